@@ -1,0 +1,67 @@
+# copro: build, test and run. `make` builds ./copro; `make check` runs every
+# test under AddressSanitizer and UndefinedBehaviorSanitizer; `make run`
+# installs what is missing, builds and starts copro with a demo organisation.
+
+CC       ?= cc
+PKGS     := sqlite3 jansson libsodium
+CFLAGS   ?= -O2 -g
+CFLAGS   += -DCOPRO_FRAMEWORKS_DIR=\"$(CURDIR)/frameworks\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+            -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla \
+            -Isrc $(shell pkg-config --cflags $(PKGS))
+LDLIBS   := $(shell pkg-config --libs $(PKGS))
+SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=all
+
+LIB_SRC  := $(sort $(wildcard src/core/*.c src/framework/*.c src/store/*.c \
+                              src/domain/*.c src/cli/*.c))
+LIB_SRC  := $(filter-out src/cli/main.c,$(LIB_SRC))
+TEST_SRC := $(sort $(wildcard tests/*/test_*.c))
+
+BUILD    ?= build
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+TESTS    := $(TEST_SRC:%.c=$(BUILD)/%)
+
+.PHONY: all check test run deps clean lint
+all: copro
+
+copro: $(BUILD)/copro
+	cp $< $@
+
+$(BUILD)/copro: $(BUILD)/src/cli/main.o $(BUILD)/libcopro.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/libcopro.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libcopro.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests -o $@ $< $(BUILD)/libcopro.a $(LDLIBS) \
+	    $(shell pkg-config --libs cmocka)
+
+# The test suite always runs on a sanitizer build of its own directory, so a
+# plain `make` stays fast and `make check` catches memory errors and leaks.
+check: deps
+	$(MAKE) BUILD=build/san CFLAGS="$(SANFLAGS)" test
+
+test: $(BUILD)/copro $(TESTS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	UBSAN_OPTIONS=print_stacktrace=1 \
+	tests/run $(BUILD)
+
+lint:
+	tests/lint
+
+run: deps copro
+	./scripts/run-demo
+
+deps:
+	@./scripts/install-deps
+
+clean:
+	rm -rf build copro
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/src/cli/main.d

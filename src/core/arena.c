@@ -1,0 +1,103 @@
+/* arena.c: chunked bump allocation. Large requests get a chunk of their own
+ * so a big string never wastes the rest of a standard chunk. */
+#include "core/arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_CHUNK 16384
+#define ARENA_ALIGN _Alignof(max_align_t)
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t used, cap;
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+static void *arena_oom(void)
+{
+	fputs("copro: out of memory\n", stderr);
+	abort();
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+	size_t need = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	struct arena_chunk *c = a->head;
+
+	if (need < size)
+		return arena_oom();
+	if (!c || c->cap - c->used < need) {
+		size_t cap = need > ARENA_CHUNK ? need : ARENA_CHUNK;
+		if (cap > SIZE_MAX - sizeof *c)
+			return arena_oom();
+		c = malloc(sizeof *c + cap);
+		if (!c)
+			return arena_oom();
+		c->used = 0;
+		c->cap = cap;
+		/* A chunk of its own goes behind the head so the head's free
+		 * space stays usable. */
+		if (a->head && need > ARENA_CHUNK) {
+			c->next = a->head->next;
+			a->head->next = c;
+		} else {
+			c->next = a->head;
+			a->head = c;
+		}
+	}
+	void *p = c->data + c->used;
+	c->used += need;
+	memset(p, 0, size);
+	return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+	if (!s)
+		return NULL;
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *arena_strdup(arena *a, const char *s)
+{
+	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *arena_vprintf(arena *a, const char *fmt, va_list ap)
+{
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		return arena_strdup(a, "");
+	char *p = arena_alloc(a, (size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *arena_printf(arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = arena_vprintf(a, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void arena_free(arena *a)
+{
+	struct arena_chunk *c = a->head;
+	while (c) {
+		struct arena_chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	a->head = NULL;
+}

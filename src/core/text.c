@@ -1,0 +1,163 @@
+/* text.c: validation of user text and dates. */
+#include "core/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+bool utf8_valid(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < len) {
+		unsigned c = s[i];
+		size_t n;
+		unsigned min;
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xE0) == 0xC0) {
+			n = 1; min = 0x80; c &= 0x1F;
+		} else if ((c & 0xF0) == 0xE0) {
+			n = 2; min = 0x800; c &= 0x0F;
+		} else if ((c & 0xF8) == 0xF0) {
+			n = 3; min = 0x10000; c &= 0x07;
+		} else {
+			return false;
+		}
+		if (len - i <= n)
+			return false;
+		for (size_t k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return false;
+			c = (c << 6) | (s[i + k] & 0x3F);
+		}
+		/* Overlong forms, surrogates and values past U+10FFFF are
+		 * not text. */
+		if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+			return false;
+		i += n + 1;
+	}
+	return true;
+}
+
+size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static int text_check(const char *what, const char *s, bool required,
+		      bool multiline, size_t max, err *e)
+{
+	if (!s || !*s) {
+		if (required)
+			return err_set(e, ERR_INPUT, "%s is required: give a value.", what);
+		return 0;
+	}
+	size_t len = strlen(s);
+	if (!utf8_valid(s, len))
+		return err_set(e, ERR_INPUT,
+			       "%s is not valid UTF-8 text: save it as UTF-8 and try again.", what);
+	size_t chars = utf8_chars(s);
+	if (chars > max)
+		return err_set(e, ERR_INPUT,
+			       "%s is too long (%zu characters): shorten it to %zu or fewer.",
+			       what, chars, max);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p >= 0x20 && *p != 0x7F)
+			continue;
+		if (multiline && (*p == '\n' || *p == '\t' || *p == '\r'))
+			continue;
+		return err_set(e, ERR_INPUT,
+			       multiline ? "%s contains a control character: remove it."
+					 : "%s must be a single line without control characters: remove line breaks and tabs.",
+			       what);
+	}
+	const char *q = s;
+	while (*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r')
+		q++;
+	if (!*q && required)
+		return err_set(e, ERR_INPUT, "%s is required: give a value that is not only spaces.", what);
+	return 0;
+}
+
+int text_check_line(const char *what, const char *s, bool required, err *e)
+{
+	return text_check(what, s, required, false, TEXT_NAME_MAX, e);
+}
+
+int text_check_long(const char *what, const char *s, bool required, err *e)
+{
+	return text_check(what, s, required, true, TEXT_LONG_MAX, e);
+}
+
+int text_check_url(const char *what, const char *s, err *e)
+{
+	if (!s || !*s)
+		return 0;
+	if (text_check(what, s, false, false, TEXT_URL_MAX, e) < 0)
+		return -1;
+	if (strncmp(s, "https://", 8) != 0 && strncmp(s, "http://", 7) != 0)
+		return err_set(e, ERR_INPUT,
+			       "%s must start with https:// or http:// (got \"%.60s\").", what, s);
+	if (strchr(s, ' '))
+		return err_set(e, ERR_INPUT, "%s must not contain spaces: encode them as %%20.", what);
+	return 0;
+}
+
+bool date_valid(const char *s)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1)
+		return false;
+	int max = mdays[m - 1];
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		max = 29;
+	return d <= max;
+}
+
+int date_check(const char *what, const char *s, err *e)
+{
+	if (date_valid(s))
+		return 0;
+	return err_set(e, ERR_INPUT,
+		       "%s \"%.40s\" is not a date that exists: write it as YYYY-MM-DD, for example 2026-09-30.",
+		       what, s ? s : "");
+}
+
+void time_now_iso(char out[21])
+{
+	const char *fixed = getenv("COPRO_NOW");
+	if (fixed && strlen(fixed) == 20 && fixed[10] == 'T' && fixed[19] == 'Z') {
+		char day[11];
+		memcpy(day, fixed, 10);
+		day[10] = '\0';
+		if (date_valid(day)) {
+			memcpy(out, fixed, 21);
+			return;
+		}
+	}
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void date_today(char out[11])
+{
+	char now[21];
+	time_now_iso(now);
+	memcpy(out, now, 10);
+	out[10] = '\0';
+}

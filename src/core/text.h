@@ -1,0 +1,36 @@
+/* text.h: checks on text that users type: UTF-8, length, control
+ * characters, calendar dates, and the current time. */
+#ifndef COPRO_TEXT_H
+#define COPRO_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/err.h"
+
+bool utf8_valid(const char *s, size_t len);
+size_t utf8_chars(const char *s);
+
+/* Limits for what users type, in characters. */
+#define TEXT_NAME_MAX   200     /* titles, names, owners, cycles */
+#define TEXT_LONG_MAX   20000   /* descriptions, strengths, notes */
+#define TEXT_URL_MAX    2000
+
+/* Checks a value a user typed for field `what`. A line may not hold control
+ * characters; a long text may hold newlines and tabs. Empty is refused when
+ * `required`. */
+int text_check_line(const char *what, const char *s, bool required, err *e);
+int text_check_long(const char *what, const char *s, bool required, err *e);
+int text_check_url(const char *what, const char *s, err *e);
+
+/* A calendar date YYYY-MM-DD that exists (2026-02-30 does not). */
+bool date_valid(const char *s);
+int date_check(const char *what, const char *s, err *e);
+
+/* Today's date and the current UTC time as ISO 8601 text. COPRO_NOW
+ * (YYYY-MM-DDTHH:MM:SSZ) overrides the clock, so tests and demos are
+ * reproducible. */
+void time_now_iso(char out[21]);
+void date_today(char out[11]);
+
+#endif

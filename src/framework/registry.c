@@ -1,0 +1,122 @@
+/* registry.c: every instrument of a directory, loaded at start-up. A bad
+ * file is remembered by name with its problems and does not stop the
+ * others from loading. */
+#include "framework/framework.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#ifndef COPRO_FRAMEWORKS_DIR
+#define COPRO_FRAMEWORKS_DIR "frameworks"
+#endif
+
+const char *fw_default_dir(void)
+{
+	const char *env = getenv("COPRO_FRAMEWORKS");
+	return env && *env ? env : COPRO_FRAMEWORKS_DIR;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int cmp_fw(const void *a, const void *b)
+{
+	return strcmp((*(framework *const *)a)->id, (*(framework *const *)b)->id);
+}
+
+static void add_failure(fw_registry *r, const char *line)
+{
+	char **grown = realloc(r->failures, (r->n_failures + 1) * sizeof *grown);
+	if (!grown)
+		abort();
+	r->failures = grown;
+	r->failures[r->n_failures++] = strdup(line);
+}
+
+static void load_one(fw_registry *r, const char *path)
+{
+	fw_report *rep = calloc(1, sizeof *rep);
+	if (!rep)
+		abort();
+	framework *fw = framework_load(path, rep);
+	if (fw) {
+		framework **grown = realloc(r->items, (r->n + 1) * sizeof *grown);
+		if (!grown)
+			abort();
+		r->items = grown;
+		r->items[r->n++] = fw;
+	}
+	for (size_t i = 0; i < rep->n; i++) {
+		char line[1200];
+		fw_problem_format(path, &rep->problems[i], line, sizeof line);
+		add_failure(r, line);
+	}
+	free(rep);
+}
+
+int fw_registry_load(fw_registry *r, const char *dir, err *e)
+{
+	memset(r, 0, sizeof *r);
+	if (!dir)
+		dir = fw_default_dir();
+	r->dir = strdup(dir);
+	DIR *d = opendir(dir);
+	if (!d)
+		return err_set(e, ERR_IO,
+			       "cannot read the frameworks directory %s (%s): set COPRO_FRAMEWORKS to a directory of instrument files",
+			       dir, strerror(errno));
+	char **names = NULL;
+	size_t n = 0;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len < 6 || strcmp(de->d_name + len - 5, ".json") != 0)
+			continue;
+		char **grown = realloc(names, (n + 1) * sizeof *grown);
+		if (!grown)
+			abort();
+		names = grown;
+		names[n++] = strdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, cmp_name);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(dir) + strlen(names[i]) + 2;
+		char *path = malloc(len);
+		if (!path)
+			abort();
+		snprintf(path, len, "%s/%s", dir, names[i]);
+		load_one(r, path);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	if (r->n > 1)
+		qsort(r->items, r->n, sizeof *r->items, cmp_fw);
+	return 0;
+}
+
+const framework *fw_registry_find(const fw_registry *r, const char *id)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->items[i]->id, id) == 0)
+			return r->items[i];
+	return NULL;
+}
+
+void fw_registry_free(fw_registry *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		framework_free(r->items[i]);
+	for (size_t i = 0; i < r->n_failures; i++)
+		free(r->failures[i]);
+	free(r->items);
+	free(r->failures);
+	free(r->dir);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,369 @@
+/* db.c: opening the database, its pragmas and migrations, transactions and
+ * the online backup. */
+#include "store/sql.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/text.h"
+#include "store/schema.h"
+
+sqlite3_stmt *sql_prepare(store *s, const char *sql, err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		sql_fail(s, rc, e);
+		return NULL;
+	}
+	return st;
+}
+
+int sql_fail(store *s, int rc, err *e)
+{
+	switch (rc & 0xFF) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(e, ERR_BUSY,
+			       "the database %s is busy: another program is writing to it. Try again in a moment.",
+			       s->path);
+	case SQLITE_READONLY:
+		return err_set(e, ERR_IO,
+			       "cannot write to the database %s: it is read-only. Check the file's and its folder's permissions, or use --db to pick another.",
+			       s->path);
+	case SQLITE_CANTOPEN:
+		return err_set(e, ERR_IO,
+			       "cannot open the database %s: check that the folder exists and is writable.",
+			       s->path);
+	case SQLITE_FULL:
+		return err_set(e, ERR_IO, "the disk holding %s is full: free some space and try again.",
+			       s->path);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return err_set(e, ERR_IO,
+			       "%s is not a copro database or is damaged: restore it from a backup, or use --db to pick another.",
+			       s->path);
+	case SQLITE_CONSTRAINT:
+		return err_set(e, ERR_CONFLICT, "the database refused the change (%s).",
+			       sqlite3_errmsg(s->db));
+	default:
+		return err_set(e, ERR_INTERNAL, "database error on %s: %s.", s->path,
+			       sqlite3_errmsg(s->db));
+	}
+}
+
+void sql_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void sql_bind_int(sqlite3_stmt *st, int i, int64_t v)
+{
+	sqlite3_bind_int64(st, i, v);
+}
+
+void sql_bind_id(sqlite3_stmt *st, int i, int64_t v)
+{
+	if (v)
+		sqlite3_bind_int64(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int sql_exec_stmt(store *s, sqlite3_stmt *st, err *e)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return sql_fail(s, rc, e);
+	return 0;
+}
+
+int sql_exec(store *s, const char *sql, err *e)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : sql_fail(s, rc, e);
+}
+
+const char *sql_col_text(arena *a, sqlite3_stmt *st, int col)
+{
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return NULL;
+	return arena_strdup(a, (const char *)sqlite3_column_text(st, col));
+}
+
+int64_t sql_col_int(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_int64(st, col);
+}
+
+int sql_one(store *s, arena *a, sqlite3_stmt *st, void *row, sql_reader read, err *e)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read(a, st, row);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
+}
+
+int sql_collect(store *s, arena *a, sqlite3_stmt *st, void **items, size_t *n,
+		size_t size, sql_reader read, err *e)
+{
+	size_t cap = 0;
+	unsigned char *buf = NULL;
+	int rc;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			unsigned char *grown = arena_alloc(a, ncap * size);
+			if (*n)
+				memcpy(grown, buf, *n * size);
+			buf = grown;
+			cap = ncap;
+		}
+		read(a, st, buf + *n * size);
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	*items = buf;
+	return rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
+}
+
+/* ---- opening and migrations ----------------------------------------- */
+
+int store_latest_version(void)
+{
+	return (int)schema_migrations_count;
+}
+
+int store_schema_version(store *s, err *e)
+{
+	sqlite3_stmt *st = sql_prepare(s,
+		"SELECT COALESCE(MAX(version), 0) FROM schema_migration", e);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	int v = rc == SQLITE_ROW ? (int)sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (v < 0)
+		return sql_fail(s, rc, e);
+	return v;
+}
+
+static int has_migration_table(store *s, bool *has, err *e)
+{
+	sqlite3_stmt *st = sql_prepare(s,
+		"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'", e);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sql_fail(s, rc, e);
+	*has = rc == SQLITE_ROW;
+	return 0;
+}
+
+/* Each migration runs in its own transaction with its version row, so a
+ * crash leaves the schema at a whole version. */
+static int migrate(store *s, err *e)
+{
+	bool has = false;
+	if (has_migration_table(s, &has, e) < 0)
+		return -1;
+	if (!has && sql_exec(s,
+		"CREATE TABLE IF NOT EXISTS schema_migration ("
+		" version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", e) < 0)
+		return -1;
+	int current = store_schema_version(s, e);
+	if (current < 0)
+		return -1;
+	if (current > store_latest_version())
+		return err_set(e, ERR_IO,
+			       "the database %s was made by a newer copro (schema %d, this one knows %d): upgrade copro.",
+			       s->path, current, store_latest_version());
+	for (int v = current + 1; v <= store_latest_version(); v++) {
+		char now[21];
+		time_now_iso(now);
+		if (store_begin(s, e) < 0)
+			return -1;
+		if (sql_exec(s, schema_migrations[v - 1], e) < 0)
+			goto fail;
+		sqlite3_stmt *st = sql_prepare(s,
+			"INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)", e);
+		if (!st)
+			goto fail;
+		sql_bind_int(st, 1, v);
+		sql_bind_text(st, 2, now);
+		if (sql_exec_stmt(s, st, e) < 0 || store_commit(s, e) < 0)
+			goto fail;
+	}
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+static int busy_timeout_ms(void)
+{
+	const char *env = getenv("COPRO_BUSY_TIMEOUT_MS");
+	if (env && *env) {
+		char *end;
+		long v = strtol(env, &end, 10);
+		if (!*end && v >= 0 && v <= 600000)
+			return (int)v;
+	}
+	return 5000;
+}
+
+int store_open(store *s, const char *path, enum store_mode mode, err *e)
+{
+	memset(s, 0, sizeof *s);
+	s->path = strdup(path);
+	if (!s->path)
+		abort();
+	struct stat sb;
+	bool exists = stat(path, &sb) == 0;
+	if (!exists && mode == STORE_EXISTING) {
+		err_set(e, ERR_NOTFOUND,
+			"there is no database at %s: run `copro init` to create one, or give --db PATH (or set COPRO_DB).",
+			path);
+		goto fail;
+	}
+	if (exists && !S_ISREG(sb.st_mode)) {
+		err_set(e, ERR_IO, "%s is not a file: give --db the path of a database file.", path);
+		goto fail;
+	}
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+		    (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
+	int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		sql_fail(s, rc, e);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, busy_timeout_ms());
+	/* WAL lets readers go on while one writer writes; FULL makes a
+	 * committed write survive power loss, as the store promises. */
+	if (sql_exec(s, "PRAGMA foreign_keys = ON", e) < 0)
+		goto fail;
+	if (mode == STORE_CREATE || sqlite3_db_readonly(s->db, "main") == 0) {
+		sqlite3_stmt *st = sql_prepare(s, "PRAGMA journal_mode = WAL", e);
+		if (!st)
+			goto fail;
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW) {
+			sql_fail(s, rc, e);
+			goto fail;
+		}
+	}
+	if (sql_exec(s, "PRAGMA synchronous = FULL", e) < 0)
+		goto fail;
+	if (migrate(s, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	store_close(s);
+	return -1;
+}
+
+void store_close(store *s)
+{
+	if (s->in_tx)
+		store_rollback(s);
+	if (s->db)
+		sqlite3_close(s->db);
+	free(s->path);
+	memset(s, 0, sizeof *s);
+}
+
+int store_is_empty(store *s, bool *empty, err *e)
+{
+	sqlite3_stmt *st = sql_prepare(s,
+		"SELECT (SELECT COUNT(*) FROM organisation) + (SELECT COUNT(*) FROM framework_version)", e);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return sql_fail(s, rc, e);
+	}
+	*empty = sqlite3_column_int64(st, 0) == 0;
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* BEGIN IMMEDIATE takes the write lock at once, so a busy database is
+ * reported before any work is done rather than at commit. */
+int store_begin(store *s, err *e)
+{
+	if (s->in_tx)
+		return err_set(e, ERR_INTERNAL, "a transaction is already open (a bug in copro).");
+	if (sql_exec(s, "BEGIN IMMEDIATE", e) < 0)
+		return -1;
+	s->in_tx = 1;
+	return 0;
+}
+
+int store_commit(store *s, err *e)
+{
+	if (sql_exec(s, "COMMIT", e) < 0)
+		return -1;
+	s->in_tx = 0;
+	return 0;
+}
+
+void store_rollback(store *s)
+{
+	if (!s->in_tx)
+		return;
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->in_tx = 0;
+}
+
+int store_backup(store *s, const char *dest, err *e)
+{
+	struct stat sb;
+	if (stat(dest, &sb) == 0)
+		return err_set(e, ERR_CONFLICT,
+			       "%s exists already: give a new file name so no backup is overwritten.", dest);
+	sqlite3 *out = NULL;
+	int rc = sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_close(out);
+		return err_set(e, ERR_IO, "cannot create the backup %s: %s. Check that its folder exists and is writable.",
+			       dest, sqlite3_errstr(rc));
+	}
+	sqlite3_backup *b = sqlite3_backup_init(out, "main", s->db, "main");
+	if (!b) {
+		err_set(e, ERR_IO, "cannot start the backup to %s: %s.", dest, sqlite3_errmsg(out));
+		sqlite3_close(out);
+		remove(dest);
+		return -1;
+	}
+	/* Copy in steps so a busy writer is waited for, not failed. */
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		err_set(e, ERR_IO, "the backup to %s failed: %s.", dest, sqlite3_errstr(rc));
+		sqlite3_close(out);
+		remove(dest);
+		return -1;
+	}
+	sqlite3_close(out);
+	return 0;
+}

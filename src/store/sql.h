@@ -1,0 +1,29 @@
+/* sql.h: helpers shared by the store files: preparing, binding, stepping
+ * and reading columns, and turning SQLite's codes into sentences. Internal
+ * to src/store/. */
+#ifndef COPRO_STORE_SQL_H
+#define COPRO_STORE_SQL_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+sqlite3_stmt *sql_prepare(store *s, const char *sql, err *e);
+int sql_fail(store *s, int rc, err *e);      /* sets e from rc, returns -1 */
+void sql_bind_text(sqlite3_stmt *st, int i, const char *v);   /* NULL binds NULL */
+void sql_bind_int(sqlite3_stmt *st, int i, int64_t v);
+void sql_bind_id(sqlite3_stmt *st, int i, int64_t v);         /* 0 binds NULL */
+/* Runs a statement that returns no rows, then finalizes it. */
+int sql_exec_stmt(store *s, sqlite3_stmt *st, err *e);
+/* Runs plain SQL with no parameters (schema, pragmas). */
+int sql_exec(store *s, const char *sql, err *e);
+const char *sql_col_text(arena *a, sqlite3_stmt *st, int col);  /* NULL stays NULL */
+int64_t sql_col_int(sqlite3_stmt *st, int col);
+/* Reads rows with `read` into one struct (sql_one: 1 found, 0 not) or an
+ * arena array (sql_collect); both finalize the statement. */
+typedef void (*sql_reader)(arena *a, sqlite3_stmt *st, void *row);
+int sql_one(store *s, arena *a, sqlite3_stmt *st, void *row, sql_reader read, err *e);
+int sql_collect(store *s, arena *a, sqlite3_stmt *st, void **items, size_t *n,
+		size_t size, sql_reader read, err *e);
+
+#endif

@@ -1,0 +1,152 @@
+/* store.h: the only door to the database. Every query copro runs lives in
+ * src/store/, written in portable SQL with bound parameters, so a
+ * PostgreSQL back end can replace SQLite without touching the layers above.
+ * Rows come back in structs whose strings live in the caller's arena. */
+#ifndef COPRO_STORE_H
+#define COPRO_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+
+typedef struct sqlite3 sqlite3;
+
+typedef struct store {
+	sqlite3 *db;
+	char *path;
+	int in_tx;
+} store;
+
+enum store_mode { STORE_EXISTING, STORE_CREATE };
+
+/* Opens PATH, applies pending migrations. STORE_EXISTING refuses a path
+ * with no database; STORE_CREATE makes one. */
+int store_open(store *s, const char *path, enum store_mode mode, err *e);
+void store_close(store *s);
+int store_schema_version(store *s, err *e);
+int store_latest_version(void);
+/* True when the database holds no organisation and no framework version. */
+int store_is_empty(store *s, bool *empty, err *e);
+
+/* Writes run between store_begin and store_commit; any failure calls
+ * store_rollback so nothing is half-written. */
+int store_begin(store *s, err *e);
+int store_commit(store *s, err *e);
+void store_rollback(store *s);
+
+/* A consistent copy of a live database through SQLite's backup API. */
+int store_backup(store *s, const char *dest, err *e);
+
+/* Partner groups, as flags: who took part in a piece of evidence or a
+ * judgement. */
+enum {
+	GROUP_CYP = 1,           /* children and young people */
+	GROUP_PARENTS = 2,       /* parent carers */
+	GROUP_PRACTITIONERS = 4  /* practitioners, leaders and governors */
+};
+
+typedef struct org_row {
+	int64_t id;
+	const char *name, *type, *sector, *area;
+	const char *urn, *ukprn, *ods_code, *opened_on, *closed_on;
+	const char *created_at, *updated_at;
+} org_row;
+
+typedef struct evaluation_row {
+	int64_t id, organisation_id;
+	const char *framework_id, *framework_hash, *cycle, *status;
+	const char *created_at, *updated_at;
+} evaluation_row;
+
+typedef struct evidence_row {
+	int64_t id, organisation_id;
+	const char *title, *description, *date, *url;
+	int groups;
+	const char *created_at, *updated_at;
+} evidence_row;
+
+typedef struct link_row {
+	int64_t evidence_id, evaluation_id;
+	const char *element_key, *indicator_key, *created_at;
+	int groups;             /* the evidence's partner groups */
+} link_row;
+
+typedef struct review_row {
+	int64_t evaluation_id;
+	const char *element_key, *strengths, *areas, *status;
+	int groups;
+	const char *updated_at;
+} review_row;
+
+typedef struct own_indicator_row {
+	int64_t id, organisation_id;
+	const char *framework_id, *element_key, *key, *text, *created_at;
+} own_indicator_row;
+
+typedef struct action_row {
+	int64_t id, organisation_id;
+	const char *title, *owner, *due_on, *review_on, *status;
+	int64_t source_evaluation_id;   /* 0: none */
+	const char *source_element_key;
+	const char *created_at, *updated_at;
+} action_row;
+
+/* Lists: an array from the arena and its length. */
+#define STORE_LIST(T) struct { T *items; size_t n; }
+typedef STORE_LIST(org_row) org_list;
+typedef STORE_LIST(evaluation_row) evaluation_list;
+typedef STORE_LIST(evidence_row) evidence_list;
+typedef STORE_LIST(link_row) link_list;
+typedef STORE_LIST(review_row) review_list;
+typedef STORE_LIST(own_indicator_row) own_indicator_list;
+typedef STORE_LIST(action_row) action_list;
+
+/* Lookups answer 1 when found, 0 when not, -1 on error. */
+
+/* organisations (store/org.c) */
+int store_org_insert(store *s, const org_row *o, int64_t *id, err *e);
+int store_org_update(store *s, const org_row *o, err *e);
+int store_org_get(store *s, arena *a, int64_t id, org_row *out, err *e);
+int store_org_find(store *s, arena *a, const char *name, const char *area, org_row *out, err *e);
+int store_org_list(store *s, arena *a, org_list *out, err *e);
+
+/* framework versions and evaluations (store/evaluation.c) */
+int store_framework_version_put(store *s, const char *id, const char *hash,
+				const char *body, const char *now, err *e);
+int store_framework_version_get(store *s, arena *a, const char *hash, char **body, err *e);
+int store_evaluation_insert(store *s, const evaluation_row *ev, int64_t *id, err *e);
+int store_evaluation_get(store *s, arena *a, int64_t id, evaluation_row *out, err *e);
+int store_evaluation_find(store *s, arena *a, int64_t org, const char *framework,
+			  const char *cycle, evaluation_row *out, err *e);
+int store_evaluation_list(store *s, arena *a, int64_t org, evaluation_list *out, err *e);
+int store_evaluation_set_status(store *s, int64_t id, const char *status, const char *now, err *e);
+int store_review_get(store *s, arena *a, int64_t evaluation, const char *element,
+		     review_row *out, err *e);
+int store_review_put(store *s, const review_row *r, err *e);
+int store_review_list(store *s, arena *a, int64_t evaluation, review_list *out, err *e);
+
+/* evidence, links, own indicators (store/evidence.c) */
+int store_evidence_insert(store *s, const evidence_row *ev, int64_t *id, err *e);
+int store_evidence_update(store *s, const evidence_row *ev, err *e);
+int store_evidence_get(store *s, arena *a, int64_t id, evidence_row *out, err *e);
+int store_evidence_list(store *s, arena *a, int64_t org, evidence_list *out, err *e);
+/* Answers 1 when a link was added, 0 when it was there already. */
+int store_link_add(store *s, const link_row *l, err *e);
+/* Answers 1 when a link was removed, 0 when there was none. */
+int store_link_remove(store *s, const link_row *l, err *e);
+int store_links_of_evidence(store *s, arena *a, int64_t evidence, link_list *out, err *e);
+int store_links_of_evaluation(store *s, arena *a, int64_t evaluation, link_list *out, err *e);
+int store_own_indicator_insert(store *s, const own_indicator_row *r, int64_t *id, err *e);
+int store_own_indicator_list(store *s, arena *a, int64_t org, const char *framework,
+			     own_indicator_list *out, err *e);
+
+/* actions (store/action.c) */
+int store_action_insert(store *s, const action_row *a, int64_t *id, err *e);
+int store_action_update(store *s, const action_row *a, err *e);
+int store_action_get(store *s, arena *ar, int64_t id, action_row *out, err *e);
+int store_action_list(store *s, arena *ar, int64_t org, action_list *out, err *e);
+
+#endif
