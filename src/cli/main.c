@@ -1,1 +1,162 @@
-int main(void){return 0;}
+/* main.c: the copro command line: global options, then one command from
+ * the tables in src/cli/. */
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+#define COPRO_VERSION "0.1.0"
+
+static const command *const tables[] = {
+	framework_commands, org_commands, evaluation_commands, evidence_commands,
+	action_commands, data_commands,
+};
+
+const command *cli_find(const char *name)
+{
+	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
+		for (const command *cmd = tables[t]; cmd->name; cmd++)
+			if (strcmp(cmd->name, name) == 0)
+				return cmd;
+	return NULL;
+}
+
+void cli_print_help(const command *cmd)
+{
+	printf("%s", cmd->help);
+}
+
+static void print_overview(FILE *out)
+{
+	fputs("copro: co-production self-evaluation, evidence and actions, from the terminal.\n"
+	      "\n"
+	      "Usage: copro [--db PATH] COMMAND [ARGUMENTS]\n"
+	      "\n"
+	      "The database is --db PATH, else $COPRO_DB, else ./copro.db.\n"
+	      "Instruments are read from $COPRO_FRAMEWORKS, else the bundled frameworks/.\n"
+	      "\n"
+	      "Commands:\n", out);
+	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
+		for (const command *cmd = tables[t]; cmd->name; cmd++)
+			fprintf(out, "  %-22s %s\n", cmd->name, cmd->summary);
+	fputs("\n"
+	      "`copro help COMMAND` or `copro COMMAND --help` explains one command, with an example.\n"
+	      "List and show commands take --json for scripts (docs/cli.md describes the shapes).\n"
+	      "\n"
+	      "Start here:\n"
+	      "  copro init && copro demo && copro evaluation show 1\n", out);
+}
+
+/* Commands are one word ("init") or two ("org add"); the longest match
+ * wins. */
+static const command *match(int argc, char **argv, int *used)
+{
+	if (argc >= 2) {
+		char two[128];
+		snprintf(two, sizeof two, "%s %s", argv[0], argv[1]);
+		const command *cmd = cli_find(two);
+		if (cmd) {
+			*used = 2;
+			return cmd;
+		}
+	}
+	*used = 1;
+	return argc >= 1 ? cli_find(argv[0]) : NULL;
+}
+
+static int help_command(int argc, char **argv)
+{
+	if (argc == 0) {
+		print_overview(stdout);
+		return EXIT_OK;
+	}
+	int used;
+	const command *cmd = match(argc, argv, &used);
+	if (!cmd) {
+		fprintf(stderr, "copro: there is no command \"%s\": `copro help` lists them.\n", argv[0]);
+		return EXIT_USAGE;
+	}
+	cli_print_help(cmd);
+	return EXIT_OK;
+}
+
+/* Family names alone ("copro org") list their commands. */
+static bool print_family(const char *word)
+{
+	bool any = false;
+	size_t n = strlen(word);
+	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
+		for (const command *cmd = tables[t]; cmd->name; cmd++)
+			if (strncmp(cmd->name, word, n) == 0 && cmd->name[n] == ' ') {
+				if (!any)
+					fprintf(stderr, "copro %s needs a command:\n", word);
+				fprintf(stderr, "  copro %-22s %s\n", cmd->name, cmd->summary);
+				any = true;
+			}
+	return any;
+}
+
+int main(int argc, char **argv)
+{
+	if (sodium_init() < 0) {
+		fputs("copro: cannot initialise libsodium\n", stderr);
+		return EXIT_FAIL;
+	}
+	cli c = {0};
+	c.db_path = getenv("COPRO_DB");
+	int i = 1;
+	while (i < argc && argv[i][0] == '-') {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+			c.db_path = argv[i + 1];
+			i += 2;
+		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+			c.db_path = argv[i] + 5;
+			i++;
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			print_overview(stdout);
+			return EXIT_OK;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("copro %s\n", COPRO_VERSION);
+			return EXIT_OK;
+		} else {
+			fprintf(stderr, "copro: unknown option %s: the options before a command are --db PATH, --help and --version.\n",
+				argv[i]);
+			return EXIT_USAGE;
+		}
+	}
+	if (!c.db_path || !*c.db_path)
+		c.db_path = "copro.db";
+	if (i >= argc) {
+		print_overview(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[i], "help") == 0)
+		return help_command(argc - i - 1, argv + i + 1);
+
+	int used;
+	const command *cmd = match(argc - i, argv + i, &used);
+	if (!cmd) {
+		if (print_family(argv[i]))
+			return EXIT_USAGE;
+		fprintf(stderr, "copro: there is no command \"%s\": `copro help` lists them.\n", argv[i]);
+		return EXIT_USAGE;
+	}
+	c.command = cmd->name;
+	for (int k = i + used; k < argc; k++) {
+		if (strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0) {
+			cli_print_help(cmd);
+			return EXIT_OK;
+		}
+	}
+	c.d.mem = &c.mem;
+	int rc = cmd->run(&c, argc - i - used, argv + i + used);
+	if (c.db_open)
+		store_close(&c.db);
+	if (c.frameworks_loaded)
+		fw_registry_free(&c.frameworks);
+	arena_free(&c.mem);
+	return rc;
+}

@@ -304,11 +304,16 @@ int store_is_empty(store *s, bool *empty, err *e)
 }
 
 /* BEGIN IMMEDIATE takes the write lock at once, so a busy database is
- * reported before any work is done rather than at commit. */
+ * reported before any work is done rather than at commit. Transactions
+ * nest: only the outermost begins and commits, so a larger job (the demo,
+ * an import) can call the domain's own writes and still be all or nothing.
+ * A rollback at any depth rolls back the whole. */
 int store_begin(store *s, err *e)
 {
-	if (s->in_tx)
-		return err_set(e, ERR_INTERNAL, "a transaction is already open (a bug in copro).");
+	if (s->in_tx) {
+		s->in_tx++;
+		return 0;
+	}
 	if (sql_exec(s, "BEGIN IMMEDIATE", e) < 0)
 		return -1;
 	s->in_tx = 1;
@@ -317,6 +322,12 @@ int store_begin(store *s, err *e)
 
 int store_commit(store *s, err *e)
 {
+	if (s->in_tx == 0)
+		return err_set(e, ERR_INTERNAL, "commit without a transaction (a bug in copro).");
+	if (s->in_tx > 1) {
+		s->in_tx--;
+		return 0;
+	}
 	if (sql_exec(s, "COMMIT", e) < 0)
 		return -1;
 	s->in_tx = 0;

@@ -17,7 +17,7 @@ typedef struct sqlite3 sqlite3;
 typedef struct store {
 	sqlite3 *db;
 	char *path;
-	int in_tx;
+	int in_tx;              /* nesting depth of store_begin */
 } store;
 
 enum store_mode { STORE_EXISTING, STORE_CREATE };
@@ -32,7 +32,7 @@ int store_latest_version(void);
 int store_is_empty(store *s, bool *empty, err *e);
 
 /* Writes run between store_begin and store_commit; any failure calls
- * store_rollback so nothing is half-written. */
+ * store_rollback so nothing is half-written. They nest (see db.c). */
 int store_begin(store *s, err *e);
 int store_commit(store *s, err *e);
 void store_rollback(store *s);

@@ -1,0 +1,154 @@
+/* action.c: `copro action add|list|update`. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/text.h"
+
+static json_t *action_json(const action_row *a, const char *today)
+{
+	json_t *from = json_null();
+	if (a->source_evaluation_id)
+		from = json_pack("{s:I, s:o}", "evaluation", (json_int_t)a->source_evaluation_id,
+				 "statement", json_str_or_null(a->source_element_key));
+	return json_pack("{s:I, s:I, s:s, s:s, s:o, s:o, s:s, s:b, s:o, s:s, s:s}",
+			 "id", (json_int_t)a->id, "organisation", (json_int_t)a->organisation_id,
+			 "title", a->title, "owner", a->owner, "due_on", json_str_or_null(a->due_on),
+			 "review_on", json_str_or_null(a->review_on), "status", a->status,
+			 "overdue", action_overdue(a, today), "from", from,
+			 "created_at", a->created_at, "updated_at", a->updated_at);
+}
+
+/* --from EVAL:STATEMENT (or EVAL) records what an action came from. */
+static int parse_from(cli *c, const char *from, action_row *a)
+{
+	const char *colon = strchr(from, ':');
+	char *num = arena_strndup(&c->mem, from, colon ? (size_t)(colon - from) : strlen(from));
+	if (cli_id(c, "The --from evaluation", num, &a->source_evaluation_id) < 0)
+		return -1;
+	a->source_element_key = colon && colon[1] ? colon + 1 : NULL;
+	return 0;
+}
+
+static int cmd_action_add(cli *c, int argc, char **argv)
+{
+	action_row a = {0};
+	const char *pos[1], *from = NULL;
+	const cli_opt opts[] = {{"--title", &a.title, NULL, NULL}, {"--owner", &a.owner, NULL, NULL},
+				{"--due", &a.due_on, NULL, NULL}, {"--review", &a.review_on, NULL, NULL},
+				{"--status", &a.status, NULL, NULL}, {"--from", &from, NULL, NULL}, {0}};
+	int64_t org, id;
+	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
+	    cli_id(c, "The organisation", pos[0], &org) < 0 || (from && parse_from(c, from, &a) < 0))
+		return EXIT_USAGE;
+	if (!a.title)
+		return cli_usage_error(c, "--title is required: say what will be done."), EXIT_USAGE;
+	a.organisation_id = org;
+	if (!a.owner)
+		a.owner = "";
+	if (cli_open(c) < 0 || action_add(&c->d, &a, &id, &c->e) < 0)
+		return cli_fail(c);
+	printf("Added action %lld: %s\n", (long long)id, a.title);
+	return EXIT_OK;
+}
+
+static int cmd_action_update(cli *c, int argc, char **argv)
+{
+	action_row g = {0};
+	const char *pos[1], *from = NULL;
+	const cli_opt opts[] = {{"--title", &g.title, NULL, NULL}, {"--owner", &g.owner, NULL, NULL},
+				{"--due", &g.due_on, NULL, NULL}, {"--review", &g.review_on, NULL, NULL},
+				{"--status", &g.status, NULL, NULL}, {"--from", &from, NULL, NULL}, {0}};
+	int64_t id;
+	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
+	    cli_id(c, "The action", pos[0], &id) < 0 || (from && parse_from(c, from, &g) < 0))
+		return EXIT_USAGE;
+	action_row a;
+	if (cli_open(c) < 0 || action_get(&c->d, id, &a, &c->e) < 0)
+		return cli_fail(c);
+	/* An empty date clears it: --due "". */
+	if (g.title) a.title = g.title;
+	if (g.owner) a.owner = g.owner;
+	if (g.due_on) a.due_on = *g.due_on ? g.due_on : NULL;
+	if (g.review_on) a.review_on = *g.review_on ? g.review_on : NULL;
+	if (g.status) a.status = g.status;
+	if (from) {
+		a.source_evaluation_id = g.source_evaluation_id;
+		a.source_element_key = g.source_element_key;
+	}
+	if (action_update(&c->d, &a, &c->e) < 0)
+		return cli_fail(c);
+	printf("Updated action %lld: %s (%s)\n", (long long)id, a.title, a.status);
+	return EXIT_OK;
+}
+
+static int cmd_action_list(cli *c, int argc, char **argv)
+{
+	bool json = false;
+	const char *pos[1];
+	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
+	int64_t org;
+	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
+	    cli_id(c, "The organisation", pos[0], &org) < 0)
+		return EXIT_USAGE;
+	org_row o;
+	action_list list;
+	char today[11];
+	date_today(today);
+	if (cli_open(c) < 0 || org_get(&c->d, org, &o, &c->e) < 0 ||
+	    store_action_list(&c->db, &c->mem, org, &list, &c->e) < 0)
+		return cli_fail(c);
+	/* Overdue first, then the store's order (open, soonest due). */
+	json_t *arr = json_array();
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < list.n; i++)
+			if (action_overdue(&list.items[i], today) == (pass == 0))
+				json_array_append_new(arr, action_json(&list.items[i], today));
+	if (json)
+		return cli_print_json(arr);
+	if (!list.n)
+		printf("No actions yet. Add one with: copro action add %lld --title ... --owner ... --due YYYY-MM-DD\n",
+		       (long long)org);
+	else
+		printf("%5s  %-11s %-10s %-10s %-14s %s\n", "No.", "Status", "Due", "Review", "Owner", "Action");
+	size_t i;
+	json_t *a;
+	json_array_foreach(arr, i, a) {
+		const char *due = json_string_value(json_object_get(a, "due_on"));
+		const char *rev = json_string_value(json_object_get(a, "review_on"));
+		printf("%5lld  %-11s %-10s %-10s %-14.14s %s%s\n",
+		       (long long)json_integer_value(json_object_get(a, "id")),
+		       json_string_value(json_object_get(a, "status")), due ? due : "-",
+		       rev ? rev : "-", json_string_value(json_object_get(a, "owner")),
+		       json_is_true(json_object_get(a, "overdue")) ? "OVERDUE: " : "",
+		       json_string_value(json_object_get(a, "title")));
+	}
+	json_decref(arr);
+	return EXIT_OK;
+}
+
+#define ACTION_FIELDS_HELP \
+	"  --title TEXT     what will be done\n" \
+	"  --owner TEXT     who will do it\n" \
+	"  --due DATE       by when, YYYY-MM-DD\n" \
+	"  --review DATE    when to review it with partners\n" \
+	"  --status S       open, in-progress, done or dropped\n" \
+	"  --from E:S       what it came from: evaluation E, statement S (e.g. 1:1iv)\n"
+
+const command action_commands[] = {
+	{"action add", "add an action (from an area for development, say)",
+	 "Usage: copro action add ORG --title TEXT [options]\n\n" ACTION_FIELDS_HELP
+	 "\nExample:\n"
+	 "  copro action add 1 --title \"Active listening training\" --owner \"Deputy head\" \\\n"
+	 "    --due 2027-02-14 --review 2027-03-01 --from 1:1iv\n",
+	 cmd_action_add},
+	{"action list", "list actions: overdue first, then by due date",
+	 "Usage: copro action list ORG [--json]\n\nExample:\n  copro action list 1\n",
+	 cmd_action_list},
+	{"action update", "change an action's status, dates, owner or title",
+	 "Usage: copro action update ACTION [options]\n\n" ACTION_FIELDS_HELP
+	 "An empty date (--due \"\") clears it.\n\n"
+	 "Example:\n  copro action update 2 --status done\n",
+	 cmd_action_update},
+	{0},
+};

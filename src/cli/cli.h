@@ -1,0 +1,67 @@
+/* cli.h: the copro command: its state, the command table, and the helpers
+ * every command file shares (option parsing, output, exit codes). */
+#ifndef COPRO_CLI_H
+#define COPRO_CLI_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "domain/domain.h"
+
+/* Exit codes: 0 done, 1 refused or failed (the message says why), 2 the
+ * command line itself was wrong. */
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+typedef struct cli {
+	const char *db_path;
+	const char *command;    /* "org add", for messages */
+	store db;
+	bool db_open;
+	fw_registry frameworks;
+	bool frameworks_loaded;
+	arena mem;
+	domain d;
+	err e;
+} cli;
+
+typedef struct command {
+	const char *name;       /* "org add" */
+	const char *summary;    /* one line for `copro help` */
+	const char *help;       /* usage, options and an example */
+	int (*run)(cli *c, int argc, char **argv);
+} command;
+
+extern const command org_commands[], evaluation_commands[], evidence_commands[],
+	action_commands[], framework_commands[], data_commands[];
+
+/* Options of one command: each named option fills a string or a flag. */
+typedef struct cli_opt {
+	const char *name;       /* "--name" */
+	const char **value;     /* set for options that take a value */
+	bool *flag;             /* set for flags */
+	const char ***multi;    /* repeated option: NULL-terminated array */
+} cli_opt;
+
+/* Parses argv into opts and up to max_pos positional arguments; on a
+ * mistake prints what was wrong and returns -1. */
+int cli_parse(cli *c, int argc, char **argv, const cli_opt *opts, const char **pos,
+	      size_t min_pos, size_t max_pos, size_t *n_pos);
+int cli_usage_error(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Opens the database (and loads the instruments) on first use. */
+int cli_open(cli *c);
+int cli_load_frameworks(cli *c);
+/* Prints c->e as "copro: message" and answers EXIT_FAIL. */
+int cli_fail(cli *c);
+/* Parses a record number such as an organisation's. */
+int cli_id(cli *c, const char *what, const char *text, int64_t *id);
+/* Prints a JSON value with two-space indent and a newline; takes it. */
+int cli_print_json(json_t *v);
+/* Returns a JSON string or null for a C string that may be NULL. */
+json_t *json_str_or_null(const char *s);
+
+const command *cli_find(const char *name);
+void cli_print_help(const command *cmd);
+
+#endif

@@ -1,0 +1,150 @@
+/* common.c: what every command shares: option parsing, opening the
+ * database, numbers, JSON output and error printing. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+int cli_usage_error(cli *c, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "copro %s: ", c->command);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n`copro %s --help` shows how to use it.\n", c->command);
+	return -1;
+}
+
+static const cli_opt *find_opt(const cli_opt *opts, const char *name, size_t len)
+{
+	for (const cli_opt *o = opts; o && o->name; o++)
+		if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
+			return o;
+	return NULL;
+}
+
+static void push_multi(cli *c, const cli_opt *o, const char *v)
+{
+	size_t n = 0;
+	while (*o->multi && (*o->multi)[n])
+		n++;
+	const char **grown = arena_alloc(&c->mem, (n + 2) * sizeof *grown);
+	for (size_t i = 0; i < n; i++)
+		grown[i] = (*o->multi)[i];
+	grown[n] = v;
+	*o->multi = grown;
+}
+
+int cli_parse(cli *c, int argc, char **argv, const cli_opt *opts, const char **pos,
+	      size_t min_pos, size_t max_pos, size_t *n_pos)
+{
+	size_t np = 0;
+	bool only_pos = false;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (only_pos || a[0] != '-' || strcmp(a, "-") == 0 ||
+		    (a[1] >= '0' && a[1] <= '9')) {
+			if (np >= max_pos)
+				return cli_usage_error(c, "unexpected argument \"%s\".", a);
+			pos[np++] = a;
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_pos = true;
+			continue;
+		}
+		const char *eq = strchr(a, '=');
+		size_t len = eq ? (size_t)(eq - a) : strlen(a);
+		const cli_opt *o = find_opt(opts, a, len);
+		if (!o)
+			return cli_usage_error(c, "unknown option %.*s.", (int)len, a);
+		if (o->flag) {
+			if (eq)
+				return cli_usage_error(c, "%s takes no value.", o->name);
+			*o->flag = true;
+			continue;
+		}
+		const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+		if (!v)
+			return cli_usage_error(c, "%s needs a value.", o->name);
+		if (o->multi)
+			push_multi(c, o, v);
+		else
+			*o->value = v;
+	}
+	if (np < min_pos)
+		return cli_usage_error(c, "missing argument%s.", min_pos - np > 1 ? "s" : "");
+	if (n_pos)
+		*n_pos = np;
+	return 0;
+}
+
+int cli_load_frameworks(cli *c)
+{
+	if (c->frameworks_loaded)
+		return 0;
+	if (fw_registry_load(&c->frameworks, NULL, &c->e) < 0) {
+		fw_registry_free(&c->frameworks);
+		return -1;
+	}
+	c->frameworks_loaded = true;
+	c->d.frameworks = &c->frameworks;
+	/* One bad file is reported and the rest still load. */
+	for (size_t i = 0; i < c->frameworks.n_failures; i++)
+		fprintf(stderr, "copro: warning: %s (this instrument was not loaded)\n",
+			c->frameworks.failures[i]);
+	return 0;
+}
+
+int cli_open(cli *c)
+{
+	if (cli_load_frameworks(c) < 0)
+		return -1;
+	if (c->db_open)
+		return 0;
+	if (store_open(&c->db, c->db_path, STORE_EXISTING, &c->e) < 0)
+		return -1;
+	c->db_open = true;
+	c->d.db = &c->db;
+	return 0;
+}
+
+int cli_fail(cli *c)
+{
+	const char *m = c->e.msg[0] ? c->e.msg : "failed for an unknown reason (a bug in copro).";
+	fprintf(stderr, "copro %s: %s\n", c->command, m);
+	return EXIT_FAIL;
+}
+
+int cli_id(cli *c, const char *what, const char *text, int64_t *id)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(text, &end, 10);
+	if (errno || *end || end == text || v <= 0)
+		return cli_usage_error(c, "%s \"%.40s\" is not a number: give the number that `list` shows, for example 1.",
+				       what, text);
+	*id = v;
+	return 0;
+}
+
+int cli_print_json(json_t *v)
+{
+	if (!v) {
+		fputs("copro: cannot build the JSON output (a bug in copro).\n", stderr);
+		return EXIT_FAIL;
+	}
+	json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', stdout);
+	json_decref(v);
+	return EXIT_OK;
+}
+
+json_t *json_str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}

@@ -1,0 +1,299 @@
+/* framework.c: `copro frameworks` and `copro framework show|validate`. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static json_t *framework_summary_json(const framework *fw)
+{
+	return json_pack("{s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I}", "id", fw->id,
+			 "title", fw->title, "kind", fw->kind, "hash", fw->hash,
+			 "sections", (json_int_t)fw->n_sections, "elements", (json_int_t)fw->n_elements,
+			 "indicators", (json_int_t)fw->n_indicators, "levels", (json_int_t)fw->n_levels,
+			 "questions", (json_int_t)fw->n_questions, "gaps", (json_int_t)fw->n_gaps);
+}
+
+static int cmd_frameworks(cli *c, int argc, char **argv)
+{
+	bool json = false;
+	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
+	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0)
+		return EXIT_USAGE;
+	if (cli_load_frameworks(c) < 0)
+		return cli_fail(c);
+	if (json) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < c->frameworks.n; i++)
+			json_array_append_new(arr, framework_summary_json(c->frameworks.items[i]));
+		return cli_print_json(arr);
+	}
+	printf("Instruments in %s:\n\n", c->frameworks.dir);
+	for (size_t i = 0; i < c->frameworks.n; i++) {
+		const framework *fw = c->frameworks.items[i];
+		printf("%-36s %s\n", fw->id, fw->title);
+		printf("%-36s %s; %zu %s%s, %zu %s%s", "", fw->kind, fw->n_sections, fw->term_section,
+		       fw->n_sections == 1 ? "" : "s", fw->n_elements, fw->term_element,
+		       fw->n_elements == 1 ? "" : "s");
+		if (fw->n_indicators)
+			printf(", %zu %s%s", fw->n_indicators, fw->term_indicator,
+			       fw->n_indicators == 1 ? "" : "s");
+		if (fw->n_levels)
+			printf(", %zu levels", fw->n_levels);
+		if (fw->n_questions)
+			printf(", %zu questions", fw->n_questions);
+		if (fw->n_gaps)
+			printf("; %zu gap%s in the source text", fw->n_gaps, fw->n_gaps == 1 ? "" : "s");
+		printf("\n");
+	}
+	if (c->frameworks.n_failures)
+		printf("\n%zu problem%s kept some files from loading (see the warnings above).\n",
+		       c->frameworks.n_failures, c->frameworks.n_failures == 1 ? "" : "s");
+	return EXIT_OK;
+}
+
+static json_t *items_json(const fw_item *items, size_t n, bool level)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const fw_item *it = &items[i];
+		json_t *o = level ? json_pack("{s:s, s:s, s:s}", "key", it->key, "title", it->title,
+					      "descriptor", it->text)
+				  : json_pack("{s:s, s:s}", "key", it->key, "text", it->text);
+		if (it->gap)
+			json_object_set_new(o, "gap", json_string(it->gap));
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
+/* The public shape (issue 2, docs/cli.md): id, title, source, sections with
+ * elements, indicators and levels; more fields may be added, never
+ * removed. */
+static json_t *framework_json(const framework *fw)
+{
+	json_t *sections = json_array();
+	for (size_t s = 0; s < fw->n_sections; s++) {
+		const fw_section *sec = &fw->sections[s];
+		json_t *els = json_array();
+		for (size_t e = 0; e < sec->n_elements; e++) {
+			const fw_element *el = &sec->elements[e];
+			json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "key", el->key,
+					      "title", el->title,
+					      "description", json_str_or_null(el->description),
+					      "indicators", items_json(el->indicators, el->n_indicators, false),
+					      "levels", items_json(el->levels, el->n_levels, true),
+					      "questions", items_json(el->questions, el->n_questions, false));
+			if (el->gap)
+				json_object_set_new(o, "gap", json_string(el->gap));
+			json_array_append_new(els, o);
+		}
+		json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o}", "key", sec->key, "title", sec->title,
+				      "promise", json_str_or_null(sec->promise),
+				      "description", json_str_or_null(sec->description),
+				      "elements", els);
+		if (sec->gap)
+			json_object_set_new(o, "gap", json_string(sec->gap));
+		json_array_append_new(sections, o);
+	}
+	json_t *out = json_pack("{s:s, s:s, s:s, s:s, s:O, s:o}", "id", fw->id, "title", fw->title,
+				"kind", fw->kind, "hash", fw->hash,
+				"source", json_object_get(fw->doc, "source"), "sections", sections);
+	/* Whatever else the file holds (notes, columns, fields, outcomes ...)
+	 * follows as written. */
+	const char *k;
+	json_t *v;
+	json_object_foreach(fw->doc, k, v) {
+		if (!json_object_get(out, k) && strcmp(k, "format") != 0)
+			json_object_set(out, k, v);
+	}
+	return out;
+}
+
+static void print_wrapped(const char *indent, const char *text)
+{
+	/* Long source text wraps at about 76 columns, on spaces. */
+	size_t col = 0;
+	const char *p = text;
+	fputs(indent, stdout);
+	while (*p) {
+		size_t w = strcspn(p, " \n");
+		if (col && col + w > 76 - strlen(indent)) {
+			printf("\n%s", indent);
+			col = 0;
+		}
+		printf("%.*s", (int)w, p);
+		col += w;
+		p += w;
+		if (*p == '\n') {
+			printf("\n%s", indent);
+			col = 0;
+			p++;
+		} else if (*p == ' ') {
+			if (col)
+				putchar(' ');
+			col++;
+			p++;
+		}
+	}
+	putchar('\n');
+}
+
+static void print_gap(const char *indent, const char *gap)
+{
+	if (!gap)
+		return;
+	char buf[512];
+	snprintf(buf, sizeof buf, "[GAP IN SOURCE] %s", gap);
+	print_wrapped(indent, buf);
+}
+
+static void print_framework(const framework *fw)
+{
+	const json_t *src = json_object_get(fw->doc, "source");
+	printf("%s (%s)\n", fw->title, fw->id);
+	printf("Source: %s", json_string_value(json_object_get(src, "title")));
+	const char *parts[] = {"edition", "publisher", "date"};
+	for (size_t i = 0; i < 3; i++) {
+		const char *v = json_string_value(json_object_get(src, parts[i]));
+		if (v)
+			printf("; %s", v);
+	}
+	printf("\nVersion %.12s; %zu gap%s marked where the source text was lost.\n", fw->hash,
+	       fw->n_gaps, fw->n_gaps == 1 ? "" : "s");
+	for (size_t s = 0; s < fw->n_sections; s++) {
+		const fw_section *sec = &fw->sections[s];
+		printf("\n%s %s: %s\n", fw->term_section, sec->key, sec->title);
+		if (sec->promise)
+			print_wrapped("  ", sec->promise);
+		print_gap("  ", sec->gap);
+		for (size_t e = 0; e < sec->n_elements; e++) {
+			const fw_element *el = &sec->elements[e];
+			printf("\n  %s %s: %s\n", fw->term_element, el->key, el->title);
+			if (el->description)
+				print_wrapped("    ", el->description);
+			print_gap("    ", el->gap);
+			for (size_t i = 0; i < el->n_indicators; i++) {
+				char line[4096];
+				snprintf(line, sizeof line, "%s. %s", el->indicators[i].key,
+					 el->indicators[i].text);
+				print_wrapped("    ", line);
+				print_gap("       ", el->indicators[i].gap);
+			}
+			for (size_t i = 0; i < el->n_levels; i++) {
+				char line[4096];
+				snprintf(line, sizeof line, "%s: %s", el->levels[i].title,
+					 el->levels[i].text);
+				print_wrapped("    ", line);
+				print_gap("       ", el->levels[i].gap);
+			}
+			for (size_t i = 0; i < el->n_questions; i++) {
+				char line[4096];
+				snprintf(line, sizeof line, "? %s", el->questions[i].text);
+				print_wrapped("    ", line);
+				print_gap("       ", el->questions[i].gap);
+			}
+		}
+	}
+	const json_t *notes = json_object_get(fw->doc, "notes");
+	if (json_array_size(notes)) {
+		printf("\nNotes on this transcription:\n");
+		size_t i;
+		json_t *n;
+		json_array_foreach(notes, i, n) {
+			char line[4096];
+			snprintf(line, sizeof line, "- %s", json_string_value(n));
+			print_wrapped("  ", line);
+		}
+	}
+}
+
+static int cmd_framework_show(cli *c, int argc, char **argv)
+{
+	bool json = false;
+	const char *pos[1];
+	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
+	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0)
+		return EXIT_USAGE;
+	if (cli_load_frameworks(c) < 0)
+		return cli_fail(c);
+	const framework *fw = fw_registry_find(&c->frameworks, pos[0]);
+	if (!fw) {
+		err_set(&c->e, ERR_NOTFOUND,
+			"there is no instrument \"%.60s\": `copro frameworks` lists the ones installed.",
+			pos[0]);
+		return cli_fail(c);
+	}
+	if (json)
+		return cli_print_json(framework_json(fw));
+	print_framework(fw);
+	return EXIT_OK;
+}
+
+static int cmd_framework_validate(cli *c, int argc, char **argv)
+{
+	const char *pos[64];
+	size_t n;
+	if (cli_parse(c, argc, argv, NULL, pos, 1, 64, &n) < 0)
+		return EXIT_USAGE;
+	int rc = EXIT_OK;
+	fw_report *rep = malloc(sizeof *rep);
+	if (!rep)
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		memset(rep, 0, sizeof *rep);
+		framework *fw = framework_load(pos[i], rep);
+		if (fw) {
+			printf("%s: valid: %s \"%s\", %zu sections, %zu elements, %zu indicators, %zu levels, %zu questions, %zu gaps\n",
+			       pos[i], fw->kind, fw->id, fw->n_sections, fw->n_elements,
+			       fw->n_indicators, fw->n_levels, fw->n_questions, fw->n_gaps);
+			framework_free(fw);
+			continue;
+		}
+		rc = EXIT_FAIL;
+		for (size_t k = 0; k < rep->n; k++) {
+			char line[1200];
+			fw_problem_format(pos[i], &rep->problems[k], line, sizeof line);
+			fprintf(stderr, "%s [%s]\n", line, rep->problems[k].code);
+		}
+		if (rep->dropped)
+			fprintf(stderr, "%s: ... and %zu more problems\n", pos[i], rep->dropped);
+	}
+	free(rep);
+	return rc;
+}
+
+const command framework_commands[] = {
+	{"frameworks", "list the instruments copro has loaded",
+	 "Usage: copro frameworks [--json]\n"
+	 "\n"
+	 "Lists every instrument found in $COPRO_FRAMEWORKS (default: the bundled\n"
+	 "frameworks/ directory) with its kind and counts. A file that fails to load is\n"
+	 "reported by name and the others still load.\n"
+	 "\n"
+	 "Example:\n"
+	 "  copro frameworks\n",
+	 cmd_frameworks},
+	{"framework show", "print one instrument, readably or as JSON",
+	 "Usage: copro framework show ID [--json]\n"
+	 "\n"
+	 "Prints the instrument's sections, elements, indicators, levels and questions,\n"
+	 "with its source and every gap where the source text was lost.\n"
+	 "--json prints the public shape documented in docs/cli.md.\n"
+	 "\n"
+	 "Example:\n"
+	 "  copro framework show four-cornerstones\n",
+	 cmd_framework_show},
+	{"framework validate", "check instrument files and say what is wrong",
+	 "Usage: copro framework validate FILE...\n"
+	 "\n"
+	 "Checks each file against the format in docs/frameworks.md. A wrong file gets\n"
+	 "one line per problem: the file, the path inside it (or line and column for a\n"
+	 "JSON syntax error), what is wrong, and a code in brackets. Exits 1 if any file\n"
+	 "is wrong, 0 if all are valid.\n"
+	 "\n"
+	 "Example:\n"
+	 "  copro framework validate my-area-charter.json\n",
+	 cmd_framework_validate},
+	{0},
+};

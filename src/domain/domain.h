@@ -1,0 +1,140 @@
+/* domain.h: what copro does, whoever asks (the terminal today, the web
+ * tomorrow): organisations, evaluations, evidence, reviews, actions, and
+ * export and import. Each write validates everything first, then runs in
+ * one transaction, so a refused request leaves the database as it was. */
+#ifndef COPRO_DOMAIN_H
+#define COPRO_DOMAIN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "framework/framework.h"
+#include "store/store.h"
+
+/* What every domain call needs: the database, the loaded instruments and an
+ * arena for the call's results. */
+typedef struct domain {
+	store *db;
+	const fw_registry *frameworks;
+	arena *mem;
+} domain;
+
+/* ---- partner groups (domain/groups.c) -------------------------------- */
+
+/* Parses "cyp,parents,practitioners" (also "children-and-young-people",
+ * "parent-carers", "all", "none"); -1 with a message on an unknown name. */
+int groups_parse(const char *what, const char *text, int *groups, err *e);
+/* "children and young people, parent carers" or "none recorded". */
+const char *groups_describe(arena *a, int groups);
+/* Short names for JSON: an array of "children-and-young-people",
+ * "parent-carers", "practitioners". */
+extern const char *const group_names[3];
+extern const int group_flags[3];
+json_t *groups_json(int groups);
+
+/* ---- organisations (domain/org.c) ------------------------------------ */
+
+int org_validate(const org_row *o, err *e);
+int org_add(domain *d, org_row *o, int64_t *id, err *e);
+int org_edit(domain *d, const org_row *o, err *e);
+int org_get(domain *d, int64_t id, org_row *out, err *e);   /* not found is an error */
+
+/* ---- evaluations (domain/evaluation.c) -------------------------------- */
+
+int evaluation_start(domain *d, int64_t org, const char *framework_id, const char *cycle,
+		     int64_t *id, err *e);
+int evaluation_get(domain *d, int64_t id, evaluation_row *out, err *e);
+int evaluation_set_status(domain *d, int64_t id, const char *status, err *e);
+/* The instrument exactly as it was when the evaluation started (from the
+ * stored version); `changed` tells whether the installed file differs.
+ * The caller frees the framework. */
+framework *evaluation_framework(domain *d, const evaluation_row *ev, bool *changed, err *e);
+
+typedef struct indicator_progress {
+	const char *key, *text, *gap;
+	bool own;               /* added by the organisation */
+	int evidence;           /* linked evidence items */
+	int groups;
+} indicator_progress;
+
+typedef struct element_progress {
+	const fw_element *element;
+	indicator_progress *indicators;
+	size_t n_indicators, evidenced;
+	int groups;             /* from linked evidence and the review */
+	review_row review;      /* status "not-started" when never reviewed */
+} element_progress;
+
+typedef struct section_progress {
+	const fw_section *section;
+	element_progress *elements;
+	size_t n_elements, elements_evidenced, indicators, indicators_evidenced;
+	int groups;
+} section_progress;
+
+typedef struct evaluation_progress {
+	evaluation_row evaluation;
+	framework *fw;          /* owned: free with progress_free */
+	bool framework_changed;
+	section_progress *sections;
+	size_t n_sections, elements, elements_evidenced, elements_complete;
+	size_t indicators, indicators_evidenced;
+	int groups;
+} evaluation_progress;
+
+int evaluation_progress_load(domain *d, int64_t evaluation, evaluation_progress *p, err *e);
+void evaluation_progress_free(evaluation_progress *p);
+const element_progress *progress_element(const evaluation_progress *p, const char *key);
+
+/* Strengths, areas for development, status and who took part, for one
+ * statement. NULL fields are left as they were. */
+typedef struct review_change {
+	const char *strengths, *areas, *status;
+	int groups;             /* -1: leave */
+} review_change;
+
+int review_set(domain *d, int64_t evaluation, const char *element, const review_change *c,
+	       err *e);
+
+/* ---- evidence (domain/evidence.c) ------------------------------------- */
+
+/* An indicator reference "1i.a": element key, a dot, indicator key. */
+typedef struct indicator_ref {
+	const char *element, *indicator;
+} indicator_ref;
+
+int indicator_ref_parse(arena *a, const char *text, indicator_ref *ref, err *e);
+
+int evidence_validate(const evidence_row *ev, err *e);
+int evidence_add(domain *d, evidence_row *ev, int64_t *id, err *e);
+int evidence_edit(domain *d, const evidence_row *ev, err *e);
+int evidence_get(domain *d, int64_t id, evidence_row *out, err *e);
+/* Links (or unlinks) one evidence item to every reference, all or none. */
+int evidence_link(domain *d, int64_t evidence, int64_t evaluation,
+		  const char *const *refs, size_t n_refs, bool unlink, size_t *changed, err *e);
+int own_indicator_add(domain *d, int64_t evaluation, const char *element, const char *text,
+		      char **key, err *e);
+
+/* ---- actions (domain/action.c) ---------------------------------------- */
+
+int action_validate(const action_row *a, err *e);
+int action_add(domain *d, action_row *a, int64_t *id, err *e);
+int action_update(domain *d, const action_row *a, err *e);
+int action_get(domain *d, int64_t id, action_row *out, err *e);
+bool action_overdue(const action_row *a, const char *today);
+
+/* ---- export and import (domain/export.c, domain/import.c) ------------- */
+
+/* One JSON document of everything an organisation holds (docs/export.md).
+ * The text is malloc'd; the caller frees it. */
+int org_export(domain *d, int64_t org, char **json, err *e);
+/* Loads an export as a new organisation; *org is its id. */
+int org_import(domain *d, const char *json, size_t len, int64_t *org, err *e);
+
+/* ---- the demo organisation (domain/demo.c) ---------------------------- */
+
+int demo_load(domain *d, int64_t *org, err *e);
+
+#endif

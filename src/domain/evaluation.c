@@ -1,0 +1,304 @@
+/* evaluation.c: one organisation working through one instrument in one
+ * cycle: starting it, its progress, and the review of each statement. */
+#include "domain/domain.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+
+int evaluation_get(domain *d, int64_t id, evaluation_row *out, err *e)
+{
+	int found = store_evaluation_get(d->db, d->mem, id, out, e);
+	if (found < 0)
+		return -1;
+	if (!found)
+		return err_set(e, ERR_NOTFOUND,
+			       "there is no evaluation number %lld: `copro evaluation list` shows them.",
+			       (long long)id);
+	return 0;
+}
+
+int evaluation_start(domain *d, int64_t org, const char *framework_id, const char *cycle,
+		     int64_t *id, err *e)
+{
+	if (text_check_line("The cycle", cycle, true, e) < 0)
+		return -1;
+	const framework *fw = fw_registry_find(d->frameworks, framework_id);
+	if (!fw)
+		return err_set(e, ERR_NOTFOUND,
+			       "there is no instrument \"%.60s\": `copro frameworks` lists the ones installed.",
+			       framework_id);
+	if (strcmp(fw->kind, "evidence") != 0)
+		return err_set(e, ERR_INPUT,
+			       "%s is a %s instrument: self-evaluations use evidence instruments such as four-cornerstones (audits, measures and plans come in later releases).",
+			       fw->id, fw->kind);
+	/* The version's text is stored with the evaluation, so the words
+	 * users answered stay the words they see, whatever the file becomes. */
+	char *body = json_dumps(fw->doc, JSON_COMPACT | JSON_SORT_KEYS);
+	if (!body)
+		return err_set(e, ERR_INTERNAL, "cannot serialise instrument %s.", fw->id);
+	char now[21];
+	time_now_iso(now);
+	evaluation_row ev = {.organisation_id = org, .framework_id = fw->id,
+			     .framework_hash = fw->hash, .cycle = cycle, .status = "draft",
+			     .created_at = now, .updated_at = now};
+	evaluation_row same;
+	org_row o;
+	int found;
+	if (store_begin(d->db, e) < 0)
+		goto fail_body;
+	if (org_get(d, org, &o, e) < 0)
+		goto fail;
+	found = store_evaluation_find(d->db, d->mem, org, fw->id, cycle, &same, e);
+	if (found < 0)
+		goto fail;
+	if (found) {
+		err_set(e, ERR_CONFLICT,
+			"%s already has a %s evaluation for cycle %s (number %lld): continue that one, or choose another cycle label.",
+			o.name, fw->id, cycle, (long long)same.id);
+		goto fail;
+	}
+	if (store_framework_version_put(d->db, fw->id, fw->hash, body, now, e) < 0 ||
+	    store_evaluation_insert(d->db, &ev, id, e) < 0 || store_commit(d->db, e) < 0)
+		goto fail;
+	free(body);
+	return 0;
+fail:
+	store_rollback(d->db);
+fail_body:
+	free(body);
+	return -1;
+}
+
+static bool status_known(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(s, *list) == 0)
+			return true;
+	return false;
+}
+
+int evaluation_set_status(domain *d, int64_t id, const char *status, err *e)
+{
+	static const char *const statuses[] = {"draft", "in-review", "submitted", NULL};
+	if (!status || !status_known(status, statuses))
+		return err_set(e, ERR_INPUT,
+			       "status \"%.40s\" is not known: use draft, in-review or submitted.",
+			       status ? status : "");
+	char now[21];
+	time_now_iso(now);
+	evaluation_row ev;
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	if (evaluation_get(d, id, &ev, e) < 0 ||
+	    store_evaluation_set_status(d->db, id, status, now, e) < 0 ||
+	    store_commit(d->db, e) < 0) {
+		store_rollback(d->db);
+		return -1;
+	}
+	return 0;
+}
+
+framework *evaluation_framework(domain *d, const evaluation_row *ev, bool *changed, err *e)
+{
+	char *body = NULL;
+	int found = store_framework_version_get(d->db, d->mem, ev->framework_hash, &body, e);
+	if (found < 0)
+		return NULL;
+	if (!found || !body) {
+		err_set(e, ERR_IO,
+			"the database has lost the text of instrument %s version %.12s used by evaluation %lld: restore from a backup.",
+			ev->framework_id, ev->framework_hash, (long long)ev->id);
+		return NULL;
+	}
+	fw_report *rep = calloc(1, sizeof *rep);
+	if (!rep)
+		abort();
+	char name[200];
+	snprintf(name, sizeof name, "%s.json", ev->framework_id);
+	framework *fw = framework_load_text(name, body, rep);
+	free(rep);
+	if (!fw) {
+		err_set(e, ERR_IO, "the stored text of instrument %s is damaged: restore from a backup.",
+			ev->framework_id);
+		return NULL;
+	}
+	const framework *installed = fw_registry_find(d->frameworks, ev->framework_id);
+	*changed = !installed || strcmp(installed->hash, ev->framework_hash) != 0;
+	return fw;
+}
+
+/* ---- progress ------------------------------------------------------- */
+
+static void fill_indicators(domain *d, element_progress *ep, const own_indicator_list *own)
+{
+	const fw_element *el = ep->element;
+	size_t n = el->n_indicators;
+	for (size_t i = 0; i < own->n; i++)
+		n += strcmp(own->items[i].element_key, el->key) == 0;
+	ep->indicators = arena_alloc(d->mem, (n ? n : 1) * sizeof *ep->indicators);
+	for (size_t i = 0; i < el->n_indicators; i++) {
+		indicator_progress *ip = &ep->indicators[ep->n_indicators++];
+		ip->key = el->indicators[i].key;
+		ip->text = el->indicators[i].text;
+		ip->gap = el->indicators[i].gap;
+	}
+	for (size_t i = 0; i < own->n; i++) {
+		if (strcmp(own->items[i].element_key, el->key) != 0)
+			continue;
+		indicator_progress *ip = &ep->indicators[ep->n_indicators++];
+		ip->key = own->items[i].key;
+		ip->text = own->items[i].text;
+		ip->own = true;
+	}
+}
+
+static void count_links(element_progress *ep, const link_list *links)
+{
+	for (size_t l = 0; l < links->n; l++) {
+		const link_row *lr = &links->items[l];
+		if (strcmp(lr->element_key, ep->element->key) != 0)
+			continue;
+		for (size_t i = 0; i < ep->n_indicators; i++) {
+			if (strcmp(ep->indicators[i].key, lr->indicator_key) != 0)
+				continue;
+			ep->indicators[i].evidence++;
+			ep->indicators[i].groups |= lr->groups;
+		}
+	}
+	for (size_t i = 0; i < ep->n_indicators; i++) {
+		ep->evidenced += ep->indicators[i].evidence > 0;
+		ep->groups |= ep->indicators[i].groups;
+	}
+}
+
+static void attach_review(element_progress *ep, const review_list *reviews)
+{
+	ep->review.element_key = ep->element->key;
+	ep->review.status = "not-started";
+	ep->review.strengths = ep->review.areas = "";
+	for (size_t r = 0; r < reviews->n; r++) {
+		if (strcmp(reviews->items[r].element_key, ep->element->key) == 0) {
+			ep->review = reviews->items[r];
+			ep->groups |= ep->review.groups;
+		}
+	}
+}
+
+int evaluation_progress_load(domain *d, int64_t id, evaluation_progress *p, err *e)
+{
+	memset(p, 0, sizeof *p);
+	link_list links;
+	review_list reviews;
+	own_indicator_list own;
+	if (evaluation_get(d, id, &p->evaluation, e) < 0)
+		return -1;
+	p->fw = evaluation_framework(d, &p->evaluation, &p->framework_changed, e);
+	if (!p->fw)
+		return -1;
+	if (store_links_of_evaluation(d->db, d->mem, id, &links, e) < 0 ||
+	    store_review_list(d->db, d->mem, id, &reviews, e) < 0 ||
+	    store_own_indicator_list(d->db, d->mem, p->evaluation.organisation_id,
+				     p->evaluation.framework_id, &own, e) < 0) {
+		evaluation_progress_free(p);
+		return -1;
+	}
+	p->n_sections = p->fw->n_sections;
+	p->sections = arena_alloc(d->mem, (p->n_sections ? p->n_sections : 1) * sizeof *p->sections);
+	for (size_t s = 0; s < p->n_sections; s++) {
+		section_progress *sp = &p->sections[s];
+		sp->section = &p->fw->sections[s];
+		sp->n_elements = sp->section->n_elements;
+		sp->elements = arena_alloc(d->mem, (sp->n_elements ? sp->n_elements : 1) *
+							   sizeof *sp->elements);
+		for (size_t el = 0; el < sp->n_elements; el++) {
+			element_progress *ep = &sp->elements[el];
+			ep->element = &sp->section->elements[el];
+			fill_indicators(d, ep, &own);
+			count_links(ep, &links);
+			attach_review(ep, &reviews);
+			sp->indicators += ep->n_indicators;
+			sp->indicators_evidenced += ep->evidenced;
+			sp->elements_evidenced += ep->evidenced > 0;
+			sp->groups |= ep->groups;
+			p->elements_complete += strcmp(ep->review.status, "complete") == 0;
+		}
+		p->elements += sp->n_elements;
+		p->elements_evidenced += sp->elements_evidenced;
+		p->indicators += sp->indicators;
+		p->indicators_evidenced += sp->indicators_evidenced;
+		p->groups |= sp->groups;
+	}
+	return 0;
+}
+
+void evaluation_progress_free(evaluation_progress *p)
+{
+	framework_free(p->fw);
+	p->fw = NULL;
+}
+
+const element_progress *progress_element(const evaluation_progress *p, const char *key)
+{
+	for (size_t s = 0; s < p->n_sections; s++)
+		for (size_t el = 0; el < p->sections[s].n_elements; el++)
+			if (strcmp(p->sections[s].elements[el].element->key, key) == 0)
+				return &p->sections[s].elements[el];
+	return NULL;
+}
+
+/* ---- statement reviews ---------------------------------------------- */
+
+int review_set(domain *d, int64_t evaluation, const char *element, const review_change *c,
+	       err *e)
+{
+	static const char *const statuses[] = {"not-started", "in-progress", "complete", NULL};
+	if (text_check_long("Strengths", c->strengths, false, e) < 0 ||
+	    text_check_long("Areas for development", c->areas, false, e) < 0)
+		return -1;
+	if (c->status && !status_known(c->status, statuses))
+		return err_set(e, ERR_INPUT,
+			       "status \"%.40s\" is not known: use not-started, in-progress or complete.",
+			       c->status);
+	evaluation_row ev;
+	if (evaluation_get(d, evaluation, &ev, e) < 0)
+		return -1;
+	bool changed;
+	framework *fw = evaluation_framework(d, &ev, &changed, e);
+	if (!fw)
+		return -1;
+	bool known = framework_element(fw, element) != NULL;
+	framework_free(fw);
+	if (!known)
+		return err_set(e, ERR_NOTFOUND,
+			       "%s has no statement \"%.40s\": `copro evaluation show %lld` lists them.",
+			       ev.framework_id, element, (long long)evaluation);
+	if (strcmp(ev.status, "submitted") == 0)
+		return err_set(e, ERR_CONFLICT,
+			       "evaluation %lld is submitted and can no longer change: set its status back to draft first.",
+			       (long long)evaluation);
+	char now[21];
+	time_now_iso(now);
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	review_row r = {.evaluation_id = evaluation, .element_key = element,
+			.strengths = "", .areas = "", .status = "not-started"};
+	if (store_review_get(d->db, d->mem, evaluation, element, &r, e) < 0)
+		goto fail;
+	if (c->strengths)
+		r.strengths = c->strengths;
+	if (c->areas)
+		r.areas = c->areas;
+	if (c->status)
+		r.status = c->status;
+	if (c->groups >= 0)
+		r.groups = c->groups;
+	r.updated_at = now;
+	if (store_review_put(d->db, &r, e) < 0 || store_commit(d->db, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(d->db);
+	return -1;
+}
