@@ -4,8 +4,8 @@
 
 CC       ?= cc
 PKGS     := sqlite3 jansson libsodium
-CFLAGS   ?= -O2 -g
-CFLAGS   += -DCOPRO_FRAMEWORKS_DIR=\"$(CURDIR)/frameworks\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+OPT      ?= -O2 -g
+CFLAGS   := $(OPT) -DCOPRO_FRAMEWORKS_DIR=\"$(CURDIR)/frameworks\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla \
             -Isrc $(shell pkg-config --cflags $(PKGS))
 LDLIBS   := $(shell pkg-config --libs $(PKGS))
@@ -45,7 +45,7 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libcopro.a
 # The test suite always runs on a sanitizer build of its own directory, so a
 # plain `make` stays fast and `make check` catches memory errors and leaks.
 check: deps
-	$(MAKE) BUILD=build/san CFLAGS="$(SANFLAGS)" test
+	$(MAKE) BUILD=build/san OPT="$(SANFLAGS)" test
 
 test: $(BUILD)/copro $(TESTS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \

@@ -1,0 +1,81 @@
+# lib.sh: helpers for the command-line tests. Each test runs copro as a
+# user would and checks its exit status, its output and, for refused
+# commands, that the database did not change. Prints "ok - ..." or
+# "not ok - ..." per check; `finish` exits 1 if any failed.
+
+: "${COPRO:?set COPRO to the copro binary}"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+DB="$WORK/copro.db"
+export COPRO_DB="$DB"
+export COPRO_BUSY_TIMEOUT_MS=200
+unset COPRO_NOW
+_failed=0
+
+# run CMD...: runs copro with arguments; sets $status, $out, $err.
+run() {
+	"$COPRO" "$@" >"$WORK/stdout" 2>"$WORK/stderr"
+	status=$?
+	out=$(cat "$WORK/stdout")
+	err=$(cat "$WORK/stderr")
+}
+
+ok() { echo "ok - $1"; }
+not_ok() {
+	echo "not ok - $1"
+	shift
+	for line in "$@"; do echo "#   $line"; done
+	echo "#   exit: $status"
+	echo "#   stdout: $(printf '%s' "$out" | head -c 600)"
+	echo "#   stderr: $(printf '%s' "$err" | head -c 600)"
+	_failed=$((_failed + 1))
+}
+
+# expect_ok DESC CMD...: exit 0.
+expect_ok() {
+	desc=$1; shift
+	run "$@"
+	if [ "$status" -eq 0 ]; then ok "$desc"; else not_ok "$desc" "expected exit 0"; fi
+}
+
+# expect_out DESC TEXT CMD...: exit 0 and TEXT in stdout.
+expect_out() {
+	desc=$1; text=$2; shift 2
+	run "$@"
+	if [ "$status" -eq 0 ] && printf '%s' "$out" | grep -qF -- "$text"; then ok "$desc"
+	else not_ok "$desc" "expected exit 0 and stdout containing: $text"; fi
+}
+
+# expect_fail DESC CODE TEXT CMD...: exit CODE and TEXT in stderr, and the
+# database (if there is one) unchanged.
+expect_fail() {
+	desc=$1; code=$2; text=$3; shift 3
+	before=$(db_dump)
+	run "$@"
+	after=$(db_dump)
+	if [ "$status" -ne "$code" ]; then not_ok "$desc" "expected exit $code"
+	elif ! printf '%s' "$err" | grep -qF -- "$text"; then not_ok "$desc" "expected stderr containing: $text"
+	elif [ "$before" != "$after" ]; then not_ok "$desc" "the database changed"
+	else ok "$desc"; fi
+}
+
+# db_dump: the database's content as SQL text, for before/after checks.
+db_dump() {
+	if [ -f "$DB" ]; then sqlite3 "$DB" .dump 2>&1; fi
+}
+
+# json_get JSON EXPR: evaluates a jq-like Python expression on JSON text,
+# e.g. json_get "$out" 'd["sections"][0]["key"]'.
+json_get() {
+	printf '%s' "$1" | python3 -c "import json,sys; d=json.load(sys.stdin); print($2)"
+}
+
+check() {
+	desc=$1; shift
+	if "$@"; then ok "$desc"; else not_ok "$desc" "check failed: $*"; fi
+}
+
+finish() {
+	[ "$_failed" -eq 0 ]
+	exit $?
+}

@@ -1,0 +1,103 @@
+/* test_text.c: user text checks, dates and UTF-8. */
+#include "testutil.h"
+
+#include "core/text.h"
+
+static void dates_that_exist(void **state)
+{
+	(void)state;
+	assert_true(date_valid("2026-02-28"));
+	assert_true(date_valid("2028-02-29"));      /* leap year */
+	assert_true(date_valid("2000-02-29"));      /* divisible by 400 */
+	assert_true(date_valid("2026-12-31"));
+}
+
+static void dates_that_do_not(void **state)
+{
+	(void)state;
+	const char *bad[] = {"2026-02-30", "2026-02-29", "1900-02-29", "2026-13-01",
+			     "2026-00-10", "2026-04-31", "2026-4-01", "26-04-01", "2026/04/01",
+			     "2026-04-01x", "", "abcd-ef-gh", "2026-04-0a"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_false(date_valid(bad[i]));
+	assert_false(date_valid(NULL));
+	err e = {0};
+	assert_int_equal(date_check("The due date", "2026-02-30", &e), -1);
+	assert_int_equal(e.kind, ERR_INPUT);
+	assert_non_null(strstr(e.msg, "2026-02-30"));
+	assert_non_null(strstr(e.msg, "YYYY-MM-DD"));
+}
+
+static void utf8(void **state)
+{
+	(void)state;
+	const char ok[] = "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80";
+	assert_true(utf8_valid(ok, strlen(ok)));
+	assert_int_equal(utf8_chars(ok), 8);
+	const char *bad[] = {"\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff",
+			     "a\x80"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_false(utf8_valid(bad[i], strlen(bad[i])));
+}
+
+static void lines_and_limits(void **state)
+{
+	(void)state;
+	err e = {0};
+	assert_int_equal(text_check_line("Name", "Riverside", true, &e), 0);
+	assert_int_equal(text_check_line("Name", "", true, &e), -1);
+	assert_non_null(strstr(e.msg, "required"));
+	assert_int_equal(text_check_line("Name", "   ", true, &e), -1);
+	assert_int_equal(text_check_line("Name", NULL, false, &e), 0);
+	assert_int_equal(text_check_line("Name", "two\nlines", true, &e), -1);
+	assert_non_null(strstr(e.msg, "single line"));
+	assert_int_equal(text_check_long("Notes", "two\nlines\tok", true, &e), 0);
+	assert_int_equal(text_check_long("Notes", "bell\a", true, &e), -1);
+
+	char big[TEXT_NAME_MAX + 2];
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	assert_int_equal(text_check_line("Name", big, true, &e), -1);
+	assert_non_null(strstr(e.msg, "too long"));
+	big[TEXT_NAME_MAX] = '\0';
+	assert_int_equal(text_check_line("Name", big, true, &e), 0);
+	assert_int_equal(text_check_line("Name", "caf\xc3", true, &e), -1);
+	assert_non_null(strstr(e.msg, "UTF-8"));
+}
+
+static void urls(void **state)
+{
+	(void)state;
+	err e = {0};
+	assert_int_equal(text_check_url("Link", "https://example.org/a", &e), 0);
+	assert_int_equal(text_check_url("Link", NULL, &e), 0);
+	assert_int_equal(text_check_url("Link", "javascript:alert(1)", &e), -1);
+	assert_int_equal(text_check_url("Link", "ftp://x", &e), -1);
+	assert_int_equal(text_check_url("Link", "https://a b", &e), -1);
+}
+
+static void clock_override(void **state)
+{
+	(void)state;
+	char now[21], today[11];
+	setenv("COPRO_NOW", "2027-01-02T03:04:05Z", 1);
+	time_now_iso(now);
+	date_today(today);
+	assert_string_equal(now, "2027-01-02T03:04:05Z");
+	assert_string_equal(today, "2027-01-02");
+	setenv("COPRO_NOW", "not a time", 1);
+	time_now_iso(now);
+	assert_int_equal(strlen(now), 20);
+	assert_string_not_equal(now, "not a time");
+	unsetenv("COPRO_NOW");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(dates_that_exist), cmocka_unit_test(dates_that_do_not),
+		cmocka_unit_test(utf8),             cmocka_unit_test(lines_and_limits),
+		cmocka_unit_test(urls),             cmocka_unit_test(clock_override),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,164 @@
+/* test_db.c: opening, pragmas, migrations, transactions and backup. */
+#include "testutil.h"
+
+#include <sys/stat.h>
+
+static int64_t pragma_int(store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void durable_settings(void **state)
+{
+	fixture *f = *state;
+	assert_int_equal(pragma_int(&f->db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(pragma_int(&f->db, "PRAGMA synchronous"), 2);   /* FULL */
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(f->db.db, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_finalize(st);
+	assert_int_equal(store_schema_version(&f->db, &f->e), store_latest_version());
+}
+
+static void missing_database_is_not_created(void **state)
+{
+	fixture *f = *state;
+	char path[200];
+	snprintf(path, sizeof path, "%s/absent.db", f->dir);
+	store s;
+	err e = {0};
+	assert_int_equal(store_open(&s, path, STORE_EXISTING, &e), -1);
+	assert_int_equal(e.kind, ERR_NOTFOUND);
+	assert_non_null(strstr(e.msg, "copro init"));
+	struct stat sb;
+	assert_int_not_equal(stat(path, &sb), 0);
+}
+
+static void not_a_database(void **state)
+{
+	fixture *f = *state;
+	char path[200];
+	snprintf(path, sizeof path, "%s/notes.txt", f->dir);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("These are my meeting notes, not a database. They are long enough to fill a header page.\n", fp);
+	fclose(fp);
+	store s;
+	err e = {0};
+	assert_int_equal(store_open(&s, path, STORE_EXISTING, &e), -1);
+	assert_int_equal(e.kind, ERR_IO);
+	assert_non_null(strstr(e.msg, "not a copro database"));
+}
+
+static void reopen_keeps_schema_and_data(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "Kept School");
+	store_close(&f->db);
+	assert_int_equal(store_open(&f->db, f->path, STORE_EXISTING, &f->e), 0);
+	org_row o;
+	assert_int_equal(store_org_get(&f->db, &f->mem, org, &o, &f->e), 1);
+	assert_string_equal(o.name, "Kept School");
+	assert_int_equal(pragma_int(&f->db, "SELECT COUNT(*) FROM schema_migration"),
+			 store_latest_version());
+}
+
+static void newer_schema_refused(void **state)
+{
+	fixture *f = *state;
+	assert_int_equal(sqlite3_exec(f->db.db,
+		"INSERT INTO schema_migration (version, applied_at) VALUES (999, 'x')",
+		NULL, NULL, NULL), SQLITE_OK);
+	store_close(&f->db);
+	err e = {0};
+	assert_int_equal(store_open(&f->db, f->path, STORE_EXISTING, &e), -1);
+	assert_non_null(strstr(e.msg, "newer copro"));
+	/* Leave the fixture with an open store for teardown. */
+	assert_int_equal(sqlite3_open(f->path, &f->db.db), SQLITE_OK);
+	f->db.path = strdup(f->path);
+}
+
+static void nested_rollback_undoes_everything(void **state)
+{
+	fixture *f = *state;
+	int64_t before = test_count_rows(&f->db);
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	org_row o = {.name = "Outer", .sector = "care", .created_at = "2026-01-01T00:00:00Z"};
+	int64_t id;
+	assert_int_equal(store_org_insert(&f->db, &o, &id, &f->e), 0);
+	assert_int_equal(store_begin(&f->db, &f->e), 0);           /* inner */
+	o.name = "Inner";
+	assert_int_equal(store_org_insert(&f->db, &o, &id, &f->e), 0);
+	assert_int_equal(store_commit(&f->db, &f->e), 0);          /* inner: no commit yet */
+	assert_int_equal(f->db.in_tx, 1);
+	store_rollback(&f->db);
+	assert_int_equal(f->db.in_tx, 0);
+	assert_int_equal(test_count_rows(&f->db), before);
+	assert_int_equal(store_commit(&f->db, &f->e), -1);         /* nothing open */
+}
+
+static void constraint_becomes_conflict(void **state)
+{
+	fixture *f = *state;
+	evaluation_row ev = {.organisation_id = 4242, .framework_id = "x", .framework_hash = "y",
+			     .cycle = "c", .created_at = "2026-01-01T00:00:00Z"};
+	int64_t id;
+	assert_int_equal(store_evaluation_insert(&f->db, &ev, &id, &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_CONFLICT);
+}
+
+static void backup_is_a_full_copy(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "Backed Up School");
+	fixture_evaluation(f, org);
+	char dest[200];
+	snprintf(dest, sizeof dest, "%s/backup.db", f->dir);
+	assert_int_equal(store_backup(&f->db, dest, &f->e), 0);
+	store copy;
+	assert_int_equal(store_open(&copy, dest, STORE_EXISTING, &f->e), 0);
+	assert_int_equal(test_count_rows(&copy), test_count_rows(&f->db));
+	store_close(&copy);
+	/* Never overwrite an earlier backup. */
+	assert_int_equal(store_backup(&f->db, dest, &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_CONFLICT);
+}
+
+static void backup_to_missing_folder(void **state)
+{
+	fixture *f = *state;
+	char dest[200];
+	snprintf(dest, sizeof dest, "%s/no/such/dir/backup.db", f->dir);
+	assert_int_equal(store_backup(&f->db, dest, &f->e), -1);
+	assert_non_null(strstr(f->e.msg, "backup"));
+}
+
+static void empty_then_not(void **state)
+{
+	fixture *f = *state;
+	bool empty = false;
+	assert_int_equal(store_is_empty(&f->db, &empty, &f->e), 0);
+	assert_true(empty);
+	fixture_org(f, "Any School");
+	assert_int_equal(store_is_empty(&f->db, &empty, &f->e), 0);
+	assert_false(empty);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(durable_settings), T(missing_database_is_not_created), T(not_a_database),
+		T(reopen_keeps_schema_and_data), T(newer_schema_refused),
+		T(nested_rollback_undoes_everything), T(constraint_becomes_conflict),
+		T(backup_is_a_full_copy), T(backup_to_missing_folder), T(empty_then_not),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
