@@ -13,10 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <sodium.h>
 #include <sqlite3.h>
 
+#include "core/text.h"
 #include "domain/domain.h"
 
 /* A test's world: a database of its own, the bundled instruments and an

@@ -22,9 +22,27 @@ static int unpack(json_t *obj, const char *where, err *e, const char *fmt, ...)
 	va_end(ap);
 	if (rc == 0)
 		return 0;
+	/* jansson reports unknown fields as "items left unpacked": say it
+	 * in the words a user would look for. */
+	const char *left = strstr(je.text, "left unpacked: ");
+	if (left)
+		return err_set(e, ERR_INPUT,
+			       "the export is damaged or not from this version of copro: %s has unknown fields: %s. Export it again from the original database.",
+			       where, left + strlen("left unpacked: "));
 	return err_set(e, ERR_INPUT,
 		       "the export is damaged or not from this version of copro: %s: %s. Export it again from the original database.",
 		       where, je.text);
+}
+
+/* An absent optional field is exported as null, but jansson's unpack has
+ * no "string or null": drop those nulls so "s?s" reads them as absent. */
+static void drop_nulls(json_t *obj, const char *const *keys)
+{
+	if (!json_is_object(obj))
+		return;
+	for (; *keys; keys++)
+		if (json_is_null(json_object_get(obj, *keys)))
+			json_object_del(obj, *keys);
 }
 
 static int parse_groups(json_t *arr, const char *where, int *groups, err *e)
@@ -110,8 +128,11 @@ static framework *version_of(struct import *im, const char *hash)
 static int read_org(struct import *im, err *e)
 {
 	org_row *o = &im->org;
+	static const char *const nullable[] = {"area", "urn", "ukprn", "ods_code", "opened_on",
+					       "closed_on", NULL};
+	drop_nulls(json_object_get(im->doc, "organisation"), nullable);
 	if (unpack(json_object_get(im->doc, "organisation"), "organisation", e,
-		   "{s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s, s:s!}",
+		   "{s:s, s:s, s:s, s?s, s?s, s?s, s?s, s?s, s?s, s:s, s:s!}",
 		   "name", &o->name, "type", &o->type, "sector", &o->sector, "area", &o->area,
 		   "urn", &o->urn, "ukprn", &o->ukprn, "ods_code", &o->ods_code,
 		   "opened_on", &o->opened_on, "closed_on", &o->closed_on,
@@ -242,7 +263,8 @@ static int read_evidence(struct import *im, err *e)
 		json_t *groups, *links;
 		char where[64];
 		snprintf(where, sizeof where, "evidence[%zu]", i);
-		if (unpack(v, where, e, "{s:I, s:s, s:s, s:s, s:s?, s:o, s:s, s:s, s:o!}", "ref", &ref,
+		drop_nulls(v, (const char *const[]){"url", NULL});
+		if (unpack(v, where, e, "{s:I, s:s, s:s, s:s, s?s, s:o, s:s, s:s, s:o!}", "ref", &ref,
 			   "title", &ev.title, "description", &ev.description, "date", &ev.date,
 			   "url", &ev.url, "partner_groups", &groups, "created_at", &ev.created_at,
 			   "updated_at", &ev.updated_at, "links", &links) < 0)
@@ -285,7 +307,8 @@ static int read_rest(struct import *im, err *e)
 		json_t *from;
 		char where[64];
 		snprintf(where, sizeof where, "actions[%zu]", i);
-		if (unpack(v, where, e, "{s:s, s:s, s:s?, s:s?, s:s, s:o, s:s, s:s!}", "title", &a.title,
+		drop_nulls(v, (const char *const[]){"due_on", "review_on", NULL});
+		if (unpack(v, where, e, "{s:s, s:s, s?s, s?s, s:s, s:o, s:s, s:s!}", "title", &a.title,
 			   "owner", &a.owner, "due_on", &a.due_on, "review_on", &a.review_on,
 			   "status", &a.status, "from", &from, "created_at", &a.created_at,
 			   "updated_at", &a.updated_at) < 0 ||
@@ -296,7 +319,8 @@ static int read_rest(struct import *im, err *e)
 			continue;
 		json_int_t ref;
 		const char *statement = NULL;
-		if (unpack(from, where, e, "{s:I, s:s?!}", "evaluation", &ref, "statement", &statement) < 0)
+		drop_nulls(from, (const char *const[]){"statement", NULL});
+		if (unpack(from, where, e, "{s:I, s?s!}", "evaluation", &ref, "statement", &statement) < 0)
 			return -1;
 		framework *fw = eval_by_ref(im, ref);
 		if (!fw || (statement && !framework_element(fw, statement)))
@@ -385,7 +409,7 @@ static int write_records(struct import *im, int64_t org, err *e)
 		evidence_row ev = {.organisation_id = org};
 		json_t *groups, *links;
 		int64_t id;
-		json_unpack(v, "{s:s, s:s, s:s, s:s?, s:o, s:s, s:s, s:o}", "title", &ev.title,
+		json_unpack(v, "{s:s, s:s, s:s, s?s, s:o, s:s, s:s, s:o}", "title", &ev.title,
 			    "description", &ev.description, "date", &ev.date, "url", &ev.url,
 			    "partner_groups", &groups, "created_at", &ev.created_at,
 			    "updated_at", &ev.updated_at, "links", &links);
@@ -408,13 +432,13 @@ static int write_records(struct import *im, int64_t org, err *e)
 		action_row a = {.organisation_id = org};
 		json_t *from;
 		int64_t id;
-		json_unpack(v, "{s:s, s:s, s:s?, s:s?, s:s, s:o, s:s, s:s}", "title", &a.title,
+		json_unpack(v, "{s:s, s:s, s?s, s?s, s:s, s:o, s:s, s:s}", "title", &a.title,
 			    "owner", &a.owner, "due_on", &a.due_on, "review_on", &a.review_on,
 			    "status", &a.status, "from", &from, "created_at", &a.created_at,
 			    "updated_at", &a.updated_at);
 		if (!json_is_null(from)) {
 			json_int_t ref;
-			json_unpack(from, "{s:I, s:s?}", "evaluation", &ref, "statement", &a.source_element_key);
+			json_unpack(from, "{s:I, s?s}", "evaluation", &ref, "statement", &a.source_element_key);
 			a.source_evaluation_id = im->eval_ids[ref - 1];
 		}
 		if (store_action_insert(s, &a, &id, e) < 0)

@@ -1,0 +1,170 @@
+/* test_evidence.c: the evidence library, links across cornerstones (all
+ * or none), and organisations' own indicators. */
+#include "testutil.h"
+
+static int64_t add(fixture *f, int64_t org, const char *title)
+{
+	evidence_row ev = {.organisation_id = org, .title = title, .date = "2026-05-01",
+			   .groups = GROUP_PARENTS};
+	int64_t id;
+	assert_int_equal(evidence_add(&f->d, &ev, &id, &f->e), 0);
+	return id;
+}
+
+static void refused_evidence(fixture *f, evidence_row ev, const char *fragment)
+{
+	int64_t before = test_count_rows(&f->db), id;
+	assert_int_equal(evidence_add(&f->d, &ev, &id, &f->e), -1);
+	if (!strstr(f->e.msg, fragment))
+		fail_msg("message \"%s\" lacks \"%s\"", f->e.msg, fragment);
+	assert_int_equal(test_count_rows(&f->db), before);
+}
+
+static void validation(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "School");
+	evidence_row ok = {.organisation_id = org, .title = "Survey", .date = "2026-05-01"};
+	evidence_row ev = ok;
+	ev.title = "";
+	refused_evidence(f, ev, "title is required");
+	ev = ok;
+	ev.date = "2026-02-30";
+	refused_evidence(f, ev, "2026-02-30");
+	ev.date = NULL;
+	refused_evidence(f, ev, "needs a date");
+	ev = ok;
+	ev.date = "2190-01-01";
+	refused_evidence(f, ev, "in the future");
+	ev = ok;
+	ev.url = "javascript:alert(1)";
+	refused_evidence(f, ev, "https://");
+	ev = ok;
+	ev.organisation_id = org + 7;
+	refused_evidence(f, ev, "no organisation");
+	ev = ok;
+	ev.url = "";
+	int64_t id;
+	assert_int_equal(evidence_add(&f->d, &ev, &id, &f->e), 0);
+	evidence_row got;
+	assert_int_equal(evidence_get(&f->d, id, &got, &f->e), 0);
+	assert_null(got.url);
+}
+
+static void refs(void **state)
+{
+	fixture *f = *state;
+	indicator_ref r;
+	assert_int_equal(indicator_ref_parse(&f->mem, "2iii.own1", &r, &f->e), 0);
+	assert_string_equal(r.element, "2iii");
+	assert_string_equal(r.indicator, "own1");
+	const char *bad[] = {"1i", ".a", "1i.", "1i.a.b", ""};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_int_equal(indicator_ref_parse(&f->mem, bad[i], &r, &f->e), -1);
+	assert_non_null(strstr(f->e.msg, "1i.a"));
+}
+
+static void links_all_or_nothing(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "School");
+	int64_t eval = fixture_evaluation(f, org);
+	int64_t ev = add(f, org, "Coffee mornings");
+	size_t n;
+	int64_t before = test_count_rows(&f->db);
+	const char *mixed[] = {"1iii.a", "4i.b", "1i.z"};
+	assert_int_equal(evidence_link(&f->d, ev, eval, mixed, 3, false, &n, &f->e), -1);
+	assert_non_null(strstr(f->e.msg, "no indicator \"z\""));
+	assert_int_equal(test_count_rows(&f->db), before);
+	const char *wrong_statement[] = {"9ix.a"};
+	assert_int_equal(evidence_link(&f->d, ev, eval, wrong_statement, 1, false, &n, &f->e), -1);
+	assert_non_null(strstr(f->e.msg, "no statement"));
+	assert_int_equal(evidence_link(&f->d, ev, eval, mixed, 0, false, &n, &f->e), -1);
+
+	assert_int_equal(evidence_link(&f->d, ev, eval, mixed, 2, false, &n, &f->e), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(evidence_link(&f->d, ev, eval, mixed, 2, false, &n, &f->e), 0);
+	assert_int_equal(n, 0);                          /* already linked */
+	assert_int_equal(evidence_link(&f->d, ev, eval, mixed + 1, 1, true, &n, &f->e), 0);
+	assert_int_equal(n, 1);
+	link_list links;
+	assert_int_equal(store_links_of_evidence(&f->db, &f->mem, ev, &links, &f->e), 0);
+	assert_int_equal(links.n, 1);
+	assert_string_equal(links.items[0].element_key, "1iii");
+}
+
+static void other_organisation_refused(void **state)
+{
+	fixture *f = *state;
+	int64_t a = fixture_org(f, "School A");
+	int64_t b = fixture_org(f, "School B");
+	int64_t eval_b = fixture_evaluation(f, b);
+	int64_t ev_a = add(f, a, "A's evidence");
+	size_t n;
+	const char *refs[] = {"1i.a"};
+	assert_int_equal(evidence_link(&f->d, ev_a, eval_b, refs, 1, false, &n, &f->e), -1);
+	assert_non_null(strstr(f->e.msg, "another organisation"));
+}
+
+static void own_indicators(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "School");
+	int64_t eval = fixture_evaluation(f, org);
+	char *k1, *k2, *k3;
+	assert_int_equal(own_indicator_add(&f->d, eval, "3ii", "Named person phones", &k1, &f->e), 0);
+	assert_int_equal(own_indicator_add(&f->d, eval, "3ii", "Second", &k2, &f->e), 0);
+	assert_int_equal(own_indicator_add(&f->d, eval, "1i", "Elsewhere", &k3, &f->e), 0);
+	assert_string_equal(k1, "own1");
+	assert_string_equal(k2, "own2");
+	assert_string_equal(k3, "own1");
+	assert_int_equal(own_indicator_add(&f->d, eval, "3ii", "", &k1, &f->e), -1);
+	assert_int_equal(own_indicator_add(&f->d, eval, "3xx", "Text", &k1, &f->e), -1);
+
+	int64_t ev = add(f, org, "Phone log");
+	size_t n;
+	const char *refs[] = {"3ii.own2", "1i.own1"};
+	assert_int_equal(evidence_link(&f->d, ev, eval, refs, 2, false, &n, &f->e), 0);
+	assert_int_equal(n, 2);
+	evaluation_progress p;
+	assert_int_equal(evaluation_progress_load(&f->d, eval, &p, &f->e), 0);
+	assert_int_equal(p.indicators, 133);
+	assert_int_equal(p.indicators_evidenced, 2);
+	const element_progress *ep = progress_element(&p, "3ii");
+	assert_true(ep->indicators[ep->n_indicators - 1].own);
+	assert_int_equal(ep->indicators[ep->n_indicators - 1].evidence, 1);
+	evaluation_progress_free(&p);
+}
+
+static void edit(void **state)
+{
+	fixture *f = *state;
+	int64_t id = add(f, fixture_org(f, "School"), "Before");
+	evidence_row ev;
+	assert_int_equal(evidence_get(&f->d, id, &ev, &f->e), 0);
+	ev.title = "After";
+	ev.groups = GROUP_CYP;
+	assert_int_equal(evidence_edit(&f->d, &ev, &f->e), 0);
+	ev.date = "2026-13-01";
+	assert_int_equal(evidence_edit(&f->d, &ev, &f->e), -1);
+	evidence_row got;
+	assert_int_equal(evidence_get(&f->d, id, &got, &f->e), 0);
+	assert_string_equal(got.title, "After");
+	assert_string_equal(got.date, "2026-05-01");
+	assert_int_equal(got.groups, GROUP_CYP);
+	ev.id = 999;
+	ev.date = "2026-05-01";
+	assert_int_equal(evidence_edit(&f->d, &ev, &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_NOTFOUND);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(validation), T(refs), T(links_all_or_nothing), T(other_organisation_refused),
+		T(own_indicators), T(edit),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
