@@ -47,6 +47,12 @@ int evaluation_start(domain *d, int64_t org, const char *framework_id, const cha
 		     int64_t *id, err *e);
 int evaluation_get(domain *d, int64_t id, evaluation_row *out, err *e);
 int evaluation_set_status(domain *d, int64_t id, const char *status, err *e);
+/* Gets evaluation `id` into *ev and checks its instrument has statement
+ * `element`; a message says which when not. */
+int evaluation_statement(domain *d, int64_t id, const char *element, evaluation_row *ev,
+			 err *e);
+/* Refuses changes to a submitted evaluation. */
+int evaluation_writable(const evaluation_row *ev, err *e);
 /* The instrument exactly as it was when the evaluation started (from the
  * stored version); `changed` tells whether the installed file differs.
  * The caller frees the framework. */

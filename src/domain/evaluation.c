@@ -100,6 +100,33 @@ int evaluation_set_status(domain *d, int64_t id, const char *status, err *e)
 	return 0;
 }
 
+int evaluation_statement(domain *d, int64_t id, const char *element, evaluation_row *ev,
+			 err *e)
+{
+	if (evaluation_get(d, id, ev, e) < 0)
+		return -1;
+	bool changed;
+	framework *fw = evaluation_framework(d, ev, &changed, e);
+	if (!fw)
+		return -1;
+	bool known = framework_element(fw, element) != NULL;
+	framework_free(fw);
+	if (!known)
+		return err_set(e, ERR_NOTFOUND,
+			       "%s has no statement \"%.40s\": `copro evaluation show %lld` lists them.",
+			       ev->framework_id, element, (long long)id);
+	return 0;
+}
+
+int evaluation_writable(const evaluation_row *ev, err *e)
+{
+	if (strcmp(ev->status, "submitted") != 0)
+		return 0;
+	return err_set(e, ERR_CONFLICT,
+		       "evaluation %lld is submitted and can no longer change: set its status back to draft first.",
+		       (long long)ev->id);
+}
+
 framework *evaluation_framework(domain *d, const evaluation_row *ev, bool *changed, err *e)
 {
 	char *body = NULL;
@@ -262,22 +289,9 @@ int review_set(domain *d, int64_t evaluation, const char *element, const review_
 			       "status \"%.40s\" is not known: use not-started, in-progress or complete.",
 			       c->status);
 	evaluation_row ev;
-	if (evaluation_get(d, evaluation, &ev, e) < 0)
+	if (evaluation_statement(d, evaluation, element, &ev, e) < 0 ||
+	    evaluation_writable(&ev, e) < 0)
 		return -1;
-	bool changed;
-	framework *fw = evaluation_framework(d, &ev, &changed, e);
-	if (!fw)
-		return -1;
-	bool known = framework_element(fw, element) != NULL;
-	framework_free(fw);
-	if (!known)
-		return err_set(e, ERR_NOTFOUND,
-			       "%s has no statement \"%.40s\": `copro evaluation show %lld` lists them.",
-			       ev.framework_id, element, (long long)evaluation);
-	if (strcmp(ev.status, "submitted") == 0)
-		return err_set(e, ERR_CONFLICT,
-			       "evaluation %lld is submitted and can no longer change: set its status back to draft first.",
-			       (long long)evaluation);
 	char now[21];
 	time_now_iso(now);
 	if (store_begin(d->db, e) < 0)

@@ -64,11 +64,8 @@ int store_action_update(store *s, const action_row *r, err *e)
 
 int store_action_get(store *s, arena *ar, int64_t id, action_row *out, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s, "SELECT " ACTION_COLUMNS " WHERE id = ?", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, id);
-	return sql_one(s, ar, st, out, read_action, e);
+	return sql_one_by_id(s, ar, "SELECT " ACTION_COLUMNS " WHERE id = ?",
+			     id, out, read_action, e);
 }
 
 /* Open actions first, soonest due first, those with no date last. */

@@ -138,6 +138,26 @@ int sql_collect(store *s, arena *a, sqlite3_stmt *st, void **items, size_t *n,
 	return rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
 }
 
+int sql_one_by_id(store *s, arena *a, const char *sql, int64_t id, void *row,
+		  sql_reader read, err *e)
+{
+	sqlite3_stmt *st = sql_prepare(s, sql, e);
+	if (!st)
+		return -1;
+	sql_bind_int(st, 1, id);
+	return sql_one(s, a, st, row, read, e);
+}
+
+int sql_list_by_id(store *s, arena *a, const char *sql, int64_t id, void **items,
+		   size_t *n, size_t size, sql_reader read, err *e)
+{
+	sqlite3_stmt *st = sql_prepare(s, sql, e);
+	if (!st)
+		return -1;
+	sql_bind_int(st, 1, id);
+	return sql_collect(s, a, st, items, n, size, read, e);
+}
+
 /* ---- opening and migrations ----------------------------------------- */
 
 int store_latest_version(void)

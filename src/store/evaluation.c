@@ -70,11 +70,8 @@ int store_evaluation_insert(store *s, const evaluation_row *ev, int64_t *id, err
 
 int store_evaluation_get(store *s, arena *a, int64_t id, evaluation_row *out, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s, "SELECT " EVALUATION_COLUMNS " WHERE id = ?", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, id);
-	return sql_one(s, a, st, out, read_evaluation, e);
+	return sql_one_by_id(s, a, "SELECT " EVALUATION_COLUMNS " WHERE id = ?",
+			     id, out, read_evaluation, e);
 }
 
 int store_evaluation_find(store *s, arena *a, int64_t org, const char *framework,
@@ -171,11 +168,7 @@ int store_review_put(store *s, const review_row *r, err *e)
 
 int store_review_list(store *s, arena *a, int64_t evaluation, review_list *out, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s, "SELECT " REVIEW_COLUMNS
-		" WHERE evaluation_id = ? ORDER BY element_key", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, evaluation);
-	return sql_collect(s, a, st, (void **)&out->items, &out->n, sizeof *out->items,
-			   read_review, e);
+	return SQL_LIST_BY_ID(s, a, "SELECT " REVIEW_COLUMNS
+		" WHERE evaluation_id = ? ORDER BY element_key",
+			      evaluation, out, read_review, e);
 }

@@ -71,22 +71,15 @@ int store_evidence_update(store *s, const evidence_row *ev, err *e)
 
 int store_evidence_get(store *s, arena *a, int64_t id, evidence_row *out, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s, "SELECT " EVIDENCE_COLUMNS " WHERE id = ?", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, id);
-	return sql_one(s, a, st, out, read_evidence, e);
+	return sql_one_by_id(s, a, "SELECT " EVIDENCE_COLUMNS " WHERE id = ?",
+			     id, out, read_evidence, e);
 }
 
 int store_evidence_list(store *s, arena *a, int64_t org, evidence_list *out, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s, "SELECT " EVIDENCE_COLUMNS
-		" WHERE organisation_id = ? ORDER BY id", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, org);
-	return sql_collect(s, a, st, (void **)&out->items, &out->n, sizeof *out->items,
-			   read_evidence, e);
+	return SQL_LIST_BY_ID(s, a, "SELECT " EVIDENCE_COLUMNS
+		" WHERE organisation_id = ? ORDER BY id",
+			      org, out, read_evidence, e);
 }
 
 /* Answers the number of rows the statement changed, or -1. */
@@ -145,24 +138,16 @@ static void read_link(arena *a, sqlite3_stmt *st, void *row)
 
 int store_links_of_evidence(store *s, arena *a, int64_t evidence, link_list *out, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s, "SELECT " LINK_COLUMNS
-		" WHERE l.evidence_id = ? ORDER BY l.evaluation_id, l.element_key, l.indicator_key", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, evidence);
-	return sql_collect(s, a, st, (void **)&out->items, &out->n, sizeof *out->items,
-			   read_link, e);
+	return SQL_LIST_BY_ID(s, a, "SELECT " LINK_COLUMNS
+		" WHERE l.evidence_id = ? ORDER BY l.evaluation_id, l.element_key, l.indicator_key",
+			      evidence, out, read_link, e);
 }
 
 int store_links_of_evaluation(store *s, arena *a, int64_t evaluation, link_list *out, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s, "SELECT " LINK_COLUMNS
-		" WHERE l.evaluation_id = ? ORDER BY l.element_key, l.indicator_key, l.evidence_id", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, evaluation);
-	return sql_collect(s, a, st, (void **)&out->items, &out->n, sizeof *out->items,
-			   read_link, e);
+	return SQL_LIST_BY_ID(s, a, "SELECT " LINK_COLUMNS
+		" WHERE l.evaluation_id = ? ORDER BY l.element_key, l.indicator_key, l.evidence_id",
+			      evaluation, out, read_link, e);
 }
 
 static void read_own_indicator(arena *a, sqlite3_stmt *st, void *row)

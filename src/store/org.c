@@ -50,17 +50,9 @@ static int area_id(store *s, const char *name, const char *now, int64_t *id, err
 	return rc == SQLITE_ROW ? 0 : sql_fail(s, rc, e);
 }
 
-int store_org_insert(store *s, const org_row *o, int64_t *id, err *e)
+/* Insert and update share their first ten parameters, in this order. */
+static void bind_org(sqlite3_stmt *st, const org_row *o, int64_t area)
 {
-	int64_t area = 0;
-	if (area_id(s, o->area, o->created_at, &area, e) < 0)
-		return -1;
-	sqlite3_stmt *st = sql_prepare(s,
-		"INSERT INTO organisation (name, type, sector, area_id, urn, ukprn, ods_code,"
-		" opened_on, closed_on, created_at, updated_at)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e);
-	if (!st)
-		return -1;
 	sql_bind_text(st, 1, o->name);
 	sql_bind_text(st, 2, o->type ? o->type : "");
 	sql_bind_text(st, 3, o->sector);
@@ -70,8 +62,22 @@ int store_org_insert(store *s, const org_row *o, int64_t *id, err *e)
 	sql_bind_text(st, 7, o->ods_code);
 	sql_bind_text(st, 8, o->opened_on);
 	sql_bind_text(st, 9, o->closed_on);
-	sql_bind_text(st, 10, o->created_at);
-	sql_bind_text(st, 11, o->updated_at ? o->updated_at : o->created_at);
+	sql_bind_text(st, 10, o->updated_at ? o->updated_at : o->created_at);
+}
+
+int store_org_insert(store *s, const org_row *o, int64_t *id, err *e)
+{
+	int64_t area = 0;
+	if (area_id(s, o->area, o->created_at, &area, e) < 0)
+		return -1;
+	sqlite3_stmt *st = sql_prepare(s,
+		"INSERT INTO organisation (name, type, sector, area_id, urn, ukprn, ods_code,"
+		" opened_on, closed_on, updated_at, created_at)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e);
+	if (!st)
+		return -1;
+	bind_org(st, o, area);
+	sql_bind_text(st, 11, o->created_at);
 	if (sql_exec_stmt(s, st, e) < 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(s->db);
@@ -89,27 +95,15 @@ int store_org_update(store *s, const org_row *o, err *e)
 		" WHERE id = ?", e);
 	if (!st)
 		return -1;
-	sql_bind_text(st, 1, o->name);
-	sql_bind_text(st, 2, o->type ? o->type : "");
-	sql_bind_text(st, 3, o->sector);
-	sql_bind_id(st, 4, area);
-	sql_bind_text(st, 5, o->urn);
-	sql_bind_text(st, 6, o->ukprn);
-	sql_bind_text(st, 7, o->ods_code);
-	sql_bind_text(st, 8, o->opened_on);
-	sql_bind_text(st, 9, o->closed_on);
-	sql_bind_text(st, 10, o->updated_at);
+	bind_org(st, o, area);
 	sql_bind_int(st, 11, o->id);
 	return sql_exec_stmt(s, st, e);
 }
 
 int store_org_get(store *s, arena *a, int64_t id, org_row *out, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s, "SELECT " ORG_COLUMNS " WHERE o.id = ?", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, id);
-	return sql_one(s, a, st, out, read_org, e);
+	return sql_one_by_id(s, a, "SELECT " ORG_COLUMNS " WHERE o.id = ?",
+			     id, out, read_org, e);
 }
 
 int store_org_find(store *s, arena *a, const char *name, const char *area, org_row *out, err *e)

@@ -25,5 +25,14 @@ typedef void (*sql_reader)(arena *a, sqlite3_stmt *st, void *row);
 int sql_one(store *s, arena *a, sqlite3_stmt *st, void *row, sql_reader read, err *e);
 int sql_collect(store *s, arena *a, sqlite3_stmt *st, void **items, size_t *n,
 		size_t size, sql_reader read, err *e);
+/* The common case: SQL with one integer parameter (an id), read into one
+ * row or a list. */
+int sql_one_by_id(store *s, arena *a, const char *sql, int64_t id, void *row,
+		  sql_reader read, err *e);
+int sql_list_by_id(store *s, arena *a, const char *sql, int64_t id, void **items,
+		   size_t *n, size_t size, sql_reader read, err *e);
+#define SQL_LIST_BY_ID(s, a, sql, id, out, read, e) \
+	sql_list_by_id(s, a, sql, id, (void **)&(out)->items, &(out)->n, \
+		       sizeof *(out)->items, read, e)
 
 #endif
