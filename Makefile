@@ -3,17 +3,19 @@
 # installs what is missing, builds and starts copro with a demo organisation.
 
 CC       ?= cc
-PKGS     := sqlite3 jansson libsodium
+PKGS     := sqlite3 jansson libsodium libmicrohttpd
 OPT      ?= -O2 -g
-CFLAGS   := $(OPT) -DCOPRO_FRAMEWORKS_DIR=\"$(CURDIR)/frameworks\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+CFLAGS   := $(OPT) -DCOPRO_FRAMEWORKS_DIR=\"$(CURDIR)/frameworks\" \
+            -DCOPRO_ASSETS_DIR=\"$(CURDIR)/build/assets\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla \
             -Isrc $(shell pkg-config --cflags $(PKGS))
-LDLIBS   := $(shell pkg-config --libs $(PKGS))
+LDLIBS   := $(shell pkg-config --libs $(PKGS)) -lpthread
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all
 
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/framework/*.c src/store/*.c \
-                              src/domain/*.c src/cli/*.c))
+                              src/domain/*.c src/web/*.c src/web/pages/*.c \
+                              src/cli/*.c))
 LIB_SRC  := $(filter-out src/cli/main.c,$(LIB_SRC))
 TEST_SRC := $(sort $(wildcard tests/*/test_*.c))
 
@@ -21,7 +23,7 @@ BUILD    ?= build
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TESTS    := $(TEST_SRC:%.c=$(BUILD)/%)
 
-.PHONY: all check test run deps clean lint
+.PHONY: all check test run deps clean lint assets
 all: copro
 
 copro: $(BUILD)/copro
@@ -55,8 +57,30 @@ test: $(BUILD)/copro $(TESTS)
 lint:
 	tests/lint
 
-run: deps copro
+run: deps copro assets
 	./scripts/run-demo
+
+# The web front end: GOV.UK Frontend from npm, built with Sass into
+# build/assets (served by copro serve).
+ASSETS := build/assets
+assets: $(ASSETS)/copro.css $(ASSETS)/copro.js $(ASSETS)/govuk-frontend.min.js
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(ASSETS)/copro.css: web/copro.scss node_modules/.installed
+	@mkdir -p $(ASSETS)
+	npx sass --no-source-map --style=compressed --load-path=node_modules web/copro.scss $@
+
+$(ASSETS)/copro.js: web/copro.js
+	@mkdir -p $(ASSETS)
+	cp $< $@
+
+$(ASSETS)/govuk-frontend.min.js: node_modules/.installed
+	@mkdir -p $(ASSETS)
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $@
+	cp -r node_modules/govuk-frontend/dist/govuk/assets/images $(ASSETS)/
 
 deps:
 	@./scripts/install-deps

@@ -33,7 +33,8 @@ typedef struct command {
 } command;
 
 extern const command org_commands[], evaluation_commands[], evidence_commands[],
-	action_commands[], framework_commands[], data_commands[];
+	action_commands[], framework_commands[], data_commands[],
+	serve_commands[];
 
 /* Options of one command: each named option fills a string or a flag. */
 typedef struct cli_opt {

@@ -12,7 +12,7 @@
 
 static const command *const tables[] = {
 	framework_commands, org_commands, evaluation_commands, evidence_commands,
-	action_commands, data_commands,
+	action_commands, data_commands, serve_commands,
 };
 
 const command *cli_find(const char *name)
@@ -83,15 +83,19 @@ static int help_command(int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* Family names alone ("copro org") list their commands. */
-static bool print_family(const char *word)
+/* Family names alone ("copro org") list their commands; so does a family
+ * name with an unknown command ("copro org frob"). */
+static bool print_family(const char *word, const char *next)
 {
 	bool any = false;
 	size_t n = strlen(word);
 	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
 		for (const command *cmd = tables[t]; cmd->name; cmd++)
 			if (strncmp(cmd->name, word, n) == 0 && cmd->name[n] == ' ') {
-				if (!any)
+				if (!any && next)
+					fprintf(stderr, "copro %s has no command \"%s\"; its commands are:\n",
+						word, next);
+				else if (!any)
 					fprintf(stderr, "copro %s needs a command:\n", word);
 				fprintf(stderr, "  copro %-22s %s\n", cmd->name, cmd->summary);
 				any = true;
@@ -112,6 +116,9 @@ int main(int argc, char **argv)
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			c.db_path = argv[i + 1];
 			i += 2;
+		} else if (strcmp(argv[i], "--db") == 0) {
+			fputs("copro: --db needs a PATH, for example: copro --db school.db init\n", stderr);
+			return EXIT_USAGE;
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			c.db_path = argv[i] + 5;
 			i++;
@@ -139,7 +146,7 @@ int main(int argc, char **argv)
 	int used;
 	const command *cmd = match(argc - i, argv + i, &used);
 	if (!cmd) {
-		if (print_family(argv[i]))
+		if (print_family(argv[i], i + 1 < argc ? argv[i + 1] : NULL))
 			return EXIT_USAGE;
 		fprintf(stderr, "copro: there is no command \"%s\": `copro help` lists them.\n", argv[i]);
 		return EXIT_USAGE;

@@ -161,3 +161,39 @@ void date_today(char out[11])
 	memcpy(out, now, 10);
 	out[10] = '\0';
 }
+
+int64_t time_parse_iso(const char *s)
+{
+	if (!s || strlen(s) != 20 || s[10] != 'T' || s[19] != 'Z' || s[13] != ':' || s[16] != ':')
+		return -1;
+	char day[11];
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (!date_valid(day))
+		return -1;
+	struct tm tm = {0};
+	tm.tm_year = atoi(s) - 1900;
+	tm.tm_mon = atoi(s + 5) - 1;
+	tm.tm_mday = atoi(s + 8);
+	tm.tm_hour = atoi(s + 11);
+	tm.tm_min = atoi(s + 14);
+	tm.tm_sec = atoi(s + 17);
+	if (tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
+		return -1;
+	return (int64_t)timegm(&tm);
+}
+
+int64_t time_now_epoch(void)
+{
+	char now[21];
+	time_now_iso(now);
+	return time_parse_iso(now);
+}
+
+void time_iso(int64_t epoch, char out[21])
+{
+	time_t t = (time_t)epoch;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/err.h"
 
@@ -32,5 +33,10 @@ int date_check(const char *what, const char *s, err *e);
  * reproducible. */
 void time_now_iso(char out[21]);
 void date_today(char out[11]);
+/* Seconds since 1970 (UTC), honouring COPRO_NOW; conversions to and from
+ * the ISO text above (-1 when the text is not such a time). */
+int64_t time_now_epoch(void);
+void time_iso(int64_t epoch, char out[21]);
+int64_t time_parse_iso(const char *s);
 
 #endif

@@ -71,7 +71,8 @@ const fw_element *framework_element(const framework *fw, const char *key);
 const fw_item *element_indicator(const fw_element *el, const char *key);
 const fw_section *framework_section(const framework *fw, const char *key);
 
-/* Formats problem i as "FILE:LINE:COL: PATH: message". */
+/* Formats a problem as "FILE: PATH: message", or as "FILE:LINE:COL: message"
+ * when the JSON parser gave a line (its path is then only "(JSON text)"). */
 void fw_problem_format(const char *file, const fw_problem *p, char *out, size_t size);
 
 /* Every instrument of a directory. Bad files are kept as messages. */

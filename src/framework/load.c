@@ -9,6 +9,11 @@
 
 static void report_parse_error(fw_report *r, const json_error_t *je)
 {
+	/* A report may already hold other files' problems. */
+	if (r->n >= FW_MAX_PROBLEMS) {
+		r->dropped++;
+		return;
+	}
 	fw_problem *p = &r->problems[r->n++];
 	memset(p, 0, sizeof *p);
 	p->line = je->line > 0 ? je->line : 0;

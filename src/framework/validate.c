@@ -59,6 +59,9 @@ static const struct vschema s_column = {"column", true, (const struct vfield[]){
 static const struct vschema s_aspect = {"aspect", true, (const struct vfield[]){
 	{"key", V_TEXT, true, NULL}, {"title", V_TEXT, true, NULL},
 	{"text", V_TEXT, false, NULL}, {"gap", V_TEXT, false, NULL}, END}};
+static const struct vschema s_heading = {"heading", true, (const struct vfield[]){
+	{"key", V_TEXT, true, NULL}, {"title", V_TEXT, true, NULL},
+	{"text", V_TEXT, false, NULL}, {"gap", V_TEXT, false, NULL}, END}};
 static const struct vschema s_exemplar = {"exemplar", false, (const struct vfield[]){
 	{"section", V_TEXT, true, NULL}, {"title", V_TEXT, true, NULL},
 	{"cells", V_CELLS, true, NULL}, {"links_to", V_TEXT, false, NULL},
@@ -90,7 +93,7 @@ static const struct vschema s_framework = {"framework", false, (const struct vfi
 	{"based_on", V_TEXT, false, NULL}, {"sections", V_LIST, true, &s_section},
 	{"fields", V_LIST, false, &s_field}, {"outcomes", V_LIST, false, &s_outcome},
 	{"columns", V_LIST, false, &s_column}, {"exemplars", V_LIST, false, &s_exemplar},
-	{"aspects", V_LIST, false, &s_aspect}, {"headings", V_LIST, false, &s_aspect},
+	{"aspects", V_LIST, false, &s_aspect}, {"headings", V_LIST, false, &s_heading},
 	END}};
 
 /* The walk keeps the current path in a buffer it extends and truncates. */
@@ -175,17 +178,25 @@ static bool key_chars_ok(const char *s, bool allow_dot)
 	return true;
 }
 
+/* "a element" reads wrongly in a message. */
+static const char *article(const char *noun)
+{
+	return strchr("aeiou", noun[0]) ? "an" : "a";
+}
+
+/* Blank text is as empty as no text: users would see nothing. */
+static bool blank(const char *s)
+{
+	return s[strspn(s, " \t\r\n")] == '\0';
+}
+
 static void check_text(struct vctx *c, const json_t *v, bool may_be_empty)
 {
 	if (!json_is_string(v)) {
 		problem(c, "wrong-type", "must be text in quotes, not %s", json_type_name(v));
 		return;
 	}
-	const char *s = json_string_value(v);
-	const char *p = s;
-	while (*p == ' ' || *p == '\n' || *p == '\t')
-		p++;
-	if (!*p && !may_be_empty)
+	if (blank(json_string_value(v)) && !may_be_empty)
 		problem(c, "empty-text", "must not be empty: write the text, or remove the field if it is optional");
 }
 
@@ -294,8 +305,8 @@ static void check_object(struct vctx *c, const json_t *obj, const struct vschema
 			char allowed[400];
 			list_allowed(s, allowed, sizeof allowed);
 			problem(c, "unknown-field",
-				"unknown field \"%s\" in a %s: the fields allowed here are %s",
-				k, s->what, allowed);
+				"unknown field \"%s\" in %s %s: the fields allowed here are %s",
+				k, article(s->what), s->what, allowed);
 		} else {
 			check_field(c, f, v);
 		}
@@ -304,7 +315,7 @@ static void check_object(struct vctx *c, const json_t *obj, const struct vschema
 	for (const struct vfield *f = s->fields; f->name; f++) {
 		if (!f->required || json_object_get(obj, f->name))
 			continue;
-		problem(c, "missing-field", "a %s needs \"%s\"%s", s->what, f->name,
+		problem(c, "missing-field", "%s %s needs \"%s\"%s", article(s->what), s->what, f->name,
 			strcmp(f->name, "title") == 0 ? ": give it a title users will see" : "");
 	}
 }
@@ -365,7 +376,7 @@ static void check_element_rules(struct vctx *c, const json_t *el, const char *ki
 		json_t *it;
 		json_array_foreach(lev, i, it) {
 			const char *d = str(it, "descriptor");
-			if (d && !*d && !has_gap(it)) {
+			if (d && blank(d) && !has_gap(it)) {
 				size_t old = path_push(c, ".levels[%zu].descriptor", i);
 				problem(c, "empty-text",
 					"an empty descriptor needs a \"gap\" on its level saying why the text is missing");
@@ -413,6 +424,28 @@ static const json_t *find_keyed(const json_t *list, const char *key)
 			return it;
 	}
 	return NULL;
+}
+
+/* Keys of `list` (elements, measures) in section si that an earlier
+ * section already uses; repeats inside one list are check_list's. */
+static void repeated_across(struct vctx *c, const json_t *sections, size_t si,
+			    const char *list, const char *what)
+{
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(json_array_get(sections, si), list), i, it) {
+		const char *key = str(it, "key");
+		for (size_t sj = 0; key && sj < si; sj++) {
+			if (!find_keyed(json_object_get(json_array_get(sections, sj), list), key))
+				continue;
+			size_t old = path_push(c, "[%zu]", i);
+			problem(c, "repeated-key",
+				"%s key \"%s\" is also used in sections[%zu]: %s keys must be unique in the instrument",
+				what, key, sj, what);
+			path_pop(c, old);
+			break;
+		}
+	}
 }
 
 /* The file name without directory and ".json", for the id check. */
@@ -485,6 +518,7 @@ static void check_rules(struct vctx *c, const char *name, const json_t *doc)
 		if (json_is_array(json_object_get(sec, "measures"))) {
 			size_t o2 = push_field(c, "measures");
 			check_keys(c, json_object_get(sec, "measures"), "measure", true);
+			repeated_across(c, sections, si, "measures", "measure");
 			path_pop(c, o2);
 		}
 		if (!json_is_array(els)) {
@@ -493,7 +527,8 @@ static void check_rules(struct vctx *c, const char *name, const json_t *doc)
 		}
 		if (kind && json_array_size(els) == 0 && strcmp(kind, "measures") != 0 &&
 		    strcmp(kind, "plan") != 0 && !has_gap(sec))
-			problem(c, "no-elements", "a section of a %s instrument needs at least one element", kind);
+			problem(c, "no-elements", "a section of %s %s instrument needs at least one element",
+				article(kind), kind);
 		size_t o2 = push_field(c, "elements");
 		check_keys(c, els, "element", false);
 		size_t ei;
@@ -502,25 +537,9 @@ static void check_rules(struct vctx *c, const char *name, const json_t *doc)
 			size_t o3 = path_push(c, "[%zu]", ei);
 			if (kind)
 				check_element_rules(c, el, kind);
-			const char *key = str(el, "key");
-			for (size_t sj = 0; key && sj <= si; sj++) {
-				const json_t *els2 = json_object_get(json_array_get(sections, sj), "elements");
-				size_t lim = sj == si ? ei : json_array_size(els2);
-				bool dup = false;
-				for (size_t ej = 0; ej < lim && !dup; ej++) {
-					const char *k2 = str(json_array_get(els2, ej), "key");
-					if (sj != si && k2 && strcmp(k2, key) == 0)
-						dup = true;
-				}
-				if (dup) {
-					problem(c, "repeated-key",
-						"element key \"%s\" is also used in sections[%zu]: element keys must be unique in the instrument",
-						key, sj);
-					break;
-				}
-			}
 			path_pop(c, o3);
 		}
+		repeated_across(c, sections, si, "elements", "element");
 		path_pop(c, o2);
 		path_pop(c, o1);
 	}

@@ -127,3 +127,9 @@ int store_org_list(store *s, arena *a, org_list *out, err *e)
 	return sql_collect(s, a, st, (void **)&out->items, &out->n, sizeof *out->items,
 			   read_org, e);
 }
+
+int store_org_list_area(store *s, arena *a, int64_t area, org_list *out, err *e)
+{
+	return SQL_LIST_BY_ID(s, a, "SELECT " ORG_COLUMNS " WHERE o.area_id = ? ORDER BY o.name, o.id",
+			      area, out, read_org, e);
+}

@@ -112,6 +112,7 @@ int store_org_update(store *s, const org_row *o, err *e);
 int store_org_get(store *s, arena *a, int64_t id, org_row *out, err *e);
 int store_org_find(store *s, arena *a, const char *name, const char *area, org_row *out, err *e);
 int store_org_list(store *s, arena *a, org_list *out, err *e);
+int store_org_list_area(store *s, arena *a, int64_t area, org_list *out, err *e);
 
 /* framework versions and evaluations (store/evaluation.c) */
 int store_framework_version_put(store *s, const char *id, const char *hash,

@@ -1,0 +1,129 @@
+/* serve.c: `copro serve` runs the web application; `copro user add` makes
+ * an account from the terminal. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "domain/account.h"
+#include "web/server.h"
+#include "core/text.h"
+#include <sodium.h>
+
+#ifndef COPRO_ASSETS_DIR
+#define COPRO_ASSETS_DIR "build/assets"
+#endif
+
+static int cmd_serve(cli *c, int argc, char **argv)
+{
+	const char *port = NULL, *address = NULL, *threads = NULL, *assets = NULL;
+	bool tls = false;
+	const cli_opt opts[] = {{"--port", &port, NULL, NULL}, {"--address", &address, NULL, NULL},
+				{"--threads", &threads, NULL, NULL}, {"--assets", &assets, NULL, NULL},
+				{"--behind-https", NULL, &tls, NULL}, {0}};
+	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0)
+		return EXIT_USAGE;
+	server_options o = {.address = address, .port = port ? atoi(port) : 8080,
+			    .threads = threads ? atoi(threads) : 2};
+	if (o.port <= 0 || o.port > 65535)
+		return cli_usage_error(c, "--port takes a number from 1 to 65535."), EXIT_USAGE;
+	if (cli_open(c) < 0)
+		return cli_fail(c);
+	o.config = (web_config){.db_path = c->db_path, .frameworks = &c->frameworks, .tls = tls,
+				.assets_dir = assets ? assets : getenv("COPRO_ASSETS") ? getenv("COPRO_ASSETS")
+										       : COPRO_ASSETS_DIR};
+	int64_t users = 0;
+	if (store_user_count(&c->db, &users, &c->e) < 0)
+		return cli_fail(c);
+	/* The workers open their own connections; this one is done. */
+	store_close(&c->db);
+	c->db_open = false;
+	if (!users)
+		printf("First run: open the address below and create the administrator account.\n");
+	if (server_run(&o, &c->e) < 0)
+		return cli_fail(c);
+	return EXIT_OK;
+}
+
+/* The password comes from standard input, never the command line where
+ * other users could see it in the process list. */
+static int read_password(cli *c, char *buf, size_t size)
+{
+	if (isatty(0))
+		fprintf(stderr, "Password (at least 12 characters): ");
+	if (!fgets(buf, (int)size, stdin)) {
+		err_set(&c->e, ERR_INPUT, "no password given: type it, or pipe it in on standard input.");
+		return -1;
+	}
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return 0;
+}
+
+static int cmd_user_add(cli *c, int argc, char **argv)
+{
+	const char *name = NULL, *email = NULL, *role = NULL, *org = NULL, *area = NULL;
+	const cli_opt opts[] = {{"--name", &name, NULL, NULL}, {"--email", &email, NULL, NULL},
+				{"--role", &role, NULL, NULL}, {"--org", &org, NULL, NULL},
+				{"--area", &area, NULL, NULL}, {0}};
+	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0)
+		return EXIT_USAGE;
+	if (!name || !email || !role)
+		return cli_usage_error(c, "--name, --email and --role are required."), EXIT_USAGE;
+	bool admin = !strcmp(role, "area-admin");
+	if (admin ? !area : !org)
+		return cli_usage_error(c, admin ? "an area-admin needs --area NAME."
+						: "a lead, contributor or viewer needs --org NUMBER."),
+		       EXIT_USAGE;
+	char password[512];
+	int64_t user = 0, org_id = 0, area_id = 0, mid;
+	if ((!admin && cli_id(c, "The organisation", org, &org_id) < 0))
+		return EXIT_USAGE;
+	if (read_password(c, password, sizeof password) < 0 || cli_open(c) < 0)
+		return cli_fail(c);
+	char now[21];
+	time_now_iso(now);
+	org_row o;
+	if (store_begin(&c->db, &c->e) < 0)
+		return cli_fail(c);
+	membership_row m = {.role = role, .created_at = now};
+	if ((!admin && org_get(&c->d, org_id, &o, &c->e) < 0) ||
+	    (admin && store_area_by_name(&c->db, area, now, &area_id, &c->e) < 0) ||
+	    account_create(&c->d, name, email, password, &user, &c->e) < 0)
+		goto fail;
+	m.user_id = user;
+	m.area_id = area_id;
+	m.organisation_id = org_id;
+	if (store_membership_insert(&c->db, &m, &mid, &c->e) < 0 || store_commit(&c->db, &c->e) < 0)
+		goto fail;
+	sodium_memzero(password, sizeof password);
+	printf("Added %s (%s) as %s.\n", name, email, role);
+	return EXIT_OK;
+fail:
+	sodium_memzero(password, sizeof password);
+	store_rollback(&c->db);
+	if (c->e.kind == ERR_CONFLICT && strstr(c->e.msg, "refused"))
+		err_set(&c->e, ERR_INPUT, "role \"%s\" is not known: use area-admin, lead, contributor or viewer.", role);
+	return cli_fail(c);
+}
+
+const command serve_commands[] = {
+	{"serve", "run the web application",
+	 "Usage: copro [--db PATH] serve [--port N] [--address IP] [--threads N]\n"
+	 "                           [--assets DIR] [--behind-https]\n\n"
+	 "Serves copro on http://127.0.0.1:8080/ (or --address and --port). On first run\n"
+	 "the first visitor creates the administrator. Put nginx or another HTTPS proxy in\n"
+	 "front for anything but this machine, and say --behind-https so copro sends HSTS.\n"
+	 "Sign-in cookies are always Secure: browsers accept them over plain http only from\n"
+	 "localhost. Stop with Ctrl-C (SIGINT) or SIGTERM; requests under way finish first.\n\n"
+	 "Example:\n  copro --db school.db serve --port 8080\n",
+	 cmd_serve},
+	{"user add", "add an account from the terminal (password on standard input)",
+	 "Usage: copro user add --name TEXT --email ADDRESS --role ROLE (--org N | --area NAME)\n\n"
+	 "ROLE is area-admin (with --area), lead, contributor or viewer (with --org).\n"
+	 "The password is read from standard input.\n\n"
+	 "Example:\n  echo 'correct horse battery staple' | copro user add --name \"Sam Lee\" \\\n"
+	 "    --email sam@example.org --role lead --org 1\n",
+	 cmd_user_add},
+	{0},
+};

@@ -1,0 +1,348 @@
+/* account.c: passwords, sessions, sign-in throttling, roles, invitations
+ * and the activity log. Secrets never reach the database in the clear:
+ * passwords as argon2id hashes, session and invitation tokens as SHA-256. */
+#include "domain/account.h"
+
+#include <ctype.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "core/text.h"
+
+int password_check(const char *password, err *e)
+{
+	if (!password || !*password)
+		return err_set(e, ERR_INPUT, "Enter a password.");
+	size_t len = strlen(password);
+	if (!utf8_valid(password, len))
+		return err_set(e, ERR_INPUT, "The password is not valid text: type it again.");
+	size_t chars = utf8_chars(password);
+	if (chars < PASSWORD_MIN)
+		return err_set(e, ERR_INPUT,
+			       "The password must be at least %d characters long (it has %zu). A few words together work well.",
+			       PASSWORD_MIN, chars);
+	if (chars > PASSWORD_MAX)
+		return err_set(e, ERR_INPUT, "The password must be %d characters or fewer.", PASSWORD_MAX);
+	return 0;
+}
+
+int password_hash(const char *password, char out[128], err *e)
+{
+	/* t=2 and 64 MiB: above OWASP's argon2id floor (t=2, 19 MiB). */
+	if (crypto_pwhash_str_alg(out, password, strlen(password),
+				  crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				  crypto_pwhash_MEMLIMIT_INTERACTIVE,
+				  crypto_pwhash_ALG_ARGON2ID13) != 0)
+		return err_set(e, ERR_INTERNAL, "not enough memory to protect the password: try again.");
+	return 0;
+}
+
+bool password_verify(const char *hash, const char *password)
+{
+	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+}
+
+void token_hash(const char *token, char out[65])
+{
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(digest, (const unsigned char *)token, strlen(token));
+	sodium_bin2hex(out, 65, digest, sizeof digest);
+}
+
+static void random_token(char out[65])
+{
+	unsigned char bytes[32];
+	randombytes_buf(bytes, sizeof bytes);
+	sodium_bin2hex(out, 65, bytes, sizeof bytes);
+}
+
+/* Emails are compared in lower case: people type them both ways. */
+static char *normal_email(arena *a, const char *email)
+{
+	char *s = arena_strdup(a, email ? email : "");
+	for (char *p = s; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return s;
+}
+
+static int check_email(const char *email, err *e)
+{
+	if (text_check_line("Email address", email, true, e) < 0)
+		return -1;
+	const char *at = strchr(email, '@');
+	if (!at || at == email || !strchr(at, '.') || strchr(email, ' '))
+		return err_set(e, ERR_INPUT,
+			       "Enter an email address in the right format, like name@example.org.");
+	return 0;
+}
+
+int account_create(domain *d, const char *name, const char *email, const char *password,
+		   int64_t *user, err *e)
+{
+	if (text_check_line("Your name", name, true, e) < 0 || check_email(email, e) < 0 ||
+	    password_check(password, e) < 0)
+		return -1;
+	char hash[128];
+	if (password_hash(password, hash, e) < 0)
+		return -1;
+	char now[21];
+	time_now_iso(now);
+	user_row u = {.email = normal_email(d->mem, email), .name = name, .password_hash = hash,
+		      .created_at = now};
+	user_row same;
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	int found = store_user_by_email(d->db, d->mem, u.email, &same, e);
+	if (found > 0)
+		err_set(e, ERR_CONFLICT, "There is already an account for %s: sign in instead.", u.email);
+	if (found != 0 || store_user_insert(d->db, &u, user, e) < 0 || store_commit(d->db, e) < 0) {
+		store_rollback(d->db);
+		return -1;
+	}
+	return 0;
+}
+
+int account_create_first(domain *d, const char *name, const char *email, const char *password,
+			 const char *area, int64_t *user, err *e)
+{
+	if (text_check_line("The local area", area, true, e) < 0)
+		return -1;
+	char now[21];
+	time_now_iso(now);
+	int64_t users = 0, area_id = 0, mid;
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	if (store_user_count(d->db, &users, e) < 0)
+		goto fail;
+	if (users > 0) {
+		err_set(e, ERR_CONFLICT, "copro already has an administrator: sign in instead.");
+		goto fail;
+	}
+	membership_row m = {.role = "area-admin", .created_at = now};
+	if (account_create(d, name, email, password, user, e) < 0 ||
+	    store_area_by_name(d->db, area, now, &area_id, e) < 0)
+		goto fail;
+	m.user_id = *user;
+	m.area_id = area_id;
+	if (store_membership_insert(d->db, &m, &mid, e) < 0 || store_commit(d->db, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(d->db);
+	return -1;
+}
+
+static int start_session(domain *d, const user_row *u, session *out, err *e)
+{
+	char now[21], hash[65];
+	time_now_iso(now);
+	random_token(out->token);
+	random_token(out->csrf);
+	token_hash(out->token, hash);
+	session_row r = {.token_hash = hash, .user_id = u->id, .csrf_token = out->csrf,
+			 .created_at = now, .last_seen_at = now};
+	if (store_session_insert(d->db, &r, e) < 0)
+		return -1;
+	out->user = *u;
+	out->valid = true;
+	return 0;
+}
+
+/* A hash to verify against when the account does not exist, so a wrong
+ * email takes as long as a wrong password. */
+static const char *dummy_hash(err *e)
+{
+	static char hash[128];
+	static int made;
+	if (!made && password_hash("not a real password at all", hash, e) == 0)
+		made = 1;
+	return made ? hash : NULL;
+}
+
+int sign_in(domain *d, const char *email, const char *password, const char *address,
+	    session *out, err *e)
+{
+	memset(out, 0, sizeof *out);
+	char now[21], since[21];
+	time_now_iso(now);
+	time_iso(time_now_epoch() - FAILURE_WINDOW_SECONDS, since);
+	char *key = normal_email(d->mem, email);
+	int64_t per_account = 0, per_address = 0;
+	if (store_failure_count(d->db, key, address, since, &per_account, e) < 0 ||
+	    store_failure_count(d->db, NULL, address, since, &per_address, e) < 0)
+		return -1;
+	/* Counted per account and address together, so nobody elsewhere can
+	 * lock a person out by failing on their account. */
+	if (per_account >= FAILURES_PER_ACCOUNT || per_address >= FAILURES_PER_ADDRESS)
+		return err_set(e, ERR_BUSY,
+			       "Too many attempts to sign in. Wait 15 minutes and try again, or ask your organisation lead to reset your account.");
+	user_row u;
+	int found = store_user_by_email(d->db, d->mem, key, &u, e);
+	if (found < 0)
+		return -1;
+	const char *hash = found ? u.password_hash : dummy_hash(e);
+	bool ok = hash && password && password_verify(hash, password) && found;
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	if (!ok) {
+		if (store_failure_add(d->db, key, address, now, e) < 0 || store_commit(d->db, e) < 0) {
+			store_rollback(d->db);
+			return -1;
+		}
+		return err_set(e, ERR_INPUT,
+			       "The email address or password is not right. Check them and try again.");
+	}
+	if (store_failures_clear(d->db, key, address, e) < 0 || start_session(d, &u, out, e) < 0 ||
+	    store_commit(d->db, e) < 0) {
+		store_rollback(d->db);
+		return -1;
+	}
+	return 0;
+}
+
+int session_resume(domain *d, const char *token, session *out, err *e)
+{
+	memset(out, 0, sizeof *out);
+	if (!token || strlen(token) != 64)
+		return 0;
+	char hash[65];
+	token_hash(token, hash);
+	session_row r;
+	int found = store_session_get(d->db, d->mem, hash, &r, e);
+	if (found <= 0)
+		return found;
+	int64_t now = time_now_epoch();
+	int64_t created = time_parse_iso(r.created_at), seen = time_parse_iso(r.last_seen_at);
+	if (now - seen > SESSION_IDLE_SECONDS || now - created > SESSION_ABSOLUTE_SECONDS) {
+		store_session_delete(d->db, hash, e);
+		return 0;
+	}
+	if (store_user_get(d->db, d->mem, r.user_id, &out->user, e) <= 0)
+		return -1;
+	/* One write a minute at most keeps the idle clock without a write on
+	 * every page. */
+	if (now - seen > 60) {
+		char iso[21];
+		time_iso(now, iso);
+		store_session_touch(d->db, hash, iso, e);
+	}
+	snprintf(out->token, sizeof out->token, "%s", token);
+	snprintf(out->csrf, sizeof out->csrf, "%s", r.csrf_token);
+	out->valid = true;
+	return 1;
+}
+
+int session_end(domain *d, const char *token, err *e)
+{
+	char hash[65];
+	token_hash(token, hash);
+	return store_session_delete(d->db, hash, e);
+}
+
+int access_to_org(domain *d, int64_t user, int64_t org, enum access *level, err *e)
+{
+	*level = ACCESS_NONE;
+	membership_list ms;
+	int64_t area = 0;
+	if (store_memberships_of_user(d->db, d->mem, user, &ms, e) < 0 ||
+	    store_org_area(d->db, org, &area, e) < 0)
+		return -1;
+	for (size_t i = 0; i < ms.n; i++) {
+		const membership_row *m = &ms.items[i];
+		enum access l = ACCESS_NONE;
+		if (!strcmp(m->role, "area-admin") && area && m->area_id == area)
+			l = ACCESS_AREA;
+		else if (m->organisation_id == org && !strcmp(m->role, "lead"))
+			l = ACCESS_LEAD;
+		else if (m->organisation_id == org && !strcmp(m->role, "contributor"))
+			l = ACCESS_CONTRIBUTE;
+		else if (m->organisation_id == org && !strcmp(m->role, "viewer"))
+			l = ACCESS_VIEW;
+		if (l > *level)
+			*level = l;
+	}
+	return 0;
+}
+
+static bool role_known(const char *role)
+{
+	return role && (!strcmp(role, "lead") || !strcmp(role, "contributor") || !strcmp(role, "viewer"));
+}
+
+int invitation_create(domain *d, int64_t by, int64_t org, const char *role,
+		      const char *group, const char *name, char token[65], err *e)
+{
+	if (text_check_line("Their name", name, true, e) < 0)
+		return -1;
+	if (!role_known(role))
+		return err_set(e, ERR_INPUT, "Choose a role: organisation lead, contributor or viewer.");
+	/* A person speaks for one partner group; stored by its full name. */
+	int g = 0;
+	if (group && *group && groups_parse("Partner group", group, &g, e) < 0)
+		return -1;
+	group = NULL;
+	for (int i = 0; i < 3; i++)
+		if (g == group_flags[i])
+			group = group_names[i];
+	if (g && !group)
+		return err_set(e, ERR_INPUT, "Choose one partner group for this person.");
+	char now[21], expires[21], hash[65];
+	time_now_iso(now);
+	time_iso(time_now_epoch() + 14 * 24 * 3600, expires);
+	random_token(token);
+	token_hash(token, hash);
+	invitation_row r = {.token_hash = hash, .organisation_id = org, .role = role,
+			    .partner_group = group, .name = name,
+			    .created_by = by, .created_at = now, .expires_at = expires};
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	if (store_invitation_insert(d->db, &r, e) < 0 || store_commit(d->db, e) < 0) {
+		store_rollback(d->db);
+		return -1;
+	}
+	return 0;
+}
+
+int invitation_accept(domain *d, const char *token, const char *email, const char *password,
+		      int64_t *user, err *e)
+{
+	char hash[65], now[21];
+	token_hash(token ? token : "", hash);
+	time_now_iso(now);
+	invitation_row inv;
+	int found = store_invitation_get(d->db, d->mem, hash, &inv, e);
+	if (found < 0)
+		return -1;
+	if (!found || inv.used_at || strcmp(inv.expires_at, now) < 0)
+		return err_set(e, ERR_NOTFOUND,
+			       "This invitation link has been used or has expired. Ask your organisation lead for a new one.");
+	int64_t mid;
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	membership_row m = {.organisation_id = inv.organisation_id, .role = inv.role,
+			    .partner_group = inv.partner_group, .created_at = now};
+	if (account_create(d, inv.name, email, password, user, e) < 0)
+		goto fail;
+	m.user_id = *user;
+	if (store_invitation_use(d->db, hash, now, e) != 1) {
+		err_set(e, ERR_CONFLICT, "This invitation link has just been used. Ask for a new one.");
+		goto fail;
+	}
+	if (store_membership_insert(d->db, &m, &mid, e) < 0 || store_commit(d->db, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(d->db);
+	return -1;
+}
+
+int activity_log(domain *d, const user_row *who, int64_t org, int64_t area, const char *what,
+		 err *e)
+{
+	char now[21];
+	time_now_iso(now);
+	activity_row r = {.at = now, .user_id = who ? who->id : 0,
+			  .user_name = who ? who->name : "copro", .area_id = area,
+			  .organisation_id = org, .what = what};
+	return store_activity_add(d->db, &r, e);
+}

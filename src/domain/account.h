@@ -1,0 +1,76 @@
+/* account.h: people who sign in: passwords, sessions, roles and what each
+ * role may do, invitations, and the activity log. */
+#ifndef COPRO_DOMAIN_ACCOUNT_H
+#define COPRO_DOMAIN_ACCOUNT_H
+
+#include "domain/domain.h"
+#include "store/account.h"
+
+/* Passwords: 12 to 128 characters, any characters, never truncated
+ * (OWASP ASVS 5.0 V6.2). */
+#define PASSWORD_MIN 12
+#define PASSWORD_MAX 128
+
+/* Sessions end after this long without a request, or this long after
+ * sign-in whatever happens. */
+#define SESSION_IDLE_SECONDS (2 * 60 * 60)
+#define SESSION_ABSOLUTE_SECONDS (12 * 60 * 60)
+
+/* Sign-in failures within the window slow down further tries: from one
+ * address for one account, and from one address overall. */
+#define FAILURE_WINDOW_SECONDS (15 * 60)
+#define FAILURES_PER_ACCOUNT 5
+#define FAILURES_PER_ADDRESS 50
+
+/* What a role may do in an organisation, lowest first. */
+enum access {
+	ACCESS_NONE = 0,
+	ACCESS_VIEW,            /* viewer: reads */
+	ACCESS_CONTRIBUTE,      /* contributor: adds evidence and views */
+	ACCESS_LEAD,            /* organisation lead: runs the organisation */
+	ACCESS_AREA             /* area administrator: everything in the area */
+};
+
+int password_check(const char *password, err *e);
+/* argon2id through libsodium's crypto_pwhash_str. */
+int password_hash(const char *password, char out[128], err *e);
+bool password_verify(const char *hash, const char *password);
+
+/* First run: the first account is the area administrator of `area`. */
+int account_create_first(domain *d, const char *name, const char *email, const char *password,
+			 const char *area, int64_t *user, err *e);
+int account_create(domain *d, const char *name, const char *email, const char *password,
+		   int64_t *user, err *e);
+
+/* A signed-in session: the cookie holds `token` (64 hex digits, 256
+ * random bits); the database keeps only its SHA-256. */
+typedef struct session {
+	char token[65];
+	char csrf[65];
+	user_row user;
+	bool valid;
+} session;
+
+/* Checks an email and password; refuses without saying whether the
+ * account exists, and slows repeated failures. */
+int sign_in(domain *d, const char *email, const char *password, const char *address,
+	    session *out, err *e);
+int session_resume(domain *d, const char *token, session *out, err *e);
+int session_end(domain *d, const char *token, err *e);
+void token_hash(const char *token, char out[65]);
+
+/* What the user may do in organisation `org` (ACCESS_NONE if nothing). */
+int access_to_org(domain *d, int64_t user, int64_t org, enum access *level, err *e);
+
+/* Invitations: a one-time link, valid 14 days, for a role in an
+ * organisation. `token` receives the secret part of the link. */
+int invitation_create(domain *d, int64_t by, int64_t org, const char *role,
+		      const char *group, const char *name, char token[65], err *e);
+int invitation_accept(domain *d, const char *token, const char *email, const char *password,
+		      int64_t *user, err *e);
+
+/* One line in the activity log: who changed what. */
+int activity_log(domain *d, const user_row *who, int64_t org, int64_t area, const char *what,
+		 err *e);
+
+#endif

@@ -1,0 +1,206 @@
+/* dispatch.c: the one place where a route's rules are enforced: sign-in,
+ * the CSRF token on every POST, size limits, and the user's access to the
+ * organisation in the URL. Handlers start from a request that has passed
+ * all of it. */
+#include <microhttpd.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/web.h"
+
+#define SESSION_COOKIE "__Host-copro"
+#define FORM_COOKIE "__Host-copro-form"
+
+bool route_match(const char *pattern, const char *path, const char **params, arena *a)
+{
+	size_t n = 0;
+	while (*pattern && *path) {
+		/* A final "*" takes the rest of the path. */
+		if (pattern[0] == '*' && pattern[1] == '\0')
+			return true;
+		if (*pattern == '{') {
+			const char *close = strchr(pattern, '}');
+			size_t len = strcspn(path, "/");
+			if (!close || len == 0)
+				return false;
+			if (n < 4)
+				params[n++] = arena_strndup(a, path, len);
+			pattern = close + 1;
+			path += len;
+			continue;
+		}
+		if (*pattern != *path)
+			return false;
+		pattern++;
+		path++;
+	}
+	return !*pattern && !*path;
+}
+
+const char *form_get(const request *r, const char *name)
+{
+	for (size_t i = 0; i < r->n_fields; i++)
+		if (strcmp(r->fields[i].name, name) == 0)
+			return r->fields[i].value;
+	return NULL;
+}
+
+const char **form_get_all(const request *r, const char *name)
+{
+	request *mr = (request *)r;
+	const char **all = arena_alloc(&mr->mem, (r->n_fields + 1) * sizeof *all);
+	size_t n = 0;
+	for (size_t i = 0; i < r->n_fields; i++)
+		if (strcmp(r->fields[i].name, name) == 0)
+			all[n++] = r->fields[i].value;
+	return all;
+}
+
+const char *query_get(const request *r, const char *name)
+{
+	if (!r->conn)
+		return NULL;
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+int64_t param_id(const request *r, size_t i)
+{
+	if (i >= 4 || !r->params[i])
+		return 0;
+	char *end;
+	long long v = strtoll(r->params[i], &end, 10);
+	return *end || v <= 0 ? 0 : v;
+}
+
+int web_redirect(request *r, const char *location)
+{
+	r->status = 303;
+	r->location = arena_strdup(&r->mem, location);
+	return 303;
+}
+
+static const char *cookie(const request *r, const char *name)
+{
+	return r->conn ? MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name) : NULL;
+}
+
+/* Signed-out forms (set-up, sign-in, invitations) are protected by a
+ * double-submit token: a random value in a cookie and in the form. */
+static const char *form_token(request *r)
+{
+	const char *have = cookie(r, FORM_COOKIE);
+	if (have && strlen(have) == 64)
+		return have;
+	unsigned char bytes[32];
+	char *hex = arena_alloc(&r->mem, 65);
+	randombytes_buf(bytes, sizeof bytes);
+	sodium_bin2hex(hex, 65, bytes, sizeof bytes);
+	r->cookie = arena_printf(&r->mem, FORM_COOKIE "=%s; Path=/; Secure; HttpOnly; SameSite=Strict",
+				 hex);
+	return hex;
+}
+
+void form_csrf(request *r)
+{
+	const char *token = r->sess.valid ? r->sess.csrf : form_token(r);
+	htmlf(&r->out, "<input type=\"hidden\" name=\"csrf\" value=\"%a\">", token);
+}
+
+static bool csrf_ok(request *r)
+{
+	const char *sent = form_get(r, "csrf");
+	const char *want = r->sess.valid ? r->sess.csrf : cookie(r, FORM_COOKIE);
+	if (!sent || !want || strlen(sent) != 64 || strlen(want) != 64)
+		return false;
+	return sodium_memcmp(sent, want, 64) == 0;
+}
+
+void web_set_session_cookie(request *r, const char *token);
+void web_set_session_cookie(request *r, const char *token)
+{
+	if (token)
+		r->cookie = arena_printf(&r->mem, SESSION_COOKIE "=%s; Path=/; Secure; HttpOnly; SameSite=Lax",
+					 token);
+	else
+		r->cookie = SESSION_COOKIE "=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0";
+}
+
+static const route *find_route(request *r, bool *other_method)
+{
+	const route *found = NULL;
+	*other_method = false;
+	for (const route *rt = web_routes; rt->pattern && !found; rt++) {
+		const char *params[4] = {0};
+		if (!route_match(rt->pattern, r->path, params, &r->mem))
+			continue;
+		if (strcmp(rt->method, r->method) != 0) {
+			*other_method = true;
+			continue;
+		}
+		memcpy(r->params, params, sizeof params);
+		found = rt;
+	}
+	return found;
+}
+
+static int check_org(request *r, const route *rt)
+{
+	if (!strstr(rt->pattern, "{org}"))
+		return 0;
+	r->org = param_id(r, 0);
+	if (!r->org)
+		return web_error_page(r, 404, "Page not found", "There is no page at this address.");
+	if (access_to_org(&r->d, r->sess.user.id, r->org, &r->access, &r->e) < 0)
+		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+	/* Another organisation's pages do not exist for this user: 404, so
+	 * ids cannot be probed. */
+	if (r->access == ACCESS_NONE)
+		return web_error_page(r, 404, "Page not found", "There is no page at this address.");
+	if (r->access < rt->need)
+		return web_error_page(r, 403, "You cannot do this",
+				      "Your role in this organisation does not allow it. Ask your organisation lead if you need to.");
+	return 0;
+}
+
+void web_dispatch(request *r)
+{
+	bool other_method;
+	const route *rt = find_route(r, &other_method);
+	if (!rt) {
+		if (other_method)
+			web_error_page(r, 405, "This address does not take that request",
+				       "Go back and use the page's links and buttons.");
+		else
+			web_error_page(r, 404, "Page not found",
+				       "If you typed the web address, check it is correct.");
+		return;
+	}
+	if (r->body_error) {
+		if (r->body_error == 413)
+			web_error_page(r, 413, "What you sent is too large",
+				       "A form can hold up to 256 KB, and one answer up to 20,000 characters. Shorten it and try again.");
+		else if (r->body_error == 415)
+			web_error_page(r, 415, "The form was sent in a way copro does not read",
+				       "Send the form from copro's own pages.");
+		else
+			web_error_page(r, 400, "The form could not be read", "Go back and try again.");
+		return;
+	}
+	if (session_resume(&r->d, cookie(r, SESSION_COOKIE), &r->sess, &r->e) < 0) {
+		web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+		return;
+	}
+	if (!(rt->flags & ROUTE_PUBLIC) && !r->sess.valid) {
+		web_redirect(r, "/sign-in");
+		return;
+	}
+	if ((rt->flags & ROUTE_POST) && !csrf_ok(r)) {
+		web_error_page(r, 403, "This form has expired",
+			       "For your security, forms stop working after you sign out or after a while. Go back, reload the page and try again.");
+		return;
+	}
+	if (check_org(r, rt))
+		return;
+	r->status = rt->handler(r);
+}

@@ -1,0 +1,168 @@
+/* forms.c: GOV.UK form components. Every label, hint, value and message
+ * goes through htmlf(), so whatever a user typed comes back escaped. */
+#include "web/forms.h"
+
+#include <string.h>
+
+void form_error_add(form_errors *fe, const char *field, const char *message)
+{
+	if (fe->n < sizeof fe->items / sizeof *fe->items)
+		fe->items[fe->n++] = (field_error){field, message};
+}
+
+const char *form_error_for(const form_errors *fe, const char *field)
+{
+	for (size_t i = 0; fe && i < fe->n; i++)
+		if (strcmp(fe->items[i].field, field) == 0)
+			return fe->items[i].message;
+	return NULL;
+}
+
+void form_error_summary(request *r, const form_errors *fe)
+{
+	if (!fe || !fe->n)
+		return;
+	htmlf(&r->out,
+	     "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\">"
+	     "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2>"
+	     "<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">");
+	for (size_t i = 0; i < fe->n; i++)
+		htmlf(&r->out, "<li><a href=\"#%a\">%t</a></li>", fe->items[i].field, fe->items[i].message);
+	htmlf(&r->out, "</ul></div></div></div>");
+}
+
+static void error_message(request *r, const char *id, const char *msg)
+{
+	if (msg)
+		htmlf(&r->out,
+		     "<p id=\"%a-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>",
+		     id, msg);
+}
+
+static void hint(request *r, const char *id, const char *text)
+{
+	if (text)
+		htmlf(&r->out, "<div id=\"%a-hint\" class=\"govuk-hint\">%t</div>", id, text);
+}
+
+/* Ids are names from copro's own code, so the attribute is built raw. */
+static const char *described_by(request *r, const char *id, const char *hint_text, const char *msg)
+{
+	if (!hint_text && !msg)
+		return "";
+	if (hint_text && msg)
+		return arena_printf(&r->mem, " aria-describedby=\"%s-hint %s-error\"", id, id);
+	return arena_printf(&r->mem, " aria-describedby=\"%s-%s\"", id, hint_text ? "hint" : "error");
+}
+
+void form_input(request *r, const char *name, const char *label, const char *value,
+		const form_errors *fe, const input_opts *o)
+{
+	input_opts none = {0};
+	if (!o)
+		o = &none;
+	const char *msg = form_error_for(fe, name);
+	htmlf(&r->out, "<div class=\"govuk-form-group%R\">", msg ? " govuk-form-group--error" : "");
+	if (o->label_is_heading)
+		htmlf(&r->out, "<h1 class=\"govuk-label-wrapper\"><label class=\"govuk-label govuk-label--l\" for=\"%a\">%t</label></h1>",
+		     name, label);
+	else
+		htmlf(&r->out, "<label class=\"govuk-label\" for=\"%a\">%t</label>", name, label);
+	hint(r, name, o->hint);
+	error_message(r, name, msg);
+	/* The id and name come from copro's own code, never from users. */
+	htmlf(&r->out, "<input class=\"govuk-input%R%R%R\" id=\"%a\" name=\"%a\" type=\"%a\" value=\"%a\"%R",
+	     o->width ? " govuk-input--width-" : "", o->width ? o->width : "",
+	     msg ? " govuk-input--error" : "", name, name, o->type ? o->type : "text",
+	     value ? value : "", described_by(r, name, o->hint, msg));
+	if (o->autocomplete)
+		htmlf(&r->out, " autocomplete=\"%a\"", o->autocomplete);
+	if (o->type && !strcmp(o->type, "password"))
+		htmlf(&r->out, " spellcheck=\"false\"");
+	htmlf(&r->out, "></div>");
+}
+
+void form_textarea(request *r, const char *name, const char *label, const char *value,
+		   const char *hint_text, const form_errors *fe)
+{
+	const char *msg = form_error_for(fe, name);
+	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><label class=\"govuk-label govuk-label--s\" for=\"%a\">%t</label>",
+	     msg ? " govuk-form-group--error" : "", name, label);
+	hint(r, name, hint_text);
+	error_message(r, name, msg);
+	htmlf(&r->out, "<textarea class=\"govuk-textarea%R\" id=\"%a\" name=\"%a\" rows=\"4\"%R>%t</textarea></div>",
+	     msg ? " govuk-textarea--error" : "", name, name, described_by(r, name, hint_text, msg),
+	     value ? value : "");
+}
+
+static void fieldset_begin(request *r, const char *name, const char *legend, const char *hint_text,
+			   const char *msg)
+{
+	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><fieldset class=\"govuk-fieldset\"%R>"
+		      "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">%t</legend>",
+	     msg ? " govuk-form-group--error" : "", described_by(r, name, hint_text, msg), legend);
+	hint(r, name, hint_text);
+	error_message(r, name, msg);
+}
+
+void form_radios(request *r, const char *name, const char *legend, const char *const *options,
+		 const char *selected, const char *hint_text, const form_errors *fe)
+{
+	const char *msg = form_error_for(fe, name);
+	fieldset_begin(r, name, legend, hint_text, msg);
+	htmlf(&r->out, "<div class=\"govuk-radios\" data-module=\"govuk-radios\">");
+	for (size_t i = 0; options[i]; i += 2) {
+		/* The first option carries the field's id, so the error
+		 * summary's link lands on it. */
+		const char *id = i == 0 ? name : arena_printf(&r->mem, "%s-%zu", name, i / 2 + 1);
+		htmlf(&r->out, "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"%a\" name=\"%a\" type=\"radio\" value=\"%a\"%R>"
+			      "<label class=\"govuk-label govuk-radios__label\" for=\"%a\">%t</label></div>",
+		     id, name, options[i], selected && !strcmp(selected, options[i]) ? " checked" : "",
+		     id, options[i + 1]);
+	}
+	htmlf(&r->out, "</div></fieldset></div>");
+}
+
+void form_checkboxes(request *r, const char *name, const char *legend,
+		     const char *const *options, const bool *checked, const char *hint_text,
+		     const form_errors *fe)
+{
+	const char *msg = form_error_for(fe, name);
+	fieldset_begin(r, name, legend, hint_text, msg);
+	htmlf(&r->out, "<div class=\"govuk-checkboxes\" data-module=\"govuk-checkboxes\">");
+	for (size_t i = 0; options[i]; i += 2) {
+		const char *id = i == 0 ? name : arena_printf(&r->mem, "%s-%zu", name, i / 2 + 1);
+		htmlf(&r->out, "<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"%a\" name=\"%a\" type=\"checkbox\" value=\"%a\"%R>"
+			      "<label class=\"govuk-label govuk-checkboxes__label\" for=\"%a\">%t</label></div>",
+		     id, name, options[i], checked && checked[i / 2] ? " checked" : "", id, options[i + 1]);
+	}
+	htmlf(&r->out, "</div></fieldset></div>");
+}
+
+void form_button(request *r, const char *text)
+{
+	htmlf(&r->out, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">%t</button>", text);
+}
+
+void form_partner_groups(request *r, const char *name, const char *legend, int groups,
+			 const form_errors *fe)
+{
+	static const char *const options[] = {
+		"children-and-young-people", "Children and young people",
+		"parent-carers", "Parent carers",
+		"practitioners", "Practitioners (including leaders and governors)", NULL};
+	bool checked[3];
+	for (int i = 0; i < 3; i++)
+		checked[i] = (groups & group_flags[i]) != 0;
+	form_checkboxes(r, name, legend, options, checked, "Select all that took part.", fe);
+}
+
+int form_groups_value(const request *r, const char *name)
+{
+	int groups = 0;
+	for (const char **v = form_get_all(r, name); *v; v++)
+		for (int i = 0; i < 3; i++)
+			if (!strcmp(*v, group_names[i]))
+				groups |= group_flags[i];
+	return groups;
+}

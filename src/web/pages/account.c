@@ -1,0 +1,190 @@
+/* account.c: first run (creating the administrator), signing in and out,
+ * and accepting an invitation. */
+#include <string.h>
+
+#include "core/text.h"
+#include "web/pages/pages.h"
+
+static bool has_users(request *r)
+{
+	int64_t n = 0;
+	return store_user_count(r->d.db, &n, &r->e) == 0 && n > 0;
+}
+
+static void setup_form(request *r, const form_errors *fe)
+{
+	page_begin(r, "Set up copro");
+	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+	form_error_summary(r, fe);
+	htmlf(&r->out,
+	     "<h1 class=\"govuk-heading-l\">Set up copro</h1>"
+	     "<p class=\"govuk-body\">copro has no accounts yet. Create the first one: it will be the "
+	     "administrator for your local area, and can add organisations and invite people.</p>"
+	     "<form method=\"post\" action=\"/setup\" novalidate>");
+	form_csrf(r);
+	form_input(r, "name", "Your name", form_get(r, "name"), fe, &(input_opts){.autocomplete = "name"});
+	form_input(r, "email", "Email address", form_get(r, "email"), fe,
+		   &(input_opts){.type = "email", .autocomplete = "email", .hint = "You will use this to sign in."});
+	form_input(r, "area", "Your local area", form_get(r, "area"), fe,
+		   &(input_opts){.hint = "For example, the council's name: Rotherham, City of York."});
+	form_input(r, "password", "Create a password", NULL, fe,
+		   &(input_opts){.type = "password", .autocomplete = "new-password",
+				 .hint = "At least 12 characters. A few words together work well."});
+	form_button(r, "Create the administrator");
+	htmlf(&r->out, "</form></div></div>");
+	page_end(r);
+}
+
+/* ROUTE: GET /setup (public) */
+int page_setup(request *r)
+{
+	if (has_users(r))
+		return web_redirect(r, "/sign-in");
+	setup_form(r, NULL);
+	return 200;
+}
+
+/* ROUTE: POST /setup (public) */
+int page_setup_post(request *r)
+{
+	if (has_users(r))
+		return web_redirect(r, "/sign-in");
+	form_errors fe = {0};
+	const char *name = form_get(r, "name"), *email = form_get(r, "email");
+	const char *area = form_get(r, "area"), *password = form_get(r, "password");
+	err e = {0};
+	if (text_check_line("Your name", name, true, &e) < 0)
+		form_error_add(&fe, "name", "Enter your name");
+	if (!email || !strchr(email, '@'))
+		form_error_add(&fe, "email", "Enter an email address in the right format, like name@example.org");
+	if (text_check_line("The local area", area, true, &e) < 0)
+		form_error_add(&fe, "area", "Enter your local area");
+	if (password_check(password, &e) < 0)
+		form_error_add(&fe, "password", arena_strdup(&r->mem, e.msg));
+	int64_t user;
+	if (!fe.n && account_create_first(&r->d, name, email, password, area, &user, &e) < 0)
+		form_error_add(&fe, "email", arena_strdup(&r->mem, e.msg));
+	if (fe.n) {
+		r->status = 400;
+		setup_form(r, &fe);
+		return 400;
+	}
+	session s;
+	if (sign_in(&r->d, email, password, r->address, &s, &r->e) < 0)
+		return web_redirect(r, "/sign-in");
+	web_set_session_cookie(r, s.token);
+	activity_log(&r->d, &s.user, 0, 0, "created the administrator account", &r->e);
+	return web_redirect(r, "/");
+}
+
+static void sign_in_form(request *r, const form_errors *fe)
+{
+	page_begin(r, "Sign in");
+	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+	form_error_summary(r, fe);
+	htmlf(&r->out, "<h1 class=\"govuk-heading-l\">Sign in to copro</h1>"
+		      "<form method=\"post\" action=\"/sign-in\" novalidate>");
+	form_csrf(r);
+	form_input(r, "email", "Email address", form_get(r, "email"), fe,
+		   &(input_opts){.type = "email", .autocomplete = "username"});
+	form_input(r, "password", "Password", NULL, fe,
+		   &(input_opts){.type = "password", .autocomplete = "current-password"});
+	form_button(r, "Sign in");
+	htmlf(&r->out, "</form><p class=\"govuk-body\">No account yet? Ask your organisation lead "
+		      "for an invitation link.</p></div></div>");
+	page_end(r);
+}
+
+/* ROUTE: GET /sign-in (public) */
+int page_sign_in(request *r)
+{
+	if (!has_users(r))
+		return web_redirect(r, "/setup");
+	if (r->sess.valid)
+		return web_redirect(r, "/");
+	sign_in_form(r, NULL);
+	return 200;
+}
+
+/* ROUTE: POST /sign-in (public) */
+int page_sign_in_post(request *r)
+{
+	const char *email = form_get(r, "email"), *password = form_get(r, "password");
+	form_errors fe = {0};
+	session s;
+	err e = {0};
+	if (!email || !*email)
+		form_error_add(&fe, "email", "Enter your email address");
+	if (!password || !*password)
+		form_error_add(&fe, "password", "Enter your password");
+	if (!fe.n && sign_in(&r->d, email, password, r->address, &s, &e) < 0)
+		form_error_add(&fe, "email", arena_strdup(&r->mem, e.msg));
+	if (fe.n) {
+		r->status = e.kind == ERR_BUSY ? 429 : 400;
+		sign_in_form(r, &fe);
+		return r->status;
+	}
+	/* A new session at every sign-in: an old cookie never carries over. */
+	if (r->sess.valid)
+		session_end(&r->d, r->sess.token, &r->e);
+	web_set_session_cookie(r, s.token);
+	return web_redirect(r, "/");
+}
+
+/* ROUTE: POST /sign-out */
+int page_sign_out_post(request *r)
+{
+	session_end(&r->d, r->sess.token, &r->e);
+	web_set_session_cookie(r, NULL);
+	return web_redirect(r, "/sign-in");
+}
+
+static void invitation_form(request *r, const form_errors *fe)
+{
+	page_begin(r, "Join copro");
+	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+	form_error_summary(r, fe);
+	htmlf(&r->out, "<h1 class=\"govuk-heading-l\">Join copro</h1>"
+		      "<p class=\"govuk-body\">You have been invited to take part. Choose how you will sign in.</p>"
+		      "<form method=\"post\" action=\"/join/%u\" novalidate>", r->params[0]);
+	form_csrf(r);
+	form_input(r, "email", "Email address", form_get(r, "email"), fe,
+		   &(input_opts){.type = "email", .autocomplete = "email"});
+	form_input(r, "password", "Create a password", NULL, fe,
+		   &(input_opts){.type = "password", .autocomplete = "new-password",
+				 .hint = "At least 12 characters. A few words together work well."});
+	form_button(r, "Join");
+	htmlf(&r->out, "</form></div></div>");
+	page_end(r);
+}
+
+/* ROUTE: GET /join/{token} (public) */
+int page_invitation(request *r)
+{
+	invitation_form(r, NULL);
+	return 200;
+}
+
+/* ROUTE: POST /join/{token} (public) */
+int page_invitation_post(request *r)
+{
+	const char *email = form_get(r, "email"), *password = form_get(r, "password");
+	form_errors fe = {0};
+	err e = {0};
+	int64_t user;
+	if (password_check(password, &e) < 0)
+		form_error_add(&fe, "password", arena_strdup(&r->mem, e.msg));
+	else if (invitation_accept(&r->d, r->params[0], email, password, &user, &e) < 0)
+		form_error_add(&fe, "email", arena_strdup(&r->mem, e.msg));
+	if (fe.n) {
+		r->status = 400;
+		invitation_form(r, &fe);
+		return 400;
+	}
+	session s;
+	if (sign_in(&r->d, email, password, r->address, &s, &r->e) < 0)
+		return web_redirect(r, "/sign-in");
+	web_set_session_cookie(r, s.token);
+	activity_log(&r->d, &s.user, 0, 0, "joined by invitation", &r->e);
+	return web_redirect(r, "/");
+}

@@ -1,0 +1,191 @@
+/* home.c: the start page after sign-in (the organisations a person works
+ * in, or all of an area's for its administrator), adding an organisation,
+ * and an organisation's home: its evaluations and the actions due. */
+#include <string.h>
+
+#include "core/text.h"
+#include "web/pages/pages.h"
+
+static void org_table(request *r, const org_list *orgs)
+{
+	if (!orgs->n) {
+		htmlf(&r->out, "<p class=\"govuk-body\">There are no organisations yet.</p>");
+		return;
+	}
+	htmlf(&r->out, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">Organisations</caption>"
+		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Name</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Sector</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Type</th></tr></thead><tbody class=\"govuk-table__body\">");
+	for (size_t i = 0; i < orgs->n; i++) {
+		const org_row *o = &orgs->items[i];
+		htmlf(&r->out, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\"><a class=\"govuk-link\" href=\"/org/%D\">%t</a></td>"
+			      "<td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">%t</td></tr>",
+		     o->id, o->name, o->sector, o->type);
+	}
+	htmlf(&r->out, "</tbody></table>");
+}
+
+static void add_org_form(request *r, int64_t area, const form_errors *fe)
+{
+	static const char *const sectors[] = {"education", "Education", "health", "Health",
+					      "care", "Social care", "voluntary", "Voluntary sector", NULL};
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"add-organisation\">Add an organisation</h2>"
+		      "<form method=\"post\" action=\"/area/%D/organisations\" novalidate>", area);
+	form_csrf(r);
+	form_input(r, "name", "Name", form_get(r, "name"), fe, NULL);
+	form_input(r, "type", "Type (optional)", form_get(r, "type"), fe,
+		   &(input_opts){.hint = "For example: community school, children's therapy service"});
+	form_radios(r, "sector", "Sector", sectors, form_get(r, "sector"), NULL, fe);
+	form_button(r, "Add organisation");
+	htmlf(&r->out, "</form>");
+}
+
+static int home(request *r, const form_errors *fe)
+{
+	membership_list ms;
+	if (store_memberships_of_user(r->d.db, &r->mem, r->sess.user.id, &ms, &r->e) < 0)
+		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+	page_begin(r, "Home");
+	form_error_summary(r, fe);
+	htmlf(&r->out, "<h1 class=\"govuk-heading-l\">Welcome, %t</h1>", r->sess.user.name);
+	org_list own = {0};
+	own.items = arena_alloc(&r->mem, (ms.n + 1) * sizeof *own.items);
+	for (size_t i = 0; i < ms.n; i++) {
+		const membership_row *m = &ms.items[i];
+		if (!strcmp(m->role, "area-admin")) {
+			org_list orgs;
+			if (store_org_list_area(r->d.db, &r->mem, m->area_id, &orgs, &r->e) < 0)
+				return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+			htmlf(&r->out, "<p class=\"govuk-body\">You are the administrator for %t.</p>", m->place_name);
+			org_table(r, &orgs);
+			add_org_form(r, m->area_id, fe);
+			continue;
+		}
+		org_row *o = &own.items[own.n];
+		if (store_org_get(r->d.db, &r->mem, m->organisation_id, o, &r->e) == 1)
+			own.n++;
+	}
+	if (own.n)
+		org_table(r, &own);
+	if (!ms.n)
+		htmlf(&r->out, "<p class=\"govuk-body\">You are not part of any organisation yet.</p>");
+	page_end(r);
+	return 200;
+}
+
+/* ROUTE: GET / */
+int page_home(request *r)
+{
+	return home(r, NULL);
+}
+
+/* ROUTE: POST /area/{area}/organisations */
+int page_org_add_post(request *r)
+{
+	int64_t area = param_id(r, 0);
+	membership_list ms;
+	bool admin = false;
+	if (store_memberships_of_user(r->d.db, &r->mem, r->sess.user.id, &ms, &r->e) < 0)
+		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+	for (size_t i = 0; i < ms.n; i++)
+		admin |= !strcmp(ms.items[i].role, "area-admin") && ms.items[i].area_id == area;
+	if (!admin)
+		return web_error_page(r, 404, "Page not found", "There is no page at this address.");
+	org_row o = {.name = form_get(r, "name"), .type = form_get(r, "type"),
+		     .sector = form_get(r, "sector"), .area = ms.items[0].place_name};
+	for (size_t i = 0; i < ms.n; i++)
+		if (ms.items[i].area_id == area)
+			o.area = ms.items[i].place_name;
+	form_errors fe = {0};
+	int64_t id;
+	err e = {0};
+	if (!o.sector)
+		form_error_add(&fe, "sector", "Select the organisation's sector");
+	if (!fe.n && org_add(&r->d, &o, &id, &e) < 0)
+		form_error_add(&fe, "name", arena_strdup(&r->mem, e.msg));
+	if (fe.n) {
+		home(r, &fe);
+		return 400;
+	}
+	activity_log(&r->d, &r->sess.user, id, area, arena_printf(&r->mem, "added organisation %s", o.name), &r->e);
+	return web_redirect(r, arena_printf(&r->mem, "/org/%lld", (long long)id));
+}
+
+/* ROUTE: GET /org/{org} (viewer) */
+int page_org(request *r)
+{
+	org_row o;
+	evaluation_list evs;
+	action_list actions;
+	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
+	    store_evaluation_list(r->d.db, &r->mem, r->org, &evs, &r->e) < 0 ||
+	    store_action_list(r->d.db, &r->mem, r->org, &actions, &r->e) < 0)
+		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+	page_begin(r, o.name);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>",
+	     o.area ? o.area : "", o.name);
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Self-evaluations</h2>");
+	if (!evs.n)
+		htmlf(&r->out, "<p class=\"govuk-body\">No self-evaluation has started yet.</p>");
+	else
+		htmlf(&r->out, "<ul class=\"govuk-list\">");
+	for (size_t i = 0; i < evs.n; i++) {
+		evaluation_progress p;
+		if (evaluation_progress_load(&r->d, evs.items[i].id, &p, &r->e) < 0)
+			continue;
+		htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"/org/%D/evaluation/%D\">%t, %t</a>: "
+			      "%z of %z indicators have evidence; %z of %z statements complete (%t)</li>",
+		     r->org, evs.items[i].id, p.fw->title, evs.items[i].cycle, p.indicators_evidenced,
+		     p.indicators, p.elements_complete, p.elements, evs.items[i].status);
+		evaluation_progress_free(&p);
+	}
+	if (evs.n)
+		htmlf(&r->out, "</ul>");
+	if (r->access >= ACCESS_LEAD) {
+		htmlf(&r->out, "<form method=\"post\" action=\"/org/%D/evaluations\">", r->org);
+		form_csrf(r);
+		htmlf(&r->out, "<input type=\"hidden\" name=\"framework\" value=\"four-cornerstones\">");
+		form_input(r, "cycle", "Start a Four Cornerstones self-evaluation for the cycle", NULL, NULL,
+			   &(input_opts){.hint = "For example 2026-27", .width = "10"});
+		form_button(r, "Start self-evaluation");
+		htmlf(&r->out, "</form>");
+	}
+	char today[11];
+	date_today(today);
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Actions due</h2>");
+	size_t shown = 0;
+	htmlf(&r->out, "<ul class=\"govuk-list govuk-list--bullet\">");
+	for (size_t i = 0; i < actions.n; i++) {
+		const action_row *a = &actions.items[i];
+		if (strcmp(a->status, "open") && strcmp(a->status, "in-progress"))
+			continue;
+		shown++;
+		htmlf(&r->out, "<li>%R%t (%t, due %t)</li>",
+		     action_overdue(a, today) ? "<strong class=\"govuk-tag govuk-tag--red\">Overdue</strong> " : "",
+		     a->title, *a->owner ? a->owner : "no owner", a->due_on ? a->due_on : "no date");
+	}
+	htmlf(&r->out, "</ul>");
+	if (!shown)
+		htmlf(&r->out, "<p class=\"govuk-body\">No open actions.</p>");
+	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/actions\">All actions</a> · "
+		      "<a class=\"govuk-link\" href=\"/org/%D/evidence\">Evidence library</a>%R</p>",
+	     r->org, r->org,
+	     r->access >= ACCESS_LEAD ? arena_printf(&r->mem, " · <a class=\"govuk-link\" href=\"/org/%lld/people\">People</a>", (long long)r->org) : "");
+	page_end(r);
+	return 200;
+}
+
+/* ROUTE: POST /org/{org}/evaluations (lead) */
+int page_evaluation_start_post(request *r)
+{
+	const char *fw = form_get(r, "framework"), *cycle = form_get(r, "cycle");
+	int64_t id;
+	err e = {0};
+	if (evaluation_start(&r->d, r->org, fw ? fw : "", cycle ? cycle : "", &id, &e) < 0)
+		return web_error_page(r, e.kind == ERR_CONFLICT ? 409 : 400,
+				      "The self-evaluation could not start", e.msg);
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "started the %s self-evaluation for %s", fw, cycle), &r->e);
+	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/evaluation/%lld", (long long)r->org, (long long)id));
+}

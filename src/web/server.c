@@ -1,0 +1,302 @@
+/* server.c: libmicrohttpd glue: one request struct (with its arena) per
+ * request, POST bodies through MHD's post processor with size limits,
+ * security headers on every response, one database connection per worker
+ * thread, and a clean stop on SIGINT/SIGTERM. Traps met in the prototype
+ * (design.md section 6) are noted where they are avoided. */
+#include "web/server.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_THREADS 16
+
+struct server {
+	const server_options *opts;
+	pthread_mutex_t lock;
+	store *stores[MAX_THREADS * 2];
+	size_t n_stores;
+};
+
+/* Each MHD worker thread keeps one connection open; all of them are
+ * closed when the server stops. State stays in the database, so several
+ * copro processes can serve the same data. */
+static _Thread_local store *thread_store;
+
+static store *get_store(struct server *s, err *e)
+{
+	if (thread_store)
+		return thread_store;
+	store *st = calloc(1, sizeof *st);
+	if (!st) {
+		err_set(e, ERR_INTERNAL, "out of memory");
+		return NULL;
+	}
+	if (store_open(st, s->opts->config.db_path, STORE_EXISTING, e) < 0) {
+		free(st);
+		return NULL;
+	}
+	pthread_mutex_lock(&s->lock);
+	if (s->n_stores < sizeof s->stores / sizeof *s->stores)
+		s->stores[s->n_stores++] = st;
+	pthread_mutex_unlock(&s->lock);
+	thread_store = st;
+	return st;
+}
+
+/* ---- POST bodies ----------------------------------------------------- */
+
+static enum MHD_Result on_post_field(void *cls, enum MHD_ValueKind kind, const char *key,
+				     const char *filename, const char *content_type,
+				     const char *transfer_encoding, const char *data, uint64_t off,
+				     size_t size)
+{
+	request *r = cls;
+	(void)kind; (void)filename; (void)content_type; (void)transfer_encoding;
+	if (r->body_error)
+		return MHD_NO;
+	/* A value arrives in pieces: a piece with offset > 0 continues the
+	 * last field. */
+	form_field *f = r->n_fields ? &r->fields[r->n_fields - 1] : NULL;
+	if (off == 0 || !f || strcmp(f->name, key) != 0) {
+		if (r->n_fields >= WEB_MAX_FIELDS) {
+			r->body_error = 413;
+			return MHD_NO;
+		}
+		if (r->n_fields == r->cap_fields) {
+			size_t cap = r->cap_fields ? r->cap_fields * 2 : 16;
+			form_field *grown = arena_alloc(&r->mem, cap * sizeof *grown);
+			if (r->n_fields)
+				memcpy(grown, r->fields, r->n_fields * sizeof *grown);
+			r->fields = grown;
+			r->cap_fields = cap;
+		}
+		f = &r->fields[r->n_fields++];
+		f->name = arena_strdup(&r->mem, key);
+		f->value = arena_strdup(&r->mem, "");
+		f->len = 0;
+	}
+	if (f->len + size > WEB_MAX_FIELD) {
+		r->body_error = 413;
+		return MHD_NO;
+	}
+	char *grown = arena_alloc(&r->mem, f->len + size + 1);
+	memcpy(grown, f->value, f->len);
+	memcpy(grown + f->len, data, size);
+	f->len += size;
+	grown[f->len] = '\0';
+	f->value = grown;
+	return MHD_YES;
+}
+
+/* ---- responses ------------------------------------------------------- */
+
+static void security_headers(struct MHD_Response *resp, const request *r)
+{
+	MHD_add_response_header(resp, "Content-Security-Policy",
+		"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+		" font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
+		" form-action 'self'");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	/* Invitation links carry a secret: never send it on as a referrer. */
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+	MHD_add_response_header(resp, "Cache-Control", r->cacheable ? "public, max-age=86400" : "no-store");
+	if (r->config->tls)
+		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+}
+
+static struct MHD_Response *file_response(request *r)
+{
+	int fd = open(r->file_path, O_RDONLY | O_CLOEXEC);
+	struct stat sb;
+	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		if (fd >= 0)
+			close(fd);
+		web_error_page(r, 404, "Page not found", "There is no file at this address.");
+		return NULL;
+	}
+	return MHD_create_response_from_fd((uint64_t)sb.st_size, fd);
+}
+
+static enum MHD_Result respond(struct MHD_Connection *conn, request *r)
+{
+	struct MHD_Response *resp = NULL;
+	if (r->file_path)
+		resp = file_response(r);
+	if (!resp) {
+		const char *body = html_str(&r->out);
+		resp = MHD_create_response_from_buffer(r->out.len, (void *)body, MHD_RESPMEM_MUST_COPY);
+	}
+	if (!resp)
+		return MHD_NO;
+	security_headers(resp, r);
+	MHD_add_response_header(resp, "Content-Type",
+				r->content_type ? r->content_type : "text/html; charset=utf-8");
+	if (r->location)
+		MHD_add_response_header(resp, "Location", r->location);
+	if (r->cookie)
+		MHD_add_response_header(resp, "Set-Cookie", r->cookie);
+	enum MHD_Result ok = MHD_queue_response(conn, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	return ok;
+}
+
+/* ---- the request cycle ----------------------------------------------- */
+
+static const char *client_address(struct MHD_Connection *conn, arena *a)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char buf[INET6_ADDRSTRLEN] = "unknown";
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, buf, sizeof buf);
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, buf, sizeof buf);
+	}
+	return arena_strdup(a, buf);
+}
+
+static request *request_new(struct server *s, struct MHD_Connection *conn, const char *url,
+			    const char *method)
+{
+	request *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->config = &s->opts->config;
+	r->conn = conn;
+	r->method = arena_strdup(&r->mem, method);
+	r->path = arena_strdup(&r->mem, url);
+	r->post = strcmp(method, "POST") == 0;
+	r->address = client_address(conn, &r->mem);
+	r->status = 200;
+	html_init(&r->out, &r->mem);
+	if (!r->post)
+		return r;
+	const char *len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+	if (len && strtoull(len, NULL, 10) > WEB_MAX_BODY) {
+		r->body_error = 413;
+		return r;
+	}
+	/* NULL unless the body is urlencoded or multipart. */
+	r->post_processor = MHD_create_post_processor(conn, 16384, on_post_field, r);
+	if (!r->post_processor)
+		r->body_error = 415;
+	return r;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+				  const char *method, const char *version,
+				  const char *upload_data, size_t *upload_data_size, void **req_cls)
+{
+	struct server *s = cls;
+	request *r = *req_cls;
+	(void)version;
+	/* First call: only set up. Answering now would make MHD close the
+	 * connection instead of keeping it alive (design.md 6). */
+	if (!r) {
+		r = request_new(s, conn, url, method);
+		if (!r)
+			return MHD_NO;
+		*req_cls = r;
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		r->body_bytes += *upload_data_size;
+		if (r->body_bytes > WEB_MAX_BODY && !r->body_error)
+			r->body_error = 413;
+		if (!r->body_error && r->post_processor &&
+		    MHD_post_process(r->post_processor, upload_data, *upload_data_size) != MHD_YES &&
+		    !r->body_error)
+			r->body_error = 400;
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	err e = {0};
+	store *db = get_store(s, &e);
+	if (!db) {
+		fprintf(stderr, "copro serve: %s\n", e.msg);
+		web_error_page(r, 503, "Sorry, copro is not available",
+			       "The database cannot be opened. Try again in a few minutes.");
+		return respond(conn, r);
+	}
+	r->d = (domain){.db = db, .frameworks = s->opts->config.frameworks, .mem = &r->mem};
+	web_dispatch(r);
+	if (db->in_tx)
+		store_rollback(db);     /* a handler that forgot to finish */
+	return respond(conn, r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **req_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	(void)cls; (void)conn; (void)toe;
+	request *r = *req_cls;
+	if (!r)
+		return;
+	if (r->post_processor)
+		MHD_destroy_post_processor(r->post_processor);
+	arena_free(&r->mem);
+	free(r);
+	*req_cls = NULL;
+}
+
+int server_run(const server_options *o, err *e)
+{
+	struct server s = {.opts = o};
+	pthread_mutex_init(&s.lock, NULL);
+	struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)o->port)};
+	if (inet_pton(AF_INET, o->address ? o->address : "127.0.0.1", &addr.sin_addr) != 1)
+		return err_set(e, ERR_INPUT, "\"%s\" is not an IPv4 address to listen on.", o->address);
+
+	/* Signals are blocked before MHD starts its threads, so only the
+	 * sigwait below receives them. */
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	int threads = o->threads > 0 && o->threads <= MAX_THREADS ? o->threads : 2;
+	struct MHD_Daemon *d = MHD_start_daemon(
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
+		(uint16_t)o->port, NULL, NULL, on_request, &s,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)200,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+		MHD_OPTION_END);
+	if (!d)
+		return err_set(e, ERR_IO,
+			       "cannot listen on %s:%d: is another program using that port? Try --port with another number.",
+			       o->address ? o->address : "127.0.0.1", o->port);
+	printf("copro is running at http://%s:%d/  (stop it with Ctrl-C)\n",
+	       o->address ? o->address : "localhost", o->port);
+	fflush(stdout);
+	int sig;
+	sigwait(&set, &sig);
+	/* MHD_stop_daemon waits for the requests under way: every write that
+	 * was answered has been committed. */
+	MHD_stop_daemon(d);
+	for (size_t i = 0; i < s.n_stores; i++) {
+		store_close(s.stores[i]);
+		free(s.stores[i]);
+	}
+	pthread_mutex_destroy(&s.lock);
+	printf("copro stopped.\n");
+	return 0;
+}

@@ -1,0 +1,105 @@
+/* web.h: a request as pages see it, the route table, and the helpers every
+ * page uses (forms, escaping through html.h, redirects, errors). One
+ * request owns one arena; everything a handler allocates comes from it and
+ * is freed when the response has been sent. */
+#ifndef COPRO_WEB_H
+#define COPRO_WEB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/text.h"
+#include "domain/account.h"
+#include "domain/domain.h"
+#include "web/html.h"
+
+/* Limits: a request over them is answered 413 or 400 with a readable page. */
+#define WEB_MAX_BODY (256 * 1024)
+#define WEB_MAX_FIELD (TEXT_LONG_MAX * 4)   /* bytes: UTF-8 can take 4 a character */
+#define WEB_MAX_FIELDS 200
+
+typedef struct form_field {
+	char *name;
+	char *value;
+	size_t len;
+} form_field;
+
+typedef struct web_config {
+	const char *db_path;
+	const char *assets_dir;         /* GOV.UK Frontend assets and copro.css */
+	const fw_registry *frameworks;
+	bool tls;                       /* behind HTTPS: Secure cookies, HSTS */
+} web_config;
+
+typedef struct request {
+	arena mem;
+	const web_config *config;
+	struct MHD_Connection *conn;
+	const char *method, *path, *address;
+	bool post;
+
+	/* The form of a POST, as it arrived. */
+	form_field *fields;
+	size_t n_fields, cap_fields, body_bytes;
+	int body_error;                 /* 0, 413 or 400 */
+	void *post_processor;
+
+	/* What the dispatcher found. */
+	domain d;
+	session sess;
+	const char *params[4];          /* {placeholders} of the route, in order */
+	int64_t org;                    /* the organisation in the URL, 0 if none */
+	enum access access;             /* the user's access to it */
+
+	/* The response. */
+	int status;
+	html out;
+	const char *content_type;
+	const char *location;           /* for 303 */
+	const char *cookie;             /* a Set-Cookie value */
+	bool cacheable;                 /* static files only; pages are no-store */
+	const char *file_path;          /* a static file to send instead of out */
+	err e;
+} request;
+
+/* Route flags, checked by the dispatcher before the handler runs. */
+enum {
+	ROUTE_PUBLIC = 1,               /* no sign-in needed */
+	ROUTE_POST = 2,                 /* a state change: POST with a CSRF token */
+};
+
+typedef int (*route_handler)(request *r);
+
+typedef struct route {
+	const char *method;             /* "GET" or "POST" */
+	const char *pattern;            /* "/org/{org}/evidence/{id}" */
+	route_handler handler;
+	unsigned flags;
+	enum access need;               /* for {org} routes: the least access */
+} route;
+
+extern const route web_routes[];
+
+/* Dispatches one complete request: finds the route, checks sign-in, CSRF
+ * and access, runs the handler, fills the response. */
+void web_dispatch(request *r);
+/* Matches `path` against `pattern`; fills params. */
+bool route_match(const char *pattern, const char *path, const char **params, arena *a);
+
+const char *form_get(const request *r, const char *name);
+/* Every value of a repeated field (checkboxes), NULL-terminated. */
+const char **form_get_all(const request *r, const char *name);
+const char *query_get(const request *r, const char *name);
+int64_t param_id(const request *r, size_t i);   /* 0 when not a number */
+
+int web_redirect(request *r, const char *location);  /* 303 See Other */
+/* A whole error page; returns status. */
+int web_error_page(request *r, int status, const char *title, const char *message);
+
+/* The page chrome: GOV.UK Frontend layout without the crown. */
+void page_begin(request *r, const char *title);
+void page_end(request *r);
+/* The hidden CSRF field every form carries. */
+void form_csrf(request *r);
+
+#endif
