@@ -60,6 +60,19 @@ static int cmd_evidence_add(cli *c, int argc, char **argv)
 	size_t n = 0, changed = 0;
 	while (links && links[n])
 		n++;
+	/* Checked before the item is added, so the message does not name an
+	 * evidence number that was never kept. */
+	org_row owner;
+	evaluation_row target;
+	if (n && (org_get(&c->d, org, &owner, &c->e) < 0 ||
+		  evaluation_get(&c->d, eval_id, &target, &c->e) < 0))
+		return cli_fail(c);
+	if (n && target.organisation_id != org) {
+		err_set(&c->e, ERR_INPUT,
+			"evaluation %lld belongs to another organisation than organisation %lld: link evidence only within its own organisation.",
+			(long long)eval_id, (long long)org);
+		return cli_fail(c);
+	}
 	if (store_begin(&c->db, &c->e) < 0)
 		return cli_fail(c);
 	if (evidence_add(&c->d, &ev, &id, &c->e) < 0 ||

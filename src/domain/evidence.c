@@ -196,6 +196,10 @@ int own_indicator_add(domain *d, int64_t evaluation, const char *element, const 
 		return err_set(e, ERR_NOTFOUND,
 			       "%s has no statement \"%.40s\": statements are written like 1i or 3iv.",
 			       ev.framework_id, element);
+	if (strcmp(ev.status, "submitted") == 0)
+		return err_set(e, ERR_CONFLICT,
+			       "evaluation %lld is submitted and can no longer change: set its status back to draft first.",
+			       (long long)evaluation);
 	char now[21];
 	time_now_iso(now);
 	own_indicator_list own;

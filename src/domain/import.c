@@ -452,6 +452,13 @@ int org_import(domain *d, const char *text, size_t len, int64_t *org, err *e)
 	struct import im = {.d = d};
 	json_error_t je;
 	int rc = -1;
+	size_t blank = 0;
+	while (blank < len && (text[blank] == ' ' || text[blank] == '\t' || text[blank] == '\r' ||
+			       text[blank] == '\n'))
+		blank++;
+	if (blank == len)
+		return err_set(e, ERR_INPUT,
+			       "this file is not a copro export: it is empty, so not valid JSON. Give a file made by `copro export`.");
 	im.doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
 	if (!im.doc)
 		return err_set(e, ERR_INPUT,

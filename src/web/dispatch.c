@@ -2,15 +2,11 @@
  * the CSRF token on every POST, size limits, and the user's access to the
  * organisation in the URL. Handlers start from a request that has passed
  * all of it. */
-#include <microhttpd.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "web/web.h"
-
-#define SESSION_COOKIE "__Host-copro"
-#define FORM_COOKIE "__Host-copro-form"
 
 bool route_match(const char *pattern, const char *path, const char **params, arena *a)
 {
@@ -59,9 +55,60 @@ const char **form_get_all(const request *r, const char *name)
 
 const char *query_get(const request *r, const char *name)
 {
-	if (!r->conn)
+	for (size_t i = 0; i < r->n_query; i++)
+		if (strcmp(r->query[i].name, name) == 0)
+			return r->query[i].value;
+	return NULL;
+}
+
+request *request_create(const web_config *config, const char *method, const char *path)
+{
+	request *r = calloc(1, sizeof *r);
+	if (!r)
 		return NULL;
-	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+	r->config = config;
+	r->method = arena_strdup(&r->mem, method);
+	r->path = arena_strdup(&r->mem, path);
+	r->post = strcmp(method, "POST") == 0;
+	r->address = "unknown";
+	r->status = 200;
+	html_init(&r->out, &r->mem);
+	return r;
+}
+
+void request_destroy(request *r)
+{
+	if (!r)
+		return;
+	arena_free(&r->mem);
+	free(r);
+}
+
+static void add_pair(request *r, form_field **list, size_t *n, size_t *cap, const char *name,
+		     const char *value)
+{
+	if (*n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 16;
+		form_field *grown = arena_alloc(&r->mem, ncap * sizeof *grown);
+		if (*n)
+			memcpy(grown, *list, *n * sizeof *grown);
+		*list = grown;
+		*cap = ncap;
+	}
+	form_field *f = &(*list)[(*n)++];
+	f->name = arena_strdup(&r->mem, name);
+	f->value = arena_strdup(&r->mem, value ? value : "");
+	f->len = strlen(f->value);
+}
+
+void request_add_field(request *r, const char *name, const char *value)
+{
+	add_pair(r, &r->fields, &r->n_fields, &r->cap_fields, name, value);
+}
+
+void request_add_query(request *r, const char *name, const char *value)
+{
+	add_pair(r, &r->query, &r->n_query, &r->cap_query, name, value);
 }
 
 int64_t param_id(const request *r, size_t i)
@@ -80,16 +127,11 @@ int web_redirect(request *r, const char *location)
 	return 303;
 }
 
-static const char *cookie(const request *r, const char *name)
-{
-	return r->conn ? MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name) : NULL;
-}
-
 /* Signed-out forms (set-up, sign-in, invitations) are protected by a
  * double-submit token: a random value in a cookie and in the form. */
 static const char *form_token(request *r)
 {
-	const char *have = cookie(r, FORM_COOKIE);
+	const char *have = r->form_cookie;
 	if (have && strlen(have) == 64)
 		return have;
 	unsigned char bytes[32];
@@ -110,7 +152,7 @@ void form_csrf(request *r)
 static bool csrf_ok(request *r)
 {
 	const char *sent = form_get(r, "csrf");
-	const char *want = r->sess.valid ? r->sess.csrf : cookie(r, FORM_COOKIE);
+	const char *want = r->sess.valid ? r->sess.csrf : r->form_cookie;
 	if (!sent || !want || strlen(sent) != 64 || strlen(want) != 64)
 		return false;
 	return sodium_memcmp(sent, want, 64) == 0;
@@ -130,7 +172,8 @@ static const route *find_route(request *r, bool *other_method)
 {
 	const route *found = NULL;
 	*other_method = false;
-	for (const route *rt = web_routes; rt->pattern && !found; rt++) {
+	for (const route *const *t = web_route_tables; *t && !found; t++)
+	for (const route *rt = *t; rt->pattern && !found; rt++) {
 		const char *params[4] = {0};
 		if (!route_match(rt->pattern, r->path, params, &r->mem))
 			continue;
@@ -187,7 +230,7 @@ void web_dispatch(request *r)
 			web_error_page(r, 400, "The form could not be read", "Go back and try again.");
 		return;
 	}
-	if (session_resume(&r->d, cookie(r, SESSION_COOKIE), &r->sess, &r->e) < 0) {
+	if (session_resume(&r->d, r->session_cookie, &r->sess, &r->e) < 0) {
 		web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 		return;
 	}

@@ -167,20 +167,30 @@ static const char *client_address(struct MHD_Connection *conn, arena *a)
 	return arena_strdup(a, buf);
 }
 
+static enum MHD_Result on_query(void *cls, enum MHD_ValueKind kind, const char *key,
+			       const char *value)
+{
+	(void)kind;
+	if (((request *)cls)->n_query < WEB_MAX_FIELDS)
+		request_add_query(cls, key, value);
+	return MHD_YES;
+}
+
+static const char *copy_cookie(request *r, struct MHD_Connection *conn, const char *name)
+{
+	return arena_strdup(&r->mem, MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, name));
+}
+
 static request *request_new(struct server *s, struct MHD_Connection *conn, const char *url,
 			    const char *method)
 {
-	request *r = calloc(1, sizeof *r);
+	request *r = request_create(&s->opts->config, method, url);
 	if (!r)
 		return NULL;
-	r->config = &s->opts->config;
-	r->conn = conn;
-	r->method = arena_strdup(&r->mem, method);
-	r->path = arena_strdup(&r->mem, url);
-	r->post = strcmp(method, "POST") == 0;
 	r->address = client_address(conn, &r->mem);
-	r->status = 200;
-	html_init(&r->out, &r->mem);
+	r->session_cookie = copy_cookie(r, conn, SESSION_COOKIE);
+	r->form_cookie = copy_cookie(r, conn, FORM_COOKIE);
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, on_query, r);
 	if (!r->post)
 		return r;
 	const char *len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
@@ -246,8 +256,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **req_cls,
 		return;
 	if (r->post_processor)
 		MHD_destroy_post_processor(r->post_processor);
-	arena_free(&r->mem);
-	free(r);
+	request_destroy(r);
 	*req_cls = NULL;
 }
 

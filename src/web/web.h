@@ -34,9 +34,14 @@ typedef struct web_config {
 typedef struct request {
 	arena mem;
 	const web_config *config;
-	struct MHD_Connection *conn;
 	const char *method, *path, *address;
 	bool post;
+
+	/* What the request brought, copied out of libmicrohttpd so that
+	 * dispatch and pages (and their tests) never need a connection. */
+	const char *session_cookie, *form_cookie;
+	form_field *query;
+	size_t n_query, cap_query;
 
 	/* The form of a POST, as it arrived. */
 	form_field *fields;
@@ -62,6 +67,9 @@ typedef struct request {
 	err e;
 } request;
 
+#define SESSION_COOKIE "__Host-copro"
+#define FORM_COOKIE "__Host-copro-form"
+
 /* Route flags, checked by the dispatcher before the handler runs. */
 enum {
 	ROUTE_PUBLIC = 1,               /* no sign-in needed */
@@ -78,7 +86,9 @@ typedef struct route {
 	enum access need;               /* for {org} routes: the least access */
 } route;
 
-extern const route web_routes[];
+/* Each page file ends with its own table (ending in a NULL pattern);
+ * routes.c lists the tables. */
+extern const route *const web_route_tables[];
 
 /* Dispatches one complete request: finds the route, checks sign-in, CSRF
  * and access, runs the handler, fills the response. */
@@ -90,6 +100,11 @@ const char *form_get(const request *r, const char *name);
 /* Every value of a repeated field (checkboxes), NULL-terminated. */
 const char **form_get_all(const request *r, const char *name);
 const char *query_get(const request *r, const char *name);
+/* Creates a request for `method` and `path` (tests and the server). */
+request *request_create(const web_config *config, const char *method, const char *path);
+void request_destroy(request *r);
+void request_add_field(request *r, const char *name, const char *value);
+void request_add_query(request *r, const char *name, const char *value);
 int64_t param_id(const request *r, size_t i);   /* 0 when not a number */
 
 int web_redirect(request *r, const char *location);  /* 303 See Other */

@@ -188,3 +188,14 @@ int page_invitation_post(request *r)
 	activity_log(&r->d, &s.user, 0, 0, "joined by invitation", &r->e);
 	return web_redirect(r, "/");
 }
+
+const route account_routes[] = {
+	{"GET", "/setup", page_setup, ROUTE_PUBLIC, ACCESS_NONE},
+	{"POST", "/setup", page_setup_post, ROUTE_PUBLIC | ROUTE_POST, ACCESS_NONE},
+	{"GET", "/sign-in", page_sign_in, ROUTE_PUBLIC, ACCESS_NONE},
+	{"POST", "/sign-in", page_sign_in_post, ROUTE_PUBLIC | ROUTE_POST, ACCESS_NONE},
+	{"POST", "/sign-out", page_sign_out_post, ROUTE_POST, ACCESS_NONE},
+	{"GET", "/join/{token}", page_invitation, ROUTE_PUBLIC, ACCESS_NONE},
+	{"POST", "/join/{token}", page_invitation_post, ROUTE_PUBLIC | ROUTE_POST, ACCESS_NONE},
+	{0},
+};

@@ -189,3 +189,11 @@ int page_evaluation_start_post(request *r)
 		     arena_printf(&r->mem, "started the %s self-evaluation for %s", fw, cycle), &r->e);
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/evaluation/%lld", (long long)r->org, (long long)id));
 }
+
+const route home_routes[] = {
+	{"GET", "/", page_home, 0, ACCESS_NONE},
+	{"POST", "/area/{area}/organisations", page_org_add_post, ROUTE_POST, ACCESS_NONE},
+	{"GET", "/org/{org}", page_org, 0, ACCESS_VIEW},
+	{"POST", "/org/{org}/evaluations", page_evaluation_start_post, ROUTE_POST, ACCESS_LEAD},
+	{0},
+};

@@ -8,6 +8,9 @@
 
 void web_set_session_cookie(request *r, const char *token);
 
+/* Each page file's route table. */
+extern const route static_routes[], account_routes[], home_routes[];
+
 /* static.c */
 int page_asset(request *r);
 /* account.c */

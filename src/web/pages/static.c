@@ -45,3 +45,8 @@ int page_asset(request *r)
 	r->cacheable = true;
 	return 200;
 }
+
+const route static_routes[] = {
+	{"GET", "/assets/*", page_asset, ROUTE_PUBLIC, ACCESS_NONE},
+	{0},
+};

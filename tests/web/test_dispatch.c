@@ -1,0 +1,184 @@
+/* test_dispatch.c: the rules every route passes through: sign-in, CSRF,
+ * size limits, methods, and access to the organisation in the URL. */
+#include "webtest.h"
+
+static void matching(void **state)
+{
+	(void)state;
+	arena a = {0};
+	const char *p[4] = {0};
+	assert_true(route_match("/org/{org}/evidence/{id}", "/org/12/evidence/7", p, &a));
+	assert_string_equal(p[0], "12");
+	assert_string_equal(p[1], "7");
+	assert_false(route_match("/org/{org}", "/org/12/evidence", p, &a));
+	assert_false(route_match("/org/{org}", "/org/", p, &a));
+	assert_true(route_match("/assets/*", "/assets/images/x.png", p, &a));
+	assert_false(route_match("/assets/*", "/asset/x", p, &a));
+	arena_free(&a);
+}
+
+static void signed_out_goes_to_sign_in(void **state)
+{
+	webfix *w = *state;
+	request *r = web_run(w, AS_NOBODY, "GET", "/", NULL);
+	assert_int_equal(r->status, 303);
+	assert_string_equal(r->location, "/sign-in");
+	request_destroy(r);
+	r = web_run(w, AS_NOBODY, "GET", "/sign-in", NULL);
+	assert_int_equal(r->status, 200);
+	assert_non_null(strstr(web_body(r), "name=\"csrf\""));
+	assert_non_null(r->cookie);             /* the form token's cookie */
+	assert_non_null(strstr(r->cookie, "__Host-copro-form="));
+	assert_non_null(strstr(r->cookie, "Secure; HttpOnly"));
+	request_destroy(r);
+}
+
+static void csrf_required_on_every_post(void **state)
+{
+	webfix *w = *state;
+	int64_t before = test_count_rows(&w->f.db);
+	const char *path = arena_printf(&w->f.mem, "/org/%lld/evaluations", (long long)w->org);
+	const char *none[] = {"framework", "four-cornerstones", "cycle", "2030-31", NULL};
+	const char *wrong[] = {"csrf", "0000000000000000000000000000000000000000000000000000000000000000",
+			       "framework", "four-cornerstones", "cycle", "2030-31", NULL};
+	const char *other[] = {"csrf", w->as[AS_VIEWER].csrf, "framework", "four-cornerstones",
+			       "cycle", "2030-31", NULL};
+	request *r = web_run(w, AS_LEAD, "POST", path, wrong);
+	assert_int_equal(r->status, 403);
+	request_destroy(r);
+	r = web_run(w, AS_LEAD, "POST", path, other);   /* someone else's token */
+	assert_int_equal(r->status, 403);
+	request_destroy(r);
+	r = request_create(&w->cfg, "POST", path);
+	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
+	r->session_cookie = w->as[AS_LEAD].token;
+	for (size_t i = 0; none[i]; i += 2)
+		request_add_field(r, none[i], none[i + 1]);
+	web_dispatch(r);
+	assert_int_equal(r->status, 403);
+	request_destroy(r);
+	assert_int_equal(test_count_rows(&w->f.db), before);
+	r = web_run(w, AS_LEAD, "POST", path, none);     /* with the right token */
+	assert_int_equal(r->status, 303);
+	request_destroy(r);
+	assert_true(test_count_rows(&w->f.db) > before);
+}
+
+static void signed_out_form_needs_its_cookie(void **state)
+{
+	webfix *w = *state;
+	const char *fields[] = {"csrf", "1111111111111111111111111111111111111111111111111111111111111111",
+				"email", "lead@example.org", "password", WEBTEST_PASSWORD, NULL};
+	request *r = web_run(w, AS_NOBODY, "POST", "/sign-in", fields);
+	assert_int_equal(r->status, 403);           /* no matching form cookie */
+	request_destroy(r);
+	r = request_create(&w->cfg, "POST", "/sign-in");
+	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
+	r->form_cookie = fields[1];
+	for (size_t i = 0; fields[i]; i += 2)
+		request_add_field(r, fields[i], fields[i + 1]);
+	web_dispatch(r);
+	assert_int_equal(r->status, 303);
+	assert_non_null(strstr(r->cookie, "__Host-copro="));
+	assert_non_null(strstr(r->cookie, "SameSite=Lax"));
+	request_destroy(r);
+}
+
+static void other_organisations_do_not_exist(void **state)
+{
+	webfix *w = *state;
+	const char *ours = arena_printf(&w->f.mem, "/org/%lld", (long long)w->org);
+	const char *far = arena_printf(&w->f.mem, "/org/%lld", (long long)w->far_org);
+	request *r = web_run(w, AS_OTHER_LEAD, "GET", ours, NULL);
+	assert_int_equal(r->status, 404);
+	request_destroy(r);
+	r = web_run(w, AS_AREA, "GET", far, NULL);
+	assert_int_equal(r->status, 404);
+	request_destroy(r);
+	r = web_run(w, AS_AREA, "GET", ours, NULL);
+	assert_int_equal(r->status, 200);
+	request_destroy(r);
+	r = web_run(w, AS_VIEWER, "GET", "/org/99999", NULL);
+	assert_int_equal(r->status, 404);
+	request_destroy(r);
+	r = web_run(w, AS_VIEWER, "GET", "/org/abc", NULL);
+	assert_int_equal(r->status, 404);
+	request_destroy(r);
+}
+
+static void role_too_low_is_403(void **state)
+{
+	webfix *w = *state;
+	const char *path = arena_printf(&w->f.mem, "/org/%lld/evaluations", (long long)w->org);
+	const char *fields[] = {"framework", "four-cornerstones", "cycle", "2031-32", NULL};
+	int64_t before = test_count_rows(&w->f.db);
+	request *r = web_run(w, AS_VIEWER, "POST", path, fields);
+	assert_int_equal(r->status, 403);
+	request_destroy(r);
+	r = web_run(w, AS_CONTRIBUTOR, "POST", path, fields);
+	assert_int_equal(r->status, 403);
+	request_destroy(r);
+	assert_int_equal(test_count_rows(&w->f.db), before);
+}
+
+static void methods_sizes_and_unknown_pages(void **state)
+{
+	webfix *w = *state;
+	request *r = web_run(w, AS_LEAD, "DELETE", "/", NULL);
+	assert_int_equal(r->status, 405);
+	request_destroy(r);
+	r = web_run(w, AS_LEAD, "GET", "/no/such/page", NULL);
+	assert_int_equal(r->status, 404);
+	assert_non_null(strstr(web_body(r), "Page not found"));
+	request_destroy(r);
+	r = request_create(&w->cfg, "POST", "/sign-in");
+	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
+	r->body_error = 413;
+	web_dispatch(r);
+	assert_int_equal(r->status, 413);
+	assert_non_null(strstr(web_body(r), "too large"));
+	request_destroy(r);
+}
+
+static void sign_out_ends_the_session(void **state)
+{
+	webfix *w = *state;
+	request *r = web_run(w, AS_CONTRIBUTOR, "POST", "/sign-out", NULL);
+	assert_int_equal(r->status, 303);
+	assert_non_null(strstr(r->cookie, "Max-Age=0"));
+	request_destroy(r);
+	/* The old cookie no longer works, even if the browser kept it. */
+	r = web_run(w, AS_CONTRIBUTOR, "GET", "/", NULL);
+	assert_int_equal(r->status, 303);
+	assert_string_equal(r->location, "/sign-in");
+	request_destroy(r);
+}
+
+static void sessions_time_out(void **state)
+{
+	webfix *w = *state;
+	char later[21];
+	time_iso(time_now_epoch() + SESSION_IDLE_SECONDS + 5, later);
+	setenv("COPRO_NOW", later, 1);
+	request *r = web_run(w, AS_VIEWER, "GET", "/", NULL);
+	unsetenv("COPRO_NOW");
+	assert_int_equal(r->status, 303);
+	request_destroy(r);
+	r = web_run(w, AS_VIEWER, "GET", "/", NULL);    /* removed, not just refused */
+	assert_int_equal(r->status, 303);
+	request_destroy(r);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(matching), T(signed_out_goes_to_sign_in),
+		T(csrf_required_on_every_post), T(signed_out_form_needs_its_cookie),
+		T(other_organisations_do_not_exist), T(role_too_low_is_403),
+		T(methods_sizes_and_unknown_pages), T(sign_out_ends_the_session),
+		T(sessions_time_out),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
