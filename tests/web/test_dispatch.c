@@ -180,5 +180,5 @@ int main(void)
 		T(methods_sizes_and_unknown_pages), T(sign_out_ends_the_session),
 		T(sessions_time_out),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

@@ -42,18 +42,19 @@ static inline void webfix_member(webfix *w, int who, const char *email, const ch
 	assert_int_equal(sign_in(&f->d, email, WEBTEST_PASSWORD, "127.0.0.1", &w->as[who], &f->e), 0);
 }
 
-static inline int webfix_setup(void **state)
+/* Everything above is built once per test program into a template
+ * database (six argon2id hashes and sign-ins take seconds under the
+ * sanitizers); each test gets a fresh copy of it. */
+static webfix webfix_template;
+
+static inline int webfix_group_setup(void **state)
 {
-	fixture_setup(state);
-	webfix *w = calloc(1, sizeof *w);
-	assert_non_null(w);
-	w->f = *(fixture *)*state;
-	free(*state);
-	w->f.d.db = &w->f.db;
-	w->f.d.frameworks = &w->f.frameworks;
-	w->f.d.mem = &w->f.mem;
-	w->cfg = (web_config){.db_path = w->f.path, .assets_dir = "/nonexistent",
-			      .frameworks = &w->f.frameworks};
+	void *st = NULL;
+	fixture_setup(&st);
+	webfix *w = &webfix_template;
+	w->f = *(fixture *)st;
+	free(st);
+	w->f.d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &w->f.mem};
 	fixture *f = &w->f;
 	w->org = fixture_org(f, "Our School");
 	w->other_org = fixture_org(f, "Neighbour School");
@@ -67,6 +68,33 @@ static inline int webfix_setup(void **state)
 	webfix_member(w, AS_VIEWER, "viewer@example.org", "viewer", w->org, NULL);
 	webfix_member(w, AS_OTHER_LEAD, "other@example.org", "lead", w->other_org, NULL);
 	webfix_member(w, AS_OTHER_AREA, "far@example.org", "area-admin", 0, "Elsewhere");
+	(void)state;
+	return 0;
+}
+
+static inline int webfix_group_teardown(void **state)
+{
+	fixture *f = malloc(sizeof *f);
+	assert_non_null(f);
+	*f = webfix_template.f;
+	(void)state;
+	return fixture_teardown((void **)&f);
+}
+
+static inline int webfix_setup(void **state)
+{
+	webfix *w = calloc(1, sizeof *w);
+	assert_non_null(w);
+	*w = webfix_template;
+	memset(&w->f.db, 0, sizeof w->f.db);
+	w->f.mem = (arena){0};
+	static int copies;
+	snprintf(w->f.path, sizeof w->f.path, "%.60s/copy%d.db", w->f.dir, ++copies);
+	assert_int_equal(store_backup(&webfix_template.f.db, w->f.path, &w->f.e), 0);
+	assert_int_equal(store_open(&w->f.db, w->f.path, STORE_EXISTING, &w->f.e), 0);
+	w->f.d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &w->f.mem};
+	w->cfg = (web_config){.db_path = w->f.path, .assets_dir = "/nonexistent",
+			      .frameworks = &w->f.frameworks};
 	*state = w;
 	return 0;
 }
@@ -74,12 +102,11 @@ static inline int webfix_setup(void **state)
 static inline int webfix_teardown(void **state)
 {
 	webfix *w = *state;
-	fixture *f = malloc(sizeof *f);
-	assert_non_null(f);
-	*f = w->f;
+	store_close(&w->f.db);
+	arena_free(&w->f.mem);
+	remove(w->f.path);
 	free(w);
-	*state = f;
-	return fixture_teardown(state);
+	return 0;
 }
 
 /* Runs one request as `who`. `fields` alternate name, value and end with
