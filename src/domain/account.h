@@ -69,6 +69,17 @@ int invitation_create(domain *d, int64_t by, int64_t org, const char *role,
 int invitation_accept(domain *d, const char *token, const char *email, const char *password,
 		      int64_t *user, err *e);
 
+/* Members of an organisation. `member` is a membership id; one that is
+ * not of organisation `org` is not found. Neither call lets `by` (the
+ * person asking) demote or remove themselves when they are the
+ * organisation's last lead. */
+int membership_change(domain *d, int64_t by, int64_t org, int64_t member, const char *role,
+		      const char *group, err *e);
+/* Removes the membership; when the person has no other, ends all their
+ * sessions so the removal takes effect at once (*signed_out). */
+int membership_remove(domain *d, int64_t by, int64_t org, int64_t member, bool *signed_out,
+		      err *e);
+
 /* One line in the activity log: who changed what. */
 int activity_log(domain *d, const user_row *who, int64_t org, int64_t area, const char *what,
 		 err *e);

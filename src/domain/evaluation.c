@@ -226,8 +226,7 @@ int evaluation_progress_load(domain *d, int64_t id, evaluation_progress *p, err 
 		return -1;
 	if (store_links_of_evaluation(d->db, d->mem, id, &links, e) < 0 ||
 	    store_review_list(d->db, d->mem, id, &reviews, e) < 0 ||
-	    store_own_indicator_list(d->db, d->mem, p->evaluation.organisation_id,
-				     p->evaluation.framework_id, &own, e) < 0) {
+	    store_own_indicator_list(d->db, d->mem, id, &own, e) < 0) {
 		evaluation_progress_free(p);
 		return -1;
 	}

@@ -138,8 +138,7 @@ int evidence_link(domain *d, int64_t evidence, int64_t evaluation,
 		return err_set(e, ERR_CONFLICT,
 			       "evaluation %lld is submitted and can no longer change: set its status back to draft first.",
 			       (long long)evaluation);
-	if (store_own_indicator_list(d->db, d->mem, eval.organisation_id, eval.framework_id,
-				     &own, e) < 0)
+	if (store_own_indicator_list(d->db, d->mem, evaluation, &own, e) < 0)
 		return -1;
 	bool fw_changed;
 	framework *fw = evaluation_framework(d, &eval, &fw_changed, e);
@@ -205,7 +204,7 @@ int own_indicator_add(domain *d, int64_t evaluation, const char *element, const 
 	own_indicator_list own;
 	if (store_begin(d->db, e) < 0)
 		return -1;
-	if (store_own_indicator_list(d->db, d->mem, ev.organisation_id, ev.framework_id, &own, e) < 0)
+	if (store_own_indicator_list(d->db, d->mem, evaluation, &own, e) < 0)
 		goto fail;
 	/* Keys run own1, own2 ... per statement; the instrument never uses
 	 * "own" (the validator refuses it), so they cannot collide. */
@@ -213,8 +212,7 @@ int own_indicator_add(domain *d, int64_t evaluation, const char *element, const 
 	for (size_t i = 0; i < own.n; i++)
 		if (strcmp(own.items[i].element_key, element) == 0)
 			next++;
-	own_indicator_row r = {.organisation_id = ev.organisation_id,
-			       .framework_id = ev.framework_id, .element_key = element,
+	own_indicator_row r = {.evaluation_id = evaluation, .element_key = element,
 			       .key = arena_printf(d->mem, "own%d", next), .text = text,
 			       .created_at = now};
 	int64_t id;

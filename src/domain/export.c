@@ -49,8 +49,15 @@ static int export_evaluations(domain *d, const evaluation_list *evs, json_t *doc
 	for (size_t i = 0; i < evs->n; i++) {
 		const evaluation_row *ev = &evs->items[i];
 		review_list reviews;
-		if (store_review_list(d->db, d->mem, ev->id, &reviews, e) < 0)
+		own_indicator_list own;
+		if (store_review_list(d->db, d->mem, ev->id, &reviews, e) < 0 ||
+		    store_own_indicator_list(d->db, d->mem, ev->id, &own, e) < 0)
 			return -1;
+		json_t *ov = json_array();
+		for (size_t k = 0; k < own.n; k++)
+			json_array_append_new(ov, json_pack("{s:s, s:s, s:s, s:s}",
+				"statement", own.items[k].element_key, "key", own.items[k].key,
+				"text", own.items[k].text, "created_at", own.items[k].created_at));
 		json_t *rv = json_array();
 		for (size_t r = 0; r < reviews.n; r++) {
 			const review_row *rr = &reviews.items[r];
@@ -59,11 +66,11 @@ static int export_evaluations(domain *d, const evaluation_list *evs, json_t *doc
 				"areas_for_development", rr->areas, "status", rr->status,
 				"partner_groups", groups_json(rr->groups), "updated_at", rr->updated_at));
 		}
-		json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:o}",
+		json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o}",
 			"ref", (json_int_t)i + 1, "framework", ev->framework_id,
 			"framework_hash", ev->framework_hash, "cycle", ev->cycle,
 			"status", ev->status, "created_at", ev->created_at,
-			"updated_at", ev->updated_at, "reviews", rv));
+			"updated_at", ev->updated_at, "own_indicators", ov, "reviews", rv));
 
 		bool seen = false;
 		size_t k;
@@ -115,18 +122,9 @@ static int export_evidence(domain *d, int64_t org, const evaluation_list *evs, j
 
 static int export_rest(domain *d, int64_t org, const evaluation_list *evs, json_t *doc, err *e)
 {
-	own_indicator_list own;
 	action_list actions;
-	if (store_own_indicator_list(d->db, d->mem, org, NULL, &own, e) < 0 ||
-	    store_action_list(d->db, d->mem, org, &actions, e) < 0)
+	if (store_action_list(d->db, d->mem, org, &actions, e) < 0)
 		return -1;
-	json_t *ol = json_object_get(doc, "own_indicators");
-	for (size_t i = 0; i < own.n; i++) {
-		const own_indicator_row *r = &own.items[i];
-		json_array_append_new(ol, json_pack("{s:s, s:s, s:s, s:s, s:s}",
-			"framework", r->framework_id, "statement", r->element_key, "key", r->key,
-			"text", r->text, "created_at", r->created_at));
-	}
 	/* Actions in id order, not the list's due-date order, so the file
 	 * does not reshuffle when a due date changes. */
 	json_t *al = json_object_get(doc, "actions");
@@ -157,10 +155,9 @@ int org_export(domain *d, int64_t org, char **out, err *e)
 	evaluation_list evs;
 	if (org_get(d, org, &o, e) < 0 || store_evaluation_list(d->db, d->mem, org, &evs, e) < 0)
 		return -1;
-	json_t *doc = json_pack("{s:s, s:o, s:[], s:[], s:[], s:[], s:[]}",
+	json_t *doc = json_pack("{s:s, s:o, s:[], s:[], s:[], s:[]}",
 				"format", EXPORT_FORMAT, "organisation", export_org(&o),
-				"framework_versions", "evaluations", "own_indicators", "evidence",
-				"actions");
+				"framework_versions", "evaluations", "evidence", "actions");
 	if (!doc)
 		return err_set(e, ERR_INTERNAL, "cannot build the export document.");
 	char sum[72];

@@ -171,6 +171,28 @@ static int read_reviews(struct import *im, size_t i, json_t *reviews, err *e)
 	return 0;
 }
 
+static int read_own_indicators(struct import *im, size_t i, json_t *own, err *e)
+{
+	size_t k;
+	json_t *v;
+	json_array_foreach(own, k, v) {
+		const char *statement, *key, *text, *created;
+		char where[80];
+		snprintf(where, sizeof where, "evaluations[%zu].own_indicators[%zu]", i, k);
+		if (unpack(v, where, e, "{s:s, s:s, s:s, s:s!}", "statement", &statement, "key", &key,
+			   "text", &text, "created_at", &created) < 0 ||
+		    text_check_long("The indicator text", text, true, e) < 0 ||
+		    check_stamp(where, created, e) < 0)
+			return -1;
+		if (strncmp(key, "own", 3) != 0)
+			return err_set(e, ERR_INPUT, "the export is damaged: %s.key must start with \"own\".", where);
+		if (!framework_element(im->eval_fw[i], statement))
+			return err_set(e, ERR_INPUT, "the export is damaged: %s names statement \"%.40s\", which its instrument does not have.",
+				       where, statement);
+	}
+	return 0;
+}
+
 static int read_evaluations(struct import *im, err *e)
 {
 	json_t *list = json_object_get(im->doc, "evaluations");
@@ -183,13 +205,13 @@ static int read_evaluations(struct import *im, err *e)
 	json_array_foreach(list, i, v) {
 		evaluation_row *ev = &im->evals[i];
 		json_int_t ref;
-		json_t *reviews;
+		json_t *reviews, *own;
 		char where[64];
 		snprintf(where, sizeof where, "evaluations[%zu]", i);
-		if (unpack(v, where, e, "{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:o!}", "ref", &ref,
+		if (unpack(v, where, e, "{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o!}", "ref", &ref,
 			   "framework", &ev->framework_id, "framework_hash", &ev->framework_hash,
 			   "cycle", &ev->cycle, "status", &ev->status, "created_at", &ev->created_at,
-			   "updated_at", &ev->updated_at, "reviews", &reviews) < 0)
+			   "updated_at", &ev->updated_at, "own_indicators", &own, "reviews", &reviews) < 0)
 			return -1;
 		if (ref != (json_int_t)i + 1)
 			return err_set(e, ERR_INPUT, "the export is damaged: %s.ref should be %zu.", where, i + 1);
@@ -201,8 +223,10 @@ static int read_evaluations(struct import *im, err *e)
 			return -1;
 		if (strcmp(ev->status, "draft") && strcmp(ev->status, "in-review") && strcmp(ev->status, "submitted"))
 			return err_set(e, ERR_INPUT, "the export is damaged: %s has an unknown status.", where);
-		if (!json_is_array(reviews) || read_reviews(im, i, reviews, e) < 0)
-			return json_is_array(reviews) ? -1 : err_set(e, ERR_INPUT, "the export is damaged: %s.reviews must be a list.", where);
+		if (!json_is_array(reviews) || !json_is_array(own))
+			return err_set(e, ERR_INPUT, "the export is damaged: %s.reviews and .own_indicators must be lists.", where);
+		if (read_own_indicators(im, i, own, e) < 0 || read_reviews(im, i, reviews, e) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -213,16 +237,16 @@ static framework *eval_by_ref(struct import *im, json_int_t ref)
 	return ref >= 1 && (size_t)ref <= im->n_evals ? im->eval_fw[ref - 1] : NULL;
 }
 
-static bool own_indicator_in_file(struct import *im, const char *fw, const char *statement,
+static bool own_indicator_in_file(struct import *im, json_int_t ref, const char *statement,
 				  const char *key)
 {
+	json_t *ev = json_array_get(json_object_get(im->doc, "evaluations"), (size_t)ref - 1);
 	size_t i;
 	json_t *v;
-	json_array_foreach(json_object_get(im->doc, "own_indicators"), i, v) {
-		const char *f = json_string_value(json_object_get(v, "framework"));
+	json_array_foreach(json_object_get(ev, "own_indicators"), i, v) {
 		const char *s = json_string_value(json_object_get(v, "statement"));
 		const char *k = json_string_value(json_object_get(v, "key"));
-		if (f && s && k && !strcmp(f, fw) && !strcmp(s, statement) && !strcmp(k, key))
+		if (s && k && !strcmp(s, statement) && !strcmp(k, key))
 			return true;
 	}
 	return false;
@@ -246,7 +270,7 @@ static int read_links(struct import *im, const char *where, json_t *links, err *
 			return err_set(e, ERR_INPUT, "the export is damaged: %s names an evaluation the file does not hold.", lw);
 		const fw_element *el = framework_element(fw, statement);
 		if (!el || (!element_indicator(el, indicator) &&
-			    !own_indicator_in_file(im, fw->id, statement, indicator)))
+			    !own_indicator_in_file(im, ref, statement, indicator)))
 			return err_set(e, ERR_INPUT, "the export is damaged: %s names indicator %.40s.%.40s, which does not exist.",
 				       lw, statement, indicator);
 	}
@@ -290,18 +314,6 @@ static int read_rest(struct import *im, err *e)
 {
 	size_t i;
 	json_t *v;
-	json_array_foreach(json_object_get(im->doc, "own_indicators"), i, v) {
-		const char *fw, *statement, *key, *text, *created;
-		char where[64];
-		snprintf(where, sizeof where, "own_indicators[%zu]", i);
-		if (unpack(v, where, e, "{s:s, s:s, s:s, s:s, s:s!}", "framework", &fw,
-			   "statement", &statement, "key", &key, "text", &text, "created_at", &created) < 0 ||
-		    text_check_long("The indicator text", text, true, e) < 0 ||
-		    check_stamp(where, created, e) < 0)
-			return -1;
-		if (strncmp(key, "own", 3) != 0)
-			return err_set(e, ERR_INPUT, "the export is damaged: %s.key must start with \"own\".", where);
-	}
 	json_array_foreach(json_object_get(im->doc, "actions"), i, v) {
 		action_row a = {0};
 		json_t *from;
@@ -349,13 +361,13 @@ static int check_document(struct import *im, err *e)
 	if (strcmp(expect, given) != 0)
 		return err_set(e, ERR_INPUT,
 			       "the export's checksum does not match its content: the file was edited or damaged after export. Export it again from the original database.");
-	json_t *a, *b, *c, *dd, *f, *g;
+	json_t *a, *b, *c, *f, *g;
 	const char *fmt;
-	if (unpack(doc, "the document", e, "{s:s, s:o, s:o, s:o, s:o, s:o, s:o!}", "format", &fmt,
+	if (unpack(doc, "the document", e, "{s:s, s:o, s:o, s:o, s:o, s:o!}", "format", &fmt,
 		   "organisation", &a, "framework_versions", &b, "evaluations", &c,
-		   "own_indicators", &dd, "evidence", &f, "actions", &g) < 0)
+		   "evidence", &f, "actions", &g) < 0)
 		return -1;
-	if (!json_is_array(b) || !json_is_array(c) || !json_is_array(dd) || !json_is_array(f) || !json_is_array(g))
+	if (!json_is_array(b) || !json_is_array(c) || !json_is_array(f) || !json_is_array(g))
 		return err_set(e, ERR_INPUT, "the export is damaged: its lists are not lists.");
 	return read_versions(im, e) < 0 || read_org(im, e) < 0 || read_evaluations(im, e) < 0 ||
 	       read_rest(im, e) < 0 || read_evidence(im, e) < 0 ? -1 : 0;
@@ -375,9 +387,18 @@ static int write_evaluations(struct import *im, int64_t org, err *e)
 		free(body);
 		if (rc < 0 || store_evaluation_insert(s, ev, &im->eval_ids[i], e) < 0)
 			return -1;
+		json_t *evj = json_array_get(json_object_get(im->doc, "evaluations"), i);
 		size_t r;
 		json_t *rv;
-		json_array_foreach(json_object_get(json_array_get(json_object_get(im->doc, "evaluations"), i), "reviews"), r, rv) {
+		json_array_foreach(json_object_get(evj, "own_indicators"), r, rv) {
+			own_indicator_row oi = {.evaluation_id = im->eval_ids[i]};
+			int64_t oid;
+			json_unpack(rv, "{s:s, s:s, s:s, s:s}", "statement", &oi.element_key, "key", &oi.key,
+				    "text", &oi.text, "created_at", &oi.created_at);
+			if (store_own_indicator_insert(s, &oi, &oid, e) < 0)
+				return -1;
+		}
+		json_array_foreach(json_object_get(evj, "reviews"), r, rv) {
 			review_row row = {.evaluation_id = im->eval_ids[i]};
 			json_t *groups;
 			json_unpack(rv, "{s:s, s:s, s:s, s:s, s:o, s:s}", "statement", &row.element_key,
@@ -396,15 +417,6 @@ static int write_records(struct import *im, int64_t org, err *e)
 	store *s = im->d->db;
 	size_t i;
 	json_t *v;
-	json_array_foreach(json_object_get(im->doc, "own_indicators"), i, v) {
-		own_indicator_row r = {.organisation_id = org};
-		int64_t id;
-		json_unpack(v, "{s:s, s:s, s:s, s:s, s:s}", "framework", &r.framework_id,
-			    "statement", &r.element_key, "key", &r.key, "text", &r.text,
-			    "created_at", &r.created_at);
-		if (store_own_indicator_insert(s, &r, &id, e) < 0)
-			return -1;
-	}
 	json_array_foreach(json_object_get(im->doc, "evidence"), i, v) {
 		evidence_row ev = {.organisation_id = org};
 		json_t *groups, *links;

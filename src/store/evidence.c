@@ -82,6 +82,36 @@ int store_evidence_list(store *s, arena *a, int64_t org, evidence_list *out, err
 			      org, out, read_evidence, e);
 }
 
+int store_evidence_search(store *s, arena *a, int64_t org, const evidence_filter *f,
+			  evidence_list *out, err *e)
+{
+	sqlite3_stmt *st = sql_prepare(s, "SELECT " EVIDENCE_COLUMNS
+		" WHERE organisation_id = ?"
+		" AND (? IS NULL OR evidence_date >= ?) AND (? IS NULL OR evidence_date <= ?)"
+		" AND (? = 0 OR with_cyp = 1) AND (? = 0 OR with_parents = 1)"
+		" AND (? = 0 OR with_practitioners = 1)"
+		" AND (? IS NULL OR EXISTS (SELECT 1 FROM evidence_link l"
+		"      WHERE l.evidence_id = evidence.id AND l.element_key = ?"
+		"      AND (? IS NULL OR l.indicator_key = ?)))"
+		" ORDER BY evidence_date DESC, id DESC", e);
+	if (!st)
+		return -1;
+	sql_bind_int(st, 1, org);
+	sql_bind_text(st, 2, f->from);
+	sql_bind_text(st, 3, f->from);
+	sql_bind_text(st, 4, f->to);
+	sql_bind_text(st, 5, f->to);
+	sql_bind_int(st, 6, (f->groups & GROUP_CYP) != 0);
+	sql_bind_int(st, 7, (f->groups & GROUP_PARENTS) != 0);
+	sql_bind_int(st, 8, (f->groups & GROUP_PRACTITIONERS) != 0);
+	sql_bind_text(st, 9, f->element);
+	sql_bind_text(st, 10, f->element);
+	sql_bind_text(st, 11, f->element ? f->indicator : NULL);
+	sql_bind_text(st, 12, f->element ? f->indicator : NULL);
+	return sql_collect(s, a, st, (void **)&out->items, &out->n, sizeof *out->items,
+			   read_evidence, e);
+}
+
 /* Answers the number of rows the statement changed, or -1. */
 static int exec_changes(store *s, sqlite3_stmt *st, err *e)
 {
@@ -150,51 +180,48 @@ int store_links_of_evaluation(store *s, arena *a, int64_t evaluation, link_list 
 			      evaluation, out, read_link, e);
 }
 
+int store_links_of_org(store *s, arena *a, int64_t org, link_list *out, err *e)
+{
+	return SQL_LIST_BY_ID(s, a, "SELECT " LINK_COLUMNS
+		" WHERE v.organisation_id = ?"
+		" ORDER BY l.evidence_id, l.evaluation_id, l.element_key, l.indicator_key",
+			      org, out, read_link, e);
+}
+
 static void read_own_indicator(arena *a, sqlite3_stmt *st, void *row)
 {
 	own_indicator_row *r = row;
 	r->id = sql_col_int(st, 0);
-	r->organisation_id = sql_col_int(st, 1);
-	r->framework_id = sql_col_text(a, st, 2);
-	r->element_key = sql_col_text(a, st, 3);
-	r->key = sql_col_text(a, st, 4);
-	r->text = sql_col_text(a, st, 5);
-	r->created_at = sql_col_text(a, st, 6);
+	r->evaluation_id = sql_col_int(st, 1);
+	r->element_key = sql_col_text(a, st, 2);
+	r->key = sql_col_text(a, st, 3);
+	r->text = sql_col_text(a, st, 4);
+	r->created_at = sql_col_text(a, st, 5);
 }
 
 int store_own_indicator_insert(store *s, const own_indicator_row *r, int64_t *id, err *e)
 {
 	sqlite3_stmt *st = sql_prepare(s,
-		"INSERT INTO own_indicator (organisation_id, framework_id, element_key, key, text,"
-		" created_at) VALUES (?, ?, ?, ?, ?, ?)", e);
+		"INSERT INTO own_indicator (evaluation_id, element_key, key, text, created_at)"
+		" VALUES (?, ?, ?, ?, ?)", e);
 	if (!st)
 		return -1;
-	sql_bind_int(st, 1, r->organisation_id);
-	sql_bind_text(st, 2, r->framework_id);
-	sql_bind_text(st, 3, r->element_key);
-	sql_bind_text(st, 4, r->key);
-	sql_bind_text(st, 5, r->text);
-	sql_bind_text(st, 6, r->created_at);
+	sql_bind_int(st, 1, r->evaluation_id);
+	sql_bind_text(st, 2, r->element_key);
+	sql_bind_text(st, 3, r->key);
+	sql_bind_text(st, 4, r->text);
+	sql_bind_text(st, 5, r->created_at);
 	if (sql_exec_stmt(s, st, e) < 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(s->db);
 	return 0;
 }
 
-/* framework NULL lists the organisation's own indicators of every
- * instrument. */
-int store_own_indicator_list(store *s, arena *a, int64_t org, const char *framework,
-			     own_indicator_list *out, err *e)
+int store_own_indicator_list(store *s, arena *a, int64_t evaluation, own_indicator_list *out,
+			     err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s,
-		"SELECT id, organisation_id, framework_id, element_key, key, text, created_at"
-		" FROM own_indicator WHERE organisation_id = ? AND (? IS NULL OR framework_id = ?)"
-		" ORDER BY id", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, org);
-	sql_bind_text(st, 2, framework);
-	sql_bind_text(st, 3, framework);
-	return sql_collect(s, a, st, (void **)&out->items, &out->n, sizeof *out->items,
-			   read_own_indicator, e);
+	return SQL_LIST_BY_ID(s, a,
+		"SELECT id, evaluation_id, element_key, key, text, created_at"
+		" FROM own_indicator WHERE evaluation_id = ? ORDER BY id",
+		evaluation, out, read_own_indicator, e);
 }

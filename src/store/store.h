@@ -82,8 +82,8 @@ typedef struct review_row {
 } review_row;
 
 typedef struct own_indicator_row {
-	int64_t id, organisation_id;
-	const char *framework_id, *element_key, *key, *text, *created_at;
+	int64_t id, evaluation_id;
+	const char *element_key, *key, *text, *created_at;
 } own_indicator_row;
 
 typedef struct action_row {
@@ -134,15 +134,27 @@ int store_evidence_insert(store *s, const evidence_row *ev, int64_t *id, err *e)
 int store_evidence_update(store *s, const evidence_row *ev, err *e);
 int store_evidence_get(store *s, arena *a, int64_t id, evidence_row *out, err *e);
 int store_evidence_list(store *s, arena *a, int64_t org, evidence_list *out, err *e);
+/* The evidence library narrowed down; NULL or 0 leaves a filter out. */
+typedef struct evidence_filter {
+	const char *from, *to;          /* evidence dates, inclusive (YYYY-MM-DD) */
+	int groups;                     /* items where every one of these groups took part */
+	const char *element;            /* linked to an indicator of this statement ... */
+	const char *indicator;          /* ... and this indicator (NULL: any of it) */
+} evidence_filter;
+/* Newest evidence date first. */
+int store_evidence_search(store *s, arena *a, int64_t org, const evidence_filter *f,
+			  evidence_list *out, err *e);
 /* Answers 1 when a link was added, 0 when it was there already. */
 int store_link_add(store *s, const link_row *l, err *e);
 /* Answers 1 when a link was removed, 0 when there was none. */
 int store_link_remove(store *s, const link_row *l, err *e);
 int store_links_of_evidence(store *s, arena *a, int64_t evidence, link_list *out, err *e);
 int store_links_of_evaluation(store *s, arena *a, int64_t evaluation, link_list *out, err *e);
+/* Every link of every evidence item of an organisation, by evidence id. */
+int store_links_of_org(store *s, arena *a, int64_t org, link_list *out, err *e);
 int store_own_indicator_insert(store *s, const own_indicator_row *r, int64_t *id, err *e);
-int store_own_indicator_list(store *s, arena *a, int64_t org, const char *framework,
-			     own_indicator_list *out, err *e);
+int store_own_indicator_list(store *s, arena *a, int64_t evaluation, own_indicator_list *out,
+			     err *e);
 
 /* actions (store/action.c) */
 int store_action_insert(store *s, const action_row *a, int64_t *id, err *e);

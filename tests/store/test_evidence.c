@@ -67,17 +67,17 @@ static void own_indicators(void **state)
 {
 	fixture *f = *state;
 	int64_t org = fixture_org(f, "School");
-	own_indicator_row r = {.organisation_id = org, .framework_id = "four-cornerstones",
-			       .element_key = "2i", .key = "own1", .text = "Ours",
-			       .created_at = "2026-05-02T10:00:00Z"};
+	int64_t eval = fixture_evaluation(f, org);
+	own_indicator_row r = {.evaluation_id = eval, .element_key = "2i", .key = "own1",
+			       .text = "Ours", .created_at = "2026-05-02T10:00:00Z"};
 	int64_t id;
 	assert_int_equal(store_own_indicator_insert(&f->db, &r, &id, &f->e), 0);
 	assert_int_equal(store_own_indicator_insert(&f->db, &r, &id, &f->e), -1);  /* same key */
 	own_indicator_list all, none;
-	assert_int_equal(store_own_indicator_list(&f->db, &f->mem, org, NULL, &all, &f->e), 0);
+	assert_int_equal(store_own_indicator_list(&f->db, &f->mem, eval, &all, &f->e), 0);
 	assert_int_equal(all.n, 1);
 	assert_string_equal(all.items[0].text, "Ours");
-	assert_int_equal(store_own_indicator_list(&f->db, &f->mem, org, "other", &none, &f->e), 0);
+	assert_int_equal(store_own_indicator_list(&f->db, &f->mem, eval + 1, &none, &f->e), 0);
 	assert_int_equal(none.n, 0);
 }
 
