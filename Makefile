@@ -46,7 +46,8 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libcopro.a
 
 # The test suite always runs on a sanitizer build of its own directory, so a
 # plain `make` stays fast and `make check` catches memory errors and leaks.
-check: deps
+# The browser tests (tests/browser) need the built assets and node_modules.
+check: deps assets
 	$(MAKE) BUILD=build/san OPT="$(SANFLAGS)" test
 
 test: $(BUILD)/copro $(TESTS)
@@ -65,7 +66,9 @@ run: deps copro assets
 ASSETS := build/assets
 assets: $(ASSETS)/copro.css $(ASSETS)/copro.js $(ASSETS)/govuk-frontend.min.js
 
-node_modules/.installed: package.json package-lock.json
+# `| deps`: npm itself comes from install-deps (order only: never a reason
+# to run npm ci again).
+node_modules/.installed: package.json package-lock.json | deps
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 

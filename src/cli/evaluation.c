@@ -316,7 +316,8 @@ const command evaluation_commands[] = {
 	 cmd_evaluation_show},
 	{"evaluation status", "set an evaluation's status: draft, in-review, submitted",
 	 "Usage: copro evaluation status EVALUATION draft|in-review|submitted\n\n"
-	 "A submitted evaluation cannot change until it is set back to draft.\n\n"
+	 "A submitted evaluation cannot change (statements, evidence links, own\n"
+	 "indicators) until its status is set back to draft or in-review.\n\n"
 	 "Example:\n  copro evaluation status 1 in-review\n",
 	 cmd_evaluation_status},
 	{"statement show", "one statement: indicators, linked evidence, strengths, areas",

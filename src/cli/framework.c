@@ -47,8 +47,7 @@ static int cmd_frameworks(cli *c, int argc, char **argv)
 		printf("\n");
 	}
 	if (c->frameworks.n_failures)
-		printf("\n%zu problem%s kept some files from loading (see the warnings above).\n",
-		       c->frameworks.n_failures, c->frameworks.n_failures == 1 ? "" : "s");
+		printf("\nSome files did not load: the warnings above say which, and why.\n");
 	return EXIT_OK;
 }
 
@@ -94,6 +93,13 @@ static json_t *framework_json(const framework *fw)
 				      "elements", els);
 		if (sec->gap)
 			json_object_set_new(o, "gap", json_string(sec->gap));
+		/* The rest of the section as written: promises, commitments,
+		 * questions, measures. */
+		const char *k;
+		json_t *v;
+		json_object_foreach(json_array_get(json_object_get(fw->doc, "sections"), s), k, v)
+			if (!json_object_get(o, k))
+				json_object_set(o, k, v);
 		json_array_append_new(sections, o);
 	}
 	json_t *out = json_pack("{s:s, s:s, s:s, s:s, s:O, s:o}", "id", fw->id, "title", fw->title,
@@ -110,33 +116,43 @@ static json_t *framework_json(const framework *fw)
 	return out;
 }
 
+/* Long source text wraps at about 76 columns, on spaces; a space is
+ * written only once the next word is known to fit on the line. */
 static void print_wrapped(const char *indent, const char *text)
 {
-	/* Long source text wraps at about 76 columns, on spaces. */
-	size_t col = 0;
-	const char *p = text;
+	size_t width = 76 - strlen(indent), col = 0;
+	bool space = false;
 	fputs(indent, stdout);
-	while (*p) {
+	for (const char *p = text; *p;) {
 		size_t w = strcspn(p, " \n");
-		if (col && col + w > 76 - strlen(indent)) {
-			printf("\n%s", indent);
-			col = 0;
+		if (w) {
+			if (col && col + 1 + w > width) {
+				printf("\n%s", indent);
+				col = 0;
+			} else if (space) {
+				putchar(' ');
+				col++;
+			}
+			printf("%.*s", (int)w, p);
+			col += w;
+			p += w;
 		}
-		printf("%.*s", (int)w, p);
-		col += w;
-		p += w;
+		space = *p == ' ';
 		if (*p == '\n') {
 			printf("\n%s", indent);
 			col = 0;
-			p++;
-		} else if (*p == ' ') {
-			if (col)
-				putchar(' ');
-			col++;
-			p++;
 		}
+		if (*p)
+			p++;
 	}
 	putchar('\n');
+}
+
+/* "cornerstone" as a heading: "Cornerstone". */
+static void print_term(const char *term)
+{
+	if (*term)
+		printf("%c%s", term[0] >= 'a' && term[0] <= 'z' ? term[0] - 32 : term[0], term + 1);
 }
 
 static void print_gap(const char *indent, const char *gap)
@@ -146,6 +162,37 @@ static void print_gap(const char *indent, const char *gap)
 	char buf[512];
 	snprintf(buf, sizeof buf, "[GAP IN SOURCE] %s", gap);
 	print_wrapped(indent, buf);
+}
+
+static void print_list(const char *heading, const json_t *list, const char *field)
+{
+	if (!json_array_size(list))
+		return;
+	printf("  %s\n", heading);
+	size_t i;
+	json_t *it;
+	json_array_foreach(list, i, it) {
+		const char *text = field ? json_string_value(json_object_get(it, field))
+					 : json_string_value(it);
+		const char *key = field ? json_string_value(json_object_get(it, "key")) : NULL;
+		char line[4096];
+		snprintf(line, sizeof line, "%s%s%s", key ? key : "-", key ? ". " : " ", text ? text : "");
+		print_wrapped("    ", line);
+		print_gap("       ", json_string_value(json_object_get(it, "gap")));
+	}
+}
+
+/* Section-level content of the non-evidence instruments. */
+static void print_section_extras(const framework *fw, size_t s)
+{
+	const json_t *js = json_array_get(json_object_get(fw->doc, "sections"), s);
+	const char *desc = fw->sections[s].description;
+	if (desc)
+		print_wrapped("  ", desc);
+	print_list("This means that we promise to:", json_object_get(js, "promises"), NULL);
+	print_list("Commitments:", json_object_get(js, "commitments"), NULL);
+	print_list("Questions:", json_object_get(js, "questions"), "text");
+	print_list("Success measures:", json_object_get(js, "measures"), "text");
 }
 
 static void print_framework(const framework *fw)
@@ -163,13 +210,18 @@ static void print_framework(const framework *fw)
 	       fw->n_gaps, fw->n_gaps == 1 ? "" : "s");
 	for (size_t s = 0; s < fw->n_sections; s++) {
 		const fw_section *sec = &fw->sections[s];
-		printf("\n%s %s: %s\n", fw->term_section, sec->key, sec->title);
+		putchar('\n');
+		print_term(fw->term_section);
+		printf(" %s: %s\n", sec->key, sec->title);
 		if (sec->promise)
 			print_wrapped("  ", sec->promise);
 		print_gap("  ", sec->gap);
+		print_section_extras(fw, s);
 		for (size_t e = 0; e < sec->n_elements; e++) {
 			const fw_element *el = &sec->elements[e];
-			printf("\n  %s %s: %s\n", fw->term_element, el->key, el->title);
+			fputs("\n  ", stdout);
+			print_term(fw->term_element);
+			printf(" %s: %s\n", el->key, el->title);
 			if (el->description)
 				print_wrapped("    ", el->description);
 			print_gap("    ", el->gap);

@@ -67,6 +67,27 @@ static const command *match(int argc, char **argv, int *used)
 	return argc >= 1 ? cli_find(argv[0]) : NULL;
 }
 
+/* Family names alone ("copro org") list their commands; so does a family
+ * name with an unknown command ("copro org frob"). */
+static bool print_family(const char *word, const char *next, FILE *out)
+{
+	bool any = false;
+	size_t n = strlen(word);
+	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
+		for (const command *cmd = tables[t]; cmd->name; cmd++)
+			if (strncmp(cmd->name, word, n) == 0 && cmd->name[n] == ' ') {
+				if (!any && next)
+					fprintf(out, "copro %s has no command \"%s\"; its commands are:\n",
+						word, next);
+				else if (!any)
+					fprintf(out, "copro %s %s:\n", word,
+						out == stdout ? "commands" : "needs a command");
+				fprintf(out, "  copro %-22s %s\n", cmd->name, cmd->summary);
+				any = true;
+			}
+	return any;
+}
+
 static int help_command(int argc, char **argv)
 {
 	if (argc == 0) {
@@ -76,31 +97,14 @@ static int help_command(int argc, char **argv)
 	int used;
 	const command *cmd = match(argc, argv, &used);
 	if (!cmd) {
+		/* `copro help org` lists the org commands to stdout. */
+		if (argc == 1 && print_family(argv[0], NULL, stdout))
+			return EXIT_OK;
 		fprintf(stderr, "copro: there is no command \"%s\": `copro help` lists them.\n", argv[0]);
 		return EXIT_USAGE;
 	}
 	cli_print_help(cmd);
 	return EXIT_OK;
-}
-
-/* Family names alone ("copro org") list their commands; so does a family
- * name with an unknown command ("copro org frob"). */
-static bool print_family(const char *word, const char *next)
-{
-	bool any = false;
-	size_t n = strlen(word);
-	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
-		for (const command *cmd = tables[t]; cmd->name; cmd++)
-			if (strncmp(cmd->name, word, n) == 0 && cmd->name[n] == ' ') {
-				if (!any && next)
-					fprintf(stderr, "copro %s has no command \"%s\"; its commands are:\n",
-						word, next);
-				else if (!any)
-					fprintf(stderr, "copro %s needs a command:\n", word);
-				fprintf(stderr, "  copro %-22s %s\n", cmd->name, cmd->summary);
-				any = true;
-			}
-	return any;
 }
 
 int main(int argc, char **argv)
@@ -146,7 +150,7 @@ int main(int argc, char **argv)
 	int used;
 	const command *cmd = match(argc - i, argv + i, &used);
 	if (!cmd) {
-		if (print_family(argv[i], i + 1 < argc ? argv[i + 1] : NULL))
+		if (print_family(argv[i], i + 1 < argc ? argv[i + 1] : NULL, stderr))
 			return EXIT_USAGE;
 		fprintf(stderr, "copro: there is no command \"%s\": `copro help` lists them.\n", argv[i]);
 		return EXIT_USAGE;

@@ -7,5 +7,9 @@ const route *const web_route_tables[] = {
 	static_routes,
 	account_routes,
 	home_routes,
+	evidence_routes,
+	action_routes,
+	people_routes,
+	evaluation_routes,
 	NULL,
 };

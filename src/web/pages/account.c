@@ -36,7 +36,7 @@ static void setup_form(request *r, const form_errors *fe)
 }
 
 /* ROUTE: GET /setup (public) */
-int page_setup(request *r)
+static int page_setup(request *r)
 {
 	if (has_users(r))
 		return web_redirect(r, "/sign-in");
@@ -45,7 +45,7 @@ int page_setup(request *r)
 }
 
 /* ROUTE: POST /setup (public) */
-int page_setup_post(request *r)
+static int page_setup_post(request *r)
 {
 	if (has_users(r))
 		return web_redirect(r, "/sign-in");
@@ -96,7 +96,7 @@ static void sign_in_form(request *r, const form_errors *fe)
 }
 
 /* ROUTE: GET /sign-in (public) */
-int page_sign_in(request *r)
+static int page_sign_in(request *r)
 {
 	if (!has_users(r))
 		return web_redirect(r, "/setup");
@@ -107,7 +107,7 @@ int page_sign_in(request *r)
 }
 
 /* ROUTE: POST /sign-in (public) */
-int page_sign_in_post(request *r)
+static int page_sign_in_post(request *r)
 {
 	const char *email = form_get(r, "email"), *password = form_get(r, "password");
 	form_errors fe = {0};
@@ -132,7 +132,7 @@ int page_sign_in_post(request *r)
 }
 
 /* ROUTE: POST /sign-out */
-int page_sign_out_post(request *r)
+static int page_sign_out_post(request *r)
 {
 	session_end(&r->d, r->sess.token, &r->e);
 	web_set_session_cookie(r, NULL);
@@ -159,14 +159,14 @@ static void invitation_form(request *r, const form_errors *fe)
 }
 
 /* ROUTE: GET /join/{token} (public) */
-int page_invitation(request *r)
+static int page_invitation(request *r)
 {
 	invitation_form(r, NULL);
 	return 200;
 }
 
 /* ROUTE: POST /join/{token} (public) */
-int page_invitation_post(request *r)
+static int page_invitation_post(request *r)
 {
 	const char *email = form_get(r, "email"), *password = form_get(r, "password");
 	form_errors fe = {0};

@@ -75,13 +75,13 @@ static int home(request *r, const form_errors *fe)
 }
 
 /* ROUTE: GET / */
-int page_home(request *r)
+static int page_home(request *r)
 {
 	return home(r, NULL);
 }
 
 /* ROUTE: POST /area/{area}/organisations */
-int page_org_add_post(request *r)
+static int page_org_add_post(request *r)
 {
 	int64_t area = param_id(r, 0);
 	membership_list ms;
@@ -113,7 +113,7 @@ int page_org_add_post(request *r)
 }
 
 /* ROUTE: GET /org/{org} (viewer) */
-int page_org(request *r)
+static int page_org(request *r)
 {
 	org_row o;
 	evaluation_list evs;
@@ -177,7 +177,7 @@ int page_org(request *r)
 }
 
 /* ROUTE: POST /org/{org}/evaluations (lead) */
-int page_evaluation_start_post(request *r)
+static int page_evaluation_start_post(request *r)
 {
 	const char *fw = form_get(r, "framework"), *cycle = form_get(r, "cycle");
 	int64_t id;

@@ -1,5 +1,8 @@
-/* pages.h: every page handler, named after what it shows or does; the
- * route table in routes.c maps addresses to them. */
+/* pages.h: the page files' route tables. Handlers are static in their
+ * files; a file exports only its table, which routes.c lists. Route
+ * placeholders are named for what they hold, so the authorization tests
+ * can fill them: {org}, {area}, {evaluation}, {statement}, {evidence},
+ * {action}, {member}, {token}. */
 #ifndef COPRO_WEB_PAGES_H
 #define COPRO_WEB_PAGES_H
 
@@ -8,23 +11,12 @@
 
 void web_set_session_cookie(request *r, const char *token);
 
-/* Each page file's route table. */
-extern const route static_routes[], account_routes[], home_routes[];
-
-/* static.c */
-int page_asset(request *r);
-/* account.c */
-int page_setup(request *r);
-int page_setup_post(request *r);
-int page_sign_in(request *r);
-int page_sign_in_post(request *r);
-int page_sign_out_post(request *r);
-int page_invitation(request *r);
-int page_invitation_post(request *r);
-/* home.c */
-int page_home(request *r);
-int page_org_add_post(request *r);
-int page_org(request *r);
-int page_evaluation_start_post(request *r);
+extern const route static_routes[];     /* static.c: style sheet, script, images */
+extern const route account_routes[];    /* account.c: set-up, sign-in, invitations */
+extern const route home_routes[];       /* home.c: start page, organisation home */
+extern const route evidence_routes[];   /* evidence.c: the evidence library, an item, changing it */
+extern const route action_routes[];     /* action.c: actions: list, add, change */
+extern const route people_routes[];     /* people.c: members, invitations, roles, activity log */
+extern const route evaluation_routes[]; /* evaluation.c: evaluation overview, statement pages */
 
 #endif

@@ -34,7 +34,7 @@ static bool safe_asset_path(const char *p)
 }
 
 /* ROUTE: GET /assets/... (public) */
-int page_asset(request *r)
+static int page_asset(request *r)
 {
 	const char *rel = r->path + strlen("/assets/");
 	const char *type = content_type_of(rel);

@@ -1,0 +1,435 @@
+/* action.c: the organisation's actions (overdue first, with what each
+ * came from), adding one (from a statement's areas for development or
+ * on its own) and changing one. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "web/pages/pages.h"
+
+static int not_found(request *r)
+{
+	return web_error_page(r, 404, "Page not found", "There is no page at this address.");
+}
+
+static int failed(request *r)
+{
+	return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+}
+
+static bool blank(const char *s)
+{
+	return !s || !*s;
+}
+
+static const char *sentence(request *r, const char *msg)
+{
+	char *s = arena_strdup(&r->mem, msg);
+	s[0] = (char)toupper((unsigned char)s[0]);
+	return s;
+}
+
+/* "15 October 2026" from "2026-10-15"; anything else as it is. */
+static const char *date_words(request *r, const char *iso)
+{
+	static const char *const months[] = {"January", "February", "March", "April", "May",
+					     "June", "July", "August", "September", "October",
+					     "November", "December"};
+	if (!iso || !date_valid(iso))
+		return iso ? iso : "";
+	return arena_printf(&r->mem, "%d %s %d", atoi(iso + 8), months[atoi(iso + 5) - 1], atoi(iso));
+}
+
+static const char *const statuses[] = {
+	"open", "Open",
+	"in-progress", "In progress",
+	"done", "Done",
+	"dropped", "Dropped", NULL};
+
+static const char *status_label(const char *status)
+{
+	for (size_t i = 0; statuses[i]; i += 2)
+		if (!strcmp(status, statuses[i]))
+			return statuses[i + 1];
+	return status;
+}
+
+static const char *status_tag(const char *status)
+{
+	if (!strcmp(status, "in-progress"))
+		return "govuk-tag govuk-tag--yellow";
+	if (!strcmp(status, "done"))
+		return "govuk-tag govuk-tag--green";
+	if (!strcmp(status, "dropped"))
+		return "govuk-tag govuk-tag--grey";
+	return "govuk-tag";
+}
+
+/* Action {action} when it belongs to this organisation: 1, else 0 (not
+ * found), -1 on error. */
+static int load_action(request *r, action_row *a)
+{
+	int64_t id = param_id(r, 1);
+	int found = id ? store_action_get(r->d.db, &r->mem, id, a, &r->e) : 0;
+	if (found <= 0)
+		return found;
+	return a->organisation_id == r->org;
+}
+
+/* The statement an action came from, as words: "1iii: Title (Four
+ * Cornerstones Self-Evaluation Tool, 2026-27)". */
+static const char *source_words(request *r, const evaluation_list *evs, int64_t evaluation,
+				const char *element)
+{
+	for (size_t i = 0; i < evs->n; i++) {
+		const evaluation_row *ev = &evs->items[i];
+		if (ev->id != evaluation)
+			continue;
+		const framework *fw = fw_registry_find(r->d.frameworks, ev->framework_id);
+		const fw_element *el = fw && element ? framework_element(fw, element) : NULL;
+		const char *where = arena_printf(&r->mem, "%s, %s", fw ? fw->title : ev->framework_id,
+						 ev->cycle);
+		if (!element)
+			return where;
+		return arena_printf(&r->mem, "Statement %s%s%s (%s)", element, el ? ": " : "",
+				    el ? el->title : "", where);
+	}
+	return NULL;
+}
+
+static void source_link(request *r, const evaluation_list *evs, const action_row *a)
+{
+	const char *words = a->source_evaluation_id
+		? source_words(r, evs, a->source_evaluation_id, a->source_element_key) : NULL;
+	if (!words)
+		return;
+	if (a->source_element_key)
+		htmlf(&r->out, "<a class=\"govuk-link\" href=\"/org/%D/evaluation/%D/statement/%u\">%t</a>",
+		     r->org, a->source_evaluation_id, a->source_element_key, words);
+	else
+		htmlf(&r->out, "<a class=\"govuk-link\" href=\"/org/%D/evaluation/%D\">%t</a>", r->org,
+		     a->source_evaluation_id, words);
+}
+
+/* ---- the list -------------------------------------------------------- */
+
+static void summary_row(request *r, const char *key)
+{
+	htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t</dt>"
+		      "<dd class=\"govuk-summary-list__value\">", key);
+}
+
+/* One card per action (a table would not fit a phone): the overdue ones
+ * when `overdue`, else the rest, in the store's order. */
+static void action_cards(request *r, const action_list *list, const evaluation_list *evs,
+			 const char *today, bool overdue)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		const action_row *a = &list->items[i];
+		if (action_overdue(a, today) != overdue)
+			continue;
+		htmlf(&r->out, "<div class=\"govuk-summary-card\"><div class=\"govuk-summary-card__title-wrapper\">"
+			      "<h3 class=\"govuk-summary-card__title\">%t</h3>", a->title);
+		if (r->access >= ACCESS_CONTRIBUTE)
+			htmlf(&r->out, "<div class=\"govuk-summary-card__actions\"><a class=\"govuk-link\" href=\"/org/%D/actions/%D/edit\">"
+				      "Change<span class=\"govuk-visually-hidden\"> (%t)</span></a></div>",
+			     r->org, a->id, a->title);
+		htmlf(&r->out, "</div><div class=\"govuk-summary-card__content\"><dl class=\"govuk-summary-list\">");
+		summary_row(r, "Status");
+		htmlf(&r->out, "<strong class=\"%R\">%t</strong>%R</dd></div>", status_tag(a->status),
+		     status_label(a->status),
+		     overdue ? " <strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>" : "");
+		summary_row(r, "Owner");
+		htmlf(&r->out, "%t</dd></div>", blank(a->owner) ? "Not given" : a->owner);
+		summary_row(r, "Due");
+		htmlf(&r->out, "%t</dd></div>", a->due_on ? date_words(r, a->due_on) : "No date");
+		summary_row(r, "Review");
+		htmlf(&r->out, "%t</dd></div>", a->review_on ? date_words(r, a->review_on) : "No date");
+		if (a->source_evaluation_id) {
+			summary_row(r, "Comes from");
+			source_link(r, evs, a);
+			htmlf(&r->out, "</dd></div>");
+		}
+		htmlf(&r->out, "</dl></div></div>");
+	}
+}
+
+/* ROUTE: GET /org/{org}/actions (viewer) */
+static int page_actions(request *r)
+{
+	org_row o;
+	action_list list;
+	evaluation_list evs;
+	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
+	    store_action_list(r->d.db, &r->mem, r->org, &list, &r->e) < 0 ||
+	    store_evaluation_list(r->d.db, &r->mem, r->org, &evs, &r->e) < 0)
+		return failed(r);
+	char today[11];
+	date_today(today);
+	size_t overdue = 0;
+	for (size_t i = 0; i < list.n; i++)
+		overdue += action_overdue(&list.items[i], today);
+	page_begin(r, "Actions");
+	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>"
+		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
+		      "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Actions</h1>",
+	     r->org, o.name, o.name);
+	if (r->access >= ACCESS_CONTRIBUTE)
+		htmlf(&r->out, "<a href=\"/org/%D/actions/new\" role=\"button\" draggable=\"false\" class=\"govuk-button\" data-module=\"govuk-button\">Add an action</a>",
+		     r->org);
+	if (!list.n) {
+		htmlf(&r->out, "<p class=\"govuk-body\">There are no actions yet.</p></div></div>");
+		page_end(r);
+		return 200;
+	}
+	if (overdue)
+		htmlf(&r->out, "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>"
+			      "<strong class=\"govuk-warning-text__text\"><span class=\"govuk-visually-hidden\">Warning</span>"
+			      "%z %R overdue. %R listed first.</strong></div>",
+		     overdue, overdue == 1 ? "action is" : "actions are", overdue == 1 ? "It is" : "They are");
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">%z action%R</h2>", list.n, list.n == 1 ? "" : "s");
+	action_cards(r, &list, &evs, today, true);
+	action_cards(r, &list, &evs, today, false);
+	htmlf(&r->out, "</div></div>");
+	page_end(r);
+	return 200;
+}
+
+/* ---- adding and changing --------------------------------------------- */
+
+/* Checks each field through the domain's validation, so every problem
+ * shows next to its field. */
+static void check_fields(request *r, const action_row *in, form_errors *fe)
+{
+	/* In the order the fields appear on the page. */
+	static const char *const names[] = {"status", "title", "owner", "due", "review"};
+	for (int i = 0; i < 5; i++) {
+		action_row probe = {.title = "t", .owner = "", .status = "open"};
+		const char *value = NULL;
+		switch (i) {
+		case 0: value = probe.status = in->status; break;
+		case 1: value = probe.title = in->title; break;
+		case 2: value = probe.owner = in->owner; break;
+		case 3: value = probe.due_on = in->due_on; break;
+		case 4: value = probe.review_on = in->review_on; break;
+		}
+		err e = {0};
+		if (action_validate(&probe, &e) == 0)
+			continue;
+		const char *msg = sentence(r, e.msg);
+		if (i == 0)
+			msg = "Choose the status of the action";
+		else if (i == 1 && blank(value))
+			msg = "Enter what needs to be done";
+		else if (i == 3)
+			msg = "The due date must be a real date, like 2027-01-31";
+		else if (i == 4)
+			msg = "The review date must be a real date, like 2027-01-31";
+		form_error_add(fe, names[i], msg);
+	}
+}
+
+/* The action's fields from the form; empty dates are none. */
+static void read_fields(request *r, action_row *a)
+{
+	const char *title = form_get(r, "title"), *owner = form_get(r, "owner");
+	const char *due = form_get(r, "due"), *review = form_get(r, "review");
+	a->title = title ? title : "";
+	a->owner = owner ? owner : "";
+	a->due_on = blank(due) ? NULL : due;
+	a->review_on = blank(review) ? NULL : review;
+}
+
+static void action_fields(request *r, const action_row *a, const form_errors *fe)
+{
+	form_input(r, "title", "What needs to be done", a->title, fe, NULL);
+	form_input(r, "owner", "Who will make sure it happens (optional)", a->owner, fe,
+		   &(input_opts){.hint = "A name or a role, for example SENCO", .width = "20"});
+	form_input(r, "due", "Due date (optional)", a->due_on, fe,
+		   &(input_opts){.hint = "For example 2027-01-31", .width = "10"});
+	form_input(r, "review", "Review date (optional)", a->review_on, fe,
+		   &(input_opts){.hint = "When to check how it is going, for example 2026-12-15", .width = "10"});
+}
+
+/* The statement a new action comes from (?evaluation=N&statement=KEY, or
+ * the form's hidden fields): 1 when given and this organisation's, 0 when
+ * not given, -1 when wrong (not found). */
+static int read_source(request *r, const char *evaluation, const char *statement,
+		       evaluation_row *ev, action_row *a)
+{
+	if (blank(evaluation))
+		return 0;
+	char *end;
+	long long id = strtoll(evaluation, &end, 10);
+	err e = {0};
+	if (*end || id <= 0)
+		return -1;
+	if (blank(statement)) {
+		if (evaluation_get(&r->d, id, ev, &e) < 0)
+			return -1;
+	} else if (evaluation_statement(&r->d, id, statement, ev, &e) < 0) {
+		return -1;
+	}
+	if (ev->organisation_id != r->org)
+		return -1;
+	a->source_evaluation_id = id;
+	a->source_element_key = blank(statement) ? NULL : statement;
+	return 1;
+}
+
+static void new_form(request *r, const action_row *a, const form_errors *fe)
+{
+	evaluation_list evs;
+	review_row review;
+	int have_review = 0;
+	if (store_evaluation_list(r->d.db, &r->mem, r->org, &evs, &r->e) < 0)
+		evs.n = 0;
+	if (a->source_element_key)
+		have_review = store_review_get(r->d.db, &r->mem, a->source_evaluation_id,
+					       a->source_element_key, &review, &r->e);
+	page_begin(r, fe && fe->n ? "Error: Add an action" : "Add an action");
+	if (a->source_element_key)
+		htmlf(&r->out, "<a href=\"/org/%D/evaluation/%D/statement/%u\" class=\"govuk-back-link\">Back to the statement</a>",
+		     r->org, a->source_evaluation_id, a->source_element_key);
+	else
+		htmlf(&r->out, "<a href=\"/org/%D/actions\" class=\"govuk-back-link\">Actions</a>", r->org);
+	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+	form_error_summary(r, fe);
+	htmlf(&r->out, "<h1 class=\"govuk-heading-l\">Add an action</h1>");
+	if (a->source_evaluation_id) {
+		htmlf(&r->out, "<div class=\"govuk-inset-text\"><p class=\"govuk-body\">This action comes from ");
+		source_link(r, &evs, a);
+		htmlf(&r->out, ".</p>");
+		if (a->source_element_key) {
+			htmlf(&r->out, "<h2 class=\"govuk-heading-s\">Areas for development</h2>");
+			if (have_review > 0 && !blank(review.areas)) {
+				const char *p = review.areas;
+				while (*p) {
+					size_t n = strcspn(p, "\r\n");
+					if (n)
+						htmlf(&r->out, "<p class=\"govuk-body\">%t</p>",
+						     arena_strndup(&r->mem, p, n));
+					p += n;
+					while (*p == '\r' || *p == '\n')
+						p++;
+				}
+			} else {
+				htmlf(&r->out, "<p class=\"govuk-body\">None written for this statement yet.</p>");
+			}
+		}
+		htmlf(&r->out, "</div>");
+	}
+	htmlf(&r->out, "<form method=\"post\" action=\"/org/%D/actions\" novalidate>", r->org);
+	form_csrf(r);
+	if (a->source_evaluation_id) {
+		htmlf(&r->out, "<input type=\"hidden\" name=\"evaluation\" value=\"%D\">", a->source_evaluation_id);
+		if (a->source_element_key)
+			htmlf(&r->out, "<input type=\"hidden\" name=\"statement\" value=\"%a\">", a->source_element_key);
+	}
+	action_fields(r, a, fe);
+	form_button(r, "Add action");
+	htmlf(&r->out, "</form></div></div>");
+	page_end(r);
+}
+
+/* ROUTE: GET /org/{org}/actions/new (contributor) */
+static int page_action_new(request *r)
+{
+	action_row a = {.organisation_id = r->org};
+	evaluation_row ev;
+	if (read_source(r, query_get(r, "evaluation"), query_get(r, "statement"), &ev, &a) < 0)
+		return not_found(r);
+	new_form(r, &a, NULL);
+	return 200;
+}
+
+/* ROUTE: POST /org/{org}/actions (contributor) */
+static int page_action_add_post(request *r)
+{
+	action_row a = {.organisation_id = r->org, .status = "open"};
+	evaluation_row ev;
+	if (read_source(r, form_get(r, "evaluation"), form_get(r, "statement"), &ev, &a) < 0)
+		return not_found(r);
+	read_fields(r, &a);
+	form_errors fe = {0};
+	err e = {0};
+	int64_t id;
+	check_fields(r, &a, &fe);
+	if (!fe.n && action_add(&r->d, &a, &id, &e) < 0)
+		form_error_add(&fe, "title", sentence(r, e.msg));
+	if (fe.n) {
+		new_form(r, &a, &fe);
+		return 400;
+	}
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "added action %lld: %s", (long long)id, a.title), &r->e);
+	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/actions", (long long)r->org));
+}
+
+static void edit_form(request *r, const action_row *a, const form_errors *fe)
+{
+	page_begin(r, fe && fe->n ? "Error: Change an action" : "Change an action");
+	htmlf(&r->out, "<a href=\"/org/%D/actions\" class=\"govuk-back-link\">Actions</a>"
+		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org);
+	form_error_summary(r, fe);
+	htmlf(&r->out, "<h1 class=\"govuk-heading-l\">Change an action</h1>"
+		      "<form method=\"post\" action=\"/org/%D/actions/%D/edit\" novalidate>", r->org, a->id);
+	form_csrf(r);
+	form_radios(r, "status", "Status", statuses, a->status, NULL, fe);
+	action_fields(r, a, fe);
+	htmlf(&r->out, "<div class=\"govuk-button-group\">");
+	form_button(r, "Save changes");
+	htmlf(&r->out, "<a class=\"govuk-link\" href=\"/org/%D/actions\">Cancel</a></div></form></div></div>", r->org);
+	page_end(r);
+}
+
+/* ROUTE: GET /org/{org}/actions/{action}/edit (contributor) */
+static int page_action_edit(request *r)
+{
+	action_row a;
+	int found = load_action(r, &a);
+	if (found < 0)
+		return failed(r);
+	if (!found)
+		return not_found(r);
+	edit_form(r, &a, NULL);
+	return 200;
+}
+
+/* ROUTE: POST /org/{org}/actions/{action}/edit (contributor) */
+static int page_action_edit_post(request *r)
+{
+	action_row a;
+	int found = load_action(r, &a);
+	if (found < 0)
+		return failed(r);
+	if (!found)
+		return not_found(r);
+	read_fields(r, &a);
+	const char *status = form_get(r, "status");
+	a.status = status ? status : "";
+	form_errors fe = {0};
+	err e = {0};
+	check_fields(r, &a, &fe);
+	if (!fe.n && action_update(&r->d, &a, &e) < 0)
+		form_error_add(&fe, "title", sentence(r, e.msg));
+	if (fe.n) {
+		edit_form(r, &a, &fe);
+		return 400;
+	}
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "changed action %lld: %s (%s)", (long long)a.id, a.title,
+				  status_label(a.status)), &r->e);
+	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/actions", (long long)r->org));
+}
+
+const route action_routes[] = {
+	{"GET", "/org/{org}/actions", page_actions, 0, ACCESS_VIEW},
+	{"GET", "/org/{org}/actions/new", page_action_new, 0, ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/actions", page_action_add_post, ROUTE_POST, ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/actions/{action}/edit", page_action_edit, 0, ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/actions/{action}/edit", page_action_edit_post, ROUTE_POST,
+	 ACCESS_CONTRIBUTE},
+	{0},
+};

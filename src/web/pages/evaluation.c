@@ -1,0 +1,1040 @@
+/* evaluation.c: a self-evaluation's overview (progress per cornerstone, as
+ * a chart and as a table, and every statement with its status) and the
+ * statement page: its indicators with their evidence, the judgement, and
+ * the forms that add evidence, link evidence already gathered, record the
+ * judgement and add the organisation's own indicators.
+ *
+ * Every handler first checks that the evaluation in the URL belongs to the
+ * organisation in the URL (r->org, checked by the dispatcher): another
+ * organisation's evaluation does not exist here (404). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "web/pages/pages.h"
+
+/* ---- small helpers ---------------------------------------------------- */
+
+/* A domain message ("the evidence date ...") as a sentence. */
+static const char *sentence(request *r, const char *msg)
+{
+	char *s = arena_strdup(&r->mem, msg);
+	if (s[0] >= 'a' && s[0] <= 'z')
+		s[0] = (char)(s[0] - 'a' + 'A');
+	return s;
+}
+
+static int not_found(request *r)
+{
+	return web_error_page(r, 404, "Page not found", "There is no page at this address.");
+}
+
+static int server_error(request *r, const err *e)
+{
+	if (e->kind == ERR_BUSY)
+		return web_error_page(r, 503, "Sorry, copro is busy",
+				      "Someone else is saving a change. Wait a moment and try again.");
+	/* For example, the evaluation was submitted while the form was open. */
+	if (e->kind == ERR_CONFLICT)
+		return web_error_page(r, 409, "This could not be saved", sentence(r, e->msg));
+	return web_error_page(r, 500, "Sorry, something went wrong", e->msg);
+}
+
+/* "Cornerstone 1: Welcome and Care", from the instrument's own terms. */
+static const char *section_name(request *r, const framework *fw, const fw_section *s)
+{
+	char *term = arena_strdup(&r->mem, fw->term_section ? fw->term_section : "section");
+	if (term[0] >= 'a' && term[0] <= 'z')
+		term[0] = (char)(term[0] - 'a' + 'A');
+	return arena_printf(&r->mem, "%s %s: %s", term, s->key, s->title);
+}
+
+static const char *review_status_label(const char *status)
+{
+	if (!strcmp(status, "complete"))
+		return "Complete";
+	if (!strcmp(status, "in-progress"))
+		return "In progress";
+	return "Not started";
+}
+
+static const char *review_status_class(const char *status)
+{
+	if (!strcmp(status, "complete"))
+		return "govuk-tag govuk-tag--green";
+	if (!strcmp(status, "in-progress"))
+		return "govuk-tag";
+	return "govuk-tag govuk-tag--grey";
+}
+
+static void evaluation_status_tag(request *r, const char *status)
+{
+	const char *cls = "govuk-tag govuk-tag--grey", *label = "Draft";
+	if (!strcmp(status, "in-review"))
+		cls = "govuk-tag", label = "In review";
+	else if (!strcmp(status, "submitted"))
+		cls = "govuk-tag govuk-tag--green", label = "Submitted";
+	htmlf(&r->out, "<strong class=\"%a\">%t</strong>", cls, label);
+}
+
+/* "15 October 2026" from "2026-10-15". */
+static const char *date_long(request *r, const char *iso)
+{
+	static const char *const months[] = {"January", "February", "March", "April", "May",
+					     "June", "July", "August", "September", "October",
+					     "November", "December"};
+	int y, m, d;
+	if (!iso || !date_valid(iso) || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return iso ? iso : "";
+	return arena_printf(&r->mem, "%d %s %d", d, months[m - 1], y);
+}
+
+/* Text a person typed over several lines, one paragraph a line. */
+static void paragraphs(request *r, const char *text, const char *empty)
+{
+	bool any = false;
+	for (const char *p = text ? text : ""; *p;) {
+		size_t n = strcspn(p, "\r\n");
+		if (n) {
+			htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", arena_strndup(&r->mem, p, n));
+			any = true;
+		}
+		p += n;
+		p += strspn(p, "\r\n");
+	}
+	if (!any)
+		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", empty);
+}
+
+static void source_gap(request *r, const char *gap)
+{
+	if (gap && *gap)
+		htmlf(&r->out, "<p class=\"govuk-body copro-gap\"><strong>Part of the source text is missing:</strong> %t</p>",
+		     gap);
+}
+
+/* The page is long: a list of its parts, as GOV.UK guidance pages have. */
+static void contents(request *r, bool forms, bool lead)
+{
+	htmlf(&r->out, "<nav class=\"govuk-!-margin-bottom-8\" aria-labelledby=\"contents-title\">"
+		      "<h2 class=\"govuk-heading-s govuk-!-margin-bottom-2\" id=\"contents-title\">On this page</h2>"
+		      "<ul class=\"govuk-list\"><li><a class=\"govuk-link\" href=\"#indicator-list\">Indicators and their evidence</a></li>"
+		      "<li><a class=\"govuk-link\" href=\"#strengths-heading\">Strengths</a></li>"
+		      "<li><a class=\"govuk-link\" href=\"#areas-heading\">Areas for development</a></li>");
+	if (forms)
+		htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"#add-evidence\">Add new evidence</a></li>"
+			      "<li><a class=\"govuk-link\" href=\"#link-evidence\">Link evidence you already have</a></li>");
+	if (lead)
+		htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"#judgement\">Record the judgement</a></li>"
+			      "<li><a class=\"govuk-link\" href=\"#own-indicator\">Add your own indicator</a></li>");
+	htmlf(&r->out, "</ul></nav>");
+}
+
+static void section_break(request *r)
+{
+	htmlf(&r->out, "<hr class=\"govuk-section-break govuk-section-break--l govuk-section-break--visible\">");
+}
+
+static bool submitted(const evaluation_progress *p)
+{
+	return strcmp(p->evaluation.status, "submitted") == 0;
+}
+
+/* ---- loading ------------------------------------------------------------ */
+
+typedef struct eval_page {
+	evaluation_progress p;
+	org_row org;
+	const element_progress *ep;     /* the statement page's statement */
+} eval_page;
+
+/* Loads the evaluation named in the URL (and the statement, when the route
+ * has one). Answers 0, or the status of the error page it wrote; on 0 the
+ * caller frees with evaluation_progress_free. */
+static int load(request *r, eval_page *pg, bool statement)
+{
+	int64_t id = param_id(r, 1);
+	evaluation_row ev;
+	err e = {0};
+	memset(pg, 0, sizeof *pg);
+	if (!id)
+		return not_found(r);
+	int found = store_evaluation_get(r->d.db, &r->mem, id, &ev, &e);
+	if (found < 0)
+		return server_error(r, &e);
+	/* Another organisation's evaluation does not exist under ours. */
+	if (!found || ev.organisation_id != r->org)
+		return not_found(r);
+	if (evaluation_progress_load(&r->d, id, &pg->p, &e) < 0)
+		return server_error(r, &e);
+	if (org_get(&r->d, r->org, &pg->org, &e) < 0) {
+		evaluation_progress_free(&pg->p);
+		return server_error(r, &e);
+	}
+	if (statement) {
+		pg->ep = r->params[2] ? progress_element(&pg->p, r->params[2]) : NULL;
+		if (!pg->ep) {
+			evaluation_progress_free(&pg->p);
+			return not_found(r);
+		}
+	}
+	return 0;
+}
+
+static const char *evaluation_path(request *r, const eval_page *pg)
+{
+	return arena_printf(&r->mem, "/org/%lld/evaluation/%lld", (long long)r->org,
+			    (long long)pg->p.evaluation.id);
+}
+
+static const char *statement_path(request *r, const eval_page *pg)
+{
+	return arena_printf(&r->mem, "%s/statement/%s", evaluation_path(r, pg),
+			    pg->ep->element->key);
+}
+
+/* Home > organisation > evaluation > statement; the last is this page. */
+static void breadcrumbs(request *r, const eval_page *pg)
+{
+	const char *eval_name = arena_printf(&r->mem, "%s, %s", pg->p.fw->title,
+					     pg->p.evaluation.cycle);
+	htmlf(&r->out, "<nav class=\"govuk-breadcrumbs\" aria-label=\"Breadcrumb\"><ol class=\"govuk-breadcrumbs__list\">"
+		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/\">Home</a></li>"
+		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/org/%D\">%t</a></li>",
+	     r->org, pg->org.name);
+	if (pg->ep)
+		htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"%a\">%t</a></li>"
+			      "<li class=\"govuk-breadcrumbs__list-item\" aria-current=\"page\">%t %t</li>",
+		     evaluation_path(r, pg), eval_name, sentence(r, pg->p.fw->term_element),
+		     pg->ep->element->key);
+	else
+		htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\" aria-current=\"page\">%t</li>",
+		     eval_name);
+	htmlf(&r->out, "</ol></nav>");
+}
+
+static void changed_notice(request *r, const eval_page *pg)
+{
+	if (pg->p.framework_changed)
+		htmlf(&r->out, "<div class=\"govuk-inset-text\">The %t file has changed since this "
+			      "self-evaluation started. This self-evaluation keeps its original wording, "
+			      "so the words you answered stay the words you see.</div>",
+		     pg->p.fw->title);
+}
+
+/* ---- the overview ------------------------------------------------------- */
+
+/* Indicators with evidence per cornerstone, as bars drawn on the server.
+ * Widths are percentages and the text stays at its own size, so the chart
+ * fits any screen; the same numbers are in the table after it. */
+static void progress_chart(request *r, const eval_page *pg)
+{
+	const evaluation_progress *p = &pg->p;
+	const int row = 64;
+	html label;
+	html_init(&label, &r->mem);
+	htmlf(&label, "Indicators with evidence, per %t: ", p->fw->term_section);
+	for (size_t s = 0; s < p->n_sections; s++)
+		htmlf(&label, "%R%t %t, %z of %z", s ? "; " : "", p->sections[s].section->key,
+		     p->sections[s].section->title, p->sections[s].indicators_evidenced,
+		     p->sections[s].indicators);
+	/* The wrapper gives the labels the page's font (inherited). */
+	htmlf(&r->out, "<h3 class=\"govuk-heading-s\">Indicators with evidence, per %t</h3>",
+	     p->fw->term_section);
+	htmlf(&r->out, "<div class=\"govuk-body govuk-!-margin-bottom-6\"><svg class=\"copro-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%%\" height=\"%d\""
+		      " role=\"img\" aria-labelledby=\"progress-chart-title\" focusable=\"false\" overflow=\"visible\">"
+		      "<title id=\"progress-chart-title\">%R</title>",
+	     (int)p->n_sections * row - 12, html_str(&label));
+	for (size_t s = 0; s < p->n_sections; s++) {
+		const section_progress *sp = &p->sections[s];
+		size_t tenths = sp->indicators ? sp->indicators_evidenced * 1000 / sp->indicators : 0;
+		int y = (int)s * row;
+		htmlf(&r->out, "<text class=\"copro-chart__label\" x=\"0\" y=\"%d\" fill=\"#0b0c0c\">%t %t: %z of %z</text>"
+			      "<rect class=\"copro-chart__track\" x=\"0\" y=\"%d\" width=\"100%%\" height=\"24\" fill=\"#f3f2f1\" stroke=\"#505a5f\" stroke-width=\"1\"></rect>"
+			      "<rect class=\"copro-chart__bar\" x=\"0\" y=\"%d\" width=\"%z.%z%%\" height=\"24\" fill=\"#1d70b8\"></rect>",
+		     y + 18, sp->section->key, sp->section->title, sp->indicators_evidenced,
+		     sp->indicators, y + 26, y + 26, tenths / 10, tenths % 10);
+	}
+	htmlf(&r->out, "</svg></div>");
+}
+
+/* Two narrow tables rather than one wide one, so that both fit a phone
+ * screen without scrolling sideways. */
+static void progress_table(request *r, const eval_page *pg)
+{
+	const evaluation_progress *p = &pg->p;
+	const char *term = sentence(r, p->fw->term_section);
+	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
+		      "<caption class=\"govuk-table__caption govuk-table__caption--s\">Progress per %t</caption>"
+		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+		      "<th scope=\"col\" class=\"govuk-table__header\">%t</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Indicators with evidence</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Statements with evidence</th>"
+		      "</tr></thead><tbody class=\"govuk-table__body\">",
+	     p->fw->term_section, term);
+	for (size_t s = 0; s < p->n_sections; s++) {
+		const section_progress *sp = &p->sections[s];
+		htmlf(&r->out, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">%t %t</th>"
+			      "<td class=\"govuk-table__cell\">%z of %z</td><td class=\"govuk-table__cell\">%z of %z</td></tr>",
+		     sp->section->key, sp->section->title, sp->indicators_evidenced, sp->indicators,
+		     sp->elements_evidenced, sp->n_elements);
+	}
+	htmlf(&r->out, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">All</th>"
+		      "<td class=\"govuk-table__cell\">%z of %z</td><td class=\"govuk-table__cell\">%z of %z</td></tr>"
+		      "</tbody></table>",
+	     p->indicators_evidenced, p->indicators, p->elements_evidenced, p->elements);
+
+	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
+		      "<caption class=\"govuk-table__caption govuk-table__caption--s\">Partner groups who contributed, per %t</caption>"
+		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+		      "<th scope=\"col\" class=\"govuk-table__header\">%t</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Partner groups</th>"
+		      "</tr></thead><tbody class=\"govuk-table__body\">",
+	     p->fw->term_section, term);
+	for (size_t s = 0; s < p->n_sections; s++) {
+		const section_progress *sp = &p->sections[s];
+		htmlf(&r->out, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">%t %t</th>"
+			      "<td class=\"govuk-table__cell\">%t</td></tr>",
+		     sp->section->key, sp->section->title,
+		     sentence(r, groups_describe(&r->mem, sp->groups)));
+	}
+	htmlf(&r->out, "</tbody></table>");
+}
+
+static void statement_list(request *r, const eval_page *pg, const section_progress *sp)
+{
+	htmlf(&r->out, "<ul class=\"govuk-task-list\">");
+	for (size_t i = 0; i < sp->n_elements; i++) {
+		const element_progress *ep = &sp->elements[i];
+		const char *key = ep->element->key;
+		htmlf(&r->out, "<li class=\"govuk-task-list__item govuk-task-list__item--with-link\">"
+			      "<div class=\"govuk-task-list__name-and-hint\">"
+			      "<a class=\"govuk-link govuk-task-list__link\" href=\"%a/statement/%u\" aria-describedby=\"statement-%a-hint statement-%a-status\">%t %t</a>"
+			      "<div id=\"statement-%a-hint\" class=\"govuk-task-list__hint\">%z of %z indicators have evidence</div></div>"
+			      "<div class=\"govuk-task-list__status\" id=\"statement-%a-status\"><strong class=\"%a\">%t</strong></div></li>",
+		     evaluation_path(r, pg), key, key, key, key, ep->element->title, key, ep->evidenced,
+		     ep->n_indicators, key, review_status_class(ep->review.status),
+		     review_status_label(ep->review.status));
+	}
+	htmlf(&r->out, "</ul>");
+}
+
+/* ROUTE: GET /org/{org}/evaluation/{evaluation} (viewer) */
+static int page_evaluation(request *r)
+{
+	eval_page pg;
+	int st = load(r, &pg, false);
+	if (st)
+		return st;
+	const evaluation_progress *p = &pg.p;
+	page_begin(r, arena_printf(&r->mem, "%s, %s - %s", p->fw->title, p->evaluation.cycle,
+				   pg.org.name));
+	breadcrumbs(r, &pg);
+	changed_notice(r, &pg);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>"
+		      "<dl class=\"govuk-summary-list\">"
+		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Cycle</dt>"
+		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
+		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Status</dt>"
+		      "<dd class=\"govuk-summary-list__value\">",
+	     pg.org.name, p->fw->title, p->evaluation.cycle);
+	evaluation_status_tag(r, p->evaluation.status);
+	htmlf(&r->out, "</dd></div><div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Started</dt>"
+		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
+		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Partner groups who contributed</dt>"
+		      "<dd class=\"govuk-summary-list__value\">%t</dd></div></dl>",
+	     date_long(r, arena_strndup(&r->mem, p->evaluation.created_at, 10)),
+	     sentence(r, groups_describe(&r->mem, p->groups)));
+
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Progress</h2>"
+		      "<p class=\"govuk-body\">%z of %z indicators have evidence. %z of %z statements have evidence, "
+		      "and %z %R complete.</p>",
+	     p->indicators_evidenced, p->indicators, p->elements_evidenced, p->elements,
+	     p->elements_complete, p->elements_complete == 1 ? "is" : "are");
+	progress_chart(r, &pg);
+	progress_table(r, &pg);
+
+	for (size_t s = 0; s < p->n_sections; s++) {
+		const section_progress *sp = &p->sections[s];
+		htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"section-%a\">%t</h2>", sp->section->key,
+		     section_name(r, p->fw, sp->section));
+		source_gap(r, sp->section->gap);
+		htmlf(&r->out, "<p class=\"govuk-body\">%z of %z indicators have evidence. Partner groups who contributed: %t.</p>",
+		     sp->indicators_evidenced, sp->indicators, groups_describe(&r->mem, sp->groups));
+		if (sp->section->promise && *sp->section->promise)
+			htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", sp->section->promise);
+		statement_list(r, &pg, sp);
+	}
+	page_end(r);
+	evaluation_progress_free(&pg.p);
+	return 200;
+}
+
+/* ---- the statement page ----------------------------------------------- */
+
+/* Which form a refused POST came from, so only that one keeps what was
+ * typed and the others show what is saved. */
+enum posted { POSTED_NONE, POSTED_EVIDENCE, POSTED_LINK, POSTED_REVIEW, POSTED_INDICATOR };
+
+typedef struct statement_data {
+	link_list links;
+	evidence_list evidence;
+} statement_data;
+
+static const evidence_row *find_evidence(const statement_data *sd, int64_t id)
+{
+	for (size_t i = 0; i < sd->evidence.n; i++)
+		if (sd->evidence.items[i].id == id)
+			return &sd->evidence.items[i];
+	return NULL;
+}
+
+static void indicator_section(request *r, const eval_page *pg, const statement_data *sd)
+{
+	const element_progress *ep = pg->ep;
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"indicator-list\">Indicators</h2>"
+		      "<p class=\"govuk-body\">%z of %z indicators have evidence.</p>",
+	     ep->evidenced, ep->n_indicators);
+	for (size_t i = 0; i < ep->n_indicators; i++) {
+		const indicator_progress *ip = &ep->indicators[i];
+		htmlf(&r->out, "<div class=\"govuk-!-margin-bottom-6\"><h3 class=\"govuk-heading-s govuk-!-margin-bottom-2\">%t.%t%R</h3>"
+			      "<p class=\"govuk-body govuk-!-margin-bottom-2\">%t</p>",
+		     ep->element->key, ip->key,
+		     ip->own ? " <strong class=\"govuk-tag govuk-tag--purple\">Added by us</strong>" : "",
+		     ip->text);
+		source_gap(r, ip->gap);
+		size_t shown = 0;
+		for (size_t l = 0; l < sd->links.n; l++) {
+			const link_row *lr = &sd->links.items[l];
+			if (strcmp(lr->element_key, ep->element->key) || strcmp(lr->indicator_key, ip->key))
+				continue;
+			const evidence_row *ev = find_evidence(sd, lr->evidence_id);
+			if (!ev)
+				continue;
+			if (!shown++)
+				htmlf(&r->out, "<ul class=\"govuk-list govuk-list--bullet\">");
+			htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"/org/%D/evidence/%D\">%t</a><br>"
+				      "<span class=\"govuk-body-s\">%t. Partner groups: %t.</span></li>",
+			     r->org, ev->id, ev->title, date_long(r, ev->date),
+			     groups_describe(&r->mem, ev->groups));
+		}
+		if (shown)
+			htmlf(&r->out, "</ul>");
+		else
+			htmlf(&r->out, "<p class=\"govuk-body govuk-hint\">No evidence linked yet.</p>");
+		htmlf(&r->out, "</div>");
+	}
+}
+
+/* The GOV.UK date input: day, month and year, read back by date_posted. */
+static void date_input(request *r, const char *legend, const char *hint_text, bool keep,
+		       const form_errors *fe)
+{
+	const char *msg = form_error_for(fe, "date-day");
+	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><fieldset class=\"govuk-fieldset\" role=\"group\" aria-describedby=\"date-hint%R\">"
+		      "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">%t</legend>"
+		      "<div id=\"date-hint\" class=\"govuk-hint\">%t</div>",
+	     msg ? " govuk-form-group--error" : "", msg ? " date-error" : "", legend, hint_text);
+	if (msg)
+		htmlf(&r->out, "<p id=\"date-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>",
+		     msg);
+	htmlf(&r->out, "<div class=\"govuk-date-input\" id=\"date\">");
+	static const char *const parts[][3] = {{"date-day", "Day", "2"}, {"date-month", "Month", "2"},
+					       {"date-year", "Year", "4"}};
+	for (size_t i = 0; i < 3; i++)
+		htmlf(&r->out, "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">"
+			      "<label class=\"govuk-label govuk-date-input__label\" for=\"%a\">%t</label>"
+			      "<input class=\"govuk-input govuk-date-input__input govuk-input--width-%a%R\" id=\"%a\" name=\"%a\" type=\"text\" inputmode=\"numeric\" value=\"%a\">"
+			      "</div></div>",
+		     parts[i][0], parts[i][1], parts[i][2], msg ? " govuk-input--error" : "",
+		     parts[i][0], parts[i][0], keep && form_get(r, parts[i][0]) ? form_get(r, parts[i][0]) : "");
+	htmlf(&r->out, "</div></fieldset></div>");
+}
+
+/* This statement's indicators as checkbox options "1i.a", "1i.a: text". */
+static const char *const *indicator_options(request *r, const element_progress *ep, const char *field,
+					    bool keep, bool **checked)
+{
+	const char **opts = arena_alloc(&r->mem, (2 * ep->n_indicators + 1) * sizeof *opts);
+	*checked = arena_alloc(&r->mem, (ep->n_indicators + 1) * sizeof **checked);
+	const char **ticked = keep ? form_get_all(r, field) : NULL;
+	for (size_t i = 0; i < ep->n_indicators; i++) {
+		const indicator_progress *ip = &ep->indicators[i];
+		opts[2 * i] = arena_printf(&r->mem, "%s.%s", ep->element->key, ip->key);
+		opts[2 * i + 1] = arena_printf(&r->mem, "%s.%s: %s%s", ep->element->key, ip->key,
+					       ip->text, ip->own ? " (added by us)" : "");
+		(*checked)[i] = false;
+		for (const char **t = ticked; t && *t; t++)
+			(*checked)[i] |= strcmp(*t, opts[2 * i]) == 0;
+	}
+	opts[2 * ep->n_indicators] = NULL;
+	return opts;
+}
+
+static void evidence_form(request *r, const eval_page *pg, bool keep, const form_errors *fe)
+{
+	const element_progress *ep = pg->ep;
+	section_break(r);
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"add-evidence\">Add new evidence</h2>"
+		      "<p class=\"govuk-body\">Evidence goes into your organisation's evidence library and "
+		      "is linked to the indicators you tick.</p>"
+		      "<form method=\"post\" action=\"%a/evidence\" novalidate>", statement_path(r, pg));
+	form_csrf(r);
+	form_input(r, "title", "Title", keep ? form_get(r, "title") : NULL, fe,
+		   &(input_opts){.hint = "For example: Parent carer coffee mornings"});
+	form_textarea(r, "description", "Description (optional)",
+		      keep ? form_get(r, "description") : NULL,
+		      "What happened, who took part and what changed.", fe);
+	date_input(r, "Date", "The day it happened. For example, 15 10 2026.", keep, fe);
+	form_input(r, "url", "Link to a document or web page (optional)", keep ? form_get(r, "url") : NULL,
+		   fe, &(input_opts){.type = "url", .hint = "A web address starting with https://, for example of a shared document."});
+	form_partner_groups(r, "groups", "Partner groups who took part",
+			    keep ? form_groups_value(r, "groups") : 0, fe);
+	bool *checked;
+	const char *const *opts = indicator_options(r, ep, "indicators", keep, &checked);
+	form_checkboxes(r, "indicators", "Indicators this evidence counts for", opts, checked,
+			"Select all that apply. You can link it to indicators of other statements afterwards.",
+			fe);
+	form_button(r, "Add evidence");
+	htmlf(&r->out, "</form>");
+}
+
+static void link_form(request *r, const eval_page *pg, const statement_data *sd, bool keep,
+		      const form_errors *fe)
+{
+	const element_progress *ep = pg->ep;
+	section_break(r);
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"link-evidence\">Link evidence you already have</h2>");
+	if (!sd->evidence.n) {
+		htmlf(&r->out, "<p class=\"govuk-body\">Your evidence library is empty. Add new evidence above.</p>");
+		return;
+	}
+	htmlf(&r->out, "<form method=\"post\" action=\"%a/link\" novalidate>", statement_path(r, pg));
+	form_csrf(r);
+	const char *msg = form_error_for(fe, "evidence");
+	const char *chosen = keep ? form_get(r, "evidence") : NULL;
+	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><label class=\"govuk-label govuk-label--s\" for=\"evidence\">Evidence</label>",
+	     msg ? " govuk-form-group--error" : "");
+	if (msg)
+		htmlf(&r->out, "<p id=\"evidence-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>",
+		     msg);
+	htmlf(&r->out, "<select class=\"govuk-select%R\" id=\"evidence\" name=\"evidence\"%R>"
+		      "<option value=\"\">Choose evidence</option>",
+	     msg ? " govuk-select--error" : "", msg ? " aria-describedby=\"evidence-error\"" : "");
+	for (size_t i = 0; i < sd->evidence.n; i++) {
+		const evidence_row *ev = &sd->evidence.items[i];
+		const char *value = arena_printf(&r->mem, "%lld", (long long)ev->id);
+		htmlf(&r->out, "<option value=\"%a\"%R>%t (%t)</option>", value,
+		     chosen && !strcmp(chosen, value) ? " selected" : "", ev->title, date_long(r, ev->date));
+	}
+	htmlf(&r->out, "</select></div>");
+	bool *checked;
+	const char *const *opts = indicator_options(r, ep, "link_indicators", keep, &checked);
+	form_checkboxes(r, "link_indicators", "Indicators of this statement", opts, checked,
+			"Select all that apply.", fe);
+	form_input(r, "other_indicators", "Other indicators (optional)",
+		   keep ? form_get(r, "other_indicators") : NULL, fe,
+		   &(input_opts){.hint = "Indicators of any statement or cornerstone, for example 2iii.a 4i.b. "
+					 "Separate them with spaces or commas."});
+	form_button(r, "Link evidence");
+	htmlf(&r->out, "</form>");
+}
+
+static void review_form(request *r, const eval_page *pg, bool keep, const form_errors *fe)
+{
+	static const char *const statuses[] = {"not-started", "Not started", "in-progress", "In progress",
+					       "complete", "Complete", NULL};
+	const review_row *rv = &pg->ep->review;
+	section_break(r);
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"judgement\">Record the judgement</h2>"
+		      "<form method=\"post\" action=\"%a/review\" novalidate>", statement_path(r, pg));
+	form_csrf(r);
+	form_textarea(r, "strengths", "Strengths", keep ? form_get(r, "strengths") : rv->strengths,
+		      "What works well, in the words of the partners who took part.", fe);
+	form_textarea(r, "areas", "Areas for development", keep ? form_get(r, "areas") : rv->areas,
+		      "What needs to change. You can raise an action for each one.", fe);
+	form_radios(r, "status", "Status", statuses, keep ? form_get(r, "status") : rv->status, NULL, fe);
+	form_partner_groups(r, "took_part", "Partner groups who took part in this judgement",
+			    keep ? form_groups_value(r, "took_part") : rv->groups, fe);
+	form_button(r, "Save judgement");
+	htmlf(&r->out, "</form>");
+}
+
+static void own_indicator_form(request *r, const eval_page *pg, bool keep, const form_errors *fe)
+{
+	const char *key = pg->ep->element->key;
+	section_break(r);
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"own-indicator\">Add your own indicator</h2>"
+		      "<form method=\"post\" action=\"%a/indicator\" novalidate>", statement_path(r, pg));
+	form_csrf(r);
+	form_textarea(r, "indicator_text", arena_printf(&r->mem, "Your indicator for statement %s", key),
+		      keep ? form_get(r, "indicator_text") : NULL,
+		      arena_printf(&r->mem, "What good co-production looks like here in your organisation. "
+					    "It is numbered %s.own1, %s.own2 and so on, and belongs to this self-evaluation only.",
+				   key, key),
+		      fe);
+	form_button(r, "Add indicator");
+	htmlf(&r->out, "</form>");
+}
+
+static void saved_banner(request *r)
+{
+	const char *saved = query_get(r, "saved"), *what = NULL;
+	if (!saved)
+		return;
+	if (!strcmp(saved, "evidence"))
+		what = "Evidence added and linked";
+	else if (!strcmp(saved, "link"))
+		what = "Evidence linked";
+	else if (!strcmp(saved, "review"))
+		what = "Judgement saved";
+	else if (!strcmp(saved, "indicator"))
+		what = "Your indicator was added";
+	if (what)
+		htmlf(&r->out, "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\""
+			      " aria-labelledby=\"saved-title\" data-module=\"govuk-notification-banner\">"
+			      "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" id=\"saved-title\">Success</h2></div>"
+			      "<div class=\"govuk-notification-banner__content\"><p class=\"govuk-notification-banner__heading\">%t</p></div></div>",
+		     what);
+}
+
+/* Writes the whole statement page; answers 200, or the status of an error
+ * page. `posted` names the form whose typed values are kept. */
+static int statement_render(request *r, const eval_page *pg, const form_errors *fe,
+			    enum posted posted)
+{
+	const evaluation_progress *p = &pg->p;
+	const element_progress *ep = pg->ep;
+	statement_data sd;
+	err e = {0};
+	if (store_links_of_evaluation(r->d.db, &r->mem, p->evaluation.id, &sd.links, &e) < 0 ||
+	    store_evidence_list(r->d.db, &r->mem, r->org, &sd.evidence, &e) < 0)
+		return server_error(r, &e);
+	bool has_errors = fe && fe->n;
+	int evidence_groups = 0;
+	for (size_t i = 0; i < ep->n_indicators; i++)
+		evidence_groups |= ep->indicators[i].groups;
+	page_begin(r, arena_printf(&r->mem, "%s%s %s - %s", has_errors ? "Error: " : "",
+				   ep->element->key, ep->element->title, pg->org.name));
+	breadcrumbs(r, pg);
+	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+	if (!has_errors)
+		saved_banner(r);
+	form_error_summary(r, fe);
+	changed_notice(r, pg);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t %t</h1>",
+	     section_name(r, p->fw, ep->element->section), ep->element->key, ep->element->title);
+	if (ep->element->description && *ep->element->description)
+		htmlf(&r->out, "<p class=\"govuk-body-l\">%t</p>", ep->element->description);
+	source_gap(r, ep->element->gap);
+	htmlf(&r->out, "<dl class=\"govuk-summary-list\">"
+		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Status</dt>"
+		      "<dd class=\"govuk-summary-list__value\"><strong class=\"%a\">%t</strong></dd></div>"
+		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Indicators with evidence</dt>"
+		      "<dd class=\"govuk-summary-list__value\">%z of %z</dd></div>"
+		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Who took part in the judgement</dt>"
+		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
+		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Who took part in the evidence</dt>"
+		      "<dd class=\"govuk-summary-list__value\">%t</dd></div></dl>",
+	     review_status_class(ep->review.status), review_status_label(ep->review.status),
+	     ep->evidenced, ep->n_indicators,
+	     sentence(r, groups_describe(&r->mem, ep->review.groups)),
+	     sentence(r, groups_describe(&r->mem, evidence_groups)));
+	if (submitted(p))
+		htmlf(&r->out, "<div class=\"govuk-inset-text\">This self-evaluation has been submitted, so it can "
+			      "no longer change. Your organisation lead can set it back to draft.</div>");
+
+	bool forms = r->access >= ACCESS_CONTRIBUTE && !submitted(p);
+	contents(r, forms, forms && r->access >= ACCESS_LEAD);
+	indicator_section(r, pg, &sd);
+
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"strengths-heading\">Strengths</h2>");
+	paragraphs(r, ep->review.strengths, "None recorded yet.");
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"areas-heading\">Areas for development</h2>");
+	paragraphs(r, ep->review.areas, "None recorded yet.");
+	if (r->access >= ACCESS_CONTRIBUTE && ep->review.areas && *ep->review.areas)
+		htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/actions/new?evaluation=%D&amp;statement=%u\">"
+			      "Raise an action for an area for development</a></p>",
+		     r->org, p->evaluation.id, ep->element->key);
+
+	if (forms) {
+		evidence_form(r, pg, posted == POSTED_EVIDENCE, fe);
+		link_form(r, pg, &sd, posted == POSTED_LINK, fe);
+		if (r->access >= ACCESS_LEAD) {
+			review_form(r, pg, posted == POSTED_REVIEW, fe);
+			own_indicator_form(r, pg, posted == POSTED_INDICATOR, fe);
+		}
+	}
+	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a\">Back to all statements</a></p>"
+		      "</div></div>", evaluation_path(r, pg));
+	page_end(r);
+	return 200;
+}
+
+/* ROUTE: GET /org/{org}/evaluation/{evaluation}/statement/{statement} (viewer) */
+static int page_statement(request *r)
+{
+	eval_page pg;
+	int st = load(r, &pg, true);
+	if (st)
+		return st;
+	st = statement_render(r, &pg, NULL, POSTED_NONE);
+	evaluation_progress_free(&pg.p);
+	return st;
+}
+
+/* ---- the statement page's forms ---------------------------------------- */
+
+/* Loads like the page, and refuses any change to a submitted evaluation. */
+static int load_for_change(request *r, eval_page *pg)
+{
+	int st = load(r, pg, true);
+	if (st)
+		return st;
+	if (submitted(&pg->p)) {
+		evaluation_progress_free(&pg->p);
+		return web_error_page(r, 409, "This self-evaluation has been submitted",
+				      "A submitted self-evaluation can no longer change. Your organisation lead can set it back to draft.");
+	}
+	return 0;
+}
+
+/* Re-renders the page with the problems; nothing was saved. */
+static int refuse(request *r, eval_page *pg, const form_errors *fe, enum posted posted)
+{
+	int st = statement_render(r, pg, fe, posted);
+	evaluation_progress_free(&pg->p);
+	return st == 200 ? 400 : st;
+}
+
+static int saved(request *r, eval_page *pg, const char *what)
+{
+	const char *to = arena_printf(&r->mem, "%s?saved=%s", statement_path(r, pg), what);
+	evaluation_progress_free(&pg->p);
+	return web_redirect(r, to);
+}
+
+static const char *trimmed(request *r, const char *name)
+{
+	const char *v = form_get(r, name);
+	if (!v)
+		return "";
+	v += strspn(v, " \t");
+	size_t n = strlen(v);
+	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
+	return arena_strndup(&r->mem, v, n);
+}
+
+static bool all_digits(const char *s, size_t min, size_t max)
+{
+	size_t n = strlen(s);
+	return n >= min && n <= max && strspn(s, "0123456789") == n;
+}
+
+/* The date from the three date fields as YYYY-MM-DD, or NULL with a
+ * message on "date-day". */
+static const char *date_posted(request *r, form_errors *fe)
+{
+	const char *d = trimmed(r, "date-day"), *m = trimmed(r, "date-month"), *y = trimmed(r, "date-year");
+	if (!*d && !*m && !*y) {
+		form_error_add(fe, "date-day", "Enter the date of the evidence");
+		return NULL;
+	}
+	if (!*d || !*m || !*y) {
+		form_error_add(fe, "date-day", !*d ? "Date of the evidence must include a day"
+					   : !*m ? "Date of the evidence must include a month"
+						 : "Date of the evidence must include a year");
+		return NULL;
+	}
+	if (!all_digits(d, 1, 2) || !all_digits(m, 1, 2) || !all_digits(y, 4, 4)) {
+		form_error_add(fe, "date-day", "Date of the evidence must be a real date, for example 15 10 2026");
+		return NULL;
+	}
+	const char *iso = arena_printf(&r->mem, "%s-%02d-%02d", y, atoi(m), atoi(d));
+	if (!date_valid(iso)) {
+		form_error_add(fe, "date-day", "Date of the evidence must be a real date, for example 15 10 2026");
+		return NULL;
+	}
+	char today[11];
+	date_today(today);
+	if (strcmp(iso, today) > 0) {
+		form_error_add(fe, "date-day", "Date of the evidence must be today or in the past");
+		return NULL;
+	}
+	return iso;
+}
+
+/* The ticked indicators of this statement, checked against it; NULL-ended. */
+static const char **ticked_indicators(request *r, const element_progress *ep, const char *field,
+				      size_t *n, bool *bad)
+{
+	const char **all = form_get_all(r, field);
+	*n = 0;
+	*bad = false;
+	for (size_t i = 0; all[i]; i++) {
+		bool known = false;
+		for (size_t k = 0; k < ep->n_indicators && !known; k++)
+			known = !strcmp(all[i], arena_printf(&r->mem, "%s.%s", ep->element->key,
+							     ep->indicators[k].key));
+		if (known)
+			all[(*n)++] = all[i];
+		else
+			*bad = true;
+	}
+	all[*n] = NULL;
+	return all;
+}
+
+static const char *join_refs(request *r, const char *const *refs, size_t n)
+{
+	html h;
+	html_init(&h, &r->mem);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			html_raw(&h, ", ", 2);
+		html_raw(&h, refs[i], strlen(refs[i]));
+	}
+	return html_str(&h);
+}
+
+/* ROUTE: POST /org/{org}/evaluation/{evaluation}/statement/{statement}/evidence (contributor) */
+static int page_evidence_add_post(request *r)
+{
+	eval_page pg;
+	int st = load_for_change(r, &pg);
+	if (st)
+		return st;
+	form_errors fe = {0};
+	err e = {0};
+	evidence_row ev = {.organisation_id = r->org, .title = trimmed(r, "title"),
+			   .description = form_get(r, "description") ? form_get(r, "description") : "",
+			   .url = trimmed(r, "url"), .groups = form_groups_value(r, "groups")};
+	if (!*ev.title)
+		form_error_add(&fe, "title", "Enter a title for the evidence");
+	else if (text_check_line("The title", ev.title, true, &e) < 0)
+		form_error_add(&fe, "title", sentence(r, e.msg));
+	if (text_check_long("The description", ev.description, false, &e) < 0)
+		form_error_add(&fe, "description", sentence(r, e.msg));
+	ev.date = date_posted(r, &fe);
+	if (*ev.url && text_check_url("The link", ev.url, &e) < 0)
+		form_error_add(&fe, "url", sentence(r, e.msg));
+	size_t n;
+	bool bad;
+	const char **refs = ticked_indicators(r, pg.ep, "indicators", &n, &bad);
+	if (bad)
+		form_error_add(&fe, "indicators", "Select indicators from the list");
+	else if (!n)
+		form_error_add(&fe, "indicators", "Select at least one indicator this evidence counts for");
+	if (fe.n)
+		return refuse(r, &pg, &fe, POSTED_EVIDENCE);
+
+	/* The item and its links are one change: all or nothing. */
+	int64_t id;
+	size_t changed = 0;
+	const char *field = "title";    /* where a refusal is shown */
+	if (store_begin(r->d.db, &e) < 0)
+		goto fail;
+	if (evidence_add(&r->d, &ev, &id, &e) < 0)
+		goto rollback;
+	field = "indicators";
+	if (evidence_link(&r->d, id, pg.p.evaluation.id, refs, n, false, &changed, &e) < 0 ||
+	    store_commit(r->d.db, &e) < 0)
+		goto rollback;
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "added evidence %lld \"%s\" linked to %s in evaluation %lld",
+				  (long long)id, ev.title, join_refs(r, refs, n),
+				  (long long)pg.p.evaluation.id),
+		     &r->e);
+	return saved(r, &pg, "evidence");
+rollback:
+	store_rollback(r->d.db);
+fail:
+	if (e.kind == ERR_INPUT || e.kind == ERR_NOTFOUND) {
+		form_error_add(&fe, field, sentence(r, e.msg));
+		return refuse(r, &pg, &fe, POSTED_EVIDENCE);
+	}
+	evaluation_progress_free(&pg.p);
+	return server_error(r, &e);
+}
+
+/* Indicators typed as "2iii.a 4i.b", checked against this evaluation's
+ * instrument version and own indicators. */
+static int other_refs(request *r, const eval_page *pg, const char **refs, size_t *n,
+		      size_t cap, form_errors *fe)
+{
+	const char *text = form_get(r, "other_indicators");
+	for (const char *p = text ? text : ""; *p;) {
+		p += strspn(p, " ,;\t\r\n");
+		size_t len = strcspn(p, " ,;\t\r\n");
+		if (!len)
+			break;
+		const char *ref = arena_strndup(&r->mem, p, len);
+		p += len;
+		indicator_ref ir;
+		err e = {0};
+		if (indicator_ref_parse(&r->mem, ref, &ir, &e) < 0) {
+			form_error_add(fe, "other_indicators",
+				       arena_printf(&r->mem, "\"%.40s\" is not an indicator: write the statement and the indicator with a dot between, for example 2iii.a", ref));
+			return -1;
+		}
+		const element_progress *ep = progress_element(&pg->p, ir.element);
+		bool known = false;
+		for (size_t k = 0; ep && k < ep->n_indicators && !known; k++)
+			known = !strcmp(ep->indicators[k].key, ir.indicator);
+		if (!known) {
+			form_error_add(fe, "other_indicators",
+				       ep ? arena_printf(&r->mem, "Statement %s has no indicator \"%.40s\"", ep->element->key, ir.indicator)
+					  : arena_printf(&r->mem, "There is no statement \"%.40s\": statements are written like 1i or 3iv", ir.element));
+			return -1;
+		}
+		if (*n < cap)
+			refs[(*n)++] = ref;
+	}
+	return 0;
+}
+
+/* ROUTE: POST /org/{org}/evaluation/{evaluation}/statement/{statement}/link (contributor) */
+static int page_evidence_link_post(request *r)
+{
+	eval_page pg;
+	int st = load_for_change(r, &pg);
+	if (st)
+		return st;
+	form_errors fe = {0};
+	err e = {0};
+	const char *chosen = form_get(r, "evidence");
+	evidence_row ev = {0};
+	if (!chosen || !*chosen) {
+		form_error_add(&fe, "evidence", "Select the evidence to link");
+	} else {
+		char *end;
+		long long id = strtoll(chosen, &end, 10);
+		int found = *end || id <= 0 ? 0 : store_evidence_get(r->d.db, &r->mem, id, &ev, &e);
+		if (found < 0) {
+			evaluation_progress_free(&pg.p);
+			return server_error(r, &e);
+		}
+		/* Another organisation's evidence does not exist here. */
+		if (!found || ev.organisation_id != r->org) {
+			evaluation_progress_free(&pg.p);
+			return not_found(r);
+		}
+	}
+	size_t n;
+	bool bad;
+	const char **ticked = ticked_indicators(r, pg.ep, "link_indicators", &n, &bad);
+	const char *typed = form_get(r, "other_indicators");
+	size_t cap = n + (typed ? strlen(typed) / 2 : 0) + 1;
+	const char **refs = arena_alloc(&r->mem, cap * sizeof *refs);
+	memcpy(refs, ticked, n * sizeof *refs);
+	if (bad)
+		form_error_add(&fe, "link_indicators", "Select indicators from the list");
+	if (other_refs(r, &pg, refs, &n, cap, &fe) == 0 && !bad && !n)
+		form_error_add(&fe, "link_indicators",
+			       "Select an indicator of this statement, or type other indicators");
+	if (fe.n)
+		return refuse(r, &pg, &fe, POSTED_LINK);
+	size_t changed = 0;
+	if (evidence_link(&r->d, ev.id, pg.p.evaluation.id, refs, n, false, &changed, &e) < 0) {
+		if (e.kind == ERR_INPUT || e.kind == ERR_NOTFOUND) {
+			form_error_add(&fe, "other_indicators", sentence(r, e.msg));
+			return refuse(r, &pg, &fe, POSTED_LINK);
+		}
+		evaluation_progress_free(&pg.p);
+		return server_error(r, &e);
+	}
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "linked evidence %lld \"%s\" to %s in evaluation %lld",
+				  (long long)ev.id, ev.title, join_refs(r, refs, n),
+				  (long long)pg.p.evaluation.id),
+		     &r->e);
+	return saved(r, &pg, "link");
+}
+
+/* ROUTE: POST /org/{org}/evaluation/{evaluation}/statement/{statement}/review (lead) */
+static int page_review_post(request *r)
+{
+	static const char *const statuses[] = {"not-started", "in-progress", "complete", NULL};
+	eval_page pg;
+	int st = load_for_change(r, &pg);
+	if (st)
+		return st;
+	form_errors fe = {0};
+	err e = {0};
+	review_change c = {.strengths = form_get(r, "strengths") ? form_get(r, "strengths") : "",
+			   .areas = form_get(r, "areas") ? form_get(r, "areas") : "",
+			   .status = form_get(r, "status"), .groups = form_groups_value(r, "took_part")};
+	if (text_check_long("Strengths", c.strengths, false, &e) < 0)
+		form_error_add(&fe, "strengths", sentence(r, e.msg));
+	if (text_check_long("Areas for development", c.areas, false, &e) < 0)
+		form_error_add(&fe, "areas", sentence(r, e.msg));
+	bool known = false;
+	for (size_t i = 0; c.status && statuses[i]; i++)
+		known |= !strcmp(c.status, statuses[i]);
+	if (!known)
+		form_error_add(&fe, "status", "Select the statement's status");
+	if (fe.n)
+		return refuse(r, &pg, &fe, POSTED_REVIEW);
+	if (review_set(&r->d, pg.p.evaluation.id, pg.ep->element->key, &c, &e) < 0) {
+		if (e.kind == ERR_INPUT) {
+			form_error_add(&fe, "strengths", sentence(r, e.msg));
+			return refuse(r, &pg, &fe, POSTED_REVIEW);
+		}
+		evaluation_progress_free(&pg.p);
+		return server_error(r, &e);
+	}
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "recorded the judgement on statement %s of evaluation %lld (%s)",
+				  pg.ep->element->key, (long long)pg.p.evaluation.id, c.status),
+		     &r->e);
+	return saved(r, &pg, "review");
+}
+
+/* ROUTE: POST /org/{org}/evaluation/{evaluation}/statement/{statement}/indicator (lead) */
+static int page_own_indicator_post(request *r)
+{
+	eval_page pg;
+	int st = load_for_change(r, &pg);
+	if (st)
+		return st;
+	form_errors fe = {0};
+	err e = {0};
+	const char *text = trimmed(r, "indicator_text");
+	if (!*text)
+		form_error_add(&fe, "indicator_text", "Enter your indicator");
+	else if (text_check_long("Your indicator", text, true, &e) < 0)
+		form_error_add(&fe, "indicator_text", sentence(r, e.msg));
+	if (fe.n)
+		return refuse(r, &pg, &fe, POSTED_INDICATOR);
+	char *key;
+	if (own_indicator_add(&r->d, pg.p.evaluation.id, pg.ep->element->key, text, &key, &e) < 0) {
+		if (e.kind == ERR_INPUT) {
+			form_error_add(&fe, "indicator_text", sentence(r, e.msg));
+			return refuse(r, &pg, &fe, POSTED_INDICATOR);
+		}
+		evaluation_progress_free(&pg.p);
+		return server_error(r, &e);
+	}
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "added own indicator %s.%s to evaluation %lld",
+				  pg.ep->element->key, key, (long long)pg.p.evaluation.id),
+		     &r->e);
+	return saved(r, &pg, "indicator");
+}
+
+const route evaluation_routes[] = {
+	{"GET", "/org/{org}/evaluation/{evaluation}", page_evaluation, 0, ACCESS_VIEW},
+	{"GET", "/org/{org}/evaluation/{evaluation}/statement/{statement}", page_statement, 0,
+	 ACCESS_VIEW},
+	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/evidence",
+	 page_evidence_add_post, ROUTE_POST, ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/link",
+	 page_evidence_link_post, ROUTE_POST, ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/review",
+	 page_review_post, ROUTE_POST, ACCESS_LEAD},
+	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/indicator",
+	 page_own_indicator_post, ROUTE_POST, ACCESS_LEAD},
+	{0},
+};

@@ -1,0 +1,547 @@
+/* evidence.c: the evidence library (every item, narrowed by cornerstone,
+ * indicator, partner group and date through a plain GET form), one item
+ * with every place it counts, and changing an item. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "web/pages/pages.h"
+
+static int not_found(request *r)
+{
+	return web_error_page(r, 404, "Page not found", "There is no page at this address.");
+}
+
+static int failed(request *r)
+{
+	return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+}
+
+/* A domain message as a sentence for a person: a capital first letter. */
+static const char *sentence(request *r, const char *msg)
+{
+	char *s = arena_strdup(&r->mem, msg);
+	s[0] = (char)toupper((unsigned char)s[0]);
+	return s;
+}
+
+/* "15 October 2026" from "2026-10-15"; anything else as it is. */
+static const char *date_words(request *r, const char *iso)
+{
+	static const char *const months[] = {"January", "February", "March", "April", "May",
+					     "June", "July", "August", "September", "October",
+					     "November", "December"};
+	if (!iso || !date_valid(iso))
+		return iso ? iso : "";
+	return arena_printf(&r->mem, "%d %s %d", atoi(iso + 8), months[atoi(iso + 5) - 1], atoi(iso));
+}
+
+static bool blank(const char *s)
+{
+	return !s || !*s;
+}
+
+/* Every value of a repeated query parameter, NULL-terminated. */
+static const char **query_all(request *r, const char *name)
+{
+	const char **all = arena_alloc(&r->mem, (r->n_query + 1) * sizeof *all);
+	size_t n = 0;
+	for (size_t i = 0; i < r->n_query; i++)
+		if (!strcmp(r->query[i].name, name))
+			all[n++] = r->query[i].value;
+	return all;
+}
+
+/* Evidence item {evidence} when it belongs to this organisation: 1, else
+ * 0 (not found), -1 on error. */
+static int load_item(request *r, evidence_row *ev)
+{
+	int64_t id = param_id(r, 1);
+	int found = id ? store_evidence_get(r->d.db, &r->mem, id, ev, &r->e) : 0;
+	if (found <= 0)
+		return found;
+	return ev->organisation_id == r->org;
+}
+
+/* Paragraphs of a text a person typed, one per line. */
+static void paragraphs(request *r, const char *text)
+{
+	const char *p = text;
+	while (p && *p) {
+		size_t n = strcspn(p, "\r\n");
+		if (n)
+			htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", arena_strndup(&r->mem, p, n));
+		p += n;
+		while (*p == '\r' || *p == '\n')
+			p++;
+	}
+}
+
+/* ---- the library ----------------------------------------------------- */
+
+typedef struct library_filter {
+	evidence_filter store;
+	const char *cornerstone;        /* a section key of the Four Cornerstones */
+	const char *indicator_text;     /* as typed */
+} library_filter;
+
+/* The framework whose sections the cornerstone filter offers. */
+static const framework *cornerstones(request *r)
+{
+	return fw_registry_find(r->d.frameworks, "four-cornerstones");
+}
+
+static const char *lower(request *r, const char *s)
+{
+	char *out = arena_strdup(&r->mem, s);
+	for (char *p = out; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return out;
+}
+
+/* Reads the filters from the query; problems go to `fe`. */
+static void read_filter(request *r, library_filter *f, const evaluation_list *evs,
+			form_errors *fe)
+{
+	memset(f, 0, sizeof *f);
+	const char *c = query_get(r, "cornerstone"), *ind = query_get(r, "indicator");
+	const char *from = query_get(r, "from"), *to = query_get(r, "to");
+	err e = {0};
+	if (!blank(c)) {
+		const framework *fw = cornerstones(r);
+		if (!fw || !framework_section(fw, c))
+			form_error_add(fe, "cornerstone", "Choose a cornerstone from the list");
+		else
+			f->cornerstone = c;
+	}
+	if (!blank(ind)) {
+		f->indicator_text = ind;
+		const char *text = lower(r, ind);
+		indicator_ref ref = {0};
+		if (!strchr(text, '.'))
+			ref.element = text;     /* a whole statement: any of its indicators */
+		else if (indicator_ref_parse(&r->mem, text, &ref, &e) < 0)
+			form_error_add(fe, "indicator",
+				       "Enter an indicator like 1i.a, or a statement like 1i");
+		bool known = !evs->n;
+		for (size_t i = 0; ref.element && i < evs->n && !known; i++) {
+			const framework *fw = fw_registry_find(r->d.frameworks, evs->items[i].framework_id);
+			known = fw && framework_element(fw, ref.element);
+		}
+		if (ref.element && !known)
+			form_error_add(fe, "indicator",
+				       arena_printf(&r->mem, "There is no statement %s in your self-evaluations: statements are written like 1i or 3iv",
+						    ref.element));
+		f->store.element = ref.element;
+		f->store.indicator = ref.indicator;
+	}
+	for (const char **g = query_all(r, "groups"); *g; g++)
+		for (int i = 0; i < 3; i++)
+			if (!strcmp(*g, group_names[i]))
+				f->store.groups |= group_flags[i];
+	if (!blank(from)) {
+		if (date_check("The date from", from, &e) < 0)
+			form_error_add(fe, "from", "The date from must be a real date, like 2026-09-01");
+		else
+			f->store.from = from;
+	}
+	if (!blank(to)) {
+		if (date_check("The date to", to, &e) < 0)
+			form_error_add(fe, "to", "The date to must be a real date, like 2027-07-31");
+		else
+			f->store.to = to;
+	}
+	if (f->store.from && f->store.to && strcmp(f->store.from, f->store.to) > 0)
+		form_error_add(fe, "to", "The date to must be the same as or after the date from");
+}
+
+static void filter_form(request *r, const form_errors *fe)
+{
+	const char *c = query_get(r, "cornerstone");
+	const char *msg = form_error_for(fe, "cornerstone");
+	htmlf(&r->out, "<form method=\"get\" action=\"/org/%D/evidence\" novalidate>"
+		      "<h2 class=\"govuk-heading-m\">Filter</h2>", r->org);
+	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><label class=\"govuk-label\" for=\"cornerstone\">Cornerstone</label>",
+	     msg ? " govuk-form-group--error" : "");
+	if (msg)
+		htmlf(&r->out, "<p id=\"cornerstone-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>", msg);
+	htmlf(&r->out, "<select class=\"govuk-select%R\" id=\"cornerstone\" name=\"cornerstone\"%R>"
+		      "<option value=\"\">Any cornerstone</option>",
+	     msg ? " govuk-select--error" : "", msg ? " aria-describedby=\"cornerstone-error\"" : "");
+	const framework *fw = cornerstones(r);
+	for (size_t i = 0; fw && i < fw->n_sections; i++) {
+		const fw_section *s = &fw->sections[i];
+		htmlf(&r->out, "<option value=\"%a\"%R>%t: %t</option>", s->key,
+		     c && !strcmp(c, s->key) ? " selected" : "", s->key, s->title);
+	}
+	htmlf(&r->out, "</select></div>");
+	form_input(r, "indicator", "Indicator or statement", query_get(r, "indicator"), fe,
+		   &(input_opts){.hint = "For example 1i.a, or 1i for any indicator of that statement",
+				 .width = "10"});
+	static const char *const groups[] = {
+		"children-and-young-people", "Children and young people",
+		"parent-carers", "Parent carers",
+		"practitioners", "Practitioners", NULL};
+	bool checked[3] = {0};
+	for (const char **g = query_all(r, "groups"); *g; g++)
+		for (int i = 0; i < 3; i++)
+			checked[i] |= !strcmp(*g, group_names[i]);
+	form_checkboxes(r, "groups", "Partner groups who took part", groups, checked,
+			"Shows items where all the groups you select took part.", fe);
+	form_input(r, "from", "Date from", query_get(r, "from"), fe,
+		   &(input_opts){.hint = "For example 2026-09-01", .width = "10"});
+	form_input(r, "to", "Date to", query_get(r, "to"), fe,
+		   &(input_opts){.hint = "For example 2027-07-31", .width = "10"});
+	htmlf(&r->out, "<div class=\"govuk-button-group\">"
+		      "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">Apply filters</button>"
+		      "<a class=\"govuk-link\" href=\"/org/%D/evidence\">Clear filters</a></div></form>",
+	     r->org);
+}
+
+/* Whether one of the item's links (links[from..to)) is to a statement of
+ * the cornerstone. */
+static bool in_cornerstone(request *r, const link_row *links, size_t n,
+			   const evaluation_list *evs, const char *cornerstone)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < evs->n; j++) {
+			if (evs->items[j].id != links[i].evaluation_id)
+				continue;
+			const framework *fw = fw_registry_find(r->d.frameworks, evs->items[j].framework_id);
+			if (!fw || !fw->term_section || strcmp(fw->term_section, "cornerstone"))
+				continue;
+			const fw_element *el = framework_element(fw, links[i].element_key);
+			if (el && el->section && !strcmp(el->section->key, cornerstone))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* ROUTE: GET /org/{org}/evidence (viewer) */
+static int page_library(request *r)
+{
+	org_row o;
+	evaluation_list evs;
+	link_list links;
+	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
+	    store_evaluation_list(r->d.db, &r->mem, r->org, &evs, &r->e) < 0 ||
+	    store_links_of_org(r->d.db, &r->mem, r->org, &links, &r->e) < 0)
+		return failed(r);
+	form_errors fe = {0};
+	library_filter f;
+	read_filter(r, &f, &evs, &fe);
+	evidence_list items = {0};
+	if (!fe.n && store_evidence_search(r->d.db, &r->mem, r->org, &f.store, &items, &r->e) < 0)
+		return failed(r);
+	bool filtered = f.cornerstone || f.indicator_text || f.store.groups || f.store.from || f.store.to;
+
+	page_begin(r, fe.n ? "Error: Evidence library" : "Evidence library");
+	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>", r->org, o.name);
+	form_error_summary(r, &fe);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Evidence library</h1>"
+		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-third\">", o.name);
+	filter_form(r, &fe);
+	htmlf(&r->out, "</div><div class=\"govuk-grid-column-two-thirds\">");
+	if (fe.n) {
+		htmlf(&r->out, "<p class=\"govuk-body\">Correct the filters to see the evidence.</p></div></div>");
+		page_end(r);
+		return 400;
+	}
+	/* Each item's links, for the count and the cornerstone filter. */
+	size_t shown = 0;
+	size_t *first = arena_alloc(&r->mem, (items.n + 1) * sizeof *first);
+	size_t *count = arena_alloc(&r->mem, (items.n + 1) * sizeof *count);
+	bool *keep = arena_alloc(&r->mem, (items.n + 1) * sizeof *keep);
+	for (size_t i = 0; i < items.n; i++) {
+		for (size_t k = 0; k < links.n; k++) {
+			if (links.items[k].evidence_id != items.items[i].id)
+				continue;
+			if (!count[i])
+				first[i] = k;
+			count[i]++;
+		}
+		keep[i] = !f.cornerstone ||
+			  in_cornerstone(r, links.items + first[i], count[i], &evs, f.cornerstone);
+		shown += keep[i];
+	}
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">%z %R%R</h2>", shown,
+	     shown == 1 ? "item" : "items", filtered ? " match the filters" : "");
+	if (!shown) {
+		htmlf(&r->out, "<p class=\"govuk-body\">%R</p>",
+		     filtered ? "No evidence matches these filters. Try fewer filters, or clear them."
+			      : "There is no evidence yet.");
+	} else {
+		/* A list rather than a table, so it reads the same on a phone. */
+		htmlf(&r->out, "<ul class=\"govuk-list\">");
+		for (size_t i = 0; i < items.n; i++) {
+			const evidence_row *ev = &items.items[i];
+			if (!keep[i])
+				continue;
+			htmlf(&r->out, "<li><hr class=\"govuk-section-break govuk-section-break--m govuk-section-break--visible\">"
+				      "<h3 class=\"govuk-heading-s govuk-!-margin-bottom-1\">"
+				      "<a class=\"govuk-link\" href=\"/org/%D/evidence/%D\">%t</a></h3>"
+				      "<p class=\"govuk-body-s govuk-!-margin-bottom-1\">%t</p>"
+				      "<p class=\"govuk-body-s govuk-!-margin-bottom-1\">Who took part: %t</p>"
+				      "<p class=\"govuk-body-s govuk-!-margin-bottom-0\">%t</p></li>",
+			     r->org, ev->id, ev->title, date_words(r, ev->date),
+			     sentence(r, groups_describe(&r->mem, ev->groups)),
+			     count[i] ? arena_printf(&r->mem, "Counts for %zu indicator%s", count[i], count[i] == 1 ? "" : "s")
+				      : "Not linked to an indicator yet");
+		}
+		htmlf(&r->out, "</ul>");
+	}
+	htmlf(&r->out, "</div></div>");
+	page_end(r);
+	return 200;
+}
+
+/* ---- one item -------------------------------------------------------- */
+
+/* The statement and indicator a link points at, in the evaluation's own
+ * version of its instrument. */
+typedef struct link_place {
+	int64_t evaluation;
+	framework *fw;
+	own_indicator_list own;
+	evaluation_row ev;
+} link_place;
+
+static void place_free(link_place *p)
+{
+	if (p->fw)
+		framework_free(p->fw);
+	memset(p, 0, sizeof *p);
+}
+
+static int place_load(request *r, link_place *p, int64_t evaluation)
+{
+	if (p->evaluation == evaluation)
+		return 0;
+	place_free(p);
+	p->evaluation = evaluation;
+	bool changed;
+	if (evaluation_get(&r->d, evaluation, &p->ev, &r->e) < 0 ||
+	    store_own_indicator_list(r->d.db, &r->mem, evaluation, &p->own, &r->e) < 0)
+		return -1;
+	p->fw = evaluation_framework(&r->d, &p->ev, &changed, &r->e);
+	return p->fw ? 0 : -1;
+}
+
+static const char *indicator_text(const link_place *p, const fw_element *el, const char *key)
+{
+	const fw_item *it = el ? element_indicator(el, key) : NULL;
+	if (it)
+		return it->gap ? "[GAP IN SOURCE]" : it->text ? it->text : it->title;
+	for (size_t i = 0; i < p->own.n; i++)
+		if (el && !strcmp(p->own.items[i].element_key, el->key) &&
+		    !strcmp(p->own.items[i].key, key))
+			return p->own.items[i].text;
+	return NULL;
+}
+
+/* Grouped by evaluation, then statement: each statement links to its
+ * page, its indicators listed under it. */
+static void links_list(request *r, const link_list *links)
+{
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Where this evidence counts</h2>");
+	if (!links->n) {
+		htmlf(&r->out, "<p class=\"govuk-body\">It is not linked to any indicator yet.</p>");
+		return;
+	}
+	htmlf(&r->out, "<p class=\"govuk-body\">It counts for %z indicator%R.</p>", links->n,
+	     links->n == 1 ? "" : "s");
+	link_place p = {0};
+	for (size_t i = 0; i < links->n; i++) {
+		const link_row *l = &links->items[i];
+		bool new_eval = i == 0 || l->evaluation_id != links->items[i - 1].evaluation_id;
+		bool new_statement = new_eval || strcmp(l->element_key, links->items[i - 1].element_key);
+		if (new_eval && place_load(r, &p, l->evaluation_id) < 0) {
+			/* The instrument cannot be read: show the keys alone. */
+			place_free(&p);
+			p.evaluation = l->evaluation_id;
+		}
+		if (new_statement && i)
+			htmlf(&r->out, "</ul>");
+		if (new_eval)
+			htmlf(&r->out, "<h3 class=\"govuk-heading-s govuk-!-margin-top-6\">%t, %t</h3>",
+			     p.fw ? p.fw->title : "Self-evaluation", p.ev.cycle ? p.ev.cycle : "");
+		const fw_element *el = p.fw ? framework_element(p.fw, l->element_key) : NULL;
+		if (new_statement)
+			htmlf(&r->out, "<p class=\"govuk-body govuk-!-margin-bottom-1\">"
+				      "<a class=\"govuk-link\" href=\"/org/%D/evaluation/%D/statement/%u\">Statement %t%R%t</a></p>"
+				      "<ul class=\"govuk-list govuk-list--bullet\">",
+			     r->org, l->evaluation_id, l->element_key, l->element_key, el ? ": " : "",
+			     el ? el->title : "");
+		const char *text = indicator_text(&p, el, l->indicator_key);
+		htmlf(&r->out, "<li><strong>%t.%t</strong>%R%t</li>", l->element_key, l->indicator_key,
+		     text ? " " : "", text ? text : "");
+	}
+	htmlf(&r->out, "</ul>");
+	place_free(&p);
+}
+
+/* ROUTE: GET /org/{org}/evidence/{evidence} (viewer) */
+static int page_item(request *r)
+{
+	evidence_row ev;
+	link_list links;
+	int found = load_item(r, &ev);
+	if (found < 0)
+		return failed(r);
+	if (!found)
+		return not_found(r);
+	if (store_links_of_evidence(r->d.db, &r->mem, ev.id, &links, &r->e) < 0)
+		return failed(r);
+	page_begin(r, ev.title);
+	htmlf(&r->out, "<a href=\"/org/%D/evidence\" class=\"govuk-back-link\">Evidence library</a>"
+		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
+		      "<span class=\"govuk-caption-l\">Evidence</span><h1 class=\"govuk-heading-l\">%t</h1>"
+		      "<dl class=\"govuk-summary-list\">"
+		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Date</dt>"
+		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
+		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Who took part</dt>"
+		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
+		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Description</dt>"
+		      "<dd class=\"govuk-summary-list__value\">",
+	     r->org, ev.title, date_words(r, ev.date), sentence(r, groups_describe(&r->mem, ev.groups)));
+	if (blank(ev.description))
+		htmlf(&r->out, "None given");
+	else
+		paragraphs(r, ev.description);
+	htmlf(&r->out, "</dd></div><div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Link</dt>"
+		      "<dd class=\"govuk-summary-list__value\">");
+	/* The domain accepts only http and https addresses; anything else
+	 * (an old or imported row) is shown as text, never as a link. */
+	if (!blank(ev.url) && (!strncmp(ev.url, "https://", 8) || !strncmp(ev.url, "http://", 7)))
+		htmlf(&r->out, "<a class=\"govuk-link\" href=\"%a\" rel=\"noreferrer noopener\">%t</a>", ev.url, ev.url);
+	else if (!blank(ev.url))
+		htmlf(&r->out, "%t", ev.url);
+	else
+		htmlf(&r->out, "None given");
+	htmlf(&r->out, "</dd></div></dl>");
+	if (r->access >= ACCESS_CONTRIBUTE)
+		htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/evidence/%D/edit\">"
+			      "Change this evidence<span class=\"govuk-visually-hidden\">: %t</span></a></p>",
+		     r->org, ev.id, ev.title);
+	links_list(r, &links);
+	htmlf(&r->out, "</div></div>");
+	page_end(r);
+	return 200;
+}
+
+/* ---- changing an item ------------------------------------------------ */
+
+/* Checks each field through the domain's own validation, so every
+ * problem is shown next to its field at once. */
+static void check_fields(request *r, const evidence_row *in, form_errors *fe)
+{
+	static const char *const names[] = {"title", "description", "date", "url"};
+	for (int i = 0; i < 4; i++) {
+		evidence_row probe = {.title = "t", .description = "", .date = "2000-01-01"};
+		const char *value = NULL;
+		switch (i) {
+		case 0: value = probe.title = in->title; break;
+		case 1: value = probe.description = in->description; break;
+		case 2: value = probe.date = in->date; break;
+		case 3: value = probe.url = blank(in->url) ? NULL : in->url; break;
+		}
+		err e = {0};
+		if (evidence_validate(&probe, &e) == 0)
+			continue;
+		const char *msg = sentence(r, e.msg);
+		if (i == 0 && blank(value))
+			msg = "Enter a title for the evidence";
+		else if (i == 2 && blank(value))
+			msg = "Enter the date the evidence is from, like 2026-10-15";
+		else if (i == 2 && !date_valid(value))
+			msg = "The date must be a real date, written like 2026-10-15";
+		form_error_add(fe, names[i], msg);
+	}
+}
+
+static void edit_form(request *r, const evidence_row *ev, const form_errors *fe)
+{
+	page_begin(r, arena_printf(&r->mem, "%sChange evidence", fe && fe->n ? "Error: " : ""));
+	htmlf(&r->out, "<a href=\"/org/%D/evidence/%D\" class=\"govuk-back-link\">Back</a>"
+		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",
+	     r->org, ev->id);
+	form_error_summary(r, fe);
+	htmlf(&r->out, "<h1 class=\"govuk-heading-l\">Change evidence</h1>"
+		      "<form method=\"post\" action=\"/org/%D/evidence/%D/edit\" novalidate>",
+	     r->org, ev->id);
+	form_csrf(r);
+	form_input(r, "title", "Title", ev->title, fe, NULL);
+	form_textarea(r, "description", "Description (optional)", ev->description,
+		      "What happened, and what it showed", fe);
+	form_input(r, "date", "Date", ev->date, fe,
+		   &(input_opts){.hint = "The day it happened, for example 2026-10-15", .width = "10"});
+	form_input(r, "url", "Link (optional)", ev->url, fe,
+		   &(input_opts){.type = "url", .hint = "A web address starting with https://, for example a shared document",
+				 .autocomplete = "off"});
+	form_partner_groups(r, "groups", "Who took part", ev->groups, fe);
+	htmlf(&r->out, "<div class=\"govuk-button-group\">");
+	form_button(r, "Save changes");
+	htmlf(&r->out, "<a class=\"govuk-link\" href=\"/org/%D/evidence/%D\">Cancel</a></div></form></div></div>",
+	     r->org, ev->id);
+	page_end(r);
+}
+
+/* ROUTE: GET /org/{org}/evidence/{evidence}/edit (contributor) */
+static int page_item_edit(request *r)
+{
+	evidence_row ev;
+	int found = load_item(r, &ev);
+	if (found < 0)
+		return failed(r);
+	if (!found)
+		return not_found(r);
+	edit_form(r, &ev, NULL);
+	return 200;
+}
+
+/* ROUTE: POST /org/{org}/evidence/{evidence}/edit (contributor) */
+static int page_item_edit_post(request *r)
+{
+	evidence_row ev;
+	int found = load_item(r, &ev);
+	if (found < 0)
+		return failed(r);
+	if (!found)
+		return not_found(r);
+	evidence_row in = ev;
+	const char *title = form_get(r, "title"), *desc = form_get(r, "description");
+	const char *date = form_get(r, "date"), *url = form_get(r, "url");
+	in.title = title ? title : "";
+	in.description = desc ? desc : "";
+	in.date = date ? date : "";
+	in.url = blank(url) ? NULL : url;
+	in.groups = form_groups_value(r, "groups");
+	form_errors fe = {0};
+	err e = {0};
+	check_fields(r, &in, &fe);
+	if (!fe.n && evidence_edit(&r->d, &in, &e) < 0) {
+		if (e.kind == ERR_NOTFOUND)
+			return not_found(r);
+		form_error_add(&fe, "title", sentence(r, e.msg));
+	}
+	if (fe.n) {
+		in.url = url;
+		edit_form(r, &in, &fe);
+		return 400;
+	}
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "changed evidence %lld: %s", (long long)ev.id, in.title), &r->e);
+	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/evidence/%lld", (long long)r->org,
+					    (long long)ev.id));
+}
+
+const route evidence_routes[] = {
+	{"GET", "/org/{org}/evidence", page_library, 0, ACCESS_VIEW},
+	{"GET", "/org/{org}/evidence/{evidence}", page_item, 0, ACCESS_VIEW},
+	{"GET", "/org/{org}/evidence/{evidence}/edit", page_item_edit, 0, ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/evidence/{evidence}/edit", page_item_edit_post, ROUTE_POST,
+	 ACCESS_CONTRIBUTE},
+	{0},
+};

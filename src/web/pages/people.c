@@ -1,0 +1,436 @@
+/* people.c: for organisation leads and area administrators: who is in the
+ * organisation, inviting someone (a one-time link the lead sends
+ * themselves), changing a person's role or removing them, and the
+ * activity log of an organisation or of a whole area. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "web/pages/pages.h"
+
+#define ACTIVITY_LIMIT 500
+
+static int not_found(request *r)
+{
+	return web_error_page(r, 404, "Page not found", "There is no page at this address.");
+}
+
+static int failed(request *r)
+{
+	return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+}
+
+static bool blank(const char *s)
+{
+	return !s || !*s;
+}
+
+static const char *sentence(request *r, const char *msg)
+{
+	char *s = arena_strdup(&r->mem, msg);
+	s[0] = (char)toupper((unsigned char)s[0]);
+	return s;
+}
+
+static const char *const roles[] = {
+	"lead", "Organisation lead",
+	"contributor", "Contributor",
+	"viewer", "Viewer", NULL};
+
+static const char *const partner_groups[] = {
+	"children-and-young-people", "Children and young people",
+	"parent-carers", "Parent carers",
+	"practitioners", "Practitioners (including leaders and governors)", NULL};
+
+#define ROLE_HINT "Leads manage people and the self-evaluation. Contributors add evidence and actions. Viewers can read everything."
+#define GROUP_HINT "The partner group this person speaks for."
+
+static const char *label(const char *const *options, const char *value, const char *none)
+{
+	for (size_t i = 0; value && options[i]; i += 2)
+		if (!strcmp(options[i], value))
+			return options[i + 1];
+	return value && *value ? value : none;
+}
+
+static bool known(const char *const *options, const char *value)
+{
+	for (size_t i = 0; value && options[i]; i += 2)
+		if (!strcmp(options[i], value))
+			return true;
+	return false;
+}
+
+/* Roles and groups in the middle of a sentence. */
+static const char *const role_words[] = {
+	"lead", "an organisation lead",
+	"contributor", "a contributor",
+	"viewer", "a viewer", NULL};
+
+static const char *const role_nouns[] = {
+	"lead", "organisation lead",
+	"contributor", "contributor",
+	"viewer", "viewer", NULL};
+
+static const char *const group_words[] = {
+	"children-and-young-people", "children and young people",
+	"parent-carers", "parent carers",
+	"practitioners", "practitioners", NULL};
+
+/* " (parent carers)", or nothing when no group is given. */
+static const char *group_suffix(request *r, const char *group)
+{
+	return blank(group) ? "" : arena_printf(&r->mem, " (%s)", label(group_words, group, group));
+}
+
+/* "23 November 2026, 09:00 UTC" from "2026-11-23T09:00:00Z". */
+static const char *when_words(request *r, const char *iso)
+{
+	static const char *const months[] = {"January", "February", "March", "April", "May",
+					     "June", "July", "August", "September", "October",
+					     "November", "December"};
+	char day[11];
+	if (!iso || strlen(iso) < 16)
+		return iso ? iso : "";
+	memcpy(day, iso, 10);
+	day[10] = '\0';
+	if (!date_valid(day))
+		return iso;
+	return arena_printf(&r->mem, "%d %s %d, %.5s UTC", atoi(iso + 8), months[atoi(iso + 5) - 1],
+			    atoi(iso), iso + 11);
+}
+
+/* Membership {member} when it is of this organisation: 1, else 0 (not
+ * found), -1 on error. */
+static int load_member(request *r, membership_row *m)
+{
+	int64_t id = param_id(r, 1);
+	int found = id ? store_membership_get(r->d.db, &r->mem, id, m, &r->e) : 0;
+	if (found <= 0)
+		return found;
+	return m->organisation_id == r->org;
+}
+
+/* ---- the list and the invitation form -------------------------------- */
+
+static void invite_form(request *r, const form_errors *fe)
+{
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"invite\">Invite someone</h2>"
+		      "<p class=\"govuk-body\">copro makes a link that lets one person join. It does not send "
+		      "emails: you send the link to them yourself.</p>"
+		      "<form method=\"post\" action=\"/org/%D/people/invite\" novalidate>", r->org);
+	form_csrf(r);
+	form_input(r, "name", "Their name", form_get(r, "name"), fe,
+		   &(input_opts){.width = "20", .autocomplete = "off"});
+	form_radios(r, "role", "Role", roles, form_get(r, "role"), ROLE_HINT, fe);
+	form_radios(r, "group", "Partner group (optional)", partner_groups, form_get(r, "group"),
+		    GROUP_HINT, fe);
+	form_button(r, "Create invitation link");
+	htmlf(&r->out, "</form>");
+}
+
+static int people(request *r, const form_errors *fe)
+{
+	org_row o;
+	membership_list ms;
+	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
+	    store_memberships_of_org(r->d.db, &r->mem, r->org, &ms, &r->e) < 0)
+		return failed(r);
+	page_begin(r, fe && fe->n ? "Error: People" : "People");
+	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>", r->org, o.name);
+	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+	form_error_summary(r, fe);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">People</h1>",
+	     o.name);
+	if (!ms.n) {
+		htmlf(&r->out, "<p class=\"govuk-body\">Nobody has joined yet.</p>");
+	} else {
+		/* A summary list rather than a table: email addresses do not
+		 * fit a phone's width in a table. */
+		htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Members</h2><dl class=\"govuk-summary-list\">");
+		for (size_t i = 0; i < ms.n; i++) {
+			const membership_row *m = &ms.items[i];
+			htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t%R"
+				      "<br><span class=\"govuk-body-s govuk-!-font-weight-regular\">%t</span></dt>"
+				      "<dd class=\"govuk-summary-list__value\">%t<br>%t</dd>"
+				      "<dd class=\"govuk-summary-list__actions\"><a class=\"govuk-link\" href=\"/org/%D/people/%D\">"
+				      "Change<span class=\"govuk-visually-hidden\"> role or remove: %t</span></a></dd></div>",
+			     m->user_name, m->user_id == r->sess.user.id ? " (you)" : "", m->user_email,
+			     label(roles, m->role, m->role),
+			     label(partner_groups, m->partner_group, "Partner group not recorded"),
+			     r->org, m->id, m->user_name);
+		}
+		htmlf(&r->out, "</dl>");
+	}
+	invite_form(r, fe);
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Who changed what</h2><p class=\"govuk-body\">"
+		      "<a class=\"govuk-link\" href=\"/org/%D/activity\">Activity log</a></p></div></div>", r->org);
+	page_end(r);
+	return fe && fe->n ? 400 : 200;
+}
+
+/* ROUTE: GET /org/{org}/people (lead) */
+static int page_people(request *r)
+{
+	return people(r, NULL);
+}
+
+/* ROUTE: POST /org/{org}/people/invite (lead) */
+static int page_invite_post(request *r)
+{
+	const char *name = form_get(r, "name"), *role = form_get(r, "role");
+	const char *group = form_get(r, "group");
+	form_errors fe = {0};
+	err e = {0};
+	if (text_check_line("Their name", name, true, &e) < 0)
+		form_error_add(&fe, "name", blank(name) ? "Enter their name" : sentence(r, e.msg));
+	if (!known(roles, role))
+		form_error_add(&fe, "role", "Choose a role");
+	if (!blank(group) && !known(partner_groups, group))
+		form_error_add(&fe, "group", "Choose a partner group from the list");
+	char token[65];
+	if (!fe.n && invitation_create(&r->d, r->sess.user.id, r->org, role, group, name, token, &e) < 0)
+		form_error_add(&fe, "name", sentence(r, e.msg));
+	if (fe.n)
+		return people(r, &fe);
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "invited %s as %s%s", name, label(role_words, role, role),
+				  group_suffix(r, group)),
+		     &r->e);
+	/* Shown once, straight away: the database keeps only its hash, so
+	 * there is nothing to redirect to. */
+	char expires[21];
+	time_iso(time_now_epoch() + 14 * 24 * 3600, expires);
+	page_begin(r, "Invitation link");
+	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
+		      "<h1 class=\"govuk-heading-l\">Send this link to %t</h1>"
+		      "<p class=\"govuk-body\">It lets %t join as %t. It works once, and stops working on %t.</p>"
+		      "<div class=\"govuk-inset-text\"><p class=\"govuk-body govuk-!-font-weight-bold govuk-!-text-break-word\">"
+		      "<a class=\"govuk-link\" href=\"/join/%u\">/join/%t</a></p></div>"
+		      "<p class=\"govuk-body\">Copy the link (for example, right-click it and choose to copy the "
+		      "link) and send it to them yourself, by email or message. copro does not send it.</p>"
+		      "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>"
+		      "<strong class=\"govuk-warning-text__text\"><span class=\"govuk-visually-hidden\">Warning</span>"
+		      "This is the only time copro shows this link. If it gets lost, invite them again.</strong></div>"
+		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/people\">Back to people</a></p>"
+		      "</div></div>",
+	     name, name, label(role_words, role, role), when_words(r, expires), token, token, r->org);
+	page_end(r);
+	return 200;
+}
+
+/* ---- one member ------------------------------------------------------ */
+
+static int member_page(request *r, const membership_row *m, const form_errors *fe,
+		       const char *role, const char *group)
+{
+	bool self = m->user_id == r->sess.user.id;
+	page_begin(r, arena_printf(&r->mem, "%s%s", fe && fe->n ? "Error: " : "", m->user_name));
+	htmlf(&r->out, "<a href=\"/org/%D/people\" class=\"govuk-back-link\">People</a>"
+		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org);
+	form_error_summary(r, fe);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">%R</span><h1 class=\"govuk-heading-l\">%t</h1>"
+		      "<dl class=\"govuk-summary-list\">"
+		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Email address</dt>"
+		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
+		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Role</dt>"
+		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
+		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Partner group</dt>"
+		      "<dd class=\"govuk-summary-list__value\">%t</dd></div></dl>",
+	     self ? "This is you" : "Member", m->user_name, m->user_email, label(roles, m->role, m->role),
+	     label(partner_groups, m->partner_group, "Not recorded"));
+
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Change role</h2>"
+		      "<form method=\"post\" action=\"/org/%D/people/%D/role\" novalidate>", r->org, m->id);
+	form_csrf(r);
+	form_radios(r, "role", "Role", roles, role, ROLE_HINT, fe);
+	form_radios(r, "group", "Partner group", partner_groups, group, GROUP_HINT, fe);
+	htmlf(&r->out, "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">"
+		      "Save role<span class=\"govuk-visually-hidden\"> for %t</span></button></form>", m->user_name);
+
+	const char *msg = form_error_for(fe, "remove");
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Remove from the organisation</h2>"
+		      "<form method=\"post\" action=\"/org/%D/people/%D/remove\" novalidate>"
+		      "<div class=\"govuk-form-group%R\">", r->org, m->id, msg ? " govuk-form-group--error" : "");
+	form_csrf(r);
+	if (msg)
+		htmlf(&r->out, "<p id=\"remove-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>", msg);
+	if (self)
+		htmlf(&r->out, "<p class=\"govuk-body\">You will no longer see or change anything here. "
+			      "What you added stays. If this is your only organisation, you are signed out at once.</p>");
+	else
+		htmlf(&r->out, "<p class=\"govuk-body\">%t will no longer see or change anything here. "
+			      "What they added stays. If this is their only organisation, they are signed out at once.</p>",
+		     m->user_name);
+	htmlf(&r->out, "<button type=\"submit\" id=\"remove\" class=\"govuk-button govuk-button--warning\" data-module=\"govuk-button\"%R>"
+		      "Remove %t</button></div></form></div></div>",
+	     msg ? " aria-describedby=\"remove-error\"" : "", self ? "yourself" : m->user_name);
+	page_end(r);
+	return fe && fe->n ? 400 : 200;
+}
+
+/* ROUTE: GET /org/{org}/people/{member} (lead) */
+static int page_member(request *r)
+{
+	membership_row m;
+	int found = load_member(r, &m);
+	if (found < 0)
+		return failed(r);
+	if (!found)
+		return not_found(r);
+	return member_page(r, &m, NULL, m.role, m.partner_group);
+}
+
+/* ROUTE: POST /org/{org}/people/{member}/role (lead) */
+static int page_member_role_post(request *r)
+{
+	membership_row m;
+	int found = load_member(r, &m);
+	if (found < 0)
+		return failed(r);
+	if (!found)
+		return not_found(r);
+	const char *role = form_get(r, "role"), *group = form_get(r, "group");
+	form_errors fe = {0};
+	err e = {0};
+	if (!known(roles, role))
+		form_error_add(&fe, "role", "Choose a role");
+	if (!blank(group) && !known(partner_groups, group))
+		form_error_add(&fe, "group", "Choose a partner group from the list");
+	if (!fe.n && membership_change(&r->d, r->sess.user.id, r->org, m.id, role, group, &e) < 0) {
+		if (e.kind == ERR_NOTFOUND)
+			return not_found(r);
+		form_error_add(&fe, "role", sentence(r, e.msg));
+	}
+	if (fe.n)
+		return member_page(r, &m, &fe, role, group);
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "changed %s's role to %s%s", m.user_name,
+				  label(role_nouns, role, role), group_suffix(r, group)),
+		     &r->e);
+	/* Someone who stepped down from lead can no longer see this list. */
+	if (m.user_id == r->sess.user.id && strcmp(role, "lead") && r->access < ACCESS_AREA)
+		return web_redirect(r, arena_printf(&r->mem, "/org/%lld", (long long)r->org));
+	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/people", (long long)r->org));
+}
+
+/* ROUTE: POST /org/{org}/people/{member}/remove (lead) */
+static int page_member_remove_post(request *r)
+{
+	membership_row m;
+	int found = load_member(r, &m);
+	if (found < 0)
+		return failed(r);
+	if (!found)
+		return not_found(r);
+	form_errors fe = {0};
+	err e = {0};
+	bool signed_out;
+	if (membership_remove(&r->d, r->sess.user.id, r->org, m.id, &signed_out, &e) < 0) {
+		if (e.kind == ERR_NOTFOUND)
+			return not_found(r);
+		form_error_add(&fe, "remove", sentence(r, e.msg));
+		return member_page(r, &m, &fe, m.role, m.partner_group);
+	}
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "removed %s, %s, from the organisation%s", m.user_name,
+				  label(role_words, m.role, m.role), signed_out ? " and signed them out" : ""),
+		     &r->e);
+	if (m.user_id == r->sess.user.id) {
+		if (signed_out)
+			web_set_session_cookie(r, NULL);
+		return web_redirect(r, signed_out ? "/sign-in" : "/");
+	}
+	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/people", (long long)r->org));
+}
+
+/* ---- activity -------------------------------------------------------- */
+
+static void activity_table(request *r, const activity_list *list, const org_list *orgs)
+{
+	if (!list->n) {
+		htmlf(&r->out, "<p class=\"govuk-body\">Nothing has been recorded yet.</p>");
+		return;
+	}
+	if (list->n >= ACTIVITY_LIMIT)
+		htmlf(&r->out, "<p class=\"govuk-body\">The latest %d changes, newest first.</p>", ACTIVITY_LIMIT);
+	else
+		htmlf(&r->out, "<p class=\"govuk-body\">Newest first.</p>");
+	htmlf(&r->out, "<table class=\"govuk-table\"><caption class=\"govuk-visually-hidden\">Activity, newest first</caption>"
+		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+		      "<th scope=\"col\" class=\"govuk-table__header\">When</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Who</th>%R"
+		      "<th scope=\"col\" class=\"govuk-table__header\">What</th>"
+		      "</tr></thead><tbody class=\"govuk-table__body\">",
+	     orgs ? "<th scope=\"col\" class=\"govuk-table__header\">Where</th>" : "");
+	for (size_t i = 0; i < list->n; i++) {
+		const activity_row *a = &list->items[i];
+		htmlf(&r->out, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%t</td>"
+			      "<td class=\"govuk-table__cell\">%t</td>", when_words(r, a->at), a->user_name);
+		if (orgs) {
+			const char *where = "The area";
+			for (size_t j = 0; a->organisation_id && j < orgs->n; j++)
+				if (orgs->items[j].id == a->organisation_id)
+					where = orgs->items[j].name;
+			htmlf(&r->out, "<td class=\"govuk-table__cell\">%t</td>", where);
+		}
+		htmlf(&r->out, "<td class=\"govuk-table__cell\">%t</td></tr>", a->what);
+	}
+	htmlf(&r->out, "</tbody></table>");
+}
+
+/* ROUTE: GET /org/{org}/activity (lead) */
+static int page_activity(request *r)
+{
+	org_row o;
+	activity_list list;
+	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
+	    store_activity_list(r->d.db, &r->mem, r->org, 0, ACTIVITY_LIMIT, &list, &r->e) < 0)
+		return failed(r);
+	page_begin(r, "Activity log");
+	htmlf(&r->out, "<a href=\"/org/%D/people\" class=\"govuk-back-link\">People</a>"
+		      "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Activity log</h1>",
+	     r->org, o.name);
+	activity_table(r, &list, NULL);
+	page_end(r);
+	return 200;
+}
+
+/* ROUTE: GET /area/{area}/activity (the area's administrators) */
+static int page_area_activity(request *r)
+{
+	int64_t area = param_id(r, 0);
+	membership_list ms;
+	if (store_memberships_of_user(r->d.db, &r->mem, r->sess.user.id, &ms, &r->e) < 0)
+		return failed(r);
+	const char *name = NULL;
+	for (size_t i = 0; area && i < ms.n; i++)
+		if (!strcmp(ms.items[i].role, "area-admin") && ms.items[i].area_id == area)
+			name = ms.items[i].place_name;
+	/* Another area's log does not exist for this person. */
+	if (!name)
+		return not_found(r);
+	org_list orgs;
+	activity_list list;
+	if (store_org_list_area(r->d.db, &r->mem, area, &orgs, &r->e) < 0 ||
+	    store_activity_list(r->d.db, &r->mem, 0, area, ACTIVITY_LIMIT, &list, &r->e) < 0)
+		return failed(r);
+	page_begin(r, "Activity log");
+	htmlf(&r->out, "<a href=\"/\" class=\"govuk-back-link\">Home</a>"
+		      "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Activity log</h1>", name);
+	activity_table(r, &list, &orgs);
+	page_end(r);
+	return 200;
+}
+
+const route people_routes[] = {
+	{"GET", "/org/{org}/people", page_people, 0, ACCESS_LEAD},
+	{"POST", "/org/{org}/people/invite", page_invite_post, ROUTE_POST, ACCESS_LEAD},
+	{"GET", "/org/{org}/people/{member}", page_member, 0, ACCESS_LEAD},
+	{"POST", "/org/{org}/people/{member}/role", page_member_role_post, ROUTE_POST, ACCESS_LEAD},
+	{"POST", "/org/{org}/people/{member}/remove", page_member_remove_post, ROUTE_POST, ACCESS_LEAD},
+	{"GET", "/org/{org}/activity", page_activity, 0, ACCESS_LEAD},
+	{"GET", "/area/{area}/activity", page_area_activity, 0, ACCESS_NONE},
+	{0},
+};

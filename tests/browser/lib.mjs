@@ -1,0 +1,470 @@
+// lib.mjs: the harness every browser test file uses. It prints one line per
+// check ("ok - ..." / "not ok - ..." with "#   " detail lines, "# skipped - ..."
+// for a check that cannot run yet), starts copro servers on fresh databases
+// (and stops them, also on failure or Ctrl-C), opens pages in Debian's
+// Chromium, and offers visit(): axe-core, screenshots and a few page-wide
+// checks for every page a journey reaches.
+//
+// Node 18+ (ES modules), no test framework.
+
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const COPRO = process.env.COPRO || path.join(ROOT, 'build/copro');
+export const ASSETS = process.env.COPRO_ASSETS || path.join(ROOT, 'build/assets');
+export const SHOTS = path.join(ROOT, 'build/screenshots');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+export const VIEWPORTS = [
+	{ width: 1280, height: 800 },
+	{ width: 375, height: 812 },
+];
+// Every wait is short: a broken page fails in seconds, not minutes.
+const TIMEOUT_MS = 10_000;
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+	'--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// A failed step: the rest of the file depends on it, so the file stops.
+export class Stop extends Error {}
+
+function indent(text, limit = 8000) {
+	const s = String(text ?? '');
+	const cut = s.length > limit ? s.slice(0, limit) + ' [...]' : s;
+	return cut.split('\n').map((l) => `#   ${l}`).join('\n');
+}
+
+export class Suite {
+	constructor() {
+		this.passed = 0;
+		this.failed = 0;
+		this.skipped = 0;
+		this.servers = new Set();
+		this.browser = null;
+		this.prefix = '';
+		this.file = '';
+	}
+
+	ok(desc) {
+		this.passed++;
+		console.log(`ok - ${this.prefix}${desc}`);
+	}
+
+	notOk(desc, ...details) {
+		this.failed++;
+		console.log(`not ok - ${this.prefix}${desc}`);
+		for (const d of details) if (d !== undefined && d !== '') console.log(indent(d));
+	}
+
+	skip(desc, reason) {
+		this.skipped++;
+		console.log(`# skipped - ${this.prefix}${desc}: ${reason}`);
+	}
+
+	// check(desc, fn): runs fn; a throw or a false result is "not ok". The
+	// file goes on. Returns true when it passed.
+	async check(desc, fn) {
+		const t0 = Date.now();
+		try {
+			const r = await fn();
+			if (r === false) {
+				this.notOk(desc, 'the check returned false');
+				return false;
+			}
+			this.ok(desc);
+			if (process.env.BROWSER_TIMES)
+				console.log(`#   ${Date.now() - t0} ms`);
+			return true;
+		} catch (e) {
+			this.notOk(desc, e instanceof Stop ? e.message : (e?.stack || String(e)));
+			return false;
+		}
+	}
+
+	// step(desc, fn): like check, but what follows needs it: on failure the
+	// file stops (Stop is caught by main.mjs).
+	async step(desc, fn) {
+		if (!(await this.check(desc, fn)))
+			throw new Stop(`stopped after: ${desc}`);
+	}
+
+	async launch() {
+		if (this.browser)
+			return this.browser;
+		this.browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			headless: true,
+			args: CHROMIUM_ARGS,
+			timeout: 30_000,
+		});
+		return this.browser;
+	}
+
+	// newPage(): a page in a fresh context (cookies of its own). Each
+	// page records script errors and failed requests for visit() to report.
+	async newPage(options = {}) {
+		const browser = await this.launch();
+		const context = await browser.newContext({ viewport: VIEWPORTS[0], ...options });
+		context.setDefaultTimeout(TIMEOUT_MS);
+		context.setDefaultNavigationTimeout(TIMEOUT_MS);
+		const page = await context.newPage();
+		page.problems = [];
+		page.on('pageerror', (e) => page.problems.push(`script error: ${e.message}`));
+		page.on('console', (m) => {
+			// Chrome logs a 4xx document as a console error; responses are
+			// checked below, for sub-resources only.
+			if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+				page.problems.push(`console error: ${m.text()}`);
+		});
+		page.on('requestfailed', (r) =>
+			page.problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+		page.on('response', (r) => {
+			if (r.status() >= 400 && r.request().resourceType() !== 'document')
+				page.problems.push(`${r.status()} for ${r.url()}`);
+		});
+		return page;
+	}
+
+	// startApp(): `copro init` on a new database in a temporary folder, then
+	// `copro serve` on a free port. Returns { url, db, log(), stop() }.
+	async startApp() {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'copro-browser-'));
+		const db = path.join(dir, 'copro.db');
+		execFileSync(COPRO, ['--db', db, 'init'], { stdio: 'pipe' });
+		let lastError = '';
+		for (let attempt = 0; attempt < 3; attempt++) {
+			const port = await freePort();
+			const app = await serve(db, port);
+			if (app.ready) {
+				app.dir = dir;
+				this.servers.add(app);
+				return app;
+			}
+			lastError = app.log();
+		}
+		rmSync(dir, { recursive: true, force: true });
+		throw new Error(`copro serve did not start:\n${lastError}`);
+	}
+
+	// stopApp(app): SIGTERM, then checks the server stopped by itself, with
+	// exit status 0 and no sanitizer report (the suite runs on the ASan and
+	// UBSan build of copro).
+	async stopApp(app, label) {
+		this.servers.delete(app);
+		const { code, signal } = await app.stop();
+		rmSync(app.dir, { recursive: true, force: true });
+		const log = app.log();
+		const report = /ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:/.test(log);
+		if (code === 0 && !report)
+			this.ok(`${label}: the server stopped cleanly with no sanitizer report`);
+		else
+			this.notOk(`${label}: the server stopped cleanly with no sanitizer report`,
+				`exit code ${code}, signal ${signal}`, log.slice(-6000));
+	}
+
+	// Stops everything still running: browser and servers. Safe to call twice.
+	async shutdown() {
+		for (const app of this.servers) {
+			await app.stop();
+			rmSync(app.dir, { recursive: true, force: true });
+		}
+		this.servers.clear();
+		if (this.browser) {
+			await this.browser.close().catch(() => {});
+			this.browser = null;
+		}
+	}
+
+	// For exits that cannot wait (a signal, process.exit): synchronous.
+	killNow() {
+		for (const app of this.servers) {
+			app.child.kill('SIGKILL');
+			rmSync(app.dir, { recursive: true, force: true });
+		}
+		this.servers.clear();
+	}
+
+	// visit(page, name): the checks every page gets: axe-core finds no WCAG
+	// 2.2 AA violation, nothing overflows sideways at 375 px, no script
+	// error or failed request; and screenshots at both sizes, saved as
+	// build/screenshots/FILE-NAME-WxH.png.
+	async visit(page, name, { axe = true, shots = true } = {}) {
+		if (axe)
+			await this.check(`${name}: axe-core finds no WCAG 2.2 AA violations`, async () => {
+				const violations = await axeScan(page);
+				if (violations.length)
+					throw new Stop(formatViolations(violations));
+			});
+		await this.check(`${name}: no script errors or failed requests`, async () => {
+			const problems = page.problems.splice(0);
+			if (problems.length)
+				throw new Stop(problems.join('\n'));
+		});
+		if (shots)
+			await this.check(`${name}: screenshots at 1280x800 and 375x812, no sideways scrolling at 375`, async () => {
+				const wide = await screenshots(page, this.file ? `${this.file}-${name}` : name);
+				if (wide)
+					throw new Stop(`at 375 px the page is ${wide} px wide`);
+			});
+	}
+}
+
+export async function axeScan(page) {
+	const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+	return results.violations;
+}
+
+// One readable block per rule: impact, rule, what it wants, where, why.
+export function formatViolations(violations) {
+	const out = [];
+	for (const v of violations) {
+		out.push(`[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`);
+		for (const n of v.nodes.slice(0, 5)) {
+			out.push(`    at ${n.target.join(' ')}: ${n.html.slice(0, 160)}`);
+			if (n.failureSummary)
+				out.push(...n.failureSummary.split('\n').slice(0, 4).map((l) => `      ${l.trim()}`));
+		}
+		if (v.nodes.length > 5)
+			out.push(`    ... and ${v.nodes.length - 5} more`);
+	}
+	return out.join('\n');
+}
+
+// Full-page screenshots at each size; returns the page width at 375 when it
+// scrolls sideways, else 0. The viewport is put back afterwards.
+export async function screenshots(page, name) {
+	mkdirSync(SHOTS, { recursive: true });
+	const before = page.viewportSize();
+	let wide = 0;
+	for (const v of VIEWPORTS) {
+		await page.setViewportSize(v);
+		await page.screenshot({ path: path.join(SHOTS, `${name}-${v.width}x${v.height}.png`), fullPage: true });
+		if (v.width < 400) {
+			const w = await page.evaluate(() => document.documentElement.scrollWidth);
+			if (w > v.width)
+				wide = w;
+		}
+	}
+	await page.setViewportSize(before);
+	return wide;
+}
+
+// submit(page, action): runs action (a click or a key press that sends a
+// form or follows a link) and waits for the new page to load. Returns the
+// final document response (after redirects), so callers can check status.
+export async function submit(page, action) {
+	let last = null;
+	const onResponse = (r) => {
+		if (r.request().isNavigationRequest() && r.frame() === page.mainFrame())
+			last = r;
+	};
+	page.on('response', onResponse);
+	try {
+		const loaded = page.waitForEvent('load');
+		await action();
+		await loaded;
+	} finally {
+		page.off('response', onResponse);
+	}
+	return last;
+}
+
+// The path of the page's address: "/setup".
+export function pathOf(page) {
+	return new URL(page.url()).pathname;
+}
+
+export function expect(cond, message) {
+	if (!cond)
+		throw new Stop(message);
+}
+
+export function expectEqual(got, want, what) {
+	if (got !== want)
+		throw new Stop(`${what}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const s = net.createServer();
+		s.unref();
+		s.on('error', reject);
+		s.listen(0, '127.0.0.1', () => {
+			const { port } = s.address();
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+// Starts `copro serve` and waits until it answers (or exits).
+async function serve(db, port) {
+	const child = spawn(COPRO, ['--db', db, 'serve', '--port', String(port), '--assets', ASSETS], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	child.stdout.on('data', (d) => (output += d));
+	child.stderr.on('data', (d) => (output += d));
+	let exited = null;
+	const exit = new Promise((resolve) =>
+		child.on('exit', (code, signal) => resolve((exited = { code, signal }))));
+	// Sign-in cookies are Secure: browsers take them over plain http only
+	// from localhost, so the suite uses that name (copro listens on
+	// 127.0.0.1, which Chromium tries for localhost).
+	const app = {
+		child,
+		db,
+		port,
+		url: `http://localhost:${port}`,
+		log: () => output,
+		ready: false,
+		async stop() {
+			if (!exited) {
+				child.kill('SIGTERM');
+				const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+				await exit;
+				clearTimeout(timer);
+			}
+			return exited;
+		},
+	};
+	const deadline = Date.now() + 20_000;
+	while (!exited && Date.now() < deadline) {
+		try {
+			const r = await fetch(`http://127.0.0.1:${port}/sign-in`, { redirect: 'manual' });
+			await r.arrayBuffer();
+			app.ready = true;
+			return app;
+		} catch {
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	}
+	await app.stop();
+	return app;
+}
+
+// The administrator every journey creates on its fresh database.
+export const ADMIN = {
+	name: 'Asha Patel',
+	email: 'asha.patel@example.org',
+	area: 'Rotherham',
+	password: 'correct horse battery staple',
+};
+
+// setUp(page, app): creates the administrator through /setup with the
+// mouse and form filling (for files that test what comes after). Leaves
+// the page on home, signed in.
+export async function setUp(page, app, who = ADMIN) {
+	await page.goto(`${app.url}/setup`);
+	await page.getByLabel('Your name').fill(who.name);
+	await page.getByLabel('Email address').fill(who.email);
+	await page.getByLabel('Your local area').fill(who.area);
+	await page.getByLabel('Create a password').fill(who.password);
+	const r = await submit(page, () => page.getByRole('button', { name: 'Create the administrator' }).click());
+	expectEqual(pathOf(page), '/', 'the address after set-up');
+	expectEqual(r?.status(), 200, 'the status of home');
+}
+
+// addOrganisation(page, org): on home, adds one with the form. Leaves the
+// page on the new organisation's home and returns its id.
+export async function addOrganisation(page, org) {
+	const form = page.locator('form[action$="/organisations"]');
+	await form.getByLabel('Name', { exact: true }).fill(org.name);
+	if (org.type)
+		await form.getByLabel('Type (optional)').fill(org.type);
+	await form.getByLabel(org.sector, { exact: true }).check();
+	await submit(page, () => form.getByRole('button', { name: 'Add organisation' }).click());
+	const m = pathOf(page).match(/^\/org\/(\d+)$/);
+	expect(m, `expected the organisation's page after adding it, got ${page.url()}`);
+	return Number(m[1]);
+}
+
+// ---- keyboard ------------------------------------------------------------
+
+// markFocusBaseline(page): records how every focusable element looks before
+// it has focus, so focused() can tell whether focus is visible (the style
+// changes: GOV.UK's yellow outline, background or shadow). Call it once the
+// page has loaded and before any Tab.
+export async function markFocusBaseline(page) {
+	await page.evaluate(() => {
+		const look = (el) => {
+			const parts = [];
+			const add = (cs) => parts.push(cs.outlineStyle, cs.outlineWidth, cs.outlineColor, cs.boxShadow,
+				cs.backgroundColor, cs.borderColor, cs.borderWidth, cs.color, cs.textDecorationLine,
+				cs.textDecorationThickness);
+			add(getComputedStyle(el));
+			// GOV.UK radios and checkboxes draw focus on the label's ::before.
+			if ((el.type === 'radio' || el.type === 'checkbox') && el.labels?.[0])
+				add(getComputedStyle(el.labels[0], '::before'));
+			return parts.join('|');
+		};
+		const base = new WeakMap();
+		for (const el of document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]'))
+			base.set(el, look(el));
+		window.__coproFocus = { base, look };
+	});
+}
+
+// focused(page): the focused element as { tag, id, type, name, visible },
+// where name is its label, aria-label or text, and visible is whether its
+// look differs from its baseline (null when there is none).
+export async function focused(page) {
+	return page.evaluate(() => {
+		const el = document.activeElement;
+		if (!el || el === document.body)
+			return { tag: 'body', id: '', type: '', name: '', visible: null };
+		const f = window.__coproFocus;
+		const before = f?.base.get(el);
+		const name = (el.getAttribute('aria-label') || el.labels?.[0]?.innerText || el.innerText || el.value || '')
+			.trim().replace(/\s+/g, ' ').slice(0, 80);
+		return {
+			tag: el.tagName.toLowerCase(), id: el.id, type: el.type || '', name,
+			visible: before === undefined ? null : before !== f.look(el),
+		};
+	});
+}
+
+export function describeFocus(f) {
+	return `${f.tag}${f.id ? `#${f.id}` : ''}${f.name ? ` "${f.name}"` : ''}`;
+}
+
+function focusMatches(f, want) {
+	if (want.id !== undefined && f.id !== want.id)
+		return false;
+	if (want.tag !== undefined && f.tag !== want.tag)
+		return false;
+	if (want.name !== undefined && !(want.name instanceof RegExp ? want.name.test(f.name) : f.name === want.name))
+		return false;
+	return true;
+}
+
+// tabTo(page, want, {max, key}): presses Tab (or key, e.g. 'Shift+Tab')
+// until the focused element matches want ({ id, tag, name }), at most max
+// times. Checks that focus is visible on every element passed. Returns the
+// elements passed, as descriptions.
+export async function tabTo(page, want, { max = 25, key = 'Tab' } = {}) {
+	const seen = [];
+	for (let i = 0; i < max; i++) {
+		await page.keyboard.press(key);
+		const f = await focused(page);
+		seen.push(describeFocus(f));
+		if (f.visible === false)
+			throw new Stop(`focus is not visible on ${describeFocus(f)}`);
+		if (focusMatches(f, want))
+			return seen;
+	}
+	throw new Stop(`${max} presses of ${key} did not reach ${JSON.stringify(want, (k, v) => v instanceof RegExp ? String(v) : v)}; ` +
+		`focus went: ${seen.join(' -> ')}`);
+}
+
+// press(page, key, want): one key press that must land focus on want.
+export async function pressTo(page, key, want) {
+	return tabTo(page, want, { max: 1, key });
+}
