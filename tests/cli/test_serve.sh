@@ -1,0 +1,65 @@
+# test_serve.sh: `copro serve` as a browser sees it over HTTP: security
+# headers, limits, unknown pages, a clean stop; and `copro user add`.
+. "$(dirname "$0")/lib.sh"
+
+"$COPRO" demo >/dev/null
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$COPRO" serve --port "$port" >"$WORK/serve.log" 2>&1 &
+pid=$!
+i=0
+while ! curl -s -o /dev/null "http://127.0.0.1:$port/sign-in" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+base="http://127.0.0.1:$port"
+
+headers=$(curl -s -D - -o /dev/null "$base/setup")
+for h in "Content-Security-Policy: default-src 'self'; script-src 'self'" "object-src 'none'" \
+	"base-uri 'none'" "frame-ancestors 'none'" "X-Content-Type-Options: nosniff" \
+	"Referrer-Policy: no-referrer" "Content-Type: text/html; charset=utf-8" "Cache-Control: no-store"; do
+	check "the set-up page sends $h" sh -c "printf '%s' \"\$1\" | grep -qF -- \"\$2\"" _ "$headers" "$h"
+done
+check "no HSTS over plain HTTP" sh -c "! printf '%s' \"\$1\" | grep -qi strict-transport" _ "$headers"
+check "the form cookie is __Host-, Secure, HttpOnly" sh -c "printf '%s' \"\$1\" | grep -q 'Set-Cookie: __Host-copro-form=[0-9a-f]*; Path=/; Secure; HttpOnly'" _ "$headers"
+
+status=$(curl -s -o "$WORK/body" -w '%{http_code}' "$base/no/such/page")
+check "an unknown page is 404" [ "$status" = 404 ]
+check "the 404 page says what happened" grep -q "Page not found" "$WORK/body"
+status=$(curl -s -o /dev/null -w '%{http_code}' "$base/")
+check "signed out, the start page sends you to sign in" [ "$status" = 303 ]
+python3 -c 'print("csrf=" + "a"*300000)' >"$WORK/big"
+status=$(curl -s -o "$WORK/body" -w '%{http_code}' --data-binary "@$WORK/big" "$base/sign-in")
+check "a body over 256 KB is 413" [ "$status" = 413 ]
+check "the 413 page says what to do" grep -q "Shorten it" "$WORK/body"
+status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data '{}' "$base/sign-in")
+check "a JSON body is 415" [ "$status" = 415 ]
+status=$(curl -s -o /dev/null -w '%{http_code}' --data 'email=a&password=b' "$base/sign-in")
+check "a POST without a CSRF token is 403" [ "$status" = 403 ]
+status=$(curl -s -o /dev/null -w '%{http_code}' "$base/assets/../../etc/passwd")
+check "no path out of the assets folder" [ "$status" != 200 ]
+keep=$(curl -s -v -o /dev/null "$base/sign-in" "$base/sign-in" 2>&1 | grep -c "Re-using existing connection")
+check "connections are kept alive between requests" [ "$keep" -ge 1 ]
+
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+check "SIGTERM stops the server cleanly (exit 0)" [ "$rc" -eq 0 ]
+check "it says it stopped" grep -q "copro stopped" "$WORK/serve.log"
+
+printf 'a long enough password\n' | "$COPRO" user add --name "Sam Lead" --email sam@example.org --role lead --org 1 >"$WORK/out" 2>&1
+check "user add makes a lead" grep -q "Added Sam Lead" "$WORK/out"
+expect_fail "user add with no password on standard input says so" 1 "no password given" \
+	user add --name "Short" --email short@example.org --role lead --org 1 </dev/null
+printf 'short\n' >"$WORK/pw"
+expect_fail "user add refuses a short password from stdin" 1 "at least 12" \
+	user add --name "Short" --email short@example.org --role lead --org 1 <"$WORK/pw"
+expect_fail "user add needs --org for a lead" 2 "--org" \
+	user add --name "X" --email x@example.org --role lead <"$WORK/pw"
+printf 'a long enough password\n' >"$WORK/pw"
+expect_fail "user add refuses an unknown organisation" 1 "no organisation number 99" \
+	user add --name "X" --email x@example.org --role lead --org 99 <"$WORK/pw"
+expect_fail "user add refuses the same email twice" 1 "already an account" \
+	user add --name "Sam Again" --email SAM@example.org --role viewer --org 1 <"$WORK/pw"
+expect_fail "user add refuses an unknown role" 1 "not known" \
+	user add --name "X" --email y@example.org --role owner --org 1 <"$WORK/pw"
+hash=$(sqlite3 "$DB" "SELECT password_hash FROM app_user WHERE email = 'sam@example.org'")
+params=$(printf '%s' "$hash" | python3 -c 'import sys,re; m=re.match(r"\$argon2id\$v=19\$m=(\d+),t=(\d+),p=\d+\$", sys.stdin.read()); print("ok" if m and int(m[1]) >= 19456 and int(m[2]) >= 2 else "bad")')
+check "the stored password is argon2id with t>=2 and m>=19 MiB" [ "$params" = ok ]
+finish

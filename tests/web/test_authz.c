@@ -1,0 +1,298 @@
+/* test_authz.c: the authorization matrix. Every route of every page table,
+ * as every role, on our organisation and on another, with our records and
+ * with another organisation's records in the URL: each answer is compared
+ * with what the role allows, and any unexpected allow fails the test. New
+ * routes are covered as soon as they are added to a table. Then the
+ * stored-XSS corpus: hostile text in every free-text field, viewed on every
+ * page by every role, never comes back unescaped. */
+#include "webtest.h"
+
+#include "web/pages/pages.h"
+
+/* Records of both organisations, for the placeholders. */
+static struct {
+	int64_t area;
+	int64_t evidence[2], action[2], member[2];
+} ids;
+
+static const char *const hostile[] = {
+	"<script>alert(1)</script>",
+	"\"><img src=x onerror=alert(2)>",
+	"'><svg onload=alert(3)>",
+};
+
+static int64_t add_records(webfix *w, int64_t org, int64_t eval, const char *text)
+{
+	fixture *f = &w->f;
+	evidence_row ev = {.organisation_id = org, .title = text, .description = text,
+			   .date = "2026-05-01", .groups = GROUP_PARENTS};
+	int64_t id;
+	size_t n;
+	assert_int_equal(evidence_add(&f->d, &ev, &id, &f->e), 0);
+	const char *refs[] = {"1i.a", "2iii.b"};
+	assert_int_equal(evidence_link(&f->d, id, eval, refs, 2, false, &n, &f->e), 0);
+	char *key;
+	assert_int_equal(own_indicator_add(&f->d, eval, "1i", text, &key, &f->e), 0);
+	review_change c = {.strengths = text, .areas = text, .status = "in-progress", .groups = 7};
+	assert_int_equal(review_set(&f->d, eval, "1i", &c, &f->e), 0);
+	action_row a = {.organisation_id = org, .title = text, .owner = text, .due_on = "2026-01-01",
+			.source_evaluation_id = eval, .source_element_key = "1i"};
+	int64_t aid;
+	assert_int_equal(action_add(&f->d, &a, &aid, &f->e), 0);
+	(void)aid;
+	return id;
+}
+
+static int64_t lead_membership(webfix *w, int64_t org)
+{
+	membership_list ms;
+	assert_int_equal(store_memberships_of_org(&w->f.db, &w->f.mem, org, &ms, &w->f.e), 0);
+	for (size_t i = 0; i < ms.n; i++)
+		if (!strcmp(ms.items[i].role, "lead"))
+			return ms.items[i].id;
+	fail_msg("no lead in organisation %lld", (long long)org);
+	return 0;
+}
+
+static int group_setup(void **state)
+{
+	webfix_group_setup(state);
+	webfix *w = &webfix_template;
+	fixture *f = &w->f;
+	ids.evidence[0] = add_records(w, w->org, w->eval, hostile[0]);
+	ids.evidence[1] = add_records(w, w->other_org, w->other_eval, hostile[1]);
+	action_list al;
+	assert_int_equal(store_action_list(&f->db, &f->mem, w->org, &al, &f->e), 0);
+	ids.action[0] = al.items[0].id;
+	assert_int_equal(store_action_list(&f->db, &f->mem, w->other_org, &al, &f->e), 0);
+	ids.action[1] = al.items[0].id;
+	ids.member[0] = lead_membership(w, w->org);
+	ids.member[1] = lead_membership(w, w->other_org);
+	assert_int_equal(store_org_area(&f->db, w->org, &ids.area, &f->e), 0);
+	/* A person with a hostile name, shown on the people page. */
+	int64_t user, mid;
+	assert_int_equal(account_create(&f->d, hostile[2], "x@example.org", WEBTEST_PASSWORD, &user, &f->e), 0);
+	membership_row m = {.user_id = user, .organisation_id = w->org, .role = "viewer",
+			    .created_at = "2026-01-01T00:00:00Z"};
+	assert_int_equal(store_membership_insert(&f->db, &m, &mid, &f->e), 0);
+	activity_row act = {.at = "2026-01-01T00:00:00Z", .user_name = hostile[2],
+			    .organisation_id = w->org, .area_id = ids.area, .what = hostile[0]};
+	assert_int_equal(store_activity_add(&f->db, &act, &f->e), 0);
+	return 0;
+}
+
+/* The policy, written down here apart from the route tables so that a
+ * wrong `need` in a table is caught: readers see, contributors add
+ * evidence, views and actions, leads judge statements, run the
+ * organisation and its people. A route missing here fails the test. */
+static const struct {
+	const char *method, *pattern;
+	enum access least;
+} policy[] = {
+	{"GET", "/org/{org}", ACCESS_VIEW},
+	{"POST", "/org/{org}/evaluations", ACCESS_LEAD},
+	{"GET", "/org/{org}/evaluation/{evaluation}", ACCESS_VIEW},
+	{"GET", "/org/{org}/evaluation/{evaluation}/statement/{statement}", ACCESS_VIEW},
+	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/evidence", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/link", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/review", ACCESS_LEAD},
+	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/indicator", ACCESS_LEAD},
+	{"GET", "/org/{org}/evidence", ACCESS_VIEW},
+	{"GET", "/org/{org}/evidence/{evidence}", ACCESS_VIEW},
+	{"GET", "/org/{org}/evidence/{evidence}/edit", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/evidence/{evidence}/edit", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/actions", ACCESS_VIEW},
+	{"GET", "/org/{org}/actions/new", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/actions", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/actions/{action}/edit", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/actions/{action}/edit", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/people", ACCESS_LEAD},
+	{"POST", "/org/{org}/people/invite", ACCESS_LEAD},
+	{"GET", "/org/{org}/people/{member}", ACCESS_LEAD},
+	{"POST", "/org/{org}/people/{member}/role", ACCESS_LEAD},
+	{"POST", "/org/{org}/people/{member}/remove", ACCESS_LEAD},
+	{"GET", "/org/{org}/activity", ACCESS_LEAD},
+};
+
+static enum access policy_for(const route *rt)
+{
+	for (size_t i = 0; i < sizeof policy / sizeof *policy; i++)
+		if (!strcmp(policy[i].method, rt->method) && !strcmp(policy[i].pattern, rt->pattern))
+			return policy[i].least;
+	fail_msg("%s %s has no entry in this test's policy: decide who may use it and add it",
+		 rt->method, rt->pattern);
+	return ACCESS_AREA;
+}
+
+/* What each role may do in organisation `org`. */
+static enum access expected_access(const webfix *w, int who, int64_t org)
+{
+	switch (who) {
+	case AS_AREA: return org == w->org || org == w->other_org ? ACCESS_AREA : ACCESS_NONE;
+	case AS_LEAD: return org == w->org ? ACCESS_LEAD : ACCESS_NONE;
+	case AS_CONTRIBUTOR: return org == w->org ? ACCESS_CONTRIBUTE : ACCESS_NONE;
+	case AS_VIEWER: return org == w->org ? ACCESS_VIEW : ACCESS_NONE;
+	case AS_OTHER_LEAD: return org == w->other_org ? ACCESS_LEAD : ACCESS_NONE;
+	default: return ACCESS_NONE;
+	}
+}
+
+/* Fills the placeholders of a pattern: {org} with `org`, record ids with
+ * the records of organisation index `rec` (0 ours, 1 the other's). */
+static const char *fill(webfix *w, arena *a, const char *pattern, int64_t org, int rec)
+{
+	char *out = arena_strdup(a, "");
+	const char *p = pattern;
+	while (*p) {
+		if (*p != '{') {
+			size_t n = strcspn(p, "{");
+			out = arena_printf(a, "%s%.*s", out, (int)n, p);
+			p += n;
+			continue;
+		}
+		const char *close = strchr(p, '}');
+		size_t n = (size_t)(close - p - 1);
+		const char *name = arena_strndup(a, p + 1, n);
+		long long v = 0;
+		const char *text = NULL;
+		if (!strcmp(name, "org")) v = org;
+		else if (!strcmp(name, "area")) v = ids.area;
+		else if (!strcmp(name, "evaluation")) v = rec ? w->other_eval : w->eval;
+		else if (!strcmp(name, "evidence")) v = ids.evidence[rec];
+		else if (!strcmp(name, "action")) v = ids.action[rec];
+		else if (!strcmp(name, "member")) v = ids.member[rec];
+		else if (!strcmp(name, "statement")) text = "1i";
+		else if (!strcmp(name, "token")) text = "0123456789abcdef";
+		else fail_msg("route %s has a placeholder {%s} this test does not know: add it", pattern, name);
+		out = text ? arena_printf(a, "%s%s", out, text) : arena_printf(a, "%s%lld", out, v);
+		p = close + 1;
+	}
+	return out;
+}
+
+static bool has_record(const char *pattern)
+{
+	return strstr(pattern, "{evaluation}") || strstr(pattern, "{evidence}") ||
+	       strstr(pattern, "{action}") || strstr(pattern, "{member}");
+}
+
+/* An answer that means the handler did the work (or at least judged the
+ * input, 400/409): anything but a refusal or the sign-in redirect. */
+static bool allowed(const request *r)
+{
+	if (r->status == 403 || r->status == 404 || r->status == 405)
+		return false;
+	/* Signing out succeeds by sending the person to sign in again. */
+	if (r->cookie && strstr(r->cookie, "Max-Age=0"))
+		return true;
+	return !(r->status == 303 && r->location && !strcmp(r->location, "/sign-in"));
+}
+
+/* The expectation for one case; -1 when no rule applies (public routes). */
+static int expect_allowed(const webfix *w, const route *rt, int who, int64_t org, int rec)
+{
+	if (rt->flags & ROUTE_PUBLIC)
+		return -1;
+	if (who == AS_NOBODY)
+		return 0;
+	if (strstr(rt->pattern, "{area}"))
+		return who == AS_AREA;
+	if (!strstr(rt->pattern, "{org}"))
+		return 1;
+	enum access least = policy_for(rt);
+	if (expected_access(w, who, org) < least || expected_access(w, who, org) == ACCESS_NONE)
+		return 0;
+	int64_t rec_org = rec ? w->other_org : w->org;
+	if (has_record(rt->pattern) && rec_org != org)
+		return 0;
+	return 1;
+}
+
+static void matrix(void **state)
+{
+	webfix *w = *state;
+	int cases = 0, unexpected_allows = 0, unexpected_denials = 0;
+	int64_t orgs[2] = {w->org, w->other_org};
+	for (const route *const *t = web_route_tables; *t; t++) {
+		for (const route *rt = *t; rt->pattern; rt++) {
+			if (!strcmp(rt->pattern, "/assets/*"))
+				continue;
+			for (int who = 0; who < AS_COUNT; who++) {
+				for (int o = 0; o < 2; o++) {
+					for (int rec = 0; rec < (has_record(rt->pattern) ? 2 : 1); rec++) {
+						/* A fresh database for every write, so one
+						 * case's change cannot hide another's. */
+						void *fresh = NULL;
+						webfix *cw = w;
+						if (strcmp(rt->method, "GET") != 0) {
+							webfix_setup(&fresh);
+							cw = fresh;
+						}
+						const char *path = fill(cw, &cw->f.mem, rt->pattern, orgs[o], rec);
+						request *r = web_run(cw, who, rt->method, path, NULL);
+						int want = expect_allowed(cw, rt, who, orgs[o], rec);
+						bool got = allowed(r);
+						cases++;
+						if (r->status >= 500)
+							fail_msg("%s %s as %s answered %d", rt->method, path, as_names[who], r->status);
+						if (want == 0 && got) {
+							unexpected_allows++;
+							print_message("UNEXPECTED ALLOW: %s %s as %s: %d\n", rt->method, path,
+								      as_names[who], r->status);
+						} else if (want == 1 && !got) {
+							unexpected_denials++;
+							print_message("unexpected denial: %s %s as %s: %d\n", rt->method, path,
+								      as_names[who], r->status);
+						}
+						request_destroy(r);
+						if (fresh)
+							webfix_teardown(&fresh);
+					}
+				}
+			}
+		}
+	}
+	print_message("authorization matrix: %d cases, %d unexpected allows, %d unexpected denials\n",
+		      cases, unexpected_allows, unexpected_denials);
+	assert_true(cases > 300);
+	assert_int_equal(unexpected_allows, 0);
+	assert_int_equal(unexpected_denials, 0);
+}
+
+/* Every GET page, as every role, with the hostile records in place. */
+static void stored_xss_never_executes(void **state)
+{
+	webfix *w = *state;
+	int pages = 0, escaped_seen = 0;
+	for (const route *const *t = web_route_tables; *t; t++) {
+		for (const route *rt = *t; rt->pattern; rt++) {
+			if (strcmp(rt->method, "GET") || !strcmp(rt->pattern, "/assets/*"))
+				continue;
+			for (int who = 0; who < AS_COUNT; who++) {
+				const char *path = fill(w, &w->f.mem, rt->pattern, who == AS_OTHER_LEAD ? w->other_org : w->org,
+							who == AS_OTHER_LEAD);
+				request *r = web_run(w, who, "GET", path, NULL);
+				const char *body = web_body(r);
+				pages++;
+				for (size_t h = 0; h < sizeof hostile / sizeof *hostile; h++)
+					if (strstr(body, hostile[h]))
+						fail_msg("%s as %s shows \"%s\" unescaped", path, as_names[who], hostile[h]);
+				if (strstr(body, "onerror=alert") && !strstr(body, "&quot;&gt;&lt;img"))
+					fail_msg("%s as %s has an onerror attribute", path, as_names[who]);
+				escaped_seen += strstr(body, "&lt;script&gt;alert(1)&lt;/script&gt;") != NULL;
+				request_destroy(r);
+			}
+		}
+	}
+	print_message("stored XSS: %d pages viewed, escaped payload seen on %d\n", pages, escaped_seen);
+	/* The payload really was on the pages, escaped: the test can fail. */
+	assert_true(escaped_seen >= 10);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {T(matrix), T(stored_xss_never_executes)};
+	return cmocka_run_group_tests(tests, group_setup, webfix_group_teardown);
+}
