@@ -1,4 +1,5 @@
 /* org.c: organisations and their local areas. */
+#include "store/account.h"
 #include "store/sql.h"
 
 #include "core/text.h"
@@ -31,23 +32,7 @@ static int area_id(store *s, const char *name, const char *now, int64_t *id, err
 	*id = 0;
 	if (!name || !*name)
 		return 0;
-	sqlite3_stmt *st = sql_prepare(s,
-		"INSERT INTO area (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", e);
-	if (!st)
-		return -1;
-	sql_bind_text(st, 1, name);
-	sql_bind_text(st, 2, now);
-	if (sql_exec_stmt(s, st, e) < 0)
-		return -1;
-	st = sql_prepare(s, "SELECT id FROM area WHERE name = ?", e);
-	if (!st)
-		return -1;
-	sql_bind_text(st, 1, name);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sql_col_int(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : sql_fail(s, rc, e);
+	return store_area_by_name(s, name, now, id, e);
 }
 
 /* Insert and update share their first ten parameters, in this order. */

@@ -279,7 +279,8 @@ export default async function journey(t) {
 		r = await submit(page, () => page.getByRole('link', { name: 'Evidence library' }).click());
 		expectEqual(pathOf(page), `${orgPath}/evidence`, 'the address');
 		expectEqual(r?.status(), 200, 'the status');
-		expect(/^1 /.test(await page.locator('main h2').first().innerText()), 'the library does not count 1 item');
+		await page.getByRole('heading', { level: 2, name: /^1 item/ }).waitFor();
+		await page.getByRole('link', { name: EVIDENCE.title }).waitFor();
 	});
 	await t.visit(page, 'evidence-library');
 
@@ -299,12 +300,13 @@ export default async function journey(t) {
 
 	// ---- people: invite a contributor -----------------------------------
 	let joinPath;
-	await t.step('the people page invites a contributor and shows a one-time /join link', async () => {
+	await t.step("the organisation's page links to people, where nobody has joined yet", async () => {
 		await page.goto(`${app.url}${orgPath}`);
 		r = await submit(page, () => page.getByRole('link', { name: 'People', exact: true }).click());
 		expectEqual(pathOf(page), `${orgPath}/people`, 'the address');
 		expectEqual(r?.status(), 200, 'the status');
-		expect((await page.locator('main').innerText()).includes(ADMIN.name), 'the people list does not name the administrator');
+		await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+		expect(/Nobody has joined yet/.test(await page.locator('main').innerText()), 'no "Nobody has joined yet"');
 	});
 	await t.visit(page, 'people');
 
@@ -369,4 +371,12 @@ export default async function journey(t) {
 		expectEqual(r?.status(), 400, 'the status');
 		await other.context().close();
 	});
+
+	await t.check("the lead's people page lists the contributor with role and partner group", async () => {
+		await page.goto(`${app.url}${orgPath}/people`);
+		const row = await page.locator('.govuk-summary-list__row', { hasText: CONTRIBUTOR.name }).innerText();
+		for (const want of [CONTRIBUTOR.email, 'Contributor', 'Parent carers'])
+			expect(row.includes(want), `the row says: ${row}`);
+	});
+	await t.visit(page, 'people-with-contributor');
 }

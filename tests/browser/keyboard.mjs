@@ -2,14 +2,18 @@
 // Shift+Tab, Enter and Space (and typing into fields) through page.keyboard,
 // no clicks. Skip link, set-up (with a refused password and the error
 // summary), adding an organisation (radios by Space), starting a
-// self-evaluation, signing out and in again. Every element Tab reaches must
-// show that it has focus.
+// self-evaluation, opening statement 1i and adding evidence linked to one
+// of its indicators (checkboxes by Space), recording the judgement and its
+// status, signing out and in again. Every element Tab reaches must show
+// that it has focus. The one exception to those keys: the status radios
+// have a saved choice, and moving within a radio group takes an arrow key.
 
 import {
 	ADMIN, describeFocus, expect, expectEqual, focused, markFocusBaseline, pathOf, pressTo, submit, tabTo,
 } from './lib.mjs';
 
 const ORG = { name: 'Hill Lane Therapy', type: "Children's therapy service" };
+const EVIDENCE = { title: 'Welcome booklet drawn by children' };
 
 // A key press that sends a form or follows a link: waits for the new page
 // and prepares it for focus checks.
@@ -111,8 +115,82 @@ export default async function keyboard(t) {
 		expect([200, 404].includes(r?.status()), `the status is ${r?.status()}`);
 	});
 
-	await t.step('sign out by keyboard: Tab to "Sign out", Enter', async () => {
-		await tabTo(page, { tag: 'button', name: 'Sign out' });
+	// ---- statement 1i: evidence and the judgement -------------------------
+	const statementPath = () => `${orgPath}/evaluation/${evaluationId}/statement/1i`;
+	let evaluationId;
+	await t.step('on the evaluation, Tab reaches statement 1i and Enter opens it', async () => {
+		evaluationId = pathOf(page).split('/').pop();
+		await tabTo(page, { tag: 'a', name: /^1i Providing/ }, { max: 40 });
+		const r = await pressAndLoad(page, 'Enter');
+		expectEqual(pathOf(page), statementPath(), 'the address');
+		expectEqual(r?.status(), 200, 'the status');
+	});
+
+	await t.step('add evidence: Tab through title, description, date, link, partner groups and indicators, typing and Space', async () => {
+		await tabTo(page, { id: 'title' }, { max: 80 });
+		await kb.type(EVIDENCE.title);
+		await pressTo(page, 'Tab', { id: 'description' });
+		await kb.type('Drawings and notes from the new starters.');
+		await pressTo(page, 'Tab', { id: 'date-day' });
+		await kb.type('2');
+		await pressTo(page, 'Tab', { id: 'date-month' });
+		await kb.type('11');
+		await pressTo(page, 'Tab', { id: 'date-year' });
+		await kb.type('2026');
+		await pressTo(page, 'Tab', { id: 'url' });
+		// Partner groups: each checkbox is its own Tab stop.
+		await pressTo(page, 'Tab', { id: 'groups' });
+		await kb.press('Space');
+		await pressTo(page, 'Tab', { id: 'groups-2' });
+		await pressTo(page, 'Tab', { id: 'groups-3' });
+		await kb.press('Space');
+		await pressTo(page, 'Tab', { id: 'indicators', name: /^1i\.a: / });
+		await pressTo(page, 'Tab', { id: 'indicators-2' });
+		await pressTo(page, 'Tab', { id: 'indicators-3', name: /^1i\.c: / });
+		await kb.press('Space');
+		await pressTo(page, 'Shift+Tab', { id: 'indicators-2' });
+		const ticked = await page.locator('form[action$="/evidence"] input:checked').evaluateAll((els) => els.map((e) => e.id));
+		expectEqual(ticked.join(' '), 'groups groups-3 indicators-3', 'the ticked boxes');
+		await tabTo(page, { tag: 'button', name: 'Add evidence' }, { max: 12 });
+	});
+
+	await t.step('add evidence: Enter on the button saves it, linked to 1i.c', async () => {
+		const r = await pressAndLoad(page, 'Enter');
+		expectEqual(r?.status(), 200, 'the status');
+		expectEqual(pathOf(page), statementPath(), 'the address');
+		expect(/Evidence added and linked/.test(await page.getByRole('alert').innerText()), 'no success banner');
+		const item = await page.locator('h3', { hasText: /^1i\.c/ }).locator('xpath=..').innerText();
+		expect(item.includes(EVIDENCE.title), `1i.c says: ${item}`);
+		expect(/Children and young people and practitioners|Children and young people, .*practitioners/i.test(item),
+			`the partner groups are not shown: ${item}`);
+	});
+	await t.visit(page, 'statement-evidence-added', { axe: false });
+
+	await t.step('record the judgement: type the strengths, choose "In progress", Enter on "Save judgement"', async () => {
+		await tabTo(page, { id: 'strengths' }, { max: 80 });
+		await kb.type('Children helped to write the welcome booklet.');
+		await pressTo(page, 'Tab', { id: 'areas' });
+		// Saved status "Not started" is selected, and a radio group is one
+		// Tab stop: moving within it takes the arrow keys (as in any
+		// browser); nothing else here does.
+		await pressTo(page, 'Tab', { id: 'status' });
+		await pressTo(page, 'ArrowDown', { id: 'status-2', name: 'In progress' });
+		expect(await page.locator('#status-2').isChecked(), 'ArrowDown did not select "In progress"');
+		await pressTo(page, 'Tab', { id: 'took_part' });
+		await kb.press('Space');
+		await tabTo(page, { tag: 'button', name: 'Save judgement' }, { max: 4 });
+		const r = await pressAndLoad(page, 'Enter');
+		expectEqual(r?.status(), 200, 'the status');
+		expect(/Judgement saved/.test(await page.getByRole('alert').innerText()), 'no success banner');
+		const status = await page.locator('.govuk-summary-list__row', { hasText: 'Status' }).first().innerText();
+		expect(/In progress/.test(status), `the status row says: ${status}`);
+		expect((await page.locator('main').innerText()).includes('Children helped to write the welcome booklet.'), 'no strengths');
+	});
+
+	await t.step('sign out by keyboard: Shift+Tab back from the success banner to "Sign out", Enter', async () => {
+		const f = await focused(page);
+		expect(/Success/.test(f.name), `focus is on ${describeFocus(f)}, not the success banner`);
+		await tabTo(page, { tag: 'button', name: 'Sign out' }, { key: 'Shift+Tab', max: 12 });
 		await pressAndLoad(page, 'Enter');
 		expectEqual(pathOf(page), '/sign-in', 'the address');
 	});

@@ -32,7 +32,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
 
 // Nothing here should take long: a hang (a browser that never starts, a
 // page that never loads past every timeout) fails instead of stalling CI.
-const LIMIT_S = Number(process.env.BROWSER_TESTS_LIMIT_S || 300);
+const LIMIT_S = Number(process.env.BROWSER_TESTS_LIMIT_S || 600);
 setTimeout(() => {
 	console.log(`not ok - the browser tests finish within ${LIMIT_S} s`);
 	t.killNow();

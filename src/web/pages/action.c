@@ -8,39 +8,6 @@
 #include "core/text.h"
 #include "web/pages/pages.h"
 
-static int not_found(request *r)
-{
-	return web_error_page(r, 404, "Page not found", "There is no page at this address.");
-}
-
-static int failed(request *r)
-{
-	return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
-}
-
-static bool blank(const char *s)
-{
-	return !s || !*s;
-}
-
-static const char *sentence(request *r, const char *msg)
-{
-	char *s = arena_strdup(&r->mem, msg);
-	s[0] = (char)toupper((unsigned char)s[0]);
-	return s;
-}
-
-/* "15 October 2026" from "2026-10-15"; anything else as it is. */
-static const char *date_words(request *r, const char *iso)
-{
-	static const char *const months[] = {"January", "February", "March", "April", "May",
-					     "June", "July", "August", "September", "October",
-					     "November", "December"};
-	if (!iso || !date_valid(iso))
-		return iso ? iso : "";
-	return arena_printf(&r->mem, "%d %s %d", atoi(iso + 8), months[atoi(iso + 5) - 1], atoi(iso));
-}
-
 static const char *const statuses[] = {
 	"open", "Open",
 	"in-progress", "In progress",
@@ -141,7 +108,7 @@ static void action_cards(request *r, const action_list *list, const evaluation_l
 		     status_label(a->status),
 		     overdue ? " <strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>" : "");
 		summary_row(r, "Owner");
-		htmlf(&r->out, "%t</dd></div>", blank(a->owner) ? "Not given" : a->owner);
+		htmlf(&r->out, "%t</dd></div>", text_blank(a->owner) ? "Not given" : a->owner);
 		summary_row(r, "Due");
 		htmlf(&r->out, "%t</dd></div>", a->due_on ? date_words(r, a->due_on) : "No date");
 		summary_row(r, "Review");
@@ -164,7 +131,7 @@ static int page_actions(request *r)
 	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
 	    store_action_list(r->d.db, &r->mem, r->org, &list, &r->e) < 0 ||
 	    store_evaluation_list(r->d.db, &r->mem, r->org, &evs, &r->e) < 0)
-		return failed(r);
+		return page_failed(r);
 	char today[11];
 	date_today(today);
 	size_t overdue = 0;
@@ -220,7 +187,7 @@ static void check_fields(request *r, const action_row *in, form_errors *fe)
 		const char *msg = sentence(r, e.msg);
 		if (i == 0)
 			msg = "Choose the status of the action";
-		else if (i == 1 && blank(value))
+		else if (i == 1 && text_blank(value))
 			msg = "Enter what needs to be done";
 		else if (i == 3)
 			msg = "The due date must be a real date, like 2027-01-31";
@@ -237,8 +204,8 @@ static void read_fields(request *r, action_row *a)
 	const char *due = form_get(r, "due"), *review = form_get(r, "review");
 	a->title = title ? title : "";
 	a->owner = owner ? owner : "";
-	a->due_on = blank(due) ? NULL : due;
-	a->review_on = blank(review) ? NULL : review;
+	a->due_on = text_blank(due) ? NULL : due;
+	a->review_on = text_blank(review) ? NULL : review;
 }
 
 static void action_fields(request *r, const action_row *a, const form_errors *fe)
@@ -258,14 +225,14 @@ static void action_fields(request *r, const action_row *a, const form_errors *fe
 static int read_source(request *r, const char *evaluation, const char *statement,
 		       evaluation_row *ev, action_row *a)
 {
-	if (blank(evaluation))
+	if (text_blank(evaluation))
 		return 0;
 	char *end;
 	long long id = strtoll(evaluation, &end, 10);
 	err e = {0};
 	if (*end || id <= 0)
 		return -1;
-	if (blank(statement)) {
+	if (text_blank(statement)) {
 		if (evaluation_get(&r->d, id, ev, &e) < 0)
 			return -1;
 	} else if (evaluation_statement(&r->d, id, statement, ev, &e) < 0) {
@@ -274,7 +241,7 @@ static int read_source(request *r, const char *evaluation, const char *statement
 	if (ev->organisation_id != r->org)
 		return -1;
 	a->source_evaluation_id = id;
-	a->source_element_key = blank(statement) ? NULL : statement;
+	a->source_element_key = text_blank(statement) ? NULL : statement;
 	return 1;
 }
 
@@ -303,7 +270,7 @@ static void new_form(request *r, const action_row *a, const form_errors *fe)
 		htmlf(&r->out, ".</p>");
 		if (a->source_element_key) {
 			htmlf(&r->out, "<h2 class=\"govuk-heading-s\">Areas for development</h2>");
-			if (have_review > 0 && !blank(review.areas)) {
+			if (have_review > 0 && !text_blank(review.areas)) {
 				const char *p = review.areas;
 				while (*p) {
 					size_t n = strcspn(p, "\r\n");
@@ -339,7 +306,7 @@ static int page_action_new(request *r)
 	action_row a = {.organisation_id = r->org};
 	evaluation_row ev;
 	if (read_source(r, query_get(r, "evaluation"), query_get(r, "statement"), &ev, &a) < 0)
-		return not_found(r);
+		return page_not_found(r);
 	new_form(r, &a, NULL);
 	return 200;
 }
@@ -350,7 +317,7 @@ static int page_action_add_post(request *r)
 	action_row a = {.organisation_id = r->org, .status = "open"};
 	evaluation_row ev;
 	if (read_source(r, form_get(r, "evaluation"), form_get(r, "statement"), &ev, &a) < 0)
-		return not_found(r);
+		return page_not_found(r);
 	read_fields(r, &a);
 	form_errors fe = {0};
 	err e = {0};
@@ -390,9 +357,9 @@ static int page_action_edit(request *r)
 	action_row a;
 	int found = load_action(r, &a);
 	if (found < 0)
-		return failed(r);
+		return page_failed(r);
 	if (!found)
-		return not_found(r);
+		return page_not_found(r);
 	edit_form(r, &a, NULL);
 	return 200;
 }
@@ -403,9 +370,9 @@ static int page_action_edit_post(request *r)
 	action_row a;
 	int found = load_action(r, &a);
 	if (found < 0)
-		return failed(r);
+		return page_failed(r);
 	if (!found)
-		return not_found(r);
+		return page_not_found(r);
 	read_fields(r, &a);
 	const char *status = form_get(r, "status");
 	a.status = status ? status : "";

@@ -16,20 +16,6 @@
 
 /* ---- small helpers ---------------------------------------------------- */
 
-/* A domain message ("the evidence date ...") as a sentence. */
-static const char *sentence(request *r, const char *msg)
-{
-	char *s = arena_strdup(&r->mem, msg);
-	if (s[0] >= 'a' && s[0] <= 'z')
-		s[0] = (char)(s[0] - 'a' + 'A');
-	return s;
-}
-
-static int not_found(request *r)
-{
-	return web_error_page(r, 404, "Page not found", "There is no page at this address.");
-}
-
 static int server_error(request *r, const err *e)
 {
 	if (e->kind == ERR_BUSY)
@@ -159,13 +145,13 @@ static int load(request *r, eval_page *pg, bool statement)
 	err e = {0};
 	memset(pg, 0, sizeof *pg);
 	if (!id)
-		return not_found(r);
+		return page_not_found(r);
 	int found = store_evaluation_get(r->d.db, &r->mem, id, &ev, &e);
 	if (found < 0)
 		return server_error(r, &e);
 	/* Another organisation's evaluation does not exist under ours. */
 	if (!found || ev.organisation_id != r->org)
-		return not_found(r);
+		return page_not_found(r);
 	if (evaluation_progress_load(&r->d, id, &pg->p, &e) < 0)
 		return server_error(r, &e);
 	if (org_get(&r->d, r->org, &pg->org, &e) < 0) {
@@ -176,7 +162,7 @@ static int load(request *r, eval_page *pg, bool statement)
 		pg->ep = r->params[2] ? progress_element(&pg->p, r->params[2]) : NULL;
 		if (!pg->ep) {
 			evaluation_progress_free(&pg->p);
-			return not_found(r);
+			return page_not_found(r);
 		}
 	}
 	return 0;
@@ -919,7 +905,7 @@ static int page_evidence_link_post(request *r)
 		/* Another organisation's evidence does not exist here. */
 		if (!found || ev.organisation_id != r->org) {
 			evaluation_progress_free(&pg.p);
-			return not_found(r);
+			return page_not_found(r);
 		}
 	}
 	size_t n;

@@ -8,40 +8,6 @@
 #include "core/text.h"
 #include "web/pages/pages.h"
 
-static int not_found(request *r)
-{
-	return web_error_page(r, 404, "Page not found", "There is no page at this address.");
-}
-
-static int failed(request *r)
-{
-	return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
-}
-
-/* A domain message as a sentence for a person: a capital first letter. */
-static const char *sentence(request *r, const char *msg)
-{
-	char *s = arena_strdup(&r->mem, msg);
-	s[0] = (char)toupper((unsigned char)s[0]);
-	return s;
-}
-
-/* "15 October 2026" from "2026-10-15"; anything else as it is. */
-static const char *date_words(request *r, const char *iso)
-{
-	static const char *const months[] = {"January", "February", "March", "April", "May",
-					     "June", "July", "August", "September", "October",
-					     "November", "December"};
-	if (!iso || !date_valid(iso))
-		return iso ? iso : "";
-	return arena_printf(&r->mem, "%d %s %d", atoi(iso + 8), months[atoi(iso + 5) - 1], atoi(iso));
-}
-
-static bool blank(const char *s)
-{
-	return !s || !*s;
-}
-
 /* Every value of a repeated query parameter, NULL-terminated. */
 static const char **query_all(request *r, const char *name)
 {
@@ -108,14 +74,14 @@ static void read_filter(request *r, library_filter *f, const evaluation_list *ev
 	const char *c = query_get(r, "cornerstone"), *ind = query_get(r, "indicator");
 	const char *from = query_get(r, "from"), *to = query_get(r, "to");
 	err e = {0};
-	if (!blank(c)) {
+	if (!text_blank(c)) {
 		const framework *fw = cornerstones(r);
 		if (!fw || !framework_section(fw, c))
 			form_error_add(fe, "cornerstone", "Choose a cornerstone from the list");
 		else
 			f->cornerstone = c;
 	}
-	if (!blank(ind)) {
+	if (!text_blank(ind)) {
 		f->indicator_text = ind;
 		const char *text = lower(r, ind);
 		indicator_ref ref = {0};
@@ -140,13 +106,13 @@ static void read_filter(request *r, library_filter *f, const evaluation_list *ev
 		for (int i = 0; i < 3; i++)
 			if (!strcmp(*g, group_names[i]))
 				f->store.groups |= group_flags[i];
-	if (!blank(from)) {
+	if (!text_blank(from)) {
 		if (date_check("The date from", from, &e) < 0)
 			form_error_add(fe, "from", "The date from must be a real date, like 2026-09-01");
 		else
 			f->store.from = from;
 	}
-	if (!blank(to)) {
+	if (!text_blank(to)) {
 		if (date_check("The date to", to, &e) < 0)
 			form_error_add(fe, "to", "The date to must be a real date, like 2027-07-31");
 		else
@@ -228,13 +194,13 @@ static int page_library(request *r)
 	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
 	    store_evaluation_list(r->d.db, &r->mem, r->org, &evs, &r->e) < 0 ||
 	    store_links_of_org(r->d.db, &r->mem, r->org, &links, &r->e) < 0)
-		return failed(r);
+		return page_failed(r);
 	form_errors fe = {0};
 	library_filter f;
 	read_filter(r, &f, &evs, &fe);
 	evidence_list items = {0};
 	if (!fe.n && store_evidence_search(r->d.db, &r->mem, r->org, &f.store, &items, &r->e) < 0)
-		return failed(r);
+		return page_failed(r);
 	bool filtered = f.cornerstone || f.indicator_text || f.store.groups || f.store.from || f.store.to;
 
 	page_begin(r, fe.n ? "Error: Evidence library" : "Evidence library");
@@ -389,11 +355,11 @@ static int page_item(request *r)
 	link_list links;
 	int found = load_item(r, &ev);
 	if (found < 0)
-		return failed(r);
+		return page_failed(r);
 	if (!found)
-		return not_found(r);
+		return page_not_found(r);
 	if (store_links_of_evidence(r->d.db, &r->mem, ev.id, &links, &r->e) < 0)
-		return failed(r);
+		return page_failed(r);
 	page_begin(r, ev.title);
 	htmlf(&r->out, "<a href=\"/org/%D/evidence\" class=\"govuk-back-link\">Evidence library</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
@@ -406,7 +372,7 @@ static int page_item(request *r)
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Description</dt>"
 		      "<dd class=\"govuk-summary-list__value\">",
 	     r->org, ev.title, date_words(r, ev.date), sentence(r, groups_describe(&r->mem, ev.groups)));
-	if (blank(ev.description))
+	if (text_blank(ev.description))
 		htmlf(&r->out, "None given");
 	else
 		paragraphs(r, ev.description);
@@ -414,9 +380,9 @@ static int page_item(request *r)
 		      "<dd class=\"govuk-summary-list__value\">");
 	/* The domain accepts only http and https addresses; anything else
 	 * (an old or imported row) is shown as text, never as a link. */
-	if (!blank(ev.url) && (!strncmp(ev.url, "https://", 8) || !strncmp(ev.url, "http://", 7)))
+	if (!text_blank(ev.url) && (!strncmp(ev.url, "https://", 8) || !strncmp(ev.url, "http://", 7)))
 		htmlf(&r->out, "<a class=\"govuk-link\" href=\"%a\" rel=\"noreferrer noopener\">%t</a>", ev.url, ev.url);
-	else if (!blank(ev.url))
+	else if (!text_blank(ev.url))
 		htmlf(&r->out, "%t", ev.url);
 	else
 		htmlf(&r->out, "None given");
@@ -445,15 +411,15 @@ static void check_fields(request *r, const evidence_row *in, form_errors *fe)
 		case 0: value = probe.title = in->title; break;
 		case 1: value = probe.description = in->description; break;
 		case 2: value = probe.date = in->date; break;
-		case 3: value = probe.url = blank(in->url) ? NULL : in->url; break;
+		case 3: value = probe.url = text_blank(in->url) ? NULL : in->url; break;
 		}
 		err e = {0};
 		if (evidence_validate(&probe, &e) == 0)
 			continue;
 		const char *msg = sentence(r, e.msg);
-		if (i == 0 && blank(value))
+		if (i == 0 && text_blank(value))
 			msg = "Enter a title for the evidence";
-		else if (i == 2 && blank(value))
+		else if (i == 2 && text_blank(value))
 			msg = "Enter the date the evidence is from, like 2026-10-15";
 		else if (i == 2 && !date_valid(value))
 			msg = "The date must be a real date, written like 2026-10-15";
@@ -494,9 +460,9 @@ static int page_item_edit(request *r)
 	evidence_row ev;
 	int found = load_item(r, &ev);
 	if (found < 0)
-		return failed(r);
+		return page_failed(r);
 	if (!found)
-		return not_found(r);
+		return page_not_found(r);
 	edit_form(r, &ev, NULL);
 	return 200;
 }
@@ -507,23 +473,23 @@ static int page_item_edit_post(request *r)
 	evidence_row ev;
 	int found = load_item(r, &ev);
 	if (found < 0)
-		return failed(r);
+		return page_failed(r);
 	if (!found)
-		return not_found(r);
+		return page_not_found(r);
 	evidence_row in = ev;
 	const char *title = form_get(r, "title"), *desc = form_get(r, "description");
 	const char *date = form_get(r, "date"), *url = form_get(r, "url");
 	in.title = title ? title : "";
 	in.description = desc ? desc : "";
 	in.date = date ? date : "";
-	in.url = blank(url) ? NULL : url;
+	in.url = text_blank(url) ? NULL : url;
 	in.groups = form_groups_value(r, "groups");
 	form_errors fe = {0};
 	err e = {0};
 	check_fields(r, &in, &fe);
 	if (!fe.n && evidence_edit(&r->d, &in, &e) < 0) {
 		if (e.kind == ERR_NOTFOUND)
-			return not_found(r);
+			return page_not_found(r);
 		form_error_add(&fe, "title", sentence(r, e.msg));
 	}
 	if (fe.n) {

@@ -11,6 +11,15 @@
 
 void web_set_session_cookie(request *r, const char *token);
 
+/* common.c */
+int page_not_found(request *r);         /* 404 page, for ids not in this organisation */
+int page_failed(request *r);            /* 500 page with r->e's message */
+bool text_blank(const char *s);         /* NULL or "" */
+/* A domain message ("the evidence date ...") as a sentence: capital first. */
+const char *sentence(request *r, const char *msg);
+/* "15 October 2026" from "2026-10-15"; anything else as it is. */
+const char *date_words(request *r, const char *iso);
+
 extern const route static_routes[];     /* static.c: style sheet, script, images */
 extern const route account_routes[];    /* account.c: set-up, sign-in, invitations */
 extern const route home_routes[];       /* home.c: start page, organisation home */

@@ -11,28 +11,6 @@
 
 #define ACTIVITY_LIMIT 500
 
-static int not_found(request *r)
-{
-	return web_error_page(r, 404, "Page not found", "There is no page at this address.");
-}
-
-static int failed(request *r)
-{
-	return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
-}
-
-static bool blank(const char *s)
-{
-	return !s || !*s;
-}
-
-static const char *sentence(request *r, const char *msg)
-{
-	char *s = arena_strdup(&r->mem, msg);
-	s[0] = (char)toupper((unsigned char)s[0]);
-	return s;
-}
-
 static const char *const roles[] = {
 	"lead", "Organisation lead",
 	"contributor", "Contributor",
@@ -81,7 +59,7 @@ static const char *const group_words[] = {
 /* " (parent carers)", or nothing when no group is given. */
 static const char *group_suffix(request *r, const char *group)
 {
-	return blank(group) ? "" : arena_printf(&r->mem, " (%s)", label(group_words, group, group));
+	return text_blank(group) ? "" : arena_printf(&r->mem, " (%s)", label(group_words, group, group));
 }
 
 /* "23 November 2026, 09:00 UTC" from "2026-11-23T09:00:00Z". */
@@ -136,7 +114,7 @@ static int people(request *r, const form_errors *fe)
 	membership_list ms;
 	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
 	    store_memberships_of_org(r->d.db, &r->mem, r->org, &ms, &r->e) < 0)
-		return failed(r);
+		return page_failed(r);
 	page_begin(r, fe && fe->n ? "Error: People" : "People");
 	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>", r->org, o.name);
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
@@ -184,10 +162,10 @@ static int page_invite_post(request *r)
 	form_errors fe = {0};
 	err e = {0};
 	if (text_check_line("Their name", name, true, &e) < 0)
-		form_error_add(&fe, "name", blank(name) ? "Enter their name" : sentence(r, e.msg));
+		form_error_add(&fe, "name", text_blank(name) ? "Enter their name" : sentence(r, e.msg));
 	if (!known(roles, role))
 		form_error_add(&fe, "role", "Choose a role");
-	if (!blank(group) && !known(partner_groups, group))
+	if (!text_blank(group) && !known(partner_groups, group))
 		form_error_add(&fe, "group", "Choose a partner group from the list");
 	char token[65];
 	if (!fe.n && invitation_create(&r->d, r->sess.user.id, r->org, role, group, name, token, &e) < 0)
@@ -276,9 +254,9 @@ static int page_member(request *r)
 	membership_row m;
 	int found = load_member(r, &m);
 	if (found < 0)
-		return failed(r);
+		return page_failed(r);
 	if (!found)
-		return not_found(r);
+		return page_not_found(r);
 	return member_page(r, &m, NULL, m.role, m.partner_group);
 }
 
@@ -288,19 +266,19 @@ static int page_member_role_post(request *r)
 	membership_row m;
 	int found = load_member(r, &m);
 	if (found < 0)
-		return failed(r);
+		return page_failed(r);
 	if (!found)
-		return not_found(r);
+		return page_not_found(r);
 	const char *role = form_get(r, "role"), *group = form_get(r, "group");
 	form_errors fe = {0};
 	err e = {0};
 	if (!known(roles, role))
 		form_error_add(&fe, "role", "Choose a role");
-	if (!blank(group) && !known(partner_groups, group))
+	if (!text_blank(group) && !known(partner_groups, group))
 		form_error_add(&fe, "group", "Choose a partner group from the list");
 	if (!fe.n && membership_change(&r->d, r->sess.user.id, r->org, m.id, role, group, &e) < 0) {
 		if (e.kind == ERR_NOTFOUND)
-			return not_found(r);
+			return page_not_found(r);
 		form_error_add(&fe, "role", sentence(r, e.msg));
 	}
 	if (fe.n)
@@ -321,15 +299,15 @@ static int page_member_remove_post(request *r)
 	membership_row m;
 	int found = load_member(r, &m);
 	if (found < 0)
-		return failed(r);
+		return page_failed(r);
 	if (!found)
-		return not_found(r);
+		return page_not_found(r);
 	form_errors fe = {0};
 	err e = {0};
 	bool signed_out;
 	if (membership_remove(&r->d, r->sess.user.id, r->org, m.id, &signed_out, &e) < 0) {
 		if (e.kind == ERR_NOTFOUND)
-			return not_found(r);
+			return page_not_found(r);
 		form_error_add(&fe, "remove", sentence(r, e.msg));
 		return member_page(r, &m, &fe, m.role, m.partner_group);
 	}
@@ -387,7 +365,7 @@ static int page_activity(request *r)
 	activity_list list;
 	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
 	    store_activity_list(r->d.db, &r->mem, r->org, 0, ACTIVITY_LIMIT, &list, &r->e) < 0)
-		return failed(r);
+		return page_failed(r);
 	page_begin(r, "Activity log");
 	htmlf(&r->out, "<a href=\"/org/%D/people\" class=\"govuk-back-link\">People</a>"
 		      "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Activity log</h1>",
@@ -403,19 +381,19 @@ static int page_area_activity(request *r)
 	int64_t area = param_id(r, 0);
 	membership_list ms;
 	if (store_memberships_of_user(r->d.db, &r->mem, r->sess.user.id, &ms, &r->e) < 0)
-		return failed(r);
+		return page_failed(r);
 	const char *name = NULL;
 	for (size_t i = 0; area && i < ms.n; i++)
 		if (!strcmp(ms.items[i].role, "area-admin") && ms.items[i].area_id == area)
 			name = ms.items[i].place_name;
 	/* Another area's log does not exist for this person. */
 	if (!name)
-		return not_found(r);
+		return page_not_found(r);
 	org_list orgs;
 	activity_list list;
 	if (store_org_list_area(r->d.db, &r->mem, area, &orgs, &r->e) < 0 ||
 	    store_activity_list(r->d.db, &r->mem, 0, area, ACTIVITY_LIMIT, &list, &r->e) < 0)
-		return failed(r);
+		return page_failed(r);
 	page_begin(r, "Activity log");
 	htmlf(&r->out, "<a href=\"/\" class=\"govuk-back-link\">Home</a>"
 		      "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Activity log</h1>", name);
