@@ -264,6 +264,62 @@ int access_to_org(domain *d, int64_t user, int64_t org, enum access *level, err 
 	return 0;
 }
 
+int access_to_area(domain *d, int64_t user, int64_t area, bool *admin, err *e)
+{
+	*admin = false;
+	membership_list ms;
+	if (store_memberships_of_user(d->db, d->mem, user, &ms, e) < 0)
+		return -1;
+	for (size_t i = 0; i < ms.n; i++)
+		*admin |= !strcmp(ms.items[i].role, "area-admin") && ms.items[i].area_id == area;
+	return 0;
+}
+
+int api_token_create(domain *d, int64_t by, int64_t area, const char *name, char token[65],
+		     int64_t *id, err *e)
+{
+	if (text_check_line("the token's name", name, true, e) < 0)
+		return -1;
+	char now[21];
+	time_now_iso(now);
+	random_token(token);
+	char hash[65];
+	token_hash(token, hash);
+	api_token_row r = {.area_id = area, .name = name, .token_hash = hash, .created_by = by,
+			   .created_at = now};
+	return store_api_token_insert(d->db, &r, id, e);
+}
+
+int api_token_revoke(domain *d, int64_t area, int64_t id, err *e)
+{
+	char now[21];
+	time_now_iso(now);
+	int done = store_api_token_revoke(d->db, area, id, now, e);
+	if (done < 0)
+		return -1;
+	if (done == 0)
+		return err_set(e, ERR_NOTFOUND, "there is no live API token %lld in this area",
+			       (long long)id);
+	return 0;
+}
+
+int api_token_area(domain *d, const char *token, int64_t *area, err *e)
+{
+	*area = 0;
+	if (!token || strlen(token) != 64 || strspn(token, "0123456789abcdef") != 64)
+		return 0;
+	char now[21], hash[65];
+	time_now_iso(now);
+	token_hash(token, hash);
+	api_token_row r;
+	int found = store_api_token_use(d->db, d->mem, hash, now, &r, e);
+	if (found < 0)
+		return -1;
+	if (found)
+		*area = r.area_id;
+	return 0;
+}
+
 static bool role_known(const char *role)
 {
 	return role && (!strcmp(role, "lead") || !strcmp(role, "contributor") || !strcmp(role, "viewer"));

@@ -62,6 +62,18 @@ void token_hash(const char *token, char out[65]);
 /* What the user may do in organisation `org` (ACCESS_NONE if nothing). */
 int access_to_org(domain *d, int64_t user, int64_t org, enum access *level, err *e);
 
+/* Whether the user administers area `area`. */
+int access_to_area(domain *d, int64_t user, int64_t area, bool *admin, err *e);
+
+/* API tokens for the area's read-only JSON API (docs/api.md): `token`
+ * receives the secret once; only its hash is stored. */
+int api_token_create(domain *d, int64_t by, int64_t area, const char *name, char token[65],
+		     int64_t *id, err *e);
+int api_token_revoke(domain *d, int64_t area, int64_t id, err *e);
+/* The area a presented token is for; 0 when the token is unknown or
+ * revoked. */
+int api_token_area(domain *d, const char *token, int64_t *area, err *e);
+
 /* Invitations: a one-time link, valid 14 days, for a role in an
  * organisation. `token` receives the secret part of the link. */
 int invitation_create(domain *d, int64_t by, int64_t org, const char *role,

@@ -34,6 +34,16 @@ extern const char *const group_names[3];
 extern const int group_flags[3];
 json_t *groups_json(int groups);
 
+/* ---- instrument versions (domain/version.c) --------------------------- */
+
+/* Stores the text of `fw` (once per version) for a record about to use it;
+ * call inside the record's transaction. */
+int framework_version_keep(domain *d, const framework *fw, err *e);
+/* The instrument exactly as version `hash` of `id` was stored; `changed`
+ * tells whether the installed file differs. The caller frees it. */
+framework *framework_version_load(domain *d, const char *id, const char *hash, bool *changed,
+				  err *e);
+
 /* ---- organisations (domain/org.c) ------------------------------------ */
 
 int org_validate(const org_row *o, err *e);

@@ -33,11 +33,6 @@ int evaluation_start(domain *d, int64_t org, const char *framework_id, const cha
 		return err_set(e, ERR_INPUT,
 			       "%s is a %s instrument: self-evaluations use evidence instruments such as four-cornerstones (audits, measures and plans come in later releases).",
 			       fw->id, fw->kind);
-	/* The version's text is stored with the evaluation, so the words
-	 * users answered stay the words they see, whatever the file becomes. */
-	char *body = json_dumps(fw->doc, JSON_COMPACT | JSON_SORT_KEYS);
-	if (!body)
-		return err_set(e, ERR_INTERNAL, "cannot serialise instrument %s.", fw->id);
 	char now[21];
 	time_now_iso(now);
 	evaluation_row ev = {.organisation_id = org, .framework_id = fw->id,
@@ -47,7 +42,7 @@ int evaluation_start(domain *d, int64_t org, const char *framework_id, const cha
 	org_row o;
 	int found;
 	if (store_begin(d->db, e) < 0)
-		goto fail_body;
+		return -1;
 	if (org_get(d, org, &o, e) < 0)
 		goto fail;
 	found = store_evaluation_find(d->db, d->mem, org, fw->id, cycle, &same, e);
@@ -59,15 +54,12 @@ int evaluation_start(domain *d, int64_t org, const char *framework_id, const cha
 			o.name, fw->id, cycle, (long long)same.id);
 		goto fail;
 	}
-	if (store_framework_version_put(d->db, fw->id, fw->hash, body, now, e) < 0 ||
+	if (framework_version_keep(d, fw, e) < 0 ||
 	    store_evaluation_insert(d->db, &ev, id, e) < 0 || store_commit(d->db, e) < 0)
 		goto fail;
-	free(body);
 	return 0;
 fail:
 	store_rollback(d->db);
-fail_body:
-	free(body);
 	return -1;
 }
 
@@ -129,31 +121,7 @@ int evaluation_writable(const evaluation_row *ev, err *e)
 
 framework *evaluation_framework(domain *d, const evaluation_row *ev, bool *changed, err *e)
 {
-	char *body = NULL;
-	int found = store_framework_version_get(d->db, d->mem, ev->framework_hash, &body, e);
-	if (found < 0)
-		return NULL;
-	if (!found || !body) {
-		err_set(e, ERR_IO,
-			"the database has lost the text of instrument %s version %.12s used by evaluation %lld: restore from a backup.",
-			ev->framework_id, ev->framework_hash, (long long)ev->id);
-		return NULL;
-	}
-	fw_report *rep = calloc(1, sizeof *rep);
-	if (!rep)
-		abort();
-	char name[200];
-	snprintf(name, sizeof name, "%s.json", ev->framework_id);
-	framework *fw = framework_load_text(name, body, rep);
-	free(rep);
-	if (!fw) {
-		err_set(e, ERR_IO, "the stored text of instrument %s is damaged: restore from a backup.",
-			ev->framework_id);
-		return NULL;
-	}
-	const framework *installed = fw_registry_find(d->frameworks, ev->framework_id);
-	*changed = !installed || strcmp(installed->hash, ev->framework_hash) != 0;
-	return fw;
+	return framework_version_load(d, ev->framework_id, ev->framework_hash, changed, e);
 }
 
 /* ---- progress ------------------------------------------------------- */

@@ -2,6 +2,8 @@
  * the activity log. */
 #include "store/account.h"
 
+#include <string.h>
+
 #include "store/sql.h"
 
 static int count_query(store *s, sqlite3_stmt *st, int64_t *n, err *e)
@@ -390,4 +392,85 @@ int store_activity_list(store *s, arena *a, int64_t org, int64_t area, int limit
 	sql_bind_int(st, 7, limit);
 	return sql_collect(s, a, st, (void **)&out->items, &out->n, sizeof *out->items,
 			   read_activity, e);
+}
+
+/* ---- API tokens ------------------------------------------------------ */
+
+#define API_TOKEN_COLUMNS \
+	"id, area_id, created_by, name, token_hash, created_at, last_used_at, revoked_at" \
+	" FROM api_token"
+
+static void read_api_token(arena *a, sqlite3_stmt *st, void *row)
+{
+	api_token_row *r = row;
+	r->id = sql_col_int(st, 0);
+	r->area_id = sql_col_int(st, 1);
+	r->created_by = sql_col_int(st, 2);
+	r->name = sql_col_text(a, st, 3);
+	r->token_hash = sql_col_text(a, st, 4);
+	r->created_at = sql_col_text(a, st, 5);
+	r->last_used_at = sql_col_text(a, st, 6);
+	r->revoked_at = sql_col_text(a, st, 7);
+}
+
+int store_api_token_insert(store *s, const api_token_row *r, int64_t *id, err *e)
+{
+	sqlite3_stmt *st = sql_prepare(s,
+		"INSERT INTO api_token (area_id, name, token_hash, created_by, created_at)"
+		" VALUES (?, ?, ?, ?, ?)", e);
+	if (!st)
+		return -1;
+	sql_bind_int(st, 1, r->area_id);
+	sql_bind_text(st, 2, r->name);
+	sql_bind_text(st, 3, r->token_hash);
+	sql_bind_id(st, 4, r->created_by);
+	sql_bind_text(st, 5, r->created_at);
+	if (sql_exec_stmt(s, st, e) < 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int store_api_tokens_of_area(store *s, arena *a, int64_t area, api_token_list *out, err *e)
+{
+	return SQL_LIST_BY_ID(s, a, "SELECT " API_TOKEN_COLUMNS
+			      " WHERE area_id = ? ORDER BY id DESC", area, out, read_api_token, e);
+}
+
+int store_api_token_revoke(store *s, int64_t area, int64_t id, const char *now, err *e)
+{
+	sqlite3_stmt *st = sql_prepare(s,
+		"UPDATE api_token SET revoked_at = ? WHERE id = ? AND area_id = ? AND revoked_at IS NULL",
+		e);
+	if (!st)
+		return -1;
+	sql_bind_text(st, 1, now);
+	sql_bind_int(st, 2, id);
+	sql_bind_int(st, 3, area);
+	if (sql_exec_stmt(s, st, e) < 0)
+		return -1;
+	return sqlite3_changes(s->db) > 0;
+}
+
+int store_api_token_use(store *s, arena *a, const char *token_hash, const char *now,
+			api_token_row *out, err *e)
+{
+	sqlite3_stmt *st = sql_prepare(s, "SELECT " API_TOKEN_COLUMNS
+				       " WHERE token_hash = ? AND revoked_at IS NULL", e);
+	if (!st)
+		return -1;
+	sql_bind_text(st, 1, token_hash);
+	int found = sql_one(s, a, st, out, read_api_token, e);
+	if (found <= 0)
+		return found;
+	/* Once a minute is enough to show the administrator it is in use,
+	 * and keeps API reads from writing on every request. */
+	if (out->last_used_at && strncmp(out->last_used_at, now, 16) == 0)
+		return 1;
+	st = sql_prepare(s, "UPDATE api_token SET last_used_at = ? WHERE id = ?", e);
+	if (!st)
+		return -1;
+	sql_bind_text(st, 1, now);
+	sql_bind_int(st, 2, out->id);
+	return sql_exec_stmt(s, st, e) < 0 ? -1 : 1;
 }

@@ -39,7 +39,14 @@ typedef struct activity_row {
 	const char *user_name, *what;
 } activity_row;
 
+/* A token for the area's read-only JSON API; only its SHA-256 is kept. */
+typedef struct api_token_row {
+	int64_t id, area_id, created_by;
+	const char *name, *token_hash, *created_at, *last_used_at, *revoked_at;
+} api_token_row;
+
 typedef STORE_LIST(membership_row) membership_list;
+typedef STORE_LIST(api_token_row) api_token_list;
 typedef STORE_LIST(activity_row) activity_list;
 typedef STORE_LIST(user_row) user_list;
 
@@ -74,6 +81,15 @@ int store_failure_add(store *s, const char *account, const char *address, const 
 int store_failure_count(store *s, const char *account, const char *address, const char *since,
 			int64_t *n, err *e);
 int store_failures_clear(store *s, const char *account, const char *address, err *e);
+
+int store_api_token_insert(store *s, const api_token_row *r, int64_t *id, err *e);
+/* Every token of the area, revoked ones too, newest first. */
+int store_api_tokens_of_area(store *s, arena *a, int64_t area, api_token_list *out, err *e);
+/* Marks token `id` of `area` revoked; 0 when there is no such live token. */
+int store_api_token_revoke(store *s, int64_t area, int64_t id, const char *now, err *e);
+/* The live (unrevoked) token with this hash: 1 found, 0 not. Records its use. */
+int store_api_token_use(store *s, arena *a, const char *token_hash, const char *now,
+			api_token_row *out, err *e);
 
 int store_activity_add(store *s, const activity_row *r, err *e);
 /* org > 0: that organisation's; else area > 0: that area's (its

@@ -187,6 +187,72 @@ static const route *find_route(request *r, bool *other_method)
 	return found;
 }
 
+/* Which placeholder of `pattern` is {name}: its index in r->params. */
+static int placeholder_index(const char *pattern, const char *name)
+{
+	int i = 0;
+	size_t n = strlen(name);
+	for (const char *p = strchr(pattern, '{'); p; p = strchr(p + 1, '{'), i++)
+		if (!strncmp(p + 1, name, n) && p[n + 1] == '}')
+			return i;
+	return -1;
+}
+
+const char *param_named(const request *r, const char *name)
+{
+	int i = r->route ? placeholder_index(r->route->pattern, name) : -1;
+	return i < 0 || i >= 4 ? NULL : r->params[i];
+}
+
+/* {area} routes belong to the area's administrators; any other area's
+ * pages answer 404, as another organisation's do. */
+static int check_area(request *r, const route *rt)
+{
+	int i = placeholder_index(rt->pattern, "area");
+	if (i < 0)
+		return 0;
+	r->area = param_id(r, (size_t)i);
+	bool admin = false;
+	if (r->area && access_to_area(&r->d, r->sess.user.id, r->area, &admin, &r->e) < 0)
+		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+	if (!admin)
+		return web_error_page(r, 404, "Page not found", "There is no page at this address.");
+	return 0;
+}
+
+int api_error(request *r, int status, const char *message)
+{
+	r->status = status;
+	r->content_type = "application/json";
+	r->out.len = 0;
+	json_t *j = json_pack("{s:s}", "error", message);
+	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	htmlf(&r->out, "%R\n", text ? text : "{\"error\": \"out of memory\"}");
+	free(text);
+	json_decref(j);
+	return status;
+}
+
+/* API routes take "Authorization: Bearer TOKEN" and nothing else: no
+ * session cookie opens them, so a browser cannot be tricked into it. */
+static int check_api_token(request *r)
+{
+	const char *h = r->authorization;
+	const char *token = h && !strncmp(h, "Bearer ", 7) ? h + 7 : NULL;
+	if (!token)
+		return api_error(r, 401, "send an API token as \"Authorization: Bearer TOKEN\"; "
+				 "an area administrator creates tokens on the area's API tokens page");
+	if (api_token_area(&r->d, token, &r->area, &r->e) < 0)
+		return api_error(r, 500, r->e.msg);
+	if (!r->area)
+		return api_error(r, 401, "this API token is not known or has been revoked");
+	/* The URL's {area}, when there is one, must be the token's. */
+	const char *named = param_named(r, "area");
+	if (named && param_id(r, (size_t)placeholder_index(r->route->pattern, "area")) != r->area)
+		return api_error(r, 404, "there is no such area for this token");
+	return 0;
+}
+
 static int check_org(request *r, const route *rt)
 {
 	if (!strstr(rt->pattern, "{org}"))
@@ -230,6 +296,12 @@ void web_dispatch(request *r)
 			web_error_page(r, 400, "The form could not be read", "Go back and try again.");
 		return;
 	}
+	r->route = rt;
+	if (rt->flags & ROUTE_API) {
+		if (check_api_token(r) == 0)
+			r->status = rt->handler(r);
+		return;
+	}
 	if (session_resume(&r->d, r->session_cookie, &r->sess, &r->e) < 0) {
 		web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 		return;
@@ -243,7 +315,7 @@ void web_dispatch(request *r)
 			       "For your security, forms stop working after you sign out or after a while. Go back, reload the page and try again.");
 		return;
 	}
-	if (check_org(r, rt))
+	if (check_org(r, rt) || check_area(r, rt))
 		return;
 	r->status = rt->handler(r);
 }

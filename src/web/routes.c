@@ -11,5 +11,10 @@ const route *const web_route_tables[] = {
 	action_routes,
 	people_routes,
 	evaluation_routes,
+	project_routes,
+	audit_routes,
+	area_routes,
+	export_routes,
+	api_routes,
 	NULL,
 };

@@ -143,6 +143,11 @@ static enum MHD_Result respond(struct MHD_Connection *conn, request *r)
 				r->content_type ? r->content_type : "text/html; charset=utf-8");
 	if (r->location)
 		MHD_add_response_header(resp, "Location", r->location);
+	if (r->download) {
+		char value[256];
+		snprintf(value, sizeof value, "attachment; filename=\"%s\"", r->download);
+		MHD_add_response_header(resp, "Content-Disposition", value);
+	}
 	if (r->cookie)
 		MHD_add_response_header(resp, "Set-Cookie", r->cookie);
 	enum MHD_Result ok = MHD_queue_response(conn, (unsigned)r->status, resp);
@@ -190,6 +195,8 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	r->address = client_address(conn, &r->mem);
 	r->session_cookie = copy_cookie(r, conn, SESSION_COOKIE);
 	r->form_cookie = copy_cookie(r, conn, FORM_COOKIE);
+	r->authorization = arena_strdup(&r->mem,
+		MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION));
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, on_query, r);
 	if (!r->post)
 		return r;

@@ -40,6 +40,7 @@ typedef struct request {
 	/* What the request brought, copied out of libmicrohttpd so that
 	 * dispatch and pages (and their tests) never need a connection. */
 	const char *session_cookie, *form_cookie;
+	const char *authorization;      /* the Authorization header (API routes) */
 	form_field *query;
 	size_t n_query, cap_query;
 
@@ -50,10 +51,12 @@ typedef struct request {
 	void *post_processor;
 
 	/* What the dispatcher found. */
+	const struct route *route;
 	domain d;
 	session sess;
 	const char *params[4];          /* {placeholders} of the route, in order */
 	int64_t org;                    /* the organisation in the URL, 0 if none */
+	int64_t area;                   /* the area in the URL, or an API token's */
 	enum access access;             /* the user's access to it */
 
 	/* The response. */
@@ -61,6 +64,7 @@ typedef struct request {
 	html out;
 	const char *content_type;
 	const char *location;           /* for 303 */
+	const char *download;           /* a file name: sent as an attachment */
 	const char *cookie;             /* a Set-Cookie value */
 	bool cacheable;                 /* static files only; pages are no-store */
 	const char *file_path;          /* a static file to send instead of out */
@@ -74,6 +78,7 @@ typedef struct request {
 enum {
 	ROUTE_PUBLIC = 1,               /* no sign-in needed */
 	ROUTE_POST = 2,                 /* a state change: POST with a CSRF token */
+	ROUTE_API = 4,                  /* read-only JSON for an area's API token, no session */
 };
 
 typedef int (*route_handler)(request *r);
@@ -83,7 +88,8 @@ typedef struct route {
 	const char *pattern;            /* "/org/{org}/evidence/{id}" */
 	route_handler handler;
 	unsigned flags;
-	enum access need;               /* for {org} routes: the least access */
+	enum access need;               /* for {org} routes: the least access; {area}
+					 * routes need the area's administrator */
 } route;
 
 /* Each page file ends with its own table (ending in a NULL pattern);
@@ -106,8 +112,12 @@ void request_destroy(request *r);
 void request_add_field(request *r, const char *name, const char *value);
 void request_add_query(request *r, const char *name, const char *value);
 int64_t param_id(const request *r, size_t i);   /* 0 when not a number */
+/* The value of placeholder {name} of the matched route, NULL if none. */
+const char *param_named(const request *r, const char *name);
 
 int web_redirect(request *r, const char *location);  /* 303 See Other */
+/* An API answer {"error": message}; returns status. */
+int api_error(request *r, int status, const char *message);
 /* A whole error page; returns status. */
 int web_error_page(request *r, int status, const char *title, const char *message);
 

@@ -12,7 +12,8 @@
 /* Records of both organisations, for the placeholders. */
 static struct {
 	int64_t area;
-	int64_t evidence[2], action[2], member[2];
+	int64_t evidence[2], action[2], member[2], project[2], audit[2];
+	int64_t apitoken;
 } ids;
 
 static const char *const hostile[] = {
@@ -54,6 +55,56 @@ static int64_t lead_membership(webfix *w, int64_t org)
 	return 0;
 }
 
+/* A project and an audit in organisation `org`, written straight into the
+ * tables so that this matrix does not depend on the code under test. */
+static void add_york_records(webfix *w, int64_t org, const char *text, int rec)
+{
+	fixture *f = &w->f;
+	const char *ids_of[] = {"york-strategic-model", "york-joint-partnership-audit"};
+	const char *hash[2];
+	for (int i = 0; i < 2; i++) {
+		const framework *fw = fw_registry_find(&f->frameworks, ids_of[i]);
+		assert_non_null(fw);
+		assert_int_equal(framework_version_keep(&f->d, fw, &f->e), 0);
+		hash[i] = fw->hash;
+	}
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(f->db.db,
+		"INSERT INTO project (organisation_id, framework_id, framework_hash, title, service_area,"
+		" description, starts_on, created_at, updated_at)"
+		" VALUES (?, 'york-strategic-model', ?, ?, ?, ?, '2026-09-01', '2026-09-01T00:00:00Z',"
+		" '2026-09-01T00:00:00Z')", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_text(st, 2, hash[0], -1, SQLITE_STATIC);
+	for (int i = 3; i <= 5; i++)
+		sqlite3_bind_text(st, i, text, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	ids.project[rec] = sqlite3_last_insert_rowid(f->db.db);
+	assert_int_equal(sqlite3_prepare_v2(f->db.db,
+		"INSERT INTO audit (organisation_id, framework_hash, project_id, version, status,"
+		" service_area, description, audit_date, summary, next_steps, signed_by,"
+		" created_at, updated_at)"
+		" VALUES (?, ?, ?, 1, 'submitted', ?, ?, '2026-10-01', ?, ?, ?, '2026-10-01T00:00:00Z',"
+		" '2026-10-01T00:00:00Z')", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_text(st, 2, hash[1], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, ids.project[rec]);
+	for (int i = 4; i <= 8; i++)
+		sqlite3_bind_text(st, i, text, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	ids.audit[rec] = sqlite3_last_insert_rowid(f->db.db);
+	char sql[400];
+	snprintf(sql, sizeof sql,
+		 "UPDATE audit SET first_id = id WHERE id = %lld;"
+		 "INSERT INTO audit_person VALUES (%lld, 1, 'A person', 'Their role');"
+		 "INSERT INTO audit_principle (audit_id, principle_key, level, score, notes, updated_at)"
+		 " VALUES (%lld, '1', 'good', 2, '', '2026-10-01T00:00:00Z');",
+		 (long long)ids.audit[rec], (long long)ids.audit[rec], (long long)ids.audit[rec]);
+	assert_int_equal(sqlite3_exec(f->db.db, sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
 static int group_setup(void **state)
 {
 	webfix_group_setup(state);
@@ -69,6 +120,10 @@ static int group_setup(void **state)
 	ids.member[0] = lead_membership(w, w->org);
 	ids.member[1] = lead_membership(w, w->other_org);
 	assert_int_equal(store_org_area(&f->db, w->org, &ids.area, &f->e), 0);
+	add_york_records(w, w->org, hostile[0], 0);
+	add_york_records(w, w->other_org, hostile[1], 1);
+	char token[65];
+	assert_int_equal(api_token_create(&f->d, 0, ids.area, hostile[2], token, &ids.apitoken, &f->e), 0);
 	/* A person with a hostile name, shown on the people page. */
 	int64_t user, mid;
 	assert_int_equal(account_create(&f->d, hostile[2], "x@example.org", WEBTEST_PASSWORD, &user, &f->e), 0);
@@ -112,6 +167,30 @@ static const struct {
 	{"POST", "/org/{org}/people/{member}/role", ACCESS_LEAD},
 	{"POST", "/org/{org}/people/{member}/remove", ACCESS_LEAD},
 	{"GET", "/org/{org}/activity", ACCESS_LEAD},
+	/* Projects: contributors record them and work through the steps. */
+	{"GET", "/org/{org}/projects", ACCESS_VIEW},
+	{"GET", "/org/{org}/projects/new", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/projects", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/project/{project}", ACCESS_VIEW},
+	{"GET", "/org/{org}/project/{project}/edit", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/project/{project}/edit", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/project/{project}/step/{step}", ACCESS_VIEW},
+	{"POST", "/org/{org}/project/{project}/step/{step}", ACCESS_CONTRIBUTE},
+	/* Audits: contributors fill in a draft, leads start, submit and
+	 * revise it, and only the area decides on a submitted one. */
+	{"GET", "/org/{org}/audits", ACCESS_VIEW},
+	{"GET", "/org/{org}/audits/new", ACCESS_LEAD},
+	{"POST", "/org/{org}/audits", ACCESS_LEAD},
+	{"GET", "/org/{org}/audit/{audit}", ACCESS_VIEW},
+	{"GET", "/org/{org}/audit/{audit}/edit", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/audit/{audit}/edit", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/audit/{audit}/principle/{principle}", ACCESS_VIEW},
+	{"POST", "/org/{org}/audit/{audit}/principle/{principle}", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/audit/{audit}/actions", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/audit/{audit}/submit", ACCESS_LEAD},
+	{"POST", "/org/{org}/audit/{audit}/revise", ACCESS_LEAD},
+	{"POST", "/org/{org}/audit/{audit}/return", ACCESS_AREA},
+	{"POST", "/org/{org}/audit/{audit}/accept", ACCESS_AREA},
 };
 
 static enum access policy_for(const route *rt)
@@ -161,6 +240,11 @@ static const char *fill(webfix *w, arena *a, const char *pattern, int64_t org, i
 		else if (!strcmp(name, "evidence")) v = ids.evidence[rec];
 		else if (!strcmp(name, "action")) v = ids.action[rec];
 		else if (!strcmp(name, "member")) v = ids.member[rec];
+		else if (!strcmp(name, "project")) v = ids.project[rec];
+		else if (!strcmp(name, "audit")) v = ids.audit[rec];
+		else if (!strcmp(name, "apitoken")) v = ids.apitoken;
+		else if (!strcmp(name, "step") || !strcmp(name, "principle")) text = "1";
+		else if (!strcmp(name, "file")) text = "audits.csv";
 		else if (!strcmp(name, "statement")) text = "1i";
 		else if (!strcmp(name, "token")) text = "0123456789abcdef";
 		else fail_msg("route %s has a placeholder {%s} this test does not know: add it", pattern, name);
@@ -173,7 +257,8 @@ static const char *fill(webfix *w, arena *a, const char *pattern, int64_t org, i
 static bool has_record(const char *pattern)
 {
 	return strstr(pattern, "{evaluation}") || strstr(pattern, "{evidence}") ||
-	       strstr(pattern, "{action}") || strstr(pattern, "{member}");
+	       strstr(pattern, "{action}") || strstr(pattern, "{member}") ||
+	       strstr(pattern, "{project}") || strstr(pattern, "{audit}");
 }
 
 /* An answer that means the handler did the work (or at least judged the
@@ -193,7 +278,8 @@ static int expect_allowed(const webfix *w, const route *rt, int who, int64_t org
 {
 	if (rt->flags & ROUTE_PUBLIC)
 		return -1;
-	if (who == AS_NOBODY)
+	/* No session opens the API: it takes API tokens only. */
+	if ((rt->flags & ROUTE_API) || who == AS_NOBODY)
 		return 0;
 	if (strstr(rt->pattern, "{area}"))
 		return who == AS_AREA;

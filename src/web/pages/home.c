@@ -57,7 +57,16 @@ static int home(request *r, const form_errors *fe)
 			org_list orgs;
 			if (store_org_list_area(r->d.db, &r->mem, m->area_id, &orgs, &r->e) < 0)
 				return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
-			htmlf(&r->out, "<p class=\"govuk-body\">You are the administrator for %t.</p>", m->place_name);
+			htmlf(&r->out, "<p class=\"govuk-body\">You are the administrator for %t.</p>"
+				      "<ul class=\"govuk-list\">"
+				      "<li><a class=\"govuk-link\" href=\"/area/%D\">Area portfolio: every organisation's latest audit</a></li>"
+				      "<li><a class=\"govuk-link\" href=\"/area/%D/audits\">Audits sent to the area</a></li>"
+				      "<li><a class=\"govuk-link\" href=\"/area/%D/dashboard\">Dashboard</a></li>"
+				      "<li><a class=\"govuk-link\" href=\"/area/%D/projects\">Joint partnership projects</a></li>"
+				      "<li><a class=\"govuk-link\" href=\"/area/%D/export\">Exports and API tokens</a></li>"
+				      "<li><a class=\"govuk-link\" href=\"/area/%D/settings\">Audit settings</a></li>"
+				      "</ul>",
+			      m->place_name, m->area_id, m->area_id, m->area_id, m->area_id, m->area_id, m->area_id);
 			org_table(r, &orgs);
 			add_org_form(r, m->area_id, fe);
 			continue;
@@ -83,17 +92,12 @@ static int page_home(request *r)
 /* ROUTE: POST /area/{area}/organisations */
 static int page_org_add_post(request *r)
 {
-	int64_t area = param_id(r, 0);
+	int64_t area = r->area;     /* the dispatcher checked it is the user's */
 	membership_list ms;
-	bool admin = false;
 	if (store_memberships_of_user(r->d.db, &r->mem, r->sess.user.id, &ms, &r->e) < 0)
 		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
-	for (size_t i = 0; i < ms.n; i++)
-		admin |= !strcmp(ms.items[i].role, "area-admin") && ms.items[i].area_id == area;
-	if (!admin)
-		return web_error_page(r, 404, "Page not found", "There is no page at this address.");
 	org_row o = {.name = form_get(r, "name"), .type = form_get(r, "type"),
-		     .sector = form_get(r, "sector"), .area = ms.items[0].place_name};
+		     .sector = form_get(r, "sector")};
 	for (size_t i = 0; i < ms.n; i++)
 		if (ms.items[i].area_id == area)
 			o.area = ms.items[i].place_name;
@@ -168,6 +172,9 @@ static int page_org(request *r)
 	htmlf(&r->out, "</ul>");
 	if (!shown)
 		htmlf(&r->out, "<p class=\"govuk-body\">No open actions.</p>");
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Joint partnership</h2>"
+		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/projects\">Service development projects</a> · "
+		      "<a class=\"govuk-link\" href=\"/org/%D/audits\">Joint partnership audits</a></p>", r->org, r->org);
 	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/actions\">All actions</a> · "
 		      "<a class=\"govuk-link\" href=\"/org/%D/evidence\">Evidence library</a>%R</p>",
 	     r->org, r->org,

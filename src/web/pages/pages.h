@@ -2,7 +2,8 @@
  * files; a file exports only its table, which routes.c lists. Route
  * placeholders are named for what they hold, so the authorization tests
  * can fill them: {org}, {area}, {evaluation}, {statement}, {evidence},
- * {action}, {member}, {token}. */
+ * {action}, {member}, {token}, {project}, {step}, {audit}, {principle},
+ * {file}, {apitoken}. */
 #ifndef COPRO_WEB_PAGES_H
 #define COPRO_WEB_PAGES_H
 
@@ -27,5 +28,10 @@ extern const route evidence_routes[];   /* evidence.c: the evidence library, an 
 extern const route action_routes[];     /* action.c: actions: list, add, change */
 extern const route people_routes[];     /* people.c: members, invitations, roles, activity log */
 extern const route evaluation_routes[]; /* evaluation.c: evaluation overview, statement pages */
+extern const route project_routes[];    /* project.c: projects and their model's steps */
+extern const route audit_routes[];      /* audit.c: audits, decisions, the area's queue and settings */
+extern const route area_routes[];       /* area.c: area portfolio, dashboard, projects */
+extern const route export_routes[];     /* export.c: CSV and Excel exports, API tokens */
+extern const route api_routes[];        /* api.c: the JSON API (ROUTE_API) */
 
 #endif
