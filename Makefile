@@ -9,7 +9,8 @@ CFLAGS   := $(OPT) -DCOPRO_FRAMEWORKS_DIR=\"$(CURDIR)/frameworks\" \
             -DCOPRO_ASSETS_DIR=\"$(CURDIR)/build/assets\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla \
             -Isrc $(shell pkg-config --cflags $(PKGS))
-LDLIBS   := $(shell pkg-config --libs $(PKGS)) -lpthread
+# libcsv (Debian libcsv-dev) ships no pkg-config file.
+LDLIBS   := $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all
 
