@@ -170,8 +170,12 @@ static int cmd_evaluation_show(cli *c, int argc, char **argv)
 		printf("  partner groups: %s\n", groups_describe(&c->mem, sp->groups));
 		for (size_t e = 0; e < sp->n_elements; e++) {
 			const element_progress *ep = &sp->elements[e];
-			printf("  %-5s %zu/%zu  %-11s  %s\n", ep->element->key, ep->evidenced,
-			       ep->n_indicators, ep->review.status, ep->element->title);
+			/* Counts padded as one field, so titles line up when a
+			 * statement has ten or more indicators. */
+			char counts[32];
+			snprintf(counts, sizeof counts, "%zu/%zu", ep->evidenced, ep->n_indicators);
+			printf("  %-5s %-5s  %-11s  %s\n", ep->element->key, counts, ep->review.status,
+			       ep->element->title);
 		}
 	}
 	printf("\nSee a statement:  copro statement show %lld 1i\n", (long long)id);

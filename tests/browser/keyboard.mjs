@@ -170,9 +170,9 @@ export default async function keyboard(t) {
 		await tabTo(page, { id: 'strengths' }, { max: 80 });
 		await kb.type('Children helped to write the welcome booklet.');
 		await pressTo(page, 'Tab', { id: 'areas' });
-		// Saved status "Not started" is selected, and a radio group is one
-		// Tab stop: moving within it takes the arrow keys (as in any
-		// browser); nothing else here does.
+		// No status is chosen yet (GOV.UK: never pre-select), and a radio
+		// group is one Tab stop, landing on its first radio: moving within
+		// it takes the arrow keys (as in any browser); nothing else does.
 		await pressTo(page, 'Tab', { id: 'status' });
 		await pressTo(page, 'ArrowDown', { id: 'status-2', name: 'In progress' });
 		expect(await page.locator('#status-2').isChecked(), 'ArrowDown did not select "In progress"');

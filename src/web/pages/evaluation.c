@@ -540,7 +540,10 @@ static void review_form(request *r, const eval_page *pg, bool keep, const form_e
 		      "What works well, in the words of the partners who took part.", fe);
 	form_textarea(r, "areas", "Areas for development", keep ? form_get(r, "areas") : rv->areas,
 		      "What needs to change. You can raise an action for each one.", fe);
-	form_radios(r, "status", "Status", statuses, keep ? form_get(r, "status") : rv->status, NULL, fe);
+	/* A statement never reviewed has no status chosen yet: GOV.UK asks
+	 * not to pre-select a radio the user has not picked. */
+	const char *chosen = keep ? form_get(r, "status") : rv->updated_at ? rv->status : NULL;
+	form_radios(r, "status", "Status", statuses, chosen, NULL, fe);
 	form_partner_groups(r, "took_part", "Partner groups who took part in this judgement",
 			    keep ? form_groups_value(r, "took_part") : rv->groups, fe);
 	form_button(r, "Save judgement");
