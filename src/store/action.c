@@ -1,9 +1,12 @@
-/* action.c: actions raised from areas for development and followed up. */
+/* action.c: actions raised from areas for development (or an audit's next
+ * steps) and followed up. */
+#include "store/audit.h"
 #include "store/sql.h"
 
 #define ACTION_COLUMNS \
 	"id, organisation_id, title, owner, due_on, review_on, status," \
-	" source_evaluation_id, source_element_key, created_at, updated_at FROM action_item"
+	" source_evaluation_id, source_element_key, created_at, updated_at, source_audit_id" \
+	" FROM action_item"
 
 static void read_action(arena *a, sqlite3_stmt *st, void *row)
 {
@@ -19,6 +22,7 @@ static void read_action(arena *a, sqlite3_stmt *st, void *row)
 	r->source_element_key = sql_col_text(a, st, 8);
 	r->created_at = sql_col_text(a, st, 9);
 	r->updated_at = sql_col_text(a, st, 10);
+	r->source_audit_id = sql_col_int(st, 11);
 }
 
 static void bind_action(sqlite3_stmt *st, const action_row *r)
@@ -31,19 +35,20 @@ static void bind_action(sqlite3_stmt *st, const action_row *r)
 	sql_bind_id(st, 6, r->source_evaluation_id);
 	sql_bind_text(st, 7, r->source_element_key);
 	sql_bind_text(st, 8, r->updated_at ? r->updated_at : r->created_at);
+	sql_bind_id(st, 9, r->source_audit_id);
 }
 
 int store_action_insert(store *s, const action_row *r, int64_t *id, err *e)
 {
 	sqlite3_stmt *st = sql_prepare(s,
 		"INSERT INTO action_item (title, owner, due_on, review_on, status,"
-		" source_evaluation_id, source_element_key, updated_at, organisation_id, created_at)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e);
+		" source_evaluation_id, source_element_key, updated_at, source_audit_id,"
+		" organisation_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e);
 	if (!st)
 		return -1;
 	bind_action(st, r);
-	sql_bind_int(st, 9, r->organisation_id);
-	sql_bind_text(st, 10, r->created_at);
+	sql_bind_int(st, 10, r->organisation_id);
+	sql_bind_text(st, 11, r->created_at);
 	if (sql_exec_stmt(s, st, e) < 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(s->db);
@@ -54,11 +59,12 @@ int store_action_update(store *s, const action_row *r, err *e)
 {
 	sqlite3_stmt *st = sql_prepare(s,
 		"UPDATE action_item SET title = ?, owner = ?, due_on = ?, review_on = ?, status = ?,"
-		" source_evaluation_id = ?, source_element_key = ?, updated_at = ? WHERE id = ?", e);
+		" source_evaluation_id = ?, source_element_key = ?, updated_at = ?,"
+		" source_audit_id = ? WHERE id = ?", e);
 	if (!st)
 		return -1;
 	bind_action(st, r);
-	sql_bind_int(st, 9, r->id);
+	sql_bind_int(st, 10, r->id);
 	return sql_exec_stmt(s, st, e);
 }
 
@@ -80,4 +86,10 @@ int store_action_list(store *s, arena *ar, int64_t org, action_list *out, err *e
 	sql_bind_int(st, 1, org);
 	return sql_collect(s, ar, st, (void **)&out->items, &out->n, sizeof *out->items,
 			   read_action, e);
+}
+
+int store_action_list_audit(store *s, arena *ar, int64_t audit, action_list *out, err *e)
+{
+	return SQL_LIST_BY_ID(s, ar, "SELECT " ACTION_COLUMNS
+		" WHERE source_audit_id = ? ORDER BY id", audit, out, read_action, e);
 }

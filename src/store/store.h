@@ -91,6 +91,7 @@ typedef struct action_row {
 	const char *title, *owner, *due_on, *review_on, *status;
 	int64_t source_evaluation_id;   /* 0: none */
 	const char *source_element_key;
+	int64_t source_audit_id;        /* 0: none; else the audit it came from */
 	const char *created_at, *updated_at;
 } action_row;
 

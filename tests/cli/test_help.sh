@@ -105,18 +105,19 @@ check "no command made a database" [ ! -e "$DB" ]
 
 # A family name alone lists its commands.
 expect_fail "copro org alone exits 2" 2 "copro org needs a command:" org
-same "copro org alone lists the four org commands" \
+same "copro org alone lists the five org commands" \
 	"copro org needs a command:
   copro org add                add an organisation (a school, setting or service)
   copro org list               list organisations
   copro org show               show one organisation and its evaluations
-  copro org edit               change an organisation's details" "$err"
+  copro org edit               change an organisation's details
+  copro org import-csv         add or update an area's organisations from a CSV file" "$err"
 check "copro org alone prints nothing on stdout" [ -z "$out" ]
 expect_fail "copro evidence alone lists the six evidence commands" 2 "copro evidence needs a command:" evidence
 same "copro evidence alone: six commands" 6 "$(printf '%s\n' "$err" | grep -c '^  copro evidence ')"
 expect_fail "copro org frob names the unknown command and lists the org commands" 2 \
 	'copro org has no command "frob"; its commands are:' org frob
-same "copro org frob: the four org commands follow" 4 "$(printf '%s\n' "$err" | grep -c '^  copro org ')"
+same "copro org frob: the five org commands follow" 5 "$(printf '%s\n' "$err" | grep -c '^  copro org ')"
 
 # --version
 expect_ok "copro --version" --version

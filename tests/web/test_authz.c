@@ -265,7 +265,7 @@ static bool has_record(const char *pattern)
  * input, 400/409): anything but a refusal or the sign-in redirect. */
 static bool allowed(const request *r)
 {
-	if (r->status == 403 || r->status == 404 || r->status == 405)
+	if (r->status == 401 || r->status == 403 || r->status == 404 || r->status == 405)
 		return false;
 	/* Signing out succeeds by sending the person to sign in again. */
 	if (r->cookie && strstr(r->cookie, "Max-Age=0"))
@@ -358,6 +358,15 @@ static void stored_xss_never_executes(void **state)
 				const char *path = fill(w, &w->f.mem, rt->pattern, who == AS_OTHER_LEAD ? w->other_org : w->org,
 							who == AS_OTHER_LEAD);
 				request *r = web_run(w, who, "GET", path, NULL);
+				/* Downloads (CSV, Excel) carry the text as data, sent as
+				 * attachments and never as HTML: the browser does not
+				 * render them, so there is nothing to escape. */
+				if (r->download) {
+					if (r->content_type && !strncmp(r->content_type, "text/html", 9))
+						fail_msg("%s is a download sent as HTML", path);
+					request_destroy(r);
+					continue;
+				}
 				const char *body = web_body(r);
 				pages++;
 				for (size_t h = 0; h < sizeof hostile / sizeof *hostile; h++)

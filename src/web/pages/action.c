@@ -1,6 +1,6 @@
 /* action.c: the organisation's actions (overdue first, with what each
- * came from), adding one (from a statement's areas for development or
- * on its own) and changing one. */
+ * came from: a statement or an audit), adding one (from a statement's
+ * areas for development or on its own) and changing one. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,6 +117,12 @@ static void action_cards(request *r, const action_list *list, const evaluation_l
 			summary_row(r, "Comes from");
 			source_link(r, evs, a);
 			htmlf(&r->out, "</dd></div>");
+		}
+		/* Raised from an audit's next steps. */
+		if (a->source_audit_id) {
+			summary_row(r, "Comes from");
+			htmlf(&r->out, "<a class=\"govuk-link\" href=\"/org/%D/audit/%D\">From audit %D</a></dd></div>",
+			     r->org, a->source_audit_id, a->source_audit_id);
 		}
 		htmlf(&r->out, "</dl></div></div>");
 	}

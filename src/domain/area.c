@@ -1,0 +1,266 @@
+/* area.c: the area's picture built from the store's aggregate rows: the
+ * grid of organisations by principle, the levels counted against the
+ * instrument's own level list, outcomes per academic year, and the
+ * projects with their model's title and number of steps. */
+#include "domain/area.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+
+void picture_dates_for(const char *today, picture_dates *out)
+{
+	memset(out, 0, sizeof *out);
+	if (today && date_valid(today))
+		memcpy(out->today, today, 10);
+	else
+		date_today(out->today);
+	char iso[21], back[21];
+	memcpy(iso, out->today, 10);
+	memcpy(iso + 10, "T00:00:00Z", 11);
+	time_iso(time_parse_iso(iso) - 365 * 86400, back);
+	memcpy(out->since, back, 10);
+	int y = atoi(out->today), m = atoi(out->today + 5);
+	out->year = m >= 9 ? y : y - 1;
+	unsigned from = (unsigned)out->year % 10000u, to = (unsigned)(out->year + 1) % 10000u;
+	snprintf(out->year_from, sizeof out->year_from, "%04u-09-01", from);
+	snprintf(out->year_to, sizeof out->year_to, "%04u-08-31", to);
+}
+
+picture_window picture_dates_window(const picture_dates *d)
+{
+	return (picture_window){.today = d->today, .since = d->since, .year_from = d->year_from,
+			     .year_to = d->year_to};
+}
+
+size_t picture_outcomes(arena *a, const framework *fw, fw_item **out)
+{
+	json_t *list = json_object_get(fw->doc, "outcomes");
+	size_t n = json_is_array(list) ? json_array_size(list) : 0;
+	*out = arena_alloc(a, (n + 1) * sizeof **out);
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_array_get(list, i);
+		(*out)[i].key = json_string_value(json_object_get(o, "key"));
+		(*out)[i].title = json_string_value(json_object_get(o, "title"));
+	}
+	return n;
+}
+
+int picture_item_index(const fw_item *items, size_t n, const char *key)
+{
+	for (size_t i = 0; key && i < n; i++)
+		if (items[i].key && !strcmp(items[i].key, key))
+			return (int)i;
+	return -1;
+}
+
+int picture_level_index(const area_picture *p, const char *key)
+{
+	return picture_item_index(p->levels, p->n_levels, key);
+}
+
+static int principle_index(const framework *fw, const char *key)
+{
+	const fw_section *s = key ? framework_section(fw, key) : NULL;
+	return s ? (int)(s - fw->sections) : -1;
+}
+
+/* Organisations by id, to place each level row in its organisation. */
+typedef struct by_id {
+	int64_t id;
+	size_t index;
+} by_id;
+
+static int cmp_by_id(const void *a, const void *b)
+{
+	int64_t x = ((const by_id *)a)->id, y = ((const by_id *)b)->id;
+	return (x > y) - (x < y);
+}
+
+static void place_levels(area_picture *p, arena *a, const picture_level_list *levels)
+{
+	by_id *ids = arena_alloc(a, (p->n_orgs + 1) * sizeof *ids);
+	for (size_t i = 0; i < p->n_orgs; i++)
+		ids[i] = (by_id){p->orgs[i].row.id, i};
+	qsort(ids, p->n_orgs, sizeof *ids, cmp_by_id);
+	for (size_t i = 0; i < levels->n; i++) {
+		const picture_level_row *l = &levels->items[i];
+		by_id key = {l->organisation_id, 0};
+		const by_id *hit = bsearch(&key, ids, p->n_orgs, sizeof *ids, cmp_by_id);
+		int pi = principle_index(p->fw, l->principle_key);
+		if (hit && pi >= 0)
+			p->orgs[hit->index].levels[pi] = l->level;
+	}
+}
+
+static void count_levels(area_picture *p, arena *a, const picture_level_count_list *counts)
+{
+	size_t np = p->fw->n_sections;
+	p->counts = arena_alloc(a, (np * p->n_levels + 1) * sizeof *p->counts);
+	p->recorded = arena_alloc(a, (np + 1) * sizeof *p->recorded);
+	for (size_t i = 0; i < counts->n; i++) {
+		const picture_level_count *c = &counts->items[i];
+		int pi = principle_index(p->fw, c->principle_key), li = picture_level_index(p, c->level);
+		if (pi < 0 || li < 0)
+			continue;
+		p->counts[(size_t)pi * p->n_levels + (size_t)li] += (size_t)c->n;
+		p->recorded[pi] += (size_t)c->n;
+	}
+}
+
+int area_picture_load(domain *d, int64_t area, const picture_filter *f, const char *today,
+		      area_picture *p, err *e)
+{
+	memset(p, 0, sizeof *p);
+	p->fw = fw_registry_find(d->frameworks, PICTURE_AUDIT_FRAMEWORK);
+	if (!p->fw)
+		return err_set(e, ERR_NOTFOUND,
+			       "the instrument " PICTURE_AUDIT_FRAMEWORK " is not installed: put "
+			       PICTURE_AUDIT_FRAMEWORK ".json back in copro's frameworks folder.");
+	picture_dates_for(today, &p->dates);
+	picture_window w = picture_dates_window(&p->dates);
+	picture_org_list orgs;
+	picture_level_list levels;
+	picture_level_count_list counts;
+	if (store_picture_orgs(d->db, d->mem, area, f, &w, &orgs, e) < 0 ||
+	    store_picture_levels(d->db, d->mem, area, f, &levels, e) < 0 ||
+	    store_picture_level_counts(d->db, d->mem, area, f, &counts, e) < 0)
+		return -1;
+	size_t np = p->fw->n_sections;
+	p->n_orgs = orgs.n;
+	p->orgs = arena_alloc(d->mem, (orgs.n + 1) * sizeof *p->orgs);
+	for (size_t i = 0; i < orgs.n; i++) {
+		picture_org *o = &p->orgs[i];
+		o->row = orgs.items[i];
+		o->levels = arena_alloc(d->mem, (np + 1) * sizeof *o->levels);
+		o->review_overdue = o->row.audit_id && o->row.review_on &&
+				    strcmp(o->row.review_on, p->dates.today) < 0;
+		p->audited += o->row.audit_id != 0;
+		p->audited_recently += o->row.audited_recently;
+		p->reviews_overdue += o->review_overdue;
+	}
+	place_levels(p, d->mem, &levels);
+	if (np && p->fw->sections[0].n_elements) {
+		p->levels = p->fw->sections[0].elements[0].levels;
+		p->n_levels = p->fw->sections[0].elements[0].n_levels;
+	}
+	count_levels(p, d->mem, &counts);
+	return 0;
+}
+
+static int cmp_support(const void *a, const void *b)
+{
+	const picture_support *x = a, *y = b;
+	if (x->at_lowest != y->at_lowest)
+		return x->at_lowest < y->at_lowest ? 1 : -1;
+	return (x->principle > y->principle) - (x->principle < y->principle);
+}
+
+size_t picture_support_ranking(const area_picture *p, arena *a, picture_support **out)
+{
+	size_t np = p->fw->n_sections, n = 0;
+	*out = arena_alloc(a, (np + 1) * sizeof **out);
+	for (size_t i = 0; p->n_levels && i < np; i++) {
+		size_t at = p->counts[i * p->n_levels];
+		if (at)
+			(*out)[n++] = (picture_support){&p->fw->sections[i], at, p->recorded[i]};
+	}
+	qsort(*out, n, sizeof **out, cmp_support);
+	return n;
+}
+
+/* Years are filled in between the first and the last so gaps show as
+ * zero, unless dates far apart would make a very long list. Rows come
+ * oldest year first. */
+static void trend_years(picture_trend *t, arena *a, const picture_outcome_count_list *rows)
+{
+	int64_t first = rows->items[0].year, last = rows->items[rows->n - 1].year;
+	if (last - first < 50) {
+		t->n_years = (size_t)(last - first + 1);
+		t->years = arena_alloc(a, (t->n_years + 1) * sizeof *t->years);
+		for (size_t i = 0; i < t->n_years; i++)
+			t->years[i].year = (int)(first + (int64_t)i);
+	} else {
+		t->years = arena_alloc(a, (rows->n + 1) * sizeof *t->years);
+		for (size_t i = 0; i < rows->n; i++)
+			if (!t->n_years || t->years[t->n_years - 1].year != rows->items[i].year)
+				t->years[t->n_years++].year = (int)rows->items[i].year;
+	}
+	for (size_t i = 0; i < t->n_years; i++)
+		t->years[i].counts = arena_alloc(a, (t->n_outcomes + 1) * sizeof *t->years[i].counts);
+}
+
+int picture_trend_load(domain *d, int64_t area, const picture_filter *f, picture_trend *t, err *e)
+{
+	memset(t, 0, sizeof *t);
+	const framework *fw = fw_registry_find(d->frameworks, PICTURE_AUDIT_FRAMEWORK);
+	if (!fw)
+		return err_set(e, ERR_NOTFOUND,
+			       "the instrument " PICTURE_AUDIT_FRAMEWORK " is not installed: put "
+			       PICTURE_AUDIT_FRAMEWORK ".json back in copro's frameworks folder.");
+	t->n_outcomes = picture_outcomes(d->mem, fw, &t->outcomes);
+	picture_outcome_count_list rows;
+	if (store_picture_outcomes(d->db, d->mem, area, f, &rows, e) < 0)
+		return -1;
+	if (!rows.n)
+		return 0;
+	trend_years(t, d->mem, &rows);
+	for (size_t i = 0; i < rows.n; i++) {
+		int oi = picture_item_index(t->outcomes, t->n_outcomes, rows.items[i].outcome);
+		for (size_t y = 0; oi >= 0 && y < t->n_years; y++) {
+			if (t->years[y].year != rows.items[i].year)
+				continue;
+			t->years[y].counts[oi] += (size_t)rows.items[i].n;
+			t->years[y].total += (size_t)rows.items[i].n;
+		}
+	}
+	for (size_t y = 0; y < t->n_years; y++)
+		if (t->years[y].total > t->most)
+			t->most = t->years[y].total;
+	return 0;
+}
+
+/* The model a project was recorded with: its stored version, else the
+ * installed file, else only its id. */
+static void project_model(domain *d, picture_project *p)
+{
+	err ignored = {0};
+	bool changed;
+	framework *stored = framework_version_load(d, p->row.framework_id, p->row.framework_hash,
+						   &changed, &ignored);
+	const framework *fw = stored ? stored : fw_registry_find(d->frameworks, p->row.framework_id);
+	p->model = fw ? arena_strdup(d->mem, fw->title) : p->row.framework_id;
+	p->steps = fw ? fw->n_elements : 0;
+	framework_free(stored);
+}
+
+int picture_projects_load(domain *d, int64_t area, const picture_filter *f, picture_project **out,
+			  size_t *n, err *e)
+{
+	picture_project_list rows;
+	if (store_picture_projects(d->db, d->mem, area, f, &rows, e) < 0)
+		return -1;
+	*out = arena_alloc(d->mem, (rows.n + 1) * sizeof **out);
+	*n = rows.n;
+	/* Projects share a handful of model versions: each is loaded once. */
+	picture_project *models = arena_alloc(d->mem, (rows.n + 1) * sizeof *models);
+	size_t n_models = 0;
+	for (size_t i = 0; i < rows.n; i++) {
+		picture_project *p = &(*out)[i];
+		p->row = rows.items[i];
+		for (size_t j = 0; j < n_models && !p->model; j++) {
+			if (!strcmp(models[j].row.framework_id, p->row.framework_id) &&
+			    !strcmp(models[j].row.framework_hash, p->row.framework_hash)) {
+				p->model = models[j].model;
+				p->steps = models[j].steps;
+			}
+		}
+		if (!p->model) {
+			project_model(d, p);
+			models[n_models++] = *p;
+		}
+	}
+	return 0;
+}

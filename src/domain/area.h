@@ -1,0 +1,101 @@
+/* area.h: the area's picture as its administrators see it: every
+ * organisation's latest accepted audit against York's six principles, the
+ * levels counted per principle, outcomes per academic year, where to offer
+ * support, and the area's joint partnership projects. Wording (principles,
+ * levels, outcomes, models) always comes from the instruments. */
+#ifndef COPRO_DOMAIN_AREA_PICTURE_H
+#define COPRO_DOMAIN_AREA_PICTURE_H
+
+#include "domain/domain.h"
+#include "store/area.h"
+
+#define PICTURE_AUDIT_FRAMEWORK "york-joint-partnership-audit"
+
+/* The dates every question is asked about, from today (YYYY-MM-DD):
+ * "the last 12 months" is since..today (365 days back), "this year" the
+ * academic year holding today, 1 September to 31 August. */
+typedef struct picture_dates {
+	char today[11], since[11], year_from[11], year_to[11];
+	int year;               /* the academic year's first calendar year */
+} picture_dates;
+
+/* NULL `today`: today's date (COPRO_NOW honoured). */
+void picture_dates_for(const char *today, picture_dates *out);
+picture_window picture_dates_window(const picture_dates *d);
+
+/* The outcomes an audit can end in, from the instrument's "outcomes" (key
+ * and title), in its order; 0 when it has none. */
+size_t picture_outcomes(arena *a, const framework *fw, fw_item **out);
+/* Index of `key` among the items, -1 when absent. */
+int picture_item_index(const fw_item *items, size_t n, const char *key);
+
+/* An organisation in the picture: its row, and for each principle of the
+ * instrument the level recorded in its latest accepted audit (the key as
+ * stored, NULL when none was recorded). */
+typedef struct picture_org {
+	picture_org_row row;
+	const char **levels;    /* per principle (instrument order) */
+	bool review_overdue;    /* the latest accepted audit's review date has passed */
+} picture_org;
+
+typedef struct area_picture {
+	const framework *fw;    /* the installed audit instrument */
+	picture_dates dates;
+	picture_org *orgs;
+	size_t n_orgs, audited, audited_recently, reviews_overdue;
+	/* The level columns: the first principle's levels (York's principles
+	 * share them), lowest first. counts[p * n_levels + l] is how many
+	 * latest accepted audits put principle p at level l; recorded[p] how
+	 * many recorded any level for it. */
+	const fw_item *levels;
+	size_t n_levels;
+	size_t *counts, *recorded;
+} area_picture;
+
+/* Loads the picture of `area` narrowed by `f` (NULL: every organisation).
+ * Fails with a message when the audit instrument is not installed. */
+int area_picture_load(domain *d, int64_t area, const picture_filter *f, const char *today,
+		      area_picture *p, err *e);
+/* Index of level `key` among the picture's level columns, -1 if absent. */
+int picture_level_index(const area_picture *p, const char *key);
+
+/* A principle and how many latest accepted audits put it at the lowest
+ * level, of how many that recorded a level for it. */
+typedef struct picture_support {
+	const fw_section *principle;
+	size_t at_lowest, recorded;
+} picture_support;
+
+/* Principles with any audit at the lowest level, most first (ties in the
+ * instrument's order). */
+size_t picture_support_ranking(const area_picture *p, arena *a, picture_support **out);
+
+/* Accepted audits per academic year, one entry for every year from the
+ * first with an audit to the last, counts per outcome of the instrument. */
+typedef struct picture_year {
+	int year;
+	size_t *counts;         /* per outcome */
+	size_t total;
+} picture_year;
+
+typedef struct picture_trend {
+	fw_item *outcomes;
+	size_t n_outcomes;
+	picture_year *years;
+	size_t n_years, most;   /* most: the largest total of a year */
+} picture_trend;
+
+int picture_trend_load(domain *d, int64_t area, const picture_filter *f, picture_trend *t, err *e);
+
+/* A project with its model's title and number of steps, from the version
+ * of the model it was recorded with (the installed one if that is lost). */
+typedef struct picture_project {
+	picture_project_row row;
+	const char *model;
+	size_t steps;           /* 0 when the model cannot be found */
+} picture_project;
+
+int picture_projects_load(domain *d, int64_t area, const picture_filter *f, picture_project **out,
+			  size_t *n, err *e);
+
+#endif

@@ -1,0 +1,344 @@
+/* test_export_pages.c: the area's export page and downloads, and its API
+ * tokens page: who may use them, what the files hold, a new token shown
+ * once and never again, revoking, and every refusal. Audits are written
+ * straight into the tables so that this test does not depend on their
+ * own code. */
+#include "webtest.h"
+
+static int64_t our_area(webfix *w)
+{
+	int64_t area;
+	assert_int_equal(store_org_area(&w->f.db, w->org, &area, &w->f.e), 0);
+	return area;
+}
+
+static int64_t far_area(webfix *w)
+{
+	int64_t area;
+	assert_int_equal(store_org_area(&w->f.db, w->far_org, &area, &w->f.e), 0);
+	return area;
+}
+
+/* A submitted audit (with one level) and a draft in `org`, and a project. */
+static void add_audits(webfix *w, int64_t org, const char *summary)
+{
+	fixture *f = &w->f;
+	const framework *fw = fw_registry_find(&f->frameworks, "york-joint-partnership-audit");
+	const framework *model = fw_registry_find(&f->frameworks, "york-strategic-model");
+	assert_int_equal(framework_version_keep(&f->d, fw, &f->e), 0);
+	assert_int_equal(framework_version_keep(&f->d, model, &f->e), 0);
+	const char *statuses[] = {"submitted", "draft"};
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st;
+		assert_int_equal(sqlite3_prepare_v2(f->db.db,
+			"INSERT INTO audit (organisation_id, framework_hash, version, status, summary,"
+			" submitted_at, created_at, updated_at) VALUES (?, ?, 1, ?, ?,"
+			" '2026-10-01T00:00:00Z', '2026-10-01T00:00:00Z', '2026-10-01T00:00:00Z')",
+			-1, &st, NULL), SQLITE_OK);
+		sqlite3_bind_int64(st, 1, org);
+		sqlite3_bind_text(st, 2, fw->hash, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, statuses[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, i ? "DRAFT-TEXT" : summary, -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_finalize(st);
+		int64_t id = sqlite3_last_insert_rowid(f->db.db);
+		char sql[300];
+		snprintf(sql, sizeof sql, "UPDATE audit SET first_id = id WHERE id = %lld;"
+			 "INSERT INTO audit_principle (audit_id, principle_key, level, score, notes, updated_at)"
+			 " VALUES (%lld, '1', 'good', 2, '', '2026-10-01T00:00:00Z');",
+			 (long long)id, (long long)id);
+		assert_int_equal(sqlite3_exec(f->db.db, sql, NULL, NULL, NULL), SQLITE_OK);
+	}
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(f->db.db,
+		"INSERT INTO project (organisation_id, framework_id, framework_hash, title, created_at,"
+		" updated_at) VALUES (?, 'york-strategic-model', ?, ?, '2026-09-01T00:00:00Z',"
+		" '2026-09-01T00:00:00Z')", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_text(st, 2, model->hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, summary, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+}
+
+static const char *path(webfix *w, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *p = arena_vprintf(&w->f.mem, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+static void expect(webfix *w, int who, const char *method, const char *p,
+		   const char *const *fields, int status)
+{
+	request *r = web_run(w, who, method, p, fields);
+	if (r->status != status)
+		fail_msg("%s %s as %s: %d, expected %d", method, p, as_names[who], r->status, status);
+	request_destroy(r);
+}
+
+static request *get_query(webfix *w, int who, const char *p, const char *name, const char *value)
+{
+	request *r = request_create(&w->cfg, "GET", p);
+	assert_non_null(r);
+	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
+	if (name)
+		request_add_query(r, name, value);
+	r->session_cookie = w->as[who].token;
+	web_dispatch(r);
+	return r;
+}
+
+/* An API request with "Authorization: Bearer TOKEN". */
+static request *api_get(webfix *w, const char *token, const char *p)
+{
+	request *r = request_create(&w->cfg, "GET", p);
+	assert_non_null(r);
+	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
+	r->authorization = arena_printf(&r->mem, "Bearer %s", token);
+	web_dispatch(r);
+	return r;
+}
+
+static int64_t count(webfix *w, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(w->f.db.db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int64_t n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* The secret on the "copy your new token" page. */
+static const char *secret_on(request *r)
+{
+	const char *at = strstr(web_body(r), "<code id=\"token\">");
+	assert_non_null(at);
+	at += strlen("<code id=\"token\">");
+	assert_int_equal(strspn(at, "0123456789abcdef"), 64);
+	return arena_strndup(&r->mem, at, 64);
+}
+
+/* ---- exports ---------------------------------------------------------- */
+
+static void export_page_and_downloads(void **state)
+{
+	webfix *w = *state;
+	add_audits(w, w->org, "OUR-SUMMARY");
+	add_audits(w, w->other_org, "NEIGHBOUR-SUMMARY");
+	add_audits(w, w->far_org, "FAR-SUMMARY");
+	int64_t area = our_area(w);
+
+	request *r = web_run(w, AS_AREA, "GET", path(w, "/area/%lld/export", (long long)area), NULL);
+	assert_int_equal(r->status, 200);
+	const char *body = web_body(r);
+	const char *files[] = {"organisations.csv", "audits.csv", "levels.csv", "projects.csv",
+			       "area.xlsx"};
+	for (size_t i = 0; i < 5; i++)
+		assert_non_null(strstr(body, path(w, "href=\"/area/%lld/export/%s\"", (long long)area,
+						   files[i])));
+	assert_non_null(strstr(body, path(w, "href=\"/area/%lld/api-tokens\"", (long long)area)));
+	assert_non_null(strstr(body, "<caption"));
+	assert_null(r->download);
+	request_destroy(r);
+
+	for (size_t i = 0; i < 5; i++) {
+		r = web_run(w, AS_AREA, "GET", path(w, "/area/%lld/export/%s", (long long)area, files[i]), NULL);
+		assert_int_equal(r->status, 200);
+		assert_non_null(r->download);
+		assert_string_equal(r->download, files[i]);
+		if (i < 4)
+			assert_string_equal(r->content_type, "text/csv; charset=utf-8");
+		else
+			assert_string_equal(r->content_type,
+					    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		request_destroy(r);
+	}
+
+	r = web_run(w, AS_AREA, "GET", path(w, "/area/%lld/export/audits.csv", (long long)area), NULL);
+	body = web_body(r);
+	assert_memory_equal(body, "id,first_id,version,latest,accepted,", 36);
+	assert_non_null(strstr(body, "OUR-SUMMARY"));
+	assert_non_null(strstr(body, "NEIGHBOUR-SUMMARY"));
+	assert_null(strstr(body, "FAR-SUMMARY"));
+	assert_null(strstr(body, "DRAFT-TEXT"));
+	request_destroy(r);
+
+	r = web_run(w, AS_AREA, "GET", path(w, "/area/%lld/export/area.xlsx", (long long)area), NULL);
+	assert_true(r->out.len > 1000);
+	assert_memory_equal(r->out.buf, "PK\x03\x04", 4);
+	request_destroy(r);
+
+	/* The other area's administrator sees only theirs. */
+	r = web_run(w, AS_OTHER_AREA, "GET", path(w, "/area/%lld/export/projects.csv",
+						  (long long)far_area(w)), NULL);
+	assert_int_equal(r->status, 200);
+	assert_non_null(strstr(web_body(r), "FAR-SUMMARY"));
+	assert_null(strstr(web_body(r), "OUR-SUMMARY"));
+	request_destroy(r);
+}
+
+static void export_refusals(void **state)
+{
+	webfix *w = *state;
+	int64_t area = our_area(w);
+	const char *bad[] = {"people.csv", "audits.txt", "audits", "area.xlsx.csv", ".csv", "AUDITS.CSV",
+			     "audits.csv.xlsx"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		request *r = web_run(w, AS_AREA, "GET", path(w, "/area/%lld/export/%s", (long long)area, bad[i]), NULL);
+		assert_int_equal(r->status, 404);
+		assert_null(r->download);
+		request_destroy(r);
+	}
+	const char *pages[] = {"export", "export/audits.csv", "export/area.xlsx", "api-tokens"};
+	for (size_t i = 0; i < 4; i++) {
+		const char *p = path(w, "/area/%lld/%s", (long long)area, pages[i]);
+		expect(w, AS_OTHER_AREA, "GET", p, NULL, 404);
+		expect(w, AS_LEAD, "GET", p, NULL, 404);
+		expect(w, AS_VIEWER, "GET", p, NULL, 404);
+		request *r = web_run(w, AS_NOBODY, "GET", p, NULL);
+		assert_int_equal(r->status, 303);
+		assert_string_equal(r->location, "/sign-in");
+		request_destroy(r);
+	}
+	expect(w, AS_AREA, "GET", "/area/999999/export", NULL, 404);
+	expect(w, AS_AREA, "POST", path(w, "/area/%lld/export/audits.csv", (long long)area), NULL, 405);
+}
+
+/* ---- tokens ----------------------------------------------------------- */
+
+static void token_shown_once_then_revoked(void **state)
+{
+	webfix *w = *state;
+	int64_t area = our_area(w);
+	const char *tokens = path(w, "/area/%lld/api-tokens", (long long)area);
+
+	request *r = web_run(w, AS_AREA, "GET", tokens, NULL);
+	assert_int_equal(r->status, 200);
+	assert_non_null(strstr(web_body(r), "no API tokens yet"));
+	assert_non_null(strstr(web_body(r), "name=\"csrf\""));
+	request_destroy(r);
+
+	const char *fields[] = {"name", "Multi-agency dashboard", NULL};
+	r = web_run(w, AS_AREA, "POST", tokens, fields);
+	assert_int_equal(r->status, 200);
+	assert_null(r->location);
+	assert_non_null(strstr(web_body(r), "only time copro shows it"));
+	const char *secret = arena_strdup(&w->f.mem, secret_on(r));
+	request_destroy(r);
+	assert_int_equal(count(w, "SELECT COUNT(*) FROM api_token WHERE revoked_at IS NULL"), 1);
+	char hash[65];
+	token_hash(secret, hash);
+	assert_int_equal(count(w, path(w, "SELECT COUNT(*) FROM api_token WHERE token_hash = '%s'", hash)), 1);
+	assert_int_equal(count(w, path(w, "SELECT COUNT(*) FROM api_token WHERE token_hash = '%s'", secret)), 0);
+	/* Logged by name, without the secret. */
+	assert_int_equal(count(w, "SELECT COUNT(*) FROM activity WHERE what LIKE 'created API token %: Multi-agency dashboard'"), 1);
+	assert_int_equal(count(w, path(w, "SELECT COUNT(*) FROM activity WHERE what LIKE '%%%s%%'", secret)), 0);
+
+	/* The token works on the API. */
+	r = api_get(w, secret, "/api/v1/organisations");
+	assert_int_equal(r->status, 200);
+	request_destroy(r);
+
+	/* The list shows the name and when it was used, never the secret. */
+	r = web_run(w, AS_AREA, "GET", tokens, NULL);
+	const char *body = web_body(r);
+	assert_non_null(strstr(body, "Multi-agency dashboard"));
+	assert_null(strstr(body, secret));
+	assert_null(strstr(body, hash));
+	assert_null(strstr(body, "Never"));
+	assert_non_null(strstr(body, "govuk-tag--green"));
+	int64_t id = count(w, "SELECT MAX(id) FROM api_token");
+	const char *revoke = path(w, "/area/%lld/api-tokens/%lld/revoke", (long long)area, (long long)id);
+	assert_non_null(strstr(body, path(w, "action=\"%s\"", revoke)));
+	request_destroy(r);
+
+	/* Revoking: a 303 back to the list, which says so. */
+	r = web_run(w, AS_AREA, "POST", revoke, NULL);
+	assert_int_equal(r->status, 303);
+	assert_string_equal(r->location, path(w, "%s?revoked=%lld", tokens, (long long)id));
+	request_destroy(r);
+	assert_int_equal(count(w, "SELECT COUNT(*) FROM api_token WHERE revoked_at IS NOT NULL"), 1);
+	assert_int_equal(count(w, "SELECT COUNT(*) FROM activity WHERE what LIKE 'revoked API token %: Multi-agency dashboard'"), 1);
+	r = get_query(w, AS_AREA, tokens, "revoked", path(w, "%lld", (long long)id));
+	body = web_body(r);
+	assert_non_null(strstr(body, "govuk-notification-banner--success"));
+	assert_non_null(strstr(body, "Revoked"));
+	assert_null(strstr(body, path(w, "action=\"%s\"", revoke)));
+	request_destroy(r);
+
+	/* The API refuses it from now on. */
+	r = api_get(w, secret, "/api/v1/organisations");
+	assert_int_equal(r->status, 401);
+	request_destroy(r);
+
+	/* Revoking it again changes nothing and logs nothing. */
+	expect(w, AS_AREA, "POST", revoke, NULL, 303);
+	assert_int_equal(count(w, "SELECT COUNT(*) FROM activity WHERE what LIKE 'revoked API token%'"), 1);
+}
+
+static void token_refusals(void **state)
+{
+	webfix *w = *state;
+	int64_t area = our_area(w), far = far_area(w);
+	const char *tokens = path(w, "/area/%lld/api-tokens", (long long)area);
+	int64_t before = count(w, "SELECT COUNT(*) FROM api_token") +
+			 count(w, "SELECT COUNT(*) FROM activity");
+
+	const char *blank[] = {"name", "  ", NULL};
+	const char *none[] = {NULL};
+	const char *control[] = {"name", "Dash\x01board", NULL};
+	const char *const *bad[] = {blank, none, control};
+	for (size_t i = 0; i < 3; i++) {
+		request *r = web_run(w, AS_AREA, "POST", tokens, bad[i]);
+		assert_int_equal(r->status, 400);
+		const char *body = web_body(r);
+		assert_non_null(strstr(body, "govuk-error-summary"));
+		assert_non_null(strstr(body, "href=\"#name\""));
+		assert_non_null(strstr(body, "<title>Error: "));
+		assert_null(strstr(body, "<code id=\"token\">"));
+		request_destroy(r);
+	}
+	/* A request without the form's CSRF token, and people who are not
+	 * this area's administrators. */
+	const char *forged[] = {"name", "Dashboard", "csrf", "0000", NULL};
+	const char *fields[] = {"name", "Dashboard", NULL};
+	expect(w, AS_AREA, "POST", tokens, forged, 403);
+	expect(w, AS_OTHER_AREA, "POST", tokens, fields, 404);
+	expect(w, AS_LEAD, "POST", tokens, fields, 404);
+	assert_int_equal(count(w, "SELECT COUNT(*) FROM api_token") +
+			 count(w, "SELECT COUNT(*) FROM activity"), before);
+
+	/* Another area's token cannot be revoked through this area. */
+	char secret[65];
+	int64_t theirs;
+	assert_int_equal(api_token_create(&w->f.d, 0, far, "Their board", secret, &theirs, &w->f.e), 0);
+	expect(w, AS_AREA, "POST", path(w, "/area/%lld/api-tokens/%lld/revoke", (long long)area,
+					(long long)theirs), NULL, 404);
+	expect(w, AS_AREA, "POST", path(w, "/area/%lld/api-tokens/abc/revoke", (long long)area), NULL, 404);
+	expect(w, AS_AREA, "POST", path(w, "/area/%lld/api-tokens/999999/revoke", (long long)area), NULL, 404);
+	expect(w, AS_OTHER_AREA, "POST", path(w, "/area/%lld/api-tokens/%lld/revoke", (long long)area,
+					      (long long)theirs), NULL, 404);
+	assert_int_equal(count(w, "SELECT COUNT(*) FROM api_token WHERE revoked_at IS NOT NULL"), 0);
+	request *r = api_get(w, secret, "/api/v1/organisations");
+	assert_int_equal(r->status, 200);
+	request_destroy(r);
+	/* Their list does not show ours and ours does not show theirs. */
+	r = web_run(w, AS_AREA, "GET", tokens, NULL);
+	assert_null(strstr(web_body(r), "Their board"));
+	request_destroy(r);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(export_page_and_downloads), T(export_refusals), T(token_shown_once_then_revoked),
+		T(token_refusals),
+	};
+	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
+}
