@@ -141,6 +141,8 @@ static void print_principles(const audit_view *v)
 		printf("\nPrinciple %s: %s\n", p->principle->key, p->principle->title);
 		if (p->indicator && p->indicator->description)
 			printf("  %s: %s\n", p->indicator->title, p->indicator->description);
+		if (p->indicator && p->indicator->gap)
+			printf("  %s: [GAP IN SOURCE] %s\n", p->indicator->title, p->indicator->gap);
 		printf("  Level: %s\n", p->level ? p->level->title : "not chosen yet");
 		if (p->level && p->level->text)
 			printf("    %s\n", p->level->text);
