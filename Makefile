@@ -23,6 +23,9 @@ TEST_SRC := $(sort $(wildcard tests/*/test_*.c))
 BUILD    ?= build
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TESTS    := $(TEST_SRC:%.c=$(BUILD)/%)
+# The benchmark programs (bench/); `make check` builds them too, since
+# tests/cli/test_generate.sh runs $(BUILD)/bench-generate.
+BENCH_BIN := $(BUILD)/bench-generate $(BUILD)/bench-pagetime
 
 .PHONY: all check test run deps clean lint assets
 all: copro
@@ -51,7 +54,7 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libcopro.a
 check: deps assets
 	$(MAKE) BUILD=build/san OPT="$(SANFLAGS)" test
 
-test: $(BUILD)/copro $(TESTS)
+test: $(BUILD)/copro $(TESTS) $(BENCH_BIN)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	UBSAN_OPTIONS=print_stacktrace=1 \
 	tests/run $(BUILD)
@@ -88,6 +91,25 @@ $(ASSETS)/govuk-frontend.min.js: node_modules/.installed
 
 deps:
 	@./scripts/install-deps
+
+# Benchmarks: bench-generate fills a national-scale dataset, bench-pagetime
+# times pages in-process on it; bench/run-area does both and writes
+# bench/results-area.md (--quick: a small dataset, in under a minute).
+.PHONY: bench-data bench-area bench-area-quick
+$(BUILD)/bench-generate: bench/generate.c $(BUILD)/libcopro.a
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libcopro.a $(LDLIBS) -lm
+
+$(BUILD)/bench-pagetime: bench/pagetime.c $(BUILD)/libcopro.a
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libcopro.a $(LDLIBS) -lm
+
+bench-data:
+	BUILD=$(BUILD) bench/run-area --data-only
+
+bench-area:
+	BUILD=$(BUILD) bench/run-area
+
+bench-area-quick:
+	BUILD=$(BUILD) bench/run-area --quick
 
 clean:
 	rm -rf build copro
