@@ -348,15 +348,19 @@ int store_activity_add(store *s, const activity_row *r, err *e)
 {
 	sqlite3_stmt *st = sql_prepare(s,
 		"INSERT INTO activity (at, user_id, user_name, area_id, organisation_id, what)"
-		" VALUES (?, ?, ?, ?, ?, ?)", e);
+		" VALUES (?, ?, ?, COALESCE(?, (SELECT area_id FROM organisation WHERE id = ?)), ?, ?)",
+		e);
 	if (!st)
 		return -1;
+	/* An organisation's line also carries its area, so the area's log is
+	 * one index range (activity_area) however large the country grows. */
 	sql_bind_text(st, 1, r->at);
 	sql_bind_id(st, 2, r->user_id);
 	sql_bind_text(st, 3, r->user_name);
 	sql_bind_id(st, 4, r->area_id);
 	sql_bind_id(st, 5, r->organisation_id);
-	sql_bind_text(st, 6, r->what);
+	sql_bind_id(st, 6, r->organisation_id);
+	sql_bind_text(st, 7, r->what);
 	return sql_exec_stmt(s, st, e);
 }
 
@@ -375,21 +379,15 @@ static void read_activity(arena *a, sqlite3_stmt *st, void *row)
 int store_activity_list(store *s, arena *a, int64_t org, int64_t area, int limit,
 			activity_list *out, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s,
-		"SELECT id, at, user_id, user_name, area_id, organisation_id, what FROM activity"
-		" WHERE (? > 0 AND organisation_id = ?)"
-		"    OR (? = 0 AND ? > 0 AND (area_id = ? OR organisation_id IN"
-		"        (SELECT id FROM organisation WHERE area_id = ?)))"
-		" ORDER BY id DESC LIMIT ?", e);
+	sqlite3_stmt *st = org > 0
+		? sql_prepare(s, "SELECT id, at, user_id, user_name, area_id, organisation_id, what"
+			      " FROM activity WHERE organisation_id = ? ORDER BY at DESC, id DESC LIMIT ?", e)
+		: sql_prepare(s, "SELECT id, at, user_id, user_name, area_id, organisation_id, what"
+			      " FROM activity WHERE area_id = ? ORDER BY at DESC, id DESC LIMIT ?", e);
 	if (!st)
 		return -1;
-	sql_bind_int(st, 1, org);
-	sql_bind_int(st, 2, org);
-	sql_bind_int(st, 3, org);
-	sql_bind_int(st, 4, area);
-	sql_bind_int(st, 5, area);
-	sql_bind_int(st, 6, area);
-	sql_bind_int(st, 7, limit);
+	sql_bind_int(st, 1, org > 0 ? org : area);
+	sql_bind_int(st, 2, limit);
 	return sql_collect(s, a, st, (void **)&out->items, &out->n, sizeof *out->items,
 			   read_activity, e);
 }

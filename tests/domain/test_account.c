@@ -165,6 +165,24 @@ static void access_levels(void **state)
 	assert_int_equal(a, ACCESS_NONE);
 }
 
+/* An organisation's activity shows in its area's log, found through the
+ * area alone (one index range, not a scan of every organisation's). */
+static void activity_reaches_the_area(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "Logged School"), area = 0;
+	assert_int_equal(store_org_area(&f->db, org, &area, &f->e), 0);
+	assert_int_equal(activity_log(&f->d, NULL, org, 0, "changed something", &f->e), 0);
+	assert_int_equal(activity_log(&f->d, NULL, 0, area, "changed the area", &f->e), 0);
+	activity_list l;
+	assert_int_equal(store_activity_list(&f->db, &f->mem, 0, area, 10, &l, &f->e), 0);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.items[1].area_id, area);
+	assert_string_equal(l.items[1].what, "changed something");
+	assert_int_equal(store_activity_list(&f->db, &f->mem, org, 0, 10, &l, &f->e), 0);
+	assert_int_equal(l.n, 1);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -173,6 +191,7 @@ int main(void)
 		cmocka_unit_test(password_rules), T(hash_is_argon2id_with_enough_work),
 		T(sign_in_reveals_nothing), T(failures_slow_one_address_only), T(sessions_end),
 		T(first_account_once), T(invitations_are_one_time), T(access_levels),
+		T(activity_reaches_the_area),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
