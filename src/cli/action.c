@@ -1,16 +1,30 @@
-/* action.c: `copro action add|list|update`. */
+/* action.c: `copro action add|list|show|update`. */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "core/text.h"
 
+/* What the action came from: {"evaluation": ID, "statement": KEY or null}
+ * for a statement's area for development, {"audit": ID} for an audit's next
+ * steps, null when not recorded. */
+static json_t *action_from_json(const action_row *a)
+{
+	if (!a->source_evaluation_id && !a->source_audit_id)
+		return json_null();
+	json_t *from = json_object();
+	if (a->source_evaluation_id) {
+		json_object_set_new(from, "evaluation", json_integer(a->source_evaluation_id));
+		json_object_set_new(from, "statement", json_str_or_null(a->source_element_key));
+	}
+	if (a->source_audit_id)
+		json_object_set_new(from, "audit", json_integer(a->source_audit_id));
+	return from;
+}
+
 static json_t *action_json(const action_row *a, const char *today)
 {
-	json_t *from = json_null();
-	if (a->source_evaluation_id)
-		from = json_pack("{s:I, s:o}", "evaluation", (json_int_t)a->source_evaluation_id,
-				 "statement", json_str_or_null(a->source_element_key));
+	json_t *from = action_from_json(a);
 	return json_pack("{s:I, s:I, s:s, s:s, s:o, s:o, s:s, s:b, s:o, s:s, s:s}",
 			 "id", (json_int_t)a->id, "organisation", (json_int_t)a->organisation_id,
 			 "title", a->title, "owner", a->owner, "due_on", json_str_or_null(a->due_on),
@@ -73,8 +87,10 @@ static int cmd_action_update(cli *c, int argc, char **argv)
 	if (g.review_on) a.review_on = *g.review_on ? g.review_on : NULL;
 	if (g.status) a.status = g.status;
 	if (from) {
+		/* The evaluation named replaces whatever it came from before. */
 		a.source_evaluation_id = g.source_evaluation_id;
 		a.source_element_key = g.source_element_key;
+		a.source_audit_id = 0;
 	}
 	if (action_update(&c->d, &a, &c->e) < 0)
 		return cli_fail(c);
@@ -127,6 +143,45 @@ static int cmd_action_list(cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* "evaluation 1, statement 1iv", "audit 3" or "not recorded". */
+static const char *from_text(arena *mem, const action_row *a)
+{
+	const char *text = "";
+	if (a->source_evaluation_id)
+		text = a->source_element_key
+			? arena_printf(mem, "evaluation %lld, statement %s",
+				       (long long)a->source_evaluation_id, a->source_element_key)
+			: arena_printf(mem, "evaluation %lld", (long long)a->source_evaluation_id);
+	if (a->source_audit_id)
+		text = arena_printf(mem, "%s%saudit %lld (its next steps)", text, *text ? "; " : "",
+				    (long long)a->source_audit_id);
+	return *text ? text : "not recorded";
+}
+
+static int cmd_action_show(cli *c, int argc, char **argv)
+{
+	bool json = false;
+	const char *pos[1];
+	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
+	int64_t id;
+	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
+	    cli_id(c, "The action", pos[0], &id) < 0)
+		return EXIT_USAGE;
+	action_row a;
+	char today[11];
+	date_today(today);
+	if (cli_open(c) < 0 || action_get(&c->d, id, &a, &c->e) < 0)
+		return cli_fail(c);
+	if (json)
+		return cli_print_json(action_json(&a, today));
+	printf("Action %lld: %s%s\n", (long long)a.id, action_overdue(&a, today) ? "OVERDUE: " : "",
+	       a.title);
+	printf("  Status: %s\n  Owner: %s\n  Due: %s\n  Review: %s\n  From: %s\n", a.status,
+	       *a.owner ? a.owner : "not given", a.due_on ? a.due_on : "-",
+	       a.review_on ? a.review_on : "-", from_text(&c->mem, &a));
+	return EXIT_OK;
+}
+
 #define ACTION_FIELDS_HELP \
 	"  --title TEXT     what will be done\n" \
 	"  --owner TEXT     who will do it\n" \
@@ -145,6 +200,11 @@ const command action_commands[] = {
 	{"action list", "list actions: overdue first, then by due date",
 	 "Usage: copro action list ORG [--json]\n\nExample:\n  copro action list 1\n",
 	 cmd_action_list},
+	{"action show", "one action: what, who, when, and what it came from",
+	 "Usage: copro action show ACTION [--json]\n\n"
+	 "\"From\" names the evaluation and statement, or the audit whose next steps\n"
+	 "raised it.\n\nExample:\n  copro action show 1\n",
+	 cmd_action_show},
 	{"action update", "change an action's status, dates, owner or title",
 	 "Usage: copro action update ACTION [options]\n\n" ACTION_FIELDS_HELP
 	 "An empty date (--due \"\") clears it.\n\n"

@@ -1,7 +1,8 @@
 #!/bin/sh
-# test_data.sh: the demo, export and import (byte-identical round trip,
-# damaged and foreign files refused with the database unchanged, standard
-# input) and the online backup.
+# test_data.sh: the demo (with its York project and audit), export and
+# import (byte-identical round trip, projects and audits with their versions,
+# an older copro-export-1 file, damaged and foreign files refused with the
+# database unchanged, standard input) and the online backup.
 . "$(dirname "$0")/lib.sh"
 
 same() {
@@ -35,6 +36,27 @@ run evidence list 1 --json
 same "the demo has 8 evidence items with 23 links" "8 23" "$(json_get "$out" 'str(len(d)) + " " + str(sum(len(e["links"]) for e in d))')"
 run action list 1 --json
 same "the demo has 3 actions" 3 "$(json_get "$out" 'len(d)')"
+TODAY=$(date -u +%Y-%m-%d)
+run project list 1 --json
+same "the demo has one project, on York's strategic model, with 4 of its 12 steps done" \
+	"1 york-strategic-model 4 12" \
+	"$(json_get "$out" '" ".join(str(x) for x in (len(d), d[0]["model"], d[0]["steps_done"], d[0]["steps_total"]))')"
+run project show 1 --json
+same "the demo project's people each have a partner group, pupils among them" \
+	"['children-and-young-people', 'parent-carers', 'parent-carers', 'practitioners', 'practitioners']" \
+	"$(json_get "$out" '[p["partner_group"] for p in d["people"]]')"
+same "the demo project answers one check question and links evidence to three steps" "1 3" \
+	"$(json_get "$out" 'str(sum(1 for s in d["steps"] for q in s["questions"] if q["answer"])) + " " + str(sum(1 for s in d["steps"] if s["evidence"]))')"
+same "the demo project's steps were done on dates before today" "True" \
+	"$(json_get "$out" 'all(s["done_on"] < "'"$TODAY"'" for s in d["steps"] if s["done"]) and d["starts_on"] < "'"$TODAY"'" < d["ends_on"]')"
+run audit show 1 --json
+same "the demo audit: submitted, of project 1, six levels, four people, the suggested outcome" \
+	"submitted 1 6 4 good good" \
+	"$(json_get "$out" '" ".join(str(x) for x in (d["status"], d["project"]["id"], sum(1 for p in d["principles"] if p["level"]), len(d["people"]), d["outcome"]["key"], d["suggestion"]["outcome"]["key"]))')"
+same "the demo audit has notes for every principle, a summary, next steps and a later review date" "True" \
+	"$(json_get "$out" 'all(p["notes"] for p in d["principles"]) and bool(d["summary"]) and bool(d["next_steps"]) and d["audit_date"] < "'"$TODAY"'" < d["review_on"]')"
+run audit queue "Demo Borough" --json
+same "Demo Borough's administrators have the demo audit in their queue" "[1]" "$(json_get "$out" '[a["id"] for a in d]')"
 expect_fail "demo again refuses: the demo school is there already" 1 \
 	'copro demo: an organisation called "Riverside Primary School (demo)" already exists in Demo Borough (number 1)' demo
 
@@ -51,6 +73,17 @@ Line two" >/dev/null
 "$COPRO" evaluation status 2 submitted >/dev/null
 "$COPRO" action add 1 --title "Plan the next cycle" --from 2 >/dev/null
 "$COPRO" action add 1 --title "Someday" --status dropped >/dev/null
+# York: the demo audit returned, revised (audit 2) and submitted again, with
+# actions 6 and 7 from its next steps; a second project, on the individual
+# model, with no end date.
+"$COPRO" audit return 1 --comment "Please say what pupils said about principle 4." >/dev/null
+"$COPRO" audit revise 1 >/dev/null
+"$COPRO" audit principle 2 4 --level excellent --notes "Pupils from the resource base joined." >/dev/null
+"$COPRO" audit evidence 2 4 9 >/dev/null
+"$COPRO" audit submit 2 >/dev/null
+"$COPRO" audit actions 2 >/dev/null
+"$COPRO" project add 1 --title "Annual review with a Year 4 pupil" --model individual --start 2026-09-01 >/dev/null
+"$COPRO" project evidence 2 1 9 >/dev/null
 "$COPRO" org add --name "Hill Lane Therapy" --sector health >/dev/null
 
 # ---- export -------------------------------------------------------------------------
@@ -60,13 +93,18 @@ same "export to a file says so on stderr" "Exported organisation 1 to $EXPORT." 
 check "export to a file prints nothing on stdout" [ -z "$out" ]
 "$COPRO" export 1 >"$WORK/stdout.json"
 same_file "export to standard output is the same bytes" "$EXPORT" "$WORK/stdout.json"
-same "the export's format, organisation and counts" \
-	"copro-export-1 Riverside Primary School (demo) 1 2 1 9 5" \
-	"$(json_get "$(cat "$EXPORT")" '" ".join(str(x) for x in (d["format"], d["organisation"]["name"], len(d["framework_versions"]), len(d["evaluations"]), sum(len(e["own_indicators"]) for e in d["evaluations"]), len(d["evidence"]), len(d["actions"])))')"
+same "the export's format, organisation and counts (versions, evaluations, own indicators, evidence, projects, audits, actions)" \
+	"copro-export-2 Riverside Primary School (demo) 4 2 1 9 2 2 7" \
+	"$(json_get "$(cat "$EXPORT")" '" ".join(str(x) for x in (d["format"], d["organisation"]["name"], len(d["framework_versions"]), len(d["evaluations"]), sum(len(e["own_indicators"]) for e in d["evaluations"]), len(d["evidence"]), len(d["projects"]), len(d["audits"]), len(d["actions"])))')"
+same "the export's audits: versions by ref, the first's history with the area's comment" \
+	"[(1, 1, 'returned', 1), (1, 2, 'submitted', 1)] ['draft', 'submitted', 'returned'] Please say what pupils said about principle 4." \
+	"$(json_get "$(cat "$EXPORT")" 'str([(a["first"], a["version"], a["status"], a["project"]) for a in d["audits"]]) + " " + str([e["status"] for e in d["audits"][0]["events"]]) + " " + d["audits"][0]["events"][2]["comment"]')"
+same "the export's actions from the audit name it by ref" "[{'audit': 2}, {'audit': 2}]" \
+	"$(json_get "$(cat "$EXPORT")" '[a["from"] for a in d["actions"] if a["from"] and "audit" in a["from"]]')"
 same "the export's checksum is sha256 and comes last" "sha256 64 checksum" \
 	"$(json_get "$(cat "$EXPORT")" '" ".join((d["checksum"].split(":")[0], str(len(d["checksum"].split(":")[1])), list(d.keys())[-1]))')"
 same "the export holds no database ids" "False" \
-	"$(json_get "$(cat "$EXPORT")" '"id" in d["organisation"] or any("id" in e for e in d["evidence"])')"
+	"$(json_get "$(cat "$EXPORT")" '"id" in d["organisation"] or any("id" in e for e in d["evidence"] + d["projects"] + d["audits"] + d["actions"])')"
 expect_fail "export of an organisation that does not exist" 1 \
 	"copro export: there is no organisation number 9: \`copro org list\` shows them." export 9
 expect_fail "export to a folder that does not exist" 1 \
@@ -91,6 +129,17 @@ same "the original evaluation's progress is the same" "16 1 25 131" \
 run --db "$DB2" evaluation list 1 --json
 same "the imported evaluations keep their status" "['draft', 'submitted']" "$(json_get "$out" '[e["status"] for e in d]')"
 same "the original database was not touched by the import" 2 "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM organisation')"
+run --db "$DB2" audit list 1 --json
+same "the imported audits keep their versions and statuses" "[(2, 1, 2, 'submitted'), (1, 1, 1, 'returned')]" \
+	"$(json_get "$out" '[(a["id"], a["first_id"], a["version"], a["status"]) for a in d]')"
+run --db "$DB2" audit queue "Demo Borough" --json
+same "the imported second version is in Demo Borough's queue" "[2]" "$(json_get "$out" '[a["id"] for a in d]')"
+run --db "$DB2" audit show 1 --json
+same "the imported first version keeps who returned it, when and why" \
+	"returned Please say what pupils said about principle 4." \
+	"$(json_get "$out" 'd["history"][2]["status"] + " " + d["history"][2]["comment"]')"
+run --db "$DB2" action show 6 --json
+same "an imported action still comes from the audit" "{'audit': 2}" "$(json_get "$out" 'd["from"]')"
 
 # Every refusal below must leave the second database as it is.
 DB_SAVED=$DB
@@ -120,14 +169,35 @@ expect_fail "an export without its checksum is refused" 1 \
 
 printf '{"format": "calendar-2", "events": []}\n' >"$WORK/other.json"
 expect_fail "a JSON file of another format is refused" 1 \
-	"copro import: this file is not a copro export (it should say \"format\": \"copro-export-1\"): give a file made by \`copro export\`." \
+	"copro import: this file is not a copro export (it should say \"format\": \"copro-export-2\"): give a file made by \`copro export\`." \
 	--db "$DB2" import "$WORK/other.json"
 expect_fail "an instrument file is refused as an export" 1 \
-	'this file is not a copro export (it should say "format": "copro-export-1")' \
+	'this file is not a copro export (it should say "format": "copro-export-2")' \
 	--db "$DB2" import "${COPRO_FRAMEWORKS:-$(dirname "$0")/../../frameworks}/four-cornerstones.json"
 printf '[1, 2, 3]\n' >"$WORK/array.json"
-expect_fail "a JSON array is refused" 1 'this file is not a copro export (it should say "format": "copro-export-1")' \
+expect_fail "a JSON array is refused" 1 'this file is not a copro export (it should say "format": "copro-export-2")' \
 	--db "$DB2" import "$WORK/array.json"
+
+# A forger who fixes the checksum still meets the record checks.
+reseal() {
+	python3 -c 'import hashlib,json,sys
+d = json.load(open(sys.argv[1])); exec(sys.argv[3]); d.pop("checksum")
+text = json.dumps(d, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+d["checksum"] = "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+json.dump(d, open(sys.argv[2], "w"), indent=2)' "$EXPORT" "$2" "$1"
+}
+reseal 'd["audits"][1]["first"] = 3' "$WORK/bad-first.json"
+expect_fail "an audit version naming a first version the file does not hold is refused" 1 \
+	"copro import: the export is damaged: audits[1].first names an audit the file does not hold before it." \
+	--db "$DB2" import "$WORK/bad-first.json"
+reseal 'd["projects"][0]["evidence"][0]["evidence"] = 10' "$WORK/bad-evidence.json"
+expect_fail "a project step linked to evidence the file does not hold is refused" 1 \
+	"copro import: the export is damaged: projects[0].evidence[0] names an evidence item the file does not hold." \
+	--db "$DB2" import "$WORK/bad-evidence.json"
+reseal 'd["audits"][0]["principles"][0]["level"] = "brilliant"' "$WORK/bad-level.json"
+expect_fail "a level the audit's instrument does not have is refused" 1 \
+	'audits[0].principles[0] names level "brilliant", which principle 1 does not have.' \
+	--db "$DB2" import "$WORK/bad-level.json"
 
 : >"$WORK/empty.json"
 expect_fail "an empty file is refused" 1 \
@@ -156,6 +226,16 @@ same "it is organisation 3" "Imported $EXPORT as organisation 3." "$out"
 "$COPRO" --db "$DB3" export 3 >"$WORK/third.json"
 same_file "organisation 3 exports byte-identical output" "$EXPORT" "$WORK/third.json"
 
+# An export from copro before projects and audits (copro-export-1) still
+# imports, and exports again as copro-export-2 with empty lists.
+DB4="$WORK/fourth.db"
+"$COPRO" --db "$DB4" init >/dev/null
+expect_ok "a copro-export-1 file imports" --db "$DB4" import "$(dirname "$0")/../data/export-v1.json"
+"$COPRO" --db "$DB4" export 1 >"$WORK/from-v1.json"
+same "it exports again as copro-export-2, with no projects or audits and the same records" \
+	"copro-export-2 0 0 1 9 4" \
+	"$(json_get "$(cat "$WORK/from-v1.json")" '" ".join(str(x) for x in (d["format"], len(d["projects"]), len(d["audits"]), len(d["evaluations"]), len(d["evidence"]), len(d["actions"])))')"
+
 # ---- backup -----------------------------------------------------------------------
 
 BACKUP="$WORK/backup.db"
@@ -178,5 +258,23 @@ expect_fail "backup into a folder that does not exist" 1 \
 	"copro backup: cannot create the backup $WORK/missing/b.db: unable to open database file. Check that its folder exists and is writable." \
 	backup "$WORK/missing/b.db"
 expect_fail "backup without a destination" 2 "copro backup: missing argument." backup
+
+# ---- where an action came from ----------------------------------------------------
+
+expect_out "action show names the audit an action came from" "From: audit 2 (its next steps)" action show 6
+expect_out "action show names the evaluation and statement" "From: evaluation 1, statement 1i" action show 1
+expect_out "action show of an action with no source says so" "From: not recorded" action show 5
+run action show 6 --json
+same "action show --json gives the audit" "{'audit': 2}" "$(json_get "$out" 'd["from"]')"
+run action list 1 --json
+same "action list --json gives the audit too" "[{'audit': 2}, {'audit': 2}]" \
+	"$(json_get "$out" '[a["from"] for a in d if a["id"] in (6, 7)]')"
+expect_ok "action update --from moves an action from the audit to an evaluation" action update 7 --from 1:1iv
+run action show 7 --json
+same "the action now comes from the evaluation alone" "{'evaluation': 1, 'statement': '1iv'}" \
+	"$(json_get "$out" 'd["from"]')"
+expect_fail "action show of an action that does not exist" 1 \
+	"copro action show: there is no action number 99: \`copro action list ORG\` shows them." action show 99
+expect_fail "action show abc" 2 'copro action show: The action "abc" is not a number' action show abc
 
 finish
