@@ -58,9 +58,12 @@ static int cmd_demo(cli *c, int argc, char **argv)
 	       "  copro evaluation show %lld\n"
 	       "  copro statement show %lld 1i\n"
 	       "  copro evidence list %lld\n"
-	       "  copro action list %lld\n",
+	       "  copro action list %lld\n"
+	       "  copro project list %lld      (York: a service development project)\n"
+	       "  copro audit list %lld        (its joint partnership audit, sent to Demo Borough)\n",
 	       (long long)org, (long long)evs.items[0].id, (long long)evs.items[0].id,
-	       (long long)evs.items[0].id, (long long)org, (long long)org);
+	       (long long)evs.items[0].id, (long long)org, (long long)org, (long long)org,
+	       (long long)org);
 	return EXIT_OK;
 }
 

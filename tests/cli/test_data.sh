@@ -28,7 +28,9 @@ Try:
   copro evaluation show 1
   copro statement show 1 1i
   copro evidence list 1
-  copro action list 1" "$out"
+  copro action list 1
+  copro project list 1      (York: a service development project)
+  copro audit list 1        (its joint partnership audit, sent to Demo Borough)" "$out"
 run evaluation show 1 --json
 same "the demo's progress: statements evidenced, complete, indicators evidenced of all" "15 1 23 131" \
 	"$(json_get "$out" '" ".join(str(d[k]) for k in ("statements_evidenced","statements_complete","indicators_evidenced","indicators"))')"
