@@ -34,7 +34,8 @@ typedef struct command {
 
 extern const command org_commands[], evaluation_commands[], evidence_commands[],
 	action_commands[], framework_commands[], data_commands[],
-	serve_commands[], project_commands[], audit_commands[], area_commands[];
+	serve_commands[], project_commands[], audit_commands[], area_commands[],
+	measure_commands[], plan_commands[], review_commands[];
 
 /* Options of one command: each named option fills a string or a flag. */
 typedef struct cli_opt {

@@ -12,8 +12,8 @@
 
 static const command *const tables[] = {
 	framework_commands, org_commands, evaluation_commands, evidence_commands,
-	action_commands, project_commands, audit_commands, area_commands, data_commands,
-	serve_commands,
+	action_commands, measure_commands, plan_commands, review_commands, project_commands,
+	audit_commands, area_commands, data_commands, serve_commands,
 };
 
 const command *cli_find(const char *name)

@@ -16,5 +16,8 @@ const route *const web_route_tables[] = {
 	area_routes,
 	export_routes,
 	api_routes,
+	measure_routes,
+	plan_routes,
+	review_routes,
 	NULL,
 };

@@ -13,6 +13,7 @@
 static struct {
 	int64_t area;
 	int64_t evidence[2], action[2], member[2], project[2], audit[2];
+	int64_t measure[2], metric[2], plan[2], yousaid[2];
 	int64_t apitoken;
 } ids;
 
@@ -105,6 +106,63 @@ static void add_york_records(webfix *w, int64_t org, const char *text, int rec)
 	assert_int_equal(sqlite3_exec(f->db.db, sql, NULL, NULL, NULL), SQLITE_OK);
 }
 
+/* Runs one INSERT with ?1 an id, ?2 an instrument hash and ?3 the text
+ * (each only if the statement uses it); answers the new row's id. */
+static int64_t insert_row(fixture *f, const char *sql, int64_t id, const char *hash,
+			  const char *text)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(f->db.db, sql, -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	return sqlite3_last_insert_rowid(f->db.db);
+}
+
+static const char *kept_hash(fixture *f, const char *id)
+{
+	const framework *fw = fw_registry_find(&f->frameworks, id);
+	assert_non_null(fw);
+	assert_int_equal(framework_version_keep(&f->d, fw, &f->e), 0);
+	return fw->hash;
+}
+
+/* A measure with a metric and a reading, a plan and a "You said, we did"
+ * record in organisation `org`, straight into the tables like the York
+ * records. */
+static void add_cycle_records(webfix *w, int64_t org, const char *text, int rec)
+{
+	fixture *f = &w->f;
+	const char *measures = kept_hash(f, "four-cornerstones-success-measures");
+	const char *plans = kept_hash(f, "four-cornerstones-service-plan");
+	ids.measure[rec] = insert_row(f,
+		"INSERT INTO measure (organisation_id, cycle, framework_hash, cornerstone_key, own_text,"
+		" improve, know, measuring, evaluation, created_at, updated_at)"
+		" VALUES (?1, '2026-27', ?2, '1', ?3, ?3, ?3, ?3, ?3, '2026-09-01T00:00:00Z',"
+		" '2026-09-01T00:00:00Z')", org, measures, text);
+	ids.metric[rec] = insert_row(f,
+		"INSERT INTO metric (measure_id, name, kind, direction, baseline, target, created_at,"
+		" updated_at) VALUES (?1, ?3, 'count', 'lower', 10, 5, '2026-09-01T00:00:00Z',"
+		" '2026-09-01T00:00:00Z')", ids.measure[rec], "", text);
+	insert_row(f, "INSERT INTO reading (metric_id, taken_on, value, source, note, created_at)"
+		   " VALUES (?1, '2026-10-01', 8, 'records', ?3, '2026-10-01T00:00:00Z')",
+		   ids.metric[rec], "", text);
+	ids.plan[rec] = insert_row(f,
+		"INSERT INTO plan (organisation_id, framework_hash, title, cycle, created_at, updated_at)"
+		" VALUES (?1, ?2, ?3, '2026-27', '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z')",
+		org, plans, text);
+	insert_row(f, "INSERT INTO plan_statement (plan_id, element_key, strengths, areas, updated_at)"
+		   " VALUES (?1, '1i', ?3, ?3, '2026-09-01T00:00:00Z')", ids.plan[rec], "", text);
+	ids.yousaid[rec] = insert_row(f,
+		"INSERT INTO you_said (organisation_id, said, did, said_on, published, created_at,"
+		" updated_at) VALUES (?1, ?3, ?3, '2026-10-01', 1, '2026-10-01T00:00:00Z',"
+		" '2026-10-01T00:00:00Z')", org, "", text);
+}
+
 static int group_setup(void **state)
 {
 	webfix_group_setup(state);
@@ -122,6 +180,8 @@ static int group_setup(void **state)
 	assert_int_equal(store_org_area(&f->db, w->org, &ids.area, &f->e), 0);
 	add_york_records(w, w->org, hostile[0], 0);
 	add_york_records(w, w->other_org, hostile[1], 1);
+	add_cycle_records(w, w->org, hostile[0], 0);
+	add_cycle_records(w, w->other_org, hostile[1], 1);
 	char token[65];
 	assert_int_equal(api_token_create(&f->d, 0, ids.area, hostile[2], token, &ids.apitoken, &f->e), 0);
 	/* A person with a hostile name, shown on the people page. */
@@ -191,6 +251,37 @@ static const struct {
 	{"POST", "/org/{org}/audit/{audit}/revise", ACCESS_LEAD},
 	{"POST", "/org/{org}/audit/{audit}/return", ACCESS_AREA},
 	{"POST", "/org/{org}/audit/{audit}/accept", ACCESS_AREA},
+	/* Success measures: contributors choose them and record readings. */
+	{"GET", "/org/{org}/measures", ACCESS_VIEW},
+	{"GET", "/org/{org}/measures/new", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/measures", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/measure/{measure}", ACCESS_VIEW},
+	{"GET", "/org/{org}/measure/{measure}/edit", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/measure/{measure}/edit", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/measure/{measure}/metrics", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/measure/{measure}/metric/{metric}/readings", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/measure/{measure}/links", ACCESS_CONTRIBUTE},
+	/* Plans: leads start them, contributors write in them. */
+	{"GET", "/org/{org}/plans", ACCESS_VIEW},
+	{"POST", "/org/{org}/plans", ACCESS_LEAD},
+	{"GET", "/org/{org}/plan/{plan}", ACCESS_VIEW},
+	{"GET", "/org/{org}/plan/{plan}/cornerstone/{cornerstone}", ACCESS_VIEW},
+	{"POST", "/org/{org}/plan/{plan}/cornerstone/{cornerstone}", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/plan/{plan}/aspects", ACCESS_VIEW},
+	{"POST", "/org/{org}/plan/{plan}/aspects", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/plan/{plan}/actions", ACCESS_CONTRIBUTE},
+	/* Review: contributors review actions and record what partners said;
+	 * leads start a new cycle. */
+	{"GET", "/org/{org}/actions/{action}/review", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/actions/{action}/review", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/you-said", ACCESS_VIEW},
+	{"POST", "/org/{org}/you-said", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/you-said/notice", ACCESS_VIEW},
+	{"GET", "/org/{org}/you-said/{yousaid}/edit", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/you-said/{yousaid}/edit", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/evaluation/{evaluation}/next-cycle", ACCESS_LEAD},
+	{"GET", "/org/{org}/evaluation/{evaluation}/compare", ACCESS_VIEW},
+	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/confirm", ACCESS_CONTRIBUTE},
 };
 
 static enum access policy_for(const route *rt)
@@ -243,6 +334,11 @@ static const char *fill(webfix *w, arena *a, const char *pattern, int64_t org, i
 		else if (!strcmp(name, "project")) v = ids.project[rec];
 		else if (!strcmp(name, "audit")) v = ids.audit[rec];
 		else if (!strcmp(name, "apitoken")) v = ids.apitoken;
+		else if (!strcmp(name, "measure")) v = ids.measure[rec];
+		else if (!strcmp(name, "metric")) v = ids.metric[rec];
+		else if (!strcmp(name, "plan")) v = ids.plan[rec];
+		else if (!strcmp(name, "yousaid")) v = ids.yousaid[rec];
+		else if (!strcmp(name, "cornerstone")) text = "1";
 		else if (!strcmp(name, "step") || !strcmp(name, "principle")) text = "1";
 		else if (!strcmp(name, "file")) text = "audits.csv";
 		else if (!strcmp(name, "statement")) text = "1i";
@@ -258,7 +354,9 @@ static bool has_record(const char *pattern)
 {
 	return strstr(pattern, "{evaluation}") || strstr(pattern, "{evidence}") ||
 	       strstr(pattern, "{action}") || strstr(pattern, "{member}") ||
-	       strstr(pattern, "{project}") || strstr(pattern, "{audit}");
+	       strstr(pattern, "{project}") || strstr(pattern, "{audit}") ||
+	       strstr(pattern, "{measure}") || strstr(pattern, "{plan}") ||
+	       strstr(pattern, "{yousaid}");
 }
 
 /* An answer that means the handler did the work (or at least judged the

@@ -3,7 +3,7 @@
  * placeholders are named for what they hold, so the authorization tests
  * can fill them: {org}, {area}, {evaluation}, {statement}, {evidence},
  * {action}, {member}, {token}, {project}, {step}, {audit}, {principle},
- * {file}, {apitoken}. */
+ * {file}, {apitoken}, {measure}, {metric}, {plan}, {cornerstone}, {yousaid}. */
 #ifndef COPRO_WEB_PAGES_H
 #define COPRO_WEB_PAGES_H
 
@@ -33,5 +33,8 @@ extern const route audit_routes[];      /* audit.c: audits, decisions, the area'
 extern const route area_routes[];       /* area.c: area portfolio, dashboard, projects */
 extern const route export_routes[];     /* export.c: CSV and Excel exports, API tokens */
 extern const route api_routes[];        /* api.c: the JSON API (ROUTE_API) */
+extern const route measure_routes[];    /* measure.c: success measures, metrics, readings */
+extern const route plan_routes[];       /* plan.c: team and service plans */
+extern const route review_routes[];     /* review.c: action reviews, you said we did, cycles */
 
 #endif
