@@ -34,6 +34,14 @@ static shade scale_shade(size_t i, size_t n)
 
 static const char *const grey_tag = "govuk-tag govuk-tag--grey";
 
+/* A wide table scrolls sideways in its own box on a narrow screen, not the
+ * whole page; the box takes focus, so a keyboard can scroll it too, and it
+ * is named like the table. Closed with "</div>" after the table. */
+static void scroll_open(request *r, const char *label)
+{
+	htmlf(&r->out, "<div class=\"copro-table-scroll\" role=\"region\" aria-label=\"%a\" tabindex=\"0\">", label);
+}
+
 static const char *sector_label(const char *sector)
 {
 	static const char *const names[] = {"education", "Education", "health", "Health",
@@ -207,6 +215,7 @@ static void stacked_chart(request *r, const chart *c)
 /* The chart's numbers as a table, with a total column. */
 static void chart_table(request *r, const chart *c, const char *row_header)
 {
+	scroll_open(r, c->title);
 	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--s\">%t</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
@@ -228,7 +237,7 @@ static void chart_table(request *r, const chart *c, const char *row_header)
 		}
 		htmlf(&r->out, "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%z</td></tr>", total);
 	}
-	htmlf(&r->out, "</tbody></table>");
+	htmlf(&r->out, "</tbody></table></div>");
 }
 
 /* ---- the portfolio ------------------------------------------------------ */
@@ -306,6 +315,7 @@ static int page_portfolio(request *r)
 		return 200;
 	}
 	principle_key(r, p.fw);
+	scroll_open(r, arena_printf(&r->mem, "Every organisation in %s", name));
 	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--m\">Every organisation in %t</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
@@ -320,7 +330,7 @@ static int page_portfolio(request *r)
 	     name, p.fw->term_section ? p.fw->term_section : "section");
 	for (size_t i = 0; i < p.n_orgs; i++)
 		portfolio_row(r, &p, outcomes, n_outcomes, &p.orgs[i]);
-	htmlf(&r->out, "</tbody></table>");
+	htmlf(&r->out, "</tbody></table></div>");
 	page_end(r);
 	return 200;
 }
@@ -397,6 +407,7 @@ static void filter_form(request *r, const picture_text_list *types, const form_e
 static void heat_map(request *r, const area_picture *p)
 {
 	const framework *fw = p->fw;
+	scroll_open(r, "Heat map");
 	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--s\">Heat map: each organisation's level for each %t, from its latest accepted audit</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
@@ -419,7 +430,7 @@ static void heat_map(request *r, const area_picture *p)
 		}
 		htmlf(&r->out, "</tr>");
 	}
-	htmlf(&r->out, "</tbody></table>");
+	htmlf(&r->out, "</tbody></table></div>");
 }
 
 static void levels_section(request *r, const area_picture *p)
@@ -593,6 +604,7 @@ static int page_projects(request *r)
 		page_end(r);
 		return 200;
 	}
+	scroll_open(r, "Projects");
 	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--m\">%z %R</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
@@ -627,7 +639,7 @@ static int page_projects(request *r)
 		}
 		htmlf(&r->out, "</td></tr>");
 	}
-	htmlf(&r->out, "</tbody></table>");
+	htmlf(&r->out, "</tbody></table></div>");
 	page_end(r);
 	return 200;
 }

@@ -19,6 +19,14 @@
 
 /* ---- small helpers ---------------------------------------------------- */
 
+/* A wide table scrolls sideways in its own box on a narrow screen, not the
+ * whole page; the box takes focus, so a keyboard can scroll it too, and it
+ * is named like the table. Closed with "</div>" after the table. */
+static void scroll_open(request *r, const char *label)
+{
+	htmlf(&r->out, "<div class=\"copro-table-scroll\" role=\"region\" aria-label=\"%a\" tabindex=\"0\">", label);
+}
+
 static int server_error(request *r, const err *e)
 {
 	switch (e->kind) {
@@ -384,6 +392,7 @@ static int page_audits(request *r)
 		page_end(r);
 		return 200;
 	}
+	scroll_open(r, "Audits, newest first");
 	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--m\">Audits, newest first</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
@@ -408,7 +417,7 @@ static int page_audits(request *r)
 		htmlf(&r->out, "</td><td class=\"govuk-table__cell\">%t</td></tr>",
 		     outcome ? outcome : a->outcome ? a->outcome : "Not chosen");
 	}
-	htmlf(&r->out, "</tbody></table>");
+	htmlf(&r->out, "</tbody></table></div>");
 	page_end(r);
 	return 200;
 }
@@ -794,6 +803,7 @@ static void history(request *r, const audit_view *v)
 		htmlf(&r->out, "<p class=\"govuk-body\">Nothing has happened to this version yet.</p>");
 		return;
 	}
+	scroll_open(r, arena_printf(&r->mem, "History of version %d", v->audit.version));
 	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--s govuk-visually-hidden\">History of version %d</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
@@ -812,7 +822,7 @@ static void history(request *r, const audit_view *v)
 		paragraphs(r, ev->comment, NULL);
 		htmlf(&r->out, "</td></tr>");
 	}
-	htmlf(&r->out, "</tbody></table>");
+	htmlf(&r->out, "</tbody></table></div>");
 }
 
 static void versions(request *r, const audit_view *v)
@@ -1724,6 +1734,7 @@ static void area_decided_table(request *r, const audit_list *decided)
 		htmlf(&r->out, "<p class=\"govuk-body\">No audits have been returned or accepted yet.</p>");
 		return;
 	}
+	scroll_open(r, "Audits decided recently");
 	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--s govuk-visually-hidden\">Audits decided recently, latest first</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
@@ -1748,7 +1759,7 @@ static void area_decided_table(request *r, const audit_list *decided)
 		     a->decided_at ? date_words(r, arena_strndup(&r->mem, a->decided_at, 10)) : "",
 		     outcome ? outcome : a->outcome ? a->outcome : "Not chosen");
 	}
-	htmlf(&r->out, "</tbody></table>");
+	htmlf(&r->out, "</tbody></table></div>");
 }
 
 /* ROUTE: GET /area/{area}/audits (area administrator) */
@@ -1771,6 +1782,7 @@ static int page_area_audits(request *r)
 	if (!queue.n) {
 		htmlf(&r->out, "<p class=\"govuk-body\">No audits are waiting for a decision.</p>");
 	} else {
+		scroll_open(r, "Audits waiting for a decision");
 		htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 			      "<caption class=\"govuk-table__caption govuk-table__caption--s govuk-visually-hidden\">Audits waiting for a decision, oldest submission first</caption>"
 			      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
@@ -1790,7 +1802,7 @@ static int page_area_audits(request *r)
 			     a->service_area ? a->service_area : "", a->version,
 			     a->submitted_at ? date_words(r, arena_strndup(&r->mem, a->submitted_at, 10)) : "");
 		}
-		htmlf(&r->out, "</tbody></table>");
+		htmlf(&r->out, "</tbody></table></div>");
 	}
 	area_decided_table(r, &decided);
 	page_end(r);

@@ -11,6 +11,14 @@
 
 #define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+/* A wide table scrolls sideways in its own box on a narrow screen, not the
+ * whole page; the box takes focus, so a keyboard can scroll it too, and it
+ * is named like the table. Closed with "</div>" after the table. */
+static void scroll_open(request *r, const char *label)
+{
+	htmlf(&r->out, "<div class=\"copro-table-scroll\" role=\"region\" aria-label=\"%a\" tabindex=\"0\">", label);
+}
+
 /* The area's name, for headings; NULL after a failure page. */
 static const char *area_name(request *r)
 {
@@ -138,6 +146,7 @@ static void token_table(request *r, const api_token_list *tokens)
 		htmlf(&r->out, "<p class=\"govuk-body\">This area has no API tokens yet.</p>");
 		return;
 	}
+	scroll_open(r, "Tokens");
 	htmlf(&r->out, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">Tokens</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
 		      "<th scope=\"col\" class=\"govuk-table__header\">Name</th>"
@@ -166,7 +175,7 @@ static void token_table(request *r, const api_token_list *tokens)
 			      "Revoke<span class=\"govuk-visually-hidden\"> the token %t</span></button></form></td></tr>",
 		     t->name);
 	}
-	htmlf(&r->out, "</tbody></table>");
+	htmlf(&r->out, "</tbody></table></div>");
 }
 
 /* The tokens page, with the create form (and its errors when refused). */

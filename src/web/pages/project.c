@@ -217,7 +217,10 @@ static int page_projects(request *r)
 		page_end(r);
 		return 200;
 	}
-	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
+	/* The table scrolls sideways in its own box on a narrow screen (see
+	 * .copro-table-scroll), not the whole page. */
+	htmlf(&r->out, "<div class=\"copro-table-scroll\" role=\"region\" aria-label=\"Projects\" tabindex=\"0\">"
+		      "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--m\">%z project%R</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
 		      "<th scope=\"col\" class=\"govuk-table__header\">Project</th>"
@@ -238,7 +241,7 @@ static int page_projects(request *r)
 		     *p->service_area ? p->service_area : "Not given", dates_words(r, p),
 		     p->steps_done, s->steps_total);
 	}
-	htmlf(&r->out, "</tbody></table>");
+	htmlf(&r->out, "</tbody></table></div>");
 	page_end(r);
 	return 200;
 }
@@ -748,30 +751,21 @@ static const char *answer_field(request *r, const project_question *pq, bool not
 	return arena_printf(&r->mem, "answer-%s%s", pq->item->key, note ? "-note" : "");
 }
 
-/* Done: yes or no, with the date under yes (revealed when chosen, shown
- * always without JavaScript; ignored when no is chosen). */
+/* Done: yes or no, then the date it was done. Plain radios and a plain
+ * field rather than GOV.UK's conditional reveal: that pattern puts
+ * aria-expanded on a radio, which ARIA 1.2 does not allow, and the date is
+ * simply ignored when "no" is chosen. */
 static void done_fields(request *r, const project_step_progress *sp, bool keep,
 			const form_errors *fe)
 {
+	static const char *const options[] = {"yes", "Yes", "no", "No", NULL};
 	const char *chosen = keep ? form_get(r, "done") : sp->saved ? (sp->done ? "yes" : "no") : NULL;
-	const char *msg = form_error_for(fe, "done");
-	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><fieldset class=\"govuk-fieldset\" aria-describedby=\"done-hint%R\">"
-		      "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">Done</legend>"
-		      "<div id=\"done-hint\" class=\"govuk-hint\">Has this step been done with the people involved?</div>",
-	     msg ? " govuk-form-group--error" : "", msg ? " done-error" : "");
-	error_message(r, "done", msg);
+	form_radios(r, "done", "Done", options, chosen,
+		    "Has this step been done with the people involved?", fe);
 	const char *date = keep ? form_get(r, "done_on") : sp->done_on;
-	htmlf(&r->out, "<div class=\"govuk-radios\" data-module=\"govuk-radios\">"
-		      "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"done\" name=\"done\" type=\"radio\" value=\"yes\" data-aria-controls=\"conditional-done\"%R>"
-		      "<label class=\"govuk-label govuk-radios__label\" for=\"done\">Yes</label></div>"
-		      "<div class=\"govuk-radios__conditional govuk-radios__conditional--hidden\" id=\"conditional-done\">",
-	     chosen && !strcmp(chosen, "yes") ? " checked" : "");
 	form_input(r, "done_on", "Date done (optional)", date, fe,
-		   &(input_opts){.hint = "The day it was done, for example 2026-10-15. It cannot be in the future.",
+		   &(input_opts){.hint = "If it is done: the day it was done, for example 2026-10-15. It cannot be in the future.",
 				 .width = "10"});
-	htmlf(&r->out, "</div><div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"done-2\" name=\"done\" type=\"radio\" value=\"no\"%R>"
-		      "<label class=\"govuk-label govuk-radios__label\" for=\"done-2\">No</label></div></div></fieldset></div>",
-	     chosen && !strcmp(chosen, "no") ? " checked" : "");
 }
 
 static void question_fields(request *r, const project_step_progress *sp, bool keep,
@@ -982,8 +976,7 @@ static int page_step_post(request *r)
 		form_error_add(&fe, "done", "Select yes if this step is done, or no if it is not");
 	char today[11];
 	date_today(today);
-	/* The date belongs to "yes"; with "no" it is cleared, as GOV.UK
-	 * forms ignore a hidden conditional field. */
+	/* The date belongs to "yes"; with "no" it is cleared. */
 	c.done_on = c.done == 1 ? date : "";
 	if (c.done == 1 && *date && !date_valid(date))
 		form_error_add(&fe, "done_on", "The date done must be a real date, like 2026-10-15");
