@@ -393,9 +393,9 @@ export default async function york(t) {
 	await t.visit(page, 'audit-submitted', { axe: false, shots: false });
 
 	// ---- 4. the area returns it ------------------------------------------
-	await t.step('home\'s "Audits sent to the area" lists the audit waiting for a decision', async () => {
+	await t.step('home\'s "Audits to decide" lists the audit waiting for a decision', async () => {
 		await page.goto(`${app.url}/`);
-		r = await submit(page, () => page.getByRole('link', { name: 'Audits sent to the area' }).click());
+		r = await submit(page, () => page.getByRole('link', { name: 'Audits to decide' }).click());
 		expectEqual(r?.status(), 200, 'the status');
 		expect(/^\/area\/\d+\/audits$/.test(pathOf(page)), `the address is ${page.url()}`);
 		const table = page.locator('table', { has: page.locator('caption', { hasText: 'waiting for a decision' }) });

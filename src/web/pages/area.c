@@ -79,7 +79,7 @@ static void area_nav(request *r, const char *here)
 		"", "Area portfolio",
 		"/dashboard", "Dashboard",
 		"/projects", "Joint partnership projects",
-		"/audits", "Audits sent to the area",
+		"/audits", "Audits to decide",
 		"/export", "Exports and API tokens",
 		"/settings", "Audit settings", NULL};
 	htmlf(&r->out, "<nav aria-label=\"Area pages\"><ul class=\"govuk-list govuk-!-margin-bottom-6\">");

@@ -955,6 +955,10 @@ static void render_audit(request *r, const audit_view *v, const form_errors *fe,
 	if (!v->latest)
 		htmlf(&r->out, "<div class=\"govuk-inset-text\">This is an earlier version. "
 			      "It stays as it was; the latest version is listed under Versions.</div>");
+	/* The decision forms close a long page: the area finds them from here. */
+	if (r->access == ACCESS_AREA && audit_step_allowed(a, v->latest, AUDIT_ACCEPT, r->access))
+		htmlf(&r->out, "<div class=\"govuk-inset-text\">This audit is waiting for the area's decision. "
+			      "Read it through, then <a class=\"govuk-link\" href=\"#decision\">return it or accept it</a>.</div>");
 	header_summary(r, v, can_edit);
 	project_summary(r, v);
 	for (size_t i = 0; i < v->n_principles; i++)

@@ -60,7 +60,7 @@ static int home(request *r, const form_errors *fe)
 			htmlf(&r->out, "<p class=\"govuk-body\">You are the administrator for %t.</p>"
 				      "<ul class=\"govuk-list\">"
 				      "<li><a class=\"govuk-link\" href=\"/area/%D\">Area portfolio: every organisation's latest audit</a></li>"
-				      "<li><a class=\"govuk-link\" href=\"/area/%D/audits\">Audits sent to the area</a></li>"
+				      "<li><a class=\"govuk-link\" href=\"/area/%D/audits\">Audits to decide</a></li>"
 				      "<li><a class=\"govuk-link\" href=\"/area/%D/dashboard\">Dashboard</a></li>"
 				      "<li><a class=\"govuk-link\" href=\"/area/%D/projects\">Joint partnership projects</a></li>"
 				      "<li><a class=\"govuk-link\" href=\"/area/%D/export\">Exports and API tokens</a></li>"
