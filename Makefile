@@ -10,7 +10,7 @@ CFLAGS   := $(OPT) -DCOPRO_FRAMEWORKS_DIR=\"$(CURDIR)/frameworks\" \
             -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla \
             -Isrc $(shell pkg-config --cflags $(PKGS))
 # libcsv (Debian libcsv-dev) ships no pkg-config file.
-LDLIBS   := $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread
+LDLIBS   := $(shell pkg-config --libs $(PKGS)) -lcsv -lm -lpthread
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all
 

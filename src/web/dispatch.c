@@ -71,6 +71,8 @@ request *request_create(const web_config *config, const char *method, const char
 	r->path = arena_strdup(&r->mem, path);
 	r->post = strcmp(method, "POST") == 0;
 	r->address = "unknown";
+	r->body_limit = WEB_MAX_BODY;
+	r->field_limit = WEB_MAX_FIELD;
 	r->status = 200;
 	html_init(&r->out, &r->mem);
 	return r;
@@ -166,6 +168,17 @@ void web_set_session_cookie(request *r, const char *token)
 					 token);
 	else
 		r->cookie = SESSION_COOKIE "=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0";
+}
+
+const route *web_route_for(const char *method, const char *path, arena *a)
+{
+	for (const route *const *t = web_route_tables; *t; t++)
+		for (const route *rt = *t; rt->pattern; rt++) {
+			const char *params[4] = {0};
+			if (!strcmp(rt->method, method) && route_match(rt->pattern, path, params, a))
+				return rt;
+		}
+	return NULL;
 }
 
 static const route *find_route(request *r, bool *other_method)
@@ -286,7 +299,10 @@ void web_dispatch(request *r)
 		return;
 	}
 	if (r->body_error) {
-		if (r->body_error == 413)
+		if (r->body_error == 413 && (rt->flags & ROUTE_UPLOAD))
+			web_error_page(r, 413, "The file is too large",
+				       "A file sent from this page can be up to 10 MB. Send a smaller file, or import a larger one with the command `copro org import-csv`.");
+		else if (r->body_error == 413)
 			web_error_page(r, 413, "What you sent is too large",
 				       "A form can hold up to 256 KB, and one answer up to 20,000 characters. Shorten it and try again.");
 		else if (r->body_error == 415)

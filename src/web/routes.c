@@ -7,6 +7,7 @@ const route *const web_route_tables[] = {
 	static_routes,
 	account_routes,
 	home_routes,
+	org_import_routes,
 	evidence_routes,
 	action_routes,
 	people_routes,

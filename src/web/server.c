@@ -81,18 +81,26 @@ static enum MHD_Result on_post_field(void *cls, enum MHD_ValueKind kind, const c
 		f = &r->fields[r->n_fields++];
 		f->name = arena_strdup(&r->mem, key);
 		f->value = arena_strdup(&r->mem, "");
-		f->len = 0;
+		f->len = f->cap = 0;
 	}
-	if (f->len + size > WEB_MAX_FIELD) {
+	if (f->len + size > r->field_limit) {
 		r->body_error = 413;
 		return MHD_NO;
 	}
-	char *grown = arena_alloc(&r->mem, f->len + size + 1);
-	memcpy(grown, f->value, f->len);
-	memcpy(grown + f->len, data, size);
+	/* Capacity doubles, so a file arriving in many pieces is copied a
+	 * few times, not once per piece. */
+	if (f->len + size + 1 > f->cap) {
+		size_t cap = f->cap ? f->cap : 256;
+		while (cap < f->len + size + 1)
+			cap *= 2;
+		char *grown = arena_alloc(&r->mem, cap);
+		memcpy(grown, f->value, f->len);
+		f->value = grown;
+		f->cap = cap;
+	}
+	memcpy(f->value + f->len, data, size);
 	f->len += size;
-	grown[f->len] = '\0';
-	f->value = grown;
+	f->value[f->len] = '\0';
 	return MHD_YES;
 }
 
@@ -200,8 +208,13 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, on_query, r);
 	if (!r->post)
 		return r;
+	const route *rt = web_route_for(method, url, &r->mem);
+	if (rt && (rt->flags & ROUTE_UPLOAD)) {
+		r->body_limit = WEB_MAX_UPLOAD + 64 * 1024;     /* the file and the form around it */
+		r->field_limit = WEB_MAX_UPLOAD;
+	}
 	const char *len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-	if (len && strtoull(len, NULL, 10) > WEB_MAX_BODY) {
+	if (len && strtoull(len, NULL, 10) > r->body_limit) {
 		r->body_error = 413;
 		return r;
 	}
@@ -230,7 +243,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	if (*upload_data_size) {
 		r->body_bytes += *upload_data_size;
-		if (r->body_bytes > WEB_MAX_BODY && !r->body_error)
+		if (r->body_bytes > r->body_limit && !r->body_error)
 			r->body_error = 413;
 		if (!r->body_error && r->post_processor &&
 		    MHD_post_process(r->post_processor, upload_data, *upload_data_size) != MHD_YES &&

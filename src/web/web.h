@@ -17,11 +17,14 @@
 #define WEB_MAX_BODY (256 * 1024)
 #define WEB_MAX_FIELD (TEXT_LONG_MAX * 4)   /* bytes: UTF-8 can take 4 a character */
 #define WEB_MAX_FIELDS 200
+/* Routes flagged ROUTE_UPLOAD take one file this large (a CSV of an area's
+ * organisations); bigger files go through the command line. */
+#define WEB_MAX_UPLOAD (10 * 1024 * 1024)
 
 typedef struct form_field {
 	char *name;
 	char *value;
-	size_t len;
+	size_t len, cap;
 } form_field;
 
 typedef struct web_config {
@@ -47,6 +50,7 @@ typedef struct request {
 	/* The form of a POST, as it arrived. */
 	form_field *fields;
 	size_t n_fields, cap_fields, body_bytes;
+	size_t body_limit, field_limit;   /* WEB_MAX_BODY and WEB_MAX_FIELD, or the upload's */
 	int body_error;                 /* 0, 413 or 400 */
 	void *post_processor;
 
@@ -79,6 +83,7 @@ enum {
 	ROUTE_PUBLIC = 1,               /* no sign-in needed */
 	ROUTE_POST = 2,                 /* a state change: POST with a CSRF token */
 	ROUTE_API = 4,                  /* read-only JSON for an area's API token, no session */
+	ROUTE_UPLOAD = 8,               /* a POST that may carry a file up to WEB_MAX_UPLOAD */
 };
 
 typedef int (*route_handler)(request *r);
@@ -99,6 +104,9 @@ extern const route *const web_route_tables[];
 /* Dispatches one complete request: finds the route, checks sign-in, CSRF
  * and access, runs the handler, fills the response. */
 void web_dispatch(request *r);
+/* The route for `method` and `path`, NULL if none (the server asks before
+ * reading a body, to know its limits). */
+const struct route *web_route_for(const char *method, const char *path, arena *a);
 /* Matches `path` against `pattern`; fills params. */
 bool route_match(const char *pattern, const char *path, const char **params, arena *a);
 

@@ -37,6 +37,36 @@ check "no path out of the assets folder" [ "$status" != 200 ]
 keep=$(curl -s -v -o /dev/null "$base/sign-in" "$base/sign-in" 2>&1 | grep -c "Re-using existing connection")
 check "connections are kept alive between requests" [ "$keep" -ge 1 ]
 
+# Uploading a CSV of organisations: a multipart form, signed in as the
+# demo area's administrator, through the real server. Cookies are __Host-
+# and Secure, which curl (like a browser) sends over http only to localhost.
+printf 'a long enough password\n' | "$COPRO" user add --name "Ada Area" --email ada@example.org \
+	--role area-admin --area "Demo Borough" >/dev/null 2>&1
+lbase="http://localhost:$port"
+jar="$WORK/jar"
+token() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$1" | head -1; }
+curl -s -c "$jar" -b "$jar" -o "$WORK/signin" "$lbase/sign-in"
+curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "email=ada@example.org" \
+	--data-urlencode "password=a long enough password" --data-urlencode "csrf=$(token "$WORK/signin")" "$lbase/sign-in"
+area=$(sqlite3 "$DB" "SELECT id FROM area WHERE name = 'Demo Borough'")
+status=$(curl -s -c "$jar" -b "$jar" -o "$WORK/form" -w '%{http_code}' "$lbase/area/$area/organisations/import")
+check "the area administrator gets the import page" [ "$status" = 200 ]
+printf 'name,sector,type\nOak Tree Nursery,education,Nursery\n' >"$WORK/orgs.csv"
+status=$(curl -s -b "$jar" -o "$WORK/body" -w '%{http_code}' -F "csrf=$(token "$WORK/form")" -F mode=import \
+	-F "file=@$WORK/orgs.csv;type=text/csv" "$lbase/area/$area/organisations/import")
+check "a CSV file uploaded as multipart is imported" [ "$status" = 200 ]
+check "the page says what was added" grep -q "Organisations imported" "$WORK/body"
+check "the organisation is in the area" [ "$(sqlite3 "$DB" \
+	"SELECT COUNT(*) FROM organisation WHERE name = 'Oak Tree Nursery' AND area_id = $area")" = 1 ]
+python3 -c 'import sys; sys.stdout.write("name,sector,type\n" + "x,education,y\n" * 800000)' >"$WORK/huge.csv"
+status=$(curl -s -b "$jar" -o "$WORK/body" -w '%{http_code}' -F "csrf=$(token "$WORK/form")" -F mode=check \
+	-F "file=@$WORK/huge.csv;type=text/csv" "$lbase/area/$area/organisations/import")
+check "a file over 10 MB is 413" [ "$status" = 413 ]
+check "the 413 page points to the command line" grep -q "copro org import-csv" "$WORK/body"
+python3 -c 'print("csrf=" + "a"*300000)' >"$WORK/big"
+status=$(curl -s -b "$jar" -o /dev/null -w '%{http_code}' --data-binary "@$WORK/big" "$lbase/area/$area/organisations")
+check "other forms keep the 256 KB limit when signed in" [ "$status" = 413 ]
+
 kill -TERM "$pid"
 wait "$pid"
 rc=$?

@@ -38,7 +38,8 @@ static void add_org_form(request *r, int64_t area, const form_errors *fe)
 		   &(input_opts){.hint = "For example: community school, children's therapy service"});
 	form_radios(r, "sector", "Sector", sectors, form_get(r, "sector"), NULL, fe);
 	form_button(r, "Add organisation");
-	htmlf(&r->out, "</form>");
+	htmlf(&r->out, "</form><p class=\"govuk-body\">Many at once: <a class=\"govuk-link\" href=\"/area/%D/organisations/import\">"
+		      "import organisations from a CSV file</a> (an extract from Get Information About Schools).</p>", area);
 }
 
 static int home(request *r, const form_errors *fe)

@@ -24,6 +24,7 @@ const char *date_words(request *r, const char *iso);
 extern const route static_routes[];     /* static.c: style sheet, script, images */
 extern const route account_routes[];    /* account.c: set-up, sign-in, invitations */
 extern const route home_routes[];       /* home.c: start page, organisation home */
+extern const route org_import_routes[]; /* org_import.c: organisations from a CSV file */
 extern const route evidence_routes[];   /* evidence.c: the evidence library, an item, changing it */
 extern const route action_routes[];     /* action.c: actions: list, add, change */
 extern const route people_routes[];     /* people.c: members, invitations, roles, activity log */
