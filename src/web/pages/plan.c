@@ -1,7 +1,890 @@
 /* plan.c: team and service plans built on the Four Cornerstones, strengths
- * first, seeded from the latest self-evaluation. */
+ * first, seeded from the latest self-evaluation: the organisation's plans
+ * and the form that starts one, a plan's page (per cornerstone strengths,
+ * then areas for development that turn into actions, then the reflective
+ * questions; the organisational aspects; the guide's advice), the form for
+ * one cornerstone and the form for the aspects.
+ *
+ * A plan in the URL must belong to the organisation in the URL (r->org,
+ * checked by the dispatcher): another organisation's plan does not exist
+ * here (404). Every text of the instrument comes from the plan's stored
+ * version. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "domain/plan.h"
 #include "web/pages/pages.h"
 
+/* ---- small helpers ---------------------------------------------------- */
+
+static int server_error(request *r, const err *e)
+{
+	if (e->kind == ERR_BUSY)
+		return web_error_page(r, 503, "Sorry, copro is busy",
+				      "Someone else is saving a change. Wait a moment and try again.");
+	if (e->kind == ERR_CONFLICT)
+		return web_error_page(r, 409, "This could not be saved", sentence(r, e->msg));
+	return web_error_page(r, 500, "Sorry, something went wrong", e->msg);
+}
+
+static const char *trimmed(request *r, const char *name)
+{
+	const char *v = form_get(r, name);
+	if (!v)
+		return "";
+	v += strspn(v, " \t");
+	size_t n = strlen(v);
+	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
+	return arena_strndup(&r->mem, v, n);
+}
+
+/* Text a person (or the source) wrote over several lines, a paragraph a
+ * line. */
+static void paragraphs(request *r, const char *text)
+{
+	for (const char *p = text ? text : ""; *p;) {
+		size_t n = strcspn(p, "\r\n");
+		if (n)
+			htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", arena_strndup(&r->mem, p, n));
+		p += n;
+		p += strspn(p, "\r\n");
+	}
+}
+
+static bool blank(const char *s)
+{
+	return !s || !*s;
+}
+
+/* Saved text, or a line saying there is none yet. */
+static void text_or(request *r, const char *text, const char *none)
+{
+	if (blank(text))
+		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", none);
+	else
+		paragraphs(r, text);
+}
+
+static void source_gap(request *r, const char *gap)
+{
+	if (gap && *gap)
+		htmlf(&r->out, "<p class=\"govuk-body copro-gap\"><strong>[GAP IN SOURCE]</strong> %t</p>", gap);
+}
+
+static void success_banner(request *r, const char *what, const char *link, const char *link_text)
+{
+	htmlf(&r->out, "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\""
+		      " aria-labelledby=\"saved-title\" data-module=\"govuk-notification-banner\">"
+		      "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" id=\"saved-title\">Success</h2></div>"
+		      "<div class=\"govuk-notification-banner__content\"><p class=\"govuk-notification-banner__heading\">%t",
+	     what);
+	if (link)
+		htmlf(&r->out, " <a class=\"govuk-notification-banner__link\" href=\"%a\">%t</a>", link, link_text);
+	htmlf(&r->out, "</p></div></div>");
+}
+
+static void summary_row_begin(request *r, const char *key)
+{
+	htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t</dt>"
+		      "<dd class=\"govuk-summary-list__value\">", key);
+}
+
+static const char *plan_path(request *r, int64_t id)
+{
+	return arena_printf(&r->mem, "/org/%lld/plan/%lld", (long long)r->org, (long long)id);
+}
+
+/* "Cornerstone 1: Welcome and Care", from the instrument's own terms. */
+static const char *section_name(request *r, const framework *fw, const fw_section *s)
+{
+	return arena_printf(&r->mem, "%s %s: %s", sentence(r, fw->term_section), s->key, s->title);
+}
+
+/* "Also consider how the Cornerstones feature in your vision/mission
+ * statement": the document's lead-in and the aspect, as it words them. */
+static const char *aspect_label(request *r, const plan_instrument *pi, const fw_item *a)
+{
+	if (!pi->aspect_lead)
+		return sentence(r, a->title);
+	return arena_printf(&r->mem, "%s %s", pi->aspect_lead, a->title);
+}
+
+static const char *strengths_title(const plan_instrument *pi)
+{
+	return plan_column_title(pi, "strengths", "Strengths");
+}
+
+static const char *areas_title(const plan_instrument *pi)
+{
+	return plan_column_title(pi, "areas", "Areas for development");
+}
+
+/* ---- loading ------------------------------------------------------------ */
+
+typedef struct plan_page {
+	plan_full p;
+	org_row org;
+	const plan_section *ps;         /* the cornerstone page's cornerstone */
+} plan_page;
+
+/* Loads the plan named in the URL (and its cornerstone, when the route has
+ * one). Answers 0, or the status of the error page it wrote; on 0 the
+ * caller frees with plan_full_free. */
+static int load(request *r, plan_page *pg, bool cornerstone)
+{
+	int64_t id = param_id(r, 1);
+	plan_row row;
+	err e = {0};
+	memset(pg, 0, sizeof *pg);
+	int found = id ? store_plan_get(r->d.db, &r->mem, id, &row, &e) : 0;
+	if (found < 0)
+		return server_error(r, &e);
+	if (!found || row.organisation_id != r->org)
+		return page_not_found(r);
+	if (org_get(&r->d, r->org, &pg->org, &e) < 0 || plan_load(&r->d, id, &pg->p, &e) < 0)
+		return server_error(r, &e);
+	if (cornerstone) {
+		pg->ps = plan_instrument_section(&pg->p.in, param_named(r, "cornerstone"));
+		if (!pg->ps) {
+			plan_full_free(&pg->p);
+			return page_not_found(r);
+		}
+	}
+	return 0;
+}
+
+static void breadcrumbs(request *r, const plan_page *pg, const char *here)
+{
+	htmlf(&r->out, "<nav class=\"govuk-breadcrumbs\" aria-label=\"Breadcrumb\"><ol class=\"govuk-breadcrumbs__list\">"
+		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/\">Home</a></li>"
+		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/org/%D\">%t</a></li>"
+		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/org/%D/plans\">Team and service plans</a></li>",
+	     r->org, pg->org.name, r->org);
+	if (here)
+		htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"%a\">%t</a></li>"
+			      "<li class=\"govuk-breadcrumbs__list-item\" aria-current=\"page\">%t</li>",
+		     plan_path(r, pg->p.plan.id), pg->p.plan.title, here);
+	else
+		htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\" aria-current=\"page\">%t</li>",
+		     pg->p.plan.title);
+	htmlf(&r->out, "</ol></nav>");
+}
+
+static void changed_notice(request *r, const plan_page *pg)
+{
+	if (pg->p.in.changed)
+		htmlf(&r->out, "<div class=\"govuk-inset-text\">The %t file has changed since this plan "
+			      "started. This plan keeps its original wording.</div>",
+		     pg->p.in.fw->title);
+}
+
+/* ---- the list and starting a plan ---------------------------------------- */
+
+static void plans_table(request *r, const plan_list *list, size_t statements)
+{
+	if (!list->n) {
+		htmlf(&r->out, "<p class=\"govuk-body\">There are no plans yet.</p>");
+		return;
+	}
+	htmlf(&r->out, "<div class=\"copro-table-scroll\" role=\"region\" aria-label=\"Plans\" tabindex=\"0\">"
+		      "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
+		      "<caption class=\"govuk-table__caption govuk-table__caption--m\">%z plan%R</caption>"
+		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Plan</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Cycle</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Started from</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Statements written</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Last changed</th>"
+		      "</tr></thead><tbody class=\"govuk-table__body\">",
+	     list->n, list->n == 1 ? "" : "s");
+	for (size_t i = 0; i < list->n; i++) {
+		const plan_row *p = &list->items[i];
+		const char *from = p->seeded_from
+			? arena_printf(&r->mem, "Self-evaluation, cycle %s", p->seed_cycle ? p->seed_cycle : "")
+			: "A blank plan";
+		htmlf(&r->out, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">"
+			      "<a class=\"govuk-link\" href=\"%a\">%t</a></th>"
+			      "<td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">%t</td>"
+			      "<td class=\"govuk-table__cell\">%d of %z</td><td class=\"govuk-table__cell\">%t</td></tr>",
+		     plan_path(r, p->id), p->title, p->cycle, from, p->statements, statements,
+		     date_words(r, arena_strndup(&r->mem, p->updated_at, 10)));
+	}
+	htmlf(&r->out, "</tbody></table></div>");
+}
+
+static void start_form(request *r, const evaluation_row *latest, bool keep, const form_errors *fe)
+{
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"start\">Start a plan</h2>"
+		      "<form method=\"post\" action=\"/org/%D/plans\" novalidate>", r->org);
+	form_csrf(r);
+	form_input(r, "title", "Title", keep ? form_get(r, "title") : NULL, fe,
+		   &(input_opts){.hint = "The team or service the plan is for. For example: Early years SEND team plan"});
+	form_input(r, "cycle", "Cycle", keep ? form_get(r, "cycle") : NULL, fe,
+		   &(input_opts){.hint = "The year or period it covers. For example: 2026-27", .width = "10"});
+	if (latest) {
+		const char *value = arena_printf(&r->mem, "%lld", (long long)latest->id);
+		const char *const opts[] = {
+			value, arena_printf(&r->mem, "Start from our latest self-evaluation (cycle %s)", latest->cycle),
+			NULL};
+		/* Never ticked until the person ticks it. */
+		const char *posted = keep ? form_get(r, "seed") : NULL;
+		bool checked[1] = {posted && !strcmp(posted, value)};
+		form_checkboxes(r, "seed", "Strengths and areas for development", opts, checked,
+				"Copies each statement's strengths and areas for development from the "
+				"self-evaluation, so nothing is typed twice. You can change them afterwards.",
+				fe);
+	} else {
+		htmlf(&r->out, "<p class=\"govuk-body\">There is no self-evaluation to start from yet, "
+			      "so the plan starts blank.</p>");
+	}
+	form_button(r, "Start the plan");
+	htmlf(&r->out, "</form>");
+}
+
+/* The list page; with `fe`, the start form shows what was wrong. */
+static int plans_render(request *r, const form_errors *fe)
+{
+	org_row o;
+	plan_list list;
+	evaluation_row latest;
+	err e = {0};
+	int found = 0;
+	const framework *fw = fw_registry_find(r->d.frameworks, PLAN_FRAMEWORK);
+	/* Only leads start plans, so only they need the latest evaluation. */
+	bool lead = r->access >= ACCESS_LEAD && fw;
+	if (org_get(&r->d, r->org, &o, &e) < 0 ||
+	    store_plan_list(r->d.db, &r->mem, r->org, &list, &e) < 0 ||
+	    (lead && (found = plan_seed_latest(&r->d, r->org, &latest, &e)) < 0))
+		return server_error(r, &e);
+	bool errors = fe && fe->n;
+	page_begin(r, arena_printf(&r->mem, "%sTeam and service plans - %s", errors ? "Error: " : "", o.name));
+	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>"
+		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",
+	     r->org, o.name);
+	form_error_summary(r, fe);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Team and service plans</h1>"
+		      "<p class=\"govuk-body\">A plan embeds the Four Cornerstones in a team or service: for each "
+		      "statement, what is going well and what could be better, your answers to each "
+		      "cornerstone's questions, and how the Cornerstones show in the way your organisation works. "
+		      "It starts from strengths.</p>",
+	     o.name);
+	if (fw)
+		htmlf(&r->out, "<p class=\"govuk-body\">It follows the guide %t.</p>", fw->title);
+	htmlf(&r->out, "</div></div>");
+	plans_table(r, &list, fw ? fw->n_elements : 0);
+	if (lead) {
+		htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+		start_form(r, found ? &latest : NULL, errors, fe);
+		htmlf(&r->out, "</div></div>");
+	}
+	page_end(r);
+	return 200;
+}
+
+/* ROUTE: GET /org/{org}/plans (viewer) */
+static int page_plans(request *r)
+{
+	return plans_render(r, NULL);
+}
+
+/* ROUTE: POST /org/{org}/plans (lead) */
+static int page_plans_post(request *r)
+{
+	form_errors fe = {0};
+	err e = {0};
+	const char *title = trimmed(r, "title"), *cycle = trimmed(r, "cycle");
+	const char *seed_text = form_get(r, "seed");
+	int64_t seed = 0;
+	if (!*title)
+		form_error_add(&fe, "title", "Enter a title for the plan");
+	else if (text_check_line("The title", title, true, &e) < 0)
+		form_error_add(&fe, "title", sentence(r, e.msg));
+	if (!*cycle)
+		form_error_add(&fe, "cycle", "Enter the cycle the plan covers, for example 2026-27");
+	else if (text_check_line("The cycle", cycle, true, &e) < 0)
+		form_error_add(&fe, "cycle", sentence(r, e.msg));
+	if (seed_text && *seed_text) {
+		char *end;
+		long long v = strtoll(seed_text, &end, 10);
+		if (*end || v <= 0)
+			form_error_add(&fe, "seed", "Tick the box to start from your latest self-evaluation, or leave it empty");
+		else
+			seed = v;
+	}
+	if (fe.n) {
+		int st = plans_render(r, &fe);
+		return st == 200 ? 400 : st;
+	}
+	int64_t id;
+	if (plan_start(&r->d, r->org, title, cycle, seed, &id, &e) < 0) {
+		if (e.kind != ERR_INPUT)
+			return server_error(r, &e);
+		form_error_add(&fe, seed ? "seed" : "title", sentence(r, e.msg));
+		int st = plans_render(r, &fe);
+		return st == 200 ? 400 : st;
+	}
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     seed ? arena_printf(&r->mem, "started plan %lld \"%s\" (%s) from evaluation %lld",
+					 (long long)id, title, cycle, (long long)seed)
+			  : arena_printf(&r->mem, "started plan %lld \"%s\" (%s)", (long long)id, title, cycle),
+		     &r->e);
+	return web_redirect(r, arena_printf(&r->mem, "%s?saved=started", plan_path(r, id)));
+}
+
+/* ---- the plan ------------------------------------------------------------ */
+
+static const plan_action_row *action_in(const plan_full *p, int64_t id)
+{
+	for (size_t i = 0; i < p->actions.n; i++)
+		if (p->actions.items[i].id == id)
+			return &p->actions.items[i];
+	return NULL;
+}
+
+static void saved_banner(request *r, const plan_page *pg)
+{
+	const char *saved = query_get(r, "saved");
+	if (!saved)
+		return;
+	if (!strcmp(saved, "started"))
+		success_banner(r, "Plan started", NULL, NULL);
+	else if (!strcmp(saved, "cornerstone"))
+		success_banner(r, "Cornerstone saved", NULL, NULL);
+	else if (!strcmp(saved, "aspects"))
+		success_banner(r, "Notes on the aspects saved", NULL, NULL);
+	else if (!strcmp(saved, "action")) {
+		const char *id_text = query_get(r, "action");
+		const plan_action_row *a = id_text ? action_in(&pg->p, strtoll(id_text, NULL, 10)) : NULL;
+		if (!a)
+			return;
+		success_banner(r, arena_printf(&r->mem, "Action %lld created: %s.", (long long)a->id, a->title),
+			       r->access >= ACCESS_CONTRIBUTE
+				       ? arena_printf(&r->mem, "/org/%lld/actions/%lld/edit", (long long)r->org, (long long)a->id)
+				       : NULL,
+			       "Give it an owner and a due date");
+	}
+}
+
+static void plan_summary(request *r, const plan_page *pg)
+{
+	const plan_row *p = &pg->p.plan;
+	htmlf(&r->out, "<dl class=\"govuk-summary-list\">");
+	summary_row_begin(r, "Cycle");
+	htmlf(&r->out, "%t</dd></div>", p->cycle);
+	summary_row_begin(r, "Started from");
+	if (p->seeded_from)
+		htmlf(&r->out, "<a class=\"govuk-link\" href=\"/org/%D/evaluation/%D\">Self-evaluation, cycle %t</a>",
+		     r->org, p->seeded_from, p->seed_cycle ? p->seed_cycle : "");
+	else
+		htmlf(&r->out, "A blank plan");
+	htmlf(&r->out, "</dd></div>");
+	summary_row_begin(r, "Started");
+	htmlf(&r->out, "%t</dd></div>", date_words(r, arena_strndup(&r->mem, p->created_at, 10)));
+	summary_row_begin(r, "Statements written");
+	htmlf(&r->out, "%d of %z</dd></div></dl>", p->statements, pg->p.in.fw->n_elements);
+}
+
+/* One column of the grid for a cornerstone: every statement with text in
+ * it. Areas carry their actions and, for contributors, the button that
+ * turns them into one. */
+static void column(request *r, const plan_page *pg, const plan_section *ps, bool areas,
+		   const form_errors *fe)
+{
+	const plan_full *p = &pg->p;
+	htmlf(&r->out, "<h3 class=\"govuk-heading-s\" id=\"%R-%a\">%t</h3>", areas ? "areas" : "strengths",
+	     ps->section->key, areas ? areas_title(&p->in) : strengths_title(&p->in));
+	size_t shown = 0;
+	for (size_t i = 0; i < ps->section->n_elements; i++) {
+		const fw_element *el = &ps->section->elements[i];
+		const plan_statement_row *s = plan_statement(p, el->key);
+		const char *text = s ? (areas ? s->areas : s->strengths) : NULL;
+		if (blank(text))
+			continue;
+		shown++;
+		htmlf(&r->out, "<div class=\"govuk-!-margin-bottom-6\"><h4 class=\"govuk-heading-s govuk-!-margin-bottom-2\">%t %t</h4>",
+		     el->key, el->title);
+		source_gap(r, el->gap);
+		paragraphs(r, text);
+		if (areas) {
+			bool listed = false;
+			for (size_t a = 0; a < p->actions.n; a++) {
+				const plan_action_row *ar = &p->actions.items[a];
+				if (!ar->element_key || strcmp(ar->element_key, el->key))
+					continue;
+				if (!listed)
+					htmlf(&r->out, "<p class=\"govuk-body govuk-!-margin-bottom-1\">Actions raised:</p><ul class=\"govuk-list govuk-list--bullet\">");
+				listed = true;
+				htmlf(&r->out, "<li>Action %D: %t (%t)</li>", ar->id, ar->title, ar->status);
+			}
+			if (listed)
+				htmlf(&r->out, "</ul>");
+			if (r->access >= ACCESS_CONTRIBUTE) {
+				const char *field = arena_printf(&r->mem, "title-%s", el->key);
+				htmlf(&r->out, "<form method=\"post\" action=\"%a/actions\" novalidate>",
+				     plan_path(r, p->plan.id));
+				form_csrf(r);
+				htmlf(&r->out, "<input type=\"hidden\" name=\"statement\" value=\"%a\">", el->key);
+				const char *msg = form_error_for(fe, field);
+				htmlf(&r->out, "<div class=\"govuk-form-group%R\"><label class=\"govuk-label\" for=\"%a\">Action for %t (optional)</label>"
+					      "<div id=\"%a-hint\" class=\"govuk-hint\">Leave it blank to use the first line above.</div>",
+				     msg ? " govuk-form-group--error" : "", field, el->key, field);
+				if (msg)
+					htmlf(&r->out, "<p id=\"%a-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>",
+					     field, msg);
+				htmlf(&r->out, "<input class=\"govuk-input%R\" id=\"%a\" name=\"title\" type=\"text\" value=\"%a\" aria-describedby=\"%a-hint%R\"></div>"
+					      "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">"
+					      "Turn into an action<span class=\"govuk-visually-hidden\"> (statement %t)</span></button></form>",
+				     msg ? " govuk-input--error" : "", field,
+				     msg && form_get(r, "title") ? form_get(r, "title") : "", field,
+				     msg ? arena_printf(&r->mem, " %s-error", field) : "", el->key);
+			}
+		}
+		htmlf(&r->out, "</div>");
+	}
+	if (!shown)
+		htmlf(&r->out, "<p class=\"govuk-body\">None recorded yet.</p>");
+}
+
+static void questions_read_only(request *r, const plan_page *pg, const plan_section *ps)
+{
+	const plan_full *p = &pg->p;
+	htmlf(&r->out, "<h3 class=\"govuk-heading-s\" id=\"questions-%a\">Reflective questions</h3>",
+	     ps->section->key);
+	if (p->in.question_lead)
+		htmlf(&r->out, "<p class=\"govuk-body\">%t:</p>", p->in.question_lead);
+	htmlf(&r->out, "<dl class=\"govuk-summary-list\">");
+	for (size_t q = 0; q < ps->n_questions; q++) {
+		const fw_item *it = &ps->questions[q];
+		const char *answer = plan_answer(p, ps->section->key, it->key);
+		summary_row_begin(r, sentence(r, it->text));
+		source_gap(r, it->gap);
+		if (blank(answer))
+			htmlf(&r->out, "Not answered yet");
+		else
+			paragraphs(r, answer);
+		htmlf(&r->out, "</dd></div>");
+	}
+	htmlf(&r->out, "</dl>");
+}
+
+static void aspects_read_only(request *r, const plan_page *pg)
+{
+	const plan_full *p = &pg->p;
+	htmlf(&r->out, "<h2 class=\"govuk-heading-l\" id=\"aspects\">How the Cornerstones show in your organisation</h2>");
+	if (r->access >= ACCESS_CONTRIBUTE)
+		htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a/aspects\">Write notes on the aspects</a></p>",
+		     plan_path(r, p->plan.id));
+	htmlf(&r->out, "<dl class=\"govuk-summary-list\">");
+	for (size_t i = 0; i < p->in.n_aspects; i++) {
+		const fw_item *a = &p->in.aspects[i];
+		const char *note = plan_aspect_note(p, a->key);
+		summary_row_begin(r, aspect_label(r, &p->in, a));
+		source_gap(r, a->gap);
+		if (blank(note))
+			htmlf(&r->out, "No note yet");
+		else
+			paragraphs(r, note);
+		htmlf(&r->out, "</dd></div>");
+	}
+	htmlf(&r->out, "</dl>");
+}
+
+static void advice(request *r, const plan_page *pg)
+{
+	const plan_instrument *pi = &pg->p.in;
+	if (!pi->n_headings)
+		return;
+	htmlf(&r->out, "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\">"
+		      "<span class=\"govuk-details__summary-text\">Advice from %t</span></summary>"
+		      "<div class=\"govuk-details__text\">",
+	     pi->fw->title);
+	for (size_t i = 0; i < pi->n_headings; i++) {
+		/* h2: the details sit right under the page's h1. */
+		htmlf(&r->out, "<h2 class=\"govuk-heading-s\">%t</h2>", pi->headings[i].title);
+		source_gap(r, pi->headings[i].gap);
+		paragraphs(r, pi->headings[i].text);
+	}
+	htmlf(&r->out, "</div></details>");
+}
+
+static void actions_table(request *r, const plan_page *pg)
+{
+	const plan_full *p = &pg->p;
+	htmlf(&r->out, "<h2 class=\"govuk-heading-l\" id=\"plan-actions\">Actions from this plan</h2>");
+	if (!p->actions.n) {
+		htmlf(&r->out, "<p class=\"govuk-body\">None yet. Each area for development can be turned into an action.</p>");
+		return;
+	}
+	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
+		      "<caption class=\"govuk-table__caption govuk-table__caption--s\">Actions raised from areas for development</caption>"
+		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Action</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Statement</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Owner</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Due</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Status</th>"
+		      "</tr></thead><tbody class=\"govuk-table__body\">");
+	for (size_t i = 0; i < p->actions.n; i++) {
+		const plan_action_row *a = &p->actions.items[i];
+		htmlf(&r->out, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">");
+		if (r->access >= ACCESS_CONTRIBUTE)
+			htmlf(&r->out, "<a class=\"govuk-link\" href=\"/org/%D/actions/%D/edit\">%t</a>", r->org, a->id,
+			     a->title);
+		else
+			htmlf(&r->out, "%t", a->title);
+		htmlf(&r->out, "</th><td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">%t</td>"
+			      "<td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">%t</td></tr>",
+		     a->element_key ? a->element_key : "", blank(a->owner) ? "Not given" : a->owner,
+		     a->due_on ? date_words(r, a->due_on) : "Not set", a->status);
+	}
+	htmlf(&r->out, "</tbody></table>");
+}
+
+/* The whole plan; `fe` holds what was wrong with a refused action. */
+static int plan_render(request *r, const plan_page *pg, const form_errors *fe)
+{
+	const plan_full *p = &pg->p;
+	bool errors = fe && fe->n;
+	page_begin(r, arena_printf(&r->mem, "%s%s - %s", errors ? "Error: " : "", p->plan.title, pg->org.name));
+	breadcrumbs(r, pg, NULL);
+	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+	if (!errors)
+		saved_banner(r, pg);
+	form_error_summary(r, fe);
+	changed_notice(r, pg);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-xl\">%t</h1>",
+	     p->in.fw->title, p->plan.title);
+	plan_summary(r, pg);
+	htmlf(&r->out, "<p class=\"govuk-body\">The plan starts from strengths: for each %t, what is going "
+		      "well comes first, then the areas for development.</p>",
+	     p->in.fw->term_section);
+	advice(r, pg);
+	for (size_t s = 0; s < p->in.n_sections; s++) {
+		const plan_section *ps = &p->in.sections[s];
+		htmlf(&r->out, "<h2 class=\"govuk-heading-l\" id=\"cornerstone-%a\">%t</h2>", ps->section->key,
+		     section_name(r, p->in.fw, ps->section));
+		source_gap(r, ps->section->gap);
+		if (r->access >= ACCESS_CONTRIBUTE)
+			htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a/cornerstone/%u\">Write strengths, areas and answers for %t</a></p>",
+			     plan_path(r, p->plan.id), ps->section->key,
+			     arena_printf(&r->mem, "%s %s", p->in.fw->term_section, ps->section->key));
+		column(r, pg, ps, false, fe);
+		column(r, pg, ps, true, fe);
+		questions_read_only(r, pg, ps);
+	}
+	aspects_read_only(r, pg);
+	actions_table(r, pg);
+	htmlf(&r->out, "</div></div>");
+	page_end(r);
+	return 200;
+}
+
+/* ROUTE: GET /org/{org}/plan/{plan} (viewer) */
+static int page_plan(request *r)
+{
+	plan_page pg;
+	int st = load(r, &pg, false);
+	if (st)
+		return st;
+	st = plan_render(r, &pg, NULL);
+	plan_full_free(&pg.p);
+	return st;
+}
+
+/* ROUTE: POST /org/{org}/plan/{plan}/actions (contributor) */
+static int page_action_post(request *r)
+{
+	plan_page pg;
+	int st = load(r, &pg, false);
+	if (st)
+		return st;
+	form_errors fe = {0};
+	err e = {0};
+	const char *key = trimmed(r, "statement"), *title = trimmed(r, "title");
+	const fw_element *el = *key ? framework_element(pg.p.in.fw, key) : NULL;
+	const char *field = el ? arena_printf(&r->mem, "title-%s", el->key) : "plan-actions";
+	const plan_statement_row *s = el ? plan_statement(&pg.p, el->key) : NULL;
+	if (!el)
+		form_error_add(&fe, field, "Choose a statement's areas for development to turn into an action");
+	else if (!s || blank(s->areas))
+		form_error_add(&fe, field, arena_printf(&r->mem, "Statement %s has no areas for development yet: write them first", el->key));
+	else if (*title && text_check_line("The action", title, true, &e) < 0)
+		form_error_add(&fe, field, sentence(r, e.msg));
+	int64_t action = 0;
+	if (!fe.n && plan_area_to_action(&r->d, pg.p.plan.id, el->key, title, NULL, NULL, &action, &e) < 0) {
+		if (e.kind != ERR_INPUT) {
+			plan_full_free(&pg.p);
+			return server_error(r, &e);
+		}
+		form_error_add(&fe, field, sentence(r, e.msg));
+	}
+	if (fe.n) {
+		st = plan_render(r, &pg, &fe);
+		plan_full_free(&pg.p);
+		return st == 200 ? 400 : st;
+	}
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "turned the areas for development of statement %s in plan %lld into action %lld",
+				  el->key, (long long)pg.p.plan.id, (long long)action),
+		     &r->e);
+	const char *to = arena_printf(&r->mem, "%s?saved=action&action=%lld#plan-actions",
+				      plan_path(r, pg.p.plan.id), (long long)action);
+	plan_full_free(&pg.p);
+	return web_redirect(r, to);
+}
+
+/* ---- one cornerstone's form ---------------------------------------------- */
+
+static const char *statement_field(request *r, const char *what, const char *key)
+{
+	return arena_printf(&r->mem, "%s-%s", what, key);
+}
+
+static int cornerstone_render(request *r, const plan_page *pg, const form_errors *fe)
+{
+	const plan_full *p = &pg->p;
+	const plan_section *ps = pg->ps;
+	bool keep = fe && fe->n;
+	const char *name = section_name(r, p->in.fw, ps->section);
+	page_begin(r, arena_printf(&r->mem, "%s%s - %s", keep ? "Error: " : "", name, p->plan.title));
+	breadcrumbs(r, pg, arena_printf(&r->mem, "%s %s", sentence(r, p->in.fw->term_section), ps->section->key));
+	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+	form_error_summary(r, fe);
+	changed_notice(r, pg);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>",
+	     p->plan.title, name);
+	source_gap(r, ps->section->gap);
+	htmlf(&r->out, "<p class=\"govuk-body\">Start with what is going well. For each statement, write its "
+		      "strengths first, then its areas for development. Then answer the questions.</p>");
+	bool writable = r->access >= ACCESS_CONTRIBUTE;
+	if (writable) {
+		htmlf(&r->out, "<form method=\"post\" action=\"%a/cornerstone/%u\" novalidate>",
+		     plan_path(r, p->plan.id), ps->section->key);
+		form_csrf(r);
+	}
+	for (size_t i = 0; i < ps->section->n_elements; i++) {
+		const fw_element *el = &ps->section->elements[i];
+		const plan_statement_row *s = plan_statement(p, el->key);
+		const char *sf = statement_field(r, "strengths", el->key);
+		const char *af = statement_field(r, "areas", el->key);
+		htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"statement-%a\">%t %t</h2>", el->key, el->key, el->title);
+		source_gap(r, el->gap);
+		const char *sv = keep ? form_get(r, sf) : s ? s->strengths : NULL;
+		const char *av = keep ? form_get(r, af) : s ? s->areas : NULL;
+		if (!writable) {
+			htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", strengths_title(&p->in));
+			text_or(r, sv, "None recorded yet.");
+			htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", areas_title(&p->in));
+			text_or(r, av, "None recorded yet.");
+			continue;
+		}
+		form_textarea(r, sf, arena_printf(&r->mem, "%s for %s", strengths_title(&p->in), el->key), sv,
+			      NULL, fe);
+		form_textarea(r, af, arena_printf(&r->mem, "%s for %s", areas_title(&p->in), el->key), av,
+			      NULL, fe);
+	}
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"questions\">Reflective questions</h2>");
+	if (p->in.question_lead)
+		htmlf(&r->out, "<p class=\"govuk-body\">%t:</p>", p->in.question_lead);
+	for (size_t q = 0; q < ps->n_questions; q++) {
+		const fw_item *it = &ps->questions[q];
+		const char *field = statement_field(r, "question", it->key);
+		const char *value = keep ? form_get(r, field) : plan_answer(p, ps->section->key, it->key);
+		source_gap(r, it->gap);
+		if (writable) {
+			form_textarea(r, field, sentence(r, it->text), value, NULL, fe);
+		} else {
+			htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", sentence(r, it->text));
+			text_or(r, value, "Not answered yet.");
+		}
+	}
+	if (writable) {
+		form_button(r, arena_printf(&r->mem, "Save %s %s", p->in.fw->term_section, ps->section->key));
+		htmlf(&r->out, "</form>");
+	}
+	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a\">Back to the plan</a></p></div></div>",
+	     plan_path(r, p->plan.id));
+	page_end(r);
+	return 200;
+}
+
+/* ROUTE: GET /org/{org}/plan/{plan}/cornerstone/{cornerstone} (viewer) */
+static int page_cornerstone(request *r)
+{
+	plan_page pg;
+	int st = load(r, &pg, true);
+	if (st)
+		return st;
+	st = cornerstone_render(r, &pg, NULL);
+	plan_full_free(&pg.p);
+	return st;
+}
+
+/* Checks one posted text; NULL when the field was not sent (left as it is). */
+static const char *long_field(request *r, const char *field, const char *what, form_errors *fe)
+{
+	const char *v = form_get(r, field);
+	err e = {0};
+	if (v && text_check_long(what, v, false, &e) < 0)
+		form_error_add(fe, field, sentence(r, e.msg));
+	return v;
+}
+
+/* ROUTE: POST /org/{org}/plan/{plan}/cornerstone/{cornerstone} (contributor) */
+static int page_cornerstone_post(request *r)
+{
+	plan_page pg;
+	int st = load(r, &pg, true);
+	if (st)
+		return st;
+	const plan_section *ps = pg.ps;
+	form_errors fe = {0};
+	err e = {0};
+	size_t ns = 0, na = 0;
+	plan_statement_change *sc = arena_alloc(&r->mem, (ps->section->n_elements + 1) * sizeof *sc);
+	plan_text_change *ac = arena_alloc(&r->mem, (ps->n_questions + 1) * sizeof *ac);
+	for (size_t i = 0; i < ps->section->n_elements; i++) {
+		const char *key = ps->section->elements[i].key;
+		plan_statement_change c = {
+			.element = key,
+			.strengths = long_field(r, statement_field(r, "strengths", key), "Strengths", &fe),
+			.areas = long_field(r, statement_field(r, "areas", key), "Areas for development", &fe)};
+		if (c.strengths || c.areas)
+			sc[ns++] = c;
+	}
+	for (size_t q = 0; q < ps->n_questions; q++) {
+		const char *key = ps->questions[q].key;
+		const char *v = long_field(r, statement_field(r, "question", key), "The answer", &fe);
+		if (v)
+			ac[na++] = (plan_text_change){.key = key, .text = v};
+	}
+	if (!fe.n && plan_cornerstone_save(&r->d, pg.p.plan.id, ps->section->key, sc, ns, ac, na, &e) < 0) {
+		if (e.kind != ERR_INPUT) {
+			plan_full_free(&pg.p);
+			return server_error(r, &e);
+		}
+		form_error_add(&fe, ps->section->n_elements
+					    ? statement_field(r, "strengths", ps->section->elements[0].key)
+					    : "questions",
+			       sentence(r, e.msg));
+	}
+	if (fe.n) {
+		st = cornerstone_render(r, &pg, &fe);
+		plan_full_free(&pg.p);
+		return st == 200 ? 400 : st;
+	}
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "saved cornerstone %s of plan %lld", ps->section->key,
+				  (long long)pg.p.plan.id),
+		     &r->e);
+	const char *to = arena_printf(&r->mem, "%s?saved=cornerstone#cornerstone-%s",
+				      plan_path(r, pg.p.plan.id), ps->section->key);
+	plan_full_free(&pg.p);
+	return web_redirect(r, to);
+}
+
+/* ---- the aspects' form --------------------------------------------------- */
+
+static int aspects_render(request *r, const plan_page *pg, const form_errors *fe)
+{
+	const plan_full *p = &pg->p;
+	bool keep = fe && fe->n;
+	page_begin(r, arena_printf(&r->mem, "%sOrganisational aspects - %s", keep ? "Error: " : "", p->plan.title));
+	breadcrumbs(r, pg, "Organisational aspects");
+	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+	form_error_summary(r, fe);
+	changed_notice(r, pg);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">How the Cornerstones show in your organisation</h1>"
+		      "<p class=\"govuk-body\">Write a note on each aspect: what happens now, and what you will do.</p>",
+	     p->plan.title);
+	bool writable = r->access >= ACCESS_CONTRIBUTE;
+	if (writable) {
+		htmlf(&r->out, "<form method=\"post\" action=\"%a/aspects\" novalidate>", plan_path(r, p->plan.id));
+		form_csrf(r);
+	}
+	for (size_t i = 0; i < p->in.n_aspects; i++) {
+		const fw_item *a = &p->in.aspects[i];
+		const char *field = statement_field(r, "aspect", a->key);
+		const char *value = keep ? form_get(r, field) : plan_aspect_note(p, a->key);
+		source_gap(r, a->gap);
+		if (writable) {
+			form_textarea(r, field, aspect_label(r, &p->in, a), value, a->text, fe);
+		} else {
+			htmlf(&r->out, "<h2 class=\"govuk-heading-s\">%t</h2>", aspect_label(r, &p->in, a));
+			text_or(r, value, "No note yet.");
+		}
+	}
+	if (writable) {
+		form_button(r, "Save notes");
+		htmlf(&r->out, "</form>");
+	}
+	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a\">Back to the plan</a></p></div></div>",
+	     plan_path(r, p->plan.id));
+	page_end(r);
+	return 200;
+}
+
+/* ROUTE: GET /org/{org}/plan/{plan}/aspects (viewer) */
+static int page_aspects(request *r)
+{
+	plan_page pg;
+	int st = load(r, &pg, false);
+	if (st)
+		return st;
+	st = aspects_render(r, &pg, NULL);
+	plan_full_free(&pg.p);
+	return st;
+}
+
+/* ROUTE: POST /org/{org}/plan/{plan}/aspects (contributor) */
+static int page_aspects_post(request *r)
+{
+	plan_page pg;
+	int st = load(r, &pg, false);
+	if (st)
+		return st;
+	form_errors fe = {0};
+	err e = {0};
+	size_t n = 0;
+	plan_text_change *c = arena_alloc(&r->mem, (pg.p.in.n_aspects + 1) * sizeof *c);
+	for (size_t i = 0; i < pg.p.in.n_aspects; i++) {
+		const char *key = pg.p.in.aspects[i].key;
+		const char *v = long_field(r, statement_field(r, "aspect", key), "The note", &fe);
+		if (v)
+			c[n++] = (plan_text_change){.key = key, .text = v};
+	}
+	if (!fe.n && plan_aspects_save(&r->d, pg.p.plan.id, c, n, &e) < 0) {
+		if (e.kind != ERR_INPUT) {
+			plan_full_free(&pg.p);
+			return server_error(r, &e);
+		}
+		form_error_add(&fe, pg.p.in.n_aspects ? statement_field(r, "aspect", pg.p.in.aspects[0].key) : "aspects",
+			       sentence(r, e.msg));
+	}
+	if (fe.n) {
+		st = aspects_render(r, &pg, &fe);
+		plan_full_free(&pg.p);
+		return st == 200 ? 400 : st;
+	}
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "saved the notes on aspects of plan %lld", (long long)pg.p.plan.id),
+		     &r->e);
+	const char *to = arena_printf(&r->mem, "%s?saved=aspects#aspects", plan_path(r, pg.p.plan.id));
+	plan_full_free(&pg.p);
+	return web_redirect(r, to);
+}
+
 const route plan_routes[] = {
+	{"GET", "/org/{org}/plans", page_plans, 0, ACCESS_VIEW},
+	{"POST", "/org/{org}/plans", page_plans_post, ROUTE_POST, ACCESS_LEAD},
+	{"GET", "/org/{org}/plan/{plan}", page_plan, 0, ACCESS_VIEW},
+	{"GET", "/org/{org}/plan/{plan}/cornerstone/{cornerstone}", page_cornerstone, 0, ACCESS_VIEW},
+	{"POST", "/org/{org}/plan/{plan}/cornerstone/{cornerstone}", page_cornerstone_post, ROUTE_POST,
+	 ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/plan/{plan}/aspects", page_aspects, 0, ACCESS_VIEW},
+	{"POST", "/org/{org}/plan/{plan}/aspects", page_aspects_post, ROUTE_POST, ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/plan/{plan}/actions", page_action_post, ROUTE_POST, ACCESS_CONTRIBUTE},
 	{0},
 };
