@@ -4,13 +4,15 @@
 
 #include "cli/cli.h"
 #include "core/text.h"
+#include "domain/review.h"
 
 /* What the action came from: {"evaluation": ID, "statement": KEY or null}
  * for a statement's area for development, {"audit": ID} for an audit's next
- * steps, null when not recorded. */
+ * steps, {"plan": ID}, {"measure": ID}; null when not recorded. */
 static json_t *action_from_json(const action_row *a)
 {
-	if (!a->source_evaluation_id && !a->source_audit_id)
+	if (!a->source_evaluation_id && !a->source_audit_id && !a->source_plan_id &&
+	    !a->source_measure_id)
 		return json_null();
 	json_t *from = json_object();
 	if (a->source_evaluation_id) {
@@ -19,6 +21,10 @@ static json_t *action_from_json(const action_row *a)
 	}
 	if (a->source_audit_id)
 		json_object_set_new(from, "audit", json_integer(a->source_audit_id));
+	if (a->source_plan_id)
+		json_object_set_new(from, "plan", json_integer(a->source_plan_id));
+	if (a->source_measure_id)
+		json_object_set_new(from, "measure", json_integer(a->source_measure_id));
 	return from;
 }
 
@@ -47,13 +53,17 @@ static int parse_from(cli *c, const char *from, action_row *a)
 static int cmd_action_add(cli *c, int argc, char **argv)
 {
 	action_row a = {0};
-	const char *pos[1], *from = NULL;
+	const char *pos[1], *from = NULL, *plan = NULL, *measure = NULL;
 	const cli_opt opts[] = {{"--title", &a.title, NULL, NULL}, {"--owner", &a.owner, NULL, NULL},
 				{"--due", &a.due_on, NULL, NULL}, {"--review", &a.review_on, NULL, NULL},
-				{"--status", &a.status, NULL, NULL}, {"--from", &from, NULL, NULL}, {0}};
+				{"--status", &a.status, NULL, NULL}, {"--from", &from, NULL, NULL},
+				{"--from-plan", &plan, NULL, NULL},
+				{"--from-measure", &measure, NULL, NULL}, {0}};
 	int64_t org, id;
 	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &org) < 0 || (from && parse_from(c, from, &a) < 0))
+	    cli_id(c, "The organisation", pos[0], &org) < 0 || (from && parse_from(c, from, &a) < 0) ||
+	    (plan && cli_id(c, "The --from-plan number", plan, &a.source_plan_id) < 0) ||
+	    (measure && cli_id(c, "The --from-measure number", measure, &a.source_measure_id) < 0))
 		return EXIT_USAGE;
 	if (!a.title)
 		return cli_usage_error(c, "--title is required: say what will be done."), EXIT_USAGE;
@@ -101,12 +111,16 @@ static int cmd_action_update(cli *c, int argc, char **argv)
 static int cmd_action_list(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1];
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
+	const char *pos[1], *source = NULL, *status = NULL;
+	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {"--source", &source, NULL, NULL},
+				{"--status", &status, NULL, NULL}, {0}};
 	int64_t org;
 	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
 	    cli_id(c, "The organisation", pos[0], &org) < 0)
 		return EXIT_USAGE;
+	action_list none = {0};
+	if (actions_filter(&none, source, status, &c->e) < 0)
+		return cli_usage_error(c, "%s", c->e.msg), EXIT_USAGE;
 	org_row o;
 	action_list list;
 	char today[11];
@@ -114,15 +128,19 @@ static int cmd_action_list(cli *c, int argc, char **argv)
 	if (cli_open(c) < 0 || org_get(&c->d, org, &o, &c->e) < 0 ||
 	    store_action_list(&c->db, &c->mem, org, &list, &c->e) < 0)
 		return cli_fail(c);
-	/* Overdue first, then the store's order (open, soonest due). */
+	size_t all = list.n;
+	actions_filter(&list, source, status, &c->e);
+	/* Overdue first, then due this month, then the rest by due date;
+	 * finished ones last. */
+	actions_order(&list, today);
 	json_t *arr = json_array();
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < list.n; i++)
-			if (action_overdue(&list.items[i], today) == (pass == 0))
-				json_array_append_new(arr, action_json(&list.items[i], today));
+	for (size_t i = 0; i < list.n; i++)
+		json_array_append_new(arr, action_json(&list.items[i], today));
 	if (json)
 		return cli_print_json(arr);
-	if (!list.n)
+	if (all && !list.n)
+		printf("No actions match: %zu in all. Leave out --source and --status to see them.\n", all);
+	else if (!list.n)
 		printf("No actions yet. Add one with: copro action add %lld --title ... --owner ... --due YYYY-MM-DD\n",
 		       (long long)org);
 	else
@@ -136,7 +154,8 @@ static int cmd_action_list(cli *c, int argc, char **argv)
 		       (long long)json_integer_value(json_object_get(a, "id")),
 		       json_string_value(json_object_get(a, "status")), due ? due : "-",
 		       rev ? rev : "-", json_string_value(json_object_get(a, "owner")),
-		       json_is_true(json_object_get(a, "overdue")) ? "OVERDUE: " : "",
+		       json_is_true(json_object_get(a, "overdue")) ? "OVERDUE: "
+		       : action_due_this_month(&list.items[i], today) ? "DUE THIS MONTH: " : "",
 		       json_string_value(json_object_get(a, "title")));
 	}
 	json_decref(arr);
@@ -155,6 +174,12 @@ static const char *from_text(arena *mem, const action_row *a)
 	if (a->source_audit_id)
 		text = arena_printf(mem, "%s%saudit %lld (its next steps)", text, *text ? "; " : "",
 				    (long long)a->source_audit_id);
+	if (a->source_measure_id)
+		text = arena_printf(mem, "%s%ssuccess measure %lld", text, *text ? "; " : "",
+				    (long long)a->source_measure_id);
+	if (a->source_plan_id)
+		text = arena_printf(mem, "%s%splan %lld", text, *text ? "; " : "",
+				    (long long)a->source_plan_id);
 	return *text ? text : "not recorded";
 }
 
@@ -179,6 +204,15 @@ static int cmd_action_show(cli *c, int argc, char **argv)
 	printf("  Status: %s\n  Owner: %s\n  Due: %s\n  Review: %s\n  From: %s\n", a.status,
 	       *a.owner ? a.owner : "not given", a.due_on ? a.due_on : "-",
 	       a.review_on ? a.review_on : "-", from_text(&c->mem, &a));
+	action_review_list reviews;
+	if (store_action_reviews_of_action(&c->db, &c->mem, id, &reviews, &c->e) < 0)
+		return cli_fail(c);
+	if (reviews.n)
+		printf("  Reviews: %zu, the latest on %s: %s\n", reviews.n, reviews.items[0].reviewed_on,
+		       reviews.items[0].what_happened);
+	else
+		printf("  Reviews: none yet (copro action review %lld --date ... --what ...)\n",
+		       (long long)id);
 	return EXIT_OK;
 }
 
@@ -188,7 +222,9 @@ static int cmd_action_show(cli *c, int argc, char **argv)
 	"  --due DATE       by when, YYYY-MM-DD\n" \
 	"  --review DATE    when to review it with partners\n" \
 	"  --status S       open, in-progress, done or dropped\n" \
-	"  --from E:S       what it came from: evaluation E, statement S (e.g. 1:1iv)\n"
+	"  --from E:S       what it came from: evaluation E, statement S (e.g. 1:1iv)\n" \
+	"  --from-plan P    (add) it came from plan P\n" \
+	"  --from-measure M (add) it came from success measure M\n"
 
 const command action_commands[] = {
 	{"action add", "add an action (from an area for development, say)",
@@ -197,8 +233,13 @@ const command action_commands[] = {
 	 "  copro action add 1 --title \"Active listening training\" --owner \"Deputy head\" \\\n"
 	 "    --due 2027-02-14 --review 2027-03-01 --from 1:1iv\n",
 	 cmd_action_add},
-	{"action list", "list actions: overdue first, then by due date",
-	 "Usage: copro action list ORG [--json]\n\nExample:\n  copro action list 1\n",
+	{"action list", "list actions: overdue first, then due this month, then by due date",
+	 "Usage: copro action list ORG [--source S] [--status S] [--json]\n\n"
+	 "Actions from every source: overdue first, then those due this month, then\n"
+	 "the rest by due date; done and dropped ones last.\n\n"
+	 "  --source S   only those from: statement, audit, measure, plan or none\n"
+	 "  --status S   only those with status: open, in-progress, done or dropped\n"
+	 "\nExample:\n  copro action list 1 --source audit --status open\n",
 	 cmd_action_list},
 	{"action show", "one action: what, who, when, and what it came from",
 	 "Usage: copro action show ACTION [--json]\n\n"

@@ -1,9 +1,11 @@
-/* action.c: actions: what, who, by when, and what they came from. */
+/* action.c: actions: what, who, by when, and what they came from (a
+ * statement, an audit, a success measure or a plan). */
 #include "domain/domain.h"
 
 #include <string.h>
 
 #include "core/text.h"
+#include "store/review.h"
 
 static bool action_status_known(const char *s)
 {
@@ -27,10 +29,38 @@ int action_validate(const action_row *a, err *e)
 	return 0;
 }
 
+/* A plan or measure an action comes from is the organisation's own. */
+static int check_named_source(domain *d, const action_row *a, err *e)
+{
+	source_name_row n;
+	int found;
+	if (a->source_plan_id) {
+		found = store_plan_name(d->db, d->mem, a->source_plan_id, &n, e);
+		if (found < 0)
+			return -1;
+		if (!found || n.organisation_id != a->organisation_id)
+			return err_set(e, ERR_INPUT,
+				       "plan %lld is not one of this organisation's plans: raise actions from your own plans.",
+				       (long long)a->source_plan_id);
+	}
+	if (a->source_measure_id) {
+		found = store_measure_name(d->db, d->mem, a->source_measure_id, &n, e);
+		if (found < 0)
+			return -1;
+		if (!found || n.organisation_id != a->organisation_id)
+			return err_set(e, ERR_INPUT,
+				       "success measure %lld is not one of this organisation's measures: raise actions from your own measures.",
+				       (long long)a->source_measure_id);
+	}
+	return 0;
+}
+
 /* An action raised from a statement must name a statement of that
  * evaluation, in the same organisation. */
 static int check_source(domain *d, const action_row *a, err *e)
 {
+	if (check_named_source(d, a, e) < 0)
+		return -1;
 	if (!a->source_evaluation_id)
 		return 0;
 	evaluation_row ev;

@@ -1,11 +1,12 @@
 /* action.c: actions raised from areas for development (or an audit's next
- * steps) and followed up. */
+ * steps, a success measure or a plan) and followed up, and their reviews. */
 #include "store/audit.h"
 #include "store/sql.h"
 
 #define ACTION_COLUMNS \
 	"id, organisation_id, title, owner, due_on, review_on, status," \
-	" source_evaluation_id, source_element_key, created_at, updated_at, source_audit_id" \
+	" source_evaluation_id, source_element_key, created_at, updated_at, source_audit_id," \
+	" source_plan_id, source_measure_id" \
 	" FROM action_item"
 
 static void read_action(arena *a, sqlite3_stmt *st, void *row)
@@ -23,6 +24,8 @@ static void read_action(arena *a, sqlite3_stmt *st, void *row)
 	r->created_at = sql_col_text(a, st, 9);
 	r->updated_at = sql_col_text(a, st, 10);
 	r->source_audit_id = sql_col_int(st, 11);
+	r->source_plan_id = sql_col_int(st, 12);
+	r->source_measure_id = sql_col_int(st, 13);
 }
 
 static void bind_action(sqlite3_stmt *st, const action_row *r)
@@ -36,6 +39,8 @@ static void bind_action(sqlite3_stmt *st, const action_row *r)
 	sql_bind_text(st, 7, r->source_element_key);
 	sql_bind_text(st, 8, r->updated_at ? r->updated_at : r->created_at);
 	sql_bind_id(st, 9, r->source_audit_id);
+	sql_bind_id(st, 10, r->source_plan_id);
+	sql_bind_id(st, 11, r->source_measure_id);
 }
 
 int store_action_insert(store *s, const action_row *r, int64_t *id, err *e)
@@ -43,12 +48,13 @@ int store_action_insert(store *s, const action_row *r, int64_t *id, err *e)
 	sqlite3_stmt *st = sql_prepare(s,
 		"INSERT INTO action_item (title, owner, due_on, review_on, status,"
 		" source_evaluation_id, source_element_key, updated_at, source_audit_id,"
-		" organisation_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e);
+		" source_plan_id, source_measure_id, organisation_id, created_at)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e);
 	if (!st)
 		return -1;
 	bind_action(st, r);
-	sql_bind_int(st, 10, r->organisation_id);
-	sql_bind_text(st, 11, r->created_at);
+	sql_bind_int(st, 12, r->organisation_id);
+	sql_bind_text(st, 13, r->created_at);
 	if (sql_exec_stmt(s, st, e) < 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(s->db);
@@ -60,11 +66,11 @@ int store_action_update(store *s, const action_row *r, err *e)
 	sqlite3_stmt *st = sql_prepare(s,
 		"UPDATE action_item SET title = ?, owner = ?, due_on = ?, review_on = ?, status = ?,"
 		" source_evaluation_id = ?, source_element_key = ?, updated_at = ?,"
-		" source_audit_id = ? WHERE id = ?", e);
+		" source_audit_id = ?, source_plan_id = ?, source_measure_id = ? WHERE id = ?", e);
 	if (!st)
 		return -1;
 	bind_action(st, r);
-	sql_bind_int(st, 10, r->id);
+	sql_bind_int(st, 12, r->id);
 	return sql_exec_stmt(s, st, e);
 }
 

@@ -1,5 +1,6 @@
 /* evaluation.c: framework versions, evaluations and the per-statement
  * reviews (strengths, areas for development, status). */
+#include "store/review.h"
 #include "store/sql.h"
 
 int store_framework_version_put(store *s, const char *id, const char *hash,
@@ -175,4 +176,40 @@ int store_review_list(store *s, arena *a, int64_t evaluation, review_list *out, 
 	return SQL_LIST_BY_ID(s, a, "SELECT " REVIEW_COLUMNS
 		" WHERE evaluation_id = ? ORDER BY element_key",
 			      evaluation, out, read_review, e);
+}
+
+/* ---- cycles ------------------------------------------------------------ */
+
+static void read_id(arena *a, sqlite3_stmt *st, void *row)
+{
+	(void)a;
+	*(int64_t *)row = sql_col_int(st, 0);
+}
+
+int store_evaluation_previous(store *s, int64_t evaluation, int64_t *previous, err *e)
+{
+	*previous = 0;
+	int found = sql_one_by_id(s, NULL, "SELECT previous_id FROM evaluation WHERE id = ?",
+				  evaluation, previous, read_id, e);
+	if (found < 0)
+		return -1;
+	return found && *previous;
+}
+
+int store_evaluation_next(store *s, int64_t evaluation, int64_t *next, err *e)
+{
+	*next = 0;
+	return sql_one_by_id(s, NULL,
+		"SELECT id FROM evaluation WHERE previous_id = ? ORDER BY id DESC LIMIT 1",
+		evaluation, next, read_id, e);
+}
+
+int store_evaluation_set_previous(store *s, int64_t evaluation, int64_t previous, err *e)
+{
+	sqlite3_stmt *st = sql_prepare(s, "UPDATE evaluation SET previous_id = ? WHERE id = ?", e);
+	if (!st)
+		return -1;
+	sql_bind_id(st, 1, previous);
+	sql_bind_int(st, 2, evaluation);
+	return sql_exec_stmt(s, st, e);
 }

@@ -1,5 +1,6 @@
 /* evidence.c: the evidence library, its links to indicators, and the
  * indicators organisations add themselves. */
+#include "store/review.h"
 #include "store/sql.h"
 
 #define EVIDENCE_COLUMNS \
@@ -224,4 +225,59 @@ int store_own_indicator_list(store *s, arena *a, int64_t evaluation, own_indicat
 		"SELECT id, evaluation_id, element_key, key, text, created_at"
 		" FROM own_indicator WHERE evaluation_id = ? ORDER BY id",
 		evaluation, out, read_own_indicator, e);
+}
+
+/* ---- links carried forward from an earlier cycle ----------------------- */
+
+int store_link_add_carried(store *s, const link_row *l, err *e)
+{
+	sqlite3_stmt *st = sql_prepare(s,
+		"INSERT INTO evidence_link (evidence_id, evaluation_id, element_key, indicator_key,"
+		" created_at, carried) VALUES (?, ?, ?, ?, ?, 1)"
+		" ON CONFLICT (evidence_id, evaluation_id, element_key, indicator_key) DO NOTHING", e);
+	if (!st)
+		return -1;
+	sql_bind_int(st, 1, l->evidence_id);
+	sql_bind_int(st, 2, l->evaluation_id);
+	sql_bind_text(st, 3, l->element_key);
+	sql_bind_text(st, 4, l->indicator_key);
+	sql_bind_text(st, 5, l->created_at);
+	return exec_changes(s, st, e);
+}
+
+static void read_carried(arena *a, sqlite3_stmt *st, void *row)
+{
+	carried_row *c = row;
+	c->evidence_id = sql_col_int(st, 0);
+	c->element_key = sql_col_text(a, st, 1);
+	c->indicator_key = sql_col_text(a, st, 2);
+	c->confirmed_at = sql_col_text(a, st, 3);
+}
+
+int store_carried_links(store *s, arena *a, int64_t evaluation, carried_list *out, err *e)
+{
+	return SQL_LIST_BY_ID(s, a,
+		"SELECT evidence_id, element_key, indicator_key, confirmed_at FROM evidence_link"
+		" WHERE evaluation_id = ? AND carried = 1"
+		" ORDER BY element_key, indicator_key, evidence_id",
+		evaluation, out, read_carried, e);
+}
+
+int store_links_confirm(store *s, int64_t evaluation, const char *element, int64_t evidence,
+			const char *now, size_t *n, err *e)
+{
+	sqlite3_stmt *st = sql_prepare(s,
+		"UPDATE evidence_link SET confirmed_at = ? WHERE evaluation_id = ? AND element_key = ?"
+		" AND carried = 1 AND confirmed_at IS NULL AND (? = 0 OR evidence_id = ?)", e);
+	if (!st)
+		return -1;
+	sql_bind_text(st, 1, now);
+	sql_bind_int(st, 2, evaluation);
+	sql_bind_text(st, 3, element);
+	sql_bind_int(st, 4, evidence);
+	sql_bind_int(st, 5, evidence);
+	if (sql_exec_stmt(s, st, e) < 0)
+		return -1;
+	*n = (size_t)sqlite3_changes(s->db);
+	return 0;
 }

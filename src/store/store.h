@@ -92,6 +92,8 @@ typedef struct action_row {
 	int64_t source_evaluation_id;   /* 0: none */
 	const char *source_element_key;
 	int64_t source_audit_id;        /* 0: none; else the audit it came from */
+	int64_t source_plan_id;         /* 0: none; else the plan it came from */
+	int64_t source_measure_id;      /* 0: none; else the success measure */
 	const char *created_at, *updated_at;
 } action_row;
 

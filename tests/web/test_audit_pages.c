@@ -518,7 +518,7 @@ static void the_whole_flow(void **state)
 	for (size_t i = 0; i < acts.n; i++)
 		assert_int_equal(acts.items[i].source_audit_id, v2);
 	body = run(w, AS_VIEWER, "GET", path(w, "/org/%lld/actions", (long long)w->org), NULL, 200);
-	contains(body, path(w, "href=\"/org/%lld/audit/%lld\">From audit %lld</a>", (long long)w->org,
+	contains(body, path(w, "href=\"/org/%lld/audit/%lld\">Audit %lld (its next steps)</a>", (long long)w->org,
 			    (long long)v2, (long long)v2));
 	contains(body, "Run a parent forum");
 	body = run(w, AS_VIEWER, "GET", view2, NULL, 200);

@@ -1,11 +1,13 @@
-/* action.c: the organisation's actions (overdue first, with what each
- * came from: a statement or an audit), adding one (from a statement's
- * areas for development or on its own) and changing one. */
+/* action.c: the organisation's actions from every source (overdue first,
+ * then due this month, with what each came from: a statement, an audit, a
+ * success measure or a plan, and its reviews), adding one (from a
+ * statement's areas for development or on its own) and changing one. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/review.h"
 #include "web/pages/pages.h"
 
 static const char *const statuses[] = {
@@ -79,7 +81,33 @@ static void source_link(request *r, const evaluation_list *evs, const action_row
 		     a->source_evaluation_id, words);
 }
 
-/* ---- the list -------------------------------------------------------- */
+/* Everything the list shows beside the actions themselves. */
+typedef struct list_context {
+	evaluation_list evs;
+	source_name_list plans, measures;
+	action_review_list reviews;
+	review_evidence_list review_evidence;
+	reading_pick_list readings;
+	const char *today;
+} list_context;
+
+static const source_name_row *find_name(const source_name_list *l, int64_t id)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].id == id)
+			return &l->items[i];
+	return NULL;
+}
+
+/* A measure's own wording, or its catalogue number (the catalogue's words
+ * are on the measure's page, from the instrument). */
+static const char *measure_words(request *r, const source_name_row *m)
+{
+	if (m->name)
+		return arena_printf(&r->mem, "Success measure: %s (%s)", m->name, m->cycle);
+	return arena_printf(&r->mem, "Success measure %s, cornerstone %s (%s)", m->key ? m->key : "",
+			    m->cornerstone ? m->cornerstone : "", m->cycle);
+}
 
 static void summary_row(request *r, const char *key)
 {
@@ -87,45 +115,156 @@ static void summary_row(request *r, const char *key)
 		      "<dd class=\"govuk-summary-list__value\">", key);
 }
 
-/* One card per action (a table would not fit a phone): the overdue ones
- * when `overdue`, else the rest, in the store's order. */
-static void action_cards(request *r, const action_list *list, const evaluation_list *evs,
-			 const char *today, bool overdue)
+/* Where the action came from: every source it names, each a link. */
+static void comes_from(request *r, const list_context *lc, const action_row *a)
 {
-	for (size_t i = 0; i < list->n; i++) {
-		const action_row *a = &list->items[i];
-		if (action_overdue(a, today) != overdue)
-			continue;
-		htmlf(&r->out, "<div class=\"govuk-summary-card\"><div class=\"govuk-summary-card__title-wrapper\">"
-			      "<h3 class=\"govuk-summary-card__title\">%t</h3>", a->title);
-		if (r->access >= ACCESS_CONTRIBUTE)
-			htmlf(&r->out, "<div class=\"govuk-summary-card__actions\"><a class=\"govuk-link\" href=\"/org/%D/actions/%D/edit\">"
-				      "Change<span class=\"govuk-visually-hidden\"> (%t)</span></a></div>",
-			     r->org, a->id, a->title);
-		htmlf(&r->out, "</div><div class=\"govuk-summary-card__content\"><dl class=\"govuk-summary-list\">");
-		summary_row(r, "Status");
-		htmlf(&r->out, "<strong class=\"%R\">%t</strong>%R</dd></div>", status_tag(a->status),
-		     status_label(a->status),
-		     overdue ? " <strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>" : "");
-		summary_row(r, "Owner");
-		htmlf(&r->out, "%t</dd></div>", text_blank(a->owner) ? "Not given" : a->owner);
-		summary_row(r, "Due");
-		htmlf(&r->out, "%t</dd></div>", a->due_on ? date_words(r, a->due_on) : "No date");
-		summary_row(r, "Review");
-		htmlf(&r->out, "%t</dd></div>", a->review_on ? date_words(r, a->review_on) : "No date");
-		if (a->source_evaluation_id) {
-			summary_row(r, "Comes from");
-			source_link(r, evs, a);
-			htmlf(&r->out, "</dd></div>");
-		}
-		/* Raised from an audit's next steps. */
-		if (a->source_audit_id) {
-			summary_row(r, "Comes from");
-			htmlf(&r->out, "<a class=\"govuk-link\" href=\"/org/%D/audit/%D\">From audit %D</a></dd></div>",
-			     r->org, a->source_audit_id, a->source_audit_id);
-		}
-		htmlf(&r->out, "</dl></div></div>");
+	if (!a->source_evaluation_id && !a->source_audit_id && !a->source_plan_id &&
+	    !a->source_measure_id)
+		return;
+	summary_row(r, "Comes from");
+	htmlf(&r->out, "<ul class=\"govuk-list\">");
+	if (a->source_evaluation_id) {
+		htmlf(&r->out, "<li>Self-evaluation: ");
+		source_link(r, &lc->evs, a);
+		htmlf(&r->out, "</li>");
 	}
+	/* Raised from an audit's next steps. */
+	if (a->source_audit_id)
+		htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"/org/%D/audit/%D\">Audit %D (its next steps)</a></li>",
+		     r->org, a->source_audit_id, a->source_audit_id);
+	const source_name_row *m = a->source_measure_id ? find_name(&lc->measures, a->source_measure_id) : NULL;
+	if (m)
+		htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"/org/%D/measure/%D\">%t</a></li>",
+		     r->org, m->id, measure_words(r, m));
+	const source_name_row *p = a->source_plan_id ? find_name(&lc->plans, a->source_plan_id) : NULL;
+	if (p)
+		htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"/org/%D/plan/%D\">Plan: %t (%t)</a></li>",
+		     r->org, p->id, p->name, p->cycle);
+	htmlf(&r->out, "</ul></dd></div>");
+}
+
+static const char *reading_words(request *r, const reading_pick_row *rd)
+{
+	return arena_printf(&r->mem, "%s: %g on %s", rd->metric, rd->value, date_words(r, rd->taken_on));
+}
+
+/* The reviews of one action, newest first, with their evidence and
+ * readings. */
+static void action_reviews(request *r, const list_context *lc, int64_t action)
+{
+	size_t shown = 0;
+	for (size_t i = 0; i < lc->reviews.n; i++) {
+		const action_review_row *rv = &lc->reviews.items[i];
+		if (rv->action_id != action)
+			continue;
+		if (!shown++)
+			htmlf(&r->out, "<h4 class=\"govuk-heading-s\">Reviews</h4><ul class=\"govuk-list copro-reviews\">");
+		htmlf(&r->out, "<li class=\"govuk-!-margin-bottom-4\"><strong>%t</strong>: %t<br>"
+			      "<span class=\"govuk-body-s\">Partner groups who took part: %t.</span>",
+		     date_words(r, rv->reviewed_on), rv->what_happened, groups_describe(&r->mem, rv->groups));
+		for (size_t k = 0; k < lc->review_evidence.n; k++) {
+			const review_evidence_row *x = &lc->review_evidence.items[k];
+			if (x->review_id == rv->id)
+				htmlf(&r->out, "<br><span class=\"govuk-body-s\">Evidence: <a class=\"govuk-link\" href=\"/org/%D/evidence/%D\">%t</a></span>",
+				     r->org, x->evidence_id, x->title);
+		}
+		for (size_t k = 0; k < lc->readings.n; k++) {
+			const reading_pick_row *rd = &lc->readings.items[k];
+			if (rd->review_id == rv->id)
+				htmlf(&r->out, "<br><span class=\"govuk-body-s\">Reading: <a class=\"govuk-link\" href=\"/org/%D/measure/%D\">%t</a></span>",
+				     r->org, rd->measure_id, reading_words(r, rd));
+		}
+		htmlf(&r->out, "</li>");
+	}
+	if (shown)
+		htmlf(&r->out, "</ul>");
+}
+
+/* One card per action (a table would not fit a phone). */
+static void action_card(request *r, const list_context *lc, const action_row *a)
+{
+	bool overdue = action_overdue(a, lc->today);
+	bool this_month = action_due_this_month(a, lc->today);
+	htmlf(&r->out, "<div class=\"govuk-summary-card\" id=\"action-%D\"><div class=\"govuk-summary-card__title-wrapper\">"
+		      "<h3 class=\"govuk-summary-card__title\">%t</h3>", a->id, a->title);
+	if (r->access >= ACCESS_CONTRIBUTE)
+		htmlf(&r->out, "<ul class=\"govuk-summary-card__actions\">"
+			      "<li class=\"govuk-summary-card__action\"><a class=\"govuk-link\" href=\"/org/%D/actions/%D/review\">"
+			      "Review<span class=\"govuk-visually-hidden\"> (%t)</span></a></li>"
+			      "<li class=\"govuk-summary-card__action\"><a class=\"govuk-link\" href=\"/org/%D/actions/%D/edit\">"
+			      "Change<span class=\"govuk-visually-hidden\"> (%t)</span></a></li></ul>",
+		     r->org, a->id, a->title, r->org, a->id, a->title);
+	htmlf(&r->out, "</div><div class=\"govuk-summary-card__content\"><dl class=\"govuk-summary-list\">");
+	summary_row(r, "Status");
+	htmlf(&r->out, "<strong class=\"%R\">%t</strong>%R</dd></div>", status_tag(a->status),
+	     status_label(a->status),
+	     overdue ? " <strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>"
+		     : this_month ? " <strong class=\"govuk-tag govuk-tag--orange\">Due this month</strong>" : "");
+	summary_row(r, "Owner");
+	htmlf(&r->out, "%t</dd></div>", text_blank(a->owner) ? "Not given" : a->owner);
+	summary_row(r, "Due");
+	htmlf(&r->out, "%t</dd></div>", a->due_on ? date_words(r, a->due_on) : "No date");
+	summary_row(r, "Review");
+	htmlf(&r->out, "%t</dd></div>", a->review_on ? date_words(r, a->review_on) : "No date");
+	comes_from(r, lc, a);
+	htmlf(&r->out, "</dl>");
+	action_reviews(r, lc, a->id);
+	htmlf(&r->out, "</div></div>");
+}
+
+static const char *const source_filters[] = {
+	"", "Any source",
+	"statement", "A self-evaluation statement",
+	"audit", "An audit",
+	"measure", "A success measure",
+	"plan", "A team or service plan",
+	"none", "Nothing recorded", NULL};
+
+static const char *const status_filters[] = {
+	"", "Any status",
+	"open", "Open",
+	"in-progress", "In progress",
+	"done", "Done",
+	"dropped", "Dropped", NULL};
+
+static void filter_select(request *r, const char *name, const char *label,
+			  const char *const *options, const char *chosen, const form_errors *fe)
+{
+	const char *msg = form_error_for(fe, name);
+	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><label class=\"govuk-label\" for=\"%a\">%t</label>",
+	     msg ? " govuk-form-group--error" : "", name, label);
+	if (msg)
+		htmlf(&r->out, "<p id=\"%a-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>",
+		     name, msg);
+	htmlf(&r->out, "<select class=\"govuk-select\" id=\"%a\" name=\"%a\"%R>", name, name,
+	     msg ? arena_printf(&r->mem, " aria-describedby=\"%s-error\"", name) : "");
+	for (size_t i = 0; options[i]; i += 2)
+		htmlf(&r->out, "<option value=\"%a\"%R>%t</option>", options[i],
+		     chosen && !strcmp(chosen, options[i]) ? " selected" : "", options[i + 1]);
+	htmlf(&r->out, "</select></div>");
+}
+
+static void filter_form(request *r, const char *source, const char *status, const form_errors *fe)
+{
+	htmlf(&r->out, "<form method=\"get\" action=\"/org/%D/actions\" novalidate>"
+		      "<fieldset class=\"govuk-fieldset\"><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">Show only</legend>",
+	     r->org);
+	filter_select(r, "source", "Where they came from", source_filters, source, fe);
+	filter_select(r, "status", "Status", status_filters, status, fe);
+	htmlf(&r->out, "</fieldset><div class=\"govuk-button-group\">"
+		      "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">Show actions</button>"
+		      "<a class=\"govuk-link\" href=\"/org/%D/actions\">Show all</a></div></form>", r->org);
+}
+
+static int load_context(request *r, list_context *lc)
+{
+	return store_evaluation_list(r->d.db, &r->mem, r->org, &lc->evs, &r->e) < 0 ||
+	       store_plan_names(r->d.db, &r->mem, r->org, &lc->plans, &r->e) < 0 ||
+	       store_measure_names(r->d.db, &r->mem, r->org, &lc->measures, &r->e) < 0 ||
+	       store_action_reviews_of_org(r->d.db, &r->mem, r->org, &lc->reviews, &r->e) < 0 ||
+	       store_review_evidence_of_org(r->d.db, &r->mem, r->org, &lc->review_evidence, &r->e) < 0 ||
+	       store_readings_of_org(r->d.db, &r->mem, r->org, &lc->readings, &r->e) < 0
+		? -1 : 0;
 }
 
 /* ROUTE: GET /org/{org}/actions (viewer) */
@@ -133,40 +272,70 @@ static int page_actions(request *r)
 {
 	org_row o;
 	action_list list;
-	evaluation_list evs;
-	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
-	    store_action_list(r->d.db, &r->mem, r->org, &list, &r->e) < 0 ||
-	    store_evaluation_list(r->d.db, &r->mem, r->org, &evs, &r->e) < 0)
-		return page_failed(r);
+	list_context lc;
 	char today[11];
 	date_today(today);
-	size_t overdue = 0;
-	for (size_t i = 0; i < list.n; i++)
+	lc.today = today;
+	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
+	    store_action_list(r->d.db, &r->mem, r->org, &list, &r->e) < 0 || load_context(r, &lc) < 0)
+		return page_failed(r);
+	size_t all = list.n, overdue = 0, this_month = 0;
+	const char *source = query_get(r, "source"), *status = query_get(r, "status");
+	form_errors fe = {0};
+	err e = {0};
+	/* Each filter is checked on its own, so each problem shows by its field. */
+	action_list probe = {0};
+	if (actions_filter(&probe, source, NULL, &e) < 0)
+		form_error_add(&fe, "source", "Choose where the actions came from from the list");
+	if (actions_filter(&probe, NULL, status, &e) < 0)
+		form_error_add(&fe, "status", "Choose a status from the list");
+	if (!fe.n)
+		actions_filter(&list, source, status, &e);
+	actions_order(&list, today);
+	for (size_t i = 0; i < list.n; i++) {
 		overdue += action_overdue(&list.items[i], today);
-	page_begin(r, "Actions");
+		this_month += action_due_this_month(&list.items[i], today);
+	}
+	page_begin(r, fe.n ? "Error: Actions" : "Actions");
 	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>"
-		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
-		      "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Actions</h1>",
-	     r->org, o.name, o.name);
+		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",
+	     r->org, o.name);
+	form_error_summary(r, &fe);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Actions</h1>"
+		      "<p class=\"govuk-body\">Actions from the self-evaluation, audits, success measures and plans, in one list: "
+		      "overdue ones first, then those due this month, then the rest by due date. Finished ones come last.</p>",
+	     o.name);
 	if (r->access >= ACCESS_CONTRIBUTE)
 		htmlf(&r->out, "<a href=\"/org/%D/actions/new\" role=\"button\" draggable=\"false\" class=\"govuk-button\" data-module=\"govuk-button\">Add an action</a>",
 		     r->org);
-	if (!list.n) {
+	htmlf(&r->out, "<p class=\"govuk-body\">Tell partners what changed: <a class=\"govuk-link\" href=\"/org/%D/you-said\">You said, we did</a>.</p>",
+	     r->org);
+	if (!all) {
 		htmlf(&r->out, "<p class=\"govuk-body\">There are no actions yet.</p></div></div>");
 		page_end(r);
-		return 200;
+		return fe.n ? 400 : 200;
 	}
+	filter_form(r, fe.n ? NULL : source, fe.n ? NULL : status, &fe);
 	if (overdue)
 		htmlf(&r->out, "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>"
 			      "<strong class=\"govuk-warning-text__text\"><span class=\"govuk-visually-hidden\">Warning</span>"
 			      "%z %R overdue. %R listed first.</strong></div>",
 		     overdue, overdue == 1 ? "action is" : "actions are", overdue == 1 ? "It is" : "They are");
-	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">%z action%R</h2>", list.n, list.n == 1 ? "" : "s");
-	action_cards(r, &list, &evs, today, true);
-	action_cards(r, &list, &evs, today, false);
+	if (this_month)
+		htmlf(&r->out, "<p class=\"govuk-body\">%z %R due this month.</p>", this_month,
+		     this_month == 1 ? "action is" : "actions are");
+	if (list.n == all)
+		htmlf(&r->out, "<h2 class=\"govuk-heading-m\">%z action%R</h2>", list.n, list.n == 1 ? "" : "s");
+	else
+		htmlf(&r->out, "<h2 class=\"govuk-heading-m\">%z of %z actions</h2>", list.n, all);
+	if (!list.n)
+		htmlf(&r->out, "<p class=\"govuk-body\">No actions match. <a class=\"govuk-link\" href=\"/org/%D/actions\">Show all actions</a>.</p>",
+		     r->org);
+	for (size_t i = 0; i < list.n; i++)
+		action_card(r, &lc, &list.items[i]);
 	htmlf(&r->out, "</div></div>");
 	page_end(r);
-	return 200;
+	return fe.n ? 400 : 200;
 }
 
 /* ---- adding and changing --------------------------------------------- */

@@ -2,7 +2,8 @@
  * a chart and as a table, and every statement with its status) and the
  * statement page: its indicators with their evidence, the judgement, and
  * the forms that add evidence, link evidence already gathered, record the
- * judgement and add the organisation's own indicators.
+ * judgement and add the organisation's own indicators; starting the next
+ * cycle from this one, and re-confirming the evidence it carried forward.
  *
  * Every handler first checks that the evaluation in the URL belongs to the
  * organisation in the URL (r->org, checked by the dispatcher): another
@@ -12,9 +13,12 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/review.h"
 #include "web/pages/pages.h"
 
 /* ---- small helpers ---------------------------------------------------- */
+
+static const char *trimmed(request *r, const char *name);
 
 static int server_error(request *r, const err *e)
 {
@@ -306,25 +310,83 @@ static void statement_list(request *r, const eval_page *pg, const section_progre
 	htmlf(&r->out, "</ul>");
 }
 
-/* ROUTE: GET /org/{org}/evaluation/{evaluation} (viewer) */
-static int page_evaluation(request *r)
+/* The cycles around this one: the one it started from and the one
+ * started from it, with the comparison. */
+static void cycle_links(request *r, const eval_page *pg, int64_t previous, int64_t next)
 {
-	eval_page pg;
-	int st = load(r, &pg, false);
-	if (st)
-		return st;
-	const evaluation_progress *p = &pg.p;
-	page_begin(r, arena_printf(&r->mem, "%s, %s - %s", p->fw->title, p->evaluation.cycle,
-				   pg.org.name));
-	breadcrumbs(r, &pg);
-	changed_notice(r, &pg);
+	if (!previous && !next)
+		return;
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Cycles</h2><ul class=\"govuk-list\">");
+	if (previous)
+		htmlf(&r->out, "<li>This cycle started from <a class=\"govuk-link\" href=\"/org/%D/evaluation/%D\">the previous self-evaluation</a>. "
+			      "<a class=\"govuk-link\" href=\"%a/compare\">See what moved since the last cycle</a>.</li>",
+		     r->org, previous, evaluation_path(r, pg));
+	if (next)
+		htmlf(&r->out, "<li>The <a class=\"govuk-link\" href=\"/org/%D/evaluation/%D\">next cycle</a> started from this one.</li>",
+		     r->org, next);
+	htmlf(&r->out, "</ul>");
+}
+
+/* Leads start the next cycle from this one: a new label, and which of this
+ * cycle's success measures to carry on with. */
+static void next_cycle_form(request *r, const eval_page *pg, const form_errors *fe)
+{
+	source_name_list measures;
+	err e = {0};
+	if (store_measures_of_cycle(r->d.db, &r->mem, r->org, pg->p.evaluation.cycle, &measures, &e) < 0)
+		measures.n = 0;
+	bool keep = fe && fe->n;
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"next-cycle\">Start the next cycle</h2>"
+		      "<p class=\"govuk-body\">The next cycle is a new self-evaluation of the same instrument. It starts with this cycle's "
+		      "evidence, each link marked as from the earlier cycle, to be re-confirmed, and with your own indicators. "
+		      "Judgements start afresh. Open actions stay open: they belong to the organisation, not to one cycle.</p>"
+		      "<form method=\"post\" action=\"%a/next-cycle\" novalidate>", evaluation_path(r, pg));
+	form_csrf(r);
+	form_input(r, "cycle", "Label of the new cycle", keep ? form_get(r, "cycle") : NULL, fe,
+		   &(input_opts){.hint = "For example 2027-28", .width = "10"});
+	if (measures.n) {
+		const char **opts = arena_alloc(&r->mem, (2 * measures.n + 1) * sizeof *opts);
+		bool *checked = arena_alloc(&r->mem, measures.n * sizeof *checked);
+		const char **ticked = keep ? form_get_all(r, "measures") : NULL;
+		for (size_t i = 0; i < measures.n; i++) {
+			const source_name_row *m = &measures.items[i];
+			opts[2 * i] = arena_printf(&r->mem, "%lld", (long long)m->id);
+			opts[2 * i + 1] = m->name
+				? arena_printf(&r->mem, "Cornerstone %s: %s", m->cornerstone, m->name)
+				: arena_printf(&r->mem, "Cornerstone %s: success measure %s", m->cornerstone, m->key);
+			checked[i] = !keep;
+			for (const char **t = ticked; t && *t; t++)
+				checked[i] |= !strcmp(*t, opts[2 * i]);
+		}
+		htmlf(&r->out, "<input type=\"hidden\" name=\"measures_listed\" value=\"yes\">");
+		form_checkboxes(r, "measures", "Success measures to carry into the new cycle", opts, checked,
+				"Their monitoring grid and metrics are copied. Readings stay with this cycle.", fe);
+	}
+	form_button(r, "Start the next cycle");
+	htmlf(&r->out, "</form>");
+}
+
+static int evaluation_render(request *r, eval_page *pg, const form_errors *fe)
+{
+	const evaluation_progress *p = &pg->p;
+	int64_t previous = 0, next = 0;
+	err e = {0};
+	if (store_evaluation_previous(r->d.db, p->evaluation.id, &previous, &e) < 0 ||
+	    store_evaluation_next(r->d.db, p->evaluation.id, &next, &e) < 0)
+		return server_error(r, &e);
+	bool errors = fe && fe->n;
+	page_begin(r, arena_printf(&r->mem, "%s%s, %s - %s", errors ? "Error: " : "", p->fw->title,
+				   p->evaluation.cycle, pg->org.name));
+	breadcrumbs(r, pg);
+	form_error_summary(r, fe);
+	changed_notice(r, pg);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>"
 		      "<dl class=\"govuk-summary-list\">"
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Cycle</dt>"
 		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Status</dt>"
 		      "<dd class=\"govuk-summary-list__value\">",
-	     pg.org.name, p->fw->title, p->evaluation.cycle);
+	     pg->org.name, p->fw->title, p->evaluation.cycle);
 	evaluation_status_tag(r, p->evaluation.status);
 	htmlf(&r->out, "</dd></div><div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Started</dt>"
 		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
@@ -332,14 +394,15 @@ static int page_evaluation(request *r)
 		      "<dd class=\"govuk-summary-list__value\">%t</dd></div></dl>",
 	     date_long(r, arena_strndup(&r->mem, p->evaluation.created_at, 10)),
 	     sentence(r, groups_describe(&r->mem, p->groups)));
+	cycle_links(r, pg, previous, next);
 
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Progress</h2>"
 		      "<p class=\"govuk-body\">%z of %z indicators have evidence. %z of %z statements have evidence, "
 		      "and %z %R complete.</p>",
 	     p->indicators_evidenced, p->indicators, p->elements_evidenced, p->elements,
 	     p->elements_complete, p->elements_complete == 1 ? "is" : "are");
-	progress_chart(r, &pg);
-	progress_table(r, &pg);
+	progress_chart(r, pg);
+	progress_table(r, pg);
 
 	for (size_t s = 0; s < p->n_sections; s++) {
 		const section_progress *sp = &p->sections[s];
@@ -350,11 +413,89 @@ static int page_evaluation(request *r)
 		     sp->indicators_evidenced, sp->indicators, groups_describe(&r->mem, sp->groups));
 		if (sp->section->promise && *sp->section->promise)
 			htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", sp->section->promise);
-		statement_list(r, &pg, sp);
+		statement_list(r, pg, sp);
+	}
+	if (r->access >= ACCESS_LEAD) {
+		section_break(r);
+		next_cycle_form(r, pg, fe);
 	}
 	page_end(r);
+	return errors ? 400 : 200;
+}
+
+/* ROUTE: GET /org/{org}/evaluation/{evaluation} (viewer) */
+static int page_evaluation(request *r)
+{
+	eval_page pg;
+	int st = load(r, &pg, false);
+	if (st)
+		return st;
+	st = evaluation_render(r, &pg, NULL);
 	evaluation_progress_free(&pg.p);
-	return 200;
+	return st;
+}
+
+/* The measures ticked on the next-cycle form; false when one is not a
+ * number. */
+static bool ticked_measures(request *r, next_cycle_input *in)
+{
+	const char **all = form_get_all(r, "measures");
+	size_t n = 0;
+	while (all[n])
+		n++;
+	int64_t *ids = arena_alloc(&r->mem, (n ? n : 1) * sizeof *ids);
+	for (size_t i = 0; i < n; i++) {
+		char *end;
+		long long v = strtoll(all[i], &end, 10);
+		if (!*all[i] || *end || v <= 0)
+			return false;
+		ids[i] = v;
+	}
+	in->measures = ids;
+	in->n_measures = n;
+	/* Without the form's list (a script posting only a label), every
+	 * measure of the cycle is carried. */
+	in->some_measures = form_get(r, "measures_listed") != NULL;
+	return true;
+}
+
+/* ROUTE: POST /org/{org}/evaluation/{evaluation}/next-cycle (lead) */
+static int page_next_cycle_post(request *r)
+{
+	eval_page pg;
+	int st = load(r, &pg, false);
+	if (st)
+		return st;
+	form_errors fe = {0};
+	err e = {0};
+	next_cycle_input in = {.evaluation = pg.p.evaluation.id, .cycle = trimmed(r, "cycle")};
+	if (!*in.cycle)
+		form_error_add(&fe, "cycle", "Enter a label for the new cycle, for example 2027-28");
+	else if (text_check_line("The label of the new cycle", in.cycle, true, &e) < 0)
+		form_error_add(&fe, "cycle", sentence(r, e.msg));
+	if (!ticked_measures(r, &in))
+		form_error_add(&fe, "measures", "Select success measures from the list");
+	next_cycle_result out;
+	if (!fe.n && evaluation_next_cycle(&r->d, &in, &out, &e) < 0) {
+		if (e.kind != ERR_INPUT && e.kind != ERR_CONFLICT) {
+			evaluation_progress_free(&pg.p);
+			return server_error(r, &e);
+		}
+		form_error_add(&fe, e.kind == ERR_CONFLICT ? "cycle" : "measures", sentence(r, e.msg));
+	}
+	if (fe.n) {
+		st = evaluation_render(r, &pg, &fe);
+		evaluation_progress_free(&pg.p);
+		return st == 200 ? 400 : st;
+	}
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "started cycle %s (evaluation %lld) from evaluation %lld: %zu evidence links, %zu own indicators, %zu success measures carried forward",
+				  in.cycle, (long long)out.evaluation, (long long)pg.p.evaluation.id,
+				  out.links, out.own_indicators, out.measures),
+		     &r->e);
+	evaluation_progress_free(&pg.p);
+	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/evaluation/%lld", (long long)r->org,
+					    (long long)out.evaluation));
 }
 
 /* ---- the statement page ----------------------------------------------- */
@@ -366,7 +507,41 @@ enum posted { POSTED_NONE, POSTED_EVIDENCE, POSTED_LINK, POSTED_REVIEW, POSTED_I
 typedef struct statement_data {
 	link_list links;
 	evidence_list evidence;
+	carried_list carried;           /* links from the earlier cycle */
+	bool can_confirm;               /* a contributor, on a draft */
 } statement_data;
+
+/* Carried forward from the earlier cycle and not yet re-confirmed. */
+static bool waiting_confirmation(const statement_data *sd, const link_row *lr)
+{
+	for (size_t i = 0; i < sd->carried.n; i++) {
+		const carried_row *c = &sd->carried.items[i];
+		if (c->evidence_id == lr->evidence_id && !strcmp(c->element_key, lr->element_key) &&
+		    !strcmp(c->indicator_key, lr->indicator_key))
+			return !c->confirmed_at;
+	}
+	return false;
+}
+
+static size_t waiting_in_statement(const statement_data *sd, const char *element)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < sd->carried.n; i++)
+		n += !sd->carried.items[i].confirmed_at && !strcmp(sd->carried.items[i].element_key, element);
+	return n;
+}
+
+/* The form that re-confirms one item's carried links (evidence 0: all). */
+static void confirm_form(request *r, const char *action, int64_t evidence, const char *label,
+			 const char *hidden)
+{
+	htmlf(&r->out, "<form method=\"post\" action=\"%a/confirm\" class=\"copro-inline-form\" novalidate>", action);
+	form_csrf(r);
+	if (evidence)
+		htmlf(&r->out, "<input type=\"hidden\" name=\"evidence\" value=\"%D\">", evidence);
+	htmlf(&r->out, "<button type=\"submit\" class=\"govuk-button govuk-button--secondary govuk-!-margin-bottom-0\" data-module=\"govuk-button\">"
+		      "%t<span class=\"govuk-visually-hidden\"> %t</span></button></form>", label, hidden);
+}
 
 static const evidence_row *find_evidence(const statement_data *sd, int64_t id)
 {
@@ -382,6 +557,16 @@ static void indicator_section(request *r, const eval_page *pg, const statement_d
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"indicator-list\">Indicators</h2>"
 		      "<p class=\"govuk-body\">%z of %z indicators have evidence.</p>",
 	     ep->evidenced, ep->n_indicators);
+	size_t waiting = waiting_in_statement(sd, ep->element->key);
+	if (waiting) {
+		htmlf(&r->out, "<div class=\"govuk-inset-text\" id=\"carried\"><p class=\"govuk-body\">%z link%R to evidence %R from the earlier cycle, "
+			      "to be re-confirmed: check that the evidence still shows what the indicator asks, then confirm it.</p>",
+		     waiting, waiting == 1 ? "" : "s", waiting == 1 ? "comes" : "come");
+		if (sd->can_confirm)
+			confirm_form(r, statement_path(r, pg), 0, "Confirm all evidence from the earlier cycle",
+				     arena_printf(&r->mem, "for statement %s", ep->element->key));
+		htmlf(&r->out, "</div>");
+	}
 	for (size_t i = 0; i < ep->n_indicators; i++) {
 		const indicator_progress *ip = &ep->indicators[i];
 		htmlf(&r->out, "<div class=\"govuk-!-margin-bottom-6\"><h3 class=\"govuk-heading-s govuk-!-margin-bottom-2\">%t.%t%R</h3>"
@@ -401,9 +586,17 @@ static void indicator_section(request *r, const eval_page *pg, const statement_d
 			if (!shown++)
 				htmlf(&r->out, "<ul class=\"govuk-list govuk-list--bullet\">");
 			htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"/org/%D/evidence/%D\">%t</a><br>"
-				      "<span class=\"govuk-body-s\">%t. Partner groups: %t.</span></li>",
+				      "<span class=\"govuk-body-s\">%t. Partner groups: %t.</span>",
 			     r->org, ev->id, ev->title, date_long(r, ev->date),
 			     groups_describe(&r->mem, ev->groups));
+			if (waiting_confirmation(sd, lr)) {
+				htmlf(&r->out, "<br><strong class=\"govuk-tag govuk-tag--yellow\">From the earlier cycle, to be re-confirmed</strong> ");
+				if (sd->can_confirm)
+					confirm_form(r, statement_path(r, pg), ev->id, "Confirm",
+						     arena_printf(&r->mem, "%s for %s.%s", ev->title,
+								  ep->element->key, ip->key));
+			}
+			htmlf(&r->out, "</li>");
 		}
 		if (shown)
 			htmlf(&r->out, "</ul>");
@@ -580,6 +773,8 @@ static void saved_banner(request *r)
 		what = "Judgement saved";
 	else if (!strcmp(saved, "indicator"))
 		what = "Your indicator was added";
+	else if (!strcmp(saved, "confirm"))
+		what = "Evidence from the earlier cycle confirmed";
 	if (what)
 		htmlf(&r->out, "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\""
 			      " aria-labelledby=\"saved-title\" data-module=\"govuk-notification-banner\">"
@@ -598,8 +793,10 @@ static int statement_render(request *r, const eval_page *pg, const form_errors *
 	statement_data sd;
 	err e = {0};
 	if (store_links_of_evaluation(r->d.db, &r->mem, p->evaluation.id, &sd.links, &e) < 0 ||
-	    store_evidence_list(r->d.db, &r->mem, r->org, &sd.evidence, &e) < 0)
+	    store_evidence_list(r->d.db, &r->mem, r->org, &sd.evidence, &e) < 0 ||
+	    store_carried_links(r->d.db, &r->mem, p->evaluation.id, &sd.carried, &e) < 0)
 		return server_error(r, &e);
+	sd.can_confirm = r->access >= ACCESS_CONTRIBUTE && !submitted(p);
 	bool has_errors = fe && fe->n;
 	int evidence_groups = 0;
 	for (size_t i = 0; i < ep->n_indicators; i++)
@@ -1013,6 +1210,42 @@ static int page_own_indicator_post(request *r)
 	return saved(r, &pg, "indicator");
 }
 
+/* ROUTE: POST /org/{org}/evaluation/{evaluation}/statement/{statement}/confirm (contributor) */
+static int page_confirm_post(request *r)
+{
+	eval_page pg;
+	int st = load_for_change(r, &pg);
+	if (st)
+		return st;
+	err e = {0};
+	const char *chosen = form_get(r, "evidence");
+	int64_t evidence = 0;
+	if (!text_blank(chosen)) {
+		char *end;
+		long long v = strtoll(chosen, &end, 10);
+		if (*end || v <= 0) {
+			evaluation_progress_free(&pg.p);
+			return page_not_found(r);
+		}
+		evidence = v;
+	}
+	size_t n;
+	if (statement_confirm(&r->d, pg.p.evaluation.id, pg.ep->element->key, evidence, &n, &e) < 0) {
+		evaluation_progress_free(&pg.p);
+		/* Evidence with nothing waiting on this statement: not here. */
+		if (e.kind == ERR_NOTFOUND)
+			return page_not_found(r);
+		return server_error(r, &e);
+	}
+	if (n)
+		activity_log(&r->d, &r->sess.user, r->org, 0,
+			     arena_printf(&r->mem, "confirmed %zu evidence link%s carried forward on statement %s of evaluation %lld",
+					  n, n == 1 ? "" : "s", pg.ep->element->key,
+					  (long long)pg.p.evaluation.id),
+			     &r->e);
+	return saved(r, &pg, "confirm");
+}
+
 const route evaluation_routes[] = {
 	{"GET", "/org/{org}/evaluation/{evaluation}", page_evaluation, 0, ACCESS_VIEW},
 	{"GET", "/org/{org}/evaluation/{evaluation}/statement/{statement}", page_statement, 0,
@@ -1025,5 +1258,9 @@ const route evaluation_routes[] = {
 	 page_review_post, ROUTE_POST, ACCESS_LEAD},
 	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/indicator",
 	 page_own_indicator_post, ROUTE_POST, ACCESS_LEAD},
+	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/confirm",
+	 page_confirm_post, ROUTE_POST, ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/evaluation/{evaluation}/next-cycle", page_next_cycle_post, ROUTE_POST,
+	 ACCESS_LEAD},
 	{0},
 };

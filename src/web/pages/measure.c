@@ -1,7 +1,1096 @@
 /* measure.c: success measures: choosing from the catalogue or writing one's
  * own, the monitoring grid, metrics, readings and trend charts, links. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "domain/measure.h"
 #include "web/pages/pages.h"
 
+static const char *const kinds[] = {
+	"percentage", "A percentage, for example of parent carers who rate communication as good",
+	"count", "A count, for example of formal complaints",
+	"rate", "A rate, for example exclusions per 100 pupils", NULL};
+static const char *const directions[] = {
+	"higher", "Higher is better",
+	"lower", "Lower is better", NULL};
+static const char *const sources[] = {
+	"survey", "Survey",
+	"records", "Records",
+	"meeting", "Meeting",
+	"other", "Other", NULL};
+
+static const char *label_of(const char *const *options, const char *value)
+{
+	for (size_t i = 0; options[i]; i += 2)
+		if (!strcmp(options[i], value))
+			return options[i + 1];
+	return value;
+}
+
+/* ---- shared pieces ----------------------------------------------------- */
+
+/* Measure {measure} with everything on it, when it belongs to this
+ * organisation: 1; 0 not found; -1 error. Free with measure_detail_free. */
+static int load_measure(request *r, measure_detail *md)
+{
+	int64_t id = param_id(r, 1);
+	err e = {0};
+	if (!id)
+		return 0;
+	if (measure_detail_load(&r->d, id, md, &e) < 0) {
+		if (e.kind == ERR_NOTFOUND)
+			return 0;
+		r->e = e;
+		return -1;
+	}
+	if (md->measure.organisation_id != r->org) {
+		measure_detail_free(md);
+		return 0;
+	}
+	return 1;
+}
+
+static const char *metric_meta(request *r, const metric_row *m)
+{
+	const char *s = arena_printf(&r->mem, "%s%s%s. %s.",
+				     !strcmp(m->kind, "percentage") ? "A percentage"
+				     : !strcmp(m->kind, "count") ? "A count" : "A rate",
+				     *m->unit ? " " : "", m->unit, label_of(directions, m->direction));
+	if (m->has_baseline)
+		s = arena_printf(&r->mem, "%s Baseline %s.", s, metric_value_text(&r->mem, m, m->baseline));
+	if (m->has_target)
+		s = arena_printf(&r->mem, "%s Target %s.", s, metric_value_text(&r->mem, m, m->target));
+	return s;
+}
+
+/* A tag saying whether the target is met. */
+static void target_tag(request *r, const metric_row *m, const metric_status *st)
+{
+	if (st->target_met == 1)
+		htmlf(&r->out, "<strong class=\"govuk-tag govuk-tag--green\">Target met</strong>");
+	else if (st->target_met == 0)
+		htmlf(&r->out, "<strong class=\"govuk-tag govuk-tag--yellow\">Not yet at the target of %t</strong>",
+		     metric_value_text(&r->mem, m, m->target));
+	else if (!st->latest)
+		htmlf(&r->out, "<strong class=\"govuk-tag govuk-tag--grey\">No readings yet</strong>");
+	else
+		htmlf(&r->out, "<strong class=\"govuk-tag govuk-tag--grey\">No target set</strong>");
+}
+
+/* "Improving since the baseline", "Getting worse since the previous
+ * reading" ...: the trend on its own line. */
+static const char *trend_words(request *r, const metric_status *st)
+{
+	if (st->trend == TREND_NOT_ENOUGH)
+		return "Not enough readings to see a trend yet";
+	const char *w = measure_trend_words(st->trend);
+	char *c = arena_strdup(&r->mem, w);
+	c[0] = (char)(c[0] - 'a' + 'A');
+	return arena_printf(&r->mem, "%s since the %s", c,
+			    st->since_previous != TREND_NOT_ENOUGH ? "previous reading" : "baseline");
+}
+
+static void column_title(request *r, const framework *fw, const char *key, const char **title,
+			 const char **hint)
+{
+	measure_column col;
+	*title = key;
+	*hint = NULL;
+	if (fw && measure_column_find(fw, key, &col)) {
+		*title = col.gap ? "[GAP IN SOURCE]" : col.title;
+		*hint = col.gap ? col.gap : col.hint;
+	}
+	(void)r;
+}
+
+/* The source's worked examples as summary lists with the grid's column
+ * titles. */
+static void exemplars(request *r, const framework *fw)
+{
+	measure_exemplar *ex;
+	size_t n = measure_exemplars(&r->mem, fw, &ex);
+	if (!n)
+		return;
+	htmlf(&r->out, "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\">"
+		      "<span class=\"govuk-details__summary-text\">Worked examples from the source</span></summary>"
+		      "<div class=\"govuk-details__text\">");
+	for (size_t i = 0; i < n; i++) {
+		const char *t, *h;
+		htmlf(&r->out, "<h3 class=\"govuk-heading-s\">Example %z: %t</h3><dl class=\"govuk-summary-list\">",
+		     i + 1, ex[i].title);
+		column_title(r, fw, "cornerstone", &t, &h);
+		htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t</dt>"
+			      "<dd class=\"govuk-summary-list__value\">%t %t</dd></div>",
+		     t, ex[i].section, measure_cornerstone_title(fw, ex[i].section));
+		for (int k = 0; k < 4; k++) {
+			if (!ex[i].cells[k])
+				continue;
+			column_title(r, fw, measure_grid_keys[k], &t, &h);
+			htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t</dt>"
+				      "<dd class=\"govuk-summary-list__value\"><ul class=\"govuk-list\">", t);
+			const char *p = ex[i].cells[k];
+			while (*p) {
+				size_t len = strcspn(p, "\n");
+				htmlf(&r->out, "<li>%t</li>", arena_strndup(&r->mem, p, len));
+				p += len + (p[len] == '\n');
+			}
+			htmlf(&r->out, "</ul></dd></div>");
+		}
+		htmlf(&r->out, "</dl>");
+	}
+	htmlf(&r->out, "</div></details>");
+}
+
+/* ---- the list ---------------------------------------------------------- */
+
+static void measure_metrics_cell(request *r, const measure_row *m)
+{
+	metric_list ml;
+	if (store_metric_list(r->d.db, &r->mem, m->id, &ml, &r->e) < 0 || !ml.n) {
+		htmlf(&r->out, "No metrics yet");
+		return;
+	}
+	htmlf(&r->out, "<ul class=\"govuk-list\">");
+	for (size_t i = 0; i < ml.n; i++) {
+		reading_list rl;
+		metric_status st;
+		if (store_reading_list(r->d.db, &r->mem, ml.items[i].id, &rl, &r->e) < 0)
+			rl.n = 0;
+		metric_status_of(&r->mem, &ml.items[i], rl.items, rl.n, &st);
+		htmlf(&r->out, "<li>%t: %t ", ml.items[i].name,
+		     st.latest ? metric_value_text(&r->mem, &ml.items[i], st.latest->value) : "no readings");
+		target_tag(r, &ml.items[i], &st);
+		htmlf(&r->out, "</li>");
+	}
+	htmlf(&r->out, "</ul>");
+}
+
+static void cornerstone_table(request *r, const char *key, const char *title,
+			      const measure_list *list, const char **texts)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < list->n; i++)
+		n += !strcmp(list->items[i].cornerstone_key, key);
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Cornerstone %t: %t</h2>", key, title);
+	if (!n) {
+		htmlf(&r->out, "<p class=\"govuk-body\">No measures chosen for this cornerstone yet.</p>");
+		return;
+	}
+	htmlf(&r->out, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-visually-hidden\">Success measures: %t</caption>"
+		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Measure</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Cycle</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Metrics: latest reading</th></tr></thead>"
+		      "<tbody class=\"govuk-table__body\">", title);
+	for (size_t i = 0; i < list->n; i++) {
+		const measure_row *m = &list->items[i];
+		if (strcmp(m->cornerstone_key, key) != 0)
+			continue;
+		htmlf(&r->out, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">"
+			      "<a class=\"govuk-link\" href=\"/org/%D/measure/%D\">%t</a>%R%t</td>"
+			      "<td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">",
+		     r->org, m->id, texts[i], m->catalogue_key ? "<br><span class=\"govuk-hint\">Catalogue measure " : "<br><span class=\"govuk-hint\">Your own measure",
+		     m->catalogue_key ? m->catalogue_key : "", m->cycle);
+		htmlf(&r->out, "</span>");
+		measure_metrics_cell(r, m);
+		htmlf(&r->out, "</td></tr>");
+	}
+	htmlf(&r->out, "</tbody></table>");
+}
+
+/* ROUTE: GET /org/{org}/measures (viewer) */
+static int page_measures(request *r)
+{
+	org_row o;
+	measure_list list;
+	const char **texts;
+	const framework *fw = measure_instrument(&r->d, &r->e);
+	if (!fw || org_get(&r->d, r->org, &o, &r->e) < 0 ||
+	    store_measure_list(r->d.db, &r->mem, r->org, NULL, &list, &r->e) < 0 ||
+	    measure_texts(&r->d, list.items, list.n, &texts, &r->e) < 0)
+		return page_failed(r);
+	page_begin(r, "Success measures");
+	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>"
+		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-full\">"
+		      "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Success measures</h1>"
+		      "<p class=\"govuk-body\">Measures chosen from the %t, or written by you, with what each shows so far.</p>",
+	     r->org, o.name, o.name, fw->title);
+	if (r->access >= ACCESS_CONTRIBUTE)
+		htmlf(&r->out, "<a href=\"/org/%D/measures/new\" role=\"button\" draggable=\"false\" class=\"govuk-button\" data-module=\"govuk-button\">Choose a success measure</a>",
+		     r->org);
+	exemplars(r, fw);
+	for (size_t s = 0; s < fw->n_sections; s++)
+		cornerstone_table(r, fw->sections[s].key, fw->sections[s].title, &list, texts);
+	/* Measures of a cornerstone the installed catalogue no longer has. */
+	for (size_t i = 0; i < list.n; i++) {
+		const char *key = list.items[i].cornerstone_key;
+		bool seen = framework_section(fw, key) != NULL;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = !strcmp(list.items[j].cornerstone_key, key);
+		if (!seen)
+			cornerstone_table(r, key, key, &list, texts);
+	}
+	htmlf(&r->out, "</div></div>");
+	page_end(r);
+	return 200;
+}
+
+/* ---- choosing a measure ------------------------------------------------ */
+
+/* The cycle a new measure most likely belongs to: the latest of the
+ * organisation's measures or evaluations. */
+static const char *default_cycle(request *r)
+{
+	measure_list ml;
+	evaluation_list el;
+	const char *best = NULL;
+	if (store_measure_list(r->d.db, &r->mem, r->org, NULL, &ml, &r->e) == 0)
+		for (size_t i = 0; i < ml.n; i++)
+			if (!best || strcmp(ml.items[i].cycle, best) > 0)
+				best = ml.items[i].cycle;
+	if (store_evaluation_list(r->d.db, &r->mem, r->org, &el, &r->e) == 0)
+		for (size_t i = 0; i < el.n; i++)
+			if (!best || strcmp(el.items[i].cycle, best) > 0)
+				best = el.items[i].cycle;
+	return best;
+}
+
+static void radio(request *r, const char *id, const char *name, const char *value,
+		  const char *label, const char *hint, const char *chosen)
+{
+	htmlf(&r->out, "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"%a\" name=\"%a\" type=\"radio\" value=\"%a\"%R%R>"
+		      "<label class=\"govuk-label govuk-radios__label\" for=\"%a\">%t</label>",
+	     id, name, value, chosen && !strcmp(chosen, value) ? " checked" : "",
+	     hint ? arena_printf(&r->mem, " aria-describedby=\"%s-hint\"", id) : "", id, label);
+	if (hint)
+		htmlf(&r->out, "<div id=\"%a-hint\" class=\"govuk-hint govuk-radios__hint\">%t</div>", id, hint);
+	htmlf(&r->out, "</div>");
+}
+
+static void error_line(request *r, const char *id, const char *msg)
+{
+	if (msg)
+		htmlf(&r->out, "<p id=\"%a-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>",
+		     id, msg);
+}
+
+static void new_form(request *r, const form_errors *fe)
+{
+	const framework *fw = measure_instrument(&r->d, &r->e);
+	const char *chosen = form_get(r, "measure"), *cycle = form_get(r, "cycle");
+	page_begin(r, fe && fe->n ? "Error: Choose a success measure" : "Choose a success measure");
+	htmlf(&r->out, "<a href=\"/org/%D/measures\" class=\"govuk-back-link\">Success measures</a>"
+		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org);
+	form_error_summary(r, fe);
+	htmlf(&r->out, "<h1 class=\"govuk-heading-l\">Choose a success measure</h1>"
+		      "<p class=\"govuk-body\">Choose with children, young people and families which measures matter most. "
+		      "You can also write your own.</p>"
+		      "<form method=\"post\" action=\"/org/%D/measures\" novalidate>", r->org);
+	form_csrf(r);
+	form_input(r, "cycle", "Cycle", r->post ? cycle : default_cycle(r), fe,
+		   &(input_opts){.hint = "The year or period the measure is for, for example 2026-27", .width = "10"});
+	const char *msg = form_error_for(fe, "measure");
+	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><fieldset class=\"govuk-fieldset\"%R>"
+		      "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">Which success measure?</legend>",
+	     msg ? " govuk-form-group--error" : "", msg ? " aria-describedby=\"measure-error\"" : "");
+	error_line(r, "measure", msg);
+	bool first = true;
+	for (size_t s = 0; fw && s < fw->n_sections; s++) {
+		const fw_section *sec = &fw->sections[s];
+		measure_item *items;
+		size_t n = measure_catalogue(&r->mem, fw, sec->key, &items);
+		htmlf(&r->out, "<h2 class=\"govuk-heading-s govuk-!-margin-top-6\">Cornerstone %t: %t</h2>"
+			      "<div class=\"govuk-radios govuk-radios--small\" data-module=\"govuk-radios\">",
+		     sec->key, sec->title);
+		for (size_t i = 0; i < n; i++) {
+			const char *id = first ? "measure" : arena_printf(&r->mem, "measure-%s", items[i].key);
+			first = false;
+			const char *label = arena_printf(&r->mem, "%s %s", items[i].key,
+							 items[i].gap ? "[GAP IN SOURCE]" : items[i].text);
+			radio(r, id, "measure", items[i].key, label,
+			      items[i].gap ? items[i].gap : items[i].note, chosen);
+		}
+		htmlf(&r->out, "</div>");
+	}
+	htmlf(&r->out, "<h2 class=\"govuk-heading-s govuk-!-margin-top-6\">Or write your own</h2>"
+		      "<div class=\"govuk-radios govuk-radios--small\" data-module=\"govuk-radios\">");
+	radio(r, first ? "measure" : "measure-own", "measure", "own", "Our own measure",
+	      "Then choose its cornerstone and write it below.", chosen);
+	htmlf(&r->out, "</div></fieldset></div>");
+	static const char *const none[] = {NULL};
+	const char **options = (const char **)none;
+	if (fw) {
+		options = arena_alloc(&r->mem, (2 * fw->n_sections + 1) * sizeof *options);
+		for (size_t s = 0; s < fw->n_sections; s++) {
+			options[2 * s] = fw->sections[s].key;
+			options[2 * s + 1] = arena_printf(&r->mem, "%s: %s", fw->sections[s].key,
+							  fw->sections[s].title);
+		}
+	}
+	form_radios(r, "cornerstone", "The cornerstone of your own measure", options,
+		    form_get(r, "cornerstone"), "Only for your own measure: a catalogue measure has its cornerstone already.", fe);
+	form_textarea(r, "own", "Your own measure", form_get(r, "own"),
+		      "Only if you chose to write your own. Say what success looks like, for example: Families help plan school events.", fe);
+	form_button(r, "Choose this measure");
+	htmlf(&r->out, "</form></div></div>");
+	page_end(r);
+}
+
+/* ROUTE: GET /org/{org}/measures/new (contributor) */
+static int page_measure_new(request *r)
+{
+	if (!measure_instrument(&r->d, &r->e))
+		return page_failed(r);
+	new_form(r, NULL);
+	return 200;
+}
+
+/* ROUTE: POST /org/{org}/measures (contributor) */
+static int page_measure_add_post(request *r)
+{
+	const framework *fw = measure_instrument(&r->d, &r->e);
+	if (!fw)
+		return page_failed(r);
+	const char *cycle = form_get(r, "cycle"), *choice = form_get(r, "measure");
+	const char *cornerstone = form_get(r, "cornerstone"), *own = form_get(r, "own");
+	measure_row m = {.organisation_id = r->org, .cycle = cycle ? cycle : ""};
+	form_errors fe = {0};
+	err e = {0};
+	if (text_check_line("The cycle", m.cycle, true, &e) < 0)
+		form_error_add(&fe, "cycle", text_blank(cycle) ? "Enter the cycle, for example 2026-27"
+							       : sentence(r, e.msg));
+	measure_item it;
+	if (text_blank(choice)) {
+		form_error_add(&fe, "measure", "Choose a success measure, or choose to write your own");
+	} else if (!strcmp(choice, "own")) {
+		m.own_text = own ? own : "";
+		if (text_blank(cornerstone) || !framework_section(fw, cornerstone))
+			form_error_add(&fe, "cornerstone", "Choose the cornerstone of your own measure");
+		else
+			m.cornerstone_key = cornerstone;
+		if (text_check_long("Your own measure", m.own_text, true, &e) < 0)
+			form_error_add(&fe, "own", text_blank(own) ? "Write your own measure" : sentence(r, e.msg));
+	} else if (!measure_catalogue_find(fw, choice, &it, &m.cornerstone_key)) {
+		form_error_add(&fe, "measure", "Choose a success measure from the list");
+	} else {
+		m.catalogue_key = choice;
+	}
+	int64_t id;
+	if (!fe.n && measure_add(&r->d, &m, &id, &e) < 0)
+		form_error_add(&fe, "measure", sentence(r, e.msg));
+	if (fe.n) {
+		new_form(r, &fe);
+		return 400;
+	}
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "chose success measure %lld (%s, cycle %s)", (long long)id,
+				  m.catalogue_key ? m.catalogue_key : "own", m.cycle), &r->e);
+	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/measure/%lld", (long long)r->org,
+					    (long long)id));
+}
+
+/* ---- the trend chart --------------------------------------------------- */
+
+/* 1, 2 or 5 times a power of ten, at least v (no libm: copro does not
+ * link it). */
+static double nice_ceiling(double v)
+{
+	double p = 0.001;
+	if (v <= 0)
+		return 1;
+	for (;;) {
+		for (int k = 0; k < 3; k++) {
+			double step = (double[]){1, 2, 5}[k] * p;
+			if (step >= v)
+				return step;
+		}
+		p *= 10;
+	}
+}
+
+static double larger(double a, double b)
+{
+	return a > b ? a : b;
+}
+
+static int rounded(double v)
+{
+	return (int)(v < 0 ? v - 0.5 : v + 0.5);
+}
+
+static double day_number(const char *date)
+{
+	char iso[21];
+	snprintf(iso, sizeof iso, "%.10sT00:00:00Z", date);
+	int64_t t = time_parse_iso(iso);
+	return t < 0 ? 0 : (double)t / 86400.0;
+}
+
+enum { CH_W = 640, CH_H = 280, CH_L = 64, CH_R = 130, CH_T = 24, CH_B = 230 };
+
+/* A line chart of a metric's readings, drawn here. Each point carries its
+ * number, the target is a dashed line named in text, and the title says
+ * every number; the table after it holds the same numbers. */
+static void trend_chart(request *r, const metric_detail *md)
+{
+	const metric_row *m = &md->metric;
+	size_t n = md->n_readings;
+	double top = 0;
+	for (size_t i = 0; i < n; i++)
+		top = larger(top, md->readings[i].value);
+	if (m->has_target)
+		top = larger(top, m->target);
+	if (m->has_baseline)
+		top = larger(top, m->baseline);
+	top = !strcmp(m->kind, "percentage") ? 100 : nice_ceiling(top * 1.1);
+	double first = day_number(md->readings[0].taken_on);
+	double span = n > 1 ? day_number(md->readings[n - 1].taken_on) - first : 0;
+	html title;
+	html_init(&title, &r->mem);
+	htmlf(&title, "Chart of %t, %z reading%R: ", m->name, n, n == 1 ? "" : "s");
+	for (size_t i = 0; i < n; i++)
+		htmlf(&title, "%R%t %t", i ? "; " : "", date_words(r, md->readings[i].taken_on),
+		     metric_value_text(&r->mem, m, md->readings[i].value));
+	htmlf(&title, ".");
+	if (m->has_target)
+		htmlf(&title, " Target %t.", metric_value_text(&r->mem, m, m->target));
+	if (m->has_baseline)
+		htmlf(&title, " Baseline %t.", metric_value_text(&r->mem, m, m->baseline));
+	htmlf(&r->out, "<div class=\"govuk-!-margin-bottom-4\"><svg class=\"copro-trend\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\""
+		      " role=\"img\" aria-labelledby=\"chart-%D-title\" focusable=\"false\" font-family=\"sans-serif\" font-size=\"14\">"
+		      "<title id=\"chart-%D-title\">%R</title>", CH_W, CH_H, m->id, m->id, html_str(&title));
+#define Y(v) (CH_B - (int)rounded((v) / top * (CH_B - CH_T)))
+	/* Axes and three value lines. */
+	for (int k = 0; k <= 2; k++) {
+		double v = top * k / 2;
+		htmlf(&r->out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#b1b4b6\" stroke-width=\"1\"></line>"
+			      "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#0b0c0c\">%t</text>",
+		     CH_L, Y(v), CH_W - CH_R, Y(v), CH_L - 6, Y(v) + 5, metric_value_text(&r->mem, m, v));
+	}
+	htmlf(&r->out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#0b0c0c\" stroke-width=\"2\"></line>",
+	     CH_L, CH_T, CH_L, CH_B);
+	if (m->has_target)
+		htmlf(&r->out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#0b0c0c\" stroke-width=\"2\" stroke-dasharray=\"8 6\"></line>"
+			      "<text x=\"%d\" y=\"%d\" fill=\"#0b0c0c\" font-weight=\"bold\">Target %t</text>",
+		     CH_L, Y(m->target), CH_W - CH_R, Y(m->target), CH_W - CH_R + 6, Y(m->target) + 5,
+		     metric_value_text(&r->mem, m, m->target));
+	if (m->has_baseline)
+		htmlf(&r->out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#505a5f\" stroke-width=\"2\" stroke-dasharray=\"2 4\"></line>"
+			      "<text x=\"%d\" y=\"%d\" fill=\"#505a5f\">Baseline %t</text>",
+		     CH_L, Y(m->baseline), CH_W - CH_R, Y(m->baseline), CH_W - CH_R + 6,
+		     Y(m->baseline) + 5 + (m->has_target && abs(Y(m->baseline) - Y(m->target)) < 16 ? 16 : 0),
+		     metric_value_text(&r->mem, m, m->baseline));
+	int *xs = arena_alloc(&r->mem, (n + 1) * sizeof *xs);
+	for (size_t i = 0; i < n; i++) {
+		double at = span > 0 ? (day_number(md->readings[i].taken_on) - first) / span : 0.5;
+		xs[i] = CH_L + 24 + (int)rounded(at * (CH_W - CH_R - CH_L - 48));
+	}
+	if (n > 1) {
+		htmlf(&r->out, "<polyline fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"3\" points=\"");
+		for (size_t i = 0; i < n; i++)
+			htmlf(&r->out, "%R%d,%d", i ? " " : "", xs[i], Y(md->readings[i].value));
+		htmlf(&r->out, "\"></polyline>");
+	}
+	for (size_t i = 0; i < n; i++) {
+		const reading_row *rd = &md->readings[i];
+		htmlf(&r->out, "<circle cx=\"%d\" cy=\"%d\" r=\"5\" fill=\"#1d70b8\"></circle>"
+			      "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#0b0c0c\" font-weight=\"bold\" stroke=\"#ffffff\" stroke-width=\"4\" paint-order=\"stroke\">%t</text>",
+		     xs[i], Y(rd->value), xs[i], Y(rd->value) - 10, metric_value_text(&r->mem, m, rd->value));
+		/* Dates under the axis; with many readings only the ends, so they do not overlap. */
+		if (n <= 5 || i == 0 || i == n - 1)
+			htmlf(&r->out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#0b0c0c\">%t</text>",
+			     xs[i], CH_B + 22 + (int)(i % 2) * 18, rd->taken_on);
+	}
+#undef Y
+	htmlf(&r->out, "</svg></div>");
+}
+
+static void readings_table(request *r, const metric_detail *md)
+{
+	const metric_row *m = &md->metric;
+	htmlf(&r->out, "<div class=\"copro-table-scroll\" role=\"region\" aria-label=\"Readings of %a\" tabindex=\"0\">"
+		      "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
+		      "<caption class=\"govuk-table__caption govuk-table__caption--s\">Readings of %t</caption>"
+		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Date</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Value</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Numerator / denominator</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Source</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Speaks for</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Note</th></tr></thead>"
+		      "<tbody class=\"govuk-table__body\">", m->name, m->name);
+	for (size_t i = 0; i < md->n_readings; i++) {
+		const reading_row *rd = &md->readings[i];
+		htmlf(&r->out, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">%t</th>"
+			      "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%t</td>"
+			      "<td class=\"govuk-table__cell govuk-table__cell--numeric\">",
+		     date_words(r, rd->taken_on), metric_value_text(&r->mem, m, rd->value));
+		if (rd->has_fraction)
+			htmlf(&r->out, "%D of %D", rd->numerator, rd->denominator);
+		else
+			htmlf(&r->out, "<span class=\"govuk-visually-hidden\">Not given</span>");
+		htmlf(&r->out, "</td><td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">%t</td>"
+			      "<td class=\"govuk-table__cell\">%t</td></tr>",
+		     label_of(sources, rd->source), groups_describe(&r->mem, rd->groups), rd->note);
+	}
+	htmlf(&r->out, "</tbody></table></div>");
+}
+
+/* ---- the measure page -------------------------------------------------- */
+
+/* Text as typed, one paragraph a line (no style sheet rule needed). */
+static void paragraphs(request *r, const char *text, const char *empty)
+{
+	if (text_blank(text)) {
+		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", empty);
+		return;
+	}
+	while (*text) {
+		size_t n = strcspn(text, "\r\n");
+		if (n)
+			htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", arena_strndup(&r->mem, text, n));
+		text += n;
+		while (*text == '\r' || *text == '\n')
+			text++;
+	}
+}
+
+static const char *field_name(request *r, int64_t metric, const char *part)
+{
+	return arena_printf(&r->mem, "r%lld-%s", (long long)metric, part);
+}
+
+static void reading_form(request *r, const metric_detail *md, const form_errors *fe)
+{
+	const metric_row *m = &md->metric;
+	int64_t id = m->id;
+	bool pct = !strcmp(m->kind, "percentage");
+	htmlf(&r->out, "<details class=\"govuk-details\"%R><summary class=\"govuk-details__summary\">"
+		      "<span class=\"govuk-details__summary-text\">Add a reading of %t</span></summary><div class=\"govuk-details__text\">"
+		      "<form method=\"post\" action=\"/org/%D/measure/%D/metric/%D/readings\" novalidate>",
+	     fe && fe->n ? " open" : "", m->name, r->org, m->measure_id, id);
+	form_csrf(r);
+	const char *date = field_name(r, id, "date");
+	form_input(r, date, "Date of the reading", form_get(r, date), fe,
+		   &(input_opts){.hint = "When it was taken, for example 2026-11-15. Older readings can be added later.", .width = "10"});
+	const char *value = field_name(r, id, "value");
+	form_input(r, value, pct ? "Percentage" : !strcmp(m->kind, "count") ? "Count" : "Rate",
+		   form_get(r, value), fe,
+		   &(input_opts){.hint = pct ? "From 0 to 100. Or leave empty and give the two numbers below."
+					     : *m->unit ? arena_printf(&r->mem, "A number %s", m->unit) : "A number",
+				 .width = "5"});
+	if (pct) {
+		const char *num = field_name(r, id, "numerator"), *den = field_name(r, id, "denominator");
+		form_input(r, num, "Or: how many (the numerator)", form_get(r, num), fe,
+			   &(input_opts){.hint = "For example 41 parent carers who said good or very good", .width = "5"});
+		form_input(r, den, "Out of how many (the denominator)", form_get(r, den), fe,
+			   &(input_opts){.hint = "For example 60 who answered; 1 or more", .width = "5"});
+	}
+	const char *source = field_name(r, id, "source");
+	form_radios(r, source, "Where the reading comes from", sources, form_get(r, source), NULL, fe);
+	const char *with = field_name(r, id, "with");
+	form_partner_groups(r, with, "Which partner groups does it speak for?",
+			    r->post ? form_groups_value(r, with) : 0, fe);
+	const char *note = field_name(r, id, "note");
+	form_textarea(r, note, "Note (optional)", form_get(r, note), NULL, fe);
+	form_button(r, "Add reading");
+	htmlf(&r->out, "</form></div></details>");
+}
+
+static void metric_section(request *r, const metric_detail *md, const form_errors *reading_fe)
+{
+	const metric_row *m = &md->metric;
+	const metric_status *st = &md->status;
+	htmlf(&r->out, "<section class=\"govuk-!-margin-bottom-8\" aria-labelledby=\"metric-%D\">"
+		      "<h3 class=\"govuk-heading-m\" id=\"metric-%D\">%t</h3><p class=\"govuk-body\">%t</p>"
+		      "<p class=\"govuk-body\">", m->id, m->id, m->name, metric_meta(r, m));
+	target_tag(r, m, st);
+	htmlf(&r->out, "</p>");
+	if (st->latest) {
+		htmlf(&r->out, "<p class=\"govuk-body govuk-!-font-weight-bold\">%t.</p>", trend_words(r, st));
+		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", st->sentence);
+		trend_chart(r, md);
+		readings_table(r, md);
+	} else {
+		htmlf(&r->out, "<p class=\"govuk-body\">No readings yet.</p>");
+	}
+	if (r->access >= ACCESS_CONTRIBUTE)
+		reading_form(r, md, reading_fe);
+	htmlf(&r->out, "</section>");
+}
+
+static void metric_form(request *r, const measure_detail *md, const form_errors *fe)
+{
+	htmlf(&r->out, "<details class=\"govuk-details\"%R><summary class=\"govuk-details__summary\">"
+		      "<span class=\"govuk-details__summary-text\">Add a metric</span></summary><div class=\"govuk-details__text\">"
+		      "<form method=\"post\" action=\"/org/%D/measure/%D/metrics\" novalidate>",
+	     (fe && fe->n) || !md->n_metrics ? " open" : "", r->org, md->measure.id);
+	form_csrf(r);
+	form_input(r, "metric-name", "What you will count or ask", form_get(r, "metric-name"), fe,
+		   &(input_opts){.hint = "For example: Parent carers who rate communication as good or very good"});
+	form_radios(r, "metric-kind", "Kind of number", kinds, form_get(r, "metric-kind"), NULL, fe);
+	form_input(r, "metric-unit", "Unit (rates only)", form_get(r, "metric-unit"), fe,
+		   &(input_opts){.hint = "What a rate is per, for example per 100 pupils", .width = "20"});
+	form_radios(r, "metric-direction", "Which way is better?", directions,
+		    form_get(r, "metric-direction"), NULL, fe);
+	form_input(r, "metric-baseline", "Baseline (optional)", form_get(r, "metric-baseline"), fe,
+		   &(input_opts){.hint = "Where it stands at the start", .width = "5"});
+	form_input(r, "metric-target", "Target (optional)", form_get(r, "metric-target"), fe,
+		   &(input_opts){.hint = "Where you want it to be", .width = "5"});
+	form_button(r, "Add metric");
+	htmlf(&r->out, "</form></div></details>");
+}
+
+static void links_section(request *r, const measure_detail *md, const form_errors *fe)
+{
+	htmlf(&r->out, "<h2 class=\"govuk-heading-l\">Linked measures</h2>"
+		      "<p class=\"govuk-body\">Links make the connections between measures, across the cornerstones.</p>");
+	if (!md->links.n)
+		htmlf(&r->out, "<p class=\"govuk-body\">No linked measures yet.</p>");
+	else
+		htmlf(&r->out, "<ul class=\"govuk-list\">");
+	for (size_t i = 0; i < md->links.n; i++) {
+		const measure_row *l = &md->links.items[i];
+		htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"/org/%D/measure/%D\">%t</a> "
+			      "<span class=\"govuk-hint\">(cornerstone %t, %t)</span>",
+		     r->org, l->id, md->link_texts[i], l->cornerstone_key, l->cycle);
+		if (r->access >= ACCESS_CONTRIBUTE) {
+			htmlf(&r->out, "<form method=\"post\" action=\"/org/%D/measure/%D/links\" class=\"govuk-!-display-inline\">",
+			     r->org, md->measure.id);
+			form_csrf(r);
+			htmlf(&r->out, "<input type=\"hidden\" name=\"unlink\" value=\"%D\">"
+				      "<button type=\"submit\" class=\"govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2\" data-module=\"govuk-button\">"
+				      "Remove link<span class=\"govuk-visually-hidden\"> to %t</span></button></form>",
+			     l->id, md->link_texts[i]);
+		}
+		htmlf(&r->out, "</li>");
+	}
+	if (md->links.n)
+		htmlf(&r->out, "</ul>");
+	if (r->access < ACCESS_CONTRIBUTE)
+		return;
+	measure_list all;
+	const char **texts;
+	if (store_measure_list(r->d.db, &r->mem, r->org, NULL, &all, &r->e) < 0 ||
+	    measure_texts(&r->d, all.items, all.n, &texts, &r->e) < 0)
+		return;
+	size_t candidates = 0;
+	for (size_t i = 0; i < all.n; i++) {
+		bool linked = all.items[i].id == md->measure.id;
+		for (size_t j = 0; j < md->links.n && !linked; j++)
+			linked = md->links.items[j].id == all.items[i].id;
+		if (linked)
+			continue;
+		if (!candidates++) {
+			const char *msg = form_error_for(fe, "other");
+			htmlf(&r->out, "<form method=\"post\" action=\"/org/%D/measure/%D/links\" novalidate>",
+			     r->org, md->measure.id);
+			form_csrf(r);
+			htmlf(&r->out, "<div class=\"govuk-form-group%R\"><label class=\"govuk-label govuk-label--s\" for=\"other\">Link to another measure</label>",
+			     msg ? " govuk-form-group--error" : "");
+			error_line(r, "other", msg);
+			htmlf(&r->out, "<select class=\"govuk-select%R\" id=\"other\" name=\"other\"%R><option value=\"\">Choose a measure</option>",
+			     msg ? " govuk-select--error" : "", msg ? " aria-describedby=\"other-error\"" : "");
+		}
+		const char *typed = form_get(r, "other");
+		char idtext[24];
+		snprintf(idtext, sizeof idtext, "%lld", (long long)all.items[i].id);
+		htmlf(&r->out, "<option value=\"%D\"%R>Cornerstone %t, %t: %t</option>", all.items[i].id,
+		     typed && !strcmp(typed, idtext) ? " selected" : "", all.items[i].cornerstone_key,
+		     all.items[i].cycle, texts[i]);
+	}
+	if (candidates) {
+		htmlf(&r->out, "</select></div>");
+		form_button(r, "Link measures");
+		htmlf(&r->out, "</form>");
+	} else {
+		htmlf(&r->out, "<p class=\"govuk-body\">Choose more measures to link them to this one.</p>");
+	}
+}
+
+/* Which form of the measure page a refused POST came from. */
+typedef struct page_errors {
+	const form_errors *metric, *links, *reading;
+	int64_t reading_metric;
+} page_errors;
+
+static void measure_page(request *r, const measure_detail *md, const page_errors *pe)
+{
+	const measure_row *m = &md->measure;
+	const form_errors *all = pe ? pe->metric ? pe->metric : pe->links ? pe->links : pe->reading : NULL;
+	page_begin(r, arena_printf(&r->mem, "%s%s", all && all->n ? "Error: " : "", md->text));
+	htmlf(&r->out, "<a href=\"/org/%D/measures\" class=\"govuk-back-link\">Success measures</a>"
+		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-full\">", r->org);
+	form_error_summary(r, all);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">Cornerstone %t: %t · %t</span><h1 class=\"govuk-heading-l\">%t</h1>",
+	     m->cornerstone_key, md->cornerstone_title, m->cycle, md->text);
+	if (m->catalogue_key)
+		htmlf(&r->out, "<p class=\"govuk-body\">Success measure %t of the catalogue.</p>", m->catalogue_key);
+	else
+		htmlf(&r->out, "<p class=\"govuk-body\">Your own success measure.</p>");
+	if (md->framework_changed)
+		htmlf(&r->out, "<div class=\"govuk-inset-text\">This measure was chosen from an earlier version of the catalogue; its wording is shown as it was then.</div>");
+	htmlf(&r->out, "<h2 class=\"govuk-heading-l\">Monitoring grid</h2><dl class=\"govuk-summary-list\">");
+	const char *cells[4] = {m->improve, m->know, m->measuring, m->evaluation};
+	for (int k = 0; k < 4; k++) {
+		const char *t, *h;
+		column_title(r, md->fw, measure_grid_keys[k], &t, &h);
+		htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t</dt>"
+			      "<dd class=\"govuk-summary-list__value\">", t);
+		paragraphs(r, cells[k], "Not written yet");
+		htmlf(&r->out, "</dd></div>");
+	}
+	htmlf(&r->out, "</dl>");
+	if (r->access >= ACCESS_CONTRIBUTE)
+		htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/measure/%D/edit\">Change the monitoring grid</a></p>",
+		     r->org, m->id);
+	htmlf(&r->out, "<h2 class=\"govuk-heading-l\">Metrics</h2>");
+	if (!md->n_metrics)
+		htmlf(&r->out, "<p class=\"govuk-body\">No metrics yet. A metric is a number you follow over time: a percentage, a count or a rate.</p>");
+	for (size_t i = 0; i < md->n_metrics; i++)
+		metric_section(r, &md->metrics[i],
+			       pe && pe->reading && pe->reading_metric == md->metrics[i].metric.id ? pe->reading : NULL);
+	if (r->access >= ACCESS_CONTRIBUTE)
+		metric_form(r, md, pe ? pe->metric : NULL);
+	links_section(r, md, pe ? pe->links : NULL);
+	htmlf(&r->out, "</div></div>");
+	page_end(r);
+}
+
+/* ROUTE: GET /org/{org}/measure/{measure} (viewer) */
+static int page_measure(request *r)
+{
+	measure_detail md;
+	int found = load_measure(r, &md);
+	if (found < 0)
+		return page_failed(r);
+	if (!found)
+		return page_not_found(r);
+	measure_page(r, &md, NULL);
+	measure_detail_free(&md);
+	return 200;
+}
+
+/* ---- the monitoring grid ----------------------------------------------- */
+
+static void edit_form(request *r, const measure_detail *md, const char *const *values,
+		      const form_errors *fe)
+{
+	page_begin(r, fe && fe->n ? "Error: Change the monitoring grid" : "Change the monitoring grid");
+	htmlf(&r->out, "<a href=\"/org/%D/measure/%D\" class=\"govuk-back-link\">Back to the measure</a>"
+		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",
+	     r->org, md->measure.id);
+	form_error_summary(r, fe);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Monitoring grid</h1>"
+		      "<form method=\"post\" action=\"/org/%D/measure/%D/edit\" novalidate>",
+	     md->text, r->org, md->measure.id);
+	form_csrf(r);
+	for (int k = 0; k < 4; k++) {
+		const char *t, *h;
+		column_title(r, md->fw, measure_grid_keys[k], &t, &h);
+		form_textarea(r, measure_grid_keys[k], t, values[k], h, fe);
+	}
+	htmlf(&r->out, "<div class=\"govuk-button-group\">");
+	form_button(r, "Save the grid");
+	htmlf(&r->out, "<a class=\"govuk-link\" href=\"/org/%D/measure/%D\">Cancel</a></div></form></div></div>",
+	     r->org, md->measure.id);
+	page_end(r);
+}
+
+/* ROUTE: GET /org/{org}/measure/{measure}/edit (contributor) */
+static int page_measure_edit(request *r)
+{
+	measure_detail md;
+	int found = load_measure(r, &md);
+	if (found < 0)
+		return page_failed(r);
+	if (!found)
+		return page_not_found(r);
+	const measure_row *m = &md.measure;
+	const char *values[4] = {m->improve, m->know, m->measuring, m->evaluation};
+	edit_form(r, &md, values, NULL);
+	measure_detail_free(&md);
+	return 200;
+}
+
+/* ROUTE: POST /org/{org}/measure/{measure}/edit (contributor) */
+static int page_measure_edit_post(request *r)
+{
+	measure_detail md;
+	int found = load_measure(r, &md);
+	if (found < 0)
+		return page_failed(r);
+	if (!found)
+		return page_not_found(r);
+	const char *values[4];
+	form_errors fe = {0};
+	for (int k = 0; k < 4; k++) {
+		const char *v = form_get(r, measure_grid_keys[k]);
+		values[k] = v ? v : "";
+		err e = {0};
+		const char *t, *h;
+		column_title(r, md.fw, measure_grid_keys[k], &t, &h);
+		if (text_check_long(t, values[k], false, &e) < 0)
+			form_error_add(&fe, measure_grid_keys[k], sentence(r, e.msg));
+	}
+	measure_grid g = {values[0], values[1], values[2], values[3]};
+	err e = {0};
+	if (!fe.n && measure_edit(&r->d, md.measure.id, &g, &e) < 0)
+		form_error_add(&fe, "improve", sentence(r, e.msg));
+	if (fe.n) {
+		edit_form(r, &md, values, &fe);
+		measure_detail_free(&md);
+		return 400;
+	}
+	activity_log(&r->d, &r->sess.user, r->org, 0,
+		     arena_printf(&r->mem, "changed the monitoring grid of success measure %lld",
+				  (long long)md.measure.id), &r->e);
+	int64_t id = md.measure.id;
+	measure_detail_free(&md);
+	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/measure/%lld", (long long)r->org,
+					    (long long)id));
+}
+
+/* ---- metrics, readings and links --------------------------------------- */
+
+static int refuse(request *r, measure_detail *md, const page_errors *pe)
+{
+	measure_page(r, md, pe);
+	measure_detail_free(md);
+	return 400;
+}
+
+static int back_to(request *r, measure_detail *md, const char *what)
+{
+	activity_log(&r->d, &r->sess.user, r->org, 0, what, &r->e);
+	int64_t id = md->measure.id;
+	measure_detail_free(md);
+	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/measure/%lld", (long long)r->org,
+					    (long long)id));
+}
+
+/* A number field: *has false when empty; an error on the field when it is
+ * not a number. */
+static void number_field(request *r, const char *name, const char *what, bool *has, double *v,
+			 form_errors *fe)
+{
+	const char *text = form_get(r, name);
+	*has = !text_blank(text);
+	err e = {0};
+	if (*has && measure_number_parse(what, text, v, &e) < 0)
+		form_error_add(fe, name, sentence(r, e.msg));
+}
+
+/* ROUTE: POST /org/{org}/measure/{measure}/metrics (contributor) */
+static int page_metric_add_post(request *r)
+{
+	measure_detail md;
+	int found = load_measure(r, &md);
+	if (found < 0)
+		return page_failed(r);
+	if (!found)
+		return page_not_found(r);
+	const char *name = form_get(r, "metric-name"), *kind = form_get(r, "metric-kind");
+	const char *direction = form_get(r, "metric-direction"), *unit = form_get(r, "metric-unit");
+	metric_row m = {.measure_id = md.measure.id, .name = name ? name : "", .kind = kind,
+			.direction = direction, .unit = unit ? unit : ""};
+	form_errors fe = {0};
+	err e = {0};
+	if (text_check_line("The name", m.name, true, &e) < 0)
+		form_error_add(&fe, "metric-name", text_blank(name) ? "Enter what you will count or ask"
+								    : sentence(r, e.msg));
+	if (!kind || label_of(kinds, kind) == kind)
+		form_error_add(&fe, "metric-kind", "Choose the kind of number: a percentage, a count or a rate");
+	else if (!strcmp(kind, "rate") && text_blank(unit))
+		form_error_add(&fe, "metric-unit", "Enter what the rate is per, for example per 100 pupils");
+	else if (!strcmp(kind, "percentage") && !text_blank(unit))
+		form_error_add(&fe, "metric-unit", "A percentage needs no unit: leave the unit empty");
+	else if (text_check_line("The unit", m.unit, false, &e) < 0)
+		form_error_add(&fe, "metric-unit", sentence(r, e.msg));
+	if (!direction || label_of(directions, direction) == direction)
+		form_error_add(&fe, "metric-direction", "Choose whether higher or lower is better");
+	size_t before = fe.n;
+	number_field(r, "metric-baseline", "The baseline", &m.has_baseline, &m.baseline, &fe);
+	number_field(r, "metric-target", "The target", &m.has_target, &m.target, &fe);
+	/* Once the kind is known, each number must fit it. */
+	if (fe.n == before && kind && label_of(kinds, kind) != kind) {
+		metric_row probe = {.name = "n", .kind = kind, .direction = "higher",
+				    .unit = !strcmp(kind, "rate") ? "u" : ""};
+		probe.has_baseline = m.has_baseline;
+		probe.baseline = m.baseline;
+		if (metric_validate(&probe, &e) < 0)
+			form_error_add(&fe, "metric-baseline", sentence(r, e.msg));
+		probe.has_baseline = false;
+		probe.has_target = m.has_target;
+		probe.target = m.target;
+		if (metric_validate(&probe, &e) < 0)
+			form_error_add(&fe, "metric-target", sentence(r, e.msg));
+	}
+	int64_t id;
+	if (!fe.n && metric_add(&r->d, &m, &id, &e) < 0)
+		form_error_add(&fe, "metric-name", sentence(r, e.msg));
+	if (fe.n)
+		return refuse(r, &md, &(page_errors){.metric = &fe});
+	return back_to(r, &md, arena_printf(&r->mem, "added metric %lld to success measure %lld: %s",
+					     (long long)id, (long long)md.measure.id, m.name));
+}
+
+static const metric_detail *find_metric(const measure_detail *md, int64_t id)
+{
+	for (size_t i = 0; i < md->n_metrics; i++)
+		if (md->metrics[i].metric.id == id)
+			return &md->metrics[i];
+	return NULL;
+}
+
+/* Each part of a reading checked on its own (the rest made valid), so the
+ * message lands on the field it is about. */
+static void check_reading(request *r, const metric_row *m, const reading_row *in, form_errors *fe)
+{
+	char today[11];
+	date_today(today);
+	const reading_row fine = {.metric_id = m->id, .taken_on = today, .has_value = true, .value = 0,
+				  .source = "other", .note = ""};
+	int64_t id = m->id;
+	for (int part = 0; part < 4; part++) {
+		reading_row probe = fine;
+		const char *field = NULL;
+		switch (part) {
+		case 0:
+			probe.taken_on = in->taken_on;
+			field = "date";
+			break;
+		case 1:
+			probe.has_value = in->has_value;
+			probe.value = in->value;
+			probe.has_fraction = in->has_fraction;
+			probe.numerator = in->numerator;
+			probe.denominator = in->denominator;
+			field = !in->has_fraction ? "value" : in->denominator <= 0 ? "denominator"
+							  : in->has_value ? "value" : "numerator";
+			break;
+		case 2:
+			probe.source = in->source;
+			field = "source";
+			break;
+		case 3:
+			probe.note = in->note;
+			field = "note";
+			break;
+		}
+		err e = {0};
+		if (reading_validate(m, &probe, &e) == 0)
+			continue;
+		const char *msg = sentence(r, e.msg);
+		if (part == 0 && text_blank(in->taken_on))
+			msg = "Enter the date of the reading, like 2026-11-15";
+		else if (part == 0 && !date_valid(in->taken_on))
+			msg = "The date must be a real date, like 2026-11-15";
+		else if (part == 2)
+			msg = "Choose where the reading comes from";
+		form_error_add(fe, field_name(r, id, field), msg);
+	}
+}
+
+/* ROUTE: POST /org/{org}/measure/{measure}/metric/{metric}/readings (contributor) */
+static int page_reading_add_post(request *r)
+{
+	measure_detail md;
+	int found = load_measure(r, &md);
+	if (found < 0)
+		return page_failed(r);
+	if (!found)
+		return page_not_found(r);
+	const metric_detail *mdt = find_metric(&md, param_id(r, 2));
+	if (!mdt) {
+		measure_detail_free(&md);
+		return page_not_found(r);
+	}
+	const metric_row *m = &mdt->metric;
+	int64_t mid = m->id;
+	reading_row rd = {.metric_id = mid, .taken_on = form_get(r, field_name(r, mid, "date")),
+			  .source = form_get(r, field_name(r, mid, "source")),
+			  .note = form_get(r, field_name(r, mid, "note")),
+			  .groups = form_groups_value(r, field_name(r, mid, "with"))};
+	if (!rd.taken_on)
+		rd.taken_on = "";
+	if (!rd.note)
+		rd.note = "";
+	form_errors fe = {0};
+	err e = {0};
+	const char *vname = field_name(r, mid, "value"), *nname = field_name(r, mid, "numerator");
+	const char *dname = field_name(r, mid, "denominator");
+	const char *num = form_get(r, nname), *den = form_get(r, dname);
+	number_field(r, vname, "The reading", &rd.has_value, &rd.value, &fe);
+	if (!text_blank(num) || !text_blank(den)) {
+		rd.has_fraction = true;
+		if (text_blank(num))
+			form_error_add(&fe, nname, "Enter how many (the numerator), or leave both numbers empty");
+		else if (measure_whole_parse("The numerator", num, &rd.numerator, &e) < 0)
+			form_error_add(&fe, nname, sentence(r, e.msg));
+		if (text_blank(den))
+			form_error_add(&fe, dname, "Enter out of how many (the denominator), or leave both numbers empty");
+		else if (measure_whole_parse("The denominator", den, &rd.denominator, &e) < 0)
+			form_error_add(&fe, dname, sentence(r, e.msg));
+	}
+	if (!fe.n)
+		check_reading(r, m, &rd, &fe);
+	int64_t id;
+	if (!fe.n && reading_add(&r->d, &rd, &id, &e) < 0)
+		form_error_add(&fe, field_name(r, mid, "date"), sentence(r, e.msg));
+	if (fe.n)
+		return refuse(r, &md, &(page_errors){.reading = &fe, .reading_metric = mid});
+	return back_to(r, &md, arena_printf(&r->mem, "added a reading of %s on %s to metric %lld: %s",
+					     metric_value_text(&r->mem, m, rd.value), rd.taken_on,
+					     (long long)mid, m->name));
+}
+
+/* ROUTE: POST /org/{org}/measure/{measure}/links (contributor) */
+static int page_links_post(request *r)
+{
+	measure_detail md;
+	int found = load_measure(r, &md);
+	if (found < 0)
+		return page_failed(r);
+	if (!found)
+		return page_not_found(r);
+	const char *unlink = form_get(r, "unlink"), *other = form_get(r, "other");
+	const char *text = !text_blank(unlink) ? unlink : other;
+	form_errors fe = {0};
+	err e = {0};
+	char *end = NULL;
+	long long id = text ? strtoll(text, &end, 10) : 0;
+	measure_row om;
+	if (text_blank(text) || *end || id <= 0) {
+		form_error_add(&fe, "other", "Choose the measure to link to this one");
+	} else if (store_measure_get(r->d.db, &r->mem, id, &om, &e) != 1 ||
+		   om.organisation_id != r->org) {
+		/* Another organisation's measure is not named, nor linked. */
+		form_error_add(&fe, "other", "Choose one of your organisation's measures");
+	} else if (measure_link(&r->d, md.measure.id, id, !text_blank(unlink), &e) < 0) {
+		form_error_add(&fe, "other", sentence(r, e.msg));
+	}
+	if (fe.n)
+		return refuse(r, &md, &(page_errors){.links = &fe});
+	return back_to(r, &md, arena_printf(&r->mem, "%s success measures %lld and %lld",
+					     text_blank(unlink) ? "linked" : "unlinked",
+					     (long long)md.measure.id, id));
+}
+
 const route measure_routes[] = {
+	{"GET", "/org/{org}/measures", page_measures, 0, ACCESS_VIEW},
+	{"GET", "/org/{org}/measures/new", page_measure_new, 0, ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/measures", page_measure_add_post, ROUTE_POST, ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/measure/{measure}", page_measure, 0, ACCESS_VIEW},
+	{"GET", "/org/{org}/measure/{measure}/edit", page_measure_edit, 0, ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/measure/{measure}/edit", page_measure_edit_post, ROUTE_POST,
+	 ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/measure/{measure}/metrics", page_metric_add_post, ROUTE_POST,
+	 ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/measure/{measure}/metric/{metric}/readings", page_reading_add_post,
+	 ROUTE_POST, ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/measure/{measure}/links", page_links_post, ROUTE_POST,
+	 ACCESS_CONTRIBUTE},
 	{0},
 };
