@@ -265,9 +265,10 @@ static int cmd_next_cycle(cli *c, int argc, char **argv)
 	if (cli_open(c) < 0 || evaluation_next_cycle(&c->d, &in, &out, &c->e) < 0)
 		return cli_fail(c);
 	printf("Started evaluation %lld for cycle %s from evaluation %lld.\n"
-	       "Carried forward: %zu evidence links (marked to be re-confirmed), %zu own indicators, %zu success measures.\n",
+	       "Carried forward: %zu evidence link%s (marked to be re-confirmed), %zu own indicator%s, %zu success measure%s.\n",
 	       (long long)out.evaluation, in.cycle, (long long)in.evaluation, out.links,
-	       out.own_indicators, out.measures);
+	       out.links == 1 ? "" : "s", out.own_indicators, out.own_indicators == 1 ? "" : "s",
+	       out.measures, out.measures == 1 ? "" : "s");
 	if (out.links_dropped)
 		printf("Not carried: %zu links to indicators the instrument no longer has.\n",
 		       out.links_dropped);
