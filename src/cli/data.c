@@ -60,10 +60,13 @@ static int cmd_demo(cli *c, int argc, char **argv)
 	       "  copro evidence list %lld\n"
 	       "  copro action list %lld\n"
 	       "  copro project list %lld      (York: a service development project)\n"
-	       "  copro audit list %lld        (its joint partnership audit, sent to Demo Borough)\n",
+	       "  copro audit list %lld        (its joint partnership audit, sent to Demo Borough)\n"
+	       "  copro measure list %lld      (success measures with readings)\n"
+	       "  copro plan list %lld         (a team plan seeded from the self-evaluation)\n"
+	       "  copro yousaid list %lld      (\"You said, we did\")\n",
 	       (long long)org, (long long)evs.items[0].id, (long long)evs.items[0].id,
 	       (long long)evs.items[0].id, (long long)org, (long long)org, (long long)org,
-	       (long long)org);
+	       (long long)org, (long long)org, (long long)org, (long long)org);
 	return EXIT_OK;
 }
 

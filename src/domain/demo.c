@@ -1,7 +1,9 @@
 /* demo.c: a fictional primary school part-way through its Four
  * Cornerstones self-evaluation, with a York project (a transition leaflet
  * co-produced with parent carers and pupils) and its audit submitted to the
- * area, for first-time users to explore. Built through the same domain
+ * area, success measures with readings, a service plan seeded from the
+ * self-evaluation, an action under review and "You said, we did" records,
+ * for first-time users to explore. Built through the same domain
  * calls a user's commands make. The school, people and events are
  * invented; the instrument text is the real one. Dates are counted from
  * today, so the demo looks the same whenever it is loaded. */
@@ -12,7 +14,10 @@
 
 #include "core/text.h"
 #include "domain/audit.h"
+#include "domain/measure.h"
+#include "domain/plan.h"
 #include "domain/project.h"
+#include "domain/review.h"
 
 static const struct demo_evidence {
 	const char *title, *description;
@@ -218,6 +223,163 @@ static int demo_audit(domain *d, int64_t org, int64_t project, const int64_t *ev
 	return audit_set(d, id, &end, e) < 0 || audit_submit(d, id, &lead, e) < 0 ? -1 : 0;
 }
 
+/* ---- plan, do, review --------------------------------------------------- */
+
+/* One metric of a measure and its three readings, oldest first. A
+ * percentage's reading with a denominator is numerator of denominator. */
+static const struct demo_measure {
+	const char *cornerstone, *catalogue, *own;
+	const char *improve, *know, *measuring, *evaluation;
+	const char *metric, *kind, *unit, *direction;
+	double baseline, target;
+	const char *source, *groups;
+	struct { int days_ago; double value; int64_t num, den; const char *note; } readings[3];
+} demo_measures[] = {
+	{"1", "1.5", NULL,
+	 "Few families came to the coffee mornings in their first year, and most were the same families each time.",
+	 "More families, and different families, come; parent carers choose the topics and say the mornings help.",
+	 "The number of families at each monthly coffee morning, from the register.",
+	 "", "Families at the coffee morning", "count", "", "higher", 6, 15, "records",
+	 "parents,practitioners",
+	 {{100, 7, 0, 0, "Topic chosen by parents: homework."},
+	  {65, 10, 0, 0, "The Parent Carer Forum came along."},
+	  {30, 12, 0, 0, "Three families new to the school."}}},
+	{"3", "3.7", NULL,
+	 "Families told us they rarely hear what changed after a survey.",
+	 "In the termly survey more parent carers say they can see what changed; the school council checks the board.",
+	 "The share of parent carers answering yes to \"I can see what the school changed after we gave our views\".",
+	 "", "Parent carers who see what changed", "percentage", "", "higher", 40, 75, "survey",
+	 "parents",
+	 {{110, 0, 34, 90, "Summer term survey."},
+	  {70, 0, 45, 88, "After the board went up in reception."},
+	  {25, 0, 58, 92, "Autumn term survey."}}},
+	{"3", NULL, "Pupils who use symbols can find and read the school's news for them",
+	 "News for pupils is written in words only.",
+	 "Pupils who use symbols tell the school council they can read the news board.",
+	 "The share of the pupils who use symbols who could read this week's news with a member of staff.",
+	 "", "Pupils who use symbols reading the news", "percentage", "", "higher", 20, 80, "meeting",
+	 "cyp,practitioners",
+	 {{90, 25, 0, 0, "First symbol-supported newsletter."},
+	  {55, 40, 0, 0, ""},
+	  {15, 50, 0, 0, "Checked with the school council."}}},
+};
+
+enum { N_DEMO_MEASURES = sizeof demo_measures / sizeof *demo_measures };
+
+/* The measures with one metric each; reading[m] is measure m's latest
+ * reading, for a review to take up. */
+static int demo_measures_add(domain *d, int64_t org, int64_t *measure, int64_t *reading, err *e)
+{
+	for (size_t i = 0; i < N_DEMO_MEASURES; i++) {
+		const struct demo_measure *dm = &demo_measures[i];
+		measure_row m = {.organisation_id = org, .cycle = demo_cycle(d),
+				 .cornerstone_key = dm->cornerstone, .catalogue_key = dm->catalogue,
+				 .own_text = dm->own};
+		measure_grid g = {dm->improve, dm->know, dm->measuring, dm->evaluation};
+		metric_row mt = {.name = dm->metric, .kind = dm->kind, .unit = dm->unit,
+				 .direction = dm->direction, .has_baseline = true, .has_target = true,
+				 .baseline = dm->baseline, .target = dm->target};
+		int64_t metric;
+		if (measure_add(d, &m, &measure[i], e) < 0 || measure_edit(d, measure[i], &g, e) < 0)
+			return -1;
+		mt.measure_id = measure[i];
+		if (metric_add(d, &mt, &metric, e) < 0)
+			return -1;
+		for (size_t k = 0; k < 3; k++) {
+			reading_row r = {.metric_id = metric, .taken_on = demo_date(d, -dm->readings[k].days_ago),
+					 .source = dm->source, .note = dm->readings[k].note};
+			if (dm->readings[k].den) {
+				r.has_fraction = true;
+				r.numerator = dm->readings[k].num;
+				r.denominator = dm->readings[k].den;
+			} else {
+				r.has_value = true;
+				r.value = dm->readings[k].value;
+			}
+			if (groups_parse("demo", dm->groups, &r.groups, e) < 0 ||
+			    reading_add(d, &r, &reading[i], e) < 0)
+				return -1;
+		}
+	}
+	/* More families at the coffee mornings, more who see what changed. */
+	return measure_link(d, measure[0], measure[1], false, e);
+}
+
+static const struct demo_text {
+	const char *key, *sub, *text;
+} demo_plan_answers[] = {
+	{"1", "a", "Families tell us the welcome is warm; pupils who use adjustments have not yet been asked about the building."},
+	{"1", "g", "Walk the building with pupils who use adjustments, and act on what they say."},
+	{"3", "e", "Families whose first language is not English miss news sent home by letter."},
+}, demo_plan_aspects[] = {
+	{"values", NULL, "Our values were rewritten with the school council and the coffee morning group last year."},
+	{"workforce-development", NULL, "Active listening training for all practitioners is planned for the spring term."},
+};
+
+/* The service plan, seeded from the self-evaluation, with one area for
+ * development turned into an action; *action is that action. */
+static int demo_plan(domain *d, int64_t org, int64_t eval, int64_t *action, err *e)
+{
+	int64_t plan;
+	if (plan_start(d, org, "Riverside service plan", demo_cycle(d), eval, &plan, e) < 0 ||
+	    plan_statement_set(d, plan, "3i", "News goes home every Friday by letter and text message.",
+			       "Families whose first language is not English miss news sent by letter.", e) < 0)
+		return -1;
+	for (size_t i = 0; i < sizeof demo_plan_answers / sizeof *demo_plan_answers; i++)
+		if (plan_answer_set(d, plan, demo_plan_answers[i].key, demo_plan_answers[i].sub,
+				    demo_plan_answers[i].text, e) < 0)
+			return -1;
+	for (size_t i = 0; i < sizeof demo_plan_aspects / sizeof *demo_plan_aspects; i++)
+		if (plan_aspect_set(d, plan, demo_plan_aspects[i].key, demo_plan_aspects[i].text, e) < 0)
+			return -1;
+	return plan_area_to_action(d, plan, "3i",
+				   "Ask families how they want to get news, and send it that way",
+				   "Office manager", demo_date(d, 40), action, e);
+}
+
+static int demo_review(domain *d, int64_t action, int64_t evidence, int64_t reading, err *e)
+{
+	action_review_input in = {
+		.action_id = action, .reviewed_on = demo_date(d, -5),
+		.what_happened = "Asked families at two coffee mornings how they want news. Twelve families chose text messages in their home language; the office now sends them.",
+		.evidence = &evidence, .n_evidence = 1, .readings = &reading, .n_readings = 1,
+		.next_review_on = demo_date(d, 30), .status = "in-progress"};
+	int64_t id;
+	return groups_parse("demo", "parents,practitioners", &in.groups, e) < 0 ||
+	       action_review_add(d, &in, &id, e) < 0 ? -1 : 0;
+}
+
+static int demo_you_said(domain *d, int64_t org, int64_t action, err *e)
+{
+	you_said_row rows[] = {
+		{.organisation_id = org,
+		 .said = "We don't find out what happens after we fill in the survey.",
+		 .did = "We put up a 'You said, we did' board in reception and update it after every survey.",
+		 .said_on = demo_date(d, -120), .did_on = demo_date(d, -20), .published = true},
+		{.organisation_id = org,
+		 .said = "Letters home are hard to read if English is not your first language.",
+		 .did = "", .said_on = demo_date(d, -15), .action_id = action},
+	};
+	const char *groups[] = {"parents", "parents"};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		int64_t id;
+		if (groups_parse("demo", groups[i], &rows[i].groups, e) < 0 ||
+		    you_said_add(d, &rows[i], &id, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int demo_plan_do_review(domain *d, int64_t org, int64_t eval, const int64_t *evidence,
+			       err *e)
+{
+	int64_t measure[N_DEMO_MEASURES], reading[N_DEMO_MEASURES], action;
+	return demo_measures_add(d, org, measure, reading, e) < 0 ||
+	       demo_plan(d, org, eval, &action, e) < 0 ||
+	       demo_review(d, action, evidence[EV_COFFEE], reading[1], e) < 0 ||
+	       demo_you_said(d, org, action, e) < 0 ? -1 : 0;
+}
+
 static int demo_write(domain *d, int64_t *org_id, err *e)
 {
 	org_row o = {.name = "Riverside Primary School (demo)", .type = "Community school",
@@ -267,7 +429,8 @@ static int demo_write(domain *d, int64_t *org_id, err *e)
 		if (action_add(d, &actions[i], &id, e) < 0)
 			return -1;
 	return demo_project(d, *org_id, evidence, &project, e) < 0 ||
-	       demo_audit(d, *org_id, project, evidence, e) < 0 ? -1 : 0;
+	       demo_audit(d, *org_id, project, evidence, e) < 0 ||
+	       demo_plan_do_review(d, *org_id, eval, evidence, e) < 0 ? -1 : 0;
 }
 
 int demo_load(domain *d, int64_t *org_id, err *e)

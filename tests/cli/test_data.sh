@@ -1,8 +1,10 @@
 #!/bin/sh
-# test_data.sh: the demo (with its York project and audit), export and
-# import (byte-identical round trip, projects and audits with their versions,
-# an older copro-export-1 file, damaged and foreign files refused with the
-# database unchanged, standard input) and the online backup.
+# test_data.sh: the demo (with its York project and audit, success measures,
+# service plan, action review and "You said, we did"), export and import
+# (byte-identical round trip, projects and audits with their versions,
+# measures, plans and reviews, older copro-export-1 and -2 files, damaged and
+# foreign files refused with the database unchanged, standard input) and the
+# online backup.
 . "$(dirname "$0")/lib.sh"
 
 same() {
@@ -30,15 +32,33 @@ Try:
   copro evidence list 1
   copro action list 1
   copro project list 1      (York: a service development project)
-  copro audit list 1        (its joint partnership audit, sent to Demo Borough)" "$out"
+  copro audit list 1        (its joint partnership audit, sent to Demo Borough)
+  copro measure list 1      (success measures with readings)
+  copro plan list 1         (a team plan seeded from the self-evaluation)
+  copro yousaid list 1      (\"You said, we did\")" "$out"
 run evaluation show 1 --json
 same "the demo's progress: statements evidenced, complete, indicators evidenced of all" "15 1 23 131" \
 	"$(json_get "$out" '" ".join(str(d[k]) for k in ("statements_evidenced","statements_complete","indicators_evidenced","indicators"))')"
 run evidence list 1 --json
 same "the demo has 8 evidence items with 23 links" "8 23" "$(json_get "$out" 'str(len(d)) + " " + str(sum(len(e["links"]) for e in d))')"
-run action list 1 --json
-same "the demo has 3 actions" 3 "$(json_get "$out" 'len(d)')"
 TODAY=$(date -u +%Y-%m-%d)
+run action list 1 --json
+same "the demo has 4 actions, one from its service plan" "4 [1]" \
+	"$(json_get "$out" 'str(len(d)) + " " + str([a["from"]["plan"] for a in d if a["from"] and "plan" in a["from"]])')"
+run measure list 1 --json
+same "the demo has 3 success measures over cornerstones 1 and 3, two from the catalogue" "3 ['1', '3', '3'] 2" \
+	"$(json_get "$out" '" ".join(str(x) for x in (len(d), sorted(m["cornerstone"] for m in d), sum(1 for m in d if m["catalogue_key"])))')"
+run measure show 2 --json
+same "a demo measure has a metric with three readings before today, and a link" "1 3 True 1" \
+	"$(json_get "$out" '" ".join(str(x) for x in (len(d["metrics"]), len(d["metrics"][0]["readings"]), all(r["date"] < "'"$TODAY"'" for r in d["metrics"][0]["readings"]), len(d["links"])))')"
+run plan list 1 --json
+same "the demo has one plan, seeded from its self-evaluation" "1 1" \
+	"$(json_get "$out" 'str(len(d)) + " " + str(d[0]["seeded_from"])')"
+run action reviews 4 --json
+same "the plan's action has one review" 1 "$(json_get "$out" 'len(d)')"
+run yousaid list 1 --json
+same "the demo has two 'You said, we did' records, one published, one tied to action 4" "2 1 [4]" \
+	"$(json_get "$out" '" ".join(str(x) for x in (len(d), sum(1 for y in d if y["published"]), [y["action"] for y in d if y["action"]]))')"
 run project list 1 --json
 same "the demo has one project, on York's strategic model, with 4 of its 12 steps done" \
 	"1 york-strategic-model 4 12" \
@@ -76,7 +96,7 @@ Line two" >/dev/null
 "$COPRO" action add 1 --title "Plan the next cycle" --from 2 >/dev/null
 "$COPRO" action add 1 --title "Someday" --status dropped >/dev/null
 # York: the demo audit returned, revised (audit 2) and submitted again, with
-# actions 6 and 7 from its next steps; a second project, on the individual
+# actions 7 and 8 from its next steps; a second project, on the individual
 # model, with no end date.
 "$COPRO" audit return 1 --comment "Please say what pupils said about principle 4." >/dev/null
 "$COPRO" audit revise 1 >/dev/null
@@ -96,8 +116,13 @@ check "export to a file prints nothing on stdout" [ -z "$out" ]
 "$COPRO" export 1 >"$WORK/stdout.json"
 same_file "export to standard output is the same bytes" "$EXPORT" "$WORK/stdout.json"
 same "the export's format, organisation and counts (versions, evaluations, own indicators, evidence, projects, audits, actions)" \
-	"copro-export-2 Riverside Primary School (demo) 4 2 1 9 2 2 7" \
+	"copro-export-3 Riverside Primary School (demo) 6 2 1 9 2 2 8" \
 	"$(json_get "$(cat "$EXPORT")" '" ".join(str(x) for x in (d["format"], d["organisation"]["name"], len(d["framework_versions"]), len(d["evaluations"]), sum(len(e["own_indicators"]) for e in d["evaluations"]), len(d["evidence"]), len(d["projects"]), len(d["audits"]), len(d["actions"])))')"
+same "the export's plan-do-review counts (measures, metrics, readings, links, plans, reviews, readings a review took up, you_said)" \
+	"3 3 9 1 1 1 1 2" \
+	"$(json_get "$(cat "$EXPORT")" '" ".join(str(x) for x in (len(d["measures"]), sum(len(m["metrics"]) for m in d["measures"]), sum(len(t["readings"]) for m in d["measures"] for t in m["metrics"]), sum(len(m["links"]) for m in d["measures"]), len(d["plans"]), sum(len(a["reviews"]) for a in d["actions"]), sum(1 for m in d["measures"] for t in m["metrics"] for r in t["readings"] if r["review"]), len(d["you_said"])))')"
+same "the second evaluation was started on its own, so it names no previous one" "[None, None]" \
+	"$(json_get "$(cat "$EXPORT")" '[e["previous"] for e in d["evaluations"]]')"
 same "the export's audits: versions by ref, the first's history with the area's comment" \
 	"[(1, 1, 'returned', 1), (1, 2, 'submitted', 1)] ['draft', 'submitted', 'returned'] Please say what pupils said about principle 4." \
 	"$(json_get "$(cat "$EXPORT")" 'str([(a["first"], a["version"], a["status"], a["project"]) for a in d["audits"]]) + " " + str([e["status"] for e in d["audits"][0]["events"]]) + " " + d["audits"][0]["events"][2]["comment"]')"
@@ -106,7 +131,7 @@ same "the export's actions from the audit name it by ref" "[{'audit': 2}, {'audi
 same "the export's checksum is sha256 and comes last" "sha256 64 checksum" \
 	"$(json_get "$(cat "$EXPORT")" '" ".join((d["checksum"].split(":")[0], str(len(d["checksum"].split(":")[1])), list(d.keys())[-1]))')"
 same "the export holds no database ids" "False" \
-	"$(json_get "$(cat "$EXPORT")" '"id" in d["organisation"] or any("id" in e for e in d["evidence"] + d["projects"] + d["audits"] + d["actions"])')"
+	"$(json_get "$(cat "$EXPORT")" '"id" in d["organisation"] or any("id" in e for e in d["evidence"] + d["projects"] + d["audits"] + d["actions"] + d["measures"] + d["plans"] + d["you_said"])')"
 expect_fail "export of an organisation that does not exist" 1 \
 	"copro export: there is no organisation number 9: \`copro org list\` shows them." export 9
 expect_fail "export to a folder that does not exist" 1 \
@@ -140,7 +165,7 @@ run --db "$DB2" audit show 1 --json
 same "the imported first version keeps who returned it, when and why" \
 	"returned Please say what pupils said about principle 4." \
 	"$(json_get "$out" 'd["history"][2]["status"] + " " + d["history"][2]["comment"]')"
-run --db "$DB2" action show 6 --json
+run --db "$DB2" action show 7 --json
 same "an imported action still comes from the audit" "{'audit': 2}" "$(json_get "$out" 'd["from"]')"
 
 # Every refusal below must leave the second database as it is.
@@ -171,13 +196,13 @@ expect_fail "an export without its checksum is refused" 1 \
 
 printf '{"format": "calendar-2", "events": []}\n' >"$WORK/other.json"
 expect_fail "a JSON file of another format is refused" 1 \
-	"copro import: this file is not a copro export (it should say \"format\": \"copro-export-2\"): give a file made by \`copro export\`." \
+	"copro import: this file is not a copro export (it should say \"format\": \"copro-export-3\"): give a file made by \`copro export\`." \
 	--db "$DB2" import "$WORK/other.json"
 expect_fail "an instrument file is refused as an export" 1 \
-	'this file is not a copro export (it should say "format": "copro-export-2")' \
+	'this file is not a copro export (it should say "format": "copro-export-3")' \
 	--db "$DB2" import "${COPRO_FRAMEWORKS:-$(dirname "$0")/../../frameworks}/four-cornerstones.json"
 printf '[1, 2, 3]\n' >"$WORK/array.json"
-expect_fail "a JSON array is refused" 1 'this file is not a copro export (it should say "format": "copro-export-2")' \
+expect_fail "a JSON array is refused" 1 'this file is not a copro export (it should say "format": "copro-export-3")' \
 	--db "$DB2" import "$WORK/array.json"
 
 # A forger who fixes the checksum still meets the record checks.
@@ -196,6 +221,18 @@ reseal 'd["projects"][0]["evidence"][0]["evidence"] = 10' "$WORK/bad-evidence.js
 expect_fail "a project step linked to evidence the file does not hold is refused" 1 \
 	"copro import: the export is damaged: projects[0].evidence[0] names an evidence item the file does not hold." \
 	--db "$DB2" import "$WORK/bad-evidence.json"
+reseal 'd["measures"][1]["metrics"][0]["readings"][2]["review"]["action"] = 99' "$WORK/bad-review.json"
+expect_fail "a reading naming a review the file does not hold is refused" 1 \
+	"copro import: the export is damaged: measures[1].metrics[0].readings[2].review names a review of an action the file does not hold." \
+	--db "$DB2" import "$WORK/bad-review.json"
+reseal 'd["you_said"][1]["action"] = 99' "$WORK/bad-yousaid.json"
+expect_fail "a 'You said, we did' naming an action the file does not hold is refused" 1 \
+	"copro import: the export is damaged: you_said[1].action names an action the file does not hold." \
+	--db "$DB2" import "$WORK/bad-yousaid.json"
+reseal 'd["plans"][0]["aspects"][0]["aspect"] = "colour"' "$WORK/bad-aspect.json"
+expect_fail "a plan aspect its instrument does not have is refused" 1 \
+	'plans[0].aspects[0] names aspect "colour", which its instrument does not have.' \
+	--db "$DB2" import "$WORK/bad-aspect.json"
 reseal 'd["audits"][0]["principles"][0]["level"] = "brilliant"' "$WORK/bad-level.json"
 expect_fail "a level the audit's instrument does not have is refused" 1 \
 	'audits[0].principles[0] names level "brilliant", which principle 1 does not have.' \
@@ -229,14 +266,23 @@ same "it is organisation 3" "Imported $EXPORT as organisation 3." "$out"
 same_file "organisation 3 exports byte-identical output" "$EXPORT" "$WORK/third.json"
 
 # An export from copro before projects and audits (copro-export-1) still
-# imports, and exports again as copro-export-2 with empty lists.
+# imports, and exports again as copro-export-3 with empty lists.
 DB4="$WORK/fourth.db"
 "$COPRO" --db "$DB4" init >/dev/null
 expect_ok "a copro-export-1 file imports" --db "$DB4" import "$(dirname "$0")/../data/export-v1.json"
 "$COPRO" --db "$DB4" export 1 >"$WORK/from-v1.json"
-same "it exports again as copro-export-2, with no projects or audits and the same records" \
-	"copro-export-2 0 0 1 9 4" \
-	"$(json_get "$(cat "$WORK/from-v1.json")" '" ".join(str(x) for x in (d["format"], len(d["projects"]), len(d["audits"]), len(d["evaluations"]), len(d["evidence"]), len(d["actions"])))')"
+same "it exports again as copro-export-3, with no projects, audits or measures and the same records" \
+	"copro-export-3 0 0 0 1 9 4" \
+	"$(json_get "$(cat "$WORK/from-v1.json")" '" ".join(str(x) for x in (d["format"], len(d["projects"]), len(d["audits"]), len(d["measures"]), len(d["evaluations"]), len(d["evidence"]), len(d["actions"])))')"
+
+# So does one from copro before measures and plans (copro-export-2).
+DB5="$WORK/fifth.db"
+"$COPRO" --db "$DB5" init >/dev/null
+expect_ok "a copro-export-2 file imports" --db "$DB5" import "$(dirname "$0")/../data/export-v2.json"
+"$COPRO" --db "$DB5" export 1 >"$WORK/from-v2.json"
+same "it exports again as copro-export-3, with its project and audit, no measures, plans or 'You said, we did'" \
+	"copro-export-3 1 1 0 0 0 3 [1, 2, 3]" \
+	"$(json_get "$(cat "$WORK/from-v2.json")" '" ".join(str(x) for x in (d["format"], len(d["projects"]), len(d["audits"]), len(d["measures"]), len(d["plans"]), len(d["you_said"]), len(d["actions"]), [a["ref"] for a in d["actions"]]))')"
 
 # ---- backup -----------------------------------------------------------------------
 
@@ -263,16 +309,16 @@ expect_fail "backup without a destination" 2 "copro backup: missing argument." b
 
 # ---- where an action came from ----------------------------------------------------
 
-expect_out "action show names the audit an action came from" "From: audit 2 (its next steps)" action show 6
+expect_out "action show names the audit an action came from" "From: audit 2 (its next steps)" action show 7
 expect_out "action show names the evaluation and statement" "From: evaluation 1, statement 1i" action show 1
-expect_out "action show of an action with no source says so" "From: not recorded" action show 5
-run action show 6 --json
+expect_out "action show of an action with no source says so" "From: not recorded" action show 6
+run action show 7 --json
 same "action show --json gives the audit" "{'audit': 2}" "$(json_get "$out" 'd["from"]')"
 run action list 1 --json
 same "action list --json gives the audit too" "[{'audit': 2}, {'audit': 2}]" \
-	"$(json_get "$out" '[a["from"] for a in d if a["id"] in (6, 7)]')"
-expect_ok "action update --from moves an action from the audit to an evaluation" action update 7 --from 1:1iv
-run action show 7 --json
+	"$(json_get "$out" '[a["from"] for a in d if a["id"] in (7, 8)]')"
+expect_ok "action update --from moves an action from the audit to an evaluation" action update 8 --from 1:1iv
+run action show 8 --json
 same "the action now comes from the evaluation alone" "{'evaluation': 1, 'statement': '1iv'}" \
 	"$(json_get "$out" 'd["from"]')"
 expect_fail "action show of an action that does not exist" 1 \

@@ -1,12 +1,16 @@
 /* test_export.c: export, import, export gives the same bytes, with
- * evaluations, evidence, projects, audits (and their versions) and actions;
- * a copro-export-1 file still imports; a damaged, foreign or duplicate file
- * changes nothing. */
+ * evaluations, evidence, projects, audits (and their versions), measures,
+ * plans, actions with their reviews and "You said, we did"; copro-export-1
+ * and -2 files still import; a damaged, foreign or duplicate file changes
+ * nothing. */
 #include "testutil.h"
 
 #include "domain/audit.h"
 #include "domain/export.h"
+#include "domain/measure.h"
+#include "domain/plan.h"
 #include "domain/project.h"
+#include "domain/review.h"
 
 /* A second, empty database beside the fixture's. */
 typedef struct other_db {
@@ -91,7 +95,7 @@ static void damaged_files_refused(void **state)
 	refuse_import(f, "[1, 2, 3]", "not a copro export");
 	refuse_import(f, "", "not valid JSON");
 	refuse_import(f, "{\"format\": \"copro-export-2\", \"format\": \"x\"}", "not valid JSON");
-	refuse_import(f, "{\"format\": \"copro-export-3\"}", "it should say \"format\": \"copro-export-2\"");
+	refuse_import(f, "{\"format\": \"copro-export-4\"}", "it should say \"format\": \"copro-export-3\"");
 	free(json);
 }
 
@@ -100,7 +104,7 @@ static void damaged_files_refused(void **state)
 static char *reseal(json_t *doc)
 {
 	json_object_del(doc, "checksum");
-	char *canon = json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS);
+	char *canon = json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS | EXPORT_REAL_FLAGS);
 	unsigned char digest[32];
 	crypto_hash_sha256(digest, (const unsigned char *)canon, strlen(canon));
 	free(canon);
@@ -108,7 +112,7 @@ static char *reseal(json_t *doc)
 	sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
 	snprintf(sum, sizeof sum, "sha256:%s", hex);
 	json_object_set_new(doc, "checksum", json_string(sum));
-	return json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	return json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER | EXPORT_REAL_FLAGS);
 }
 
 static void resealed_bad_records_refused(void **state)
@@ -258,7 +262,7 @@ static void york_round_trip_is_byte_identical(void **state)
 	assert_int_equal(org_import(&o.d, first, strlen(first), &imported, &f->e), 0);
 	assert_int_equal(org_export(&o.d, imported, &second, &f->e), 0);
 	assert_string_equal(first, second);
-	assert_non_null(strstr(first, "\"format\": \"copro-export-2\""));
+	assert_non_null(strstr(first, "\"format\": \"copro-export-3\""));
 
 	/* The audit's versions, history and actions came across as such. */
 	audit_list audits;
@@ -312,12 +316,14 @@ static void york_round_trip_is_byte_identical(void **state)
 	store_close(&o.db);
 }
 
-/* A file from copro before projects and audits (made by `copro export`
- * then: the demo, one more evidence item and one more action). */
-static char *read_v1_file(size_t *len)
+/* A file an older copro wrote: export-v1.json (before projects and
+ * audits: the demo, one more evidence item and one more action) or
+ * export-v2.json (before measures, plans, action reviews and "You said,
+ * we did": the demo as it was then). */
+static char *read_old_file(const char *name, size_t *len)
 {
 	char path[512];
-	snprintf(path, sizeof path, "%s/../tests/data/export-v1.json", test_frameworks_dir());
+	snprintf(path, sizeof path, "%s/../tests/data/%s", test_frameworks_dir(), name);
 	FILE *fp = fopen(path, "rb");
 	assert_non_null(fp);
 	char *text = calloc(1, 1 << 20);
@@ -327,11 +333,58 @@ static char *read_v1_file(size_t *len)
 	return text;
 }
 
+/* Deletes `key` from every object of list `list` of `doc`, and from its
+ * `nested` lists' objects when `nested` is given. */
+static void del_in(json_t *doc, const char *list, const char *nested, const char *key)
+{
+	size_t i, k;
+	json_t *v, *w;
+	json_array_foreach(json_object_get(doc, list), i, v) {
+		if (!nested)
+			json_object_del(v, key);
+		else
+			json_array_foreach(json_object_get(v, nested), k, w)
+				json_object_del(w, key);
+	}
+}
+
+/* An export of what format `format` imported, written back in that format:
+ * it must be the old file byte for byte, so nothing was lost or changed. */
+static void same_as_old(json_t *doc, int format, char *old, size_t len)
+{
+	static const char *const since3[] = {"measures", "plans", "you_said"};
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(json_array_size(json_object_get(doc, since3[i])), 0);
+		json_object_del(doc, since3[i]);
+	}
+	del_in(doc, "evaluations", NULL, "previous");
+	del_in(doc, "evidence", "links", "carried");
+	del_in(doc, "evidence", "links", "confirmed_at");
+	del_in(doc, "actions", NULL, "ref");
+	del_in(doc, "actions", NULL, "reviews");
+	if (format == 1) {
+		assert_int_equal(json_array_size(json_object_get(doc, "projects")), 0);
+		assert_int_equal(json_array_size(json_object_get(doc, "audits")), 0);
+		json_object_del(doc, "projects");
+		json_object_del(doc, "audits");
+	}
+	json_object_del(doc, "checksum");
+	json_object_set_new(doc, "format", json_string(format == 1 ? "copro-export-1" : "copro-export-2"));
+	char sum[72];
+	assert_int_equal(export_checksum(doc, sum), 0);
+	json_object_set_new(doc, "checksum", json_string(sum));
+	char *down = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+	while (len && old[len - 1] == '\n')
+		old[--len] = '\0';
+	assert_string_equal(down, old);
+	free(down);
+}
+
 static void v1_file_still_imports(void **state)
 {
 	fixture *f = *state;
 	size_t len;
-	char *v1 = read_v1_file(&len);
+	char *v1 = read_old_file("export-v1.json", &len);
 	assert_non_null(strstr(v1, "\"format\": \"copro-export-1\""));
 	int64_t org;
 	assert_int_equal(org_import(&f->d, v1, len, &org, &f->e), 0);
@@ -345,29 +398,291 @@ static void v1_file_still_imports(void **state)
 	assert_int_equal(evidence.n, 9);
 	assert_int_equal(actions.n, 4);
 
-	/* Exported again it is format 2 with empty projects and audits, and
-	 * otherwise the same: without them, it is the v1 file byte for byte. */
 	char *again = NULL;
 	assert_int_equal(org_export(&f->d, org, &again, &f->e), 0);
 	json_t *doc = json_loads(again, 0, NULL);
-	assert_string_equal(json_string_value(json_object_get(doc, "format")), "copro-export-2");
-	assert_int_equal(json_array_size(json_object_get(doc, "projects")), 0);
-	assert_int_equal(json_array_size(json_object_get(doc, "audits")), 0);
-	json_object_del(doc, "projects");
-	json_object_del(doc, "audits");
-	json_object_del(doc, "checksum");
-	json_object_set_new(doc, "format", json_string("copro-export-1"));
-	char sum[72];
-	assert_int_equal(export_checksum(doc, sum), 0);
-	json_object_set_new(doc, "checksum", json_string(sum));
-	char *down = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
-	while (len && v1[len - 1] == '\n')
-		v1[--len] = '\0';
-	assert_string_equal(down, v1);
-	free(down);
+	assert_string_equal(json_string_value(json_object_get(doc, "format")), "copro-export-3");
+	same_as_old(doc, 1, v1, len);
 	json_decref(doc);
 	free(again);
 	free(v1);
+}
+
+static void v2_file_still_imports(void **state)
+{
+	fixture *f = *state;
+	size_t len;
+	char *v2 = read_old_file("export-v2.json", &len);
+	assert_non_null(strstr(v2, "\"format\": \"copro-export-2\""));
+	int64_t org;
+	assert_int_equal(org_import(&f->d, v2, len, &org, &f->e), 0);
+	project_list projects;
+	audit_list audits;
+	action_list actions;
+	measure_list measures;
+	assert_int_equal(store_project_list(&f->db, &f->mem, org, &projects, &f->e), 0);
+	assert_int_equal(store_audit_list_org(&f->db, &f->mem, org, &audits, &f->e), 0);
+	assert_int_equal(store_action_list(&f->db, &f->mem, org, &actions, &f->e), 0);
+	assert_int_equal(store_measure_list(&f->db, &f->mem, org, NULL, &measures, &f->e), 0);
+	assert_int_equal(projects.n, 1);
+	assert_int_equal(audits.n, 1);
+	assert_int_equal(actions.n, 3);
+	assert_int_equal(measures.n, 0);
+
+	char *again = NULL;
+	assert_int_equal(org_export(&f->d, org, &again, &f->e), 0);
+	json_t *doc = json_loads(again, 0, NULL);
+	assert_string_equal(json_string_value(json_object_get(doc, "format")), "copro-export-3");
+	same_as_old(doc, 2, v2, len);
+	json_decref(doc);
+	free(again);
+
+	/* A format 2 file with a list format 3 added is not what copro wrote. */
+	doc = json_loads(v2, 0, NULL);
+	json_object_set_new(doc, "measures", json_array());
+	char *text = reseal(doc);
+	json_decref(doc);
+	refuse_import(f, text, "the document has unknown fields: measures");
+	free(text);
+	doc = json_loads(v2, 0, NULL);
+	json_t *ev0 = json_array_get(json_object_get(doc, "evaluations"), 0);
+	json_object_set_new(ev0, "previous", json_null());
+	text = reseal(doc);
+	json_decref(doc);
+	refuse_import(f, text, "evaluations[0] has unknown fields: previous");
+	free(text);
+	free(v2);
+}
+
+/* ---- plan, do, review ------------------------------------------------- */
+
+/* The demo (measures, readings one of which a review took up, a plan with
+ * an action under review, "You said, we did") and its next cycle: a new
+ * evaluation that remembers the demo's, carried links (some re-confirmed),
+ * measures carried forward with a link between two of them, and an action
+ * from a measure. */
+static int64_t pdr_history(fixture *f)
+{
+	int64_t org;
+	set_now("2026-11-23T09:00:00Z");
+	assert_int_equal(demo_load(&f->d, &org, &f->e), 0);
+	evaluation_list evs;
+	assert_int_equal(store_evaluation_list(&f->db, &f->mem, org, &evs, &f->e), 0);
+	set_now("2027-09-02T09:00:00Z");
+	next_cycle_input in = {.evaluation = evs.items[0].id, .cycle = "2027-28"};
+	next_cycle_result out;
+	assert_int_equal(evaluation_next_cycle(&f->d, &in, &out, &f->e), 0);
+	assert_int_equal(out.measures, 3);
+	assert_true(out.links > 3);
+	set_now("2027-09-03T10:00:00Z");
+	size_t n;
+	assert_int_equal(statement_confirm(&f->d, out.evaluation, "1i", 0, &n, &f->e), 0);
+	assert_true(n > 0);
+	measure_list measures;
+	assert_int_equal(store_measure_list(&f->db, &f->mem, org, "2027-28", &measures, &f->e), 0);
+	assert_int_equal(measures.n, 3);
+	assert_int_equal(measure_link(&f->d, measures.items[0].id, measures.items[2].id, false, &f->e), 0);
+	action_row a = {.organisation_id = org, .title = "Run a coffee morning after school",
+			.owner = "", .source_measure_id = measures.items[0].id};
+	int64_t id;
+	assert_int_equal(action_add(&f->d, &a, &id, &f->e), 0);
+	return org;
+}
+
+static size_t count_carried(store *db, arena *mem, int64_t eval, size_t *confirmed)
+{
+	carried_list c;
+	err e = {0};
+	assert_int_equal(store_carried_links(db, mem, eval, &c, &e), 0);
+	*confirmed = 0;
+	for (size_t i = 0; i < c.n; i++)
+		*confirmed += c.items[i].confirmed_at != NULL;
+	return c.n;
+}
+
+static void plan_do_review_round_trip(void **state)
+{
+	fixture *f = *state;
+	int64_t org = pdr_history(f), imported;
+	char *first = NULL, *second = NULL;
+	assert_int_equal(org_export(&f->d, org, &first, &f->e), 0);
+	other_db o;
+	open_other(f, &o, "pdr.db");
+	fill_other(f, &o);
+	set_now("2031-01-01T00:00:00Z");
+	assert_int_equal(org_import(&o.d, first, strlen(first), &imported, &f->e), 0);
+	assert_int_equal(org_export(&o.d, imported, &second, &f->e), 0);
+	assert_string_equal(first, second);
+
+	/* The cycles, and the carried links still to re-confirm. */
+	evaluation_list a, b;
+	assert_int_equal(store_evaluation_list(&f->db, &f->mem, org, &a, &f->e), 0);
+	assert_int_equal(store_evaluation_list(&o.db, &f->mem, imported, &b, &f->e), 0);
+	assert_int_equal(b.n, 2);
+	int64_t previous;
+	assert_int_equal(store_evaluation_previous(&o.db, b.items[1].id, &previous, &f->e), 1);
+	assert_int_equal(previous, b.items[0].id);
+	size_t ca, cb, conf_a, conf_b;
+	ca = count_carried(&f->db, &f->mem, a.items[1].id, &conf_a);
+	cb = count_carried(&o.db, &f->mem, b.items[1].id, &conf_b);
+	assert_int_equal(ca, cb);
+	assert_int_equal(conf_a, conf_b);
+	assert_true(conf_b > 0 && conf_b < cb);
+
+	/* Measures: carried ones point back, readings keep their review. */
+	measure_list ms;
+	assert_int_equal(store_measure_list(&o.db, &f->mem, imported, NULL, &ms, &f->e), 0);
+	assert_int_equal(ms.n, 6);
+	size_t carried = 0, with_review = 0, readings = 0;
+	for (size_t i = 0; i < ms.n; i++) {
+		carried += ms.items[i].carried_from != 0;
+		metric_list mt;
+		assert_int_equal(store_metric_list(&o.db, &f->mem, ms.items[i].id, &mt, &f->e), 0);
+		assert_int_equal(mt.n, 1);
+		reading_list rl;
+		assert_int_equal(store_reading_list(&o.db, &f->mem, mt.items[0].id, &rl, &f->e), 0);
+		readings += rl.n;
+		for (size_t k = 0; k < rl.n; k++)
+			with_review += rl.items[k].review_id != 0;
+	}
+	assert_int_equal(carried, 3);
+	assert_int_equal(readings, 9);     /* carrying copies no readings */
+	assert_int_equal(with_review, 1);
+
+	/* The plan and its action under review; "You said, we did". */
+	plan_list plans;
+	assert_int_equal(store_plan_list(&o.db, &f->mem, imported, &plans, &f->e), 0);
+	assert_int_equal(plans.n, 1);
+	assert_int_equal(plans.items[0].seeded_from, b.items[0].id);
+	plan_full pf;
+	assert_int_equal(plan_load(&o.d, plans.items[0].id, &pf, &f->e), 0);
+	assert_int_equal(pf.answers.n, 3);
+	assert_int_equal(pf.aspects.n, 2);
+	assert_int_equal(pf.actions.n, 1);
+	action_review_list reviews;
+	assert_int_equal(store_action_reviews_of_action(&o.db, &f->mem, pf.actions.items[0].id,
+							&reviews, &f->e), 0);
+	assert_int_equal(reviews.n, 1);
+	plan_full_free(&pf);
+	you_said_list ys;
+	assert_int_equal(store_you_said_list(&o.db, &f->mem, imported, true, &ys, &f->e), 0);
+	assert_int_equal(ys.n, 1);
+	assert_int_equal(store_you_said_list(&o.db, &f->mem, imported, false, &ys, &f->e), 0);
+	assert_int_equal(ys.n, 2);
+	assert_true(ys.items[0].action_id == pf.actions.items[0].id ||
+		    ys.items[1].action_id == pf.actions.items[0].id);
+	unsetenv("COPRO_NOW");
+	free(first);
+	free(second);
+	store_close(&o.db);
+}
+
+/* What a forger, or a bad tool, could do to the plan-do-review parts. */
+static void break_pdr(json_t *doc, size_t i)
+{
+	json_t *measures = json_object_get(doc, "measures");
+	json_t *m0 = json_array_get(measures, 0), *m1 = json_array_get(measures, 1);
+	json_t *m3 = json_array_get(measures, 3);
+	json_t *metric1 = json_array_get(json_object_get(m1, "metrics"), 0);
+	json_t *metric0 = json_array_get(json_object_get(m0, "metrics"), 0);
+	json_t *rd1 = json_object_get(metric1, "readings");
+	json_t *r0 = json_array_get(rd1, 0), *r2 = json_array_get(rd1, 2);
+	json_t *plan = json_array_get(json_object_get(doc, "plans"), 0);
+	json_t *actions = json_object_get(doc, "actions");
+	json_t *a3 = json_array_get(actions, 3), *a4 = json_array_get(actions, 4);
+	json_t *review = json_array_get(json_object_get(a3, "reviews"), 0);
+	json_t *ys1 = json_array_get(json_object_get(doc, "you_said"), 1);
+	json_t *evs = json_object_get(doc, "evaluations");
+	json_t *link = NULL;
+	size_t k, l;
+	json_t *ev, *lv;
+	json_array_foreach(json_object_get(doc, "evidence"), k, ev)
+		json_array_foreach(json_object_get(ev, "links"), l, lv)
+			if (!link && json_is_true(json_object_get(lv, "carried")))
+				link = lv;
+	switch (i) {
+	case 0: json_object_set_new(r2, "review", json_pack("{s:i, s:i}", "action", 99, "review", 1)); break;
+	case 1: json_object_set_new(r2, "review", json_pack("{s:i, s:i}", "action", 4, "review", 2)); break;
+	case 2: json_object_set_new(m0, "links", json_pack("[i]", 1)); break;
+	case 3: json_object_set_new(m0, "carried_from", json_integer(2)); break;
+	case 4: json_object_set_new(json_object_get(a4, "from"), "measure", json_integer(9)); break;
+	case 5: json_object_set_new(json_object_get(a3, "from"), "statement", json_string("9z")); break;
+	case 6: json_object_set_new(json_array_get(json_object_get(plan, "answers"), 0), "question",
+				    json_string("z")); break;
+	case 7: json_object_set_new(json_array_get(json_object_get(plan, "aspects"), 0), "aspect",
+				    json_string("colour")); break;
+	case 8: json_object_set_new(ys1, "action", json_integer(99)); break;
+	case 9: json_object_set_new(m0, "catalogue_key", json_string("9.9")); break;
+	case 10: json_object_set_new(r0, "denominator", json_integer(0)); break;
+	case 11: json_object_set_new(json_array_get(rd1, 1), "taken_on",
+				     json_string(json_string_value(json_object_get(r0, "taken_on")))); break;
+	case 12: json_object_set_new(r0, "taken_on", json_string("2026-02-30")); break;
+	case 13: json_object_set_new(metric0, "kind", json_string("ratio")); break;
+	case 14: json_object_set_new(json_array_get(evs, 1), "previous", json_integer(2)); break;
+	case 15: json_object_set_new(link, "carried", json_false()); break;
+	case 16: json_object_set_new(review, "evidence", json_pack("[i]", 99)); break;
+	case 17: json_object_set_new(m1, "catalogue_key", json_string("1.5"));
+		json_object_set_new(m1, "cornerstone", json_string("1")); break;
+	case 18: json_object_set_new(m3, "colour", json_string("blue")); break;
+	case 19: json_object_set_new(a3, "ref", json_integer(1)); break;
+	case 20: json_object_set_new(r0, "value", json_real(12.5)); break;
+	case 21: json_object_set_new(plan, "framework_hash", json_string("00")); break;
+	case 22: json_object_set_new(plan, "seeded_from", json_integer(5)); break;
+	case 23: json_object_set_new(json_array_get(json_object_get(plan, "statements"), 0),
+				     "statement", json_string("9z")); break;
+	case 24: json_object_set_new(m1, "own_text", json_string("Both")); break;
+	case 25: json_object_set_new(ys1, "published", json_true()); break;
+	case 26: json_object_del(r0, "numerator"); break;
+	case 27: json_object_set_new(m0, "links", json_pack("[i, i]", 4, 2)); break;
+	}
+}
+
+static void resealed_bad_pdr_records_refused(void **state)
+{
+	fixture *f = *state;
+	int64_t org = pdr_history(f);
+	char *json = NULL;
+	assert_int_equal(org_export(&f->d, org, &json, &f->e), 0);
+	static const char *const fragments[] = {
+		"measures[1].metrics[0].readings[2].review names a review of an action the file does not hold",
+		"measures[1].metrics[0].readings[2].review names a review of an action the file does not hold",
+		"measures[0].links[0] should name a later measure",
+		"measures[0].carried_from names a measure the file does not hold before it",
+		"actions[4].from names a measure the file does not hold",
+		"actions[3].from names a plan or statement the file does not hold",
+		"plans[0].answers[0] names question z of cornerstone 1",
+		"plans[0].aspects[0] names aspect \"colour\"",
+		"you_said[1].action names an action the file does not hold",
+		"measures[0] names catalogue measure \"9.9\"",
+		"measures[1].metrics[0].readings[0]: the denominator is 0",
+		"measures[1].metrics[0].readings[1] is repeated or out of order",
+		"measures[1].metrics[0].readings[0]: The reading date",
+		"measures[0].metrics[0]: the kind \"ratio\" is not known",
+		"evaluations[1].previous names an evaluation the file does not hold (or itself)",
+		"is confirmed but was not carried",
+		"actions[3].reviews[0].evidence[0] names an evidence item the file does not hold",
+		"measures[1] repeats catalogue measure 1.5 of cycle",
+		"measures[3] has unknown fields: colour",
+		"actions[3].ref should be 4",
+		"measures[1].metrics[0].readings[0].value is not numerator / denominator",
+		"plans[0] uses an instrument version the file does not hold",
+		"plans[0].seeded_from names an evaluation the file does not hold",
+		"plans[0].statements[0] names statement \"9z\"",
+		"measures[1] needs a catalogue_key or its own_text, not both",
+		"you_said[1]: only a record that says what was done can be published",
+		"measures[1].metrics[0].readings[0] has a numerator or a denominator without the other",
+		"measures[0].links[1] is repeated or out of order",
+	};
+	for (size_t i = 0; i < sizeof fragments / sizeof *fragments; i++) {
+		json_t *doc = json_loads(json, 0, NULL);
+		break_pdr(doc, i);
+		char *text = reseal(doc);
+		json_decref(doc);
+		refuse_import(f, text, fragments[i]);
+		free(text);
+	}
+	unsetenv("COPRO_NOW");
+	free(json);
 }
 
 /* What a forger, or a bad tool, could do to the York parts of a file. */
@@ -438,7 +753,7 @@ static void resealed_bad_york_records_refused(void **state)
 		"audits[0].principles[0].score must be a whole number from 0 to 100",
 		"projects[1].framework \"four-cornerstones\" is not a model for a project",
 		"projects[0].steps[0]: The date done",
-		"framework_versions[4] repeats framework_versions[0]",
+		"framework_versions[6] repeats framework_versions[0]",
 		"projects[0].ref should be 1",
 		"projects[0].people[0].partner_group should be \"children-and-young-people\"",
 		"audits[0].principles[0].score must be a whole number from 0 to 100",
@@ -515,7 +830,8 @@ int main(void)
 		T(resealed_bad_records_refused), T(existing_organisation_refused),
 		T(empty_organisation), T(york_round_trip_is_byte_identical),
 		T(v1_file_still_imports), T(resealed_bad_york_records_refused),
-		T(unused_version_refused),
+		T(unused_version_refused), T(v2_file_still_imports), T(plan_do_review_round_trip),
+		T(resealed_bad_pdr_records_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
