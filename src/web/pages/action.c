@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/measure.h"
 #include "domain/review.h"
 #include "web/pages/pages.h"
 
@@ -145,7 +146,10 @@ static void comes_from(request *r, const list_context *lc, const action_row *a)
 
 static const char *reading_words(request *r, const reading_pick_row *rd)
 {
-	return arena_printf(&r->mem, "%s: %g on %s", rd->metric, rd->value, date_words(r, rd->taken_on));
+	/* The pick row has no kind: the number as a metric shows it (62.5, 8), without its unit. */
+	const metric_row plain = {.kind = "count", .unit = ""};
+	return arena_printf(&r->mem, "%s: %s on %s", rd->metric, metric_value_text(&r->mem, &plain, rd->value),
+			    date_words(r, rd->taken_on));
 }
 
 /* The reviews of one action, newest first, with their evidence and

@@ -121,6 +121,18 @@ static const char *areas_title(const plan_instrument *pi)
 	return plan_column_title(pi, "areas", "Areas for development");
 }
 
+/* The words the actions page uses for a status. */
+static const char *action_status_label(const char *status)
+{
+	if (!strcmp(status, "in-progress"))
+		return "In progress";
+	if (!strcmp(status, "done"))
+		return "Done";
+	if (!strcmp(status, "dropped"))
+		return "Dropped";
+	return !strcmp(status, "open") ? "Open" : status;
+}
+
 /* ---- loading ------------------------------------------------------------ */
 
 typedef struct plan_page {
@@ -517,7 +529,8 @@ static void actions_table(request *r, const plan_page *pg)
 		htmlf(&r->out, "<p class=\"govuk-body\">None yet. Each area for development can be turned into an action.</p>");
 		return;
 	}
-	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
+	htmlf(&r->out, "<div class=\"copro-table-scroll\" role=\"region\" aria-label=\"Actions from this plan\" tabindex=\"0\">"
+		      "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--s\">Actions raised from areas for development</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
 		      "<th scope=\"col\" class=\"govuk-table__header\">Action</th>"
@@ -537,9 +550,9 @@ static void actions_table(request *r, const plan_page *pg)
 		htmlf(&r->out, "</th><td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">%t</td>"
 			      "<td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">%t</td></tr>",
 		     a->element_key ? a->element_key : "", blank(a->owner) ? "Not given" : a->owner,
-		     a->due_on ? date_words(r, a->due_on) : "Not set", a->status);
+		     a->due_on ? date_words(r, a->due_on) : "Not set", action_status_label(a->status));
 	}
-	htmlf(&r->out, "</tbody></table>");
+	htmlf(&r->out, "</tbody></table></div>");
 }
 
 /* The whole plan; `fe` holds what was wrong with a refused action. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/measure.h"
 #include "domain/review.h"
 #include "web/pages/pages.h"
 
@@ -101,7 +102,10 @@ static int review_load(request *r, review_page *pg)
 
 static const char *reading_words(request *r, const reading_pick_row *rd)
 {
-	return arena_printf(&r->mem, "%s: %g on %s", rd->metric, rd->value, date_words(r, rd->taken_on));
+	/* The pick row has no kind: the number as a metric shows it (62.5, 8), without its unit. */
+	const metric_row plain = {.kind = "count", .unit = ""};
+	return arena_printf(&r->mem, "%s: %s on %s", rd->metric, metric_value_text(&r->mem, &plain, rd->value),
+			    date_words(r, rd->taken_on));
 }
 
 static void past_reviews(request *r, const review_page *pg)
@@ -233,7 +237,11 @@ static int review_render(request *r, const review_page *pg, const form_errors *f
 	form_error_summary(r, fe);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Review: %t</h1>"
 		      "<dl class=\"govuk-summary-list\">", pg->org.name, a->title);
-	summary_row(r, "Status", a->status);
+	const char *status = a->status;
+	for (size_t i = 0; action_statuses[i]; i += 2)
+		if (!strcmp(a->status, action_statuses[i]))
+			status = action_statuses[i + 1];
+	summary_row(r, "Status", status);
 	summary_row(r, "Owner", text_blank(a->owner) ? "Not given" : a->owner);
 	summary_row(r, "Due", a->due_on ? date_words(r, a->due_on) : "No date");
 	summary_row(r, "Review date", a->review_on ? date_words(r, a->review_on) : "No date");
@@ -714,14 +722,15 @@ static void compare_chart(request *r, const comparison *c, const framework *fw)
 
 static void compare_summary_table(request *r, const comparison *c, const framework *fw)
 {
-	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
+	htmlf(&r->out, "<div class=\"copro-table-scroll\" role=\"region\" aria-label=\"Indicators with evidence, per %a\" tabindex=\"0\">"
+		      "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--s\">Indicators with evidence, per %t</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
 		      "<th scope=\"col\" class=\"govuk-table__header\">%t</th>"
 		      "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Previous cycle</th>"
 		      "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">This cycle</th>"
 		      "<th scope=\"col\" class=\"govuk-table__header\">What moved</th></tr></thead><tbody class=\"govuk-table__body\">",
-	     fw->term_section, sentence(r, fw->term_section));
+	     fw->term_section, fw->term_section, sentence(r, fw->term_section));
 	for (size_t s = 0; s < c->n_sections; s++) {
 		const section_change *sc = &c->sections[s];
 		htmlf(&r->out, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">%t %t</th>"
@@ -733,7 +742,7 @@ static void compare_summary_table(request *r, const comparison *c, const framewo
 		     sentence(r, change_words(&r->mem, sc->evidenced_before, sc->evidenced_after,
 					      "indicator evidenced", "indicators evidenced")));
 	}
-	htmlf(&r->out, "</tbody></table>");
+	htmlf(&r->out, "</tbody></table></div>");
 }
 
 static void compare_section(request *r, const section_change *sc, const framework *fw,
@@ -749,14 +758,16 @@ static void compare_section(request *r, const section_change *sc, const framewor
 	if (sc->section->gap && *sc->section->gap)
 		htmlf(&r->out, "<p class=\"govuk-body copro-gap\"><strong>[GAP IN SOURCE]</strong> %t</p>",
 		     sc->section->gap);
-	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
+	htmlf(&r->out, "<div class=\"copro-table-scroll\" role=\"region\" aria-label=\"Statements of %a %a\" tabindex=\"0\">"
+		      "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--s\">Statements of %t %t, previous cycle and this cycle</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
 		      "<th scope=\"col\" class=\"govuk-table__header\">%t</th>"
 		      "<th scope=\"col\" class=\"govuk-table__header\">Indicators with evidence</th>"
 		      "<th scope=\"col\" class=\"govuk-table__header\">Status</th>"
 		      "<th scope=\"col\" class=\"govuk-table__header\">Partner groups</th></tr></thead><tbody class=\"govuk-table__body\">",
-	     fw->term_section, sc->section->key, sentence(r, fw->term_element));
+	     fw->term_section, sc->section->key, fw->term_section, sc->section->key,
+	     sentence(r, fw->term_element));
 	for (size_t i = 0; i < sc->n_elements; i++) {
 		const element_change *ec = &sc->elements[i];
 		htmlf(&r->out, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">"
@@ -780,7 +791,7 @@ static void compare_section(request *r, const section_change *sc, const framewor
 		     groups_describe(&r->mem, ec->groups_after),
 		     groups_change_words(&r->mem, ec->groups_before, ec->groups_after));
 	}
-	htmlf(&r->out, "</tbody></table>");
+	htmlf(&r->out, "</tbody></table></div>");
 }
 
 /* ROUTE: GET /org/{org}/evaluation/{evaluation}/compare (viewer) */
