@@ -111,6 +111,16 @@ bench-area:
 bench-area-quick:
 	BUILD=$(BUILD) bench/run-area --quick
 
+# Load benchmarks (bench/run): wrk against copro serve and nginx serving the
+# same bytes, start-up, RSS, writes/s; bench/results.md (--quick: under two
+# minutes on the quick dataset, build/bench/results-quick.md).
+.PHONY: bench bench-quick
+bench:
+	BUILD=$(BUILD) bench/run
+
+bench-quick:
+	BUILD=$(BUILD) bench/run --quick
+
 clean:
 	rm -rf build copro
 

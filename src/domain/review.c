@@ -604,6 +604,10 @@ const char *status_change_words(arena *a, const char *before, const char *after)
 {
 	if (!strcmp(before, after))
 		return arena_printf(a, "still %s", status_word(after));
+	/* Each cycle judges its statements afresh: a statement not started
+	 * yet in the new cycle has not gone backwards. */
+	if (!strcmp(after, "not-started"))
+		return arena_printf(a, "not judged yet in this cycle (was %s)", status_word(before));
 	if (!strcmp(before, "complete"))
 		return arena_printf(a, "no longer complete (now %s)", status_word(after));
 	return arena_printf(a, "now %s", status_word(after));
