@@ -457,7 +457,10 @@ static void trend_chart(request *r, const metric_detail *md)
 		htmlf(&title, " Target %t.", metric_value_text(&r->mem, m, m->target));
 	if (m->has_baseline)
 		htmlf(&title, " Baseline %t.", metric_value_text(&r->mem, m, m->baseline));
-	htmlf(&r->out, "<div class=\"govuk-!-margin-bottom-4\"><svg class=\"copro-trend\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\""
+	/* On a phone the chart keeps a readable size and scrolls sideways in
+	 * its own focusable box; the table below holds the same numbers. */
+	htmlf(&r->out, "<div class=\"copro-table-scroll govuk-!-margin-bottom-4\" tabindex=\"0\" role=\"region\""
+		      " aria-label=\"Trend chart\"><svg class=\"copro-trend\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\""
 		      " role=\"img\" aria-labelledby=\"chart-%D-title\" focusable=\"false\" font-family=\"sans-serif\" font-size=\"14\">"
 		      "<title id=\"chart-%D-title\">%R</title>", CH_W, CH_H, m->id, m->id, html_str(&title));
 #define Y(v) (CH_B - (int)rounded((v) / top * (CH_B - CH_T)))
