@@ -1,0 +1,84 @@
+#!/bin/sh
+# test_bench.sh: bench/run (make bench) without running anything heavy: its
+# help, the plan --dry-run prints for each mode (installing and starting
+# nothing), refusals of unknown options, and how it reads wrk's output
+# (latency units, refused responses, socket errors, a failed run).
+. "$(dirname "$0")/lib.sh"
+
+RUN="$(cd "$(dirname "$0")/../.." && pwd)/bench/run"
+
+# runb ARGS...: runs bench/run; sets $status, $out, $err.
+runb() {
+	"$RUN" "$@" >"$WORK/stdout" 2>"$WORK/stderr"
+	status=$?
+	out=$(cat "$WORK/stdout")
+	err=$(cat "$WORK/stderr")
+}
+has() { printf '%s' "$out" | grep -qF -- "$1"; }
+same() {
+	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
+}
+
+runb --help
+if [ "$status" -eq 0 ] && has "bench/run --quick" && has "bench/run --dry-run"; then
+	ok "--help describes the modes"
+else not_ok "--help describes the modes"; fi
+
+runb --dry-run
+if [ "$status" -eq 0 ] && has "bench/run (full) would:" && has "build/bench/national.db" &&
+	has "1 16 64 connections" && has "10 s each after a 2 s warm-up" && has "write bench/results.md"; then
+	ok "--dry-run prints the full plan"
+else not_ok "--dry-run prints the full plan"; fi
+
+runb --quick --dry-run
+if [ "$status" -eq 0 ] && has "bench/run (quick) would:" && has "build/bench/quick.db" &&
+	has "write build/bench/results-quick.md" && ! has "bench/results.md" && ! has "callgrind"; then
+	ok "--quick --dry-run plans the quick dataset, its own results file and no callgrind"
+else not_ok "--quick --dry-run plans the quick dataset, its own results file and no callgrind"; fi
+
+runb --fast
+if [ "$status" -eq 2 ] && [ -z "$out" ] && printf '%s' "$err" | grep -qF "unknown option --fast: use --quick, --dry-run"; then
+	ok "an unknown option is refused with exit 2 and what to use"
+else not_ok "an unknown option is refused with exit 2 and what to use"; fi
+
+runb --wrk-figures="$WORK/none.txt"
+if [ "$status" -eq 2 ] && printf '%s' "$err" | grep -qF "cannot read $WORK/none.txt"; then
+	ok "--wrk-figures refuses a missing file"
+else not_ok "--wrk-figures refuses a missing file"; fi
+
+cat >"$WORK/wrk-ok.txt" <<'OUT'
+Running 10s test @ http://127.0.0.1:40000/org/1/evidence
+  2 threads and 64 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     5.02ms    1.10ms  30.00ms   90.00%
+    Req/Sec     6.40k   300.00     7.00k    70.00%
+  Latency Distribution
+     50%  750.00us
+     75%    4.00ms
+     90%    6.00ms
+     99%    1.25s
+  127000 requests in 10.00s, 1.00GB read
+  Socket errors: connect 0, read 3, write 1, timeout 7
+  Non-2xx or 3xx responses: 42
+Requests/sec:  12700.25
+Transfer/sec:    102.40MB
+OUT
+runb --wrk-figures="$WORK/wrk-ok.txt"
+same "wrk figures: req/s, p50 in us and p99 in s as ms, requests, refused, socket errors" \
+	"12700.25 0.75 1250.00 127000 42 11" "$out"
+
+cat >"$WORK/wrk-clean.txt" <<'OUT'
+  Latency Distribution
+     50%    2.50ms
+     99%   12.00ms
+  300 requests in 1.00s, 1.00MB read
+Requests/sec:    299.50
+OUT
+runb --wrk-figures="$WORK/wrk-clean.txt"
+same "wrk figures: a clean run has no refused responses and no errors" "299.50 2.50 12.00 300 0 0" "$out"
+
+printf 'unable to connect to 127.0.0.1:1 Connection refused\nwrk failed or timed out\n' >"$WORK/wrk-bad.txt"
+runb --wrk-figures="$WORK/wrk-bad.txt"
+same "wrk figures: a failed run counts as zero with an error" "0 0 0 0 0 1" "$out"
+
+finish
