@@ -398,6 +398,10 @@ const char *const schema_migrations[] = {
 	"ALTER TABLE evaluation ADD COLUMN previous_id INTEGER REFERENCES evaluation (id);"
 	"ALTER TABLE evidence_link ADD COLUMN carried INTEGER NOT NULL DEFAULT 0 CHECK (carried IN (0, 1));"
 	"ALTER TABLE evidence_link ADD COLUMN confirmed_at TEXT;",
+
+	/* 6: finding the cycle after an evaluation (the overview links to
+	 * it) without reading every evaluation in the country. */
+	"CREATE INDEX evaluation_previous ON evaluation (previous_id);",
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

@@ -313,6 +313,12 @@ void web_dispatch(request *r)
 		return;
 	}
 	r->route = rt;
+	/* Style sheets, scripts and images are the same for everyone: no
+	 * database work for them. */
+	if (rt->flags & ROUTE_STATIC) {
+		r->status = rt->handler(r);
+		return;
+	}
 	if (rt->flags & ROUTE_API) {
 		if (check_api_token(r) == 0)
 			r->status = rt->handler(r);

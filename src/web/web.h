@@ -84,6 +84,7 @@ enum {
 	ROUTE_POST = 2,                 /* a state change: POST with a CSRF token */
 	ROUTE_API = 4,                  /* read-only JSON for an area's API token, no session */
 	ROUTE_UPLOAD = 8,               /* a POST that may carry a file up to WEB_MAX_UPLOAD */
+	ROUTE_STATIC = 16,              /* public files: no session is looked up at all */
 };
 
 typedef int (*route_handler)(request *r);

@@ -47,6 +47,6 @@ static int page_asset(request *r)
 }
 
 const route static_routes[] = {
-	{"GET", "/assets/*", page_asset, ROUTE_PUBLIC, ACCESS_NONE},
+	{"GET", "/assets/*", page_asset, ROUTE_PUBLIC | ROUTE_STATIC, ACCESS_NONE},
 	{0},
 };
