@@ -169,6 +169,7 @@ int main(int argc, char **argv)
 		store_close(&c.db);
 	if (c.frameworks_loaded)
 		fw_registry_free(&c.frameworks);
+	framework_version_cache_clear();
 	arena_free(&c.mem);
 	return rc;
 }

@@ -40,9 +40,13 @@ json_t *groups_json(int groups);
  * call inside the record's transaction. */
 int framework_version_keep(domain *d, const framework *fw, err *e);
 /* The instrument exactly as version `hash` of `id` was stored; `changed`
- * tells whether the installed file differs. The caller frees it. */
+ * tells whether the installed file differs. The caller calls framework_free
+ * on it as ever; a version held by the process's cache of parsed versions
+ * is left alone, and must not be changed. */
 framework *framework_version_load(domain *d, const char *id, const char *hash, bool *changed,
 				  err *e);
+/* Frees the cache of parsed versions (at exit, so leak checks stay quiet). */
+void framework_version_cache_clear(void);
 
 /* ---- organisations (domain/org.c) ------------------------------------ */
 

@@ -149,17 +149,17 @@ static void fill_indicators(domain *d, element_progress *ep, const own_indicator
 	}
 }
 
-static void count_links(element_progress *ep, const link_list *links)
+static void count_links(element_progress *ep, const link_count_list *counts)
 {
-	for (size_t l = 0; l < links->n; l++) {
-		const link_row *lr = &links->items[l];
-		if (strcmp(lr->element_key, ep->element->key) != 0)
+	for (size_t l = 0; l < counts->n; l++) {
+		const link_count_row *c = &counts->items[l];
+		if (strcmp(c->element_key, ep->element->key) != 0)
 			continue;
 		for (size_t i = 0; i < ep->n_indicators; i++) {
-			if (strcmp(ep->indicators[i].key, lr->indicator_key) != 0)
+			if (strcmp(ep->indicators[i].key, c->indicator_key) != 0)
 				continue;
-			ep->indicators[i].evidence++;
-			ep->indicators[i].groups |= lr->groups;
+			ep->indicators[i].evidence += (int)c->evidence;
+			ep->indicators[i].groups |= c->groups;
 		}
 	}
 	for (size_t i = 0; i < ep->n_indicators; i++) {
@@ -184,7 +184,7 @@ static void attach_review(element_progress *ep, const review_list *reviews)
 int evaluation_progress_load(domain *d, int64_t id, evaluation_progress *p, err *e)
 {
 	memset(p, 0, sizeof *p);
-	link_list links;
+	link_count_list links;
 	review_list reviews;
 	own_indicator_list own;
 	if (evaluation_get(d, id, &p->evaluation, e) < 0)
@@ -192,7 +192,7 @@ int evaluation_progress_load(domain *d, int64_t id, evaluation_progress *p, err 
 	p->fw = evaluation_framework(d, &p->evaluation, &p->framework_changed, e);
 	if (!p->fw)
 		return -1;
-	if (store_links_of_evaluation(d->db, d->mem, id, &links, e) < 0 ||
+	if (store_link_counts(d->db, d->mem, id, &links, e) < 0 ||
 	    store_review_list(d->db, d->mem, id, &reviews, e) < 0 ||
 	    store_own_indicator_list(d->db, d->mem, id, &own, e) < 0) {
 		evaluation_progress_free(p);

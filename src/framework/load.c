@@ -175,7 +175,7 @@ framework *framework_load_text(const char *name, const char *text, fw_report *re
 
 void framework_free(framework *fw)
 {
-	if (!fw)
+	if (!fw || fw->shared)
 		return;
 	json_decref(fw->doc);
 	arena_free(&fw->mem);

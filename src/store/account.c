@@ -11,7 +11,7 @@ static int count_query(store *s, sqlite3_stmt *st, int64_t *n, err *e)
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*n = sql_col_int(st, 0);
-	sqlite3_finalize(st);
+	sql_done(s, st);
 	return rc == SQLITE_ROW ? 0 : sql_fail(s, rc, e);
 }
 
@@ -167,7 +167,7 @@ int store_org_area(store *s, int64_t org, int64_t *area, err *e)
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*area = sql_col_int(st, 0);
-	sqlite3_finalize(st);
+	sql_done(s, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
 }
 

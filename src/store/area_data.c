@@ -27,11 +27,11 @@ static int stream(store *s, sqlite3_stmt *st, row_pump pump, any_fn fn, void *ct
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (pump(st, fn, ctx, e) < 0) {
-			sqlite3_finalize(st);
+			sql_done(s, st);
 			return -1;
 		}
 	}
-	sqlite3_finalize(st);
+	sql_done(s, st);
 	return rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
 }
 
@@ -40,7 +40,7 @@ static int count_one(store *s, sqlite3_stmt *st, int64_t *id, err *e)
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	sql_done(s, st);
 	if (rc == SQLITE_ROW)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);

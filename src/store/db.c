@@ -3,6 +3,7 @@
 #include "store/sql.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,15 +12,120 @@
 #include "core/text.h"
 #include "store/schema.h"
 
-sqlite3_stmt *sql_prepare(store *s, const char *sql, err *e)
+/* ---- prepared statements --------------------------------------------
+ * Each connection keeps the statements it has prepared, keyed by their SQL
+ * text: preparing costs more than running most of copro's queries, and a
+ * page runs the same dozen every time. sql_done hands a statement back
+ * (reset, bindings cleared) instead of finalizing it. A statement that is
+ * still in use when the same SQL is asked for again (a query run while
+ * another of the same text steps) is prepared afresh and finalized after. */
+
+#define STMT_CACHE_SLOTS 512            /* a power of two; copro has ~400 queries */
+
+typedef struct cached_stmt {
+	uint64_t hash;
+	char *sql;
+	sqlite3_stmt *st;
+	bool busy;
+} cached_stmt;
+
+struct stmt_cache {
+	cached_stmt slot[STMT_CACHE_SLOTS];
+	size_t used;
+};
+
+static uint64_t sql_hash(const char *sql)
+{
+	uint64_t h = 1469598103934665603ull;          /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+		h = (h ^ *p) * 1099511628211ull;
+	return h;
+}
+
+/* The slot holding `sql`, or the empty slot where it belongs. */
+static cached_stmt *cache_slot(struct stmt_cache *c, const char *sql, uint64_t h)
+{
+	for (size_t i = h & (STMT_CACHE_SLOTS - 1);; i = (i + 1) & (STMT_CACHE_SLOTS - 1)) {
+		cached_stmt *cs = &c->slot[i];
+		if (!cs->st || (cs->hash == h && strcmp(cs->sql, sql) == 0))
+			return cs;
+	}
+}
+
+static sqlite3_stmt *prepare(store *s, const char *sql, unsigned flags, err *e)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	int rc = sqlite3_prepare_v3(s->db, sql, -1, flags, &st, NULL);
 	if (rc != SQLITE_OK) {
+		sqlite3_finalize(st);
 		sql_fail(s, rc, e);
 		return NULL;
 	}
 	return st;
+}
+
+sqlite3_stmt *sql_prepare(store *s, const char *sql, err *e)
+{
+	struct stmt_cache *c = s->stmts;
+	if (!c)
+		return prepare(s, sql, 0, e);
+	uint64_t h = sql_hash(sql);
+	cached_stmt *cs = cache_slot(c, sql, h);
+	if (cs->st && !cs->busy) {
+		cs->busy = true;
+		return cs->st;
+	}
+	if (cs->st || c->used >= STMT_CACHE_SLOTS / 2)   /* busy, or the table is full */
+		return prepare(s, sql, 0, e);
+	sqlite3_stmt *st = prepare(s, sql, SQLITE_PREPARE_PERSISTENT, e);
+	if (!st)
+		return NULL;
+	cs->sql = strdup(sql);
+	if (!cs->sql)
+		abort();
+	cs->hash = h;
+	cs->st = st;
+	cs->busy = true;
+	c->used++;
+	return st;
+}
+
+static cached_stmt *cache_find(struct stmt_cache *c, sqlite3_stmt *st)
+{
+	if (!c)
+		return NULL;
+	const char *sql = sqlite3_sql(st);
+	cached_stmt *cs = sql ? cache_slot(c, sql, sql_hash(sql)) : NULL;
+	return cs && cs->st == st ? cs : NULL;
+}
+
+void sql_done(store *s, sqlite3_stmt *st)
+{
+	if (!st)
+		return;
+	cached_stmt *cs = cache_find(s->stmts, st);
+	if (!cs) {
+		sqlite3_finalize(st);
+		return;
+	}
+	/* Reset ends the statement's read of the database, so a cached
+	 * statement never holds a snapshot between requests. */
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	cs->busy = false;
+}
+
+static void stmt_cache_free(store *s)
+{
+	struct stmt_cache *c = s->stmts;
+	if (!c)
+		return;
+	for (size_t i = 0; i < STMT_CACHE_SLOTS; i++) {
+		sqlite3_finalize(c->slot[i].st);
+		free(c->slot[i].sql);
+	}
+	free(c);
+	s->stmts = NULL;
 }
 
 int sql_fail(store *s, int rc, err *e)
@@ -79,7 +185,7 @@ void sql_bind_id(sqlite3_stmt *st, int i, int64_t v)
 int sql_exec_stmt(store *s, sqlite3_stmt *st, err *e)
 {
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sql_done(s, st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return sql_fail(s, rc, e);
 	return 0;
@@ -108,7 +214,7 @@ int sql_one(store *s, arena *a, sqlite3_stmt *st, void *row, sql_reader read, er
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		read(a, st, row);
-	sqlite3_finalize(st);
+	sql_done(s, st);
 	if (rc == SQLITE_ROW)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
@@ -133,7 +239,7 @@ int sql_collect(store *s, arena *a, sqlite3_stmt *st, void **items, size_t *n,
 		read(a, st, buf + *n * size);
 		(*n)++;
 	}
-	sqlite3_finalize(st);
+	sql_done(s, st);
 	*items = buf;
 	return rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
 }
@@ -173,7 +279,7 @@ int store_schema_version(store *s, err *e)
 		return -1;
 	int rc = sqlite3_step(st);
 	int v = rc == SQLITE_ROW ? (int)sqlite3_column_int(st, 0) : -1;
-	sqlite3_finalize(st);
+	sql_done(s, st);
 	if (v < 0)
 		return sql_fail(s, rc, e);
 	return v;
@@ -186,7 +292,7 @@ static int has_migration_table(store *s, bool *has, err *e)
 	if (!st)
 		return -1;
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sql_done(s, st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return sql_fail(s, rc, e);
 	*has = rc == SQLITE_ROW;
@@ -271,6 +377,9 @@ int store_open(store *s, const char *path, enum store_mode mode, err *e)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
+	s->stmts = calloc(1, sizeof *s->stmts);
+	if (!s->stmts)
+		abort();
 	sqlite3_busy_timeout(s->db, busy_timeout_ms());
 	/* WAL lets readers go on while one writer writes; FULL makes a
 	 * committed write survive power loss, as the store promises. */
@@ -281,7 +390,7 @@ int store_open(store *s, const char *path, enum store_mode mode, err *e)
 		if (!st)
 			goto fail;
 		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
+		sql_done(s, st);
 		if (rc != SQLITE_ROW) {
 			sql_fail(s, rc, e);
 			goto fail;
@@ -301,6 +410,7 @@ void store_close(store *s)
 {
 	if (s->in_tx)
 		store_rollback(s);
+	stmt_cache_free(s);
 	if (s->db)
 		sqlite3_close(s->db);
 	free(s->path);
@@ -315,11 +425,11 @@ int store_is_empty(store *s, bool *empty, err *e)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		sql_done(s, st);
 		return sql_fail(s, rc, e);
 	}
 	*empty = sqlite3_column_int64(st, 0) == 0;
-	sqlite3_finalize(st);
+	sql_done(s, st);
 	return 0;
 }
 

@@ -181,6 +181,40 @@ int store_links_of_evaluation(store *s, arena *a, int64_t evaluation, link_list 
 			      evaluation, out, read_link, e);
 }
 
+int store_links_of_statement(store *s, arena *a, int64_t evaluation, const char *element_key,
+			     link_list *out, err *e)
+{
+	sqlite3_stmt *st = sql_prepare(s, "SELECT " LINK_COLUMNS
+		" WHERE l.evaluation_id = ? AND l.element_key = ?"
+		" ORDER BY l.indicator_key, l.evidence_id", e);
+	if (!st)
+		return -1;
+	sql_bind_int(st, 1, evaluation);
+	sql_bind_text(st, 2, element_key);
+	return sql_collect(s, a, st, (void **)&out->items, &out->n, sizeof *out->items, read_link, e);
+}
+
+static void read_link_count(arena *a, sqlite3_stmt *st, void *row)
+{
+	link_count_row *c = row;
+	c->element_key = sql_col_text(a, st, 0);
+	c->indicator_key = sql_col_text(a, st, 1);
+	c->evidence = sql_col_int(st, 2);
+	c->groups = groups_of(st, 3);
+}
+
+/* The counts an evaluation's progress needs, without reading each of its
+ * links (a heavily evidenced evaluation has thousands). */
+int store_link_counts(store *s, arena *a, int64_t evaluation, link_count_list *out, err *e)
+{
+	return SQL_LIST_BY_ID(s, a,
+		"SELECT l.element_key, l.indicator_key, COUNT(*),"
+		" MAX(v.with_cyp), MAX(v.with_parents), MAX(v.with_practitioners)"
+		" FROM evidence_link l JOIN evidence v ON v.id = l.evidence_id"
+		" WHERE l.evaluation_id = ? GROUP BY l.element_key, l.indicator_key",
+			      evaluation, out, read_link_count, e);
+}
+
 int store_links_of_org(store *s, arena *a, int64_t org, link_list *out, err *e)
 {
 	return SQL_LIST_BY_ID(s, a, "SELECT " LINK_COLUMNS

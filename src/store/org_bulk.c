@@ -93,7 +93,7 @@ int store_org_bulk_write(store *s, int64_t area, org_bulk_row *rows, size_t n, c
 		"UPDATE organisation SET name = ?, type = ?, urn = ?, ukprn = ?, la_code = ?,"
 		" opened_on = ?, closed_on = ?, updated_at = ?, sector = ? WHERE id = ? AND area_id = ?", e);
 	if (!upd) {
-		sqlite3_finalize(ins);
+		sql_done(s, ins);
 		return -1;
 	}
 	int rc = 0;
@@ -115,7 +115,7 @@ int store_org_bulk_write(store *s, int64_t area, org_bulk_row *rows, size_t n, c
 		if (rc == 0)
 			o->id = sqlite3_last_insert_rowid(s->db);
 	}
-	sqlite3_finalize(ins);
-	sqlite3_finalize(upd);
+	sql_done(s, ins);
+	sql_done(s, upd);
 	return rc;
 }

@@ -8,12 +8,15 @@
 
 #include "store/store.h"
 
+/* A prepared statement from the connection's cache; give it back with
+ * sql_done, never sqlite3_finalize (tests/lint checks). */
 sqlite3_stmt *sql_prepare(store *s, const char *sql, err *e);
+void sql_done(store *s, sqlite3_stmt *st);
 int sql_fail(store *s, int rc, err *e);      /* sets e from rc, returns -1 */
 void sql_bind_text(sqlite3_stmt *st, int i, const char *v);   /* NULL binds NULL */
 void sql_bind_int(sqlite3_stmt *st, int i, int64_t v);
 void sql_bind_id(sqlite3_stmt *st, int i, int64_t v);         /* 0 binds NULL */
-/* Runs a statement that returns no rows, then finalizes it. */
+/* Runs a statement that returns no rows, then gives it back. */
 int sql_exec_stmt(store *s, sqlite3_stmt *st, err *e);
 /* Runs plain SQL with no parameters (schema, pragmas). */
 int sql_exec(store *s, const char *sql, err *e);

@@ -18,6 +18,7 @@ typedef struct store {
 	sqlite3 *db;
 	char *path;
 	int in_tx;              /* nesting depth of store_begin */
+	struct stmt_cache *stmts;       /* prepared statements (db.c) */
 } store;
 
 enum store_mode { STORE_EXISTING, STORE_CREATE };
@@ -74,6 +75,14 @@ typedef struct link_row {
 	int groups;             /* the evidence's partner groups */
 } link_row;
 
+/* How many pieces of evidence are linked to one indicator of an
+ * evaluation, and their partner groups together. */
+typedef struct link_count_row {
+	const char *element_key, *indicator_key;
+	int64_t evidence;
+	int groups;
+} link_count_row;
+
 typedef struct review_row {
 	int64_t evaluation_id;
 	const char *element_key, *strengths, *areas, *status;
@@ -103,6 +112,7 @@ typedef STORE_LIST(org_row) org_list;
 typedef STORE_LIST(evaluation_row) evaluation_list;
 typedef STORE_LIST(evidence_row) evidence_list;
 typedef STORE_LIST(link_row) link_list;
+typedef STORE_LIST(link_count_row) link_count_list;
 typedef STORE_LIST(review_row) review_list;
 typedef STORE_LIST(own_indicator_row) own_indicator_list;
 typedef STORE_LIST(action_row) action_list;
@@ -153,6 +163,9 @@ int store_link_add(store *s, const link_row *l, err *e);
 int store_link_remove(store *s, const link_row *l, err *e);
 int store_links_of_evidence(store *s, arena *a, int64_t evidence, link_list *out, err *e);
 int store_links_of_evaluation(store *s, arena *a, int64_t evaluation, link_list *out, err *e);
+int store_links_of_statement(store *s, arena *a, int64_t evaluation, const char *element_key,
+			     link_list *out, err *e);
+int store_link_counts(store *s, arena *a, int64_t evaluation, link_count_list *out, err *e);
 /* Every link of every evidence item of an organisation, by evidence id. */
 int store_links_of_org(store *s, arena *a, int64_t org, link_list *out, err *e);
 int store_own_indicator_insert(store *s, const own_indicator_row *r, int64_t *id, err *e);

@@ -160,13 +160,40 @@ static void edited_instrument_does_not_relabel(void **state)
 	fw_registry_free(&edited);
 }
 
+/* Each stored version is parsed once per process and shared: loading it
+ * again gives the same instrument, and framework_free leaves it usable.
+ * A lost version is still an error, however many others are cached. */
+static void stored_versions_are_parsed_once(void **state)
+{
+	fixture *f = *state;
+	int64_t eval = fixture_evaluation(f, fixture_org(f, "School"));
+	evaluation_row ev;
+	assert_int_equal(evaluation_get(&f->d, eval, &ev, &f->e), 0);
+	bool changed = true;
+	framework *a = framework_version_load(&f->d, ev.framework_id, ev.framework_hash, &changed, &f->e);
+	assert_non_null(a);
+	assert_false(changed);
+	framework_free(a);
+	framework *b = framework_version_load(&f->d, ev.framework_id, ev.framework_hash, &changed, &f->e);
+	assert_ptr_equal(a, b);
+	assert_string_equal(b->title, "Four Cornerstones Self-Evaluation Tool");
+	framework_free(b);
+	assert_null(framework_version_load(&f->d, ev.framework_id, "0123", &changed, &f->e));
+	assert_non_null(strstr(f->e.msg, "lost the text"));
+	framework_version_cache_clear();
+	framework *c = framework_version_load(&f->d, ev.framework_id, ev.framework_hash, &changed, &f->e);
+	assert_non_null(c);
+	assert_int_equal(c->n_sections, 4);
+	framework_free(c);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(start_rules), T(status_changes), T(progress_counts), T(reviews),
-		T(edited_instrument_does_not_relabel),
+		T(edited_instrument_does_not_relabel), T(stored_versions_are_parsed_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,8 @@
 
 #include <sys/stat.h>
 
+#include "store/sql.h"
+
 static int64_t pragma_int(store *s, const char *sql)
 {
 	sqlite3_stmt *st;
@@ -150,6 +152,70 @@ static void empty_then_not(void **state)
 	assert_false(empty);
 }
 
+/* A statement given back is the one prepared next time, with its old
+ * values cleared. */
+static void statements_are_reused(void **state)
+{
+	fixture *f = *state;
+	sqlite3_stmt *st = sql_prepare(&f->db, "SELECT ?", &f->e);
+	assert_non_null(st);
+	sql_bind_int(st, 1, 5);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 5);
+	sql_done(&f->db, st);
+	sqlite3_stmt *again = sql_prepare(&f->db, "SELECT ?", &f->e);
+	assert_ptr_equal(again, st);
+	assert_int_equal(sqlite3_step(again), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_type(again, 0), SQLITE_NULL);
+	sql_done(&f->db, again);
+}
+
+/* The same SQL asked for while its statement is still stepping gets a
+ * statement of its own, finalized when given back. */
+static void statement_in_use_gets_its_own(void **state)
+{
+	fixture *f = *state;
+	sqlite3_stmt *outer = sql_prepare(&f->db, "SELECT 1", &f->e);
+	assert_int_equal(sqlite3_step(outer), SQLITE_ROW);
+	sqlite3_stmt *inner = sql_prepare(&f->db, "SELECT 1", &f->e);
+	assert_non_null(inner);
+	assert_ptr_not_equal(inner, outer);
+	assert_int_equal(sqlite3_step(inner), SQLITE_ROW);
+	sql_done(&f->db, inner);
+	sql_done(&f->db, outer);
+	assert_ptr_equal(sql_prepare(&f->db, "SELECT 1", &f->e), outer);
+	sql_done(&f->db, outer);
+	/* A mistake in the SQL is still reported, and nothing is cached. */
+	assert_null(sql_prepare(&f->db, "SELEC 1", &f->e));
+	assert_non_null(strstr(f->e.msg, "syntax error"));
+}
+
+/* A statement kept between requests must not keep its snapshot: another
+ * connection's write is seen, and a checkpoint is not held up. */
+static void statements_given_back_hold_no_snapshot(void **state)
+{
+	fixture *f = *state;
+	const char *count = "SELECT COUNT(*) FROM organisation";
+	sqlite3_stmt *st = sql_prepare(&f->db, count, &f->e);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 0);
+	sql_done(&f->db, st);
+
+	store other;
+	assert_int_equal(store_open(&other, f->path, STORE_EXISTING, &f->e), 0);
+	assert_int_equal(sqlite3_exec(other.db, "INSERT INTO organisation (name, sector, created_at, updated_at) VALUES"
+		" ('New', 'education', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')", NULL, NULL, NULL), SQLITE_OK);
+	int log = -1, done = -1;
+	assert_int_equal(sqlite3_wal_checkpoint_v2(other.db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log,
+						   &done), SQLITE_OK);
+	store_close(&other);
+
+	st = sql_prepare(&f->db, count, &f->e);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	sql_done(&f->db, st);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -159,6 +225,8 @@ int main(void)
 		T(reopen_keeps_schema_and_data), T(newer_schema_refused),
 		T(nested_rollback_undoes_everything), T(constraint_becomes_conflict),
 		T(backup_is_a_full_copy), T(backup_to_missing_folder), T(empty_then_not),
+		T(statements_are_reused), T(statement_in_use_gets_its_own),
+		T(statements_given_back_hold_no_snapshot),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

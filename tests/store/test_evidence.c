@@ -59,6 +59,26 @@ static void links_are_a_set(void **state)
 	assert_int_equal(store_links_of_evaluation(&f->db, &f->mem, eval, &of_eval, &f->e), 0);
 	assert_int_equal(of_eval.n, 3);
 
+	/* One statement's links, and the counts per indicator with the
+	 * partner groups of all their evidence together. */
+	link_list of_3ii;
+	assert_int_equal(store_links_of_statement(&f->db, &f->mem, eval, "3ii", &of_3ii, &f->e), 0);
+	assert_int_equal(of_3ii.n, 2);
+	assert_int_equal(of_3ii.items[0].evidence_id, a);
+	assert_int_equal(of_3ii.items[1].evidence_id, b);
+	assert_int_equal(store_links_of_statement(&f->db, &f->mem, eval, "2iv", &of_3ii, &f->e), 0);
+	assert_int_equal(of_3ii.n, 0);
+	link_count_list counts;
+	assert_int_equal(store_link_counts(&f->db, &f->mem, eval, &counts, &f->e), 0);
+	assert_int_equal(counts.n, 2);
+	assert_string_equal(counts.items[0].element_key, "1i");
+	assert_int_equal(counts.items[0].evidence, 1);
+	assert_int_equal(counts.items[0].groups, GROUP_PARENTS);
+	assert_string_equal(counts.items[1].element_key, "3ii");
+	assert_string_equal(counts.items[1].indicator_key, "b");
+	assert_int_equal(counts.items[1].evidence, 2);
+	assert_int_equal(counts.items[1].groups, GROUP_PARENTS | GROUP_CYP);
+
 	assert_int_equal(store_link_remove(&f->db, &l, &f->e), 1);
 	assert_int_equal(store_link_remove(&f->db, &l, &f->e), 0);   /* nothing left */
 }

@@ -792,7 +792,8 @@ static int statement_render(request *r, const eval_page *pg, const form_errors *
 	const element_progress *ep = pg->ep;
 	statement_data sd;
 	err e = {0};
-	if (store_links_of_evaluation(r->d.db, &r->mem, p->evaluation.id, &sd.links, &e) < 0 ||
+	if (store_links_of_statement(r->d.db, &r->mem, p->evaluation.id, ep->element->key, &sd.links,
+				     &e) < 0 ||
 	    store_evidence_list(r->d.db, &r->mem, r->org, &sd.evidence, &e) < 0 ||
 	    store_carried_links(r->d.db, &r->mem, p->evaluation.id, &sd.carried, &e) < 0)
 		return server_error(r, &e);
