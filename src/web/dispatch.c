@@ -285,6 +285,33 @@ static int check_org(request *r, const route *rt)
 	return 0;
 }
 
+/* Ends the transaction of a signed-in POST: committed when the handler
+ * succeeded, rolled back when it refused (nothing of a refused change is
+ * kept) or left its own transactions unbalanced (a bug). */
+static void finish_change(request *r)
+{
+	store *db = r->d.db;
+	if (!db->in_tx)
+		return;         /* the handler rolled back already */
+	if (db->in_tx > 1) {
+		store_rollback(db);
+		web_error_page(r, 500, "Sorry, something went wrong",
+			       "Nothing was saved: copro left a change unfinished (a bug). Please report it.");
+		return;
+	}
+	if (r->status >= 400) {
+		store_rollback(db);
+		return;
+	}
+	err e = {0};
+	if (store_commit(db, &e) < 0) {
+		store_rollback(db);
+		r->location = NULL;
+		r->download = NULL;
+		web_error_page(r, 503, "Sorry, your change was not saved", e.msg);
+	}
+}
+
 void web_dispatch(request *r)
 {
 	bool other_method;
@@ -337,7 +364,18 @@ void web_dispatch(request *r)
 			       "For your security, forms stop working after you sign out or after a while. Go back, reload the page and try again.");
 		return;
 	}
-	if (check_org(r, rt) || check_area(r, rt))
+	/* A signed-in change runs in one transaction with its access checks
+	 * and its activity line: one commit, so one wait for the disk, per
+	 * change. Public POSTs (sign-in, set-up, joining) hash a password
+	 * for a tenth of a second and must not hold the write lock while
+	 * they do. */
+	bool one_tx = (rt->flags & ROUTE_POST) && !(rt->flags & ROUTE_PUBLIC);
+	if (one_tx && store_begin(r->d.db, &r->e) < 0) {
+		web_error_page(r, 503, "Sorry, copro is busy", "Nothing was saved. Wait a moment and send the form again.");
 		return;
-	r->status = rt->handler(r);
+	}
+	if (!check_org(r, rt) && !check_area(r, rt))
+		r->status = rt->handler(r);
+	if (one_tx)
+		finish_change(r);
 }

@@ -169,12 +169,62 @@ static void sessions_time_out(void **state)
 	request_destroy(r);
 }
 
+static int count_commit(void *n)
+{
+	(*(int *)n)++;
+	return 0;
+}
+
+static int64_t activity_lines(webfix *w)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(w->f.db.db, "SELECT COUNT(*) FROM activity", -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int64_t n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* A signed-in change and its activity line are one commit (one wait for
+ * the disk); a refused change commits nothing and leaves nothing. */
+static void one_commit_per_change(void **state)
+{
+	webfix *w = *state;
+	const char *path = arena_printf(&w->f.mem, "/org/%lld/evaluation/%lld/statement/1i/review",
+					(long long)w->org, (long long)w->eval);
+	int commits = 0;
+	sqlite3_commit_hook(w->f.db.db, count_commit, &commits);
+	int64_t lines = activity_lines(w);
+	const char *good[] = {"strengths", "Warm welcome", "areas", "", "status", "in-progress", NULL};
+	request *r = web_run(w, AS_LEAD, "POST", path, good);
+	assert_int_equal(r->status, 303);
+	request_destroy(r);
+	assert_int_equal(commits, 1);
+	assert_int_equal(w->f.db.in_tx, 0);
+	assert_int_equal(activity_lines(w), lines + 1);
+
+	commits = 0;
+	int64_t rows = test_count_rows(&w->f.db);
+	const char *bad[] = {"strengths", "Changed", "areas", "", "status", "finished-ish", NULL};
+	r = web_run(w, AS_LEAD, "POST", path, bad);
+	assert_int_equal(r->status, 400);
+	request_destroy(r);
+	assert_int_equal(commits, 0);
+	assert_int_equal(w->f.db.in_tx, 0);
+	assert_int_equal(test_count_rows(&w->f.db), rows);
+	review_row rv;
+	assert_int_equal(store_review_get(&w->f.db, &w->f.mem, w->eval, "1i", &rv, &w->f.e), 1);
+	assert_string_equal(rv.strengths, "Warm welcome");
+	sqlite3_commit_hook(w->f.db.db, NULL, NULL);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(matching), T(signed_out_goes_to_sign_in),
+		cmocka_unit_test(matching), T(signed_out_goes_to_sign_in), T(one_commit_per_change),
 		T(csrf_required_on_every_post), T(signed_out_form_needs_its_cookie),
 		T(other_organisations_do_not_exist), T(role_too_low_is_403),
 		T(methods_sizes_and_unknown_pages), T(sign_out_ends_the_session),
