@@ -1,6 +1,7 @@
 /* area.c: `copro area export` (an area's data as CSV, Excel or JSON for
- * its dashboard) and `copro area token add|list|revoke` (the API tokens
- * the dashboard reads the JSON API with). */
+ * its dashboard), `copro area token add|list|revoke` (the API tokens the
+ * dashboard reads the JSON API with) and `copro area summary` (every
+ * area's figures side by side, for whoever runs the installation). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,8 +9,10 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "core/text.h"
 #include "domain/account.h"
 #include "domain/area_export.h"
+#include "domain/national.h"
 #include "store/area_data.h"
 
 /* The area named on the command line; never creates one. */
@@ -43,6 +46,21 @@ static int file_write(void *ctx, const char *bytes, size_t n, err *e)
 		return 0;
 	return err_set(e, ERR_IO, "cannot write %s: %s.", o->path ? o->path : "to standard output",
 		       strerror(errno));
+}
+
+/* Closes the output after `rc` (the writing's result); a half-written
+ * file must not pass for an export, so it is removed. */
+static int out_close(cli *c, out_file *o, int rc)
+{
+	if (o->path) {
+		if (fclose(o->f) != 0 && rc == 0)
+			rc = err_set(&c->e, ERR_IO, "cannot write %s: %s.", o->path, strerror(errno));
+		if (rc < 0)
+			remove(o->path);
+	} else if (fflush(stdout) != 0 && rc == 0) {
+		rc = err_set(&c->e, ERR_IO, "cannot write to standard output: %s.", strerror(errno));
+	}
+	return rc;
 }
 
 static bool is_dir(const char *path)
@@ -103,16 +121,7 @@ static int write_one(cli *c, const export_job *job, const char *path)
 		rc = area_export_xlsx(&c->d, job->area, &sink, &c->e);
 	else
 		rc = area_export_csv(&c->d, job->area, (enum area_table)job->table, &sink, &c->e);
-	if (path) {
-		if (fclose(o.f) != 0 && rc == 0)
-			rc = err_set(&c->e, ERR_IO, "cannot write %s: %s.", path, strerror(errno));
-		/* A half-written file must not pass for an export. */
-		if (rc < 0)
-			remove(path);
-	} else if (fflush(stdout) != 0 && rc == 0) {
-		rc = err_set(&c->e, ERR_IO, "cannot write to standard output: %s.", strerror(errno));
-	}
-	return rc;
+	return out_close(c, &o, rc);
 }
 
 static const char *join_path(cli *c, const char *dir, const char *file)
@@ -305,6 +314,174 @@ static int cmd_area_token(cli *c, int argc, char **argv)
 	return token_revoke(c, area, id);
 }
 
+
+/* ---- the whole-country summary ---------------------------------------- */
+
+/* "23 November 2026" from YYYY-MM-DD. */
+static const char *date_words(cli *c, const char *iso)
+{
+	static const char *const months[] = {"January", "February", "March", "April", "May", "June",
+					     "July", "August", "September", "October", "November",
+					     "December"};
+	int m = atoi(iso + 5);
+	if (m < 1 || m > 12)
+		return iso;
+	return arena_printf(&c->mem, "%d %s %.4s", atoi(iso + 8), months[m - 1], iso);
+}
+
+/* The text table's columns: a heading and each row's number. */
+typedef struct column {
+	const char *heading;
+	size_t width;
+} column;
+
+/* The numbers of one row, in the columns' order. */
+static size_t row_numbers(const national_summary *s, const national_counts *n, size_t *out)
+{
+	size_t k = 0;
+	out[k++] = n->organisations;
+	out[k++] = n->with_evaluation;
+	for (int i = 0; i < NATIONAL_STATUSES; i++)
+		out[k++] = n->evaluations[i];
+	out[k++] = n->audited;
+	out[k++] = n->audited_in_window;
+	for (size_t i = 0; i < s->n_outcomes; i++)
+		out[k++] = n->outcomes[i];
+	out[k++] = n->at_lowest;
+	out[k++] = n->reviews_overdue;
+	out[k++] = n->actions_overdue;
+	return k;
+}
+
+static void pad(FILE *f, const char *text, size_t width)
+{
+	fputs(text, f);
+	for (size_t n = utf8_chars(text); n < width; n++)
+		fputc(' ', f);
+}
+
+static void text_row(FILE *f, const column *cols, size_t n_cols, const char *name,
+		     const size_t *numbers)
+{
+	pad(f, name, cols[0].width);
+	for (size_t i = 1; i < n_cols; i++)
+		fprintf(f, "  %*zu", (int)cols[i].width, numbers[i - 1]);
+	fputc('\n', f);
+}
+
+/* An aligned table: a line per area, then the totals. Outcome and level
+ * headings are the instrument's titles. */
+static void summary_text(cli *c, const national_summary *s, FILE *f)
+{
+	size_t n_cols = 1 + 9 + s->n_outcomes + 2, k = 0;
+	column *cols = arena_alloc(&c->mem, n_cols * sizeof *cols);
+	cols[k++].heading = "Area";
+	static const char *const before[] = {"Organisations", "Self-evaluated", "Draft", "In review",
+					     "Submitted", "Audited", "In 12 months"};
+	for (size_t i = 0; i < sizeof before / sizeof *before; i++)
+		cols[k++].heading = before[i];
+	for (size_t i = 0; i < s->n_outcomes; i++)
+		cols[k++].heading = s->outcomes[i].title ? s->outcomes[i].title : s->outcomes[i].key;
+	cols[k++].heading = s->lowest.title ? s->lowest.title : s->lowest.key;
+	cols[k++].heading = "Reviews overdue";
+	cols[k++].heading = "Actions overdue";
+	n_cols = k;
+	size_t *numbers = arena_alloc(&c->mem, n_cols * sizeof *numbers);
+	for (size_t i = 0; i < n_cols; i++)
+		cols[i].width = utf8_chars(cols[i].heading);
+	for (size_t a = 0; a <= s->n_areas; a++) {
+		const char *name = a < s->n_areas ? s->areas[a].name : "All areas";
+		row_numbers(s, a < s->n_areas ? &s->areas[a].n : &s->totals, numbers);
+		if (utf8_chars(name) > cols[0].width)
+			cols[0].width = utf8_chars(name);
+		for (size_t i = 1; i < n_cols; i++) {
+			size_t w = (size_t)snprintf(NULL, 0, "%zu", numbers[i - 1]);
+			if (w > cols[i].width)
+				cols[i].width = w;
+		}
+	}
+	fprintf(f, "Whole-country summary on %s: audits are each organisation's latest accepted one; "
+		"\"In 12 months\" and the outcomes count those dated %s to %s.\n\n",
+		date_words(c, s->dates.today), date_words(c, s->dates.since), date_words(c, s->dates.today));
+	pad(f, cols[0].heading, cols[0].width);
+	for (size_t i = 1; i < n_cols; i++)
+		fprintf(f, "  %*s", (int)(cols[i].width + strlen(cols[i].heading) - utf8_chars(cols[i].heading)),
+			cols[i].heading);
+	fputc('\n', f);
+	for (size_t a = 0; a < s->n_areas; a++) {
+		row_numbers(s, &s->areas[a].n, numbers);
+		text_row(f, cols, n_cols, s->areas[a].name, numbers);
+	}
+	row_numbers(s, &s->totals, numbers);
+	text_row(f, cols, n_cols, "All areas", numbers);
+}
+
+enum summary_format { SUMMARY_TEXT, SUMMARY_JSON, SUMMARY_CSV };
+
+static int summary_write(cli *c, const national_summary *s, enum summary_format format,
+			 out_file *o)
+{
+	if (format == SUMMARY_CSV) {
+		export_sink sink = {file_write, o};
+		if (national_summary_csv(s, &sink, &c->e) < 0)
+			return -1;
+	} else if (format == SUMMARY_TEXT) {
+		summary_text(c, s, o->f);
+	} else {
+		json_t *doc = national_summary_json(s);
+		if (!doc)
+			return err_set(&c->e, ERR_INTERNAL, "cannot build the JSON document (a bug in copro).");
+		json_dumpf(doc, o->f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		json_decref(doc);
+		fputc('\n', o->f);
+	}
+	/* A failed buffered write shows only here, or at the flush. */
+	if (ferror(o->f))
+		return err_set(&c->e, ERR_IO, "cannot write %s: %s.", o->path ? o->path : "to standard output",
+			       strerror(errno));
+	return 0;
+}
+
+static int cmd_area_summary(cli *c, int argc, char **argv)
+{
+	const char *pos[1], *out = NULL;
+	bool json = false, csv = false;
+	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {"--csv", NULL, &csv, NULL},
+				{"--out", &out, NULL, NULL}, {0}};
+	if (cli_parse(c, argc, argv, opts, pos, 0, 0, NULL) < 0)
+		return EXIT_USAGE;
+	if (json && csv)
+		return cli_usage_error(c, "--json and --csv cannot go together: choose one "
+				       "(or neither, for a table to read)."), EXIT_USAGE;
+	const char *path = to_stdout(out) ? NULL : out;
+	if (path && is_dir(path))
+		return cli_usage_error(c, "--out %s is a directory: give a file name, for example "
+				       "--out %s/summary.%s.", path, path, csv ? "csv" : json ? "json" : "txt"),
+		       EXIT_USAGE;
+	if (cli_open(c) < 0)
+		return cli_fail(c);
+	national_summary s;
+	if (national_summary_load(&c->d, NULL, &s, &c->e) < 0)
+		return cli_fail(c);
+	out_file o = {stdout, NULL};
+	if (path) {
+		o.path = path;
+		o.f = fopen(path, "wb");
+		if (!o.f) {
+			err_set(&c->e, ERR_IO, "cannot create %s: %s: check the directory exists and you may "
+				"write there.", path, strerror(errno));
+			return cli_fail(c);
+		}
+	}
+	int rc = summary_write(c, &s, csv ? SUMMARY_CSV : json ? SUMMARY_JSON : SUMMARY_TEXT, &o);
+	rc = out_close(c, &o, rc);
+	if (rc < 0)
+		return cli_fail(c);
+	if (path)
+		printf("Wrote %s\n", path);
+	return EXIT_OK;
+}
+
 const command area_commands[] = {
 	{"area export", "an area's audits, levels and projects as CSV, Excel or JSON",
 	 "Usage: copro area export AREA --format csv|xlsx|json [--table TABLE] [--out PATH]\n\n"
@@ -337,5 +514,22 @@ const command area_commands[] = {
 	 "  copro area token list \"York\"\n"
 	 "  copro area token revoke \"York\" 2\n",
 	 cmd_area_token},
+	{"area summary", "every area's organisations, self-evaluations, audits and actions",
+	 "Usage: copro area summary [--json | --csv] [--out FILE]\n\n"
+	 "The whole country at a glance, for whoever runs this copro: a line per area\n"
+	 "and a line of totals. Per area: organisations; those with a self-evaluation;\n"
+	 "self-evaluations by status (draft, in review, submitted); organisations with\n"
+	 "an accepted York audit (each one's latest: newest audit date, then newest\n"
+	 "record); of those, the ones dated in the last 12 months, counted by outcome;\n"
+	 "those with a principle at the lowest level; reviews overdue (the latest\n"
+	 "audit's review date has passed); and actions open or in progress whose due\n"
+	 "date has passed. Organisations with no area get a line \"No area\".\n\n"
+	 "  --json        one JSON document (docs/export.md)\n"
+	 "  --csv         CSV, a row per area and a last row \"All areas\"\n"
+	 "  --out FILE    write to FILE; - or no --out writes to standard output\n\n"
+	 "Example:\n"
+	 "  copro area summary\n"
+	 "  copro area summary --csv --out summary.csv\n",
+	 cmd_area_summary},
 	{0},
 };
