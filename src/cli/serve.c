@@ -17,10 +17,11 @@
 
 static int cmd_serve(cli *c, int argc, char **argv)
 {
-	const char *port = NULL, *address = NULL, *threads = NULL, *assets = NULL;
+	const char *port = NULL, *address = NULL, *threads = NULL, *assets = NULL, *cache_mb = NULL;
 	bool tls = false;
 	const cli_opt opts[] = {{"--port", &port, NULL, NULL}, {"--address", &address, NULL, NULL},
 				{"--threads", &threads, NULL, NULL}, {"--assets", &assets, NULL, NULL},
+				{"--page-cache-mb", &cache_mb, NULL, NULL},
 				{"--behind-https", NULL, &tls, NULL}, {0}};
 	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0)
 		return EXIT_USAGE;
@@ -28,6 +29,15 @@ static int cmd_serve(cli *c, int argc, char **argv)
 			    .threads = threads ? atoi(threads) : 2};
 	if (o.port <= 0 || o.port > 65535)
 		return cli_usage_error(c, "--port takes a number from 1 to 65535."), EXIT_USAGE;
+	o.page_cache_mb = 16;
+	if (cache_mb) {
+		char *end;
+		long mb = strtol(cache_mb, &end, 10);
+		if (!*cache_mb || *end || mb < 0 || mb > 4096)
+			return cli_usage_error(c, "--page-cache-mb takes a number of megabytes from 0 (no cache) to 4096."),
+			       EXIT_USAGE;
+		o.page_cache_mb = (int)mb;
+	}
 	if (cli_open(c) < 0)
 		return cli_fail(c);
 	o.config = (web_config){.db_path = c->db_path, .frameworks = &c->frameworks, .tls = tls,
@@ -110,12 +120,14 @@ fail:
 const command serve_commands[] = {
 	{"serve", "run the web application",
 	 "Usage: copro [--db PATH] serve [--port N] [--address IP] [--threads N]\n"
-	 "                           [--assets DIR] [--behind-https]\n\n"
+	 "                           [--assets DIR] [--page-cache-mb N] [--behind-https]\n\n"
 	 "Serves copro on http://127.0.0.1:8080/ (or --address and --port). On first run\n"
 	 "the first visitor creates the administrator. Put nginx or another HTTPS proxy in\n"
 	 "front for anything but this machine, and say --behind-https so copro sends HSTS.\n"
 	 "Sign-in cookies are always Secure: browsers accept them over plain http only from\n"
-	 "localhost. Stop with Ctrl-C (SIGINT) or SIGTERM; requests under way finish first.\n\n"
+	 "localhost. Stop with Ctrl-C (SIGINT) or SIGTERM; requests under way finish first.\n"
+	 "--page-cache-mb (default 16, 0 for none) is the memory for pages kept to send again\n"
+	 "while the data they show is unchanged; any change, by any copro, ends their use.\n\n"
 	 "Example:\n  copro --db school.db serve --port 8080\n",
 	 cmd_serve},
 	{"user add", "add an account from the terminal (password on standard input)",

@@ -4,6 +4,67 @@
  * CHECK lists instead of enums). */
 #include "store/schema.h"
 
+/* ---- the triggers of migration 7 -------------------------------------
+ * BUMP_ORGS(select) adds one to the revision of each organisation the
+ * SELECT names (column o) and of its area; BUMP_AREAS(select) to each area
+ * named (column a). A row's organisation is found from the row itself
+ * (NEW or OLD), directly or through its parent; a row whose parent has
+ * gone (a cascade) finds none, and the parent's own trigger counts. */
+#define BUMP_ORGS(sel) \
+	"INSERT INTO org_revision (organisation_id, n) SELECT o, 1 FROM (" sel ") WHERE o IS NOT NULL" \
+	" ON CONFLICT (organisation_id) DO UPDATE SET n = n + 1;" \
+	"INSERT INTO area_revision (area_id, n) SELECT area_id, 1 FROM organisation" \
+	" WHERE id IN (" sel ") AND area_id IS NOT NULL ON CONFLICT (area_id) DO UPDATE SET n = n + 1;"
+#define BUMP_AREAS(sel) \
+	"INSERT INTO area_revision (area_id, n) SELECT a, 1 FROM (" sel ") WHERE a IS NOT NULL" \
+	" ON CONFLICT (area_id) DO UPDATE SET n = n + 1;"
+
+#define ORG_SELF(row) "SELECT " row ".id AS o"
+#define ORG_DIRECT(row) "SELECT " row ".organisation_id AS o"
+#define VIA_PARENT(table, column, row) \
+	"SELECT organisation_id AS o FROM " table " WHERE id = " row "." column
+#define VIA_EVALUATION(row) VIA_PARENT("evaluation", "evaluation_id", row)
+#define VIA_PROJECT(row) VIA_PARENT("project", "project_id", row)
+#define VIA_AUDIT(row) VIA_PARENT("audit", "audit_id", row)
+#define VIA_MEASURE(row) VIA_PARENT("measure", "measure_id", row)
+#define VIA_ACTION(row) VIA_PARENT("action_item", "action_id", row)
+#define VIA_PLAN(row) VIA_PARENT("plan", "plan_id", row)
+#define VIA_METRIC(row) \
+	"SELECT m.organisation_id AS o FROM metric t JOIN measure m ON m.id = t.measure_id" \
+	" WHERE t.id = " row ".metric_id"
+#define VIA_ACTION_REVIEW(row) \
+	"SELECT a.organisation_id AS o FROM action_review v JOIN action_item a ON a.id = v.action_id" \
+	" WHERE v.id = " row ".review_id"
+#define AREA_SELF(row) "SELECT " row ".id AS a"
+#define AREA_DIRECT(row) "SELECT " row ".area_id AS a"
+
+#define ORG_TRIGGERS(table, org_of) \
+	"CREATE TRIGGER " table "_revision_insert AFTER INSERT ON " table " BEGIN " \
+	BUMP_ORGS(org_of("NEW")) " END;" \
+	"CREATE TRIGGER " table "_revision_update AFTER UPDATE ON " table " BEGIN " \
+	BUMP_ORGS(org_of("NEW") " UNION " org_of("OLD")) " END;" \
+	"CREATE TRIGGER " table "_revision_delete AFTER DELETE ON " table " BEGIN " \
+	BUMP_ORGS(org_of("OLD")) " END;"
+#define AREA_TRIGGERS(table, area_of) \
+	"CREATE TRIGGER " table "_area_revision_insert AFTER INSERT ON " table " BEGIN " \
+	BUMP_AREAS(area_of("NEW")) " END;" \
+	"CREATE TRIGGER " table "_area_revision_update AFTER UPDATE ON " table " BEGIN " \
+	BUMP_AREAS(area_of("NEW") " UNION " area_of("OLD")) " END;" \
+	"CREATE TRIGGER " table "_area_revision_delete AFTER DELETE ON " table " BEGIN " \
+	BUMP_AREAS(area_of("OLD")) " END;"
+/* An area's name and settings show on each of its organisations' pages. */
+#define AREA_ORGS_TRIGGERS(table, area_of) \
+	"CREATE TRIGGER " table "_orgs_revision AFTER UPDATE ON " table " BEGIN " \
+	BUMP_ORGS("SELECT id AS o FROM organisation WHERE area_id IN (" area_of("NEW") ")") " END;" \
+	"CREATE TRIGGER " table "_orgs_revision_insert AFTER INSERT ON " table " BEGIN " \
+	BUMP_ORGS("SELECT id AS o FROM organisation WHERE area_id IN (" area_of("NEW") ")") " END;"
+/* An organisation moved to another area leaves the old area's picture. */
+#define AREA_MOVE_TRIGGER \
+	"CREATE TRIGGER organisation_area_revision AFTER UPDATE OF area_id ON organisation BEGIN " \
+	BUMP_AREAS("SELECT OLD.area_id AS a") " END;" \
+	"CREATE TRIGGER organisation_area_revision_delete AFTER DELETE ON organisation BEGIN " \
+	BUMP_AREAS("SELECT OLD.area_id AS a") " END;"
+
 const char *const schema_migrations[] = {
 	/* 1: organisations, evaluations, evidence, reviews, actions */
 	"CREATE TABLE area ("
@@ -402,6 +463,63 @@ const char *const schema_migrations[] = {
 	/* 6: finding the cycle after an evaluation (the overview links to
 	 * it) without reading every evaluation in the country. */
 	"CREATE INDEX evaluation_previous ON evaluation (previous_id);",
+
+	/* 7: data revisions. Every change to an organisation's records bumps
+	 * its counter and its area's, by trigger, in the change's own
+	 * transaction: a page rendered at revision n can be served again while
+	 * the counter is still n, by any copro process (src/web/cache.c). */
+	"CREATE TABLE org_revision ("
+	"  organisation_id INTEGER PRIMARY KEY,"
+	"  n INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE area_revision ("
+	"  area_id INTEGER PRIMARY KEY,"
+	"  n INTEGER NOT NULL) WITHOUT ROWID;"
+	ORG_TRIGGERS("organisation", ORG_SELF)
+	AREA_MOVE_TRIGGER
+	ORG_TRIGGERS("evaluation", ORG_DIRECT)
+	ORG_TRIGGERS("evidence", ORG_DIRECT)
+	ORG_TRIGGERS("action_item", ORG_DIRECT)
+	ORG_TRIGGERS("invitation", ORG_DIRECT)
+	ORG_TRIGGERS("project", ORG_DIRECT)
+	ORG_TRIGGERS("audit", ORG_DIRECT)
+	ORG_TRIGGERS("measure", ORG_DIRECT)
+	ORG_TRIGGERS("plan", ORG_DIRECT)
+	ORG_TRIGGERS("you_said", ORG_DIRECT)
+	ORG_TRIGGERS("membership", ORG_DIRECT)
+	ORG_TRIGGERS("activity", ORG_DIRECT)
+	ORG_TRIGGERS("own_indicator", VIA_EVALUATION)
+	ORG_TRIGGERS("evidence_link", VIA_EVALUATION)
+	ORG_TRIGGERS("statement_review", VIA_EVALUATION)
+	ORG_TRIGGERS("project_person", VIA_PROJECT)
+	ORG_TRIGGERS("project_step", VIA_PROJECT)
+	ORG_TRIGGERS("project_answer", VIA_PROJECT)
+	ORG_TRIGGERS("project_evidence", VIA_PROJECT)
+	ORG_TRIGGERS("audit_person", VIA_AUDIT)
+	ORG_TRIGGERS("audit_principle", VIA_AUDIT)
+	ORG_TRIGGERS("audit_evidence", VIA_AUDIT)
+	ORG_TRIGGERS("audit_event", VIA_AUDIT)
+	ORG_TRIGGERS("metric", VIA_MEASURE)
+	ORG_TRIGGERS("measure_link", VIA_MEASURE)
+	ORG_TRIGGERS("reading", VIA_METRIC)
+	ORG_TRIGGERS("action_review", VIA_ACTION)
+	ORG_TRIGGERS("action_review_evidence", VIA_ACTION_REVIEW)
+	ORG_TRIGGERS("plan_statement", VIA_PLAN)
+	ORG_TRIGGERS("plan_answer", VIA_PLAN)
+	ORG_TRIGGERS("plan_aspect", VIA_PLAN)
+	/* Area-level rows: an area administrator's membership, the area's
+	 * own activity lines, its API tokens; its name and settings show on
+	 * its organisations' pages too. */
+	AREA_TRIGGERS("membership", AREA_DIRECT)
+	AREA_TRIGGERS("activity", AREA_DIRECT)
+	AREA_TRIGGERS("api_token", AREA_DIRECT)
+	AREA_TRIGGERS("area", AREA_SELF)
+	AREA_TRIGGERS("area_setting", AREA_DIRECT)
+	AREA_ORGS_TRIGGERS("area", AREA_SELF)
+	AREA_ORGS_TRIGGERS("area_setting", AREA_DIRECT)
+	/* A person's name shows wherever they are a member. */
+	"CREATE TRIGGER app_user_revision AFTER UPDATE ON app_user BEGIN "
+	BUMP_ORGS("SELECT organisation_id AS o FROM membership WHERE user_id = NEW.id")
+	BUMP_AREAS("SELECT area_id AS a FROM membership WHERE user_id = NEW.id") " END;",
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

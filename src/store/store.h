@@ -131,6 +131,11 @@ int store_org_list_area(store *s, arena *a, int64_t area, org_list *out, err *e)
 int store_framework_version_put(store *s, const char *id, const char *hash,
 				const char *body, const char *now, err *e);
 int store_framework_version_get(store *s, arena *a, const char *hash, char **body, err *e);
+
+/* Data revisions (revision.c): how many changes an organisation's or an
+ * area's records have had; 0 before the first. Triggers keep them. */
+int store_org_revision(store *s, int64_t org, int64_t *n, err *e);
+int store_area_revision(store *s, int64_t area, int64_t *n, err *e);
 int store_evaluation_insert(store *s, const evaluation_row *ev, int64_t *id, err *e);
 int store_evaluation_get(store *s, arena *a, int64_t id, evaluation_row *out, err *e);
 int store_evaluation_find(store *s, arena *a, int64_t org, const char *framework,

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
+#include "web/cache.h"
 #include "web/web.h"
 
 bool route_match(const char *pattern, const char *path, const char **params, arena *a)
@@ -312,6 +314,63 @@ static void finish_change(request *r)
 	}
 }
 
+/* ---- the page cache -------------------------------------------------
+ * A signed-in GET of an organisation's or an area's page may be served
+ * from the cache (cache.c). The key holds the session, so one person's
+ * page (with their name, role and form token) never reaches another;
+ * access was checked above, as for every request. */
+static bool cache_key(request *r, unsigned char key[PAGE_KEY_BYTES])
+{
+	char today[11];
+	date_today(today);
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, NULL, 0, PAGE_KEY_BYTES);
+	crypto_generichash_update(&st, (const unsigned char *)r->sess.token, strlen(r->sess.token) + 1);
+	crypto_generichash_update(&st, (const unsigned char *)today, sizeof today);
+	crypto_generichash_update(&st, (const unsigned char *)r->path, strlen(r->path) + 1);
+	for (size_t i = 0; i < r->n_query; i++) {
+		crypto_generichash_update(&st, (const unsigned char *)r->query[i].name,
+					  strlen(r->query[i].name) + 1);
+		crypto_generichash_update(&st, (const unsigned char *)r->query[i].value,
+					  strlen(r->query[i].value) + 1);
+	}
+	return crypto_generichash_final(&st, key, PAGE_KEY_BYTES) == 0;
+}
+
+/* True when the page was sent from the cache. Otherwise notes whether
+ * the page drawn next may be kept, with the revision read before drawing
+ * it: a change made while it is drawn leaves it behind, never ahead. */
+static bool page_from_cache(request *r, const route *rt)
+{
+	if (r->post || !r->sess.valid || (rt->flags & (ROUTE_PUBLIC | ROUTE_API | ROUTE_STATIC)) ||
+	    (!r->org && !r->area) || !page_cache_on())
+		return false;
+	err e = {0};
+	int rc = r->area ? store_area_revision(r->d.db, r->area, &r->cache_revision, &e)
+			 : store_org_revision(r->d.db, r->org, &r->cache_revision, &e);
+	if (rc < 0 || !cache_key(r, r->cache_key))
+		return false;           /* drawn as if there were no cache */
+	r->cache_eligible = true;
+	const char *type = NULL;
+	if (!page_cache_get(r->cache_key, r->cache_revision, &r->out, &type, &r->mem))
+		return false;
+	r->content_type = type;
+	r->status = 200;
+	r->from_cache = true;
+	return true;
+}
+
+/* Keeps a page just drawn, when it is a plain page: not an error, a
+ * redirect, a download, a file, or a response that sets a cookie. */
+static void page_keep(request *r)
+{
+	if (!r->cache_eligible || r->status != 200 || r->location || r->download || r->cookie ||
+	    r->file_path)
+		return;
+	page_cache_put(r->cache_key, r->cache_revision, r->out.buf ? r->out.buf : "", r->out.len,
+		       r->content_type);
+}
+
 void web_dispatch(request *r)
 {
 	bool other_method;
@@ -374,8 +433,10 @@ void web_dispatch(request *r)
 		web_error_page(r, 503, "Sorry, copro is busy", "Nothing was saved. Wait a moment and send the form again.");
 		return;
 	}
-	if (!check_org(r, rt) && !check_area(r, rt))
+	if (!check_org(r, rt) && !check_area(r, rt) && !page_from_cache(r, rt)) {
 		r->status = rt->handler(r);
+		page_keep(r);
+	}
 	if (one_tx)
 		finish_change(r);
 }

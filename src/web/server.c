@@ -5,6 +5,8 @@
  * (design.md section 6) are noted where they are avoided. */
 #include "web/server.h"
 
+#include "web/cache.h"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <microhttpd.h>
@@ -141,8 +143,10 @@ static enum MHD_Result respond(struct MHD_Connection *conn, request *r)
 	if (r->file_path)
 		resp = file_response(r);
 	if (!resp) {
+		/* The body stays in the request's arena, which lives until
+		 * on_completed, after the last byte is sent: no copy. */
 		const char *body = html_str(&r->out);
-		resp = MHD_create_response_from_buffer(r->out.len, (void *)body, MHD_RESPMEM_MUST_COPY);
+		resp = MHD_create_response_from_buffer(r->out.len, (void *)body, MHD_RESPMEM_PERSISTENT);
 	}
 	if (!resp)
 		return MHD_NO;
@@ -298,6 +302,7 @@ int server_run(const server_options *o, err *e)
 	signal(SIGPIPE, SIG_IGN);
 
 	int threads = o->threads > 0 && o->threads <= MAX_THREADS ? o->threads : 2;
+	page_cache_set_limit((size_t)(o->page_cache_mb > 0 ? o->page_cache_mb : 0) << 20);
 	struct MHD_Daemon *d = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
 		(uint16_t)o->port, NULL, NULL, on_request, &s,
@@ -326,6 +331,7 @@ int server_run(const server_options *o, err *e)
 		free(s.stores[i]);
 	}
 	pthread_mutex_destroy(&s.lock);
+	page_cache_set_limit(0);
 	printf("copro stopped.\n");
 	return 0;
 }

@@ -8,6 +8,7 @@ typedef struct server_options {
 	const char *address;    /* listen address, default 127.0.0.1 */
 	int port;
 	int threads;            /* worker threads, default 2 */
+	int page_cache_mb;      /* memory for the page cache (web/cache.c); 0: none */
 	web_config config;
 } server_options;
 

@@ -73,6 +73,12 @@ typedef struct request {
 	bool cacheable;                 /* static files only; pages are no-store */
 	const char *file_path;          /* a static file to send instead of out */
 	err e;
+
+	/* The page cache (cache.c): whether this page may be kept, under
+	 * which key and data revision, and whether it came from there. */
+	bool cache_eligible, from_cache;
+	unsigned char cache_key[32];
+	int64_t cache_revision;
 } request;
 
 #define SESSION_COOKIE "__Host-copro"

@@ -89,6 +89,10 @@ expect_fail "user add refuses the same email twice" 1 "already an account" \
 	user add --name "Sam Again" --email SAM@example.org --role viewer --org 1 <"$WORK/pw"
 expect_fail "user add refuses an unknown role" 1 "not known" \
 	user add --name "X" --email y@example.org --role owner --org 1 <"$WORK/pw"
+expect_fail "serve refuses a page cache size that is not a number" 2 "--page-cache-mb takes a number" \
+	serve --port 1 --page-cache-mb lots
+expect_fail "serve refuses a negative page cache size" 2 "from 0 (no cache) to 4096" \
+	serve --port 1 --page-cache-mb -5
 hash=$(sqlite3 "$DB" "SELECT password_hash FROM app_user WHERE email = 'sam@example.org'")
 params=$(printf '%s' "$hash" | python3 -c 'import sys,re; m=re.match(r"\$argon2id\$v=19\$m=(\d+),t=(\d+),p=\d+\$", sys.stdin.read()); print("ok" if m and int(m[1]) >= 19456 and int(m[2]) >= 2 else "bad")')
 check "the stored password is argon2id with t>=2 and m>=19 MiB" [ "$params" = ok ]

@@ -2,6 +2,8 @@
  * size limits, methods, and access to the organisation in the URL. */
 #include "webtest.h"
 
+#include "web/cache.h"
+
 static void matching(void **state)
 {
 	(void)state;
@@ -219,12 +221,73 @@ static void one_commit_per_change(void **state)
 	sqlite3_commit_hook(w->f.db.db, NULL, NULL);
 }
 
+static request *get_page(webfix *w, int who, const char *path, bool cached)
+{
+	request *r = web_run(w, who, "GET", path, NULL);
+	assert_int_equal(r->status, 200);
+	if (r->from_cache != cached)
+		fail_msg("%s: expected %s", path, cached ? "the cached page" : "a page drawn afresh");
+	return r;
+}
+
+/* With the page cache on, a page is drawn once and sent again until its
+ * organisation's data changes; it is never sent to anyone else, and
+ * another organisation's change does not end it. */
+static void pages_are_cached_until_their_data_changes(void **state)
+{
+	webfix *w = *state;
+	page_cache_clear();
+	page_cache_set_limit(1 << 20);
+	const char *page = arena_printf(&w->f.mem, "/org/%lld/evaluation/%lld/statement/1i",
+					(long long)w->org, (long long)w->eval);
+	request *first = get_page(w, AS_LEAD, page, false);
+	request *again = get_page(w, AS_LEAD, page, true);
+	assert_int_equal(first->out.len, again->out.len);
+	assert_memory_equal(first->out.buf, again->out.buf, first->out.len);
+	request_destroy(again);
+	request *viewer = get_page(w, AS_VIEWER, page, false);
+	assert_false(viewer->out.len == first->out.len &&
+		     !memcmp(viewer->out.buf, first->out.buf, first->out.len));
+	request_destroy(viewer);
+	request_destroy(first);
+
+	/* Another organisation's change leaves this page cached. */
+	const char *other = arena_printf(&w->f.mem, "/org/%lld/evaluation/%lld/statement/1i/review",
+					 (long long)w->other_org, (long long)w->other_eval);
+	const char *theirs[] = {"strengths", "Theirs", "areas", "", "status", "in-progress", NULL};
+	request *r = web_run(w, AS_OTHER_LEAD, "POST", other, theirs);
+	assert_int_equal(r->status, 303);
+	request_destroy(r);
+	request_destroy(get_page(w, AS_LEAD, page, true));
+
+	/* This organisation's change ends it: the next page shows it. */
+	const char *ours[] = {"strengths", "Now written down", "areas", "", "status", "in-progress", NULL};
+	r = web_run(w, AS_LEAD, "POST", arena_printf(&w->f.mem, "%s/review", page), ours);
+	assert_int_equal(r->status, 303);
+	request_destroy(r);
+	r = get_page(w, AS_LEAD, page, false);
+	assert_non_null(strstr(html_str(&r->out), "Now written down"));
+	request_destroy(r);
+
+	/* Error pages are drawn every time. */
+	const char *missing = arena_printf(&w->f.mem, "/org/%lld/evidence/99999", (long long)w->org);
+	for (int i = 0; i < 2; i++) {
+		r = web_run(w, AS_LEAD, "GET", missing, NULL);
+		assert_int_equal(r->status, 404);
+		assert_false(r->from_cache);
+		request_destroy(r);
+	}
+	page_cache_set_limit(0);
+	page_cache_clear();
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(matching), T(signed_out_goes_to_sign_in), T(one_commit_per_change),
+		T(pages_are_cached_until_their_data_changes),
 		T(csrf_required_on_every_post), T(signed_out_form_needs_its_cookie),
 		T(other_organisations_do_not_exist), T(role_too_low_is_403),
 		T(methods_sizes_and_unknown_pages), T(sign_out_ends_the_session),

@@ -1,0 +1,173 @@
+/* test_revision.c: migration 7's triggers keep each organisation's and
+ * area's revision: every change to their records bumps them, in the same
+ * transaction, and a change elsewhere leaves them alone. */
+#include "testutil.h"
+
+#include "domain/account.h"
+#include "store/account.h"
+
+static int64_t org_rev(fixture *f, int64_t org)
+{
+	int64_t n = -1;
+	assert_int_equal(store_org_revision(&f->db, org, &n, &f->e), 0);
+	return n;
+}
+
+static int64_t area_rev(fixture *f, int64_t area)
+{
+	int64_t n = -1;
+	assert_int_equal(store_area_revision(&f->db, area, &n, &f->e), 0);
+	return n;
+}
+
+static void run(fixture *f, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(f->db.db, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+}
+
+static int64_t area_of(fixture *f, int64_t org)
+{
+	int64_t area = 0;
+	assert_int_equal(store_org_area(&f->db, org, &area, &f->e), 0);
+	return area;
+}
+
+/* Each kind of record, reached directly or through its parents, counts
+ * for its organisation and its area, and for no other organisation. */
+static void changes_bump_their_organisation_and_area(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "School"), other = fixture_org(f, "Neighbour");
+	int64_t area = area_of(f, org);
+	assert_int_equal(org_rev(f, 999), 0);           /* never changed: 0 */
+	int64_t eval = fixture_evaluation(f, org);
+	char sql[1024];
+	/* One statement per kind of record; each must move both counters. */
+	const char *steps[] = {
+		"INSERT INTO evidence (organisation_id, title, evidence_date, with_cyp, with_parents, with_practitioners,"
+		" created_at, updated_at) VALUES (%1$lld, 'E', '2026-01-01', 0, 1, 0, 'x', 'x')",
+		"INSERT INTO evidence_link (evidence_id, evaluation_id, element_key, indicator_key, created_at)"
+		" VALUES ((SELECT MAX(id) FROM evidence), %2$lld, '1i', 'a', 'x')",
+		"UPDATE evidence_link SET confirmed_at = 'y' WHERE evaluation_id = %2$lld",
+		"INSERT INTO statement_review (evaluation_id, element_key, status, updated_at)"
+		" VALUES (%2$lld, '1i', 'in-progress', 'x')",
+		"INSERT INTO measure (organisation_id, cycle, framework_hash, cornerstone_key, own_text,"
+		" created_at, updated_at) VALUES (%1$lld, '2026-27', (SELECT MIN(hash) FROM framework_version),"
+		" '1', 'M', 'x', 'x')",
+		"INSERT INTO metric (measure_id, name, kind, direction, created_at, updated_at)"
+		" VALUES ((SELECT MAX(id) FROM measure), 'm', 'count', 'higher', 'x', 'x')",
+		"INSERT INTO reading (metric_id, taken_on, value, source, created_at)"
+		" VALUES ((SELECT MAX(id) FROM metric), '2026-01-01', 3, 'survey', 'x')",
+		"DELETE FROM reading",
+		"DELETE FROM evidence_link WHERE evaluation_id = %2$lld",
+	};
+	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+		int64_t o = org_rev(f, org), a = area_rev(f, area), other_before = org_rev(f, other);
+		snprintf(sql, sizeof sql, steps[i], (long long)org, (long long)eval);
+		run(f, sql);
+		if (org_rev(f, org) <= o || area_rev(f, area) <= a)
+			fail_msg("no bump from: %s", sql);
+		assert_int_equal(org_rev(f, other), other_before);
+	}
+}
+
+/* A change that is rolled back leaves the counters as they were. */
+static void rolled_back_change_bumps_nothing(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "School");
+	int64_t before = org_rev(f, org), area_before = area_rev(f, area_of(f, org));
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	fixture_evaluation(f, org);
+	assert_true(org_rev(f, org) > before);
+	store_rollback(&f->db);
+	assert_int_equal(org_rev(f, org), before);
+	assert_int_equal(area_rev(f, area_of(f, org)), area_before);
+}
+
+/* The area's settings and name show on its organisations' pages; a
+ * person's name shows wherever they are a member; an organisation moved
+ * away leaves its old area's picture. */
+static void area_and_people_changes_reach_the_pages_that_show_them(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "School");
+	int64_t area = area_of(f, org);
+	char sql[512];
+
+	int64_t o = org_rev(f, org);
+	snprintf(sql, sizeof sql, "INSERT INTO area_setting (area_id, updated_at) VALUES (%lld, 'x')",
+		 (long long)area);
+	run(f, sql);
+	assert_true(org_rev(f, org) > o);
+	o = org_rev(f, org);
+	run(f, "UPDATE area SET name = 'Renamed Area'");
+	assert_true(org_rev(f, org) > o);
+
+	int64_t user;
+	assert_int_equal(account_create(&f->d, "Sam", "sam@example.org", "a long enough password", &user,
+					&f->e), 0);
+	snprintf(sql, sizeof sql, "INSERT INTO membership (user_id, organisation_id, role, created_at)"
+		 " VALUES (%lld, %lld, 'lead', 'x')", (long long)user, (long long)org);
+	run(f, sql);
+	o = org_rev(f, org);
+	snprintf(sql, sizeof sql, "UPDATE app_user SET name = 'Sam Lee' WHERE id = %lld", (long long)user);
+	run(f, sql);
+	assert_true(org_rev(f, org) > o);
+
+	org_row far = {.name = "Far School", .sector = "education", .area = "Elsewhere"};
+	int64_t far_org;
+	assert_int_equal(org_add(&f->d, &far, &far_org, &f->e), 0);
+	int64_t elsewhere = area_of(f, far_org);
+	int64_t a = area_rev(f, area), b = area_rev(f, elsewhere);
+	snprintf(sql, sizeof sql, "UPDATE organisation SET area_id = %lld WHERE id = %lld",
+		 (long long)elsewhere, (long long)org);
+	run(f, sql);
+	assert_true(area_rev(f, area) > a);
+	assert_true(area_rev(f, elsewhere) > b);
+}
+
+/* A table added later without triggers would let pages outlive its data:
+ * every table has them, but those no page shows as an organisation's or
+ * an area's (or that only identify the person asking, as sessions do). */
+static void every_table_has_revision_triggers(void **state)
+{
+	fixture *f = *state;
+	static const char *const exempt[] = {
+		"schema_migration", "framework_version", "app_user", "user_session",
+		"sign_in_failure", "org_revision", "area_revision", NULL,
+	};
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(f->db.db,
+		"SELECT t.name, (SELECT COUNT(*) FROM sqlite_master g WHERE g.type = 'trigger'"
+		"  AND g.tbl_name = t.name AND g.name LIKE '%revision%')"
+		" FROM sqlite_master t WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%'",
+		-1, &st, NULL), SQLITE_OK);
+	size_t tables = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		bool skip = false;
+		for (size_t i = 0; exempt[i]; i++)
+			skip |= !strcmp(exempt[i], name);
+		if (!skip && sqlite3_column_int(st, 1) < 3)
+			fail_msg("table %s has no revision triggers: add it to migration 7's pattern in a new migration", name);
+		tables++;
+	}
+	sqlite3_finalize(st);
+	assert_true(tables > 30);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(changes_bump_their_organisation_and_area), T(rolled_back_change_bumps_nothing),
+		T(area_and_people_changes_reach_the_pages_that_show_them),
+		T(every_table_has_revision_triggers),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
