@@ -21,14 +21,19 @@ int store_user_count(store *s, int64_t *n, err *e)
 	return st ? count_query(s, st, n, e) : -1;
 }
 
+/* The five USER_COLUMNS from column `at` on. */
+static void read_user_at(arena *a, sqlite3_stmt *st, int at, user_row *u)
+{
+	u->id = sql_col_int(st, at);
+	u->email = sql_col_text(a, st, at + 1);
+	u->name = sql_col_text(a, st, at + 2);
+	u->password_hash = sql_col_text(a, st, at + 3);
+	u->created_at = sql_col_text(a, st, at + 4);
+}
+
 static void read_user(arena *a, sqlite3_stmt *st, void *row)
 {
-	user_row *u = row;
-	u->id = sql_col_int(st, 0);
-	u->email = sql_col_text(a, st, 1);
-	u->name = sql_col_text(a, st, 2);
-	u->password_hash = sql_col_text(a, st, 3);
-	u->created_at = sql_col_text(a, st, 4);
+	read_user_at(a, st, 0, row);
 }
 
 #define USER_COLUMNS "id, email, name, password_hash, created_at FROM app_user"
@@ -198,6 +203,7 @@ static void read_session(arena *a, sqlite3_stmt *st, void *row)
 	r->csrf_token = sql_col_text(a, st, 2);
 	r->created_at = sql_col_text(a, st, 3);
 	r->last_seen_at = sql_col_text(a, st, 4);
+	read_user_at(a, st, 5, &r->user);
 }
 
 int store_session_insert(store *s, const session_row *r, err *e)
@@ -218,8 +224,9 @@ int store_session_insert(store *s, const session_row *r, err *e)
 int store_session_get(store *s, arena *a, const char *token_hash, session_row *out, err *e)
 {
 	sqlite3_stmt *st = sql_prepare(s,
-		"SELECT token_hash, user_id, csrf_token, created_at, last_seen_at"
-		" FROM user_session WHERE token_hash = ?", e);
+		"SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,"
+		" u.id, u.email, u.name, u.password_hash, u.created_at"
+		" FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?", e);
 	if (!st)
 		return -1;
 	sql_bind_text(st, 1, token_hash);

@@ -22,6 +22,7 @@ typedef struct session_row {
 	const char *token_hash;
 	int64_t user_id;
 	const char *csrf_token, *created_at, *last_seen_at;
+	user_row user;          /* its account, read in the same query */
 } session_row;
 
 typedef struct invitation_row {

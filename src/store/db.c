@@ -3,6 +3,7 @@
 #include "store/sql.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -351,8 +352,18 @@ static int busy_timeout_ms(void)
 	return 5000;
 }
 
+/* SQLite counts every allocation under a global mutex unless told not
+ * to; copro never reads the counts. Must come before SQLite starts, so
+ * only the first store_open of the process does it. */
+static void sqlite_setup(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int store_open(store *s, const char *path, enum store_mode mode, err *e)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, sqlite_setup);
 	memset(s, 0, sizeof *s);
 	s->path = strdup(path);
 	if (!s->path)
@@ -462,6 +473,28 @@ int store_commit(store *s, err *e)
 		return -1;
 	s->in_tx = 0;
 	return 0;
+}
+
+/* A read-only snapshot for several queries: one set of file locks
+ * instead of one per query, and answers that agree with each other. No
+ * write may happen inside it (it would have to wait for the write lock
+ * and could find the snapshot out of date). */
+int store_read_begin(store *s, err *e)
+{
+	if (s->in_tx || s->in_read)
+		return err_set(e, ERR_INTERNAL, "a read inside a transaction (a bug in copro).");
+	if (sql_exec(s, "BEGIN DEFERRED", e) < 0)
+		return -1;
+	s->in_read = true;
+	return 0;
+}
+
+void store_read_end(store *s)
+{
+	if (!s->in_read)
+		return;
+	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	s->in_read = false;
 }
 
 void store_rollback(store *s)

@@ -18,6 +18,7 @@ typedef struct store {
 	sqlite3 *db;
 	char *path;
 	int in_tx;              /* nesting depth of store_begin */
+	bool in_read;           /* inside store_read_begin */
 	struct stmt_cache *stmts;       /* prepared statements (db.c) */
 } store;
 
@@ -35,6 +36,9 @@ int store_is_empty(store *s, bool *empty, err *e);
 /* Writes run between store_begin and store_commit; any failure calls
  * store_rollback so nothing is half-written. They nest (see db.c). */
 int store_begin(store *s, err *e);
+/* A read-only snapshot across several queries (db.c); no writes inside. */
+int store_read_begin(store *s, err *e);
+void store_read_end(store *s);
 int store_commit(store *s, err *e);
 void store_rollback(store *s);
 

@@ -371,6 +371,34 @@ static void page_keep(request *r)
 		       r->content_type);
 }
 
+/* Everything a request passes before its handler: the session, sign-in,
+ * the CSRF token, the change's transaction, access to the organisation or
+ * area, and the page cache. False when the response is already written
+ * (a refusal, or the page from the cache). */
+static bool admit(request *r, const route *rt, bool one_tx)
+{
+	if (session_resume(&r->d, r->session_cookie, &r->sess, &r->e) < 0) {
+		web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+		return false;
+	}
+	if (!(rt->flags & ROUTE_PUBLIC) && !r->sess.valid) {
+		web_redirect(r, "/sign-in");
+		return false;
+	}
+	if ((rt->flags & ROUTE_POST) && !csrf_ok(r)) {
+		web_error_page(r, 403, "This form has expired",
+			       "For your security, forms stop working after you sign out or after a while. Go back, reload the page and try again.");
+		return false;
+	}
+	if (one_tx && store_begin(r->d.db, &r->e) < 0) {
+		web_error_page(r, 503, "Sorry, copro is busy", "Nothing was saved. Wait a moment and send the form again.");
+		return false;
+	}
+	if (check_org(r, rt) || check_area(r, rt))
+		return false;
+	return !page_from_cache(r, rt);
+}
+
 void web_dispatch(request *r)
 {
 	bool other_method;
@@ -410,30 +438,19 @@ void web_dispatch(request *r)
 			r->status = rt->handler(r);
 		return;
 	}
-	if (session_resume(&r->d, r->session_cookie, &r->sess, &r->e) < 0) {
-		web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
-		return;
-	}
-	if (!(rt->flags & ROUTE_PUBLIC) && !r->sess.valid) {
-		web_redirect(r, "/sign-in");
-		return;
-	}
-	if ((rt->flags & ROUTE_POST) && !csrf_ok(r)) {
-		web_error_page(r, 403, "This form has expired",
-			       "For your security, forms stop working after you sign out or after a while. Go back, reload the page and try again.");
-		return;
-	}
 	/* A signed-in change runs in one transaction with its access checks
 	 * and its activity line: one commit, so one wait for the disk, per
 	 * change. Public POSTs (sign-in, set-up, joining) hash a password
 	 * for a tenth of a second and must not hold the write lock while
-	 * they do. */
+	 * they do. A GET's session, access checks, data revision and cache
+	 * lookup read one snapshot instead: one set of file locks for all
+	 * that a cached page costs. */
 	bool one_tx = (rt->flags & ROUTE_POST) && !(rt->flags & ROUTE_PUBLIC);
-	if (one_tx && store_begin(r->d.db, &r->e) < 0) {
-		web_error_page(r, 503, "Sorry, copro is busy", "Nothing was saved. Wait a moment and send the form again.");
-		return;
-	}
-	if (!check_org(r, rt) && !check_area(r, rt) && !page_from_cache(r, rt)) {
+	bool snapshot = !r->post && store_read_begin(r->d.db, &r->e) == 0;
+	bool run = admit(r, rt, one_tx);
+	if (snapshot)
+		store_read_end(r->d.db);
+	if (run) {
 		r->status = rt->handler(r);
 		page_keep(r);
 	}

@@ -9,6 +9,7 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
@@ -301,6 +302,12 @@ int server_run(const server_options *o, err *e)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	/* Every request frees its arena and SQLite its scratch memory; left
+	 * to itself glibc hands those pages back to the kernel and faults
+	 * them in again on the next request (a fifth of a write's time in
+	 * perf). A server keeps them. */
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	int threads = o->threads > 0 && o->threads <= MAX_THREADS ? o->threads : 2;
 	page_cache_set_limit((size_t)(o->page_cache_mb > 0 ? o->page_cache_mb : 0) << 20);
 	struct MHD_Daemon *d = MHD_start_daemon(
