@@ -25,8 +25,14 @@ static int cmd_serve(cli *c, int argc, char **argv)
 				{"--behind-https", NULL, &tls, NULL}, {0}};
 	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0)
 		return EXIT_USAGE;
+	/* Writes wait for the disk; with more threads than processors, the
+	 * commits of one thread's wait share the next thread's sync. */
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int fallback = cpus > 0 && cpus < 8 ? 2 * (int)cpus : 16;
 	server_options o = {.address = address, .port = port ? atoi(port) : 8080,
-			    .threads = threads ? atoi(threads) : 2};
+			    .threads = threads ? atoi(threads) : fallback};
+	if (o.threads < 1 || o.threads > 16)
+		return cli_usage_error(c, "--threads takes a number from 1 to 16."), EXIT_USAGE;
 	if (o.port <= 0 || o.port > 65535)
 		return cli_usage_error(c, "--port takes a number from 1 to 65535."), EXIT_USAGE;
 	o.page_cache_mb = 16;
@@ -126,6 +132,8 @@ const command serve_commands[] = {
 	 "front for anything but this machine, and say --behind-https so copro sends HSTS.\n"
 	 "Sign-in cookies are always Secure: browsers accept them over plain http only from\n"
 	 "localhost. Stop with Ctrl-C (SIGINT) or SIGTERM; requests under way finish first.\n"
+	 "--threads (default twice the number of processors, at most 16) serve requests side by\n"
+	 "side; commits made while another waits for the disk share its sync.\n"
 	 "--page-cache-mb (default 16, 0 for none) is the memory for pages kept to send again\n"
 	 "while the data they show is unchanged; any change, by any copro, ends their use.\n\n"
 	 "Example:\n  copro --db school.db serve --port 8080\n",

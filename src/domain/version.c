@@ -115,7 +115,9 @@ static framework *parse_stored(domain *d, const char *key, const char *id, const
 		err_set(e, ERR_IO, "the stored text of instrument %s is damaged: restore from a backup.", id);
 		return NULL;
 	}
-	return key ? cache_put(key, fw) : fw;
+	/* Only a text that hashes to its name is shared: a stored text that
+	 * was changed behind copro's back is used, but never cached. */
+	return key && !strcmp(fw->hash, hash) ? cache_put(key, fw) : fw;
 }
 
 framework *framework_version_load(domain *d, const char *id, const char *hash, bool *changed,

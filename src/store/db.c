@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "core/text.h"
 #include "store/schema.h"
@@ -265,6 +266,127 @@ int sql_list_by_id(store *s, arena *a, const char *sql, int64_t id, void **items
 	return sql_collect(s, a, st, items, n, size, read, e);
 }
 
+/* ---- durable commits --------------------------------------------------
+ * A commit must be on disk before copro answers. SQLite's synchronous=FULL
+ * does that by syncing the WAL while it holds the write lock, so commits
+ * queue one sync each. Instead the connections run synchronous=NORMAL
+ * (checkpoints still sync the WAL and the database before the WAL is
+ * reused) and SQLite's WAL hook, called after a commit is written and the
+ * write lock released, syncs the WAL before the commit returns. Commits
+ * made while a sync runs share the next one: a group commit, per database
+ * file, across all the connections of the process. */
+
+#define CHECKPOINT_PAGES 1000   /* SQLite's own auto-checkpoint default */
+
+typedef struct sync_group {
+	struct sync_group *next;
+	char *path;
+	pthread_mutex_t lock;
+	pthread_cond_t synced_cond;
+	uint64_t written, synced;       /* commits counted; commits known on disk */
+	bool syncing;
+	/* Writers of this process queue here rather than in SQLite's busy
+	 * handler, which sleeps in steps of milliseconds. */
+	pthread_mutex_t write_lock;
+} sync_group;
+
+/* The group whose write_lock this thread holds, from store_begin until
+ * the commit is written (the WAL hook lets go before it syncs, so the next
+ * writer can commit meanwhile) or rolled back. */
+static _Thread_local sync_group *held_write;
+
+static void release_write(void)
+{
+	if (!held_write)
+		return;
+	pthread_mutex_unlock(&held_write->write_lock);
+	held_write = NULL;
+}
+
+static struct {
+	pthread_mutex_t lock;
+	sync_group *groups;
+	uint64_t commits, syncs;        /* commits written and WAL syncs made */
+} durable = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+/* The group of the database file `path`, made on first use; groups live
+ * as long as the process. */
+static sync_group *sync_group_of(const char *path)
+{
+	pthread_mutex_lock(&durable.lock);
+	sync_group *g = durable.groups;
+	while (g && strcmp(g->path, path) != 0)
+		g = g->next;
+	if (!g) {
+		g = calloc(1, sizeof *g);
+		if (!g || !(g->path = strdup(path)))
+			abort();
+		pthread_mutex_init(&g->lock, NULL);
+		pthread_cond_init(&g->synced_cond, NULL);
+		pthread_mutex_init(&g->write_lock, NULL);
+		g->next = durable.groups;
+		durable.groups = g;
+	}
+	pthread_mutex_unlock(&durable.lock);
+	return g;
+}
+
+static int sync_wal(sqlite3 *db, const char *name)
+{
+	sqlite3_file *wal = NULL;
+	int rc = sqlite3_file_control(db, name, SQLITE_FCNTL_JOURNAL_POINTER, &wal);
+	if (rc != SQLITE_OK || !wal || !wal->pMethods)
+		return rc != SQLITE_OK ? rc : SQLITE_IOERR_FSYNC;
+	rc = wal->pMethods->xSync(wal, SQLITE_SYNC_NORMAL);
+	pthread_mutex_lock(&durable.lock);
+	durable.syncs++;
+	pthread_mutex_unlock(&durable.lock);
+	return rc;
+}
+
+/* Returns once this commit is on disk: by a sync this call makes, or by
+ * one that another connection started after the commit was written. */
+static int on_commit(void *arg, sqlite3 *db, const char *name, int pages)
+{
+	sync_group *g = arg;
+	int rc = SQLITE_OK;
+	if (held_write == g)
+		release_write();
+	pthread_mutex_lock(&durable.lock);
+	durable.commits++;
+	pthread_mutex_unlock(&durable.lock);
+	pthread_mutex_lock(&g->lock);
+	uint64_t mine = ++g->written;
+	while (g->synced < mine && rc == SQLITE_OK) {
+		if (g->syncing) {
+			pthread_cond_wait(&g->synced_cond, &g->lock);
+			continue;
+		}
+		g->syncing = true;
+		uint64_t upto = g->written;     /* all written before this sync starts */
+		pthread_mutex_unlock(&g->lock);
+		rc = sync_wal(db, name);
+		pthread_mutex_lock(&g->lock);
+		g->syncing = false;
+		if (rc == SQLITE_OK && upto > g->synced)
+			g->synced = upto;
+		pthread_cond_broadcast(&g->synced_cond);
+	}
+	pthread_mutex_unlock(&g->lock);
+	/* The hook replaces SQLite's auto-checkpoint, so it checkpoints too. */
+	if (rc == SQLITE_OK && pages >= CHECKPOINT_PAGES)
+		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	return rc;
+}
+
+void store_commit_counts(uint64_t *commits, uint64_t *syncs)
+{
+	pthread_mutex_lock(&durable.lock);
+	*commits = durable.commits;
+	*syncs = durable.syncs;
+	pthread_mutex_unlock(&durable.lock);
+}
+
 /* ---- opening and migrations ----------------------------------------- */
 
 int store_latest_version(void)
@@ -392,8 +514,9 @@ int store_open(store *s, const char *path, enum store_mode mode, err *e)
 	if (!s->stmts)
 		abort();
 	sqlite3_busy_timeout(s->db, busy_timeout_ms());
-	/* WAL lets readers go on while one writer writes; FULL makes a
-	 * committed write survive power loss, as the store promises. */
+	/* WAL lets readers go on while one writer writes; the WAL hook
+	 * (on_commit) makes a committed write survive power loss before the
+	 * commit returns, as the store promises. */
 	if (sql_exec(s, "PRAGMA foreign_keys = ON", e) < 0)
 		goto fail;
 	if (mode == STORE_CREATE || sqlite3_db_readonly(s->db, "main") == 0) {
@@ -407,8 +530,11 @@ int store_open(store *s, const char *path, enum store_mode mode, err *e)
 			goto fail;
 		}
 	}
-	if (sql_exec(s, "PRAGMA synchronous = FULL", e) < 0)
+	if (sql_exec(s, "PRAGMA synchronous = NORMAL", e) < 0)
 		goto fail;
+	const char *file = sqlite3_db_filename(s->db, "main");
+	s->group = sync_group_of(file && *file ? file : path);
+	sqlite3_wal_hook(s->db, on_commit, s->group);
 	if (migrate(s, e) < 0)
 		goto fail;
 	return 0;
@@ -455,8 +581,18 @@ int store_begin(store *s, err *e)
 		s->in_tx++;
 		return 0;
 	}
-	if (sql_exec(s, "BEGIN IMMEDIATE", e) < 0)
+	if (s->group && !held_write) {
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += busy_timeout_ms() / 1000 + 1;
+		if (pthread_mutex_timedlock(&s->group->write_lock, &until) != 0)
+			return sql_fail(s, SQLITE_BUSY, e);
+		held_write = s->group;
+	}
+	if (sql_exec(s, "BEGIN IMMEDIATE", e) < 0) {
+		release_write();
 		return -1;
+	}
 	s->in_tx = 1;
 	return 0;
 }
@@ -470,8 +606,9 @@ int store_commit(store *s, err *e)
 		return 0;
 	}
 	if (sql_exec(s, "COMMIT", e) < 0)
-		return -1;
+		return -1;      /* the caller rolls back, which lets go of the lock */
 	s->in_tx = 0;
+	release_write();        /* a transaction that wrote nothing has no WAL hook */
 	return 0;
 }
 
@@ -503,6 +640,7 @@ void store_rollback(store *s)
 		return;
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_tx = 0;
+	release_write();
 }
 
 int store_backup(store *s, const char *dest, err *e)

@@ -20,6 +20,7 @@ typedef struct store {
 	int in_tx;              /* nesting depth of store_begin */
 	bool in_read;           /* inside store_read_begin */
 	struct stmt_cache *stmts;       /* prepared statements (db.c) */
+	struct sync_group *group;       /* commits to the same file (db.c) */
 } store;
 
 enum store_mode { STORE_EXISTING, STORE_CREATE };
@@ -36,6 +37,10 @@ int store_is_empty(store *s, bool *empty, err *e);
 /* Writes run between store_begin and store_commit; any failure calls
  * store_rollback so nothing is half-written. They nest (see db.c). */
 int store_begin(store *s, err *e);
+/* How many commits this process has written and how many WAL syncs made
+ * them durable (db.c): fewer syncs than commits when commits arrive
+ * together and share one. */
+void store_commit_counts(uint64_t *commits, uint64_t *syncs);
 /* A read-only snapshot across several queries (db.c); no writes inside. */
 int store_read_begin(store *s, err *e);
 void store_read_end(store *s);

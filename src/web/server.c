@@ -338,7 +338,13 @@ int server_run(const server_options *o, err *e)
 		free(s.stores[i]);
 	}
 	pthread_mutex_destroy(&s.lock);
+	page_cache_stats cs;
+	page_cache_stats_get(&cs);
+	uint64_t commits, syncs;
+	store_commit_counts(&commits, &syncs);
 	page_cache_set_limit(0);
-	printf("copro stopped.\n");
+	printf("copro stopped: %llu commits made durable by %llu disk syncs; pages sent from the cache %llu times, drawn %llu times.\n",
+	       (unsigned long long)commits, (unsigned long long)syncs, (unsigned long long)cs.hits,
+	       (unsigned long long)(cs.misses));
 	return 0;
 }

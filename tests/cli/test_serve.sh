@@ -91,6 +91,8 @@ expect_fail "user add refuses an unknown role" 1 "not known" \
 	user add --name "X" --email y@example.org --role owner --org 1 <"$WORK/pw"
 expect_fail "serve refuses a page cache size that is not a number" 2 "--page-cache-mb takes a number" \
 	serve --port 1 --page-cache-mb lots
+expect_fail "serve refuses no threads" 2 "--threads takes a number from 1 to 16" \
+	serve --port 1 --threads 0
 expect_fail "serve refuses a negative page cache size" 2 "from 0 (no cache) to 4096" \
 	serve --port 1 --page-cache-mb -5
 hash=$(sqlite3 "$DB" "SELECT password_hash FROM app_user WHERE email = 'sam@example.org'")

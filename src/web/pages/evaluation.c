@@ -1140,14 +1140,22 @@ static int page_evidence_link_post(request *r)
 	return saved(r, &pg, "link");
 }
 
-/* ROUTE: POST /org/{org}/evaluation/{evaluation}/statement/{statement}/review (lead) */
+/* Shows the statement page again with the problems found in a
+ * judgement: only then is the whole page loaded. */
+static int refuse_review(request *r, const form_errors *fe)
+{
+	eval_page pg;
+	int st = load_for_change(r, &pg);
+	return st ? st : refuse(r, &pg, fe, POSTED_REVIEW);
+}
+
+/* ROUTE: POST /org/{org}/evaluation/{evaluation}/statement/{statement}/review (lead)
+ * The most frequent change there is, so it reads only what its checks
+ * need (review_set checks the statement and that the evaluation is not
+ * submitted) rather than the whole statement page. */
 static int page_review_post(request *r)
 {
 	static const char *const statuses[] = {"not-started", "in-progress", "complete", NULL};
-	eval_page pg;
-	int st = load_for_change(r, &pg);
-	if (st)
-		return st;
 	form_errors fe = {0};
 	err e = {0};
 	review_change c = {.strengths = form_get(r, "strengths") ? form_get(r, "strengths") : "",
@@ -1162,21 +1170,35 @@ static int page_review_post(request *r)
 		known |= !strcmp(c.status, statuses[i]);
 	if (!known)
 		form_error_add(&fe, "status", "Select the statement's status");
+	int64_t id = param_id(r, 1);
+	evaluation_row ev;
+	int found = id ? store_evaluation_get(r->d.db, &r->mem, id, &ev, &e) : 0;
+	if (found < 0)
+		return server_error(r, &e);
+	/* Another organisation's evaluation does not exist under ours. */
+	if (!found || ev.organisation_id != r->org)
+		return page_not_found(r);
 	if (fe.n)
-		return refuse(r, &pg, &fe, POSTED_REVIEW);
-	if (review_set(&r->d, pg.p.evaluation.id, pg.ep->element->key, &c, &e) < 0) {
+		return refuse_review(r, &fe);
+	const char *key = r->params[2];
+	if (review_set(&r->d, id, key, &c, &e) < 0) {
 		if (e.kind == ERR_INPUT) {
 			form_error_add(&fe, "strengths", sentence(r, e.msg));
-			return refuse(r, &pg, &fe, POSTED_REVIEW);
+			return refuse_review(r, &fe);
 		}
-		evaluation_progress_free(&pg.p);
+		if (e.kind == ERR_NOTFOUND)
+			return page_not_found(r);
+		if (e.kind == ERR_CONFLICT)
+			return web_error_page(r, 409, "This self-evaluation has been submitted",
+					      "A submitted self-evaluation can no longer change. Your organisation lead can set it back to draft.");
 		return server_error(r, &e);
 	}
 	activity_log(&r->d, &r->sess.user, r->org, 0,
 		     arena_printf(&r->mem, "recorded the judgement on statement %s of evaluation %lld (%s)",
-				  pg.ep->element->key, (long long)pg.p.evaluation.id, c.status),
+				  key, (long long)id, c.status),
 		     &r->e);
-	return saved(r, &pg, "review");
+	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/evaluation/%lld/statement/%s?saved=review",
+					    (long long)r->org, (long long)id, key));
 }
 
 /* ROUTE: POST /org/{org}/evaluation/{evaluation}/statement/{statement}/indicator (lead) */
