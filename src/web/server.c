@@ -125,32 +125,138 @@ static void security_headers(struct MHD_Response *resp, const request *r)
 		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 }
 
-static struct MHD_Response *file_response(request *r)
+static struct MHD_Response *file_response(request *r, const struct stat *sb)
 {
 	int fd = open(r->file_path, O_RDONLY | O_CLOEXEC);
-	struct stat sb;
-	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		if (fd >= 0)
-			close(fd);
-		web_error_page(r, 404, "Page not found", "There is no file at this address.");
+	if (fd < 0)
 		return NULL;
-	}
-	return MHD_create_response_from_fd((uint64_t)sb.st_size, fd);
+	return MHD_create_response_from_fd((uint64_t)sb->st_size, fd);
 }
 
-static enum MHD_Result respond(struct MHD_Connection *conn, request *r)
+static void add_headers(struct MHD_Response *resp, const request *r);
+
+/* ---- static files kept ------------------------------------------------
+ * The style sheet and scripts are the same bytes for everyone: each is
+ * kept with its whole response (headers included) and queued again for
+ * every request, as long as the file on disk is the one that was read
+ * (same inode, size and time). MHD counts the response's users, so a
+ * replaced entry is freed when the last send of it ends. */
+
+#define KEPT_FILES 32
+
+typedef struct kept_file {
+	char *path;
+	struct stat sb;
+	struct MHD_Response *resp;
+} kept_file;
+
+static struct {
+	pthread_mutex_t lock;
+	kept_file file[KEPT_FILES];
+	size_t n;
+} kept = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+static bool same_file(const struct stat *a, const struct stat *b)
 {
-	struct MHD_Response *resp = NULL;
-	if (r->file_path)
-		resp = file_response(r);
-	if (!resp) {
-		/* The body stays in the request's arena, which lives until
-		 * on_completed, after the last byte is sent: no copy. */
-		const char *body = html_str(&r->out);
-		resp = MHD_create_response_from_buffer(r->out.len, (void *)body, MHD_RESPMEM_PERSISTENT);
+	return a->st_ino == b->st_ino && a->st_dev == b->st_dev && a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+/* Queues the kept response for `path` when the file is still the one
+ * read. Under the lock, so that a replacement cannot free it between
+ * finding and queueing (MHD takes its own reference when queued). */
+static bool queue_kept(struct MHD_Connection *conn, const char *path, const struct stat *sb,
+		       enum MHD_Result *ok)
+{
+	bool found = false;
+	pthread_mutex_lock(&kept.lock);
+	for (size_t i = 0; i < kept.n; i++)
+		if (!strcmp(kept.file[i].path, path)) {
+			if (same_file(&kept.file[i].sb, sb)) {
+				*ok = MHD_queue_response(conn, 200, kept.file[i].resp);
+				found = true;
+			}
+			break;
+		}
+	pthread_mutex_unlock(&kept.lock);
+	return found;
+}
+
+/* Keeps `resp` for `path` (replacing an older copy) and queues it; the
+ * cache owns the response from then on. Without room, it is queued and
+ * let go as any other. */
+static enum MHD_Result keep_and_queue(struct MHD_Connection *conn, const char *path,
+				      const struct stat *sb, struct MHD_Response *resp)
+{
+	pthread_mutex_lock(&kept.lock);
+	kept_file *k = NULL;
+	for (size_t i = 0; i < kept.n && !k; i++)
+		if (!strcmp(kept.file[i].path, path))
+			k = &kept.file[i];
+	char *copy = !k && kept.n < KEPT_FILES ? strdup(path) : NULL;
+	if (copy) {
+		k = &kept.file[kept.n++];
+		*k = (kept_file){.path = copy};
 	}
-	if (!resp)
-		return MHD_NO;
+	enum MHD_Result ok = MHD_queue_response(conn, 200, resp);
+	if (k) {
+		if (k->resp)
+			MHD_destroy_response(k->resp);
+		k->sb = *sb;
+		k->resp = resp;
+	} else {
+		MHD_destroy_response(resp);
+	}
+	pthread_mutex_unlock(&kept.lock);
+	return ok;
+}
+
+static void forget_kept_files(void)
+{
+	pthread_mutex_lock(&kept.lock);
+	for (size_t i = 0; i < kept.n; i++) {
+		MHD_destroy_response(kept.file[i].resp);
+		free(kept.file[i].path);
+		kept.file[i] = (kept_file){0};
+	}
+	kept.n = 0;
+	pthread_mutex_unlock(&kept.lock);
+}
+
+/* Sends a static file: the kept response, or the file read whole into a
+ * new kept one (up to 4 MB; larger files are sent from disk as they are).
+ * False when the caller should answer instead (r then holds a 404 page, or
+ * the large file's path). */
+static bool queue_static(struct MHD_Connection *conn, request *r, enum MHD_Result *ok)
+{
+	struct stat sb;
+	if (stat(r->file_path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		web_error_page(r, 404, "Page not found", "There is no file at this address.");
+		return false;
+	}
+	if (queue_kept(conn, r->file_path, &sb, ok))
+		return true;
+	if (sb.st_size > 4 << 20)
+		return false;
+	FILE *f = fopen(r->file_path, "rb");
+	char *bytes = f ? malloc((size_t)sb.st_size + 1) : NULL;
+	size_t got = bytes ? fread(bytes, 1, (size_t)sb.st_size, f) : 0;
+	if (f)
+		fclose(f);
+	struct MHD_Response *resp = NULL;
+	if (bytes && got == (size_t)sb.st_size)
+		resp = MHD_create_response_from_buffer(got, bytes, MHD_RESPMEM_MUST_FREE);
+	if (!resp) {
+		free(bytes);
+		return false;
+	}
+	add_headers(resp, r);
+	*ok = keep_and_queue(conn, r->file_path, &sb, resp);
+	return true;
+}
+
+static void add_headers(struct MHD_Response *resp, const request *r)
+{
 	security_headers(resp, r);
 	MHD_add_response_header(resp, "Content-Type",
 				r->content_type ? r->content_type : "text/html; charset=utf-8");
@@ -163,7 +269,29 @@ static enum MHD_Result respond(struct MHD_Connection *conn, request *r)
 	}
 	if (r->cookie)
 		MHD_add_response_header(resp, "Set-Cookie", r->cookie);
-	enum MHD_Result ok = MHD_queue_response(conn, (unsigned)r->status, resp);
+}
+
+static enum MHD_Result respond(struct MHD_Connection *conn, request *r)
+{
+	struct MHD_Response *resp = NULL;
+	enum MHD_Result ok;
+	if (r->file_path && queue_static(conn, r, &ok))
+		return ok;
+	if (r->file_path) {
+		struct stat sb;
+		if (stat(r->file_path, &sb) == 0)
+			resp = file_response(r, &sb);
+	}
+	if (!resp) {
+		/* The body stays in the request's arena, which lives until
+		 * on_completed, after the last byte is sent: no copy. */
+		const char *body = html_str(&r->out);
+		resp = MHD_create_response_from_buffer(r->out.len, (void *)body, MHD_RESPMEM_PERSISTENT);
+	}
+	if (!resp)
+		return MHD_NO;
+	add_headers(resp, r);
+	ok = MHD_queue_response(conn, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	return ok;
 }
@@ -343,6 +471,7 @@ int server_run(const server_options *o, err *e)
 	uint64_t commits, syncs;
 	store_commit_counts(&commits, &syncs);
 	page_cache_set_limit(0);
+	forget_kept_files();
 	printf("copro stopped: %llu commits made durable by %llu disk syncs; pages sent from the cache %llu times, drawn %llu times.\n",
 	       (unsigned long long)commits, (unsigned long long)syncs, (unsigned long long)cs.hits,
 	       (unsigned long long)(cs.misses));

@@ -89,6 +89,30 @@ expect_fail "user add refuses the same email twice" 1 "already an account" \
 	user add --name "Sam Again" --email SAM@example.org --role viewer --org 1 <"$WORK/pw"
 expect_fail "user add refuses an unknown role" 1 "not known" \
 	user add --name "X" --email y@example.org --role owner --org 1 <"$WORK/pw"
+# Static files are read once and kept; a file changed or removed on disk
+# is noticed on the next request.
+mkdir -p "$WORK/assets"
+printf 'body { color: #000 }' >"$WORK/assets/a.css"
+aport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$COPRO" serve --port "$aport" --assets "$WORK/assets" >"$WORK/aserve.log" 2>&1 &
+apid=$!
+i=0
+while ! curl -s -o /dev/null "http://127.0.0.1:$aport/sign-in" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+curl -s -D "$WORK/ah" -o "$WORK/a1" "http://127.0.0.1:$aport/assets/a.css"
+curl -s -o "$WORK/a2" "http://127.0.0.1:$aport/assets/a.css"
+check "a static file is sent" grep -qx 'body { color: #000 }' "$WORK/a1"
+check "and sent again the same" cmp -s "$WORK/a1" "$WORK/a2"
+check "with its type and the security headers" sh -c "grep -q 'Content-Type: text/css' '$WORK/ah' && grep -q 'X-Content-Type-Options: nosniff' '$WORK/ah'"
+sleep 0.01
+printf 'body { color: #0b0c0c }' >"$WORK/assets/a.css"
+curl -s -o "$WORK/a3" "http://127.0.0.1:$aport/assets/a.css"
+check "a file changed on disk is sent as it is now" grep -qx 'body { color: #0b0c0c }' "$WORK/a3"
+rm "$WORK/assets/a.css"
+status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$aport/assets/a.css")
+check "a file removed from disk is 404" [ "$status" = 404 ]
+kill "$apid"
+wait "$apid" 2>/dev/null || true
+
 expect_fail "serve refuses a page cache size that is not a number" 2 "--page-cache-mb takes a number" \
 	serve --port 1 --page-cache-mb lots
 expect_fail "serve refuses no threads" 2 "--threads takes a number from 1 to 16" \
