@@ -3,6 +3,7 @@
 #include "store/sql.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -10,9 +11,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/text.h"
 #include "store/schema.h"
+
+static int durable_wait(bool let_go);
+static _Thread_local int sync_rc;       /* the last durable_wait's result */
 
 /* ---- prepared statements --------------------------------------------
  * Each connection keeps the statements it has prepared, keyed by their SQL
@@ -108,6 +113,7 @@ void sql_done(store *s, sqlite3_stmt *st)
 	cached_stmt *cs = cache_find(s->stmts, st);
 	if (!cs) {
 		sqlite3_finalize(st);
+		durable_wait(false);
 		return;
 	}
 	/* Reset ends the statement's read of the database, so a cached
@@ -115,6 +121,7 @@ void sql_done(store *s, sqlite3_stmt *st)
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	cs->busy = false;
+	durable_wait(false);    /* a single statement that committed */
 }
 
 static void stmt_cache_free(store *s)
@@ -187,15 +194,25 @@ void sql_bind_id(sqlite3_stmt *st, int i, int64_t v)
 int sql_exec_stmt(store *s, sqlite3_stmt *st, err *e)
 {
 	int rc = sqlite3_step(st);
+	sync_rc = SQLITE_OK;
 	sql_done(s, st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return sql_fail(s, rc, e);
-	return 0;
+	return sync_rc == SQLITE_OK ? 0 : sql_fail(s, sync_rc, e);
+}
+
+/* Plain SQL without waiting for the disk: transactions' own statements. */
+static int exec_raw(store *s, const char *sql, err *e)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : sql_fail(s, rc, e);
 }
 
 int sql_exec(store *s, const char *sql, err *e)
 {
-	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	if (exec_raw(s, sql, e) < 0)
+		return -1;
+	int rc = durable_wait(false);
 	return rc == SQLITE_OK ? 0 : sql_fail(s, rc, e);
 }
 
@@ -288,7 +305,17 @@ typedef struct sync_group {
 	/* Writers of this process queue here rather than in SQLite's busy
 	 * handler, which sleeps in steps of milliseconds. */
 	pthread_mutex_t write_lock;
+	/* The WAL, opened by copro itself: syncing through a descriptor of
+	 * its own needs no connection, so the connection that committed is
+	 * free for the next writer while the disk works. */
+	char *wal_path;
+	int wal_fd;
+	struct stat wal_sb;
 } sync_group;
+
+/* A commit this thread has written and not yet seen on disk. */
+static _Thread_local sync_group *pending_group;
+static _Thread_local uint64_t pending_ticket;
 
 /* The group whose write_lock this thread holds, from store_begin until
  * the commit is written (the WAL hook lets go before it syncs, so the next
@@ -324,6 +351,12 @@ static sync_group *sync_group_of(const char *path)
 		pthread_mutex_init(&g->lock, NULL);
 		pthread_cond_init(&g->synced_cond, NULL);
 		pthread_mutex_init(&g->write_lock, NULL);
+		size_t n = strlen(path) + 5;
+		g->wal_path = malloc(n);
+		if (!g->wal_path)
+			abort();
+		snprintf(g->wal_path, n, "%s-wal", path);
+		g->wal_fd = -1;
 		g->next = durable.groups;
 		durable.groups = g;
 	}
@@ -331,33 +364,64 @@ static sync_group *sync_group_of(const char *path)
 	return g;
 }
 
-static int sync_wal(sqlite3 *db, const char *name)
+/* fdatasync of the group's WAL. A descriptor syncs the file's data
+ * whichever descriptor wrote it; if the WAL was replaced (all connections
+ * closed, which checkpoints and syncs everything first), it is reopened. */
+static int sync_wal(sync_group *g)
 {
-	sqlite3_file *wal = NULL;
-	int rc = sqlite3_file_control(db, name, SQLITE_FCNTL_JOURNAL_POINTER, &wal);
-	if (rc != SQLITE_OK || !wal || !wal->pMethods)
-		return rc != SQLITE_OK ? rc : SQLITE_IOERR_FSYNC;
-	rc = wal->pMethods->xSync(wal, SQLITE_SYNC_NORMAL);
+	struct stat now;
+	if (stat(g->wal_path, &now) != 0)
+		return SQLITE_OK;       /* no WAL: everything is in the database file */
+	if (g->wal_fd < 0 || now.st_ino != g->wal_sb.st_ino || now.st_dev != g->wal_sb.st_dev) {
+		if (g->wal_fd >= 0)
+			close(g->wal_fd);
+		g->wal_fd = open(g->wal_path, O_RDONLY | O_CLOEXEC);
+		if (g->wal_fd < 0)
+			return SQLITE_IOERR_FSYNC;
+		g->wal_sb = now;
+	}
+	int rc = fdatasync(g->wal_fd) == 0 ? SQLITE_OK : SQLITE_IOERR_FSYNC;
 	pthread_mutex_lock(&durable.lock);
 	durable.syncs++;
 	pthread_mutex_unlock(&durable.lock);
 	return rc;
 }
 
-/* Returns once this commit is on disk: by a sync this call makes, or by
- * one that another connection started after the commit was written. */
+/* SQLite's WAL hook: a commit is written (the write lock let go). It is
+ * only counted here; the thread waits for the disk in durable_wait, once
+ * the statement has returned and the connection is free. */
 static int on_commit(void *arg, sqlite3 *db, const char *name, int pages)
 {
 	sync_group *g = arg;
-	int rc = SQLITE_OK;
-	if (held_write == g)
-		release_write();
 	pthread_mutex_lock(&durable.lock);
 	durable.commits++;
 	pthread_mutex_unlock(&durable.lock);
 	pthread_mutex_lock(&g->lock);
-	uint64_t mine = ++g->written;
-	while (g->synced < mine && rc == SQLITE_OK) {
+	pending_group = g;
+	pending_ticket = ++g->written;
+	pthread_mutex_unlock(&g->lock);
+	/* The hook replaces SQLite's auto-checkpoint, so it checkpoints too. */
+	if (pages >= CHECKPOINT_PAGES)
+		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	return SQLITE_OK;
+}
+
+/* Returns once this thread's last commit is on disk: by a sync this call
+ * makes, or by one another thread started after the commit was written.
+ * At the end of a transaction (`let_go`) it first lets go of the
+ * process's write lock, so the next writer commits while this one waits:
+ * their commits share the next sync. */
+static int durable_wait(bool let_go)
+{
+	sync_group *g = pending_group;
+	if (let_go)
+		release_write();
+	if (!g)
+		return sync_rc = SQLITE_OK;
+	pending_group = NULL;
+	int rc = SQLITE_OK;
+	pthread_mutex_lock(&g->lock);
+	while (g->synced < pending_ticket && rc == SQLITE_OK) {
 		if (g->syncing) {
 			pthread_cond_wait(&g->synced_cond, &g->lock);
 			continue;
@@ -365,7 +429,7 @@ static int on_commit(void *arg, sqlite3 *db, const char *name, int pages)
 		g->syncing = true;
 		uint64_t upto = g->written;     /* all written before this sync starts */
 		pthread_mutex_unlock(&g->lock);
-		rc = sync_wal(db, name);
+		rc = sync_wal(g);
 		pthread_mutex_lock(&g->lock);
 		g->syncing = false;
 		if (rc == SQLITE_OK && upto > g->synced)
@@ -373,10 +437,7 @@ static int on_commit(void *arg, sqlite3 *db, const char *name, int pages)
 		pthread_cond_broadcast(&g->synced_cond);
 	}
 	pthread_mutex_unlock(&g->lock);
-	/* The hook replaces SQLite's auto-checkpoint, so it checkpoints too. */
-	if (rc == SQLITE_OK && pages >= CHECKPOINT_PAGES)
-		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-	return rc;
+	return sync_rc = rc;
 }
 
 void store_commit_counts(uint64_t *commits, uint64_t *syncs)
@@ -575,21 +636,37 @@ int store_is_empty(store *s, bool *empty, err *e)
  * nest: only the outermost begins and commits, so a larger job (the demo,
  * an import) can call the domain's own writes and still be all or nothing.
  * A rollback at any depth rolls back the whole. */
+/* Takes the process's write lock for the database of `s` ahead of a
+ * whole request that will write through `s` (a connection shared by
+ * threads): the next store_begin uses it, and the outermost commit or
+ * rollback lets it go. */
+int store_write_lock(store *s, err *e)
+{
+	if (!s->group || held_write == s->group)
+		return 0;
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += busy_timeout_ms() / 1000 + 1;
+	if (pthread_mutex_timedlock(&s->group->write_lock, &until) != 0)
+		return sql_fail(s, SQLITE_BUSY, e);
+	held_write = s->group;
+	return 0;
+}
+
+void store_write_unlock(void)
+{
+	release_write();
+}
+
 int store_begin(store *s, err *e)
 {
 	if (s->in_tx) {
 		s->in_tx++;
 		return 0;
 	}
-	if (s->group && !held_write) {
-		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += busy_timeout_ms() / 1000 + 1;
-		if (pthread_mutex_timedlock(&s->group->write_lock, &until) != 0)
-			return sql_fail(s, SQLITE_BUSY, e);
-		held_write = s->group;
-	}
-	if (sql_exec(s, "BEGIN IMMEDIATE", e) < 0) {
+	if (store_write_lock(s, e) < 0)
+		return -1;
+	if (exec_raw(s, "BEGIN IMMEDIATE", e) < 0) {
 		release_write();
 		return -1;
 	}
@@ -605,10 +682,15 @@ int store_commit(store *s, err *e)
 		s->in_tx--;
 		return 0;
 	}
-	if (sql_exec(s, "COMMIT", e) < 0)
+	if (exec_raw(s, "COMMIT", e) < 0)
 		return -1;      /* the caller rolls back, which lets go of the lock */
 	s->in_tx = 0;
-	release_write();        /* a transaction that wrote nothing has no WAL hook */
+	/* From here the connection may be another thread's (copro serve's
+	 * writer connection): `s` is not touched again. */
+	int rc = durable_wait(true);
+	if (rc != SQLITE_OK)
+		return err_set(e, ERR_IO, "the change was written but the disk did not confirm it (%s): check the disk holding the database.",
+			       sqlite3_errstr(rc));
 	return 0;
 }
 
@@ -620,7 +702,7 @@ int store_read_begin(store *s, err *e)
 {
 	if (s->in_tx || s->in_read)
 		return err_set(e, ERR_INTERNAL, "a read inside a transaction (a bug in copro).");
-	if (sql_exec(s, "BEGIN DEFERRED", e) < 0)
+	if (exec_raw(s, "BEGIN DEFERRED", e) < 0)
 		return -1;
 	s->in_read = true;
 	return 0;
@@ -632,6 +714,7 @@ void store_read_end(store *s)
 		return;
 	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	s->in_read = false;
+	durable_wait(false);    /* the session's idle clock, if it was written */
 }
 
 void store_rollback(store *s)

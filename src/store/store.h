@@ -41,6 +41,11 @@ int store_begin(store *s, err *e);
  * them durable (db.c): fewer syncs than commits when commits arrive
  * together and share one. */
 void store_commit_counts(uint64_t *commits, uint64_t *syncs);
+/* The process's write lock for the database of `s`, taken for a whole
+ * request on a connection that threads share (copro serve's writer); the
+ * outermost store_commit or store_rollback lets it go, or the unlock. */
+int store_write_lock(store *s, err *e);
+void store_write_unlock(void);
 /* A read-only snapshot across several queries (db.c); no writes inside. */
 int store_read_begin(store *s, err *e);
 void store_read_end(store *s);

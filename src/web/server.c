@@ -26,6 +26,12 @@ struct server {
 	pthread_mutex_t lock;
 	store *stores[MAX_THREADS * 2];
 	size_t n_stores;
+	/* Signed-in changes all go through one connection, one request at a
+	 * time (the process's write lock): writes are one at a time in SQLite
+	 * anyway, and a connection that only this process's writes change
+	 * keeps its page cache, where each thread's own would be emptied by
+	 * every other thread's commit. */
+	store writer;
 };
 
 /* Each MHD worker thread keeps one connection open; all of them are
@@ -342,6 +348,7 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	if (!r->post)
 		return r;
 	const route *rt = web_route_for(method, url, &r->mem);
+	r->change = rt && (rt->flags & ROUTE_POST) && !(rt->flags & ROUTE_PUBLIC);
 	if (rt && (rt->flags & ROUTE_UPLOAD)) {
 		r->body_limit = WEB_MAX_UPLOAD + 64 * 1024;     /* the file and the form around it */
 		r->field_limit = WEB_MAX_UPLOAD;
@@ -386,7 +393,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return MHD_YES;
 	}
 	err e = {0};
-	store *db = get_store(s, &e);
+	store *db = r->change ? &s->writer : get_store(s, &e);
+	if (r->change && store_write_lock(db, &e) < 0)
+		db = NULL;
 	if (!db) {
 		fprintf(stderr, "copro serve: %s\n", e.msg);
 		web_error_page(r, 503, "Sorry, copro is not available",
@@ -395,8 +404,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	r->d = (domain){.db = db, .frameworks = s->opts->config.frameworks, .mem = &r->mem};
 	web_dispatch(r);
-	if (db->in_tx)
+	if (r->change) {
+		/* The dispatcher commits or rolls back every change (and so
+		 * lets go of the lock); after that the writer is another
+		 * request's, so it is not looked at here. */
+		store_write_unlock();
+	} else if (db->in_tx) {
 		store_rollback(db);     /* a handler that forgot to finish */
+	}
 	return respond(conn, r);
 }
 
@@ -437,6 +452,8 @@ int server_run(const server_options *o, err *e)
 	mallopt(M_MMAP_THRESHOLD, 4 << 20);
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	int threads = o->threads > 0 && o->threads <= MAX_THREADS ? o->threads : 2;
+	if (store_open(&s.writer, o->config.db_path, STORE_EXISTING, e) < 0)
+		return -1;
 	page_cache_set_limit((size_t)(o->page_cache_mb > 0 ? o->page_cache_mb : 0) << 20);
 	struct MHD_Daemon *d = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
@@ -449,10 +466,12 @@ int server_run(const server_options *o, err *e)
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 		MHD_OPTION_END);
-	if (!d)
+	if (!d) {
+		store_close(&s.writer);
 		return err_set(e, ERR_IO,
 			       "cannot listen on %s:%d: is another program using that port? Try --port with another number.",
 			       o->address ? o->address : "127.0.0.1", o->port);
+	}
 	printf("copro is running at http://%s:%d/  (stop it with Ctrl-C)\n",
 	       o->address ? o->address : "localhost", o->port);
 	fflush(stdout);
@@ -465,6 +484,7 @@ int server_run(const server_options *o, err *e)
 		store_close(s.stores[i]);
 		free(s.stores[i]);
 	}
+	store_close(&s.writer);
 	pthread_mutex_destroy(&s.lock);
 	page_cache_stats cs;
 	page_cache_stats_get(&cs);

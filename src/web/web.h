@@ -39,6 +39,7 @@ typedef struct request {
 	const web_config *config;
 	const char *method, *path, *address;
 	bool post;
+	bool change;                    /* a signed-in POST: run on the server's writer */
 
 	/* What the request brought, copied out of libmicrohttpd so that
 	 * dispatch and pages (and their tests) never need a connection. */

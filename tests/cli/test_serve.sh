@@ -67,11 +67,27 @@ python3 -c 'print("csrf=" + "a"*300000)' >"$WORK/big"
 status=$(curl -s -b "$jar" -o /dev/null -w '%{http_code}' --data-binary "@$WORK/big" "$lbase/area/$area/organisations")
 check "other forms keep the 256 KB limit when signed in" [ "$status" = 413 ]
 
+# Changes arriving together: 40 judgements sent 8 at a time all land,
+# each with its activity line, and the server counts them as commits.
+org=$(sqlite3 "$DB" "SELECT id FROM organisation WHERE area_id = $area ORDER BY id LIMIT 1")
+eval=$(sqlite3 "$DB" "SELECT id FROM evaluation WHERE organisation_id = $org AND status <> 'submitted' ORDER BY id LIMIT 1")
+page="$lbase/org/$org/evaluation/$eval/statement/1i"
+curl -s -b "$jar" -o "$WORK/stmt" "$page"
+csrf=$(token "$WORK/stmt")
+before=$(sqlite3 "$DB" "SELECT COUNT(*) FROM activity")
+seq 1 40 | xargs -P 8 -I N curl -s -b "$jar" -o /dev/null -w '%{http_code}\n' \
+	--data-urlencode "csrf=$csrf" --data-urlencode "strengths=Judgement N" \
+	--data-urlencode "status=in-progress" "$page/review" >"$WORK/codes"
+check "40 changes sent 8 at a time are all answered 303" [ "$(grep -c '^303$' "$WORK/codes")" = 40 ]
+check "and each left its activity line" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM activity") " = "$((before + 40)) " ]
+check "the judgement is one of those sent" sh -c "sqlite3 '$DB' \"SELECT strengths FROM statement_review WHERE evaluation_id = $eval AND element_key = '1i'\" | grep -q '^Judgement [0-9]*$'"
+
 kill -TERM "$pid"
 wait "$pid"
 rc=$?
 check "SIGTERM stops the server cleanly (exit 0)" [ "$rc" -eq 0 ]
 check "it says it stopped" grep -q "copro stopped" "$WORK/serve.log"
+check "and how many commits its disk syncs carried" grep -q "commits made durable by [0-9]* disk syncs" "$WORK/serve.log"
 
 printf 'a long enough password\n' | "$COPRO" user add --name "Sam Lead" --email sam@example.org --role lead --org 1 >"$WORK/out" 2>&1
 check "user add makes a lead" grep -q "Added Sam Lead" "$WORK/out"
