@@ -211,6 +211,60 @@ static void bad_filters_are_explained(void **state)
 	}
 }
 
+static size_t count_of(const char *body, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = strstr(body, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+/* 50 items a page, newest first, with GOV.UK's pagination keeping the
+ * filters; a page that does not exist is 404 with a way back. */
+static void library_comes_in_pages(void **state)
+{
+	webfix *w = *state;
+	for (int i = 1; i <= 120; i++) {
+		char title[40], date[24];
+		snprintf(title, sizeof title, "Meeting number %03d", i);
+		snprintf(date, sizeof date, "2025-%02d-%02d", 1 + (i - 1) / 28, 1 + (i - 1) % 28);
+		add_item(w, w->org, arena_strdup(&w->f.mem, title), arena_strdup(&w->f.mem, date),
+			 GROUP_PARENTS, 0, NULL, 0);
+	}
+	const char *lib = path(w, "/org/%lld/evidence", (long long)w->org);
+	request *r = get_query(w, AS_VIEWER, lib, NULL);
+	assert_int_equal(r->status, 200);
+	const char *body = web_body(r);
+	assert_non_null(strstr(body, "120 items"));
+	assert_non_null(strstr(body, "Showing 1 to 50 of 120, newest first."));
+	assert_int_equal(count_of(body, "Meeting number"), 50);
+	assert_non_null(strstr(body, "Meeting number 120"));    /* the newest */
+	assert_null(strstr(body, "Meeting number 070"));
+	assert_non_null(strstr(body, "aria-label=\"Page 1\" aria-current=\"page\""));
+	assert_non_null(strstr(body, "page=2\" rel=\"next\""));
+	assert_null(strstr(body, "rel=\"prev\""));
+	request_destroy(r);
+
+	r = get_query(w, AS_VIEWER, lib, (const char *[]){"groups", "parent-carers", "page", "3", NULL});
+	assert_int_equal(r->status, 200);
+	body = web_body(r);
+	assert_non_null(strstr(body, "Showing 101 to 120 of 120"));
+	assert_int_equal(count_of(body, "Meeting number"), 20);
+	assert_non_null(strstr(body, "Meeting number 001"));   /* the oldest, last */
+	assert_non_null(strstr(body, "groups=parent-carers&amp;page=2\" rel=\"prev\""));
+	assert_null(strstr(body, "rel=\"next\""));
+	request_destroy(r);
+
+	const char *const bad[] = {"0", "4", "two", "", "-1", "99999999"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		r = get_query(w, AS_VIEWER, lib, (const char *[]){"page", bad[i], NULL});
+		if (r->status != 404)
+			fail_msg("page=%s: %d, expected 404", bad[i], r->status);
+		assert_non_null(strstr(web_body(r), "The evidence library has 3 pages."));
+		request_destroy(r);
+	}
+}
+
 static void item_shows_where_it_counts(void **state)
 {
 	webfix *w = *state;
@@ -369,6 +423,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(every_route_as_every_role), T(other_organisations_items_are_not_found),
 		T(filters_list_exactly_the_matching_items), T(bad_filters_are_explained),
+		T(library_comes_in_pages),
 		T(item_shows_where_it_counts), T(edit_with_bad_input_changes_nothing),
 		T(edit_saves_and_logs), T(hostile_text_is_shown_escaped), T(only_web_links_are_links),
 	};

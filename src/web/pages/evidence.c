@@ -185,6 +185,98 @@ static bool in_cornerstone(request *r, const link_row *links, size_t n,
 	return false;
 }
 
+/* ---- the library's pages ---------------------------------------------
+ * 50 items a page: a library of hundreds is long to scroll or tab through
+ * on one page, and long to send. */
+#define LIBRARY_PAGE 50
+
+/* The index of the first link of `evidence` (or where it would be) in
+ * links sorted by evidence id. */
+static size_t first_link_of(const link_list *links, int64_t evidence)
+{
+	size_t lo = 0, hi = links->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (links->items[mid].evidence_id < evidence)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The page asked for (?page=N): 1 when none; false when it is not a page
+ * number from 1 to `pages`. */
+static bool library_page(request *r, size_t pages, size_t *page)
+{
+	const char *p = query_get(r, "page");
+	if (!p)
+		return true;
+	size_t n = 0;
+	if (!*p || strlen(p) > 6 || strspn(p, "0123456789") != strlen(p))
+		return false;
+	n = (size_t)strtoul(p, NULL, 10);
+	if (n < 1 || n > pages)
+		return false;
+	*page = n;
+	return true;
+}
+
+/* A link to page `n` keeping the filters. */
+static void library_page_href(request *r, size_t n)
+{
+	htmlf(&r->out, "/org/%D/evidence?", r->org);
+	for (size_t i = 0; i < r->n_query; i++)
+		if (strcmp(r->query[i].name, "page") != 0)
+			htmlf(&r->out, "%u=%u&amp;", r->query[i].name, r->query[i].value);
+	htmlf(&r->out, "page=%z", n);
+}
+
+static void library_page_item(request *r, size_t n, size_t current)
+{
+	htmlf(&r->out, "<li class=\"govuk-pagination__item%R\"><a class=\"govuk-link govuk-pagination__link\" href=\"",
+	     n == current ? " govuk-pagination__item--current" : "");
+	library_page_href(r, n);
+	htmlf(&r->out, "\" aria-label=\"Page %z\"%R>%z</a></li>", n,
+	     n == current ? " aria-current=\"page\"" : "", n);
+}
+
+/* GOV.UK's pagination: previous, the pages (the first, the last and those
+ * next to the current one, with ellipses between), next. */
+static void library_pagination(request *r, size_t page, size_t pages)
+{
+	if (pages < 2)
+		return;
+	htmlf(&r->out, "<nav class=\"govuk-pagination\" aria-label=\"Pages of the evidence library\">");
+	if (page > 1) {
+		htmlf(&r->out, "<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" href=\"");
+		library_page_href(r, page - 1);
+		htmlf(&r->out, "\" rel=\"prev\"><span class=\"govuk-pagination__link-title\">Previous"
+			      "<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
+	}
+	htmlf(&r->out, "<ul class=\"govuk-pagination__list\">");
+	bool gap = false;
+	for (size_t n = 1; n <= pages; n++) {
+		bool near = n == 1 || n == pages || (n + 1 >= page && n <= page + 1);
+		if (!near) {
+			if (!gap)
+				htmlf(&r->out, "<li class=\"govuk-pagination__item govuk-pagination__item--ellipses\">&ctdot;</li>");
+			gap = true;
+			continue;
+		}
+		gap = false;
+		library_page_item(r, n, page);
+	}
+	htmlf(&r->out, "</ul>");
+	if (page < pages) {
+		htmlf(&r->out, "<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" href=\"");
+		library_page_href(r, page + 1);
+		htmlf(&r->out, "\" rel=\"next\"><span class=\"govuk-pagination__link-title\">Next"
+			      "<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
+	}
+	htmlf(&r->out, "</nav>");
+}
+
 /* ROUTE: GET /org/{org}/evidence (viewer) */
 static int page_library(request *r)
 {
@@ -215,25 +307,31 @@ static int page_library(request *r)
 		page_end(r);
 		return 400;
 	}
-	/* Each item's links, for the count and the cornerstone filter. */
+	/* Each item's links, for the count and the cornerstone filter; the
+	 * links come sorted by evidence id. */
 	size_t shown = 0;
 	size_t *first = arena_alloc(&r->mem, (items.n + 1) * sizeof *first);
 	size_t *count = arena_alloc(&r->mem, (items.n + 1) * sizeof *count);
 	bool *keep = arena_alloc(&r->mem, (items.n + 1) * sizeof *keep);
 	for (size_t i = 0; i < items.n; i++) {
-		for (size_t k = 0; k < links.n; k++) {
-			if (links.items[k].evidence_id != items.items[i].id)
-				continue;
-			if (!count[i])
-				first[i] = k;
+		first[i] = first_link_of(&links, items.items[i].id);
+		for (size_t k = first[i]; k < links.n && links.items[k].evidence_id == items.items[i].id; k++)
 			count[i]++;
-		}
 		keep[i] = !f.cornerstone ||
 			  in_cornerstone(r, links.items + first[i], count[i], &evs, f.cornerstone);
 		shown += keep[i];
 	}
+	size_t pages = shown ? (shown + LIBRARY_PAGE - 1) / LIBRARY_PAGE : 1;
+	size_t page = 1;
+	if (!library_page(r, pages, &page))
+		return web_error_page(r, 404, "Page not found",
+				      arena_printf(&r->mem, "The evidence library has %zu page%s%s. Go back and use its page links.",
+						   pages, pages == 1 ? "" : "s", filtered ? " with these filters" : ""));
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">%z %R%R</h2>", shown,
 	     shown == 1 ? "item" : "items", filtered ? " match the filters" : "");
+	size_t from = (page - 1) * LIBRARY_PAGE, to = from + LIBRARY_PAGE < shown ? from + LIBRARY_PAGE : shown;
+	if (pages > 1)
+		htmlf(&r->out, "<p class=\"govuk-body\">Showing %z to %z of %z, newest first.</p>", from + 1, to, shown);
 	if (!shown) {
 		htmlf(&r->out, "<p class=\"govuk-body\">%R</p>",
 		     filtered ? "No evidence matches these filters. Try fewer filters, or clear them."
@@ -241,9 +339,9 @@ static int page_library(request *r)
 	} else {
 		/* A list rather than a table, so it reads the same on a phone. */
 		htmlf(&r->out, "<ul class=\"govuk-list\">");
-		for (size_t i = 0; i < items.n; i++) {
+		for (size_t i = 0, nth = 0; i < items.n && nth < to; i++) {
 			const evidence_row *ev = &items.items[i];
-			if (!keep[i])
+			if (!keep[i] || nth++ < from)
 				continue;
 			htmlf(&r->out, "<li><hr class=\"govuk-section-break govuk-section-break--m govuk-section-break--visible\">"
 				      "<h3 class=\"govuk-heading-s govuk-!-margin-bottom-1\">"
@@ -257,6 +355,7 @@ static int page_library(request *r)
 				      : "Not linked to an indicator yet");
 		}
 		htmlf(&r->out, "</ul>");
+		library_pagination(r, page, pages);
 	}
 	htmlf(&r->out, "</div></div>");
 	page_end(r);
