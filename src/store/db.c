@@ -311,6 +311,10 @@ typedef struct sync_group {
 	char *wal_path;
 	int wal_fd;
 	struct stat wal_sb;
+	/* Checkpoints made by a thread of their own (copro serve), not by
+	 * the writer whose commit filled the WAL: a checkpoint syncs the
+	 * database file, and a writer waiting for that holds up all others. */
+	bool background_checkpoints;
 } sync_group;
 
 /* A commit this thread has written and not yet seen on disk. */
@@ -400,8 +404,9 @@ static int on_commit(void *arg, sqlite3 *db, const char *name, int pages)
 	pending_group = g;
 	pending_ticket = ++g->written;
 	pthread_mutex_unlock(&g->lock);
-	/* The hook replaces SQLite's auto-checkpoint, so it checkpoints too. */
-	if (pages >= CHECKPOINT_PAGES)
+	/* The hook replaces SQLite's auto-checkpoint, so it checkpoints too,
+	 * unless a thread of the process does (store_checkpoint). */
+	if (pages >= CHECKPOINT_PAGES && !g->background_checkpoints)
 		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	return SQLITE_OK;
 }
@@ -438,6 +443,25 @@ static int durable_wait(bool let_go)
 	}
 	pthread_mutex_unlock(&g->lock);
 	return sync_rc = rc;
+}
+
+void store_checkpoint_in_background(store *s)
+{
+	if (!s->group)
+		return;
+	pthread_mutex_lock(&s->group->lock);
+	s->group->background_checkpoints = true;
+	pthread_mutex_unlock(&s->group->lock);
+}
+
+int store_checkpoint(store *s, int *wal_pages, err *e)
+{
+	int log = 0, done = 0;
+	int rc = sqlite3_wal_checkpoint_v2(s->db, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+	*wal_pages = log;
+	if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+		return sql_fail(s, rc, e);
+	return 0;
 }
 
 void store_commit_counts(uint64_t *commits, uint64_t *syncs)

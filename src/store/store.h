@@ -41,6 +41,12 @@ int store_begin(store *s, err *e);
  * them durable (db.c): fewer syncs than commits when commits arrive
  * together and share one. */
 void store_commit_counts(uint64_t *commits, uint64_t *syncs);
+/* From now on commits to the database of `s` leave checkpoints to a
+ * thread that calls store_checkpoint (copro serve's checkpointer). */
+void store_checkpoint_in_background(store *s);
+/* Copies what it can of the WAL into the database without waiting for
+ * anyone (SQLite's PASSIVE checkpoint); `wal_pages` is the WAL's size. */
+int store_checkpoint(store *s, int *wal_pages, err *e);
 /* The process's write lock for the database of `s`, taken for a whole
  * request on a connection that threads share (copro serve's writer); the
  * outermost store_commit or store_rollback lets it go, or the unlock. */

@@ -245,6 +245,29 @@ static void commits_are_synced_before_they_return(void **state)
 	assert_int_equal(sync, 1);      /* NORMAL: the commit hook syncs instead */
 }
 
+/* With checkpoints left to a thread of their own, a commit never copies
+ * the WAL into the database itself; store_checkpoint then copies it all. */
+static void checkpoints_in_background(void **state)
+{
+	fixture *f = *state;
+	store_checkpoint_in_background(&f->db);
+	assert_int_equal(sql_exec(&f->db, "CREATE TABLE filler (x BLOB)", &f->e), 0);
+	/* 1,200 pages of WAL: past the 1,000 at which a commit would
+	 * checkpoint by itself. */
+	for (int i = 0; i < 40; i++)
+		assert_int_equal(sql_exec(&f->db, "INSERT INTO filler SELECT randomblob(4000)"
+					  " FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30)"
+					  " SELECT i FROM n)", &f->e), 0);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(f->db.db, "PRAGMA wal_checkpoint(PASSIVE)", -1, &st, NULL), SQLITE_OK);
+	int pages = 0;
+	assert_int_equal(store_checkpoint(&f->db, &pages, &f->e), 0);
+	assert_true(pages > 1000);      /* nothing had been checkpointed by a commit */
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));   /* all copied */
+	sqlite3_finalize(st);
+}
+
 typedef struct writer {
 	const char *path;
 	int n, failed;
@@ -308,7 +331,7 @@ int main(void)
 		T(backup_is_a_full_copy), T(backup_to_missing_folder), T(empty_then_not),
 		T(statements_are_reused), T(statement_in_use_gets_its_own),
 		T(statements_given_back_hold_no_snapshot), T(commits_are_synced_before_they_return),
-		T(writers_in_threads_all_commit),
+		T(writers_in_threads_all_commit), T(checkpoints_in_background),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
