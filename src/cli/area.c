@@ -320,13 +320,7 @@ static int cmd_area_token(cli *c, int argc, char **argv)
 /* "23 November 2026" from YYYY-MM-DD. */
 static const char *date_words(cli *c, const char *iso)
 {
-	static const char *const months[] = {"January", "February", "March", "April", "May", "June",
-					     "July", "August", "September", "October", "November",
-					     "December"};
-	int m = atoi(iso + 5);
-	if (m < 1 || m > 12)
-		return iso;
-	return arena_printf(&c->mem, "%d %s %.4s", atoi(iso + 8), months[m - 1], iso);
+	return date_in_words(&c->mem, iso);
 }
 
 /* The text table's columns: a heading and each row's number. */

@@ -127,6 +127,21 @@ bool date_valid(const char *s)
 	return d <= max;
 }
 
+const char *date_in_words(arena *a, const char *iso)
+{
+	static const char *const months[] = {"January", "February", "March", "April", "May",
+					     "June", "July", "August", "September", "October",
+					     "November", "December"};
+	char day[11];
+	if (!iso || strlen(iso) < 10)
+		return iso ? iso : "";
+	memcpy(day, iso, 10);
+	day[10] = '\0';
+	if (!date_valid(day))
+		return iso;
+	return arena_printf(a, "%d %s %.4s", atoi(day + 8), months[atoi(day + 5) - 1], day);
+}
+
 int date_check(const char *what, const char *s, err *e)
 {
 	if (date_valid(s))

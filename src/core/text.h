@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/arena.h"
 #include "core/err.h"
 
 bool utf8_valid(const char *s, size_t len);
@@ -26,6 +27,9 @@ int text_check_url(const char *what, const char *s, err *e);
 
 /* A calendar date YYYY-MM-DD that exists (2026-02-30 does not). */
 bool date_valid(const char *s);
+/* "23 November 2026" from "2026-11-23" (or from the date part of a time),
+ * in the arena; anything else comes back as it was. */
+const char *date_in_words(arena *a, const char *iso);
 int date_check(const char *what, const char *s, err *e);
 
 /* Today's date and the current UTC time as ISO 8601 text. COPRO_NOW

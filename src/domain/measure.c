@@ -571,7 +571,7 @@ static const char *status_sentence(arena *a, const metric_row *m, const metric_s
 		s = "No readings yet.";
 	else
 		s = arena_printf(a, "Latest reading %s on %s.", metric_value_text(a, m, st->latest->value),
-				 st->latest->taken_on);
+				 date_in_words(a, st->latest->taken_on));
 	if (st->target_met == 1)
 		s = arena_printf(a, "%s Target met (the target is %s).", s,
 				 metric_value_text(a, m, m->target));

@@ -127,11 +127,11 @@ Metrics
     2026-03-01  55%  survey; speaks for none recorded
     2026-06-01  60% (36 of 60)  survey; speaks for parent carers; Summer survey
     2026-10-01  70%  meeting; speaks for children and young people, parent carers
-    Latest reading 70% on 2026-10-01. Not yet at the target of 75%. Improving since the previous reading (60%); improving since the baseline (40%).
+    Latest reading 70% on 1 October 2026. Not yet at the target of 75%. Improving since the previous reading (60%); improving since the baseline (40%).
 
   Metric 2: Formal complaints (count, lower is better; baseline 10; target 5)
     2026-10-01  4  records; speaks for none recorded
-    Latest reading 4 on 2026-10-01. Target met (the target is 5). Improving since the baseline (10).
+    Latest reading 4 on 1 October 2026. Target met (the target is 5). Improving since the baseline (10).
 
 Linked measures
   Measure 2 (cornerstone 3): The website is accessible and well-used by parents and carers, children and young people" "$out"

@@ -76,6 +76,20 @@ static void urls(void **state)
 	assert_int_equal(text_check_url("Link", "https://a b", &e), -1);
 }
 
+/* Dates as people read them; what is not a date comes back untouched. */
+static void dates_in_words(void **state)
+{
+	(void)state;
+	arena a = {0};
+	assert_string_equal(date_in_words(&a, "2026-11-23"), "23 November 2026");
+	assert_string_equal(date_in_words(&a, "2024-02-29"), "29 February 2024");
+	assert_string_equal(date_in_words(&a, "2026-01-05T09:30:00Z"), "5 January 2026");
+	assert_string_equal(date_in_words(&a, "2026-02-30"), "2026-02-30");
+	assert_string_equal(date_in_words(&a, "soon"), "soon");
+	assert_string_equal(date_in_words(&a, NULL), "");
+	arena_free(&a);
+}
+
 static void clock_override(void **state)
 {
 	(void)state;
@@ -98,6 +112,7 @@ int main(void)
 		cmocka_unit_test(dates_that_exist), cmocka_unit_test(dates_that_do_not),
 		cmocka_unit_test(utf8),             cmocka_unit_test(lines_and_limits),
 		cmocka_unit_test(urls),             cmocka_unit_test(clock_override),
+		cmocka_unit_test(dates_in_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -291,7 +291,7 @@ static void readings_sorted_and_same_date_refused(void **state)
 	assert_int_equal(m->status.target_met, 0);
 	assert_int_equal(m->status.trend, TREND_IMPROVING);
 	assert_string_equal(m->status.sentence,
-			    "Latest reading 70% on 2026-10-01. Not yet at the target of 75%. "
+			    "Latest reading 70% on 1 October 2026. Not yet at the target of 75%. "
 			    "Improving since the previous reading (60%); improving since the baseline (40%).");
 	measure_detail_free(&md);
 }
@@ -332,7 +332,7 @@ static void targets_either_direction(void **state)
 	assert_int_equal(st.target_met, 0);
 	assert_int_equal(st.since_previous, TREND_NOT_ENOUGH);
 	assert_int_equal(st.trend, TREND_IMPROVING);    /* against the baseline */
-	assert_string_equal(st.sentence, "Latest reading 6 on 2026-01-01. Not yet at the target of 5. "
+	assert_string_equal(st.sentence, "Latest reading 6 on 1 January 2026. Not yet at the target of 5. "
 					 "Improving since the baseline (10).");
 	st = status_of(f, "lower", true, 5, true, 10, (double[]){12, 12}, 2);
 	assert_int_equal(st.since_previous, TREND_SAME);
@@ -342,7 +342,7 @@ static void targets_either_direction(void **state)
 	st = status_of(f, "higher", false, 0, false, 0, (double[]){3}, 1);
 	assert_int_equal(st.target_met, -1);
 	assert_int_equal(st.trend, TREND_NOT_ENOUGH);
-	assert_string_equal(st.sentence, "Latest reading 3 on 2026-01-01. No target set. "
+	assert_string_equal(st.sentence, "Latest reading 3 on 1 January 2026. No target set. "
 					 "Not enough readings to see a trend yet.");
 	st = status_of(f, "higher", true, 3, false, 0, NULL, 0);
 	assert_int_equal(st.target_met, -1);

@@ -30,10 +30,5 @@ const char *sentence(request *r, const char *msg)
 
 const char *date_words(request *r, const char *iso)
 {
-	static const char *const months[] = {"January", "February", "March", "April", "May",
-					     "June", "July", "August", "September", "October",
-					     "November", "December"};
-	if (!iso || !date_valid(iso))
-		return iso ? iso : "";
-	return arena_printf(&r->mem, "%d %s %d", atoi(iso + 8), months[atoi(iso + 5) - 1], atoi(iso));
+	return iso && date_valid(iso) ? date_in_words(&r->mem, iso) : iso ? iso : "";
 }

@@ -71,13 +71,7 @@ static void evaluation_status_tag(request *r, const char *status)
 /* "15 October 2026" from "2026-10-15". */
 static const char *date_long(request *r, const char *iso)
 {
-	static const char *const months[] = {"January", "February", "March", "April", "May",
-					     "June", "July", "August", "September", "October",
-					     "November", "December"};
-	int y, m, d;
-	if (!iso || !date_valid(iso) || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
-		return iso ? iso : "";
-	return arena_printf(&r->mem, "%d %s %d", d, months[m - 1], y);
+	return date_words(r, iso);
 }
 
 /* Text a person typed over several lines, one paragraph a line. */

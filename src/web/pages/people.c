@@ -65,18 +65,10 @@ static const char *group_suffix(request *r, const char *group)
 /* "23 November 2026, 09:00 UTC" from "2026-11-23T09:00:00Z". */
 static const char *when_words(request *r, const char *iso)
 {
-	static const char *const months[] = {"January", "February", "March", "April", "May",
-					     "June", "July", "August", "September", "October",
-					     "November", "December"};
-	char day[11];
 	if (!iso || strlen(iso) < 16)
 		return iso ? iso : "";
-	memcpy(day, iso, 10);
-	day[10] = '\0';
-	if (!date_valid(day))
-		return iso;
-	return arena_printf(&r->mem, "%d %s %d, %.5s UTC", atoi(iso + 8), months[atoi(iso + 5) - 1],
-			    atoi(iso), iso + 11);
+	const char *day = date_in_words(&r->mem, iso);
+	return day == iso ? iso : arena_printf(&r->mem, "%s, %.5s UTC", day, iso + 11);
 }
 
 /* Membership {member} when it is of this organisation: 1, else 0 (not
