@@ -72,13 +72,18 @@ check "other forms keep the 256 KB limit when signed in" [ "$status" = 413 ]
 org=$(sqlite3 "$DB" "SELECT id FROM organisation WHERE area_id = $area ORDER BY id LIMIT 1")
 eval=$(sqlite3 "$DB" "SELECT id FROM evaluation WHERE organisation_id = $org AND status <> 'submitted' ORDER BY id LIMIT 1")
 page="$lbase/org/$org/evaluation/$eval/statement/1i"
-curl -s -b "$jar" -o "$WORK/stmt" "$page"
+jar2="$WORK/jar2"
+curl -s -c "$jar2" -b "$jar2" -o "$WORK/signin2" "$lbase/sign-in"
+curl -s -c "$jar2" -b "$jar2" -o /dev/null --data-urlencode "email=ada@example.org" \
+	--data-urlencode "password=a long enough password" --data-urlencode "csrf=$(token "$WORK/signin2")" "$lbase/sign-in"
+status=$(curl -s -b "$jar2" -o "$WORK/stmt" -w '%{http_code}' "$page")
+check "signed in again, the statement page is 200" [ "$status" = 200 ]
 csrf=$(token "$WORK/stmt")
 before=$(sqlite3 "$DB" "SELECT COUNT(*) FROM activity")
-seq 1 40 | xargs -P 8 -I N curl -s -b "$jar" -o /dev/null -w '%{http_code}\n' \
+seq 1 40 | xargs -P 8 -I N curl -s -b "$jar2" -o /dev/null -w '%{http_code} %{redirect_url}\n' \
 	--data-urlencode "csrf=$csrf" --data-urlencode "strengths=Judgement N" \
 	--data-urlencode "status=in-progress" "$page/review" >"$WORK/codes"
-check "40 changes sent 8 at a time are all answered 303" [ "$(grep -c '^303$' "$WORK/codes")" = 40 ]
+check "40 changes sent 8 at a time are all answered 303" [ "$(grep -c '^303 .*/statement/1i?saved=review$' "$WORK/codes")" = 40 ]
 check "and each left its activity line" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM activity") " = "$((before + 40)) " ]
 check "the judgement is one of those sent" sh -c "sqlite3 '$DB' \"SELECT strengths FROM statement_review WHERE evaluation_id = $eval AND element_key = '1i'\" | grep -q '^Judgement [0-9]*$'"
 
