@@ -21,6 +21,7 @@
 
 #include "core/text.h"
 #include "domain/domain.h"
+#include "store/store.h"         /* tests look at the database directly */
 
 /* A test's world: a database of its own, the bundled instruments and an
  * arena, all released by fixture_teardown. */

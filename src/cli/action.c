@@ -5,6 +5,8 @@
 #include "cli/cli.h"
 #include "core/text.h"
 #include "domain/review.h"
+#include "store/review.h"
+#include "store/store.h"
 
 /* What the action came from: {"evaluation": ID, "statement": KEY or null}
  * for a statement's area for development, {"audit": ID} for an audit's next

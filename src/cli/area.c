@@ -13,7 +13,9 @@
 #include "domain/account.h"
 #include "domain/area_export.h"
 #include "domain/national.h"
+#include "store/account.h"
 #include "store/area_data.h"
+#include "store/store.h"
 
 /* The area named on the command line; never creates one. */
 static int find_area(cli *c, const char *name, int64_t *area)

@@ -8,6 +8,8 @@
 #include "cli/cli.h"
 #include "core/text.h"
 #include "domain/audit.h"
+#include "store/audit.h"
+#include "store/store.h"
 
 /* The command line is run by whoever holds the database file: it acts with
  * every role, and its history entries say so. */

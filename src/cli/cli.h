@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "domain/domain.h"
+#include "store/store.h"         /* the connection it opens and closes */
 
 /* Exit codes: 0 done, 1 refused or failed (the message says why), 2 the
  * command line itself was wrong. */

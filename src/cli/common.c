@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "store/store.h"
 
 int cli_usage_error(cli *c, const char *fmt, ...)
 {

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "store/store.h"
 
 static int open_or_create(cli *c)
 {

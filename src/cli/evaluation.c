@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "store/store.h"
 
 static int cmd_evaluation_start(cli *c, int argc, char **argv)
 {

@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "core/text.h"
+#include "store/store.h"
 
 static json_t *evidence_json(const evidence_row *ev, const link_list *links)
 {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "store/store.h"
 
 #define COPRO_VERSION "0.1.0"
 

@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "domain/measure.h"
+#include "store/measure.h"
 
 /* ---- the catalogue and the worked examples ------------------------------ */
 

@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "domain/org_csv.h"
+#include "store/store.h"
 
 static json_t *org_json(const org_row *o)
 {

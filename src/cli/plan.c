@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "domain/plan.h"
+#include "store/plan.h"
 
 static int cmd_plan_start(cli *c, int argc, char **argv)
 {

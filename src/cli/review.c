@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "core/text.h"
 #include "domain/review.h"
+#include "store/review.h"
 
 /* Numbers given with a repeated option, such as --evidence 3 --evidence 5. */
 static int parse_ids(cli *c, const char *what, const char **texts, int64_t **ids, size_t *n)

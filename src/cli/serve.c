@@ -6,9 +6,11 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "domain/account.h"
-#include "web/server.h"
 #include "core/text.h"
+#include "domain/account.h"
+#include "store/account.h"
+#include "store/store.h"
+#include "web/server.h"
 #include <sodium.h>
 
 #ifndef COPRO_ASSETS_DIR

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/account.h"
+#include "store/store.h"
 
 int password_check(const char *password, err *e)
 {

@@ -4,7 +4,6 @@
 #define COPRO_DOMAIN_ACCOUNT_H
 
 #include "domain/domain.h"
-#include "store/account.h"
 
 /* Passwords: 12 to 128 characters, any characters, never truncated
  * (OWASP ASVS 5.0 V6.2). */

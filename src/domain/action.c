@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "store/review.h"
+#include "store/store.h"
 
 static bool action_status_known(const char *s)
 {

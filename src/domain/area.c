@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/area.h"
 
 void picture_dates_for(const char *today, picture_dates *out)
 {

@@ -7,7 +7,6 @@
 #define COPRO_DOMAIN_AREA_PICTURE_H
 
 #include "domain/domain.h"
-#include "store/area.h"
 
 #define PICTURE_AUDIT_FRAMEWORK "york-joint-partnership-audit"
 

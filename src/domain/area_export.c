@@ -12,6 +12,7 @@
 #include <xlsxwriter.h>
 
 #include "core/text.h"
+#include "store/area_data.h"
 
 #define AUDIT_FRAMEWORK "york-joint-partnership-audit"
 

@@ -7,7 +7,6 @@
 #define COPRO_DOMAIN_AREA_EXPORT_H
 
 #include "domain/domain.h"
-#include "store/area_data.h"
 
 /* Where exported bytes go: a file, a response body, a test buffer.
  * `write` answers 0, or -1 with e set. */

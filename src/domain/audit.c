@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/account.h"
+#include "store/audit.h"
+#include "store/store.h"
 
 /* Empty or only spaces: a name or comment of blanks says nothing. */
 static bool blank(const char *s)

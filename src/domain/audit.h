@@ -13,7 +13,6 @@
 
 #include "domain/account.h"
 #include "domain/domain.h"
-#include "store/audit.h"
 
 /* The instrument every audit uses. */
 #define AUDIT_FRAMEWORK_ID "york-joint-partnership-audit"

@@ -18,6 +18,7 @@
 #include "domain/plan.h"
 #include "domain/project.h"
 #include "domain/review.h"
+#include "store/store.h"
 
 static const struct demo_evidence {
 	const char *title, *description;

@@ -11,7 +11,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "framework/framework.h"
-#include "store/store.h"
+#include "store/rows.h"
 
 /* What every domain call needs: the database, the loaded instruments and an
  * arena for the call's results. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/store.h"
 
 int evaluation_get(domain *d, int64_t id, evaluation_row *out, err *e)
 {

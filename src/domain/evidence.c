@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/store.h"
 
 int indicator_ref_parse(arena *a, const char *text, indicator_ref *ref, err *e)
 {

@@ -17,6 +17,12 @@
 #include "domain/plan.h"
 #include "domain/project.h"
 #include "domain/review.h"
+#include "store/audit.h"
+#include "store/measure.h"
+#include "store/plan.h"
+#include "store/project.h"
+#include "store/review.h"
+#include "store/store.h"
 
 /* Unpacks `obj` strictly (unknown fields refused) and names the record in
  * the message when it does not fit. */

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/measure.h"
+#include "store/store.h"
 
 const char *const measure_grid_keys[4] = {"improve", "know", "measuring", "evaluation"};
 

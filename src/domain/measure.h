@@ -8,7 +8,6 @@
 #define COPRO_DOMAIN_MEASURE_H
 
 #include "domain/domain.h"
-#include "store/measure.h"
 
 #define MEASURE_FRAMEWORK "four-cornerstones-success-measures"
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/store.h"
 
 static bool all_digits(const char *s, size_t n)
 {

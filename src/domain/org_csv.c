@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "store/account.h"
 #include "store/org_bulk.h"
+#include "store/store.h"
 
 /* The columns copro reads; the rest of a GIAS extract's are passed over. */
 enum col { C_URN, C_NAME, C_TYPE, C_STATUS, C_LA, C_UKPRN, C_OPEN, C_CLOSE, C_SECTOR, N_COLS };

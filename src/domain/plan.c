@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/plan.h"
+#include "store/store.h"
 
 /* ---- the instrument's plan parts --------------------------------------- */
 

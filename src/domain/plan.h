@@ -10,7 +10,6 @@
 #define COPRO_DOMAIN_PLAN_H
 
 #include "domain/domain.h"
-#include "store/plan.h"
 
 #define PLAN_FRAMEWORK "four-cornerstones-service-plan"
 

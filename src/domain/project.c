@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/project.h"
+#include "store/store.h"
 
 const char *project_model_id(const char *name)
 {

@@ -7,7 +7,6 @@
 #define COPRO_DOMAIN_PROJECT_H
 
 #include "domain/domain.h"
-#include "store/project.h"
 
 #define PROJECT_MODEL_STRATEGIC "york-strategic-model"
 #define PROJECT_MODEL_INDIVIDUAL "york-individual-model"

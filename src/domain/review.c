@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/review.h"
+#include "store/store.h"
 
 static bool still_open(const action_row *a)
 {

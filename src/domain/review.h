@@ -6,7 +6,6 @@
 #define COPRO_DOMAIN_REVIEW_H
 
 #include "domain/domain.h"
-#include "store/review.h"
 
 /* ---- the actions list -------------------------------------------------- */
 

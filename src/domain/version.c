@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/store.h"
 
 int framework_version_keep(domain *d, const framework *fw, err *e)
 {

@@ -6,51 +6,6 @@
 
 #include "store/store.h"
 
-typedef struct user_row {
-	int64_t id;
-	const char *email, *name, *password_hash, *created_at;
-} user_row;
-
-typedef struct membership_row {
-	int64_t id, user_id, area_id, organisation_id;
-	const char *role, *partner_group, *created_at;
-	const char *user_name, *user_email;     /* joined, for lists */
-	const char *place_name;                 /* the organisation's or area's name */
-} membership_row;
-
-typedef struct session_row {
-	const char *token_hash;
-	int64_t user_id;
-	const char *csrf_token, *created_at, *last_seen_at;
-	user_row user;          /* its account, read in the same query */
-} session_row;
-
-typedef struct invitation_row {
-	const char *token_hash;
-	int64_t organisation_id;
-	const char *role, *partner_group, *name;
-	int64_t created_by;
-	const char *created_at, *expires_at, *used_at;
-} invitation_row;
-
-typedef struct activity_row {
-	int64_t id;
-	const char *at;
-	int64_t user_id, area_id, organisation_id;
-	const char *user_name, *what;
-} activity_row;
-
-/* A token for the area's read-only JSON API; only its SHA-256 is kept. */
-typedef struct api_token_row {
-	int64_t id, area_id, created_by;
-	const char *name, *token_hash, *created_at, *last_used_at, *revoked_at;
-} api_token_row;
-
-typedef STORE_LIST(membership_row) membership_list;
-typedef STORE_LIST(api_token_row) api_token_list;
-typedef STORE_LIST(activity_row) activity_list;
-typedef STORE_LIST(user_row) user_list;
-
 int store_user_count(store *s, int64_t *n, err *e);
 int store_user_insert(store *s, const user_row *u, int64_t *id, err *e);
 int store_user_get(store *s, arena *a, int64_t id, user_row *out, err *e);

@@ -8,65 +8,6 @@
 
 #include "store/store.h"
 
-/* Narrows every query to some organisations; NULL leaves a filter out. */
-typedef struct picture_filter {
-	const char *sector;             /* organisation.sector */
-	const char *type;               /* organisation.type (the service type) */
-} picture_filter;
-
-/* The dates the questions are asked about (YYYY-MM-DD, inclusive). */
-typedef struct picture_window {
-	const char *today;
-	const char *since;              /* "audited recently": dated on or after this */
-	const char *year_from, *year_to;        /* "projects this year": starting in these */
-} picture_window;
-
-/* An organisation with its latest accepted audit (by audit date, then id). */
-typedef struct picture_org_row {
-	int64_t id;
-	const char *name, *type, *sector;
-	int64_t audit_id;               /* 0: no accepted audit */
-	const char *audit_date, *outcome, *review_on;
-	int64_t projects;               /* projects starting in year_from..year_to */
-	bool audited_recently;          /* an accepted or submitted audit dated since..today */
-} picture_org_row;
-
-/* One principle's level in an organisation's latest accepted audit. */
-typedef struct picture_level_row {
-	int64_t organisation_id;
-	const char *principle_key, *level;      /* level NULL: not recorded */
-} picture_level_row;
-
-/* How many latest accepted audits put a principle at a level. */
-typedef struct picture_level_count {
-	const char *principle_key, *level;
-	int64_t n;
-} picture_level_count;
-
-/* How many audits were accepted with an outcome in an academic year
- * (2025 for 1 September 2025 to 31 August 2026), by audit date. */
-typedef struct picture_outcome_count {
-	int64_t year;
-	const char *outcome;
-	int64_t n;
-} picture_outcome_count;
-
-typedef struct picture_project_row {
-	int64_t id, organisation_id;
-	const char *organisation, *title, *service_area, *framework_id, *framework_hash;
-	const char *starts_on, *ends_on;
-	int64_t steps_done;
-	int64_t audit_id;               /* its latest accepted audit, 0 if none */
-	const char *audit_outcome, *audit_date;
-} picture_project_row;
-
-typedef STORE_LIST(picture_org_row) picture_org_list;
-typedef STORE_LIST(picture_level_row) picture_level_list;
-typedef STORE_LIST(picture_level_count) picture_level_count_list;
-typedef STORE_LIST(picture_outcome_count) picture_outcome_count_list;
-typedef STORE_LIST(picture_project_row) picture_project_list;
-typedef STORE_LIST(const char *) picture_text_list;
-
 /* The area's name: 1 found, 0 not. */
 int store_picture_area_name(store *s, arena *a, int64_t area, const char **name, err *e);
 /* The service types of the area's organisations, each once, sorted; no

@@ -7,50 +7,6 @@
 
 #include "store/store.h"
 
-typedef struct measure_row {
-	int64_t id, organisation_id;
-	const char *cycle;
-	const char *framework_hash;     /* the stored catalogue version it was chosen from */
-	const char *cornerstone_key;    /* "1" ... */
-	const char *catalogue_key;      /* "1.3"; NULL for the organisation's own */
-	const char *own_text;           /* its own wording; NULL for a catalogue measure */
-	/* The monitoring grid, "" when not written yet. */
-	const char *improve, *know, *measuring, *evaluation;
-	int64_t carried_from;           /* 0: not carried from an earlier cycle */
-	const char *created_at, *updated_at;
-} measure_row;
-
-typedef struct metric_row {
-	int64_t id, measure_id;
-	const char *name;
-	const char *kind;               /* percentage, count, rate */
-	const char *unit;               /* a rate's "per 100 pupils"; "" when none */
-	const char *direction;          /* higher, lower: which way is better */
-	bool has_baseline, has_target;
-	double baseline, target;
-	const char *created_at, *updated_at;
-} metric_row;
-
-typedef struct reading_row {
-	int64_t id, metric_id;
-	const char *taken_on;           /* YYYY-MM-DD */
-	bool has_value;                 /* always true when read back; on input: a value was given */
-	double value;                   /* what is charted: the percentage, count or rate */
-	bool has_fraction;              /* a percentage given as numerator of denominator */
-	int64_t numerator, denominator;
-	const char *source;             /* survey, records, meeting, other */
-	int groups;                     /* partner groups it speaks for */
-	const char *note;
-	int64_t review_id;              /* 0: not added by an action review */
-	const char *created_at;
-} reading_row;
-
-typedef STORE_LIST(measure_row) measure_list;
-typedef STORE_LIST(metric_row) metric_list;
-typedef STORE_LIST(reading_row) reading_list;
-
-/* ---- measures ---------------------------------------------------------- */
-
 int store_measure_insert(store *s, const measure_row *m, int64_t *id, err *e);
 /* Writes the four grid texts and updated_at. */
 int store_measure_update_grid(store *s, const measure_row *m, err *e);

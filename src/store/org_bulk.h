@@ -6,16 +6,6 @@
 
 #include "store/store.h"
 
-/* An organisation with the national identifiers a bulk load matches and
- * keeps; id 0 is one not yet stored. Empty optional fields are NULL. */
-typedef struct org_bulk_row {
-	int64_t id;
-	const char *name, *type, *sector;
-	const char *urn, *ukprn, *la_code, *opened_on, *closed_on;
-} org_bulk_row;
-
-typedef STORE_LIST(org_bulk_row) org_bulk_list;
-
 /* The area called `name`, without creating it: 1 found, 0 not. */
 int store_bulk_area_find(store *s, const char *name, int64_t *id, err *e);
 /* Every organisation of area `area`, by id. */

@@ -8,43 +8,6 @@
 
 #include "store/store.h"
 
-typedef struct plan_row {
-	int64_t id, organisation_id;
-	const char *framework_hash;     /* the stored version of the plan instrument */
-	const char *title, *cycle;
-	int64_t seeded_from;            /* the evaluation it was seeded from; 0: none */
-	const char *created_at, *updated_at;
-	int statements;                 /* joined on reads: statements with any text */
-	const char *seed_cycle;         /* joined on reads: the seed's cycle, or NULL */
-} plan_row;
-
-typedef struct plan_statement_row {
-	int64_t plan_id;
-	const char *element_key, *strengths, *areas, *updated_at;
-} plan_statement_row;
-
-typedef struct plan_answer_row {
-	int64_t plan_id;
-	const char *section_key, *question_key, *answer, *updated_at;
-} plan_answer_row;
-
-typedef struct plan_aspect_row {
-	int64_t plan_id;
-	const char *aspect_key, *note, *updated_at;
-} plan_aspect_row;
-
-/* An action raised from a plan, as the plan's pages show it. */
-typedef struct plan_action_row {
-	int64_t id;
-	const char *element_key, *title, *owner, *due_on, *status;
-} plan_action_row;
-
-typedef STORE_LIST(plan_row) plan_list;
-typedef STORE_LIST(plan_statement_row) plan_statement_list;
-typedef STORE_LIST(plan_answer_row) plan_answer_list;
-typedef STORE_LIST(plan_aspect_row) plan_aspect_list;
-typedef STORE_LIST(plan_action_row) plan_action_list;
-
 int store_plan_insert(store *s, const plan_row *r, int64_t *id, err *e);
 int store_plan_get(store *s, arena *a, int64_t id, plan_row *out, err *e);
 /* An organisation's plans, newest first. */

@@ -7,58 +7,6 @@
 
 #include "store/store.h"
 
-typedef struct project_row {
-	int64_t id, organisation_id;
-	const char *framework_id;       /* the model: york-strategic-model, ... */
-	const char *framework_hash;     /* the stored version the project follows */
-	const char *title, *service_area, *description;
-	const char *starts_on, *ends_on;        /* YYYY-MM-DD; ends_on may be NULL */
-	const char *created_at, *updated_at;
-	int steps_done;                 /* joined on reads: steps marked done */
-} project_row;
-
-typedef struct project_person_row {
-	int64_t project_id;
-	int position;                   /* 1, 2, ... in the order given */
-	const char *name, *role;        /* "" when not given */
-	const char *partner_group;      /* children-and-young-people, parent-carers, practitioners */
-} project_person_row;
-
-typedef struct project_step_row {
-	int64_t project_id;
-	const char *step_key;
-	bool done;
-	const char *done_on;            /* YYYY-MM-DD or NULL */
-	const char *note;
-	const char *updated_at;
-} project_step_row;
-
-typedef struct project_answer_row {
-	int64_t project_id;
-	const char *step_key, *question_key;
-	const char *answer;             /* yes, partly, no */
-	const char *note;
-	const char *updated_at;
-} project_answer_row;
-
-typedef struct project_evidence_row {
-	int64_t project_id;
-	const char *step_key;
-	int64_t evidence_id;
-	const char *created_at;
-	/* joined from the evidence item on reads */
-	const char *title, *evidence_date;
-	int groups;
-} project_evidence_row;
-
-typedef STORE_LIST(project_row) project_list;
-typedef STORE_LIST(project_person_row) project_person_list;
-typedef STORE_LIST(project_step_row) project_step_list;
-typedef STORE_LIST(project_answer_row) project_answer_list;
-typedef STORE_LIST(project_evidence_row) project_evidence_list;
-
-/* ---- projects ---------------------------------------------------------- */
-
 int store_project_insert(store *s, const project_row *r, int64_t *id, err *e);
 /* Writes title, service area, description, dates and updated_at; never the
  * organisation or the model. */

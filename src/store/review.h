@@ -7,60 +7,6 @@
 
 #include "store/store.h"
 
-typedef struct action_review_row {
-	int64_t id, action_id;
-	const char *reviewed_on, *what_happened;
-	int groups;
-	const char *created_at;
-} action_review_row;
-
-/* Evidence attached to a review, with the review it belongs to. */
-typedef struct review_evidence_row {
-	int64_t review_id, evidence_id;
-	const char *title, *date;
-} review_evidence_row;
-
-/* A reading of one of the organisation's metrics, for choosing it in a
- * review; review_id 0 when no review has it yet. */
-typedef struct reading_pick_row {
-	int64_t id, metric_id, measure_id, organisation_id, review_id;
-	const char *metric, *taken_on;
-	double value;
-} reading_pick_row;
-
-typedef struct you_said_row {
-	int64_t id, organisation_id;
-	const char *said, *did, *said_on, *did_on;  /* did_on NULL when not done yet */
-	int groups;
-	bool published;
-	int64_t action_id;              /* 0: not linked */
-	const char *created_at, *updated_at;
-} you_said_row;
-
-/* Something an action can come from, named: a plan (its title) or a
- * measure (its own wording, or its catalogue key). */
-typedef struct source_name_row {
-	int64_t id, organisation_id;
-	const char *name;               /* plan title, or a measure's own text */
-	const char *key;                /* a measure's catalogue key; NULL otherwise */
-	const char *cornerstone;        /* a measure's cornerstone; NULL for plans */
-	const char *cycle;
-} source_name_row;
-
-/* A link carried forward from an earlier cycle. */
-typedef struct carried_row {
-	int64_t evidence_id;
-	const char *element_key, *indicator_key;
-	const char *confirmed_at;       /* NULL: still to be re-confirmed */
-} carried_row;
-
-typedef STORE_LIST(action_review_row) action_review_list;
-typedef STORE_LIST(review_evidence_row) review_evidence_list;
-typedef STORE_LIST(reading_pick_row) reading_pick_list;
-typedef STORE_LIST(you_said_row) you_said_list;
-typedef STORE_LIST(source_name_row) source_name_list;
-typedef STORE_LIST(carried_row) carried_list;
-
 /* action reviews (store/review.c) */
 int store_action_review_insert(store *s, const action_review_row *r, int64_t *id, err *e);
 /* Newest review first. */

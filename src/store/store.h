@@ -1,27 +1,23 @@
 /* store.h: the only door to the database. Every query copro runs lives in
  * src/store/, written in portable SQL with bound parameters, so a
  * PostgreSQL back end can replace SQLite without touching the layers above.
- * Rows come back in structs whose strings live in the caller's arena. */
+ * Rows come back in structs (store/rows.h) whose strings live in the
+ * caller's arena. Only src/domain calls these. */
 #ifndef COPRO_STORE_H
 #define COPRO_STORE_H
 
-#include <stdbool.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#include "core/arena.h"
-#include "core/err.h"
+#include "store/rows.h"
 
 typedef struct sqlite3 sqlite3;
 
-typedef struct store {
+struct store {
 	sqlite3 *db;
 	char *path;
 	int in_tx;              /* nesting depth of store_begin */
 	bool in_read;           /* inside store_read_begin */
 	struct stmt_cache *stmts;       /* prepared statements (db.c) */
 	struct sync_group *group;       /* commits to the same file (db.c) */
-} store;
+};
 
 enum store_mode { STORE_EXISTING, STORE_CREATE };
 
@@ -61,82 +57,6 @@ void store_rollback(store *s);
 /* A consistent copy of a live database through SQLite's backup API. */
 int store_backup(store *s, const char *dest, err *e);
 
-/* Partner groups, as flags: who took part in a piece of evidence or a
- * judgement. */
-enum {
-	GROUP_CYP = 1,           /* children and young people */
-	GROUP_PARENTS = 2,       /* parent carers */
-	GROUP_PRACTITIONERS = 4  /* practitioners, leaders and governors */
-};
-
-typedef struct org_row {
-	int64_t id;
-	const char *name, *type, *sector, *area;
-	const char *urn, *ukprn, *ods_code, *opened_on, *closed_on;
-	const char *created_at, *updated_at;
-} org_row;
-
-typedef struct evaluation_row {
-	int64_t id, organisation_id;
-	const char *framework_id, *framework_hash, *cycle, *status;
-	const char *created_at, *updated_at;
-} evaluation_row;
-
-typedef struct evidence_row {
-	int64_t id, organisation_id;
-	const char *title, *description, *date, *url;
-	int groups;
-	const char *created_at, *updated_at;
-} evidence_row;
-
-typedef struct link_row {
-	int64_t evidence_id, evaluation_id;
-	const char *element_key, *indicator_key, *created_at;
-	int groups;             /* the evidence's partner groups */
-} link_row;
-
-/* How many pieces of evidence are linked to one indicator of an
- * evaluation, and their partner groups together. */
-typedef struct link_count_row {
-	const char *element_key, *indicator_key;
-	int64_t evidence;
-	int groups;
-} link_count_row;
-
-typedef struct review_row {
-	int64_t evaluation_id;
-	const char *element_key, *strengths, *areas, *status;
-	int groups;
-	const char *updated_at;
-} review_row;
-
-typedef struct own_indicator_row {
-	int64_t id, evaluation_id;
-	const char *element_key, *key, *text, *created_at;
-} own_indicator_row;
-
-typedef struct action_row {
-	int64_t id, organisation_id;
-	const char *title, *owner, *due_on, *review_on, *status;
-	int64_t source_evaluation_id;   /* 0: none */
-	const char *source_element_key;
-	int64_t source_audit_id;        /* 0: none; else the audit it came from */
-	int64_t source_plan_id;         /* 0: none; else the plan it came from */
-	int64_t source_measure_id;      /* 0: none; else the success measure */
-	const char *created_at, *updated_at;
-} action_row;
-
-/* Lists: an array from the arena and its length. */
-#define STORE_LIST(T) struct { T *items; size_t n; }
-typedef STORE_LIST(org_row) org_list;
-typedef STORE_LIST(evaluation_row) evaluation_list;
-typedef STORE_LIST(evidence_row) evidence_list;
-typedef STORE_LIST(link_row) link_list;
-typedef STORE_LIST(link_count_row) link_count_list;
-typedef STORE_LIST(review_row) review_list;
-typedef STORE_LIST(own_indicator_row) own_indicator_list;
-typedef STORE_LIST(action_row) action_list;
-
 /* Lookups answer 1 when found, 0 when not, -1 on error. */
 
 /* organisations (store/org.c) */
@@ -172,13 +92,6 @@ int store_evidence_insert(store *s, const evidence_row *ev, int64_t *id, err *e)
 int store_evidence_update(store *s, const evidence_row *ev, err *e);
 int store_evidence_get(store *s, arena *a, int64_t id, evidence_row *out, err *e);
 int store_evidence_list(store *s, arena *a, int64_t org, evidence_list *out, err *e);
-/* The evidence library narrowed down; NULL or 0 leaves a filter out. */
-typedef struct evidence_filter {
-	const char *from, *to;          /* evidence dates, inclusive (YYYY-MM-DD) */
-	int groups;                     /* items where every one of these groups took part */
-	const char *element;            /* linked to an indicator of this statement ... */
-	const char *indicator;          /* ... and this indicator (NULL: any of it) */
-} evidence_filter;
 /* Newest evidence date first. */
 int store_evidence_search(store *s, arena *a, int64_t org, const evidence_filter *f,
 			  evidence_list *out, err *e);

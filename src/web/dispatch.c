@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/store.h"
 #include "web/cache.h"
 #include "web/web.h"
 

@@ -5,6 +5,7 @@
  * (design.md section 6) are noted where they are avoided. */
 #include "web/server.h"
 
+#include "store/store.h"
 #include "web/cache.h"
 
 #include <arpa/inet.h>

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include "domain/account.h"
+#include "store/account.h"
 
 #define PW "twelve chars ok"
 

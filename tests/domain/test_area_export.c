@@ -7,6 +7,7 @@
 
 #include "domain/account.h"
 #include "domain/area_export.h"
+#include "store/account.h"
 
 /* ---- a sink that keeps what it is given ------------------------------- */
 

@@ -5,6 +5,9 @@
 #include "domain/measure.h"
 #include "domain/plan.h"
 #include "domain/review.h"
+#include "store/measure.h"
+#include "store/plan.h"
+#include "store/review.h"
 
 static void loads_a_part_finished_evaluation(void **state)
 {

@@ -11,6 +11,11 @@
 #include "domain/plan.h"
 #include "domain/project.h"
 #include "domain/review.h"
+#include "store/audit.h"
+#include "store/measure.h"
+#include "store/plan.h"
+#include "store/project.h"
+#include "store/review.h"
 
 /* A second, empty database beside the fixture's. */
 typedef struct other_db {

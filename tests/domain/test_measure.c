@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include "domain/measure.h"
+#include "store/measure.h"
 
 static int64_t add(fixture *f, int64_t org, const char *cornerstone, const char *key,
 		   const char *own)

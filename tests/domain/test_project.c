@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include "domain/project.h"
+#include "store/project.h"
 
 /* Rows of every table a project write can touch, with test_count_rows'. */
 static int64_t count_rows(fixture *f)

@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include "domain/review.h"
+#include "store/review.h"
 
 static int64_t sql_insert(fixture *f, const char *sql, int64_t id, const char *text)
 {

@@ -7,6 +7,7 @@
 
 #include "domain/area.h"
 #include "store/account.h"
+#include "store/area.h"
 
 #define TODAY "2026-06-15"
 

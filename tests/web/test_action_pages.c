@@ -1,5 +1,6 @@
 /* test_action_pages.c: the actions list (overdue first), adding an action
  * from a statement or on its own, and changing one, as every role. */
+#include "store/account.h"
 #include "webtest.h"
 
 #define HOSTILE_SCRIPT "<script>alert(1)</script>"

@@ -3,6 +3,7 @@
  * token's area's data only, drafts never appear, and mistakes are answered
  * in JSON with a status and a message. Audits are written straight into
  * the tables so that this test does not depend on their own code. */
+#include "store/account.h"
 #include "webtest.h"
 
 typedef struct api_world {

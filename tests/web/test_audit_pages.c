@@ -7,6 +7,7 @@
 #include "webtest.h"
 
 #include "domain/audit.h"
+#include "store/account.h"
 
 static const char *path(webfix *w, const char *fmt, ...)
 {

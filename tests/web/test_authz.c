@@ -9,6 +9,7 @@
 
 #include "web/cache.h"
 
+#include "store/account.h"
 #include "web/pages/pages.h"
 
 /* Records of both organisations, for the placeholders. */

@@ -1,6 +1,7 @@
 /* test_evaluation_pages.c: the evaluation overview and the statement page,
  * as each role sees them, and their forms: adding and linking evidence,
  * the judgement and the organisation's own indicators. */
+#include "store/account.h"
 #include "webtest.h"
 
 static const char *eval_path(webfix *w, int64_t org, int64_t eval)

@@ -1,5 +1,6 @@
 /* test_evidence_pages.c: the evidence library and its filters, one item
  * and where it counts, and changing an item, as every role. */
+#include "store/account.h"
 #include "webtest.h"
 
 #define HOSTILE_SCRIPT "<script>alert(1)</script>"

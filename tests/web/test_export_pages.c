@@ -3,6 +3,7 @@
  * once and never again, revoking, and every refusal. Audits are written
  * straight into the tables so that this test does not depend on their
  * own code. */
+#include "store/account.h"
 #include "webtest.h"
 
 static int64_t our_area(webfix *w)

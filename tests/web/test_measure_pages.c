@@ -6,6 +6,7 @@
 #include "webtest.h"
 
 #include "domain/measure.h"
+#include "store/measure.h"
 
 static const char *path(webfix *w, const char *fmt, ...)
 {

@@ -3,6 +3,7 @@
  * line with nothing written, and nobody else can. */
 #include "webtest.h"
 
+#include "store/account.h"
 #include "web/pages/pages.h"
 
 static const char *const good_csv =

@@ -1,6 +1,7 @@
 /* test_people_pages.c: members, invitations (the link works once),
  * changing roles, removing people (their sessions end), the last lead,
  * and the activity logs, as every role. */
+#include "store/account.h"
 #include "webtest.h"
 
 #define HOSTILE_SCRIPT "<script>alert(1)</script>"

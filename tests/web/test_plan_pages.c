@@ -6,6 +6,7 @@
 #include "webtest.h"
 
 #include "domain/plan.h"
+#include "store/plan.h"
 
 #define STRENGTH "Families say the welcome is warm"
 #define AREA "Fathers rarely come to events"

@@ -6,6 +6,8 @@
 #include "webtest.h"
 
 #include "domain/project.h"
+#include "store/account.h"
+#include "store/project.h"
 
 #define HOSTILE_SCRIPT "<script>alert(1)</script>"
 #define HOSTILE_ATTR "\"><img src=x onerror=alert(1)>"

@@ -5,6 +5,7 @@
 #include "webtest.h"
 
 #include "domain/review.h"
+#include "store/review.h"
 
 static const char *path(webfix *w, const char *fmt, ...)
 {

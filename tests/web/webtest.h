@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include "domain/account.h"
+#include "store/account.h"
 #include "web/web.h"
 
 enum { AS_NOBODY, AS_AREA, AS_LEAD, AS_CONTRIBUTOR, AS_VIEWER, AS_OTHER_LEAD, AS_OTHER_AREA, AS_COUNT };

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/account.h"
 #include "web/pages/pages.h"
 
 static bool has_users(request *r)

@@ -9,6 +9,8 @@
 #include "core/text.h"
 #include "domain/measure.h"
 #include "domain/review.h"
+#include "store/review.h"
+#include "store/store.h"
 #include "web/pages/pages.h"
 
 static const char *const statuses[] = {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "domain/area.h"
+#include "store/area.h"
 #include "web/pages/pages.h"
 
 /* ---- small helpers ---------------------------------------------------- */

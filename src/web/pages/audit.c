@@ -9,7 +9,9 @@
 
 #include "core/text.h"
 #include "domain/audit.h"
+#include "store/account.h"
 #include "store/project.h"
+#include "store/store.h"
 #include "web/pages/pages.h"
 
 /* The edit form offers this many rows for people at most. */

@@ -14,6 +14,8 @@
 
 #include "core/text.h"
 #include "domain/review.h"
+#include "store/review.h"
+#include "store/store.h"
 #include "web/pages/pages.h"
 
 /* ---- small helpers ---------------------------------------------------- */

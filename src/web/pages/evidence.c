@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/store.h"
 #include "web/pages/pages.h"
 
 /* Every value of a repeated query parameter, NULL-terminated. */

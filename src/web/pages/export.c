@@ -6,7 +6,9 @@
 
 #include "core/text.h"
 #include "domain/area_export.h"
+#include "store/account.h"
 #include "store/area_data.h"
+#include "store/store.h"
 #include "web/pages/pages.h"
 
 #define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

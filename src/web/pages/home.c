@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/account.h"
+#include "store/store.h"
 #include "web/pages/pages.h"
 
 static void org_table(request *r, const org_list *orgs)

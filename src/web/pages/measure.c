@@ -5,6 +5,8 @@
 
 #include "core/text.h"
 #include "domain/measure.h"
+#include "store/measure.h"
+#include "store/store.h"
 #include "web/pages/pages.h"
 
 static const char *const kinds[] = {

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/account.h"
+#include "store/store.h"
 #include "web/pages/pages.h"
 
 #define ACTIVITY_LIMIT 500

@@ -14,6 +14,7 @@
 
 #include "core/text.h"
 #include "domain/plan.h"
+#include "store/plan.h"
 #include "web/pages/pages.h"
 
 /* ---- small helpers ---------------------------------------------------- */

@@ -12,6 +12,8 @@
 
 #include "core/text.h"
 #include "domain/project.h"
+#include "store/project.h"
+#include "store/store.h"
 #include "web/pages/pages.h"
 
 /* Blank rows offered for new people on a form, no JavaScript needed. */
