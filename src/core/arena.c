@@ -16,6 +16,12 @@ struct arena_chunk {
 	_Alignas(max_align_t) unsigned char data[];
 };
 
+struct arena_defer {
+	struct arena_defer *next;
+	void (*fn)(void *ctx);
+	void *ctx;
+};
+
 static void *arena_oom(void)
 {
 	fputs("copro: out of memory\n", stderr);
@@ -52,6 +58,24 @@ void *arena_alloc(arena *a, size_t size)
 	c->used += need;
 	memset(p, 0, size);
 	return p;
+}
+
+void *arena_array(arena *a, size_t n, size_t size)
+{
+	if (n == 0)
+		n = 1;
+	if (size && n > SIZE_MAX / size)
+		return arena_oom();
+	return arena_alloc(a, n * size);
+}
+
+void arena_defer(arena *a, void (*fn)(void *ctx), void *ctx)
+{
+	struct arena_defer *d = arena_alloc(a, sizeof *d);
+	d->fn = fn;
+	d->ctx = ctx;
+	d->next = a->defers;
+	a->defers = d;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
@@ -93,6 +117,13 @@ char *arena_printf(arena *a, const char *fmt, ...)
 
 void arena_free(arena *a)
 {
+	/* The list lives in the chunks, so it runs before they go; a
+	 * destructor may defer more (they run too). */
+	while (a->defers) {
+		struct arena_defer *d = a->defers;
+		a->defers = d->next;
+		d->fn(d->ctx);
+	}
 	struct arena_chunk *c = a->head;
 	while (c) {
 		struct arena_chunk *next = c->next;
