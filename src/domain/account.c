@@ -508,3 +508,36 @@ int activity_log(domain *d, const user_row *who, int64_t org, int64_t area, cons
 			  .organisation_id = org, .what = what};
 	return store_activity_add(d->db, &r, e);
 }
+
+int activity_of(domain *d, int64_t org, int64_t area, int limit, activity_list *out, err *e)
+{
+	return store_activity_list(d->db, d->mem, org, area, limit, out, e);
+}
+
+int user_count(domain *d, int64_t *n, err *e)
+{
+	return store_user_count(d->db, n, e);
+}
+
+int memberships_of_user(domain *d, int64_t user, membership_list *out, err *e)
+{
+	return store_memberships_of_user(d->db, d->mem, user, out, e);
+}
+
+int memberships_of_org(domain *d, int64_t org, membership_list *out, err *e)
+{
+	return store_memberships_of_org(d->db, d->mem, org, out, e);
+}
+
+int membership_get_in_org(domain *d, int64_t org, int64_t id, membership_row *out, err *e)
+{
+	int found = store_membership_get(d->db, d->mem, id, out, e);
+	if (found < 0)
+		return -1;
+	return org_owns(org, found ? out->organisation_id : 0, "member", id, e);
+}
+
+int api_tokens_of_area(domain *d, int64_t area, api_token_list *out, err *e)
+{
+	return store_api_tokens_of_area(d->db, d->mem, area, out, e);
+}

@@ -94,5 +94,18 @@ int membership_remove(domain *d, int64_t by, int64_t org, int64_t member, bool *
 /* One line in the activity log: who changed what. */
 int activity_log(domain *d, const user_row *who, int64_t org, int64_t area, const char *what,
 		 err *e);
+/* The latest `limit` lines of an organisation's log (area 0) or an
+ * area's (org 0), newest first. */
+int activity_of(domain *d, int64_t org, int64_t area, int limit, activity_list *out, err *e);
+
+/* ---- reading accounts --------------------------------------------------- */
+
+/* How many accounts exist (0 before set-up). */
+int user_count(domain *d, int64_t *n, err *e);
+int memberships_of_user(domain *d, int64_t user, membership_list *out, err *e);
+int memberships_of_org(domain *d, int64_t org, membership_list *out, err *e);
+/* Membership `id` when it is of organisation `org`; else ERR_NOTFOUND. */
+int membership_get_in_org(domain *d, int64_t org, int64_t id, membership_row *out, err *e);
+int api_tokens_of_area(domain *d, int64_t area, api_token_list *out, err *e);
 
 #endif

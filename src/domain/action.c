@@ -141,3 +141,15 @@ bool action_overdue(const action_row *a, const char *today)
 	return a->due_on && strcmp(a->due_on, today) < 0 &&
 	       (strcmp(a->status, "open") == 0 || strcmp(a->status, "in-progress") == 0);
 }
+
+int action_get_in_org(domain *d, int64_t org, int64_t id, action_row *out, err *e)
+{
+	if (action_get(d, id, out, e) < 0)
+		return -1;
+	return org_owns(org, out->organisation_id, "action", id, e);
+}
+
+int actions_of_org(domain *d, int64_t org, action_list *out, err *e)
+{
+	return store_action_list(d->db, d->mem, org, out, e);
+}

@@ -10,6 +10,7 @@
 
 #include "core/text.h"
 #include "store/area.h"
+#include "store/audit.h"
 
 void picture_dates_for(const char *today, picture_dates *out)
 {
@@ -264,4 +265,25 @@ int picture_projects_load(domain *d, int64_t area, const picture_filter *f, pict
 		}
 	}
 	return 0;
+}
+
+int area_find(domain *d, const char *name, int64_t *id, err *e)
+{
+	*id = 0;
+	return store_audit_area_find(d->db, name, id, e);
+}
+
+int area_name(domain *d, int64_t area, const char **name, err *e)
+{
+	int found = store_picture_area_name(d->db, d->mem, area, name, e);
+	if (found < 0)
+		return -1;
+	if (!found)
+		return err_set(e, ERR_NOTFOUND, "there is no area number %lld.", (long long)area);
+	return 0;
+}
+
+int area_org_types(domain *d, int64_t area, picture_text_list *out, err *e)
+{
+	return store_picture_types(d->db, d->mem, area, out, e);
 }

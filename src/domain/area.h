@@ -10,6 +10,14 @@
 
 #define PICTURE_AUDIT_FRAMEWORK "york-joint-partnership-audit"
 
+/* An area by name: 1 found (*id), 0 none, -1 error. */
+int area_find(domain *d, const char *name, int64_t *id, err *e);
+/* An area's name; not found is an error (ERR_NOTFOUND). */
+int area_name(domain *d, int64_t area, const char **name, err *e);
+/* The kinds of organisation in an area ("Academy", "Community school"
+ * ...), for filters. */
+int area_org_types(domain *d, int64_t area, picture_text_list *out, err *e);
+
 /* The dates every question is asked about, from today (YYYY-MM-DD):
  * "the last 12 months" is since..today (365 days back), "this year" the
  * academic year holding today, 1 September to 31 August. */

@@ -54,12 +54,28 @@ int org_validate(const org_row *o, err *e);
 int org_add(domain *d, org_row *o, int64_t *id, err *e);
 int org_edit(domain *d, const org_row *o, err *e);
 int org_get(domain *d, int64_t id, org_row *out, err *e);   /* not found is an error */
+/* Every organisation, or an area's, by name. */
+int orgs_all(domain *d, org_list *out, err *e);
+int orgs_of_area(domain *d, int64_t area, org_list *out, err *e);
+/* 0 when a record whose organisation is `owner` may be seen from `org`;
+ * else ERR_NOTFOUND, worded as if record `id` did not exist, since another
+ * organisation's records do not exist from inside this one. The
+ * X_get_in_org getters below end with it. */
+int org_owns(int64_t org, int64_t owner, const char *what, int64_t id, err *e);
 
 /* ---- evaluations (domain/evaluation.c) -------------------------------- */
 
 int evaluation_start(domain *d, int64_t org, const char *framework_id, const char *cycle,
 		     int64_t *id, err *e);
 int evaluation_get(domain *d, int64_t id, evaluation_row *out, err *e);
+int evaluation_get_in_org(domain *d, int64_t org, int64_t id, evaluation_row *out, err *e);
+int evaluations_of_org(domain *d, int64_t org, evaluation_list *out, err *e);
+/* The evaluations before and after this one in its chain of cycles; 0 when
+ * there is none. */
+int evaluation_neighbours(domain *d, int64_t evaluation, int64_t *previous, int64_t *next,
+			  err *e);
+/* One statement's judgement: 1 found, 0 never reviewed, -1 error. */
+int review_find(domain *d, int64_t evaluation, const char *element, review_row *out, err *e);
 int evaluation_set_status(domain *d, int64_t id, const char *status, err *e);
 /* Gets evaluation `id` into *ev and checks its instrument has statement
  * `element`; a message says which when not. */
@@ -131,6 +147,20 @@ int evidence_validate(const evidence_row *ev, err *e);
 int evidence_add(domain *d, evidence_row *ev, int64_t *id, err *e);
 int evidence_edit(domain *d, const evidence_row *ev, err *e);
 int evidence_get(domain *d, int64_t id, evidence_row *out, err *e);
+int evidence_get_in_org(domain *d, int64_t org, int64_t id, evidence_row *out, err *e);
+/* The organisation's evidence library, newest evidence date first; search
+ * narrows it down (NULL or 0 in the filter leaves a filter out). */
+int evidence_of_org(domain *d, int64_t org, evidence_list *out, err *e);
+int evidence_search(domain *d, int64_t org, const evidence_filter *f, evidence_list *out,
+		    err *e);
+/* Links of one evidence item, of every item of an organisation (by
+ * evidence id), of an evaluation, of one statement of an evaluation. */
+int links_of_evidence(domain *d, int64_t evidence, link_list *out, err *e);
+int links_of_org(domain *d, int64_t org, link_list *out, err *e);
+int links_of_evaluation(domain *d, int64_t evaluation, link_list *out, err *e);
+int links_of_statement(domain *d, int64_t evaluation, const char *element, link_list *out,
+		       err *e);
+int own_indicators_of(domain *d, int64_t evaluation, own_indicator_list *out, err *e);
 /* Links (or unlinks) one evidence item to every reference, all or none. */
 int evidence_link(domain *d, int64_t evidence, int64_t evaluation,
 		  const char *const *refs, size_t n_refs, bool unlink, size_t *changed, err *e);
@@ -143,6 +173,8 @@ int action_validate(const action_row *a, err *e);
 int action_add(domain *d, action_row *a, int64_t *id, err *e);
 int action_update(domain *d, const action_row *a, err *e);
 int action_get(domain *d, int64_t id, action_row *out, err *e);
+int action_get_in_org(domain *d, int64_t org, int64_t id, action_row *out, err *e);
+int actions_of_org(domain *d, int64_t org, action_list *out, err *e);
 bool action_overdue(const action_row *a, const char *today);
 
 /* ---- export and import (domain/export.c, domain/import.c) ------------- */

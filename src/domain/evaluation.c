@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "store/review.h"
 #include "store/store.h"
 
 int evaluation_get(domain *d, int64_t id, evaluation_row *out, err *e)
@@ -283,4 +284,29 @@ int review_set(domain *d, int64_t evaluation, const char *element, const review_
 fail:
 	store_rollback(d->db);
 	return -1;
+}
+
+int evaluation_get_in_org(domain *d, int64_t org, int64_t id, evaluation_row *out, err *e)
+{
+	if (evaluation_get(d, id, out, e) < 0)
+		return -1;
+	return org_owns(org, out->organisation_id, "evaluation", id, e);
+}
+
+int evaluations_of_org(domain *d, int64_t org, evaluation_list *out, err *e)
+{
+	return store_evaluation_list(d->db, d->mem, org, out, e);
+}
+
+int evaluation_neighbours(domain *d, int64_t evaluation, int64_t *previous, int64_t *next,
+			  err *e)
+{
+	if (store_evaluation_previous(d->db, evaluation, previous, e) < 0)
+		return -1;
+	return store_evaluation_next(d->db, evaluation, next, e);
+}
+
+int review_find(domain *d, int64_t evaluation, const char *element, review_row *out, err *e)
+{
+	return store_review_get(d->db, d->mem, evaluation, element, out, e);
 }

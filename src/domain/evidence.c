@@ -225,3 +225,47 @@ fail:
 	store_rollback(d->db);
 	return -1;
 }
+
+int evidence_get_in_org(domain *d, int64_t org, int64_t id, evidence_row *out, err *e)
+{
+	if (evidence_get(d, id, out, e) < 0)
+		return -1;
+	return org_owns(org, out->organisation_id, "evidence", id, e);
+}
+
+int evidence_of_org(domain *d, int64_t org, evidence_list *out, err *e)
+{
+	return store_evidence_list(d->db, d->mem, org, out, e);
+}
+
+int evidence_search(domain *d, int64_t org, const evidence_filter *f, evidence_list *out,
+		    err *e)
+{
+	return store_evidence_search(d->db, d->mem, org, f, out, e);
+}
+
+int links_of_evidence(domain *d, int64_t evidence, link_list *out, err *e)
+{
+	return store_links_of_evidence(d->db, d->mem, evidence, out, e);
+}
+
+int links_of_org(domain *d, int64_t org, link_list *out, err *e)
+{
+	return store_links_of_org(d->db, d->mem, org, out, e);
+}
+
+int links_of_evaluation(domain *d, int64_t evaluation, link_list *out, err *e)
+{
+	return store_links_of_evaluation(d->db, d->mem, evaluation, out, e);
+}
+
+int links_of_statement(domain *d, int64_t evaluation, const char *element, link_list *out,
+		       err *e)
+{
+	return store_links_of_statement(d->db, d->mem, evaluation, element, out, e);
+}
+
+int own_indicators_of(domain *d, int64_t evaluation, own_indicator_list *out, err *e)
+{
+	return store_own_indicator_list(d->db, d->mem, evaluation, out, e);
+}

@@ -704,3 +704,25 @@ void measure_detail_free(measure_detail *md)
 		framework_free(md->fw);
 	md->fw = NULL;
 }
+
+int measure_get_in_org(domain *d, int64_t org, int64_t id, measure_row *out, err *e)
+{
+	if (measure_get(d, id, out, e) < 0)
+		return -1;
+	return org_owns(org, out->organisation_id, "success measure", id, e);
+}
+
+int measures_of_org(domain *d, int64_t org, const char *cycle, measure_list *out, err *e)
+{
+	return store_measure_list(d->db, d->mem, org, cycle, out, e);
+}
+
+int metrics_of_measure(domain *d, int64_t measure, metric_list *out, err *e)
+{
+	return store_metric_list(d->db, d->mem, measure, out, e);
+}
+
+int readings_of_metric(domain *d, int64_t metric, reading_list *out, err *e)
+{
+	return store_reading_list(d->db, d->mem, metric, out, e);
+}

@@ -54,6 +54,11 @@ size_t measure_exemplars(arena *a, const framework *fw, measure_exemplar **out);
 int measure_add(domain *d, measure_row *m, int64_t *id, err *e);
 /* Not found is an error (ERR_NOTFOUND). */
 int measure_get(domain *d, int64_t id, measure_row *out, err *e);
+int measure_get_in_org(domain *d, int64_t org, int64_t id, measure_row *out, err *e);
+/* The organisation's measures of one cycle (NULL: every cycle). */
+int measures_of_org(domain *d, int64_t org, const char *cycle, measure_list *out, err *e);
+int metrics_of_measure(domain *d, int64_t measure, metric_list *out, err *e);
+int readings_of_metric(domain *d, int64_t metric, reading_list *out, err *e);
 
 /* The grid texts; NULL leaves one as it is. */
 typedef struct measure_grid {

@@ -158,3 +158,21 @@ fail:
 	store_rollback(d->db);
 	return -1;
 }
+
+int orgs_all(domain *d, org_list *out, err *e)
+{
+	return store_org_list(d->db, d->mem, out, e);
+}
+
+int orgs_of_area(domain *d, int64_t area, org_list *out, err *e)
+{
+	return store_org_list_area(d->db, d->mem, area, out, e);
+}
+
+int org_owns(int64_t org, int64_t owner, const char *what, int64_t id, err *e)
+{
+	if (owner == org)
+		return 0;
+	return err_set(e, ERR_NOTFOUND, "there is no %s number %lld in this organisation.", what,
+		       (long long)id);
+}

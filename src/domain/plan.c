@@ -588,3 +588,15 @@ const char *plan_aspect_note(const plan_full *p, const char *aspect)
 			return p->aspects.items[i].note;
 	return NULL;
 }
+
+int plan_get_in_org(domain *d, int64_t org, int64_t id, plan_row *out, err *e)
+{
+	if (plan_get(d, id, out, e) < 0)
+		return -1;
+	return org_owns(org, out->organisation_id, "plan", id, e);
+}
+
+int plans_of_org(domain *d, int64_t org, plan_list *out, err *e)
+{
+	return store_plan_list(d->db, d->mem, org, out, e);
+}

@@ -60,6 +60,8 @@ int plan_start(domain *d, int64_t org, const char *title, const char *cycle, int
 int plan_seed_latest(domain *d, int64_t org, evaluation_row *out, err *e);
 /* Not found is an error (ERR_NOTFOUND). */
 int plan_get(domain *d, int64_t id, plan_row *out, err *e);
+int plan_get_in_org(domain *d, int64_t org, int64_t id, plan_row *out, err *e);
+int plans_of_org(domain *d, int64_t org, plan_list *out, err *e);
 
 /* One statement's text in a change; NULL leaves a field as it is. */
 typedef struct plan_statement_change {

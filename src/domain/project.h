@@ -34,6 +34,8 @@ int project_add(domain *d, project_row *p, const project_person_list *people, in
 int project_edit(domain *d, const project_row *p, const project_person_list *people, err *e);
 /* Not found is an error (ERR_NOTFOUND). */
 int project_get(domain *d, int64_t id, project_row *out, err *e);
+int project_get_in_org(domain *d, int64_t org, int64_t id, project_row *out, err *e);
+int projects_of_org(domain *d, int64_t org, project_list *out, err *e);
 /* Replaces the people involved with `people` (which may be empty). */
 int project_people_set(domain *d, int64_t project, const project_person_list *people, err *e);
 /* Adds one person after the others. */

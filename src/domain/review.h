@@ -49,6 +49,23 @@ int you_said_validate(domain *d, const you_said_row *y, err *e);
 int you_said_add(domain *d, you_said_row *y, int64_t *id, err *e);
 int you_said_edit(domain *d, const you_said_row *y, err *e);
 int you_said_get(domain *d, int64_t id, you_said_row *out, err *e);
+int you_said_get_in_org(domain *d, int64_t org, int64_t id, you_said_row *out, err *e);
+/* Newest first; `published_only` leaves out what is not published yet. */
+int you_said_of_org(domain *d, int64_t org, bool published_only, you_said_list *out, err *e);
+
+/* ---- what an action's review can point at ------------------------------ */
+
+int action_reviews_of_action(domain *d, int64_t action, action_review_list *out, err *e);
+int action_reviews_of_org(domain *d, int64_t org, action_review_list *out, err *e);
+int review_evidence_of_org(domain *d, int64_t org, review_evidence_list *out, err *e);
+int readings_of_org(domain *d, int64_t org, reading_pick_list *out, err *e);
+/* Names of the organisation's plans and measures (every cycle's, or one
+ * cycle's measures), for words such as "from plan 2026-27". */
+int plan_names_of_org(domain *d, int64_t org, source_name_list *out, err *e);
+int measure_names_of_org(domain *d, int64_t org, source_name_list *out, err *e);
+int measures_of_cycle(domain *d, int64_t org, const char *cycle, source_name_list *out, err *e);
+/* Links carried into an evaluation from its previous cycle. */
+int carried_links(domain *d, int64_t evaluation, carried_list *out, err *e);
 
 /* ---- the next cycle ---------------------------------------------------- */
 
