@@ -87,12 +87,16 @@ mkfifo "$WORK/lock"
 sqlite3 "$DB" <"$WORK/lock" &
 holder=$!
 exec 3>"$WORK/lock"
-printf '%s\n' 'BEGIN IMMEDIATE;' "INSERT INTO area (name, created_at) VALUES ('x', 'y');" >&3
+# The holder waits for the lock (.timeout): the probe below may hold it for
+# an instant just as the holder asks, which with no timeout failed the
+# holder's BEGIN and left nothing locked (seen under load).
+printf '%s\n' '.timeout 10000' 'BEGIN IMMEDIATE;' "INSERT INTO area (name, created_at) VALUES ('x', 'y');" >&3
 i=0
 while sqlite3 -cmd '.timeout 0' "$DB" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 && [ $i -lt 100 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
+check "the other program holds the write lock" [ "$i" -lt 100 ]
 
 BUSY_MSG="the database $DB is busy: another program is writing to it. Try again in a moment."
 started=$(now_ms)
