@@ -303,7 +303,6 @@ static int cmd_audit_show(cli *c, int argc, char **argv)
 		rc = cli_print_json(view_json(&v));
 	else
 		print_view(&v);
-	audit_view_free(&v);
 	return rc;
 }
 

@@ -146,14 +146,11 @@ static int cmd_evaluation_show(cli *c, int argc, char **argv)
 	org_row o;
 	if (cli_open(c) < 0 || evaluation_progress_load(&c->d, id, &p, &c->e) < 0)
 		return cli_fail(c);
-	if (org_get(&c->d, p.evaluation.organisation_id, &o, &c->e) < 0) {
-		evaluation_progress_free(&p);
+	if (org_get(&c->d, p.evaluation.organisation_id, &o, &c->e) < 0)
 		return cli_fail(c);
-	}
 	if (json) {
 		json_t *j = progress_json(&p);
 		json_object_set_new(j, "organisation_name", json_string(o.name));
-		evaluation_progress_free(&p);
 		return cli_print_json(j);
 	}
 	printf("Evaluation %lld: %s, %s, cycle %s (%s)\n\n", (long long)id, o.name, p.fw->title,
@@ -180,7 +177,6 @@ static int cmd_evaluation_show(cli *c, int argc, char **argv)
 		}
 	}
 	printf("\nSee a statement:  copro statement show %lld 1i\n", (long long)id);
-	evaluation_progress_free(&p);
 	return EXIT_OK;
 }
 
@@ -215,13 +211,10 @@ static int cmd_statement_show(cli *c, int argc, char **argv)
 		err_set(&c->e, ERR_NOTFOUND,
 			"%s has no statement \"%.40s\": `copro evaluation show %lld` lists them.",
 			p.evaluation.framework_id, pos[1], (long long)id);
-		evaluation_progress_free(&p);
 		return cli_fail(c);
 	}
-	if (store_links_of_evaluation(&c->db, &c->mem, id, &links, &c->e) < 0) {
-		evaluation_progress_free(&p);
+	if (store_links_of_evaluation(&c->db, &c->mem, id, &links, &c->e) < 0)
 		return cli_fail(c);
-	}
 	if (json) {
 		json_t *j = element_json(ep, true);
 		json_t *inds = json_object_get(j, "indicator_list");
@@ -233,7 +226,6 @@ static int cmd_statement_show(cli *c, int argc, char **argv)
 					json_array_append_new(ev, json_integer(links.items[l].evidence_id));
 			json_object_set_new(json_array_get(inds, i), "evidence_ids", ev);
 		}
-		evaluation_progress_free(&p);
 		return cli_print_json(j);
 	}
 	warn_changed(&p);
@@ -259,7 +251,6 @@ static int cmd_statement_show(cli *c, int argc, char **argv)
 	}
 	printf("\nStrengths:\n  %s\n", *ep->review.strengths ? ep->review.strengths : "(none recorded)");
 	printf("Areas for development:\n  %s\n", *ep->review.areas ? ep->review.areas : "(none recorded)");
-	evaluation_progress_free(&p);
 	return EXIT_OK;
 }
 

@@ -282,7 +282,6 @@ static int cmd_measure_show(cli *c, int argc, char **argv)
 				md.links.items[i].cornerstone_key, "text", md.link_texts[i]));
 		json_object_set_new(o, "metrics", metrics);
 		json_object_set_new(o, "links", links);
-		measure_detail_free(&md);
 		return cli_print_json(o);
 	}
 	printf("Measure %lld: %s\n", (long long)m->id, md.text);
@@ -311,7 +310,6 @@ static int cmd_measure_show(cli *c, int argc, char **argv)
 	for (size_t i = 0; i < md.links.n; i++)
 		printf("  Measure %lld (cornerstone %s): %s\n", (long long)md.links.items[i].id,
 		       md.links.items[i].cornerstone_key, md.link_texts[i]);
-	measure_detail_free(&md);
 	return EXIT_OK;
 }
 

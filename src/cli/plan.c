@@ -242,7 +242,6 @@ static int cmd_plan_show(cli *c, int argc, char **argv)
 		rc = cli_print_json(plan_json(&p));
 	else
 		print_plan(&p);
-	plan_full_free(&p);
 	return rc;
 }
 

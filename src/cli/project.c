@@ -166,10 +166,8 @@ static int cmd_project_show(cli *c, int argc, char **argv)
 	org_row o;
 	if (cli_open(c) < 0 || project_progress_load(&c->d, id, &p, &c->e) < 0)
 		return cli_fail(c);
-	if (org_get(&c->d, p.project.organisation_id, &o, &c->e) < 0) {
-		project_progress_free(&p);
+	if (org_get(&c->d, p.project.organisation_id, &o, &c->e) < 0)
 		return cli_fail(c);
-	}
 	const project_row *r = &p.project;
 	if (json) {
 		json_t *j = project_json(r, p.fw->title, p.n_steps);
@@ -183,7 +181,6 @@ static int cmd_project_show(cli *c, int argc, char **argv)
 		json_object_set_new(j, "framework_changed", json_boolean(p.framework_changed));
 		json_object_set_new(j, "people", people);
 		json_object_set_new(j, "steps", steps);
-		project_progress_free(&p);
 		return cli_print_json(j);
 	}
 	printf("Project %lld: %s\n", (long long)r->id, r->title);
@@ -212,7 +209,6 @@ static int cmd_project_show(cli *c, int argc, char **argv)
 		print_step(&p.steps[i]);
 	printf("\nMark a step done:  copro project step %lld STEP --done yes --date YYYY-MM-DD\n",
 	       (long long)r->id);
-	project_progress_free(&p);
 	return EXIT_OK;
 }
 

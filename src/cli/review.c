@@ -360,7 +360,6 @@ static int cmd_compare(cli *c, int argc, char **argv)
 	if (cli_open(c) < 0 || evaluation_compare(&c->d, id, &cmp, &c->e) < 0)
 		return cli_fail(c);
 	if (!cmp.has_previous) {
-		comparison_free(&cmp);
 		err_set(&c->e, ERR_NOTFOUND,
 			"evaluation %lld did not start from an earlier cycle, so there is nothing to compare: `copro evaluation next-cycle` starts one from another.",
 			(long long)id);
@@ -371,7 +370,6 @@ static int cmd_compare(cli *c, int argc, char **argv)
 		rc = cli_print_json(comparison_json(&cmp));
 	else
 		print_comparison(c, &cmp);
-	comparison_free(&cmp);
 	return rc;
 }
 

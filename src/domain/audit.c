@@ -1160,15 +1160,9 @@ int audit_view_load(domain *d, int64_t audit, audit_view *v, err *e)
 		goto fail;
 	return 0;
 fail:
-	audit_view_free(v);
 	return -1;
 }
 
-void audit_view_free(audit_view *v)
-{
-	framework_free(v->fw);
-	v->fw = NULL;
-}
 
 /* ---- actions ------------------------------------------------------------ */
 

@@ -189,8 +189,8 @@ typedef struct audit_outcome {
 	const char *key, *title;
 } audit_outcome;
 
-/* Everything one page or `audit show` needs. Strings live in d->mem; free
- * with audit_view_free (it owns fw). */
+/* Everything one page or `audit show` needs. It lives in d->mem, fw too
+ * (see framework_version_load). */
 typedef struct audit_view {
 	audit_row audit;
 	org_row org;
@@ -220,7 +220,6 @@ typedef struct audit_view {
 } audit_view;
 
 int audit_view_load(domain *d, int64_t audit, audit_view *v, err *e);
-void audit_view_free(audit_view *v);
 
 /* Instrument lookups (NULL when unknown): a field's title by key ("date",
  * "service-area", "next-steps", "review-date", "sign-off" ...), an

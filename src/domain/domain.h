@@ -40,9 +40,10 @@ json_t *groups_json(int groups);
  * call inside the record's transaction. */
 int framework_version_keep(domain *d, const framework *fw, err *e);
 /* The instrument exactly as version `hash` of `id` was stored; `changed`
- * tells whether the installed file differs. The caller calls framework_free
- * on it as ever; a version held by the process's cache of parsed versions
- * is left alone, and must not be changed. */
+ * tells whether the installed file differs. It lives as long as d->mem
+ * (or the process, when the cache of parsed versions holds it): nobody
+ * frees it, and nobody may change it. framework_free on it does nothing,
+ * so the *_free functions of views below are no longer needed. */
 framework *framework_version_load(domain *d, const char *id, const char *hash, bool *changed,
 				  err *e);
 /* Frees the cache of parsed versions (at exit, so leak checks stay quiet). */
@@ -85,7 +86,7 @@ int evaluation_statement(domain *d, int64_t id, const char *element, evaluation_
 int evaluation_writable(const evaluation_row *ev, err *e);
 /* The instrument exactly as it was when the evaluation started (from the
  * stored version); `changed` tells whether the installed file differs.
- * The caller frees the framework. */
+ * It goes with d->mem (see framework_version_load). */
 framework *evaluation_framework(domain *d, const evaluation_row *ev, bool *changed, err *e);
 
 typedef struct indicator_progress {
@@ -112,7 +113,7 @@ typedef struct section_progress {
 
 typedef struct evaluation_progress {
 	evaluation_row evaluation;
-	framework *fw;          /* owned: free with progress_free */
+	framework *fw;          /* goes with d->mem */
 	bool framework_changed;
 	section_progress *sections;
 	size_t n_sections, elements, elements_evidenced, elements_complete;
@@ -121,7 +122,6 @@ typedef struct evaluation_progress {
 } evaluation_progress;
 
 int evaluation_progress_load(domain *d, int64_t evaluation, evaluation_progress *p, err *e);
-void evaluation_progress_free(evaluation_progress *p);
 const element_progress *progress_element(const evaluation_progress *p, const char *key);
 
 /* Strengths, areas for development, status and who took part, for one

@@ -197,7 +197,6 @@ int evaluation_progress_load(domain *d, int64_t id, evaluation_progress *p, err 
 	if (store_link_counts(d->db, d->mem, id, &links, e) < 0 ||
 	    store_review_list(d->db, d->mem, id, &reviews, e) < 0 ||
 	    store_own_indicator_list(d->db, d->mem, id, &own, e) < 0) {
-		evaluation_progress_free(p);
 		return -1;
 	}
 	p->n_sections = p->fw->n_sections;
@@ -229,11 +228,6 @@ int evaluation_progress_load(domain *d, int64_t id, evaluation_progress *p, err 
 	return 0;
 }
 
-void evaluation_progress_free(evaluation_progress *p)
-{
-	framework_free(p->fw);
-	p->fw = NULL;
-}
 
 const element_progress *progress_element(const evaluation_progress *p, const char *key)
 {

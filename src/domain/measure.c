@@ -694,16 +694,9 @@ int measure_detail_load(domain *d, int64_t id, measure_detail *md, err *e)
 	}
 	return 0;
 fail:
-	measure_detail_free(md);
 	return -1;
 }
 
-void measure_detail_free(measure_detail *md)
-{
-	if (md->fw)
-		framework_free(md->fw);
-	md->fw = NULL;
-}
 
 int measure_get_in_org(domain *d, int64_t org, int64_t id, measure_row *out, err *e)
 {

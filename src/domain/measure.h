@@ -140,7 +140,7 @@ typedef struct metric_detail {
 
 typedef struct measure_detail {
 	measure_row measure;
-	framework *fw;                  /* the stored catalogue: free with measure_detail_free */
+	framework *fw;                  /* the stored catalogue (goes with d->mem) */
 	bool framework_changed;
 	const char *text, *cornerstone_title;
 	metric_detail *metrics;
@@ -150,6 +150,5 @@ typedef struct measure_detail {
 } measure_detail;
 
 int measure_detail_load(domain *d, int64_t id, measure_detail *md, err *e);
-void measure_detail_free(measure_detail *md);
 
 #endif

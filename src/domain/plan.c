@@ -86,11 +86,6 @@ int plan_instrument_load(domain *d, const char *hash, plan_instrument *pi, err *
 	return 0;
 }
 
-void plan_instrument_free(plan_instrument *pi)
-{
-	framework_free(pi->fw);
-	pi->fw = NULL;
-}
 
 const plan_section *plan_instrument_section(const plan_instrument *pi, const char *key)
 {
@@ -265,7 +260,7 @@ int plan_get(domain *d, int64_t id, plan_row *out, err *e)
 
 /* ---- writing ------------------------------------------------------------ */
 
-/* A plan with its stored instrument; free with plan_instrument_free. */
+/* A plan with its stored instrument. */
 static int plan_open(domain *d, int64_t id, plan_row *p, plan_instrument *pi, err *e)
 {
 	memset(pi, 0, sizeof *pi);
@@ -387,10 +382,8 @@ int plan_cornerstone_save(domain *d, int64_t plan, const char *section,
 		store_rollback(d->db);
 		goto fail_free;
 	}
-	plan_instrument_free(&pi);
 	return 0;
 fail_free:
-	plan_instrument_free(&pi);
 	return -1;
 }
 
@@ -399,15 +392,12 @@ int plan_statement_set(domain *d, int64_t plan, const char *element, const char 
 {
 	plan_row p;
 	plan_instrument pi;
-	if (plan_open(d, plan, &p, &pi, e) < 0) {
-		plan_instrument_free(&pi);
+	if (plan_open(d, plan, &p, &pi, e) < 0)
 		return -1;
-	}
 	plan_statement_change c = {.element = element, .strengths = strengths, .areas = areas};
 	const fw_element *el = element ? framework_element(pi.fw, element) : NULL;
 	const char *section = el ? arena_strdup(d->mem, el->section->key) : NULL;
 	int rc = statement_check(d, &pi, NULL, &c, e);
-	plan_instrument_free(&pi);
 	if (rc < 0)
 		return -1;
 	return plan_cornerstone_save(d, plan, section, &c, 1, NULL, 0, e);
@@ -460,12 +450,10 @@ int plan_aspects_save(domain *d, int64_t plan, const plan_text_change *notes, si
 	}
 	if (store_plan_touch(d->db, plan, now, e) < 0 || store_commit(d->db, e) < 0)
 		goto rollback;
-	plan_instrument_free(&pi);
 	return 0;
 rollback:
 	store_rollback(d->db);
 fail_free:
-	plan_instrument_free(&pi);
 	return -1;
 }
 
@@ -537,12 +525,10 @@ int plan_area_to_action(domain *d, int64_t plan, const char *element, const char
 	}
 	if (store_plan_touch(d->db, plan, now, e) < 0 || store_commit(d->db, e) < 0)
 		goto rollback;
-	plan_instrument_free(&pi);
 	return 0;
 rollback:
 	store_rollback(d->db);
 fail_free:
-	plan_instrument_free(&pi);
 	return -1;
 }
 
@@ -556,16 +542,11 @@ int plan_load(domain *d, int64_t id, plan_full *p, err *e)
 	    store_plan_answer_list(d->db, d->mem, id, &p->answers, e) < 0 ||
 	    store_plan_aspect_list(d->db, d->mem, id, &p->aspects, e) < 0 ||
 	    store_plan_action_list(d->db, d->mem, id, &p->actions, e) < 0) {
-		plan_instrument_free(&p->in);
 		return -1;
 	}
 	return 0;
 }
 
-void plan_full_free(plan_full *p)
-{
-	plan_instrument_free(&p->in);
-}
 
 const plan_statement_row *plan_statement(const plan_full *p, const char *element)
 {

@@ -25,7 +25,7 @@ typedef struct plan_section {
 } plan_section;
 
 typedef struct plan_instrument {
-	framework *fw;                  /* owned: free with plan_instrument_free */
+	framework *fw;                  /* the stored instrument (goes with d->mem) */
 	bool changed;                   /* the installed file differs from this version */
 	plan_section *sections;
 	size_t n_sections;
@@ -39,7 +39,6 @@ typedef struct plan_instrument {
 
 /* The plan instrument as version `hash` was stored. */
 int plan_instrument_load(domain *d, const char *hash, plan_instrument *pi, err *e);
-void plan_instrument_free(plan_instrument *pi);
 const plan_section *plan_instrument_section(const plan_instrument *pi, const char *key);
 const fw_item *plan_section_question(const plan_section *ps, const char *key);
 const fw_item *plan_instrument_aspect(const plan_instrument *pi, const char *key);
@@ -106,7 +105,6 @@ typedef struct plan_full {
 } plan_full;
 
 int plan_load(domain *d, int64_t id, plan_full *p, err *e);
-void plan_full_free(plan_full *p);
 /* NULL when nothing is saved for it. */
 const plan_statement_row *plan_statement(const plan_full *p, const char *element);
 const char *plan_answer(const plan_full *p, const char *section, const char *question);

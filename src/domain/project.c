@@ -561,7 +561,6 @@ int project_progress_load(domain *d, int64_t id, project_progress *p, err *e)
 	    store_project_step_list(d->db, d->mem, id, &steps, e) < 0 ||
 	    store_project_answer_list(d->db, d->mem, id, &answers, e) < 0 ||
 	    store_project_evidence_list(d->db, d->mem, id, &links, e) < 0) {
-		project_progress_free(p);
 		return -1;
 	}
 	p->steps = arena_alloc(d->mem, (p->fw->n_elements ? p->fw->n_elements : 1) * sizeof *p->steps);
@@ -577,11 +576,6 @@ int project_progress_load(domain *d, int64_t id, project_progress *p, err *e)
 	return 0;
 }
 
-void project_progress_free(project_progress *p)
-{
-	framework_free(p->fw);
-	p->fw = NULL;
-}
 
 const project_step_progress *project_progress_step(const project_progress *p, const char *key)
 {

@@ -94,7 +94,7 @@ typedef struct project_step_progress {
 
 typedef struct project_progress {
 	project_row project;
-	framework *fw;                  /* the stored model: free with project_progress_free */
+	framework *fw;                  /* the stored model (goes with d->mem) */
 	bool framework_changed;         /* the installed file differs */
 	project_person_list people;
 	project_step_progress *steps;   /* every step of every section, in order */
@@ -102,7 +102,6 @@ typedef struct project_progress {
 } project_progress;
 
 int project_progress_load(domain *d, int64_t id, project_progress *p, err *e);
-void project_progress_free(project_progress *p);
 const project_step_progress *project_progress_step(const project_progress *p, const char *key);
 
 /* A project with its model's title and number of steps, for lists. */

@@ -572,17 +572,9 @@ int evaluation_compare(domain *d, int64_t evaluation, comparison *c, err *e)
 	}
 	return 0;
 fail:
-	comparison_free(c);
 	return -1;
 }
 
-void comparison_free(comparison *c)
-{
-	evaluation_progress_free(&c->after);
-	if (c->has_previous)
-		evaluation_progress_free(&c->before);
-	c->has_previous = false;
-}
 
 const char *change_words(arena *a, size_t before, size_t after, const char *one,
 			 const char *many)

@@ -123,7 +123,6 @@ typedef struct comparison {
 } comparison;
 
 int evaluation_compare(domain *d, int64_t evaluation, comparison *c, err *e);
-void comparison_free(comparison *c);
 /* "3 more indicators evidenced", "1 fewer indicator evidenced", "no change". */
 const char *change_words(arena *a, size_t before, size_t after, const char *one,
 			 const char *many);

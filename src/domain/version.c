@@ -121,6 +121,12 @@ static framework *parse_stored(domain *d, const char *key, const char *id, const
 	return key && !strcmp(fw->hash, hash) ? cache_put(key, fw) : fw;
 }
 
+static void release_framework(void *fw)
+{
+	((framework *)fw)->shared = false;
+	framework_free(fw);
+}
+
 framework *framework_version_load(domain *d, const char *id, const char *hash, bool *changed,
 				  err *e)
 {
@@ -132,6 +138,12 @@ framework *framework_version_load(domain *d, const char *id, const char *hash, b
 		fw = parse_stored(d, cacheable ? key : NULL, id, hash, e);
 	if (!fw)
 		return NULL;
+	/* One the cache does not hold goes with the call's arena: no view
+	 * that holds it needs freeing by hand. */
+	if (!fw->shared) {
+		fw->shared = true;
+		arena_defer(d->mem, release_framework, fw);
+	}
 	const framework *installed = fw_registry_find(d->frameworks, id);
 	*changed = !installed || strcmp(installed->hash, hash) != 0;
 	return fw;

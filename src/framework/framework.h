@@ -38,7 +38,8 @@ typedef struct framework {
 	fw_section *sections;
 	size_t n_sections, n_elements, n_indicators, n_levels, n_questions, n_gaps;
 	arena mem;
-	bool shared;            /* held by the version cache: framework_free leaves it */
+	bool shared;            /* freed by its holder (the version cache or an
+				 * arena): framework_free leaves it */
 } framework;
 
 /* One problem found in a file: where, what, and a stable code for tests. */

@@ -303,7 +303,6 @@ static void project_link(void **state)
 	assert_string_equal(v.project.title, "Short breaks review");
 	assert_int_equal(v.project.steps_done, 2);
 	assert_int_equal(v.project_steps_total, 12);
-	audit_view_free(&v);
 	assert_int_equal(audit_set_project(&f->d, id, theirs, &f->e), -1);
 	assert_int_equal(audit_set_project(&f->d, id, 0, &f->e), 0);
 	audit_row a;
@@ -518,14 +517,12 @@ static void outcome_override_needs_reason(void **state)
 	assert_string_equal(v.principles[3].level->title, "Room for Improvement");
 	assert_non_null(v.principles[3].level->text);
 	assert_true(v.principles[0].n_commitments >= 1);
-	audit_view_free(&v);
 	/* Under the other rule the suggestion is Good, and the reason stays. */
 	audit_settings s = {.score_min = 1, .score_max = 3, .rule = "most-common-level"};
 	assert_int_equal(audit_settings_set(&f->d, area_of(f, "Test Area"), &s, &f->e), 0);
 	assert_int_equal(audit_view_load(&f->d, id, &v, &f->e), 0);
 	assert_string_equal(v.suggested, "good");
 	assert_false(v.overridden);
-	audit_view_free(&v);
 	assert_int_equal(audit_submit(&f->d, id, &lead, &f->e), 0);
 }
 
@@ -629,7 +626,6 @@ static void workflow(void **state)
 	assert_true(audit_step_allowed(&v.audit, v.latest, AUDIT_REVISE, ACCESS_LEAD));
 	assert_false(audit_step_allowed(&v.audit, v.latest, AUDIT_REVISE, ACCESS_CONTRIBUTE));
 	assert_false(audit_step_allowed(&v.audit, v.latest, AUDIT_ACCEPT, ACCESS_AREA));
-	audit_view_free(&v);
 
 	int64_t ev = add_evidence(f, org, "Survey");
 	assert_int_equal(store_begin(&f->db, &f->e), 0);   /* link straight in: it is returned */
@@ -667,12 +663,10 @@ static void workflow(void **state)
 	assert_int_equal(v.n_versions, 2);
 	assert_int_equal(v.n_events, 1);                    /* its own history starts */
 	assert_null(v.return_comment);
-	audit_view_free(&v);
 	assert_int_equal(audit_view_load(&f->d, id, &v, &f->e), 0);
 	assert_false(v.latest);
 	assert_false(audit_step_allowed(&v.audit, v.latest, AUDIT_REVISE, ACCESS_LEAD));
 	assert_int_equal(v.n_events, 3);                    /* draft, submitted, returned */
-	audit_view_free(&v);
 
 	/* The new version is editable; then submitted and accepted. */
 	audit_fields s = {.summary = "Evidence added"};
@@ -827,7 +821,6 @@ static void actions_from_next_steps(void **state)
 	audit_view v;
 	assert_int_equal(audit_view_load(&f->d, id, &v, &f->e), 0);
 	assert_int_equal(v.n_actions, 5);
-	audit_view_free(&v);
 }
 
 static void lists_and_queue(void **state)

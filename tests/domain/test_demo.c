@@ -25,7 +25,6 @@ static void loads_a_part_finished_evaluation(void **state)
 	assert_true(p.indicators_evidenced < p.indicators / 2);
 	assert_int_equal(p.elements_complete, 1);
 	assert_int_equal(p.groups, 7);
-	evaluation_progress_free(&p);
 	action_list actions;
 	assert_int_equal(store_action_list(&f->db, &f->mem, org, &actions, &f->e), 0);
 	assert_int_equal(actions.n, 4);      /* three from the evaluation, one from the plan */
@@ -59,7 +58,6 @@ static void has_measures_a_plan_and_reviews(void **state)
 			assert_true(strcmp(md.metrics[0].readings[k].taken_on, today) < 0);
 		assert_int_equal(md.metrics[0].status.trend, TREND_IMPROVING);
 		links += md.links.n;
-		measure_detail_free(&md);
 	}
 	assert_int_equal(catalogue, 2);
 	assert_int_equal(cornerstone1, 1);
@@ -80,7 +78,6 @@ static void has_measures_a_plan_and_reviews(void **state)
 	assert_int_equal(p.aspects.n, 2);
 	assert_int_equal(p.actions.n, 1);
 	int64_t action = p.actions.items[0].id;
-	plan_full_free(&p);
 	action_review_list reviews;
 	review_evidence_list rev;
 	reading_pick_list readings;

@@ -82,7 +82,6 @@ static void progress_counts(void **state)
 	assert_int_equal(ep->evidenced, 2);
 	assert_string_equal(ep->review.status, "not-started");
 	assert_null(progress_element(&p, "9z"));
-	evaluation_progress_free(&p);
 }
 
 static void reviews(void **state)
@@ -146,7 +145,6 @@ static void edited_instrument_does_not_relabel(void **state)
 	assert_true(p.framework_changed);
 	assert_string_equal(p.sections[0].elements[0].indicators[0].text,
 			    "There is a positive culture where welcoming attitudes are modelled and promoted by all practitioners, led by the senior leadership team and governance");
-	evaluation_progress_free(&p);
 
 	/* A new evaluation takes the edited version. */
 	int64_t next;
@@ -156,7 +154,6 @@ static void edited_instrument_does_not_relabel(void **state)
 	assert_int_equal(evaluation_progress_load(&d2, next, &p, &f->e), 0);
 	assert_false(p.framework_changed);
 	assert_string_equal(p.sections[0].elements[0].indicators[0].text, "Reworded locally");
-	evaluation_progress_free(&p);
 	fw_registry_free(&edited);
 }
 

@@ -133,7 +133,6 @@ static void own_indicators(void **state)
 	const element_progress *ep = progress_element(&p, "3ii");
 	assert_true(ep->indicators[ep->n_indicators - 1].own);
 	assert_int_equal(ep->indicators[ep->n_indicators - 1].evidence, 1);
-	evaluation_progress_free(&p);
 
 	/* They belong to this evaluation: the next cycle starts without them
 	 * and adding there leaves this one as it was. */
@@ -143,10 +142,8 @@ static void own_indicators(void **state)
 	assert_string_equal(k1, "own1");
 	assert_int_equal(evaluation_progress_load(&f->d, eval, &p, &f->e), 0);
 	assert_int_equal(p.indicators, 133);
-	evaluation_progress_free(&p);
 	assert_int_equal(evaluation_progress_load(&f->d, next, &p, &f->e), 0);
 	assert_int_equal(p.indicators, 131);
-	evaluation_progress_free(&p);
 }
 
 static void edit(void **state)

@@ -67,7 +67,6 @@ static void seeding_copies_strengths_and_areas(void **state)
 	assert_string_equal(p.in.aspect_lead, "Also consider how the Cornerstones");
 	assert_string_equal(p.in.question_lead, "For each Cornerstone think about");
 	assert_string_equal(plan_column_title(&p.in, "areas", "x"), "Areas for Development");
-	plan_full_free(&p);
 
 	/* Another organisation's evaluation is refused, and nothing written. */
 	int64_t before = test_count_rows(&f->db), id2;
@@ -164,7 +163,6 @@ static void keys_checked_against_the_instrument(void **state)
 	assert_string_equal(plan_answer(&p, "1", "g"), "Ask families");
 	assert_null(plan_answer(&p, "2", "a"));
 	assert_string_equal(plan_aspect_note(&p, "recruitment"), "Parents on panels");
-	plan_full_free(&p);
 }
 
 static void area_to_action_keeps_the_link(void **state)
@@ -194,7 +192,6 @@ static void area_to_action_keeps_the_link(void **state)
 	assert_int_equal(p.actions.items[0].id, action);
 	assert_string_equal(p.actions.items[0].element_key, "1i");
 	assert_string_equal(p.actions.items[1].title, "Evening events");
-	plan_full_free(&p);
 
 	int64_t before = test_count_rows(&f->db);
 	refused(f, plan_area_to_action(&f->d, id, "1ii", NULL, NULL, NULL, &action, &f->e),

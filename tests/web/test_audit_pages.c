@@ -90,7 +90,6 @@ static const char *audit_state(webfix *w, int64_t id)
 				 v.principles[i].row.level ? v.principles[i].row.level : "-",
 				 v.principles[i].row.score, v.principles[i].row.notes,
 				 v.principles[i].n_evidence);
-	audit_view_free(&v);
 	return s;
 }
 
@@ -250,7 +249,6 @@ static void contributor_fills_in_principles(void **state)
 	assert_string_equal(v.principles[0].row.notes, "Forum every term");
 	assert_int_equal(v.principles[0].n_evidence, 1);
 	assert_int_equal(v.principles[0].evidence[0].evidence_id, ev);
-	audit_view_free(&v);
 
 	/* The saved choice is shown checked; the page shows it. */
 	body = run(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 1), NULL, 200);
@@ -272,7 +270,6 @@ static void contributor_fills_in_principles(void **state)
 	assert_int_equal(audit_view_load(&w->f.d, id, &v, &w->f.e), 0);
 	assert_int_equal(v.principles[0].n_evidence, 0);
 	assert_int_equal(v.principles[0].row.score, 2);
-	audit_view_free(&v);
 }
 
 /* Levels for all six principles, through the pages. */
@@ -375,7 +372,6 @@ static void edit_header_and_summary(void **state)
 	assert_string_equal(v.people[0].name, "Sam Patel");
 	assert_string_equal(v.people[0].designation, "SENCO");
 	assert_null(v.missing);
-	audit_view_free(&v);
 	body = run(w, AS_CONTRIBUTOR, "GET", edit_path(w, id), NULL, 200);
 	contains(body, "value=\"good\" checked");
 	contains(body, "value=\"Sam Patel\"");

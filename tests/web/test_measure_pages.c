@@ -250,7 +250,6 @@ static void refusals_show_the_form(void **state)
 	measure_detail md;
 	assert_int_equal(measure_detail_load(&w->f.d, a, &md, &w->f.e), 0);
 	assert_int_equal(md.links.n, 0);
-	measure_detail_free(&md);
 
 	const char *metrics = path(w, "/org/%lld/measure/%lld/metrics", org, (long long)a);
 	expect_refused(w, metrics, (const char *[]){"metric-name", "X", "metric-direction", "higher", NULL},

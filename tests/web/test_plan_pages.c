@@ -114,7 +114,6 @@ static void start_seeded_from_the_latest(void **state)
 	assert_int_equal(plan_load(&w->f.d, id, &p, &w->f.e), 0);
 	assert_int_equal(p.plan.seeded_from, w->eval);
 	assert_string_equal(plan_statement(&p, "1i")->strengths, STRENGTH);
-	plan_full_free(&p);
 
 	r = web_run(w, AS_VIEWER, "GET", path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)id), NULL);
 	assert_int_equal(r->status, 200);
@@ -188,7 +187,6 @@ static void area_into_an_action(void **state)
 	int64_t action = p.actions.items[0].id;
 	assert_string_equal(p.actions.items[0].title, AREA);
 	assert_string_equal(p.actions.items[0].element_key, "1i");
-	plan_full_free(&p);
 	assert_string_equal(r->location, path(w, "%s?saved=action&action=%lld#plan-actions", plan, (long long)action));
 	request_destroy(r);
 
@@ -285,7 +283,6 @@ static void cornerstone_form(void **state)
 	assert_string_equal(plan_statement(&p, "1i")->areas, "");
 	assert_string_equal(plan_statement(&p, "1i")->strengths, STRENGTH);   /* not sent: kept */
 	assert_string_equal(plan_answer(&p, "1", "a"), "Well, say families");
-	plan_full_free(&p);
 
 	int64_t before = test_count_rows(&w->f.db);
 	char *huge = calloc(TEXT_LONG_MAX + 10, 1);

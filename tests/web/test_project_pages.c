@@ -426,7 +426,6 @@ static void recording_a_step(void **state)
 	assert_string_equal(s->questions[0].note, "Everyone signed");
 	assert_string_equal(s->questions[1].answer, "partly");
 	assert_int_equal(s->n_evidence, 2);
-	project_progress_free(&p);
 	activity_list log;
 	assert_int_equal(store_activity_list(&w->f.db, &w->f.mem, w->org, 0, 10, &log, &w->f.e), 0);
 	assert_non_null(strstr(log.items[0].what, "recorded step 11 of project"));
@@ -461,7 +460,6 @@ static void recording_a_step(void **state)
 	assert_string_equal(s->questions[0].answer, "yes");
 	assert_int_equal(s->n_evidence, 1);
 	assert_int_equal(s->evidence[0].evidence_id, e2);
-	project_progress_free(&p);
 	unsetenv("COPRO_NOW");
 }
 

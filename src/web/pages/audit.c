@@ -280,8 +280,7 @@ static const char *field_of_message(const char *msg, const char *fallback)
 
 /* Loads the audit named in the URL, when it belongs to the organisation in
  * the URL (another organisation's audit does not exist here: 404).
- * Answers 0, or the status of the error page it wrote; on 0 the caller
- * frees with audit_view_free. */
+ * Answers 0, or the status of the error page it wrote. */
 static int load(request *r, audit_view *v)
 {
 	int64_t id = param_id(r, 1);
@@ -322,9 +321,7 @@ static int conflict_page(request *r, const audit_view *v, const char *message)
 
 static int conflict(request *r, audit_view *v, const char *message)
 {
-	int st = conflict_page(r, v, message);
-	audit_view_free(v);
-	return st;
+	return conflict_page(r, v, message);
 }
 
 /* Why a step is not possible for this audit now. */
@@ -984,7 +981,6 @@ static int page_audit(request *r)
 	if (st)
 		return st;
 	render_audit(r, &v, NULL, NULL);
-	audit_view_free(&v);
 	return 200;
 }
 
@@ -996,7 +992,6 @@ static int refuse_on_audit(request *r, audit_view *v, const char *field, const c
 	form_error_add(&fe, field, message);
 	r->out.len = 0;
 	render_audit(r, v, &fe, comment);
-	audit_view_free(v);
 	return 400;
 }
 
@@ -1130,14 +1125,11 @@ static int page_audit_edit(request *r)
 	if (audit_writable(&v.audit, &e) < 0)
 		return conflict(r, &v, sentence(r, e.msg));
 	project_list projects;
-	if (store_project_list(r->d.db, &r->mem, r->org, &projects, &e) < 0) {
-		audit_view_free(&v);
+	if (store_project_list(r->d.db, &r->mem, r->org, &projects, &e) < 0)
 		return server_error(r, &e);
-	}
 	edit_values ev;
 	edit_values_saved(r, &v, &ev);
 	edit_form(r, &v, &projects, &ev, NULL);
-	audit_view_free(&v);
 	return 200;
 }
 
@@ -1224,10 +1216,8 @@ static int page_audit_edit_post(request *r)
 	if (audit_writable(&v.audit, &e) < 0)
 		return conflict(r, &v, sentence(r, e.msg));
 	project_list projects;
-	if (store_project_list(r->d.db, &r->mem, r->org, &projects, &e) < 0) {
-		audit_view_free(&v);
+	if (store_project_list(r->d.db, &r->mem, r->org, &projects, &e) < 0)
 		return server_error(r, &e);
-	}
 	edit_values ev;
 	edit_values_posted(r, &ev);
 	form_errors fe = {0};
@@ -1248,15 +1238,12 @@ static int page_audit_edit_post(request *r)
 	log_activity(r, arena_printf(&r->mem, "changed the details of audit %lld (version %d)",
 				     (long long)v.audit.id, v.audit.version));
 	st = web_redirect(r, arena_printf(&r->mem, "%s?done=saved", audit_path(r, r->org, v.audit.id)));
-	audit_view_free(&v);
 	return st;
 failed:
 	if (e.kind == ERR_CONFLICT)
 		return conflict(r, &v, sentence(r, e.msg));
-	if (e.kind != ERR_INPUT) {
-		audit_view_free(&v);
+	if (e.kind != ERR_INPUT)
 		return server_error(r, &e);
-	}
 	form_error_add(&fe, field_of_message(e.msg, "service_area"), sentence(r, e.msg));
 refused:;
 	/* What was sent, over what is saved for anything the form left out. */
@@ -1277,7 +1264,6 @@ refused:;
 		shown.n_people = ev.n_people;
 	}
 	edit_form(r, &v, &projects, &shown, &fe);
-	audit_view_free(&v);
 	return 400;
 }
 
@@ -1447,12 +1433,9 @@ static int load_principle(request *r, audit_view *v, audit_principle_view **pv,
 		return st;
 	*pv = find_principle(v, param_named(r, "principle"));
 	err e = {0};
-	if (!*pv) {
-		audit_view_free(v);
+	if (!*pv)
 		return page_not_found(r);
-	}
 	if (store_evidence_list(r->d.db, &r->mem, r->org, library, &e) < 0) {
-		audit_view_free(v);
 		return server_error(r, &e);
 	}
 	return 0;
@@ -1472,7 +1455,6 @@ static int page_principle(request *r)
 	if (pv->row.score != AUDIT_NO_SCORE)
 		pvals.score = arena_printf(&r->mem, "%d", pv->row.score);
 	render_principle(r, &v, pv, &library, &pvals, NULL);
-	audit_view_free(&v);
 	return 200;
 }
 
@@ -1560,15 +1542,12 @@ static int page_principle_post(request *r)
 				     pvals.level ? pvals.level : ""));
 	st = web_redirect(r, arena_printf(&r->mem, "%s?done=saved#principle-%s",
 					  audit_path(r, r->org, v.audit.id), key));
-	audit_view_free(&v);
 	return st;
 failed:
 	if (e.kind == ERR_CONFLICT)
 		return conflict(r, &v, sentence(r, e.msg));
-	if (e.kind != ERR_INPUT && e.kind != ERR_NOTFOUND) {
-		audit_view_free(&v);
+	if (e.kind != ERR_INPUT && e.kind != ERR_NOTFOUND)
 		return server_error(r, &e);
-	}
 	form_error_add(&fe, field_of_message(e.msg, "level"), sentence(r, e.msg));
 refused:
 	/* What was sent, over what is saved for anything the form left out. */
@@ -1579,7 +1558,6 @@ refused:
 	if (!pvals.notes)
 		pvals.notes = pv->row.notes;
 	render_principle(r, &v, pv, &library, &pvals, &fe);
-	audit_view_free(&v);
 	return 400;
 }
 
@@ -1605,16 +1583,13 @@ static int step_failed(request *r, audit_view *v, const err *e, const char *fiel
 		return conflict(r, v, sentence(r, e->msg));
 	if (e->kind == ERR_INPUT)
 		return refuse_on_audit(r, v, field, sentence(r, e->msg), comment);
-	audit_view_free(v);
 	return server_error(r, e);
 }
 
-static int step_done(request *r, audit_view *v, int64_t audit, const char *done, const char *what)
+static int step_done(request *r, int64_t audit, const char *done, const char *what)
 {
 	log_activity(r, what);
-	int st = web_redirect(r, arena_printf(&r->mem, "%s?done=%s", audit_path(r, r->org, audit), done));
-	audit_view_free(v);
-	return st;
+	return web_redirect(r, arena_printf(&r->mem, "%s?done=%s", audit_path(r, r->org, audit), done));
 }
 
 /* ROUTE: POST /org/{org}/audit/{audit}/submit (lead) */
@@ -1628,7 +1603,7 @@ static int page_submit(request *r)
 	audit_actor who = actor(r);
 	if (audit_submit(&r->d, v.audit.id, &who, &e) < 0)
 		return step_failed(r, &v, &e, "submit-button", NULL);
-	return step_done(r, &v, v.audit.id, "submitted",
+	return step_done(r, v.audit.id, "submitted",
 			 arena_printf(&r->mem, "submitted audit %lld (version %d) to the area",
 				      (long long)v.audit.id, v.audit.version));
 }
@@ -1645,7 +1620,7 @@ static int page_revise(request *r)
 	int64_t id = 0;
 	if (audit_revise(&r->d, v.audit.id, &who, &id, &e) < 0)
 		return step_failed(r, &v, &e, "revise-button", NULL);
-	return step_done(r, &v, id, "revised",
+	return step_done(r, id, "revised",
 			 arena_printf(&r->mem, "started version %d of audit %lld as audit %lld",
 				      v.audit.version + 1, (long long)v.audit.first_id, (long long)id));
 }
@@ -1668,7 +1643,7 @@ static int page_return(request *r)
 	audit_actor who = actor(r);
 	if (audit_return(&r->d, v.audit.id, &who, comment, &e) < 0)
 		return step_failed(r, &v, &e, "return_comment", comment);
-	return step_done(r, &v, v.audit.id, "returned",
+	return step_done(r, v.audit.id, "returned",
 			 arena_printf(&r->mem, "returned audit %lld (version %d) to the organisation",
 				      (long long)v.audit.id, v.audit.version));
 }
@@ -1687,7 +1662,7 @@ static int page_accept(request *r)
 	audit_actor who = actor(r);
 	if (audit_accept(&r->d, v.audit.id, &who, text_blank(comment) ? NULL : comment, &e) < 0)
 		return step_failed(r, &v, &e, "accept_comment", NULL);
-	return step_done(r, &v, v.audit.id, "accepted",
+	return step_done(r, v.audit.id, "accepted",
 			 arena_printf(&r->mem, "accepted audit %lld (version %d)", (long long)v.audit.id,
 				      v.audit.version));
 }
@@ -1712,7 +1687,7 @@ static int page_actions_create(request *r)
 					       NULL);
 		return step_failed(r, &v, &e, "create-actions", NULL);
 	}
-	return step_done(r, &v, v.audit.id, "actions",
+	return step_done(r, v.audit.id, "actions",
 			 arena_printf(&r->mem, "created %zu action%s from the next steps of audit %lld",
 				      created, created == 1 ? "" : "s", (long long)v.audit.id));
 }

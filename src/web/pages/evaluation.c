@@ -136,8 +136,7 @@ typedef struct eval_page {
 } eval_page;
 
 /* Loads the evaluation named in the URL (and the statement, when the route
- * has one). Answers 0, or the status of the error page it wrote; on 0 the
- * caller frees with evaluation_progress_free. */
+ * has one). Answers 0, or the status of the error page it wrote. */
 static int load(request *r, eval_page *pg, bool statement)
 {
 	int64_t id = param_id(r, 1);
@@ -154,16 +153,12 @@ static int load(request *r, eval_page *pg, bool statement)
 		return page_not_found(r);
 	if (evaluation_progress_load(&r->d, id, &pg->p, &e) < 0)
 		return server_error(r, &e);
-	if (org_get(&r->d, r->org, &pg->org, &e) < 0) {
-		evaluation_progress_free(&pg->p);
+	if (org_get(&r->d, r->org, &pg->org, &e) < 0)
 		return server_error(r, &e);
-	}
 	if (statement) {
 		pg->ep = r->params[2] ? progress_element(&pg->p, r->params[2]) : NULL;
-		if (!pg->ep) {
-			evaluation_progress_free(&pg->p);
+		if (!pg->ep)
 			return page_not_found(r);
-		}
 	}
 	return 0;
 }
@@ -427,7 +422,6 @@ static int page_evaluation(request *r)
 	if (st)
 		return st;
 	st = evaluation_render(r, &pg, NULL);
-	evaluation_progress_free(&pg.p);
 	return st;
 }
 
@@ -473,15 +467,12 @@ static int page_next_cycle_post(request *r)
 		form_error_add(&fe, "measures", "Select success measures from the list");
 	next_cycle_result out;
 	if (!fe.n && evaluation_next_cycle(&r->d, &in, &out, &e) < 0) {
-		if (e.kind != ERR_INPUT && e.kind != ERR_CONFLICT) {
-			evaluation_progress_free(&pg.p);
+		if (e.kind != ERR_INPUT && e.kind != ERR_CONFLICT)
 			return server_error(r, &e);
-		}
 		form_error_add(&fe, e.kind == ERR_CONFLICT ? "cycle" : "measures", sentence(r, e.msg));
 	}
 	if (fe.n) {
 		st = evaluation_render(r, &pg, &fe);
-		evaluation_progress_free(&pg.p);
 		return st == 200 ? 400 : st;
 	}
 	activity_log(&r->d, &r->sess.user, r->org, 0,
@@ -489,7 +480,6 @@ static int page_next_cycle_post(request *r)
 				  in.cycle, (long long)out.evaluation, (long long)pg.p.evaluation.id,
 				  out.links, out.own_indicators, out.measures),
 		     &r->e);
-	evaluation_progress_free(&pg.p);
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/evaluation/%lld", (long long)r->org,
 					    (long long)out.evaluation));
 }
@@ -863,7 +853,6 @@ static int page_statement(request *r)
 	if (st)
 		return st;
 	st = statement_render(r, &pg, NULL, POSTED_NONE);
-	evaluation_progress_free(&pg.p);
 	return st;
 }
 
@@ -876,7 +865,6 @@ static int load_for_change(request *r, eval_page *pg)
 	if (st)
 		return st;
 	if (submitted(&pg->p)) {
-		evaluation_progress_free(&pg->p);
 		return web_error_page(r, 409, "This self-evaluation has been submitted",
 				      "A submitted self-evaluation can no longer change. Your organisation lead can set it back to draft.");
 	}
@@ -887,14 +875,12 @@ static int load_for_change(request *r, eval_page *pg)
 static int refuse(request *r, eval_page *pg, const form_errors *fe, enum posted posted)
 {
 	int st = statement_render(r, pg, fe, posted);
-	evaluation_progress_free(&pg->p);
 	return st == 200 ? 400 : st;
 }
 
 static int saved(request *r, eval_page *pg, const char *what)
 {
 	const char *to = arena_printf(&r->mem, "%s?saved=%s", statement_path(r, pg), what);
-	evaluation_progress_free(&pg->p);
 	return web_redirect(r, to);
 }
 
@@ -1038,7 +1024,6 @@ fail:
 		form_error_add(&fe, field, sentence(r, e.msg));
 		return refuse(r, &pg, &fe, POSTED_EVIDENCE);
 	}
-	evaluation_progress_free(&pg.p);
 	return server_error(r, &e);
 }
 
@@ -1095,15 +1080,11 @@ static int page_evidence_link_post(request *r)
 		char *end;
 		long long id = strtoll(chosen, &end, 10);
 		int found = *end || id <= 0 ? 0 : store_evidence_get(r->d.db, &r->mem, id, &ev, &e);
-		if (found < 0) {
-			evaluation_progress_free(&pg.p);
+		if (found < 0)
 			return server_error(r, &e);
-		}
 		/* Another organisation's evidence does not exist here. */
-		if (!found || ev.organisation_id != r->org) {
-			evaluation_progress_free(&pg.p);
+		if (!found || ev.organisation_id != r->org)
 			return page_not_found(r);
-		}
 	}
 	size_t n;
 	bool bad;
@@ -1125,7 +1106,6 @@ static int page_evidence_link_post(request *r)
 			form_error_add(&fe, "other_indicators", sentence(r, e.msg));
 			return refuse(r, &pg, &fe, POSTED_LINK);
 		}
-		evaluation_progress_free(&pg.p);
 		return server_error(r, &e);
 	}
 	activity_log(&r->d, &r->sess.user, r->org, 0,
@@ -1219,7 +1199,6 @@ static int page_own_indicator_post(request *r)
 			form_error_add(&fe, "indicator_text", sentence(r, e.msg));
 			return refuse(r, &pg, &fe, POSTED_INDICATOR);
 		}
-		evaluation_progress_free(&pg.p);
 		return server_error(r, &e);
 	}
 	activity_log(&r->d, &r->sess.user, r->org, 0,
@@ -1242,15 +1221,12 @@ static int page_confirm_post(request *r)
 	if (!text_blank(chosen)) {
 		char *end;
 		long long v = strtoll(chosen, &end, 10);
-		if (*end || v <= 0) {
-			evaluation_progress_free(&pg.p);
+		if (*end || v <= 0)
 			return page_not_found(r);
-		}
 		evidence = v;
 	}
 	size_t n;
 	if (statement_confirm(&r->d, pg.p.evaluation.id, pg.ep->element->key, evidence, &n, &e) < 0) {
-		evaluation_progress_free(&pg.p);
 		/* Evidence with nothing waiting on this statement: not here. */
 		if (e.kind == ERR_NOTFOUND)
 			return page_not_found(r);

@@ -145,7 +145,6 @@ static int page_org(request *r)
 			      "%z of %z indicators have evidence; %z of %z statements complete (%t)</li>",
 		     r->org, evs.items[i].id, p.fw->title, evs.items[i].cycle, p.indicators_evidenced,
 		     p.indicators, p.elements_complete, p.elements, evs.items[i].status);
-		evaluation_progress_free(&p);
 	}
 	if (evs.n)
 		htmlf(&r->out, "</ul>");

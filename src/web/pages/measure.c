@@ -33,7 +33,7 @@ static const char *label_of(const char *const *options, const char *value)
 /* ---- shared pieces ----------------------------------------------------- */
 
 /* Measure {measure} with everything on it, when it belongs to this
- * organisation: 1; 0 not found; -1 error. Free with measure_detail_free. */
+ * organisation: 1; 0 not found; -1 error. */
 static int load_measure(request *r, measure_detail *md)
 {
 	int64_t id = param_id(r, 1);
@@ -46,10 +46,8 @@ static int load_measure(request *r, measure_detail *md)
 		r->e = e;
 		return -1;
 	}
-	if (md->measure.organisation_id != r->org) {
-		measure_detail_free(md);
+	if (md->measure.organisation_id != r->org)
 		return 0;
-	}
 	return 1;
 }
 
@@ -773,7 +771,6 @@ static int page_measure(request *r)
 	if (!found)
 		return page_not_found(r);
 	measure_page(r, &md, NULL);
-	measure_detail_free(&md);
 	return 200;
 }
 
@@ -815,7 +812,6 @@ static int page_measure_edit(request *r)
 	const measure_row *m = &md.measure;
 	const char *values[4] = {m->improve, m->know, m->measuring, m->evaluation};
 	edit_form(r, &md, values, NULL);
-	measure_detail_free(&md);
 	return 200;
 }
 
@@ -845,14 +841,12 @@ static int page_measure_edit_post(request *r)
 		form_error_add(&fe, "improve", sentence(r, e.msg));
 	if (fe.n) {
 		edit_form(r, &md, values, &fe);
-		measure_detail_free(&md);
 		return 400;
 	}
 	activity_log(&r->d, &r->sess.user, r->org, 0,
 		     arena_printf(&r->mem, "changed the monitoring grid of success measure %lld",
 				  (long long)md.measure.id), &r->e);
 	int64_t id = md.measure.id;
-	measure_detail_free(&md);
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/measure/%lld", (long long)r->org,
 					    (long long)id));
 }
@@ -862,7 +856,6 @@ static int page_measure_edit_post(request *r)
 static int refuse(request *r, measure_detail *md, const page_errors *pe)
 {
 	measure_page(r, md, pe);
-	measure_detail_free(md);
 	return 400;
 }
 
@@ -870,7 +863,6 @@ static int back_to(request *r, measure_detail *md, const char *what)
 {
 	activity_log(&r->d, &r->sess.user, r->org, 0, what, &r->e);
 	int64_t id = md->measure.id;
-	measure_detail_free(md);
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/measure/%lld", (long long)r->org,
 					    (long long)id));
 }
@@ -1008,10 +1000,8 @@ static int page_reading_add_post(request *r)
 	if (!found)
 		return page_not_found(r);
 	const metric_detail *mdt = find_metric(&md, param_id(r, 2));
-	if (!mdt) {
-		measure_detail_free(&md);
+	if (!mdt)
 		return page_not_found(r);
-	}
 	const metric_row *m = &mdt->metric;
 	int64_t mid = m->id;
 	reading_row rd = {.metric_id = mid, .taken_on = form_get(r, field_name(r, mid, "date")),

@@ -143,8 +143,7 @@ typedef struct plan_page {
 } plan_page;
 
 /* Loads the plan named in the URL (and its cornerstone, when the route has
- * one). Answers 0, or the status of the error page it wrote; on 0 the
- * caller frees with plan_full_free. */
+ * one). Answers 0, or the status of the error page it wrote. */
 static int load(request *r, plan_page *pg, bool cornerstone)
 {
 	int64_t id = param_id(r, 1);
@@ -160,10 +159,8 @@ static int load(request *r, plan_page *pg, bool cornerstone)
 		return server_error(r, &e);
 	if (cornerstone) {
 		pg->ps = plan_instrument_section(&pg->p.in, param_named(r, "cornerstone"));
-		if (!pg->ps) {
-			plan_full_free(&pg->p);
+		if (!pg->ps)
 			return page_not_found(r);
-		}
 	}
 	return 0;
 }
@@ -603,7 +600,6 @@ static int page_plan(request *r)
 	if (st)
 		return st;
 	st = plan_render(r, &pg, NULL);
-	plan_full_free(&pg.p);
 	return st;
 }
 
@@ -628,15 +624,12 @@ static int page_action_post(request *r)
 		form_error_add(&fe, field, sentence(r, e.msg));
 	int64_t action = 0;
 	if (!fe.n && plan_area_to_action(&r->d, pg.p.plan.id, el->key, title, NULL, NULL, &action, &e) < 0) {
-		if (e.kind != ERR_INPUT) {
-			plan_full_free(&pg.p);
+		if (e.kind != ERR_INPUT)
 			return server_error(r, &e);
-		}
 		form_error_add(&fe, field, sentence(r, e.msg));
 	}
 	if (fe.n) {
 		st = plan_render(r, &pg, &fe);
-		plan_full_free(&pg.p);
 		return st == 200 ? 400 : st;
 	}
 	activity_log(&r->d, &r->sess.user, r->org, 0,
@@ -645,7 +638,6 @@ static int page_action_post(request *r)
 		     &r->e);
 	const char *to = arena_printf(&r->mem, "%s?saved=action&action=%lld#plan-actions",
 				      plan_path(r, pg.p.plan.id), (long long)action);
-	plan_full_free(&pg.p);
 	return web_redirect(r, to);
 }
 
@@ -732,7 +724,6 @@ static int page_cornerstone(request *r)
 	if (st)
 		return st;
 	st = cornerstone_render(r, &pg, NULL);
-	plan_full_free(&pg.p);
 	return st;
 }
 
@@ -775,10 +766,8 @@ static int page_cornerstone_post(request *r)
 			ac[na++] = (plan_text_change){.key = key, .text = v};
 	}
 	if (!fe.n && plan_cornerstone_save(&r->d, pg.p.plan.id, ps->section->key, sc, ns, ac, na, &e) < 0) {
-		if (e.kind != ERR_INPUT) {
-			plan_full_free(&pg.p);
+		if (e.kind != ERR_INPUT)
 			return server_error(r, &e);
-		}
 		form_error_add(&fe, ps->section->n_elements
 					    ? statement_field(r, "strengths", ps->section->elements[0].key)
 					    : "questions",
@@ -786,7 +775,6 @@ static int page_cornerstone_post(request *r)
 	}
 	if (fe.n) {
 		st = cornerstone_render(r, &pg, &fe);
-		plan_full_free(&pg.p);
 		return st == 200 ? 400 : st;
 	}
 	activity_log(&r->d, &r->sess.user, r->org, 0,
@@ -795,7 +783,6 @@ static int page_cornerstone_post(request *r)
 		     &r->e);
 	const char *to = arena_printf(&r->mem, "%s?saved=cornerstone#cornerstone-%s",
 				      plan_path(r, pg.p.plan.id), ps->section->key);
-	plan_full_free(&pg.p);
 	return web_redirect(r, to);
 }
 
@@ -848,7 +835,6 @@ static int page_aspects(request *r)
 	if (st)
 		return st;
 	st = aspects_render(r, &pg, NULL);
-	plan_full_free(&pg.p);
 	return st;
 }
 
@@ -870,23 +856,19 @@ static int page_aspects_post(request *r)
 			c[n++] = (plan_text_change){.key = key, .text = v};
 	}
 	if (!fe.n && plan_aspects_save(&r->d, pg.p.plan.id, c, n, &e) < 0) {
-		if (e.kind != ERR_INPUT) {
-			plan_full_free(&pg.p);
+		if (e.kind != ERR_INPUT)
 			return server_error(r, &e);
-		}
 		form_error_add(&fe, pg.p.in.n_aspects ? statement_field(r, "aspect", pg.p.in.aspects[0].key) : "aspects",
 			       sentence(r, e.msg));
 	}
 	if (fe.n) {
 		st = aspects_render(r, &pg, &fe);
-		plan_full_free(&pg.p);
 		return st == 200 ? 400 : st;
 	}
 	activity_log(&r->d, &r->sess.user, r->org, 0,
 		     arena_printf(&r->mem, "saved the notes on aspects of plan %lld", (long long)pg.p.plan.id),
 		     &r->e);
 	const char *to = arena_printf(&r->mem, "%s?saved=aspects#aspects", plan_path(r, pg.p.plan.id));
-	plan_full_free(&pg.p);
 	return web_redirect(r, to);
 }
 

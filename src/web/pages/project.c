@@ -142,8 +142,7 @@ typedef struct proj_page {
 } proj_page;
 
 /* Loads the project named in the URL (and its step, when `step`).
- * Answers 0, or the status of the error page it wrote; on 0 the caller
- * frees with project_progress_free. */
+ * Answers 0, or the status of the error page it wrote. */
 static int load(request *r, proj_page *pg, bool step)
 {
 	int64_t id = param_id(r, 1);
@@ -160,10 +159,8 @@ static int load(request *r, proj_page *pg, bool step)
 		return server_error(r, &e);
 	if (step) {
 		pg->sp = project_progress_step(&pg->p, param_named(r, "step"));
-		if (!pg->sp) {
-			project_progress_free(&pg->p);
+		if (!pg->sp)
 			return page_not_found(r);
-		}
 	}
 	return 0;
 }
@@ -539,7 +536,6 @@ static int page_edit(request *r)
 	details_form f;
 	details_from(r, &pg, &f);
 	details_page(r, &pg, &f, NULL);
-	project_progress_free(&pg.p);
 	return 200;
 }
 
@@ -559,18 +555,14 @@ static int page_edit_post(request *r)
 	details_check(r, &f, &p, &people, &fe);
 	err e = {0};
 	if (!fe.n && project_edit(&r->d, &p, &people, &e) < 0) {
-		if (e.kind != ERR_INPUT) {
-			project_progress_free(&pg.p);
+		if (e.kind != ERR_INPUT)
 			return server_error(r, &e);
-		}
 		form_error_add(&fe, "title", sentence(r, e.msg));
 	}
 	if (fe.n) {
 		details_page(r, &pg, &f, &fe);
-		project_progress_free(&pg.p);
 		return 400;
 	}
-	project_progress_free(&pg.p);
 	activity_log(&r->d, &r->sess.user, r->org, 0,
 		     arena_printf(&r->mem, "changed project %lld: %s", (long long)p.id, p.title), &r->e);
 	return web_redirect(r, arena_printf(&r->mem, "%s?saved=details", project_path(r, p.id)));
@@ -688,7 +680,6 @@ static int page_project(request *r)
 	step_task_list(r, p);
 	htmlf(&r->out, "</div></div>");
 	page_end(r);
-	project_progress_free(&pg.p);
 	return 200;
 }
 
@@ -876,7 +867,6 @@ static int page_step(request *r)
 	if (st)
 		return st;
 	st = step_render(r, &pg, NULL);
-	project_progress_free(&pg.p);
 	return st;
 }
 
@@ -953,7 +943,6 @@ static int evidence_read(request *r, const proj_page *pg, project_step_change *c
 static int step_refuse(request *r, proj_page *pg, const form_errors *fe)
 {
 	int st = step_render(r, pg, fe);
-	project_progress_free(&pg->p);
 	return st == 200 ? 400 : st;
 }
 
@@ -988,10 +977,8 @@ static int page_step_post(request *r)
 		form_error_add(&fe, "note", sentence(r, e.msg));
 	c.answers = answers_read(r, pg.sp, &c.n_answers, &fe);
 	int ev = evidence_read(r, &pg, &c, &e);
-	if (ev == -2) {
-		project_progress_free(&pg.p);
+	if (ev == -2)
 		return server_error(r, &e);
-	}
 	if (ev < 0)
 		form_error_add(&fe, "evidence", "Select evidence from your organisation's library");
 	if (fe.n)
@@ -1001,12 +988,10 @@ static int page_step_post(request *r)
 			form_error_add(&fe, "done", sentence(r, e.msg));
 			return step_refuse(r, &pg, &fe);
 		}
-		project_progress_free(&pg.p);
 		return server_error(r, &e);
 	}
 	const char *key = arena_strdup(&r->mem, pg.sp->step->key);
 	int64_t id = pg.p.project.id;
-	project_progress_free(&pg.p);
 	activity_log(&r->d, &r->sess.user, r->org, 0,
 		     arena_printf(&r->mem, "recorded step %s of project %lld (%s)", key, (long long)id,
 				  c.done ? "done" : "not done"),

@@ -819,7 +819,6 @@ static int page_compare(request *r)
 		htmlf(&r->out, "<p class=\"govuk-body\">This self-evaluation did not start from an earlier cycle, so there is nothing to compare it with. "
 			      "When the next cycle starts from this one, its comparison page shows what moved.</p>");
 		page_end(r);
-		comparison_free(&c);
 		return 200;
 	}
 	const evaluation_row *prev = &c.before.evaluation;
@@ -847,7 +846,6 @@ static int page_compare(request *r)
 	for (size_t s = 0; s < c.n_sections; s++)
 		compare_section(r, &c.sections[s], fw, id);
 	page_end(r);
-	comparison_free(&c);
 	return 200;
 }
 
