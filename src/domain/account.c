@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/internal.h"
 #include "store/account.h"
 #include "store/store.h"
 
@@ -519,15 +520,8 @@ int user_count(domain *d, int64_t *n, err *e)
 	return store_user_count(d->db, n, e);
 }
 
-int memberships_of_user(domain *d, int64_t user, membership_list *out, err *e)
-{
-	return store_memberships_of_user(d->db, d->mem, user, out, e);
-}
-
-int memberships_of_org(domain *d, int64_t org, membership_list *out, err *e)
-{
-	return store_memberships_of_org(d->db, d->mem, org, out, e);
-}
+DOMAIN_LIST_BY_ID(memberships_of_user, store_memberships_of_user, membership_list)
+DOMAIN_LIST_BY_ID(memberships_of_org, store_memberships_of_org, membership_list)
 
 int membership_get_in_org(domain *d, int64_t org, int64_t id, membership_row *out, err *e)
 {
@@ -537,7 +531,4 @@ int membership_get_in_org(domain *d, int64_t org, int64_t id, membership_row *ou
 	return org_owns(org, found ? out->organisation_id : 0, "member", id, e);
 }
 
-int api_tokens_of_area(domain *d, int64_t area, api_token_list *out, err *e)
-{
-	return store_api_tokens_of_area(d->db, d->mem, area, out, e);
-}
+DOMAIN_LIST_BY_ID(api_tokens_of_area, store_api_tokens_of_area, api_token_list)

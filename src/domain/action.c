@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/internal.h"
 #include "store/review.h"
 #include "store/store.h"
 
@@ -142,14 +143,5 @@ bool action_overdue(const action_row *a, const char *today)
 	       (strcmp(a->status, "open") == 0 || strcmp(a->status, "in-progress") == 0);
 }
 
-int action_get_in_org(domain *d, int64_t org, int64_t id, action_row *out, err *e)
-{
-	if (action_get(d, id, out, e) < 0)
-		return -1;
-	return org_owns(org, out->organisation_id, "action", id, e);
-}
-
-int actions_of_org(domain *d, int64_t org, action_list *out, err *e)
-{
-	return store_action_list(d->db, d->mem, org, out, e);
-}
+DOMAIN_GET_IN_ORG(action_get_in_org, action_get, action_row, "action")
+DOMAIN_LIST_BY_ID(actions_of_org, store_action_list, action_list)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/internal.h"
 #include "store/area.h"
 #include "store/audit.h"
 
@@ -283,7 +284,4 @@ int area_name(domain *d, int64_t area, const char **name, err *e)
 	return 0;
 }
 
-int area_org_types(domain *d, int64_t area, picture_text_list *out, err *e)
-{
-	return store_picture_types(d->db, d->mem, area, out, e);
-}
+DOMAIN_LIST_BY_ID(area_org_types, store_picture_types, picture_text_list)

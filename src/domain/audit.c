@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/internal.h"
 #include "store/account.h"
 #include "store/audit.h"
 #include "store/store.h"
@@ -302,15 +303,8 @@ int audit_get_in_org(domain *d, int64_t org, int64_t id, audit_row *out, err *e)
 	return 0;
 }
 
-int audit_list_org(domain *d, int64_t org, audit_list *out, err *e)
-{
-	return store_audit_list_org(d->db, d->mem, org, out, e);
-}
-
-int audit_queue(domain *d, int64_t area, audit_list *out, err *e)
-{
-	return store_audit_queue(d->db, d->mem, area, out, e);
-}
+DOMAIN_LIST_BY_ID(audit_list_org, store_audit_list_org, audit_list)
+DOMAIN_LIST_BY_ID(audit_queue, store_audit_queue, audit_list)
 
 int audit_decided(domain *d, int64_t area, int limit, audit_list *out, err *e)
 {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/internal.h"
 #include "store/review.h"
 #include "store/store.h"
 
@@ -280,17 +281,8 @@ fail:
 	return -1;
 }
 
-int evaluation_get_in_org(domain *d, int64_t org, int64_t id, evaluation_row *out, err *e)
-{
-	if (evaluation_get(d, id, out, e) < 0)
-		return -1;
-	return org_owns(org, out->organisation_id, "evaluation", id, e);
-}
-
-int evaluations_of_org(domain *d, int64_t org, evaluation_list *out, err *e)
-{
-	return store_evaluation_list(d->db, d->mem, org, out, e);
-}
+DOMAIN_GET_IN_ORG(evaluation_get_in_org, evaluation_get, evaluation_row, "evaluation")
+DOMAIN_LIST_BY_ID(evaluations_of_org, store_evaluation_list, evaluation_list)
 
 int evaluation_neighbours(domain *d, int64_t evaluation, int64_t *previous, int64_t *next,
 			  err *e)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/internal.h"
 #include "store/store.h"
 
 int indicator_ref_parse(arena *a, const char *text, indicator_ref *ref, err *e)
@@ -226,17 +227,8 @@ fail:
 	return -1;
 }
 
-int evidence_get_in_org(domain *d, int64_t org, int64_t id, evidence_row *out, err *e)
-{
-	if (evidence_get(d, id, out, e) < 0)
-		return -1;
-	return org_owns(org, out->organisation_id, "evidence", id, e);
-}
-
-int evidence_of_org(domain *d, int64_t org, evidence_list *out, err *e)
-{
-	return store_evidence_list(d->db, d->mem, org, out, e);
-}
+DOMAIN_GET_IN_ORG(evidence_get_in_org, evidence_get, evidence_row, "evidence")
+DOMAIN_LIST_BY_ID(evidence_of_org, store_evidence_list, evidence_list)
 
 int evidence_search(domain *d, int64_t org, const evidence_filter *f, evidence_list *out,
 		    err *e)
@@ -244,20 +236,9 @@ int evidence_search(domain *d, int64_t org, const evidence_filter *f, evidence_l
 	return store_evidence_search(d->db, d->mem, org, f, out, e);
 }
 
-int links_of_evidence(domain *d, int64_t evidence, link_list *out, err *e)
-{
-	return store_links_of_evidence(d->db, d->mem, evidence, out, e);
-}
-
-int links_of_org(domain *d, int64_t org, link_list *out, err *e)
-{
-	return store_links_of_org(d->db, d->mem, org, out, e);
-}
-
-int links_of_evaluation(domain *d, int64_t evaluation, link_list *out, err *e)
-{
-	return store_links_of_evaluation(d->db, d->mem, evaluation, out, e);
-}
+DOMAIN_LIST_BY_ID(links_of_evidence, store_links_of_evidence, link_list)
+DOMAIN_LIST_BY_ID(links_of_org, store_links_of_org, link_list)
+DOMAIN_LIST_BY_ID(links_of_evaluation, store_links_of_evaluation, link_list)
 
 int links_of_statement(domain *d, int64_t evaluation, const char *element, link_list *out,
 		       err *e)
@@ -265,7 +246,4 @@ int links_of_statement(domain *d, int64_t evaluation, const char *element, link_
 	return store_links_of_statement(d->db, d->mem, evaluation, element, out, e);
 }
 
-int own_indicators_of(domain *d, int64_t evaluation, own_indicator_list *out, err *e)
-{
-	return store_own_indicator_list(d->db, d->mem, evaluation, out, e);
-}
+DOMAIN_LIST_BY_ID(own_indicators_of, store_own_indicator_list, own_indicator_list)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/internal.h"
 #include "store/measure.h"
 #include "store/store.h"
 
@@ -698,24 +699,12 @@ fail:
 }
 
 
-int measure_get_in_org(domain *d, int64_t org, int64_t id, measure_row *out, err *e)
-{
-	if (measure_get(d, id, out, e) < 0)
-		return -1;
-	return org_owns(org, out->organisation_id, "success measure", id, e);
-}
+DOMAIN_GET_IN_ORG(measure_get_in_org, measure_get, measure_row, "success measure")
 
 int measures_of_org(domain *d, int64_t org, const char *cycle, measure_list *out, err *e)
 {
 	return store_measure_list(d->db, d->mem, org, cycle, out, e);
 }
 
-int metrics_of_measure(domain *d, int64_t measure, metric_list *out, err *e)
-{
-	return store_metric_list(d->db, d->mem, measure, out, e);
-}
-
-int readings_of_metric(domain *d, int64_t metric, reading_list *out, err *e)
-{
-	return store_reading_list(d->db, d->mem, metric, out, e);
-}
+DOMAIN_LIST_BY_ID(metrics_of_measure, store_metric_list, metric_list)
+DOMAIN_LIST_BY_ID(readings_of_metric, store_reading_list, reading_list)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/internal.h"
 #include "store/store.h"
 
 static bool all_digits(const char *s, size_t n)
@@ -164,10 +165,7 @@ int orgs_all(domain *d, org_list *out, err *e)
 	return store_org_list(d->db, d->mem, out, e);
 }
 
-int orgs_of_area(domain *d, int64_t area, org_list *out, err *e)
-{
-	return store_org_list_area(d->db, d->mem, area, out, e);
-}
+DOMAIN_LIST_BY_ID(orgs_of_area, store_org_list_area, org_list)
 
 int org_owns(int64_t org, int64_t owner, const char *what, int64_t id, err *e)
 {

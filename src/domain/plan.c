@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/internal.h"
 #include "store/plan.h"
 #include "store/store.h"
 
@@ -570,14 +571,5 @@ const char *plan_aspect_note(const plan_full *p, const char *aspect)
 	return NULL;
 }
 
-int plan_get_in_org(domain *d, int64_t org, int64_t id, plan_row *out, err *e)
-{
-	if (plan_get(d, id, out, e) < 0)
-		return -1;
-	return org_owns(org, out->organisation_id, "plan", id, e);
-}
-
-int plans_of_org(domain *d, int64_t org, plan_list *out, err *e)
-{
-	return store_plan_list(d->db, d->mem, org, out, e);
-}
+DOMAIN_GET_IN_ORG(plan_get_in_org, plan_get, plan_row, "plan")
+DOMAIN_LIST_BY_ID(plans_of_org, store_plan_list, plan_list)

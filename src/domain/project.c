@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/internal.h"
 #include "store/project.h"
 #include "store/store.h"
 
@@ -622,14 +623,5 @@ int project_summaries(domain *d, int64_t org, project_summary_list *out, err *e)
 	return 0;
 }
 
-int project_get_in_org(domain *d, int64_t org, int64_t id, project_row *out, err *e)
-{
-	if (project_get(d, id, out, e) < 0)
-		return -1;
-	return org_owns(org, out->organisation_id, "project", id, e);
-}
-
-int projects_of_org(domain *d, int64_t org, project_list *out, err *e)
-{
-	return store_project_list(d->db, d->mem, org, out, e);
-}
+DOMAIN_GET_IN_ORG(project_get_in_org, project_get, project_row, "project")
+DOMAIN_LIST_BY_ID(projects_of_org, store_project_list, project_list)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/internal.h"
 #include "store/review.h"
 #include "store/store.h"
 
@@ -621,54 +622,23 @@ const char *groups_change_words(arena *a, int before, int after)
 	return words;
 }
 
-int you_said_get_in_org(domain *d, int64_t org, int64_t id, you_said_row *out, err *e)
-{
-	if (you_said_get(d, id, out, e) < 0)
-		return -1;
-	return org_owns(org, out->organisation_id, "You said, we did entry", id, e);
-}
+DOMAIN_GET_IN_ORG(you_said_get_in_org, you_said_get, you_said_row, "You said, we did entry")
 
 int you_said_of_org(domain *d, int64_t org, bool published_only, you_said_list *out, err *e)
 {
 	return store_you_said_list(d->db, d->mem, org, published_only, out, e);
 }
 
-int action_reviews_of_action(domain *d, int64_t action, action_review_list *out, err *e)
-{
-	return store_action_reviews_of_action(d->db, d->mem, action, out, e);
-}
-
-int action_reviews_of_org(domain *d, int64_t org, action_review_list *out, err *e)
-{
-	return store_action_reviews_of_org(d->db, d->mem, org, out, e);
-}
-
-int review_evidence_of_org(domain *d, int64_t org, review_evidence_list *out, err *e)
-{
-	return store_review_evidence_of_org(d->db, d->mem, org, out, e);
-}
-
-int readings_of_org(domain *d, int64_t org, reading_pick_list *out, err *e)
-{
-	return store_readings_of_org(d->db, d->mem, org, out, e);
-}
-
-int plan_names_of_org(domain *d, int64_t org, source_name_list *out, err *e)
-{
-	return store_plan_names(d->db, d->mem, org, out, e);
-}
-
-int measure_names_of_org(domain *d, int64_t org, source_name_list *out, err *e)
-{
-	return store_measure_names(d->db, d->mem, org, out, e);
-}
+DOMAIN_LIST_BY_ID(action_reviews_of_action, store_action_reviews_of_action, action_review_list)
+DOMAIN_LIST_BY_ID(action_reviews_of_org, store_action_reviews_of_org, action_review_list)
+DOMAIN_LIST_BY_ID(review_evidence_of_org, store_review_evidence_of_org, review_evidence_list)
+DOMAIN_LIST_BY_ID(readings_of_org, store_readings_of_org, reading_pick_list)
+DOMAIN_LIST_BY_ID(plan_names_of_org, store_plan_names, source_name_list)
+DOMAIN_LIST_BY_ID(measure_names_of_org, store_measure_names, source_name_list)
 
 int measures_of_cycle(domain *d, int64_t org, const char *cycle, source_name_list *out, err *e)
 {
 	return store_measures_of_cycle(d->db, d->mem, org, cycle, out, e);
 }
 
-int carried_links(domain *d, int64_t evaluation, carried_list *out, err *e)
-{
-	return store_carried_links(d->db, d->mem, evaluation, out, e);
-}
+DOMAIN_LIST_BY_ID(carried_links, store_carried_links, carried_list)

@@ -1,0 +1,28 @@
+/* internal.h: what the domain's files share and nothing above the domain
+ * sees. Pass-through readers are one line each, so that what a page may
+ * read is declared in the domain's headers without a page of copies. */
+#ifndef COPRO_DOMAIN_INTERNAL_H
+#define COPRO_DOMAIN_INTERNAL_H
+
+#include "domain/domain.h"
+
+/* int NAME(domain *d, int64_t id, LIST *out, err *e): every row of LIST
+ * for one id (an organisation, an evaluation ...), from STORE_FN. */
+#define DOMAIN_LIST_BY_ID(NAME, STORE_FN, LIST) \
+	int NAME(domain *d, int64_t id, LIST *out, err *e) \
+	{ \
+		return STORE_FN(d->db, d->mem, id, out, e); \
+	}
+
+/* int NAME(domain *d, int64_t org, int64_t id, ROW *out, err *e): record
+ * `id` through GET (not found is an error) when it is organisation
+ * `org`'s; another's is not found, in words naming WHAT. */
+#define DOMAIN_GET_IN_ORG(NAME, GET, ROW, WHAT) \
+	int NAME(domain *d, int64_t org, int64_t id, ROW *out, err *e) \
+	{ \
+		if (GET(d, id, out, e) < 0) \
+			return -1; \
+		return org_owns(org, out->organisation_id, WHAT, id, e); \
+	}
+
+#endif
