@@ -31,7 +31,7 @@ void form_error_summary(request *r, const form_errors *fe)
 	htmlf(&r->out, "</ul></div></div></div>");
 }
 
-static void error_message(request *r, const char *id, const char *msg)
+void form_error_message(request *r, const char *id, const char *msg)
 {
 	if (msg)
 		htmlf(&r->out,
@@ -46,7 +46,7 @@ static void hint(request *r, const char *id, const char *text)
 }
 
 /* Ids are names from copro's own code, so the attribute is built raw. */
-static const char *described_by(request *r, const char *id, const char *hint_text, const char *msg)
+const char *form_described_by(request *r, const char *id, const char *hint_text, const char *msg)
 {
 	if (!hint_text && !msg)
 		return "";
@@ -69,12 +69,12 @@ void form_input(request *r, const char *name, const char *label, const char *val
 	else
 		htmlf(&r->out, "<label class=\"govuk-label\" for=\"%a\">%t</label>", name, label);
 	hint(r, name, o->hint);
-	error_message(r, name, msg);
+	form_error_message(r, name, msg);
 	/* The id and name come from copro's own code, never from users. */
 	htmlf(&r->out, "<input class=\"govuk-input%R%R%R\" id=\"%a\" name=\"%a\" type=\"%a\" value=\"%a\"%R",
 	     o->width ? " govuk-input--width-" : "", o->width ? o->width : "",
 	     msg ? " govuk-input--error" : "", name, name, o->type ? o->type : "text",
-	     value ? value : "", described_by(r, name, o->hint, msg));
+	     value ? value : "", form_described_by(r, name, o->hint, msg));
 	if (o->autocomplete)
 		htmlf(&r->out, " autocomplete=\"%a\"", o->autocomplete);
 	if (o->type && !strcmp(o->type, "password"))
@@ -89,9 +89,9 @@ void form_textarea(request *r, const char *name, const char *label, const char *
 	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><label class=\"govuk-label govuk-label--s\" for=\"%a\">%t</label>",
 	     msg ? " govuk-form-group--error" : "", name, label);
 	hint(r, name, hint_text);
-	error_message(r, name, msg);
+	form_error_message(r, name, msg);
 	htmlf(&r->out, "<textarea class=\"govuk-textarea%R\" id=\"%a\" name=\"%a\" rows=\"4\"%R>%t</textarea></div>",
-	     msg ? " govuk-textarea--error" : "", name, name, described_by(r, name, hint_text, msg),
+	     msg ? " govuk-textarea--error" : "", name, name, form_described_by(r, name, hint_text, msg),
 	     value ? value : "");
 }
 
@@ -100,9 +100,9 @@ static void fieldset_begin(request *r, const char *name, const char *legend, con
 {
 	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><fieldset class=\"govuk-fieldset\"%R>"
 		      "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">%t</legend>",
-	     msg ? " govuk-form-group--error" : "", described_by(r, name, hint_text, msg), legend);
+	     msg ? " govuk-form-group--error" : "", form_described_by(r, name, hint_text, msg), legend);
 	hint(r, name, hint_text);
-	error_message(r, name, msg);
+	form_error_message(r, name, msg);
 }
 
 void form_radios(request *r, const char *name, const char *legend, const char *const *options,
@@ -165,4 +165,65 @@ int form_groups_value(const request *r, const char *name)
 			if (!strcmp(*v, group_names[i]))
 				groups |= group_flags[i];
 	return groups;
+}
+
+const char *text_trimmed(arena *a, const char *s)
+{
+	if (!s)
+		return NULL;
+	s += strspn(s, " \t");
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return arena_strndup(a, s, n);
+}
+
+const char *form_trimmed(request *r, const char *name)
+{
+	const char *v = form_get(r, name);
+	return v ? text_trimmed(&r->mem, v) : "";
+}
+
+const char *form_group_begin(request *r, const char *name, const form_errors *fe)
+{
+	const char *msg = form_error_for(fe, name);
+	htmlf(&r->out, "<div class=\"govuk-form-group%R\">", msg ? " govuk-form-group--error" : "");
+	return msg;
+}
+
+void form_select_begin(request *r, const char *name, const char *label, const form_errors *fe,
+		       const select_opts *o)
+{
+	select_opts none = {0};
+	if (!o)
+		o = &none;
+	const char *msg = form_group_begin(r, name, fe);
+	htmlf(&r->out, "<label class=\"govuk-label%R\" for=\"%a\">%t", o->bold ? " govuk-label--s" : "",
+	     name, label);
+	if (o->hidden)
+		htmlf(&r->out, "<span class=\"govuk-visually-hidden\">%t</span>", o->hidden);
+	htmlf(&r->out, "</label>");
+	hint(r, name, o->hint);
+	form_error_message(r, name, msg);
+	htmlf(&r->out, "<select class=\"govuk-select%R\" id=\"%a\" name=\"%a\"%R>",
+	     msg ? " govuk-select--error" : "", name, name, form_described_by(r, name, o->hint, msg));
+}
+
+void form_option(request *r, const char *value, const char *label, bool selected)
+{
+	htmlf(&r->out, "<option value=\"%a\"%R>%t</option>", value, selected ? " selected" : "", label);
+}
+
+void form_select_end(request *r)
+{
+	htmlf(&r->out, "</select></div>");
+}
+
+void form_select(request *r, const char *name, const char *label, const char *const *options,
+		 const char *chosen, const form_errors *fe, const select_opts *o)
+{
+	form_select_begin(r, name, label, fe, o);
+	for (size_t i = 0; options[i]; i += 2)
+		form_option(r, options[i], options[i + 1], chosen && !strcmp(chosen, options[i]));
+	form_select_end(r);
 }

@@ -41,6 +41,35 @@ void form_checkboxes(request *r, const char *name, const char *legend,
 		     const char *const *options, const bool *checked, const char *hint,
 		     const form_errors *fe);
 void form_button(request *r, const char *text);
+/* A posted field without the spaces and tabs around it; "" when absent. */
+const char *form_trimmed(request *r, const char *name);
+/* `s` without the spaces and tabs around it; NULL stays NULL. */
+const char *text_trimmed(arena *a, const char *s);
+
+/* The pieces of a form group a page lays out itself (a fieldset of its
+ * own, a label with more in it): the group's <div>, red when `name` has
+ * an error (answers that error, NULL if none); the "Error: ..." line
+ * (nothing when msg is NULL); and the aria-describedby attribute for a
+ * field's hint and error ("" when it has neither). */
+const char *form_group_begin(request *r, const char *name, const form_errors *fe);
+void form_error_message(request *r, const char *id, const char *msg);
+const char *form_described_by(request *r, const char *id, const char *hint, const char *msg);
+
+typedef struct select_opts {
+	const char *hint;
+	const char *hidden;         /* more label for screen readers only */
+	bool bold;                  /* a govuk-label--s label */
+} select_opts;
+
+/* A select: its group, label, hint and error, then form_option for each
+ * choice and form_select_end; or form_select for value, label pairs
+ * (NULL-terminated), `chosen` selected. */
+void form_select_begin(request *r, const char *name, const char *label, const form_errors *fe,
+		       const select_opts *o);
+void form_option(request *r, const char *value, const char *label, bool selected);
+void form_select_end(request *r);
+void form_select(request *r, const char *name, const char *label, const char *const *options,
+		 const char *chosen, const form_errors *fe, const select_opts *o);
 /* The three partner-group checkboxes, from a flags value. */
 void form_partner_groups(request *r, const char *name, const char *legend, int groups,
 			 const form_errors *fe);

@@ -1,7 +1,9 @@
 /* common.c: small helpers every page file shares: the standard error
- * pages, a domain message as a sentence, and dates in words. */
+ * pages, a domain message as a sentence, dates in words, text typed over
+ * several lines, summary rows, the success banner and breadcrumbs. */
 #include <ctype.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/text.h"
 #include "web/pages/pages.h"
@@ -14,6 +16,29 @@ int page_not_found(request *r)
 int page_failed(request *r)
 {
 	return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+}
+
+int page_lookup_failed(request *r, const err *e)
+{
+	if (e->kind == ERR_NOTFOUND)
+		return page_not_found(r);
+	return web_error_page(r, 500, "Sorry, something went wrong", e->msg);
+}
+
+int page_error(request *r, const err *e)
+{
+	if (e->kind == ERR_BUSY)
+		return web_error_page(r, 503, "Sorry, copro is busy",
+				      "Someone else is saving a change. Wait a moment and try again.");
+	/* For example, the evaluation was submitted while the form was open. */
+	if (e->kind == ERR_CONFLICT)
+		return web_error_page(r, 409, "This could not be saved", sentence(r, e->msg));
+	return web_error_page(r, 500, "Sorry, something went wrong", e->msg);
+}
+
+int page_log(request *r, const char *what)
+{
+	return activity_log(&r->d, &r->sess.user, r->org, 0, what, &r->e);
 }
 
 bool text_blank(const char *s)
@@ -31,4 +56,75 @@ const char *sentence(request *r, const char *msg)
 const char *date_words(request *r, const char *iso)
 {
 	return iso && date_valid(iso) ? date_in_words(&r->mem, iso) : iso ? iso : "";
+}
+
+void text_paragraphs_class(request *r, const char *text, const char *cls, const char *empty)
+{
+	bool any = false;
+	for (const char *p = text ? text : ""; *p;) {
+		size_t n = strcspn(p, "\r\n");
+		if (n) {
+			htmlf(&r->out, "<p class=\"%a\">%t</p>", cls, arena_strndup(&r->mem, p, n));
+			any = true;
+		}
+		p += n;
+		p += strspn(p, "\r\n");
+	}
+	if (!any && empty)
+		htmlf(&r->out, "<p class=\"%a\">%t</p>", cls, empty);
+}
+
+void text_paragraphs(request *r, const char *text, const char *empty)
+{
+	text_paragraphs_class(r, text, "govuk-body", empty);
+}
+
+void text_or_none(request *r, const char *text, const char *none)
+{
+	if (text_blank(text))
+		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", none);
+	else
+		text_paragraphs(r, text, NULL);
+}
+
+void summary_row_open(request *r, const char *key)
+{
+	htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t</dt>"
+		      "<dd class=\"govuk-summary-list__value\">", key);
+}
+
+void summary_row_text(request *r, const char *key, const char *value)
+{
+	summary_row_open(r, key);
+	htmlf(&r->out, "%t</dd></div>", value);
+}
+
+void notice_success_link(request *r, const char *title_id, const char *what, const char *link,
+			 const char *link_text)
+{
+	htmlf(&r->out, "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\""
+		      " aria-labelledby=\"%a\" data-module=\"govuk-notification-banner\">"
+		      "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" id=\"%a\">Success</h2></div>"
+		      "<div class=\"govuk-notification-banner__content\"><p class=\"govuk-notification-banner__heading\">%t",
+	     title_id, title_id, what);
+	if (link)
+		htmlf(&r->out, " <a class=\"govuk-notification-banner__link\" href=\"%a\">%t</a>", link, link_text);
+	htmlf(&r->out, "</p></div></div>");
+}
+
+void notice_success(request *r, const char *what)
+{
+	notice_success_link(r, "saved-title", what, NULL, NULL);
+}
+
+void breadcrumbs_org(request *r, const char *org_name, const char *const *links, const char *here)
+{
+	htmlf(&r->out, "<nav class=\"govuk-breadcrumbs\" aria-label=\"Breadcrumb\"><ol class=\"govuk-breadcrumbs__list\">"
+		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/\">Home</a></li>"
+		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/org/%D\">%t</a></li>",
+	     r->org, org_name);
+	for (size_t i = 0; links && links[i]; i += 2)
+		htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"%a\">%t</a></li>",
+		     links[i], links[i + 1]);
+	htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\" aria-current=\"page\">%t</li></ol></nav>", here);
 }

@@ -20,18 +20,6 @@
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static const char *trimmed(request *r, const char *name);
-
-static int server_error(request *r, const err *e)
-{
-	if (e->kind == ERR_BUSY)
-		return web_error_page(r, 503, "Sorry, copro is busy",
-				      "Someone else is saving a change. Wait a moment and try again.");
-	/* For example, the evaluation was submitted while the form was open. */
-	if (e->kind == ERR_CONFLICT)
-		return web_error_page(r, 409, "This could not be saved", sentence(r, e->msg));
-	return web_error_page(r, 500, "Sorry, something went wrong", e->msg);
-}
 
 /* "Cornerstone 1: Welcome and Care", from the instrument's own terms. */
 static const char *section_name(request *r, const framework *fw, const fw_section *s)
@@ -70,28 +58,7 @@ static void evaluation_status_tag(request *r, const char *status)
 	htmlf(&r->out, "<strong class=\"%a\">%t</strong>", cls, label);
 }
 
-/* "15 October 2026" from "2026-10-15". */
-static const char *date_long(request *r, const char *iso)
-{
-	return date_words(r, iso);
-}
 
-/* Text a person typed over several lines, one paragraph a line. */
-static void paragraphs(request *r, const char *text, const char *empty)
-{
-	bool any = false;
-	for (const char *p = text ? text : ""; *p;) {
-		size_t n = strcspn(p, "\r\n");
-		if (n) {
-			htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", arena_strndup(&r->mem, p, n));
-			any = true;
-		}
-		p += n;
-		p += strspn(p, "\r\n");
-	}
-	if (!any)
-		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", empty);
-}
 
 static void source_gap(request *r, const char *gap)
 {
@@ -147,14 +114,14 @@ static int load(request *r, eval_page *pg, bool statement)
 		return page_not_found(r);
 	int found = store_evaluation_get(r->d.db, &r->mem, id, &ev, &e);
 	if (found < 0)
-		return server_error(r, &e);
+		return page_error(r, &e);
 	/* Another organisation's evaluation does not exist under ours. */
 	if (!found || ev.organisation_id != r->org)
 		return page_not_found(r);
 	if (evaluation_progress_load(&r->d, id, &pg->p, &e) < 0)
-		return server_error(r, &e);
+		return page_error(r, &e);
 	if (org_get(&r->d, r->org, &pg->org, &e) < 0)
-		return server_error(r, &e);
+		return page_error(r, &e);
 	if (statement) {
 		pg->ep = r->params[2] ? progress_element(&pg->p, r->params[2]) : NULL;
 		if (!pg->ep)
@@ -180,19 +147,14 @@ static void breadcrumbs(request *r, const eval_page *pg)
 {
 	const char *eval_name = arena_printf(&r->mem, "%s, %s", pg->p.fw->title,
 					     pg->p.evaluation.cycle);
-	htmlf(&r->out, "<nav class=\"govuk-breadcrumbs\" aria-label=\"Breadcrumb\"><ol class=\"govuk-breadcrumbs__list\">"
-		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/\">Home</a></li>"
-		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/org/%D\">%t</a></li>",
-	     r->org, pg->org.name);
-	if (pg->ep)
-		htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"%a\">%t</a></li>"
-			      "<li class=\"govuk-breadcrumbs__list-item\" aria-current=\"page\">%t %t</li>",
-		     evaluation_path(r, pg), eval_name, sentence(r, pg->p.fw->term_element),
-		     pg->ep->element->key);
-	else
-		htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\" aria-current=\"page\">%t</li>",
-		     eval_name);
-	htmlf(&r->out, "</ol></nav>");
+	if (!pg->ep) {
+		breadcrumbs_org(r, pg->org.name, NULL, eval_name);
+		return;
+	}
+	const char *links[] = {evaluation_path(r, pg), eval_name, NULL};
+	breadcrumbs_org(r, pg->org.name, links,
+			arena_printf(&r->mem, "%s %s", sentence(r, pg->p.fw->term_element),
+				     pg->ep->element->key));
 }
 
 static void changed_notice(request *r, const eval_page *pg)
@@ -364,7 +326,7 @@ static int evaluation_render(request *r, eval_page *pg, const form_errors *fe)
 	err e = {0};
 	if (store_evaluation_previous(r->d.db, p->evaluation.id, &previous, &e) < 0 ||
 	    store_evaluation_next(r->d.db, p->evaluation.id, &next, &e) < 0)
-		return server_error(r, &e);
+		return page_error(r, &e);
 	bool errors = fe && fe->n;
 	page_begin(r, arena_printf(&r->mem, "%s%s, %s - %s", errors ? "Error: " : "", p->fw->title,
 				   p->evaluation.cycle, pg->org.name));
@@ -383,7 +345,7 @@ static int evaluation_render(request *r, eval_page *pg, const form_errors *fe)
 		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Partner groups who contributed</dt>"
 		      "<dd class=\"govuk-summary-list__value\">%t</dd></div></dl>",
-	     date_long(r, arena_strndup(&r->mem, p->evaluation.created_at, 10)),
+	     date_words(r, arena_strndup(&r->mem, p->evaluation.created_at, 10)),
 	     sentence(r, groups_describe(&r->mem, p->groups)));
 	cycle_links(r, pg, previous, next);
 
@@ -458,7 +420,7 @@ static int page_next_cycle_post(request *r)
 		return st;
 	form_errors fe = {0};
 	err e = {0};
-	next_cycle_input in = {.evaluation = pg.p.evaluation.id, .cycle = trimmed(r, "cycle")};
+	next_cycle_input in = {.evaluation = pg.p.evaluation.id, .cycle = form_trimmed(r, "cycle")};
 	if (!*in.cycle)
 		form_error_add(&fe, "cycle", "Enter a label for the new cycle, for example 2027-28");
 	else if (text_check_line("The label of the new cycle", in.cycle, true, &e) < 0)
@@ -468,7 +430,7 @@ static int page_next_cycle_post(request *r)
 	next_cycle_result out;
 	if (!fe.n && evaluation_next_cycle(&r->d, &in, &out, &e) < 0) {
 		if (e.kind != ERR_INPUT && e.kind != ERR_CONFLICT)
-			return server_error(r, &e);
+			return page_error(r, &e);
 		form_error_add(&fe, e.kind == ERR_CONFLICT ? "cycle" : "measures", sentence(r, e.msg));
 	}
 	if (fe.n) {
@@ -573,7 +535,7 @@ static void indicator_section(request *r, const eval_page *pg, const statement_d
 				htmlf(&r->out, "<ul class=\"govuk-list govuk-list--bullet\">");
 			htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"/org/%D/evidence/%D\">%t</a><br>"
 				      "<span class=\"govuk-body-s\">%t. Partner groups: %t.</span>",
-			     r->org, ev->id, ev->title, date_long(r, ev->date),
+			     r->org, ev->id, ev->title, date_words(r, ev->date),
 			     groups_describe(&r->mem, ev->groups));
 			if (waiting_confirmation(sd, lr)) {
 				htmlf(&r->out, "<br><strong class=\"govuk-tag govuk-tag--yellow\">From the earlier cycle, to be re-confirmed</strong> ");
@@ -596,14 +558,12 @@ static void indicator_section(request *r, const eval_page *pg, const statement_d
 static void date_input(request *r, const char *legend, const char *hint_text, bool keep,
 		       const form_errors *fe)
 {
-	const char *msg = form_error_for(fe, "date-day");
-	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><fieldset class=\"govuk-fieldset\" role=\"group\" aria-describedby=\"date-hint%R\">"
+	const char *msg = form_group_begin(r, "date-day", fe);
+	htmlf(&r->out, "<fieldset class=\"govuk-fieldset\" role=\"group\"%R>"
 		      "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">%t</legend>"
 		      "<div id=\"date-hint\" class=\"govuk-hint\">%t</div>",
-	     msg ? " govuk-form-group--error" : "", msg ? " date-error" : "", legend, hint_text);
-	if (msg)
-		htmlf(&r->out, "<p id=\"date-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>",
-		     msg);
+	     form_described_by(r, "date", hint_text, msg), legend, hint_text);
+	form_error_message(r, "date", msg);
 	htmlf(&r->out, "<div class=\"govuk-date-input\" id=\"date\">");
 	static const char *const parts[][3] = {{"date-day", "Day", "2"}, {"date-month", "Month", "2"},
 					       {"date-year", "Year", "4"}};
@@ -677,23 +637,16 @@ static void link_form(request *r, const eval_page *pg, const statement_data *sd,
 	}
 	htmlf(&r->out, "<form method=\"post\" action=\"%a/link\" novalidate>", statement_path(r, pg));
 	form_csrf(r);
-	const char *msg = form_error_for(fe, "evidence");
 	const char *chosen = keep ? form_get(r, "evidence") : NULL;
-	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><label class=\"govuk-label govuk-label--s\" for=\"evidence\">Evidence</label>",
-	     msg ? " govuk-form-group--error" : "");
-	if (msg)
-		htmlf(&r->out, "<p id=\"evidence-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>",
-		     msg);
-	htmlf(&r->out, "<select class=\"govuk-select%R\" id=\"evidence\" name=\"evidence\"%R>"
-		      "<option value=\"\">Choose evidence</option>",
-	     msg ? " govuk-select--error" : "", msg ? " aria-describedby=\"evidence-error\"" : "");
+	form_select_begin(r, "evidence", "Evidence", fe, &(select_opts){.bold = true});
+	form_option(r, "", "Choose evidence", false);
 	for (size_t i = 0; i < sd->evidence.n; i++) {
 		const evidence_row *ev = &sd->evidence.items[i];
 		const char *value = arena_printf(&r->mem, "%lld", (long long)ev->id);
-		htmlf(&r->out, "<option value=\"%a\"%R>%t (%t)</option>", value,
-		     chosen && !strcmp(chosen, value) ? " selected" : "", ev->title, date_long(r, ev->date));
+		form_option(r, value, arena_printf(&r->mem, "%s (%s)", ev->title, date_words(r, ev->date)),
+			    chosen && !strcmp(chosen, value));
 	}
-	htmlf(&r->out, "</select></div>");
+	form_select_end(r);
 	bool *checked;
 	const char *const *opts = indicator_options(r, ep, "link_indicators", keep, &checked);
 	form_checkboxes(r, "link_indicators", "Indicators of this statement", opts, checked,
@@ -762,11 +715,7 @@ static void saved_banner(request *r)
 	else if (!strcmp(saved, "confirm"))
 		what = "Evidence from the earlier cycle confirmed";
 	if (what)
-		htmlf(&r->out, "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\""
-			      " aria-labelledby=\"saved-title\" data-module=\"govuk-notification-banner\">"
-			      "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" id=\"saved-title\">Success</h2></div>"
-			      "<div class=\"govuk-notification-banner__content\"><p class=\"govuk-notification-banner__heading\">%t</p></div></div>",
-		     what);
+		notice_success(r, what);
 }
 
 /* Writes the whole statement page; answers 200, or the status of an error
@@ -782,7 +731,7 @@ static int statement_render(request *r, const eval_page *pg, const form_errors *
 				     &e) < 0 ||
 	    store_evidence_list(r->d.db, &r->mem, r->org, &sd.evidence, &e) < 0 ||
 	    store_carried_links(r->d.db, &r->mem, p->evaluation.id, &sd.carried, &e) < 0)
-		return server_error(r, &e);
+		return page_error(r, &e);
 	sd.can_confirm = r->access >= ACCESS_CONTRIBUTE && !submitted(p);
 	bool has_errors = fe && fe->n;
 	int evidence_groups = 0;
@@ -823,9 +772,9 @@ static int statement_render(request *r, const eval_page *pg, const form_errors *
 	indicator_section(r, pg, &sd);
 
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"strengths-heading\">Strengths</h2>");
-	paragraphs(r, ep->review.strengths, "None recorded yet.");
+	text_paragraphs(r, ep->review.strengths, "None recorded yet.");
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"areas-heading\">Areas for development</h2>");
-	paragraphs(r, ep->review.areas, "None recorded yet.");
+	text_paragraphs(r, ep->review.areas, "None recorded yet.");
 	if (r->access >= ACCESS_CONTRIBUTE && ep->review.areas && *ep->review.areas)
 		htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/actions/new?evaluation=%D&amp;statement=%u\">"
 			      "Raise an action for an area for development</a></p>",
@@ -884,17 +833,6 @@ static int saved(request *r, eval_page *pg, const char *what)
 	return web_redirect(r, to);
 }
 
-static const char *trimmed(request *r, const char *name)
-{
-	const char *v = form_get(r, name);
-	if (!v)
-		return "";
-	v += strspn(v, " \t");
-	size_t n = strlen(v);
-	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
-		n--;
-	return arena_strndup(&r->mem, v, n);
-}
 
 static bool all_digits(const char *s, size_t min, size_t max)
 {
@@ -906,7 +844,7 @@ static bool all_digits(const char *s, size_t min, size_t max)
  * message on "date-day". */
 static const char *date_posted(request *r, form_errors *fe)
 {
-	const char *d = trimmed(r, "date-day"), *m = trimmed(r, "date-month"), *y = trimmed(r, "date-year");
+	const char *d = form_trimmed(r, "date-day"), *m = form_trimmed(r, "date-month"), *y = form_trimmed(r, "date-year");
 	if (!*d && !*m && !*y) {
 		form_error_add(fe, "date-day", "Enter the date of the evidence");
 		return NULL;
@@ -977,9 +915,9 @@ static int page_evidence_add_post(request *r)
 		return st;
 	form_errors fe = {0};
 	err e = {0};
-	evidence_row ev = {.organisation_id = r->org, .title = trimmed(r, "title"),
+	evidence_row ev = {.organisation_id = r->org, .title = form_trimmed(r, "title"),
 			   .description = form_get(r, "description") ? form_get(r, "description") : "",
-			   .url = trimmed(r, "url"), .groups = form_groups_value(r, "groups")};
+			   .url = form_trimmed(r, "url"), .groups = form_groups_value(r, "groups")};
 	if (!*ev.title)
 		form_error_add(&fe, "title", "Enter a title for the evidence");
 	else if (text_check_line("The title", ev.title, true, &e) < 0)
@@ -1024,7 +962,7 @@ fail:
 		form_error_add(&fe, field, sentence(r, e.msg));
 		return refuse(r, &pg, &fe, POSTED_EVIDENCE);
 	}
-	return server_error(r, &e);
+	return page_error(r, &e);
 }
 
 /* Indicators typed as "2iii.a 4i.b", checked against this evaluation's
@@ -1081,7 +1019,7 @@ static int page_evidence_link_post(request *r)
 		long long id = strtoll(chosen, &end, 10);
 		int found = *end || id <= 0 ? 0 : store_evidence_get(r->d.db, &r->mem, id, &ev, &e);
 		if (found < 0)
-			return server_error(r, &e);
+			return page_error(r, &e);
 		/* Another organisation's evidence does not exist here. */
 		if (!found || ev.organisation_id != r->org)
 			return page_not_found(r);
@@ -1106,7 +1044,7 @@ static int page_evidence_link_post(request *r)
 			form_error_add(&fe, "other_indicators", sentence(r, e.msg));
 			return refuse(r, &pg, &fe, POSTED_LINK);
 		}
-		return server_error(r, &e);
+		return page_error(r, &e);
 	}
 	activity_log(&r->d, &r->sess.user, r->org, 0,
 		     arena_printf(&r->mem, "linked evidence %lld \"%s\" to %s in evaluation %lld",
@@ -1150,7 +1088,7 @@ static int page_review_post(request *r)
 	evaluation_row ev;
 	int found = id ? store_evaluation_get(r->d.db, &r->mem, id, &ev, &e) : 0;
 	if (found < 0)
-		return server_error(r, &e);
+		return page_error(r, &e);
 	/* Another organisation's evaluation does not exist under ours. */
 	if (!found || ev.organisation_id != r->org)
 		return page_not_found(r);
@@ -1167,7 +1105,7 @@ static int page_review_post(request *r)
 		if (e.kind == ERR_CONFLICT)
 			return web_error_page(r, 409, "This self-evaluation has been submitted",
 					      "A submitted self-evaluation can no longer change. Your organisation lead can set it back to draft.");
-		return server_error(r, &e);
+		return page_error(r, &e);
 	}
 	activity_log(&r->d, &r->sess.user, r->org, 0,
 		     arena_printf(&r->mem, "recorded the judgement on statement %s of evaluation %lld (%s)",
@@ -1186,7 +1124,7 @@ static int page_own_indicator_post(request *r)
 		return st;
 	form_errors fe = {0};
 	err e = {0};
-	const char *text = trimmed(r, "indicator_text");
+	const char *text = form_trimmed(r, "indicator_text");
 	if (!*text)
 		form_error_add(&fe, "indicator_text", "Enter your indicator");
 	else if (text_check_long("Your indicator", text, true, &e) < 0)
@@ -1199,7 +1137,7 @@ static int page_own_indicator_post(request *r)
 			form_error_add(&fe, "indicator_text", sentence(r, e.msg));
 			return refuse(r, &pg, &fe, POSTED_INDICATOR);
 		}
-		return server_error(r, &e);
+		return page_error(r, &e);
 	}
 	activity_log(&r->d, &r->sess.user, r->org, 0,
 		     arena_printf(&r->mem, "added own indicator %s.%s to evaluation %lld",
@@ -1230,7 +1168,7 @@ static int page_confirm_post(request *r)
 		/* Evidence with nothing waiting on this statement: not here. */
 		if (e.kind == ERR_NOTFOUND)
 			return page_not_found(r);
-		return server_error(r, &e);
+		return page_error(r, &e);
 	}
 	if (n)
 		activity_log(&r->d, &r->sess.user, r->org, 0,

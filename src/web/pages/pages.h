@@ -15,11 +15,44 @@ void web_set_session_cookie(request *r, const char *token);
 /* common.c */
 int page_not_found(request *r);         /* 404 page, for ids not in this organisation */
 int page_failed(request *r);            /* 500 page with r->e's message */
+/* After an X_get_in_org getter: 404 when the record is not found (or is
+ * another organisation's), else the 500 page with e's message. */
+int page_lookup_failed(request *r, const err *e);
+/* After a load or a change: 503 when busy, 409 on a conflict (the record
+ * changed while the form was open), else 500. */
+int page_error(request *r, const err *e);
+/* A line in r->org's activity log by the signed-in user; -1 with r->e set
+ * (the change must fail then: the dispatcher rolls the POST back). */
+int page_log(request *r, const char *what);
 bool text_blank(const char *s);         /* NULL or "" */
 /* A domain message ("the evidence date ...") as a sentence: capital first. */
 const char *sentence(request *r, const char *msg);
 /* "15 October 2026" from "2026-10-15"; anything else as it is. */
 const char *date_words(request *r, const char *iso);
+
+/* Text a person typed over several lines, a paragraph a line (class
+ * `cls`, or govuk-body); when no line has any text, `empty` as the one
+ * paragraph (nothing when NULL). text_or_none writes `none` for a NULL or
+ * "" text, else its lines. */
+void text_paragraphs(request *r, const char *text, const char *empty);
+void text_paragraphs_class(request *r, const char *text, const char *cls, const char *empty);
+void text_or_none(request *r, const char *text, const char *none);
+
+/* A summary list row: open (its value follows, then "</dd></div>"), or
+ * whole with an escaped value. */
+void summary_row_open(request *r, const char *key);
+void summary_row_text(request *r, const char *key, const char *value);
+
+/* The green "Success" banner saying `what` (its title's id "saved-title");
+ * with a link after the words, and a title id of the page's choosing. */
+void notice_success(request *r, const char *what);
+void notice_success_link(request *r, const char *title_id, const char *what, const char *link,
+			 const char *link_text);
+
+/* Breadcrumbs of a page of organisation r->org: Home, the organisation,
+ * each href, text pair of `links` (NULL-terminated, or NULL), then `here`,
+ * this page. */
+void breadcrumbs_org(request *r, const char *org_name, const char *const *links, const char *here);
 
 extern const route static_routes[];     /* static.c: style sheet, script, images */
 extern const route account_routes[];    /* account.c: set-up, sign-in, invitations */
