@@ -2,7 +2,7 @@
  * whole file is checked first (format, checksum, every record's shape and
  * values, every reference), then written in one transaction: a damaged or
  * foreign file changes nothing. */
-#include "domain/import.h"
+#include "domain/import_internal.h"
 
 #include <limits.h>
 #include <math.h>

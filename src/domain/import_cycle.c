@@ -1,7 +1,7 @@
 /* import_cycle.c: the plan-do-review records of an export being loaded:
  * team and service plans, actions and their reviews, success measures with
  * metrics and readings, and "You said, we did", checked, then written. */
-#include "domain/import.h"
+#include "domain/import_internal.h"
 
 #include <limits.h>
 #include <math.h>

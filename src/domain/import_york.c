@@ -1,7 +1,7 @@
 /* import_york.c: the York records of an export being loaded: projects
  * (their people, steps, answers and evidence) and joint partnership audits
  * (people, principles, evidence, events), checked, then written. */
-#include "domain/import.h"
+#include "domain/import_internal.h"
 
 #include <limits.h>
 #include <stdio.h>

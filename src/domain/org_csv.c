@@ -1,7 +1,7 @@
 /* org_csv.c: an area's organisations from a CSV file (a GIAS extract or a
  * simple name, sector, type list): read with libcsv, every row checked,
  * then matched to what the area holds and written in one transaction. */
-#include "domain/org_csv.h"
+#include "domain/org_csv_internal.h"
 
 #include <csv.h>
 #include <ctype.h>
@@ -15,77 +15,9 @@
 #include "store/org_bulk.h"
 #include "store/store.h"
 
-/* The columns copro reads; the rest of a GIAS extract's are passed over. */
-enum col { C_URN, C_NAME, C_TYPE, C_STATUS, C_LA, C_UKPRN, C_OPEN, C_CLOSE, C_SECTOR, N_COLS };
-
-enum format { F_NONE, F_GIAS, F_SIMPLE };
-
-/* GIAS headers as the service spells them, and the other spellings seen in
- * extracts; compared with case, spaces and punctuation left out. */
-static const struct {
-	enum col col;
-	const char *header;             /* for messages */
-	const char *names[3];           /* normalised */
-} gias_cols[] = {
-	{C_URN, "URN", {"urn"}},
-	{C_NAME, "EstablishmentName", {"establishmentname"}},
-	{C_TYPE, "TypeOfEstablishment (name)", {"typeofestablishmentname", "typeofestablishment"}},
-	{C_STATUS, "EstablishmentStatus (name)", {"establishmentstatusname", "establishmentstatus"}},
-	{C_LA, "LA (code)", {"lacode"}},
-	{C_UKPRN, "UKPRN", {"ukprn"}},
-	{C_OPEN, "OpenDate", {"opendate"}},
-	{C_CLOSE, "CloseDate", {"closedate"}},
-};
-
-enum action { A_NONE, A_ADD, A_UPDATE, A_SAME, A_SKIP };
-
-/* A problem held back until it is known whether its row is imported. */
-typedef struct held {
-	const char *message;
-	struct held *next;
-} held;
-
-/* A data row as read, then what will be done with it. */
-typedef struct cand {
-	size_t line;
-	const char *v[N_COLS];
-	bool bad, closed;
-	held *held;                     /* a closed row's problems */
-	org_bulk_row o;                 /* the organisation as it will be */
-	enum action action;
-} cand;
-
-typedef struct reader {
-	domain *d;
-	org_csv_report *rep;
-	size_t line;            /* physical line being fed */
-	size_t rec_line;        /* where the current record started */
-	bool between;           /* no record under way */
-	bool stop;              /* the rest of the file is not read */
-	struct cand *hold;      /* problems go to this row, not the report */
-	/* the record being read */
-	size_t field;
-	bool all_empty;
-	const char *cur[N_COLS];
-	/* the header */
-	bool have_header;
-	size_t header_line;
-	const char **head;
-	size_t n_head, cap_head;
-	int *slot_of;           /* column -> enum col, or -1 */
-	bool has[N_COLS];
-	enum format fmt;
-	/* the rows */
-	cand *rows;
-	size_t n_rows, cap_rows;
-} reader;
-
 /* ---- problems -------------------------------------------------------- */
 
-static void problem(reader *r, size_t line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void problem(reader *r, size_t line, const char *fmt, ...)
+void csv_problem(reader *r, size_t line, const char *fmt, ...)
 {
 	org_csv_report *rep = r->rep;
 	if (r->hold) {
@@ -113,7 +45,7 @@ static void problem(reader *r, size_t line, const char *fmt, ...)
 
 /* A value from the file, safe to quote in a message that goes to a
  * terminal: at most 40 characters, control characters shown as '?'. */
-static const char *shown(arena *a, const char *s)
+const char *csv_shown(arena *a, const char *s)
 {
 	size_t n = 0, chars = 0;
 	while (s[n] && chars <= 40) {
@@ -132,7 +64,7 @@ static const char *shown(arena *a, const char *s)
 
 /* ---- small checks ---------------------------------------------------- */
 
-static bool digits(const char *s, size_t n)
+bool csv_digits(const char *s, size_t n)
 {
 	if (strlen(s) != n)
 		return false;
@@ -150,7 +82,7 @@ static bool blank(const char *s, size_t n)
 	return true;
 }
 
-static bool same_text(const char *a, const char *b)
+bool csv_same_text(const char *a, const char *b)
 {
 	return strcmp(a ? a : "", b ? b : "") == 0;
 }
@@ -235,18 +167,18 @@ static size_t line_end(const char *b, size_t len, size_t pos, size_t *end)
 static long check_file(reader *r, const char *b, size_t len)
 {
 	if (len > ORG_CSV_MAX_BYTES) {
-		problem(r, 0, "the file is larger than 20 MB, more than copro reads at once: "
+		csv_problem(r, 0, "the file is larger than 20 MB, more than copro reads at once: "
 			"split it into smaller files (for example by phase of education) and import each.");
 		return -1;
 	}
 	if (len >= 4 && memcmp(b, "PK\x03\x04", 4) == 0) {
-		problem(r, 0, "this is a spreadsheet workbook (.xlsx), not a CSV file: open it and save it "
+		csv_problem(r, 0, "this is a spreadsheet workbook (.xlsx), not a CSV file: open it and save it "
 			"as \"CSV UTF-8 (Comma delimited) (*.csv)\", then import that file.");
 		return -1;
 	}
 	if (len >= 2 && (((unsigned char)b[0] == 0xFF && (unsigned char)b[1] == 0xFE) ||
 			 ((unsigned char)b[0] == 0xFE && (unsigned char)b[1] == 0xFF))) {
-		problem(r, 0, "the file is UTF-16 text: save it as \"CSV UTF-8 (Comma delimited) (*.csv)\" "
+		csv_problem(r, 0, "the file is UTF-16 text: save it as \"CSV UTF-8 (Comma delimited) (*.csv)\" "
 			"and import it again.");
 		return -1;
 	}
@@ -256,12 +188,12 @@ static long check_file(reader *r, const char *b, size_t len)
 		size_t end;
 		next = line_end(b, len, i, &end);
 		if (memchr(b + i, '\0', end - i)) {
-			problem(r, line, "this line holds a NUL byte, so the file is not CSV text: save it "
+			csv_problem(r, line, "this line holds a NUL byte, so the file is not CSV text: save it "
 				"as \"CSV UTF-8 (Comma delimited) (*.csv)\" and import it again.");
 			return -1;
 		}
 		if (!utf8_valid(b + i, end - i)) {
-			problem(r, line, "this line is not UTF-8 text (the file may be in a Windows or Mac "
+			csv_problem(r, line, "this line is not UTF-8 text (the file may be in a Windows or Mac "
 				"encoding): save the file as \"CSV UTF-8 (Comma delimited) (*.csv)\" and import "
 				"it again.");
 			return -1;
@@ -287,7 +219,7 @@ static const char *found_columns(reader *r)
 	size_t n = r->n_head < 10 ? r->n_head : 10;
 	for (size_t i = 0; i < n; i++)
 		list = arena_printf(r->d->mem, "%s%s\"%s\"", list, i ? ", " : "",
-				    shown(r->d->mem, r->head[i]));
+				    csv_shown(r->d->mem, r->head[i]));
 	if (r->n_head > n)
 		list = arena_printf(r->d->mem, "%s and %zu more", list, r->n_head - n);
 	return list;
@@ -298,7 +230,7 @@ static const char *found_columns(reader *r)
 static void take_col(reader *r, size_t i, enum col col, const char *header)
 {
 	if (r->has[col]) {
-		problem(r, r->header_line, "the column \"%s\" appears twice in the header row: remove one of them.",
+		csv_problem(r, r->header_line, "the column \"%s\" appears twice in the header row: remove one of them.",
 			header);
 		return;
 	}
@@ -337,10 +269,10 @@ static void read_header(reader *r)
 						take_col(r, i, gias_cols[c].col, gias_cols[c].header);
 		}
 		if (!r->has[C_TYPE])
-			problem(r, r->header_line, "the GIAS extract has no column \"TypeOfEstablishment (name)\": "
+			csv_problem(r, r->header_line, "the GIAS extract has no column \"TypeOfEstablishment (name)\": "
 				"download it again with that column, which copro keeps as each school's type.");
 		if (!r->has[C_STATUS])
-			problem(r, r->header_line, "the GIAS extract has no column \"EstablishmentStatus (name)\": "
+			csv_problem(r, r->header_line, "the GIAS extract has no column \"EstablishmentStatus (name)\": "
 				"download it again with that column, which copro needs to leave out closed establishments.");
 	} else if (is_simple(r)) {
 		r->fmt = F_SIMPLE;
@@ -351,7 +283,7 @@ static void read_header(reader *r)
 				 n);
 		}
 	} else {
-		problem(r, r->header_line, "the header row is not one copro reads. It has %s. Give either a GIAS "
+		csv_problem(r, r->header_line, "the header row is not one copro reads. It has %s. Give either a GIAS "
 			"extract (with the columns URN and EstablishmentName) or a simple file whose header "
 			"is exactly: name,sector,type.", found_columns(r));
 	}
@@ -365,7 +297,7 @@ static void check_line_text(reader *r, cand *c, const char *what, const char *v,
 {
 	err e = {0};
 	if (text_check_line(what, v, required, &e) < 0) {
-		problem(r, c->line, "%s", e.msg);
+		csv_problem(r, c->line, "%s", e.msg);
 		c->bad = true;
 	}
 }
@@ -376,8 +308,8 @@ static const char *check_date(reader *r, cand *c, const char *column, const char
 		return NULL;
 	const char *iso = gias_date(r->d->mem, v);
 	if (!iso) {
-		problem(r, c->line, "%s \"%s\" is not a date that exists: GIAS dates are DD-MM-YYYY, for "
-			"example 01-09-2015.", column, shown(r->d->mem, v));
+		csv_problem(r, c->line, "%s \"%s\" is not a date that exists: GIAS dates are DD-MM-YYYY, for "
+			"example 01-09-2015.", column, csv_shown(r->d->mem, v));
 		c->bad = true;
 	}
 	return iso;
@@ -394,12 +326,12 @@ static void check_gias(reader *r, cand *c)
 	if (c->closed && !r->rep->include_closed)
 		r->hold = c;
 	if (!urn || !*urn) {
-		problem(r, c->line, "the URN is empty: every establishment in a GIAS extract has one; check "
+		csv_problem(r, c->line, "the URN is empty: every establishment in a GIAS extract has one; check "
 			"this row against the extract.");
 		c->bad = true;
-	} else if (!digits(urn, 6)) {
-		problem(r, c->line, "URN \"%s\" is not valid: a URN is 6 digits, for example 106020.",
-			shown(r->d->mem, urn));
+	} else if (!csv_digits(urn, 6)) {
+		csv_problem(r, c->line, "URN \"%s\" is not valid: a URN is 6 digits, for example 106020.",
+			csv_shown(r->d->mem, urn));
 		c->bad = true;
 	}
 	c->o = (org_bulk_row){.name = c->v[C_NAME], .type = c->v[C_TYPE] ? c->v[C_TYPE] : "",
@@ -407,20 +339,20 @@ static void check_gias(reader *r, cand *c)
 			      .ukprn = or_null(c->v[C_UKPRN]), .la_code = or_null(c->v[C_LA])};
 	check_line_text(r, c, "The name (EstablishmentName)", c->v[C_NAME], true);
 	check_line_text(r, c, "The type (TypeOfEstablishment (name))", c->v[C_TYPE], false);
-	if (c->o.la_code && !digits(c->o.la_code, 3)) {
-		problem(r, c->line, "LA (code) \"%s\" is not valid: a local authority code is 3 digits, "
-			"for example 372.", shown(r->d->mem, c->o.la_code));
+	if (c->o.la_code && !csv_digits(c->o.la_code, 3)) {
+		csv_problem(r, c->line, "LA (code) \"%s\" is not valid: a local authority code is 3 digits, "
+			"for example 372.", csv_shown(r->d->mem, c->o.la_code));
 		c->bad = true;
 	}
-	if (c->o.ukprn && (!digits(c->o.ukprn, 8) || c->o.ukprn[0] != '1')) {
-		problem(r, c->line, "UKPRN \"%s\" is not valid: a UKPRN is 8 digits starting with 1, for "
-			"example 10012345; leave it empty when there is none.", shown(r->d->mem, c->o.ukprn));
+	if (c->o.ukprn && (!csv_digits(c->o.ukprn, 8) || c->o.ukprn[0] != '1')) {
+		csv_problem(r, c->line, "UKPRN \"%s\" is not valid: a UKPRN is 8 digits starting with 1, for "
+			"example 10012345; leave it empty when there is none.", csv_shown(r->d->mem, c->o.ukprn));
 		c->bad = true;
 	}
 	c->o.opened_on = check_date(r, c, "OpenDate", c->v[C_OPEN]);
 	c->o.closed_on = check_date(r, c, "CloseDate", c->v[C_CLOSE]);
 	if (c->o.opened_on && c->o.closed_on && strcmp(c->o.closed_on, c->o.opened_on) < 0) {
-		problem(r, c->line, "CloseDate %s is before OpenDate %s: check both dates.",
+		csv_problem(r, c->line, "CloseDate %s is before OpenDate %s: check both dates.",
 			c->v[C_CLOSE], c->v[C_OPEN]);
 		c->bad = true;
 	}
@@ -441,8 +373,8 @@ static void check_simple(reader *r, cand *c)
 		if (strcmp(sector, known[i]) == 0)
 			found = known[i];
 	if (!found) {
-		problem(r, c->line, "sector \"%s\" is not known: use education, health, care or voluntary.",
-			shown(r->d->mem, c->v[C_SECTOR] ? c->v[C_SECTOR] : ""));
+		csv_problem(r, c->line, "sector \"%s\" is not known: use education, health, care or voluntary.",
+			csv_shown(r->d->mem, c->v[C_SECTOR] ? c->v[C_SECTOR] : ""));
 		c->bad = true;
 	}
 	c->o = (org_bulk_row){.name = c->v[C_NAME], .type = c->v[C_TYPE] ? c->v[C_TYPE] : "",
@@ -454,7 +386,7 @@ static void end_row(reader *r)
 	if (r->all_empty)
 		return;         /* a line of commas only: nothing to import */
 	if (++r->rep->rows > ORG_CSV_MAX_ROWS) {
-		problem(r, 0, "the file has more than 50,000 rows, more than copro reads at once: split "
+		csv_problem(r, 0, "the file has more than 50,000 rows, more than copro reads at once: split "
 			"it into smaller files and import each.");
 		r->stop = true;
 		return;
@@ -471,7 +403,7 @@ static void end_row(reader *r)
 	*c = (cand){.line = r->rec_line};
 	memcpy(c->v, r->cur, sizeof c->v);
 	if (r->field != r->n_head) {
-		problem(r, c->line, "this row has %zu values but the header row has %zu: put any value "
+		csv_problem(r, c->line, "this row has %zu values but the header row has %zu: put any value "
 			"that holds a comma in double quotes (\"like, this\").", r->field, r->n_head);
 		c->bad = true;
 		return;
@@ -564,7 +496,7 @@ static void parse(reader *r, const char *b, size_t len)
 			r->rec_line = r->line;
 		}
 		if (csv_parse(&p, b + pos, next - pos, on_field, on_record, r) != next - pos) {
-			problem(r, r->line, "a double quote is in the wrong place: a value that holds a comma, "
+			csv_problem(r, r->line, "a double quote is in the wrong place: a value that holds a comma, "
 				"a quote or a line break must be in double quotes, with each quote inside it "
 				"written twice (\"\"), as in \"The \"\"Hill\"\" School\".");
 			r->stop = true;
@@ -575,303 +507,23 @@ static void parse(reader *r, const char *b, size_t len)
 			r->line++;
 	}
 	if (!r->stop && csv_fini(&p, on_field, on_record, r) != 0) {
-		problem(r, r->rec_line, "the quoted value that starts on this row has no closing double quote: "
+		csv_problem(r, r->rec_line, "the quoted value that starts on this row has no closing double quote: "
 			"add the missing quote.");
 		r->stop = true;
 	}
 	csv_free(&p);
 	if (!r->stop && !r->have_header)
-		problem(r, 0, "the file is empty: it needs a header row, then one row per organisation.");
+		csv_problem(r, 0, "the file is empty: it needs a header row, then one row per organisation.");
 	else if (!r->stop && !r->rep->problems_total && r->rep->rows == 0)
-		problem(r, r->header_line, "the file has a header row but no organisations under it: add "
+		csv_problem(r, r->header_line, "the file has a header row but no organisations under it: add "
 			"one row per organisation.");
-}
-
-/* ---- matching with the area ------------------------------------------ */
-
-typedef struct matcher {
-	reader *r;
-	const char *area;
-	org_bulk_list have;
-	bool *taken;            /* have.items[i] is matched by a row */
-} matcher;
-
-static int by_urn(const void *a, const void *b)
-{
-	const org_bulk_row *x = *(org_bulk_row *const *)a, *y = *(org_bulk_row *const *)b;
-	return strcmp(x->urn ? x->urn : "", y->urn ? y->urn : "");
-}
-
-static int cand_by_urn(const void *a, const void *b)
-{
-	const cand *x = *(cand *const *)a, *y = *(cand *const *)b;
-	int c = strcmp(x->o.urn, y->o.urn);
-	return c ? c : (x->line > y->line) - (x->line < y->line);
-}
-
-/* Rows are matched to the area's organisations in memory: a file may
- * hold tens of thousands. */
-static org_bulk_row **sorted(matcher *m, int (*cmp)(const void *, const void *))
-{
-	org_bulk_row **p = arena_alloc(m->r->d->mem, (m->have.n + 1) * sizeof *p);
-	for (size_t i = 0; i < m->have.n; i++)
-		p[i] = &m->have.items[i];
-	qsort(p, m->have.n, sizeof *p, cmp);
-	return p;
-}
-
-static org_bulk_row *find_urn(matcher *m, org_bulk_row **by, const char *urn)
-{
-	org_bulk_row key = {.urn = urn}, *k = &key;
-	org_bulk_row **hit = bsearch(&k, by, m->have.n, sizeof *by, by_urn);
-	if (!hit)
-		return NULL;
-	while (hit > by && by_urn(hit - 1, &k) == 0)
-		hit--;          /* the oldest, as store_org_find_urn answers */
-	return *hit;
-}
-
-static int by_name(const void *a, const void *b)
-{
-	const org_bulk_row *x = *(org_bulk_row *const *)a, *y = *(org_bulk_row *const *)b;
-	return strcmp(x->name, y->name);
-}
-
-static org_bulk_row *find_name(matcher *m, org_bulk_row **by, const char *name)
-{
-	org_bulk_row key = {.name = name}, *k = &key;
-	org_bulk_row **hit = bsearch(&k, by, m->have.n, sizeof *by, by_name);
-	if (!hit)
-		return NULL;
-	while (hit > by && by_name(hit - 1, &k) == 0)
-		hit--;
-	return *hit;
-}
-
-static size_t index_of(matcher *m, const org_bulk_row *o)
-{
-	return (size_t)(o - m->have.items);
-}
-
-static bool unchanged(const org_bulk_row *a, const org_bulk_row *b)
-{
-	return same_text(a->name, b->name) && same_text(a->type, b->type) &&
-	       same_text(a->sector, b->sector) && same_text(a->urn, b->urn) &&
-	       same_text(a->ukprn, b->ukprn) && same_text(a->la_code, b->la_code) &&
-	       same_text(a->opened_on, b->opened_on) && same_text(a->closed_on, b->closed_on);
-}
-
-/* Row c will become organisation `old`: what the file does not say (a
- * column it lacks, sector, ODS code) stays as it was. */
-static void become(matcher *m, cand *c, const org_bulk_row *old)
-{
-	reader *r = m->r;
-	m->taken[index_of(m, old)] = true;
-	org_bulk_row o = *old;
-	o.name = c->o.name;
-	if (r->fmt == F_GIAS) {
-		o.urn = c->o.urn;
-		o.type = c->o.type;                     /* a required column */
-		if (r->has[C_LA]) o.la_code = c->o.la_code;
-		if (r->has[C_UKPRN]) o.ukprn = c->o.ukprn;
-		if (r->has[C_OPEN]) o.opened_on = c->o.opened_on;
-		if (r->has[C_CLOSE]) o.closed_on = c->o.closed_on;
-	} else {
-		o.sector = c->o.sector;
-		if (*c->o.type) o.type = c->o.type;     /* empty keeps the type */
-	}
-	c->action = unchanged(&o, old) ? A_SAME : A_UPDATE;
-	c->o = o;
-}
-
-/* A closed establishment the area does not have is skipped, problems and
- * all; one it has is updated, so its closing date is recorded, and then
- * its problems count. */
-static void skip_or_close(matcher *m, org_bulk_row **urns, cand *c)
-{
-	org_bulk_row *old = c->o.urn && digits(c->o.urn, 6) ? find_urn(m, urns, c->o.urn) : NULL;
-	if (!old) {
-		c->action = A_SKIP;
-		return;
-	}
-	if (!c->held) {
-		become(m, c, old);
-		return;
-	}
-	for (held *h = c->held; h; h = h->next)
-		problem(m->r, c->line, "%s", h->message);
-	c->bad = true;
-}
-
-static void match_gias(matcher *m)
-{
-	reader *r = m->r;
-	org_bulk_row **urns = sorted(m, by_urn), **names = sorted(m, by_name);
-	/* The same URN twice in the file: the later rows are problems. */
-	cand **byu = arena_alloc(r->d->mem, (r->n_rows + 1) * sizeof *byu);
-	size_t n = 0;
-	for (size_t i = 0; i < r->n_rows; i++)
-		if (r->rows[i].o.urn && digits(r->rows[i].o.urn, 6))
-			byu[n++] = &r->rows[i];
-	qsort(byu, n, sizeof *byu, cand_by_urn);
-	for (size_t i = 1; i < n; i++)
-		if (strcmp(byu[i]->o.urn, byu[i - 1]->o.urn) == 0) {
-			size_t first = i - 1;
-			while (first > 0 && strcmp(byu[first - 1]->o.urn, byu[i]->o.urn) == 0)
-				first--;
-			problem(r, byu[i]->line, "URN %s is also on line %zu: each establishment should be in "
-				"the file once; remove one of the rows.", byu[i]->o.urn, byu[first]->line);
-			byu[i]->bad = true;
-		}
-	for (size_t i = 0; i < r->n_rows; i++) {
-		cand *c = &r->rows[i];
-		if (c->closed && !r->rep->include_closed && !c->bad) {
-			skip_or_close(m, urns, c);
-			continue;
-		}
-		if (c->bad)
-			continue;
-		org_bulk_row *old = find_urn(m, urns, c->o.urn);
-		if (!old && !c->closed) {
-			/* Added by hand before, without a URN: it takes this one. */
-			org_bulk_row *named = find_name(m, names, c->o.name);
-			if (named && !named->urn && !m->taken[index_of(m, named)])
-				old = named;
-		}
-		if (old)
-			become(m, c, old);
-		else
-			c->action = A_ADD;
-	}
-}
-
-static void match_simple(matcher *m)
-{
-	reader *r = m->r;
-	org_bulk_row **names = sorted(m, by_name);
-	for (size_t i = 0; i < r->n_rows; i++) {
-		cand *c = &r->rows[i];
-		if (c->bad)
-			continue;
-		org_bulk_row *old = find_name(m, names, c->o.name);
-		if (old && !m->taken[index_of(m, old)])
-			become(m, c, old);
-		else
-			c->action = A_ADD;
-	}
-}
-
-/* Each organisation to write as org_add would check it: a last guard, and
- * the one check of dates where one comes from the file and the other from
- * the area (a file with CloseDate but no OpenDate). */
-static void final_check(reader *r)
-{
-	for (size_t i = 0; i < r->n_rows; i++) {
-		cand *c = &r->rows[i];
-		if (c->action != A_ADD && c->action != A_UPDATE)
-			continue;
-		org_row o = {.name = c->o.name, .type = c->o.type, .sector = c->o.sector,
-			     .urn = c->o.urn, .ukprn = c->o.ukprn, .opened_on = c->o.opened_on,
-			     .closed_on = c->o.closed_on};
-		err e = {0};
-		if (org_validate(&o, &e) < 0) {
-			problem(r, c->line, "%s", e.msg);
-			c->bad = true;
-			c->action = A_NONE;
-		}
-	}
-}
-
-/* A name and who will carry it, for the check that names in an area stay
- * different (org_add's rule). line 0: an organisation the file leaves. */
-typedef struct name_use {
-	const char *name;
-	size_t line;
-	int64_t id;
-} name_use;
-
-static int name_use_cmp(const void *a, const void *b)
-{
-	const name_use *x = a, *y = b;
-	int c = strcmp(x->name, y->name);
-	return c ? c : (x->line > y->line) - (x->line < y->line);
-}
-
-static void check_names(matcher *m)
-{
-	reader *r = m->r;
-	name_use *u = arena_alloc(r->d->mem, (m->have.n + r->n_rows + 1) * sizeof *u);
-	size_t n = 0;
-	for (size_t i = 0; i < m->have.n; i++)
-		if (!m->taken[i])
-			u[n++] = (name_use){m->have.items[i].name, 0, m->have.items[i].id};
-	for (size_t i = 0; i < r->n_rows; i++) {
-		cand *c = &r->rows[i];
-		if (!c->bad && c->action != A_SKIP)
-			u[n++] = (name_use){c->o.name, c->line, c->o.id};
-	}
-	qsort(u, n, sizeof *u, name_use_cmp);
-	for (size_t i = 1, first = 0; i < n; i++) {
-		if (strcmp(u[i].name, u[first].name) != 0) {
-			first = i;
-			continue;
-		}
-		if (u[i].line == 0)
-			continue;       /* two the area had already */
-		if (u[first].line == 0)
-			problem(r, u[i].line, "organisation %lld in %s is already called \"%s\": names must "
-				"differ within an area, so change this row's name (for example add the town).",
-				(long long)u[first].id, m->area, shown(r->d->mem, u[i].name));
-		else
-			problem(r, u[i].line, "the name \"%s\" is also on line %zu: names must differ within "
-				"an area, so change one of them (for example add the town).",
-				shown(r->d->mem, u[i].name), u[first].line);
-	}
-}
-
-static void count(reader *r)
-{
-	org_csv_report *rep = r->rep;
-	rep->added = rep->updated = rep->unchanged = rep->skipped = 0;
-	for (size_t i = 0; i < r->n_rows; i++)
-		switch (r->rows[i].action) {
-		case A_ADD: rep->added++; break;
-		case A_UPDATE: rep->updated++; break;
-		case A_SAME: rep->unchanged++; break;
-		case A_SKIP: rep->skipped++; break;
-		case A_NONE: break;
-		}
-}
-
-/* The rows to write, in file order. */
-static org_bulk_row *changes(reader *r, size_t *n)
-{
-	org_bulk_row *out = arena_alloc(r->d->mem, (r->n_rows + 1) * sizeof *out);
-	*n = 0;
-	for (size_t i = 0; i < r->n_rows; i++)
-		if (r->rows[i].action == A_ADD || r->rows[i].action == A_UPDATE)
-			out[(*n)++] = r->rows[i].o;
-	return out;
-}
-
-/* Problems held back come to light after the others: list them all in
- * line order (a stable insertion sort: there are at most 50). */
-static void sort_problems(org_csv_report *rep)
-{
-	for (size_t i = 1; i < rep->n_problems; i++) {
-		org_csv_problem p = rep->problems[i];
-		size_t k = i;
-		for (; k > 0 && rep->problems[k - 1].line > p.line; k--)
-			rep->problems[k] = rep->problems[k - 1];
-		rep->problems[k] = p;
-	}
 }
 
 /* Nothing is imported, so nothing is counted as added or updated. */
 static int refused(reader *r, err *e)
 {
 	r->rep->added = r->rep->updated = r->rep->unchanged = r->rep->skipped = 0;
-	sort_problems(r->rep);
+	csv_sort_problems(r->rep);
 	size_t n = r->rep->problems_total;
 	return err_set(e, ERR_INPUT, "nothing was imported: the file has %zu problem%s; correct %s and "
 		       "import the file again.", n, n == 1 ? "" : "s", n == 1 ? "it" : "them");
@@ -911,12 +563,12 @@ int org_import_csv(domain *d, const char *area_name, const char *bytes, size_t l
 	rep->area_created = !found;
 	m.taken = arena_alloc(d->mem, (m.have.n + 1) * sizeof *m.taken);
 	if (r.fmt == F_GIAS)
-		match_gias(&m);
+		csv_match_gias(&m);
 	else
-		match_simple(&m);
-	final_check(&r);
-	check_names(&m);
-	count(&r);
+		csv_match_simple(&m);
+	csv_final_check(&r);
+	csv_check_names(&m);
+	csv_count(&r);
 	if (rep->problems_total) {
 		refused(&r, e);
 		goto fail;
@@ -924,7 +576,7 @@ int org_import_csv(domain *d, const char *area_name, const char *bytes, size_t l
 	if (dry_run)
 		return 0;
 	size_t n = 0;
-	org_bulk_row *rows = changes(&r, &n);
+	org_bulk_row *rows = csv_changes(&r, &n);
 	if (!found && store_area_by_name(d->db, area_name, now, &area, e) < 0)
 		goto fail;
 	if (store_org_bulk_write(d->db, area, rows, n, now, e) < 0 || store_commit(d->db, e) < 0)

@@ -1,10 +1,10 @@
-/* import.h: what the files that load an export share: the records as read
+/* import_internal.h: what the files that load an export share: the records as read
  * from the file, the import's state, and the checks every part uses.
  * import.c checks the document and writes the core records,
  * import_york.c projects and audits, import_cycle.c plans, actions,
  * measures and "You said, we did". Private to src/domain/import*.c. */
-#ifndef COPRO_DOMAIN_IMPORT_H
-#define COPRO_DOMAIN_IMPORT_H
+#ifndef COPRO_DOMAIN_IMPORT_INTERNAL_H
+#define COPRO_DOMAIN_IMPORT_INTERNAL_H
 
 #include <jansson.h>
 
