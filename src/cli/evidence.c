@@ -4,7 +4,6 @@
 
 #include "cli/cli.h"
 #include "core/text.h"
-#include "store/store.h"
 
 static json_t *evidence_json(const evidence_row *ev, const link_list *links)
 {
@@ -61,27 +60,8 @@ static int cmd_evidence_add(cli *c, int argc, char **argv)
 	size_t n = 0, changed = 0;
 	while (links && links[n])
 		n++;
-	/* Checked before the item is added, so the message does not name an
-	 * evidence number that was never kept. */
-	org_row owner;
-	evaluation_row target;
-	if (n && (org_get(&c->d, org, &owner, &c->e) < 0 ||
-		  evaluation_get(&c->d, eval_id, &target, &c->e) < 0))
+	if (evidence_add_linked(&c->d, &ev, eval_id, links, n, &id, &changed, &c->e) < 0)
 		return cli_fail(c);
-	if (n && target.organisation_id != org) {
-		err_set(&c->e, ERR_INPUT,
-			"evaluation %lld belongs to another organisation than organisation %lld: link evidence only within its own organisation.",
-			(long long)eval_id, (long long)org);
-		return cli_fail(c);
-	}
-	if (store_begin(&c->db, &c->e) < 0)
-		return cli_fail(c);
-	if (evidence_add(&c->d, &ev, &id, &c->e) < 0 ||
-	    (n && evidence_link(&c->d, id, eval_id, links, n, false, &changed, &c->e) < 0) ||
-	    store_commit(&c->db, &c->e) < 0) {
-		store_rollback(&c->db);
-		return cli_fail(c);
-	}
 	printf("Added evidence %lld: %s\n", (long long)id, ev.title);
 	if (n)
 		printf("Linked to %zu indicator%s.\n", changed, changed == 1 ? "" : "s");
@@ -159,13 +139,13 @@ static int cmd_evidence_list(cli *c, int argc, char **argv)
 	org_row o;
 	evidence_list list;
 	if (cli_open(c) < 0 || org_get(&c->d, org, &o, &c->e) < 0 ||
-	    store_evidence_list(&c->db, &c->mem, org, &list, &c->e) < 0)
+	    evidence_of_org(&c->d, org, &list, &c->e) < 0)
 		return cli_fail(c);
 	json_t *arr = json_array();
 	size_t shown = 0;
 	for (size_t i = 0; i < list.n; i++) {
 		link_list links;
-		if (store_links_of_evidence(&c->db, &c->mem, list.items[i].id, &links, &c->e) < 0) {
+		if (links_of_evidence(&c->d, list.items[i].id, &links, &c->e) < 0) {
 			json_decref(arr);
 			return cli_fail(c);
 		}
@@ -203,7 +183,7 @@ static int cmd_evidence_show(cli *c, int argc, char **argv)
 	evidence_row ev;
 	link_list links;
 	if (cli_open(c) < 0 || evidence_get(&c->d, id, &ev, &c->e) < 0 ||
-	    store_links_of_evidence(&c->db, &c->mem, id, &links, &c->e) < 0)
+	    links_of_evidence(&c->d, id, &links, &c->e) < 0)
 		return cli_fail(c);
 	if (json)
 		return cli_print_json(evidence_json(&ev, &links));

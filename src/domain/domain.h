@@ -166,6 +166,12 @@ int evidence_link(domain *d, int64_t evidence, int64_t evaluation,
 		  const char *const *refs, size_t n_refs, bool unlink, size_t *changed, err *e);
 int own_indicator_add(domain *d, int64_t evaluation, const char *element, const char *text,
 		      char **key, err *e);
+/* Adds the item and links it to every reference of `evaluation`, which must
+ * be the same organisation's: all or nothing. With no references it is
+ * evidence_add (`evaluation` is not read). *changed counts the links made. */
+int evidence_add_linked(domain *d, evidence_row *ev, int64_t evaluation,
+			const char *const *refs, size_t n_refs, int64_t *id, size_t *changed,
+			err *e);
 
 /* ---- actions (domain/action.c) ---------------------------------------- */
 

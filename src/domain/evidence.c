@@ -227,6 +227,34 @@ fail:
 	return -1;
 }
 
+int evidence_add_linked(domain *d, evidence_row *ev, int64_t evaluation,
+			const char *const *refs, size_t n_refs, int64_t *id, size_t *changed,
+			err *e)
+{
+	*changed = 0;
+	/* Checked before the item is added, so a refusal never names an
+	 * evidence number that was not kept. */
+	org_row owner;
+	evaluation_row target;
+	if (n_refs && (org_get(d, ev->organisation_id, &owner, e) < 0 ||
+		       evaluation_get(d, evaluation, &target, e) < 0))
+		return -1;
+	if (n_refs && target.organisation_id != ev->organisation_id)
+		return err_set(e, ERR_INPUT,
+			       "evaluation %lld belongs to another organisation than organisation %lld: link evidence only within its own organisation.",
+			       (long long)evaluation, (long long)ev->organisation_id);
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	if (evidence_add(d, ev, id, e) < 0 ||
+	    (n_refs && evidence_link(d, *id, evaluation, refs, n_refs, false, changed, e) < 0) ||
+	    store_commit(d->db, e) < 0) {
+		store_rollback(d->db);
+		*changed = 0;
+		return -1;
+	}
+	return 0;
+}
+
 DOMAIN_GET_IN_ORG(evidence_get_in_org, evidence_get, evidence_row, "evidence")
 DOMAIN_LIST_BY_ID(evidence_of_org, store_evidence_list, evidence_list)
 

@@ -106,6 +106,53 @@ static void other_organisation_refused(void **state)
 	assert_non_null(strstr(f->e.msg, "another organisation"));
 }
 
+/* evidence_add_linked: the item and its links are one change. */
+static void add_linked(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "School");
+	int64_t other = fixture_org(f, "Other school");
+	int64_t eval = fixture_evaluation(f, org);
+	int64_t eval_other = fixture_evaluation(f, other);
+	evidence_row ev = {.organisation_id = org, .title = "Coffee mornings", .date = "2026-05-01",
+			   .groups = GROUP_PARENTS};
+	const char *refs[] = {"1iii.a", "4i.b", "1i.z"};
+	int64_t id = 0, before = test_count_rows(&f->db);
+	size_t n = 9;
+
+	/* One wrong reference: no item, no links. */
+	assert_int_equal(evidence_add_linked(&f->d, &ev, eval, refs, 3, &id, &n, &f->e), -1);
+	assert_non_null(strstr(f->e.msg, "no indicator \"z\""));
+	assert_int_equal(n, 0);
+	assert_int_equal(test_count_rows(&f->db), before);
+	/* Another organisation's evaluation, or none: refused before adding. */
+	assert_int_equal(evidence_add_linked(&f->d, &ev, eval_other, refs, 2, &id, &n, &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_INPUT);
+	assert_non_null(strstr(f->e.msg, "another organisation"));
+	assert_int_equal(evidence_add_linked(&f->d, &ev, eval + 99, refs, 2, &id, &n, &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_NOTFOUND);
+	assert_int_equal(test_count_rows(&f->db), before);
+	/* A submitted evaluation takes no links, so no item either. */
+	assert_int_equal(evaluation_set_status(&f->d, eval, "submitted", &f->e), 0);
+	before = test_count_rows(&f->db);
+	assert_int_equal(evidence_add_linked(&f->d, &ev, eval, refs, 2, &id, &n, &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_CONFLICT);
+	assert_int_equal(test_count_rows(&f->db), before);
+	assert_int_equal(evaluation_set_status(&f->d, eval, "draft", &f->e), 0);
+
+	assert_int_equal(evidence_add_linked(&f->d, &ev, eval, refs, 2, &id, &n, &f->e), 0);
+	assert_int_equal(n, 2);
+	link_list links;
+	assert_int_equal(links_of_evidence(&f->d, id, &links, &f->e), 0);
+	assert_int_equal(links.n, 2);
+	/* No references: just the item, whatever `evaluation` says. */
+	int64_t plain;
+	assert_int_equal(evidence_add_linked(&f->d, &ev, 0, NULL, 0, &plain, &n, &f->e), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(links_of_evidence(&f->d, plain, &links, &f->e), 0);
+	assert_int_equal(links.n, 0);
+}
+
 static void own_indicators(void **state)
 {
 	fixture *f = *state;
@@ -174,7 +221,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(validation), T(refs), T(links_all_or_nothing), T(other_organisation_refused),
-		T(own_indicators), T(edit),
+		T(add_linked), T(own_indicators), T(edit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
