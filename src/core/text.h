@@ -12,6 +12,8 @@
 
 bool utf8_valid(const char *s, size_t len);
 size_t utf8_chars(const char *s);
+/* Exactly n characters, every one a digit 0-9 (a URN, a UKPRN, an LA code). */
+bool text_digits(const char *s, size_t n);
 
 /* Limits for what users type, in characters. */
 #define TEXT_NAME_MAX   200     /* titles, names, owners, cycles */

@@ -88,14 +88,9 @@ static int check_source(domain *d, const action_row *a, err *e)
 
 int action_get(domain *d, int64_t id, action_row *out, err *e)
 {
-	int found = store_action_get(d->db, d->mem, id, out, e);
-	if (found < 0)
-		return -1;
-	if (!found)
-		return err_set(e, ERR_NOTFOUND,
-			       "there is no action number %lld: `copro action list ORG` shows them.",
-			       (long long)id);
-	return 0;
+	return domain_found(store_action_get(d->db, d->mem, id, out, e), e,
+			    "there is no action number %lld: `copro action list ORG` shows them.",
+			    (long long)id);
 }
 
 int action_add(domain *d, action_row *a, int64_t *id, err *e)

@@ -283,14 +283,9 @@ static const char *outcome_keys(arena *a, const framework *fw)
 
 int audit_get(domain *d, int64_t id, audit_row *out, err *e)
 {
-	int found = store_audit_get(d->db, d->mem, id, out, e);
-	if (found < 0)
-		return -1;
-	if (!found)
-		return err_set(e, ERR_NOTFOUND,
-			       "there is no audit number %lld: `copro audit list ORG` shows them.",
-			       (long long)id);
-	return 0;
+	return domain_found(store_audit_get(d->db, d->mem, id, out, e), e,
+			    "there is no audit number %lld: `copro audit list ORG` shows them.",
+			    (long long)id);
 }
 
 int audit_get_in_org(domain *d, int64_t org, int64_t id, audit_row *out, err *e)

@@ -12,14 +12,9 @@
 
 int evaluation_get(domain *d, int64_t id, evaluation_row *out, err *e)
 {
-	int found = store_evaluation_get(d->db, d->mem, id, out, e);
-	if (found < 0)
-		return -1;
-	if (!found)
-		return err_set(e, ERR_NOTFOUND,
-			       "there is no evaluation number %lld: `copro evaluation list` shows them.",
-			       (long long)id);
-	return 0;
+	return domain_found(store_evaluation_get(d->db, d->mem, id, out, e), e,
+			    "there is no evaluation number %lld: `copro evaluation list` shows them.",
+			    (long long)id);
 }
 
 int evaluation_start(domain *d, int64_t org, const char *framework_id, const char *cycle,

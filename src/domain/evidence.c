@@ -44,14 +44,9 @@ int evidence_validate(const evidence_row *ev, err *e)
 
 int evidence_get(domain *d, int64_t id, evidence_row *out, err *e)
 {
-	int found = store_evidence_get(d->db, d->mem, id, out, e);
-	if (found < 0)
-		return -1;
-	if (!found)
-		return err_set(e, ERR_NOTFOUND,
-			       "there is no evidence number %lld: `copro evidence list ORG` shows them.",
-			       (long long)id);
-	return 0;
+	return domain_found(store_evidence_get(d->db, d->mem, id, out, e), e,
+			    "there is no evidence number %lld: `copro evidence list ORG` shows them.",
+			    (long long)id);
 }
 
 int evidence_add(domain *d, evidence_row *ev, int64_t *id, err *e)

@@ -25,4 +25,9 @@
 		return org_owns(org, out->organisation_id, WHAT, id, e); \
 	}
 
+/* A store lookup's answer (1 found, 0 not, -1 error, e set) as a domain
+ * getter's: 0 found; not found is an error (ERR_NOTFOUND) in the words
+ * given, which say where to look instead. */
+int domain_found(int found, err *e, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 #endif

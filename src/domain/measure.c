@@ -139,14 +139,9 @@ const char *measure_cornerstone_title(const framework *fw, const char *key)
 
 int measure_get(domain *d, int64_t id, measure_row *out, err *e)
 {
-	int found = store_measure_get(d->db, d->mem, id, out, e);
-	if (found < 0)
-		return -1;
-	if (!found)
-		return err_set(e, ERR_NOTFOUND,
-			       "there is no success measure number %lld: `copro measure list ORG` shows them.",
-			       (long long)id);
-	return 0;
+	return domain_found(store_measure_get(d->db, d->mem, id, out, e), e,
+			    "there is no success measure number %lld: `copro measure list ORG` shows them.",
+			    (long long)id);
 }
 
 /* Which measure: exactly one of a catalogue key and the organisation's own
@@ -400,14 +395,9 @@ int metric_validate(const metric_row *m, err *e)
 
 int metric_get(domain *d, int64_t id, metric_row *out, err *e)
 {
-	int found = store_metric_get(d->db, d->mem, id, out, e);
-	if (found < 0)
-		return -1;
-	if (!found)
-		return err_set(e, ERR_NOTFOUND,
-			       "there is no metric number %lld: `copro measure show MEASURE` shows a measure's metrics.",
-			       (long long)id);
-	return 0;
+	return domain_found(store_metric_get(d->db, d->mem, id, out, e), e,
+			    "there is no metric number %lld: `copro measure show MEASURE` shows a measure's metrics.",
+			    (long long)id);
 }
 
 int metric_add(domain *d, metric_row *m, int64_t *id, err *e)

@@ -3,21 +3,13 @@
 #include "domain/domain.h"
 
 #include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/text.h"
 #include "domain/internal.h"
 #include "store/store.h"
-
-static bool all_digits(const char *s, size_t n)
-{
-	if (strlen(s) != n)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return false;
-	return true;
-}
 
 static bool sector_known(const char *s)
 {
@@ -48,10 +40,10 @@ int org_validate(const org_row *o, err *e)
 		return err_set(e, ERR_INPUT,
 			       "sector \"%.40s\" is not known: use education, health, care or voluntary.",
 			       o->sector ? o->sector : "");
-	if (o->urn && *o->urn && !all_digits(o->urn, 6))
+	if (o->urn && *o->urn && !text_digits(o->urn, 6))
 		return err_set(e, ERR_INPUT,
 			       "URN \"%.40s\" is not valid: a URN is 6 digits, for example 106020.", o->urn);
-	if (o->ukprn && *o->ukprn && (!all_digits(o->ukprn, 8) || o->ukprn[0] != '1'))
+	if (o->ukprn && *o->ukprn && (!text_digits(o->ukprn, 8) || o->ukprn[0] != '1'))
 		return err_set(e, ERR_INPUT,
 			       "UKPRN \"%.40s\" is not valid: a UKPRN is 8 digits starting with 1, for example 10012345.",
 			       o->ukprn);
@@ -118,14 +110,9 @@ fail:
 
 int org_get(domain *d, int64_t id, org_row *out, err *e)
 {
-	int found = store_org_get(d->db, d->mem, id, out, e);
-	if (found < 0)
-		return -1;
-	if (!found)
-		return err_set(e, ERR_NOTFOUND,
-			       "there is no organisation number %lld: `copro org list` shows them.",
-			       (long long)id);
-	return 0;
+	return domain_found(store_org_get(d->db, d->mem, id, out, e), e,
+			    "there is no organisation number %lld: `copro org list` shows them.",
+			    (long long)id);
 }
 
 int org_edit(domain *d, const org_row *in, err *e)
@@ -173,4 +160,18 @@ int org_owns(int64_t org, int64_t owner, const char *what, int64_t id, err *e)
 		return 0;
 	return err_set(e, ERR_NOTFOUND, "there is no %s number %lld in this organisation.", what,
 		       (long long)id);
+}
+
+int domain_found(int found, err *e, const char *fmt, ...)
+{
+	if (found < 0)
+		return -1;
+	if (found)
+		return 0;
+	va_list ap;
+	va_start(ap, fmt);
+	char msg[sizeof e->msg];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return err_set(e, ERR_NOTFOUND, "%s", msg);
 }

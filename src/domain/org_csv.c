@@ -64,16 +64,6 @@ const char *csv_shown(arena *a, const char *s)
 
 /* ---- small checks ---------------------------------------------------- */
 
-bool csv_digits(const char *s, size_t n)
-{
-	if (strlen(s) != n)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return false;
-	return true;
-}
-
 static bool blank(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -329,7 +319,7 @@ static void check_gias(reader *r, cand *c)
 		csv_problem(r, c->line, "the URN is empty: every establishment in a GIAS extract has one; check "
 			"this row against the extract.");
 		c->bad = true;
-	} else if (!csv_digits(urn, 6)) {
+	} else if (!text_digits(urn, 6)) {
 		csv_problem(r, c->line, "URN \"%s\" is not valid: a URN is 6 digits, for example 106020.",
 			csv_shown(r->d->mem, urn));
 		c->bad = true;
@@ -339,12 +329,12 @@ static void check_gias(reader *r, cand *c)
 			      .ukprn = or_null(c->v[C_UKPRN]), .la_code = or_null(c->v[C_LA])};
 	check_line_text(r, c, "The name (EstablishmentName)", c->v[C_NAME], true);
 	check_line_text(r, c, "The type (TypeOfEstablishment (name))", c->v[C_TYPE], false);
-	if (c->o.la_code && !csv_digits(c->o.la_code, 3)) {
+	if (c->o.la_code && !text_digits(c->o.la_code, 3)) {
 		csv_problem(r, c->line, "LA (code) \"%s\" is not valid: a local authority code is 3 digits, "
 			"for example 372.", csv_shown(r->d->mem, c->o.la_code));
 		c->bad = true;
 	}
-	if (c->o.ukprn && (!csv_digits(c->o.ukprn, 8) || c->o.ukprn[0] != '1')) {
+	if (c->o.ukprn && (!text_digits(c->o.ukprn, 8) || c->o.ukprn[0] != '1')) {
 		csv_problem(r, c->line, "UKPRN \"%s\" is not valid: a UKPRN is 8 digits starting with 1, for "
 			"example 10012345; leave it empty when there is none.", csv_shown(r->d->mem, c->o.ukprn));
 		c->bad = true;

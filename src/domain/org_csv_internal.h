@@ -80,7 +80,6 @@ void csv_problem(reader *r, size_t line, const char *fmt, ...)
 /* A value from the file, safe to quote in a message that goes to a
  * terminal: at most 40 characters, control characters shown as '?'. */
 const char *csv_shown(arena *a, const char *s);
-bool csv_digits(const char *s, size_t n);
 bool csv_same_text(const char *a, const char *b);
 
 /* ---- org_csv_match.c --------------------------------------------------- */

@@ -100,7 +100,7 @@ static void become(matcher *m, cand *c, const org_bulk_row *old)
  * its problems count. */
 static void skip_or_close(matcher *m, org_bulk_row **urns, cand *c)
 {
-	org_bulk_row *old = c->o.urn && csv_digits(c->o.urn, 6) ? find_urn(m, urns, c->o.urn) : NULL;
+	org_bulk_row *old = c->o.urn && text_digits(c->o.urn, 6) ? find_urn(m, urns, c->o.urn) : NULL;
 	if (!old) {
 		c->action = A_SKIP;
 		return;
@@ -122,7 +122,7 @@ void csv_match_gias(matcher *m)
 	cand **byu = arena_alloc(r->d->mem, (r->n_rows + 1) * sizeof *byu);
 	size_t n = 0;
 	for (size_t i = 0; i < r->n_rows; i++)
-		if (r->rows[i].o.urn && csv_digits(r->rows[i].o.urn, 6))
+		if (r->rows[i].o.urn && text_digits(r->rows[i].o.urn, 6))
 			byu[n++] = &r->rows[i];
 	qsort(byu, n, sizeof *byu, cand_by_urn);
 	for (size_t i = 1; i < n; i++)

@@ -249,14 +249,9 @@ int plan_start(domain *d, int64_t org, const char *title, const char *cycle, int
 
 int plan_get(domain *d, int64_t id, plan_row *out, err *e)
 {
-	int found = store_plan_get(d->db, d->mem, id, out, e);
-	if (found < 0)
-		return -1;
-	if (!found)
-		return err_set(e, ERR_NOTFOUND,
-			       "there is no plan number %lld: `copro plan list ORG` shows them.",
-			       (long long)id);
-	return 0;
+	return domain_found(store_plan_get(d->db, d->mem, id, out, e), e,
+			    "there is no plan number %lld: `copro plan list ORG` shows them.",
+			    (long long)id);
 }
 
 /* ---- writing ------------------------------------------------------------ */

@@ -137,14 +137,9 @@ static int people_write(domain *d, int64_t project, const project_person_row *pe
 
 int project_get(domain *d, int64_t id, project_row *out, err *e)
 {
-	int found = store_project_get(d->db, d->mem, id, out, e);
-	if (found < 0)
-		return -1;
-	if (!found)
-		return err_set(e, ERR_NOTFOUND,
-			       "there is no project number %lld: `copro project list ORG` shows them.",
-			       (long long)id);
-	return 0;
+	return domain_found(store_project_get(d->db, d->mem, id, out, e), e,
+			    "there is no project number %lld: `copro project list ORG` shows them.",
+			    (long long)id);
 }
 
 int project_add(domain *d, project_row *p, const project_person_list *people, int64_t *id,

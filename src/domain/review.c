@@ -269,14 +269,9 @@ int you_said_validate(domain *d, const you_said_row *y, err *e)
 
 int you_said_get(domain *d, int64_t id, you_said_row *out, err *e)
 {
-	int found = store_you_said_get(d->db, d->mem, id, out, e);
-	if (found < 0)
-		return -1;
-	if (!found)
-		return err_set(e, ERR_NOTFOUND,
-			       "there is no \"You said, we did\" record number %lld: `copro yousaid list ORG` shows them.",
-			       (long long)id);
-	return 0;
+	return domain_found(store_you_said_get(d->db, d->mem, id, out, e), e,
+			    "there is no \"You said, we did\" record number %lld: `copro yousaid list ORG` shows them.",
+			    (long long)id);
 }
 
 int you_said_add(domain *d, you_said_row *y, int64_t *id, err *e)

@@ -106,12 +106,25 @@ static void clock_override(void **state)
 	unsetenv("COPRO_NOW");
 }
 
+static void digits(void **state)
+{
+	(void)state;
+	assert_true(text_digits("106020", 6));
+	assert_false(text_digits("10602", 6));         /* too short */
+	assert_false(text_digits("1060200", 6));       /* too long */
+	assert_false(text_digits("10602a", 6));
+	assert_false(text_digits("-10602", 6));
+	assert_false(text_digits("\xd9\xa1\xd9\xa2\xd9\xa3", 6)); /* Arabic-Indic digits are not 0-9 */
+	assert_true(text_digits("", 0));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(dates_that_exist), cmocka_unit_test(dates_that_do_not),
 		cmocka_unit_test(utf8),             cmocka_unit_test(lines_and_limits),
 		cmocka_unit_test(urls),             cmocka_unit_test(clock_override),
+		cmocka_unit_test(digits),
 		cmocka_unit_test(dates_in_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
