@@ -5,8 +5,6 @@
 #include "cli/cli.h"
 #include "core/text.h"
 #include "domain/review.h"
-#include "store/review.h"
-#include "store/store.h"
 
 /* What the action came from: {"evaluation": ID, "statement": KEY or null}
  * for a statement's area for development, {"audit": ID} for an audit's next
@@ -128,7 +126,7 @@ static int cmd_action_list(cli *c, int argc, char **argv)
 	char today[11];
 	date_today(today);
 	if (cli_open(c) < 0 || org_get(&c->d, org, &o, &c->e) < 0 ||
-	    store_action_list(&c->db, &c->mem, org, &list, &c->e) < 0)
+	    actions_of_org(&c->d, org, &list, &c->e) < 0)
 		return cli_fail(c);
 	size_t all = list.n;
 	actions_filter(&list, source, status, &c->e);
@@ -207,7 +205,7 @@ static int cmd_action_show(cli *c, int argc, char **argv)
 	       *a.owner ? a.owner : "not given", a.due_on ? a.due_on : "-",
 	       a.review_on ? a.review_on : "-", from_text(&c->mem, &a));
 	action_review_list reviews;
-	if (store_action_reviews_of_action(&c->db, &c->mem, id, &reviews, &c->e) < 0)
+	if (action_reviews_of_action(&c->d, id, &reviews, &c->e) < 0)
 		return cli_fail(c);
 	if (reviews.n)
 		printf("  Reviews: %zu, the latest on %s: %s\n", reviews.n, reviews.items[0].reviewed_on,

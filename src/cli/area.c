@@ -11,18 +11,16 @@
 #include "cli/cli.h"
 #include "core/text.h"
 #include "domain/account.h"
+#include "domain/area.h"
 #include "domain/area_export.h"
 #include "domain/national.h"
-#include "store/account.h"
-#include "store/area_data.h"
-#include "store/store.h"
 
 /* The area named on the command line; never creates one. */
 static int find_area(cli *c, const char *name, int64_t *area)
 {
 	if (cli_open(c) < 0)
 		return cli_fail(c);
-	int found = store_export_area_find(&c->db, name, area, &c->e);
+	int found = area_find(&c->d, name, area, &c->e);
 	if (found < 0)
 		return cli_fail(c);
 	if (!found) {
@@ -202,16 +200,8 @@ static int token_add(cli *c, int64_t area, const char *area_name, const char *na
 {
 	char token[65];
 	int64_t id;
-	if (store_begin(&c->db, &c->e) < 0)
+	if (api_token_create_logged(&c->d, NULL, area, name, token, &id, &c->e) < 0)
 		return cli_fail(c);
-	if (api_token_create(&c->d, 0, area, name, token, &id, &c->e) < 0 ||
-	    activity_log(&c->d, NULL, 0, area,
-			 arena_printf(&c->mem, "created API token %lld: %s", (long long)id, name),
-			 &c->e) < 0 ||
-	    store_commit(&c->db, &c->e) < 0) {
-		store_rollback(&c->db);
-		return cli_fail(c);
-	}
 	printf("Created API token %lld (%s) for %s.\n"
 	       "Token: %s\n"
 	       "Copy it now: this is the only time copro shows it (only its fingerprint is kept).\n"
@@ -223,7 +213,7 @@ static int token_add(cli *c, int64_t area, const char *area_name, const char *na
 static int token_list(cli *c, int64_t area, bool json)
 {
 	api_token_list list;
-	if (store_api_tokens_of_area(&c->db, &c->mem, area, &list, &c->e) < 0)
+	if (api_tokens_of_area(&c->d, area, &list, &c->e) < 0)
 		return cli_fail(c);
 	if (json) {
 		json_t *arr = json_array();
@@ -253,7 +243,7 @@ static int token_list(cli *c, int64_t area, bool json)
 static int token_revoke(cli *c, int64_t area, int64_t id)
 {
 	api_token_list list;
-	if (store_api_tokens_of_area(&c->db, &c->mem, area, &list, &c->e) < 0)
+	if (api_tokens_of_area(&c->d, area, &list, &c->e) < 0)
 		return cli_fail(c);
 	const api_token_row *t = NULL;
 	for (size_t i = 0; i < list.n; i++)
@@ -264,16 +254,8 @@ static int token_revoke(cli *c, int64_t area, int64_t id)
 			"`copro area token list AREA` shows its tokens.\n", c->command, (long long)id);
 		return EXIT_FAIL;
 	}
-	if (store_begin(&c->db, &c->e) < 0)
+	if (api_token_revoke_logged(&c->d, NULL, area, id, &c->e) < 0)
 		return cli_fail(c);
-	if (api_token_revoke(&c->d, area, id, &c->e) < 0 ||
-	    activity_log(&c->d, NULL, 0, area,
-			 arena_printf(&c->mem, "revoked API token %lld: %s", (long long)id, t->name),
-			 &c->e) < 0 ||
-	    store_commit(&c->db, &c->e) < 0) {
-		store_rollback(&c->db);
-		return cli_fail(c);
-	}
 	printf("Revoked API token %lld (%s): the API refuses it from now on.\n", (long long)id, t->name);
 	return EXIT_OK;
 }

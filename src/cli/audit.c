@@ -7,9 +7,8 @@
 
 #include "cli/cli.h"
 #include "core/text.h"
+#include "domain/area.h"
 #include "domain/audit.h"
-#include "store/audit.h"
-#include "store/store.h"
 
 /* The command line is run by whoever holds the database file: it acts with
  * every role, and its history entries say so. */
@@ -333,13 +332,9 @@ static int cmd_audit_set(cli *c, int argc, char **argv)
 	if (cli_open(c) < 0)
 		return cli_fail(c);
 	/* Both or neither: a refused project leaves the fields unchanged too. */
-	if (store_begin(&c->db, &c->e) < 0)
+	if ((project ? audit_set_with_project(&c->d, id, project_id, &f, &c->e)
+		     : audit_set(&c->d, id, &f, &c->e)) < 0)
 		return cli_fail(c);
-	if ((project && audit_set_project(&c->d, id, project_id, &c->e) < 0) ||
-	    audit_set(&c->d, id, &f, &c->e) < 0 || store_commit(&c->db, &c->e) < 0) {
-		store_rollback(&c->db);
-		return cli_fail(c);
-	}
 	printf("Saved audit %lld.\n", (long long)id);
 	return EXIT_OK;
 }
@@ -498,7 +493,7 @@ static int cmd_audit_actions(cli *c, int argc, char **argv)
 /* The area by name, without creating it. */
 static int find_area(cli *c, const char *name, int64_t *area)
 {
-	int found = store_audit_area_find(&c->db, name, area, &c->e);
+	int found = area_find(&c->d, name, area, &c->e);
 	if (found < 0)
 		return -1;
 	if (!found)

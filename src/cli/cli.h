@@ -52,8 +52,11 @@ int cli_parse(cli *c, int argc, char **argv, const cli_opt *opts, const char **p
 	      size_t min_pos, size_t max_pos, size_t *n_pos);
 int cli_usage_error(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Opens the database (and loads the instruments) on first use. */
+/* Opens the database (and loads the instruments) on first use; only
+ * `copro init` and `demo` create one. cli_close lets go of it. */
 int cli_open(cli *c);
+int cli_open_or_create(cli *c);
+void cli_close(cli *c);
 int cli_load_frameworks(cli *c);
 /* Prints c->e as "copro: message" and answers EXIT_FAIL. */
 int cli_fail(cli *c);

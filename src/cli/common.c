@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "store/store.h"
 
 int cli_usage_error(cli *c, const char *fmt, ...)
 {
@@ -101,17 +100,35 @@ int cli_load_frameworks(cli *c)
 	return 0;
 }
 
-int cli_open(cli *c)
+static int open_db(cli *c, int mode)
 {
 	if (cli_load_frameworks(c) < 0)
 		return -1;
 	if (c->db_open)
 		return 0;
-	if (store_open(&c->db, c->db_path, STORE_EXISTING, &c->e) < 0)
+	if (store_open(&c->db, c->db_path, mode, &c->e) < 0)
 		return -1;
 	c->db_open = true;
 	c->d.db = &c->db;
 	return 0;
+}
+
+int cli_open(cli *c)
+{
+	return open_db(c, STORE_EXISTING);
+}
+
+int cli_open_or_create(cli *c)
+{
+	return open_db(c, STORE_CREATE);
+}
+
+void cli_close(cli *c)
+{
+	if (c->db_open)
+		store_close(&c->db);
+	c->db_open = false;
+	c->d.db = NULL;
 }
 
 int cli_fail(cli *c)

@@ -8,18 +8,6 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "store/store.h"
-
-static int open_or_create(cli *c)
-{
-	if (cli_load_frameworks(c) < 0)
-		return -1;
-	if (store_open(&c->db, c->db_path, STORE_CREATE, &c->e) < 0)
-		return -1;
-	c->db_open = true;
-	c->d.db = &c->db;
-	return 0;
-}
 
 static int cmd_init(cli *c, int argc, char **argv)
 {
@@ -28,7 +16,7 @@ static int cmd_init(cli *c, int argc, char **argv)
 	struct stat sb;
 	bool existed = stat(c->db_path, &sb) == 0;
 	bool empty = true;
-	if (open_or_create(c) < 0 || store_is_empty(&c->db, &empty, &c->e) < 0)
+	if (cli_open_or_create(c) < 0 || store_is_empty(&c->db, &empty, &c->e) < 0)
 		return cli_fail(c);
 	if (existed && !empty) {
 		err_set(&c->e, ERR_CONFLICT,
@@ -48,10 +36,10 @@ static int cmd_demo(cli *c, int argc, char **argv)
 	if (cli_parse(c, argc, argv, NULL, NULL, 0, 0, NULL) < 0)
 		return EXIT_USAGE;
 	int64_t org;
-	if (open_or_create(c) < 0 || demo_load(&c->d, &org, &c->e) < 0)
+	if (cli_open_or_create(c) < 0 || demo_load(&c->d, &org, &c->e) < 0)
 		return cli_fail(c);
 	evaluation_list evs;
-	if (store_evaluation_list(&c->db, &c->mem, org, &evs, &c->e) < 0 || !evs.n)
+	if (evaluations_of_org(&c->d, org, &evs, &c->e) < 0 || !evs.n)
 		return cli_fail(c);
 	printf("Loaded the demo: organisation %lld, a fictional primary school part-way through\n"
 	       "its Four Cornerstones self-evaluation (evaluation %lld).\n\n"

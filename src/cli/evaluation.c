@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "store/store.h"
 
 static int cmd_evaluation_start(cli *c, int argc, char **argv)
 {
@@ -33,7 +32,7 @@ static int cmd_evaluation_list(cli *c, int argc, char **argv)
 	evaluation_list list;
 	org_row o;
 	if (cli_open(c) < 0 || (org && org_get(&c->d, org, &o, &c->e) < 0) ||
-	    store_evaluation_list(&c->db, &c->mem, org, &list, &c->e) < 0)
+	    evaluations_of_org(&c->d, org, &list, &c->e) < 0)
 		return cli_fail(c);
 	if (json) {
 		json_t *arr = json_array();
@@ -213,7 +212,7 @@ static int cmd_statement_show(cli *c, int argc, char **argv)
 			p.evaluation.framework_id, pos[1], (long long)id);
 		return cli_fail(c);
 	}
-	if (store_links_of_evaluation(&c->db, &c->mem, id, &links, &c->e) < 0)
+	if (links_of_evaluation(&c->d, id, &links, &c->e) < 0)
 		return cli_fail(c);
 	if (json) {
 		json_t *j = element_json(ep, true);
@@ -245,7 +244,7 @@ static int cmd_statement_show(cli *c, int argc, char **argv)
 			if (strcmp(lr->element_key, ep->element->key) || strcmp(lr->indicator_key, ip->key))
 				continue;
 			evidence_row ev;
-			if (store_evidence_get(&c->db, &c->mem, lr->evidence_id, &ev, &c->e) == 1)
+			if (evidence_get(&c->d, lr->evidence_id, &ev, &c->e) == 0)
 				printf("      evidence %lld: %s (%s)\n", (long long)ev.id, ev.title, ev.date);
 		}
 	}

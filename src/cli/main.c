@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "store/store.h"
 
 #define COPRO_VERSION "0.1.0"
 
@@ -166,8 +165,7 @@ int main(int argc, char **argv)
 	}
 	c.d.mem = &c.mem;
 	int rc = cmd->run(&c, argc - i - used, argv + i + used);
-	if (c.db_open)
-		store_close(&c.db);
+	cli_close(&c);
 	if (c.frameworks_loaded)
 		fw_registry_free(&c.frameworks);
 	framework_version_cache_clear();

@@ -5,7 +5,6 @@
 
 #include "cli/cli.h"
 #include "domain/measure.h"
-#include "store/measure.h"
 
 /* ---- the catalogue and the worked examples ------------------------------ */
 
@@ -166,7 +165,7 @@ static int cmd_measure_list(cli *c, int argc, char **argv)
 	measure_list list;
 	const char **texts;
 	if (cli_open(c) < 0 || org_get(&c->d, org, &o, &c->e) < 0 ||
-	    store_measure_list(&c->db, &c->mem, org, cycle, &list, &c->e) < 0 ||
+	    measures_of_org(&c->d, org, cycle, &list, &c->e) < 0 ||
 	    measure_texts(&c->d, list.items, list.n, &texts, &c->e) < 0)
 		return cli_fail(c);
 	if (json) {

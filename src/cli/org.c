@@ -6,7 +6,6 @@
 
 #include "cli/cli.h"
 #include "domain/org_csv.h"
-#include "store/store.h"
 
 static json_t *org_json(const org_row *o)
 {
@@ -82,7 +81,7 @@ static int cmd_org_list(cli *c, int argc, char **argv)
 	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0)
 		return EXIT_USAGE;
 	org_list list;
-	if (cli_open(c) < 0 || store_org_list(&c->db, &c->mem, &list, &c->e) < 0)
+	if (cli_open(c) < 0 || orgs_all(&c->d, &list, &c->e) < 0)
 		return cli_fail(c);
 	if (json) {
 		json_t *arr = json_array();
@@ -116,7 +115,7 @@ static int cmd_org_show(cli *c, int argc, char **argv)
 	org_row o;
 	evaluation_list evs;
 	if (cli_open(c) < 0 || org_get(&c->d, id, &o, &c->e) < 0 ||
-	    store_evaluation_list(&c->db, &c->mem, id, &evs, &c->e) < 0)
+	    evaluations_of_org(&c->d, id, &evs, &c->e) < 0)
 		return cli_fail(c);
 	if (json) {
 		json_t *j = org_json(&o);

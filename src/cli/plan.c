@@ -5,7 +5,6 @@
 
 #include "cli/cli.h"
 #include "domain/plan.h"
-#include "store/plan.h"
 
 static int cmd_plan_start(cli *c, int argc, char **argv)
 {
@@ -80,7 +79,7 @@ static int cmd_plan_list(cli *c, int argc, char **argv)
 	org_row o;
 	plan_list list;
 	if (cli_open(c) < 0 || org_get(&c->d, org, &o, &c->e) < 0 ||
-	    store_plan_list(&c->db, &c->mem, org, &list, &c->e) < 0)
+	    plans_of_org(&c->d, org, &list, &c->e) < 0)
 		return cli_fail(c);
 	if (json) {
 		json_t *arr = json_array();

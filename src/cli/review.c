@@ -7,7 +7,6 @@
 #include "cli/cli.h"
 #include "core/text.h"
 #include "domain/review.h"
-#include "store/review.h"
 
 /* Numbers given with a repeated option, such as --evidence 3 --evidence 5. */
 static int parse_ids(cli *c, const char *what, const char **texts, int64_t **ids, size_t *n)
@@ -70,9 +69,9 @@ static int cmd_action_reviews(cli *c, int argc, char **argv)
 	review_evidence_list evidence;
 	reading_pick_list readings;
 	if (cli_open(c) < 0 || action_get(&c->d, id, &a, &c->e) < 0 ||
-	    store_action_reviews_of_action(&c->db, &c->mem, id, &reviews, &c->e) < 0 ||
-	    store_review_evidence_of_org(&c->db, &c->mem, a.organisation_id, &evidence, &c->e) < 0 ||
-	    store_readings_of_org(&c->db, &c->mem, a.organisation_id, &readings, &c->e) < 0)
+	    action_reviews_of_action(&c->d, id, &reviews, &c->e) < 0 ||
+	    review_evidence_of_org(&c->d, a.organisation_id, &evidence, &c->e) < 0 ||
+	    readings_of_org(&c->d, a.organisation_id, &readings, &c->e) < 0)
 		return cli_fail(c);
 	json_t *arr = json_array();
 	for (size_t i = 0; i < reviews.n; i++) {
@@ -202,7 +201,7 @@ static int cmd_yousaid_list(cli *c, int argc, char **argv)
 	org_row o;
 	you_said_list list;
 	if (cli_open(c) < 0 || org_get(&c->d, org, &o, &c->e) < 0 ||
-	    store_you_said_list(&c->db, &c->mem, org, false, &list, &c->e) < 0)
+	    you_said_of_org(&c->d, org, false, &list, &c->e) < 0)
 		return cli_fail(c);
 	if (json) {
 		json_t *arr = json_array();
@@ -233,7 +232,7 @@ static int cmd_yousaid_notice(cli *c, int argc, char **argv)
 	org_row o;
 	you_said_list list;
 	if (cli_open(c) < 0 || org_get(&c->d, org, &o, &c->e) < 0 ||
-	    store_you_said_list(&c->db, &c->mem, org, true, &list, &c->e) < 0)
+	    you_said_of_org(&c->d, org, true, &list, &c->e) < 0)
 		return cli_fail(c);
 	printf("YOU SAID, WE DID\n%s\n", o.name);
 	if (!list.n)

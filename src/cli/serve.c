@@ -6,10 +6,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/text.h"
 #include "domain/account.h"
-#include "store/account.h"
-#include "store/store.h"
 #include "web/server.h"
 #include <sodium.h>
 
@@ -52,11 +49,10 @@ static int cmd_serve(cli *c, int argc, char **argv)
 				.assets_dir = assets ? assets : getenv("COPRO_ASSETS") ? getenv("COPRO_ASSETS")
 										       : COPRO_ASSETS_DIR};
 	int64_t users = 0;
-	if (store_user_count(&c->db, &users, &c->e) < 0)
+	if (user_count(&c->d, &users, &c->e) < 0)
 		return cli_fail(c);
 	/* The workers open their own connections; this one is done. */
-	store_close(&c->db);
-	c->db_open = false;
+	cli_close(c);
 	if (!users)
 		printf("First run: open the address below and create the administrator account.\n");
 	if (server_run(&o, &c->e) < 0)
@@ -94,35 +90,17 @@ static int cmd_user_add(cli *c, int argc, char **argv)
 						: "a lead, contributor or viewer needs --org NUMBER."),
 		       EXIT_USAGE;
 	char password[512];
-	int64_t user = 0, org_id = 0, area_id = 0, mid;
+	int64_t user = 0, org_id = 0;
 	if ((!admin && cli_id(c, "The organisation", org, &org_id) < 0))
 		return EXIT_USAGE;
 	if (read_password(c, password, sizeof password) < 0 || cli_open(c) < 0)
 		return cli_fail(c);
-	char now[21];
-	time_now_iso(now);
-	org_row o;
-	if (store_begin(&c->db, &c->e) < 0)
-		return cli_fail(c);
-	membership_row m = {.role = role, .created_at = now};
-	if ((!admin && org_get(&c->d, org_id, &o, &c->e) < 0) ||
-	    (admin && store_area_by_name(&c->db, area, now, &area_id, &c->e) < 0) ||
-	    account_create(&c->d, name, email, password, &user, &c->e) < 0)
-		goto fail;
-	m.user_id = user;
-	m.area_id = area_id;
-	m.organisation_id = org_id;
-	if (store_membership_insert(&c->db, &m, &mid, &c->e) < 0 || store_commit(&c->db, &c->e) < 0)
-		goto fail;
+	int rc = user_add(&c->d, name, email, password, role, org_id, area, &user, &c->e);
 	sodium_memzero(password, sizeof password);
+	if (rc < 0)
+		return cli_fail(c);
 	printf("Added %s (%s) as %s.\n", name, email, role);
 	return EXIT_OK;
-fail:
-	sodium_memzero(password, sizeof password);
-	store_rollback(&c->db);
-	if (c->e.kind == ERR_CONFLICT && strstr(c->e.msg, "refused"))
-		err_set(&c->e, ERR_INPUT, "role \"%s\" is not known: use area-admin, lead, contributor or viewer.", role);
-	return cli_fail(c);
 }
 
 const command serve_commands[] = {

@@ -317,6 +317,46 @@ int api_token_revoke(domain *d, int64_t area, int64_t id, err *e)
 	return 0;
 }
 
+int api_token_create_logged(domain *d, const user_row *who, int64_t area, const char *name,
+			    char token[65], int64_t *id, err *e)
+{
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	if (api_token_create(d, who ? who->id : 0, area, name, token, id, e) < 0 ||
+	    activity_log(d, who, 0, area,
+			 arena_printf(d->mem, "created API token %lld: %s", (long long)*id, name),
+			 e) < 0 ||
+	    store_commit(d->db, e) < 0) {
+		store_rollback(d->db);
+		return -1;
+	}
+	return 0;
+}
+
+int api_token_revoke_logged(domain *d, const user_row *who, int64_t area, int64_t id, err *e)
+{
+	api_token_list tokens;
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	if (api_tokens_of_area(d, area, &tokens, e) < 0)
+		goto fail;
+	const char *name = NULL;
+	for (size_t i = 0; i < tokens.n; i++)
+		if (tokens.items[i].id == id)
+			name = tokens.items[i].name;
+	/* An unknown token is refused by api_token_revoke, before the log. */
+	if (api_token_revoke(d, area, id, e) < 0 ||
+	    activity_log(d, who, 0, area,
+			 arena_printf(d->mem, "revoked API token %lld: %s", (long long)id, name),
+			 e) < 0 ||
+	    store_commit(d->db, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(d->db);
+	return -1;
+}
+
 int api_token_area(domain *d, const char *token, int64_t *area, err *e)
 {
 	*area = 0;
@@ -493,6 +533,41 @@ int membership_remove(domain *d, int64_t by, int64_t org, int64_t member, bool *
 	if (store_commit(d->db, e) < 0)
 		goto fail;
 	*signed_out = !left.n;
+	return 0;
+fail:
+	store_rollback(d->db);
+	return -1;
+}
+
+int user_add(domain *d, const char *name, const char *email, const char *password,
+	     const char *role, int64_t org, const char *area, int64_t *user, err *e)
+{
+	bool admin = role && !strcmp(role, "area-admin");
+	if (admin ? !area : !org)
+		return err_set(e, ERR_INPUT, admin ? "an area-admin needs an area."
+						  : "a lead, contributor or viewer needs an organisation.");
+	char now[21];
+	time_now_iso(now);
+	org_row o;
+	membership_row m = {.role = role, .organisation_id = admin ? 0 : org, .created_at = now};
+	int64_t mid;
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	if ((!admin && org_get(d, org, &o, e) < 0) ||
+	    (admin && store_area_by_name(d->db, area, now, &m.area_id, e) < 0) ||
+	    account_create(d, name, email, password, user, e) < 0)
+		goto fail;
+	/* After the account's own fields, as the database's check on the
+	 * role came before: a command with several mistakes hears of the
+	 * same one first. */
+	if (!admin && !role_known(role)) {
+		err_set(e, ERR_INPUT, "role \"%s\" is not known: use area-admin, lead, contributor or viewer.",
+			role ? role : "");
+		goto fail;
+	}
+	m.user_id = *user;
+	if (store_membership_insert(d->db, &m, &mid, e) < 0 || store_commit(d->db, e) < 0)
+		goto fail;
 	return 0;
 fail:
 	store_rollback(d->db);

@@ -69,6 +69,11 @@ int access_to_area(domain *d, int64_t user, int64_t area, bool *admin, err *e);
 int api_token_create(domain *d, int64_t by, int64_t area, const char *name, char token[65],
 		     int64_t *id, err *e);
 int api_token_revoke(domain *d, int64_t area, int64_t id, err *e);
+/* The same, with a line in the area's activity log by `who` (NULL: the
+ * command line, logged as "copro"), all in one transaction. */
+int api_token_create_logged(domain *d, const user_row *who, int64_t area, const char *name,
+			    char token[65], int64_t *id, err *e);
+int api_token_revoke_logged(domain *d, const user_row *who, int64_t area, int64_t id, err *e);
 /* The area a presented token is for; 0 when the token is unknown or
  * revoked. */
 int api_token_area(domain *d, const char *token, int64_t *area, err *e);
@@ -90,6 +95,13 @@ int membership_change(domain *d, int64_t by, int64_t org, int64_t member, const 
  * sessions so the removal takes effect at once (*signed_out). */
 int membership_remove(domain *d, int64_t by, int64_t org, int64_t member, bool *signed_out,
 		      err *e);
+
+/* An account with its role, from the terminal (`copro user add`): "lead",
+ * "contributor" or "viewer" of organisation `org`, or "area-admin" of the
+ * area named `area` (made if it is new). All or nothing; an unknown role
+ * is ERR_INPUT. */
+int user_add(domain *d, const char *name, const char *email, const char *password,
+	     const char *role, int64_t org, const char *area, int64_t *user, err *e);
 
 /* One line in the activity log: who changed what. */
 int activity_log(domain *d, const user_row *who, int64_t org, int64_t area, const char *what,

@@ -98,6 +98,10 @@ int audit_start(domain *d, int64_t org, int64_t project, const audit_fields *f,
 int audit_set(domain *d, int64_t audit, const audit_fields *f, err *e);
 /* Links the draft to a project of the same organisation (0: unlink). */
 int audit_set_project(domain *d, int64_t audit, int64_t project, err *e);
+/* Both at once, all or nothing: a refused project leaves the fields as they
+ * were, and refused fields the project. */
+int audit_set_with_project(domain *d, int64_t audit, int64_t project, const audit_fields *f,
+			   err *e);
 
 /* The people completing it: a name is required, a designation optional. */
 int audit_person_add(domain *d, int64_t audit, const char *name, const char *designation,

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include "domain/account.h"
+#include "domain/area.h"
 #include "store/account.h"
 
 #define PW "twelve chars ok"
@@ -184,6 +185,69 @@ static void activity_reaches_the_area(void **state)
 	assert_int_equal(l.n, 1);
 }
 
+/* user_add: a role of an organisation or an area, checked by the domain;
+ * a refusal leaves nothing behind. */
+static void user_add_checks_the_role(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "School"), user, area;
+	assert_int_equal(user_add(&f->d, "Lou", "lou@example.org", PW, "lead", org, NULL, &user, &f->e), 0);
+	enum access a;
+	assert_int_equal(access_to_org(&f->d, user, org, &a, &f->e), 0);
+	assert_int_equal(a, ACCESS_LEAD);
+
+	int64_t before = test_count_rows(&f->db);
+	assert_int_equal(user_add(&f->d, "Al", "al@example.org", PW, "boss", org, NULL, &user, &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_INPUT);
+	assert_non_null(strstr(f->e.msg, "role \"boss\" is not known"));
+	assert_int_equal(user_add(&f->d, "Al", "al@example.org", PW, "viewer", org + 9, NULL, &user, &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_NOTFOUND);
+	assert_int_equal(user_add(&f->d, "Lou", "LOU@example.org", PW, "viewer", org, NULL, &user, &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_CONFLICT);
+	assert_int_equal(user_add(&f->d, "Al", "al@example.org", PW, "viewer", 0, NULL, &user, &f->e), -1);
+	assert_int_equal(user_add(&f->d, "Al", "al@example.org", PW, "area-admin", org, NULL, &user, &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_INPUT);
+	assert_int_equal(test_count_rows(&f->db), before);
+
+	assert_int_equal(user_add(&f->d, "Ann", "ann@example.org", PW, "area-admin", 0, "Northshire", &user, &f->e), 0);
+	assert_int_equal(area_find(&f->d, "Northshire", &area, &f->e), 1);
+	bool admin = false;
+	assert_int_equal(access_to_area(&f->d, user, area, &admin, &f->e), 0);
+	assert_true(admin);
+}
+
+/* API tokens made and revoked with their activity line, all or nothing. */
+static void api_tokens_are_logged(void **state)
+{
+	fixture *f = *state;
+	fixture_org(f, "School");
+	int64_t area, id;
+	assert_int_equal(area_find(&f->d, "Test Area", &area, &f->e), 1);
+	char token[65];
+	int64_t before = test_count_rows(&f->db);
+	assert_int_equal(api_token_create_logged(&f->d, NULL, area, "", token, &id, &f->e), -1);
+	assert_int_equal(test_count_rows(&f->db), before);
+	assert_int_equal(api_token_create_logged(&f->d, NULL, area, "Dashboard", token, &id, &f->e), 0);
+	activity_list l;
+	assert_int_equal(activity_of(&f->d, 0, area, 10, &l, &f->e), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.items[0].what, arena_printf(&f->mem, "created API token %lld: Dashboard", (long long)id));
+	assert_string_equal(l.items[0].user_name, "copro");
+
+	assert_int_equal(api_token_revoke_logged(&f->d, NULL, area, id, &f->e), 0);
+	assert_int_equal(activity_of(&f->d, 0, area, 10, &l, &f->e), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.items[0].what, arena_printf(&f->mem, "revoked API token %lld: Dashboard", (long long)id));
+	api_token_list tokens;
+	assert_int_equal(api_tokens_of_area(&f->d, area, &tokens, &f->e), 0);
+	assert_non_null(tokens.items[0].revoked_at);
+	before = test_count_rows(&f->db);
+	assert_int_equal(api_token_revoke_logged(&f->d, NULL, area, id, &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_NOTFOUND);
+	assert_int_equal(api_token_revoke_logged(&f->d, NULL, area + 1, id, &f->e), -1);
+	assert_int_equal(test_count_rows(&f->db), before);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -192,7 +256,7 @@ int main(void)
 		cmocka_unit_test(password_rules), T(hash_is_argon2id_with_enough_work),
 		T(sign_in_reveals_nothing), T(failures_slow_one_address_only), T(sessions_end),
 		T(first_account_once), T(invitations_are_one_time), T(access_levels),
-		T(activity_reaches_the_area),
+		T(activity_reaches_the_area), T(user_add_checks_the_role), T(api_tokens_are_logged),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

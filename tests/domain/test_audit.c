@@ -310,6 +310,31 @@ static void project_link(void **state)
 	assert_int_equal(a.project_id, 0);
 }
 
+/* audit_set_with_project: the project and the fields, all or nothing. */
+static void project_and_fields_together(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "School"), other = fixture_org(f, "Other");
+	int64_t mine = make_project(f, org, 5), theirs = make_project(f, other, 6);
+	int64_t id = start(f, org), rows = test_count_rows(&f->db);
+	char *before = audit_rows(f, id);
+	audit_fields good = {.summary = "Went well"}, bad = {.audit_date = "2026-02-30"};
+	assert_int_equal(audit_set_with_project(&f->d, id, theirs, &good, &f->e), -1);
+	assert_non_null(strstr(f->e.msg, "not one of this organisation's projects"));
+	assert_int_equal(audit_set_with_project(&f->d, id, mine, &bad, &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_INPUT);
+	char *after = audit_rows(f, id);
+	assert_string_equal(before, after);
+	assert_int_equal(test_count_rows(&f->db), rows);
+	free(before);
+	free(after);
+	assert_int_equal(audit_set_with_project(&f->d, id, mine, &good, &f->e), 0);
+	audit_row a;
+	assert_int_equal(audit_get(&f->d, id, &a, &f->e), 0);
+	assert_int_equal(a.project_id, mine);
+	assert_string_equal(a.summary, "Went well");
+}
+
 static void principles_against_instrument(void **state)
 {
 	fixture *f = *state;
@@ -857,7 +882,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(settings), cmocka_unit_test(lowest_level_rule),
 		cmocka_unit_test(most_common_level_rule), T(start_keeps_instrument),
-		T(project_link), T(principles_against_instrument), T(people), T(evidence_links),
+		T(project_link), T(project_and_fields_together), T(principles_against_instrument),
+		T(people), T(evidence_links),
 		T(outcome_override_needs_reason), T(workflow), T(submit_says_what_is_missing),
 		cmocka_unit_test(step_allowed_matrix), T(actions_from_next_steps),
 		T(lists_and_queue),
