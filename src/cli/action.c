@@ -1,4 +1,5 @@
-/* action.c: `copro action add|list|show|update`. */
+/* action.c: `copro action add|list|show|update|review|reviews`: actions
+ * and their reviews with partners. */
 #include <stdio.h>
 #include <string.h>
 
@@ -216,6 +217,95 @@ static int cmd_action_show(cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* ---- reviews ------------------------------------------------------------ */
+
+static int cmd_action_review(cli *c, int argc, char **argv)
+{
+	action_review_input in = {0};
+	const char *pos[1], *with = NULL, **evidence = NULL, **readings = NULL;
+	const cli_opt opts[] = {{"--date", &in.reviewed_on, NULL, NULL},
+				{"--what", &in.what_happened, NULL, NULL},
+				{"--with", &with, NULL, NULL},
+				{"--evidence", NULL, NULL, &evidence},
+				{"--reading", NULL, NULL, &readings},
+				{"--next-review", &in.next_review_on, NULL, NULL},
+				{"--status", &in.status, NULL, NULL}, {0}};
+	int64_t *ev_ids, *rd_ids, id;
+	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
+	    cli_id(c, "The action", pos[0], &in.action_id) < 0 ||
+	    cli_ids(c, "The --evidence number", evidence, &ev_ids, &in.n_evidence) < 0 ||
+	    cli_ids(c, "The --reading number", readings, &rd_ids, &in.n_readings) < 0)
+		return EXIT_USAGE;
+	if (!in.reviewed_on)
+		return cli_usage_error(c, "--date is required: the day of the review, YYYY-MM-DD."), EXIT_USAGE;
+	if (!in.what_happened)
+		return cli_usage_error(c, "--what is required: say what happened."), EXIT_USAGE;
+	if (with && groups_parse("--with", with, &in.groups, &c->e) < 0)
+		return cli_usage_error(c, "%s", c->e.msg), EXIT_USAGE;
+	in.evidence = ev_ids;
+	in.readings = rd_ids;
+	if (cli_open(c) < 0 || action_review_add(&c->d, &in, &id, &c->e) < 0)
+		return cli_fail(c);
+	printf("Recorded review %lld of action %lld (%s)\n", (long long)id, (long long)in.action_id,
+	       in.reviewed_on);
+	return EXIT_OK;
+}
+
+static int cmd_action_reviews(cli *c, int argc, char **argv)
+{
+	bool json = false;
+	const char *pos[1];
+	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
+	int64_t id;
+	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
+	    cli_id(c, "The action", pos[0], &id) < 0)
+		return EXIT_USAGE;
+	action_row a;
+	action_review_list reviews;
+	review_evidence_list evidence;
+	reading_pick_list readings;
+	if (cli_open(c) < 0 || action_get(&c->d, id, &a, &c->e) < 0 ||
+	    action_reviews_of_action(&c->d, id, &reviews, &c->e) < 0 ||
+	    review_evidence_of_org(&c->d, a.organisation_id, &evidence, &c->e) < 0 ||
+	    readings_of_org(&c->d, a.organisation_id, &readings, &c->e) < 0)
+		return cli_fail(c);
+	json_t *arr = json_array();
+	for (size_t i = 0; i < reviews.n; i++) {
+		const action_review_row *rv = &reviews.items[i];
+		json_t *ev = json_array(), *rd = json_array();
+		for (size_t k = 0; k < evidence.n; k++)
+			if (evidence.items[k].review_id == rv->id)
+				json_array_append_new(ev, json_integer(evidence.items[k].evidence_id));
+		for (size_t k = 0; k < readings.n; k++)
+			if (readings.items[k].review_id == rv->id)
+				json_array_append_new(rd, json_integer(readings.items[k].id));
+		json_array_append_new(arr, json_pack("{s:I, s:I, s:s, s:s, s:o, s:o, s:o}",
+			"id", (json_int_t)rv->id, "action", (json_int_t)rv->action_id,
+			"reviewed_on", rv->reviewed_on, "what_happened", rv->what_happened,
+			"with", groups_json(rv->groups), "evidence", ev, "readings", rd));
+	}
+	if (json)
+		return cli_print_json(arr);
+	if (!reviews.n)
+		printf("Action %lld has no reviews yet. Record one with: copro action review %lld --date YYYY-MM-DD --what TEXT\n",
+		       (long long)id, (long long)id);
+	size_t i;
+	json_t *r;
+	json_array_foreach(arr, i, r) {
+		const action_review_row *rv = &reviews.items[i];
+		printf("Review %lld on %s (with: %s)\n  %s\n", (long long)rv->id, rv->reviewed_on,
+		       groups_describe(&c->mem, rv->groups), rv->what_happened);
+		json_t *ev = json_object_get(r, "evidence"), *rd = json_object_get(r, "readings");
+		for (size_t k = 0; k < json_array_size(ev); k++)
+			printf("  Evidence %lld\n", (long long)json_integer_value(json_array_get(ev, k)));
+		for (size_t k = 0; k < json_array_size(rd); k++)
+			printf("  Reading %lld\n", (long long)json_integer_value(json_array_get(rd, k)));
+	}
+	json_decref(arr);
+	return EXIT_OK;
+}
+
+
 #define ACTION_FIELDS_HELP \
 	"  --title TEXT     what will be done\n" \
 	"  --owner TEXT     who will do it\n" \
@@ -251,5 +341,26 @@ const command action_commands[] = {
 	 "An empty date (--due \"\") clears it.\n\n"
 	 "Example:\n  copro action update 2 --status done\n",
 	 cmd_action_update},
+	{0},
+};
+
+/* Listed after the plans in `copro help`. */
+const command action_review_commands[] = {
+	{"action review", "record a review of an action: what happened, evidence, who took part",
+	 "Usage: copro action review ACTION --date DATE --what TEXT [options]\n\n"
+	 "  --date DATE         the day of the review, YYYY-MM-DD (today or earlier)\n"
+	 "  --what TEXT         what happened\n"
+	 "  --with GROUPS       who took part: cyp, parents, practitioners, all\n"
+	 "  --evidence ID       evidence from the library (repeat for more)\n"
+	 "  --reading ID        a reading of a success measure taken for it (repeat)\n"
+	 "  --next-review DATE  the action's next review date\n"
+	 "  --status S          the action's new status: open, in-progress, done, dropped\n"
+	 "\nExample:\n"
+	 "  copro action review 2 --date 2026-11-20 --what \"Dads' breakfast ran; 14 came\" \\\n"
+	 "    --with parents,practitioners --evidence 5 --next-review 2027-01-15\n",
+	 cmd_action_review},
+	{"action reviews", "the reviews of one action, newest first",
+	 "Usage: copro action reviews ACTION [--json]\n\nExample:\n  copro action reviews 2\n",
+	 cmd_action_reviews},
 	{0},
 };

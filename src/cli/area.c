@@ -352,7 +352,7 @@ static void text_row(FILE *f, const column *cols, size_t n_cols, const char *nam
 static void summary_text(cli *c, const national_summary *s, FILE *f)
 {
 	size_t n_cols = 1 + 9 + s->n_outcomes + 2, k = 0;
-	column *cols = arena_alloc(&c->mem, n_cols * sizeof *cols);
+	column *cols = ARENA_ARRAY(&c->mem, n_cols, cols);
 	cols[k++].heading = "Area";
 	static const char *const before[] = {"Organisations", "Self-evaluated", "Draft", "In review",
 					     "Submitted", "Audited", "In 12 months"};
@@ -364,7 +364,7 @@ static void summary_text(cli *c, const national_summary *s, FILE *f)
 	cols[k++].heading = "Reviews overdue";
 	cols[k++].heading = "Actions overdue";
 	n_cols = k;
-	size_t *numbers = arena_alloc(&c->mem, n_cols * sizeof *numbers);
+	size_t *numbers = ARENA_ARRAY(&c->mem, n_cols, numbers);
 	for (size_t i = 0; i < n_cols; i++)
 		cols[i].width = utf8_chars(cols[i].heading);
 	for (size_t a = 0; a <= s->n_areas; a++) {

@@ -33,10 +33,13 @@ typedef struct command {
 	int (*run)(cli *c, int argc, char **argv);
 } command;
 
-extern const command org_commands[], evaluation_commands[], evidence_commands[],
-	action_commands[], framework_commands[], data_commands[],
-	serve_commands[], project_commands[], audit_commands[], area_commands[],
-	measure_commands[], plan_commands[], review_commands[];
+/* Each file's commands, named after their family (cli/audit.c has
+ * audit_commands); main.c lists them in the order of `copro help`. */
+extern const command framework_commands[], org_commands[], evaluation_commands[],
+	evaluation_cycle_commands[], statement_commands[], statement_cycle_commands[],
+	evidence_commands[], action_commands[], action_review_commands[], measure_commands[],
+	plan_commands[], yousaid_commands[], project_commands[], audit_commands[],
+	area_commands[], data_commands[], serve_commands[], user_commands[];
 
 /* Options of one command: each named option fills a string or a flag. */
 typedef struct cli_opt {
@@ -62,10 +65,19 @@ int cli_load_frameworks(cli *c);
 int cli_fail(cli *c);
 /* Parses a record number such as an organisation's. */
 int cli_id(cli *c, const char *what, const char *text, int64_t *id);
+/* The numbers of a repeated option (--evidence 3 --evidence 5) into an
+ * arena array; *n is how many. */
+int cli_ids(cli *c, const char *what, const char **texts, int64_t **ids, size_t *n);
 /* Prints a JSON value with two-space indent and a newline; takes it. */
 int cli_print_json(json_t *v);
 /* Returns a JSON string or null for a C string that may be NULL. */
 json_t *json_str_or_null(const char *s);
+
+/* Shared by evaluation.c and statement.c: a statement's progress as JSON
+ * (key, title, counts, status, partner groups), and the note printed when
+ * the installed instrument has changed since the evaluation started. */
+json_t *cli_element_json(const element_progress *ep);
+void cli_warn_changed(const evaluation_progress *p);
 
 const command *cli_find(const char *name);
 void cli_print_help(const command *cmd);

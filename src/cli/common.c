@@ -32,7 +32,7 @@ static void push_multi(cli *c, const cli_opt *o, const char *v)
 	size_t n = 0;
 	while (*o->multi && (*o->multi)[n])
 		n++;
-	const char **grown = arena_alloc(&c->mem, (n + 2) * sizeof *grown);
+	const char **grown = ARENA_ARRAY(&c->mem, n + 2, grown);
 	for (size_t i = 0; i < n; i++)
 		grown[i] = (*o->multi)[i];
 	grown[n] = v;
@@ -147,6 +147,18 @@ int cli_id(cli *c, const char *what, const char *text, int64_t *id)
 		return cli_usage_error(c, "%s \"%.40s\" is not a number: give the number that `list` shows, for example 1.",
 				       what, text);
 	*id = v;
+	return 0;
+}
+
+int cli_ids(cli *c, const char *what, const char **texts, int64_t **ids, size_t *n)
+{
+	*n = 0;
+	while (texts && texts[*n])
+		(*n)++;
+	*ids = ARENA_ARRAY(&c->mem, *n, *ids);
+	for (size_t i = 0; i < *n; i++)
+		if (cli_id(c, what, texts[i], &(*ids)[i]) < 0)
+			return -1;
 	return 0;
 }
 

@@ -1,9 +1,11 @@
-/* evaluation.c: `copro evaluation ...`, `copro statement ...` and
- * `copro indicator add`: running a self-evaluation from the terminal. */
+/* evaluation.c: `copro evaluation start|list|show|status|next-cycle|compare`:
+ * a self-evaluation's progress, and the cycles that follow one another. */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/text.h"
+#include "domain/review.h"
 
 static int cmd_evaluation_start(cli *c, int argc, char **argv)
 {
@@ -59,31 +61,12 @@ static int cmd_evaluation_list(cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static json_t *element_json(const element_progress *ep, bool full)
+json_t *cli_element_json(const element_progress *ep)
 {
-	json_t *o = json_pack("{s:s, s:s, s:I, s:I, s:s, s:o}", "key", ep->element->key,
-			      "title", ep->element->title,
-			      "indicators", (json_int_t)ep->n_indicators,
-			      "indicators_evidenced", (json_int_t)ep->evidenced,
-			      "status", ep->review.status, "partner_groups", groups_json(ep->groups));
-	if (!full)
-		return o;
-	json_object_set_new(o, "description", json_str_or_null(ep->element->description));
-	json_object_set_new(o, "strengths", json_string(ep->review.strengths));
-	json_object_set_new(o, "areas_for_development", json_string(ep->review.areas));
-	json_object_set_new(o, "review_partner_groups", groups_json(ep->review.groups));
-	json_t *inds = json_array();
-	for (size_t i = 0; i < ep->n_indicators; i++) {
-		const indicator_progress *ip = &ep->indicators[i];
-		json_t *io = json_pack("{s:s, s:s, s:b, s:I, s:o}", "key", ip->key, "text", ip->text,
-				       "own", ip->own, "evidence", (json_int_t)ip->evidence,
-				       "partner_groups", groups_json(ip->groups));
-		if (ip->gap)
-			json_object_set_new(io, "gap", json_string(ip->gap));
-		json_array_append_new(inds, io);
-	}
-	json_object_set_new(o, "indicator_list", inds);
-	return o;
+	return json_pack("{s:s, s:s, s:I, s:I, s:s, s:o}", "key", ep->element->key,
+			 "title", ep->element->title, "indicators", (json_int_t)ep->n_indicators,
+			 "indicators_evidenced", (json_int_t)ep->evidenced, "status", ep->review.status,
+			 "partner_groups", groups_json(ep->groups));
 }
 
 static json_t *progress_json(const evaluation_progress *p)
@@ -94,7 +77,7 @@ static json_t *progress_json(const evaluation_progress *p)
 		const section_progress *sp = &p->sections[s];
 		json_t *els = json_array();
 		for (size_t e = 0; e < sp->n_elements; e++)
-			json_array_append_new(els, element_json(&sp->elements[e], false));
+			json_array_append_new(els, cli_element_json(&sp->elements[e]));
 		json_array_append_new(secs, json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:o, s:o}",
 			"key", sp->section->key, "title", sp->section->title,
 			"statements", (json_int_t)sp->n_elements,
@@ -115,7 +98,7 @@ static json_t *progress_json(const evaluation_progress *p)
 		"partner_groups", groups_json(p->groups), "sections", secs);
 }
 
-static void warn_changed(const evaluation_progress *p)
+void cli_warn_changed(const evaluation_progress *p)
 {
 	if (p->framework_changed)
 		printf("Note: the installed %s file has changed since this evaluation started;\n"
@@ -154,7 +137,7 @@ static int cmd_evaluation_show(cli *c, int argc, char **argv)
 	}
 	printf("Evaluation %lld: %s, %s, cycle %s (%s)\n\n", (long long)id, o.name, p.fw->title,
 	       p.evaluation.cycle, p.evaluation.status);
-	warn_changed(&p);
+	cli_warn_changed(&p);
 	printf("Overall: %zu of %zu statements have evidence, %zu complete; %zu of %zu indicators evidenced.\n",
 	       p.elements_evidenced, p.elements, p.elements_complete, p.indicators_evidenced,
 	       p.indicators);
@@ -192,103 +175,134 @@ static int cmd_evaluation_status(cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static int cmd_statement_show(cli *c, int argc, char **argv)
+/* ---- cycles ---------------------------------------------------------- */
+
+static int cmd_next_cycle(cli *c, int argc, char **argv)
+{
+	const char *pos[2], **measures = NULL;
+	bool none = false;
+	const cli_opt opts[] = {{"--measure", NULL, NULL, &measures},
+				{"--no-measures", NULL, &none, NULL}, {0}};
+	next_cycle_input in = {0};
+	int64_t *ids;
+	if (cli_parse(c, argc, argv, opts, pos, 2, 2, NULL) < 0 ||
+	    cli_id(c, "The evaluation", pos[0], &in.evaluation) < 0 ||
+	    cli_ids(c, "The --measure number", measures, &ids, &in.n_measures) < 0)
+		return EXIT_USAGE;
+	if (none && in.n_measures)
+		return cli_usage_error(c, "give --measure or --no-measures, not both."), EXIT_USAGE;
+	in.cycle = pos[1];
+	in.measures = ids;
+	in.some_measures = none || in.n_measures;
+	next_cycle_result out;
+	if (cli_open(c) < 0 || evaluation_next_cycle(&c->d, &in, &out, &c->e) < 0)
+		return cli_fail(c);
+	printf("Started evaluation %lld for cycle %s from evaluation %lld.\n"
+	       "Carried forward: %zu evidence link%s (marked to be re-confirmed), %zu own indicator%s, %zu success measure%s.\n",
+	       (long long)out.evaluation, in.cycle, (long long)in.evaluation, out.links,
+	       out.links == 1 ? "" : "s", out.own_indicators, out.own_indicators == 1 ? "" : "s",
+	       out.measures, out.measures == 1 ? "" : "s");
+	if (out.links_dropped)
+		printf("Not carried: %zu links to indicators the instrument no longer has.\n",
+		       out.links_dropped);
+	printf("%zu open actions stay open: they belong to the organisation, not to one cycle.\n",
+	       out.open_actions);
+	return EXIT_OK;
+}
+
+static json_t *element_change_json(const element_change *ec)
+{
+	return json_pack("{s:s, s:b, s:{s:I, s:I, s:s, s:o}, s:{s:I, s:I, s:s, s:o}, s:I}",
+			 "key", ec->element->key, "in_previous", ec->in_previous,
+			 "before", "indicators", (json_int_t)ec->indicators_before,
+			 "evidenced", (json_int_t)ec->evidenced_before, "status", ec->status_before,
+			 "with", groups_json(ec->groups_before),
+			 "after", "indicators", (json_int_t)ec->indicators_after,
+			 "evidenced", (json_int_t)ec->evidenced_after, "status", ec->status_after,
+			 "with", groups_json(ec->groups_after),
+			 "to_confirm", (json_int_t)ec->to_confirm);
+}
+
+static json_t *comparison_json(const comparison *cmp)
+{
+	json_t *sections = json_array();
+	for (size_t s = 0; s < cmp->n_sections; s++) {
+		const section_change *sc = &cmp->sections[s];
+		json_t *elements = json_array();
+		for (size_t i = 0; i < sc->n_elements; i++)
+			json_array_append_new(elements, element_change_json(&sc->elements[i]));
+		json_array_append_new(sections, json_pack(
+			"{s:s, s:{s:I, s:I, s:I, s:o}, s:{s:I, s:I, s:I, s:o}, s:o}", "key", sc->section->key,
+			"before", "indicators", (json_int_t)sc->indicators_before,
+			"evidenced", (json_int_t)sc->evidenced_before,
+			"complete", (json_int_t)sc->complete_before, "with", groups_json(sc->groups_before),
+			"after", "indicators", (json_int_t)sc->indicators_after,
+			"evidenced", (json_int_t)sc->evidenced_after,
+			"complete", (json_int_t)sc->complete_after, "with", groups_json(sc->groups_after),
+			"statements", elements));
+	}
+	return json_pack("{s:I, s:I, s:s, s:s, s:o}", "evaluation",
+			 (json_int_t)cmp->after.evaluation.id, "previous",
+			 (json_int_t)cmp->before.evaluation.id, "cycle", cmp->after.evaluation.cycle,
+			 "previous_cycle", cmp->before.evaluation.cycle, "sections", sections);
+}
+
+static void print_comparison(cli *c, const comparison *cmp)
+{
+	printf("Cycle %s compared with cycle %s (evaluation %lld)\n", cmp->after.evaluation.cycle,
+	       cmp->before.evaluation.cycle, (long long)cmp->before.evaluation.id);
+	printf("Indicators with evidence: %zu, then %zu: %s\n", cmp->evidenced_before,
+	       cmp->evidenced_after,
+	       change_words(&c->mem, cmp->evidenced_before, cmp->evidenced_after,
+			    "indicator evidenced", "indicators evidenced"));
+	printf("Statements complete: %zu, then %zu: %s\n", cmp->complete_before, cmp->complete_after,
+	       change_words(&c->mem, cmp->complete_before, cmp->complete_after, "statement complete",
+			    "statements complete"));
+	if (cmp->to_confirm)
+		printf("Links carried forward still to re-confirm: %zu\n", cmp->to_confirm);
+	for (size_t s = 0; s < cmp->n_sections; s++) {
+		const section_change *sc = &cmp->sections[s];
+		printf("\n%s %s: %zu, then %zu indicators with evidence: %s\n", sc->section->key,
+		       sc->section->title, sc->evidenced_before, sc->evidenced_after,
+		       change_words(&c->mem, sc->evidenced_before, sc->evidenced_after,
+				    "indicator evidenced", "indicators evidenced"));
+		for (size_t i = 0; i < sc->n_elements; i++) {
+			const element_change *ec = &sc->elements[i];
+			printf("  %-5s %zu/%zu -> %zu/%zu  %s; %s; partner groups: %s\n", ec->element->key,
+			       ec->evidenced_before, ec->indicators_before, ec->evidenced_after,
+			       ec->indicators_after,
+			       change_words(&c->mem, ec->evidenced_before, ec->evidenced_after,
+					    "indicator evidenced", "indicators evidenced"),
+			       status_change_words(&c->mem, ec->status_before, ec->status_after),
+			       groups_change_words(&c->mem, ec->groups_before, ec->groups_after));
+		}
+	}
+}
+
+static int cmd_compare(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[2];
-	int64_t id;
+	const char *pos[1];
 	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
-	if (cli_parse(c, argc, argv, opts, pos, 2, 2, NULL) < 0 ||
+	int64_t id;
+	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
 	    cli_id(c, "The evaluation", pos[0], &id) < 0)
 		return EXIT_USAGE;
-	evaluation_progress p;
-	link_list links;
-	if (cli_open(c) < 0 || evaluation_progress_load(&c->d, id, &p, &c->e) < 0)
+	comparison cmp;
+	if (cli_open(c) < 0 || evaluation_compare(&c->d, id, &cmp, &c->e) < 0)
 		return cli_fail(c);
-	const element_progress *ep = progress_element(&p, pos[1]);
-	if (!ep) {
+	if (!cmp.has_previous) {
 		err_set(&c->e, ERR_NOTFOUND,
-			"%s has no statement \"%.40s\": `copro evaluation show %lld` lists them.",
-			p.evaluation.framework_id, pos[1], (long long)id);
+			"evaluation %lld did not start from an earlier cycle, so there is nothing to compare: `copro evaluation next-cycle` starts one from another.",
+			(long long)id);
 		return cli_fail(c);
 	}
-	if (links_of_evaluation(&c->d, id, &links, &c->e) < 0)
-		return cli_fail(c);
-	if (json) {
-		json_t *j = element_json(ep, true);
-		json_t *inds = json_object_get(j, "indicator_list");
-		for (size_t i = 0; i < ep->n_indicators; i++) {
-			json_t *ev = json_array();
-			for (size_t l = 0; l < links.n; l++)
-				if (!strcmp(links.items[l].element_key, ep->element->key) &&
-				    !strcmp(links.items[l].indicator_key, ep->indicators[i].key))
-					json_array_append_new(ev, json_integer(links.items[l].evidence_id));
-			json_object_set_new(json_array_get(inds, i), "evidence_ids", ev);
-		}
-		return cli_print_json(j);
-	}
-	warn_changed(&p);
-	printf("Statement %s: %s\n", ep->element->key, ep->element->title);
-	if (ep->element->description)
-		printf("%s\n", ep->element->description);
-	if (ep->element->gap)
-		printf("[GAP IN SOURCE] %s\n", ep->element->gap);
-	printf("\nStatus: %s    Partner groups: %s\n", ep->review.status,
-	       groups_describe(&c->mem, ep->groups));
-	printf("\nIndicators (%zu of %zu with evidence):\n", ep->evidenced, ep->n_indicators);
-	for (size_t i = 0; i < ep->n_indicators; i++) {
-		const indicator_progress *ip = &ep->indicators[i];
-		printf("  %s.%s%s %s\n", ep->element->key, ip->key, ip->own ? " (our own)" : "", ip->text);
-		for (size_t l = 0; l < links.n; l++) {
-			const link_row *lr = &links.items[l];
-			if (strcmp(lr->element_key, ep->element->key) || strcmp(lr->indicator_key, ip->key))
-				continue;
-			evidence_row ev;
-			if (evidence_get(&c->d, lr->evidence_id, &ev, &c->e) == 0)
-				printf("      evidence %lld: %s (%s)\n", (long long)ev.id, ev.title, ev.date);
-		}
-	}
-	printf("\nStrengths:\n  %s\n", *ep->review.strengths ? ep->review.strengths : "(none recorded)");
-	printf("Areas for development:\n  %s\n", *ep->review.areas ? ep->review.areas : "(none recorded)");
-	return EXIT_OK;
-}
-
-static int cmd_statement_set(cli *c, int argc, char **argv)
-{
-	const char *pos[2], *groups = NULL;
-	review_change ch = {.groups = -1};
-	int64_t id;
-	const cli_opt opts[] = {{"--strengths", &ch.strengths, NULL, NULL},
-				{"--areas", &ch.areas, NULL, NULL},
-				{"--status", &ch.status, NULL, NULL},
-				{"--with", &groups, NULL, NULL}, {0}};
-	if (cli_parse(c, argc, argv, opts, pos, 2, 2, NULL) < 0 ||
-	    cli_id(c, "The evaluation", pos[0], &id) < 0)
-		return EXIT_USAGE;
-	if (!ch.strengths && !ch.areas && !ch.status && !groups)
-		return cli_usage_error(c, "give at least one of --strengths, --areas, --status, --with."),
-		       EXIT_USAGE;
-	if (groups && groups_parse("--with", groups, &ch.groups, &c->e) < 0)
-		return cli_fail(c);
-	if (cli_open(c) < 0 || review_set(&c->d, id, pos[1], &ch, &c->e) < 0)
-		return cli_fail(c);
-	printf("Saved statement %s of evaluation %lld.\n", pos[1], (long long)id);
-	return EXIT_OK;
-}
-
-static int cmd_indicator_add(cli *c, int argc, char **argv)
-{
-	const char *pos[3];
-	int64_t id;
-	char *key;
-	if (cli_parse(c, argc, argv, NULL, pos, 3, 3, NULL) < 0 ||
-	    cli_id(c, "The evaluation", pos[0], &id) < 0)
-		return EXIT_USAGE;
-	if (cli_open(c) < 0 || own_indicator_add(&c->d, id, pos[1], pos[2], &key, &c->e) < 0)
-		return cli_fail(c);
-	printf("Added your own indicator %s.%s. Link evidence to it with:\n"
-	       "  copro evidence link EVIDENCE %lld %s.%s\n", pos[1], key, (long long)id, pos[1], key);
-	return EXIT_OK;
+	int rc = EXIT_OK;
+	if (json)
+		rc = cli_print_json(comparison_json(&cmp));
+	else
+		print_comparison(c, &cmp);
+	return rc;
 }
 
 const command evaluation_commands[] = {
@@ -315,28 +329,23 @@ const command evaluation_commands[] = {
 	 "indicators) until its status is set back to draft or in-review.\n\n"
 	 "Example:\n  copro evaluation status 1 in-review\n",
 	 cmd_evaluation_status},
-	{"statement show", "one statement: indicators, linked evidence, strengths, areas",
-	 "Usage: copro statement show EVALUATION STATEMENT [--json]\n\n"
-	 "STATEMENT is a key such as 1i or 3iv.\n\nExample:\n  copro statement show 1 1i\n",
-	 cmd_statement_show},
-	{"statement set", "record strengths, areas for development, status, who took part",
-	 "Usage: copro statement set EVALUATION STATEMENT [options]\n\n"
-	 "  --strengths TEXT   what is going well\n"
-	 "  --areas TEXT       areas for development\n"
-	 "  --status S         not-started, in-progress or complete\n"
-	 "  --with GROUPS      who took part in this judgement: cyp, parents,\n"
-	 "                     practitioners (comma-separated), all or none\n\n"
-	 "Example:\n"
-	 "  copro statement set 1 1i --status complete --with all \\\n"
-	 "    --strengths \"Families describe a warm welcome\" \\\n"
-	 "    --areas \"Review adjustments with pupils who use them\"\n",
-	 cmd_statement_set},
-	{"indicator add", "add your organisation's own indicator to a statement",
-	 "Usage: copro indicator add EVALUATION STATEMENT TEXT\n\n"
-	 "The instrument's indicators are examples; organisations may add their own.\n"
-	 "They are numbered own1, own2 ... within the statement.\n\n"
-	 "Example:\n"
-	 "  copro indicator add 1 3ii \"A named person phones new families in week one\"\n",
-	 cmd_indicator_add},
+	{0},
+};
+
+/* Listed after "You said, we did" in `copro help`. */
+const command evaluation_cycle_commands[] = {
+	{"evaluation next-cycle", "start the next cycle from an evaluation, carrying evidence forward",
+	 "Usage: copro evaluation next-cycle EVALUATION CYCLE [--measure ID]... [--no-measures]\n\n"
+	 "Starts a new evaluation of the same instrument for CYCLE. Evidence links are\n"
+	 "carried forward marked \"to be re-confirmed\", own indicators are copied, and\n"
+	 "the success measures of the old cycle are carried (all of them, only those\n"
+	 "named with --measure, or none with --no-measures). Open actions stay open.\n\n"
+	 "Example:\n  copro evaluation next-cycle 1 2027-28\n",
+	 cmd_next_cycle},
+	{"evaluation compare", "what moved between an evaluation and the cycle before it",
+	 "Usage: copro evaluation compare EVALUATION [--json]\n\n"
+	 "Per cornerstone and statement: indicators with evidence, status and partner\n"
+	 "groups, before and after.\n\nExample:\n  copro evaluation compare 2\n",
+	 cmd_compare},
 	{0},
 };

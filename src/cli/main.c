@@ -10,10 +10,16 @@
 
 #define COPRO_VERSION "0.1.0"
 
+/* The order of `copro help`. A family's commands are in cli/FAMILY.c
+ * (`copro user add` in cli/user.c), but for `indicator add` (statement.c)
+ * and the whole database's init, demo, export, import and backup (data.c);
+ * docs/code-map.md lists every command's file. */
 static const command *const tables[] = {
-	framework_commands, org_commands, evaluation_commands, evidence_commands,
-	action_commands, measure_commands, plan_commands, review_commands, project_commands,
-	audit_commands, area_commands, data_commands, serve_commands,
+	framework_commands, org_commands, evaluation_commands, statement_commands,
+	evidence_commands, action_commands, measure_commands, plan_commands,
+	action_review_commands, yousaid_commands, evaluation_cycle_commands,
+	statement_cycle_commands, project_commands, audit_commands, area_commands,
+	data_commands, serve_commands, user_commands,
 };
 
 const command *cli_find(const char *name)

@@ -1,0 +1,63 @@
+/* user.c: `copro user add`: an account made from the terminal, its
+ * password read from standard input. */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "domain/account.h"
+
+/* The password comes from standard input, never the command line where
+ * other users could see it in the process list. */
+static int read_password(cli *c, char *buf, size_t size)
+{
+	if (isatty(0))
+		fprintf(stderr, "Password (at least 12 characters): ");
+	if (!fgets(buf, (int)size, stdin)) {
+		err_set(&c->e, ERR_INPUT, "no password given: type it, or pipe it in on standard input.");
+		return -1;
+	}
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return 0;
+}
+
+static int cmd_user_add(cli *c, int argc, char **argv)
+{
+	const char *name = NULL, *email = NULL, *role = NULL, *org = NULL, *area = NULL;
+	const cli_opt opts[] = {{"--name", &name, NULL, NULL}, {"--email", &email, NULL, NULL},
+				{"--role", &role, NULL, NULL}, {"--org", &org, NULL, NULL},
+				{"--area", &area, NULL, NULL}, {0}};
+	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0)
+		return EXIT_USAGE;
+	if (!name || !email || !role)
+		return cli_usage_error(c, "--name, --email and --role are required."), EXIT_USAGE;
+	bool admin = !strcmp(role, "area-admin");
+	if (admin ? !area : !org)
+		return cli_usage_error(c, admin ? "an area-admin needs --area NAME."
+						: "a lead, contributor or viewer needs --org NUMBER."),
+		       EXIT_USAGE;
+	char password[512];
+	int64_t user = 0, org_id = 0;
+	if ((!admin && cli_id(c, "The organisation", org, &org_id) < 0))
+		return EXIT_USAGE;
+	if (read_password(c, password, sizeof password) < 0 || cli_open(c) < 0)
+		return cli_fail(c);
+	int rc = user_add(&c->d, name, email, password, role, org_id, area, &user, &c->e);
+	sodium_memzero(password, sizeof password);
+	if (rc < 0)
+		return cli_fail(c);
+	printf("Added %s (%s) as %s.\n", name, email, role);
+	return EXIT_OK;
+}
+
+const command user_commands[] = {
+	{"user add", "add an account from the terminal (password on standard input)",
+	 "Usage: copro user add --name TEXT --email ADDRESS --role ROLE (--org N | --area NAME)\n\n"
+	 "ROLE is area-admin (with --area), lead, contributor or viewer (with --org).\n"
+	 "The password is read from standard input.\n\n"
+	 "Example:\n  echo 'correct horse battery staple' | copro user add --name \"Sam Lee\" \\\n"
+	 "    --email sam@example.org --role lead --org 1\n",
+	 cmd_user_add},
+	{0},
+};
