@@ -42,7 +42,7 @@ size_t picture_outcomes(arena *a, const framework *fw, fw_item **out)
 {
 	json_t *list = json_object_get(fw->doc, "outcomes");
 	size_t n = json_is_array(list) ? json_array_size(list) : 0;
-	*out = arena_alloc(a, (n + 1) * sizeof **out);
+	*out = arena_array(a, n, sizeof **out);
 	for (size_t i = 0; i < n; i++) {
 		json_t *o = json_array_get(list, i);
 		(*out)[i].key = json_string_value(json_object_get(o, "key"));
@@ -84,7 +84,7 @@ static int cmp_by_id(const void *a, const void *b)
 
 static void place_levels(area_picture *p, arena *a, const picture_level_list *levels)
 {
-	by_id *ids = arena_alloc(a, (p->n_orgs + 1) * sizeof *ids);
+	by_id *ids = arena_array(a, p->n_orgs, sizeof *ids);
 	for (size_t i = 0; i < p->n_orgs; i++)
 		ids[i] = (by_id){p->orgs[i].row.id, i};
 	qsort(ids, p->n_orgs, sizeof *ids, cmp_by_id);
@@ -101,8 +101,8 @@ static void place_levels(area_picture *p, arena *a, const picture_level_list *le
 static void count_levels(area_picture *p, arena *a, const picture_level_count_list *counts)
 {
 	size_t np = p->fw->n_sections;
-	p->counts = arena_alloc(a, (np * p->n_levels + 1) * sizeof *p->counts);
-	p->recorded = arena_alloc(a, (np + 1) * sizeof *p->recorded);
+	p->counts = arena_array(a, np * p->n_levels, sizeof *p->counts);
+	p->recorded = arena_array(a, np, sizeof *p->recorded);
 	for (size_t i = 0; i < counts->n; i++) {
 		const picture_level_count *c = &counts->items[i];
 		int pi = principle_index(p->fw, c->principle_key), li = picture_level_index(p, c->level);
@@ -133,11 +133,11 @@ int area_picture_load(domain *d, int64_t area, const picture_filter *f, const ch
 		return -1;
 	size_t np = p->fw->n_sections;
 	p->n_orgs = orgs.n;
-	p->orgs = arena_alloc(d->mem, (orgs.n + 1) * sizeof *p->orgs);
+	p->orgs = arena_array(d->mem, orgs.n, sizeof *p->orgs);
 	for (size_t i = 0; i < orgs.n; i++) {
 		picture_org *o = &p->orgs[i];
 		o->row = orgs.items[i];
-		o->levels = arena_alloc(d->mem, (np + 1) * sizeof *o->levels);
+		o->levels = arena_array(d->mem, np, sizeof *o->levels);
 		o->review_overdue = o->row.audit_id && o->row.review_on &&
 				    strcmp(o->row.review_on, p->dates.today) < 0;
 		p->audited += o->row.audit_id != 0;
@@ -164,7 +164,7 @@ static int cmp_support(const void *a, const void *b)
 size_t picture_support_ranking(const area_picture *p, arena *a, picture_support **out)
 {
 	size_t np = p->fw->n_sections, n = 0;
-	*out = arena_alloc(a, (np + 1) * sizeof **out);
+	*out = arena_array(a, np, sizeof **out);
 	for (size_t i = 0; p->n_levels && i < np; i++) {
 		size_t at = p->counts[i * p->n_levels];
 		if (at)
@@ -182,17 +182,17 @@ static void trend_years(picture_trend *t, arena *a, const picture_outcome_count_
 	int64_t first = rows->items[0].year, last = rows->items[rows->n - 1].year;
 	if (last - first < 50) {
 		t->n_years = (size_t)(last - first + 1);
-		t->years = arena_alloc(a, (t->n_years + 1) * sizeof *t->years);
+		t->years = arena_array(a, t->n_years, sizeof *t->years);
 		for (size_t i = 0; i < t->n_years; i++)
 			t->years[i].year = (int)(first + (int64_t)i);
 	} else {
-		t->years = arena_alloc(a, (rows->n + 1) * sizeof *t->years);
+		t->years = arena_array(a, rows->n, sizeof *t->years);
 		for (size_t i = 0; i < rows->n; i++)
 			if (!t->n_years || t->years[t->n_years - 1].year != rows->items[i].year)
 				t->years[t->n_years++].year = (int)rows->items[i].year;
 	}
 	for (size_t i = 0; i < t->n_years; i++)
-		t->years[i].counts = arena_alloc(a, (t->n_outcomes + 1) * sizeof *t->years[i].counts);
+		t->years[i].counts = arena_array(a, t->n_outcomes, sizeof *t->years[i].counts);
 }
 
 int picture_trend_load(domain *d, int64_t area, const picture_filter *f, picture_trend *t, err *e)
@@ -245,10 +245,10 @@ int picture_projects_load(domain *d, int64_t area, const picture_filter *f, pict
 	picture_project_list rows;
 	if (store_picture_projects(d->db, d->mem, area, f, &rows, e) < 0)
 		return -1;
-	*out = arena_alloc(d->mem, (rows.n + 1) * sizeof **out);
+	*out = arena_array(d->mem, rows.n, sizeof **out);
 	*n = rows.n;
 	/* Projects share a handful of model versions: each is loaded once. */
-	picture_project *models = arena_alloc(d->mem, (rows.n + 1) * sizeof *models);
+	picture_project *models = arena_array(d->mem, rows.n, sizeof *models);
 	size_t n_models = 0;
 	for (size_t i = 0; i < rows.n; i++) {
 		picture_project *p = &(*out)[i];

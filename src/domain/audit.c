@@ -207,7 +207,7 @@ int audit_outcome_list(const framework *fw, arena *a, audit_outcome **out, size_
 {
 	json_t *items = json_object_get(fw->doc, "outcomes");
 	*n = json_array_size(items);
-	*out = arena_alloc(a, (*n ? *n : 1) * sizeof **out);
+	*out = arena_array(a, *n, sizeof **out);
 	size_t i;
 	json_t *item;
 	json_array_foreach(items, i, item) {
@@ -231,7 +231,7 @@ static void principle_commitments(const framework *fw, arena *a, const char *key
 			continue;
 		json_t *list = json_object_get(sec, "commitments");
 		*n = json_array_size(list);
-		*out = arena_alloc(a, (*n ? *n : 1) * sizeof **out);
+		*out = arena_array(a, *n, sizeof **out);
 		for (size_t j = 0; j < *n; j++)
 			(*out)[j] = json_string_value(json_array_get(list, j));
 		return;
@@ -372,7 +372,7 @@ static int principle_levels(domain *d, const audit_row *a, const framework *fw,
 	audit_principle_list rows;
 	if (store_audit_principle_list(d->db, d->mem, a->id, &rows, e) < 0)
 		return -1;
-	*levels = arena_alloc(d->mem, (fw->n_sections ? fw->n_sections : 1) * sizeof **levels);
+	*levels = arena_array(d->mem, fw->n_sections, sizeof **levels);
 	for (size_t i = 0; i < fw->n_sections; i++)
 		for (size_t j = 0; j < rows.n; j++)
 			if (strcmp(rows.items[j].principle_key, fw->sections[i].key) == 0)
@@ -1069,10 +1069,8 @@ static int load_principles(domain *d, audit_view *v, err *e)
 		return -1;
 	const framework *fw = v->fw;
 	v->n_principles = fw->n_sections;
-	v->principles = arena_alloc(d->mem, (fw->n_sections ? fw->n_sections : 1) *
-					     sizeof *v->principles);
-	const char **levels = arena_alloc(d->mem, (fw->n_sections ? fw->n_sections : 1) *
-					       sizeof *levels);
+	v->principles = arena_array(d->mem, fw->n_sections, sizeof *v->principles);
+	const char **levels = arena_array(d->mem, fw->n_sections, sizeof *levels);
 	for (size_t i = 0; i < fw->n_sections; i++) {
 		audit_principle_view *p = &v->principles[i];
 		p->principle = &fw->sections[i];
@@ -1217,7 +1215,7 @@ static int action_titles(domain *d, const audit_row *a, const char *title,
 	size_t cap = 1;
 	for (const char *p = text; *p; p++)
 		cap += *p == '\n';
-	*titles = arena_alloc(d->mem, cap * sizeof **titles);
+	*titles = arena_array(d->mem, cap, sizeof **titles);
 	*n = 0;
 	if (title) {
 		if (text_check_line("The action", title, true, e) < 0)

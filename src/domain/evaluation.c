@@ -130,7 +130,7 @@ static void fill_indicators(domain *d, element_progress *ep, const own_indicator
 	size_t n = el->n_indicators;
 	for (size_t i = 0; i < own->n; i++)
 		n += strcmp(own->items[i].element_key, el->key) == 0;
-	ep->indicators = arena_alloc(d->mem, (n ? n : 1) * sizeof *ep->indicators);
+	ep->indicators = arena_array(d->mem, n, sizeof *ep->indicators);
 	for (size_t i = 0; i < el->n_indicators; i++) {
 		indicator_progress *ip = &ep->indicators[ep->n_indicators++];
 		ip->key = el->indicators[i].key;
@@ -196,13 +196,12 @@ int evaluation_progress_load(domain *d, int64_t id, evaluation_progress *p, err 
 		return -1;
 	}
 	p->n_sections = p->fw->n_sections;
-	p->sections = arena_alloc(d->mem, (p->n_sections ? p->n_sections : 1) * sizeof *p->sections);
+	p->sections = arena_array(d->mem, p->n_sections, sizeof *p->sections);
 	for (size_t s = 0; s < p->n_sections; s++) {
 		section_progress *sp = &p->sections[s];
 		sp->section = &p->fw->sections[s];
 		sp->n_elements = sp->section->n_elements;
-		sp->elements = arena_alloc(d->mem, (sp->n_elements ? sp->n_elements : 1) *
-							   sizeof *sp->elements);
+		sp->elements = arena_array(d->mem, sp->n_elements, sizeof *sp->elements);
 		for (size_t el = 0; el < sp->n_elements; el++) {
 			element_progress *ep = &sp->elements[el];
 			ep->element = &sp->section->elements[el];

@@ -141,7 +141,7 @@ int evidence_link(domain *d, int64_t evidence, int64_t evaluation,
 	framework *fw = evaluation_framework(d, &eval, &fw_changed, e);
 	if (!fw)
 		return -1;
-	indicator_ref *parsed = arena_alloc(d->mem, n_refs * sizeof *parsed);
+	indicator_ref *parsed = arena_array(d->mem, n_refs, sizeof *parsed);
 	for (size_t i = 0; i < n_refs; i++) {
 		if (indicator_ref_parse(d->mem, refs[i], &parsed[i], e) < 0 ||
 		    (!unlink && check_ref(d, fw, &own, &parsed[i], e) < 0)) {

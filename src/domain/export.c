@@ -309,7 +309,7 @@ static int export_project(struct exporter *x, size_t i, err *e)
 	    store_project_evidence_list(x->d->db, x->d->mem, p->id, &links, e) < 0 ||
 	    keep_version(x, p->framework_id, p->framework_hash, NULL, e) < 0)
 		return -1;
-	struct keyed_link *kl = arena_alloc(x->d->mem, (links.n ? links.n : 1) * sizeof *kl);
+	struct keyed_link *kl = arena_array(x->d->mem, links.n, sizeof *kl);
 	for (size_t l = 0; l < links.n; l++)
 		kl[l] = (struct keyed_link){links.items[l].step_key, links.items[l].created_at,
 					    REF_OF(x->evidence, links.items[l].evidence_id)};
@@ -378,7 +378,7 @@ static int export_audit(struct exporter *x, size_t i, err *e)
 	    store_audit_event_list(x->d->db, x->d->mem, a->id, &events, e) < 0 ||
 	    keep_version(x, NULL, a->framework_hash, &fw_id, e) < 0)
 		return -1;
-	struct keyed_link *kl = arena_alloc(x->d->mem, (links.n ? links.n : 1) * sizeof *kl);
+	struct keyed_link *kl = arena_array(x->d->mem, links.n, sizeof *kl);
 	for (size_t l = 0; l < links.n; l++)
 		kl[l] = (struct keyed_link){links.items[l].principle_key, links.items[l].created_at,
 					    REF_OF(x->evidence, links.items[l].evidence_id)};
@@ -520,7 +520,7 @@ static int measure_links_json(struct exporter *x, size_t i, json_t **out, err *e
 	measure_list linked;
 	if (store_measure_links(x->d->db, x->d->mem, x->measures.items[i].id, &linked, e) < 0)
 		return -1;
-	json_int_t *refs = arena_alloc(x->d->mem, (linked.n + 1) * sizeof *refs);
+	json_int_t *refs = arena_array(x->d->mem, linked.n, sizeof *refs);
 	size_t n = 0;
 	for (size_t k = 0; k < linked.n; k++) {
 		json_int_t ref = REF_OF(x->measures, linked.items[k].id);
@@ -644,7 +644,7 @@ static json_t *action_from(struct exporter *x, const action_row *a)
 /* The evidence refs attached to review `id`, ascending. */
 static json_t *review_evidence_json(struct exporter *x, const review_evidence_list *ev, int64_t id)
 {
-	json_int_t *refs = arena_alloc(x->d->mem, (ev->n + 1) * sizeof *refs);
+	json_int_t *refs = arena_array(x->d->mem, ev->n, sizeof *refs);
 	size_t n = 0;
 	for (size_t i = 0; i < ev->n; i++)
 		if (ev->items[i].review_id == id)
@@ -735,7 +735,7 @@ int org_export(domain *d, int64_t org, char **out, err *e)
 			  "measures", "plans", "actions", "you_said");
 	if (!x.doc)
 		return err_set(e, ERR_INTERNAL, "cannot build the export document.");
-	x.carried = arena_alloc(d->mem, (x.evs.n + 1) * sizeof *x.carried);
+	x.carried = arena_array(d->mem, x.evs.n, sizeof *x.carried);
 	char sum[72];
 	if (export_evaluations(&x, e) < 0 || export_evidence(&x, e) < 0 ||
 	    export_projects_and_audits(&x, org, e) < 0 || gather_actions(&x, org, e) < 0 ||

@@ -128,8 +128,8 @@ static int read_versions(struct import *im, err *e)
 {
 	json_t *list = json_object_get(im->doc, "framework_versions");
 	im->n_versions = json_array_size(list);
-	im->versions = arena_alloc(im->d->mem, (im->n_versions + 1) * sizeof *im->versions);
-	im->version_used = arena_alloc(im->d->mem, (im->n_versions + 1) * sizeof *im->version_used);
+	im->versions = arena_array(im->d->mem, im->n_versions, sizeof *im->versions);
+	im->version_used = arena_array(im->d->mem, im->n_versions, sizeof *im->version_used);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v) {
@@ -256,10 +256,10 @@ static int read_evaluations(struct import *im, err *e)
 {
 	json_t *list = json_object_get(im->doc, "evaluations");
 	im->n_evals = json_array_size(list);
-	im->evals = arena_alloc(im->d->mem, (im->n_evals + 1) * sizeof *im->evals);
-	im->eval_fw = arena_alloc(im->d->mem, (im->n_evals + 1) * sizeof *im->eval_fw);
-	im->eval_ids = arena_alloc(im->d->mem, (im->n_evals + 1) * sizeof *im->eval_ids);
-	im->eval_previous = arena_alloc(im->d->mem, (im->n_evals + 1) * sizeof *im->eval_previous);
+	im->evals = arena_array(im->d->mem, im->n_evals, sizeof *im->evals);
+	im->eval_fw = arena_array(im->d->mem, im->n_evals, sizeof *im->eval_fw);
+	im->eval_ids = arena_array(im->d->mem, im->n_evals, sizeof *im->eval_ids);
+	im->eval_previous = arena_array(im->d->mem, im->n_evals, sizeof *im->eval_previous);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v) {
@@ -479,7 +479,7 @@ static int check_document(struct import *im, err *e)
 		if (!json_is_array(lists[i]))
 			return err_set(e, ERR_INPUT, "the export is damaged: its lists are not lists.");
 	im->n_evidence = json_array_size(lists[2]);
-	im->evidence_ids = arena_alloc(im->d->mem, (im->n_evidence + 1) * sizeof *im->evidence_ids);
+	im->evidence_ids = arena_array(im->d->mem, im->n_evidence, sizeof *im->evidence_ids);
 	/* Actions name measures, and readings name actions' reviews, so
 	 * both counts are known before either is read. */
 	im->n_measures = json_array_size(lists[5]);

@@ -46,7 +46,7 @@ static int read_plan_statements(struct import *im, const char *where, json_t *li
 {
 	if (!import_list_field(list, where, "statements", &p->n_statements, e))
 		return -1;
-	p->statements = arena_alloc(im->d->mem, (p->n_statements + 1) * sizeof *p->statements);
+	p->statements = arena_array(im->d->mem, p->n_statements, sizeof *p->statements);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v) {
@@ -75,7 +75,7 @@ static int read_plan_answers(struct import *im, const char *where, json_t *list,
 {
 	if (!import_list_field(list, where, "answers", &p->n_answers, e))
 		return -1;
-	p->answers = arena_alloc(im->d->mem, (p->n_answers + 1) * sizeof *p->answers);
+	p->answers = arena_array(im->d->mem, p->n_answers, sizeof *p->answers);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v) {
@@ -107,7 +107,7 @@ static int read_plan_aspects(struct import *im, const char *where, json_t *list,
 {
 	if (!import_list_field(list, where, "aspects", &p->n_aspects, e))
 		return -1;
-	p->aspects = arena_alloc(im->d->mem, (p->n_aspects + 1) * sizeof *p->aspects);
+	p->aspects = arena_array(im->d->mem, p->n_aspects, sizeof *p->aspects);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v) {
@@ -166,8 +166,8 @@ static int read_plan(struct import *im, size_t i, json_t *v, err *e)
 int import_read_plans(struct import *im, err *e)
 {
 	json_t *list = json_object_get(im->doc, "plans");
-	im->plans = arena_alloc(im->d->mem, (im->n_plans + 1) * sizeof *im->plans);
-	im->plan_ids = arena_alloc(im->d->mem, (im->n_plans + 1) * sizeof *im->plan_ids);
+	im->plans = arena_array(im->d->mem, im->n_plans, sizeof *im->plans);
+	im->plan_ids = arena_array(im->d->mem, im->n_plans, sizeof *im->plan_ids);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v)
@@ -218,7 +218,7 @@ static int read_ref_list(struct import *im, const char *where, json_t *list, siz
 	if (!json_is_array(list))
 		return err_set(e, ERR_INPUT, "the export is damaged: %s must be a list.", where);
 	*n = json_array_size(list);
-	*out = arena_alloc(im->d->mem, (*n + 1) * sizeof **out);
+	*out = arena_array(im->d->mem, *n, sizeof **out);
 	for (size_t i = 0; i < *n; i++) {
 		json_t *v = json_array_get(list, i);
 		json_int_t ref = json_is_integer(v) ? json_integer_value(v) : 0;
@@ -239,10 +239,10 @@ static int read_action_reviews(struct import *im, const char *where, json_t *lis
 	if (!import_list_field(list, where, "reviews", &a->n_reviews, e))
 		return -1;
 	size_t n = a->n_reviews + 1;
-	a->reviews = arena_alloc(im->d->mem, n * sizeof *a->reviews);
-	a->review_evidence = arena_alloc(im->d->mem, n * sizeof *a->review_evidence);
-	a->n_review_evidence = arena_alloc(im->d->mem, n * sizeof *a->n_review_evidence);
-	a->review_ids = arena_alloc(im->d->mem, n * sizeof *a->review_ids);
+	a->reviews = arena_array(im->d->mem, n, sizeof *a->reviews);
+	a->review_evidence = arena_array(im->d->mem, n, sizeof *a->review_evidence);
+	a->n_review_evidence = arena_array(im->d->mem, n, sizeof *a->n_review_evidence);
+	a->review_ids = arena_array(im->d->mem, n, sizeof *a->review_ids);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v) {
@@ -267,8 +267,8 @@ static int read_action_reviews(struct import *im, const char *where, json_t *lis
 
 int import_read_actions(struct import *im, err *e)
 {
-	im->actions = arena_alloc(im->d->mem, (im->n_actions + 1) * sizeof *im->actions);
-	im->action_ids = arena_alloc(im->d->mem, (im->n_actions + 1) * sizeof *im->action_ids);
+	im->actions = arena_array(im->d->mem, im->n_actions, sizeof *im->actions);
+	im->action_ids = arena_array(im->d->mem, im->n_actions, sizeof *im->action_ids);
 	size_t i;
 	json_t *v;
 	json_array_foreach(json_object_get(im->doc, "actions"), i, v) {
@@ -377,9 +377,9 @@ static int read_metric(struct import *im, const char *where, json_t *v, struct i
 	if (!import_list_field(readings, where, "readings", &m->n_readings, e))
 		return -1;
 	size_t n = m->n_readings + 1;
-	m->readings = arena_alloc(im->d->mem, n * sizeof *m->readings);
-	m->review_action = arena_alloc(im->d->mem, n * sizeof *m->review_action);
-	m->review_at = arena_alloc(im->d->mem, n * sizeof *m->review_at);
+	m->readings = arena_array(im->d->mem, n, sizeof *m->readings);
+	m->review_action = arena_array(im->d->mem, n, sizeof *m->review_action);
+	m->review_at = arena_array(im->d->mem, n, sizeof *m->review_at);
 	size_t k;
 	json_t *rv;
 	json_array_foreach(readings, k, rv) {
@@ -468,7 +468,7 @@ static int read_measure(struct import *im, size_t i, json_t *v, err *e)
 			       lw);
 	if (!import_list_field(metrics, where, "metrics", &mm->n_metrics, e))
 		return -1;
-	mm->metrics = arena_alloc(im->d->mem, (mm->n_metrics + 1) * sizeof *mm->metrics);
+	mm->metrics = arena_array(im->d->mem, mm->n_metrics, sizeof *mm->metrics);
 	size_t k;
 	json_t *mv;
 	json_array_foreach(metrics, k, mv) {
@@ -483,8 +483,8 @@ static int read_measure(struct import *im, size_t i, json_t *v, err *e)
 int import_read_measures(struct import *im, err *e)
 {
 	json_t *list = json_object_get(im->doc, "measures");
-	im->measures = arena_alloc(im->d->mem, (im->n_measures + 1) * sizeof *im->measures);
-	im->measure_ids = arena_alloc(im->d->mem, (im->n_measures + 1) * sizeof *im->measure_ids);
+	im->measures = arena_array(im->d->mem, im->n_measures, sizeof *im->measures);
+	im->measure_ids = arena_array(im->d->mem, im->n_measures, sizeof *im->measure_ids);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v)
@@ -497,7 +497,7 @@ int import_read_measures(struct import *im, err *e)
 
 int import_read_you_said(struct import *im, err *e)
 {
-	im->you_said = arena_alloc(im->d->mem, (im->n_you_said + 1) * sizeof *im->you_said);
+	im->you_said = arena_array(im->d->mem, im->n_you_said, sizeof *im->you_said);
 	size_t i;
 	json_t *v;
 	json_array_foreach(json_object_get(im->doc, "you_said"), i, v) {

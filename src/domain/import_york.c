@@ -21,7 +21,7 @@ static int read_project_people(struct import *im, const char *where, json_t *lis
 	if (p->n_people > PROJECT_PEOPLE_MAX)
 		return err_set(e, ERR_INPUT, "the export is damaged: %s lists more than %d people.", where,
 			       PROJECT_PEOPLE_MAX);
-	p->people = arena_alloc(im->d->mem, (p->n_people + 1) * sizeof *p->people);
+	p->people = arena_array(im->d->mem, p->n_people, sizeof *p->people);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v) {
@@ -48,7 +48,7 @@ static int read_project_steps(struct import *im, const char *where, json_t *list
 {
 	if (!import_list_field(list, where, "steps", &p->n_steps, e))
 		return -1;
-	p->steps = arena_alloc(im->d->mem, (p->n_steps + 1) * sizeof *p->steps);
+	p->steps = arena_array(im->d->mem, p->n_steps, sizeof *p->steps);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v) {
@@ -89,7 +89,7 @@ static int read_project_answers(struct import *im, const char *where, json_t *li
 {
 	if (!import_list_field(list, where, "answers", &p->n_answers, e))
 		return -1;
-	p->answers = arena_alloc(im->d->mem, (p->n_answers + 1) * sizeof *p->answers);
+	p->answers = arena_array(im->d->mem, p->n_answers, sizeof *p->answers);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v) {
@@ -124,7 +124,7 @@ static int read_project_links(struct import *im, const char *where, json_t *list
 {
 	if (!import_list_field(list, where, "evidence", &p->n_links, e))
 		return -1;
-	p->links = arena_alloc(im->d->mem, (p->n_links + 1) * sizeof *p->links);
+	p->links = arena_array(im->d->mem, p->n_links, sizeof *p->links);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v) {
@@ -151,8 +151,8 @@ int import_read_projects(struct import *im, err *e)
 {
 	json_t *list = json_object_get(im->doc, "projects");
 	im->n_projects = json_array_size(list);
-	im->projects = arena_alloc(im->d->mem, (im->n_projects + 1) * sizeof *im->projects);
-	im->project_ids = arena_alloc(im->d->mem, (im->n_projects + 1) * sizeof *im->project_ids);
+	im->projects = arena_array(im->d->mem, im->n_projects, sizeof *im->projects);
+	im->project_ids = arena_array(im->d->mem, im->n_projects, sizeof *im->project_ids);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v) {
@@ -205,7 +205,7 @@ static int read_audit_people(struct import *im, const char *where, json_t *list,
 {
 	if (!import_list_field(list, where, "people", &a->n_people, e))
 		return -1;
-	a->people = arena_alloc(im->d->mem, (a->n_people + 1) * sizeof *a->people);
+	a->people = arena_array(im->d->mem, a->n_people, sizeof *a->people);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v) {
@@ -235,7 +235,7 @@ static int read_audit_principles(struct import *im, const char *where, json_t *l
 {
 	if (!import_list_field(list, where, "principles", &a->n_principles, e))
 		return -1;
-	a->principles = arena_alloc(im->d->mem, (a->n_principles + 1) * sizeof *a->principles);
+	a->principles = arena_array(im->d->mem, a->n_principles, sizeof *a->principles);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v) {
@@ -272,7 +272,7 @@ static int read_audit_links(struct import *im, const char *where, json_t *list,
 {
 	if (!import_list_field(list, where, "evidence", &a->n_links, e))
 		return -1;
-	a->links = arena_alloc(im->d->mem, (a->n_links + 1) * sizeof *a->links);
+	a->links = arena_array(im->d->mem, a->n_links, sizeof *a->links);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v) {
@@ -301,7 +301,7 @@ static int read_audit_events(struct import *im, const char *where, json_t *list,
 {
 	if (!import_list_field(list, where, "events", &a->n_events, e))
 		return -1;
-	a->events = arena_alloc(im->d->mem, (a->n_events + 1) * sizeof *a->events);
+	a->events = arena_array(im->d->mem, a->n_events, sizeof *a->events);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v) {
@@ -416,8 +416,8 @@ int import_read_audits(struct import *im, err *e)
 {
 	json_t *list = json_object_get(im->doc, "audits");
 	im->n_audits = json_array_size(list);
-	im->audits = arena_alloc(im->d->mem, (im->n_audits + 1) * sizeof *im->audits);
-	im->audit_ids = arena_alloc(im->d->mem, (im->n_audits + 1) * sizeof *im->audit_ids);
+	im->audits = arena_array(im->d->mem, im->n_audits, sizeof *im->audits);
+	im->audit_ids = arena_array(im->d->mem, im->n_audits, sizeof *im->audit_ids);
 	size_t i;
 	json_t *v;
 	json_array_foreach(list, i, v)

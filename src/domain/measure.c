@@ -72,7 +72,7 @@ size_t measure_catalogue(arena *a, const framework *fw, const char *cornerstone,
 		const json_t *list = json_object_get(sec, "measures");
 		size_t k;
 		const json_t *m;
-		*out = arena_alloc(a, (json_array_size(list) + 1) * sizeof **out);
+		*out = arena_array(a, json_array_size(list), sizeof **out);
 		json_array_foreach(list, k, m)
 			(*out)[n++] = item_of(m);
 	}
@@ -118,7 +118,7 @@ size_t measure_exemplars(arena *a, const framework *fw, measure_exemplar **out)
 	const json_t *list = json_object_get(fw->doc, "exemplars");
 	size_t i, n = 0;
 	const json_t *x;
-	*out = arena_alloc(a, (json_array_size(list) + 1) * sizeof **out);
+	*out = arena_array(a, json_array_size(list), sizeof **out);
 	json_array_foreach(list, i, x) {
 		measure_exemplar *ex = &(*out)[n++];
 		ex->section = str_of(x, "section");
@@ -280,8 +280,8 @@ const char *measure_text(const framework *fw, const measure_row *m)
 
 int measure_texts(domain *d, const measure_row *items, size_t n, const char ***out, err *e)
 {
-	*out = arena_alloc(d->mem, (n + 1) * sizeof **out);
-	framework **loaded = arena_alloc(d->mem, (n + 1) * sizeof *loaded);
+	*out = arena_array(d->mem, n, sizeof **out);
+	framework **loaded = arena_array(d->mem, n, sizeof *loaded);
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		framework *fw = NULL;
@@ -671,7 +671,7 @@ int measure_detail_load(domain *d, int64_t id, measure_detail *md, err *e)
 	    store_measure_links(d->db, d->mem, id, &md->links, e) < 0 ||
 	    measure_texts(d, md->links.items, md->links.n, &md->link_texts, e) < 0)
 		goto fail;
-	md->metrics = arena_alloc(d->mem, (metrics.n + 1) * sizeof *md->metrics);
+	md->metrics = arena_array(d->mem, metrics.n, sizeof *md->metrics);
 	md->n_metrics = metrics.n;
 	for (size_t i = 0; i < metrics.n; i++) {
 		metric_detail *m = &md->metrics[i];

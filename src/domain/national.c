@@ -36,7 +36,7 @@ static int cmp_area_index(const void *a, const void *b)
 static void counts_init(national_counts *c, arena *a, size_t n_outcomes)
 {
 	memset(c, 0, sizeof *c);
-	c->outcomes = arena_alloc(a, (n_outcomes + 1) * sizeof *c->outcomes);
+	c->outcomes = arena_array(a, n_outcomes, sizeof *c->outcomes);
 }
 
 /* The area of `id`; organisations with no area (id 0) get a row of their
@@ -67,8 +67,8 @@ static int load_areas(domain *d, placer *p, err *e)
 		return -1;
 	national_summary *s = p->s;
 	/* One more for the organisations with no area. */
-	s->areas = arena_alloc(d->mem, (areas.n + 1) * sizeof *s->areas);
-	p->ids = arena_alloc(d->mem, (areas.n + 1) * sizeof *p->ids);
+	s->areas = arena_array(d->mem, areas.n + 1, sizeof *s->areas);
+	p->ids = arena_array(d->mem, areas.n, sizeof *p->ids);
 	for (size_t i = 0; i < areas.n; i++) {
 		s->areas[i] = (national_area){.id = areas.items[i].id, .name = areas.items[i].name};
 		counts_init(&s->areas[i].n, d->mem, s->n_outcomes);

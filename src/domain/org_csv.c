@@ -245,7 +245,7 @@ static bool is_simple(reader *r)
 
 static void read_header(reader *r)
 {
-	r->slot_of = arena_alloc(r->d->mem, (r->n_head ? r->n_head : 1) * sizeof *r->slot_of);
+	r->slot_of = arena_array(r->d->mem, r->n_head, sizeof *r->slot_of);
 	for (size_t i = 0; i < r->n_head; i++)
 		r->slot_of[i] = -1;
 	if (find_col(r, "urn") >= 0 && find_col(r, "establishmentname") >= 0) {
@@ -383,7 +383,7 @@ static void end_row(reader *r)
 	}
 	if (r->n_rows == r->cap_rows) {
 		size_t cap = r->cap_rows ? r->cap_rows * 2 : 64;
-		cand *grown = arena_alloc(r->d->mem, cap * sizeof *grown);
+		cand *grown = arena_array(r->d->mem, cap, sizeof *grown);
 		if (r->n_rows)
 			memcpy(grown, r->rows, r->n_rows * sizeof *grown);
 		r->rows = grown;
@@ -420,7 +420,7 @@ static void add_header(reader *r, const char *v, size_t n)
 {
 	if (r->n_head == r->cap_head) {
 		size_t cap = r->cap_head ? r->cap_head * 2 : 32;
-		const char **grown = arena_alloc(r->d->mem, cap * sizeof *grown);
+		const char **grown = arena_array(r->d->mem, cap, sizeof *grown);
 		if (r->n_head)
 			memcpy(grown, r->head, r->n_head * sizeof *grown);
 		r->head = grown;
@@ -551,7 +551,7 @@ int org_import_csv(domain *d, const char *area_name, const char *bytes, size_t l
 	if (found && store_org_bulk_list_area(d->db, d->mem, area, &m.have, e) < 0)
 		goto fail;
 	rep->area_created = !found;
-	m.taken = arena_alloc(d->mem, (m.have.n + 1) * sizeof *m.taken);
+	m.taken = arena_array(d->mem, m.have.n, sizeof *m.taken);
 	if (r.fmt == F_GIAS)
 		csv_match_gias(&m);
 	else

@@ -24,7 +24,7 @@ static int cand_by_urn(const void *a, const void *b)
  * hold tens of thousands. */
 static org_bulk_row **sorted(matcher *m, int (*cmp)(const void *, const void *))
 {
-	org_bulk_row **p = arena_alloc(m->r->d->mem, (m->have.n + 1) * sizeof *p);
+	org_bulk_row **p = arena_array(m->r->d->mem, m->have.n, sizeof *p);
 	for (size_t i = 0; i < m->have.n; i++)
 		p[i] = &m->have.items[i];
 	qsort(p, m->have.n, sizeof *p, cmp);
@@ -119,7 +119,7 @@ void csv_match_gias(matcher *m)
 	reader *r = m->r;
 	org_bulk_row **urns = sorted(m, by_urn), **names = sorted(m, by_name);
 	/* The same URN twice in the file: the later rows are problems. */
-	cand **byu = arena_alloc(r->d->mem, (r->n_rows + 1) * sizeof *byu);
+	cand **byu = arena_array(r->d->mem, r->n_rows, sizeof *byu);
 	size_t n = 0;
 	for (size_t i = 0; i < r->n_rows; i++)
 		if (r->rows[i].o.urn && text_digits(r->rows[i].o.urn, 6))
@@ -211,7 +211,7 @@ static int name_use_cmp(const void *a, const void *b)
 void csv_check_names(matcher *m)
 {
 	reader *r = m->r;
-	name_use *u = arena_alloc(r->d->mem, (m->have.n + r->n_rows + 1) * sizeof *u);
+	name_use *u = arena_array(r->d->mem, m->have.n + r->n_rows, sizeof *u);
 	size_t n = 0;
 	for (size_t i = 0; i < m->have.n; i++)
 		if (!m->taken[i])
@@ -257,7 +257,7 @@ void csv_count(reader *r)
 /* The rows to write, in file order. */
 org_bulk_row *csv_changes(reader *r, size_t *n)
 {
-	org_bulk_row *out = arena_alloc(r->d->mem, (r->n_rows + 1) * sizeof *out);
+	org_bulk_row *out = arena_array(r->d->mem, r->n_rows, sizeof *out);
 	*n = 0;
 	for (size_t i = 0; i < r->n_rows; i++)
 		if (r->rows[i].action == A_ADD || r->rows[i].action == A_UPDATE)

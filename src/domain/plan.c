@@ -28,7 +28,7 @@ static const char *jtext(const json_t *obj, const char *name)
 static fw_item *items_read(arena *a, const json_t *list, const char *text_field, size_t *n)
 {
 	*n = json_array_size(list);
-	fw_item *items = arena_alloc(a, (*n ? *n : 1) * sizeof *items);
+	fw_item *items = arena_array(a, *n, sizeof *items);
 	for (size_t i = 0; i < *n; i++) {
 		const json_t *it = json_array_get(list, i);
 		items[i].key = jtext(it, "key");
@@ -63,7 +63,7 @@ static void instrument_read(domain *d, framework *fw, plan_instrument *pi)
 	const json_t *sections = json_object_get(doc, "sections");
 	pi->fw = fw;
 	pi->n_sections = fw->n_sections;
-	pi->sections = arena_alloc(d->mem, (fw->n_sections ? fw->n_sections : 1) * sizeof *pi->sections);
+	pi->sections = arena_array(d->mem, fw->n_sections, sizeof *pi->sections);
 	for (size_t s = 0; s < fw->n_sections; s++) {
 		pi->sections[s].section = &fw->sections[s];
 		pi->sections[s].questions = items_read(d->mem,

@@ -111,7 +111,7 @@ static int people_check(domain *d, const project_person_list *in, project_person
 		return err_set(e, ERR_INPUT,
 			       "a project can list at most %d people (%zu given): list the others in the description.",
 			       PROJECT_PEOPLE_MAX, n);
-	*out = arena_alloc(d->mem, (n ? n : 1) * sizeof **out);
+	*out = arena_array(d->mem, n, sizeof **out);
 	for (size_t i = 0; i < n; i++) {
 		(*out)[i] = in->items[i];
 		err why = {0};
@@ -521,8 +521,7 @@ static void fill_step(domain *d, project_step_progress *sp, const project_step_l
 		sp->note = row->note ? row->note : "";
 	}
 	sp->n_questions = el->n_questions;
-	sp->questions = arena_alloc(d->mem, (el->n_questions ? el->n_questions : 1) *
-						    sizeof *sp->questions);
+	sp->questions = arena_array(d->mem, el->n_questions, sizeof *sp->questions);
 	for (size_t q = 0; q < el->n_questions; q++) {
 		project_question *pq = &sp->questions[q];
 		pq->item = &el->questions[q];
@@ -533,8 +532,7 @@ static void fill_step(domain *d, project_step_progress *sp, const project_step_l
 	}
 	for (size_t i = 0; i < links->n; i++)
 		sp->n_evidence += !strcmp(links->items[i].step_key, el->key);
-	sp->evidence = arena_alloc(d->mem, (sp->n_evidence ? sp->n_evidence : 1) *
-						   sizeof *sp->evidence);
+	sp->evidence = arena_array(d->mem, sp->n_evidence, sizeof *sp->evidence);
 	size_t k = 0;
 	for (size_t i = 0; i < links->n; i++)
 		if (!strcmp(links->items[i].step_key, el->key))
@@ -559,7 +557,7 @@ int project_progress_load(domain *d, int64_t id, project_progress *p, err *e)
 	    store_project_evidence_list(d->db, d->mem, id, &links, e) < 0) {
 		return -1;
 	}
-	p->steps = arena_alloc(d->mem, (p->fw->n_elements ? p->fw->n_elements : 1) * sizeof *p->steps);
+	p->steps = arena_array(d->mem, p->fw->n_elements, sizeof *p->steps);
 	for (size_t s = 0; s < p->fw->n_sections; s++) {
 		const fw_section *sec = &p->fw->sections[s];
 		for (size_t i = 0; i < sec->n_elements && p->n_steps < p->fw->n_elements; i++) {
@@ -593,8 +591,8 @@ int project_summaries(domain *d, int64_t org, project_summary_list *out, err *e)
 	memset(out, 0, sizeof *out);
 	if (store_project_list(d->db, d->mem, org, &rows, e) < 0)
 		return -1;
-	out->items = arena_alloc(d->mem, (rows.n ? rows.n : 1) * sizeof *out->items);
-	model_seen *seen = arena_alloc(d->mem, (rows.n ? rows.n : 1) * sizeof *seen);
+	out->items = arena_array(d->mem, rows.n, sizeof *out->items);
+	model_seen *seen = arena_array(d->mem, rows.n, sizeof *seen);
 	size_t n_seen = 0;
 	for (size_t i = 0; i < rows.n; i++) {
 		const project_row *r = &rows.items[i];

@@ -333,7 +333,7 @@ static int carry_indicators_and_links(domain *d, const framework *fw, int64_t fr
 	if (store_own_indicator_list(d->db, d->mem, from, &own, e) < 0 ||
 	    store_links_of_evaluation(d->db, d->mem, from, &links, e) < 0)
 		return -1;
-	kept.items = arena_alloc(d->mem, (own.n ? own.n : 1) * sizeof *kept.items);
+	kept.items = arena_array(d->mem, own.n, sizeof *kept.items);
 	for (size_t i = 0; i < own.n; i++) {
 		if (!framework_element(fw, own.items[i].element_key))
 			continue;
@@ -546,14 +546,13 @@ int evaluation_compare(domain *d, int64_t evaluation, comparison *c, err *e)
 		goto fail;
 	c->has_previous = true;
 	c->n_sections = c->after.n_sections;
-	c->sections = arena_alloc(d->mem, (c->n_sections ? c->n_sections : 1) * sizeof *c->sections);
+	c->sections = arena_array(d->mem, c->n_sections, sizeof *c->sections);
 	for (size_t s = 0; s < c->n_sections; s++) {
 		const section_progress *sp = &c->after.sections[s];
 		section_change *sc = &c->sections[s];
 		sc->section = sp->section;
 		sc->n_elements = sp->n_elements;
-		sc->elements = arena_alloc(d->mem, (sc->n_elements ? sc->n_elements : 1) *
-							   sizeof *sc->elements);
+		sc->elements = arena_array(d->mem, sc->n_elements, sizeof *sc->elements);
 		for (size_t i = 0; i < sp->n_elements; i++) {
 			const element_progress *after = &sp->elements[i];
 			compare_element(&sc->elements[i], after,

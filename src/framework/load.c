@@ -53,7 +53,7 @@ static fw_item *build_items(framework *fw, const json_t *list, const char *text_
 	*n_out = n;
 	if (!n)
 		return NULL;
-	fw_item *items = arena_alloc(&fw->mem, n * sizeof *items);
+	fw_item *items = arena_array(&fw->mem, n, sizeof *items);
 	for (size_t i = 0; i < n; i++) {
 		const json_t *it = json_array_get(list, i);
 		items[i].key = jstr(it, "key");
@@ -78,8 +78,7 @@ static void build(framework *fw)
 	fw->term_element = jstr(terms, "element") ? jstr(terms, "element") : "element";
 	fw->term_indicator = jstr(terms, "indicator") ? jstr(terms, "indicator") : "indicator";
 	fw->n_sections = json_array_size(sections);
-	fw->sections = arena_alloc(&fw->mem, (fw->n_sections ? fw->n_sections : 1) *
-						   sizeof *fw->sections);
+	fw->sections = arena_array(&fw->mem, fw->n_sections, sizeof *fw->sections);
 	for (size_t s = 0; s < fw->n_sections; s++) {
 		const json_t *js = json_array_get(sections, s);
 		const json_t *els = json_object_get(js, "elements");
@@ -91,8 +90,7 @@ static void build(framework *fw)
 		sec->gap = jstr(js, "gap");
 		fw->n_gaps += sec->gap != NULL;
 		sec->n_elements = json_array_size(els);
-		sec->elements = arena_alloc(&fw->mem, (sec->n_elements ? sec->n_elements : 1) *
-							      sizeof *sec->elements);
+		sec->elements = arena_array(&fw->mem, sec->n_elements, sizeof *sec->elements);
 		for (size_t e = 0; e < sec->n_elements; e++) {
 			const json_t *je = json_array_get(els, e);
 			fw_element *el = &sec->elements[e];

@@ -249,7 +249,7 @@ int sql_collect(store *s, arena *a, sqlite3_stmt *st, void **items, size_t *n,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
-			unsigned char *grown = arena_alloc(a, ncap * size);
+			unsigned char *grown = arena_array(a, ncap, size);
 			if (*n)
 				memcpy(grown, buf, *n * size);
 			buf = grown;

@@ -48,7 +48,7 @@ const char *form_get(const request *r, const char *name)
 const char **form_get_all(const request *r, const char *name)
 {
 	request *mr = (request *)r;
-	const char **all = arena_alloc(&mr->mem, (r->n_fields + 1) * sizeof *all);
+	const char **all = arena_array(&mr->mem, r->n_fields + 1, sizeof *all);
 	size_t n = 0;
 	for (size_t i = 0; i < r->n_fields; i++)
 		if (strcmp(r->fields[i].name, name) == 0)
@@ -94,7 +94,7 @@ static void add_pair(request *r, form_field **list, size_t *n, size_t *cap, cons
 {
 	if (*n == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 16;
-		form_field *grown = arena_alloc(&r->mem, ncap * sizeof *grown);
+		form_field *grown = arena_array(&r->mem, ncap, sizeof *grown);
 		if (*n)
 			memcpy(grown, *list, *n * sizeof *grown);
 		*list = grown;

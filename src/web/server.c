@@ -155,7 +155,7 @@ static enum MHD_Result on_post_field(void *cls, enum MHD_ValueKind kind, const c
 		}
 		if (r->n_fields == r->cap_fields) {
 			size_t cap = r->cap_fields ? r->cap_fields * 2 : 16;
-			form_field *grown = arena_alloc(&r->mem, cap * sizeof *grown);
+			form_field *grown = arena_array(&r->mem, cap, sizeof *grown);
 			if (r->n_fields)
 				memcpy(grown, r->fields, r->n_fields * sizeof *grown);
 			r->fields = grown;
