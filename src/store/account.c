@@ -8,10 +8,12 @@
 
 static int count_query(store *s, sqlite3_stmt *st, int64_t *n, err *e)
 {
-	int rc = sqlite3_step(st);
+	int rc = sql_step(s, st, e);
 	if (rc == SQLITE_ROW)
 		*n = sql_col_int(st, 0);
 	sql_done(s, st);
+	if (rc < 0)
+		return -1;
 	return rc == SQLITE_ROW ? 0 : sql_fail(s, rc, e);
 }
 
@@ -169,11 +171,11 @@ int store_org_area(store *s, int64_t org, int64_t *area, err *e)
 		return -1;
 	sql_bind_int(st, 1, org);
 	*area = 0;
-	int rc = sqlite3_step(st);
+	int rc = sql_step(s, st, e);
 	if (rc == SQLITE_ROW)
 		*area = sql_col_int(st, 0);
 	sql_done(s, st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
+	return rc < 0 ? -1 : 0;
 }
 
 int store_area_by_name(store *s, const char *name, const char *now, int64_t *id, err *e)

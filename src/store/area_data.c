@@ -25,25 +25,25 @@ typedef int (*row_pump)(sqlite3_stmt *st, any_fn fn, void *ctx, err *e);
 static int stream(store *s, sqlite3_stmt *st, row_pump pump, any_fn fn, void *ctx, err *e)
 {
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(s, st, e)) == SQLITE_ROW) {
 		if (pump(st, fn, ctx, e) < 0) {
 			sql_done(s, st);
 			return -1;
 		}
 	}
 	sql_done(s, st);
-	return rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
+	return rc < 0 ? -1 : 0;
 }
 
 static int count_one(store *s, sqlite3_stmt *st, int64_t *id, err *e)
 {
-	int rc = sqlite3_step(st);
+	int rc = sql_step(s, st, e);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
 	sql_done(s, st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
+	if (rc < 0)
+		return -1;
+	return rc == SQLITE_ROW;
 }
 
 int store_export_area_find(store *s, const char *name, int64_t *id, err *e)

@@ -284,7 +284,7 @@ int store_audit_principle_put(store *s, const audit_principle_row *r, err *e)
 	sql_bind_text(st, 2, r->principle_key);
 	sql_bind_text(st, 3, r->level);
 	if (r->score == AUDIT_NO_SCORE)
-		sqlite3_bind_null(st, 4);
+		sql_bind_null(st, 4);
 	else
 		sql_bind_int(st, 4, r->score);
 	sql_bind_text(st, 5, or_empty(r->notes));

@@ -110,6 +110,7 @@ void sql_done(store *s, sqlite3_stmt *st)
 {
 	if (!st)
 		return;
+	sql_bind_forget(st);    /* given back unrun: its refusal goes too */
 	cached_stmt *cs = cache_find(s->stmts, st);
 	if (!cs) {
 		sqlite3_finalize(st);
@@ -170,29 +171,12 @@ int sql_fail(store *s, int rc, err *e)
 	}
 }
 
-void sql_bind_text(sqlite3_stmt *st, int i, const char *v)
-{
-	if (v)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-void sql_bind_int(sqlite3_stmt *st, int i, int64_t v)
-{
-	sqlite3_bind_int64(st, i, v);
-}
-
-void sql_bind_id(sqlite3_stmt *st, int i, int64_t v)
-{
-	if (v)
-		sqlite3_bind_int64(st, i, v);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 int sql_exec_stmt(store *s, sqlite3_stmt *st, err *e)
 {
+	if (sql_bind_check(s, st, e) < 0) {
+		sql_done(s, st);
+		return -1;
+	}
 	int rc = sqlite3_step(st);
 	sync_rc = SQLITE_OK;
 	sql_done(s, st);
@@ -214,73 +198,6 @@ int sql_exec(store *s, const char *sql, err *e)
 		return -1;
 	int rc = durable_wait(false);
 	return rc == SQLITE_OK ? 0 : sql_fail(s, rc, e);
-}
-
-const char *sql_col_text(arena *a, sqlite3_stmt *st, int col)
-{
-	if (sqlite3_column_type(st, col) == SQLITE_NULL)
-		return NULL;
-	return arena_strdup(a, (const char *)sqlite3_column_text(st, col));
-}
-
-int64_t sql_col_int(sqlite3_stmt *st, int col)
-{
-	return sqlite3_column_int64(st, col);
-}
-
-int sql_one(store *s, arena *a, sqlite3_stmt *st, void *row, sql_reader read, err *e)
-{
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read(a, st, row);
-	sql_done(s, st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
-}
-
-int sql_collect(store *s, arena *a, sqlite3_stmt *st, void **items, size_t *n,
-		size_t size, sql_reader read, err *e)
-{
-	size_t cap = 0;
-	unsigned char *buf = NULL;
-	int rc;
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			unsigned char *grown = arena_array(a, ncap, size);
-			if (*n)
-				memcpy(grown, buf, *n * size);
-			buf = grown;
-			cap = ncap;
-		}
-		read(a, st, buf + *n * size);
-		(*n)++;
-	}
-	sql_done(s, st);
-	*items = buf;
-	return rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
-}
-
-int sql_one_by_id(store *s, arena *a, const char *sql, int64_t id, void *row,
-		  sql_reader read, err *e)
-{
-	sqlite3_stmt *st = sql_prepare(s, sql, e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, id);
-	return sql_one(s, a, st, row, read, e);
-}
-
-int sql_list_by_id(store *s, arena *a, const char *sql, int64_t id, void **items,
-		   size_t *n, size_t size, sql_reader read, err *e)
-{
-	sqlite3_stmt *st = sql_prepare(s, sql, e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, id);
-	return sql_collect(s, a, st, items, n, size, read, e);
 }
 
 /* ---- durable commits --------------------------------------------------

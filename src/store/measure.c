@@ -121,9 +121,9 @@ int store_measure_find_catalogue(store *s, arena *a, int64_t org, const char *cy
 static void bind_number(sqlite3_stmt *st, int i, bool has, double v)
 {
 	if (has)
-		sqlite3_bind_double(st, i, v);
+		sql_bind_double(st, i, v);
 	else
-		sqlite3_bind_null(st, i);
+		sql_bind_null(st, i);
 }
 
 static void read_metric(arena *a, sqlite3_stmt *st, void *row)
@@ -213,13 +213,13 @@ int store_reading_insert(store *s, const reading_row *r, int64_t *id, err *e)
 		return -1;
 	sql_bind_int(st, 1, r->metric_id);
 	sql_bind_text(st, 2, r->taken_on);
-	sqlite3_bind_double(st, 3, r->value);
+	sql_bind_double(st, 3, r->value);
 	if (r->has_fraction) {
 		sql_bind_int(st, 4, r->numerator);
 		sql_bind_int(st, 5, r->denominator);
 	} else {
-		sqlite3_bind_null(st, 4);
-		sqlite3_bind_null(st, 5);
+		sql_bind_null(st, 4);
+		sql_bind_null(st, 5);
 	}
 	sql_bind_text(st, 6, r->source);
 	sql_bind_int(st, 7, (r->groups & GROUP_CYP) != 0);

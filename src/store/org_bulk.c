@@ -71,12 +71,12 @@ static void bind_bulk(sqlite3_stmt *st, const org_bulk_row *o, const char *now)
 /* Runs a prepared statement once and readies it for the next row. */
 static int step_reset(store *s, sqlite3_stmt *st, err *e)
 {
-	int rc = sqlite3_step(st);
+	int rc = sql_step(s, st, e);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_DONE)
-		return sql_fail(s, rc, e);
-	return 0;
+	if (rc < 0)
+		return -1;
+	return rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
 }
 
 /* The two statements are prepared once: a file may hold tens of

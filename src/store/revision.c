@@ -10,11 +10,11 @@ static int read_counter(store *s, const char *sql, int64_t id, int64_t *n, err *
 	if (!st)
 		return -1;
 	sql_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
+	int rc = sql_step(s, st, e);
 	if (rc == SQLITE_ROW)
 		*n = sql_col_int(st, 0);
 	sql_done(s, st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
+	return rc < 0 ? -1 : 0;
 }
 
 int store_org_revision(store *s, int64_t org, int64_t *n, err *e)

@@ -13,9 +13,22 @@
 sqlite3_stmt *sql_prepare(store *s, const char *sql, err *e);
 void sql_done(store *s, sqlite3_stmt *st);
 int sql_fail(store *s, int rc, err *e);      /* sets e from rc, returns -1 */
+/* Binds parameter i. A bind SQLite refuses (no parameter i, a value over
+ * SQLITE_LIMIT_LENGTH, no memory) is remembered, and whatever runs the
+ * statement next fails with it, giving the statement back: nothing runs
+ * with a value missing. */
 void sql_bind_text(sqlite3_stmt *st, int i, const char *v);   /* NULL binds NULL */
 void sql_bind_int(sqlite3_stmt *st, int i, int64_t v);
 void sql_bind_id(sqlite3_stmt *st, int i, int64_t v);         /* 0 binds NULL */
+void sql_bind_double(sqlite3_stmt *st, int i, double v);
+void sql_bind_null(sqlite3_stmt *st, int i);
+/* For db.c: -1 with `e` set when a bind of `st` was refused (forgetting
+ * it), else 0; and forgetting a refusal when `st` is given back unrun. */
+int sql_bind_check(store *s, sqlite3_stmt *st, err *e);
+void sql_bind_forget(sqlite3_stmt *st);
+/* One step: SQLITE_ROW, SQLITE_DONE, or -1 with `e` set (a refused bind
+ * or SQLite's error). The caller still gives the statement back. */
+int sql_step(store *s, sqlite3_stmt *st, err *e);
 /* Runs a statement that returns no rows, then gives it back. */
 int sql_exec_stmt(store *s, sqlite3_stmt *st, err *e);
 /* Runs plain SQL with no parameters (schema, pragmas). */
