@@ -40,15 +40,10 @@ picture_window picture_dates_window(const picture_dates *d)
 
 size_t picture_outcomes(arena *a, const framework *fw, fw_item **out)
 {
-	json_t *list = json_object_get(fw->doc, "outcomes");
-	size_t n = json_is_array(list) ? json_array_size(list) : 0;
-	*out = arena_array(a, n, sizeof **out);
-	for (size_t i = 0; i < n; i++) {
-		json_t *o = json_array_get(list, i);
-		(*out)[i].key = json_string_value(json_object_get(o, "key"));
-		(*out)[i].title = json_string_value(json_object_get(o, "title"));
-	}
-	return n;
+	*out = ARENA_ARRAY(a, fw->n_outcomes, *out);
+	for (size_t i = 0; i < fw->n_outcomes; i++)
+		(*out)[i] = (fw_item){.key = fw->outcomes[i].key, .title = fw->outcomes[i].title};
+	return fw->n_outcomes;
 }
 
 int picture_item_index(const fw_item *items, size_t n, const char *key)

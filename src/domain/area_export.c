@@ -119,14 +119,8 @@ static const char *level_title(const titles *t, const char *principle, const cha
 
 static const char *outcome_title(const titles *t, const char *key)
 {
-	json_t *outcomes = t->audit && key ? json_object_get(t->audit->doc, "outcomes") : NULL;
-	size_t i;
-	json_t *o;
-	json_array_foreach(outcomes, i, o)
-		if (json_is_string(json_object_get(o, "key")) &&
-		    !strcmp(json_string_value(json_object_get(o, "key")), key))
-			return json_string_value(json_object_get(o, "title"));
-	return NULL;
+	const fw_item *o = t->audit ? framework_outcome(t->audit, key) : NULL;
+	return o ? o->title : NULL;
 }
 
 /* The number of steps of the model version a project was made with: the

@@ -172,70 +172,31 @@ const char *audit_suggest_outcome(const char *const *levels, size_t n, const cha
 
 /* ---- instrument lookups ------------------------------------------------- */
 
-static const char *keyed_title(const framework *fw, const char *list, const char *key)
-{
-	if (!key)
-		return NULL;
-	json_t *items = json_object_get(fw->doc, list);
-	size_t i;
-	json_t *item;
-	json_array_foreach(items, i, item) {
-		const char *k = json_string_value(json_object_get(item, "key"));
-		if (k && strcmp(k, key) == 0)
-			return json_string_value(json_object_get(item, "title"));
-	}
-	return NULL;
-}
-
 const char *audit_field_title(const framework *fw, const char *key)
 {
-	return keyed_title(fw, "fields", key);
+	const fw_field *f = framework_field(fw, key);
+	return f ? f->title : NULL;
 }
 
 const char *audit_outcome_title(const framework *fw, const char *key)
 {
-	return keyed_title(fw, "outcomes", key);
+	const fw_item *o = framework_outcome(fw, key);
+	return o ? o->title : NULL;
 }
 
 const fw_element *audit_principle_indicator(const framework *fw, const char *principle)
 {
-	const fw_section *sec = principle ? framework_section(fw, principle) : NULL;
+	const fw_section *sec = framework_section(fw, principle);
 	return sec && sec->n_elements ? &sec->elements[0] : NULL;
 }
 
 int audit_outcome_list(const framework *fw, arena *a, audit_outcome **out, size_t *n)
 {
-	json_t *items = json_object_get(fw->doc, "outcomes");
-	*n = json_array_size(items);
-	*out = arena_array(a, *n, sizeof **out);
-	size_t i;
-	json_t *item;
-	json_array_foreach(items, i, item) {
-		(*out)[i].key = json_string_value(json_object_get(item, "key"));
-		(*out)[i].title = json_string_value(json_object_get(item, "title"));
-	}
+	*n = fw->n_outcomes;
+	*out = ARENA_ARRAY(a, *n, *out);
+	for (size_t i = 0; i < *n; i++)
+		(*out)[i] = (audit_outcome){fw->outcomes[i].key, fw->outcomes[i].title};
 	return 0;
-}
-
-/* The commitments of principle `key`, straight from the instrument. */
-static void principle_commitments(const framework *fw, arena *a, const char *key,
-				  const char ***out, size_t *n)
-{
-	*out = NULL;
-	*n = 0;
-	size_t i;
-	json_t *sec;
-	json_array_foreach(json_object_get(fw->doc, "sections"), i, sec) {
-		const char *k = json_string_value(json_object_get(sec, "key"));
-		if (!k || strcmp(k, key) != 0)
-			continue;
-		json_t *list = json_object_get(sec, "commitments");
-		*n = json_array_size(list);
-		*out = arena_array(a, *n, sizeof **out);
-		for (size_t j = 0; j < *n; j++)
-			(*out)[j] = json_string_value(json_array_get(list, j));
-		return;
-	}
 }
 
 /* "1, 2, 3, 4, 5 or 6": the principle keys, for messages. */
@@ -257,14 +218,6 @@ static const char *level_keys(arena *a, const fw_element *el)
 				    i == 0 ? "" : i + 1 == el->n_levels ? " or " : ", ",
 				    el->levels[i].key);
 	return text;
-}
-
-static const fw_item *element_level(const fw_element *el, const char *key)
-{
-	for (size_t i = 0; key && i < el->n_levels; i++)
-		if (strcmp(el->levels[i].key, key) == 0)
-			return &el->levels[i];
-	return NULL;
 }
 
 static const char *outcome_keys(arena *a, const framework *fw)
@@ -1075,8 +1028,8 @@ static int load_principles(domain *d, audit_view *v, err *e)
 		audit_principle_view *p = &v->principles[i];
 		p->principle = &fw->sections[i];
 		p->indicator = audit_principle_indicator(fw, p->principle->key);
-		principle_commitments(fw, d->mem, p->principle->key, &p->commitments,
-				      &p->n_commitments);
+		p->commitments = p->principle->commitments;
+		p->n_commitments = p->principle->n_commitments;
 		p->row = (audit_principle_row){.audit_id = v->audit.id,
 					       .principle_key = p->principle->key,
 					       .score = AUDIT_NO_SCORE, .notes = ""};

@@ -10,13 +10,51 @@
 #include "core/arena.h"
 #include "core/err.h"
 
-/* An indicator, level or question: `text` holds a level's descriptor. */
+/* Every part of an instrument the rest of copro reads is a typed field
+ * below, built once at load from the validated document; nothing outside
+ * src/framework (and the import/export of whole documents) reads the JSON.
+ * Strings belong to `doc`, arrays to `mem`: both live as long as the
+ * framework. A field the file leaves out is NULL (a list: NULL, count 0). */
+
+/* An indicator, level, question, outcome, grid column, aspect or heading:
+ * `text` holds a level's or outcome's descriptor, a column's hint, and the
+ * text of the others. */
 typedef struct fw_item {
 	const char *key, *title, *text, *gap;
 } fw_item;
 
 struct fw_section;
 
+/* A measure of a success-measures catalogue, in the section it is under. */
+typedef struct fw_measure {
+	const char *key, *text, *note, *gap;
+	const struct fw_section *section;
+} fw_measure;
+
+/* A form field filled once per use (an audit's header and summary). */
+typedef struct fw_field {
+	const char *key, *title, *type, *group, *hint, *gap;
+} fw_field;
+
+/* One cell of a worked example: the column's key and what it says. */
+typedef struct fw_cell {
+	const char *column, *text;
+} fw_cell;
+
+/* A worked example row of the grid, for section `section` (a key). */
+typedef struct fw_exemplar {
+	const char *section, *title, *links_to, *gap;
+	fw_cell *cells;                 /* in the document's order */
+	size_t n_cells;
+} fw_exemplar;
+
+typedef struct fw_source {
+	const char *title, *edition, *publisher, *date, *url, *extract, *licence;
+} fw_source;
+
+/* An element: a statement (evidence), a principle's indicator with its
+ * levels from lowest to highest (rubric), or a step with its check
+ * questions (checklist). */
 typedef struct fw_element {
 	const char *key, *title, *description, *gap;
 	fw_item *indicators, *levels, *questions;
@@ -24,19 +62,39 @@ typedef struct fw_element {
 	const struct fw_section *section;
 } fw_element;
 
+/* A section: a cornerstone, a York principle (with its commitments) or a
+ * model. Measures instruments add promises and a catalogue; plan
+ * instruments add reflective questions asked of the whole section. */
 typedef struct fw_section {
 	const char *key, *title, *promise, *description, *gap;
 	fw_element *elements;
 	size_t n_elements;
+	const char **promises, **commitments;
+	size_t n_promises, n_commitments;
+	fw_item *questions;             /* of the section, not of its elements */
+	size_t n_questions;
+	fw_measure *measures;
+	size_t n_measures;
 } fw_section;
 
 typedef struct framework {
 	const char *id, *title, *kind, *path;
+	const char *description, *based_on;
 	const char *term_section, *term_element, *term_indicator;
+	fw_source source;
+	const char **notes;
+	size_t n_notes;
 	char hash[65];          /* SHA-256 of the canonical JSON, in hex */
-	json_t *doc;            /* owns every string above */
+	json_t *doc;            /* owns every string; read only by import/export */
 	fw_section *sections;
+	/* Totals over elements (n_questions counts the elements' questions, not
+	 * the sections'); n_gaps over sections, elements and their items. */
 	size_t n_sections, n_elements, n_indicators, n_levels, n_questions, n_gaps;
+	size_t n_measures;      /* over every section's catalogue */
+	fw_field *fields;
+	fw_item *outcomes, *columns, *aspects, *headings;
+	fw_exemplar *exemplars;
+	size_t n_fields, n_outcomes, n_columns, n_aspects, n_headings, n_exemplars;
 	arena mem;
 	bool shared;            /* freed by its holder (the version cache or an
 				 * arena): framework_free leaves it */
@@ -65,13 +123,30 @@ framework *framework_load(const char *path, fw_report *report);
  * the file name in messages and in the id check. */
 framework *framework_load_text(const char *name, const char *text, fw_report *report);
 void framework_free(framework *fw);
+/* The document written back with sorted keys and no spacing: the text
+ * hashed and stored as a version (malloc'd; NULL when out of memory). */
+char *framework_canonical_text(const framework *fw);
 
 /* Validation without building: used by framework_load. */
 bool framework_validate(const char *name, json_t *doc, fw_report *report);
 
+/* Builds the typed model of a validated document (build.c). */
+void framework_build(framework *fw);
+
+/* Lookups by key; NULL when there is none (or key is NULL). */
 const fw_element *framework_element(const framework *fw, const char *key);
 const fw_item *element_indicator(const fw_element *el, const char *key);
+const fw_item *element_level(const fw_element *el, const char *key);
 const fw_section *framework_section(const framework *fw, const char *key);
+const fw_item *fw_item_find(const fw_item *items, size_t n, const char *key);
+const fw_item *section_question(const fw_section *sec, const char *key);
+const fw_measure *framework_measure(const framework *fw, const char *key);
+const fw_field *framework_field(const framework *fw, const char *key);
+const fw_item *framework_outcome(const framework *fw, const char *key);
+const fw_item *framework_column(const framework *fw, const char *key);
+const fw_item *framework_aspect(const framework *fw, const char *key);
+/* The text of an exemplar's cell in column `column`, or NULL. */
+const char *exemplar_cell(const fw_exemplar *ex, const char *column);
 
 /* Formats a problem as "FILE: PATH: message", or as "FILE:LINE:COL: message"
  * when the JSON parser gave a line (its path is then only "(JSON text)"). */
