@@ -37,15 +37,9 @@ static bool whole(double v)
 
 /* ---- the catalogue ----------------------------------------------------- */
 
-static const char *str_of(const json_t *o, const char *name)
+static measure_item item_of(const fw_measure *m)
 {
-	return json_string_value(json_object_get(o, name));
-}
-
-static measure_item item_of(const json_t *m)
-{
-	return (measure_item){str_of(m, "key"), str_of(m, "text"), str_of(m, "note"),
-			      str_of(m, "gap")};
+	return (measure_item){m->key, m->text, m->note, m->gap};
 }
 
 const framework *measure_instrument(domain *d, err *e)
@@ -63,70 +57,49 @@ const framework *measure_instrument(domain *d, err *e)
 size_t measure_catalogue(arena *a, const framework *fw, const char *cornerstone,
 			 measure_item **out)
 {
-	size_t i, n = 0;
-	const json_t *sec;
+	const fw_section *sec = framework_section(fw, cornerstone);
 	*out = NULL;
-	json_array_foreach(json_object_get(fw->doc, "sections"), i, sec) {
-		if (!cornerstone || strcmp(str_of(sec, "key"), cornerstone) != 0)
-			continue;
-		const json_t *list = json_object_get(sec, "measures");
-		size_t k;
-		const json_t *m;
-		*out = arena_array(a, json_array_size(list), sizeof **out);
-		json_array_foreach(list, k, m)
-			(*out)[n++] = item_of(m);
-	}
-	return n;
+	if (!sec)
+		return 0;
+	*out = ARENA_ARRAY(a, sec->n_measures, *out);
+	for (size_t i = 0; i < sec->n_measures; i++)
+		(*out)[i] = item_of(&sec->measures[i]);
+	return sec->n_measures;
 }
 
 int measure_catalogue_find(const framework *fw, const char *key, measure_item *out,
 			   const char **section)
 {
-	size_t i, k;
-	const json_t *sec, *m;
-	if (!key)
+	const fw_measure *m = framework_measure(fw, key);
+	if (!m)
 		return 0;
-	json_array_foreach(json_object_get(fw->doc, "sections"), i, sec) {
-		json_array_foreach(json_object_get(sec, "measures"), k, m) {
-			if (strcmp(str_of(m, "key"), key) != 0)
-				continue;
-			*out = item_of(m);
-			if (section)
-				*section = str_of(sec, "key");
-			return 1;
-		}
-	}
-	return 0;
+	*out = item_of(m);
+	if (section)
+		*section = m->section->key;
+	return 1;
 }
 
 int measure_column_find(const framework *fw, const char *key, measure_column *out)
 {
-	size_t i;
-	const json_t *c;
-	json_array_foreach(json_object_get(fw->doc, "columns"), i, c) {
-		if (strcmp(str_of(c, "key"), key) != 0)
-			continue;
-		*out = (measure_column){str_of(c, "key"), str_of(c, "title"), str_of(c, "hint"),
-					str_of(c, "gap")};
-		return 1;
-	}
-	return 0;
+	const fw_item *c = framework_column(fw, key);
+	if (!c)
+		return 0;
+	*out = (measure_column){c->key, c->title, c->text, c->gap};
+	return 1;
 }
 
 size_t measure_exemplars(arena *a, const framework *fw, measure_exemplar **out)
 {
-	const json_t *list = json_object_get(fw->doc, "exemplars");
-	size_t i, n = 0;
-	const json_t *x;
-	*out = arena_array(a, json_array_size(list), sizeof **out);
-	json_array_foreach(list, i, x) {
-		measure_exemplar *ex = &(*out)[n++];
-		ex->section = str_of(x, "section");
-		ex->title = str_of(x, "title");
+	*out = ARENA_ARRAY(a, fw->n_exemplars, *out);
+	for (size_t i = 0; i < fw->n_exemplars; i++) {
+		const fw_exemplar *x = &fw->exemplars[i];
+		measure_exemplar *ex = &(*out)[i];
+		ex->section = x->section;
+		ex->title = x->title;
 		for (int c = 0; c < 4; c++)
-			ex->cells[c] = str_of(json_object_get(x, "cells"), measure_grid_keys[c]);
+			ex->cells[c] = exemplar_cell(x, measure_grid_keys[c]);
 	}
-	return n;
+	return fw->n_exemplars;
 }
 
 const char *measure_cornerstone_title(const framework *fw, const char *key)
