@@ -496,7 +496,7 @@ static int check_document(struct import *im, err *e)
 
 int import_put_version(struct import *im, const framework *fw, const char *now, err *e)
 {
-	char *body = json_dumps(fw->doc, JSON_COMPACT | JSON_SORT_KEYS);
+	char *body = framework_canonical_text(fw);
 	if (!body)
 		return err_set(e, ERR_INTERNAL, "cannot serialise instrument %s.", fw->id);
 	int rc = store_framework_version_put(im->d->db, fw->id, fw->hash, body, now, e);

@@ -14,31 +14,13 @@
 #include "store/plan.h"
 #include "store/review.h"
 #include "store/store.h"
-/* ---- plans ------------------------------------------------------------- */
 
-/* The key of item `key` in list `list` of an instrument's JSON. */
-static bool doc_has_key(const json_t *list, const char *key)
-{
-	size_t i;
-	json_t *v;
-	json_array_foreach(list, i, v) {
-		const char *k = json_string_value(json_object_get(v, "key"));
-		if (k && !strcmp(k, key))
-			return true;
-	}
-	return false;
-}
+/* ---- plans ------------------------------------------------------------- */
 
 static bool plan_question_exists(const framework *fw, const char *section, const char *question)
 {
-	size_t i;
-	json_t *v;
-	json_array_foreach(json_object_get(fw->doc, "sections"), i, v) {
-		const char *k = json_string_value(json_object_get(v, "key"));
-		if (k && !strcmp(k, section))
-			return doc_has_key(json_object_get(v, "questions"), question);
-	}
-	return false;
+	const fw_section *sec = framework_section(fw, section);
+	return sec && section_question(sec, question);
 }
 
 static int read_plan_statements(struct import *im, const char *where, json_t *list,
@@ -120,7 +102,7 @@ static int read_plan_aspects(struct import *im, const char *where, json_t *list,
 			return -1;
 		if (text_check_long("The note", r->note, false, e) < 0)
 			return import_damaged_at(w, e);
-		if (!doc_has_key(json_object_get(p->fw->doc, "aspects"), r->aspect_key))
+		if (!framework_aspect(p->fw, r->aspect_key))
 			return err_set(e, ERR_INPUT, "the export is damaged: %s names aspect \"%.40s\", which its instrument does not have.",
 				       w, r->aspect_key);
 		if (i && import_check_order(w, strcmp(p->aspects[i - 1].aspect_key, r->aspect_key) < 0, e) < 0)

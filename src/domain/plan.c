@@ -19,34 +19,12 @@ static bool blank(const char *s)
 	return !s || !*s;
 }
 
-static const char *jtext(const json_t *obj, const char *name)
-{
-	return json_string_value(json_object_get(obj, name));
-}
-
-/* Items of a JSON list, their wording in `text_field` (may be NULL). */
-static fw_item *items_read(arena *a, const json_t *list, const char *text_field, size_t *n)
-{
-	*n = json_array_size(list);
-	fw_item *items = arena_array(a, *n, sizeof *items);
-	for (size_t i = 0; i < *n; i++) {
-		const json_t *it = json_array_get(list, i);
-		items[i].key = jtext(it, "key");
-		items[i].title = jtext(it, "title");
-		items[i].text = text_field ? jtext(it, text_field) : NULL;
-		items[i].gap = jtext(it, "gap");
-	}
-	return items;
-}
-
 /* The words a note quotes right after `marker` (which ends with the
  * opening quote), up to the closing quote; NULL when no note has it. */
-static const char *note_quote(arena *a, const json_t *doc, const char *marker)
+static const char *note_quote(arena *a, const framework *fw, const char *marker)
 {
-	const json_t *notes = json_object_get(doc, "notes");
-	for (size_t i = 0; i < json_array_size(notes); i++) {
-		const char *note = json_string_value(json_array_get(notes, i));
-		const char *at = note ? strstr(note, marker) : NULL;
+	for (size_t i = 0; i < fw->n_notes; i++) {
+		const char *at = strstr(fw->notes[i], marker);
 		if (!at)
 			continue;
 		at += strlen(marker);
@@ -57,24 +35,24 @@ static const char *note_quote(arena *a, const json_t *doc, const char *marker)
 	return NULL;
 }
 
+/* The plan's parts are the instrument's own arrays: they live as long as
+ * pi->fw. */
 static void instrument_read(domain *d, framework *fw, plan_instrument *pi)
 {
-	const json_t *doc = fw->doc;
-	const json_t *sections = json_object_get(doc, "sections");
 	pi->fw = fw;
 	pi->n_sections = fw->n_sections;
-	pi->sections = arena_array(d->mem, fw->n_sections, sizeof *pi->sections);
-	for (size_t s = 0; s < fw->n_sections; s++) {
-		pi->sections[s].section = &fw->sections[s];
-		pi->sections[s].questions = items_read(d->mem,
-			json_object_get(json_array_get(sections, s), "questions"), "text",
-			&pi->sections[s].n_questions);
-	}
-	pi->aspects = items_read(d->mem, json_object_get(doc, "aspects"), "text", &pi->n_aspects);
-	pi->headings = items_read(d->mem, json_object_get(doc, "headings"), "text", &pi->n_headings);
-	pi->columns = items_read(d->mem, json_object_get(doc, "columns"), "hint", &pi->n_columns);
-	pi->aspect_lead = note_quote(d->mem, doc, "lead-in \"");
-	pi->question_lead = note_quote(d->mem, doc, "questions (\"");
+	pi->sections = ARENA_ARRAY(d->mem, fw->n_sections, pi->sections);
+	for (size_t s = 0; s < fw->n_sections; s++)
+		pi->sections[s] = (plan_section){&fw->sections[s], fw->sections[s].questions,
+						 fw->sections[s].n_questions};
+	pi->aspects = fw->aspects;
+	pi->n_aspects = fw->n_aspects;
+	pi->headings = fw->headings;
+	pi->n_headings = fw->n_headings;
+	pi->columns = fw->columns;
+	pi->n_columns = fw->n_columns;
+	pi->aspect_lead = note_quote(d->mem, fw, "lead-in \"");
+	pi->question_lead = note_quote(d->mem, fw, "questions (\"");
 }
 
 int plan_instrument_load(domain *d, const char *hash, plan_instrument *pi, err *e)
@@ -96,27 +74,19 @@ const plan_section *plan_instrument_section(const plan_instrument *pi, const cha
 	return NULL;
 }
 
-static const fw_item *item_find(const fw_item *items, size_t n, const char *key)
-{
-	for (size_t i = 0; key && i < n; i++)
-		if (items[i].key && !strcmp(items[i].key, key))
-			return &items[i];
-	return NULL;
-}
-
 const fw_item *plan_section_question(const plan_section *ps, const char *key)
 {
-	return item_find(ps->questions, ps->n_questions, key);
+	return section_question(ps->section, key);
 }
 
 const fw_item *plan_instrument_aspect(const plan_instrument *pi, const char *key)
 {
-	return item_find(pi->aspects, pi->n_aspects, key);
+	return fw_item_find(pi->aspects, pi->n_aspects, key);
 }
 
 const char *plan_column_title(const plan_instrument *pi, const char *key, const char *fallback)
 {
-	const fw_item *c = item_find(pi->columns, pi->n_columns, key);
+	const fw_item *c = fw_item_find(pi->columns, pi->n_columns, key);
 	return c && c->title ? c->title : fallback;
 }
 
@@ -168,8 +138,7 @@ static const framework *installed_plan(domain *d, err *e)
 /* The self-evaluation instrument a plan follows ("based_on"). */
 static const char *seed_framework(const framework *fw)
 {
-	const char *based = jtext(fw->doc, "based_on");
-	return based ? based : "four-cornerstones";
+	return fw->based_on ? fw->based_on : "four-cornerstones";
 }
 
 int plan_seed_latest(domain *d, int64_t org, evaluation_row *out, err *e)

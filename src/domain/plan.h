@@ -15,9 +15,9 @@
 
 /* ---- the instrument's plan parts --------------------------------------- */
 
-/* framework.h builds sections and statements; the plan's other parts
- * (each cornerstone's questions, the aspects, the advice headings and the
- * grid's columns) are read here from the same document. */
+/* The plan's parts as the instrument types them (framework.h): each
+ * cornerstone's questions, the aspects, the advice headings and the grid's
+ * columns; the arrays belong to fw. */
 typedef struct plan_section {
 	const fw_section *section;
 	fw_item *questions;             /* key, text, gap */

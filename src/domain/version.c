@@ -12,7 +12,7 @@
 
 int framework_version_keep(domain *d, const framework *fw, err *e)
 {
-	char *body = json_dumps(fw->doc, JSON_COMPACT | JSON_SORT_KEYS);
+	char *body = framework_canonical_text(fw);
 	if (!body)
 		return err_set(e, ERR_INTERNAL, "cannot serialise instrument %s.", fw->id);
 	char now[21];
