@@ -54,15 +54,15 @@ static int parse_from(cli *c, const char *from, action_row *a)
 static int cmd_action_add(cli *c, int argc, char **argv)
 {
 	action_row a = {0};
-	const char *pos[1], *from = NULL, *plan = NULL, *measure = NULL;
+	const char *from = NULL, *plan = NULL, *measure = NULL;
 	const cli_opt opts[] = {{"--title", &a.title, NULL, NULL}, {"--owner", &a.owner, NULL, NULL},
 				{"--due", &a.due_on, NULL, NULL}, {"--review", &a.review_on, NULL, NULL},
 				{"--status", &a.status, NULL, NULL}, {"--from", &from, NULL, NULL},
 				{"--from-plan", &plan, NULL, NULL},
 				{"--from-measure", &measure, NULL, NULL}, {0}};
 	int64_t org, id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &org) < 0 || (from && parse_from(c, from, &a) < 0) ||
+	if (cli_parse_id(c, argc, argv, opts, "The organisation", &org) < 0 ||
+	    (from && parse_from(c, from, &a) < 0) ||
 	    (plan && cli_id(c, "The --from-plan number", plan, &a.source_plan_id) < 0) ||
 	    (measure && cli_id(c, "The --from-measure number", measure, &a.source_measure_id) < 0))
 		return EXIT_USAGE;
@@ -80,13 +80,13 @@ static int cmd_action_add(cli *c, int argc, char **argv)
 static int cmd_action_update(cli *c, int argc, char **argv)
 {
 	action_row g = {0};
-	const char *pos[1], *from = NULL;
+	const char *from = NULL;
 	const cli_opt opts[] = {{"--title", &g.title, NULL, NULL}, {"--owner", &g.owner, NULL, NULL},
 				{"--due", &g.due_on, NULL, NULL}, {"--review", &g.review_on, NULL, NULL},
 				{"--status", &g.status, NULL, NULL}, {"--from", &from, NULL, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The action", pos[0], &id) < 0 || (from && parse_from(c, from, &g) < 0))
+	if (cli_parse_id(c, argc, argv, opts, "The action", &id) < 0 ||
+	    (from && parse_from(c, from, &g) < 0))
 		return EXIT_USAGE;
 	action_row a;
 	if (cli_open(c) < 0 || action_get(&c->d, id, &a, &c->e) < 0)
@@ -112,22 +112,19 @@ static int cmd_action_update(cli *c, int argc, char **argv)
 static int cmd_action_list(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1], *source = NULL, *status = NULL;
+	const char *source = NULL, *status = NULL;
 	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {"--source", &source, NULL, NULL},
 				{"--status", &status, NULL, NULL}, {0}};
 	int64_t org;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &org) < 0)
+	if (cli_parse_id(c, argc, argv, opts, "The organisation", &org) < 0)
 		return EXIT_USAGE;
 	action_list none = {0};
 	if (actions_filter(&none, source, status, &c->e) < 0)
 		return cli_usage_error(c, "%s", c->e.msg), EXIT_USAGE;
-	org_row o;
 	action_list list;
 	char today[11];
 	date_today(today);
-	if (cli_open(c) < 0 || org_get(&c->d, org, &o, &c->e) < 0 ||
-	    actions_of_org(&c->d, org, &list, &c->e) < 0)
+	if (cli_open_org(c, org, NULL) < 0 || actions_of_org(&c->d, org, &list, &c->e) < 0)
 		return cli_fail(c);
 	size_t all = list.n;
 	actions_filter(&list, source, status, &c->e);
@@ -187,11 +184,8 @@ static const char *from_text(arena *mem, const action_row *a)
 static int cmd_action_show(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1];
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The action", pos[0], &id) < 0)
+	if (cli_parse_id_json(c, argc, argv, "The action", &id, &json) < 0)
 		return EXIT_USAGE;
 	action_row a;
 	char today[11];
@@ -222,7 +216,7 @@ static int cmd_action_show(cli *c, int argc, char **argv)
 static int cmd_action_review(cli *c, int argc, char **argv)
 {
 	action_review_input in = {0};
-	const char *pos[1], *with = NULL, **evidence = NULL, **readings = NULL;
+	const char *with = NULL, **evidence = NULL, **readings = NULL;
 	const cli_opt opts[] = {{"--date", &in.reviewed_on, NULL, NULL},
 				{"--what", &in.what_happened, NULL, NULL},
 				{"--with", &with, NULL, NULL},
@@ -231,8 +225,7 @@ static int cmd_action_review(cli *c, int argc, char **argv)
 				{"--next-review", &in.next_review_on, NULL, NULL},
 				{"--status", &in.status, NULL, NULL}, {0}};
 	int64_t *ev_ids, *rd_ids, id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The action", pos[0], &in.action_id) < 0 ||
+	if (cli_parse_id(c, argc, argv, opts, "The action", &in.action_id) < 0 ||
 	    cli_ids(c, "The --evidence number", evidence, &ev_ids, &in.n_evidence) < 0 ||
 	    cli_ids(c, "The --reading number", readings, &rd_ids, &in.n_readings) < 0)
 		return EXIT_USAGE;
@@ -254,11 +247,8 @@ static int cmd_action_review(cli *c, int argc, char **argv)
 static int cmd_action_reviews(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1];
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The action", pos[0], &id) < 0)
+	if (cli_parse_id_json(c, argc, argv, "The action", &id, &json) < 0)
 		return EXIT_USAGE;
 	action_row a;
 	action_review_list reviews;

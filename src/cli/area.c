@@ -422,11 +422,11 @@ static int summary_write(cli *c, const national_summary *s, enum summary_format 
 
 static int cmd_area_summary(cli *c, int argc, char **argv)
 {
-	const char *pos[1], *out = NULL;
+	const char *out = NULL;
 	bool json = false, csv = false;
 	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {"--csv", NULL, &csv, NULL},
 				{"--out", &out, NULL, NULL}, {0}};
-	if (cli_parse(c, argc, argv, opts, pos, 0, 0, NULL) < 0)
+	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0)
 		return EXIT_USAGE;
 	if (json && csv)
 		return cli_usage_error(c, "--json and --csv cannot go together: choose one "

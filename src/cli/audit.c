@@ -22,8 +22,9 @@ static const char *or_dash(const char *s)
 
 /* ---- JSON ----------------------------------------------------------------- */
 
-static json_t *audit_brief_json(const audit_row *a)
+static json_t *audit_brief_json(const void *item)
 {
+	const audit_row *a = item;
 	return json_pack("{s:I, s:I, s:s, s:I, s:i, s:s, s:s, s:o, s:o, s:o, s:o, s:o}",
 			 "id", (json_int_t)a->id, "organisation", (json_int_t)a->organisation_id,
 			 "organisation_name", a->organisation_name ? a->organisation_name : "",
@@ -233,14 +234,13 @@ static void print_view(const audit_view *v)
 static int cmd_audit_start(cli *c, int argc, char **argv)
 {
 	audit_fields f = {0};
-	const char *pos[1], *project = NULL;
+	const char *project = NULL;
 	const cli_opt opts[] = {{"--project", &project, NULL, NULL},
 				{"--date", &f.audit_date, NULL, NULL},
 				{"--service-area", &f.service_area, NULL, NULL},
 				{"--description", &f.description, NULL, NULL}, {0}};
 	int64_t org, project_id = 0, id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &org) < 0 ||
+	if (cli_parse_id(c, argc, argv, opts, "The organisation", &org) < 0 ||
 	    (project && cli_id(c, "The --project", project, &project_id) < 0))
 		return EXIT_USAGE;
 	if (cli_open(c) < 0 || audit_start(&c->d, org, project_id, &f, &cli_actor, &id, &c->e) < 0)
@@ -253,23 +253,15 @@ static int cmd_audit_start(cli *c, int argc, char **argv)
 static int cmd_audit_list(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1];
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
 	int64_t org;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &org) < 0)
+	if (cli_parse_id_json(c, argc, argv, "The organisation", &org, &json) < 0)
 		return EXIT_USAGE;
-	org_row o;
 	audit_list list;
-	if (cli_open(c) < 0 || org_get(&c->d, org, &o, &c->e) < 0 ||
-	    audit_list_org(&c->d, org, &list, &c->e) < 0)
+	if (cli_open_org(c, org, NULL) < 0 || audit_list_org(&c->d, org, &list, &c->e) < 0)
 		return cli_fail(c);
-	if (json) {
-		json_t *arr = json_array();
-		for (size_t i = 0; i < list.n; i++)
-			json_array_append_new(arr, audit_brief_json(&list.items[i]));
-		return cli_print_json(arr);
-	}
+	if (json)
+		return cli_print_json_list(list.items, list.n, sizeof *list.items,
+					   audit_brief_json);
 	if (!list.n) {
 		printf("No audits yet. Start one with: copro audit start %lld --date YYYY-MM-DD\n",
 		       (long long)org);
@@ -288,11 +280,8 @@ static int cmd_audit_list(cli *c, int argc, char **argv)
 static int cmd_audit_show(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1];
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The audit", pos[0], &id) < 0)
+	if (cli_parse_id_json(c, argc, argv, "The audit", &id, &json) < 0)
 		return EXIT_USAGE;
 	audit_view v;
 	if (cli_open(c) < 0 || audit_view_load(&c->d, id, &v, &c->e) < 0)
@@ -308,7 +297,7 @@ static int cmd_audit_show(cli *c, int argc, char **argv)
 static int cmd_audit_set(cli *c, int argc, char **argv)
 {
 	audit_fields f = {0};
-	const char *pos[1], *project = NULL;
+	const char *project = NULL;
 	const cli_opt opts[] = {{"--date", &f.audit_date, NULL, NULL},
 				{"--service-area", &f.service_area, NULL, NULL},
 				{"--description", &f.description, NULL, NULL},
@@ -321,8 +310,7 @@ static int cmd_audit_set(cli *c, int argc, char **argv)
 				{"--signed-on", &f.signed_on, NULL, NULL},
 				{"--project", &project, NULL, NULL}, {0}};
 	int64_t id, project_id = 0;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The audit", pos[0], &id) < 0 ||
+	if (cli_parse_id(c, argc, argv, opts, "The audit", &id) < 0 ||
 	    (project && cli_id(c, "The --project", project, &project_id) < 0))
 		return EXIT_USAGE;
 	audit_fields none = {0};
@@ -341,13 +329,12 @@ static int cmd_audit_set(cli *c, int argc, char **argv)
 
 static int cmd_audit_person(cli *c, int argc, char **argv)
 {
-	const char *pos[1], *name = NULL, *designation = NULL, *remove = NULL;
+	const char *name = NULL, *designation = NULL, *remove = NULL;
 	const cli_opt opts[] = {{"--name", &name, NULL, NULL},
 				{"--designation", &designation, NULL, NULL},
 				{"--remove", &remove, NULL, NULL}, {0}};
 	int64_t id, position = 0;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The audit", pos[0], &id) < 0 ||
+	if (cli_parse_id(c, argc, argv, opts, "The audit", &id) < 0 ||
 	    (remove && cli_id(c, "The --remove person", remove, &position) < 0))
 		return EXIT_USAGE;
 	if (!remove && !name)
@@ -377,8 +364,7 @@ static int cmd_audit_principle(cli *c, int argc, char **argv)
 				{"--score", &ch.score, NULL, NULL},
 				{"--notes", &ch.notes, NULL, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 2, 2, NULL) < 0 ||
-	    cli_id(c, "The audit", pos[0], &id) < 0)
+	if (cli_parse_args(c, argc, argv, opts, pos, 2, "The audit", &id) < 0)
 		return EXIT_USAGE;
 	if (!ch.level && !ch.score && !ch.notes)
 		return cli_usage_error(c, "give --level (room-for-improvement, good or excellent), --score or --notes."),
@@ -395,8 +381,7 @@ static int cmd_audit_evidence(cli *c, int argc, char **argv)
 	const char *pos[3];
 	const cli_opt opts[] = {{"--unlink", NULL, &unlink, NULL}, {0}};
 	int64_t id, evidence;
-	if (cli_parse(c, argc, argv, opts, pos, 3, 3, NULL) < 0 ||
-	    cli_id(c, "The audit", pos[0], &id) < 0 ||
+	if (cli_parse_args(c, argc, argv, opts, pos, 3, "The audit", &id) < 0 ||
 	    cli_id(c, "The evidence", pos[2], &evidence) < 0)
 		return EXIT_USAGE;
 	bool changed;
@@ -476,11 +461,10 @@ static int cmd_audit_revise(cli *c, int argc, char **argv)
 
 static int cmd_audit_actions(cli *c, int argc, char **argv)
 {
-	const char *pos[1], *title = NULL;
+	const char *title = NULL;
 	const cli_opt opts[] = {{"--title", &title, NULL, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The audit", pos[0], &id) < 0)
+	if (cli_parse_id(c, argc, argv, opts, "The audit", &id) < 0)
 		return EXIT_USAGE;
 	size_t created;
 	if (cli_open(c) < 0 || audit_actions_create(&c->d, id, title, &created, &c->e) < 0)
@@ -563,12 +547,9 @@ static int cmd_audit_queue(cli *c, int argc, char **argv)
 	if (cli_open(c) < 0 || find_area(c, pos[0], &area) < 0 ||
 	    audit_queue(&c->d, area, &list, &c->e) < 0)
 		return cli_fail(c);
-	if (json) {
-		json_t *arr = json_array();
-		for (size_t i = 0; i < list.n; i++)
-			json_array_append_new(arr, audit_brief_json(&list.items[i]));
-		return cli_print_json(arr);
-	}
+	if (json)
+		return cli_print_json_list(list.items, list.n, sizeof *list.items,
+					   audit_brief_json);
 	if (!list.n) {
 		printf("No audits are waiting for %s.\n", pos[0]);
 		return EXIT_OK;

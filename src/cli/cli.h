@@ -60,16 +60,38 @@ int cli_usage_error(cli *c, const char *fmt, ...) __attribute__((format(printf, 
 int cli_open(cli *c);
 int cli_open_or_create(cli *c);
 void cli_close(cli *c);
+/* cli_open, then organisation `org` into *o (may be NULL): not found is an
+ * error. */
+int cli_open_org(cli *c, int64_t org, org_row *o);
 int cli_load_frameworks(cli *c);
-/* Prints c->e as "copro: message" and answers EXIT_FAIL. */
+/* Prints c->e as "copro org add: message" and answers EXIT_FAIL. */
 int cli_fail(cli *c);
 /* Parses a record number such as an organisation's. */
 int cli_id(cli *c, const char *what, const char *text, int64_t *id);
+/* cli_parse with exactly n positional arguments into pos, the first a
+ * record number into *id: `what` ("The organisation") names it when it is
+ * not one. cli_parse_id takes that number alone, cli_parse_id_json also
+ * --json alone (the many `COMMAND ID [--json]`), cli_parse_json only
+ * --json. */
+int cli_parse_args(cli *c, int argc, char **argv, const cli_opt *opts, const char **pos,
+		   size_t n, const char *what, int64_t *id);
+int cli_parse_id(cli *c, int argc, char **argv, const cli_opt *opts, const char *what,
+		 int64_t *id);
+int cli_parse_id_json(cli *c, int argc, char **argv, const char *what, int64_t *id, bool *json);
+int cli_parse_json(cli *c, int argc, char **argv, bool *json);
 /* The numbers of a repeated option (--evidence 3 --evidence 5) into an
  * arena array; *n is how many. */
 int cli_ids(cli *c, const char *what, const char **texts, int64_t **ids, size_t *n);
+/* A file ("-": standard input) into a malloc'd buffer the caller frees:
+ * at most `limit` bytes (*len == limit: there may be more). `advice`
+ * follows the message when it cannot be opened. */
+char *cli_read_file(cli *c, const char *path, size_t limit, const char *advice, size_t *len);
 /* Prints a JSON value with two-space indent and a newline; takes it. */
 int cli_print_json(json_t *v);
+/* Prints a list's items as a JSON array, each through fn, which takes a
+ * pointer to one item: cli_print_json_list(list.items, list.n,
+ * sizeof *list.items, org_json). */
+int cli_print_json_list(const void *items, size_t n, size_t size, json_t *(*fn)(const void *));
 /* Returns a JSON string or null for a C string that may be NULL. */
 json_t *json_str_or_null(const char *s);
 

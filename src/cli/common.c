@@ -150,6 +150,41 @@ int cli_id(cli *c, const char *what, const char *text, int64_t *id)
 	return 0;
 }
 
+int cli_parse_args(cli *c, int argc, char **argv, const cli_opt *opts, const char **pos,
+		   size_t n, const char *what, int64_t *id)
+{
+	if (cli_parse(c, argc, argv, opts, pos, n, n, NULL) < 0)
+		return -1;
+	return cli_id(c, what, pos[0], id);
+}
+
+int cli_parse_id(cli *c, int argc, char **argv, const cli_opt *opts, const char *what,
+		 int64_t *id)
+{
+	const char *pos[1];
+	return cli_parse_args(c, argc, argv, opts, pos, 1, what, id);
+}
+
+int cli_parse_json(cli *c, int argc, char **argv, bool *json)
+{
+	const cli_opt opts[] = {{"--json", NULL, json, NULL}, {0}};
+	return cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL);
+}
+
+int cli_parse_id_json(cli *c, int argc, char **argv, const char *what, int64_t *id, bool *json)
+{
+	const cli_opt opts[] = {{"--json", NULL, json, NULL}, {0}};
+	return cli_parse_id(c, argc, argv, opts, what, id);
+}
+
+int cli_open_org(cli *c, int64_t org, org_row *o)
+{
+	org_row unused;
+	if (cli_open(c) < 0)
+		return -1;
+	return org_get(&c->d, org, o ? o : &unused, &c->e);
+}
+
 int cli_ids(cli *c, const char *what, const char **texts, int64_t **ids, size_t *n)
 {
 	*n = 0;
@@ -162,6 +197,37 @@ int cli_ids(cli *c, const char *what, const char **texts, int64_t **ids, size_t 
 	return 0;
 }
 
+char *cli_read_file(cli *c, const char *path, size_t limit, const char *advice, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	*len = 0;
+	if (!f) {
+		err_set(&c->e, ERR_IO, "cannot read %s: %s.%s", path, strerror(errno), advice);
+		return NULL;
+	}
+	size_t cap = limit < 65536 ? limit : 65536, got;
+	char *buf = malloc(cap);
+	if (!buf)
+		abort();
+	while ((got = fread(buf + *len, 1, cap - *len, f)) > 0) {
+		*len += got;
+		if (*len == cap && cap < limit) {
+			cap = cap > limit / 2 ? limit : cap * 2;
+			buf = realloc(buf, cap);
+			if (!buf)
+				abort();
+		}
+	}
+	if (ferror(f)) {
+		err_set(&c->e, ERR_IO, "cannot read %s: %s.", path, strerror(errno));
+		free(buf);
+		buf = NULL;
+	}
+	if (f != stdin)
+		fclose(f);
+	return buf;
+}
+
 int cli_print_json(json_t *v)
 {
 	if (!v) {
@@ -172,6 +238,14 @@ int cli_print_json(json_t *v)
 	fputc('\n', stdout);
 	json_decref(v);
 	return EXIT_OK;
+}
+
+int cli_print_json_list(const void *items, size_t n, size_t size, json_t *(*fn)(const void *))
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, fn((const char *)items + i * size));
+	return cli_print_json(arr);
 }
 
 json_t *json_str_or_null(const char *s)

@@ -82,11 +82,10 @@ static int write_file_atomic(cli *c, const char *path, const char *text)
 
 static int cmd_export(cli *c, int argc, char **argv)
 {
-	const char *pos[1], *output = NULL;
+	const char *output = NULL;
 	const cli_opt opts[] = {{"--output", &output, NULL, NULL}, {0}};
 	int64_t org;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &org) < 0)
+	if (cli_parse_id(c, argc, argv, opts, "The organisation", &org) < 0)
 		return EXIT_USAGE;
 	char *json = NULL;
 	if (cli_open(c) < 0 || org_export(&c->d, org, &json, &c->e) < 0)
@@ -106,44 +105,17 @@ static int cmd_export(cli *c, int argc, char **argv)
 
 #define IMPORT_MAX (256L * 1024 * 1024)
 
-static char *read_all(cli *c, const char *path, size_t *len)
+/* The whole file ("-": standard input); the caller frees it. */
+static char *read_export(cli *c, const char *path, size_t *len)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!f) {
-		err_set(&c->e, ERR_IO, "cannot read %s: %s.", path, strerror(errno));
+	char *text = cli_read_file(c, path, (size_t)IMPORT_MAX + 1, "", len);
+	if (text && *len > (size_t)IMPORT_MAX) {
+		err_set(&c->e, ERR_INPUT, "%s is larger than 256 MB, too large to be a copro export.",
+			path);
+		free(text);
 		return NULL;
 	}
-	size_t cap = 65536, n = 0;
-	char *buf = malloc(cap);
-	size_t got;
-	while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n > (size_t)IMPORT_MAX) {
-			err_set(&c->e, ERR_INPUT, "%s is larger than 256 MB, too large to be a copro export.", path);
-			free(buf);
-			buf = NULL;
-			break;
-		}
-		if (n == cap) {
-			char *grown = realloc(buf, cap * 2);
-			if (!grown) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = grown;
-			cap *= 2;
-		}
-	}
-	if (buf && ferror(f)) {
-		err_set(&c->e, ERR_IO, "cannot read %s: %s.", path, strerror(errno));
-		free(buf);
-		buf = NULL;
-	}
-	if (f != stdin)
-		fclose(f);
-	*len = n;
-	return buf;
+	return text;
 }
 
 static int cmd_import(cli *c, int argc, char **argv)
@@ -152,7 +124,7 @@ static int cmd_import(cli *c, int argc, char **argv)
 	if (cli_parse(c, argc, argv, NULL, pos, 1, 1, NULL) < 0)
 		return EXIT_USAGE;
 	size_t len;
-	char *text = read_all(c, pos[0], &len);
+	char *text = read_export(c, pos[0], &len);
 	if (!text)
 		return cli_fail(c);
 	int64_t org;

@@ -11,8 +11,7 @@ static int cmd_evaluation_start(cli *c, int argc, char **argv)
 {
 	const char *pos[3];
 	int64_t org, id;
-	if (cli_parse(c, argc, argv, NULL, pos, 3, 3, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &org) < 0)
+	if (cli_parse_args(c, argc, argv, NULL, pos, 3, "The organisation", &org) < 0)
 		return EXIT_USAGE;
 	if (cli_open(c) < 0 || evaluation_start(&c->d, org, pos[1], pos[2], &id, &c->e) < 0)
 		return cli_fail(c);
@@ -118,11 +117,8 @@ static void bar(size_t done, size_t total)
 static int cmd_evaluation_show(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1];
 	int64_t id;
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The evaluation", pos[0], &id) < 0)
+	if (cli_parse_id_json(c, argc, argv, "The evaluation", &id, &json) < 0)
 		return EXIT_USAGE;
 	evaluation_progress p;
 	org_row o;
@@ -166,8 +162,7 @@ static int cmd_evaluation_status(cli *c, int argc, char **argv)
 {
 	const char *pos[2];
 	int64_t id;
-	if (cli_parse(c, argc, argv, NULL, pos, 2, 2, NULL) < 0 ||
-	    cli_id(c, "The evaluation", pos[0], &id) < 0)
+	if (cli_parse_args(c, argc, argv, NULL, pos, 2, "The evaluation", &id) < 0)
 		return EXIT_USAGE;
 	if (cli_open(c) < 0 || evaluation_set_status(&c->d, id, pos[1], &c->e) < 0)
 		return cli_fail(c);
@@ -185,8 +180,7 @@ static int cmd_next_cycle(cli *c, int argc, char **argv)
 				{"--no-measures", NULL, &none, NULL}, {0}};
 	next_cycle_input in = {0};
 	int64_t *ids;
-	if (cli_parse(c, argc, argv, opts, pos, 2, 2, NULL) < 0 ||
-	    cli_id(c, "The evaluation", pos[0], &in.evaluation) < 0 ||
+	if (cli_parse_args(c, argc, argv, opts, pos, 2, "The evaluation", &in.evaluation) < 0 ||
 	    cli_ids(c, "The --measure number", measures, &ids, &in.n_measures) < 0)
 		return EXIT_USAGE;
 	if (none && in.n_measures)
@@ -282,11 +276,8 @@ static void print_comparison(cli *c, const comparison *cmp)
 static int cmd_compare(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1];
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The evaluation", pos[0], &id) < 0)
+	if (cli_parse_id_json(c, argc, argv, "The evaluation", &id, &json) < 0)
 		return EXIT_USAGE;
 	comparison cmp;
 	if (cli_open(c) < 0 || evaluation_compare(&c->d, id, &cmp, &c->e) < 0)

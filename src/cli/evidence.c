@@ -28,7 +28,7 @@ static json_t *evidence_json(const evidence_row *ev, const link_list *links)
 static int cmd_evidence_add(cli *c, int argc, char **argv)
 {
 	evidence_row ev = {0};
-	const char *pos[1], *groups = NULL, *eval = NULL, **links = NULL;
+	const char *groups = NULL, *eval = NULL, **links = NULL;
 	const cli_opt opts[] = {{"--title", &ev.title, NULL, NULL},
 				{"--description", &ev.description, NULL, NULL},
 				{"--date", &ev.date, NULL, NULL}, {"--url", &ev.url, NULL, NULL},
@@ -36,8 +36,7 @@ static int cmd_evidence_add(cli *c, int argc, char **argv)
 				{"--evaluation", &eval, NULL, NULL},
 				{"--link", NULL, NULL, &links}, {0}};
 	int64_t org, id, eval_id = 0;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &org) < 0 ||
+	if (cli_parse_id(c, argc, argv, opts, "The organisation", &org) < 0 ||
 	    (eval && cli_id(c, "The evaluation", eval, &eval_id) < 0))
 		return EXIT_USAGE;
 	if (!ev.title)
@@ -74,14 +73,13 @@ static int cmd_evidence_add(cli *c, int argc, char **argv)
 static int cmd_evidence_edit(cli *c, int argc, char **argv)
 {
 	evidence_row given = {0};
-	const char *pos[1], *groups = NULL;
+	const char *groups = NULL;
 	const cli_opt opts[] = {{"--title", &given.title, NULL, NULL},
 				{"--description", &given.description, NULL, NULL},
 				{"--date", &given.date, NULL, NULL}, {"--url", &given.url, NULL, NULL},
 				{"--with", &groups, NULL, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The evidence", pos[0], &id) < 0)
+	if (cli_parse_id(c, argc, argv, opts, "The evidence", &id) < 0)
 		return EXIT_USAGE;
 	evidence_row ev;
 	if (cli_open(c) < 0 || evidence_get(&c->d, id, &ev, &c->e) < 0)
@@ -127,19 +125,16 @@ static bool linked_to(const link_list *links, int64_t eval, const indicator_ref 
 static int cmd_evidence_list(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1], *indicator = NULL;
+	const char *indicator = NULL;
 	const cli_opt opts[] = {{"--json", NULL, &json, NULL},
 				{"--indicator", &indicator, NULL, NULL}, {0}};
 	int64_t org, eval = 0;
 	indicator_ref ref = {0};
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &org) < 0 ||
+	if (cli_parse_id(c, argc, argv, opts, "The organisation", &org) < 0 ||
 	    (indicator && filter_by_indicator(c, indicator, &eval, &ref) < 0))
 		return EXIT_USAGE;
-	org_row o;
 	evidence_list list;
-	if (cli_open(c) < 0 || org_get(&c->d, org, &o, &c->e) < 0 ||
-	    evidence_of_org(&c->d, org, &list, &c->e) < 0)
+	if (cli_open_org(c, org, NULL) < 0 || evidence_of_org(&c->d, org, &list, &c->e) < 0)
 		return cli_fail(c);
 	json_t *arr = json_array();
 	size_t shown = 0;
@@ -174,11 +169,8 @@ static int cmd_evidence_list(cli *c, int argc, char **argv)
 static int cmd_evidence_show(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1];
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The evidence", pos[0], &id) < 0)
+	if (cli_parse_id_json(c, argc, argv, "The evidence", &id, &json) < 0)
 		return EXIT_USAGE;
 	evidence_row ev;
 	link_list links;

@@ -17,8 +17,7 @@ static json_t *framework_summary_json(const framework *fw)
 static int cmd_frameworks(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
-	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0)
+	if (cli_parse_json(c, argc, argv, &json) < 0)
 		return EXIT_USAGE;
 	if (cli_load_frameworks(c) < 0)
 		return cli_fail(c);
@@ -195,6 +194,33 @@ static void print_section_extras(const framework *fw, size_t s)
 	print_list("Success measures:", json_object_get(js, "measures"), "text");
 }
 
+/* One line of an element ("a. text", "Level: descriptor", "? question"),
+ * wrapped, and its gap. */
+static void print_item(const char *first, const char *sep, const char *text, const char *gap)
+{
+	char line[4096];
+	snprintf(line, sizeof line, "%s%s%s", first, sep, text);
+	print_wrapped("    ", line);
+	print_gap("       ", gap);
+}
+
+static void print_element(const framework *fw, const fw_element *el)
+{
+	fputs("\n  ", stdout);
+	print_term(fw->term_element);
+	printf(" %s: %s\n", el->key, el->title);
+	if (el->description)
+		print_wrapped("    ", el->description);
+	print_gap("    ", el->gap);
+	for (size_t i = 0; i < el->n_indicators; i++)
+		print_item(el->indicators[i].key, ". ", el->indicators[i].text,
+			   el->indicators[i].gap);
+	for (size_t i = 0; i < el->n_levels; i++)
+		print_item(el->levels[i].title, ": ", el->levels[i].text, el->levels[i].gap);
+	for (size_t i = 0; i < el->n_questions; i++)
+		print_item("?", " ", el->questions[i].text, el->questions[i].gap);
+}
+
 static void print_framework(const framework *fw)
 {
 	const json_t *src = json_object_get(fw->doc, "source");
@@ -217,35 +243,8 @@ static void print_framework(const framework *fw)
 			print_wrapped("  ", sec->promise);
 		print_gap("  ", sec->gap);
 		print_section_extras(fw, s);
-		for (size_t e = 0; e < sec->n_elements; e++) {
-			const fw_element *el = &sec->elements[e];
-			fputs("\n  ", stdout);
-			print_term(fw->term_element);
-			printf(" %s: %s\n", el->key, el->title);
-			if (el->description)
-				print_wrapped("    ", el->description);
-			print_gap("    ", el->gap);
-			for (size_t i = 0; i < el->n_indicators; i++) {
-				char line[4096];
-				snprintf(line, sizeof line, "%s. %s", el->indicators[i].key,
-					 el->indicators[i].text);
-				print_wrapped("    ", line);
-				print_gap("       ", el->indicators[i].gap);
-			}
-			for (size_t i = 0; i < el->n_levels; i++) {
-				char line[4096];
-				snprintf(line, sizeof line, "%s: %s", el->levels[i].title,
-					 el->levels[i].text);
-				print_wrapped("    ", line);
-				print_gap("       ", el->levels[i].gap);
-			}
-			for (size_t i = 0; i < el->n_questions; i++) {
-				char line[4096];
-				snprintf(line, sizeof line, "? %s", el->questions[i].text);
-				print_wrapped("    ", line);
-				print_gap("       ", el->questions[i].gap);
-			}
-		}
+		for (size_t e = 0; e < sec->n_elements; e++)
+			print_element(fw, &sec->elements[e]);
 	}
 	const json_t *notes = json_object_get(fw->doc, "notes");
 	if (json_array_size(notes)) {

@@ -8,6 +8,14 @@
 
 /* ---- the catalogue and the worked examples ------------------------------ */
 
+/* The installed success measures instrument; no database needed. */
+static const framework *catalogue(cli *c)
+{
+	if (cli_load_frameworks(c) < 0)
+		return NULL;
+	return measure_instrument(&c->d, &c->e);
+}
+
 static int cmd_measure_catalogue(cli *c, int argc, char **argv)
 {
 	bool json = false;
@@ -16,9 +24,7 @@ static int cmd_measure_catalogue(cli *c, int argc, char **argv)
 	size_t np;
 	if (cli_parse(c, argc, argv, opts, pos, 0, 1, &np) < 0)
 		return EXIT_USAGE;
-	if (cli_load_frameworks(c) < 0)
-		return cli_fail(c);
-	const framework *fw = measure_instrument(&c->d, &c->e);
+	const framework *fw = catalogue(c);
 	if (!fw)
 		return cli_fail(c);
 	if (pos[0] && !framework_section(fw, pos[0]))
@@ -57,12 +63,9 @@ static int cmd_measure_catalogue(cli *c, int argc, char **argv)
 static int cmd_measure_examples(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
-	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0)
+	if (cli_parse_json(c, argc, argv, &json) < 0)
 		return EXIT_USAGE;
-	if (cli_load_frameworks(c) < 0)
-		return cli_fail(c);
-	const framework *fw = measure_instrument(&c->d, &c->e);
+	const framework *fw = catalogue(c);
 	if (!fw)
 		return cli_fail(c);
 	measure_exemplar *ex;
@@ -108,14 +111,12 @@ static int cmd_measure_examples(cli *c, int argc, char **argv)
 static int cmd_measure_add(cli *c, int argc, char **argv)
 {
 	measure_row m = {0};
-	const char *pos[1];
 	const cli_opt opts[] = {{"--cycle", &m.cycle, NULL, NULL},
 				{"--cornerstone", &m.cornerstone_key, NULL, NULL},
 				{"--catalogue", &m.catalogue_key, NULL, NULL},
 				{"--own", &m.own_text, NULL, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &m.organisation_id) < 0)
+	if (cli_parse_id(c, argc, argv, opts, "The organisation", &m.organisation_id) < 0)
 		return EXIT_USAGE;
 	if (!m.cycle)
 		return cli_usage_error(c, "--cycle is required: say which cycle, for example 2026-27."), EXIT_USAGE;
@@ -155,16 +156,14 @@ static json_t *measure_json(const measure_row *m, const char *text)
 static int cmd_measure_list(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1], *cycle = NULL;
+	const char *cycle = NULL;
 	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {"--cycle", &cycle, NULL, NULL}, {0}};
 	int64_t org;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &org) < 0)
+	if (cli_parse_id(c, argc, argv, opts, "The organisation", &org) < 0)
 		return EXIT_USAGE;
-	org_row o;
 	measure_list list;
 	const char **texts;
-	if (cli_open(c) < 0 || org_get(&c->d, org, &o, &c->e) < 0 ||
+	if (cli_open_org(c, org, NULL) < 0 ||
 	    measures_of_org(&c->d, org, cycle, &list, &c->e) < 0 ||
 	    measure_texts(&c->d, list.items, list.n, &texts, &c->e) < 0)
 		return cli_fail(c);
@@ -259,11 +258,8 @@ static void print_metric(cli *c, const metric_detail *md)
 static int cmd_measure_show(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1];
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The measure", pos[0], &id) < 0)
+	if (cli_parse_id_json(c, argc, argv, "The measure", &id, &json) < 0)
 		return EXIT_USAGE;
 	measure_detail md;
 	if (cli_open(c) < 0 || measure_detail_load(&c->d, id, &md, &c->e) < 0)
@@ -315,13 +311,11 @@ static int cmd_measure_show(cli *c, int argc, char **argv)
 static int cmd_measure_set(cli *c, int argc, char **argv)
 {
 	measure_grid g = {0};
-	const char *pos[1];
 	const cli_opt opts[] = {{"--improve", &g.improve, NULL, NULL}, {"--know", &g.know, NULL, NULL},
 				{"--measuring", &g.measuring, NULL, NULL},
 				{"--evaluation", &g.evaluation, NULL, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The measure", pos[0], &id) < 0)
+	if (cli_parse_id(c, argc, argv, opts, "The measure", &id) < 0)
 		return EXIT_USAGE;
 	if (!g.improve && !g.know && !g.measuring && !g.evaluation)
 		return cli_usage_error(c, "nothing to change: give --improve, --know, --measuring or --evaluation."), EXIT_USAGE;
@@ -346,14 +340,13 @@ static int optional_number(cli *c, const char *what, const char *text, bool *has
 static int cmd_measure_metric(cli *c, int argc, char **argv)
 {
 	metric_row m = {0};
-	const char *pos[1], *baseline = NULL, *target = NULL;
+	const char *baseline = NULL, *target = NULL;
 	const cli_opt opts[] = {{"--name", &m.name, NULL, NULL}, {"--kind", &m.kind, NULL, NULL},
 				{"--direction", &m.direction, NULL, NULL}, {"--unit", &m.unit, NULL, NULL},
 				{"--baseline", &baseline, NULL, NULL}, {"--target", &target, NULL, NULL},
 				{0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The measure", pos[0], &m.measure_id) < 0 ||
+	if (cli_parse_id(c, argc, argv, opts, "The measure", &m.measure_id) < 0 ||
 	    optional_number(c, "The baseline", baseline, &m.has_baseline, &m.baseline) < 0 ||
 	    optional_number(c, "The target", target, &m.has_target, &m.target) < 0)
 		return EXIT_USAGE;
@@ -368,15 +361,14 @@ static int cmd_measure_metric(cli *c, int argc, char **argv)
 static int cmd_measure_reading(cli *c, int argc, char **argv)
 {
 	reading_row r = {0};
-	const char *pos[1], *value = NULL, *num = NULL, *den = NULL, *with = NULL;
+	const char *value = NULL, *num = NULL, *den = NULL, *with = NULL;
 	const cli_opt opts[] = {{"--date", &r.taken_on, NULL, NULL}, {"--value", &value, NULL, NULL},
 				{"--numerator", &num, NULL, NULL}, {"--denominator", &den, NULL, NULL},
 				{"--source", &r.source, NULL, NULL}, {"--with", &with, NULL, NULL},
 				{"--note", &r.note, NULL, NULL}, {0}};
 	int64_t id;
 	err e = {0};
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The metric", pos[0], &r.metric_id) < 0 ||
+	if (cli_parse_id(c, argc, argv, opts, "The metric", &r.metric_id) < 0 ||
 	    optional_number(c, "The value", value, &r.has_value, &r.value) < 0)
 		return EXIT_USAGE;
 	if (!r.taken_on || !r.source)
@@ -407,8 +399,8 @@ static int cmd_measure_link(cli *c, int argc, char **argv)
 	const char *pos[2];
 	const cli_opt opts[] = {{"--unlink", NULL, &unlink, NULL}, {0}};
 	int64_t a, b;
-	if (cli_parse(c, argc, argv, opts, pos, 2, 2, NULL) < 0 ||
-	    cli_id(c, "The measure", pos[0], &a) < 0 || cli_id(c, "The other measure", pos[1], &b) < 0)
+	if (cli_parse_args(c, argc, argv, opts, pos, 2, "The measure", &a) < 0 ||
+	    cli_id(c, "The other measure", pos[1], &b) < 0)
 		return EXIT_USAGE;
 	if (cli_open(c) < 0 || measure_link(&c->d, a, b, unlink, &c->e) < 0)
 		return cli_fail(c);

@@ -1,5 +1,4 @@
 /* org.c: `copro org add|list|show|edit|import-csv`. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,8 +6,9 @@
 #include "cli/cli.h"
 #include "domain/org_csv.h"
 
-static json_t *org_json(const org_row *o)
+static json_t *org_json(const void *item)
 {
+	const org_row *o = item;
 	return json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s}",
 			 "id", (json_int_t)o->id, "name", o->name, "type", o->type ? o->type : "",
 			 "sector", o->sector, "area", json_str_or_null(o->area),
@@ -49,14 +49,12 @@ static int cmd_org_add(cli *c, int argc, char **argv)
 static int cmd_org_edit(cli *c, int argc, char **argv)
 {
 	org_row given = {0};
-	const char *pos[1];
 	const cli_opt opts[] = {ORG_OPTS(given), {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &id) < 0)
+	if (cli_parse_id(c, argc, argv, opts, "The organisation", &id) < 0)
 		return EXIT_USAGE;
 	org_row o;
-	if (cli_open(c) < 0 || org_get(&c->d, id, &o, &c->e) < 0)
+	if (cli_open_org(c, id, &o) < 0)
 		return cli_fail(c);
 	/* An empty value clears an optional field: --urn "". */
 	if (given.name) o.name = given.name;
@@ -77,18 +75,13 @@ static int cmd_org_edit(cli *c, int argc, char **argv)
 static int cmd_org_list(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
-	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0)
+	if (cli_parse_json(c, argc, argv, &json) < 0)
 		return EXIT_USAGE;
 	org_list list;
 	if (cli_open(c) < 0 || orgs_all(&c->d, &list, &c->e) < 0)
 		return cli_fail(c);
-	if (json) {
-		json_t *arr = json_array();
-		for (size_t i = 0; i < list.n; i++)
-			json_array_append_new(arr, org_json(&list.items[i]));
-		return cli_print_json(arr);
-	}
+	if (json)
+		return cli_print_json_list(list.items, list.n, sizeof *list.items, org_json);
 	if (!list.n) {
 		printf("No organisations yet. Add one with:\n"
 		       "  copro org add --name \"Riverside Primary School\" --sector education --area \"Your area\"\n");
@@ -106,16 +99,12 @@ static int cmd_org_list(cli *c, int argc, char **argv)
 static int cmd_org_show(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1];
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &id) < 0)
+	if (cli_parse_id_json(c, argc, argv, "The organisation", &id, &json) < 0)
 		return EXIT_USAGE;
 	org_row o;
 	evaluation_list evs;
-	if (cli_open(c) < 0 || org_get(&c->d, id, &o, &c->e) < 0 ||
-	    evaluations_of_org(&c->d, id, &evs, &c->e) < 0)
+	if (cli_open_org(c, id, &o) < 0 || evaluations_of_org(&c->d, id, &evs, &c->e) < 0)
 		return cli_fail(c);
 	if (json) {
 		json_t *j = org_json(&o);
@@ -140,31 +129,6 @@ static int cmd_org_show(cli *c, int argc, char **argv)
 		printf("    %lld  %s %s (%s)\n", (long long)evs.items[i].id, evs.items[i].framework_id,
 		       evs.items[i].cycle, evs.items[i].status);
 	return EXIT_OK;
-}
-
-/* The whole file, or the first ORG_CSV_MAX_BYTES + 1 bytes of a larger
- * one (enough for the import to say it is too large). "-" is stdin. The
- * caller frees it. */
-static char *read_csv(cli *c, const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!f) {
-		err_set(&c->e, ERR_IO, "cannot read %s: %s. Check the file name.", path, strerror(errno));
-		return NULL;
-	}
-	size_t cap = (size_t)ORG_CSV_MAX_BYTES + 1;
-	char *buf = malloc(cap);
-	if (!buf)
-		abort();
-	*len = fread(buf, 1, cap, f);
-	if (ferror(f)) {
-		err_set(&c->e, ERR_IO, "cannot read %s: %s.", path, strerror(errno));
-		free(buf);
-		buf = NULL;
-	}
-	if (f != stdin)
-		fclose(f);
-	return buf;
 }
 
 static json_t *csv_report_json(const org_csv_report *r, const char *area, bool ok)
@@ -214,7 +178,10 @@ static int cmd_org_import_csv(cli *c, int argc, char **argv)
 	size_t len = 0;
 	if (cli_open(c) < 0)
 		return cli_fail(c);
-	char *bytes = read_csv(c, path, &len);
+	/* One byte more than allowed is enough for the import to say the
+	 * file is too large. */
+	char *bytes = cli_read_file(c, path, (size_t)ORG_CSV_MAX_BYTES + 1, " Check the file name.",
+				    &len);
 	if (!bytes)
 		return cli_fail(c);
 	org_csv_report r = {.include_closed = include_closed, .dry_run = dry_run};

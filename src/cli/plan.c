@@ -8,14 +8,13 @@
 
 static int cmd_plan_start(cli *c, int argc, char **argv)
 {
-	const char *pos[1], *title = NULL, *cycle = NULL, *seed_text = NULL;
+	const char *title = NULL, *cycle = NULL, *seed_text = NULL;
 	bool latest = false;
 	const cli_opt opts[] = {{"--title", &title, NULL, NULL}, {"--cycle", &cycle, NULL, NULL},
 				{"--seed", &seed_text, NULL, NULL},
 				{"--seed-latest", NULL, &latest, NULL}, {0}};
 	int64_t org, seed = 0, id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &org) < 0 ||
+	if (cli_parse_id(c, argc, argv, opts, "The organisation", &org) < 0 ||
 	    (seed_text && cli_id(c, "The --seed evaluation", seed_text, &seed) < 0))
 		return EXIT_USAGE;
 	if (!title)
@@ -57,8 +56,9 @@ static int cmd_plan_start(cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static json_t *plan_row_json(const plan_row *p)
+static json_t *plan_row_json(const void *item)
 {
+	const plan_row *p = item;
 	return json_pack("{s:I, s:I, s:s, s:s, s:o, s:i, s:s, s:s}",
 			 "id", (json_int_t)p->id, "organisation", (json_int_t)p->organisation_id,
 			 "title", p->title, "cycle", p->cycle,
@@ -70,23 +70,14 @@ static json_t *plan_row_json(const plan_row *p)
 static int cmd_plan_list(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1];
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
 	int64_t org;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &org) < 0)
+	if (cli_parse_id_json(c, argc, argv, "The organisation", &org, &json) < 0)
 		return EXIT_USAGE;
-	org_row o;
 	plan_list list;
-	if (cli_open(c) < 0 || org_get(&c->d, org, &o, &c->e) < 0 ||
-	    plans_of_org(&c->d, org, &list, &c->e) < 0)
+	if (cli_open_org(c, org, NULL) < 0 || plans_of_org(&c->d, org, &list, &c->e) < 0)
 		return cli_fail(c);
-	if (json) {
-		json_t *arr = json_array();
-		for (size_t i = 0; i < list.n; i++)
-			json_array_append_new(arr, plan_row_json(&list.items[i]));
-		return cli_print_json(arr);
-	}
+	if (json)
+		return cli_print_json_list(list.items, list.n, sizeof *list.items, plan_row_json);
 	if (!list.n) {
 		printf("No plans yet. Start one with: copro plan start %lld --title ... --cycle ... --seed-latest\n",
 		       (long long)org);
@@ -227,11 +218,8 @@ static void print_plan(const plan_full *p)
 static int cmd_plan_show(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1];
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The plan", pos[0], &id) < 0)
+	if (cli_parse_id_json(c, argc, argv, "The plan", &id, &json) < 0)
 		return EXIT_USAGE;
 	plan_full p;
 	if (cli_open(c) < 0 || plan_load(&c->d, id, &p, &c->e) < 0)
@@ -252,8 +240,7 @@ static int cmd_plan_statement(cli *c, int argc, char **argv)
 	const cli_opt opts[] = {{"--strengths", &strengths, NULL, NULL},
 				{"--areas", &areas, NULL, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 2, 2, NULL) < 0 ||
-	    cli_id(c, "The plan", pos[0], &id) < 0)
+	if (cli_parse_args(c, argc, argv, opts, pos, 2, "The plan", &id) < 0)
 		return EXIT_USAGE;
 	if (!strengths && !areas)
 		return cli_usage_error(c, "give --strengths TEXT, --areas TEXT or both."), EXIT_USAGE;
@@ -267,8 +254,7 @@ static int cmd_plan_answer(cli *c, int argc, char **argv)
 {
 	const char *pos[4];
 	int64_t id;
-	if (cli_parse(c, argc, argv, NULL, pos, 4, 4, NULL) < 0 ||
-	    cli_id(c, "The plan", pos[0], &id) < 0)
+	if (cli_parse_args(c, argc, argv, NULL, pos, 4, "The plan", &id) < 0)
 		return EXIT_USAGE;
 	if (cli_open(c) < 0 || plan_answer_set(&c->d, id, pos[1], pos[2], pos[3], &c->e) < 0)
 		return cli_fail(c);
@@ -281,8 +267,7 @@ static int cmd_plan_aspect(cli *c, int argc, char **argv)
 {
 	const char *pos[3];
 	int64_t id;
-	if (cli_parse(c, argc, argv, NULL, pos, 3, 3, NULL) < 0 ||
-	    cli_id(c, "The plan", pos[0], &id) < 0)
+	if (cli_parse_args(c, argc, argv, NULL, pos, 3, "The plan", &id) < 0)
 		return EXIT_USAGE;
 	if (cli_open(c) < 0 || plan_aspect_set(&c->d, id, pos[1], pos[2], &c->e) < 0)
 		return cli_fail(c);
@@ -296,8 +281,7 @@ static int cmd_plan_action(cli *c, int argc, char **argv)
 	const cli_opt opts[] = {{"--title", &title, NULL, NULL}, {"--owner", &owner, NULL, NULL},
 				{"--due", &due, NULL, NULL}, {0}};
 	int64_t id, action;
-	if (cli_parse(c, argc, argv, opts, pos, 2, 2, NULL) < 0 ||
-	    cli_id(c, "The plan", pos[0], &id) < 0)
+	if (cli_parse_args(c, argc, argv, opts, pos, 2, "The plan", &id) < 0)
 		return EXIT_USAGE;
 	action_row a;
 	if (cli_open(c) < 0 ||

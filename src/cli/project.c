@@ -54,7 +54,6 @@ static json_t *step_json(const project_step_progress *sp)
 static int cmd_project_add(cli *c, int argc, char **argv)
 {
 	project_row p = {.service_area = "", .description = ""};
-	const char *pos[1];
 	const cli_opt opts[] = {{"--title", &p.title, NULL, NULL},
 				{"--model", &p.framework_id, NULL, NULL},
 				{"--start", &p.starts_on, NULL, NULL},
@@ -62,8 +61,7 @@ static int cmd_project_add(cli *c, int argc, char **argv)
 				{"--service-area", &p.service_area, NULL, NULL},
 				{"--description", &p.description, NULL, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &p.organisation_id) < 0)
+	if (cli_parse_id(c, argc, argv, opts, "The organisation", &p.organisation_id) < 0)
 		return EXIT_USAGE;
 	if (!p.title)
 		return cli_usage_error(c, "--title is required: name the service or piece of work."),
@@ -89,16 +87,11 @@ static int cmd_project_add(cli *c, int argc, char **argv)
 static int cmd_project_list(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1];
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
 	int64_t org;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &org) < 0)
+	if (cli_parse_id_json(c, argc, argv, "The organisation", &org, &json) < 0)
 		return EXIT_USAGE;
-	org_row o;
 	project_summary_list list;
-	if (cli_open(c) < 0 || org_get(&c->d, org, &o, &c->e) < 0 ||
-	    project_summaries(&c->d, org, &list, &c->e) < 0)
+	if (cli_open_org(c, org, NULL) < 0 || project_summaries(&c->d, org, &list, &c->e) < 0)
 		return cli_fail(c);
 	if (json) {
 		json_t *arr = json_array();
@@ -156,11 +149,8 @@ static void print_step(const project_step_progress *sp)
 static int cmd_project_show(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1];
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The project", pos[0], &id) < 0)
+	if (cli_parse_id_json(c, argc, argv, "The project", &id, &json) < 0)
 		return EXIT_USAGE;
 	project_progress p;
 	org_row o;
@@ -215,12 +205,10 @@ static int cmd_project_show(cli *c, int argc, char **argv)
 static int cmd_project_person(cli *c, int argc, char **argv)
 {
 	project_person_row p = {.name = "", .role = ""};
-	const char *pos[1];
 	const cli_opt opts[] = {{"--name", &p.name, NULL, NULL}, {"--role", &p.role, NULL, NULL},
 				{"--group", &p.partner_group, NULL, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The project", pos[0], &id) < 0)
+	if (cli_parse_id(c, argc, argv, opts, "The project", &id) < 0)
 		return EXIT_USAGE;
 	if (!p.partner_group)
 		return cli_usage_error(c, "--group is required: children-and-young-people, parent-carers or practitioners."),
@@ -249,8 +237,7 @@ static int cmd_project_step(cli *c, int argc, char **argv)
 	const cli_opt opts[] = {{"--done", &done, NULL, NULL}, {"--date", &date, NULL, NULL},
 				{"--note", &note, NULL, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 2, 2, NULL) < 0 ||
-	    cli_id(c, "The project", pos[0], &id) < 0)
+	if (cli_parse_args(c, argc, argv, opts, pos, 2, "The project", &id) < 0)
 		return EXIT_USAGE;
 	if (!done)
 		return cli_usage_error(c, "--done is required: yes or no."), EXIT_USAGE;
@@ -271,8 +258,7 @@ static int cmd_project_answer(cli *c, int argc, char **argv)
 	const char *pos[4], *note = NULL;
 	const cli_opt opts[] = {{"--note", &note, NULL, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 4, 4, NULL) < 0 ||
-	    cli_id(c, "The project", pos[0], &id) < 0)
+	if (cli_parse_args(c, argc, argv, opts, pos, 4, "The project", &id) < 0)
 		return EXIT_USAGE;
 	if (cli_open(c) < 0 ||
 	    project_answer_set(&c->d, id, pos[1], pos[2], pos[3], note, &c->e) < 0)
@@ -288,8 +274,7 @@ static int cmd_project_evidence(cli *c, int argc, char **argv)
 	bool unlink = false, changed;
 	const cli_opt opts[] = {{"--unlink", NULL, &unlink, NULL}, {0}};
 	int64_t id, evidence;
-	if (cli_parse(c, argc, argv, opts, pos, 3, 3, NULL) < 0 ||
-	    cli_id(c, "The project", pos[0], &id) < 0 ||
+	if (cli_parse_args(c, argc, argv, opts, pos, 3, "The project", &id) < 0 ||
 	    cli_id(c, "The evidence", pos[2], &evidence) < 0)
 		return EXIT_USAGE;
 	if (cli_open(c) < 0 ||

@@ -43,8 +43,7 @@ static int cmd_statement_show(cli *c, int argc, char **argv)
 	const char *pos[2];
 	int64_t id;
 	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
-	if (cli_parse(c, argc, argv, opts, pos, 2, 2, NULL) < 0 ||
-	    cli_id(c, "The evaluation", pos[0], &id) < 0)
+	if (cli_parse_args(c, argc, argv, opts, pos, 2, "The evaluation", &id) < 0)
 		return EXIT_USAGE;
 	evaluation_progress p;
 	link_list links;
@@ -96,8 +95,7 @@ static int cmd_statement_set(cli *c, int argc, char **argv)
 				{"--areas", &ch.areas, NULL, NULL},
 				{"--status", &ch.status, NULL, NULL},
 				{"--with", &groups, NULL, NULL}, {0}};
-	if (cli_parse(c, argc, argv, opts, pos, 2, 2, NULL) < 0 ||
-	    cli_id(c, "The evaluation", pos[0], &id) < 0)
+	if (cli_parse_args(c, argc, argv, opts, pos, 2, "The evaluation", &id) < 0)
 		return EXIT_USAGE;
 	if (!ch.strengths && !ch.areas && !ch.status && !groups)
 		return cli_usage_error(c, "give at least one of --strengths, --areas, --status, --with."),
@@ -115,8 +113,7 @@ static int cmd_indicator_add(cli *c, int argc, char **argv)
 	const char *pos[3];
 	int64_t id;
 	char *key;
-	if (cli_parse(c, argc, argv, NULL, pos, 3, 3, NULL) < 0 ||
-	    cli_id(c, "The evaluation", pos[0], &id) < 0)
+	if (cli_parse_args(c, argc, argv, NULL, pos, 3, "The evaluation", &id) < 0)
 		return EXIT_USAGE;
 	if (cli_open(c) < 0 || own_indicator_add(&c->d, id, pos[1], pos[2], &key, &c->e) < 0)
 		return cli_fail(c);
@@ -130,8 +127,7 @@ static int cmd_statement_confirm(cli *c, int argc, char **argv)
 	const char *pos[2], *evidence = NULL;
 	const cli_opt opts[] = {{"--evidence", &evidence, NULL, NULL}, {0}};
 	int64_t id, ev = 0;
-	if (cli_parse(c, argc, argv, opts, pos, 2, 2, NULL) < 0 ||
-	    cli_id(c, "The evaluation", pos[0], &id) < 0 ||
+	if (cli_parse_args(c, argc, argv, opts, pos, 2, "The evaluation", &id) < 0 ||
 	    (evidence && cli_id(c, "The --evidence number", evidence, &ev) < 0))
 		return EXIT_USAGE;
 	size_t n;

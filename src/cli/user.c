@@ -39,11 +39,12 @@ static int cmd_user_add(cli *c, int argc, char **argv)
 		       EXIT_USAGE;
 	char password[512];
 	int64_t user = 0, org_id = 0;
-	if ((!admin && cli_id(c, "The organisation", org, &org_id) < 0))
+	if (!admin && cli_id(c, "The organisation", org, &org_id) < 0)
 		return EXIT_USAGE;
-	if (read_password(c, password, sizeof password) < 0 || cli_open(c) < 0)
+	if (read_password(c, password, sizeof password) < 0)
 		return cli_fail(c);
-	int rc = user_add(&c->d, name, email, password, role, org_id, area, &user, &c->e);
+	int rc = cli_open(c) < 0 ? -1
+		 : user_add(&c->d, name, email, password, role, org_id, area, &user, &c->e);
 	sodium_memzero(password, sizeof password);
 	if (rc < 0)
 		return cli_fail(c);

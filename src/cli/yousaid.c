@@ -5,8 +5,9 @@
 #include "cli/cli.h"
 #include "domain/review.h"
 
-static json_t *you_said_json(const you_said_row *y)
+static json_t *you_said_json(const void *item)
 {
+	const you_said_row *y = item;
 	return json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:o, s:b, s:o, s:s, s:s}",
 			 "id", (json_int_t)y->id, "organisation", (json_int_t)y->organisation_id,
 			 "said", y->said, "said_on", y->said_on, "did", y->did,
@@ -19,15 +20,14 @@ static json_t *you_said_json(const you_said_row *y)
 static int cmd_yousaid_add(cli *c, int argc, char **argv)
 {
 	you_said_row y = {0};
-	const char *pos[1], *with = NULL, *action = NULL;
+	const char *with = NULL, *action = NULL;
 	bool publish = false;
 	const cli_opt opts[] = {{"--said", &y.said, NULL, NULL}, {"--on", &y.said_on, NULL, NULL},
 				{"--did", &y.did, NULL, NULL}, {"--did-on", &y.did_on, NULL, NULL},
 				{"--with", &with, NULL, NULL}, {"--action", &action, NULL, NULL},
 				{"--publish", NULL, &publish, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &y.organisation_id) < 0 ||
+	if (cli_parse_id(c, argc, argv, opts, "The organisation", &y.organisation_id) < 0 ||
 	    (action && cli_id(c, "The --action number", action, &y.action_id) < 0))
 		return EXIT_USAGE;
 	if (!y.said)
@@ -49,7 +49,7 @@ static int cmd_yousaid_add(cli *c, int argc, char **argv)
 static int cmd_yousaid_update(cli *c, int argc, char **argv)
 {
 	you_said_row g = {0};
-	const char *pos[1], *with = NULL, *action = NULL;
+	const char *with = NULL, *action = NULL;
 	bool publish = false, unpublish = false;
 	const cli_opt opts[] = {{"--said", &g.said, NULL, NULL}, {"--on", &g.said_on, NULL, NULL},
 				{"--did", &g.did, NULL, NULL}, {"--did-on", &g.did_on, NULL, NULL},
@@ -57,8 +57,7 @@ static int cmd_yousaid_update(cli *c, int argc, char **argv)
 				{"--publish", NULL, &publish, NULL},
 				{"--unpublish", NULL, &unpublish, NULL}, {0}};
 	int64_t id;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The record", pos[0], &id) < 0 ||
+	if (cli_parse_id(c, argc, argv, opts, "The record", &id) < 0 ||
 	    (action && *action && cli_id(c, "The --action number", action, &g.action_id) < 0))
 		return EXIT_USAGE;
 	if (publish && unpublish)
@@ -86,23 +85,14 @@ static int cmd_yousaid_update(cli *c, int argc, char **argv)
 static int cmd_yousaid_list(cli *c, int argc, char **argv)
 {
 	bool json = false;
-	const char *pos[1];
-	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {0}};
 	int64_t org;
-	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &org) < 0)
+	if (cli_parse_id_json(c, argc, argv, "The organisation", &org, &json) < 0)
 		return EXIT_USAGE;
-	org_row o;
 	you_said_list list;
-	if (cli_open(c) < 0 || org_get(&c->d, org, &o, &c->e) < 0 ||
-	    you_said_of_org(&c->d, org, false, &list, &c->e) < 0)
+	if (cli_open_org(c, org, NULL) < 0 || you_said_of_org(&c->d, org, false, &list, &c->e) < 0)
 		return cli_fail(c);
-	if (json) {
-		json_t *arr = json_array();
-		for (size_t i = 0; i < list.n; i++)
-			json_array_append_new(arr, you_said_json(&list.items[i]));
-		return cli_print_json(arr);
-	}
+	if (json)
+		return cli_print_json_list(list.items, list.n, sizeof *list.items, you_said_json);
 	if (!list.n)
 		printf("No \"You said, we did\" records yet. Add one with: copro yousaid add %lld --said TEXT --on YYYY-MM-DD\n",
 		       (long long)org);
@@ -118,15 +108,12 @@ static int cmd_yousaid_list(cli *c, int argc, char **argv)
 
 static int cmd_yousaid_notice(cli *c, int argc, char **argv)
 {
-	const char *pos[1];
 	int64_t org;
-	if (cli_parse(c, argc, argv, NULL, pos, 1, 1, NULL) < 0 ||
-	    cli_id(c, "The organisation", pos[0], &org) < 0)
+	if (cli_parse_id(c, argc, argv, NULL, "The organisation", &org) < 0)
 		return EXIT_USAGE;
 	org_row o;
 	you_said_list list;
-	if (cli_open(c) < 0 || org_get(&c->d, org, &o, &c->e) < 0 ||
-	    you_said_of_org(&c->d, org, true, &list, &c->e) < 0)
+	if (cli_open_org(c, org, &o) < 0 || you_said_of_org(&c->d, org, true, &list, &c->e) < 0)
 		return cli_fail(c);
 	printf("YOU SAID, WE DID\n%s\n", o.name);
 	if (!list.n)
