@@ -462,13 +462,12 @@ static void base_id(const char *name, char *out, size_t size)
 	out[n] = '\0';
 }
 
-static void check_rules(struct vctx *c, const char *name, const json_t *doc)
+/* format, id and kind; answers the kind when it is known, else NULL. */
+static const char *check_header(struct vctx *c, const char *name, const json_t *doc)
 {
 	const char *format = str(doc, "format");
 	const char *id = str(doc, "id");
 	const char *kind = str(doc, "kind");
-	const json_t *sections = json_object_get(doc, "sections");
-	const json_t *columns = json_object_get(doc, "columns");
 
 	if (format && strcmp(format, "copro-framework-1") != 0) {
 		size_t old = push_field(c, "format");
@@ -495,60 +494,54 @@ static void check_rules(struct vctx *c, const char *name, const json_t *doc)
 		path_pop(c, old);
 		kind = NULL;
 	}
-	if (!json_is_array(sections))
-		return;
-	if (json_array_size(sections) == 0) {
-		size_t old = push_field(c, "sections");
-		problem(c, "no-sections", "an instrument needs at least one section");
-		path_pop(c, old);
-	}
-	if (kind && (strcmp(kind, "measures") == 0 || strcmp(kind, "plan") == 0) &&
-	    json_array_size(columns) == 0)
-		problem(c, "no-columns", "a %s instrument needs grid \"columns\"", kind);
+	return kind;
+}
 
-	/* Element keys are unique across the whole instrument: evidence links
-	 * name an element by key alone. The same holds for measures. */
-	size_t old = push_field(c, "sections");
-	check_keys(c, sections, "section", true);
-	size_t si;
-	json_t *sec;
-	json_array_foreach(sections, si, sec) {
-		const json_t *els = json_object_get(sec, "elements");
-		size_t o1 = path_push(c, "[%zu]", si);
-		if (json_is_array(json_object_get(sec, "measures"))) {
-			size_t o2 = push_field(c, "measures");
-			check_keys(c, json_object_get(sec, "measures"), "measure", true);
-			repeated_across(c, sections, si, "measures", "measure");
-			path_pop(c, o2);
-		}
-		if (!json_is_array(els)) {
-			path_pop(c, o1);
-			continue;
-		}
-		if (kind && json_array_size(els) == 0 && strcmp(kind, "measures") != 0 &&
-		    strcmp(kind, "plan") != 0 && !has_gap(sec))
-			problem(c, "no-elements", "a section of %s %s instrument needs at least one element",
-				article(kind), kind);
-		size_t o2 = push_field(c, "elements");
-		check_keys(c, els, "element", false);
-		size_t ei;
-		json_t *el;
-		json_array_foreach(els, ei, el) {
-			size_t o3 = path_push(c, "[%zu]", ei);
-			if (kind)
-				check_element_rules(c, el, kind);
-			path_pop(c, o3);
-		}
-		repeated_across(c, sections, si, "elements", "element");
+/* Section `si`: its measures and elements, whose keys are unique across
+ * the whole instrument (evidence links name an element by key alone, and
+ * the same holds for measures). */
+static void check_section_rules(struct vctx *c, const json_t *sections, size_t si,
+				const json_t *sec, const char *kind)
+{
+	const json_t *els = json_object_get(sec, "elements");
+	size_t o1 = path_push(c, "[%zu]", si);
+	if (json_is_array(json_object_get(sec, "measures"))) {
+		size_t o2 = push_field(c, "measures");
+		check_keys(c, json_object_get(sec, "measures"), "measure", true);
+		repeated_across(c, sections, si, "measures", "measure");
 		path_pop(c, o2);
-		path_pop(c, o1);
 	}
-	path_pop(c, old);
+	if (!json_is_array(els)) {
+		path_pop(c, o1);
+		return;
+	}
+	if (kind && json_array_size(els) == 0 && strcmp(kind, "measures") != 0 &&
+	    strcmp(kind, "plan") != 0 && !has_gap(sec))
+		problem(c, "no-elements", "a section of %s %s instrument needs at least one element",
+			article(kind), kind);
+	size_t o2 = push_field(c, "elements");
+	check_keys(c, els, "element", false);
+	size_t ei;
+	json_t *el;
+	json_array_foreach(els, ei, el) {
+		size_t o3 = path_push(c, "[%zu]", ei);
+		if (kind)
+			check_element_rules(c, el, kind);
+		path_pop(c, o3);
+	}
+	repeated_across(c, sections, si, "elements", "element");
+	path_pop(c, o2);
+	path_pop(c, o1);
+}
 
-	const json_t *fields = json_object_get(doc, "fields");
+/* Field types, and the sections and columns the worked examples name. */
+static void check_fields_and_exemplars(struct vctx *c, const json_t *doc)
+{
+	const json_t *sections = json_object_get(doc, "sections");
+	const json_t *columns = json_object_get(doc, "columns");
 	size_t i;
 	json_t *it;
-	json_array_foreach(fields, i, it) {
+	json_array_foreach(json_object_get(doc, "fields"), i, it) {
 		const char *t = str(it, "type");
 		if (!t || field_type_known(t))
 			continue;
@@ -577,6 +570,30 @@ static void check_rules(struct vctx *c, const char *name, const json_t *doc)
 		}
 		path_pop(c, o);
 	}
+}
+
+static void check_rules(struct vctx *c, const char *name, const json_t *doc)
+{
+	const char *kind = check_header(c, name, doc);
+	const json_t *sections = json_object_get(doc, "sections");
+	if (!json_is_array(sections))
+		return;
+	if (json_array_size(sections) == 0) {
+		size_t old = push_field(c, "sections");
+		problem(c, "no-sections", "an instrument needs at least one section");
+		path_pop(c, old);
+	}
+	if (kind && (strcmp(kind, "measures") == 0 || strcmp(kind, "plan") == 0) &&
+	    json_array_size(json_object_get(doc, "columns")) == 0)
+		problem(c, "no-columns", "a %s instrument needs grid \"columns\"", kind);
+	size_t old = push_field(c, "sections");
+	check_keys(c, sections, "section", true);
+	size_t si;
+	json_t *sec;
+	json_array_foreach(sections, si, sec)
+		check_section_rules(c, sections, si, sec, kind);
+	path_pop(c, old);
+	check_fields_and_exemplars(c, doc);
 }
 
 bool framework_validate(const char *name, json_t *doc, fw_report *report)
