@@ -12,6 +12,7 @@
 #include <xlsxwriter.h>
 
 #include "core/text.h"
+#include "domain/audit.h"
 #include "store/area_data.h"
 
 #define AUDIT_FRAMEWORK "york-joint-partnership-audit"
@@ -117,12 +118,6 @@ static const char *level_title(const titles *t, const char *principle, const cha
 	return NULL;
 }
 
-static const char *outcome_title(const titles *t, const char *key)
-{
-	const fw_item *o = t->audit ? framework_outcome(t->audit, key) : NULL;
-	return o ? o->title : NULL;
-}
-
 /* The number of steps of the model version a project was made with: the
  * installed file when it is that version, else the stored text. */
 static int steps_total(titles *t, const char *id, const char *hash, int64_t *n, err *e)
@@ -180,7 +175,7 @@ static size_t audit_cells(const titles *t, const export_audit_row *r, cell *c)
 	c[n++] = text_cell(r->description);
 	c[n++] = text_cell(r->audit_date);
 	c[n++] = text_cell(r->outcome);
-	c[n++] = text_cell(outcome_title(t, r->outcome));
+	c[n++] = text_cell(t->audit ? audit_outcome_title(t->audit, r->outcome) : NULL);
 	c[n++] = text_cell(r->outcome_reason);
 	c[n++] = text_cell(r->review_on);
 	c[n++] = text_cell(r->submitted_at);
