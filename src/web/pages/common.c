@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/area.h"
 #include "web/pages/pages.h"
 
 int page_not_found(request *r)
@@ -127,4 +128,20 @@ void breadcrumbs_org(request *r, const char *org_name, const char *const *links,
 		htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"%a\">%t</a></li>",
 		     links[i], links[i + 1]);
 	htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\" aria-current=\"page\">%t</li></ol></nav>", here);
+}
+
+int page_area_name(request *r, const char **name)
+{
+	err e = {0};
+	if (area_name(&r->d, r->area, name, &e) == 0)
+		return 0;
+	if (e.kind == ERR_NOTFOUND)
+		return page_not_found(r);
+	r->e = e;
+	return page_failed(r);
+}
+
+void table_scroll_open(request *r, const char *label)
+{
+	htmlf(&r->out, "<div class=\"copro-table-scroll\" role=\"region\" aria-label=\"%a\" tabindex=\"0\">", label);
 }

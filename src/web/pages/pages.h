@@ -29,6 +29,13 @@ bool text_blank(const char *s);         /* NULL or "" */
 const char *sentence(request *r, const char *msg);
 /* "15 October 2026" from "2026-10-15"; anything else as it is. */
 const char *date_words(request *r, const char *iso);
+/* The name of the area in the URL (r->area), for headings: 0, or the
+ * status of the error page written (404 when there is no such area). */
+int page_area_name(request *r, const char **name);
+/* A wide table scrolls sideways in its own box on a narrow screen, not the
+ * whole page; the box takes focus, so a keyboard can scroll it too, and it
+ * is named like the table. Closed with "</div>" after the table. */
+void table_scroll_open(request *r, const char *label);
 
 /* Text a person typed over several lines, a paragraph a line (class
  * `cls`, or govuk-body); when no line has any text, `empty` as the one
