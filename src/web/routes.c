@@ -20,5 +20,6 @@ const route *const web_route_tables[] = {
 	measure_routes,
 	plan_routes,
 	review_routes,
+	api_tokens_routes,
 	NULL,
 };

@@ -72,10 +72,11 @@ extern const route evaluation_routes[]; /* evaluation.c: evaluation overview, st
 extern const route project_routes[];    /* project.c: projects and their model's steps */
 extern const route audit_routes[];      /* audit.c: audits, decisions, the area's queue and settings */
 extern const route area_routes[];       /* area.c: area portfolio, dashboard, projects */
-extern const route export_routes[];     /* export.c: CSV and Excel exports, API tokens */
+extern const route export_routes[];     /* export.c: CSV and Excel exports */
 extern const route api_routes[];        /* api.c: the JSON API (ROUTE_API) */
 extern const route measure_routes[];    /* measure.c: success measures, metrics, readings */
 extern const route plan_routes[];       /* plan.c: team and service plans */
 extern const route review_routes[];     /* review.c: action reviews, you said we did, cycles */
+extern const route api_tokens_routes[]; /* api_tokens.c: /area/{area}/api-tokens */
 
 #endif
