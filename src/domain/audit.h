@@ -129,6 +129,16 @@ int audit_evidence_link(domain *d, int64_t audit, const char *principle, int64_t
 int audit_evidence_set(domain *d, int64_t audit, const char *principle,
 		       const int64_t *evidence, size_t n, err *e);
 
+/* A form's changes at once, all or nothing (domain/audit_change.c): a
+ * draft's fields, then its people (NULL: left as they are) and its project
+ * (NULL: left as it is); a principle's judgement and, when `evidence` is
+ * not NULL, exactly those links. */
+int audit_edit(domain *d, int64_t audit, const audit_fields *f, const audit_person_row *people,
+	       size_t n_people, const int64_t *project, err *e);
+int audit_principle_record(domain *d, int64_t audit, const char *principle,
+			   const principle_change *c, const int64_t *evidence, size_t n_evidence,
+			   err *e);
+
 /* ---- the workflow --------------------------------------------------------
  * draft -> submitted      audit_submit (organisation lead or above); refused
  *                         while a principle has no level, there is no date of

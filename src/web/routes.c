@@ -21,5 +21,10 @@ const route *const web_route_tables[] = {
 	plan_routes,
 	review_routes,
 	api_tokens_routes,
+	audits_routes,
+	audit_edit_routes,
+	audit_principle_routes,
+	area_audits_routes,
+	area_settings_routes,
 	NULL,
 };

@@ -70,7 +70,7 @@ extern const route action_routes[];     /* action.c: actions: list, add, change 
 extern const route people_routes[];     /* people.c: members, invitations, roles, activity log */
 extern const route evaluation_routes[]; /* evaluation.c: evaluation overview, statement pages */
 extern const route project_routes[];    /* project.c: projects and their model's steps */
-extern const route audit_routes[];      /* audit.c: audits, decisions, the area's queue and settings */
+extern const route audit_routes[];      /* audit.c: /org/{org}/audit/{audit}, its workflow */
 extern const route area_routes[];       /* area.c: area portfolio, dashboard, projects */
 extern const route export_routes[];     /* export.c: CSV and Excel exports */
 extern const route api_routes[];        /* api.c: the JSON API (ROUTE_API) */
@@ -78,5 +78,10 @@ extern const route measure_routes[];    /* measure.c: success measures, metrics,
 extern const route plan_routes[];       /* plan.c: team and service plans */
 extern const route review_routes[];     /* review.c: action reviews, you said we did, cycles */
 extern const route api_tokens_routes[]; /* api_tokens.c: /area/{area}/api-tokens */
+extern const route audits_routes[];     /* audits.c: /org/{org}/audits, starting one */
+extern const route audit_edit_routes[]; /* audit_edit.c: /org/{org}/audit/{audit}/edit */
+extern const route audit_principle_routes[]; /* audit_principle.c: .../principle/{principle} */
+extern const route area_audits_routes[]; /* area_audits.c: /area/{area}/audits */
+extern const route area_settings_routes[]; /* area_settings.c: /area/{area}/settings */
 
 #endif
