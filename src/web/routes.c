@@ -26,5 +26,6 @@ const route *const web_route_tables[] = {
 	audit_principle_routes,
 	area_audits_routes,
 	area_settings_routes,
+	activity_routes,
 	NULL,
 };

@@ -145,3 +145,11 @@ void table_scroll_open(request *r, const char *label)
 {
 	htmlf(&r->out, "<div class=\"copro-table-scroll\" role=\"region\" aria-label=\"%a\" tabindex=\"0\">", label);
 }
+
+const char *time_words(request *r, const char *iso)
+{
+	if (!iso || strlen(iso) < 16)
+		return iso ? iso : "";
+	const char *day = date_in_words(&r->mem, iso);
+	return day == iso ? iso : arena_printf(&r->mem, "%s, %.5s UTC", day, iso + 11);
+}

@@ -36,6 +36,8 @@ int page_area_name(request *r, const char **name);
  * whole page; the box takes focus, so a keyboard can scroll it too, and it
  * is named like the table. Closed with "</div>" after the table. */
 void table_scroll_open(request *r, const char *label);
+/* "23 November 2026, 09:00 UTC" from "2026-11-23T09:00:00Z". */
+const char *time_words(request *r, const char *iso);
 
 /* Text a person typed over several lines, a paragraph a line (class
  * `cls`, or govuk-body); when no line has any text, `empty` as the one
@@ -67,7 +69,7 @@ extern const route home_routes[];       /* home.c: start page, organisation home
 extern const route org_import_routes[]; /* org_import.c: organisations from a CSV file */
 extern const route evidence_routes[];   /* evidence.c: the evidence library, an item, changing it */
 extern const route action_routes[];     /* action.c: actions: list, add, change */
-extern const route people_routes[];     /* people.c: members, invitations, roles, activity log */
+extern const route people_routes[];     /* people.c: members, invitations, roles */
 extern const route evaluation_routes[]; /* evaluation.c: evaluation overview, statement pages */
 extern const route project_routes[];    /* project.c: projects and their model's steps */
 extern const route audit_routes[];      /* audit.c: /org/{org}/audit/{audit}, its workflow */
@@ -83,5 +85,6 @@ extern const route audit_edit_routes[]; /* audit_edit.c: /org/{org}/audit/{audit
 extern const route audit_principle_routes[]; /* audit_principle.c: .../principle/{principle} */
 extern const route area_audits_routes[]; /* area_audits.c: /area/{area}/audits */
 extern const route area_settings_routes[]; /* area_settings.c: /area/{area}/settings */
+extern const route activity_routes[];   /* activity.c: an organisation's or area's activity log */
 
 #endif

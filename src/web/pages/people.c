@@ -1,17 +1,11 @@
 /* people.c: for organisation leads and area administrators: who is in the
- * organisation, inviting someone (a one-time link the lead sends
- * themselves), changing a person's role or removing them, and the
- * activity log of an organisation or of a whole area. */
-#include <ctype.h>
-#include <stdlib.h>
+ * organisation (/org/{org}/people), inviting someone (a one-time link the
+ * lead sends themselves), changing a person's role or removing them. The
+ * activity log is in activity.c. */
 #include <string.h>
 
 #include "core/text.h"
-#include "store/account.h"
-#include "store/store.h"
 #include "web/pages/pages.h"
-
-#define ACTIVITY_LIMIT 500
 
 static const char *const roles[] = {
 	"lead", "Organisation lead",
@@ -64,24 +58,20 @@ static const char *group_suffix(request *r, const char *group)
 	return text_blank(group) ? "" : arena_printf(&r->mem, " (%s)", label(group_words, group, group));
 }
 
-/* "23 November 2026, 09:00 UTC" from "2026-11-23T09:00:00Z". */
-static const char *when_words(request *r, const char *iso)
-{
-	if (!iso || strlen(iso) < 16)
-		return iso ? iso : "";
-	const char *day = date_in_words(&r->mem, iso);
-	return day == iso ? iso : arena_printf(&r->mem, "%s, %.5s UTC", day, iso + 11);
-}
-
-/* Membership {member} when it is of this organisation: 1, else 0 (not
- * found), -1 on error. */
+/* Membership {member} when it is of this organisation (another's does not
+ * exist here); 0, or the status of the error page written. */
 static int load_member(request *r, membership_row *m)
 {
 	int64_t id = param_id(r, 1);
-	int found = id ? store_membership_get(r->d.db, &r->mem, id, m, &r->e) : 0;
-	if (found <= 0)
-		return found;
-	return m->organisation_id == r->org;
+	err e = {0};
+	if (!id)
+		return page_not_found(r);
+	if (membership_get_in_org(&r->d, r->org, id, m, &e) == 0)
+		return 0;
+	if (e.kind == ERR_NOTFOUND)
+		return page_not_found(r);
+	r->e = e;
+	return page_failed(r);
 }
 
 /* ---- the list and the invitation form -------------------------------- */
@@ -107,7 +97,7 @@ static int people(request *r, const form_errors *fe)
 	org_row o;
 	membership_list ms;
 	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
-	    store_memberships_of_org(r->d.db, &r->mem, r->org, &ms, &r->e) < 0)
+	    memberships_of_org(&r->d, r->org, &ms, &r->e) < 0)
 		return page_failed(r);
 	page_begin(r, fe && fe->n ? "Error: People" : "People");
 	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>", r->org, o.name);
@@ -166,10 +156,11 @@ static int page_invite_post(request *r)
 		form_error_add(&fe, "name", sentence(r, e.msg));
 	if (fe.n)
 		return people(r, &fe);
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "invited %s as %s%s", name, label(role_words, role, role),
-				  group_suffix(r, group)),
-		     &r->e);
+	if (activity_log(&r->d, &r->sess.user, r->org, 0,
+			 arena_printf(&r->mem, "invited %s as %s%s", name, label(role_words, role, role),
+				      group_suffix(r, group)),
+			 &r->e) < 0)
+		return page_failed(r);
 	/* Shown once, straight away: the database keeps only its hash, so
 	 * there is nothing to redirect to. */
 	char expires[21];
@@ -187,7 +178,7 @@ static int page_invite_post(request *r)
 		      "This is the only time copro shows this link. If it gets lost, invite them again.</strong></div>"
 		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/people\">Back to people</a></p>"
 		      "</div></div>",
-	     name, name, label(role_words, role, role), when_words(r, expires), token, token, r->org);
+	     name, name, label(role_words, role, role), time_words(r, expires), token, token, r->org);
 	page_end(r);
 	return 200;
 }
@@ -246,11 +237,9 @@ static int member_page(request *r, const membership_row *m, const form_errors *f
 static int page_member(request *r)
 {
 	membership_row m;
-	int found = load_member(r, &m);
-	if (found < 0)
-		return page_failed(r);
-	if (!found)
-		return page_not_found(r);
+	int st = load_member(r, &m);
+	if (st)
+		return st;
 	return member_page(r, &m, NULL, m.role, m.partner_group);
 }
 
@@ -258,11 +247,9 @@ static int page_member(request *r)
 static int page_member_role_post(request *r)
 {
 	membership_row m;
-	int found = load_member(r, &m);
-	if (found < 0)
-		return page_failed(r);
-	if (!found)
-		return page_not_found(r);
+	int st = load_member(r, &m);
+	if (st)
+		return st;
 	const char *role = form_get(r, "role"), *group = form_get(r, "group");
 	form_errors fe = {0};
 	err e = {0};
@@ -277,10 +264,11 @@ static int page_member_role_post(request *r)
 	}
 	if (fe.n)
 		return member_page(r, &m, &fe, role, group);
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "changed %s's role to %s%s", m.user_name,
-				  label(role_nouns, role, role), group_suffix(r, group)),
-		     &r->e);
+	if (activity_log(&r->d, &r->sess.user, r->org, 0,
+			 arena_printf(&r->mem, "changed %s's role to %s%s", m.user_name,
+				      label(role_nouns, role, role), group_suffix(r, group)),
+			 &r->e) < 0)
+		return page_failed(r);
 	/* Someone who stepped down from lead can no longer see this list. */
 	if (m.user_id == r->sess.user.id && strcmp(role, "lead") && r->access < ACCESS_AREA)
 		return web_redirect(r, arena_printf(&r->mem, "/org/%lld", (long long)r->org));
@@ -291,11 +279,9 @@ static int page_member_role_post(request *r)
 static int page_member_remove_post(request *r)
 {
 	membership_row m;
-	int found = load_member(r, &m);
-	if (found < 0)
-		return page_failed(r);
-	if (!found)
-		return page_not_found(r);
+	int st = load_member(r, &m);
+	if (st)
+		return st;
 	form_errors fe = {0};
 	err e = {0};
 	bool signed_out;
@@ -305,10 +291,12 @@ static int page_member_remove_post(request *r)
 		form_error_add(&fe, "remove", sentence(r, e.msg));
 		return member_page(r, &m, &fe, m.role, m.partner_group);
 	}
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "removed %s, %s, from the organisation%s", m.user_name,
-				  label(role_words, m.role, m.role), signed_out ? " and signed them out" : ""),
-		     &r->e);
+	if (activity_log(&r->d, &r->sess.user, r->org, 0,
+			 arena_printf(&r->mem, "removed %s, %s, from the organisation%s", m.user_name,
+				      label(role_words, m.role, m.role),
+				      signed_out ? " and signed them out" : ""),
+			 &r->e) < 0)
+		return page_failed(r);
 	if (m.user_id == r->sess.user.id) {
 		if (signed_out)
 			web_set_session_cookie(r, NULL);
@@ -317,92 +305,11 @@ static int page_member_remove_post(request *r)
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/people", (long long)r->org));
 }
 
-/* ---- activity -------------------------------------------------------- */
-
-static void activity_table(request *r, const activity_list *list, const org_list *orgs)
-{
-	if (!list->n) {
-		htmlf(&r->out, "<p class=\"govuk-body\">Nothing has been recorded yet.</p>");
-		return;
-	}
-	if (list->n >= ACTIVITY_LIMIT)
-		htmlf(&r->out, "<p class=\"govuk-body\">The latest %d changes, newest first.</p>", ACTIVITY_LIMIT);
-	else
-		htmlf(&r->out, "<p class=\"govuk-body\">Newest first.</p>");
-	htmlf(&r->out, "<table class=\"govuk-table\"><caption class=\"govuk-visually-hidden\">Activity, newest first</caption>"
-		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-		      "<th scope=\"col\" class=\"govuk-table__header\">When</th>"
-		      "<th scope=\"col\" class=\"govuk-table__header\">Who</th>%R"
-		      "<th scope=\"col\" class=\"govuk-table__header\">What</th>"
-		      "</tr></thead><tbody class=\"govuk-table__body\">",
-	     orgs ? "<th scope=\"col\" class=\"govuk-table__header\">Where</th>" : "");
-	for (size_t i = 0; i < list->n; i++) {
-		const activity_row *a = &list->items[i];
-		htmlf(&r->out, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%t</td>"
-			      "<td class=\"govuk-table__cell\">%t</td>", when_words(r, a->at), a->user_name);
-		if (orgs) {
-			const char *where = "The area";
-			for (size_t j = 0; a->organisation_id && j < orgs->n; j++)
-				if (orgs->items[j].id == a->organisation_id)
-					where = orgs->items[j].name;
-			htmlf(&r->out, "<td class=\"govuk-table__cell\">%t</td>", where);
-		}
-		htmlf(&r->out, "<td class=\"govuk-table__cell\">%t</td></tr>", a->what);
-	}
-	htmlf(&r->out, "</tbody></table>");
-}
-
-/* ROUTE: GET /org/{org}/activity (lead) */
-static int page_activity(request *r)
-{
-	org_row o;
-	activity_list list;
-	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
-	    store_activity_list(r->d.db, &r->mem, r->org, 0, ACTIVITY_LIMIT, &list, &r->e) < 0)
-		return page_failed(r);
-	page_begin(r, "Activity log");
-	htmlf(&r->out, "<a href=\"/org/%D/people\" class=\"govuk-back-link\">People</a>"
-		      "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Activity log</h1>",
-	     r->org, o.name);
-	activity_table(r, &list, NULL);
-	page_end(r);
-	return 200;
-}
-
-/* ROUTE: GET /area/{area}/activity (the area's administrators) */
-static int page_area_activity(request *r)
-{
-	int64_t area = param_id(r, 0);
-	membership_list ms;
-	if (store_memberships_of_user(r->d.db, &r->mem, r->sess.user.id, &ms, &r->e) < 0)
-		return page_failed(r);
-	const char *name = NULL;
-	for (size_t i = 0; area && i < ms.n; i++)
-		if (!strcmp(ms.items[i].role, "area-admin") && ms.items[i].area_id == area)
-			name = ms.items[i].place_name;
-	/* Another area's log does not exist for this person. */
-	if (!name)
-		return page_not_found(r);
-	org_list orgs;
-	activity_list list;
-	if (store_org_list_area(r->d.db, &r->mem, area, &orgs, &r->e) < 0 ||
-	    store_activity_list(r->d.db, &r->mem, 0, area, ACTIVITY_LIMIT, &list, &r->e) < 0)
-		return page_failed(r);
-	page_begin(r, "Activity log");
-	htmlf(&r->out, "<a href=\"/\" class=\"govuk-back-link\">Home</a>"
-		      "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Activity log</h1>", name);
-	activity_table(r, &list, &orgs);
-	page_end(r);
-	return 200;
-}
-
 const route people_routes[] = {
 	{"GET", "/org/{org}/people", page_people, 0, ACCESS_LEAD},
 	{"POST", "/org/{org}/people/invite", page_invite_post, ROUTE_POST, ACCESS_LEAD},
 	{"GET", "/org/{org}/people/{member}", page_member, 0, ACCESS_LEAD},
 	{"POST", "/org/{org}/people/{member}/role", page_member_role_post, ROUTE_POST, ACCESS_LEAD},
 	{"POST", "/org/{org}/people/{member}/remove", page_member_remove_post, ROUTE_POST, ACCESS_LEAD},
-	{"GET", "/org/{org}/activity", page_activity, 0, ACCESS_LEAD},
-	{"GET", "/area/{area}/activity", page_area_activity, 0, ACCESS_NONE},
 	{0},
 };
