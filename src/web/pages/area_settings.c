@@ -18,11 +18,8 @@ static void settings_form(request *r, const audit_settings *now, const settings_
 	htmlf(&r->out, "<a href=\"/area/%D/audits\" class=\"govuk-back-link\">Audits to decide</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->area);
 	form_error_summary(r, fe);
-	if (!fe || !fe->n) {
-		const char *saved = query_get(r, "saved");
-		if (saved)
-			success_banner(r, "The audit settings have been saved");
-	}
+	if ((!fe || !fe->n) && query_get(r, "saved"))
+		notice_success_link(r, "success-title", "The audit settings have been saved", NULL, NULL);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Audit settings</h1>"
 		      "<p class=\"govuk-body\">York's joint partnership audit framework gives no scale for the Score "
 		      "of each principle, and no rule for getting from the principles' levels to the overall "
@@ -84,8 +81,8 @@ static int page_settings_post(request *r)
 	err e = {0};
 	if (audit_settings_get(&r->d, r->area, &now, &e) < 0)
 		return audit_page_error(r, &e);
-	settings_values sv = {.min = posted(r, "score_min"), .max = posted(r, "score_max"),
-			      .rule = posted(r, "rule")};
+	settings_values sv = {.min = audit_posted(r, "score_min"), .max = audit_posted(r, "score_max"),
+			      .rule = audit_posted(r, "rule")};
 	form_errors fe = {0};
 	audit_settings s = {0};
 	bool min_ok = audit_whole_number(sv.min, 3, &s.score_min);

@@ -9,6 +9,13 @@
 #include "core/text.h"
 #include "web/pages/audit_common.h"
 
+/* A summary list row of text, `empty` when there is none. */
+static void summary_text(request *r, const char *key, const char *value, const char *empty)
+{
+	summary_row_open(r, key);
+	htmlf(&r->out, "%t</dd></div>", text_blank(value) ? empty : value);
+}
+
 /* What an event in the history did, from the status it moved to. */
 static const char *event_label(const char *status)
 {
@@ -56,12 +63,12 @@ static void header_summary(request *r, const audit_view *v, bool can_edit)
 	htmlf(&r->out, "</div><div class=\"govuk-summary-card__content\"><dl class=\"govuk-summary-list\">");
 	summary_text(r, audit_title_or(v, "organisation", "Organisation"), v->org.name, "");
 	summary_text(r, audit_title_or(v, "service-area", "Service area"), a->service_area, "Not given");
-	summary_row(r, audit_title_or(v, "description", "Description"));
-	paragraphs(r, a->description, "Not given");
+	summary_row_open(r, audit_title_or(v, "description", "Description"));
+	text_paragraphs(r, a->description, "Not given");
 	htmlf(&r->out, "</dd></div>");
 	summary_text(r, audit_title_or(v, "date", "Date of audit"),
 		     a->audit_date ? date_words(r, a->audit_date) : NULL, "Not given");
-	summary_row(r, audit_title_or(v, "completed-by", "People completing the audit"));
+	summary_row_open(r, audit_title_or(v, "completed-by", "People completing the audit"));
 	if (!v->n_people) {
 		htmlf(&r->out, "Not given");
 	} else {
@@ -74,7 +81,7 @@ static void header_summary(request *r, const audit_view *v, bool can_edit)
 		htmlf(&r->out, "</ul>");
 	}
 	htmlf(&r->out, "</dd></div>");
-	summary_row(r, "Status");
+	summary_row_open(r, "Status");
 	audit_status_tag(r, a->status);
 	htmlf(&r->out, "</dd></div>");
 	htmlf(&r->out, "</dl></div></div>");
@@ -109,7 +116,7 @@ static void principle_block(request *r, const audit_view *v, const audit_princip
 	audit_commitments(r, pv);
 	audit_indicator(r, pv);
 	htmlf(&r->out, "<dl class=\"govuk-summary-list\">");
-	summary_row(r, "Level");
+	summary_row_open(r, "Level");
 	if (pv->level) {
 		htmlf(&r->out, "<p class=\"govuk-body govuk-!-margin-bottom-1\"><strong>%t</strong></p>",
 		     pv->level->title);
@@ -120,7 +127,7 @@ static void principle_block(request *r, const audit_view *v, const audit_princip
 		htmlf(&r->out, "Not chosen yet");
 	}
 	htmlf(&r->out, "</dd></div>");
-	summary_row(r, audit_title_or(v, "score", "Score"));
+	summary_row_open(r, audit_title_or(v, "score", "Score"));
 	if (pv->row.score != AUDIT_NO_SCORE)
 		htmlf(&r->out, "%d <span class=\"govuk-hint\">(on this area's scale of %d to %d)</span>",
 		     pv->row.score, v->settings.score_min, v->settings.score_max);
@@ -128,10 +135,10 @@ static void principle_block(request *r, const audit_view *v, const audit_princip
 		htmlf(&r->out, "Not given <span class=\"govuk-hint\">(this area's scale is %d to %d)</span>",
 		     v->settings.score_min, v->settings.score_max);
 	htmlf(&r->out, "</dd></div>");
-	summary_row(r, audit_title_or(v, "notes-evidence", "Notes or evidence"));
-	paragraphs(r, pv->row.notes, "None written");
+	summary_row_open(r, audit_title_or(v, "notes-evidence", "Notes or evidence"));
+	text_paragraphs(r, pv->row.notes, "None written");
 	htmlf(&r->out, "</dd></div>");
-	summary_row(r, "Evidence from the library");
+	summary_row_open(r, "Evidence from the library");
 	if (!pv->n_evidence) {
 		htmlf(&r->out, "None linked");
 	} else {
@@ -163,7 +170,7 @@ static void overall_summary(request *r, const audit_view *v, bool can_edit)
 		     audit_url(r, r->org, a->id));
 	htmlf(&r->out, "</div><div class=\"govuk-summary-card__content\"><dl class=\"govuk-summary-list\">");
 	summary_text(r, "Outcome", a->outcome ? audit_outcome_words(v, a->outcome) : NULL, "Not chosen yet");
-	summary_row(r, "Suggested outcome");
+	summary_row_open(r, "Suggested outcome");
 	if (v->suggested)
 		htmlf(&r->out, "%t <span class=\"govuk-hint\">(by this area's local rule: see below)</span>",
 		     audit_outcome_words(v, v->suggested));
@@ -173,15 +180,15 @@ static void overall_summary(request *r, const audit_view *v, bool can_edit)
 	if (v->overridden || !text_blank(a->outcome_reason))
 		summary_text(r, "Reason for a different outcome than suggested", a->outcome_reason,
 			     "Not given");
-	summary_row(r, audit_title_or(v, "summary", "Summary"));
-	paragraphs(r, a->summary, "Not written yet");
+	summary_row_open(r, audit_title_or(v, "summary", "Summary"));
+	text_paragraphs(r, a->summary, "Not written yet");
 	htmlf(&r->out, "</dd></div>");
-	summary_row(r, audit_title_or(v, "next-steps", "Next steps"));
-	paragraphs(r, a->next_steps, "Not written yet");
+	summary_row_open(r, audit_title_or(v, "next-steps", "Next steps"));
+	text_paragraphs(r, a->next_steps, "Not written yet");
 	htmlf(&r->out, "</dd></div>");
 	summary_text(r, audit_title_or(v, "review-date", "Review date"),
 		     a->review_on ? date_words(r, a->review_on) : NULL, "Not given");
-	summary_row(r, audit_title_or(v, "sign-off", "Signed off by"));
+	summary_row_open(r, audit_title_or(v, "sign-off", "Signed off by"));
 	if (text_blank(a->signed_by))
 		htmlf(&r->out, "Not signed off yet");
 	else
@@ -208,14 +215,12 @@ static void actions_raised(request *r, const audit_view *v, const form_errors *f
 	}
 	if (!can)
 		return;
-	const char *msg = form_error_for(fe, "create-actions");
-	htmlf(&r->out, "<form method=\"post\" action=\"%a/actions\" novalidate><div class=\"govuk-form-group%R\">",
-	     audit_url(r, r->org, v->audit.id), msg ? " govuk-form-group--error" : "");
+	htmlf(&r->out, "<form method=\"post\" action=\"%a/actions\" novalidate>", audit_url(r, r->org, v->audit.id));
+	const char *msg = form_group_begin(r, "create-actions", fe);
 	form_csrf(r);
 	htmlf(&r->out, "<p class=\"govuk-body\" id=\"create-actions-hint\">This adds one action to your organisation's "
 		      "action list for each line of the next steps not raised yet.</p>");
-	if (msg)
-		htmlf(&r->out, "<p id=\"create-actions-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>", msg);
+	form_error_message(r, "create-actions", msg);
 	htmlf(&r->out, "<button type=\"submit\" id=\"create-actions\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\" aria-describedby=\"create-actions-hint\">"
 		      "Create actions from next steps</button></div></form>");
 }
@@ -243,7 +248,7 @@ static void history(request *r, const audit_view *v)
 			      "<td class=\"govuk-table__cell\">",
 		     ev->at ? date_words(r, arena_strndup(&r->mem, ev->at, 10)) : "",
 		     event_label(ev->status), text_blank(ev->user_name) ? "copro (command line)" : ev->user_name);
-		paragraphs(r, ev->comment, NULL);
+		text_paragraphs(r, ev->comment, NULL);
 		htmlf(&r->out, "</td></tr>");
 	}
 	htmlf(&r->out, "</tbody></table></div>");
@@ -326,21 +331,21 @@ static void workflow(request *r, const audit_view *v, const form_errors *fe, con
 
 static void done_banner(request *r, const audit_view *v)
 {
+	static const char *const said[] = {
+		"submitted", "The audit has been submitted to the area",
+		"returned", "The audit has been returned to the organisation with your comment",
+		"accepted", "The audit has been accepted",
+		"revised", NULL,
+		"actions", "Actions have been created from the next steps",
+		"saved", "Your changes have been saved", NULL};
 	const char *done = query_get(r, "done");
-	if (!done)
-		return;
-	if (!strcmp(done, "submitted"))
-		success_banner(r, "The audit has been submitted to the area");
-	else if (!strcmp(done, "returned"))
-		success_banner(r, "The audit has been returned to the organisation with your comment");
-	else if (!strcmp(done, "accepted"))
-		success_banner(r, "The audit has been accepted");
-	else if (!strcmp(done, "revised"))
-		success_banner(r, arena_printf(&r->mem, "Version %d has been started as a draft", v->audit.version));
-	else if (!strcmp(done, "actions"))
-		success_banner(r, "Actions have been created from the next steps");
-	else if (!strcmp(done, "saved"))
-		success_banner(r, "Your changes have been saved");
+	for (size_t i = 0; done && said[i]; i += 2)
+		if (!strcmp(done, said[i]))
+			notice_success_link(r, "success-title",
+					    said[i + 1] ? said[i + 1]
+							: arena_printf(&r->mem, "Version %d has been started as a draft",
+								       v->audit.version),
+					    NULL, NULL);
 }
 
 static void return_banner(request *r, const audit_view *v)
@@ -350,7 +355,7 @@ static void return_banner(request *r, const audit_view *v)
 	htmlf(&r->out, "<div class=\"govuk-notification-banner\" role=\"region\" aria-labelledby=\"returned-title\" data-module=\"govuk-notification-banner\">"
 		      "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" id=\"returned-title\">Returned by the area</h2></div>"
 		      "<div class=\"govuk-notification-banner__content\"><p class=\"govuk-notification-banner__heading\">The area returned this audit with a comment:</p>");
-	paragraphs(r, v->return_comment, NULL);
+	text_paragraphs(r, v->return_comment, NULL);
 	if (v->latest)
 		htmlf(&r->out, "<p class=\"govuk-body\">Your organisation lead can start a new version to make the changes.</p>");
 	htmlf(&r->out, "</div></div>");
@@ -445,7 +450,7 @@ static int step_failed(request *r, audit_view *v, const err *e, const char *fiel
 
 static int step_done(request *r, int64_t audit, const char *done, const char *what)
 {
-	if (audit_log(r, what) < 0)
+	if (page_log(r, what) < 0)
 		return audit_page_error(r, &r->e);
 	return web_redirect(r, arena_printf(&r->mem, "%s?done=%s", audit_url(r, r->org, audit), done));
 }
@@ -492,7 +497,7 @@ static int page_return(request *r)
 		return st;
 	const char *comment = form_get(r, "return_comment");
 	err e = {0};
-	if (text_blank(trimmed(r, comment)))
+	if (text_blank(text_trimmed(&r->mem, comment)))
 		return refuse_on_audit(r, &v, "return_comment",
 				       "Enter what the organisation needs to change before you return the audit",
 				       comment);

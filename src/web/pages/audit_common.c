@@ -10,17 +10,11 @@
 
 int audit_page_error(request *r, const err *e)
 {
-	switch (e->kind) {
-	case ERR_NOTFOUND:
+	if (e->kind == ERR_NOTFOUND)
 		return page_not_found(r);
-	case ERR_BUSY:
-		return web_error_page(r, 503, "Sorry, copro is busy",
-				      "Someone else is saving a change. Wait a moment and try again.");
-	case ERR_CONFLICT:
+	if (e->kind == ERR_CONFLICT)
 		return web_error_page(r, 409, "This cannot be done now", sentence(r, e->msg));
-	default:
-		return web_error_page(r, 500, "Sorry, something went wrong", e->msg);
-	}
+	return page_error(r, e);
 }
 
 const char *audit_status_label(const char *status)
@@ -48,43 +42,9 @@ void audit_status_tag(request *r, const char *status)
 	htmlf(&r->out, "<strong class=\"%a\">%t</strong>", cls, audit_status_label(status));
 }
 
-/* Text a person typed over several lines, one paragraph a line. */
-void paragraphs(request *r, const char *text, const char *empty)
+const char *audit_posted(request *r, const char *name)
 {
-	bool any = false;
-	for (const char *p = text ? text : ""; *p;) {
-		size_t n = strcspn(p, "\r\n");
-		if (n) {
-			htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", arena_strndup(&r->mem, p, n));
-			any = true;
-		}
-		p += n;
-		p += strspn(p, "\r\n");
-	}
-	if (!any && empty)
-		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", empty);
-}
-
-void gap_note(request *r, const char *gap)
-{
-	if (!text_blank(gap))
-		htmlf(&r->out, "<p class=\"govuk-body copro-gap\"><strong>[GAP IN SOURCE]</strong> %t</p>", gap);
-}
-
-const char *trimmed(request *r, const char *value)
-{
-	if (!value)
-		return NULL;
-	value += strspn(value, " \t");
-	size_t n = strlen(value);
-	while (n && (value[n - 1] == ' ' || value[n - 1] == '\t'))
-		n--;
-	return arena_strndup(&r->mem, value, n);
-}
-
-const char *posted(request *r, const char *name)
-{
-	return trimmed(r, form_get(r, name));
+	return text_trimmed(&r->mem, form_get(r, name));
 }
 
 /* A whole number of at most `digits` digits; false for anything else. */
@@ -138,50 +98,17 @@ audit_actor audit_actor_of(request *r)
 			     .access = r->access};
 }
 
-int audit_log(request *r, const char *what)
-{
-	return activity_log(&r->d, &r->sess.user, r->org, 0, what, &r->e);
-}
-
-void summary_row(request *r, const char *key)
-{
-	htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t</dt>"
-		      "<dd class=\"govuk-summary-list__value\">", key);
-}
-
-void summary_text(request *r, const char *key, const char *value, const char *empty)
-{
-	summary_row(r, key);
-	htmlf(&r->out, "%t</dd></div>", text_blank(value) ? empty : value);
-}
-
-void success_banner(request *r, const char *heading)
-{
-	htmlf(&r->out, "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\""
-		      " aria-labelledby=\"success-title\" data-module=\"govuk-notification-banner\">"
-		      "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" id=\"success-title\">Success</h2></div>"
-		      "<div class=\"govuk-notification-banner__content\"><p class=\"govuk-notification-banner__heading\">%t</p></div></div>",
-	     heading);
-}
-
 void audit_choice_radios(request *r, const char *name, const char *legend, const audit_choice *c,
 			  size_t n, const char *selected, const char *hint_text,
 			  const form_errors *fe)
 {
-	const char *msg = form_error_for(fe, name);
-	const char *described = hint_text && msg ? arena_printf(&r->mem, "%s-hint %s-error", name, name)
-				: hint_text ? arena_printf(&r->mem, "%s-hint", name)
-				: msg ? arena_printf(&r->mem, "%s-error", name) : NULL;
-	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><fieldset class=\"govuk-fieldset\"",
-	     msg ? " govuk-form-group--error" : "");
-	if (described)
-		htmlf(&r->out, " aria-describedby=\"%a\"", described);
-	htmlf(&r->out, "><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">%t</legend>", legend);
+	const char *msg = form_group_begin(r, name, fe);
+	htmlf(&r->out, "<fieldset class=\"govuk-fieldset\"%R>"
+		      "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">%t</legend>",
+	     form_described_by(r, name, hint_text, msg), legend);
 	if (hint_text)
 		htmlf(&r->out, "<div id=\"%a-hint\" class=\"govuk-hint\">%t</div>", name, hint_text);
-	if (msg)
-		htmlf(&r->out, "<p id=\"%a-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>",
-		     name, msg);
+	form_error_message(r, name, msg);
 	htmlf(&r->out, "<div class=\"govuk-radios\" data-module=\"govuk-radios\">");
 	for (size_t i = 0; i < n; i++) {
 		/* The first choice carries the field's id, so the error
@@ -263,40 +190,30 @@ int audit_conflict(request *r, const audit_view *v, const char *message)
 
 void audit_breadcrumbs(request *r, const audit_view *v, const char *here)
 {
-	htmlf(&r->out, "<nav class=\"govuk-breadcrumbs\" aria-label=\"Breadcrumb\"><ol class=\"govuk-breadcrumbs__list\">"
-		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/\">Home</a></li>"
-		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/org/%D\">%t</a></li>"
-		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/org/%D/audits\">Audits</a></li>",
-	     r->org, v->org.name, r->org);
-	if (here)
-		htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"%a\">Version %d</a></li>"
-			      "<li class=\"govuk-breadcrumbs__list-item\" aria-current=\"page\">%t</li>",
-		     audit_url(r, r->org, v->audit.id), v->audit.version, here);
-	else
-		htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\" aria-current=\"page\">Version %d</li>",
-		     v->audit.version);
-	htmlf(&r->out, "</ol></nav>");
+	const char *version = arena_printf(&r->mem, "Version %d", v->audit.version);
+	const char *links[] = {arena_printf(&r->mem, "/org/%lld/audits", (long long)r->org), "Audits",
+			       here ? audit_url(r, r->org, v->audit.id) : NULL, version, NULL};
+	breadcrumbs_org(r, v->org.name, links, here ? here : version);
 }
 
 void audit_project_select(request *r, const project_list *projects, const char *chosen,
-			   const form_errors *fe)
+			  const form_errors *fe)
 {
-	const char *msg = form_error_for(fe, "project");
-	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><label class=\"govuk-label govuk-label--s\" for=\"project\">Project this audit looks at (optional)</label>"
-		      "<div id=\"project-hint\" class=\"govuk-hint\">The project's steps are shown with the audit as supporting evidence.</div>",
-	     msg ? " govuk-form-group--error" : "");
-	if (msg)
-		htmlf(&r->out, "<p id=\"project-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>", msg);
-	htmlf(&r->out, "<select class=\"govuk-select%R\" id=\"project\" name=\"project\" aria-describedby=\"project-hint%R\">"
-		      "<option value=\"\">No project</option>",
-	     msg ? " govuk-select--error" : "", msg ? " project-error" : "");
+	/* Written out rather than form_select_begin's: the hint's apostrophe
+	 * stays as typed. */
+	const char *msg = form_group_begin(r, "project", fe);
+	htmlf(&r->out, "<label class=\"govuk-label govuk-label--s\" for=\"project\">Project this audit looks at (optional)</label>"
+		      "<div id=\"project-hint\" class=\"govuk-hint\">The project's steps are shown with the audit as supporting evidence.</div>");
+	form_error_message(r, "project", msg);
+	htmlf(&r->out, "<select class=\"govuk-select%R\" id=\"project\" name=\"project\"%R>",
+	     msg ? " govuk-select--error" : "", form_described_by(r, "project", "hint", msg));
+	form_option(r, "", "No project", false);
 	for (size_t i = 0; i < projects->n; i++) {
 		const project_row *p = &projects->items[i];
 		const char *id = arena_printf(&r->mem, "%lld", (long long)p->id);
-		htmlf(&r->out, "<option value=\"%a\"%R>%t</option>", id,
-		     chosen && !strcmp(chosen, id) ? " selected" : "", p->title);
+		form_option(r, id, p->title, chosen && !strcmp(chosen, id));
 	}
-	htmlf(&r->out, "</select></div>");
+	form_select_end(r);
 }
 
 /* The project chosen in a form: 0 for none, -1 when it is not one of the

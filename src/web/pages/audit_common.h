@@ -24,8 +24,6 @@ const char *audit_url(request *r, int64_t org, int64_t audit);
 void audit_breadcrumbs(request *r, const audit_view *v, const char *here);
 /* The person acting, for the domain's workflow checks. */
 audit_actor audit_actor_of(request *r);
-/* One line in the organisation's activity log; -1 (r->e set) on failure. */
-int audit_log(request *r, const char *what);
 
 /* ---- words ---------------------------------------------------------------- */
 
@@ -59,6 +57,9 @@ void audit_choice_radios(request *r, const char *name, const char *legend, const
 			 const form_errors *fe);
 /* The field a domain message is about, from the words it uses. */
 const char *audit_field_of_message(const char *msg, const char *fallback);
+/* The form field `name` without spaces or tabs around it; NULL when the
+ * form did not send it. */
+const char *audit_posted(request *r, const char *name);
 /* A whole number of at most `digits` digits; false for anything else. */
 bool audit_whole_number(const char *s, size_t digits, int *out);
 /* The id of a record chosen in a form, or 0 for none or not a number. */
@@ -73,20 +74,5 @@ void audit_check_date(form_errors *fe, const char *field, const char *value, con
 
 /* The area in the URL's name for headings ("Your area" if it cannot be read). */
 const char *audit_area_name(request *r);
-
-/* ---- page parts the audit pages have their own copies of ----------------- */
-
-/* Text a person typed over several lines, one paragraph a line. */
-void paragraphs(request *r, const char *text, const char *empty);
-void gap_note(request *r, const char *gap);
-/* The value without spaces or tabs around it (NULL stays NULL); posted is
- * the form field `name`'s. */
-const char *trimmed(request *r, const char *value);
-const char *posted(request *r, const char *name);
-/* A summary list row open at its value (closed with "</dd></div>"), and a
- * whole row of text. */
-void summary_row(request *r, const char *key);
-void summary_text(request *r, const char *key, const char *value, const char *empty);
-void success_banner(request *r, const char *heading);
 
 #endif

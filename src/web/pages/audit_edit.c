@@ -160,17 +160,17 @@ static int page_audit_edit(request *r)
 static void edit_values_posted(request *r, edit_values *ev)
 {
 	memset(ev, 0, sizeof *ev);
-	ev->f = (audit_fields){.service_area = posted(r, "service_area"),
+	ev->f = (audit_fields){.service_area = audit_posted(r, "service_area"),
 			       .description = form_get(r, "description"),
-			       .audit_date = posted(r, "audit_date"), .summary = form_get(r, "summary"),
-			       .next_steps = form_get(r, "next_steps"), .review_on = posted(r, "review_on"),
-			       .outcome = posted(r, "outcome"),
+			       .audit_date = audit_posted(r, "audit_date"), .summary = form_get(r, "summary"),
+			       .next_steps = form_get(r, "next_steps"), .review_on = audit_posted(r, "review_on"),
+			       .outcome = audit_posted(r, "outcome"),
 			       .outcome_reason = form_get(r, "outcome_reason"),
-			       .signed_by = posted(r, "signed_by"), .signed_on = posted(r, "signed_on")};
-	ev->project = posted(r, "project");
+			       .signed_by = audit_posted(r, "signed_by"), .signed_on = audit_posted(r, "signed_on")};
+	ev->project = audit_posted(r, "project");
 	for (size_t i = 0; i < PEOPLE_ROWS_MAX; i++) {
-		const char *nm = posted(r, arena_printf(&r->mem, "person-%zu-name", i + 1));
-		const char *ds = posted(r, arena_printf(&r->mem, "person-%zu-designation", i + 1));
+		const char *nm = audit_posted(r, arena_printf(&r->mem, "person-%zu-name", i + 1));
+		const char *ds = audit_posted(r, arena_printf(&r->mem, "person-%zu-designation", i + 1));
 		if (nm || ds)
 			ev->people_posted = true;
 		if (text_blank(nm) && text_blank(ds))
@@ -278,7 +278,7 @@ static int page_audit_edit_post(request *r)
 		edit_form(r, &v, &projects, &shown, &fe);
 		return 400;
 	}
-	if (audit_log(r, arena_printf(&r->mem, "changed the details of audit %lld (version %d)",
+	if (page_log(r, arena_printf(&r->mem, "changed the details of audit %lld (version %d)",
 				      (long long)v.audit.id, v.audit.version)) < 0)
 		return audit_page_error(r, &r->e);
 	return web_redirect(r, arena_printf(&r->mem, "%s?done=saved", audit_url(r, r->org, v.audit.id)));

@@ -133,7 +133,7 @@ static void render_principle(request *r, const audit_view *v, const audit_princi
 		for (size_t i = 0; pv->indicator && i < pv->indicator->n_levels; i++) {
 			const fw_item *l = &pv->indicator->levels[i];
 			bool chosen = pv->row.level && !strcmp(pv->row.level, l->key);
-			summary_row(r, l->title);
+			summary_row_open(r, l->title);
 			htmlf(&r->out, "%R%t", chosen ? "<strong class=\"govuk-tag govuk-tag--green\">Chosen</strong> " : "",
 			     l->text ? l->text : "");
 			if (!text_blank(l->gap))
@@ -141,17 +141,17 @@ static void render_principle(request *r, const audit_view *v, const audit_princi
 			htmlf(&r->out, "</dd></div>");
 		}
 		htmlf(&r->out, "</dl><dl class=\"govuk-summary-list\">");
-		summary_row(r, audit_title_or(v, "score", "Score"));
+		summary_row_open(r, audit_title_or(v, "score", "Score"));
 		if (pv->row.score != AUDIT_NO_SCORE)
 			htmlf(&r->out, "%d (on this area's scale of %d to %d)", pv->row.score,
 			     v->settings.score_min, v->settings.score_max);
 		else
 			htmlf(&r->out, "Not given");
 		htmlf(&r->out, "</dd></div>");
-		summary_row(r, audit_title_or(v, "notes-evidence", "Notes or evidence"));
-		paragraphs(r, pv->row.notes, "None written");
+		summary_row_open(r, audit_title_or(v, "notes-evidence", "Notes or evidence"));
+		text_paragraphs(r, pv->row.notes, "None written");
 		htmlf(&r->out, "</dd></div>");
-		summary_row(r, "Evidence from the library");
+		summary_row_open(r, "Evidence from the library");
 		for (size_t i = 0; i < pv->n_evidence; i++)
 			htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/evidence/%D\">%t</a></p>",
 			     r->org, pv->evidence[i].evidence_id,
@@ -273,7 +273,7 @@ static int page_principle_post(request *r)
 	if (audit_writable(&v.audit, &e) < 0)
 		return audit_conflict(r, &v, sentence(r, e.msg));
 	const char *key = pv->principle->key;
-	principle_values pvals = {.level = posted(r, "level"), .score = posted(r, "score"),
+	principle_values pvals = {.level = audit_posted(r, "level"), .score = audit_posted(r, "score"),
 				  .notes = form_get(r, "notes")};
 	form_errors fe = {0};
 	check_principle(r, &v, pv, &pvals, &fe);
@@ -304,7 +304,7 @@ static int page_principle_post(request *r)
 		render_principle(r, &v, pv, &library, &pvals, &fe);
 		return 400;
 	}
-	if (audit_log(r, arena_printf(&r->mem, "recorded principle %s of audit %lld%s%s", key,
+	if (page_log(r, arena_printf(&r->mem, "recorded principle %s of audit %lld%s%s", key,
 				      (long long)v.audit.id, pvals.level ? ": " : "",
 				      pvals.level ? pvals.level : "")) < 0)
 		return audit_page_error(r, &r->e);

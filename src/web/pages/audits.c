@@ -132,9 +132,9 @@ static int page_audit_start(request *r)
 	if (st)
 		return st;
 	err e = {0};
-	start_values sv = {.project = posted(r, "project"), .service_area = posted(r, "service_area"),
+	start_values sv = {.project = audit_posted(r, "project"), .service_area = audit_posted(r, "service_area"),
 			   .description = form_get(r, "description"),
-			   .audit_date = posted(r, "audit_date")};
+			   .audit_date = audit_posted(r, "audit_date")};
 	form_errors fe = {0};
 	int64_t project = audit_project_posted(&projects, sv.project);
 	if (project < 0)
@@ -163,7 +163,7 @@ static int page_audit_start(request *r)
 		new_form(r, &o, &projects, &sv, &fe);
 		return 400;
 	}
-	if (audit_log(r, arena_printf(&r->mem, "started audit %lld (%s)", (long long)id,
+	if (page_log(r, arena_printf(&r->mem, "started audit %lld (%s)", (long long)id,
 				      sv.service_area)) < 0)
 		return audit_page_error(r, &r->e);
 	return web_redirect(r, audit_url(r, r->org, id));

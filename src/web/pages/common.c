@@ -153,3 +153,9 @@ const char *time_words(request *r, const char *iso)
 	const char *day = date_in_words(&r->mem, iso);
 	return day == iso ? iso : arena_printf(&r->mem, "%s, %.5s UTC", day, iso + 11);
 }
+
+void gap_note(request *r, const char *gap)
+{
+	if (!text_blank(gap))
+		htmlf(&r->out, "<p class=\"govuk-body copro-gap\"><strong>[GAP IN SOURCE]</strong> %t</p>", gap);
+}

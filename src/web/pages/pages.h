@@ -38,6 +38,9 @@ int page_area_name(request *r, const char **name);
 void table_scroll_open(request *r, const char *label);
 /* "23 November 2026, 09:00 UTC" from "2026-11-23T09:00:00Z". */
 const char *time_words(request *r, const char *iso);
+/* Where the source leaves a gap: "[GAP IN SOURCE]" and what is missing
+ * (nothing when gap is NULL or ""). */
+void gap_note(request *r, const char *gap);
 
 /* Text a person typed over several lines, a paragraph a line (class
  * `cls`, or govuk-body); when no line has any text, `empty` as the one
