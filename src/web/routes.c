@@ -27,5 +27,6 @@ const route *const web_route_tables[] = {
 	area_audits_routes,
 	area_settings_routes,
 	activity_routes,
+	project_step_routes,
 	NULL,
 };

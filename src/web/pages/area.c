@@ -448,7 +448,7 @@ static void levels_section(request *r, const area_picture *p)
 		      "Organisations with no accepted audit are not in the heat map.</p>",
 	     p->audited, p->n_orgs);
 	principle_key(r, fw);
-	const char **rows = arena_alloc(&r->mem, (fw->n_sections + 1) * sizeof *rows);
+	const char **rows = ARENA_ARRAY(&r->mem, fw->n_sections, rows);
 	size_t scale = 0;
 	for (size_t i = 0; i < fw->n_sections; i++) {
 		rows[i] = arena_printf(&r->mem, "%s %s", term(r, fw), fw->sections[i].key);
@@ -475,8 +475,8 @@ static void outcomes_section(request *r, const picture_trend *t)
 	}
 	htmlf(&r->out, "<p class=\"govuk-body\">Audits accepted, by the academic year of the audit's date "
 		      "(1 September to 31 August), and their overall outcome.</p>");
-	const char **rows = arena_alloc(&r->mem, (t->n_years + 1) * sizeof *rows);
-	size_t *values = arena_alloc(&r->mem, (t->n_years * t->n_outcomes + 1) * sizeof *values);
+	const char **rows = ARENA_ARRAY(&r->mem, t->n_years, rows);
+	size_t *values = ARENA_ARRAY(&r->mem, t->n_years * t->n_outcomes, values);
 	for (size_t y = 0; y < t->n_years; y++) {
 		rows[y] = academic_year(r, t->years[y].year);
 		for (size_t k = 0; k < t->n_outcomes; k++)

@@ -53,7 +53,7 @@ static void people_rows(request *r, const audit_view *v, const edit_values *ev,
 static void outcome_radios(request *r, const audit_view *v, const char *selected,
 			   const form_errors *fe)
 {
-	audit_choice *c = arena_alloc(&r->mem, (v->n_outcomes + 1) * sizeof *c);
+	audit_choice *c = ARENA_ARRAY(&r->mem, v->n_outcomes, c);
 	for (size_t i = 0; i < v->n_outcomes; i++) {
 		c[i].value = v->outcomes[i].key;
 		c[i].label = v->outcomes[i].title;

@@ -30,7 +30,7 @@ static void level_radios(request *r, const audit_principle_view *pv, const char 
 {
 	const fw_element *ind = pv->indicator;
 	size_t n = ind ? ind->n_levels : 0;
-	audit_choice *c = arena_alloc(&r->mem, (n + 1) * sizeof *c);
+	audit_choice *c = ARENA_ARRAY(&r->mem, n, c);
 	for (size_t i = 0; i < n; i++)
 		c[i] = (audit_choice){.value = ind->levels[i].key, .label = ind->levels[i].title,
 				.hint = ind->levels[i].text, .gap = ind->levels[i].gap};
@@ -49,7 +49,7 @@ static void evidence_boxes(request *r, const evidence_list *library, const bool 
 			      "<a class=\"govuk-link\" href=\"/org/%D/evidence\">Go to the evidence library</a>.</p>", r->org);
 		return;
 	}
-	const char **options = arena_alloc(&r->mem, (2 * library->n + 1) * sizeof *options);
+	const char **options = ARENA_ARRAY(&r->mem, 2 * library->n + 1, options);
 	for (size_t i = 0; i < library->n; i++) {
 		const evidence_row *ev = &library->items[i];
 		options[2 * i] = arena_printf(&r->mem, "%lld", (long long)ev->id);
@@ -168,7 +168,7 @@ static void render_principle(request *r, const audit_view *v, const audit_princi
 
 static bool *linked_saved(request *r, const audit_principle_view *pv, const evidence_list *library)
 {
-	bool *linked = arena_alloc(&r->mem, (library->n + 1) * sizeof *linked);
+	bool *linked = ARENA_ARRAY(&r->mem, library->n, linked);
 	for (size_t i = 0; i < library->n; i++)
 		for (size_t k = 0; k < pv->n_evidence; k++)
 			linked[i] |= pv->evidence[k].evidence_id == library->items[i].id;
@@ -217,8 +217,8 @@ static bool evidence_posted(request *r, const evidence_list *library, int64_t **
 	size_t count = 0;
 	while (all[count])
 		count++;
-	*ids = arena_alloc(&r->mem, (count + 1) * sizeof **ids);
-	*linked = arena_alloc(&r->mem, (library->n + 1) * sizeof **linked);
+	*ids = ARENA_ARRAY(&r->mem, count, *ids);
+	*linked = ARENA_ARRAY(&r->mem, library->n, *linked);
 	*n = 0;
 	bool ok = true;
 	for (size_t i = 0; all[i]; i++) {

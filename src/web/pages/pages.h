@@ -74,7 +74,7 @@ extern const route evidence_routes[];   /* evidence.c: the evidence library, an 
 extern const route action_routes[];     /* action.c: actions: list, add, change */
 extern const route people_routes[];     /* people.c: members, invitations, roles */
 extern const route evaluation_routes[]; /* evaluation.c: evaluation overview, statement pages */
-extern const route project_routes[];    /* project.c: projects and their model's steps */
+extern const route project_routes[];    /* project.c: projects, starting and changing one */
 extern const route audit_routes[];      /* audit.c: /org/{org}/audit/{audit}, its workflow */
 extern const route area_routes[];       /* area.c: area portfolio, dashboard, projects */
 extern const route export_routes[];     /* export.c: CSV and Excel exports */
@@ -89,5 +89,6 @@ extern const route audit_principle_routes[]; /* audit_principle.c: .../principle
 extern const route area_audits_routes[]; /* area_audits.c: /area/{area}/audits */
 extern const route area_settings_routes[]; /* area_settings.c: /area/{area}/settings */
 extern const route activity_routes[];   /* activity.c: an organisation's or area's activity log */
+extern const route project_step_routes[]; /* project_step.c: .../project/{project}/step/{step} */
 
 #endif
