@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "domain/area.h"
-#include "store/area.h"
 #include "web/pages/pages.h"
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -35,14 +34,6 @@ static shade scale_shade(size_t i, size_t n)
 
 static const char *const grey_tag = "govuk-tag govuk-tag--grey";
 
-/* A wide table scrolls sideways in its own box on a narrow screen, not the
- * whole page; the box takes focus, so a keyboard can scroll it too, and it
- * is named like the table. Closed with "</div>" after the table. */
-static void scroll_open(request *r, const char *label)
-{
-	htmlf(&r->out, "<div class=\"copro-table-scroll\" role=\"region\" aria-label=\"%a\" tabindex=\"0\">", label);
-}
-
 static const char *sector_label(const char *sector)
 {
 	static const char *const names[] = {"education", "Education", "health", "Health",
@@ -62,15 +53,6 @@ static const char *term(request *r, const framework *fw)
 static const char *academic_year(request *r, int year)
 {
 	return arena_printf(&r->mem, "%d to %d", year, year + 1);
-}
-
-/* The area's name; 0, or the status of the error page written. */
-static int load_area(request *r, const char **name)
-{
-	int found = store_picture_area_name(r->d.db, &r->mem, r->area, name, &r->e);
-	if (found < 0)
-		return page_failed(r);
-	return found ? 0 : page_not_found(r);
 }
 
 /* The area's other pages. */
@@ -97,12 +79,6 @@ static void heading(request *r, const char *area_name, const char *title)
 	     area_name, title);
 }
 
-static const char *outcome_title(const fw_item *outcomes, size_t n, const char *key)
-{
-	int i = picture_item_index(outcomes, n, key);
-	return i < 0 ? key : outcomes[i].title;
-}
-
 static void outcome_tag(request *r, const fw_item *outcomes, size_t n, const char *key)
 {
 	int i = picture_item_index(outcomes, n, key);
@@ -110,7 +86,7 @@ static void outcome_tag(request *r, const fw_item *outcomes, size_t n, const cha
 		htmlf(&r->out, "<strong class=\"%a\">No outcome recorded</strong>", grey_tag);
 	else
 		htmlf(&r->out, "<strong class=\"%a\">%t</strong>",
-		     i < 0 ? grey_tag : scale_shade((size_t)i, n).tag, outcome_title(outcomes, n, key));
+		     i < 0 ? grey_tag : scale_shade((size_t)i, n).tag, i < 0 ? key : outcomes[i].title);
 }
 
 /* A level as a tag with its words; keys the installed instrument no
@@ -216,7 +192,7 @@ static void stacked_chart(request *r, const chart *c)
 /* The chart's numbers as a table, with a total column. */
 static void chart_table(request *r, const chart *c, const char *row_header)
 {
-	scroll_open(r, c->title);
+	table_scroll_open(r, c->title);
 	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--s\">%t</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
@@ -286,7 +262,7 @@ static void portfolio_row(request *r, const area_picture *p, const fw_item *outc
 static int page_portfolio(request *r)
 {
 	const char *name;
-	int st = load_area(r, &name);
+	int st = page_area_name(r, &name);
 	if (st)
 		return st;
 	area_picture p;
@@ -316,7 +292,7 @@ static int page_portfolio(request *r)
 		return 200;
 	}
 	principle_key(r, p.fw);
-	scroll_open(r, arena_printf(&r->mem, "Every organisation in %s", name));
+	table_scroll_open(r, arena_printf(&r->mem, "Every organisation in %s", name));
 	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--m\">Every organisation in %t</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
@@ -364,40 +340,23 @@ static void read_filter(request *r, const picture_text_list *types, picture_filt
 	}
 }
 
-static void select_open(request *r, const char *name, const char *label, const form_errors *fe)
-{
-	const char *msg = form_error_for(fe, name);
-	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><label class=\"govuk-label\" for=\"%a\">%t</label>",
-	     msg ? " govuk-form-group--error" : "", name, label);
-	if (msg)
-		htmlf(&r->out, "<p id=\"%a-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>",
-		     name, msg);
-	htmlf(&r->out, "<select class=\"govuk-select%R\" id=\"%a\" name=\"%a\"%R>",
-	     msg ? " govuk-select--error" : "", name, name,
-	     msg ? arena_printf(&r->mem, " aria-describedby=\"%s-error\"", name) : "");
-}
-
-static void option(request *r, const char *value, const char *label, const char *chosen)
-{
-	htmlf(&r->out, "<option value=\"%a\"%R>%t</option>", value,
-	     chosen && !strcmp(chosen, value) ? " selected" : "", label);
-}
-
 static void filter_form(request *r, const picture_text_list *types, const form_errors *fe)
 {
 	const char *sector = query_get(r, "sector"), *type = query_get(r, "type");
 	htmlf(&r->out, "<form method=\"get\" action=\"/area/%D/dashboard\" novalidate>"
 		      "<h2 class=\"govuk-heading-m\">Filter</h2>", r->area);
-	select_open(r, "sector", "Sector", fe);
-	option(r, "", "Any sector", sector);
+	form_select_begin(r, "sector", "Sector", fe, NULL);
+	form_option(r, "", "Any sector", sector && !*sector);
 	for (size_t i = 0; sector_options[i]; i += 2)
-		option(r, sector_options[i], sector_options[i + 1], sector);
-	htmlf(&r->out, "</select></div>");
-	select_open(r, "type", "Service type", fe);
-	option(r, "", "Any service type", type);
+		form_option(r, sector_options[i], sector_options[i + 1],
+			    sector && !strcmp(sector, sector_options[i]));
+	form_select_end(r);
+	form_select_begin(r, "type", "Service type", fe, NULL);
+	form_option(r, "", "Any service type", type && !*type);
 	for (size_t i = 0; i < types->n; i++)
-		option(r, types->items[i], types->items[i], type);
-	htmlf(&r->out, "</select></div><div class=\"govuk-button-group\">"
+		form_option(r, types->items[i], types->items[i], type && !strcmp(type, types->items[i]));
+	form_select_end(r);
+	htmlf(&r->out, "<div class=\"govuk-button-group\">"
 		      "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">Apply filters</button>"
 		      "<a class=\"govuk-link\" href=\"/area/%D/dashboard\">Clear filters</a></div></form>",
 	     r->area);
@@ -408,7 +367,7 @@ static void filter_form(request *r, const picture_text_list *types, const form_e
 static void heat_map(request *r, const area_picture *p)
 {
 	const framework *fw = p->fw;
-	scroll_open(r, "Heat map");
+	table_scroll_open(r, "Heat map");
 	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--s\">Heat map: each organisation's level for each %t, from its latest accepted audit</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
@@ -522,11 +481,11 @@ static void support_section(request *r, const area_picture *p)
 static int page_dashboard(request *r)
 {
 	const char *name;
-	int st = load_area(r, &name);
+	int st = page_area_name(r, &name);
 	if (st)
 		return st;
 	picture_text_list types;
-	if (store_picture_types(r->d.db, &r->mem, r->area, &types, &r->e) < 0)
+	if (area_org_types(&r->d, r->area, &types, &r->e) < 0)
 		return page_failed(r);
 	form_errors fe = {0};
 	picture_filter f;
@@ -583,7 +542,7 @@ static const char *project_dates(request *r, const picture_project_row *p)
 static int page_projects(request *r)
 {
 	const char *name;
-	int st = load_area(r, &name);
+	int st = page_area_name(r, &name);
 	if (st)
 		return st;
 	picture_project *projects;
@@ -605,7 +564,7 @@ static int page_projects(request *r)
 		page_end(r);
 		return 200;
 	}
-	scroll_open(r, "Projects");
+	table_scroll_open(r, "Projects");
 	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--m\">%z %R</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"

@@ -81,10 +81,8 @@ const char *audit_title_or(const audit_view *v, const char *key, const char *fal
 
 const char *audit_outcome_words(const audit_view *v, const char *key)
 {
-	for (size_t i = 0; key && i < v->n_outcomes; i++)
-		if (!strcmp(v->outcomes[i].key, key))
-			return v->outcomes[i].title;
-	return key;
+	const char *title = key ? audit_outcome_title(v->fw, key) : NULL;
+	return title ? title : key;
 }
 
 const char *audit_url(request *r, int64_t org, int64_t audit)

@@ -6,15 +6,6 @@
 #include <string.h>
 
 #include "domain/org_csv.h"
-#include "store/area.h"
-
-static const char *area_name(request *r)
-{
-	const char *name = NULL;
-	if (store_picture_area_name(r->d.db, &r->mem, r->area, &name, &r->e) <= 0)
-		return NULL;
-	return name;
-}
 
 static void import_form(request *r, const char *area, const form_errors *fe)
 {
@@ -63,10 +54,9 @@ static int page(request *r, const char *area, const form_errors *fe, int status)
 /* ROUTE: GET /area/{area}/organisations/import (area administrator) */
 static int page_import(request *r)
 {
-	const char *area = area_name(r);
-	if (!area)
-		return page_not_found(r);
-	return page(r, area, NULL, 200);
+	const char *area;
+	int st = page_area_name(r, &area);
+	return st ? st : page(r, area, NULL, 200);
 }
 
 static void report_counts(request *r, const org_csv_report *rep, bool dry)
@@ -108,9 +98,10 @@ static void report_problems(request *r, const org_csv_report *rep)
 /* ROUTE: POST /area/{area}/organisations/import (area administrator) */
 static int page_import_post(request *r)
 {
-	const char *area = area_name(r);
-	if (!area)
-		return page_not_found(r);
+	const char *area;
+	int st = page_area_name(r, &area);
+	if (st)
+		return st;
 	const form_field *file = NULL;
 	for (size_t i = 0; i < r->n_fields; i++)
 		if (!strcmp(r->fields[i].name, "file"))
@@ -132,6 +123,11 @@ static int page_import_post(request *r)
 	if (rc < 0 && !rep->n_problems && e.kind != ERR_INPUT)
 		return web_error_page(r, 500, "Sorry, something went wrong", e.msg);
 	bool dry = rep->dry_run;
+	if (rc >= 0 && !dry &&
+	    activity_log(&r->d, &r->sess.user, 0, r->area,
+			 arena_printf(&r->mem, "imported organisations from a CSV file: %zu added, %zu updated",
+				      rep->added, rep->updated), &r->e) < 0)
+		return page_error(r, &r->e);
 	page_begin(r, rc < 0 ? "Error: The file cannot be imported" : dry ? "The file is ready to import"
 									 : "Organisations imported");
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
@@ -147,10 +143,6 @@ static int page_import_post(request *r)
 			htmlf(&r->out, "<p class=\"govuk-body\">Nothing has changed yet. Choose the file again and"
 				       " select \"Import the organisations\" to import it.</p>");
 		report_counts(r, rep, dry);
-		if (!dry)
-			activity_log(&r->d, &r->sess.user, 0, r->area,
-				     arena_printf(&r->mem, "imported organisations from a CSV file: %zu added, %zu updated",
-						  rep->added, rep->updated), &r->e);
 	}
 	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/area/%D/organisations/import\">Import another file</a>"
 		       " · <a class=\"govuk-link\" href=\"/area/%D\">The area portfolio</a></p></div></div>",
