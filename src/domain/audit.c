@@ -298,19 +298,6 @@ int audit_set_project(domain *d, int64_t id, int64_t project, err *e)
 	return 0;
 }
 
-int audit_set_with_project(domain *d, int64_t id, int64_t project, const audit_fields *f,
-			   err *e)
-{
-	if (store_begin(d->db, e) < 0)
-		return -1;
-	if (audit_set_project(d, id, project, e) < 0 || audit_set(d, id, f, e) < 0 ||
-	    store_commit(d->db, e) < 0) {
-		store_rollback(d->db);
-		return -1;
-	}
-	return 0;
-}
-
 /* ---- people ------------------------------------------------------------- */
 
 static int check_person(const char *name, const char *designation, err *e)

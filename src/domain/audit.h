@@ -99,7 +99,7 @@ int audit_set(domain *d, int64_t audit, const audit_fields *f, err *e);
 /* Links the draft to a project of the same organisation (0: unlink). */
 int audit_set_project(domain *d, int64_t audit, int64_t project, err *e);
 /* Both at once, all or nothing: a refused project leaves the fields as they
- * were, and refused fields the project. */
+ * were, and refused fields the project (audit_edit without people). */
 int audit_set_with_project(domain *d, int64_t audit, int64_t project, const audit_fields *f,
 			   err *e);
 
@@ -130,9 +130,9 @@ int audit_evidence_set(domain *d, int64_t audit, const char *principle,
 		       const int64_t *evidence, size_t n, err *e);
 
 /* A form's changes at once, all or nothing (domain/audit_change.c): a
- * draft's fields, then its people (NULL: left as they are) and its project
- * (NULL: left as it is); a principle's judgement and, when `evidence` is
- * not NULL, exactly those links. */
+ * draft's project (NULL: left as it is), its fields, then its people (NULL:
+ * left as they are); a principle's judgement and, when `evidence` is not
+ * NULL, exactly those links. */
 int audit_edit(domain *d, int64_t audit, const audit_fields *f, const audit_person_row *people,
 	       size_t n_people, const int64_t *project, err *e);
 int audit_principle_record(domain *d, int64_t audit, const char *principle,

@@ -9,13 +9,18 @@ int audit_edit(domain *d, int64_t audit, const audit_fields *f, const audit_pers
 {
 	if (store_begin(d->db, e) < 0)
 		return -1;
-	if (audit_set(d, audit, f, e) < 0 ||
-	    (people && audit_people_set(d, audit, people, n_people, e) < 0) ||
-	    (project && audit_set_project(d, audit, *project, e) < 0) || store_commit(d->db, e) < 0) {
+	if ((project && audit_set_project(d, audit, *project, e) < 0) || audit_set(d, audit, f, e) < 0 ||
+	    (people && audit_people_set(d, audit, people, n_people, e) < 0) || store_commit(d->db, e) < 0) {
 		store_rollback(d->db);
 		return -1;
 	}
 	return 0;
+}
+
+int audit_set_with_project(domain *d, int64_t audit, int64_t project, const audit_fields *f,
+			   err *e)
+{
+	return audit_edit(d, audit, f, NULL, 0, &project, e);
 }
 
 int audit_principle_record(domain *d, int64_t audit, const char *principle,

@@ -1,7 +1,7 @@
 /* test_audit_change.c: the writes a page makes in one domain call: an
  * audit's details with its people (audit_edit), a principle's judgement with
  * its evidence (audit_principle_record), and an API token with its line in
- * the activity log (api_token_create, api_token_revoke). Each is all or
+ * the activity log (api_token_create_logged, api_token_revoke_logged). Each is all or
  * nothing: a refusal leaves every table as it was. */
 #include "testutil.h"
 
@@ -105,16 +105,16 @@ static void tokens_log_their_changes(void **state)
 	user_row who = {.id = 0, .name = "Area Admin"};
 	char token[65];
 	int64_t id;
-	assert_int_equal(api_token_create(&f->d, &who, area, "Dashboard", token, &id, &f->e), 0);
+	assert_int_equal(api_token_create_logged(&f->d, &who, area, "Dashboard", token, &id, &f->e), 0);
 	assert_int_equal(activity_lines(f, area, "created API token"), 1);
 	assert_int_equal(activity_lines(f, area, token), 0);
-	assert_int_equal(api_token_revoke(&f->d, &who, area, id, &f->e), 0);
+	assert_int_equal(api_token_revoke_logged(&f->d, &who, area, id, &f->e), 0);
 	assert_int_equal(activity_lines(f, area, "revoked API token"), 1);
 	/* Revoked already, or another area's: not found, nothing logged. */
 	int64_t before = test_count_rows(&f->db);
-	assert_int_equal(api_token_revoke(&f->d, &who, area, id, &f->e), -1);
+	assert_int_equal(api_token_revoke_logged(&f->d, &who, area, id, &f->e), -1);
 	assert_int_equal(f->e.kind, ERR_NOTFOUND);
-	assert_int_equal(api_token_revoke(&f->d, &who, area + 1, id, &f->e), -1);
+	assert_int_equal(api_token_revoke_logged(&f->d, &who, area + 1, id, &f->e), -1);
 	assert_int_equal(f->e.kind, ERR_NOTFOUND);
 	assert_int_equal(test_count_rows(&f->db), before);
 	assert_int_equal(activity_lines(f, area, "revoked API token"), 1);
