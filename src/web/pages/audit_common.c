@@ -51,7 +51,7 @@ const char *audit_posted(request *r, const char *name)
 bool audit_whole_number(const char *s, size_t digits, int *out)
 {
 	size_t n = s ? strlen(s) : 0;
-	if (!n || n > digits || strspn(s, "0123456789") != n)
+	if (!n || n > digits || !text_digits(s, n))
 		return false;
 	*out = atoi(s);
 	return true;
