@@ -133,12 +133,7 @@ void breadcrumbs_org(request *r, const char *org_name, const char *const *links,
 int page_area_name(request *r, const char **name)
 {
 	err e = {0};
-	if (area_name(&r->d, r->area, name, &e) == 0)
-		return 0;
-	if (e.kind == ERR_NOTFOUND)
-		return page_not_found(r);
-	r->e = e;
-	return page_failed(r);
+	return area_name(&r->d, r->area, name, &e) < 0 ? page_lookup_failed(r, &e) : 0;
 }
 
 void table_scroll_open(request *r, const char *label)

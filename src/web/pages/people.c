@@ -66,12 +66,7 @@ static int load_member(request *r, membership_row *m)
 	err e = {0};
 	if (!id)
 		return page_not_found(r);
-	if (membership_get_in_org(&r->d, r->org, id, m, &e) == 0)
-		return 0;
-	if (e.kind == ERR_NOTFOUND)
-		return page_not_found(r);
-	r->e = e;
-	return page_failed(r);
+	return membership_get_in_org(&r->d, r->org, id, m, &e) < 0 ? page_lookup_failed(r, &e) : 0;
 }
 
 /* ---- the list and the invitation form -------------------------------- */
@@ -156,11 +151,9 @@ static int page_invite_post(request *r)
 		form_error_add(&fe, "name", sentence(r, e.msg));
 	if (fe.n)
 		return people(r, &fe);
-	if (activity_log(&r->d, &r->sess.user, r->org, 0,
-			 arena_printf(&r->mem, "invited %s as %s%s", name, label(role_words, role, role),
-				      group_suffix(r, group)),
-			 &r->e) < 0)
-		return page_failed(r);
+	if (page_log(r, arena_printf(&r->mem, "invited %s as %s%s", name, label(role_words, role, role),
+				      group_suffix(r, group))) < 0)
+		return page_error(r, &r->e);
 	/* Shown once, straight away: the database keeps only its hash, so
 	 * there is nothing to redirect to. */
 	char expires[21];
@@ -264,11 +257,9 @@ static int page_member_role_post(request *r)
 	}
 	if (fe.n)
 		return member_page(r, &m, &fe, role, group);
-	if (activity_log(&r->d, &r->sess.user, r->org, 0,
-			 arena_printf(&r->mem, "changed %s's role to %s%s", m.user_name,
-				      label(role_nouns, role, role), group_suffix(r, group)),
-			 &r->e) < 0)
-		return page_failed(r);
+	if (page_log(r, arena_printf(&r->mem, "changed %s's role to %s%s", m.user_name,
+				      label(role_nouns, role, role), group_suffix(r, group))) < 0)
+		return page_error(r, &r->e);
 	/* Someone who stepped down from lead can no longer see this list. */
 	if (m.user_id == r->sess.user.id && strcmp(role, "lead") && r->access < ACCESS_AREA)
 		return web_redirect(r, arena_printf(&r->mem, "/org/%lld", (long long)r->org));
@@ -291,12 +282,10 @@ static int page_member_remove_post(request *r)
 		form_error_add(&fe, "remove", sentence(r, e.msg));
 		return member_page(r, &m, &fe, m.role, m.partner_group);
 	}
-	if (activity_log(&r->d, &r->sess.user, r->org, 0,
-			 arena_printf(&r->mem, "removed %s, %s, from the organisation%s", m.user_name,
+	if (page_log(r, arena_printf(&r->mem, "removed %s, %s, from the organisation%s", m.user_name,
 				      label(role_words, m.role, m.role),
-				      signed_out ? " and signed them out" : ""),
-			 &r->e) < 0)
-		return page_failed(r);
+				      signed_out ? " and signed them out" : "")) < 0)
+		return page_error(r, &r->e);
 	if (m.user_id == r->sess.user.id) {
 		if (signed_out)
 			web_set_session_cookie(r, NULL);
