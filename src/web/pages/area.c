@@ -38,10 +38,7 @@ static const char *sector_label(const char *sector)
 {
 	static const char *const names[] = {"education", "Education", "health", "Health",
 					    "care", "Social care", "voluntary", "Voluntary sector", NULL};
-	for (size_t i = 0; sector && names[i]; i += 2)
-		if (!strcmp(sector, names[i]))
-			return names[i + 1];
-	return sector ? sector : "";
+	return pair_label(names, sector, sector ? sector : "");
 }
 
 /* "Principle", from the instrument's own term. */

@@ -19,15 +19,12 @@ static void summary_text(request *r, const char *key, const char *value, const c
 /* What an event in the history did, from the status it moved to. */
 static const char *event_label(const char *status)
 {
-	if (!strcmp(status, "draft"))
-		return "Started as a draft";
-	if (!strcmp(status, "submitted"))
-		return "Submitted to the area";
-	if (!strcmp(status, "returned"))
-		return "Returned to the organisation";
-	if (!strcmp(status, "accepted"))
-		return "Accepted by the area";
-	return status;
+	static const char *const events[] = {
+		"draft", "Started as a draft",
+		"submitted", "Submitted to the area",
+		"returned", "Returned to the organisation",
+		"accepted", "Accepted by the area", NULL};
+	return pair_label(events, status, status);
 }
 
 /* Why a step is not possible for this audit now. */

@@ -19,15 +19,9 @@ int audit_page_error(request *r, const err *e)
 
 const char *audit_status_label(const char *status)
 {
-	if (!strcmp(status, "draft"))
-		return "Draft";
-	if (!strcmp(status, "submitted"))
-		return "Submitted";
-	if (!strcmp(status, "returned"))
-		return "Returned";
-	if (!strcmp(status, "accepted"))
-		return "Accepted";
-	return status;
+	static const char *const labels[] = {"draft", "Draft", "submitted", "Submitted",
+					     "returned", "Returned", "accepted", "Accepted", NULL};
+	return pair_label(labels, status, status);
 }
 
 void audit_status_tag(request *r, const char *status)

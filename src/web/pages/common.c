@@ -154,3 +154,11 @@ void gap_note(request *r, const char *gap)
 	if (!text_blank(gap))
 		htmlf(&r->out, "<p class=\"govuk-body copro-gap\"><strong>[GAP IN SOURCE]</strong> %t</p>", gap);
 }
+
+const char *pair_label(const char *const *pairs, const char *key, const char *otherwise)
+{
+	for (size_t i = 0; key && pairs[i]; i += 2)
+		if (!strcmp(pairs[i], key))
+			return pairs[i + 1];
+	return otherwise;
+}

@@ -41,6 +41,9 @@ const char *time_words(request *r, const char *iso);
 /* Where the source leaves a gap: "[GAP IN SOURCE]" and what is missing
  * (nothing when gap is NULL or ""). */
 void gap_note(request *r, const char *gap);
+/* The label paired with `key` in `pairs` (key, label, key, label ...,
+ * NULL), or `otherwise` when key is NULL or not there. */
+const char *pair_label(const char *const *pairs, const char *key, const char *otherwise);
 
 /* Text a person typed over several lines, a paragraph a line (class
  * `cls`, or govuk-body); when no line has any text, `empty` as the one

@@ -22,18 +22,12 @@ static const char *const partner_groups[] = {
 
 static const char *label(const char *const *options, const char *value, const char *none)
 {
-	for (size_t i = 0; value && options[i]; i += 2)
-		if (!strcmp(options[i], value))
-			return options[i + 1];
-	return value && *value ? value : none;
+	return pair_label(options, value, text_blank(value) ? none : value);
 }
 
 static bool known(const char *const *options, const char *value)
 {
-	for (size_t i = 0; value && options[i]; i += 2)
-		if (!strcmp(options[i], value))
-			return true;
-	return false;
+	return pair_label(options, value, NULL) != NULL;
 }
 
 /* Roles and groups in the middle of a sentence. */

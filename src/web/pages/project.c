@@ -13,13 +13,11 @@
 
 static const char *group_label(const char *name)
 {
-	if (!strcmp(name, "children-and-young-people"))
-		return "Children and young people";
-	if (!strcmp(name, "parent-carers"))
-		return "Parent carers";
-	if (!strcmp(name, "practitioners"))
-		return "Practitioners";
-	return name;
+	static const char *const groups[] = {
+		"children-and-young-people", "Children and young people",
+		"parent-carers", "Parent carers",
+		"practitioners", "Practitioners", NULL};
+	return pair_label(groups, name, name);
 }
 
 static const char *dates_words(request *r, const project_row *p)

@@ -10,15 +10,8 @@
 
 static const char *answer_label(const char *answer)
 {
-	if (!answer)
-		return "Not answered";
-	if (!strcmp(answer, "yes"))
-		return "Yes";
-	if (!strcmp(answer, "partly"))
-		return "Partly";
-	if (!strcmp(answer, "no"))
-		return "No";
-	return answer;
+	static const char *const answers[] = {"yes", "Yes", "partly", "Partly", "no", "No", NULL};
+	return answer ? pair_label(answers, answer, answer) : "Not answered";
 }
 
 static const char *step_path(request *r, const proj_page *pg)
