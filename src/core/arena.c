@@ -1,5 +1,6 @@
 /* arena.c: chunked bump allocation. Large requests get a chunk of their own
- * so a big string never wastes the rest of a standard chunk. */
+ * so a big string never wastes the rest of a standard chunk; strings are
+ * packed unaligned and not zeroed first, since they are copied in whole. */
 #include "core/arena.h"
 
 #include <stdint.h>
@@ -28,25 +29,28 @@ static void *arena_oom(void)
 	abort();
 }
 
-void *arena_alloc(arena *a, size_t size)
+/* Room for `size` bytes at a multiple of `align` (a power of two), not
+ * zeroed: strings are copied over at once and need no alignment, so they
+ * are packed byte to byte. */
+static void *take(arena *a, size_t size, size_t align)
 {
-	size_t need = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	struct arena_chunk *c = a->head;
+	size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
 
-	if (need < size)
+	if (size > SIZE_MAX - ARENA_ALIGN)
 		return arena_oom();
-	if (!c || c->cap - c->used < need) {
-		size_t cap = need > ARENA_CHUNK ? need : ARENA_CHUNK;
+	if (!c || at > c->cap || c->cap - at < size) {
+		size_t cap = size > ARENA_CHUNK ? size : ARENA_CHUNK;
 		if (cap > SIZE_MAX - sizeof *c)
 			return arena_oom();
 		c = malloc(sizeof *c + cap);
 		if (!c)
 			return arena_oom();
-		c->used = 0;
 		c->cap = cap;
+		at = 0;
 		/* A chunk of its own goes behind the head so the head's free
 		 * space stays usable. */
-		if (a->head && need > ARENA_CHUNK) {
+		if (a->head && size > ARENA_CHUNK) {
 			c->next = a->head->next;
 			a->head->next = c;
 		} else {
@@ -54,8 +58,13 @@ void *arena_alloc(arena *a, size_t size)
 			a->head = c;
 		}
 	}
-	void *p = c->data + c->used;
-	c->used += need;
+	c->used = at + size;
+	return c->data + at;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+	void *p = take(a, size, ARENA_ALIGN);
 	memset(p, 0, size);
 	return p;
 }
@@ -82,7 +91,9 @@ char *arena_strndup(arena *a, const char *s, size_t n)
 {
 	if (!s)
 		return NULL;
-	char *p = arena_alloc(a, n + 1);
+	if (n >= SIZE_MAX)
+		return arena_oom();
+	char *p = take(a, n + 1, 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

@@ -20,7 +20,6 @@ int store_membership_update(store *s, int64_t id, const char *role, const char *
 int store_membership_delete(store *s, int64_t id, err *e);
 /* The area an organisation belongs to, 0 when none. */
 int store_org_area(store *s, int64_t org, int64_t *area, err *e);
-int store_area_by_name(store *s, const char *name, const char *now, int64_t *id, err *e);
 
 int store_session_insert(store *s, const session_row *r, err *e);
 int store_session_get(store *s, arena *a, const char *token_hash, session_row *out, err *e);

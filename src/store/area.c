@@ -5,183 +5,127 @@
 #include "store/area.h"
 #include "store/sql.h"
 
-/* An organisation's latest accepted audit: the newest audit date, then the
- * highest id; the audit (organisation_id, status, audit_date) index holds
- * the rows in that order, so this reads one index entry. */
-#define LATEST_ACCEPTED(org) \
-	"(SELECT a.id FROM audit a WHERE a.organisation_id = " org \
-	" AND a.status = 'accepted' ORDER BY a.audit_date DESC, a.id DESC LIMIT 1)"
+/* The area's organisations (the area is the one `?`), narrowed by the
+ * filter's :sector and :type, each left out when NULL. */
+#define IN_AREA " WHERE o.area_id = ?" \
+	" AND (:sector IS NULL OR o.sector = :sector) AND (:type IS NULL OR o.type = :type)"
+/* The levels of each organisation's latest accepted audit. */
+#define LATEST_LEVELS \
+	" FROM organisation o JOIN audit la ON la.id = " SQL_LATEST_ACCEPTED("o.id") \
+	" JOIN audit_principle ap ON ap.audit_id = la.id" IN_AREA
+/* The parameters of IN_AREA, after any `?` before it. */
+#define FILTERED(f, ...) SQL_ROW_ARGS(filter_cols, filter_or_none(f), __VA_ARGS__)
 
-/* Four parameters: sector twice, type twice. */
-#define FILTER " AND (? IS NULL OR o.sector = ?) AND (? IS NULL OR o.type = ?)"
+static const sql_col filter_cols[] = {
+	SQL_COL(picture_filter, sector, TEXT), SQL_COL(picture_filter, type, TEXT), SQL_TABLE_END,
+};
 
-static void bind_filter(sqlite3_stmt *st, int first, const picture_filter *f)
+/* A NULL filter filters nothing. */
+static const picture_filter *filter_or_none(const picture_filter *f)
 {
-	const char *sector = f ? f->sector : NULL, *type = f ? f->type : NULL;
-	sql_bind_text(st, first, sector);
-	sql_bind_text(st, first + 1, sector);
-	sql_bind_text(st, first + 2, type);
-	sql_bind_text(st, first + 3, type);
-}
-
-static void read_text(arena *a, sqlite3_stmt *st, void *row)
-{
-	*(const char **)row = sql_col_text(a, st, 0);
-}
-
-int store_picture_area_name(store *s, arena *a, int64_t area, const char **name, err *e)
-{
-	return sql_one_by_id(s, a, "SELECT name FROM area WHERE id = ?", area, name, read_text, e);
+	static const picture_filter none;
+	return f ? f : &none;
 }
 
 int store_picture_types(store *s, arena *a, int64_t area, picture_text_list *out, err *e)
 {
-	return SQL_LIST_BY_ID(s, a, "SELECT DISTINCT o.type FROM organisation o"
-		" WHERE o.area_id = ? AND o.type <> '' ORDER BY o.type", area, out, read_text, e);
+	return SQL_LIST(s, a, "SELECT DISTINCT o.type FROM organisation o"
+		" WHERE o.area_id = ? AND o.type <> '' ORDER BY o.type", SQL_ID_ARG(area), out,
+		sql_text_row, e);
 }
 
-static void read_org(arena *a, sqlite3_stmt *st, void *row)
-{
-	picture_org_row *o = row;
-	o->id = sql_col_int(st, 0);
-	o->name = sql_col_text(a, st, 1);
-	o->type = sql_col_text(a, st, 2);
-	o->sector = sql_col_text(a, st, 3);
-	o->audit_id = sql_col_int(st, 4);
-	o->audit_date = sql_col_text(a, st, 5);
-	o->outcome = sql_col_text(a, st, 6);
-	o->review_on = sql_col_text(a, st, 7);
-	o->projects = sql_col_int(st, 8);
-	o->audited_recently = sql_col_int(st, 9) != 0;
-}
+static const sql_col org_cols[] = {
+	SQL_COL(picture_org_row, id, I64), SQL_COL(picture_org_row, name, TEXT),
+	SQL_COL(picture_org_row, type, TEXT), SQL_COL(picture_org_row, sector, TEXT),
+	SQL_COL(picture_org_row, audit_id, I64), SQL_COL(picture_org_row, audit_date, TEXT),
+	SQL_COL(picture_org_row, outcome, TEXT), SQL_COL(picture_org_row, review_on, TEXT),
+	SQL_COL(picture_org_row, projects, I64), SQL_COL(picture_org_row, audited_recently, BOOL),
+	SQL_TABLE_END,
+};
 
 int store_picture_orgs(store *s, arena *a, int64_t area, const picture_filter *f,
 		       const picture_window *w, picture_org_list *out, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s,
+	return SQL_LIST(s, a,
 		"SELECT o.id, o.name, o.type, o.sector, la.id, la.audit_date, la.outcome, la.review_on,"
 		" (SELECT COUNT(*) FROM project p WHERE p.organisation_id = o.id"
 		"   AND p.starts_on >= ? AND p.starts_on <= ?),"
 		" EXISTS (SELECT 1 FROM audit r WHERE r.organisation_id = o.id"
 		"   AND r.status IN ('accepted', 'submitted') AND r.audit_date >= ? AND r.audit_date <= ?)"
-		" FROM organisation o LEFT JOIN audit la ON la.id = " LATEST_ACCEPTED("o.id")
-		" WHERE o.area_id = ?" FILTER
-		" ORDER BY o.name, o.id", e);
-	if (!st)
-		return -1;
-	sql_bind_text(st, 1, w->year_from);
-	sql_bind_text(st, 2, w->year_to);
-	sql_bind_text(st, 3, w->since);
-	sql_bind_text(st, 4, w->today);
-	sql_bind_int(st, 5, area);
-	bind_filter(st, 6, f);
-	return sql_collect(s, a, st, (void **)&out->items, &out->n, sizeof *out->items,
-			   read_org, e);
+		" FROM organisation o LEFT JOIN audit la ON la.id = " SQL_LATEST_ACCEPTED("o.id")
+		IN_AREA " ORDER BY o.name, o.id",
+		FILTERED(f, sql_text(w->year_from), sql_text(w->year_to), sql_text(w->since),
+			 sql_text(w->today), sql_int(area)),
+		out, org_cols, e);
 }
 
-static void read_level(arena *a, sqlite3_stmt *st, void *row)
-{
-	picture_level_row *l = row;
-	l->organisation_id = sql_col_int(st, 0);
-	l->principle_key = sql_col_text(a, st, 1);
-	l->level = sql_col_text(a, st, 2);
-}
+static const sql_col level_cols[] = {
+	SQL_COL(picture_level_row, organisation_id, I64),
+	SQL_COL(picture_level_row, principle_key, TEXT), SQL_COL(picture_level_row, level, TEXT),
+	SQL_TABLE_END,
+};
 
 int store_picture_levels(store *s, arena *a, int64_t area, const picture_filter *f,
 			 picture_level_list *out, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s,
-		"SELECT o.id, ap.principle_key, ap.level"
-		" FROM organisation o JOIN audit la ON la.id = " LATEST_ACCEPTED("o.id")
-		" JOIN audit_principle ap ON ap.audit_id = la.id"
-		" WHERE o.area_id = ?" FILTER
-		" ORDER BY o.id, ap.principle_key", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, area);
-	bind_filter(st, 2, f);
-	return sql_collect(s, a, st, (void **)&out->items, &out->n, sizeof *out->items,
-			   read_level, e);
+	return SQL_LIST(s, a,
+		"SELECT o.id, ap.principle_key, ap.level" LATEST_LEVELS " ORDER BY o.id, ap.principle_key",
+		FILTERED(f, sql_int(area)), out, level_cols, e);
 }
 
-static void read_level_count(arena *a, sqlite3_stmt *st, void *row)
-{
-	picture_level_count *c = row;
-	c->principle_key = sql_col_text(a, st, 0);
-	c->level = sql_col_text(a, st, 1);
-	c->n = sql_col_int(st, 2);
-}
+static const sql_col level_count_cols[] = {
+	SQL_COL(picture_level_count, principle_key, TEXT),
+	SQL_COL(picture_level_count, level, TEXT), SQL_COL(picture_level_count, n, I64),
+	SQL_TABLE_END,
+};
 
 int store_picture_level_counts(store *s, arena *a, int64_t area, const picture_filter *f,
 			       picture_level_count_list *out, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s,
-		"SELECT ap.principle_key, ap.level, COUNT(*)"
-		" FROM organisation o JOIN audit la ON la.id = " LATEST_ACCEPTED("o.id")
-		" JOIN audit_principle ap ON ap.audit_id = la.id"
-		" WHERE o.area_id = ?" FILTER " AND ap.level IS NOT NULL"
-		" GROUP BY ap.principle_key, ap.level ORDER BY ap.principle_key, ap.level", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, area);
-	bind_filter(st, 2, f);
-	return sql_collect(s, a, st, (void **)&out->items, &out->n, sizeof *out->items,
-			   read_level_count, e);
+	return SQL_LIST(s, a,
+		"SELECT ap.principle_key, ap.level, COUNT(*)" LATEST_LEVELS " AND ap.level IS NOT NULL"
+		" GROUP BY ap.principle_key, ap.level ORDER BY ap.principle_key, ap.level",
+		FILTERED(f, sql_int(area)), out, level_count_cols, e);
 }
 
-static void read_outcome_count(arena *a, sqlite3_stmt *st, void *row)
-{
-	picture_outcome_count *c = row;
-	c->year = sql_col_int(st, 0);
-	c->outcome = sql_col_text(a, st, 1);
-	c->n = sql_col_int(st, 2);
-}
+static const sql_col outcome_count_cols[] = {
+	SQL_COL(picture_outcome_count, year, I64), SQL_COL(picture_outcome_count, outcome, TEXT),
+	SQL_COL(picture_outcome_count, n, I64), SQL_TABLE_END,
+};
 
 /* A revision is a new version of the same audit (same first_id); should
  * one ever be accepted after another, only the last counts. */
 int store_picture_outcomes(store *s, arena *a, int64_t area, const picture_filter *f,
 			   picture_outcome_count_list *out, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s,
+	return SQL_LIST(s, a,
 		"SELECT CAST(substr(a.audit_date, 1, 4) AS INTEGER)"
 		"   - CASE WHEN substr(a.audit_date, 6, 2) < '09' THEN 1 ELSE 0 END AS year,"
 		" a.outcome, COUNT(*)"
 		" FROM organisation o JOIN audit a ON a.organisation_id = o.id AND a.status = 'accepted'"
-		" WHERE o.area_id = ?" FILTER
-		" AND a.audit_date IS NOT NULL AND a.outcome IS NOT NULL"
+		IN_AREA " AND a.audit_date IS NOT NULL AND a.outcome IS NOT NULL"
 		" AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.first_id = a.first_id"
 		"   AND b.status = 'accepted' AND b.version > a.version)"
-		" GROUP BY year, a.outcome ORDER BY year, a.outcome", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, area);
-	bind_filter(st, 2, f);
-	return sql_collect(s, a, st, (void **)&out->items, &out->n, sizeof *out->items,
-			   read_outcome_count, e);
+		" GROUP BY year, a.outcome ORDER BY year, a.outcome", FILTERED(f, sql_int(area)), out,
+		outcome_count_cols, e);
 }
 
-static void read_project(arena *a, sqlite3_stmt *st, void *row)
-{
-	picture_project_row *p = row;
-	p->id = sql_col_int(st, 0);
-	p->organisation_id = sql_col_int(st, 1);
-	p->organisation = sql_col_text(a, st, 2);
-	p->title = sql_col_text(a, st, 3);
-	p->service_area = sql_col_text(a, st, 4);
-	p->framework_id = sql_col_text(a, st, 5);
-	p->framework_hash = sql_col_text(a, st, 6);
-	p->starts_on = sql_col_text(a, st, 7);
-	p->ends_on = sql_col_text(a, st, 8);
-	p->steps_done = sql_col_int(st, 9);
-	p->audit_id = sql_col_int(st, 10);
-	p->audit_outcome = sql_col_text(a, st, 11);
-	p->audit_date = sql_col_text(a, st, 12);
-}
+static const sql_col project_cols[] = {
+	SQL_COL(picture_project_row, id, I64), SQL_COL(picture_project_row, organisation_id, I64),
+	SQL_COL(picture_project_row, organisation, TEXT), SQL_COL(picture_project_row, title, TEXT),
+	SQL_COL(picture_project_row, service_area, TEXT),
+	SQL_COL(picture_project_row, framework_id, TEXT),
+	SQL_COL(picture_project_row, framework_hash, TEXT),
+	SQL_COL(picture_project_row, starts_on, TEXT), SQL_COL(picture_project_row, ends_on, TEXT),
+	SQL_COL(picture_project_row, steps_done, I64), SQL_COL(picture_project_row, audit_id, I64),
+	SQL_COL(picture_project_row, audit_outcome, TEXT),
+	SQL_COL(picture_project_row, audit_date, TEXT), SQL_TABLE_END,
+};
 
 int store_picture_projects(store *s, arena *a, int64_t area, const picture_filter *f,
 			   picture_project_list *out, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s,
+	return SQL_LIST(s, a,
 		"SELECT p.id, p.organisation_id, o.name, p.title, p.service_area, p.framework_id,"
 		" p.framework_hash, p.starts_on, p.ends_on,"
 		" (SELECT COUNT(*) FROM project_step ps WHERE ps.project_id = p.id AND ps.done = 1),"
@@ -189,12 +133,6 @@ int store_picture_projects(store *s, arena *a, int64_t area, const picture_filte
 		" FROM organisation o JOIN project p ON p.organisation_id = o.id"
 		" LEFT JOIN audit pa ON pa.id = (SELECT a.id FROM audit a WHERE a.project_id = p.id"
 		"   AND a.status = 'accepted' ORDER BY a.audit_date DESC, a.id DESC LIMIT 1)"
-		" WHERE o.area_id = ?" FILTER
-		" ORDER BY p.starts_on IS NULL, p.starts_on DESC, o.name, p.id", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, area);
-	bind_filter(st, 2, f);
-	return sql_collect(s, a, st, (void **)&out->items, &out->n, sizeof *out->items,
-			   read_project, e);
+		IN_AREA " ORDER BY p.starts_on IS NULL, p.starts_on DESC, o.name, p.id",
+		FILTERED(f, sql_int(area)), out, project_cols, e);
 }

@@ -8,8 +8,13 @@
 
 #include "store/store.h"
 
-/* The area's name: 1 found, 0 not. */
-int store_picture_area_name(store *s, arena *a, int64_t area, const char **name, err *e);
+/* The area's name: 1 found, 0 not. An old name of store_area_name, kept
+ * while pages call it. */
+static inline int store_picture_area_name(store *s, arena *a, int64_t area, const char **name,
+					  err *e)
+{
+	return store_area_name(s, a, area, name, e);
+}
 /* The service types of the area's organisations, each once, sorted; no
  * empty type. */
 int store_picture_types(store *s, arena *a, int64_t area, picture_text_list *out, err *e);

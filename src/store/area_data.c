@@ -4,29 +4,31 @@
 
 #include "store/sql.h"
 
-/* A column as text that lives until the next step; NULL for SQL NULL. */
-static const char *col(sqlite3_stmt *st, int i)
-{
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return NULL;
-	return (const char *)sqlite3_column_text(st, i);
-}
-
 /* Callbacks travel as this generic type (the one function pointer type
  * C lets any other convert to and back); each pump knows the real one. */
 typedef void (*any_fn)(void);
 
-/* Reads the current row of `st` and hands it on; answers the callback's
- * result. */
-typedef int (*row_pump)(sqlite3_stmt *st, any_fn fn, void *ctx, err *e);
+/* Hands a row read to the callback of its type; answers its result. */
+typedef int (*row_pump)(any_fn fn, void *ctx, const void *row, err *e);
 
-/* Steps through every row, then finalizes: -1 when SQLite or the callback
- * failed. */
-static int stream(store *s, sqlite3_stmt *st, row_pump pump, any_fn fn, void *ctx, err *e)
+#define PUMP(name, fn_type) \
+	static int name(any_fn fn, void *ctx, const void *row, err *e) \
+	{ return ((fn_type)fn)(ctx, row, e); }
+
+/* Runs the query and hands every row, read into `row` with its strings
+ * still in SQLite's buffers, to the callback: -1 when SQLite or the
+ * callback failed. */
+static int stream(store *s, const char *sql, const sql_in *in, void *row, const sql_col *cols,
+		  row_pump pump, any_fn fn, void *ctx, err *e)
 {
+	sqlite3_stmt *st = sql_prepare(s, sql, e);
+	if (!st)
+		return -1;
+	sql_bind_in(st, in);
 	int rc;
 	while ((rc = sql_step(s, st, e)) == SQLITE_ROW) {
-		if (pump(st, fn, ctx, e) < 0) {
+		sql_read_row(NULL, st, row, cols);
+		if (pump(fn, ctx, row, e) < 0) {
 			sql_done(s, st);
 			return -1;
 		}
@@ -35,101 +37,68 @@ static int stream(store *s, sqlite3_stmt *st, row_pump pump, any_fn fn, void *ct
 	return rc < 0 ? -1 : 0;
 }
 
-static int count_one(store *s, sqlite3_stmt *st, int64_t *id, err *e)
-{
-	int rc = sql_step(s, st, e);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sql_done(s, st);
-	if (rc < 0)
-		return -1;
-	return rc == SQLITE_ROW;
-}
-
-int store_export_area_find(store *s, const char *name, int64_t *id, err *e)
-{
-	*id = 0;
-	sqlite3_stmt *st = sql_prepare(s, "SELECT id FROM area WHERE name = ?", e);
-	if (!st)
-		return -1;
-	sql_bind_text(st, 1, name);
-	return count_one(s, st, id, e);
-}
-
-static void read_name(arena *a, sqlite3_stmt *st, void *row)
-{
-	*(const char **)row = sql_col_text(a, st, 0);
-}
-
-int store_export_area_name(store *s, arena *a, int64_t id, const char **name, err *e)
-{
-	return sql_one_by_id(s, a, "SELECT name FROM area WHERE id = ?", id, name, read_name, e);
-}
-
 /* ---- organisations --------------------------------------------------- */
 
-static int pump_org(sqlite3_stmt *st, any_fn fn, void *ctx, err *e)
-{
-	export_org_row r = {
-		.id = sqlite3_column_int64(st, 0), .name = col(st, 1), .sector = col(st, 2),
-		.type = col(st, 3), .urn = col(st, 4), .la_code = col(st, 5),
-	};
-	return ((export_org_fn)fn)(ctx, &r, e);
-}
+static const sql_col org_cols[] = {
+	SQL_COL(export_org_row, id, I64), SQL_COL(export_org_row, name, TEXT),
+	SQL_COL(export_org_row, sector, TEXT), SQL_COL(export_org_row, type, TEXT),
+	SQL_COL(export_org_row, urn, TEXT), SQL_COL(export_org_row, la_code, TEXT), SQL_TABLE_END,
+};
+
+PUMP(pump_org, export_org_fn)
 
 int store_export_orgs(store *s, int64_t area, export_org_fn fn, void *ctx, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s,
-		"SELECT id, name, sector, type, urn, la_code FROM organisation"
-		" WHERE area_id = ? ORDER BY name, id", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, area);
-	return stream(s, st, pump_org, (any_fn)fn, ctx, e);
+	export_org_row r = {0};
+	return stream(s, "SELECT id, name, sector, type, urn, la_code FROM organisation"
+		      " WHERE area_id = ? ORDER BY name, id", SQL_ID_ARG(area), &r, org_cols,
+		      pump_org, (any_fn)fn, ctx, e);
 }
 
 /* ---- audits and their levels ----------------------------------------- */
 
 /* The audit versions an area sees: not drafts, of its organisations,
- * narrowed by the filter (parameters 1 to 6, bound by bind_filter). */
+ * narrowed by the filter's :since and :audit. */
 #define AREA_AUDITS_WHERE_JOINED \
 	" WHERE o.area_id = ? AND a.status <> 'draft'" \
-	" AND (? IS NULL OR a.submitted_at >= ? OR a.decided_at >= ?)" \
-	" AND (? = 0 OR a.id = ?)"
+	" AND (:since IS NULL OR a.submitted_at >= :since OR a.decided_at >= :since)" \
+	" AND (:audit = 0 OR a.id = :audit)"
 
-static void bind_filter(sqlite3_stmt *st, int64_t area, const export_audit_filter *f)
+static const sql_col filter_cols[] = {
+	SQL_COL(export_audit_filter, since, TEXT), SQL_COL(export_audit_filter, audit, I64),
+	SQL_TABLE_END,
+};
+
+static const export_audit_filter *filter_or_none(const export_audit_filter *f)
 {
-	const char *since = f ? f->since : NULL;
-	int64_t audit = f ? f->audit : 0;
-	sql_bind_int(st, 1, area);
-	sql_bind_text(st, 2, since);
-	sql_bind_text(st, 3, since);
-	sql_bind_text(st, 4, since);
-	sql_bind_int(st, 5, audit);
-	sql_bind_int(st, 6, audit);
+	static const export_audit_filter none;
+	return f ? f : &none;
 }
 
-static int pump_audit(sqlite3_stmt *st, any_fn fn, void *ctx, err *e)
-{
-	export_audit_row r = {
-		.id = sqlite3_column_int64(st, 0), .first_id = sqlite3_column_int64(st, 1),
-		.version = sqlite3_column_int64(st, 2), .organisation_id = sqlite3_column_int64(st, 3),
-		.project_id = sqlite3_column_int64(st, 4), .organisation_name = col(st, 5),
-		.framework_hash = col(st, 6), .status = col(st, 7), .service_area = col(st, 8),
-		.description = col(st, 9), .audit_date = col(st, 10), .outcome = col(st, 11),
-		.outcome_reason = col(st, 12), .summary = col(st, 13), .next_steps = col(st, 14),
-		.review_on = col(st, 15), .signed_by = col(st, 16), .signed_on = col(st, 17),
-		.submitted_at = col(st, 18), .decided_at = col(st, 19),
-		.latest = sqlite3_column_int64(st, 20) != 0,
-	};
-	return ((export_audit_fn)fn)(ctx, &r, e);
-}
+static const sql_col audit_cols[] = {
+	SQL_COL(export_audit_row, id, I64), SQL_COL(export_audit_row, first_id, I64),
+	SQL_COL(export_audit_row, version, I64), SQL_COL(export_audit_row, organisation_id, I64),
+	SQL_COL(export_audit_row, project_id, I64),
+	SQL_COL(export_audit_row, organisation_name, TEXT),
+	SQL_COL(export_audit_row, framework_hash, TEXT), SQL_COL(export_audit_row, status, TEXT),
+	SQL_COL(export_audit_row, service_area, TEXT),
+	SQL_COL(export_audit_row, description, TEXT), SQL_COL(export_audit_row, audit_date, TEXT),
+	SQL_COL(export_audit_row, outcome, TEXT), SQL_COL(export_audit_row, outcome_reason, TEXT),
+	SQL_COL(export_audit_row, summary, TEXT), SQL_COL(export_audit_row, next_steps, TEXT),
+	SQL_COL(export_audit_row, review_on, TEXT), SQL_COL(export_audit_row, signed_by, TEXT),
+	SQL_COL(export_audit_row, signed_on, TEXT), SQL_COL(export_audit_row, submitted_at, TEXT),
+	SQL_COL(export_audit_row, decided_at, TEXT), SQL_COL(export_audit_row, latest, BOOL),
+	SQL_TABLE_END,
+};
+
+PUMP(pump_audit, export_audit_fn)
 
 int store_export_audits(store *s, int64_t area, const export_audit_filter *f, export_audit_fn fn,
 		      void *ctx, err *e)
 {
 	/* A first version may keep first_id NULL: it is then its own. */
-	sqlite3_stmt *st = sql_prepare(s,
+	export_audit_row r = {0};
+	return stream(s,
 		"SELECT a.id, COALESCE(a.first_id, a.id), a.version, a.organisation_id,"
 		" COALESCE(a.project_id, 0), o.name, a.framework_hash, a.status, a.service_area,"
 		" a.description, a.audit_date, a.outcome, a.outcome_reason, a.summary, a.next_steps,"
@@ -138,23 +107,19 @@ int store_export_audits(store *s, int64_t area, const export_audit_filter *f, ex
 		"   AND b.version > a.version AND b.status <> 'draft')"
 		" FROM audit a JOIN organisation o ON o.id = a.organisation_id"
 		AREA_AUDITS_WHERE_JOINED
-		" ORDER BY o.name, a.organisation_id, COALESCE(a.first_id, a.id), a.version", e);
-	if (!st)
-		return -1;
-	bind_filter(st, area, f);
-	return stream(s, st, pump_audit, (any_fn)fn, ctx, e);
+		" ORDER BY o.name, a.organisation_id, COALESCE(a.first_id, a.id), a.version",
+		SQL_ROW_ARGS(filter_cols, filter_or_none(f), sql_int(area)), &r, audit_cols,
+		pump_audit, (any_fn)fn, ctx, e);
 }
 
-static int pump_level(sqlite3_stmt *st, any_fn fn, void *ctx, err *e)
-{
-	export_level_row r = {
-		.audit_id = sqlite3_column_int64(st, 0), .organisation_id = sqlite3_column_int64(st, 1),
-		.principle_key = col(st, 2), .level = col(st, 3),
-		.has_score = sqlite3_column_type(st, 4) != SQLITE_NULL,
-		.score = sqlite3_column_int64(st, 4), .notes = col(st, 5),
-	};
-	return ((export_level_fn)fn)(ctx, &r, e);
-}
+static const sql_col level_cols[] = {
+	SQL_COL(export_level_row, audit_id, I64), SQL_COL(export_level_row, organisation_id, I64),
+	SQL_COL(export_level_row, principle_key, TEXT), SQL_COL(export_level_row, level, TEXT),
+	SQL_OPT(export_level_row, score, has_score, I64), SQL_COL(export_level_row, notes, TEXT),
+	SQL_TABLE_END,
+};
+
+PUMP(pump_level, export_level_fn)
 
 int store_export_levels(store *s, int64_t area, const export_audit_filter *f, export_level_fn fn,
 		      void *ctx, err *e)
@@ -162,81 +127,73 @@ int store_export_levels(store *s, int64_t area, const export_audit_filter *f, ex
 	/* Principle keys are numbers in York's audit: shorter first puts
 	 * "10" after "9" without a cast that PostgreSQL would refuse on a
 	 * key that is not a number. */
-	sqlite3_stmt *st = sql_prepare(s,
+	export_level_row r = {0};
+	return stream(s,
 		"SELECT p.audit_id, a.organisation_id, p.principle_key, p.level, p.score, p.notes"
 		" FROM audit_principle p JOIN audit a ON a.id = p.audit_id"
 		" JOIN organisation o ON o.id = a.organisation_id"
 		AREA_AUDITS_WHERE_JOINED
-		" ORDER BY p.audit_id, LENGTH(p.principle_key), p.principle_key", e);
-	if (!st)
-		return -1;
-	bind_filter(st, area, f);
-	return stream(s, st, pump_level, (any_fn)fn, ctx, e);
+		" ORDER BY p.audit_id, LENGTH(p.principle_key), p.principle_key",
+		SQL_ROW_ARGS(filter_cols, filter_or_none(f), sql_int(area)), &r, level_cols,
+		pump_level, (any_fn)fn, ctx, e);
 }
 
 /* ---- projects -------------------------------------------------------- */
 
-static int pump_project(sqlite3_stmt *st, any_fn fn, void *ctx, err *e)
-{
-	export_project_row r = {
-		.id = sqlite3_column_int64(st, 0), .organisation_id = sqlite3_column_int64(st, 1),
-		.organisation_name = col(st, 2), .framework_id = col(st, 3),
-		.framework_hash = col(st, 4), .title = col(st, 5), .service_area = col(st, 6),
-		.starts_on = col(st, 7), .ends_on = col(st, 8),
-		.steps_done = sqlite3_column_int64(st, 9),
-	};
-	return ((export_project_fn)fn)(ctx, &r, e);
-}
+static const sql_col project_cols[] = {
+	SQL_COL(export_project_row, id, I64), SQL_COL(export_project_row, organisation_id, I64),
+	SQL_COL(export_project_row, organisation_name, TEXT),
+	SQL_COL(export_project_row, framework_id, TEXT),
+	SQL_COL(export_project_row, framework_hash, TEXT), SQL_COL(export_project_row, title, TEXT),
+	SQL_COL(export_project_row, service_area, TEXT),
+	SQL_COL(export_project_row, starts_on, TEXT), SQL_COL(export_project_row, ends_on, TEXT),
+	SQL_COL(export_project_row, steps_done, I64), SQL_TABLE_END,
+};
+
+PUMP(pump_project, export_project_fn)
 
 int store_export_projects(store *s, int64_t area, export_project_fn fn, void *ctx, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s,
+	export_project_row r = {0};
+	return stream(s,
 		"SELECT p.id, p.organisation_id, o.name, p.framework_id, p.framework_hash, p.title,"
 		" p.service_area, p.starts_on, p.ends_on,"
 		" (SELECT COUNT(*) FROM project_step ps WHERE ps.project_id = p.id AND ps.done = 1)"
 		" FROM project p JOIN organisation o ON o.id = p.organisation_id"
 		" WHERE o.area_id = ?"
-		" ORDER BY o.name, p.organisation_id, p.starts_on, p.id", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, area);
-	return stream(s, st, pump_project, (any_fn)fn, ctx, e);
+		" ORDER BY o.name, p.organisation_id, p.starts_on, p.id", SQL_ID_ARG(area), &r,
+		project_cols, pump_project, (any_fn)fn, ctx, e);
 }
 
 /* ---- one audit's people and history ---------------------------------- */
 
-static int pump_person(sqlite3_stmt *st, any_fn fn, void *ctx, err *e)
-{
-	export_person_row r = {.position = sqlite3_column_int64(st, 0), .name = col(st, 1),
-			     .designation = col(st, 2)};
-	return ((export_person_fn)fn)(ctx, &r, e);
-}
+static const sql_col person_cols[] = {
+	SQL_COL(export_person_row, position, I64), SQL_COL(export_person_row, name, TEXT),
+	SQL_COL(export_person_row, designation, TEXT), SQL_TABLE_END,
+};
+
+PUMP(pump_person, export_person_fn)
 
 int store_export_audit_people(store *s, int64_t audit, export_person_fn fn, void *ctx, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s,
-		"SELECT position, name, designation FROM audit_person WHERE audit_id = ?"
-		" ORDER BY position", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, audit);
-	return stream(s, st, pump_person, (any_fn)fn, ctx, e);
+	export_person_row r = {0};
+	return stream(s, "SELECT position, name, designation FROM audit_person WHERE audit_id = ?"
+		      " ORDER BY position", SQL_ID_ARG(audit), &r, person_cols, pump_person,
+		      (any_fn)fn, ctx, e);
 }
 
-static int pump_event(sqlite3_stmt *st, any_fn fn, void *ctx, err *e)
-{
-	export_event_row r = {.at = col(st, 0), .user_name = col(st, 1), .status = col(st, 2),
-			    .comment = col(st, 3)};
-	return ((export_event_fn)fn)(ctx, &r, e);
-}
+static const sql_col event_cols[] = {
+	SQL_COL(export_event_row, at, TEXT), SQL_COL(export_event_row, user_name, TEXT),
+	SQL_COL(export_event_row, status, TEXT), SQL_COL(export_event_row, comment, TEXT),
+	SQL_TABLE_END,
+};
+
+PUMP(pump_event, export_event_fn)
 
 int store_export_audit_events(store *s, int64_t audit, export_event_fn fn, void *ctx, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s,
-		"SELECT at, user_name, status, comment FROM audit_event WHERE audit_id = ?"
-		" ORDER BY at, id", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, audit);
-	return stream(s, st, pump_event, (any_fn)fn, ctx, e);
+	export_event_row r = {0};
+	return stream(s, "SELECT at, user_name, status, comment FROM audit_event WHERE audit_id = ?"
+		      " ORDER BY at, id", SQL_ID_ARG(audit), &r, event_cols, pump_event,
+		      (any_fn)fn, ctx, e);
 }

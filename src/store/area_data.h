@@ -7,10 +7,19 @@
 
 #include "store/store.h"
 
-/* The area called `name`, without creating it: 1 found, 0 not. */
-int store_export_area_find(store *s, const char *name, int64_t *id, err *e);
+/* The area called `name`, without creating it: 1 found, 0 not. Old names
+ * of store_area_find and store_area_name, kept while callers use them. */
+static inline int store_export_area_find(store *s, const char *name, int64_t *id, err *e)
+{
+	return store_area_find(s, name, id, e);
+}
+
 /* The name of area `id`, in `a`: 1 found, 0 not. */
-int store_export_area_name(store *s, arena *a, int64_t id, const char **name, err *e);
+static inline int store_export_area_name(store *s, arena *a, int64_t id, const char **name,
+					 err *e)
+{
+	return store_area_name(s, a, id, name, e);
+}
 
 /* By organisation name, then id. */
 int store_export_orgs(store *s, int64_t area, export_org_fn fn, void *ctx, err *e);

@@ -74,7 +74,11 @@ int store_action_list_audit(store *s, arena *a, int64_t audit, action_list *out,
 int store_area_setting_get(store *s, arena *a, int64_t area, area_setting_row *out, err *e);
 /* Inserts or replaces the area's settings. */
 int store_area_setting_put(store *s, const area_setting_row *r, err *e);
-/* Looks an area up by name without creating it: 1 found, 0 not. */
-int store_audit_area_find(store *s, const char *name, int64_t *id, err *e);
+/* Looks an area up by name without creating it: 1 found, 0 not. An old
+ * name of store_area_find, kept while callers use it. */
+static inline int store_audit_area_find(store *s, const char *name, int64_t *id, err *e)
+{
+	return store_area_find(s, name, id, e);
+}
 
 #endif

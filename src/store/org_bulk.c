@@ -7,70 +7,32 @@
 #define BULK_COLUMNS \
 	"id, name, type, sector, urn, ukprn, la_code, opened_on, closed_on FROM organisation"
 
-static void read_bulk(arena *a, sqlite3_stmt *st, void *row)
-{
-	org_bulk_row *o = row;
-	o->id = sql_col_int(st, 0);
-	o->name = sql_col_text(a, st, 1);
-	o->type = sql_col_text(a, st, 2);
-	o->sector = sql_col_text(a, st, 3);
-	o->urn = sql_col_text(a, st, 4);
-	o->ukprn = sql_col_text(a, st, 5);
-	o->la_code = sql_col_text(a, st, 6);
-	o->opened_on = sql_col_text(a, st, 7);
-	o->closed_on = sql_col_text(a, st, 8);
-}
-
-static void read_id(arena *a, sqlite3_stmt *st, void *row)
-{
-	(void)a;
-	*(int64_t *)row = sql_col_int(st, 0);
-}
-
-int store_bulk_area_find(store *s, const char *name, int64_t *id, err *e)
-{
-	sqlite3_stmt *st = sql_prepare(s, "SELECT id FROM area WHERE name = ?", e);
-	if (!st)
-		return -1;
-	sql_bind_text(st, 1, name);
-	*id = 0;
-	return sql_one(s, NULL, st, id, read_id, e);
-}
+static const sql_col bulk_cols[] = {
+	SQL_COL(org_bulk_row, id, I64), SQL_COL(org_bulk_row, name, TEXT),
+	SQL_COL(org_bulk_row, type, TEXT), SQL_COL(org_bulk_row, sector, TEXT),
+	SQL_COL(org_bulk_row, urn, TEXT), SQL_COL(org_bulk_row, ukprn, TEXT),
+	SQL_COL(org_bulk_row, la_code, TEXT), SQL_COL(org_bulk_row, opened_on, TEXT),
+	SQL_COL(org_bulk_row, closed_on, TEXT), SQL_TABLE_END,
+};
 
 int store_org_bulk_list_area(store *s, arena *a, int64_t area, org_bulk_list *out, err *e)
 {
-	return SQL_LIST_BY_ID(s, a, "SELECT " BULK_COLUMNS " WHERE area_id = ? ORDER BY id",
-			      area, out, read_bulk, e);
+	return SQL_LIST(s, a, "SELECT " BULK_COLUMNS " WHERE area_id = ? ORDER BY id",
+			SQL_ID_ARG(area), out, bulk_cols, e);
 }
 
 int store_org_find_urn(store *s, arena *a, int64_t area, const char *urn, org_bulk_row *out,
 		       err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s, "SELECT " BULK_COLUMNS
-		" WHERE area_id = ? AND urn = ? ORDER BY id", e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, area);
-	sql_bind_text(st, 2, urn);
-	return sql_one(s, a, st, out, read_bulk, e);
+	return sql_get(s, a, "SELECT " BULK_COLUMNS " WHERE area_id = ? AND urn = ? ORDER BY id",
+		       SQL_ARGS(sql_int(area), sql_text(urn)), out, bulk_cols, e);
 }
 
-/* Insert and update bind the same eight values first, in this order. */
-static void bind_bulk(sqlite3_stmt *st, const org_bulk_row *o, const char *now)
+/* Runs a prepared statement once for row `o` and readies it for the next. */
+static int write_one(store *s, sqlite3_stmt *st, const org_bulk_row *o, int64_t area,
+		     const char *now, err *e)
 {
-	sql_bind_text(st, 1, o->name);
-	sql_bind_text(st, 2, o->type ? o->type : "");
-	sql_bind_text(st, 3, o->urn);
-	sql_bind_text(st, 4, o->ukprn);
-	sql_bind_text(st, 5, o->la_code);
-	sql_bind_text(st, 6, o->opened_on);
-	sql_bind_text(st, 7, o->closed_on);
-	sql_bind_text(st, 8, now);
-}
-
-/* Runs a prepared statement once and readies it for the next row. */
-static int step_reset(store *s, sqlite3_stmt *st, err *e)
-{
+	sql_bind_in(st, SQL_ROW_ARGS(bulk_cols, o, sql_int(area), sql_text(now)));
 	int rc = sql_step(s, st, e);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
@@ -80,18 +42,20 @@ static int step_reset(store *s, sqlite3_stmt *st, err *e)
 }
 
 /* The two statements are prepared once: a file may hold tens of
- * thousands of rows. */
+ * thousands of rows. The area (?1) and the time (?2) come first. */
 int store_org_bulk_write(store *s, int64_t area, org_bulk_row *rows, size_t n, const char *now,
 			 err *e)
 {
 	sqlite3_stmt *ins = sql_prepare(s,
-		"INSERT INTO organisation (name, type, urn, ukprn, la_code, opened_on, closed_on,"
-		" updated_at, sector, area_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e);
+		"INSERT INTO organisation (area_id, created_at, updated_at, name, type, urn, ukprn,"
+		" la_code, opened_on, closed_on, sector) VALUES (?1, ?2, ?2, :name,"
+		" COALESCE(:type, ''), :urn, :ukprn, :la_code, :opened_on, :closed_on, :sector)", e);
 	if (!ins)
 		return -1;
 	sqlite3_stmt *upd = sql_prepare(s,
-		"UPDATE organisation SET name = ?, type = ?, urn = ?, ukprn = ?, la_code = ?,"
-		" opened_on = ?, closed_on = ?, updated_at = ?, sector = ? WHERE id = ? AND area_id = ?", e);
+		"UPDATE organisation SET updated_at = ?2, name = :name, type = COALESCE(:type, ''),"
+		" urn = :urn, ukprn = :ukprn, la_code = :la_code, opened_on = :opened_on,"
+		" closed_on = :closed_on, sector = :sector WHERE area_id = ?1 AND id = :id", e);
 	if (!upd) {
 		sql_done(s, ins);
 		return -1;
@@ -99,20 +63,8 @@ int store_org_bulk_write(store *s, int64_t area, org_bulk_row *rows, size_t n, c
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		org_bulk_row *o = &rows[i];
-		if (o->id) {
-			bind_bulk(upd, o, now);
-			sql_bind_text(upd, 9, o->sector);
-			sql_bind_int(upd, 10, o->id);
-			sql_bind_int(upd, 11, area);
-			rc = step_reset(s, upd, e);
-			continue;
-		}
-		bind_bulk(ins, o, now);
-		sql_bind_text(ins, 9, o->sector);
-		sql_bind_int(ins, 10, area);
-		sql_bind_text(ins, 11, now);
-		rc = step_reset(s, ins, e);
-		if (rc == 0)
+		rc = write_one(s, o->id ? upd : ins, o, area, now, e);
+		if (rc == 0 && !o->id)
 			o->id = sqlite3_last_insert_rowid(s->db);
 	}
 	sql_done(s, ins);

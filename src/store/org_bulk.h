@@ -6,8 +6,12 @@
 
 #include "store/store.h"
 
-/* The area called `name`, without creating it: 1 found, 0 not. */
-int store_bulk_area_find(store *s, const char *name, int64_t *id, err *e);
+/* The area called `name`, without creating it: 1 found, 0 not. An old
+ * name of store_area_find, kept while callers use it. */
+static inline int store_bulk_area_find(store *s, const char *name, int64_t *id, err *e)
+{
+	return store_area_find(s, name, id, e);
+}
 /* Every organisation of area `area`, by id. */
 int store_org_bulk_list_area(store *s, arena *a, int64_t area, org_bulk_list *out, err *e);
 /* The organisation of area `area` with URN `urn` (the first, if a hand

@@ -1,6 +1,7 @@
 /* sql.c: what every store file does with a statement between preparing it
  * and giving it back: binding values (and catching the ones SQLite
- * refuses), stepping, and reading rows into structs in an arena. */
+ * refuses), stepping, reading rows into structs through their column
+ * tables, and the one-call runs built on those. */
 #include "store/sql.h"
 
 #include <stdio.h>
@@ -17,6 +18,7 @@
  * statement runs, so a thread holds a refusal or two at most. */
 
 #define BIND_FAILS_MAX 8
+#define BIND_MISSING (-1)       /* a parameter nothing binds (not SQLite's) */
 
 struct bind_fail {
 	sqlite3_stmt *st;
@@ -69,22 +71,27 @@ int sql_bind_check(store *s, sqlite3_stmt *st, err *e)
 	struct bind_fail f = take_bind_fail(st);
 	if (f.rc == SQLITE_OK)
 		return 0;
-	const char *sql = sqlite3_sql(st);
-	sql = sql ? sql : "";
-	const char *more = strlen(sql) > 60 ? "..." : "";
+	/* "parameter 3 (:title) of "UPDATE evidence SET ..."" */
+	const char *sql = sqlite3_sql(st), *name = NULL;
+	if (f.param <= sqlite3_bind_parameter_count(st))
+		name = sqlite3_bind_parameter_name(st, f.param);
+	char what[160];
+	snprintf(what, sizeof what, "parameter %d%s%s%s of \"%.60s%s\"", f.param,
+		 name ? " (" : "", name ? name : "", name ? ")" : "", sql ? sql : "",
+		 sql && strlen(sql) > 60 ? "..." : "");
+	if (f.rc == BIND_MISSING)
+		return err_set(e, ERR_INTERNAL, "%s has no value to bind (a bug in copro).", what);
 	switch (f.rc & 0xFF) {
 	case SQLITE_TOOBIG:
 		return err_set(e, ERR_INPUT,
-			       "a value is too long for the database, which takes at most %d bytes (parameter %d of \"%.60s%s\"): shorten it and try again.",
-			       sqlite3_limit(s->db, SQLITE_LIMIT_LENGTH, -1), f.param, sql, more);
+			       "a value is too long for the database, which takes at most %d bytes (%s): shorten it and try again.",
+			       sqlite3_limit(s->db, SQLITE_LIMIT_LENGTH, -1), what);
 	case SQLITE_RANGE:
 		return err_set(e, ERR_INTERNAL,
-			       "a value was bound to parameter %d of \"%.60s%s\", which has no such parameter (a bug in copro).",
-			       f.param, sql, more);
+			       "a value was bound to %s, which has no such parameter (a bug in copro).", what);
 	default:
-		return err_set(e, ERR_INTERNAL,
-			       "the database refused parameter %d of \"%.60s%s\": %s.",
-			       f.param, sql, more, sqlite3_errstr(f.rc));
+		return err_set(e, ERR_INTERNAL, "the database refused %s: %s.", what,
+			       sqlite3_errstr(f.rc));
 	}
 }
 
@@ -114,6 +121,12 @@ void sql_bind_null(sqlite3_stmt *st, int i)
 	bind_result(st, i, sqlite3_bind_null(st, i));
 }
 
+static void sql_bind_missing(sqlite3_stmt *st, int i)
+{
+	sqlite3_bind_null(st, i);
+	bind_result(st, i, BIND_MISSING);
+}
+
 int sql_step(store *s, sqlite3_stmt *st, err *e)
 {
 	if (sql_bind_check(s, st, e) < 0)
@@ -122,46 +135,241 @@ int sql_step(store *s, sqlite3_stmt *st, err *e)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? rc : sql_fail(s, rc, e);
 }
 
-const char *sql_col_text(arena *a, sqlite3_stmt *st, int col)
+/* ---- reading rows ------------------------------------------------------ */
+
+const sql_col sql_int64_row[] = {{NULL, 0, 0, SQL_I64}, SQL_TABLE_END};
+const sql_col sql_text_row[] = {{NULL, 0, 0, SQL_TEXT}, SQL_TABLE_END};
+
+static const char *col_text(arena *a, sqlite3_stmt *st, int c)
 {
-	if (sqlite3_column_type(st, col) == SQLITE_NULL)
-		return NULL;
-	return arena_strdup(a, (const char *)sqlite3_column_text(st, col));
+	const char *t = (const char *)sqlite3_column_text(st, c);
+	if (!t || !a)
+		return t;       /* NULL is SQL NULL */
+	return arena_strndup(a, t, (size_t)sqlite3_column_bytes(st, c));
 }
 
-int64_t sql_col_int(sqlite3_stmt *st, int col)
+static bool col_null(sqlite3_stmt *st, int c)
 {
-	return sqlite3_column_int64(st, col);
+	return sqlite3_column_type(st, c) == SQLITE_NULL;
 }
 
-int sql_one(store *s, arena *a, sqlite3_stmt *st, void *row, sql_reader read, err *e)
+/* One switch a column: no call or allocation beyond SQLite's own and the
+ * string's copy, so it costs what the hand-written readers did. */
+void sql_read_row(arena *a, sqlite3_stmt *st, void *row, const sql_col *cols)
 {
-	if (sql_bind_check(s, st, e) < 0) {
-		sql_done(s, st);
-		return -1;
+	unsigned char *base = row;
+	int c = 0;
+	for (const sql_col *k = cols; k->kind != SQL_END; k++, c++) {
+		void *p = base + k->off;
+		switch ((enum sql_kind)k->kind) {
+		case SQL_TEXT:
+			*(const char **)p = col_text(a, st, c);
+			break;
+		case SQL_I64:
+		case SQL_ID:
+			*(int64_t *)p = sqlite3_column_int64(st, c);
+			break;
+		case SQL_INT:
+			*(int *)p = (int)sqlite3_column_int64(st, c);
+			break;
+		case SQL_BOOL:
+			*(bool *)p = sqlite3_column_int64(st, c) != 0;
+			break;
+		case SQL_FLAGS:         /* no branch on the data: these vary row to row */
+			*(int *)p = -(sqlite3_column_int64(st, c) != 0) & k->aux;
+			break;
+		case SQL_BIT:
+			*(int *)p = (*(int *)p & ~(int)k->aux) |
+				    (-(sqlite3_column_int64(st, c) != 0) & k->aux);
+			break;
+		case SQL_INT_OR_NONE:
+			*(int *)p = col_null(st, c) ? SQL_NONE : (int)sqlite3_column_int64(st, c);
+			break;
+		case SQL_REAL:
+			*(double *)p = sqlite3_column_double(st, c);
+			break;
+		case SQL_REAL_OPT:
+			*(bool *)(base + k->aux) = !col_null(st, c);
+			*(double *)p = sqlite3_column_double(st, c);
+			break;
+		case SQL_I64_OPT:
+			*(bool *)(base + k->aux) = !col_null(st, c);
+			*(int64_t *)p = sqlite3_column_int64(st, c);
+			break;
+		case SQL_END:
+			break;
+		}
 	}
-	int rc = sqlite3_step(st);
+}
+
+/* ---- binding parameters from a row and arguments ----------------------- */
+
+static void bind_field(sqlite3_stmt *st, int i, const sql_col *k, const void *row)
+{
+	const unsigned char *base = row;
+	const void *p = base + k->off;
+	switch ((enum sql_kind)k->kind) {
+	case SQL_TEXT:
+		sql_bind_text(st, i, *(const char *const *)p);
+		break;
+	case SQL_I64:
+		sql_bind_int(st, i, *(const int64_t *)p);
+		break;
+	case SQL_ID:
+		sql_bind_id(st, i, *(const int64_t *)p);
+		break;
+	case SQL_INT:
+		sql_bind_int(st, i, *(const int *)p);
+		break;
+	case SQL_BOOL:
+		sql_bind_int(st, i, *(const bool *)p);
+		break;
+	case SQL_FLAGS:
+	case SQL_BIT:
+		sql_bind_int(st, i, (*(const int *)p & k->aux) != 0);
+		break;
+	case SQL_INT_OR_NONE:
+		if (*(const int *)p == SQL_NONE)
+			sql_bind_null(st, i);
+		else
+			sql_bind_int(st, i, *(const int *)p);
+		break;
+	case SQL_REAL:
+		sql_bind_double(st, i, *(const double *)p);
+		break;
+	case SQL_REAL_OPT:
+		if (*(const bool *)(base + k->aux))
+			sql_bind_double(st, i, *(const double *)p);
+		else
+			sql_bind_null(st, i);
+		break;
+	case SQL_I64_OPT:
+		if (*(const bool *)(base + k->aux))
+			sql_bind_int(st, i, *(const int64_t *)p);
+		else
+			sql_bind_null(st, i);
+		break;
+	case SQL_END:
+		break;
+	}
+}
+
+static void bind_arg(sqlite3_stmt *st, int i, const sql_arg *v)
+{
+	if (v->kind == SQL_TEXT)
+		sql_bind_text(st, i, v->text);
+	else if (v->kind == SQL_ID)
+		sql_bind_id(st, i, v->i);
+	else
+		sql_bind_int(st, i, v->i);
+}
+
+static const sql_col *col_named(const sql_col *cols, const char *name)
+{
+	for (const sql_col *k = cols; k && k->kind != SQL_END; k++)
+		if (k->name && strcmp(k->name, name) == 0)
+			return k;
+	return NULL;
+}
+
+void sql_bind_in(sqlite3_stmt *st, const sql_in *in)
+{
+	static const sql_in none;
+	in = in ? in : &none;
+	int n = sqlite3_bind_parameter_count(st);
+	size_t next = 0;
+	for (int i = 1; i <= n; i++) {
+		const char *name = sqlite3_bind_parameter_name(st, i);
+		if (name && name[0] == ':') {
+			const sql_col *k = col_named(in->cols, name);
+			if (k)
+				bind_field(st, i, k, in->row);
+			else
+				sql_bind_missing(st, i);
+		} else if (next < in->n_args) {
+			bind_arg(st, i, &in->args[next++]);
+		} else {
+			sql_bind_missing(st, i);
+		}
+	}
+	if (next < in->n_args)
+		sql_bind_int(st, n + 1, 0);     /* refused: an argument left over */
+}
+
+/* ---- running ----------------------------------------------------------- */
+
+static sqlite3_stmt *prepare_bound(store *s, const char *sql, const sql_in *in, err *e)
+{
+	sqlite3_stmt *st = sql_prepare(s, sql, e);
+	if (st)
+		sql_bind_in(st, in);
+	return st;
+}
+
+int sql_run(store *s, const char *sql, const sql_in *in, err *e)
+{
+	sqlite3_stmt *st = prepare_bound(s, sql, in, e);
+	return st ? sql_exec_stmt(s, st, e) : -1;
+}
+
+int sql_change(store *s, const char *sql, const sql_in *in, err *e)
+{
+	if (sql_run(s, sql, in, e) < 0)
+		return -1;
+	return sqlite3_changes(s->db) > 0;
+}
+
+int sql_insert(store *s, const char *sql, const sql_in *in, int64_t *id, err *e)
+{
+	if (sql_run(s, sql, in, e) < 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int sql_get_int(store *s, const char *sql, const sql_in *in, int64_t *v, err *e)
+{
+	*v = 0;
+	return sql_get(s, NULL, sql, in, v, sql_int64_row, e) < 0 ? -1 : 0;
+}
+
+int sql_get(store *s, arena *a, const char *sql, const sql_in *in, void *row,
+	    const sql_col *cols, err *e)
+{
+	sqlite3_stmt *st = prepare_bound(s, sql, in, e);
+	return st ? sql_one(s, a, st, row, cols, e) : -1;
+}
+
+int sql_list(store *s, arena *a, const char *sql, const sql_in *in, void **items, size_t *n,
+	     size_t size, const sql_col *cols, err *e)
+{
+	sqlite3_stmt *st = prepare_bound(s, sql, in, e);
+	if (st)
+		return sql_collect(s, a, st, items, n, size, cols, e);
+	*items = NULL;
+	*n = 0;
+	return -1;
+}
+
+int sql_one(store *s, arena *a, sqlite3_stmt *st, void *row, const sql_col *cols, err *e)
+{
+	int rc = sql_step(s, st, e);
 	if (rc == SQLITE_ROW)
-		read(a, st, row);
+		sql_read_row(a, st, row, cols);
 	sql_done(s, st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
+	if (rc < 0)
+		return -1;
+	return rc == SQLITE_ROW;
 }
 
 int sql_collect(store *s, arena *a, sqlite3_stmt *st, void **items, size_t *n,
-		size_t size, sql_reader read, err *e)
+		size_t size, const sql_col *cols, err *e)
 {
 	size_t cap = 0;
 	unsigned char *buf = NULL;
 	int rc;
 	*n = 0;
-	*items = NULL;
-	if (sql_bind_check(s, st, e) < 0) {
-		sql_done(s, st);
-		return -1;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(s, st, e)) == SQLITE_ROW) {
 		if (*n == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
 			unsigned char *grown = arena_array(a, ncap, size);
@@ -170,31 +378,10 @@ int sql_collect(store *s, arena *a, sqlite3_stmt *st, void **items, size_t *n,
 			buf = grown;
 			cap = ncap;
 		}
-		read(a, st, buf + *n * size);
+		sql_read_row(a, st, buf + *n * size, cols);
 		(*n)++;
 	}
 	sql_done(s, st);
 	*items = buf;
-	return rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
+	return rc < 0 ? -1 : 0;
 }
-
-int sql_one_by_id(store *s, arena *a, const char *sql, int64_t id, void *row,
-		  sql_reader read, err *e)
-{
-	sqlite3_stmt *st = sql_prepare(s, sql, e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, id);
-	return sql_one(s, a, st, row, read, e);
-}
-
-int sql_list_by_id(store *s, arena *a, const char *sql, int64_t id, void **items,
-		   size_t *n, size_t size, sql_reader read, err *e)
-{
-	sqlite3_stmt *st = sql_prepare(s, sql, e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, 1, id);
-	return sql_collect(s, a, st, items, n, size, read, e);
-}
-

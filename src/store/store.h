@@ -59,6 +59,13 @@ int store_backup(store *s, const char *dest, err *e);
 
 /* Lookups answer 1 when found, 0 when not, -1 on error. */
 
+/* areas (store/org.c): the one lookup by name (1 found, 0 not; *id 0
+ * when not), the one by id, and the lookup that makes the area on first
+ * use. */
+int store_area_find(store *s, const char *name, int64_t *id, err *e);
+int store_area_name(store *s, arena *a, int64_t id, const char **name, err *e);
+int store_area_by_name(store *s, const char *name, const char *now, int64_t *id, err *e);
+
 /* organisations (store/org.c) */
 int store_org_insert(store *s, const org_row *o, int64_t *id, err *e);
 int store_org_update(store *s, const org_row *o, err *e);

@@ -47,6 +47,32 @@ static void strings(void **state)
 	arena_free(&a);
 }
 
+/* Strings are packed byte to byte (the store copies thousands a page);
+ * whatever comes after one is aligned again, and zeroed. */
+static void strings_are_packed_and_alignment_comes_back(void **state)
+{
+	(void)state;
+	arena a = {0};
+	char *s1 = arena_strdup(&a, "abc");
+	char *s2 = arena_strdup(&a, "de");
+	assert_ptr_equal(s2, s1 + 4);
+	unsigned char *p = arena_alloc(&a, 24);
+	assert_int_equal((uintptr_t)p % _Alignof(max_align_t), 0);
+	for (size_t k = 0; k < 24; k++)
+		assert_int_equal(p[k], 0);
+	/* A string filling the rest of a chunk, then one that does not fit. */
+	char fill[16384];
+	memset(fill, 'f', sizeof fill - 1);
+	fill[sizeof fill - 1] = '\0';
+	char *big = arena_strdup(&a, fill);
+	char *after = arena_strdup(&a, "after");
+	assert_string_equal(big, fill);
+	assert_string_equal(after, "after");
+	assert_string_equal(s1, "abc");
+	assert_string_equal(s2, "de");
+	arena_free(&a);
+}
+
 static void arrays(void **state)
 {
 	(void)state;
@@ -126,6 +152,7 @@ int main(void)
 		cmocka_unit_test(small_and_aligned),
 		cmocka_unit_test(large_blocks_keep_small_space),
 		cmocka_unit_test(strings),
+		cmocka_unit_test(strings_are_packed_and_alignment_comes_back),
 		cmocka_unit_test(arrays),
 		cmocka_unit_test(array_overflow_aborts),
 		cmocka_unit_test(deferred_run_newest_first),

@@ -1,5 +1,6 @@
 /* test_sql.c: the statement helpers under every store file: a bind SQLite
- * refuses fails its query, with a message, and writes nothing. */
+ * refuses fails its query, with a message, and writes nothing; rows are
+ * read and bound through their column tables, every kind of column. */
 #include "testutil.h"
 
 #include "store/account.h"
@@ -9,11 +10,9 @@
 
 static int64_t count(store *s, const char *sql)
 {
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	int64_t n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	int64_t n = -1;
+	err e = {0};
+	assert_int_equal(sql_get_int(s, sql, NULL, &n, &e), 0);
 	return n;
 }
 
@@ -93,7 +92,7 @@ static void a_value_too_long_is_refused_with_nothing_written(void **state)
 	assert_int_equal(f->e.kind, ERR_INPUT);
 	assert_non_null(strstr(f->e.msg, "too long"));
 	assert_non_null(strstr(f->e.msg, "at most 1000 bytes"));
-	assert_non_null(strstr(f->e.msg, "parameter 1 of \"INSERT INTO organisation"));
+	assert_non_null(strstr(f->e.msg, "parameter 1 (:name) of \"INSERT INTO organisation"));
 	assert_int_equal(count(&f->db, "SELECT COUNT(*) FROM organisation"), 0);
 	o.name = "Short School";
 	assert_int_equal(store_org_insert(&f->db, &o, &id, &f->e), 0);
@@ -116,6 +115,194 @@ static void a_refused_bind_fails_reads(void **state)
 	free(email);
 }
 
+
+/* ---- column tables ------------------------------------------------------ */
+
+/* One field of every kind, as a store row would hold them. */
+typedef struct sample_row {
+	int64_t id, parent;
+	const char *name;
+	int count;
+	bool done;
+	int groups;
+	int score;
+	bool has_ratio, has_total;
+	double ratio;
+	int64_t total;
+	double real;
+} sample_row;
+
+static const sql_col sample_cols[] = {
+	SQL_COL(sample_row, id, I64), SQL_COL(sample_row, parent, ID),
+	SQL_COL(sample_row, name, TEXT), SQL_COL(sample_row, count, INT),
+	SQL_COL(sample_row, done, BOOL), SQL_GROUPS(sample_row, groups),
+	SQL_COL(sample_row, score, INT_OR_NONE), SQL_OPT(sample_row, ratio, has_ratio, REAL),
+	SQL_OPT(sample_row, total, has_total, I64), SQL_COL(sample_row, real, REAL),
+	SQL_TABLE_END,
+};
+
+#define SAMPLE_COLUMNS \
+	"id, parent, name, count, done, with_cyp, with_parents, with_practitioners, score," \
+	" ratio, total, real FROM sample"
+
+static void make_sample_table(fixture *f)
+{
+	assert_int_equal(sql_exec(&f->db, "CREATE TABLE sample (id INTEGER PRIMARY KEY,"
+		" parent INTEGER, name TEXT, count INTEGER, done INTEGER, with_cyp INTEGER,"
+		" with_parents INTEGER, with_practitioners INTEGER, score INTEGER, ratio REAL,"
+		" total INTEGER, real REAL)", &f->e), 0);
+}
+
+#define SAMPLE_INSERT \
+	"INSERT INTO sample (id, parent, name, count, done, with_cyp, with_parents," \
+	" with_practitioners, score, ratio, total, real) VALUES (:id, :parent, :name, :count," \
+	" :done, :with_cyp, :with_parents, :with_practitioners, :score, :ratio, :total, :real)"
+
+static void a_row_written_by_name_reads_back_the_same(void **state)
+{
+	fixture *f = *state;
+	make_sample_table(f);
+	sample_row in = {.id = 7, .parent = 3, .name = "Maple", .count = -12, .done = true,
+			 .groups = GROUP_CYP | GROUP_PRACTITIONERS, .score = 4, .has_ratio = true,
+			 .ratio = 0.25, .has_total = true, .total = INT64_MAX, .real = -1.5};
+	assert_int_equal(sql_run(&f->db, SAMPLE_INSERT, SQL_ROW(sample_cols, &in), &f->e), 0);
+	/* Whatever was in the struct before is overwritten, flags too. */
+	sample_row out;
+	memset(&out, 0xff, sizeof out);
+	assert_int_equal(sql_get(&f->db, &f->mem, "SELECT " SAMPLE_COLUMNS " WHERE id = ?",
+				 SQL_ID_ARG(7), &out, sample_cols, &f->e), 1);
+	assert_int_equal(out.id, 7);
+	assert_int_equal(out.parent, 3);
+	assert_string_equal(out.name, "Maple");
+	assert_ptr_not_equal(out.name, in.name);
+	assert_int_equal(out.count, -12);
+	assert_true(out.done);
+	assert_int_equal(out.groups, GROUP_CYP | GROUP_PRACTITIONERS);
+	assert_int_equal(out.score, 4);
+	assert_true(out.has_ratio);
+	assert_true(out.ratio == 0.25);
+	assert_true(out.has_total);
+	assert_true(out.total == INT64_MAX);
+	assert_true(out.real == -1.5);
+}
+
+/* The values that stand for "none" are stored as SQL NULL and read back
+ * as themselves. */
+static void nothing_is_stored_as_null(void **state)
+{
+	fixture *f = *state;
+	make_sample_table(f);
+	sample_row in = {.id = 1, .score = SQL_NONE};
+	assert_int_equal(sql_run(&f->db, SAMPLE_INSERT, SQL_ROW(sample_cols, &in), &f->e), 0);
+	int64_t nulls = 0;
+	assert_int_equal(sql_get_int(&f->db, "SELECT (parent IS NULL) + (name IS NULL)"
+				     " + (score IS NULL) + (ratio IS NULL) + (total IS NULL)"
+				     " FROM sample WHERE id = 1", NULL, &nulls, &f->e), 0);
+	assert_int_equal(nulls, 5);
+	sample_row out;
+	memset(&out, 0xff, sizeof out);
+	assert_int_equal(sql_get(&f->db, &f->mem, "SELECT " SAMPLE_COLUMNS " WHERE id = 1", NULL,
+				 &out, sample_cols, &f->e), 1);
+	assert_int_equal(out.parent, 0);
+	assert_null(out.name);
+	assert_int_equal(out.groups, 0);
+	assert_false(out.done);
+	assert_int_equal(out.score, SQL_NONE);
+	assert_false(out.has_ratio);
+	assert_false(out.has_total);
+}
+
+static void lists_grow_and_an_empty_list_is_null(void **state)
+{
+	fixture *f = *state;
+	make_sample_table(f);
+	for (int i = 1; i <= 40; i++) {
+		sample_row r = {.id = i, .name = i % 2 ? "odd" : "even", .count = i * i};
+		assert_int_equal(sql_run(&f->db, SAMPLE_INSERT, SQL_ROW(sample_cols, &r), &f->e), 0);
+	}
+	STORE_LIST(sample_row) list;
+	assert_int_equal(SQL_LIST(&f->db, &f->mem, "SELECT " SAMPLE_COLUMNS " WHERE name = ?"
+				  " ORDER BY id", SQL_ARGS(sql_text("even")), &list, sample_cols,
+				  &f->e), 0);
+	assert_int_equal(list.n, 20);
+	for (size_t i = 0; i < list.n; i++) {
+		assert_int_equal(list.items[i].id, 2 * (int64_t)(i + 1));
+		assert_int_equal(list.items[i].count, (int)((i + 1) * (i + 1) * 4));
+		assert_string_equal(list.items[i].name, "even");
+	}
+	assert_int_equal(SQL_LIST(&f->db, &f->mem, "SELECT " SAMPLE_COLUMNS " WHERE name = ?",
+				  SQL_ARGS(sql_text("none")), &list, sample_cols, &f->e), 0);
+	assert_int_equal(list.n, 0);
+	assert_null(list.items);
+}
+
+/* :name parameters come from the row, ? parameters from the arguments in
+ * order, whichever comes first in the SQL; ?N names the N-th argument. */
+static void named_and_positional_parameters_mix(void **state)
+{
+	fixture *f = *state;
+	make_sample_table(f);
+	sample_row r = {.name = "Birch", .count = 5};
+	assert_int_equal(sql_run(&f->db, "INSERT INTO sample (id, name, count, real)"
+				 " VALUES (?, :name, :count + ?, ?)",
+				 SQL_ROW_ARGS(sample_cols, &r, sql_int(9), sql_int(10), sql_int(2)),
+				 &f->e), 0);
+	sample_row out;
+	assert_int_equal(sql_get(&f->db, &f->mem, "SELECT " SAMPLE_COLUMNS
+				 " WHERE id = ?1 AND (name = ?2 OR ?2 IS NULL)",
+				 SQL_ARGS(sql_int(9), sql_text("Birch")), &out, sample_cols, &f->e), 1);
+	assert_string_equal(out.name, "Birch");
+	assert_int_equal(out.count, 15);
+	assert_true(out.real == 2);
+	assert_int_equal(sql_change(&f->db, "UPDATE sample SET count = 0 WHERE id = ?",
+				    SQL_ID_ARG(9), &f->e), 1);
+	assert_int_equal(sql_change(&f->db, "UPDATE sample SET count = 0 WHERE id = ?",
+				    SQL_ID_ARG(10), &f->e), 0);
+	int64_t id = 0;
+	assert_int_equal(sql_insert(&f->db, "INSERT INTO sample (name) VALUES (:name)",
+				    SQL_ROW(sample_cols, &r), &id, &f->e), 0);
+	assert_int_equal(id, 10);
+}
+
+/* A parameter the row has no field for, or an argument too many, is a
+ * bug: the statement does not run. */
+static void a_parameter_without_a_value_fails(void **state)
+{
+	fixture *f = *state;
+	make_sample_table(f);
+	sample_row r = {.id = 1};
+	assert_int_equal(sql_run(&f->db, "INSERT INTO sample (id, name) VALUES (:id, :nmae)",
+				 SQL_ROW(sample_cols, &r), &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_INTERNAL);
+	assert_non_null(strstr(f->e.msg, "parameter 2 (:nmae)"));
+	assert_non_null(strstr(f->e.msg, "has no value"));
+	assert_int_equal(sql_run(&f->db, "INSERT INTO sample (id, name) VALUES (?, ?)",
+				 SQL_ARGS(sql_int(1)), &f->e), -1);
+	assert_non_null(strstr(f->e.msg, "parameter 2"));
+	assert_int_equal(sql_run(&f->db, "INSERT INTO sample (id) VALUES (?)",
+				 SQL_ARGS(sql_int(1), sql_int(2)), &f->e), -1);
+	assert_non_null(strstr(f->e.msg, "no such parameter"));
+	assert_int_equal(count(&f->db, "SELECT COUNT(*) FROM sample"), 0);
+}
+
+/* With no arena, strings point into SQLite's buffers: what the exports'
+ * streams read, row by row, without copying. */
+static void without_an_arena_strings_are_not_copied(void **state)
+{
+	fixture *f = *state;
+	make_sample_table(f);
+	sample_row r = {.id = 1, .name = "Rowan"};
+	assert_int_equal(sql_run(&f->db, SAMPLE_INSERT, SQL_ROW(sample_cols, &r), &f->e), 0);
+	sqlite3_stmt *st = sql_prepare(&f->db, "SELECT " SAMPLE_COLUMNS, &f->e);
+	assert_non_null(st);
+	assert_int_equal(sql_step(&f->db, st, &f->e), SQLITE_ROW);
+	sample_row out;
+	sql_read_row(NULL, st, &out, sample_cols);
+	assert_ptr_equal(out.name, (const char *)sqlite3_column_text(st, 2));
+	assert_string_equal(out.name, "Rowan");
+	sql_done(&f->db, st);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -124,6 +311,9 @@ int main(void)
 		T(bind_past_the_last_parameter_fails_the_write), T(the_first_refusal_is_reported),
 		T(a_statement_given_back_unrun_forgets_its_refusal),
 		T(a_value_too_long_is_refused_with_nothing_written), T(a_refused_bind_fails_reads),
+		T(a_row_written_by_name_reads_back_the_same), T(nothing_is_stored_as_null),
+		T(lists_grow_and_an_empty_list_is_null), T(named_and_positional_parameters_mix),
+		T(a_parameter_without_a_value_fails), T(without_an_arena_strings_are_not_copied),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
