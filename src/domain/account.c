@@ -139,7 +139,10 @@ int account_create_first(domain *d, const char *name, const char *email, const c
 		goto fail;
 	m.user_id = *user;
 	m.area_id = area_id;
-	if (store_membership_insert(d->db, &m, &mid, e) < 0 || store_commit(d->db, e) < 0)
+	user_row who = {.id = *user, .name = name};
+	if (store_membership_insert(d->db, &m, &mid, e) < 0 ||
+	    activity_log(d, &who, 0, 0, "created the administrator account", e) < 0 ||
+	    store_commit(d->db, e) < 0)
 		goto fail;
 	return 0;
 fail:
@@ -438,7 +441,9 @@ int invitation_accept(domain *d, const char *token, const char *email, const cha
 		err_set(e, ERR_CONFLICT, "This invitation link has just been used. Ask for a new one.");
 		goto fail;
 	}
-	if (store_membership_insert(d->db, &m, &mid, e) < 0 || store_commit(d->db, e) < 0)
+	user_row who = {.id = *user, .name = inv.name};
+	if (store_membership_insert(d->db, &m, &mid, e) < 0 ||
+	    activity_log(d, &who, 0, 0, "joined by invitation", e) < 0 || store_commit(d->db, e) < 0)
 		goto fail;
 	return 0;
 fail:

@@ -35,7 +35,8 @@ int password_check(const char *password, err *e);
 int password_hash(const char *password, char out[128], err *e);
 bool password_verify(const char *hash, const char *password);
 
-/* First run: the first account is the area administrator of `area`. */
+/* First run: the first account is the area administrator of `area`; the
+ * activity log says so in the same transaction. */
 int account_create_first(domain *d, const char *name, const char *email, const char *password,
 			 const char *area, int64_t *user, err *e);
 int account_create(domain *d, const char *name, const char *email, const char *password,
@@ -82,6 +83,8 @@ int api_token_area(domain *d, const char *token, int64_t *area, err *e);
  * organisation. `token` receives the secret part of the link. */
 int invitation_create(domain *d, int64_t by, int64_t org, const char *role,
 		      const char *group, const char *name, char token[65], err *e);
+/* The new account and its membership, and the activity line saying it
+ * joined, in one transaction. */
 int invitation_accept(domain *d, const char *token, const char *email, const char *password,
 		      int64_t *user, err *e);
 

@@ -3,13 +3,12 @@
 #include <string.h>
 
 #include "core/text.h"
-#include "store/account.h"
 #include "web/pages/pages.h"
 
 static bool has_users(request *r)
 {
 	int64_t n = 0;
-	return store_user_count(r->d.db, &n, &r->e) == 0 && n > 0;
+	return user_count(&r->d, &n, &r->e) == 0 && n > 0;
 }
 
 static void setup_form(request *r, const form_errors *fe)
@@ -74,7 +73,6 @@ static int page_setup_post(request *r)
 	if (sign_in(&r->d, email, password, r->address, &s, &r->e) < 0)
 		return web_redirect(r, "/sign-in");
 	web_set_session_cookie(r, s.token);
-	activity_log(&r->d, &s.user, 0, 0, "created the administrator account", &r->e);
 	return web_redirect(r, "/");
 }
 
@@ -186,7 +184,6 @@ static int page_invitation_post(request *r)
 	if (sign_in(&r->d, email, password, r->address, &s, &r->e) < 0)
 		return web_redirect(r, "/sign-in");
 	web_set_session_cookie(r, s.token);
-	activity_log(&r->d, &s.user, 0, 0, "joined by invitation", &r->e);
 	return web_redirect(r, "/");
 }
 

@@ -9,8 +9,6 @@
 #include "core/text.h"
 #include "domain/measure.h"
 #include "domain/review.h"
-#include "store/review.h"
-#include "store/store.h"
 #include "web/pages/pages.h"
 
 static const char *const statuses[] = {
@@ -38,15 +36,13 @@ static const char *status_tag(const char *status)
 	return "govuk-tag";
 }
 
-/* Action {action} when it belongs to this organisation: 1, else 0 (not
- * found), -1 on error. */
+/* Action {action} of this organisation: 0, or the status of the error
+ * page written (404 for another organisation's). */
 static int load_action(request *r, action_row *a)
 {
-	int64_t id = param_id(r, 1);
-	int found = id ? store_action_get(r->d.db, &r->mem, id, a, &r->e) : 0;
-	if (found <= 0)
-		return found;
-	return a->organisation_id == r->org;
+	if (action_get_in_org(&r->d, r->org, param_id(r, 1), a, &r->e) < 0)
+		return page_lookup_failed(r, &r->e);
+	return 0;
 }
 
 /* The statement an action came from, as words: "1iii: Title (Four
@@ -112,11 +108,6 @@ static const char *measure_words(request *r, const source_name_row *m)
 			    m->cornerstone ? m->cornerstone : "", m->cycle);
 }
 
-static void summary_row(request *r, const char *key)
-{
-	htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t</dt>"
-		      "<dd class=\"govuk-summary-list__value\">", key);
-}
 
 /* Where the action came from: every source it names, each a link. */
 static void comes_from(request *r, const list_context *lc, const action_row *a)
@@ -124,7 +115,7 @@ static void comes_from(request *r, const list_context *lc, const action_row *a)
 	if (!a->source_evaluation_id && !a->source_audit_id && !a->source_plan_id &&
 	    !a->source_measure_id)
 		return;
-	summary_row(r, "Comes from");
+	summary_row_open(r, "Comes from");
 	htmlf(&r->out, "<ul class=\"govuk-list\">");
 	if (a->source_evaluation_id) {
 		htmlf(&r->out, "<li>Self-evaluation: ");
@@ -201,16 +192,16 @@ static void action_card(request *r, const list_context *lc, const action_row *a)
 			      "Change<span class=\"govuk-visually-hidden\"> (%t)</span></a></li></ul>",
 		     r->org, a->id, a->title, r->org, a->id, a->title);
 	htmlf(&r->out, "</div><div class=\"govuk-summary-card__content\"><dl class=\"govuk-summary-list\">");
-	summary_row(r, "Status");
+	summary_row_open(r, "Status");
 	htmlf(&r->out, "<strong class=\"%R\">%t</strong>%R</dd></div>", status_tag(a->status),
 	     status_label(a->status),
 	     overdue ? " <strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>"
 		     : this_month ? " <strong class=\"govuk-tag govuk-tag--orange\">Due this month</strong>" : "");
-	summary_row(r, "Owner");
+	summary_row_open(r, "Owner");
 	htmlf(&r->out, "%t</dd></div>", text_blank(a->owner) ? "Not given" : a->owner);
-	summary_row(r, "Due");
+	summary_row_open(r, "Due");
 	htmlf(&r->out, "%t</dd></div>", a->due_on ? date_words(r, a->due_on) : "No date");
-	summary_row(r, "Review");
+	summary_row_open(r, "Review");
 	htmlf(&r->out, "%t</dd></div>", a->review_on ? date_words(r, a->review_on) : "No date");
 	comes_from(r, lc, a);
 	htmlf(&r->out, "</dl>");
@@ -236,18 +227,16 @@ static const char *const status_filters[] = {
 static void filter_select(request *r, const char *name, const char *label,
 			  const char *const *options, const char *chosen, const form_errors *fe)
 {
-	const char *msg = form_error_for(fe, name);
-	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><label class=\"govuk-label\" for=\"%a\">%t</label>",
-	     msg ? " govuk-form-group--error" : "", name, label);
-	if (msg)
-		htmlf(&r->out, "<p id=\"%a-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>",
-		     name, msg);
+	const char *msg = form_group_begin(r, name, fe);
+	htmlf(&r->out, "<label class=\"govuk-label\" for=\"%a\">%t</label>", name, label);
+	form_error_message(r, name, msg);
+	/* Unlike form_select, no red border on a refused filter: the page
+	 * has always drawn it so. */
 	htmlf(&r->out, "<select class=\"govuk-select\" id=\"%a\" name=\"%a\"%R>", name, name,
-	     msg ? arena_printf(&r->mem, " aria-describedby=\"%s-error\"", name) : "");
+	     form_described_by(r, name, NULL, msg));
 	for (size_t i = 0; options[i]; i += 2)
-		htmlf(&r->out, "<option value=\"%a\"%R>%t</option>", options[i],
-		     chosen && !strcmp(chosen, options[i]) ? " selected" : "", options[i + 1]);
-	htmlf(&r->out, "</select></div>");
+		form_option(r, options[i], options[i + 1], chosen && !strcmp(chosen, options[i]));
+	form_select_end(r);
 }
 
 static void filter_form(request *r, const char *source, const char *status, const form_errors *fe)
@@ -264,12 +253,12 @@ static void filter_form(request *r, const char *source, const char *status, cons
 
 static int load_context(request *r, list_context *lc)
 {
-	return store_evaluation_list(r->d.db, &r->mem, r->org, &lc->evs, &r->e) < 0 ||
-	       store_plan_names(r->d.db, &r->mem, r->org, &lc->plans, &r->e) < 0 ||
-	       store_measure_names(r->d.db, &r->mem, r->org, &lc->measures, &r->e) < 0 ||
-	       store_action_reviews_of_org(r->d.db, &r->mem, r->org, &lc->reviews, &r->e) < 0 ||
-	       store_review_evidence_of_org(r->d.db, &r->mem, r->org, &lc->review_evidence, &r->e) < 0 ||
-	       store_readings_of_org(r->d.db, &r->mem, r->org, &lc->readings, &r->e) < 0
+	return evaluations_of_org(&r->d, r->org, &lc->evs, &r->e) < 0 ||
+	       plan_names_of_org(&r->d, r->org, &lc->plans, &r->e) < 0 ||
+	       measure_names_of_org(&r->d, r->org, &lc->measures, &r->e) < 0 ||
+	       action_reviews_of_org(&r->d, r->org, &lc->reviews, &r->e) < 0 ||
+	       review_evidence_of_org(&r->d, r->org, &lc->review_evidence, &r->e) < 0 ||
+	       readings_of_org(&r->d, r->org, &lc->readings, &r->e) < 0
 		? -1 : 0;
 }
 
@@ -283,7 +272,7 @@ static int page_actions(request *r)
 	date_today(today);
 	lc.today = today;
 	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
-	    store_action_list(r->d.db, &r->mem, r->org, &list, &r->e) < 0 || load_context(r, &lc) < 0)
+	    actions_of_org(&r->d, r->org, &list, &r->e) < 0 || load_context(r, &lc) < 0)
 		return page_failed(r);
 	size_t all = list.n, overdue = 0, this_month = 0;
 	const char *source = query_get(r, "source"), *status = query_get(r, "status");
@@ -419,7 +408,7 @@ static int read_source(request *r, const char *evaluation, const char *statement
 	} else if (evaluation_statement(&r->d, id, statement, ev, &e) < 0) {
 		return -1;
 	}
-	if (ev->organisation_id != r->org)
+	if (org_owns(r->org, ev->organisation_id, "evaluation", id, &e) < 0)
 		return -1;
 	a->source_evaluation_id = id;
 	a->source_element_key = text_blank(statement) ? NULL : statement;
@@ -431,11 +420,11 @@ static void new_form(request *r, const action_row *a, const form_errors *fe)
 	evaluation_list evs;
 	review_row review;
 	int have_review = 0;
-	if (store_evaluation_list(r->d.db, &r->mem, r->org, &evs, &r->e) < 0)
+	if (evaluations_of_org(&r->d, r->org, &evs, &r->e) < 0)
 		evs.n = 0;
 	if (a->source_element_key)
-		have_review = store_review_get(r->d.db, &r->mem, a->source_evaluation_id,
-					       a->source_element_key, &review, &r->e);
+		have_review = review_find(&r->d, a->source_evaluation_id, a->source_element_key,
+					  &review, &r->e);
 	page_begin(r, fe && fe->n ? "Error: Add an action" : "Add an action");
 	if (a->source_element_key)
 		htmlf(&r->out, "<a href=\"/org/%D/evaluation/%D/statement/%u\" class=\"govuk-back-link\">Back to the statement</a>",
@@ -451,20 +440,8 @@ static void new_form(request *r, const action_row *a, const form_errors *fe)
 		htmlf(&r->out, ".</p>");
 		if (a->source_element_key) {
 			htmlf(&r->out, "<h2 class=\"govuk-heading-s\">Areas for development</h2>");
-			if (have_review > 0 && !text_blank(review.areas)) {
-				const char *p = review.areas;
-				while (*p) {
-					size_t n = strcspn(p, "\r\n");
-					if (n)
-						htmlf(&r->out, "<p class=\"govuk-body\">%t</p>",
-						     arena_strndup(&r->mem, p, n));
-					p += n;
-					while (*p == '\r' || *p == '\n')
-						p++;
-				}
-			} else {
-				htmlf(&r->out, "<p class=\"govuk-body\">None written for this statement yet.</p>");
-			}
+			text_or_none(r, have_review > 0 ? review.areas : NULL,
+				     "None written for this statement yet.");
 		}
 		htmlf(&r->out, "</div>");
 	}
@@ -510,8 +487,8 @@ static int page_action_add_post(request *r)
 		new_form(r, &a, &fe);
 		return 400;
 	}
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "added action %lld: %s", (long long)id, a.title), &r->e);
+	if (page_log(r, arena_printf(&r->mem, "added action %lld: %s", (long long)id, a.title)) < 0)
+		return page_failed(r);
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/actions", (long long)r->org));
 }
 
@@ -536,11 +513,9 @@ static void edit_form(request *r, const action_row *a, const form_errors *fe)
 static int page_action_edit(request *r)
 {
 	action_row a;
-	int found = load_action(r, &a);
-	if (found < 0)
-		return page_failed(r);
-	if (!found)
-		return page_not_found(r);
+	int refused = load_action(r, &a);
+	if (refused)
+		return refused;
 	edit_form(r, &a, NULL);
 	return 200;
 }
@@ -549,11 +524,9 @@ static int page_action_edit(request *r)
 static int page_action_edit_post(request *r)
 {
 	action_row a;
-	int found = load_action(r, &a);
-	if (found < 0)
-		return page_failed(r);
-	if (!found)
-		return page_not_found(r);
+	int refused = load_action(r, &a);
+	if (refused)
+		return refused;
 	read_fields(r, &a);
 	const char *status = form_get(r, "status");
 	a.status = status ? status : "";
@@ -566,9 +539,9 @@ static int page_action_edit_post(request *r)
 		edit_form(r, &a, &fe);
 		return 400;
 	}
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "changed action %lld: %s (%s)", (long long)a.id, a.title,
-				  status_label(a.status)), &r->e);
+	if (page_log(r, arena_printf(&r->mem, "changed action %lld: %s (%s)", (long long)a.id,
+				     a.title, status_label(a.status))) < 0)
+		return page_failed(r);
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/actions", (long long)r->org));
 }
 

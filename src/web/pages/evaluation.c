@@ -14,8 +14,6 @@
 
 #include "core/text.h"
 #include "domain/review.h"
-#include "store/review.h"
-#include "store/store.h"
 #include "web/pages/pages.h"
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -110,14 +108,8 @@ static int load(request *r, eval_page *pg, bool statement)
 	evaluation_row ev;
 	err e = {0};
 	memset(pg, 0, sizeof *pg);
-	if (!id)
-		return page_not_found(r);
-	int found = store_evaluation_get(r->d.db, &r->mem, id, &ev, &e);
-	if (found < 0)
-		return page_error(r, &e);
-	/* Another organisation's evaluation does not exist under ours. */
-	if (!found || ev.organisation_id != r->org)
-		return page_not_found(r);
+	if (evaluation_get_in_org(&r->d, r->org, id, &ev, &e) < 0)
+		return page_lookup_failed(r, &e);
 	if (evaluation_progress_load(&r->d, id, &pg->p, &e) < 0)
 		return page_error(r, &e);
 	if (org_get(&r->d, r->org, &pg->org, &e) < 0)
@@ -286,7 +278,7 @@ static void next_cycle_form(request *r, const eval_page *pg, const form_errors *
 {
 	source_name_list measures;
 	err e = {0};
-	if (store_measures_of_cycle(r->d.db, &r->mem, r->org, pg->p.evaluation.cycle, &measures, &e) < 0)
+	if (measures_of_cycle(&r->d, r->org, pg->p.evaluation.cycle, &measures, &e) < 0)
 		measures.n = 0;
 	bool keep = fe && fe->n;
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"next-cycle\">Start the next cycle</h2>"
@@ -298,8 +290,8 @@ static void next_cycle_form(request *r, const eval_page *pg, const form_errors *
 	form_input(r, "cycle", "Label of the new cycle", keep ? form_get(r, "cycle") : NULL, fe,
 		   &(input_opts){.hint = "For example 2027-28", .width = "10"});
 	if (measures.n) {
-		const char **opts = arena_alloc(&r->mem, (2 * measures.n + 1) * sizeof *opts);
-		bool *checked = arena_alloc(&r->mem, measures.n * sizeof *checked);
+		const char **opts = ARENA_ARRAY(&r->mem, 2 * measures.n + 1, opts);
+		bool *checked = ARENA_ARRAY(&r->mem, measures.n, checked);
 		const char **ticked = keep ? form_get_all(r, "measures") : NULL;
 		for (size_t i = 0; i < measures.n; i++) {
 			const source_name_row *m = &measures.items[i];
@@ -324,8 +316,7 @@ static int evaluation_render(request *r, eval_page *pg, const form_errors *fe)
 	const evaluation_progress *p = &pg->p;
 	int64_t previous = 0, next = 0;
 	err e = {0};
-	if (store_evaluation_previous(r->d.db, p->evaluation.id, &previous, &e) < 0 ||
-	    store_evaluation_next(r->d.db, p->evaluation.id, &next, &e) < 0)
+	if (evaluation_neighbours(&r->d, p->evaluation.id, &previous, &next, &e) < 0)
 		return page_error(r, &e);
 	bool errors = fe && fe->n;
 	page_begin(r, arena_printf(&r->mem, "%s%s, %s - %s", errors ? "Error: " : "", p->fw->title,
@@ -395,7 +386,7 @@ static bool ticked_measures(request *r, next_cycle_input *in)
 	size_t n = 0;
 	while (all[n])
 		n++;
-	int64_t *ids = arena_alloc(&r->mem, (n ? n : 1) * sizeof *ids);
+	int64_t *ids = ARENA_ARRAY(&r->mem, n, ids);
 	for (size_t i = 0; i < n; i++) {
 		char *end;
 		long long v = strtoll(all[i], &end, 10);
@@ -437,11 +428,10 @@ static int page_next_cycle_post(request *r)
 		st = evaluation_render(r, &pg, &fe);
 		return st == 200 ? 400 : st;
 	}
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "started cycle %s (evaluation %lld) from evaluation %lld: %zu evidence links, %zu own indicators, %zu success measures carried forward",
-				  in.cycle, (long long)out.evaluation, (long long)pg.p.evaluation.id,
-				  out.links, out.own_indicators, out.measures),
-		     &r->e);
+	if (page_log(r, arena_printf(&r->mem, "started cycle %s (evaluation %lld) from evaluation %lld: %zu evidence links, %zu own indicators, %zu success measures carried forward",
+			     in.cycle, (long long)out.evaluation, (long long)pg.p.evaluation.id,
+			     out.links, out.own_indicators, out.measures)) < 0)
+		return page_failed(r);
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/evaluation/%lld", (long long)r->org,
 					    (long long)out.evaluation));
 }
@@ -581,8 +571,8 @@ static void date_input(request *r, const char *legend, const char *hint_text, bo
 static const char *const *indicator_options(request *r, const element_progress *ep, const char *field,
 					    bool keep, bool **checked)
 {
-	const char **opts = arena_alloc(&r->mem, (2 * ep->n_indicators + 1) * sizeof *opts);
-	*checked = arena_alloc(&r->mem, (ep->n_indicators + 1) * sizeof **checked);
+	const char **opts = ARENA_ARRAY(&r->mem, 2 * ep->n_indicators + 1, opts);
+	*checked = ARENA_ARRAY(&r->mem, ep->n_indicators, *checked);
 	const char **ticked = keep ? form_get_all(r, field) : NULL;
 	for (size_t i = 0; i < ep->n_indicators; i++) {
 		const indicator_progress *ip = &ep->indicators[i];
@@ -727,10 +717,9 @@ static int statement_render(request *r, const eval_page *pg, const form_errors *
 	const element_progress *ep = pg->ep;
 	statement_data sd;
 	err e = {0};
-	if (store_links_of_statement(r->d.db, &r->mem, p->evaluation.id, ep->element->key, &sd.links,
-				     &e) < 0 ||
-	    store_evidence_list(r->d.db, &r->mem, r->org, &sd.evidence, &e) < 0 ||
-	    store_carried_links(r->d.db, &r->mem, p->evaluation.id, &sd.carried, &e) < 0)
+	if (links_of_statement(&r->d, p->evaluation.id, ep->element->key, &sd.links, &e) < 0 ||
+	    evidence_of_org(&r->d, r->org, &sd.evidence, &e) < 0 ||
+	    carried_links(&r->d, p->evaluation.id, &sd.carried, &e) < 0)
 		return page_error(r, &e);
 	sd.can_confirm = r->access >= ACCESS_CONTRIBUTE && !submitted(p);
 	bool has_errors = fe && fe->n;
@@ -937,32 +926,25 @@ static int page_evidence_add_post(request *r)
 	if (fe.n)
 		return refuse(r, &pg, &fe, POSTED_EVIDENCE);
 
-	/* The item and its links are one change: all or nothing. */
+	/* The item's own problems show on its title, the links' on the
+	 * indicators: the item is checked as evidence_add checks it first. */
+	evidence_row probe = ev;
+	probe.url = *ev.url ? ev.url : NULL;
+	const char *field = evidence_validate(&probe, &e) < 0 ? "title" : "indicators";
 	int64_t id;
-	size_t changed = 0;
-	const char *field = "title";    /* where a refusal is shown */
-	if (store_begin(r->d.db, &e) < 0)
-		goto fail;
-	if (evidence_add(&r->d, &ev, &id, &e) < 0)
-		goto rollback;
-	field = "indicators";
-	if (evidence_link(&r->d, id, pg.p.evaluation.id, refs, n, false, &changed, &e) < 0 ||
-	    store_commit(r->d.db, &e) < 0)
-		goto rollback;
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "added evidence %lld \"%s\" linked to %s in evaluation %lld",
-				  (long long)id, ev.title, join_refs(r, refs, n),
-				  (long long)pg.p.evaluation.id),
-		     &r->e);
-	return saved(r, &pg, "evidence");
-rollback:
-	store_rollback(r->d.db);
-fail:
-	if (e.kind == ERR_INPUT || e.kind == ERR_NOTFOUND) {
+	size_t changed;
+	if (!strcmp(field, "title") ||
+	    evidence_add_linked(&r->d, &ev, pg.p.evaluation.id, refs, n, &id, &changed, &e) < 0) {
+		if (e.kind != ERR_INPUT && e.kind != ERR_NOTFOUND)
+			return page_error(r, &e);
 		form_error_add(&fe, field, sentence(r, e.msg));
 		return refuse(r, &pg, &fe, POSTED_EVIDENCE);
 	}
-	return page_error(r, &e);
+	if (page_log(r, arena_printf(&r->mem, "added evidence %lld \"%s\" linked to %s in evaluation %lld",
+				     (long long)id, ev.title, join_refs(r, refs, n),
+				     (long long)pg.p.evaluation.id)) < 0)
+		return page_failed(r);
+	return saved(r, &pg, "evidence");
 }
 
 /* Indicators typed as "2iii.a 4i.b", checked against this evaluation's
@@ -1017,19 +999,18 @@ static int page_evidence_link_post(request *r)
 	} else {
 		char *end;
 		long long id = strtoll(chosen, &end, 10);
-		int found = *end || id <= 0 ? 0 : store_evidence_get(r->d.db, &r->mem, id, &ev, &e);
-		if (found < 0)
-			return page_error(r, &e);
 		/* Another organisation's evidence does not exist here. */
-		if (!found || ev.organisation_id != r->org)
+		if (*end || id <= 0)
 			return page_not_found(r);
+		if (evidence_get_in_org(&r->d, r->org, id, &ev, &e) < 0)
+			return page_lookup_failed(r, &e);
 	}
 	size_t n;
 	bool bad;
 	const char **ticked = ticked_indicators(r, pg.ep, "link_indicators", &n, &bad);
 	const char *typed = form_get(r, "other_indicators");
 	size_t cap = n + (typed ? strlen(typed) / 2 : 0) + 1;
-	const char **refs = arena_alloc(&r->mem, cap * sizeof *refs);
+	const char **refs = ARENA_ARRAY(&r->mem, cap, refs);
 	memcpy(refs, ticked, n * sizeof *refs);
 	if (bad)
 		form_error_add(&fe, "link_indicators", "Select indicators from the list");
@@ -1046,11 +1027,10 @@ static int page_evidence_link_post(request *r)
 		}
 		return page_error(r, &e);
 	}
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "linked evidence %lld \"%s\" to %s in evaluation %lld",
-				  (long long)ev.id, ev.title, join_refs(r, refs, n),
-				  (long long)pg.p.evaluation.id),
-		     &r->e);
+	if (page_log(r, arena_printf(&r->mem, "linked evidence %lld \"%s\" to %s in evaluation %lld",
+			     (long long)ev.id, ev.title, join_refs(r, refs, n),
+			     (long long)pg.p.evaluation.id)) < 0)
+		return page_failed(r);
 	return saved(r, &pg, "link");
 }
 
@@ -1086,12 +1066,9 @@ static int page_review_post(request *r)
 		form_error_add(&fe, "status", "Select the statement's status");
 	int64_t id = param_id(r, 1);
 	evaluation_row ev;
-	int found = id ? store_evaluation_get(r->d.db, &r->mem, id, &ev, &e) : 0;
-	if (found < 0)
-		return page_error(r, &e);
 	/* Another organisation's evaluation does not exist under ours. */
-	if (!found || ev.organisation_id != r->org)
-		return page_not_found(r);
+	if (evaluation_get_in_org(&r->d, r->org, id, &ev, &e) < 0)
+		return page_lookup_failed(r, &e);
 	if (fe.n)
 		return refuse_review(r, &fe);
 	const char *key = r->params[2];
@@ -1107,10 +1084,9 @@ static int page_review_post(request *r)
 					      "A submitted self-evaluation can no longer change. Your organisation lead can set it back to draft.");
 		return page_error(r, &e);
 	}
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "recorded the judgement on statement %s of evaluation %lld (%s)",
-				  key, (long long)id, c.status),
-		     &r->e);
+	if (page_log(r, arena_printf(&r->mem, "recorded the judgement on statement %s of evaluation %lld (%s)",
+			     key, (long long)id, c.status)) < 0)
+		return page_failed(r);
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/evaluation/%lld/statement/%s?saved=review",
 					    (long long)r->org, (long long)id, key));
 }
@@ -1139,10 +1115,9 @@ static int page_own_indicator_post(request *r)
 		}
 		return page_error(r, &e);
 	}
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "added own indicator %s.%s to evaluation %lld",
-				  pg.ep->element->key, key, (long long)pg.p.evaluation.id),
-		     &r->e);
+	if (page_log(r, arena_printf(&r->mem, "added own indicator %s.%s to evaluation %lld",
+			     pg.ep->element->key, key, (long long)pg.p.evaluation.id)) < 0)
+		return page_failed(r);
 	return saved(r, &pg, "indicator");
 }
 
@@ -1170,12 +1145,10 @@ static int page_confirm_post(request *r)
 			return page_not_found(r);
 		return page_error(r, &e);
 	}
-	if (n)
-		activity_log(&r->d, &r->sess.user, r->org, 0,
-			     arena_printf(&r->mem, "confirmed %zu evidence link%s carried forward on statement %s of evaluation %lld",
+	if (n && page_log(r, arena_printf(&r->mem, "confirmed %zu evidence link%s carried forward on statement %s of evaluation %lld",
 					  n, n == 1 ? "" : "s", pg.ep->element->key,
-					  (long long)pg.p.evaluation.id),
-			     &r->e);
+					  (long long)pg.p.evaluation.id)) < 0)
+		return page_failed(r);
 	return saved(r, &pg, "confirm");
 }
 

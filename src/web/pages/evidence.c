@@ -6,13 +6,12 @@
 #include <string.h>
 
 #include "core/text.h"
-#include "store/store.h"
 #include "web/pages/pages.h"
 
 /* Every value of a repeated query parameter, NULL-terminated. */
 static const char **query_all(request *r, const char *name)
 {
-	const char **all = arena_alloc(&r->mem, (r->n_query + 1) * sizeof *all);
+	const char **all = ARENA_ARRAY(&r->mem, r->n_query + 1, all);
 	size_t n = 0;
 	for (size_t i = 0; i < r->n_query; i++)
 		if (!strcmp(r->query[i].name, name))
@@ -20,30 +19,15 @@ static const char **query_all(request *r, const char *name)
 	return all;
 }
 
-/* Evidence item {evidence} when it belongs to this organisation: 1, else
- * 0 (not found), -1 on error. */
+/* Evidence item {evidence} of this organisation: 0, or the status of the
+ * error page written (404 for another organisation's). */
 static int load_item(request *r, evidence_row *ev)
 {
-	int64_t id = param_id(r, 1);
-	int found = id ? store_evidence_get(r->d.db, &r->mem, id, ev, &r->e) : 0;
-	if (found <= 0)
-		return found;
-	return ev->organisation_id == r->org;
+	if (evidence_get_in_org(&r->d, r->org, param_id(r, 1), ev, &r->e) < 0)
+		return page_lookup_failed(r, &r->e);
+	return 0;
 }
 
-/* Paragraphs of a text a person typed, one per line. */
-static void paragraphs(request *r, const char *text)
-{
-	const char *p = text;
-	while (p && *p) {
-		size_t n = strcspn(p, "\r\n");
-		if (n)
-			htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", arena_strndup(&r->mem, p, n));
-		p += n;
-		while (*p == '\r' || *p == '\n')
-			p++;
-	}
-}
 
 /* ---- the library ----------------------------------------------------- */
 
@@ -126,23 +110,17 @@ static void read_filter(request *r, library_filter *f, const evaluation_list *ev
 static void filter_form(request *r, const form_errors *fe)
 {
 	const char *c = query_get(r, "cornerstone");
-	const char *msg = form_error_for(fe, "cornerstone");
 	htmlf(&r->out, "<form method=\"get\" action=\"/org/%D/evidence\" novalidate>"
 		      "<h2 class=\"govuk-heading-m\">Filter</h2>", r->org);
-	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><label class=\"govuk-label\" for=\"cornerstone\">Cornerstone</label>",
-	     msg ? " govuk-form-group--error" : "");
-	if (msg)
-		htmlf(&r->out, "<p id=\"cornerstone-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>", msg);
-	htmlf(&r->out, "<select class=\"govuk-select%R\" id=\"cornerstone\" name=\"cornerstone\"%R>"
-		      "<option value=\"\">Any cornerstone</option>",
-	     msg ? " govuk-select--error" : "", msg ? " aria-describedby=\"cornerstone-error\"" : "");
+	form_select_begin(r, "cornerstone", "Cornerstone", fe, NULL);
+	form_option(r, "", "Any cornerstone", false);
 	const framework *fw = cornerstones(r);
 	for (size_t i = 0; fw && i < fw->n_sections; i++) {
 		const fw_section *s = &fw->sections[i];
-		htmlf(&r->out, "<option value=\"%a\"%R>%t: %t</option>", s->key,
-		     c && !strcmp(c, s->key) ? " selected" : "", s->key, s->title);
+		form_option(r, s->key, arena_printf(&r->mem, "%s: %s", s->key, s->title),
+			    c && !strcmp(c, s->key));
 	}
-	htmlf(&r->out, "</select></div>");
+	form_select_end(r);
 	form_input(r, "indicator", "Indicator or statement", query_get(r, "indicator"), fe,
 		   &(input_opts){.hint = "For example 1i.a, or 1i for any indicator of that statement",
 				 .width = "10"});
@@ -285,14 +263,14 @@ static int page_library(request *r)
 	evaluation_list evs;
 	link_list links;
 	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
-	    store_evaluation_list(r->d.db, &r->mem, r->org, &evs, &r->e) < 0 ||
-	    store_links_of_org(r->d.db, &r->mem, r->org, &links, &r->e) < 0)
+	    evaluations_of_org(&r->d, r->org, &evs, &r->e) < 0 ||
+	    links_of_org(&r->d, r->org, &links, &r->e) < 0)
 		return page_failed(r);
 	form_errors fe = {0};
 	library_filter f;
 	read_filter(r, &f, &evs, &fe);
 	evidence_list items = {0};
-	if (!fe.n && store_evidence_search(r->d.db, &r->mem, r->org, &f.store, &items, &r->e) < 0)
+	if (!fe.n && evidence_search(&r->d, r->org, &f.store, &items, &r->e) < 0)
 		return page_failed(r);
 	bool filtered = f.cornerstone || f.indicator_text || f.store.groups || f.store.from || f.store.to;
 
@@ -311,9 +289,9 @@ static int page_library(request *r)
 	/* Each item's links, for the count and the cornerstone filter; the
 	 * links come sorted by evidence id. */
 	size_t shown = 0;
-	size_t *first = arena_alloc(&r->mem, (items.n + 1) * sizeof *first);
-	size_t *count = arena_alloc(&r->mem, (items.n + 1) * sizeof *count);
-	bool *keep = arena_alloc(&r->mem, (items.n + 1) * sizeof *keep);
+	size_t *first = ARENA_ARRAY(&r->mem, items.n, first);
+	size_t *count = ARENA_ARRAY(&r->mem, items.n, count);
+	bool *keep = ARENA_ARRAY(&r->mem, items.n, keep);
 	for (size_t i = 0; i < items.n; i++) {
 		first[i] = first_link_of(&links, items.items[i].id);
 		for (size_t k = first[i]; k < links.n && links.items[k].evidence_id == items.items[i].id; k++)
@@ -374,22 +352,15 @@ typedef struct link_place {
 	evaluation_row ev;
 } link_place;
 
-static void place_free(link_place *p)
-{
-	if (p->fw)
-		framework_free(p->fw);
-	memset(p, 0, sizeof *p);
-}
-
 static int place_load(request *r, link_place *p, int64_t evaluation)
 {
 	if (p->evaluation == evaluation)
 		return 0;
-	place_free(p);
+	memset(p, 0, sizeof *p);
 	p->evaluation = evaluation;
 	bool changed;
 	if (evaluation_get(&r->d, evaluation, &p->ev, &r->e) < 0 ||
-	    store_own_indicator_list(r->d.db, &r->mem, evaluation, &p->own, &r->e) < 0)
+	    own_indicators_of(&r->d, evaluation, &p->own, &r->e) < 0)
 		return -1;
 	p->fw = evaluation_framework(&r->d, &p->ev, &changed, &r->e);
 	return p->fw ? 0 : -1;
@@ -425,7 +396,7 @@ static void links_list(request *r, const link_list *links)
 		bool new_statement = new_eval || strcmp(l->element_key, links->items[i - 1].element_key);
 		if (new_eval && place_load(r, &p, l->evaluation_id) < 0) {
 			/* The instrument cannot be read: show the keys alone. */
-			place_free(&p);
+			memset(&p, 0, sizeof p);
 			p.evaluation = l->evaluation_id;
 		}
 		if (new_statement && i)
@@ -445,7 +416,6 @@ static void links_list(request *r, const link_list *links)
 		     text ? " " : "", text ? text : "");
 	}
 	htmlf(&r->out, "</ul>");
-	place_free(&p);
 }
 
 /* ROUTE: GET /org/{org}/evidence/{evidence} (viewer) */
@@ -453,12 +423,10 @@ static int page_item(request *r)
 {
 	evidence_row ev;
 	link_list links;
-	int found = load_item(r, &ev);
-	if (found < 0)
-		return page_failed(r);
-	if (!found)
-		return page_not_found(r);
-	if (store_links_of_evidence(r->d.db, &r->mem, ev.id, &links, &r->e) < 0)
+	int refused = load_item(r, &ev);
+	if (refused)
+		return refused;
+	if (links_of_evidence(&r->d, ev.id, &links, &r->e) < 0)
 		return page_failed(r);
 	page_begin(r, ev.title);
 	htmlf(&r->out, "<a href=\"/org/%D/evidence\" class=\"govuk-back-link\">Evidence library</a>"
@@ -475,7 +443,7 @@ static int page_item(request *r)
 	if (text_blank(ev.description))
 		htmlf(&r->out, "None given");
 	else
-		paragraphs(r, ev.description);
+		text_paragraphs(r, ev.description, NULL);
 	htmlf(&r->out, "</dd></div><div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Link</dt>"
 		      "<dd class=\"govuk-summary-list__value\">");
 	/* The domain accepts only http and https addresses; anything else
@@ -558,11 +526,9 @@ static void edit_form(request *r, const evidence_row *ev, const form_errors *fe)
 static int page_item_edit(request *r)
 {
 	evidence_row ev;
-	int found = load_item(r, &ev);
-	if (found < 0)
-		return page_failed(r);
-	if (!found)
-		return page_not_found(r);
+	int refused = load_item(r, &ev);
+	if (refused)
+		return refused;
 	edit_form(r, &ev, NULL);
 	return 200;
 }
@@ -571,11 +537,9 @@ static int page_item_edit(request *r)
 static int page_item_edit_post(request *r)
 {
 	evidence_row ev;
-	int found = load_item(r, &ev);
-	if (found < 0)
-		return page_failed(r);
-	if (!found)
-		return page_not_found(r);
+	int refused = load_item(r, &ev);
+	if (refused)
+		return refused;
 	evidence_row in = ev;
 	const char *title = form_get(r, "title"), *desc = form_get(r, "description");
 	const char *date = form_get(r, "date"), *url = form_get(r, "url");
@@ -597,8 +561,8 @@ static int page_item_edit_post(request *r)
 		edit_form(r, &in, &fe);
 		return 400;
 	}
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "changed evidence %lld: %s", (long long)ev.id, in.title), &r->e);
+	if (page_log(r, arena_printf(&r->mem, "changed evidence %lld: %s", (long long)ev.id, in.title)) < 0)
+		return page_failed(r);
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/evidence/%lld", (long long)r->org,
 					    (long long)ev.id));
 }

@@ -4,8 +4,6 @@
 #include <string.h>
 
 #include "core/text.h"
-#include "store/account.h"
-#include "store/store.h"
 #include "web/pages/pages.h"
 
 static void org_table(request *r, const org_list *orgs)
@@ -47,18 +45,18 @@ static void add_org_form(request *r, int64_t area, const form_errors *fe)
 static int home(request *r, const form_errors *fe)
 {
 	membership_list ms;
-	if (store_memberships_of_user(r->d.db, &r->mem, r->sess.user.id, &ms, &r->e) < 0)
+	if (memberships_of_user(&r->d, r->sess.user.id, &ms, &r->e) < 0)
 		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 	page_begin(r, "Home");
 	form_error_summary(r, fe);
 	htmlf(&r->out, "<h1 class=\"govuk-heading-l\">Welcome, %t</h1>", r->sess.user.name);
 	org_list own = {0};
-	own.items = arena_alloc(&r->mem, (ms.n + 1) * sizeof *own.items);
+	own.items = ARENA_ARRAY(&r->mem, ms.n, own.items);
 	for (size_t i = 0; i < ms.n; i++) {
 		const membership_row *m = &ms.items[i];
 		if (!strcmp(m->role, "area-admin")) {
 			org_list orgs;
-			if (store_org_list_area(r->d.db, &r->mem, m->area_id, &orgs, &r->e) < 0)
+			if (orgs_of_area(&r->d, m->area_id, &orgs, &r->e) < 0)
 				return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 			htmlf(&r->out, "<p class=\"govuk-body\">You are the administrator for %t.</p>"
 				      "<ul class=\"govuk-list\">"
@@ -75,7 +73,7 @@ static int home(request *r, const form_errors *fe)
 			continue;
 		}
 		org_row *o = &own.items[own.n];
-		if (store_org_get(r->d.db, &r->mem, m->organisation_id, o, &r->e) == 1)
+		if (org_get(&r->d, m->organisation_id, o, &r->e) == 0)
 			own.n++;
 	}
 	if (own.n)
@@ -97,7 +95,7 @@ static int page_org_add_post(request *r)
 {
 	int64_t area = r->area;     /* the dispatcher checked it is the user's */
 	membership_list ms;
-	if (store_memberships_of_user(r->d.db, &r->mem, r->sess.user.id, &ms, &r->e) < 0)
+	if (memberships_of_user(&r->d, r->sess.user.id, &ms, &r->e) < 0)
 		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 	org_row o = {.name = form_get(r, "name"), .type = form_get(r, "type"),
 		     .sector = form_get(r, "sector")};
@@ -115,7 +113,9 @@ static int page_org_add_post(request *r)
 		home(r, &fe);
 		return 400;
 	}
-	activity_log(&r->d, &r->sess.user, id, area, arena_printf(&r->mem, "added organisation %s", o.name), &r->e);
+	if (activity_log(&r->d, &r->sess.user, id, area, arena_printf(&r->mem, "added organisation %s", o.name),
+			 &r->e) < 0)
+		return page_failed(r);
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld", (long long)id));
 }
 
@@ -126,8 +126,8 @@ static int page_org(request *r)
 	evaluation_list evs;
 	action_list actions;
 	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
-	    store_evaluation_list(r->d.db, &r->mem, r->org, &evs, &r->e) < 0 ||
-	    store_action_list(r->d.db, &r->mem, r->org, &actions, &r->e) < 0)
+	    evaluations_of_org(&r->d, r->org, &evs, &r->e) < 0 ||
+	    actions_of_org(&r->d, r->org, &actions, &r->e) < 0)
 		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 	page_begin(r, o.name);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>",
@@ -199,8 +199,8 @@ static int page_evaluation_start_post(request *r)
 	if (evaluation_start(&r->d, r->org, fw ? fw : "", cycle ? cycle : "", &id, &e) < 0)
 		return web_error_page(r, e.kind == ERR_CONFLICT ? 409 : 400,
 				      "The self-evaluation could not start", e.msg);
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "started the %s self-evaluation for %s", fw, cycle), &r->e);
+	if (page_log(r, arena_printf(&r->mem, "started the %s self-evaluation for %s", fw, cycle)) < 0)
+		return page_failed(r);
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/evaluation/%lld", (long long)r->org, (long long)id));
 }
 

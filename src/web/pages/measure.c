@@ -5,8 +5,6 @@
 
 #include "core/text.h"
 #include "domain/measure.h"
-#include "store/measure.h"
-#include "store/store.h"
 #include "web/pages/pages.h"
 
 static const char *const kinds[] = {
@@ -33,22 +31,18 @@ static const char *label_of(const char *const *options, const char *value)
 /* ---- shared pieces ----------------------------------------------------- */
 
 /* Measure {measure} with everything on it, when it belongs to this
- * organisation: 1; 0 not found; -1 error. */
+ * organisation: 0, or the status of the error page written (404 for
+ * another organisation's). */
 static int load_measure(request *r, measure_detail *md)
 {
 	int64_t id = param_id(r, 1);
 	err e = {0};
 	if (!id)
-		return 0;
-	if (measure_detail_load(&r->d, id, md, &e) < 0) {
-		if (e.kind == ERR_NOTFOUND)
-			return 0;
-		r->e = e;
-		return -1;
-	}
-	if (md->measure.organisation_id != r->org)
-		return 0;
-	return 1;
+		return page_not_found(r);
+	if (measure_detail_load(&r->d, id, md, &e) < 0 ||
+	    org_owns(r->org, md->measure.organisation_id, "measure", id, &e) < 0)
+		return page_lookup_failed(r, &e);
+	return 0;
 }
 
 static const char *metric_meta(request *r, const metric_row *m)
@@ -120,15 +114,14 @@ static void exemplars(request *r, const framework *fw)
 		htmlf(&r->out, "<h3 class=\"govuk-heading-s\">Example %z: %t</h3><dl class=\"govuk-summary-list\">",
 		     i + 1, ex[i].title);
 		column_title(r, fw, "cornerstone", &t, &h);
-		htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t</dt>"
-			      "<dd class=\"govuk-summary-list__value\">%t %t</dd></div>",
-		     t, ex[i].section, measure_cornerstone_title(fw, ex[i].section));
+		summary_row_open(r, t);
+		htmlf(&r->out, "%t %t</dd></div>", ex[i].section, measure_cornerstone_title(fw, ex[i].section));
 		for (int k = 0; k < 4; k++) {
 			if (!ex[i].cells[k])
 				continue;
 			column_title(r, fw, measure_grid_keys[k], &t, &h);
-			htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t</dt>"
-				      "<dd class=\"govuk-summary-list__value\"><ul class=\"govuk-list\">", t);
+			summary_row_open(r, t);
+			htmlf(&r->out, "<ul class=\"govuk-list\">");
 			const char *p = ex[i].cells[k];
 			while (*p) {
 				size_t len = strcspn(p, "\n");
@@ -147,7 +140,7 @@ static void exemplars(request *r, const framework *fw)
 static void measure_metrics_cell(request *r, const measure_row *m)
 {
 	metric_list ml;
-	if (store_metric_list(r->d.db, &r->mem, m->id, &ml, &r->e) < 0 || !ml.n) {
+	if (metrics_of_measure(&r->d, m->id, &ml, &r->e) < 0 || !ml.n) {
 		htmlf(&r->out, "No metrics yet");
 		return;
 	}
@@ -155,7 +148,7 @@ static void measure_metrics_cell(request *r, const measure_row *m)
 	for (size_t i = 0; i < ml.n; i++) {
 		reading_list rl;
 		metric_status st;
-		if (store_reading_list(r->d.db, &r->mem, ml.items[i].id, &rl, &r->e) < 0)
+		if (readings_of_metric(&r->d, ml.items[i].id, &rl, &r->e) < 0)
 			rl.n = 0;
 		metric_status_of(&r->mem, &ml.items[i], rl.items, rl.n, &st);
 		htmlf(&r->out, "<li>%t: %t ", ml.items[i].name,
@@ -207,7 +200,7 @@ static int page_measures(request *r)
 	const char **texts;
 	const framework *fw = measure_instrument(&r->d, &r->e);
 	if (!fw || org_get(&r->d, r->org, &o, &r->e) < 0 ||
-	    store_measure_list(r->d.db, &r->mem, r->org, NULL, &list, &r->e) < 0 ||
+	    measures_of_org(&r->d, r->org, NULL, &list, &r->e) < 0 ||
 	    measure_texts(&r->d, list.items, list.n, &texts, &r->e) < 0)
 		return page_failed(r);
 	page_begin(r, "Success measures");
@@ -245,11 +238,11 @@ static const char *default_cycle(request *r)
 	measure_list ml;
 	evaluation_list el;
 	const char *best = NULL;
-	if (store_measure_list(r->d.db, &r->mem, r->org, NULL, &ml, &r->e) == 0)
+	if (measures_of_org(&r->d, r->org, NULL, &ml, &r->e) == 0)
 		for (size_t i = 0; i < ml.n; i++)
 			if (!best || strcmp(ml.items[i].cycle, best) > 0)
 				best = ml.items[i].cycle;
-	if (store_evaluation_list(r->d.db, &r->mem, r->org, &el, &r->e) == 0)
+	if (evaluations_of_org(&r->d, r->org, &el, &r->e) == 0)
 		for (size_t i = 0; i < el.n; i++)
 			if (!best || strcmp(el.items[i].cycle, best) > 0)
 				best = el.items[i].cycle;
@@ -268,12 +261,6 @@ static void radio(request *r, const char *id, const char *name, const char *valu
 	htmlf(&r->out, "</div>");
 }
 
-static void error_line(request *r, const char *id, const char *msg)
-{
-	if (msg)
-		htmlf(&r->out, "<p id=\"%a-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>",
-		     id, msg);
-}
 
 static void new_form(request *r, const form_errors *fe)
 {
@@ -290,11 +277,11 @@ static void new_form(request *r, const form_errors *fe)
 	form_csrf(r);
 	form_input(r, "cycle", "Cycle", r->post ? cycle : default_cycle(r), fe,
 		   &(input_opts){.hint = "The year or period the measure is for, for example 2026-27", .width = "10"});
-	const char *msg = form_error_for(fe, "measure");
-	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><fieldset class=\"govuk-fieldset\"%R>"
+	const char *msg = form_group_begin(r, "measure", fe);
+	htmlf(&r->out, "<fieldset class=\"govuk-fieldset\"%R>"
 		      "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">Which success measure?</legend>",
-	     msg ? " govuk-form-group--error" : "", msg ? " aria-describedby=\"measure-error\"" : "");
-	error_line(r, "measure", msg);
+	     form_described_by(r, "measure", NULL, msg));
+	form_error_message(r, "measure", msg);
 	bool first = true;
 	for (size_t s = 0; fw && s < fw->n_sections; s++) {
 		const fw_section *sec = &fw->sections[s];
@@ -321,7 +308,7 @@ static void new_form(request *r, const form_errors *fe)
 	static const char *const none[] = {NULL};
 	const char **options = (const char **)none;
 	if (fw) {
-		options = arena_alloc(&r->mem, (2 * fw->n_sections + 1) * sizeof *options);
+		options = ARENA_ARRAY(&r->mem, 2 * fw->n_sections + 1, options);
 		for (size_t s = 0; s < fw->n_sections; s++) {
 			options[2 * s] = fw->sections[s].key;
 			options[2 * s + 1] = arena_printf(&r->mem, "%s: %s", fw->sections[s].key,
@@ -383,9 +370,9 @@ static int page_measure_add_post(request *r)
 		new_form(r, &fe);
 		return 400;
 	}
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "chose success measure %lld (%s, cycle %s)", (long long)id,
-				  m.catalogue_key ? m.catalogue_key : "own", m.cycle), &r->e);
+	if (page_log(r, arena_printf(&r->mem, "chose success measure %lld (%s, cycle %s)", (long long)id,
+				     m.catalogue_key ? m.catalogue_key : "own", m.cycle)) < 0)
+		return page_failed(r);
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/measure/%lld", (long long)r->org,
 					    (long long)id));
 }
@@ -484,7 +471,7 @@ static void trend_chart(request *r, const metric_detail *md)
 		     CH_L, Y(m->baseline), CH_W - CH_R, Y(m->baseline), CH_W - CH_R + 6,
 		     Y(m->baseline) + 5 + (m->has_target && abs(Y(m->baseline) - Y(m->target)) < 16 ? 16 : 0),
 		     metric_value_text(&r->mem, m, m->baseline));
-	int *xs = arena_alloc(&r->mem, (n + 1) * sizeof *xs);
+	int *xs = ARENA_ARRAY(&r->mem, n, xs);
 	for (size_t i = 0; i < n; i++) {
 		double at = span > 0 ? (day_number(md->readings[i].taken_on) - first) / span : 0.5;
 		xs[i] = CH_L + 24 + (int)rounded(at * (CH_W - CH_R - CH_L - 48));
@@ -542,22 +529,6 @@ static void readings_table(request *r, const metric_detail *md)
 
 /* ---- the measure page -------------------------------------------------- */
 
-/* Text as typed, one paragraph a line (no style sheet rule needed). */
-static void paragraphs(request *r, const char *text, const char *empty)
-{
-	if (text_blank(text)) {
-		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", empty);
-		return;
-	}
-	while (*text) {
-		size_t n = strcspn(text, "\r\n");
-		if (n)
-			htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", arena_strndup(&r->mem, text, n));
-		text += n;
-		while (*text == '\r' || *text == '\n')
-			text++;
-	}
-}
 
 static const char *field_name(request *r, int64_t metric, const char *part)
 {
@@ -675,7 +646,7 @@ static void links_section(request *r, const measure_detail *md, const form_error
 		return;
 	measure_list all;
 	const char **texts;
-	if (store_measure_list(r->d.db, &r->mem, r->org, NULL, &all, &r->e) < 0 ||
+	if (measures_of_org(&r->d, r->org, NULL, &all, &r->e) < 0 ||
 	    measure_texts(&r->d, all.items, all.n, &texts, &r->e) < 0)
 		return;
 	size_t candidates = 0;
@@ -686,25 +657,20 @@ static void links_section(request *r, const measure_detail *md, const form_error
 		if (linked)
 			continue;
 		if (!candidates++) {
-			const char *msg = form_error_for(fe, "other");
 			htmlf(&r->out, "<form method=\"post\" action=\"/org/%D/measure/%D/links\" novalidate>",
 			     r->org, md->measure.id);
 			form_csrf(r);
-			htmlf(&r->out, "<div class=\"govuk-form-group%R\"><label class=\"govuk-label govuk-label--s\" for=\"other\">Link to another measure</label>",
-			     msg ? " govuk-form-group--error" : "");
-			error_line(r, "other", msg);
-			htmlf(&r->out, "<select class=\"govuk-select%R\" id=\"other\" name=\"other\"%R><option value=\"\">Choose a measure</option>",
-			     msg ? " govuk-select--error" : "", msg ? " aria-describedby=\"other-error\"" : "");
+			form_select_begin(r, "other", "Link to another measure", fe, &(select_opts){.bold = true});
+			form_option(r, "", "Choose a measure", false);
 		}
 		const char *typed = form_get(r, "other");
-		char idtext[24];
-		snprintf(idtext, sizeof idtext, "%lld", (long long)all.items[i].id);
-		htmlf(&r->out, "<option value=\"%D\"%R>Cornerstone %t, %t: %t</option>", all.items[i].id,
-		     typed && !strcmp(typed, idtext) ? " selected" : "", all.items[i].cornerstone_key,
-		     all.items[i].cycle, texts[i]);
+		const char *idtext = arena_printf(&r->mem, "%lld", (long long)all.items[i].id);
+		form_option(r, idtext, arena_printf(&r->mem, "Cornerstone %s, %s: %s", all.items[i].cornerstone_key,
+						    all.items[i].cycle, texts[i]),
+			    typed && !strcmp(typed, idtext));
 	}
 	if (candidates) {
-		htmlf(&r->out, "</select></div>");
+		form_select_end(r);
 		form_button(r, "Link measures");
 		htmlf(&r->out, "</form>");
 	} else {
@@ -739,9 +705,8 @@ static void measure_page(request *r, const measure_detail *md, const page_errors
 	for (int k = 0; k < 4; k++) {
 		const char *t, *h;
 		column_title(r, md->fw, measure_grid_keys[k], &t, &h);
-		htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t</dt>"
-			      "<dd class=\"govuk-summary-list__value\">", t);
-		paragraphs(r, cells[k], "Not written yet");
+		summary_row_open(r, t);
+		text_or_none(r, cells[k], "Not written yet");
 		htmlf(&r->out, "</dd></div>");
 	}
 	htmlf(&r->out, "</dl>");
@@ -765,11 +730,9 @@ static void measure_page(request *r, const measure_detail *md, const page_errors
 static int page_measure(request *r)
 {
 	measure_detail md;
-	int found = load_measure(r, &md);
-	if (found < 0)
-		return page_failed(r);
-	if (!found)
-		return page_not_found(r);
+	int refused = load_measure(r, &md);
+	if (refused)
+		return refused;
 	measure_page(r, &md, NULL);
 	return 200;
 }
@@ -804,11 +767,9 @@ static void edit_form(request *r, const measure_detail *md, const char *const *v
 static int page_measure_edit(request *r)
 {
 	measure_detail md;
-	int found = load_measure(r, &md);
-	if (found < 0)
-		return page_failed(r);
-	if (!found)
-		return page_not_found(r);
+	int refused = load_measure(r, &md);
+	if (refused)
+		return refused;
 	const measure_row *m = &md.measure;
 	const char *values[4] = {m->improve, m->know, m->measuring, m->evaluation};
 	edit_form(r, &md, values, NULL);
@@ -819,11 +780,9 @@ static int page_measure_edit(request *r)
 static int page_measure_edit_post(request *r)
 {
 	measure_detail md;
-	int found = load_measure(r, &md);
-	if (found < 0)
-		return page_failed(r);
-	if (!found)
-		return page_not_found(r);
+	int refused = load_measure(r, &md);
+	if (refused)
+		return refused;
 	const char *values[4];
 	form_errors fe = {0};
 	for (int k = 0; k < 4; k++) {
@@ -843,9 +802,9 @@ static int page_measure_edit_post(request *r)
 		edit_form(r, &md, values, &fe);
 		return 400;
 	}
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "changed the monitoring grid of success measure %lld",
-				  (long long)md.measure.id), &r->e);
+	if (page_log(r, arena_printf(&r->mem, "changed the monitoring grid of success measure %lld",
+				     (long long)md.measure.id)) < 0)
+		return page_failed(r);
 	int64_t id = md.measure.id;
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/measure/%lld", (long long)r->org,
 					    (long long)id));
@@ -861,7 +820,8 @@ static int refuse(request *r, measure_detail *md, const page_errors *pe)
 
 static int back_to(request *r, measure_detail *md, const char *what)
 {
-	activity_log(&r->d, &r->sess.user, r->org, 0, what, &r->e);
+	if (page_log(r, what) < 0)
+		return page_failed(r);
 	int64_t id = md->measure.id;
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/measure/%lld", (long long)r->org,
 					    (long long)id));
@@ -883,11 +843,9 @@ static void number_field(request *r, const char *name, const char *what, bool *h
 static int page_metric_add_post(request *r)
 {
 	measure_detail md;
-	int found = load_measure(r, &md);
-	if (found < 0)
-		return page_failed(r);
-	if (!found)
-		return page_not_found(r);
+	int refused = load_measure(r, &md);
+	if (refused)
+		return refused;
 	const char *name = form_get(r, "metric-name"), *kind = form_get(r, "metric-kind");
 	const char *direction = form_get(r, "metric-direction"), *unit = form_get(r, "metric-unit");
 	metric_row m = {.measure_id = md.measure.id, .name = name ? name : "", .kind = kind,
@@ -994,11 +952,9 @@ static void check_reading(request *r, const metric_row *m, const reading_row *in
 static int page_reading_add_post(request *r)
 {
 	measure_detail md;
-	int found = load_measure(r, &md);
-	if (found < 0)
-		return page_failed(r);
-	if (!found)
-		return page_not_found(r);
+	int refused = load_measure(r, &md);
+	if (refused)
+		return refused;
 	const metric_detail *mdt = find_metric(&md, param_id(r, 2));
 	if (!mdt)
 		return page_not_found(r);
@@ -1045,11 +1001,9 @@ static int page_reading_add_post(request *r)
 static int page_links_post(request *r)
 {
 	measure_detail md;
-	int found = load_measure(r, &md);
-	if (found < 0)
-		return page_failed(r);
-	if (!found)
-		return page_not_found(r);
+	int refused = load_measure(r, &md);
+	if (refused)
+		return refused;
 	const char *unlink = form_get(r, "unlink"), *other = form_get(r, "other");
 	const char *text = !text_blank(unlink) ? unlink : other;
 	form_errors fe = {0};
@@ -1059,8 +1013,7 @@ static int page_links_post(request *r)
 	measure_row om;
 	if (text_blank(text) || *end || id <= 0) {
 		form_error_add(&fe, "other", "Choose the measure to link to this one");
-	} else if (store_measure_get(r->d.db, &r->mem, id, &om, &e) != 1 ||
-		   om.organisation_id != r->org) {
+	} else if (measure_get_in_org(&r->d, r->org, id, &om, &e) < 0) {
 		/* Another organisation's measure is not named, nor linked. */
 		form_error_add(&fe, "other", "Choose one of your organisation's measures");
 	} else if (measure_link(&r->d, md.measure.id, id, !text_blank(unlink), &e) < 0) {

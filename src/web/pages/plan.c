@@ -14,83 +14,17 @@
 
 #include "core/text.h"
 #include "domain/plan.h"
-#include "store/plan.h"
 #include "web/pages/pages.h"
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static int server_error(request *r, const err *e)
-{
-	if (e->kind == ERR_BUSY)
-		return web_error_page(r, 503, "Sorry, copro is busy",
-				      "Someone else is saving a change. Wait a moment and try again.");
-	if (e->kind == ERR_CONFLICT)
-		return web_error_page(r, 409, "This could not be saved", sentence(r, e->msg));
-	return web_error_page(r, 500, "Sorry, something went wrong", e->msg);
-}
 
-static const char *trimmed(request *r, const char *name)
-{
-	const char *v = form_get(r, name);
-	if (!v)
-		return "";
-	v += strspn(v, " \t");
-	size_t n = strlen(v);
-	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
-		n--;
-	return arena_strndup(&r->mem, v, n);
-}
 
-/* Text a person (or the source) wrote over several lines, a paragraph a
- * line. */
-static void paragraphs(request *r, const char *text)
-{
-	for (const char *p = text ? text : ""; *p;) {
-		size_t n = strcspn(p, "\r\n");
-		if (n)
-			htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", arena_strndup(&r->mem, p, n));
-		p += n;
-		p += strspn(p, "\r\n");
-	}
-}
 
-static bool blank(const char *s)
-{
-	return !s || !*s;
-}
 
-/* Saved text, or a line saying there is none yet. */
-static void text_or(request *r, const char *text, const char *none)
-{
-	if (blank(text))
-		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", none);
-	else
-		paragraphs(r, text);
-}
 
-static void source_gap(request *r, const char *gap)
-{
-	if (gap && *gap)
-		htmlf(&r->out, "<p class=\"govuk-body copro-gap\"><strong>[GAP IN SOURCE]</strong> %t</p>", gap);
-}
 
-static void success_banner(request *r, const char *what, const char *link, const char *link_text)
-{
-	htmlf(&r->out, "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\""
-		      " aria-labelledby=\"saved-title\" data-module=\"govuk-notification-banner\">"
-		      "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" id=\"saved-title\">Success</h2></div>"
-		      "<div class=\"govuk-notification-banner__content\"><p class=\"govuk-notification-banner__heading\">%t",
-	     what);
-	if (link)
-		htmlf(&r->out, " <a class=\"govuk-notification-banner__link\" href=\"%a\">%t</a>", link, link_text);
-	htmlf(&r->out, "</p></div></div>");
-}
 
-static void summary_row_begin(request *r, const char *key)
-{
-	htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t</dt>"
-		      "<dd class=\"govuk-summary-list__value\">", key);
-}
 
 static const char *plan_path(request *r, int64_t id)
 {
@@ -150,13 +84,10 @@ static int load(request *r, plan_page *pg, bool cornerstone)
 	plan_row row;
 	err e = {0};
 	memset(pg, 0, sizeof *pg);
-	int found = id ? store_plan_get(r->d.db, &r->mem, id, &row, &e) : 0;
-	if (found < 0)
-		return server_error(r, &e);
-	if (!found || row.organisation_id != r->org)
-		return page_not_found(r);
+	if (plan_get_in_org(&r->d, r->org, id, &row, &e) < 0)
+		return page_lookup_failed(r, &e);
 	if (org_get(&r->d, r->org, &pg->org, &e) < 0 || plan_load(&r->d, id, &pg->p, &e) < 0)
-		return server_error(r, &e);
+		return page_error(r, &e);
 	if (cornerstone) {
 		pg->ps = plan_instrument_section(&pg->p.in, param_named(r, "cornerstone"));
 		if (!pg->ps)
@@ -167,19 +98,15 @@ static int load(request *r, plan_page *pg, bool cornerstone)
 
 static void breadcrumbs(request *r, const plan_page *pg, const char *here)
 {
-	htmlf(&r->out, "<nav class=\"govuk-breadcrumbs\" aria-label=\"Breadcrumb\"><ol class=\"govuk-breadcrumbs__list\">"
-		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/\">Home</a></li>"
-		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/org/%D\">%t</a></li>"
-		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/org/%D/plans\">Team and service plans</a></li>",
-	     r->org, pg->org.name, r->org);
-	if (here)
-		htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"%a\">%t</a></li>"
-			      "<li class=\"govuk-breadcrumbs__list-item\" aria-current=\"page\">%t</li>",
-		     plan_path(r, pg->p.plan.id), pg->p.plan.title, here);
-	else
-		htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\" aria-current=\"page\">%t</li>",
-		     pg->p.plan.title);
-	htmlf(&r->out, "</ol></nav>");
+	const char *plans = arena_printf(&r->mem, "/org/%lld/plans", (long long)r->org);
+	if (!here) {
+		breadcrumbs_org(r, pg->org.name, (const char *[]){plans, "Team and service plans", NULL},
+				pg->p.plan.title);
+		return;
+	}
+	const char *links[] = {plans, "Team and service plans", plan_path(r, pg->p.plan.id),
+			       pg->p.plan.title, NULL};
+	breadcrumbs_org(r, pg->org.name, links, here);
 }
 
 static void changed_notice(request *r, const plan_page *pg)
@@ -265,9 +192,9 @@ static int plans_render(request *r, const form_errors *fe)
 	/* Only leads start plans, so only they need the latest evaluation. */
 	bool lead = r->access >= ACCESS_LEAD && fw;
 	if (org_get(&r->d, r->org, &o, &e) < 0 ||
-	    store_plan_list(r->d.db, &r->mem, r->org, &list, &e) < 0 ||
+	    plans_of_org(&r->d, r->org, &list, &e) < 0 ||
 	    (lead && (found = plan_seed_latest(&r->d, r->org, &latest, &e)) < 0))
-		return server_error(r, &e);
+		return page_error(r, &e);
 	bool errors = fe && fe->n;
 	page_begin(r, arena_printf(&r->mem, "%sTeam and service plans - %s", errors ? "Error: " : "", o.name));
 	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>"
@@ -304,7 +231,7 @@ static int page_plans_post(request *r)
 {
 	form_errors fe = {0};
 	err e = {0};
-	const char *title = trimmed(r, "title"), *cycle = trimmed(r, "cycle");
+	const char *title = form_trimmed(r, "title"), *cycle = form_trimmed(r, "cycle");
 	const char *seed_text = form_get(r, "seed");
 	int64_t seed = 0;
 	if (!*title)
@@ -330,16 +257,15 @@ static int page_plans_post(request *r)
 	int64_t id;
 	if (plan_start(&r->d, r->org, title, cycle, seed, &id, &e) < 0) {
 		if (e.kind != ERR_INPUT)
-			return server_error(r, &e);
+			return page_error(r, &e);
 		form_error_add(&fe, seed ? "seed" : "title", sentence(r, e.msg));
 		int st = plans_render(r, &fe);
 		return st == 200 ? 400 : st;
 	}
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     seed ? arena_printf(&r->mem, "started plan %lld \"%s\" (%s) from evaluation %lld",
-					 (long long)id, title, cycle, (long long)seed)
-			  : arena_printf(&r->mem, "started plan %lld \"%s\" (%s)", (long long)id, title, cycle),
-		     &r->e);
+	if (page_log(r, seed ? arena_printf(&r->mem, "started plan %lld \"%s\" (%s) from evaluation %lld",
+			     (long long)id, title, cycle, (long long)seed)
+			     : arena_printf(&r->mem, "started plan %lld \"%s\" (%s)", (long long)id, title, cycle)) < 0)
+		return page_failed(r);
 	return web_redirect(r, arena_printf(&r->mem, "%s?saved=started", plan_path(r, id)));
 }
 
@@ -359,17 +285,17 @@ static void saved_banner(request *r, const plan_page *pg)
 	if (!saved)
 		return;
 	if (!strcmp(saved, "started"))
-		success_banner(r, "Plan started", NULL, NULL);
+		notice_success(r, "Plan started");
 	else if (!strcmp(saved, "cornerstone"))
-		success_banner(r, "Cornerstone saved", NULL, NULL);
+		notice_success(r, "Cornerstone saved");
 	else if (!strcmp(saved, "aspects"))
-		success_banner(r, "Notes on the aspects saved", NULL, NULL);
+		notice_success(r, "Notes on the aspects saved");
 	else if (!strcmp(saved, "action")) {
 		const char *id_text = query_get(r, "action");
 		const plan_action_row *a = id_text ? action_in(&pg->p, strtoll(id_text, NULL, 10)) : NULL;
 		if (!a)
 			return;
-		success_banner(r, arena_printf(&r->mem, "Action %lld created: %s.", (long long)a->id, a->title),
+		notice_success_link(r, "saved-title", arena_printf(&r->mem, "Action %lld created: %s.", (long long)a->id, a->title),
 			       r->access >= ACCESS_CONTRIBUTE
 				       ? arena_printf(&r->mem, "/org/%lld/actions/%lld/edit", (long long)r->org, (long long)a->id)
 				       : NULL,
@@ -381,18 +307,18 @@ static void plan_summary(request *r, const plan_page *pg)
 {
 	const plan_row *p = &pg->p.plan;
 	htmlf(&r->out, "<dl class=\"govuk-summary-list\">");
-	summary_row_begin(r, "Cycle");
+	summary_row_open(r, "Cycle");
 	htmlf(&r->out, "%t</dd></div>", p->cycle);
-	summary_row_begin(r, "Started from");
+	summary_row_open(r, "Started from");
 	if (p->seeded_from)
 		htmlf(&r->out, "<a class=\"govuk-link\" href=\"/org/%D/evaluation/%D\">Self-evaluation, cycle %t</a>",
 		     r->org, p->seeded_from, p->seed_cycle ? p->seed_cycle : "");
 	else
 		htmlf(&r->out, "A blank plan");
 	htmlf(&r->out, "</dd></div>");
-	summary_row_begin(r, "Started");
+	summary_row_open(r, "Started");
 	htmlf(&r->out, "%t</dd></div>", date_words(r, arena_strndup(&r->mem, p->created_at, 10)));
-	summary_row_begin(r, "Statements written");
+	summary_row_open(r, "Statements written");
 	htmlf(&r->out, "%d of %z</dd></div></dl>", p->statements, pg->p.in.fw->n_elements);
 }
 
@@ -410,13 +336,13 @@ static void column(request *r, const plan_page *pg, const plan_section *ps, bool
 		const fw_element *el = &ps->section->elements[i];
 		const plan_statement_row *s = plan_statement(p, el->key);
 		const char *text = s ? (areas ? s->areas : s->strengths) : NULL;
-		if (blank(text))
+		if (text_blank(text))
 			continue;
 		shown++;
 		htmlf(&r->out, "<div class=\"govuk-!-margin-bottom-6\"><h4 class=\"govuk-heading-s govuk-!-margin-bottom-2\">%t %t</h4>",
 		     el->key, el->title);
-		source_gap(r, el->gap);
-		paragraphs(r, text);
+		gap_note(r, el->gap);
+		text_paragraphs(r, text, NULL);
 		if (areas) {
 			bool listed = false;
 			for (size_t a = 0; a < p->actions.n; a++) {
@@ -436,19 +362,18 @@ static void column(request *r, const plan_page *pg, const plan_section *ps, bool
 				     plan_path(r, p->plan.id));
 				form_csrf(r);
 				htmlf(&r->out, "<input type=\"hidden\" name=\"statement\" value=\"%a\">", el->key);
-				const char *msg = form_error_for(fe, field);
-				htmlf(&r->out, "<div class=\"govuk-form-group%R\"><label class=\"govuk-label\" for=\"%a\">Action for %t (optional)</label>"
+				const char *msg = form_group_begin(r, field, fe);
+				htmlf(&r->out, "<label class=\"govuk-label\" for=\"%a\">Action for %t (optional)</label>"
 					      "<div id=\"%a-hint\" class=\"govuk-hint\">Leave it blank to use the first line above.</div>",
-				     msg ? " govuk-form-group--error" : "", field, el->key, field);
-				if (msg)
-					htmlf(&r->out, "<p id=\"%a-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>",
-					     field, msg);
-				htmlf(&r->out, "<input class=\"govuk-input%R\" id=\"%a\" name=\"title\" type=\"text\" value=\"%a\" aria-describedby=\"%a-hint%R\"></div>"
+				     field, el->key, field);
+				form_error_message(r, field, msg);
+				/* The input is named "title" whatever its id: one form per statement. */
+				htmlf(&r->out, "<input class=\"govuk-input%R\" id=\"%a\" name=\"title\" type=\"text\" value=\"%a\"%R></div>"
 					      "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">"
 					      "Turn into an action<span class=\"govuk-visually-hidden\"> (statement %t)</span></button></form>",
 				     msg ? " govuk-input--error" : "", field,
-				     msg && form_get(r, "title") ? form_get(r, "title") : "", field,
-				     msg ? arena_printf(&r->mem, " %s-error", field) : "", el->key);
+				     msg && form_get(r, "title") ? form_get(r, "title") : "",
+				     form_described_by(r, field, "", msg), el->key);
 			}
 		}
 		htmlf(&r->out, "</div>");
@@ -468,12 +393,12 @@ static void questions_read_only(request *r, const plan_page *pg, const plan_sect
 	for (size_t q = 0; q < ps->n_questions; q++) {
 		const fw_item *it = &ps->questions[q];
 		const char *answer = plan_answer(p, ps->section->key, it->key);
-		summary_row_begin(r, sentence(r, it->text));
-		source_gap(r, it->gap);
-		if (blank(answer))
+		summary_row_open(r, sentence(r, it->text));
+		gap_note(r, it->gap);
+		if (text_blank(answer))
 			htmlf(&r->out, "Not answered yet");
 		else
-			paragraphs(r, answer);
+			text_paragraphs(r, answer, NULL);
 		htmlf(&r->out, "</dd></div>");
 	}
 	htmlf(&r->out, "</dl>");
@@ -490,12 +415,12 @@ static void aspects_read_only(request *r, const plan_page *pg)
 	for (size_t i = 0; i < p->in.n_aspects; i++) {
 		const fw_item *a = &p->in.aspects[i];
 		const char *note = plan_aspect_note(p, a->key);
-		summary_row_begin(r, aspect_label(r, &p->in, a));
-		source_gap(r, a->gap);
-		if (blank(note))
+		summary_row_open(r, aspect_label(r, &p->in, a));
+		gap_note(r, a->gap);
+		if (text_blank(note))
 			htmlf(&r->out, "No note yet");
 		else
-			paragraphs(r, note);
+			text_paragraphs(r, note, NULL);
 		htmlf(&r->out, "</dd></div>");
 	}
 	htmlf(&r->out, "</dl>");
@@ -513,8 +438,8 @@ static void advice(request *r, const plan_page *pg)
 	for (size_t i = 0; i < pi->n_headings; i++) {
 		/* h2: the details sit right under the page's h1. */
 		htmlf(&r->out, "<h2 class=\"govuk-heading-s\">%t</h2>", pi->headings[i].title);
-		source_gap(r, pi->headings[i].gap);
-		paragraphs(r, pi->headings[i].text);
+		gap_note(r, pi->headings[i].gap);
+		text_paragraphs(r, pi->headings[i].text, NULL);
 	}
 	htmlf(&r->out, "</div></details>");
 }
@@ -547,7 +472,7 @@ static void actions_table(request *r, const plan_page *pg)
 			htmlf(&r->out, "%t", a->title);
 		htmlf(&r->out, "</th><td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">%t</td>"
 			      "<td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">%t</td></tr>",
-		     a->element_key ? a->element_key : "", blank(a->owner) ? "Not given" : a->owner,
+		     a->element_key ? a->element_key : "", text_blank(a->owner) ? "Not given" : a->owner,
 		     a->due_on ? date_words(r, a->due_on) : "Not set", action_status_label(a->status));
 	}
 	htmlf(&r->out, "</tbody></table></div>");
@@ -576,7 +501,7 @@ static int plan_render(request *r, const plan_page *pg, const form_errors *fe)
 		const plan_section *ps = &p->in.sections[s];
 		htmlf(&r->out, "<h2 class=\"govuk-heading-l\" id=\"cornerstone-%a\">%t</h2>", ps->section->key,
 		     section_name(r, p->in.fw, ps->section));
-		source_gap(r, ps->section->gap);
+		gap_note(r, ps->section->gap);
 		if (r->access >= ACCESS_CONTRIBUTE)
 			htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a/cornerstone/%u\">Write strengths, areas and answers for %t</a></p>",
 			     plan_path(r, p->plan.id), ps->section->key,
@@ -612,30 +537,29 @@ static int page_action_post(request *r)
 		return st;
 	form_errors fe = {0};
 	err e = {0};
-	const char *key = trimmed(r, "statement"), *title = trimmed(r, "title");
+	const char *key = form_trimmed(r, "statement"), *title = form_trimmed(r, "title");
 	const fw_element *el = *key ? framework_element(pg.p.in.fw, key) : NULL;
 	const char *field = el ? arena_printf(&r->mem, "title-%s", el->key) : "plan-actions";
 	const plan_statement_row *s = el ? plan_statement(&pg.p, el->key) : NULL;
 	if (!el)
 		form_error_add(&fe, field, "Choose a statement's areas for development to turn into an action");
-	else if (!s || blank(s->areas))
+	else if (!s || text_blank(s->areas))
 		form_error_add(&fe, field, arena_printf(&r->mem, "Statement %s has no areas for development yet: write them first", el->key));
 	else if (*title && text_check_line("The action", title, true, &e) < 0)
 		form_error_add(&fe, field, sentence(r, e.msg));
 	int64_t action = 0;
 	if (!fe.n && plan_area_to_action(&r->d, pg.p.plan.id, el->key, title, NULL, NULL, &action, &e) < 0) {
 		if (e.kind != ERR_INPUT)
-			return server_error(r, &e);
+			return page_error(r, &e);
 		form_error_add(&fe, field, sentence(r, e.msg));
 	}
 	if (fe.n) {
 		st = plan_render(r, &pg, &fe);
 		return st == 200 ? 400 : st;
 	}
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "turned the areas for development of statement %s in plan %lld into action %lld",
-				  el->key, (long long)pg.p.plan.id, (long long)action),
-		     &r->e);
+	if (page_log(r, arena_printf(&r->mem, "turned the areas for development of statement %s in plan %lld into action %lld",
+			     el->key, (long long)pg.p.plan.id, (long long)action)) < 0)
+		return page_failed(r);
 	const char *to = arena_printf(&r->mem, "%s?saved=action&action=%lld#plan-actions",
 				      plan_path(r, pg.p.plan.id), (long long)action);
 	return web_redirect(r, to);
@@ -661,7 +585,7 @@ static int cornerstone_render(request *r, const plan_page *pg, const form_errors
 	changed_notice(r, pg);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>",
 	     p->plan.title, name);
-	source_gap(r, ps->section->gap);
+	gap_note(r, ps->section->gap);
 	htmlf(&r->out, "<p class=\"govuk-body\">Start with what is going well. For each statement, write its "
 		      "strengths first, then its areas for development. Then answer the questions.</p>");
 	bool writable = r->access >= ACCESS_CONTRIBUTE;
@@ -676,14 +600,14 @@ static int cornerstone_render(request *r, const plan_page *pg, const form_errors
 		const char *sf = statement_field(r, "strengths", el->key);
 		const char *af = statement_field(r, "areas", el->key);
 		htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"statement-%a\">%t %t</h2>", el->key, el->key, el->title);
-		source_gap(r, el->gap);
+		gap_note(r, el->gap);
 		const char *sv = keep ? form_get(r, sf) : s ? s->strengths : NULL;
 		const char *av = keep ? form_get(r, af) : s ? s->areas : NULL;
 		if (!writable) {
 			htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", strengths_title(&p->in));
-			text_or(r, sv, "None recorded yet.");
+			text_or_none(r, sv, "None recorded yet.");
 			htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", areas_title(&p->in));
-			text_or(r, av, "None recorded yet.");
+			text_or_none(r, av, "None recorded yet.");
 			continue;
 		}
 		form_textarea(r, sf, arena_printf(&r->mem, "%s for %s", strengths_title(&p->in), el->key), sv,
@@ -698,12 +622,12 @@ static int cornerstone_render(request *r, const plan_page *pg, const form_errors
 		const fw_item *it = &ps->questions[q];
 		const char *field = statement_field(r, "question", it->key);
 		const char *value = keep ? form_get(r, field) : plan_answer(p, ps->section->key, it->key);
-		source_gap(r, it->gap);
+		gap_note(r, it->gap);
 		if (writable) {
 			form_textarea(r, field, sentence(r, it->text), value, NULL, fe);
 		} else {
 			htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", sentence(r, it->text));
-			text_or(r, value, "Not answered yet.");
+			text_or_none(r, value, "Not answered yet.");
 		}
 	}
 	if (writable) {
@@ -748,8 +672,8 @@ static int page_cornerstone_post(request *r)
 	form_errors fe = {0};
 	err e = {0};
 	size_t ns = 0, na = 0;
-	plan_statement_change *sc = arena_alloc(&r->mem, (ps->section->n_elements + 1) * sizeof *sc);
-	plan_text_change *ac = arena_alloc(&r->mem, (ps->n_questions + 1) * sizeof *ac);
+	plan_statement_change *sc = ARENA_ARRAY(&r->mem, ps->section->n_elements, sc);
+	plan_text_change *ac = ARENA_ARRAY(&r->mem, ps->n_questions, ac);
 	for (size_t i = 0; i < ps->section->n_elements; i++) {
 		const char *key = ps->section->elements[i].key;
 		plan_statement_change c = {
@@ -767,7 +691,7 @@ static int page_cornerstone_post(request *r)
 	}
 	if (!fe.n && plan_cornerstone_save(&r->d, pg.p.plan.id, ps->section->key, sc, ns, ac, na, &e) < 0) {
 		if (e.kind != ERR_INPUT)
-			return server_error(r, &e);
+			return page_error(r, &e);
 		form_error_add(&fe, ps->section->n_elements
 					    ? statement_field(r, "strengths", ps->section->elements[0].key)
 					    : "questions",
@@ -777,10 +701,9 @@ static int page_cornerstone_post(request *r)
 		st = cornerstone_render(r, &pg, &fe);
 		return st == 200 ? 400 : st;
 	}
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "saved cornerstone %s of plan %lld", ps->section->key,
-				  (long long)pg.p.plan.id),
-		     &r->e);
+	if (page_log(r, arena_printf(&r->mem, "saved cornerstone %s of plan %lld", ps->section->key,
+			     (long long)pg.p.plan.id)) < 0)
+		return page_failed(r);
 	const char *to = arena_printf(&r->mem, "%s?saved=cornerstone#cornerstone-%s",
 				      plan_path(r, pg.p.plan.id), ps->section->key);
 	return web_redirect(r, to);
@@ -809,12 +732,12 @@ static int aspects_render(request *r, const plan_page *pg, const form_errors *fe
 		const fw_item *a = &p->in.aspects[i];
 		const char *field = statement_field(r, "aspect", a->key);
 		const char *value = keep ? form_get(r, field) : plan_aspect_note(p, a->key);
-		source_gap(r, a->gap);
+		gap_note(r, a->gap);
 		if (writable) {
 			form_textarea(r, field, aspect_label(r, &p->in, a), value, a->text, fe);
 		} else {
 			htmlf(&r->out, "<h2 class=\"govuk-heading-s\">%t</h2>", aspect_label(r, &p->in, a));
-			text_or(r, value, "No note yet.");
+			text_or_none(r, value, "No note yet.");
 		}
 	}
 	if (writable) {
@@ -848,7 +771,7 @@ static int page_aspects_post(request *r)
 	form_errors fe = {0};
 	err e = {0};
 	size_t n = 0;
-	plan_text_change *c = arena_alloc(&r->mem, (pg.p.in.n_aspects + 1) * sizeof *c);
+	plan_text_change *c = ARENA_ARRAY(&r->mem, pg.p.in.n_aspects, c);
 	for (size_t i = 0; i < pg.p.in.n_aspects; i++) {
 		const char *key = pg.p.in.aspects[i].key;
 		const char *v = long_field(r, statement_field(r, "aspect", key), "The note", &fe);
@@ -857,7 +780,7 @@ static int page_aspects_post(request *r)
 	}
 	if (!fe.n && plan_aspects_save(&r->d, pg.p.plan.id, c, n, &e) < 0) {
 		if (e.kind != ERR_INPUT)
-			return server_error(r, &e);
+			return page_error(r, &e);
 		form_error_add(&fe, pg.p.in.n_aspects ? statement_field(r, "aspect", pg.p.in.aspects[0].key) : "aspects",
 			       sentence(r, e.msg));
 	}
@@ -865,9 +788,8 @@ static int page_aspects_post(request *r)
 		st = aspects_render(r, &pg, &fe);
 		return st == 200 ? 400 : st;
 	}
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "saved the notes on aspects of plan %lld", (long long)pg.p.plan.id),
-		     &r->e);
+	if (page_log(r, arena_printf(&r->mem, "saved the notes on aspects of plan %lld", (long long)pg.p.plan.id)) < 0)
+		return page_failed(r);
 	const char *to = arena_printf(&r->mem, "%s?saved=aspects#aspects", plan_path(r, pg.p.plan.id));
 	return web_redirect(r, to);
 }

@@ -13,8 +13,6 @@
 #include "core/text.h"
 #include "domain/measure.h"
 #include "domain/review.h"
-#include "store/review.h"
-#include "store/store.h"
 #include "web/pages/pages.h"
 
 static const char *const action_statuses[] = {
@@ -23,17 +21,6 @@ static const char *const action_statuses[] = {
 	"done", "Done",
 	"dropped", "Dropped", NULL};
 
-static const char *trimmed(request *r, const char *name)
-{
-	const char *v = form_get(r, name);
-	if (!v)
-		return "";
-	v += strspn(v, " \t");
-	size_t n = strlen(v);
-	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
-		n--;
-	return arena_strndup(&r->mem, v, n);
-}
 
 static bool parse_id(const char *s, int64_t *id)
 {
@@ -45,32 +32,8 @@ static bool parse_id(const char *s, int64_t *id)
 	return true;
 }
 
-/* Text a person typed over several lines, one paragraph a line. */
-static void paragraphs(request *r, const char *text, const char *cls)
-{
-	for (const char *p = text ? text : ""; *p;) {
-		size_t n = strcspn(p, "\r\n");
-		if (n)
-			htmlf(&r->out, "<p class=\"%a\">%t</p>", cls, arena_strndup(&r->mem, p, n));
-		p += n;
-		p += strspn(p, "\r\n");
-	}
-}
 
-static void success_banner(request *r, const char *what)
-{
-	htmlf(&r->out, "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\""
-		      " aria-labelledby=\"saved-title\" data-module=\"govuk-notification-banner\">"
-		      "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" id=\"saved-title\">Success</h2></div>"
-		      "<div class=\"govuk-notification-banner__content\"><p class=\"govuk-notification-banner__heading\">%t</p></div></div>",
-	     what);
-}
 
-static void summary_row(request *r, const char *key, const char *value)
-{
-	htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t</dt>"
-		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>", key, value);
-}
 
 /* ==== reviewing an action ============================================== */
 
@@ -87,17 +50,13 @@ typedef struct review_page {
  * error page written. */
 static int review_load(request *r, review_page *pg)
 {
-	int64_t id = param_id(r, 1);
-	int found = id ? store_action_get(r->d.db, &r->mem, id, &pg->action, &r->e) : 0;
-	if (found < 0)
-		return page_failed(r);
-	if (!found || pg->action.organisation_id != r->org)
-		return page_not_found(r);
+	if (action_get_in_org(&r->d, r->org, param_id(r, 1), &pg->action, &r->e) < 0)
+		return page_lookup_failed(r, &r->e);
 	if (org_get(&r->d, r->org, &pg->org, &r->e) < 0 ||
-	    store_action_reviews_of_action(r->d.db, &r->mem, id, &pg->reviews, &r->e) < 0 ||
-	    store_evidence_list(r->d.db, &r->mem, r->org, &pg->library, &r->e) < 0 ||
-	    store_readings_of_org(r->d.db, &r->mem, r->org, &pg->readings, &r->e) < 0 ||
-	    store_review_evidence_of_org(r->d.db, &r->mem, r->org, &pg->review_evidence, &r->e) < 0)
+	    action_reviews_of_action(&r->d, pg->action.id, &pg->reviews, &r->e) < 0 ||
+	    evidence_of_org(&r->d, r->org, &pg->library, &r->e) < 0 ||
+	    readings_of_org(&r->d, r->org, &pg->readings, &r->e) < 0 ||
+	    review_evidence_of_org(&r->d, r->org, &pg->review_evidence, &r->e) < 0)
 		return page_failed(r);
 	return 0;
 }
@@ -123,9 +82,9 @@ static void past_reviews(request *r, const review_page *pg)
 			      "<h3 class=\"govuk-summary-card__title\">Review on %t</h3></div>"
 			      "<div class=\"govuk-summary-card__content\">",
 		     date_words(r, rv->reviewed_on));
-		paragraphs(r, rv->what_happened, "govuk-body");
+		text_paragraphs_class(r, rv->what_happened, "govuk-body", NULL);
 		htmlf(&r->out, "<dl class=\"govuk-summary-list\">");
-		summary_row(r, "Partner groups who took part", sentence(r, groups_describe(&r->mem, rv->groups)));
+		summary_row_text(r, "Partner groups who took part", sentence(r, groups_describe(&r->mem, rv->groups)));
 		htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Evidence</dt>"
 			      "<dd class=\"govuk-summary-list__value\">");
 		size_t n = 0;
@@ -159,8 +118,8 @@ static void past_reviews(request *r, const review_page *pg)
 static const char *const *id_options(request *r, size_t n, const int64_t *ids, const char **labels,
 				     const char *field, bool keep, bool **checked)
 {
-	const char **opts = arena_alloc(&r->mem, (2 * n + 1) * sizeof *opts);
-	*checked = arena_alloc(&r->mem, (n + 1) * sizeof **checked);
+	const char **opts = ARENA_ARRAY(&r->mem, 2 * n + 1, opts);
+	*checked = ARENA_ARRAY(&r->mem, n, *checked);
 	const char **ticked = keep ? form_get_all(r, field) : NULL;
 	for (size_t i = 0; i < n; i++) {
 		opts[2 * i] = arena_printf(&r->mem, "%lld", (long long)ids[i]);
@@ -186,8 +145,8 @@ static void review_form(request *r, const review_page *pg, bool keep, const form
 	form_partner_groups(r, "with", "Partner groups who took part in the review",
 			    keep ? form_groups_value(r, "with") : 0, fe);
 	if (pg->library.n) {
-		int64_t *ids = arena_alloc(&r->mem, pg->library.n * sizeof *ids);
-		const char **labels = arena_alloc(&r->mem, pg->library.n * sizeof *labels);
+		int64_t *ids = ARENA_ARRAY(&r->mem, pg->library.n, ids);
+		const char **labels = ARENA_ARRAY(&r->mem, pg->library.n, labels);
 		for (size_t i = 0; i < pg->library.n; i++) {
 			ids[i] = pg->library.items[i].id;
 			labels[i] = arena_printf(&r->mem, "%s (%s)", pg->library.items[i].title,
@@ -204,8 +163,8 @@ static void review_form(request *r, const review_page *pg, bool keep, const form
 	for (size_t i = 0; i < pg->readings.n; i++)
 		free_readings += !pg->readings.items[i].review_id;
 	if (free_readings) {
-		int64_t *ids = arena_alloc(&r->mem, free_readings * sizeof *ids);
-		const char **labels = arena_alloc(&r->mem, free_readings * sizeof *labels);
+		int64_t *ids = ARENA_ARRAY(&r->mem, free_readings, ids);
+		const char **labels = ARENA_ARRAY(&r->mem, free_readings, labels);
 		size_t n = 0;
 		for (size_t i = 0; i < pg->readings.n; i++) {
 			if (pg->readings.items[i].review_id)
@@ -235,7 +194,7 @@ static int review_render(request *r, const review_page *pg, const form_errors *f
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",
 	     r->org, a->id);
 	if (!errors && query_get(r, "saved"))
-		success_banner(r, "Review saved");
+		notice_success(r, "Review saved");
 	form_error_summary(r, fe);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Review: %t</h1>"
 		      "<dl class=\"govuk-summary-list\">", pg->org.name, a->title);
@@ -243,10 +202,10 @@ static int review_render(request *r, const review_page *pg, const form_errors *f
 	for (size_t i = 0; action_statuses[i]; i += 2)
 		if (!strcmp(a->status, action_statuses[i]))
 			status = action_statuses[i + 1];
-	summary_row(r, "Status", status);
-	summary_row(r, "Owner", text_blank(a->owner) ? "Not given" : a->owner);
-	summary_row(r, "Due", a->due_on ? date_words(r, a->due_on) : "No date");
-	summary_row(r, "Review date", a->review_on ? date_words(r, a->review_on) : "No date");
+	summary_row_text(r, "Status", status);
+	summary_row_text(r, "Owner", text_blank(a->owner) ? "Not given" : a->owner);
+	summary_row_text(r, "Due", a->due_on ? date_words(r, a->due_on) : "No date");
+	summary_row_text(r, "Review date", a->review_on ? date_words(r, a->review_on) : "No date");
 	htmlf(&r->out, "</dl>");
 	past_reviews(r, pg);
 	review_form(r, pg, keep, fe);
@@ -273,7 +232,7 @@ static bool ticked_ids(request *r, const char *field, const int64_t *allowed, si
 	size_t count = 0;
 	while (all[count])
 		count++;
-	*ids = arena_alloc(&r->mem, (count ? count : 1) * sizeof **ids);
+	*ids = ARENA_ARRAY(&r->mem, count, *ids);
 	*n = 0;
 	for (size_t i = 0; i < count; i++) {
 		int64_t id;
@@ -301,10 +260,10 @@ static int page_action_review_post(request *r)
 		return st;
 	form_errors fe = {0};
 	err e = {0};
-	action_review_input in = {.action_id = pg.action.id, .reviewed_on = trimmed(r, "reviewed_on"),
+	action_review_input in = {.action_id = pg.action.id, .reviewed_on = form_trimmed(r, "reviewed_on"),
 				  .what_happened = form_get(r, "what_happened"),
 				  .groups = form_groups_value(r, "with")};
-	const char *next = trimmed(r, "next_review"), *status = form_get(r, "status");
+	const char *next = form_trimmed(r, "next_review"), *status = form_get(r, "status");
 	in.next_review_on = *next ? next : NULL;
 	in.status = text_blank(status) ? NULL : status;
 	char today[11];
@@ -319,7 +278,7 @@ static int page_action_review_post(request *r)
 		form_error_add(&fe, "what_happened", "Enter what happened");
 	else if (text_check_long("What happened", in.what_happened, true, &e) < 0)
 		form_error_add(&fe, "what_happened", sentence(r, e.msg));
-	int64_t *allowed = arena_alloc(&r->mem, (pg.library.n + pg.readings.n + 1) * sizeof *allowed);
+	int64_t *allowed = ARENA_ARRAY(&r->mem, pg.library.n + pg.readings.n, allowed);
 	for (size_t i = 0; i < pg.library.n; i++)
 		allowed[i] = pg.library.items[i].id;
 	int64_t *ev_ids, *rd_ids;
@@ -349,29 +308,28 @@ static int page_action_review_post(request *r)
 	}
 	if (fe.n)
 		return review_render(r, &pg, &fe, true);
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "reviewed action %lld: %s", (long long)pg.action.id,
-				  pg.action.title), &r->e);
+	if (page_log(r, arena_printf(&r->mem, "reviewed action %lld: %s", (long long)pg.action.id,
+				     pg.action.title)) < 0)
+		return page_failed(r);
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/actions/%lld/review?saved=1",
 					    (long long)r->org, (long long)pg.action.id));
 }
 
 /* ==== "You said, we did" =============================================== */
 
-/* Record {yousaid} of this organisation: 1, 0 not found, -1 error. */
+/* Record {yousaid} of this organisation: 0, or the status of the error
+ * page written (404 for another organisation's). */
 static int load_you_said(request *r, you_said_row *y)
 {
-	int64_t id = param_id(r, 1);
-	int found = id ? store_you_said_get(r->d.db, &r->mem, id, y, &r->e) : 0;
-	if (found <= 0)
-		return found;
-	return y->organisation_id == r->org;
+	if (you_said_get_in_org(&r->d, r->org, param_id(r, 1), y, &r->e) < 0)
+		return page_lookup_failed(r, &r->e);
+	return 0;
 }
 
 /* The fields of the form, read back into a record. */
 static void you_said_read(request *r, you_said_row *y)
 {
-	const char *said_on = trimmed(r, "said_on"), *did_on = trimmed(r, "did_on");
+	const char *said_on = form_trimmed(r, "said_on"), *did_on = form_trimmed(r, "did_on");
 	const char *action = form_get(r, "action");
 	y->said = form_get(r, "said") ? form_get(r, "said") : "";
 	y->did = form_get(r, "did") ? form_get(r, "did") : "";
@@ -426,18 +384,12 @@ static void you_said_check(request *r, const you_said_row *y, const action_list 
 static void action_select(request *r, const action_list *actions, int64_t chosen,
 			  const form_errors *fe)
 {
-	const char *msg = form_error_for(fe, "action");
-	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><label class=\"govuk-label\" for=\"action\">The action it led to (optional)</label>",
-	     msg ? " govuk-form-group--error" : "");
-	if (msg)
-		htmlf(&r->out, "<p id=\"action-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>",
-		     msg);
-	htmlf(&r->out, "<select class=\"govuk-select%R\" id=\"action\" name=\"action\"%R><option value=\"\">None</option>",
-	     msg ? " govuk-select--error" : "", msg ? " aria-describedby=\"action-error\"" : "");
+	form_select_begin(r, "action", "The action it led to (optional)", fe, NULL);
+	form_option(r, "", "None", false);
 	for (size_t i = 0; i < actions->n; i++)
-		htmlf(&r->out, "<option value=\"%D\"%R>%t</option>", actions->items[i].id,
-		     actions->items[i].id == chosen ? " selected" : "", actions->items[i].title);
-	htmlf(&r->out, "</select></div>");
+		form_option(r, arena_printf(&r->mem, "%lld", (long long)actions->items[i].id),
+			    actions->items[i].title, actions->items[i].id == chosen);
+	form_select_end(r);
 }
 
 static void you_said_fields(request *r, const you_said_row *y, const action_list *actions,
@@ -480,16 +432,16 @@ static void you_said_card(request *r, const you_said_row *y, const action_list *
 		     r->org, y->id, date_words(r, y->said_on));
 	htmlf(&r->out, "</div><div class=\"govuk-summary-card__content\"><dl class=\"govuk-summary-list\">"
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">You said</dt><dd class=\"govuk-summary-list__value\">");
-	paragraphs(r, y->said, "govuk-body");
+	text_paragraphs_class(r, y->said, "govuk-body", NULL);
 	htmlf(&r->out, "</dd></div>");
-	summary_row(r, "Who said it", sentence(r, groups_describe(&r->mem, y->groups)));
+	summary_row_text(r, "Who said it", sentence(r, groups_describe(&r->mem, y->groups)));
 	htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">We did</dt><dd class=\"govuk-summary-list__value\">");
 	if (blank_text(y->did))
 		htmlf(&r->out, "<p class=\"govuk-body\">Nothing recorded yet.</p>");
 	else
-		paragraphs(r, y->did, "govuk-body");
+		text_paragraphs_class(r, y->did, "govuk-body", NULL);
 	htmlf(&r->out, "</dd></div>");
-	summary_row(r, "When it was done", y->did_on ? date_words(r, y->did_on) : "Not yet");
+	summary_row_text(r, "When it was done", y->did_on ? date_words(r, y->did_on) : "Not yet");
 	const action_row *a = y->action_id ? find_action(actions, y->action_id) : NULL;
 	if (a)
 		htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Action</dt>"
@@ -504,8 +456,8 @@ static int you_said_render(request *r, const you_said_row *typed, const form_err
 	you_said_list list;
 	action_list actions;
 	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
-	    store_you_said_list(r->d.db, &r->mem, r->org, false, &list, &r->e) < 0 ||
-	    store_action_list(r->d.db, &r->mem, r->org, &actions, &r->e) < 0)
+	    you_said_of_org(&r->d, r->org, false, &list, &r->e) < 0 ||
+	    actions_of_org(&r->d, r->org, &actions, &r->e) < 0)
 		return page_failed(r);
 	bool errors = fe && fe->n;
 	size_t published = 0;
@@ -515,7 +467,7 @@ static int you_said_render(request *r, const you_said_row *typed, const form_err
 	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org, o.name);
 	if (!errors && query_get(r, "saved"))
-		success_banner(r, "Saved");
+		notice_success(r, "Saved");
 	form_error_summary(r, fe);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">You said, we did</h1>"
 		      "<p class=\"govuk-body\">What partners told you and what was done about it. "
@@ -559,7 +511,7 @@ static int page_you_said_add_post(request *r)
 	action_list actions;
 	form_errors fe = {0};
 	err e = {0};
-	if (store_action_list(r->d.db, &r->mem, r->org, &actions, &r->e) < 0)
+	if (actions_of_org(&r->d, r->org, &actions, &r->e) < 0)
 		return page_failed(r);
 	you_said_read(r, &y);
 	you_said_check(r, &y, &actions, &fe);
@@ -571,8 +523,8 @@ static int page_you_said_add_post(request *r)
 	}
 	if (fe.n)
 		return you_said_render(r, &y, &fe);
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "added \"You said, we did\" record %lld", (long long)id), &r->e);
+	if (page_log(r, arena_printf(&r->mem, "added \"You said, we did\" record %lld", (long long)id)) < 0)
+		return page_failed(r);
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/you-said?saved=1#you-said-%lld",
 					    (long long)r->org, (long long)id));
 }
@@ -580,7 +532,7 @@ static int page_you_said_add_post(request *r)
 static int you_said_edit_render(request *r, const you_said_row *y, const form_errors *fe)
 {
 	action_list actions;
-	if (store_action_list(r->d.db, &r->mem, r->org, &actions, &r->e) < 0)
+	if (actions_of_org(&r->d, r->org, &actions, &r->e) < 0)
 		return page_failed(r);
 	bool errors = fe && fe->n;
 	page_begin(r, errors ? "Error: Change a \"You said, we did\" record"
@@ -603,11 +555,9 @@ static int you_said_edit_render(request *r, const you_said_row *y, const form_er
 static int page_you_said_edit(request *r)
 {
 	you_said_row y;
-	int found = load_you_said(r, &y);
-	if (found < 0)
-		return page_failed(r);
-	if (!found)
-		return page_not_found(r);
+	int refused = load_you_said(r, &y);
+	if (refused)
+		return refused;
 	return you_said_edit_render(r, &y, NULL);
 }
 
@@ -616,12 +566,10 @@ static int page_you_said_edit_post(request *r)
 {
 	you_said_row y;
 	action_list actions;
-	int found = load_you_said(r, &y);
-	if (found < 0)
-		return page_failed(r);
-	if (!found)
-		return page_not_found(r);
-	if (store_action_list(r->d.db, &r->mem, r->org, &actions, &r->e) < 0)
+	int refused = load_you_said(r, &y);
+	if (refused)
+		return refused;
+	if (actions_of_org(&r->d, r->org, &actions, &r->e) < 0)
 		return page_failed(r);
 	form_errors fe = {0};
 	err e = {0};
@@ -634,9 +582,9 @@ static int page_you_said_edit_post(request *r)
 	}
 	if (fe.n)
 		return you_said_edit_render(r, &y, &fe);
-	activity_log(&r->d, &r->sess.user, r->org, 0,
-		     arena_printf(&r->mem, "changed \"You said, we did\" record %lld%s", (long long)y.id,
-				  y.published ? " (published)" : ""), &r->e);
+	if (page_log(r, arena_printf(&r->mem, "changed \"You said, we did\" record %lld%s",
+				     (long long)y.id, y.published ? " (published)" : "")) < 0)
+		return page_failed(r);
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/you-said?saved=1#you-said-%lld",
 					    (long long)r->org, (long long)y.id));
 }
@@ -649,7 +597,7 @@ static int page_you_said_notice(request *r)
 	org_row o;
 	you_said_list list;
 	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
-	    store_you_said_list(r->d.db, &r->mem, r->org, true, &list, &r->e) < 0)
+	    you_said_of_org(&r->d, r->org, true, &list, &r->e) < 0)
 		return page_failed(r);
 	htmlf(&r->out, "<!DOCTYPE html>\n<html lang=\"en\" class=\"govuk-template\">\n<head>\n"
 		      "<meta charset=\"utf-8\">\n<title>You said, we did - %t - copro</title>\n"
@@ -667,9 +615,9 @@ static int page_you_said_notice(request *r)
 	for (size_t i = 0; i < list.n; i++) {
 		const you_said_row *y = &list.items[i];
 		htmlf(&r->out, "<div class=\"govuk-!-margin-bottom-8\"><h2 class=\"govuk-heading-l govuk-!-margin-bottom-2\">You said</h2>");
-		paragraphs(r, y->said, "govuk-body-l");
+		text_paragraphs_class(r, y->said, "govuk-body-l", NULL);
 		htmlf(&r->out, "<h2 class=\"govuk-heading-l govuk-!-margin-bottom-2\">We did</h2>");
-		paragraphs(r, y->did, "govuk-body-l");
+		text_paragraphs_class(r, y->did, "govuk-body-l", NULL);
 		htmlf(&r->out, "</div>");
 		if (i + 1 < list.n)
 			htmlf(&r->out, "<hr class=\"govuk-section-break govuk-section-break--l govuk-section-break--visible\">");
@@ -802,11 +750,8 @@ static int page_compare(request *r)
 	int64_t id = param_id(r, 1);
 	evaluation_row ev;
 	org_row o;
-	int found = id ? store_evaluation_get(r->d.db, &r->mem, id, &ev, &r->e) : 0;
-	if (found < 0)
-		return page_failed(r);
-	if (!found || ev.organisation_id != r->org)
-		return page_not_found(r);
+	if (evaluation_get_in_org(&r->d, r->org, id, &ev, &r->e) < 0)
+		return page_lookup_failed(r, &r->e);
 	comparison c;
 	if (org_get(&r->d, r->org, &o, &r->e) < 0 || evaluation_compare(&r->d, id, &c, &r->e) < 0)
 		return page_failed(r);
