@@ -44,6 +44,17 @@ static int page_setup(request *r)
 	return 200;
 }
 
+/* A new account is signed in and sent home; to the sign-in page if that
+ * fails (too many attempts from this address, say). */
+static int sign_in_new(request *r, const char *email, const char *password)
+{
+	session s;
+	if (sign_in(&r->d, email, password, r->address, &s, &r->e) < 0)
+		return web_redirect(r, "/sign-in");
+	web_set_session_cookie(r, s.token);
+	return web_redirect(r, "/");
+}
+
 /* ROUTE: POST /setup (public) */
 static int page_setup_post(request *r)
 {
@@ -69,11 +80,7 @@ static int page_setup_post(request *r)
 		setup_form(r, &fe);
 		return 400;
 	}
-	session s;
-	if (sign_in(&r->d, email, password, r->address, &s, &r->e) < 0)
-		return web_redirect(r, "/sign-in");
-	web_set_session_cookie(r, s.token);
-	return web_redirect(r, "/");
+	return sign_in_new(r, email, password);
 }
 
 static void sign_in_form(request *r, const form_errors *fe)
@@ -180,11 +187,7 @@ static int page_invitation_post(request *r)
 		invitation_form(r, &fe);
 		return 400;
 	}
-	session s;
-	if (sign_in(&r->d, email, password, r->address, &s, &r->e) < 0)
-		return web_redirect(r, "/sign-in");
-	web_set_session_cookie(r, s.token);
-	return web_redirect(r, "/");
+	return sign_in_new(r, email, password);
 }
 
 const route account_routes[] = {

@@ -42,6 +42,16 @@ int page_log(request *r, const char *what)
 	return activity_log(&r->d, &r->sess.user, r->org, 0, what, &r->e);
 }
 
+bool text_id(const char *s, int64_t *id)
+{
+	char *end;
+	long long v = s && *s ? strtoll(s, &end, 10) : 0;
+	if (!s || !*s || *end || v <= 0)
+		return false;
+	*id = v;
+	return true;
+}
+
 bool text_blank(const char *s)
 {
 	return !s || !*s;

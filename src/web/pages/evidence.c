@@ -256,6 +256,31 @@ static void library_pagination(request *r, size_t page, size_t pages)
 	htmlf(&r->out, "</nav>");
 }
 
+/* The items kept by the filters, from the `from`th to before the `to`th,
+ * with how many indicators each counts for. A list rather than a table,
+ * so it reads the same on a phone. */
+static void library_items(request *r, const evidence_list *items, const bool *keep,
+			  const size_t *count, size_t from, size_t to)
+{
+	htmlf(&r->out, "<ul class=\"govuk-list\">");
+	for (size_t i = 0, nth = 0; i < items->n && nth < to; i++) {
+		const evidence_row *ev = &items->items[i];
+		if (!keep[i] || nth++ < from)
+			continue;
+		htmlf(&r->out, "<li><hr class=\"govuk-section-break govuk-section-break--m govuk-section-break--visible\">"
+			      "<h3 class=\"govuk-heading-s govuk-!-margin-bottom-1\">"
+			      "<a class=\"govuk-link\" href=\"/org/%D/evidence/%D\">%t</a></h3>"
+			      "<p class=\"govuk-body-s govuk-!-margin-bottom-1\">%t</p>"
+			      "<p class=\"govuk-body-s govuk-!-margin-bottom-1\">Who took part: %t</p>"
+			      "<p class=\"govuk-body-s govuk-!-margin-bottom-0\">%t</p></li>",
+		     r->org, ev->id, ev->title, date_words(r, ev->date),
+		     sentence(r, groups_describe(&r->mem, ev->groups)),
+		     count[i] ? arena_printf(&r->mem, "Counts for %zu indicator%s", count[i], count[i] == 1 ? "" : "s")
+			      : "Not linked to an indicator yet");
+	}
+	htmlf(&r->out, "</ul>");
+}
+
 /* ROUTE: GET /org/{org}/evidence (viewer) */
 static int page_library(request *r)
 {
@@ -316,24 +341,7 @@ static int page_library(request *r)
 		     filtered ? "No evidence matches these filters. Try fewer filters, or clear them."
 			      : "There is no evidence yet.");
 	} else {
-		/* A list rather than a table, so it reads the same on a phone. */
-		htmlf(&r->out, "<ul class=\"govuk-list\">");
-		for (size_t i = 0, nth = 0; i < items.n && nth < to; i++) {
-			const evidence_row *ev = &items.items[i];
-			if (!keep[i] || nth++ < from)
-				continue;
-			htmlf(&r->out, "<li><hr class=\"govuk-section-break govuk-section-break--m govuk-section-break--visible\">"
-				      "<h3 class=\"govuk-heading-s govuk-!-margin-bottom-1\">"
-				      "<a class=\"govuk-link\" href=\"/org/%D/evidence/%D\">%t</a></h3>"
-				      "<p class=\"govuk-body-s govuk-!-margin-bottom-1\">%t</p>"
-				      "<p class=\"govuk-body-s govuk-!-margin-bottom-1\">Who took part: %t</p>"
-				      "<p class=\"govuk-body-s govuk-!-margin-bottom-0\">%t</p></li>",
-			     r->org, ev->id, ev->title, date_words(r, ev->date),
-			     sentence(r, groups_describe(&r->mem, ev->groups)),
-			     count[i] ? arena_printf(&r->mem, "Counts for %zu indicator%s", count[i], count[i] == 1 ? "" : "s")
-				      : "Not linked to an indicator yet");
-		}
-		htmlf(&r->out, "</ul>");
+		library_items(r, &items, keep, count, from, to);
 		library_pagination(r, page, pages);
 	}
 	htmlf(&r->out, "</div></div>");

@@ -190,24 +190,10 @@ static int page_org(request *r)
 	return 200;
 }
 
-/* ROUTE: POST /org/{org}/evaluations (lead) */
-static int page_evaluation_start_post(request *r)
-{
-	const char *fw = form_get(r, "framework"), *cycle = form_get(r, "cycle");
-	int64_t id;
-	err e = {0};
-	if (evaluation_start(&r->d, r->org, fw ? fw : "", cycle ? cycle : "", &id, &e) < 0)
-		return web_error_page(r, e.kind == ERR_CONFLICT ? 409 : 400,
-				      "The self-evaluation could not start", e.msg);
-	if (page_log(r, arena_printf(&r->mem, "started the %s self-evaluation for %s", fw, cycle)) < 0)
-		return page_failed(r);
-	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/evaluation/%lld", (long long)r->org, (long long)id));
-}
 
 const route home_routes[] = {
 	{"GET", "/", page_home, 0, ACCESS_NONE},
 	{"POST", "/area/{area}/organisations", page_org_add_post, ROUTE_POST, ACCESS_NONE},
 	{"GET", "/org/{org}", page_org, 0, ACCESS_VIEW},
-	{"POST", "/org/{org}/evaluations", page_evaluation_start_post, ROUTE_POST, ACCESS_LEAD},
 	{0},
 };

@@ -25,6 +25,9 @@ int page_error(request *r, const err *e);
  * (the change must fail then: the dispatcher rolls the POST back). */
 int page_log(request *r, const char *what);
 bool text_blank(const char *s);         /* NULL or "" */
+/* A record's id as a form sends it: a whole number above 0; false for
+ * anything else (*id unchanged). */
+bool text_id(const char *s, int64_t *id);
 /* A domain message ("the evidence date ...") as a sentence: capital first. */
 const char *sentence(request *r, const char *msg);
 /* "15 October 2026" from "2026-10-15"; anything else as it is. */
@@ -71,20 +74,24 @@ void breadcrumbs_org(request *r, const char *org_name, const char *const *links,
 
 extern const route static_routes[];     /* static.c: style sheet, script, images */
 extern const route account_routes[];    /* account.c: set-up, sign-in, invitations */
-extern const route home_routes[];       /* home.c: start page, organisation home */
+extern const route home_routes[];       /* home.c: start page, adding an organisation, its home */
 extern const route org_import_routes[]; /* org_import.c: organisations from a CSV file */
 extern const route evidence_routes[];   /* evidence.c: the evidence library, an item, changing it */
 extern const route action_routes[];     /* action.c: actions: list, add, change */
+extern const route action_review_routes[]; /* action_review.c: reviewing an action */
 extern const route people_routes[];     /* people.c: members, invitations, roles */
-extern const route evaluation_routes[]; /* evaluation.c: evaluation overview, statement pages */
+extern const route evaluation_routes[]; /* evaluation.c: starting one, its overview, next cycle, compare */
+extern const route statement_routes[];  /* statement.c: a statement, its evidence and judgement */
 extern const route project_routes[];    /* project.c: projects, starting and changing one */
 extern const route audit_routes[];      /* audit.c: /org/{org}/audit/{audit}, its workflow */
 extern const route area_routes[];       /* area.c: area portfolio, dashboard, projects */
 extern const route export_routes[];     /* export.c: CSV and Excel exports */
 extern const route api_routes[];        /* api.c: the JSON API (ROUTE_API) */
-extern const route measure_routes[];    /* measure.c: success measures, metrics, readings */
-extern const route plan_routes[];       /* plan.c: team and service plans */
-extern const route review_routes[];     /* review.c: action reviews, you said we did, cycles */
+extern const route measures_routes[];   /* measures.c: success measures: the list, choosing one */
+extern const route measure_routes[];    /* measure.c: a measure, its grid, metrics, readings, links */
+extern const route plan_routes[];       /* plan.c: team and service plans, a plan, its aspects */
+extern const route plan_cornerstone_routes[]; /* plan_cornerstone.c: one cornerstone of a plan */
+extern const route you_said_routes[];   /* you_said.c: You said, we did, and its notice */
 extern const route api_tokens_routes[]; /* api_tokens.c: /area/{area}/api-tokens */
 extern const route audits_routes[];     /* audits.c: /org/{org}/audits, starting one */
 extern const route audit_edit_routes[]; /* audit_edit.c: /org/{org}/audit/{audit}/edit */

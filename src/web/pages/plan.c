@@ -1,9 +1,10 @@
 /* plan.c: team and service plans built on the Four Cornerstones, strengths
  * first, seeded from the latest self-evaluation: the organisation's plans
- * and the form that starts one, a plan's page (per cornerstone strengths,
- * then areas for development that turn into actions, then the reflective
- * questions; the organisational aspects; the guide's advice), the form for
- * one cornerstone and the form for the aspects.
+ * at /org/{org}/plans and the form that starts one, a plan's page at
+ * /org/{org}/plan/{plan} (per cornerstone strengths, then areas for
+ * development that turn into actions, then the reflective questions; the
+ * organisational aspects; the guide's advice) and the form for the
+ * aspects. One cornerstone's form is plan_cornerstone.c.
  *
  * A plan in the URL must belong to the organisation in the URL (r->org,
  * checked by the dispatcher): another organisation's plan does not exist
@@ -14,25 +15,17 @@
 
 #include "core/text.h"
 #include "domain/plan.h"
-#include "web/pages/pages.h"
+#include "web/pages/plan_page.h"
 
 /* ---- small helpers ---------------------------------------------------- */
 
-
-
-
-
-
-
-
-
-static const char *plan_path(request *r, int64_t id)
+const char *plan_path(request *r, int64_t id)
 {
 	return arena_printf(&r->mem, "/org/%lld/plan/%lld", (long long)r->org, (long long)id);
 }
 
 /* "Cornerstone 1: Welcome and Care", from the instrument's own terms. */
-static const char *section_name(request *r, const framework *fw, const fw_section *s)
+const char *plan_section_name(request *r, const framework *fw, const fw_section *s)
 {
 	return arena_printf(&r->mem, "%s %s: %s", sentence(r, fw->term_section), s->key, s->title);
 }
@@ -46,12 +39,12 @@ static const char *aspect_label(request *r, const plan_instrument *pi, const fw_
 	return arena_printf(&r->mem, "%s %s", pi->aspect_lead, a->title);
 }
 
-static const char *strengths_title(const plan_instrument *pi)
+const char *plan_strengths_title(const plan_instrument *pi)
 {
 	return plan_column_title(pi, "strengths", "Strengths");
 }
 
-static const char *areas_title(const plan_instrument *pi)
+const char *plan_areas_title(const plan_instrument *pi)
 {
 	return plan_column_title(pi, "areas", "Areas for development");
 }
@@ -68,17 +61,9 @@ static const char *action_status_label(const char *status)
 	return !strcmp(status, "open") ? "Open" : status;
 }
 
-/* ---- loading ------------------------------------------------------------ */
-
-typedef struct plan_page {
-	plan_full p;
-	org_row org;
-	const plan_section *ps;         /* the cornerstone page's cornerstone */
-} plan_page;
-
 /* Loads the plan named in the URL (and its cornerstone, when the route has
  * one). Answers 0, or the status of the error page it wrote. */
-static int load(request *r, plan_page *pg, bool cornerstone)
+int plan_page_load(request *r, plan_page *pg, bool cornerstone)
 {
 	int64_t id = param_id(r, 1);
 	plan_row row;
@@ -96,7 +81,7 @@ static int load(request *r, plan_page *pg, bool cornerstone)
 	return 0;
 }
 
-static void breadcrumbs(request *r, const plan_page *pg, const char *here)
+void plan_breadcrumbs(request *r, const plan_page *pg, const char *here)
 {
 	const char *plans = arena_printf(&r->mem, "/org/%lld/plans", (long long)r->org);
 	if (!here) {
@@ -109,7 +94,7 @@ static void breadcrumbs(request *r, const plan_page *pg, const char *here)
 	breadcrumbs_org(r, pg->org.name, links, here);
 }
 
-static void changed_notice(request *r, const plan_page *pg)
+void plan_changed_notice(request *r, const plan_page *pg)
 {
 	if (pg->p.in.changed)
 		htmlf(&r->out, "<div class=\"govuk-inset-text\">The %t file has changed since this plan "
@@ -330,7 +315,7 @@ static void column(request *r, const plan_page *pg, const plan_section *ps, bool
 {
 	const plan_full *p = &pg->p;
 	htmlf(&r->out, "<h3 class=\"govuk-heading-s\" id=\"%R-%a\">%t</h3>", areas ? "areas" : "strengths",
-	     ps->section->key, areas ? areas_title(&p->in) : strengths_title(&p->in));
+	     ps->section->key, areas ? plan_areas_title(&p->in) : plan_strengths_title(&p->in));
 	size_t shown = 0;
 	for (size_t i = 0; i < ps->section->n_elements; i++) {
 		const fw_element *el = &ps->section->elements[i];
@@ -484,12 +469,12 @@ static int plan_render(request *r, const plan_page *pg, const form_errors *fe)
 	const plan_full *p = &pg->p;
 	bool errors = fe && fe->n;
 	page_begin(r, arena_printf(&r->mem, "%s%s - %s", errors ? "Error: " : "", p->plan.title, pg->org.name));
-	breadcrumbs(r, pg, NULL);
+	plan_breadcrumbs(r, pg, NULL);
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	if (!errors)
 		saved_banner(r, pg);
 	form_error_summary(r, fe);
-	changed_notice(r, pg);
+	plan_changed_notice(r, pg);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-xl\">%t</h1>",
 	     p->in.fw->title, p->plan.title);
 	plan_summary(r, pg);
@@ -500,7 +485,7 @@ static int plan_render(request *r, const plan_page *pg, const form_errors *fe)
 	for (size_t s = 0; s < p->in.n_sections; s++) {
 		const plan_section *ps = &p->in.sections[s];
 		htmlf(&r->out, "<h2 class=\"govuk-heading-l\" id=\"cornerstone-%a\">%t</h2>", ps->section->key,
-		     section_name(r, p->in.fw, ps->section));
+		     plan_section_name(r, p->in.fw, ps->section));
 		gap_note(r, ps->section->gap);
 		if (r->access >= ACCESS_CONTRIBUTE)
 			htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a/cornerstone/%u\">Write strengths, areas and answers for %t</a></p>",
@@ -521,7 +506,7 @@ static int plan_render(request *r, const plan_page *pg, const form_errors *fe)
 static int page_plan(request *r)
 {
 	plan_page pg;
-	int st = load(r, &pg, false);
+	int st = plan_page_load(r, &pg, false);
 	if (st)
 		return st;
 	st = plan_render(r, &pg, NULL);
@@ -532,7 +517,7 @@ static int page_plan(request *r)
 static int page_action_post(request *r)
 {
 	plan_page pg;
-	int st = load(r, &pg, false);
+	int st = plan_page_load(r, &pg, false);
 	if (st)
 		return st;
 	form_errors fe = {0};
@@ -565,148 +550,19 @@ static int page_action_post(request *r)
 	return web_redirect(r, to);
 }
 
-/* ---- one cornerstone's form ---------------------------------------------- */
-
-static const char *statement_field(request *r, const char *what, const char *key)
+const char *plan_field(request *r, const char *what, const char *key)
 {
 	return arena_printf(&r->mem, "%s-%s", what, key);
 }
 
-static int cornerstone_render(request *r, const plan_page *pg, const form_errors *fe)
-{
-	const plan_full *p = &pg->p;
-	const plan_section *ps = pg->ps;
-	bool keep = fe && fe->n;
-	const char *name = section_name(r, p->in.fw, ps->section);
-	page_begin(r, arena_printf(&r->mem, "%s%s - %s", keep ? "Error: " : "", name, p->plan.title));
-	breadcrumbs(r, pg, arena_printf(&r->mem, "%s %s", sentence(r, p->in.fw->term_section), ps->section->key));
-	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
-	form_error_summary(r, fe);
-	changed_notice(r, pg);
-	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>",
-	     p->plan.title, name);
-	gap_note(r, ps->section->gap);
-	htmlf(&r->out, "<p class=\"govuk-body\">Start with what is going well. For each statement, write its "
-		      "strengths first, then its areas for development. Then answer the questions.</p>");
-	bool writable = r->access >= ACCESS_CONTRIBUTE;
-	if (writable) {
-		htmlf(&r->out, "<form method=\"post\" action=\"%a/cornerstone/%u\" novalidate>",
-		     plan_path(r, p->plan.id), ps->section->key);
-		form_csrf(r);
-	}
-	for (size_t i = 0; i < ps->section->n_elements; i++) {
-		const fw_element *el = &ps->section->elements[i];
-		const plan_statement_row *s = plan_statement(p, el->key);
-		const char *sf = statement_field(r, "strengths", el->key);
-		const char *af = statement_field(r, "areas", el->key);
-		htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"statement-%a\">%t %t</h2>", el->key, el->key, el->title);
-		gap_note(r, el->gap);
-		const char *sv = keep ? form_get(r, sf) : s ? s->strengths : NULL;
-		const char *av = keep ? form_get(r, af) : s ? s->areas : NULL;
-		if (!writable) {
-			htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", strengths_title(&p->in));
-			text_or_none(r, sv, "None recorded yet.");
-			htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", areas_title(&p->in));
-			text_or_none(r, av, "None recorded yet.");
-			continue;
-		}
-		form_textarea(r, sf, arena_printf(&r->mem, "%s for %s", strengths_title(&p->in), el->key), sv,
-			      NULL, fe);
-		form_textarea(r, af, arena_printf(&r->mem, "%s for %s", areas_title(&p->in), el->key), av,
-			      NULL, fe);
-	}
-	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"questions\">Reflective questions</h2>");
-	if (p->in.question_lead)
-		htmlf(&r->out, "<p class=\"govuk-body\">%t:</p>", p->in.question_lead);
-	for (size_t q = 0; q < ps->n_questions; q++) {
-		const fw_item *it = &ps->questions[q];
-		const char *field = statement_field(r, "question", it->key);
-		const char *value = keep ? form_get(r, field) : plan_answer(p, ps->section->key, it->key);
-		gap_note(r, it->gap);
-		if (writable) {
-			form_textarea(r, field, sentence(r, it->text), value, NULL, fe);
-		} else {
-			htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", sentence(r, it->text));
-			text_or_none(r, value, "Not answered yet.");
-		}
-	}
-	if (writable) {
-		form_button(r, arena_printf(&r->mem, "Save %s %s", p->in.fw->term_section, ps->section->key));
-		htmlf(&r->out, "</form>");
-	}
-	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a\">Back to the plan</a></p></div></div>",
-	     plan_path(r, p->plan.id));
-	page_end(r);
-	return 200;
-}
-
-/* ROUTE: GET /org/{org}/plan/{plan}/cornerstone/{cornerstone} (viewer) */
-static int page_cornerstone(request *r)
-{
-	plan_page pg;
-	int st = load(r, &pg, true);
-	if (st)
-		return st;
-	st = cornerstone_render(r, &pg, NULL);
-	return st;
-}
-
 /* Checks one posted text; NULL when the field was not sent (left as it is). */
-static const char *long_field(request *r, const char *field, const char *what, form_errors *fe)
+const char *plan_long_field(request *r, const char *field, const char *what, form_errors *fe)
 {
 	const char *v = form_get(r, field);
 	err e = {0};
 	if (v && text_check_long(what, v, false, &e) < 0)
 		form_error_add(fe, field, sentence(r, e.msg));
 	return v;
-}
-
-/* ROUTE: POST /org/{org}/plan/{plan}/cornerstone/{cornerstone} (contributor) */
-static int page_cornerstone_post(request *r)
-{
-	plan_page pg;
-	int st = load(r, &pg, true);
-	if (st)
-		return st;
-	const plan_section *ps = pg.ps;
-	form_errors fe = {0};
-	err e = {0};
-	size_t ns = 0, na = 0;
-	plan_statement_change *sc = ARENA_ARRAY(&r->mem, ps->section->n_elements, sc);
-	plan_text_change *ac = ARENA_ARRAY(&r->mem, ps->n_questions, ac);
-	for (size_t i = 0; i < ps->section->n_elements; i++) {
-		const char *key = ps->section->elements[i].key;
-		plan_statement_change c = {
-			.element = key,
-			.strengths = long_field(r, statement_field(r, "strengths", key), "Strengths", &fe),
-			.areas = long_field(r, statement_field(r, "areas", key), "Areas for development", &fe)};
-		if (c.strengths || c.areas)
-			sc[ns++] = c;
-	}
-	for (size_t q = 0; q < ps->n_questions; q++) {
-		const char *key = ps->questions[q].key;
-		const char *v = long_field(r, statement_field(r, "question", key), "The answer", &fe);
-		if (v)
-			ac[na++] = (plan_text_change){.key = key, .text = v};
-	}
-	if (!fe.n && plan_cornerstone_save(&r->d, pg.p.plan.id, ps->section->key, sc, ns, ac, na, &e) < 0) {
-		if (e.kind != ERR_INPUT)
-			return page_error(r, &e);
-		form_error_add(&fe, ps->section->n_elements
-					    ? statement_field(r, "strengths", ps->section->elements[0].key)
-					    : "questions",
-			       sentence(r, e.msg));
-	}
-	if (fe.n) {
-		st = cornerstone_render(r, &pg, &fe);
-		return st == 200 ? 400 : st;
-	}
-	if (page_log(r, arena_printf(&r->mem, "saved cornerstone %s of plan %lld", ps->section->key,
-			     (long long)pg.p.plan.id)) < 0)
-		return page_failed(r);
-	const char *to = arena_printf(&r->mem, "%s?saved=cornerstone#cornerstone-%s",
-				      plan_path(r, pg.p.plan.id), ps->section->key);
-	return web_redirect(r, to);
 }
 
 /* ---- the aspects' form --------------------------------------------------- */
@@ -716,10 +572,10 @@ static int aspects_render(request *r, const plan_page *pg, const form_errors *fe
 	const plan_full *p = &pg->p;
 	bool keep = fe && fe->n;
 	page_begin(r, arena_printf(&r->mem, "%sOrganisational aspects - %s", keep ? "Error: " : "", p->plan.title));
-	breadcrumbs(r, pg, "Organisational aspects");
+	plan_breadcrumbs(r, pg, "Organisational aspects");
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	form_error_summary(r, fe);
-	changed_notice(r, pg);
+	plan_changed_notice(r, pg);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">How the Cornerstones show in your organisation</h1>"
 		      "<p class=\"govuk-body\">Write a note on each aspect: what happens now, and what you will do.</p>",
 	     p->plan.title);
@@ -730,7 +586,7 @@ static int aspects_render(request *r, const plan_page *pg, const form_errors *fe
 	}
 	for (size_t i = 0; i < p->in.n_aspects; i++) {
 		const fw_item *a = &p->in.aspects[i];
-		const char *field = statement_field(r, "aspect", a->key);
+		const char *field = plan_field(r, "aspect", a->key);
 		const char *value = keep ? form_get(r, field) : plan_aspect_note(p, a->key);
 		gap_note(r, a->gap);
 		if (writable) {
@@ -754,7 +610,7 @@ static int aspects_render(request *r, const plan_page *pg, const form_errors *fe
 static int page_aspects(request *r)
 {
 	plan_page pg;
-	int st = load(r, &pg, false);
+	int st = plan_page_load(r, &pg, false);
 	if (st)
 		return st;
 	st = aspects_render(r, &pg, NULL);
@@ -765,7 +621,7 @@ static int page_aspects(request *r)
 static int page_aspects_post(request *r)
 {
 	plan_page pg;
-	int st = load(r, &pg, false);
+	int st = plan_page_load(r, &pg, false);
 	if (st)
 		return st;
 	form_errors fe = {0};
@@ -774,14 +630,14 @@ static int page_aspects_post(request *r)
 	plan_text_change *c = ARENA_ARRAY(&r->mem, pg.p.in.n_aspects, c);
 	for (size_t i = 0; i < pg.p.in.n_aspects; i++) {
 		const char *key = pg.p.in.aspects[i].key;
-		const char *v = long_field(r, statement_field(r, "aspect", key), "The note", &fe);
+		const char *v = plan_long_field(r, plan_field(r, "aspect", key), "The note", &fe);
 		if (v)
 			c[n++] = (plan_text_change){.key = key, .text = v};
 	}
 	if (!fe.n && plan_aspects_save(&r->d, pg.p.plan.id, c, n, &e) < 0) {
 		if (e.kind != ERR_INPUT)
 			return page_error(r, &e);
-		form_error_add(&fe, pg.p.in.n_aspects ? statement_field(r, "aspect", pg.p.in.aspects[0].key) : "aspects",
+		form_error_add(&fe, pg.p.in.n_aspects ? plan_field(r, "aspect", pg.p.in.aspects[0].key) : "aspects",
 			       sentence(r, e.msg));
 	}
 	if (fe.n) {
@@ -798,9 +654,6 @@ const route plan_routes[] = {
 	{"GET", "/org/{org}/plans", page_plans, 0, ACCESS_VIEW},
 	{"POST", "/org/{org}/plans", page_plans_post, ROUTE_POST, ACCESS_LEAD},
 	{"GET", "/org/{org}/plan/{plan}", page_plan, 0, ACCESS_VIEW},
-	{"GET", "/org/{org}/plan/{plan}/cornerstone/{cornerstone}", page_cornerstone, 0, ACCESS_VIEW},
-	{"POST", "/org/{org}/plan/{plan}/cornerstone/{cornerstone}", page_cornerstone_post, ROUTE_POST,
-	 ACCESS_CONTRIBUTE},
 	{"GET", "/org/{org}/plan/{plan}/aspects", page_aspects, 0, ACCESS_VIEW},
 	{"POST", "/org/{org}/plan/{plan}/aspects", page_aspects_post, ROUTE_POST, ACCESS_CONTRIBUTE},
 	{"POST", "/org/{org}/plan/{plan}/actions", page_action_post, ROUTE_POST, ACCESS_CONTRIBUTE},

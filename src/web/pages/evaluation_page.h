@@ -1,0 +1,37 @@
+/* evaluation_page.h: what the evaluation pages (evaluation.c) and the
+ * statement pages (statement.c) share: the evaluation in the URL loaded
+ * with its progress, its addresses, breadcrumbs and wording. */
+#ifndef COPRO_WEB_PAGES_EVALUATION_PAGE_H
+#define COPRO_WEB_PAGES_EVALUATION_PAGE_H
+
+#include "web/pages/pages.h"
+
+/* ---- loading ------------------------------------------------------------ */
+
+typedef struct eval_page {
+	evaluation_progress p;
+	org_row org;
+	const element_progress *ep;     /* the statement page's statement */
+} eval_page;
+
+/* Loads the evaluation named in the URL (and the statement, when
+ * `statement`). Answers 0, or the status of the error page it wrote. */
+int eval_page_load(request *r, eval_page *pg, bool statement);
+const char *evaluation_path(request *r, const eval_page *pg);
+const char *statement_path(request *r, const eval_page *pg);
+/* Home > organisation > evaluation > statement; the last is this page. */
+void eval_breadcrumbs(request *r, const eval_page *pg);
+/* Says so when the instrument changed since the evaluation started. */
+void eval_changed_notice(request *r, const eval_page *pg);
+/* "Cornerstone 1: Welcome and Care", from the instrument's own terms. */
+const char *eval_section_name(request *r, const framework *fw, const fw_section *s);
+/* A statement's status ("complete", "in-progress", else not started) in
+ * words, and its tag's class. */
+const char *statement_status_label(const char *status);
+const char *statement_status_class(const char *status);
+/* What the source text lacks, when it lacks something. */
+void eval_source_gap(request *r, const char *gap);
+void eval_section_break(request *r);
+bool eval_submitted(const evaluation_progress *p);
+
+#endif
