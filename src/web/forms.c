@@ -105,38 +105,38 @@ static void fieldset_begin(request *r, const char *name, const char *legend, con
 	form_error_message(r, name, msg);
 }
 
+/* Radios (one `selected`) or checkboxes (`checked` per option); the first
+ * carries the field's id, so the error summary's link lands on it. */
+static void choices(request *r, const char *name, const char *legend, const char *hint_text,
+		    const form_errors *fe, bool radios, const char *const *options,
+		    const char *selected, const bool *checked)
+{
+	const char *kind = radios ? "radios" : "checkboxes";
+	const char *msg = form_error_for(fe, name);
+	fieldset_begin(r, name, legend, hint_text, msg);
+	htmlf(&r->out, "<div class=\"govuk-%R\" data-module=\"govuk-%R\">", kind, kind);
+	for (size_t i = 0; options[i]; i += 2) {
+		const char *id = i == 0 ? name : arena_printf(&r->mem, "%s-%zu", name, i / 2 + 1);
+		bool on = radios ? selected && !strcmp(selected, options[i]) : checked && checked[i / 2];
+		htmlf(&r->out, "<div class=\"govuk-%R__item\"><input class=\"govuk-%R__input\" id=\"%a\" name=\"%a\" type=\"%R\" value=\"%a\"%R>"
+			      "<label class=\"govuk-label govuk-%R__label\" for=\"%a\">%t</label></div>",
+		     kind, kind, id, name, radios ? "radio" : "checkbox", options[i], on ? " checked" : "",
+		     kind, id, options[i + 1]);
+	}
+	htmlf(&r->out, "</div></fieldset></div>");
+}
+
 void form_radios(request *r, const char *name, const char *legend, const char *const *options,
 		 const char *selected, const char *hint_text, const form_errors *fe)
 {
-	const char *msg = form_error_for(fe, name);
-	fieldset_begin(r, name, legend, hint_text, msg);
-	htmlf(&r->out, "<div class=\"govuk-radios\" data-module=\"govuk-radios\">");
-	for (size_t i = 0; options[i]; i += 2) {
-		/* The first option carries the field's id, so the error
-		 * summary's link lands on it. */
-		const char *id = i == 0 ? name : arena_printf(&r->mem, "%s-%zu", name, i / 2 + 1);
-		htmlf(&r->out, "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"%a\" name=\"%a\" type=\"radio\" value=\"%a\"%R>"
-			      "<label class=\"govuk-label govuk-radios__label\" for=\"%a\">%t</label></div>",
-		     id, name, options[i], selected && !strcmp(selected, options[i]) ? " checked" : "",
-		     id, options[i + 1]);
-	}
-	htmlf(&r->out, "</div></fieldset></div>");
+	choices(r, name, legend, hint_text, fe, true, options, selected, NULL);
 }
 
 void form_checkboxes(request *r, const char *name, const char *legend,
 		     const char *const *options, const bool *checked, const char *hint_text,
 		     const form_errors *fe)
 {
-	const char *msg = form_error_for(fe, name);
-	fieldset_begin(r, name, legend, hint_text, msg);
-	htmlf(&r->out, "<div class=\"govuk-checkboxes\" data-module=\"govuk-checkboxes\">");
-	for (size_t i = 0; options[i]; i += 2) {
-		const char *id = i == 0 ? name : arena_printf(&r->mem, "%s-%zu", name, i / 2 + 1);
-		htmlf(&r->out, "<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"%a\" name=\"%a\" type=\"checkbox\" value=\"%a\"%R>"
-			      "<label class=\"govuk-label govuk-checkboxes__label\" for=\"%a\">%t</label></div>",
-		     id, name, options[i], checked && checked[i / 2] ? " checked" : "", id, options[i + 1]);
-	}
-	htmlf(&r->out, "</div></fieldset></div>");
+	choices(r, name, legend, hint_text, fe, false, options, NULL, checked);
 }
 
 void form_button(request *r, const char *text)
