@@ -17,14 +17,6 @@ static const char *const statuses[] = {
 	"done", "Done",
 	"dropped", "Dropped", NULL};
 
-static const char *status_label(const char *status)
-{
-	for (size_t i = 0; statuses[i]; i += 2)
-		if (!strcmp(status, statuses[i]))
-			return statuses[i + 1];
-	return status;
-}
-
 static const char *status_tag(const char *status)
 {
 	if (!strcmp(status, "in-progress"))
@@ -194,7 +186,7 @@ static void action_card(request *r, const list_context *lc, const action_row *a)
 	htmlf(&r->out, "</div><div class=\"govuk-summary-card__content\"><dl class=\"govuk-summary-list\">");
 	summary_row_open(r, "Status");
 	htmlf(&r->out, "<strong class=\"%R\">%t</strong>%R</dd></div>", status_tag(a->status),
-	     status_label(a->status),
+	     pair_label(statuses, a->status, a->status),
 	     overdue ? " <strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>"
 		     : this_month ? " <strong class=\"govuk-tag govuk-tag--orange\">Due this month</strong>" : "");
 	summary_row_open(r, "Owner");
@@ -540,7 +532,7 @@ static int page_action_edit_post(request *r)
 		return 400;
 	}
 	if (page_log(r, arena_printf(&r->mem, "changed action %lld: %s (%s)", (long long)a.id,
-				     a.title, status_label(a.status))) < 0)
+				     a.title, pair_label(statuses, a.status, a.status))) < 0)
 		return page_failed(r);
 	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/actions", (long long)r->org));
 }

@@ -22,14 +22,6 @@ static const char *const sources[] = {
 	"meeting", "Meeting",
 	"other", "Other", NULL};
 
-static const char *label_of(const char *const *options, const char *value)
-{
-	for (size_t i = 0; options[i]; i += 2)
-		if (!strcmp(options[i], value))
-			return options[i + 1];
-	return value;
-}
-
 /* ---- shared pieces ----------------------------------------------------- */
 
 /* Measure {measure} with everything on it, when it belongs to this
@@ -52,7 +44,7 @@ static const char *metric_meta(request *r, const metric_row *m)
 	const char *s = arena_printf(&r->mem, "%s%s%s. %s.",
 				     !strcmp(m->kind, "percentage") ? "A percentage"
 				     : !strcmp(m->kind, "count") ? "A count" : "A rate",
-				     *m->unit ? " " : "", m->unit, label_of(directions, m->direction));
+				     *m->unit ? " " : "", m->unit, pair_label(directions, m->direction, m->direction));
 	if (m->has_baseline)
 		s = arena_printf(&r->mem, "%s Baseline %s.", s, metric_value_text(&r->mem, m, m->baseline));
 	if (m->has_target)
@@ -244,7 +236,7 @@ static void readings_table(request *r, const metric_detail *md)
 			htmlf(&r->out, "<span class=\"govuk-visually-hidden\">Not given</span>");
 		htmlf(&r->out, "</td><td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">%t</td>"
 			      "<td class=\"govuk-table__cell\">%t</td></tr>",
-		     label_of(sources, rd->source), groups_describe(&r->mem, rd->groups), rd->note);
+		     pair_label(sources, rd->source, rd->source), groups_describe(&r->mem, rd->groups), rd->note);
 	}
 	htmlf(&r->out, "</tbody></table></div>");
 }
@@ -576,7 +568,7 @@ static int page_metric_add_post(request *r)
 	if (text_check_line("The name", m.name, true, &e) < 0)
 		form_error_add(&fe, "metric-name", text_blank(name) ? "Enter what you will count or ask"
 								    : sentence(r, e.msg));
-	if (!kind || label_of(kinds, kind) == kind)
+	if (!kind || pair_label(kinds, kind, kind) == kind)
 		form_error_add(&fe, "metric-kind", "Choose the kind of number: a percentage, a count or a rate");
 	else if (!strcmp(kind, "rate") && text_blank(unit))
 		form_error_add(&fe, "metric-unit", "Enter what the rate is per, for example per 100 pupils");
@@ -584,13 +576,13 @@ static int page_metric_add_post(request *r)
 		form_error_add(&fe, "metric-unit", "A percentage needs no unit: leave the unit empty");
 	else if (text_check_line("The unit", m.unit, false, &e) < 0)
 		form_error_add(&fe, "metric-unit", sentence(r, e.msg));
-	if (!direction || label_of(directions, direction) == direction)
+	if (!direction || pair_label(directions, direction, direction) == direction)
 		form_error_add(&fe, "metric-direction", "Choose whether higher or lower is better");
 	size_t before = fe.n;
 	number_field(r, "metric-baseline", "The baseline", &m.has_baseline, &m.baseline, &fe);
 	number_field(r, "metric-target", "The target", &m.has_target, &m.target, &fe);
 	/* Once the kind is known, each number must fit it. */
-	if (fe.n == before && kind && label_of(kinds, kind) != kind) {
+	if (fe.n == before && kind && pair_label(kinds, kind, kind) != kind) {
 		metric_row probe = {.name = "n", .kind = kind, .direction = "higher",
 				    .unit = !strcmp(kind, "rate") ? "u" : ""};
 		probe.has_baseline = m.has_baseline;
