@@ -43,10 +43,24 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libcopro.a
+# What the test programs share (tests/testutil.c, tests/web/webtest.c): a
+# library, so each program links only the parts it uses.
+TESTUTIL_OBJ := $(BUILD)/tests/testutil.o $(BUILD)/tests/web/webtest.o
+$(TESTUTIL_OBJ): CFLAGS += -Itests
+$(BUILD)/tests/libtestutil.a: $(TESTUTIL_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+# Test programs hash passwords at argon2id's minimum cost: cheap_hash.o
+# overrides account.c's weak password_hash_cost. Only test programs link it
+# (copro and the bench programs never do); test_account links without it,
+# to check the production cost.
+CHEAP_HASH := $(BUILD)/tests/cheap_hash.o
+FULL_COST_TESTS := $(BUILD)/tests/domain/test_account
+
+$(BUILD)/tests/%: tests/%.c $(CHEAP_HASH) $(BUILD)/tests/libtestutil.a $(BUILD)/libcopro.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests -o $@ $< $(BUILD)/libcopro.a $(LDLIBS) \
-	    $(shell pkg-config --libs cmocka)
+	$(CC) $(CFLAGS) -Itests -MMD -MP -o $@ $< $(if $(filter $@,$(FULL_COST_TESTS)),,$(CHEAP_HASH)) \
+	    $(BUILD)/tests/libtestutil.a $(BUILD)/libcopro.a $(LDLIBS) $(shell pkg-config --libs cmocka)
 
 # The test suite always runs on a sanitizer build of its own directory, so a
 # plain `make` stays fast and `make check` catches memory errors and leaks.
@@ -124,4 +138,4 @@ bench-quick:
 clean:
 	rm -rf build copro
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/src/cli/main.d
+-include $(LIB_OBJ:.o=.d) $(BUILD)/src/cli/main.d $(TESTUTIL_OBJ:.o=.d) $(TESTS:=.d)

@@ -31,8 +31,10 @@ enum access {
 };
 
 int password_check(const char *password, err *e);
-/* argon2id through libsodium's crypto_pwhash_str. */
+/* argon2id through libsodium's crypto_pwhash_str, at the cost
+ * password_hash_cost gives (defined weak in account.c). */
 int password_hash(const char *password, char out[128], err *e);
+void password_hash_cost(unsigned long long *ops, size_t *mem);
 bool password_verify(const char *hash, const char *password);
 
 /* First run: the first account is the area administrator of `area`; the

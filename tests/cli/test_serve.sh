@@ -58,6 +58,13 @@ check "a CSV file uploaded as multipart is imported" [ "$status" = 200 ]
 check "the page says what was added" grep -q "Organisations imported" "$WORK/body"
 check "the organisation is in the area" [ "$(sqlite3 "$DB" \
 	"SELECT COUNT(*) FROM organisation WHERE name = 'Oak Tree Nursery' AND area_id = $area")" = 1 ]
+# Ada signed in above with the hash `copro user add` stored, at copro's own
+# cost: the test programs' minimum cost (tests/cheap_hash.c) is never linked
+# into copro, whose password_hash_cost stays account.c's weak default.
+check "copro hashes passwords with argon2id at t=2 and 64 MiB" [ "$(sqlite3 "$DB" \
+	"SELECT password_hash LIKE '\$argon2id\$v=19\$m=65536,t=2,p=1\$%' FROM app_user WHERE email = 'ada@example.org'")" = 1 ]
+check "copro links account.c's own password_hash_cost, no other" \
+	sh -c 'nm "$1" | grep -q "^[0-9a-f]* W password_hash_cost\$"' _ "$COPRO"
 python3 -c 'import sys; sys.stdout.write("name,sector,type\n" + "x,education,y\n" * 800000)' >"$WORK/huge.csv"
 status=$(curl -s -b "$jar" -o "$WORK/body" -w '%{http_code}' -F "csrf=$(token "$WORK/form")" -F mode=check \
 	-F "file=@$WORK/huge.csv;type=text/csv" "$lbase/area/$area/organisations/import")

@@ -5,17 +5,9 @@
 
 #include "store/plan.h"
 
-static const char *kept_hash(fixture *f)
-{
-	const framework *fw = fw_registry_find(&f->frameworks, "four-cornerstones-service-plan");
-	assert_non_null(fw);
-	assert_int_equal(framework_version_keep(&f->d, fw, &f->e), 0);
-	return fw->hash;
-}
-
 static int64_t add(fixture *f, int64_t org, const char *title, const char *at, int64_t seed)
 {
-	plan_row p = {.organisation_id = org, .framework_hash = kept_hash(f), .title = title,
+	plan_row p = {.organisation_id = org, .framework_hash = fixture_framework_hash(f, "four-cornerstones-service-plan"), .title = title,
 		      .cycle = "2026-27", .seeded_from = seed, .created_at = at};
 	int64_t id;
 	assert_int_equal(store_plan_insert(&f->db, &p, &id, &f->e), 0);

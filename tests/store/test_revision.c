@@ -28,20 +28,13 @@ static void run(fixture *f, const char *sql)
 		fail_msg("%s: %s", sql, msg);
 }
 
-static int64_t area_of(fixture *f, int64_t org)
-{
-	int64_t area = 0;
-	assert_int_equal(store_org_area(&f->db, org, &area, &f->e), 0);
-	return area;
-}
-
 /* Each kind of record, reached directly or through its parents, counts
  * for its organisation and its area, and for no other organisation. */
 static void changes_bump_their_organisation_and_area(void **state)
 {
 	fixture *f = *state;
 	int64_t org = fixture_org(f, "School"), other = fixture_org(f, "Neighbour");
-	int64_t area = area_of(f, org);
+	int64_t area = fixture_org_area(f, org);
 	assert_int_equal(org_rev(f, 999), 0);           /* never changed: 0 */
 	int64_t eval = fixture_evaluation(f, org);
 	char sql[1024];
@@ -79,13 +72,13 @@ static void rolled_back_change_bumps_nothing(void **state)
 {
 	fixture *f = *state;
 	int64_t org = fixture_org(f, "School");
-	int64_t before = org_rev(f, org), area_before = area_rev(f, area_of(f, org));
+	int64_t before = org_rev(f, org), area_before = area_rev(f, fixture_org_area(f, org));
 	assert_int_equal(store_begin(&f->db, &f->e), 0);
 	fixture_evaluation(f, org);
 	assert_true(org_rev(f, org) > before);
 	store_rollback(&f->db);
 	assert_int_equal(org_rev(f, org), before);
-	assert_int_equal(area_rev(f, area_of(f, org)), area_before);
+	assert_int_equal(area_rev(f, fixture_org_area(f, org)), area_before);
 }
 
 /* The area's settings and name show on its organisations' pages; a
@@ -95,7 +88,7 @@ static void area_and_people_changes_reach_the_pages_that_show_them(void **state)
 {
 	fixture *f = *state;
 	int64_t org = fixture_org(f, "School");
-	int64_t area = area_of(f, org);
+	int64_t area = fixture_org_area(f, org);
 	char sql[512];
 
 	int64_t o = org_rev(f, org);
@@ -121,7 +114,7 @@ static void area_and_people_changes_reach_the_pages_that_show_them(void **state)
 	org_row far = {.name = "Far School", .sector = "education", .area = "Elsewhere"};
 	int64_t far_org;
 	assert_int_equal(org_add(&f->d, &far, &far_org, &f->e), 0);
-	int64_t elsewhere = area_of(f, far_org);
+	int64_t elsewhere = fixture_org_area(f, far_org);
 	int64_t a = area_rev(f, area), b = area_rev(f, elsewhere);
 	snprintf(sql, sizeof sql, "UPDATE organisation SET area_id = %lld WHERE id = %lld",
 		 (long long)elsewhere, (long long)org);

@@ -35,37 +35,6 @@ static actions make_actions(webfix *w)
 	return a;
 }
 
-static const char *path(webfix *w, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	const char *p = arena_vprintf(&w->f.mem, fmt, ap);
-	va_end(ap);
-	return p;
-}
-
-static void expect(webfix *w, int who, const char *method, const char *p,
-		   const char *const *fields, int status)
-{
-	request *r = web_run(w, who, method, p, fields);
-	if (r->status != status)
-		fail_msg("%s %s as %s: %d, expected %d", method, p, as_names[who], r->status, status);
-	request_destroy(r);
-}
-
-static request *get_query(webfix *w, int who, const char *p, const char *const *query)
-{
-	request *r = request_create(&w->cfg, "GET", p);
-	assert_non_null(r);
-	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
-	for (size_t i = 0; query && query[i]; i += 2)
-		request_add_query(r, query[i], query[i + 1]);
-	if (who != AS_NOBODY)
-		r->session_cookie = w->as[who].token;
-	web_dispatch(r);
-	return r;
-}
-
 static int64_t count_actions(webfix *w, int64_t org)
 {
 	action_list list;
@@ -79,35 +48,16 @@ static void every_route_as_every_role(void **state)
 	actions a = make_actions(w);
 	const char *add[] = {"title", "Matrix action", NULL};
 	const char *edit[] = {"title", "Plan the summer fair", "status", "open", "due", "2099-06-01", NULL};
-	struct {
-		const char *method, *path;
-		const char *const *fields;
-		enum access need;
-		int ok;
-	} routes[] = {
-		{"GET", path(w, "/org/%lld/actions", (long long)w->org), NULL, ACCESS_VIEW, 200},
-		{"GET", path(w, "/org/%lld/actions/new", (long long)w->org), NULL, ACCESS_CONTRIBUTE, 200},
-		{"POST", path(w, "/org/%lld/actions", (long long)w->org), add, ACCESS_CONTRIBUTE, 303},
-		{"GET", path(w, "/org/%lld/actions/%lld/edit", (long long)w->org, (long long)a.later),
+	web_route routes[] = {
+		{"GET", web_path(w, "/org/%lld/actions", (long long)w->org), NULL, ACCESS_VIEW, 200},
+		{"GET", web_path(w, "/org/%lld/actions/new", (long long)w->org), NULL, ACCESS_CONTRIBUTE, 200},
+		{"POST", web_path(w, "/org/%lld/actions", (long long)w->org), add, ACCESS_CONTRIBUTE, 303},
+		{"GET", web_path(w, "/org/%lld/actions/%lld/edit", (long long)w->org, (long long)a.later),
 		 NULL, ACCESS_CONTRIBUTE, 200},
-		{"POST", path(w, "/org/%lld/actions/%lld/edit", (long long)w->org, (long long)a.later),
+		{"POST", web_path(w, "/org/%lld/actions/%lld/edit", (long long)w->org, (long long)a.later),
 		 edit, ACCESS_CONTRIBUTE, 303},
 	};
-	static const enum access level[AS_COUNT] = {
-		[AS_AREA] = ACCESS_AREA, [AS_LEAD] = ACCESS_LEAD, [AS_CONTRIBUTOR] = ACCESS_CONTRIBUTE,
-		[AS_VIEWER] = ACCESS_VIEW};
-	for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
-		for (int who = 0; who < AS_COUNT; who++) {
-			int want = routes[i].ok;
-			if (who == AS_NOBODY)
-				want = 303;
-			else if (who == AS_OTHER_LEAD || who == AS_OTHER_AREA)
-				want = 404;
-			else if (level[who] < routes[i].need)
-				want = 403;
-			expect(w, who, routes[i].method, routes[i].path, routes[i].fields, want);
-		}
-	}
+	web_expect_matrix(w, routes, sizeof routes / sizeof *routes);
 	/* Three may add: the area administrator, the lead, the contributor. */
 	assert_int_equal(count_actions(w, w->org), 4 + 3);
 	assert_int_equal(count_actions(w, w->other_org), 1);
@@ -117,12 +67,12 @@ static void other_organisations_actions_are_not_found(void **state)
 {
 	webfix *w = *state;
 	actions a = make_actions(w);
-	const char *p = path(w, "/org/%lld/actions/%lld/edit", (long long)w->org, (long long)a.other);
+	const char *p = web_path(w, "/org/%lld/actions/%lld/edit", (long long)w->org, (long long)a.other);
 	const char *edit[] = {"title", "Taken over", "status", "done", NULL};
-	expect(w, AS_LEAD, "GET", p, NULL, 404);
-	expect(w, AS_AREA, "GET", p, NULL, 404);
-	expect(w, AS_LEAD, "POST", p, edit, 404);
-	expect(w, AS_LEAD, "GET", path(w, "/org/%lld/actions/99999/edit", (long long)w->org), NULL, 404);
+	web_expect(w, AS_LEAD, "GET", p, NULL, 404);
+	web_expect(w, AS_AREA, "GET", p, NULL, 404);
+	web_expect(w, AS_LEAD, "POST", p, edit, 404);
+	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld/actions/99999/edit", (long long)w->org), NULL, 404);
 	action_row row;
 	assert_int_equal(action_get(&w->f.d, a.other, &row, &w->f.e), 0);
 	assert_string_equal(row.title, "Neighbour's secret plan");
@@ -131,23 +81,23 @@ static void other_organisations_actions_are_not_found(void **state)
 	/* Another organisation's evaluation as the source: not found, and
 	 * nothing is added. */
 	int64_t before = test_count_rows(&w->f.db);
-	const char *news = path(w, "/org/%lld/actions/new", (long long)w->org);
+	const char *news = web_path(w, "/org/%lld/actions/new", (long long)w->org);
 	char other_eval[24], eval[24];
 	snprintf(other_eval, sizeof other_eval, "%lld", (long long)w->other_eval);
 	snprintf(eval, sizeof eval, "%lld", (long long)w->eval);
-	request *r = get_query(w, AS_LEAD, news, (const char *[]){"evaluation", other_eval, "statement", "1i", NULL});
+	request *r = web_get_query(w, AS_LEAD, news, (const char *[]){"evaluation", other_eval, "statement", "1i", NULL});
 	assert_int_equal(r->status, 404);
 	request_destroy(r);
-	r = get_query(w, AS_LEAD, news, (const char *[]){"evaluation", eval, "statement", "9z", NULL});
+	r = web_get_query(w, AS_LEAD, news, (const char *[]){"evaluation", eval, "statement", "9z", NULL});
 	assert_int_equal(r->status, 404);
 	request_destroy(r);
-	r = get_query(w, AS_LEAD, news, (const char *[]){"evaluation", "x1", NULL});
+	r = web_get_query(w, AS_LEAD, news, (const char *[]){"evaluation", "x1", NULL});
 	assert_int_equal(r->status, 404);
 	request_destroy(r);
-	expect(w, AS_LEAD, "POST", path(w, "/org/%lld/actions", (long long)w->org),
+	web_expect(w, AS_LEAD, "POST", web_path(w, "/org/%lld/actions", (long long)w->org),
 	       (const char *[]){"title", "Sneaky", "evaluation", other_eval, "statement", "1i", NULL}, 404);
 	assert_int_equal(test_count_rows(&w->f.db), before);
-	r = web_run(w, AS_LEAD, "GET", path(w, "/org/%lld/actions", (long long)w->org), NULL);
+	r = web_run(w, AS_LEAD, "GET", web_path(w, "/org/%lld/actions", (long long)w->org), NULL);
 	assert_null(strstr(web_body(r), "Neighbour"));
 	request_destroy(r);
 }
@@ -156,7 +106,7 @@ static void overdue_actions_come_first(void **state)
 {
 	webfix *w = *state;
 	make_actions(w);
-	request *r = web_run(w, AS_VIEWER, "GET", path(w, "/org/%lld/actions", (long long)w->org), NULL);
+	request *r = web_run(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/actions", (long long)w->org), NULL);
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
 	const char *overdue = strstr(body, "Ask fathers what times suit them");
@@ -178,13 +128,13 @@ static void overdue_actions_come_first(void **state)
 	assert_non_null(strstr(body, "SENCO"));
 	assert_non_null(strstr(body, ">In progress<"));
 	assert_non_null(strstr(body, ">Done<"));
-	assert_non_null(strstr(body, path(w, "href=\"/org/%lld/evaluation/%lld/statement/1iii\"",
+	assert_non_null(strstr(body, web_path(w, "href=\"/org/%lld/evaluation/%lld/statement/1iii\"",
 					  (long long)w->org, (long long)w->eval)));
 	/* A viewer sees no way to change or add. */
 	assert_null(strstr(body, "/edit\""));
 	assert_null(strstr(body, "/actions/new\""));
 	request_destroy(r);
-	r = web_run(w, AS_CONTRIBUTOR, "GET", path(w, "/org/%lld/actions", (long long)w->org), NULL);
+	r = web_run(w, AS_CONTRIBUTOR, "GET", web_path(w, "/org/%lld/actions", (long long)w->org), NULL);
 	assert_non_null(strstr(web_body(r), "/actions/new\""));
 	assert_non_null(strstr(web_body(r), "/edit\""));
 	request_destroy(r);
@@ -196,23 +146,23 @@ static void new_action_from_a_statement(void **state)
 	make_actions(w);
 	char eval[24];
 	snprintf(eval, sizeof eval, "%lld", (long long)w->eval);
-	request *r = get_query(w, AS_CONTRIBUTOR, path(w, "/org/%lld/actions/new", (long long)w->org),
+	request *r = web_get_query(w, AS_CONTRIBUTOR, web_path(w, "/org/%lld/actions/new", (long long)w->org),
 			       (const char *[]){"evaluation", eval, "statement", "1iii", NULL});
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
 	assert_non_null(strstr(body, "Areas for development"));
 	assert_non_null(strstr(body, "Fathers rarely come to events"));
 	assert_non_null(strstr(body, "Times suit only some"));
-	assert_non_null(strstr(body, path(w, "name=\"evaluation\" value=\"%s\"", eval)));
+	assert_non_null(strstr(body, web_path(w, "name=\"evaluation\" value=\"%s\"", eval)));
 	assert_non_null(strstr(body, "name=\"statement\" value=\"1iii\""));
 	request_destroy(r);
 
 	const char *fields[] = {"title", "Run a dads' breakfast", "owner", "Family worker",
 				"due", "2099-02-01", "review", "2099-01-15",
 				"evaluation", eval, "statement", "1iii", NULL};
-	r = web_run(w, AS_CONTRIBUTOR, "POST", path(w, "/org/%lld/actions", (long long)w->org), fields);
+	r = web_run(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/actions", (long long)w->org), fields);
 	assert_int_equal(r->status, 303);
-	assert_string_equal(r->location, path(w, "/org/%lld/actions", (long long)w->org));
+	assert_string_equal(r->location, web_path(w, "/org/%lld/actions", (long long)w->org));
 	request_destroy(r);
 	action_list list;
 	assert_int_equal(store_action_list(&w->f.db, &w->f.mem, w->org, &list, &w->f.e), 0);
@@ -240,7 +190,7 @@ static void bad_input_is_refused_and_kept(void **state)
 	int64_t before = test_count_rows(&w->f.db);
 	char eval[24];
 	snprintf(eval, sizeof eval, "%lld", (long long)w->eval);
-	const char *add = path(w, "/org/%lld/actions", (long long)w->org);
+	const char *add = web_path(w, "/org/%lld/actions", (long long)w->org);
 	struct {
 		const char *const *fields;
 		const char *field, *kept;
@@ -258,15 +208,15 @@ static void bad_input_is_refused_and_kept(void **state)
 			fail_msg("case %zu: %d, expected 400", i, r->status);
 		const char *body = web_body(r);
 		assert_non_null(strstr(body, "There is a problem"));
-		assert_non_null(strstr(body, path(w, "href=\"#%s\"", bad[i].field)));
-		assert_non_null(strstr(body, path(w, "id=\"%s-error\"", bad[i].field)));
+		assert_non_null(strstr(body, web_path(w, "href=\"#%s\"", bad[i].field)));
+		assert_non_null(strstr(body, web_path(w, "id=\"%s-error\"", bad[i].field)));
 		assert_non_null(strstr(body, bad[i].kept));
 		request_destroy(r);
 	}
 	assert_int_equal(test_count_rows(&w->f.db), before);
 
 	/* Changing: a bad date or status changes nothing. */
-	const char *edit = path(w, "/org/%lld/actions/%lld/edit", (long long)w->org, (long long)a.later);
+	const char *edit = web_path(w, "/org/%lld/actions/%lld/edit", (long long)w->org, (long long)a.later);
 	const char *bad_date[] = {"title", "Changed title", "owner", "Someone", "status", "done",
 				  "due", "2027-13-01", NULL};
 	const char *bad_status[] = {"title", "Changed title", "status", "finished", NULL};
@@ -293,7 +243,7 @@ static void change_saves_and_logs(void **state)
 {
 	webfix *w = *state;
 	actions a = make_actions(w);
-	const char *edit = path(w, "/org/%lld/actions/%lld/edit", (long long)w->org,
+	const char *edit = web_path(w, "/org/%lld/actions/%lld/edit", (long long)w->org,
 				(long long)a.from_statement);
 	request *r = web_run(w, AS_CONTRIBUTOR, "GET", edit, NULL);
 	assert_int_equal(r->status, 200);
@@ -326,7 +276,7 @@ static void hostile_text_is_shown_escaped(void **state)
 	webfix *w = *state;
 	make_actions(w);
 	const char *fields[] = {"title", HOSTILE_SCRIPT, "owner", HOSTILE_ATTR, NULL};
-	expect(w, AS_CONTRIBUTOR, "POST", path(w, "/org/%lld/actions", (long long)w->org), fields, 303);
+	web_expect(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/actions", (long long)w->org), fields, 303);
 	action_list list;
 	assert_int_equal(store_action_list(&w->f.db, &w->f.mem, w->org, &list, &w->f.e), 0);
 	int64_t id = 0;
@@ -335,9 +285,9 @@ static void hostile_text_is_shown_escaped(void **state)
 			id = list.items[i].id;
 	assert_true(id > 0);
 	const char *pages[] = {
-		path(w, "/org/%lld/actions", (long long)w->org),
-		path(w, "/org/%lld/actions/%lld/edit", (long long)w->org, (long long)id),
-		path(w, "/org/%lld", (long long)w->org),
+		web_path(w, "/org/%lld/actions", (long long)w->org),
+		web_path(w, "/org/%lld/actions/%lld/edit", (long long)w->org, (long long)id),
+		web_path(w, "/org/%lld", (long long)w->org),
 	};
 	for (int j = 0; j < 3; j++) {
 		request *r = web_run(w, AS_CONTRIBUTOR, "GET", pages[j], NULL);

@@ -12,35 +12,6 @@
 #define HOSTILE_SCRIPT "<script>alert(1)</script>"
 #define HOSTILE_ATTR "\"><img src=x onerror=alert(1)>"
 
-static int64_t area_of(webfix *w, int64_t org)
-{
-	int64_t area = 0;
-	assert_int_equal(store_org_area(&w->f.db, org, &area, &w->f.e), 0);
-	return area;
-}
-
-static const char *path(webfix *w, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	const char *p = arena_vprintf(&w->f.mem, fmt, ap);
-	va_end(ap);
-	return p;
-}
-
-static request *get_query(webfix *w, int who, const char *p, const char *const *query)
-{
-	request *r = request_create(&w->cfg, "GET", p);
-	assert_non_null(r);
-	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
-	for (size_t i = 0; query && query[i]; i += 2)
-		request_add_query(r, query[i], query[i + 1]);
-	if (who != AS_NOBODY)
-		r->session_cookie = w->as[who].token;
-	web_dispatch(r);
-	return r;
-}
-
 static void sql_ok(webfix *w, sqlite3_stmt *st)
 {
 	if (sqlite3_step(st) != SQLITE_DONE)
@@ -56,14 +27,6 @@ static sqlite3_stmt *prepare(webfix *w, const char *sql)
 	return st;
 }
 
-static const char *hash_of(webfix *w, const char *id)
-{
-	const framework *fw = fw_registry_find(&w->f.frameworks, id);
-	assert_non_null(fw);
-	assert_int_equal(framework_version_keep(&w->f.d, fw, &w->f.e), 0);
-	return fw->hash;
-}
-
 static int64_t audit(webfix *w, int64_t org, const char *status, const char *date,
 		     const char *outcome, const char *review_on, int64_t project)
 {
@@ -72,7 +35,7 @@ static int64_t audit(webfix *w, int64_t org, const char *status, const char *dat
 		" audit_date, outcome, review_on, created_at, updated_at)"
 		" VALUES (?, ?, ?, 1, ?, ?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
 	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_text(st, 2, hash_of(w, "york-joint-partnership-audit"), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, fixture_framework_hash(&w->f, "york-joint-partnership-audit"), -1, SQLITE_TRANSIENT);
 	if (project)
 		sqlite3_bind_int64(st, 3, project);
 	else
@@ -121,7 +84,7 @@ static int64_t project(webfix *w, int64_t org, const char *title, const char *se
 		" VALUES (?, 'york-strategic-model', ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z',"
 		" '2026-01-01T00:00:00Z')");
 	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_text(st, 2, hash_of(w, "york-strategic-model"), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, fixture_framework_hash(&w->f, "york-strategic-model"), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, title, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, service_area, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 5, starts_on, -1, SQLITE_TRANSIENT);
@@ -164,18 +127,6 @@ static const char *between(webfix *w, const char *body, const char *from, const 
 	return arena_strndup(&w->f.mem, a, (size_t)(b - a));
 }
 
-static void has(const char *body, const char *text)
-{
-	if (!strstr(body, text))
-		fail_msg("expected \"%s\" on the page", text);
-}
-
-static void lacks(const char *body, const char *text)
-{
-	if (strstr(body, text))
-		fail_msg("did not expect \"%s\" on the page", text);
-}
-
 static const char *const rfi = "room-for-improvement";
 
 /* ---- who gets in ---------------------------------------------------------- */
@@ -183,10 +134,10 @@ static const char *const rfi = "room-for-improvement";
 static void only_the_area_administrators_get_in(void **state)
 {
 	webfix *w = *state;
-	int64_t area = area_of(w, w->org), far = area_of(w, w->far_org);
+	int64_t area = fixture_org_area(&w->f, w->org), far = fixture_org_area(&w->f, w->far_org);
 	const char *pages[] = {"/area/%lld", "/area/%lld/dashboard", "/area/%lld/projects"};
 	for (size_t i = 0; i < 3; i++) {
-		const char *ours = path(w, pages[i], (long long)area);
+		const char *ours = web_path(w, pages[i], (long long)area);
 		for (int who = 0; who < AS_COUNT; who++) {
 			request *r = web_run(w, who, "GET", ours, NULL);
 			int want = who == AS_AREA ? 200 : who == AS_NOBODY ? 303 : 404;
@@ -197,18 +148,18 @@ static void only_the_area_administrators_get_in(void **state)
 			request_destroy(r);
 		}
 		/* Another area's pages, and an area that does not exist. */
-		const char *theirs = path(w, pages[i], (long long)far);
+		const char *theirs = web_path(w, pages[i], (long long)far);
 		request *r = web_run(w, AS_AREA, "GET", theirs, NULL);
 		assert_int_equal(r->status, 404);
 		request_destroy(r);
-		r = web_run(w, AS_AREA, "GET", path(w, pages[i], (long long)(far + 1000)), NULL);
+		r = web_run(w, AS_AREA, "GET", web_path(w, pages[i], (long long)(far + 1000)), NULL);
 		assert_int_equal(r->status, 404);
 		request_destroy(r);
 		/* Their administrator sees their area, never ours. */
 		r = web_run(w, AS_OTHER_AREA, "GET", theirs, NULL);
 		assert_int_equal(r->status, 200);
-		lacks(web_body(r), "Our School");
-		lacks(web_body(r), "Neighbour School");
+		body_lacks(web_body(r), "Our School");
+		body_lacks(web_body(r), "Neighbour School");
 		request_destroy(r);
 	}
 }
@@ -218,7 +169,7 @@ static void only_the_area_administrators_get_in(void **state)
 static void portfolio_shows_every_organisation(void **state)
 {
 	webfix *w = *state;
-	int64_t area = area_of(w, w->org);
+	int64_t area = fixture_org_area(&w->f, w->org);
 	int64_t a = audit(w, w->org, "accepted", "2025-10-01", "good", "2026-03-01", 0);
 	const char *const lv[6] = {rfi, "good", "excellent", "good", "good", NULL};
 	levels(w, a, lv);
@@ -228,32 +179,32 @@ static void portfolio_shows_every_organisation(void **state)
 	audit(w, w->far_org, "accepted", "2026-01-01", "outstanding", NULL, 0);
 	project(w, w->far_org, "Far away project", "", "2025-10-01", NULL);
 
-	request *r = web_run(w, AS_AREA, "GET", path(w, "/area/%lld", (long long)area), NULL);
+	request *r = web_run(w, AS_AREA, "GET", web_path(w, "/area/%lld", (long long)area), NULL);
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
-	has(body, "<h1 class=\"govuk-heading-l\">Area portfolio</h1>");
-	has(body, "<li>2 organisations</li><li>1 audited in the last 12 months</li><li>1 with an overdue review</li>");
-	has(body, "1 September 2025 to 31 August 2026");
-	lacks(body, "Far School");
-	const char *ours = between(w, body, path(w, "href=\"/org/%lld\">Our School", (long long)w->org), "</tr>");
-	has(ours, "Education");
-	has(ours, "<strong class=\"govuk-tag\">Good</strong><br>1 October 2025");
-	has(ours, "<strong class=\"govuk-tag govuk-tag--red\"><span class=\"govuk-visually-hidden\">Principle </span>1: Room for Improvement</strong>");
-	has(ours, "<strong class=\"govuk-tag govuk-tag--green\"><span class=\"govuk-visually-hidden\">Principle </span>3: Excellent</strong>");
-	has(ours, "<strong class=\"govuk-tag govuk-tag--grey\"><span class=\"govuk-visually-hidden\">Principle </span>6: Not recorded</strong>");
-	has(ours, "govuk-table__cell--numeric\">1</td>");
-	has(ours, "Review overdue</strong><br>Review was due 1 March 2026");
-	lacks(ours, "No audit in the last 12 months");
+	body_has(body, "<h1 class=\"govuk-heading-l\">Area portfolio</h1>");
+	body_has(body, "<li>2 organisations</li><li>1 audited in the last 12 months</li><li>1 with an overdue review</li>");
+	body_has(body, "1 September 2025 to 31 August 2026");
+	body_lacks(body, "Far School");
+	const char *ours = between(w, body, web_path(w, "href=\"/org/%lld\">Our School", (long long)w->org), "</tr>");
+	body_has(ours, "Education");
+	body_has(ours, "<strong class=\"govuk-tag\">Good</strong><br>1 October 2025");
+	body_has(ours, "<strong class=\"govuk-tag govuk-tag--red\"><span class=\"govuk-visually-hidden\">Principle </span>1: Room for Improvement</strong>");
+	body_has(ours, "<strong class=\"govuk-tag govuk-tag--green\"><span class=\"govuk-visually-hidden\">Principle </span>3: Excellent</strong>");
+	body_has(ours, "<strong class=\"govuk-tag govuk-tag--grey\"><span class=\"govuk-visually-hidden\">Principle </span>6: Not recorded</strong>");
+	body_has(ours, "govuk-table__cell--numeric\">1</td>");
+	body_has(ours, "Review overdue</strong><br>Review was due 1 March 2026");
+	body_lacks(ours, "No audit in the last 12 months");
 	const char *theirs = between(w, body, "Neighbour School", "</tr>");
-	has(theirs, "Requires Improvement");
-	has(theirs, "No levels recorded");
-	has(theirs, "No audit in the last 12 months");
-	lacks(theirs, "Review overdue");
+	body_has(theirs, "Requires Improvement");
+	body_has(theirs, "No levels recorded");
+	body_has(theirs, "No audit in the last 12 months");
+	body_lacks(theirs, "Review overdue");
 	/* The principles' titles come from the instrument. */
-	has(body, "Principle 2: We value feedback and celebrate success");
+	body_has(body, "Principle 2: We value feedback and celebrate success");
 	for (size_t i = 0; i < 5; i++) {
 		static const char *const links[] = {"/dashboard", "/projects", "/audits", "/export", "/settings"};
-		has(body, path(w, "href=\"/area/%lld%s\"", (long long)area, links[i]));
+		body_has(body, web_path(w, "href=\"/area/%lld%s\"", (long long)area, links[i]));
 	}
 	request_destroy(r);
 }
@@ -261,7 +212,7 @@ static void portfolio_shows_every_organisation(void **state)
 static void hostile_text_is_escaped(void **state)
 {
 	webfix *w = *state;
-	int64_t area = area_of(w, w->org);
+	int64_t area = fixture_org_area(&w->f, w->org);
 	int64_t bad = add_org(w, HOSTILE_SCRIPT, "care", HOSTILE_ATTR, "Test Area");
 	int64_t a = audit(w, bad, "accepted", "2025-10-01", "good", NULL, 0);
 	const char *const lv[6] = {rfi, rfi, "good", "good", "good", "good"};
@@ -269,43 +220,43 @@ static void hostile_text_is_escaped(void **state)
 	project(w, bad, HOSTILE_SCRIPT, HOSTILE_ATTR, "2025-10-01", NULL);
 	const char *pages[] = {"/area/%lld", "/area/%lld/dashboard", "/area/%lld/projects"};
 	for (size_t i = 0; i < 3; i++) {
-		request *r = web_run(w, AS_AREA, "GET", path(w, pages[i], (long long)area), NULL);
+		request *r = web_run(w, AS_AREA, "GET", web_path(w, pages[i], (long long)area), NULL);
 		assert_int_equal(r->status, 200);
-		lacks(web_body(r), HOSTILE_SCRIPT);
-		lacks(web_body(r), HOSTILE_ATTR);
-		has(web_body(r), "&lt;script&gt;alert(1)&lt;/script&gt;");
+		body_lacks(web_body(r), HOSTILE_SCRIPT);
+		body_lacks(web_body(r), HOSTILE_ATTR);
+		body_has(web_body(r), "&lt;script&gt;alert(1)&lt;/script&gt;");
 		request_destroy(r);
 	}
 	/* The hostile type is offered in the filter, and works as one. */
 	const char *q[] = {"type", HOSTILE_ATTR, NULL};
-	request *r = get_query(w, AS_AREA, path(w, "/area/%lld/dashboard", (long long)area), q);
+	request *r = web_get_query(w, AS_AREA, web_path(w, "/area/%lld/dashboard", (long long)area), q);
 	assert_int_equal(r->status, 200);
-	lacks(web_body(r), HOSTILE_ATTR);
-	has(web_body(r), "Showing 1 organisation that matches the filters");
+	body_lacks(web_body(r), HOSTILE_ATTR);
+	body_has(web_body(r), "Showing 1 organisation that matches the filters");
 	request_destroy(r);
 }
 
 static void empty_area_says_so(void **state)
 {
 	webfix *w = *state;
-	int64_t far = area_of(w, w->far_org);
+	int64_t far = fixture_org_area(&w->f, w->far_org);
 	sqlite3_stmt *st = prepare(w, "UPDATE organisation SET area_id = NULL WHERE id = ?");
 	sqlite3_bind_int64(st, 1, w->far_org);
 	sql_ok(w, st);
-	request *r = web_run(w, AS_OTHER_AREA, "GET", path(w, "/area/%lld", (long long)far), NULL);
+	request *r = web_run(w, AS_OTHER_AREA, "GET", web_path(w, "/area/%lld", (long long)far), NULL);
 	assert_int_equal(r->status, 200);
-	has(web_body(r), "<li>0 organisations</li>");
-	has(web_body(r), "There are no organisations in this area yet.");
-	lacks(web_body(r), "<table");
+	body_has(web_body(r), "<li>0 organisations</li>");
+	body_has(web_body(r), "There are no organisations in this area yet.");
+	body_lacks(web_body(r), "<table");
 	request_destroy(r);
-	r = web_run(w, AS_OTHER_AREA, "GET", path(w, "/area/%lld/dashboard", (long long)far), NULL);
+	r = web_run(w, AS_OTHER_AREA, "GET", web_path(w, "/area/%lld/dashboard", (long long)far), NULL);
 	assert_int_equal(r->status, 200);
-	has(web_body(r), "There are no organisations in this area yet.");
-	lacks(web_body(r), "role=\"img\"");
+	body_has(web_body(r), "There are no organisations in this area yet.");
+	body_lacks(web_body(r), "role=\"img\"");
 	request_destroy(r);
-	r = web_run(w, AS_OTHER_AREA, "GET", path(w, "/area/%lld/projects", (long long)far), NULL);
+	r = web_run(w, AS_OTHER_AREA, "GET", web_path(w, "/area/%lld/projects", (long long)far), NULL);
 	assert_int_equal(r->status, 200);
-	has(web_body(r), "No organisation in this area has recorded a project yet.");
+	body_has(web_body(r), "No organisation in this area has recorded a project yet.");
 	request_destroy(r);
 }
 
@@ -332,26 +283,26 @@ static void chart_and_table_hold_the_same_numbers(void **state)
 {
 	webfix *w = *state;
 	dashboard_data(w);
-	int64_t area = area_of(w, w->org);
-	request *r = web_run(w, AS_AREA, "GET", path(w, "/area/%lld/dashboard", (long long)area), NULL);
+	int64_t area = fixture_org_area(&w->f, w->org);
+	request *r = web_run(w, AS_AREA, "GET", web_path(w, "/area/%lld/dashboard", (long long)area), NULL);
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
-	has(body, "Showing 4 organisations.");
-	has(body, "From the latest accepted audit of 3 of the 4 organisations shown.");
+	body_has(body, "Showing 4 organisations.");
+	body_has(body, "From the latest accepted audit of 3 of the 4 organisations shown.");
 	/* Counts per principle: room for improvement, good, excellent. */
 	static const int want[6][3] = {{2, 1, 0}, {2, 1, 0}, {0, 2, 1}, {0, 2, 1}, {2, 0, 1}, {0, 2, 0}};
 	const char *svg = between(w, body, "<svg class=\"copro-chart\"", "</svg>");
-	has(svg, "role=\"img\"");
-	has(svg, "aria-labelledby=\"levels-chart-title\"");
-	has(svg, "<title id=\"levels-chart-title\">Latest accepted audits at each level, per principle. ");
+	body_has(svg, "role=\"img\"");
+	body_has(svg, "aria-labelledby=\"levels-chart-title\"");
+	body_has(svg, "<title id=\"levels-chart-title\">Latest accepted audits at each level, per principle. ");
 	const char *table = between(w, body, "<caption class=\"govuk-table__caption govuk-table__caption--s\">Latest accepted audits at each level",
 				    "</table>");
 	for (int k = 0; k < 6; k++) {
-		const char *label = path(w, "Principle %d: %d Room for Improvement, %d Good, %d Excellent",
+		const char *label = web_path(w, "Principle %d: %d Room for Improvement, %d Good, %d Excellent",
 					 k + 1, want[k][0], want[k][1], want[k][2]);
-		has(between(w, svg, "<title", "</title>"), label);
-		has(svg, path(w, ">%s</text>", label));
-		has(table, path(w, "<th scope=\"row\" class=\"govuk-table__header\">Principle %d</th>"
+		body_has(between(w, svg, "<title", "</title>"), label);
+		body_has(svg, web_path(w, ">%s</text>", label));
+		body_has(table, web_path(w, "<th scope=\"row\" class=\"govuk-table__header\">Principle %d</th>"
 				   "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
 				   "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
 				   "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
@@ -360,39 +311,39 @@ static void chart_and_table_hold_the_same_numbers(void **state)
 				want[k][0] + want[k][1] + want[k][2]));
 	}
 	/* Principle 1's bar: two of three at room for improvement. */
-	has(svg, "<rect x=\"0.0%\" y=\"26\" width=\"66.6%\" height=\"24\" fill=\"#ca3535\"");
-	has(svg, "<rect x=\"66.6%\" y=\"26\" width=\"33.4%\" height=\"24\" fill=\"#1d70b8\"");
+	body_has(svg, "<rect x=\"0.0%\" y=\"26\" width=\"66.6%\" height=\"24\" fill=\"#ca3535\"");
+	body_has(svg, "<rect x=\"66.6%\" y=\"26\" width=\"33.4%\" height=\"24\" fill=\"#1d70b8\"");
 
 	/* The heat map: audited organisations only, each level in words. */
 	const char *heat = between(w, body, "Heat map:", "</table>");
-	has(heat, "Our School");
-	has(heat, "Clinic");
-	lacks(heat, "Unaudited Club");
-	lacks(body, "Far School");
+	body_has(heat, "Our School");
+	body_has(heat, "Clinic");
+	body_lacks(heat, "Unaudited Club");
+	body_lacks(body, "Far School");
 	const char *row = between(w, heat, "Neighbour School", "</tr>");
-	has(row, "<td class=\"govuk-table__cell\"><strong class=\"govuk-tag govuk-tag--red\">Room for Improvement</strong></td>"
+	body_has(row, "<td class=\"govuk-table__cell\"><strong class=\"govuk-tag govuk-tag--red\">Room for Improvement</strong></td>"
 		 "<td class=\"govuk-table__cell\"><strong class=\"govuk-tag govuk-tag--red\">Room for Improvement</strong></td>"
 		 "<td class=\"govuk-table__cell\"><strong class=\"govuk-tag\">Good</strong></td>");
-	has(between(w, heat, "Our School", "</tr>"), "<strong class=\"govuk-tag govuk-tag--grey\">Not recorded</strong>");
+	body_has(between(w, heat, "Our School", "</tr>"), "<strong class=\"govuk-tag govuk-tag--grey\">Not recorded</strong>");
 
 	/* Outcomes over time: 2023 to 2024 (one), nothing in 2024 to 2025,
 	 * then 2025 to 2026 (three). */
 	const char *trend = between(w, body, "<svg class=\"copro-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" height=\"180\"",
 				    "</svg>");
-	has(trend, "2023 to 2024: 1 Requires Improvement, 0 Good, 0 Outstanding; 2024 to 2025: 0 Requires Improvement, 0 Good, 0 Outstanding; "
+	body_has(trend, "2023 to 2024: 1 Requires Improvement, 0 Good, 0 Outstanding; 2024 to 2025: 0 Requires Improvement, 0 Good, 0 Outstanding; "
 		   "2025 to 2026: 0 Requires Improvement, 2 Good, 1 Outstanding</title>");
 	const char *ttable = between(w, body, "Accepted audits per academic year, by outcome</caption>", "</table>");
-	has(ttable, "<th scope=\"row\" class=\"govuk-table__header\">2025 to 2026</th>"
+	body_has(ttable, "<th scope=\"row\" class=\"govuk-table__header\">2025 to 2026</th>"
 		    "<td class=\"govuk-table__cell govuk-table__cell--numeric\">0</td>"
 		    "<td class=\"govuk-table__cell govuk-table__cell--numeric\">2</td>"
 		    "<td class=\"govuk-table__cell govuk-table__cell--numeric\">1</td>"
 		    "<td class=\"govuk-table__cell govuk-table__cell--numeric\">3</td>");
-	has(ttable, "<th scope=\"row\" class=\"govuk-table__header\">2024 to 2025</th>"
+	body_has(ttable, "<th scope=\"row\" class=\"govuk-table__header\">2024 to 2025</th>"
 		    "<td class=\"govuk-table__cell govuk-table__cell--numeric\">0</td>");
 
 	/* Where to offer support: principles 1, 2 and 5 (two each), in order. */
 	const char *support = between(w, body, "Where to offer support", "</ol>");
-	has(support, "positive and tailored support");
+	body_has(support, "positive and tailored support");
 	const char *p1 = strstr(support, "Principle 1: We value the importance");
 	const char *p2 = strstr(support, "Principle 2: We value feedback");
 	const char *p5 = strstr(support, "Principle 5: We are equal, diverse and accessible");
@@ -400,8 +351,8 @@ static void chart_and_table_hold_the_same_numbers(void **state)
 	assert_non_null(p2);
 	assert_non_null(p5);
 	assert_true(p1 < p2 && p2 < p5);
-	lacks(support, "Principle 3:");
-	has(support, "2 of 3 organisations at Room for Improvement");
+	body_lacks(support, "Principle 3:");
+	body_has(support, "2 of 3 organisations at Room for Improvement");
 	request_destroy(r);
 }
 
@@ -409,67 +360,67 @@ static void dashboard_filters(void **state)
 {
 	webfix *w = *state;
 	dashboard_data(w);
-	const char *p = path(w, "/area/%lld/dashboard", (long long)area_of(w, w->org));
+	const char *p = web_path(w, "/area/%lld/dashboard", (long long)fixture_org_area(&w->f, w->org));
 
 	const char *health[] = {"sector", "health", NULL};
-	request *r = get_query(w, AS_AREA, p, health);
+	request *r = web_get_query(w, AS_AREA, p, health);
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
-	has(body, "<option value=\"health\" selected>Health</option>");
-	has(body, "<option value=\"\">Any service type</option>");
-	has(body, "Showing 1 organisation that matches the filters.");
-	has(body, "Principle 1: 0 Room for Improvement, 1 Good, 0 Excellent");
-	lacks(between(w, body, "Heat map:", "</table>"), "Our School");
+	body_has(body, "<option value=\"health\" selected>Health</option>");
+	body_has(body, "<option value=\"\">Any service type</option>");
+	body_has(body, "Showing 1 organisation that matches the filters.");
+	body_has(body, "Principle 1: 0 Room for Improvement, 1 Good, 0 Excellent");
+	body_lacks(between(w, body, "Heat map:", "</table>"), "Our School");
 	request_destroy(r);
 
 	const char *education[] = {"sector", "education", NULL};
-	r = get_query(w, AS_AREA, p, education);
+	r = web_get_query(w, AS_AREA, p, education);
 	assert_int_equal(r->status, 200);
-	has(web_body(r), "<option value=\"education\" selected>Education</option>");
-	has(web_body(r), "Showing 2 organisations that match the filters.");
-	lacks(web_body(r), "<option value=\"health\" selected>");
+	body_has(web_body(r), "<option value=\"education\" selected>Education</option>");
+	body_has(web_body(r), "Showing 2 organisations that match the filters.");
+	body_lacks(web_body(r), "<option value=\"health\" selected>");
 	request_destroy(r);
 
 	const char *type[] = {"type", "Youth club", NULL};
-	r = get_query(w, AS_AREA, p, type);
+	r = web_get_query(w, AS_AREA, p, type);
 	assert_int_equal(r->status, 200);
 	body = web_body(r);
-	has(body, "<option value=\"Youth club\" selected>Youth club</option>");
-	has(body, "Showing 1 organisation that matches the filters.");
-	has(body, "None of these organisations has an accepted audit yet, so there are no levels to show.");
-	has(body, "No audits of these organisations have been accepted yet.");
-	lacks(body, "role=\"img\"");
+	body_has(body, "<option value=\"Youth club\" selected>Youth club</option>");
+	body_has(body, "Showing 1 organisation that matches the filters.");
+	body_has(body, "None of these organisations has an accepted audit yet, so there are no levels to show.");
+	body_has(body, "No audits of these organisations have been accepted yet.");
+	body_lacks(body, "role=\"img\"");
 	request_destroy(r);
 
 	const char *none[] = {"sector", "voluntary", "type", "Therapy", NULL};
-	r = get_query(w, AS_AREA, p, none);
+	r = web_get_query(w, AS_AREA, p, none);
 	assert_int_equal(r->status, 200);
-	has(web_body(r), "No organisations match these filters. Choose others, or clear them.");
-	lacks(web_body(r), "role=\"img\"");
+	body_has(web_body(r), "No organisations match these filters. Choose others, or clear them.");
+	body_lacks(web_body(r), "role=\"img\"");
 	request_destroy(r);
 
 	const char *bad_sector[] = {"sector", "space", NULL};
-	r = get_query(w, AS_AREA, p, bad_sector);
+	r = web_get_query(w, AS_AREA, p, bad_sector);
 	assert_int_equal(r->status, 400);
 	body = web_body(r);
-	has(body, "<title>Error: Dashboard");
-	has(body, "<a href=\"#sector\">Choose a sector from the list</a>");
-	has(body, "govuk-select--error\" id=\"sector\"");
-	lacks(body, "role=\"img\"");
+	body_has(body, "<title>Error: Dashboard");
+	body_has(body, "<a href=\"#sector\">Choose a sector from the list</a>");
+	body_has(body, "govuk-select--error\" id=\"sector\"");
+	body_lacks(body, "role=\"img\"");
 	request_destroy(r);
 
 	const char *bad_type[] = {"type", "Submarine", NULL};
-	r = get_query(w, AS_AREA, p, bad_type);
+	r = web_get_query(w, AS_AREA, p, bad_type);
 	assert_int_equal(r->status, 400);
-	has(web_body(r), "<a href=\"#type\">Choose a service type from the list</a>");
+	body_has(web_body(r), "<a href=\"#type\">Choose a service type from the list</a>");
 	request_destroy(r);
 
 	/* A type of another area's organisation is not one of ours. */
 	add_org(w, "Far Therapy", "health", "Hydrotherapy", "Elsewhere");
 	const char *far_type[] = {"type", "Hydrotherapy", NULL};
-	r = get_query(w, AS_AREA, p, far_type);
+	r = web_get_query(w, AS_AREA, p, far_type);
 	assert_int_equal(r->status, 400);
-	lacks(web_body(r), "<option value=\"Hydrotherapy\"");
+	body_lacks(web_body(r), "<option value=\"Hydrotherapy\"");
 	request_destroy(r);
 }
 
@@ -478,7 +429,7 @@ static void dashboard_filters(void **state)
 static void projects_portfolio(void **state)
 {
 	webfix *w = *state;
-	int64_t area = area_of(w, w->org);
+	int64_t area = fixture_org_area(&w->f, w->org);
 	int64_t pid = project(w, w->org, "Coffee mornings", "Parent support", "2025-11-01", "2026-07-20");
 	step_done(w, pid, "1");
 	step_done(w, pid, "2");
@@ -487,24 +438,24 @@ static void projects_portfolio(void **state)
 	audit(w, w->other_org, "submitted", "2026-05-01", "good", NULL, other);
 	project(w, w->far_org, "Far away project", "", "2025-10-01", NULL);
 
-	request *r = web_run(w, AS_AREA, "GET", path(w, "/area/%lld/projects", (long long)area), NULL);
+	request *r = web_run(w, AS_AREA, "GET", web_path(w, "/area/%lld/projects", (long long)area), NULL);
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
-	has(body, ">2 projects</caption>");
-	lacks(body, "Far away project");
+	body_has(body, ">2 projects</caption>");
+	body_lacks(body, "Far away project");
 	const framework *model = fw_registry_find(&w->f.frameworks, "york-strategic-model");
-	const char *row = between(w, body, path(w, "href=\"/org/%lld/project/%lld\">Coffee mornings</a>",
+	const char *row = between(w, body, web_path(w, "href=\"/org/%lld/project/%lld\">Coffee mornings</a>",
 						(long long)w->org, (long long)pid), "</tr>");
-	has(row, "Our School");
-	has(row, "Parent support");
-	has(row, model->title);
-	has(row, "1 November 2025 to 20 July 2026");
-	has(row, path(w, ">2 of %zu<", model->n_elements));
-	has(row, "<strong class=\"govuk-tag govuk-tag--green\">Outstanding</strong><br>1 May 2026");
+	body_has(row, "Our School");
+	body_has(row, "Parent support");
+	body_has(row, model->title);
+	body_has(row, "1 November 2025 to 20 July 2026");
+	body_has(row, web_path(w, ">2 of %zu<", model->n_elements));
+	body_has(row, "<strong class=\"govuk-tag govuk-tag--green\">Outstanding</strong><br>1 May 2026");
 	/* A submitted audit is not an outcome yet. */
 	const char *orow = between(w, body, "Sensory garden", "</tr>");
-	has(orow, "From 10 January 2026");
-	has(orow, "No accepted audit");
+	body_has(orow, "From 10 January 2026");
+	body_has(orow, "No accepted audit");
 	/* Latest start first. */
 	assert_true(strstr(body, "Sensory garden") < strstr(body, "Coffee mornings"));
 	request_destroy(r);

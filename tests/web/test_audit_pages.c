@@ -9,28 +9,6 @@
 #include "domain/audit.h"
 #include "store/account.h"
 
-static const char *path(webfix *w, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	const char *p = arena_vprintf(&w->f.mem, fmt, ap);
-	va_end(ap);
-	return p;
-}
-
-/* Runs a request, checks its status and keeps its body in w's arena. */
-static const char *run(webfix *w, int who, const char *method, const char *p,
-		       const char *const *fields, int status)
-{
-	request *r = web_run(w, who, method, p, fields);
-	if (r->status != status)
-		fail_msg("%s %s as %s: %d, expected %d\n%.3000s", method, p, as_names[who], r->status,
-			 status, web_body(r));
-	const char *body = arena_strdup(&w->f.mem, web_body(r));
-	request_destroy(r);
-	return body;
-}
-
 /* A POST that must redirect; answers the audit id in the new location. */
 static int64_t post_to_audit(webfix *w, int who, const char *p, const char *const *fields)
 {
@@ -44,18 +22,6 @@ static int64_t post_to_audit(webfix *w, int who, const char *p, const char *cons
 	assert_int_equal(org, w->org);
 	request_destroy(r);
 	return id;
-}
-
-static void contains(const char *body, const char *text)
-{
-	if (!strstr(body, text))
-		fail_msg("the page does not show \"%s\"", text);
-}
-
-static void lacks(const char *body, const char *text)
-{
-	if (strstr(body, text))
-		fail_msg("the page shows \"%s\" but should not", text);
 }
 
 /* Rows of every audit table and the actions: a refused request changes
@@ -109,46 +75,38 @@ static int64_t add_evidence(webfix *w, int64_t org, const char *title)
 	return id;
 }
 
-static int64_t area_of(webfix *w)
-{
-	int64_t area = 0;
-	assert_int_equal(store_org_area(&w->f.db, w->org, &area, &w->f.e), 0);
-	assert_true(area > 0);
-	return area;
-}
-
 /* ---- starting ----------------------------------------------------------- */
 
 static void start_an_audit(void **state)
 {
 	webfix *w = *state;
-	const char *list = path(w, "/org/%lld/audits", (long long)w->org);
-	const char *body = run(w, AS_LEAD, "GET", list, NULL, 200);
-	contains(body, "There are no audits yet");
-	contains(body, "Start an audit");
-	body = run(w, AS_VIEWER, "GET", list, NULL, 200);
-	lacks(body, "Start an audit");
+	const char *list = web_path(w, "/org/%lld/audits", (long long)w->org);
+	const char *body = web_expect_body(w, AS_LEAD, "GET", list, NULL, 200);
+	body_has(body, "There are no audits yet");
+	body_has(body, "Start an audit");
+	body = web_expect_body(w, AS_VIEWER, "GET", list, NULL, 200);
+	body_lacks(body, "Start an audit");
 
-	body = run(w, AS_LEAD, "GET", path(w, "/org/%lld/audits/new", (long long)w->org), NULL, 200);
-	contains(body, ">Service area</label>");
-	contains(body, ">Date of audit</label>");
-	run(w, AS_CONTRIBUTOR, "GET", path(w, "/org/%lld/audits/new", (long long)w->org), NULL, 403);
+	body = web_expect_body(w, AS_LEAD, "GET", web_path(w, "/org/%lld/audits/new", (long long)w->org), NULL, 200);
+	body_has(body, ">Service area</label>");
+	body_has(body, ">Date of audit</label>");
+	web_expect_body(w, AS_CONTRIBUTOR, "GET", web_path(w, "/org/%lld/audits/new", (long long)w->org), NULL, 403);
 
 	/* Refused: no service area, a date that does not exist. */
 	int64_t before = audit_rows(w);
 	const char *bad[] = {"service_area", "  ", "audit_date", "2026-02-30", NULL};
-	body = run(w, AS_LEAD, "POST", list, bad, 400);
-	contains(body, "There is a problem");
-	contains(body, "href=\"#service_area\">Enter the service area this audit is about");
-	contains(body, "href=\"#audit_date\">The date of audit must be a real date");
+	body = web_expect_body(w, AS_LEAD, "POST", list, bad, 400);
+	body_has(body, "There is a problem");
+	body_has(body, "href=\"#service_area\">Enter the service area this audit is about");
+	body_has(body, "href=\"#audit_date\">The date of audit must be a real date");
 	/* What was typed comes back. */
-	contains(body, "value=\"2026-02-30\"");
+	body_has(body, "value=\"2026-02-30\"");
 	assert_int_equal(audit_rows(w), before);
 
 	/* Refused: another organisation's project. */
 	const char *other_project[] = {"service_area", "Short breaks", "project", "999", NULL};
-	body = run(w, AS_LEAD, "POST", list, other_project, 400);
-	contains(body, "Choose a project from the list");
+	body = web_expect_body(w, AS_LEAD, "POST", list, other_project, 400);
+	body_has(body, "Choose a project from the list");
 	assert_int_equal(audit_rows(w), before);
 
 	const char *good[] = {"service_area", "Short breaks", "description", "Planning the new offer",
@@ -160,10 +118,10 @@ static void start_an_audit(void **state)
 	assert_string_equal(a.audit_date, "2026-10-01");
 	assert_int_equal(a.organisation_id, w->org);
 
-	body = run(w, AS_VIEWER, "GET", list, NULL, 200);
-	contains(body, "Short breaks");
-	contains(body, ">Draft<");
-	contains(body, path(w, "href=\"/org/%lld/audit/%lld\"", (long long)w->org, (long long)id));
+	body = web_expect_body(w, AS_VIEWER, "GET", list, NULL, 200);
+	body_has(body, "Short breaks");
+	body_has(body, ">Draft<");
+	body_has(body, web_path(w, "href=\"/org/%lld/audit/%lld\"", (long long)w->org, (long long)id));
 }
 
 /* ---- the whole flow ------------------------------------------------------ */
@@ -172,12 +130,12 @@ static int64_t start(webfix *w)
 {
 	const char *good[] = {"service_area", "Short breaks", "description", "Planning the new offer",
 			      NULL};
-	return post_to_audit(w, AS_LEAD, path(w, "/org/%lld/audits", (long long)w->org), good);
+	return post_to_audit(w, AS_LEAD, web_path(w, "/org/%lld/audits", (long long)w->org), good);
 }
 
 static const char *principle_path(webfix *w, int64_t id, int key)
 {
-	return path(w, "/org/%lld/audit/%lld/principle/%d", (long long)w->org, (long long)id, key);
+	return web_path(w, "/org/%lld/audit/%lld/principle/%d", (long long)w->org, (long long)id, key);
 }
 
 static void contributor_fills_in_principles(void **state)
@@ -187,55 +145,55 @@ static void contributor_fills_in_principles(void **state)
 	int64_t ev = add_evidence(w, w->org, "Parent forum notes");
 	int64_t theirs = add_evidence(w, w->other_org, "Neighbour's survey");
 
-	const char *body = run(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 1), NULL, 200);
+	const char *body = web_expect_body(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 1), NULL, 200);
 	/* The principle, a commitment and the indicator, from the instrument. */
-	contains(body, "We value the importance of children, young people and their parents/carers");
-	contains(body, "We support children, young people and families to identify their strengths");
-	contains(body, "Joint partnership Indicator");
-	contains(body, "Services value children, young people, parents and carers as key stakeholders");
+	body_has(body, "We value the importance of children, young people and their parents/carers");
+	body_has(body, "We support children, young people and families to identify their strengths");
+	body_has(body, "Joint partnership Indicator");
+	body_has(body, "Services value children, young people, parents and carers as key stakeholders");
 	/* Each level's descriptor is beside its choice, as the choice's hint. */
-	contains(body, ">Room for Improvement</label><div id=\"level-item-hint\" class=\"govuk-hint govuk-radios__hint\">"
+	body_has(body, ">Room for Improvement</label><div id=\"level-item-hint\" class=\"govuk-hint govuk-radios__hint\">"
 		       "Children, young people, parents and carers are invited to be involved");
-	contains(body, ">Good</label><div id=\"level-2-item-hint\" class=\"govuk-hint govuk-radios__hint\">"
+	body_has(body, ">Good</label><div id=\"level-2-item-hint\" class=\"govuk-hint govuk-radios__hint\">"
 		       "It is a general consensus");
-	contains(body, ">Excellent</label><div id=\"level-3-item-hint\" class=\"govuk-hint govuk-radios__hint\">"
+	body_has(body, ">Excellent</label><div id=\"level-3-item-hint\" class=\"govuk-hint govuk-radios__hint\">"
 		       "Children, young people, parents and carers are valued as equal partners");
 	/* The scale is the area's local one, said so. */
-	contains(body, "a whole number from 1 to 3");
-	contains(body, "gives no scale");
-	contains(body, "Parent forum notes");
-	lacks(body, "Neighbour&#39;s survey");
-	lacks(body, "Neighbour's survey");
+	body_has(body, "a whole number from 1 to 3");
+	body_has(body, "gives no scale");
+	body_has(body, "Parent forum notes");
+	body_lacks(body, "Neighbour&#39;s survey");
+	body_lacks(body, "Neighbour's survey");
 	/* Nothing is chosen for the person. */
-	lacks(body, " checked");
+	body_lacks(body, " checked");
 
 	/* Gaps in the source are marked. */
-	body = run(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 6), NULL, 200);
-	contains(body, "[GAP IN SOURCE]</strong> This principle&#39;s joint partnership indicator was lost");
-	run(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 7), NULL, 404);
+	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 6), NULL, 200);
+	body_has(body, "[GAP IN SOURCE]</strong> This principle&#39;s joint partnership indicator was lost");
+	web_expect_body(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 7), NULL, 404);
 
 	/* Refused: an unknown level, a score off the scale, another
 	 * organisation's evidence. Nothing changes. */
 	const char *saved = audit_state(w, id);
 	int64_t before = audit_rows(w);
 	const char *bad_level[] = {"level", "brilliant", "score", "2", NULL};
-	body = run(w, AS_CONTRIBUTOR, "POST", principle_path(w, id, 1), bad_level, 400);
-	contains(body, "href=\"#level\">Choose a level from the list");
+	body = web_expect_body(w, AS_CONTRIBUTOR, "POST", principle_path(w, id, 1), bad_level, 400);
+	body_has(body, "href=\"#level\">Choose a level from the list");
 	const char *bad_score[] = {"level", "good", "score", "4", NULL};
-	body = run(w, AS_CONTRIBUTOR, "POST", principle_path(w, id, 1), bad_score, 400);
-	contains(body, "href=\"#score\">The score must be a whole number from 1 to 3, or left empty");
+	body = web_expect_body(w, AS_CONTRIBUTOR, "POST", principle_path(w, id, 1), bad_score, 400);
+	body_has(body, "href=\"#score\">The score must be a whole number from 1 to 3, or left empty");
 	/* The choice made is kept on the refused form. */
-	contains(body, "value=\"good\" checked");
-	const char *their_ev = path(w, "%lld", (long long)theirs);
+	body_has(body, "value=\"good\" checked");
+	const char *their_ev = web_path(w, "%lld", (long long)theirs);
 	const char *bad_ev[] = {"level", "good", "evidence-shown", "1", "evidence", their_ev, NULL};
-	body = run(w, AS_CONTRIBUTOR, "POST", principle_path(w, id, 1), bad_ev, 400);
-	contains(body, "href=\"#evidence\">Choose evidence from the list");
+	body = web_expect_body(w, AS_CONTRIBUTOR, "POST", principle_path(w, id, 1), bad_ev, 400);
+	body_has(body, "href=\"#evidence\">Choose evidence from the list");
 	assert_string_equal(audit_state(w, id), saved);
 	assert_int_equal(audit_rows(w), before);
 	/* Viewers cannot record a judgement. */
 	const char *good1[] = {"level", "good", "score", "2", "notes", "Forum every term",
-			       "evidence-shown", "1", "evidence", path(w, "%lld", (long long)ev), NULL};
-	run(w, AS_VIEWER, "POST", principle_path(w, id, 1), good1, 403);
+			       "evidence-shown", "1", "evidence", web_path(w, "%lld", (long long)ev), NULL};
+	web_expect_body(w, AS_VIEWER, "POST", principle_path(w, id, 1), good1, 403);
 	assert_string_equal(audit_state(w, id), saved);
 
 	request *r = web_run(w, AS_CONTRIBUTOR, "POST", principle_path(w, id, 1), good1);
@@ -251,22 +209,22 @@ static void contributor_fills_in_principles(void **state)
 	assert_int_equal(v.principles[0].evidence[0].evidence_id, ev);
 
 	/* The saved choice is shown checked; the page shows it. */
-	body = run(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 1), NULL, 200);
-	contains(body, "value=\"good\" checked");
-	body = run(w, AS_VIEWER, "GET", path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id),
+	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 1), NULL, 200);
+	body_has(body, "value=\"good\" checked");
+	body = web_expect_body(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id),
 		   NULL, 200);
-	contains(body, "<strong>Good</strong></p><p class=\"govuk-body\">It is a general consensus");
-	contains(body, "Forum every term");
-	contains(body, path(w, "href=\"/org/%lld/evidence/%lld\">Parent forum notes", (long long)w->org,
+	body_has(body, "<strong>Good</strong></p><p class=\"govuk-body\">It is a general consensus");
+	body_has(body, "Forum every term");
+	body_has(body, web_path(w, "href=\"/org/%lld/evidence/%lld\">Parent forum notes", (long long)w->org,
 			    (long long)ev));
-	contains(body, "2 <span class=\"govuk-hint\">(on this area's scale of 1 to 3)");
+	body_has(body, "2 <span class=\"govuk-hint\">(on this area's scale of 1 to 3)");
 	/* A viewer sees no way to change it. */
-	lacks(body, "Change the audit details");
-	lacks(body, "Submit to the area</button>");
+	body_lacks(body, "Change the audit details");
+	body_lacks(body, "Submit to the area</button>");
 
 	/* Unticking every box unlinks the evidence. */
 	const char *unlink[] = {"level", "good", "evidence-shown", "1", NULL};
-	run(w, AS_CONTRIBUTOR, "POST", principle_path(w, id, 1), unlink, 303);
+	web_expect_body(w, AS_CONTRIBUTOR, "POST", principle_path(w, id, 1), unlink, 303);
 	assert_int_equal(audit_view_load(&w->f.d, id, &v, &w->f.e), 0);
 	assert_int_equal(v.principles[0].n_evidence, 0);
 	assert_int_equal(v.principles[0].row.score, 2);
@@ -277,12 +235,12 @@ static void fill_principles(webfix *w, int64_t id, const char *level)
 {
 	const char *fields[] = {"level", level, "score", "2", NULL};
 	for (int k = 1; k <= 6; k++)
-		run(w, AS_CONTRIBUTOR, "POST", principle_path(w, id, k), fields, 303);
+		web_expect_body(w, AS_CONTRIBUTOR, "POST", principle_path(w, id, k), fields, 303);
 }
 
 static const char *edit_path(webfix *w, int64_t id)
 {
-	return path(w, "/org/%lld/audit/%lld/edit", (long long)w->org, (long long)id);
+	return web_path(w, "/org/%lld/audit/%lld/edit", (long long)w->org, (long long)id);
 }
 
 static void fill_summary(webfix *w, int64_t id)
@@ -295,31 +253,31 @@ static void fill_summary(webfix *w, int64_t id)
 		"next_steps", "- Run a parent forum\n- Train staff in joint working\n",
 		"review_on", "2027-10-01", "outcome", "good", "signed_by", "Sam Patel",
 		"signed_on", "2026-10-02", NULL};
-	run(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), fields, 303);
+	web_expect_body(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), fields, 303);
 }
 
 static void edit_header_and_summary(void **state)
 {
 	webfix *w = *state;
 	int64_t id = start(w);
-	const char *body = run(w, AS_CONTRIBUTOR, "GET", edit_path(w, id), NULL, 200);
+	const char *body = web_expect_body(w, AS_CONTRIBUTOR, "GET", edit_path(w, id), NULL, 200);
 	/* Field titles from the instrument. */
-	contains(body, ">Next steps/action plan</label>");
-	contains(body, ">Review Date</label>");
-	contains(body, ">Name and Signature</label>");
-	contains(body, ">Person/s completing the audit<");
-	contains(body, ">Requires Improvement</label>");
-	contains(body, ">Outstanding</label>");
+	body_has(body, ">Next steps/action plan</label>");
+	body_has(body, ">Review Date</label>");
+	body_has(body, ">Name and Signature</label>");
+	body_has(body, ">Person/s completing the audit<");
+	body_has(body, ">Requires Improvement</label>");
+	body_has(body, ">Outstanding</label>");
 	/* No suggestion yet, and no outcome chosen for them. */
-	contains(body, "There is no suggestion until every principle has a level");
-	lacks(body, " checked");
-	run(w, AS_VIEWER, "GET", edit_path(w, id), NULL, 403);
+	body_has(body, "There is no suggestion until every principle has a level");
+	body_lacks(body, " checked");
+	web_expect_body(w, AS_VIEWER, "GET", edit_path(w, id), NULL, 403);
 
 	fill_principles(w, id, "good");
-	body = run(w, AS_CONTRIBUTOR, "GET", edit_path(w, id), NULL, 200);
-	contains(body, "Suggested from the principles&#39; levels: Good");
-	contains(body, "local rule");
-	lacks(body, " checked");
+	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", edit_path(w, id), NULL, 200);
+	body_has(body, "Suggested from the principles&#39; levels: Good");
+	body_has(body, "local rule");
+	body_lacks(body, " checked");
 
 	/* Refused: a designation without a name, a bad review date, an
 	 * outcome other than the suggestion without a reason. */
@@ -328,38 +286,38 @@ static void edit_header_and_summary(void **state)
 	const char *bad[] = {"person-1-name", "", "person-1-designation", "SENCO",
 			     "review_on", "next year", "outcome", "outstanding", "outcome_reason", "",
 			     "summary", "Changed?", NULL};
-	body = run(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), bad, 400);
-	contains(body, "href=\"#person-1-name\">Enter the name of person 1, or clear their designation");
-	contains(body, "href=\"#review_on\">The review date must be a real date");
-	contains(body, "href=\"#outcome_reason\">Give your reason for choosing an outcome other than the suggested one (Good)");
-	contains(body, "value=\"outstanding\" checked");
+	body = web_expect_body(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), bad, 400);
+	body_has(body, "href=\"#person-1-name\">Enter the name of person 1, or clear their designation");
+	body_has(body, "href=\"#review_on\">The review date must be a real date");
+	body_has(body, "href=\"#outcome_reason\">Give your reason for choosing an outcome other than the suggested one (Good)");
+	body_has(body, "value=\"outstanding\" checked");
 	assert_string_equal(audit_state(w, id), saved);
 	assert_int_equal(audit_rows(w), before);
 	/* A problem on a later row stays by that row; what is saved stays shown. */
 	const char *row3[] = {"person-1-name", "Sam Patel", "person-3-designation", "Parent carer",
 			      NULL};
-	body = run(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), row3, 400);
-	contains(body, "href=\"#person-3-name\">Enter the name of person 3");
-	contains(body, "id=\"person-3-name-error\"");
-	contains(body, "name=\"person-3-designation\" type=\"text\" value=\"Parent carer\"");
-	contains(body, "name=\"service_area\" type=\"text\" value=\"Short breaks\"");
+	body = web_expect_body(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), row3, 400);
+	body_has(body, "href=\"#person-3-name\">Enter the name of person 3");
+	body_has(body, "id=\"person-3-name-error\"");
+	body_has(body, "name=\"person-3-designation\" type=\"text\" value=\"Parent carer\"");
+	body_has(body, "name=\"service_area\" type=\"text\" value=\"Short breaks\"");
 	assert_string_equal(audit_state(w, id), saved);
 	const char *unknown[] = {"outcome", "superb", NULL};
-	body = run(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), unknown, 400);
-	contains(body, "href=\"#outcome\">Choose an outcome from the list");
+	body = web_expect_body(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), unknown, 400);
+	body_has(body, "href=\"#outcome\">Choose an outcome from the list");
 	assert_string_equal(audit_state(w, id), saved);
 
 	/* A different outcome with a reason is accepted, and shown so. */
 	const char *override[] = {"outcome", "outstanding", "outcome_reason", "Families led every stage",
 				  NULL};
-	run(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), override, 303);
+	web_expect_body(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), override, 303);
 	audit_row a = get_audit(w, id);
 	assert_string_equal(a.outcome, "outstanding");
 	assert_string_equal(a.outcome_reason, "Families led every stage");
-	body = run(w, AS_VIEWER, "GET", path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id),
+	body = web_expect_body(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id),
 		   NULL, 200);
-	contains(body, "Families led every stage");
-	contains(body, "Reason for a different outcome than suggested");
+	body_has(body, "Families led every stage");
+	body_has(body, "Reason for a different outcome than suggested");
 
 	fill_summary(w, id);
 	a = get_audit(w, id);
@@ -372,105 +330,105 @@ static void edit_header_and_summary(void **state)
 	assert_string_equal(v.people[0].name, "Sam Patel");
 	assert_string_equal(v.people[0].designation, "SENCO");
 	assert_null(v.missing);
-	body = run(w, AS_CONTRIBUTOR, "GET", edit_path(w, id), NULL, 200);
-	contains(body, "value=\"good\" checked");
-	contains(body, "value=\"Sam Patel\"");
+	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", edit_path(w, id), NULL, 200);
+	body_has(body, "value=\"good\" checked");
+	body_has(body, "value=\"Sam Patel\"");
 }
 
 static void the_whole_flow(void **state)
 {
 	webfix *w = *state;
 	int64_t id = start(w);
-	const char *view = path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id);
-	const char *submit = path(w, "%s/submit", view), *ret = path(w, "%s/return", view);
-	const char *accept = path(w, "%s/accept", view), *revise = path(w, "%s/revise", view);
+	const char *view = web_path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id);
+	const char *submit = web_path(w, "%s/submit", view), *ret = web_path(w, "%s/return", view);
+	const char *accept = web_path(w, "%s/accept", view), *revise = web_path(w, "%s/revise", view);
 
 	/* Submitting too early says what is missing; nothing changes. */
-	const char *body = run(w, AS_LEAD, "GET", view, NULL, 200);
-	contains(body, "Before it can be submitted:");
-	contains(body, "principles 1, 2, 3, 4, 5, 6 have no level");
+	const char *body = web_expect_body(w, AS_LEAD, "GET", view, NULL, 200);
+	body_has(body, "Before it can be submitted:");
+	body_has(body, "principles 1, 2, 3, 4, 5, 6 have no level");
 	int64_t before = audit_rows(w);
-	body = run(w, AS_LEAD, "POST", submit, NULL, 400);
-	contains(body, "There is a problem");
-	contains(body, "cannot be submitted yet");
+	body = web_expect_body(w, AS_LEAD, "POST", submit, NULL, 400);
+	body_has(body, "There is a problem");
+	body_has(body, "cannot be submitted yet");
 	assert_int_equal(audit_rows(w), before);
 	assert_string_equal(get_audit(w, id).status, "draft");
 
 	fill_principles(w, id, "good");
 	fill_summary(w, id);
-	body = run(w, AS_CONTRIBUTOR, "GET", view, NULL, 200);
+	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", view, NULL, 200);
 	/* The suggestion is named as this area's local rule. */
-	contains(body, "The suggested outcome comes from a local rule, not from York's framework");
-	contains(body, "the &ldquo;lowest level&rdquo; rule");
-	contains(body, "Good <span class=\"govuk-hint\">(by this area's local rule");
-	contains(body, "Sam Patel, SENCO");
-	contains(body, "Run a parent forum");
-	contains(body, "1 October 2027");
+	body_has(body, "The suggested outcome comes from a local rule, not from York's framework");
+	body_has(body, "the &ldquo;lowest level&rdquo; rule");
+	body_has(body, "Good <span class=\"govuk-hint\">(by this area's local rule");
+	body_has(body, "Sam Patel, SENCO");
+	body_has(body, "Run a parent forum");
+	body_has(body, "1 October 2027");
 	/* Contributors fill in, leads submit. */
-	contains(body, "Change the audit details");
-	lacks(body, "Submit to the area</button>");
-	run(w, AS_CONTRIBUTOR, "POST", submit, NULL, 403);
-	body = run(w, AS_LEAD, "GET", view, NULL, 200);
-	contains(body, "Submit to the area</button>");
-	lacks(body, "Return to the organisation");
+	body_has(body, "Change the audit details");
+	body_lacks(body, "Submit to the area</button>");
+	web_expect_body(w, AS_CONTRIBUTOR, "POST", submit, NULL, 403);
+	body = web_expect_body(w, AS_LEAD, "GET", view, NULL, 200);
+	body_has(body, "Submit to the area</button>");
+	body_lacks(body, "Return to the organisation");
 
-	run(w, AS_LEAD, "POST", submit, NULL, 303);
+	web_expect_body(w, AS_LEAD, "POST", submit, NULL, 303);
 	assert_string_equal(get_audit(w, id).status, "submitted");
 
 	/* A submitted audit no longer changes: 409 with the reason. */
 	const char *saved = audit_state(w, id);
 	const char *change[] = {"summary", "Sneaky change", NULL};
-	body = run(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), change, 409);
-	contains(body, "is submitted, so it cannot be changed");
-	run(w, AS_CONTRIBUTOR, "GET", edit_path(w, id), NULL, 409);
+	body = web_expect_body(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), change, 409);
+	body_has(body, "is submitted, so it cannot be changed");
+	web_expect_body(w, AS_CONTRIBUTOR, "GET", edit_path(w, id), NULL, 409);
 	const char *level[] = {"level", "excellent", NULL};
-	run(w, AS_CONTRIBUTOR, "POST", principle_path(w, id, 1), level, 409);
-	body = run(w, AS_LEAD, "POST", submit, NULL, 409);
-	contains(body, "Only a draft can be submitted");
-	run(w, AS_LEAD, "POST", revise, NULL, 409);
+	web_expect_body(w, AS_CONTRIBUTOR, "POST", principle_path(w, id, 1), level, 409);
+	body = web_expect_body(w, AS_LEAD, "POST", submit, NULL, 409);
+	body_has(body, "Only a draft can be submitted");
+	web_expect_body(w, AS_LEAD, "POST", revise, NULL, 409);
 	assert_string_equal(audit_state(w, id), saved);
 
 	/* Read-only for everyone in the organisation. */
-	body = run(w, AS_VIEWER, "GET", view, NULL, 200);
-	contains(body, ">Submitted<");
-	lacks(body, "Change the audit details");
-	lacks(body, "<form method=\"post\" action=\"/org/");
-	body = run(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 1), NULL, 200);
-	contains(body, "so it can no longer change here");
-	lacks(body, "type=\"radio\"");
+	body = web_expect_body(w, AS_VIEWER, "GET", view, NULL, 200);
+	body_has(body, ">Submitted<");
+	body_lacks(body, "Change the audit details");
+	body_lacks(body, "<form method=\"post\" action=\"/org/");
+	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 1), NULL, 200);
+	body_has(body, "so it can no longer change here");
+	body_lacks(body, "type=\"radio\"");
 
 	/* Only the area decides. */
 	const char *comment[] = {"return_comment", "Please add evidence from children for principle 4",
 				 NULL};
-	run(w, AS_LEAD, "POST", ret, comment, 403);
-	run(w, AS_LEAD, "POST", accept, NULL, 403);
-	run(w, AS_OTHER_AREA, "POST", ret, comment, 404);
-	body = run(w, AS_AREA, "GET", view, NULL, 200);
-	contains(body, "Return to the organisation</button>");
-	contains(body, ">Accept</button>");
+	web_expect_body(w, AS_LEAD, "POST", ret, comment, 403);
+	web_expect_body(w, AS_LEAD, "POST", accept, NULL, 403);
+	web_expect_body(w, AS_OTHER_AREA, "POST", ret, comment, 404);
+	body = web_expect_body(w, AS_AREA, "GET", view, NULL, 200);
+	body_has(body, "Return to the organisation</button>");
+	body_has(body, ">Accept</button>");
 
 	/* Returning needs a comment. */
 	before = audit_rows(w);
 	const char *empty[] = {"return_comment", "   ", NULL};
-	body = run(w, AS_AREA, "POST", ret, empty, 400);
-	contains(body, "There is a problem");
-	contains(body, "href=\"#return_comment\">Enter what the organisation needs to change");
-	contains(body, "id=\"return_comment-error\"");
+	body = web_expect_body(w, AS_AREA, "POST", ret, empty, 400);
+	body_has(body, "There is a problem");
+	body_has(body, "href=\"#return_comment\">Enter what the organisation needs to change");
+	body_has(body, "id=\"return_comment-error\"");
 	assert_int_equal(audit_rows(w), before);
 	assert_string_equal(get_audit(w, id).status, "submitted");
 
-	run(w, AS_AREA, "POST", ret, comment, 303);
+	web_expect_body(w, AS_AREA, "POST", ret, comment, 303);
 	assert_string_equal(get_audit(w, id).status, "returned");
-	body = run(w, AS_LEAD, "GET", view, NULL, 200);
-	contains(body, "govuk-notification-banner");
-	contains(body, "The area returned this audit with a comment:</p><p class=\"govuk-body\">"
+	body = web_expect_body(w, AS_LEAD, "GET", view, NULL, 200);
+	body_has(body, "govuk-notification-banner");
+	body_has(body, "The area returned this audit with a comment:</p><p class=\"govuk-body\">"
 		       "Please add evidence from children for principle 4");
-	contains(body, "Start a new version</button>");
-	contains(body, "Returned to the organisation");
-	body = run(w, AS_CONTRIBUTOR, "GET", view, NULL, 200);
-	lacks(body, "Start a new version</button>");
-	run(w, AS_CONTRIBUTOR, "POST", revise, NULL, 403);
-	run(w, AS_AREA, "POST", accept, NULL, 409);
+	body_has(body, "Start a new version</button>");
+	body_has(body, "Returned to the organisation");
+	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", view, NULL, 200);
+	body_lacks(body, "Start a new version</button>");
+	web_expect_body(w, AS_CONTRIBUTOR, "POST", revise, NULL, 403);
+	web_expect_body(w, AS_AREA, "POST", accept, NULL, 409);
 
 	/* A new version: a draft copy; the returned one stays as it was. */
 	const char *returned = audit_state(w, id);
@@ -481,49 +439,49 @@ static void the_whole_flow(void **state)
 	assert_int_equal(a2.first_id, id);
 	assert_string_equal(a2.status, "draft");
 	assert_string_equal(audit_state(w, id), returned);
-	run(w, AS_LEAD, "POST", revise, NULL, 409);
-	body = run(w, AS_VIEWER, "GET", view, NULL, 200);
-	contains(body, "This is an earlier version");
-	contains(body, path(w, "href=\"/org/%lld/audit/%lld\">Version 2</a>", (long long)w->org,
+	web_expect_body(w, AS_LEAD, "POST", revise, NULL, 409);
+	body = web_expect_body(w, AS_VIEWER, "GET", view, NULL, 200);
+	body_has(body, "This is an earlier version");
+	body_has(body, web_path(w, "href=\"/org/%lld/audit/%lld\">Version 2</a>", (long long)w->org,
 			    (long long)v2));
-	const char *view2 = path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)v2);
-	body = run(w, AS_CONTRIBUTOR, "GET", view2, NULL, 200);
-	contains(body, path(w, "href=\"/org/%lld/audit/%lld\">Version 1</a>", (long long)w->org,
+	const char *view2 = web_path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)v2);
+	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", view2, NULL, 200);
+	body_has(body, web_path(w, "href=\"/org/%lld/audit/%lld\">Version 1</a>", (long long)w->org,
 			    (long long)id));
-	contains(body, "Sam Patel, SENCO");
+	body_has(body, "Sam Patel, SENCO");
 
 	/* Changed, submitted again, accepted. */
 	const char *more[] = {"summary", "Families shaped the offer; children too.", NULL};
-	run(w, AS_CONTRIBUTOR, "POST", edit_path(w, v2), more, 303);
+	web_expect_body(w, AS_CONTRIBUTOR, "POST", edit_path(w, v2), more, 303);
 	assert_string_equal(get_audit(w, id).summary, "Families shaped the offer.");
-	run(w, AS_LEAD, "POST", path(w, "%s/submit", view2), NULL, 303);
+	web_expect_body(w, AS_LEAD, "POST", web_path(w, "%s/submit", view2), NULL, 303);
 	const char *ok[] = {"accept_comment", "Thank you", NULL};
-	run(w, AS_AREA, "POST", path(w, "%s/accept", view2), ok, 303);
+	web_expect_body(w, AS_AREA, "POST", web_path(w, "%s/accept", view2), ok, 303);
 	assert_string_equal(get_audit(w, v2).status, "accepted");
-	body = run(w, AS_VIEWER, "GET", view2, NULL, 200);
-	contains(body, ">Accepted<");
-	contains(body, "Accepted by the area");
-	contains(body, "Thank you");
-	run(w, AS_AREA, "POST", path(w, "%s/return", view2), comment, 409);
+	body = web_expect_body(w, AS_VIEWER, "GET", view2, NULL, 200);
+	body_has(body, ">Accepted<");
+	body_has(body, "Accepted by the area");
+	body_has(body, "Thank you");
+	web_expect_body(w, AS_AREA, "POST", web_path(w, "%s/return", view2), comment, 409);
 
 	/* Actions from the next steps, linked back to the audit. */
-	run(w, AS_VIEWER, "POST", path(w, "%s/actions", view2), NULL, 403);
-	run(w, AS_CONTRIBUTOR, "POST", path(w, "%s/actions", view2), NULL, 303);
+	web_expect_body(w, AS_VIEWER, "POST", web_path(w, "%s/actions", view2), NULL, 403);
+	web_expect_body(w, AS_CONTRIBUTOR, "POST", web_path(w, "%s/actions", view2), NULL, 303);
 	action_list acts;
 	assert_int_equal(store_action_list(&w->f.db, &w->f.mem, w->org, &acts, &w->f.e), 0);
 	assert_int_equal(acts.n, 2);
 	for (size_t i = 0; i < acts.n; i++)
 		assert_int_equal(acts.items[i].source_audit_id, v2);
-	body = run(w, AS_VIEWER, "GET", path(w, "/org/%lld/actions", (long long)w->org), NULL, 200);
-	contains(body, path(w, "href=\"/org/%lld/audit/%lld\">Audit %lld (its next steps)</a>", (long long)w->org,
+	body = web_expect_body(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/actions", (long long)w->org), NULL, 200);
+	body_has(body, web_path(w, "href=\"/org/%lld/audit/%lld\">Audit %lld (its next steps)</a>", (long long)w->org,
 			    (long long)v2, (long long)v2));
-	contains(body, "Run a parent forum");
-	body = run(w, AS_VIEWER, "GET", view2, NULL, 200);
-	contains(body, "<li>Train staff in joint working</li>");
+	body_has(body, "Run a parent forum");
+	body = web_expect_body(w, AS_VIEWER, "GET", view2, NULL, 200);
+	body_has(body, "<li>Train staff in joint working</li>");
 	/* Again: nothing new to raise, said on the page. */
 	before = audit_rows(w);
-	body = run(w, AS_CONTRIBUTOR, "POST", path(w, "%s/actions", view2), NULL, 400);
-	contains(body, "Every line of the next steps already has an action");
+	body = web_expect_body(w, AS_CONTRIBUTOR, "POST", web_path(w, "%s/actions", view2), NULL, 400);
+	body_has(body, "Every line of the next steps already has an action");
 	assert_int_equal(audit_rows(w), before);
 }
 
@@ -562,36 +520,36 @@ static void project_as_supporting_evidence(void **state)
 	webfix *w = *state;
 	int64_t ours = add_project(w, w->org, "New short breaks offer");
 	int64_t theirs = add_project(w, w->other_org, "Neighbour's project");
-	const char *list = path(w, "/org/%lld/audits", (long long)w->org);
-	const char *body = run(w, AS_LEAD, "GET", path(w, "%s/new", list), NULL, 200);
-	contains(body, path(w, "<option value=\"%lld\">New short breaks offer</option>", (long long)ours));
-	lacks(body, "Neighbour");
+	const char *list = web_path(w, "/org/%lld/audits", (long long)w->org);
+	const char *body = web_expect_body(w, AS_LEAD, "GET", web_path(w, "%s/new", list), NULL, 200);
+	body_has(body, web_path(w, "<option value=\"%lld\">New short breaks offer</option>", (long long)ours));
+	body_lacks(body, "Neighbour");
 
 	int64_t before = audit_rows(w);
-	const char *wrong[] = {"service_area", "Short breaks", "project", path(w, "%lld", (long long)theirs),
+	const char *wrong[] = {"service_area", "Short breaks", "project", web_path(w, "%lld", (long long)theirs),
 			       NULL};
-	body = run(w, AS_LEAD, "POST", list, wrong, 400);
-	contains(body, "href=\"#project\">Choose a project from the list, or no project");
+	body = web_expect_body(w, AS_LEAD, "POST", list, wrong, 400);
+	body_has(body, "href=\"#project\">Choose a project from the list, or no project");
 	assert_int_equal(audit_rows(w), before);
 
-	const char *good[] = {"service_area", "Short breaks", "project", path(w, "%lld", (long long)ours),
+	const char *good[] = {"service_area", "Short breaks", "project", web_path(w, "%lld", (long long)ours),
 			      NULL};
 	int64_t id = post_to_audit(w, AS_LEAD, list, good);
 	assert_int_equal(get_audit(w, id).project_id, ours);
-	body = run(w, AS_VIEWER, "GET", path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id),
+	body = web_expect_body(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id),
 		   NULL, 200);
-	contains(body, "Supporting evidence: the project");
-	contains(body, path(w, "href=\"/org/%lld/project/%lld\">New short breaks offer</a>. 2 of 12 of its steps are done.",
+	body_has(body, "Supporting evidence: the project");
+	body_has(body, web_path(w, "href=\"/org/%lld/project/%lld\">New short breaks offer</a>. 2 of 12 of its steps are done.",
 			    (long long)w->org, (long long)ours));
 
 	/* The edit form keeps the choice, and can unlink it. */
-	body = run(w, AS_CONTRIBUTOR, "GET", edit_path(w, id), NULL, 200);
-	contains(body, path(w, "<option value=\"%lld\" selected>", (long long)ours));
-	const char *bad_edit[] = {"project", path(w, "%lld", (long long)theirs), NULL};
-	run(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), bad_edit, 400);
+	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", edit_path(w, id), NULL, 200);
+	body_has(body, web_path(w, "<option value=\"%lld\" selected>", (long long)ours));
+	const char *bad_edit[] = {"project", web_path(w, "%lld", (long long)theirs), NULL};
+	web_expect_body(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), bad_edit, 400);
 	assert_int_equal(get_audit(w, id).project_id, ours);
 	const char *none[] = {"project", "", NULL};
-	run(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), none, 303);
+	web_expect_body(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), none, 303);
 	assert_int_equal(get_audit(w, id).project_id, 0);
 }
 
@@ -601,24 +559,24 @@ static void other_organisations_get_not_found(void **state)
 {
 	webfix *w = *state;
 	int64_t id = start(w);
-	const char *view = path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id);
-	run(w, AS_OTHER_LEAD, "GET", view, NULL, 404);
-	run(w, AS_OTHER_AREA, "GET", view, NULL, 404);
-	run(w, AS_OTHER_AREA, "GET", principle_path(w, id, 1), NULL, 404);
+	const char *view = web_path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id);
+	web_expect_body(w, AS_OTHER_LEAD, "GET", view, NULL, 404);
+	web_expect_body(w, AS_OTHER_AREA, "GET", view, NULL, 404);
+	web_expect_body(w, AS_OTHER_AREA, "GET", principle_path(w, id, 1), NULL, 404);
 	/* Our audit under the other organisation's address does not exist,
 	 * even for someone who may see both organisations. */
-	const char *theirs = path(w, "/org/%lld/audit/%lld", (long long)w->other_org, (long long)id);
-	run(w, AS_OTHER_LEAD, "GET", theirs, NULL, 404);
-	run(w, AS_AREA, "GET", theirs, NULL, 404);
+	const char *theirs = web_path(w, "/org/%lld/audit/%lld", (long long)w->other_org, (long long)id);
+	web_expect_body(w, AS_OTHER_LEAD, "GET", theirs, NULL, 404);
+	web_expect_body(w, AS_AREA, "GET", theirs, NULL, 404);
 	const char *fields[] = {"summary", "Taken over", NULL};
-	run(w, AS_OTHER_LEAD, "POST", path(w, "%s/edit", theirs), fields, 404);
-	run(w, AS_OTHER_LEAD, "POST", path(w, "%s/submit", theirs), NULL, 404);
-	run(w, AS_AREA, "GET", path(w, "/org/%lld/audit/999999", (long long)w->org), NULL, 404);
-	run(w, AS_AREA, "GET", path(w, "/org/%lld/audit/x1", (long long)w->org), NULL, 404);
+	web_expect_body(w, AS_OTHER_LEAD, "POST", web_path(w, "%s/edit", theirs), fields, 404);
+	web_expect_body(w, AS_OTHER_LEAD, "POST", web_path(w, "%s/submit", theirs), NULL, 404);
+	web_expect_body(w, AS_AREA, "GET", web_path(w, "/org/%lld/audit/999999", (long long)w->org), NULL, 404);
+	web_expect_body(w, AS_AREA, "GET", web_path(w, "/org/%lld/audit/x1", (long long)w->org), NULL, 404);
 	assert_null(get_audit(w, id).summary ? strstr(get_audit(w, id).summary, "Taken over") : NULL);
 	/* The area's administrator sees the audit of an organisation in the area. */
-	const char *body = run(w, AS_AREA, "GET", view, NULL, 200);
-	contains(body, "Our School");
+	const char *body = web_expect_body(w, AS_AREA, "GET", view, NULL, 200);
+	body_has(body, "Our School");
 }
 
 /* ---- the area ------------------------------------------------------------- */
@@ -644,72 +602,72 @@ static int64_t submitted_audit(webfix *w, int64_t org)
 static void area_queue(void **state)
 {
 	webfix *w = *state;
-	int64_t area = area_of(w);
-	const char *queue = path(w, "/area/%lld/audits", (long long)area);
-	const char *body = run(w, AS_AREA, "GET", queue, NULL, 200);
-	contains(body, "Test Area");
-	contains(body, "No audits are waiting for a decision");
-	contains(body, "No audits have been returned or accepted yet");
+	int64_t area = fixture_org_area(&w->f, w->org);
+	const char *queue = web_path(w, "/area/%lld/audits", (long long)area);
+	const char *body = web_expect_body(w, AS_AREA, "GET", queue, NULL, 200);
+	body_has(body, "Test Area");
+	body_has(body, "No audits are waiting for a decision");
+	body_has(body, "No audits have been returned or accepted yet");
 
 	int64_t ours = submitted_audit(w, w->org);
 	int64_t theirs = submitted_audit(w, w->other_org);
 	int64_t far = submitted_audit(w, w->far_org);
-	body = run(w, AS_AREA, "GET", queue, NULL, 200);
-	contains(body, path(w, "href=\"/org/%lld/audit/%lld\">Our School", (long long)w->org, (long long)ours));
-	contains(body, path(w, "href=\"/org/%lld/audit/%lld\">Neighbour School", (long long)w->other_org,
+	body = web_expect_body(w, AS_AREA, "GET", queue, NULL, 200);
+	body_has(body, web_path(w, "href=\"/org/%lld/audit/%lld\">Our School", (long long)w->org, (long long)ours));
+	body_has(body, web_path(w, "href=\"/org/%lld/audit/%lld\">Neighbour School", (long long)w->other_org,
 			    (long long)theirs));
-	lacks(body, "Far School");
-	lacks(body, path(w, "/audit/%lld\"", (long long)far));
-	contains(body, "Transport");
+	body_lacks(body, "Far School");
+	body_lacks(body, web_path(w, "/audit/%lld\"", (long long)far));
+	body_has(body, "Transport");
 
 	const char *comment[] = {"return_comment", "Say who took part", NULL};
-	run(w, AS_AREA, "POST", path(w, "/org/%lld/audit/%lld/return", (long long)w->org, (long long)ours),
+	web_expect_body(w, AS_AREA, "POST", web_path(w, "/org/%lld/audit/%lld/return", (long long)w->org, (long long)ours),
 	    comment, 303);
-	body = run(w, AS_AREA, "GET", queue, NULL, 200);
-	contains(body, "Recently decided");
-	contains(body, ">Returned<");
+	body = web_expect_body(w, AS_AREA, "GET", queue, NULL, 200);
+	body_has(body, "Recently decided");
+	body_has(body, ">Returned<");
 
 	/* Only the area's own administrators. */
-	run(w, AS_LEAD, "GET", queue, NULL, 404);
-	run(w, AS_OTHER_AREA, "GET", queue, NULL, 404);
-	run(w, AS_NOBODY, "GET", queue, NULL, 303);
+	web_expect_body(w, AS_LEAD, "GET", queue, NULL, 404);
+	web_expect_body(w, AS_OTHER_AREA, "GET", queue, NULL, 404);
+	web_expect_body(w, AS_NOBODY, "GET", queue, NULL, 303);
 }
 
 static void area_settings(void **state)
 {
 	webfix *w = *state;
-	int64_t area = area_of(w);
-	const char *settings = path(w, "/area/%lld/settings", (long long)area);
-	const char *body = run(w, AS_AREA, "GET", settings, NULL, 200);
-	contains(body, "Both are local choices");
-	contains(body, "Your area has not chosen yet, so copro's defaults apply: scores from 1 to 3");
-	contains(body, ">Lowest level</label>");
-	contains(body, ">Most common level</label>");
-	contains(body, "value=\"1\"");
-	contains(body, "value=\"3\"");
+	int64_t area = fixture_org_area(&w->f, w->org);
+	const char *settings = web_path(w, "/area/%lld/settings", (long long)area);
+	const char *body = web_expect_body(w, AS_AREA, "GET", settings, NULL, 200);
+	body_has(body, "Both are local choices");
+	body_has(body, "Your area has not chosen yet, so copro's defaults apply: scores from 1 to 3");
+	body_has(body, ">Lowest level</label>");
+	body_has(body, ">Most common level</label>");
+	body_has(body, "value=\"1\"");
+	body_has(body, "value=\"3\"");
 	/* The area has not chosen a rule: none is chosen for it. */
-	lacks(body, " checked");
-	run(w, AS_LEAD, "GET", settings, NULL, 404);
-	run(w, AS_OTHER_AREA, "GET", settings, NULL, 404);
+	body_lacks(body, " checked");
+	web_expect_body(w, AS_LEAD, "GET", settings, NULL, 404);
+	web_expect_body(w, AS_OTHER_AREA, "GET", settings, NULL, 404);
 
 	int64_t before = audit_rows(w);
 	const char *not_number[] = {"score_min", "one", "score_max", "3", "rule", "lowest-level", NULL};
-	body = run(w, AS_AREA, "POST", settings, not_number, 400);
-	contains(body, "There is a problem");
-	contains(body, "href=\"#score_min\">Enter the lowest score as a whole number");
-	contains(body, "value=\"one\"");
+	body = web_expect_body(w, AS_AREA, "POST", settings, not_number, 400);
+	body_has(body, "There is a problem");
+	body_has(body, "href=\"#score_min\">Enter the lowest score as a whole number");
+	body_has(body, "value=\"one\"");
 	const char *upside_down[] = {"score_min", "5", "score_max", "2", "rule", "lowest-level", NULL};
-	body = run(w, AS_AREA, "POST", settings, upside_down, 400);
-	contains(body, "href=\"#score_max\">The highest score must be more than the lowest score");
+	body = web_expect_body(w, AS_AREA, "POST", settings, upside_down, 400);
+	body_has(body, "href=\"#score_max\">The highest score must be more than the lowest score");
 	const char *too_big[] = {"score_min", "1", "score_max", "101", "rule", "lowest-level", NULL};
-	body = run(w, AS_AREA, "POST", settings, too_big, 400);
-	contains(body, "href=\"#score_max\">The highest score must be 100 or less");
+	body = web_expect_body(w, AS_AREA, "POST", settings, too_big, 400);
+	body_has(body, "href=\"#score_max\">The highest score must be 100 or less");
 	const char *no_rule[] = {"score_min", "1", "score_max", "5", NULL};
-	body = run(w, AS_AREA, "POST", settings, no_rule, 400);
-	contains(body, "href=\"#rule\">Choose the rule for the suggested outcome");
+	body = web_expect_body(w, AS_AREA, "POST", settings, no_rule, 400);
+	body_has(body, "href=\"#rule\">Choose the rule for the suggested outcome");
 	const char *bad_rule[] = {"score_min", "1", "score_max", "5", "rule", "highest", NULL};
-	run(w, AS_AREA, "POST", settings, bad_rule, 400);
-	run(w, AS_LEAD, "POST", settings, not_number, 404);
+	web_expect_body(w, AS_AREA, "POST", settings, bad_rule, 400);
+	web_expect_body(w, AS_LEAD, "POST", settings, not_number, 404);
 	assert_int_equal(audit_rows(w), before);
 	audit_settings s;
 	assert_int_equal(audit_settings_get(&w->f.d, area, &s, &w->f.e), 0);
@@ -718,26 +676,26 @@ static void area_settings(void **state)
 	const char *good[] = {"score_min", "0", "score_max", "10", "rule", "most-common-level", NULL};
 	request *r = web_run(w, AS_AREA, "POST", settings, good);
 	assert_int_equal(r->status, 303);
-	assert_string_equal(r->location, path(w, "%s?saved=1", settings));
+	assert_string_equal(r->location, web_path(w, "%s?saved=1", settings));
 	request_destroy(r);
 	assert_int_equal(audit_settings_get(&w->f.d, area, &s, &w->f.e), 0);
 	assert_false(s.is_default);
 	assert_int_equal(s.score_min, 0);
 	assert_int_equal(s.score_max, 10);
 	assert_string_equal(s.rule, "most-common-level");
-	body = run(w, AS_AREA, "GET", settings, NULL, 200);
-	contains(body, "Your area uses scores from 0 to 10 and the &ldquo;most common level&rdquo; rule");
-	contains(body, "value=\"most-common-level\" checked");
+	body = web_expect_body(w, AS_AREA, "GET", settings, NULL, 200);
+	body_has(body, "Your area uses scores from 0 to 10 and the &ldquo;most common level&rdquo; rule");
+	body_has(body, "value=\"most-common-level\" checked");
 
 	/* Audits follow the area's choices, and say so. */
 	int64_t id = start(w);
-	const char *body2 = run(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 1), NULL, 200);
-	contains(body2, "a whole number from 0 to 10");
+	const char *body2 = web_expect_body(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 1), NULL, 200);
+	body_has(body2, "a whole number from 0 to 10");
 	const char *score[] = {"level", "good", "score", "10", NULL};
-	run(w, AS_CONTRIBUTOR, "POST", principle_path(w, id, 1), score, 303);
-	body2 = run(w, AS_VIEWER, "GET", path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id),
+	web_expect_body(w, AS_CONTRIBUTOR, "POST", principle_path(w, id, 1), score, 303);
+	body2 = web_expect_body(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id),
 		    NULL, 200);
-	contains(body2, "This area's local rule is the &ldquo;most common level&rdquo; rule");
+	body_has(body2, "This area's local rule is the &ldquo;most common level&rdquo; rule");
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)

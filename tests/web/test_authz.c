@@ -126,22 +126,14 @@ static int64_t insert_row(fixture *f, const char *sql, int64_t id, const char *h
 	return sqlite3_last_insert_rowid(f->db.db);
 }
 
-static const char *kept_hash(fixture *f, const char *id)
-{
-	const framework *fw = fw_registry_find(&f->frameworks, id);
-	assert_non_null(fw);
-	assert_int_equal(framework_version_keep(&f->d, fw, &f->e), 0);
-	return fw->hash;
-}
-
 /* A measure with a metric and a reading, a plan and a "You said, we did"
  * record in organisation `org`, straight into the tables like the York
  * records. */
 static void add_cycle_records(webfix *w, int64_t org, const char *text, int rec)
 {
 	fixture *f = &w->f;
-	const char *measures = kept_hash(f, "four-cornerstones-success-measures");
-	const char *plans = kept_hash(f, "four-cornerstones-service-plan");
+	const char *measures = fixture_framework_hash(f, "four-cornerstones-success-measures");
+	const char *plans = fixture_framework_hash(f, "four-cornerstones-service-plan");
 	ids.measure[rec] = insert_row(f,
 		"INSERT INTO measure (organisation_id, cycle, framework_hash, cornerstone_key, own_text,"
 		" improve, know, measuring, evaluation, created_at, updated_at)"

@@ -16,15 +16,6 @@ static const char *statement_path(webfix *w, const char *key, const char *action
 			    action ? action : "");
 }
 
-static void expect_status(webfix *w, int who, const char *method, const char *path,
-			  const char *const *fields, int status)
-{
-	request *r = web_run(w, who, method, path, fields);
-	if (r->status != status)
-		fail_msg("%s %s as %s: %d, expected %d", method, path, as_names[who], r->status, status);
-	request_destroy(r);
-}
-
 static bool has(request *r, const char *text)
 {
 	return strstr(web_body(r), text) != NULL;
@@ -123,27 +114,27 @@ static void other_organisations_get_404(void **state)
 	webfix *w = *state;
 	const char *pages[] = {eval_path(w, w->org, w->eval), statement_path(w, "1i", NULL)};
 	for (size_t i = 0; i < 2; i++) {
-		expect_status(w, AS_OTHER_LEAD, "GET", pages[i], NULL, 404);
-		expect_status(w, AS_OTHER_AREA, "GET", pages[i], NULL, 404);
+		web_expect(w, AS_OTHER_LEAD, "GET", pages[i], NULL, 404);
+		web_expect(w, AS_OTHER_AREA, "GET", pages[i], NULL, 404);
 	}
 	/* Our organisation's URL with another organisation's evaluation. */
 	const char *theirs = eval_path(w, w->org, w->other_eval);
-	expect_status(w, AS_LEAD, "GET", theirs, NULL, 404);
-	expect_status(w, AS_AREA, "GET", theirs, NULL, 404);
-	expect_status(w, AS_LEAD, "GET", arena_printf(&w->f.mem, "%s/statement/1i", theirs), NULL, 404);
+	web_expect(w, AS_LEAD, "GET", theirs, NULL, 404);
+	web_expect(w, AS_AREA, "GET", theirs, NULL, 404);
+	web_expect(w, AS_LEAD, "GET", arena_printf(&w->f.mem, "%s/statement/1i", theirs), NULL, 404);
 	const char *fields[] = {"title", "Sneaky", "date-day", "1", "date-month", "10",
 				"date-year", "2026", "indicators", "1i.a", NULL};
 	int64_t before = test_count_rows(&w->f.db);
-	expect_status(w, AS_LEAD, "POST", arena_printf(&w->f.mem, "%s/statement/1i/evidence", theirs),
+	web_expect(w, AS_LEAD, "POST", arena_printf(&w->f.mem, "%s/statement/1i/evidence", theirs),
 		      fields, 404);
 	assert_int_equal(test_count_rows(&w->f.db), before);
 	/* No such evaluation, statement or number. */
-	expect_status(w, AS_LEAD, "GET", eval_path(w, w->org, 99999), NULL, 404);
-	expect_status(w, AS_LEAD, "GET", arena_printf(&w->f.mem, "/org/%lld/evaluation/abc", (long long)w->org),
+	web_expect(w, AS_LEAD, "GET", eval_path(w, w->org, 99999), NULL, 404);
+	web_expect(w, AS_LEAD, "GET", arena_printf(&w->f.mem, "/org/%lld/evaluation/abc", (long long)w->org),
 		      NULL, 404);
-	expect_status(w, AS_LEAD, "GET", statement_path(w, "9z", NULL), NULL, 404);
+	web_expect(w, AS_LEAD, "GET", statement_path(w, "9z", NULL), NULL, 404);
 	/* The other organisation's lead sees their own. */
-	expect_status(w, AS_OTHER_LEAD, "GET", eval_path(w, w->other_org, w->other_eval), NULL, 200);
+	web_expect(w, AS_OTHER_LEAD, "GET", eval_path(w, w->other_org, w->other_eval), NULL, 200);
 }
 
 static void contributor_adds_and_links_across_cornerstones(void **state)
@@ -218,16 +209,16 @@ static void viewer_cannot_change_anything(void **state)
 			      "link_indicators", "1i.a", NULL};
 	const char *review[] = {"strengths", "x", "areas", "y", "status", "complete", NULL};
 	const char *own[] = {"indicator_text", "Our own", NULL};
-	expect_status(w, AS_VIEWER, "POST", statement_path(w, "1i", "evidence"), evidence, 403);
-	expect_status(w, AS_VIEWER, "POST", statement_path(w, "1i", "link"), link, 403);
-	expect_status(w, AS_VIEWER, "POST", statement_path(w, "1i", "review"), review, 403);
-	expect_status(w, AS_VIEWER, "POST", statement_path(w, "1i", "indicator"), own, 403);
+	web_expect(w, AS_VIEWER, "POST", statement_path(w, "1i", "evidence"), evidence, 403);
+	web_expect(w, AS_VIEWER, "POST", statement_path(w, "1i", "link"), link, 403);
+	web_expect(w, AS_VIEWER, "POST", statement_path(w, "1i", "review"), review, 403);
+	web_expect(w, AS_VIEWER, "POST", statement_path(w, "1i", "indicator"), own, 403);
 	/* Judgements and indicators are the lead's. */
-	expect_status(w, AS_CONTRIBUTOR, "POST", statement_path(w, "1i", "review"), review, 403);
-	expect_status(w, AS_CONTRIBUTOR, "POST", statement_path(w, "1i", "indicator"), own, 403);
+	web_expect(w, AS_CONTRIBUTOR, "POST", statement_path(w, "1i", "review"), review, 403);
+	web_expect(w, AS_CONTRIBUTOR, "POST", statement_path(w, "1i", "indicator"), own, 403);
 	/* And another organisation's people cannot post here at all. */
-	expect_status(w, AS_OTHER_LEAD, "POST", statement_path(w, "1i", "evidence"), evidence, 404);
-	expect_status(w, AS_OTHER_AREA, "POST", statement_path(w, "1i", "review"), review, 404);
+	web_expect(w, AS_OTHER_LEAD, "POST", statement_path(w, "1i", "evidence"), evidence, 404);
+	web_expect(w, AS_OTHER_AREA, "POST", statement_path(w, "1i", "review"), review, 404);
 	assert_int_equal(test_count_rows(&w->f.db), before);
 }
 
@@ -272,7 +263,7 @@ static void bad_input_is_shown_and_nothing_saved(void **state)
 	/* An indicator that is not on the page is refused, not guessed. */
 	const char *forged[] = {"title", "Forged", "date-day", "1", "date-month", "10",
 				"date-year", "2026", "indicators", "9z.a", NULL};
-	expect_status(w, AS_CONTRIBUTOR, "POST", statement_path(w, "1i", "evidence"), forged, 400);
+	web_expect(w, AS_CONTRIBUTOR, "POST", statement_path(w, "1i", "evidence"), forged, 400);
 
 	/* Linking: nothing chosen, an unknown indicator. */
 	int64_t id = add_evidence(w, w->org, "In the library", NULL, 0, 0);
@@ -339,7 +330,7 @@ static void titles_are_escaped(void **state)
 	webfix *w = *state;
 	const char *fields[] = {"title", "<script>alert(1)</script>", "date-day", "2",
 				"date-month", "10", "date-year", "2026", "indicators", "1i.a", NULL};
-	expect_status(w, AS_CONTRIBUTOR, "POST", statement_path(w, "1i", "evidence"), fields, 303);
+	web_expect(w, AS_CONTRIBUTOR, "POST", statement_path(w, "1i", "evidence"), fields, 303);
 	request *r = web_run(w, AS_VIEWER, "GET", statement_path(w, "1i", NULL), NULL);
 	assert_int_equal(r->status, 200);
 	assert_true(has(r, "&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -358,12 +349,12 @@ static void evidence_of_another_organisation_is_404(void **state)
 	int64_t before = test_count_rows(&w->f.db);
 	const char *fields[] = {"evidence", arena_printf(&w->f.mem, "%lld", (long long)theirs),
 				"link_indicators", "1i.a", NULL};
-	expect_status(w, AS_LEAD, "POST", statement_path(w, "1i", "link"), fields, 404);
-	expect_status(w, AS_AREA, "POST", statement_path(w, "1i", "link"), fields, 404);
+	web_expect(w, AS_LEAD, "POST", statement_path(w, "1i", "link"), fields, 404);
+	web_expect(w, AS_AREA, "POST", statement_path(w, "1i", "link"), fields, 404);
 	const char *missing[] = {"evidence", "99999", "link_indicators", "1i.a", NULL};
-	expect_status(w, AS_LEAD, "POST", statement_path(w, "1i", "link"), missing, 404);
+	web_expect(w, AS_LEAD, "POST", statement_path(w, "1i", "link"), missing, 404);
 	const char *garbage[] = {"evidence", "12abc", "link_indicators", "1i.a", NULL};
-	expect_status(w, AS_LEAD, "POST", statement_path(w, "1i", "link"), garbage, 404);
+	web_expect(w, AS_LEAD, "POST", statement_path(w, "1i", "link"), garbage, 404);
 	assert_int_equal(test_count_rows(&w->f.db), before);
 	/* Their evidence is not offered in our list either. */
 	request *r = web_run(w, AS_LEAD, "GET", statement_path(w, "1i", NULL), NULL);
@@ -408,7 +399,7 @@ static void lead_adds_own_indicator(void **state)
 {
 	webfix *w = *state;
 	const char *fields[] = {"indicator_text", "A named member of staff phones new families", NULL};
-	expect_status(w, AS_LEAD, "POST", statement_path(w, "3ii", "indicator"), fields, 303);
+	web_expect(w, AS_LEAD, "POST", statement_path(w, "3ii", "indicator"), fields, 303);
 	request *r = web_run(w, AS_VIEWER, "GET", statement_path(w, "3ii", NULL), NULL);
 	assert_true(has(r, "3ii.own1"));
 	assert_true(has(r, "Added by us"));
@@ -417,7 +408,7 @@ static void lead_adds_own_indicator(void **state)
 	/* Evidence can be linked to it at once. */
 	const char *ev[] = {"title", "Phone calls log", "date-day", "3", "date-month", "11",
 			    "date-year", "2026", "indicators", "3ii.own1", NULL};
-	expect_status(w, AS_CONTRIBUTOR, "POST", statement_path(w, "3ii", "evidence"), ev, 303);
+	web_expect(w, AS_CONTRIBUTOR, "POST", statement_path(w, "3ii", "evidence"), ev, 303);
 	assert_true(linked(w, last_evidence(w, w->org), "3ii", "own1"));
 }
 
@@ -433,10 +424,10 @@ static void submitted_evaluation_refuses(void **state)
 			      "link_indicators", "1i.a", NULL};
 	const char *review[] = {"strengths", "x", "areas", "", "status", "complete", NULL};
 	const char *own[] = {"indicator_text", "Late", NULL};
-	expect_status(w, AS_CONTRIBUTOR, "POST", statement_path(w, "1i", "evidence"), evidence, 409);
-	expect_status(w, AS_CONTRIBUTOR, "POST", statement_path(w, "1i", "link"), link, 409);
-	expect_status(w, AS_LEAD, "POST", statement_path(w, "1i", "review"), review, 409);
-	expect_status(w, AS_LEAD, "POST", statement_path(w, "1i", "indicator"), own, 409);
+	web_expect(w, AS_CONTRIBUTOR, "POST", statement_path(w, "1i", "evidence"), evidence, 409);
+	web_expect(w, AS_CONTRIBUTOR, "POST", statement_path(w, "1i", "link"), link, 409);
+	web_expect(w, AS_LEAD, "POST", statement_path(w, "1i", "review"), review, 409);
+	web_expect(w, AS_LEAD, "POST", statement_path(w, "1i", "indicator"), own, 409);
 	assert_int_equal(test_count_rows(&w->f.db), before);
 	request *r = web_run(w, AS_LEAD, "GET", statement_path(w, "1i", NULL), NULL);
 	assert_int_equal(r->status, 200);

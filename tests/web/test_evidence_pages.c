@@ -40,38 +40,6 @@ static items make_items(webfix *w)
 	return it;
 }
 
-static const char *path(webfix *w, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	const char *p = arena_vprintf(&w->f.mem, fmt, ap);
-	va_end(ap);
-	return p;
-}
-
-static void expect(webfix *w, int who, const char *method, const char *p,
-		   const char *const *fields, int status)
-{
-	request *r = web_run(w, who, method, p, fields);
-	if (r->status != status)
-		fail_msg("%s %s as %s: %d, expected %d", method, p, as_names[who], r->status, status);
-	request_destroy(r);
-}
-
-/* Runs a GET with a query string (alternating name, value). */
-static request *get_query(webfix *w, int who, const char *p, const char *const *query)
-{
-	request *r = request_create(&w->cfg, "GET", p);
-	assert_non_null(r);
-	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
-	for (size_t i = 0; query && query[i]; i += 2)
-		request_add_query(r, query[i], query[i + 1]);
-	if (who != AS_NOBODY)
-		r->session_cookie = w->as[who].token;
-	web_dispatch(r);
-	return r;
-}
-
 /* Every route as every role: what each may do, and other organisations'
  * pages do not exist. */
 static void every_route_as_every_role(void **state)
@@ -80,35 +48,16 @@ static void every_route_as_every_role(void **state)
 	items it = make_items(w);
 	const char *edit[] = {"title", "Coffee mornings", "date", "2024-10-15",
 			      "groups", "parent-carers", NULL};
-	struct {
-		const char *method, *path;
-		const char *const *fields;
-		enum access need;
-		int ok;
-	} routes[] = {
-		{"GET", path(w, "/org/%lld/evidence", (long long)w->org), NULL, ACCESS_VIEW, 200},
-		{"GET", path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)it.coffee),
+	web_route routes[] = {
+		{"GET", web_path(w, "/org/%lld/evidence", (long long)w->org), NULL, ACCESS_VIEW, 200},
+		{"GET", web_path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)it.coffee),
 		 NULL, ACCESS_VIEW, 200},
-		{"GET", path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.coffee),
+		{"GET", web_path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.coffee),
 		 NULL, ACCESS_CONTRIBUTE, 200},
-		{"POST", path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.coffee),
+		{"POST", web_path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.coffee),
 		 edit, ACCESS_CONTRIBUTE, 303},
 	};
-	static const enum access level[AS_COUNT] = {
-		[AS_AREA] = ACCESS_AREA, [AS_LEAD] = ACCESS_LEAD, [AS_CONTRIBUTOR] = ACCESS_CONTRIBUTE,
-		[AS_VIEWER] = ACCESS_VIEW};
-	for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
-		for (int who = 0; who < AS_COUNT; who++) {
-			int want = routes[i].ok;
-			if (who == AS_NOBODY)
-				want = 303;
-			else if (who == AS_OTHER_LEAD || who == AS_OTHER_AREA)
-				want = 404;
-			else if (level[who] < routes[i].need)
-				want = 403;
-			expect(w, who, routes[i].method, routes[i].path, routes[i].fields, want);
-		}
-	}
+	web_expect_matrix(w, routes, sizeof routes / sizeof *routes);
 }
 
 static void other_organisations_items_are_not_found(void **state)
@@ -116,19 +65,19 @@ static void other_organisations_items_are_not_found(void **state)
 	webfix *w = *state;
 	items it = make_items(w);
 	const char *edit[] = {"title", "Taken over", "date", "2024-10-15", NULL};
-	const char *show = path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)it.other);
-	const char *change = path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.other);
-	expect(w, AS_LEAD, "GET", show, NULL, 404);
-	expect(w, AS_AREA, "GET", show, NULL, 404);
-	expect(w, AS_LEAD, "GET", change, NULL, 404);
-	expect(w, AS_LEAD, "POST", change, edit, 404);
-	expect(w, AS_LEAD, "GET", path(w, "/org/%lld/evidence/99999", (long long)w->org), NULL, 404);
-	expect(w, AS_LEAD, "GET", path(w, "/org/%lld/evidence/abc", (long long)w->org), NULL, 404);
+	const char *show = web_path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)it.other);
+	const char *change = web_path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.other);
+	web_expect(w, AS_LEAD, "GET", show, NULL, 404);
+	web_expect(w, AS_AREA, "GET", show, NULL, 404);
+	web_expect(w, AS_LEAD, "GET", change, NULL, 404);
+	web_expect(w, AS_LEAD, "POST", change, edit, 404);
+	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld/evidence/99999", (long long)w->org), NULL, 404);
+	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld/evidence/abc", (long long)w->org), NULL, 404);
 	evidence_row ev;
 	assert_int_equal(evidence_get(&w->f.d, it.other, &ev, &w->f.e), 0);
 	assert_string_equal(ev.title, "Neighbour assembly");
 	/* Nor is it listed in our library. */
-	request *r = get_query(w, AS_LEAD, path(w, "/org/%lld/evidence", (long long)w->org), NULL);
+	request *r = web_get_query(w, AS_LEAD, web_path(w, "/org/%lld/evidence", (long long)w->org), NULL);
 	assert_int_equal(r->status, 200);
 	assert_null(strstr(web_body(r), "Neighbour assembly"));
 	request_destroy(r);
@@ -138,7 +87,7 @@ static void other_organisations_items_are_not_found(void **state)
 static void expect_listed(webfix *w, const char *const *query, bool coffee, bool survey,
 			  bool training)
 {
-	request *r = get_query(w, AS_VIEWER, path(w, "/org/%lld/evidence", (long long)w->org), query);
+	request *r = web_get_query(w, AS_VIEWER, web_path(w, "/org/%lld/evidence", (long long)w->org), query);
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
 	if ((strstr(body, "Coffee mornings") != NULL) != coffee ||
@@ -175,7 +124,7 @@ static void filters_list_exactly_the_matching_items(void **state)
 		      true, false, false);
 
 	/* The form keeps what was chosen. */
-	request *r = get_query(w, AS_VIEWER, path(w, "/org/%lld/evidence", (long long)w->org),
+	request *r = web_get_query(w, AS_VIEWER, web_path(w, "/org/%lld/evidence", (long long)w->org),
 			       (const char *[]){"cornerstone", "4", "groups", "parent-carers",
 						"from", "2024-06-01", NULL});
 	assert_non_null(strstr(web_body(r), "value=\"4\" selected"));
@@ -189,7 +138,7 @@ static void bad_filters_are_explained(void **state)
 {
 	webfix *w = *state;
 	make_items(w);
-	const char *lib = path(w, "/org/%lld/evidence", (long long)w->org);
+	const char *lib = web_path(w, "/org/%lld/evidence", (long long)w->org);
 	const char *const *bad[] = {
 		(const char *[]){"from", "2024-13-01", NULL},
 		(const char *[]){"to", "yesterday", NULL},
@@ -200,7 +149,7 @@ static void bad_filters_are_explained(void **state)
 		(const char *[]){"cornerstone", HOSTILE_ATTR, "indicator", HOSTILE_SCRIPT, NULL},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-		request *r = get_query(w, AS_VIEWER, lib, bad[i]);
+		request *r = web_get_query(w, AS_VIEWER, lib, bad[i]);
 		if (r->status != 400)
 			fail_msg("filter %s=%s: %d, expected 400", bad[i][0], bad[i][1], r->status);
 		assert_non_null(strstr(web_body(r), "There is a problem"));
@@ -232,8 +181,8 @@ static void library_comes_in_pages(void **state)
 		add_item(w, w->org, arena_strdup(&w->f.mem, title), arena_strdup(&w->f.mem, date),
 			 GROUP_PARENTS, 0, NULL, 0);
 	}
-	const char *lib = path(w, "/org/%lld/evidence", (long long)w->org);
-	request *r = get_query(w, AS_VIEWER, lib, NULL);
+	const char *lib = web_path(w, "/org/%lld/evidence", (long long)w->org);
+	request *r = web_get_query(w, AS_VIEWER, lib, NULL);
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
 	assert_non_null(strstr(body, "120 items"));
@@ -246,7 +195,7 @@ static void library_comes_in_pages(void **state)
 	assert_null(strstr(body, "rel=\"prev\""));
 	request_destroy(r);
 
-	r = get_query(w, AS_VIEWER, lib, (const char *[]){"groups", "parent-carers", "page", "3", NULL});
+	r = web_get_query(w, AS_VIEWER, lib, (const char *[]){"groups", "parent-carers", "page", "3", NULL});
 	assert_int_equal(r->status, 200);
 	body = web_body(r);
 	assert_non_null(strstr(body, "Showing 101 to 120 of 120"));
@@ -258,7 +207,7 @@ static void library_comes_in_pages(void **state)
 
 	const char *const bad[] = {"0", "4", "two", "", "-1", "99999999"};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-		r = get_query(w, AS_VIEWER, lib, (const char *[]){"page", bad[i], NULL});
+		r = web_get_query(w, AS_VIEWER, lib, (const char *[]){"page", bad[i], NULL});
 		if (r->status != 404)
 			fail_msg("page=%s: %d, expected 404", bad[i], r->status);
 		assert_non_null(strstr(web_body(r), "The evidence library has 3 pages."));
@@ -271,12 +220,12 @@ static void item_shows_where_it_counts(void **state)
 	webfix *w = *state;
 	items it = make_items(w);
 	request *r = web_run(w, AS_VIEWER, "GET",
-			     path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)it.coffee), NULL);
+			     web_path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)it.coffee), NULL);
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
-	assert_non_null(strstr(body, path(w, "href=\"/org/%lld/evaluation/%lld/statement/1iii\"",
+	assert_non_null(strstr(body, web_path(w, "href=\"/org/%lld/evaluation/%lld/statement/1iii\"",
 					  (long long)w->org, (long long)w->eval)));
-	assert_non_null(strstr(body, path(w, "href=\"/org/%lld/evaluation/%lld/statement/4i\"",
+	assert_non_null(strstr(body, web_path(w, "href=\"/org/%lld/evaluation/%lld/statement/4i\"",
 					  (long long)w->org, (long long)w->eval)));
 	assert_non_null(strstr(body, "1iii.a"));
 	assert_non_null(strstr(body, "4i.b"));
@@ -288,12 +237,12 @@ static void item_shows_where_it_counts(void **state)
 	assert_null(strstr(body, "/edit\""));
 	request_destroy(r);
 	r = web_run(w, AS_CONTRIBUTOR, "GET",
-		    path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)it.coffee), NULL);
-	assert_non_null(strstr(web_body(r), path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org,
+		    web_path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)it.coffee), NULL);
+	assert_non_null(strstr(web_body(r), web_path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org,
 						 (long long)it.coffee)));
 	request_destroy(r);
 	/* The library counts the indicators. */
-	r = web_run(w, AS_VIEWER, "GET", path(w, "/org/%lld/evidence", (long long)w->org), NULL);
+	r = web_run(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/evidence", (long long)w->org), NULL);
 	assert_non_null(strstr(web_body(r), "Counts for 2 indicators"));
 	assert_non_null(strstr(web_body(r), "Counts for 1 indicator<"));
 	assert_non_null(strstr(web_body(r), "Not linked to an indicator yet"));
@@ -304,7 +253,7 @@ static void edit_with_bad_input_changes_nothing(void **state)
 {
 	webfix *w = *state;
 	items it = make_items(w);
-	const char *p = path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.coffee);
+	const char *p = web_path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.coffee);
 	const char *const *bad[] = {
 		(const char *[]){"title", "Typed title", "date", "2024-02-30", NULL},
 		(const char *[]){"title", "Typed title", "date", "2999-01-01", NULL},
@@ -320,8 +269,8 @@ static void edit_with_bad_input_changes_nothing(void **state)
 		assert_int_equal(r->status, 400);
 		const char *body = web_body(r);
 		assert_non_null(strstr(body, "There is a problem"));
-		assert_non_null(strstr(body, path(w, "href=\"#%s\"", field[i])));
-		assert_non_null(strstr(body, path(w, "id=\"%s-error\"", field[i])));
+		assert_non_null(strstr(body, web_path(w, "href=\"#%s\"", field[i])));
+		assert_non_null(strstr(body, web_path(w, "id=\"%s-error\"", field[i])));
 		if (i != 3 && i != 5)
 			assert_non_null(strstr(body, "value=\"Typed title\""));
 		request_destroy(r);
@@ -337,13 +286,13 @@ static void edit_saves_and_logs(void **state)
 {
 	webfix *w = *state;
 	items it = make_items(w);
-	const char *p = path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.survey);
+	const char *p = web_path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.survey);
 	const char *fields[] = {"title", "Pupil voice survey, spring", "description", "Year 5 and 6",
 				"date", "2024-03-02", "url", "https://example.org/survey",
 				"groups", "children-and-young-people", "groups", "parent-carers", NULL};
 	request *r = web_run(w, AS_CONTRIBUTOR, "POST", p, fields);
 	assert_int_equal(r->status, 303);
-	assert_string_equal(r->location, path(w, "/org/%lld/evidence/%lld", (long long)w->org,
+	assert_string_equal(r->location, web_path(w, "/org/%lld/evidence/%lld", (long long)w->org,
 					      (long long)it.survey));
 	request_destroy(r);
 	evidence_row ev;
@@ -373,13 +322,13 @@ static void hostile_text_is_shown_escaped(void **state)
 	for (int i = 0; i < 2; i++) {
 		const char *fields[] = {"title", hostile[i], "description", hostile[i],
 					"date", "2024-10-15", NULL};
-		expect(w, AS_CONTRIBUTOR, "POST",
-		       path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.coffee),
+		web_expect(w, AS_CONTRIBUTOR, "POST",
+		       web_path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.coffee),
 		       fields, 303);
 		const char *pages[] = {
-			path(w, "/org/%lld/evidence", (long long)w->org),
-			path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)it.coffee),
-			path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.coffee),
+			web_path(w, "/org/%lld/evidence", (long long)w->org),
+			web_path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)it.coffee),
+			web_path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.coffee),
 		};
 		for (int j = 0; j < 3; j++) {
 			request *r = web_run(w, AS_CONTRIBUTOR, "GET", pages[j], NULL);
@@ -404,7 +353,7 @@ static void only_web_links_are_links(void **state)
 	assert_int_equal(evidence_get(&w->f.d, it.coffee, &ev, &w->f.e), 0);
 	ev.url = "javascript:alert(1)";
 	assert_int_equal(store_evidence_update(&w->f.db, &ev, &w->f.e), 0);
-	const char *p = path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)it.coffee);
+	const char *p = web_path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)it.coffee);
 	request *r = web_run(w, AS_VIEWER, "GET", p, NULL);
 	assert_int_equal(r->status, 200);
 	assert_null(strstr(web_body(r), "href=\"javascript:"));

@@ -6,20 +6,6 @@
 #include "store/account.h"
 #include "webtest.h"
 
-static int64_t our_area(webfix *w)
-{
-	int64_t area;
-	assert_int_equal(store_org_area(&w->f.db, w->org, &area, &w->f.e), 0);
-	return area;
-}
-
-static int64_t far_area(webfix *w)
-{
-	int64_t area;
-	assert_int_equal(store_org_area(&w->f.db, w->far_org, &area, &w->f.e), 0);
-	return area;
-}
-
 /* A submitted audit (with one level) and a draft in `org`, and a project. */
 static void add_audits(webfix *w, int64_t org, const char *summary)
 {
@@ -62,36 +48,6 @@ static void add_audits(webfix *w, int64_t org, const char *summary)
 	sqlite3_finalize(st);
 }
 
-static const char *path(webfix *w, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	const char *p = arena_vprintf(&w->f.mem, fmt, ap);
-	va_end(ap);
-	return p;
-}
-
-static void expect(webfix *w, int who, const char *method, const char *p,
-		   const char *const *fields, int status)
-{
-	request *r = web_run(w, who, method, p, fields);
-	if (r->status != status)
-		fail_msg("%s %s as %s: %d, expected %d", method, p, as_names[who], r->status, status);
-	request_destroy(r);
-}
-
-static request *get_query(webfix *w, int who, const char *p, const char *name, const char *value)
-{
-	request *r = request_create(&w->cfg, "GET", p);
-	assert_non_null(r);
-	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
-	if (name)
-		request_add_query(r, name, value);
-	r->session_cookie = w->as[who].token;
-	web_dispatch(r);
-	return r;
-}
-
 /* An API request with "Authorization: Bearer TOKEN". */
 static request *api_get(webfix *w, const char *token, const char *p)
 {
@@ -101,16 +57,6 @@ static request *api_get(webfix *w, const char *token, const char *p)
 	r->authorization = arena_printf(&r->mem, "Bearer %s", token);
 	web_dispatch(r);
 	return r;
-}
-
-static int64_t count(webfix *w, const char *sql)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(w->f.db.db, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	int64_t n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
 }
 
 /* The secret on the "copy your new token" page. */
@@ -131,23 +77,23 @@ static void export_page_and_downloads(void **state)
 	add_audits(w, w->org, "OUR-SUMMARY");
 	add_audits(w, w->other_org, "NEIGHBOUR-SUMMARY");
 	add_audits(w, w->far_org, "FAR-SUMMARY");
-	int64_t area = our_area(w);
+	int64_t area = fixture_org_area(&w->f, w->org);
 
-	request *r = web_run(w, AS_AREA, "GET", path(w, "/area/%lld/export", (long long)area), NULL);
+	request *r = web_run(w, AS_AREA, "GET", web_path(w, "/area/%lld/export", (long long)area), NULL);
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
 	const char *files[] = {"organisations.csv", "audits.csv", "levels.csv", "projects.csv",
 			       "area.xlsx"};
 	for (size_t i = 0; i < 5; i++)
-		assert_non_null(strstr(body, path(w, "href=\"/area/%lld/export/%s\"", (long long)area,
+		assert_non_null(strstr(body, web_path(w, "href=\"/area/%lld/export/%s\"", (long long)area,
 						   files[i])));
-	assert_non_null(strstr(body, path(w, "href=\"/area/%lld/api-tokens\"", (long long)area)));
+	assert_non_null(strstr(body, web_path(w, "href=\"/area/%lld/api-tokens\"", (long long)area)));
 	assert_non_null(strstr(body, "<caption"));
 	assert_null(r->download);
 	request_destroy(r);
 
 	for (size_t i = 0; i < 5; i++) {
-		r = web_run(w, AS_AREA, "GET", path(w, "/area/%lld/export/%s", (long long)area, files[i]), NULL);
+		r = web_run(w, AS_AREA, "GET", web_path(w, "/area/%lld/export/%s", (long long)area, files[i]), NULL);
 		assert_int_equal(r->status, 200);
 		assert_non_null(r->download);
 		assert_string_equal(r->download, files[i]);
@@ -159,7 +105,7 @@ static void export_page_and_downloads(void **state)
 		request_destroy(r);
 	}
 
-	r = web_run(w, AS_AREA, "GET", path(w, "/area/%lld/export/audits.csv", (long long)area), NULL);
+	r = web_run(w, AS_AREA, "GET", web_path(w, "/area/%lld/export/audits.csv", (long long)area), NULL);
 	body = web_body(r);
 	assert_memory_equal(body, "id,first_id,version,latest,accepted,", 36);
 	assert_non_null(strstr(body, "OUR-SUMMARY"));
@@ -168,14 +114,14 @@ static void export_page_and_downloads(void **state)
 	assert_null(strstr(body, "DRAFT-TEXT"));
 	request_destroy(r);
 
-	r = web_run(w, AS_AREA, "GET", path(w, "/area/%lld/export/area.xlsx", (long long)area), NULL);
+	r = web_run(w, AS_AREA, "GET", web_path(w, "/area/%lld/export/area.xlsx", (long long)area), NULL);
 	assert_true(r->out.len > 1000);
 	assert_memory_equal(r->out.buf, "PK\x03\x04", 4);
 	request_destroy(r);
 
 	/* The other area's administrator sees only theirs. */
-	r = web_run(w, AS_OTHER_AREA, "GET", path(w, "/area/%lld/export/projects.csv",
-						  (long long)far_area(w)), NULL);
+	r = web_run(w, AS_OTHER_AREA, "GET", web_path(w, "/area/%lld/export/projects.csv",
+						  (long long)fixture_org_area(&w->f, w->far_org)), NULL);
 	assert_int_equal(r->status, 200);
 	assert_non_null(strstr(web_body(r), "FAR-SUMMARY"));
 	assert_null(strstr(web_body(r), "OUR-SUMMARY"));
@@ -185,28 +131,28 @@ static void export_page_and_downloads(void **state)
 static void export_refusals(void **state)
 {
 	webfix *w = *state;
-	int64_t area = our_area(w);
+	int64_t area = fixture_org_area(&w->f, w->org);
 	const char *bad[] = {"people.csv", "audits.txt", "audits", "area.xlsx.csv", ".csv", "AUDITS.CSV",
 			     "audits.csv.xlsx"};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-		request *r = web_run(w, AS_AREA, "GET", path(w, "/area/%lld/export/%s", (long long)area, bad[i]), NULL);
+		request *r = web_run(w, AS_AREA, "GET", web_path(w, "/area/%lld/export/%s", (long long)area, bad[i]), NULL);
 		assert_int_equal(r->status, 404);
 		assert_null(r->download);
 		request_destroy(r);
 	}
 	const char *pages[] = {"export", "export/audits.csv", "export/area.xlsx", "api-tokens"};
 	for (size_t i = 0; i < 4; i++) {
-		const char *p = path(w, "/area/%lld/%s", (long long)area, pages[i]);
-		expect(w, AS_OTHER_AREA, "GET", p, NULL, 404);
-		expect(w, AS_LEAD, "GET", p, NULL, 404);
-		expect(w, AS_VIEWER, "GET", p, NULL, 404);
+		const char *p = web_path(w, "/area/%lld/%s", (long long)area, pages[i]);
+		web_expect(w, AS_OTHER_AREA, "GET", p, NULL, 404);
+		web_expect(w, AS_LEAD, "GET", p, NULL, 404);
+		web_expect(w, AS_VIEWER, "GET", p, NULL, 404);
 		request *r = web_run(w, AS_NOBODY, "GET", p, NULL);
 		assert_int_equal(r->status, 303);
 		assert_string_equal(r->location, "/sign-in");
 		request_destroy(r);
 	}
-	expect(w, AS_AREA, "GET", "/area/999999/export", NULL, 404);
-	expect(w, AS_AREA, "POST", path(w, "/area/%lld/export/audits.csv", (long long)area), NULL, 405);
+	web_expect(w, AS_AREA, "GET", "/area/999999/export", NULL, 404);
+	web_expect(w, AS_AREA, "POST", web_path(w, "/area/%lld/export/audits.csv", (long long)area), NULL, 405);
 }
 
 /* ---- tokens ----------------------------------------------------------- */
@@ -214,8 +160,8 @@ static void export_refusals(void **state)
 static void token_shown_once_then_revoked(void **state)
 {
 	webfix *w = *state;
-	int64_t area = our_area(w);
-	const char *tokens = path(w, "/area/%lld/api-tokens", (long long)area);
+	int64_t area = fixture_org_area(&w->f, w->org);
+	const char *tokens = web_path(w, "/area/%lld/api-tokens", (long long)area);
 
 	request *r = web_run(w, AS_AREA, "GET", tokens, NULL);
 	assert_int_equal(r->status, 200);
@@ -230,14 +176,14 @@ static void token_shown_once_then_revoked(void **state)
 	assert_non_null(strstr(web_body(r), "only time copro shows it"));
 	const char *secret = arena_strdup(&w->f.mem, secret_on(r));
 	request_destroy(r);
-	assert_int_equal(count(w, "SELECT COUNT(*) FROM api_token WHERE revoked_at IS NULL"), 1);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM api_token WHERE revoked_at IS NULL"), 1);
 	char hash[65];
 	token_hash(secret, hash);
-	assert_int_equal(count(w, path(w, "SELECT COUNT(*) FROM api_token WHERE token_hash = '%s'", hash)), 1);
-	assert_int_equal(count(w, path(w, "SELECT COUNT(*) FROM api_token WHERE token_hash = '%s'", secret)), 0);
+	assert_int_equal(fixture_count(&w->f, web_path(w, "SELECT COUNT(*) FROM api_token WHERE token_hash = '%s'", hash)), 1);
+	assert_int_equal(fixture_count(&w->f, web_path(w, "SELECT COUNT(*) FROM api_token WHERE token_hash = '%s'", secret)), 0);
 	/* Logged by name, without the secret. */
-	assert_int_equal(count(w, "SELECT COUNT(*) FROM activity WHERE what LIKE 'created API token %: Multi-agency dashboard'"), 1);
-	assert_int_equal(count(w, path(w, "SELECT COUNT(*) FROM activity WHERE what LIKE '%%%s%%'", secret)), 0);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM activity WHERE what LIKE 'created API token %: Multi-agency dashboard'"), 1);
+	assert_int_equal(fixture_count(&w->f, web_path(w, "SELECT COUNT(*) FROM activity WHERE what LIKE '%%%s%%'", secret)), 0);
 
 	/* The token works on the API. */
 	r = api_get(w, secret, "/api/v1/organisations");
@@ -252,23 +198,23 @@ static void token_shown_once_then_revoked(void **state)
 	assert_null(strstr(body, hash));
 	assert_null(strstr(body, "Never"));
 	assert_non_null(strstr(body, "govuk-tag--green"));
-	int64_t id = count(w, "SELECT MAX(id) FROM api_token");
-	const char *revoke = path(w, "/area/%lld/api-tokens/%lld/revoke", (long long)area, (long long)id);
-	assert_non_null(strstr(body, path(w, "action=\"%s\"", revoke)));
+	int64_t id = fixture_count(&w->f, "SELECT MAX(id) FROM api_token");
+	const char *revoke = web_path(w, "/area/%lld/api-tokens/%lld/revoke", (long long)area, (long long)id);
+	assert_non_null(strstr(body, web_path(w, "action=\"%s\"", revoke)));
 	request_destroy(r);
 
 	/* Revoking: a 303 back to the list, which says so. */
 	r = web_run(w, AS_AREA, "POST", revoke, NULL);
 	assert_int_equal(r->status, 303);
-	assert_string_equal(r->location, path(w, "%s?revoked=%lld", tokens, (long long)id));
+	assert_string_equal(r->location, web_path(w, "%s?revoked=%lld", tokens, (long long)id));
 	request_destroy(r);
-	assert_int_equal(count(w, "SELECT COUNT(*) FROM api_token WHERE revoked_at IS NOT NULL"), 1);
-	assert_int_equal(count(w, "SELECT COUNT(*) FROM activity WHERE what LIKE 'revoked API token %: Multi-agency dashboard'"), 1);
-	r = get_query(w, AS_AREA, tokens, "revoked", path(w, "%lld", (long long)id));
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM api_token WHERE revoked_at IS NOT NULL"), 1);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM activity WHERE what LIKE 'revoked API token %: Multi-agency dashboard'"), 1);
+	r = web_get_query(w, AS_AREA, tokens, (const char *[]){"revoked", web_num(w, id), NULL});
 	body = web_body(r);
 	assert_non_null(strstr(body, "govuk-notification-banner--success"));
 	assert_non_null(strstr(body, "Revoked"));
-	assert_null(strstr(body, path(w, "action=\"%s\"", revoke)));
+	assert_null(strstr(body, web_path(w, "action=\"%s\"", revoke)));
 	request_destroy(r);
 
 	/* The API refuses it from now on. */
@@ -277,17 +223,17 @@ static void token_shown_once_then_revoked(void **state)
 	request_destroy(r);
 
 	/* Revoking it again changes nothing and logs nothing. */
-	expect(w, AS_AREA, "POST", revoke, NULL, 303);
-	assert_int_equal(count(w, "SELECT COUNT(*) FROM activity WHERE what LIKE 'revoked API token%'"), 1);
+	web_expect(w, AS_AREA, "POST", revoke, NULL, 303);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM activity WHERE what LIKE 'revoked API token%'"), 1);
 }
 
 static void token_refusals(void **state)
 {
 	webfix *w = *state;
-	int64_t area = our_area(w), far = far_area(w);
-	const char *tokens = path(w, "/area/%lld/api-tokens", (long long)area);
-	int64_t before = count(w, "SELECT COUNT(*) FROM api_token") +
-			 count(w, "SELECT COUNT(*) FROM activity");
+	int64_t area = fixture_org_area(&w->f, w->org), far = fixture_org_area(&w->f, w->far_org);
+	const char *tokens = web_path(w, "/area/%lld/api-tokens", (long long)area);
+	int64_t before = fixture_count(&w->f, "SELECT COUNT(*) FROM api_token") +
+			 fixture_count(&w->f, "SELECT COUNT(*) FROM activity");
 
 	const char *blank[] = {"name", "  ", NULL};
 	const char *none[] = {NULL};
@@ -307,23 +253,23 @@ static void token_refusals(void **state)
 	 * this area's administrators. */
 	const char *forged[] = {"name", "Dashboard", "csrf", "0000", NULL};
 	const char *fields[] = {"name", "Dashboard", NULL};
-	expect(w, AS_AREA, "POST", tokens, forged, 403);
-	expect(w, AS_OTHER_AREA, "POST", tokens, fields, 404);
-	expect(w, AS_LEAD, "POST", tokens, fields, 404);
-	assert_int_equal(count(w, "SELECT COUNT(*) FROM api_token") +
-			 count(w, "SELECT COUNT(*) FROM activity"), before);
+	web_expect(w, AS_AREA, "POST", tokens, forged, 403);
+	web_expect(w, AS_OTHER_AREA, "POST", tokens, fields, 404);
+	web_expect(w, AS_LEAD, "POST", tokens, fields, 404);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM api_token") +
+			 fixture_count(&w->f, "SELECT COUNT(*) FROM activity"), before);
 
 	/* Another area's token cannot be revoked through this area. */
 	char secret[65];
 	int64_t theirs;
 	assert_int_equal(api_token_create(&w->f.d, 0, far, "Their board", secret, &theirs, &w->f.e), 0);
-	expect(w, AS_AREA, "POST", path(w, "/area/%lld/api-tokens/%lld/revoke", (long long)area,
+	web_expect(w, AS_AREA, "POST", web_path(w, "/area/%lld/api-tokens/%lld/revoke", (long long)area,
 					(long long)theirs), NULL, 404);
-	expect(w, AS_AREA, "POST", path(w, "/area/%lld/api-tokens/abc/revoke", (long long)area), NULL, 404);
-	expect(w, AS_AREA, "POST", path(w, "/area/%lld/api-tokens/999999/revoke", (long long)area), NULL, 404);
-	expect(w, AS_OTHER_AREA, "POST", path(w, "/area/%lld/api-tokens/%lld/revoke", (long long)area,
+	web_expect(w, AS_AREA, "POST", web_path(w, "/area/%lld/api-tokens/abc/revoke", (long long)area), NULL, 404);
+	web_expect(w, AS_AREA, "POST", web_path(w, "/area/%lld/api-tokens/999999/revoke", (long long)area), NULL, 404);
+	web_expect(w, AS_OTHER_AREA, "POST", web_path(w, "/area/%lld/api-tokens/%lld/revoke", (long long)area,
 					      (long long)theirs), NULL, 404);
-	assert_int_equal(count(w, "SELECT COUNT(*) FROM api_token WHERE revoked_at IS NOT NULL"), 0);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM api_token WHERE revoked_at IS NOT NULL"), 0);
 	request *r = api_get(w, secret, "/api/v1/organisations");
 	assert_int_equal(r->status, 200);
 	request_destroy(r);

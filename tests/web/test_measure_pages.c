@@ -8,36 +8,11 @@
 #include "domain/measure.h"
 #include "store/measure.h"
 
-static const char *path(webfix *w, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	const char *p = arena_vprintf(&w->f.mem, fmt, ap);
-	va_end(ap);
-	return p;
-}
-
-static request *expect(webfix *w, int who, const char *method, const char *p,
-		       const char *const *fields, int status)
-{
-	request *r = web_run(w, who, method, p, fields);
-	if (r->status != status)
-		fail_msg("%s %s as %s: %d, expected %d\n%.3000s", method, p, as_names[who], r->status,
-			 status, web_body(r));
-	return r;
-}
-
-static void expect_done(webfix *w, int who, const char *method, const char *p,
-			const char *const *fields, int status)
-{
-	request_destroy(expect(w, who, method, p, fields, status));
-}
-
 /* A 400 whose page says `text` and leaves the database as it was. */
 static void expect_refused(webfix *w, const char *p, const char *const *fields, const char *text)
 {
 	int64_t before = test_count_rows(&w->f.db);
-	request *r = expect(w, AS_CONTRIBUTOR, "POST", p, fields, 400);
+	request *r = web_expect_request(w, AS_CONTRIBUTOR, "POST", p, fields, 400);
 	const char *body = web_body(r);
 	if (!strstr(body, "govuk-error-summary") || !strstr(body, text))
 		fail_msg("POST %s: expected an error summary and \"%s\"\n%.4000s", p, text, body);
@@ -48,9 +23,9 @@ static void expect_refused(webfix *w, const char *p, const char *const *fields, 
 /* Chooses a measure through the form; answers its id from the redirect. */
 static int64_t choose(webfix *w, const char *const *fields)
 {
-	request *r = expect(w, AS_CONTRIBUTOR, "POST", path(w, "/org/%lld/measures", (long long)w->org),
+	request *r = web_expect_request(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/measures", (long long)w->org),
 			    fields, 303);
-	const char *prefix = path(w, "/org/%lld/measure/", (long long)w->org);
+	const char *prefix = web_path(w, "/org/%lld/measure/", (long long)w->org);
 	assert_non_null(r->location);
 	assert_memory_equal(r->location, prefix, strlen(prefix));
 	int64_t id = strtoll(r->location + strlen(prefix), NULL, 10);
@@ -83,7 +58,7 @@ static void the_whole_flow(void **state)
 	webfix *w = *state;
 	long long org = (long long)w->org;
 	/* The form offers the catalogue per cornerstone, with nothing chosen. */
-	request *r = expect(w, AS_CONTRIBUTOR, "GET", path(w, "/org/%lld/measures/new", org), NULL, 200);
+	request *r = web_expect_request(w, AS_CONTRIBUTOR, "GET", web_path(w, "/org/%lld/measures/new", org), NULL, 200);
 	const char *body = web_body(r);
 	assert_non_null(strstr(body, "Cornerstone 1: Welcome and Care"));
 	assert_non_null(strstr(body, "Cornerstone 4: Work in Partnership"));
@@ -101,17 +76,17 @@ static void the_whole_flow(void **state)
 	/* Link a (Welcome and Care) to b (Communicate): shown both ways. */
 	char bid[24];
 	snprintf(bid, sizeof bid, "%lld", (long long)b);
-	expect_done(w, AS_CONTRIBUTOR, "POST", path(w, "/org/%lld/measure/%lld/links", org, (long long)a),
+	web_expect(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/measure/%lld/links", org, (long long)a),
 		    (const char *[]){"other", bid, NULL}, 303);
 
 	/* A percentage metric with three readings, the oldest entered last. */
-	const char *metrics = path(w, "/org/%lld/measure/%lld/metrics", org, (long long)a);
-	expect_done(w, AS_CONTRIBUTOR, "POST", metrics,
+	const char *metrics = web_path(w, "/org/%lld/measure/%lld/metrics", org, (long long)a);
+	web_expect(w, AS_CONTRIBUTOR, "POST", metrics,
 		    (const char *[]){"metric-name", "Parent carers who rate communication as good",
 				     "metric-kind", "percentage", "metric-direction", "higher",
 				     "metric-baseline", "40", "metric-target", "75", NULL}, 303);
 	int64_t pct = first_metric(w, a);
-	const char *readings = path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org,
+	const char *readings = web_path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org,
 				    (long long)a, (long long)pct);
 	char f[5][32];
 	const char *parts[] = {"date", "value", "numerator", "denominator", "source"};
@@ -119,16 +94,16 @@ static void the_whole_flow(void **state)
 		snprintf(f[i], sizeof f[i], "r%lld-%s", (long long)pct, parts[i]);
 	char with[32];
 	snprintf(with, sizeof with, "r%lld-with", (long long)pct);
-	expect_done(w, AS_CONTRIBUTOR, "POST", readings,
+	web_expect(w, AS_CONTRIBUTOR, "POST", readings,
 		    (const char *[]){f[0], "2026-06-01", f[1], "60", f[4], "survey", with, "parent-carers", NULL}, 303);
-	expect_done(w, AS_CONTRIBUTOR, "POST", readings,
+	web_expect(w, AS_CONTRIBUTOR, "POST", readings,
 		    (const char *[]){f[0], "2026-10-01", f[1], "70", f[4], "meeting", NULL}, 303);
-	expect_done(w, AS_CONTRIBUTOR, "POST", readings,
+	web_expect(w, AS_CONTRIBUTOR, "POST", readings,
 		    (const char *[]){f[0], "2026-03-01", f[2], "33", f[3], "60", f[4], "survey",
 				     with, "parent-carers", with, "children-and-young-people", NULL}, 303);
 
 	/* A count where lower is better, at its target. */
-	expect_done(w, AS_CONTRIBUTOR, "POST", metrics,
+	web_expect(w, AS_CONTRIBUTOR, "POST", metrics,
 		    (const char *[]){"metric-name", "Formal complaints", "metric-kind", "count",
 				     "metric-direction", "lower", "metric-baseline", "10", "metric-target", "5", NULL}, 303);
 	int64_t count = first_metric(w, a);
@@ -136,12 +111,12 @@ static void the_whole_flow(void **state)
 	snprintf(cdate, sizeof cdate, "r%lld-date", (long long)count);
 	snprintf(cvalue, sizeof cvalue, "r%lld-value", (long long)count);
 	snprintf(csource, sizeof csource, "r%lld-source", (long long)count);
-	expect_done(w, AS_CONTRIBUTOR, "POST",
-		    path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org, (long long)a, (long long)count),
+	web_expect(w, AS_CONTRIBUTOR, "POST",
+		    web_path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org, (long long)a, (long long)count),
 		    (const char *[]){cdate, "2026-10-01", cvalue, "4", csource, "records", NULL}, 303);
 
 	/* The measure page: chart, table, words. */
-	r = expect(w, AS_VIEWER, "GET", path(w, "/org/%lld/measure/%lld", org, (long long)a), NULL, 200);
+	r = web_expect_request(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/measure/%lld", org, (long long)a), NULL, 200);
 	body = web_body(r);
 	assert_non_null(strstr(body, "There are good numbers of parent carer volunteers"));
 	assert_non_null(strstr(body, "Cornerstone 1: Welcome and Care"));
@@ -177,27 +152,27 @@ static void the_whole_flow(void **state)
 	assert_non_null(strstr(body, ">Target met</strong>"));
 	assert_non_null(strstr(body, "Improving since the baseline."));
 	/* The link, navigable; the viewer has no forms. */
-	assert_non_null(strstr(body, path(w, "href=\"/org/%lld/measure/%lld\"", org, (long long)b)));
+	assert_non_null(strstr(body, web_path(w, "href=\"/org/%lld/measure/%lld\"", org, (long long)b)));
 	assert_null(strstr(body, "/readings\""));
 	assert_null(strstr(body, "/metrics\""));
 	assert_null(strstr(body, "/links\""));
 	assert_null(strstr(body, "/edit\""));
 	request_destroy(r);
-	r = expect(w, AS_CONTRIBUTOR, "GET", path(w, "/org/%lld/measure/%lld", org, (long long)a), NULL, 200);
+	r = web_expect_request(w, AS_CONTRIBUTOR, "GET", web_path(w, "/org/%lld/measure/%lld", org, (long long)a), NULL, 200);
 	body = web_body(r);
-	assert_non_null(strstr(body, path(w, "action=\"/org/%lld/measure/%lld/metric/%lld/readings\"", org,
+	assert_non_null(strstr(body, web_path(w, "action=\"/org/%lld/measure/%lld/metric/%lld/readings\"", org,
 					  (long long)a, (long long)pct)));
 	assert_non_null(strstr(body, "Add a metric"));
 	assert_non_null(strstr(body, "Remove link"));
-	assert_non_null(strstr(body, path(w, "<option value=\"%lld\">", (long long)c)));
+	assert_non_null(strstr(body, web_path(w, "<option value=\"%lld\">", (long long)c)));
 	request_destroy(r);
-	r = expect(w, AS_VIEWER, "GET", path(w, "/org/%lld/measure/%lld", org, (long long)b), NULL, 200);
-	assert_non_null(strstr(web_body(r), path(w, "href=\"/org/%lld/measure/%lld\"", org, (long long)a)));
+	r = web_expect_request(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/measure/%lld", org, (long long)b), NULL, 200);
+	assert_non_null(strstr(web_body(r), web_path(w, "href=\"/org/%lld/measure/%lld\"", org, (long long)a)));
 	assert_non_null(strstr(web_body(r), "No metrics yet"));
 	request_destroy(r);
 
 	/* The list, by cornerstone, with latest values and the worked examples. */
-	r = expect(w, AS_VIEWER, "GET", path(w, "/org/%lld/measures", org), NULL, 200);
+	r = web_expect_request(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/measures", org), NULL, 200);
 	body = web_body(r);
 	const char *c1 = strstr(body, "Cornerstone 1: Welcome and Care"), *c3 = strstr(body, "Cornerstone 3: Communicate");
 	assert_true(c1 && c3 && c1 < c3);
@@ -215,7 +190,7 @@ static void refusals_show_the_form(void **state)
 {
 	webfix *w = *state;
 	long long org = (long long)w->org;
-	const char *add = path(w, "/org/%lld/measures", org);
+	const char *add = web_path(w, "/org/%lld/measures", org);
 	int64_t a = choose(w, (const char *[]){"cycle", "2026-27", "measure", "1.7", NULL});
 	int64_t b = choose(w, (const char *[]){"cycle", "2026-27", "measure", "2.3", NULL});
 	expect_refused(w, add, (const char *[]){"cycle", "2026-27", NULL}, "Choose a success measure");
@@ -227,7 +202,7 @@ static void refusals_show_the_form(void **state)
 	expect_refused(w, add, (const char *[]){"cycle", "2026-27", "measure", "own", "own", "Mine", NULL},
 		       "Choose the cornerstone of your own measure");
 	/* What was typed comes back. */
-	request *r = expect(w, AS_CONTRIBUTOR, "POST", add,
+	request *r = web_expect_request(w, AS_CONTRIBUTOR, "POST", add,
 			    (const char *[]){"cycle", "2026-27", "measure", "own", "cornerstone", "2", NULL}, 400);
 	assert_non_null(strstr(web_body(r), "Write your own measure"));
 	assert_non_null(strstr(web_body(r), "value=\"own\" checked"));
@@ -235,7 +210,7 @@ static void refusals_show_the_form(void **state)
 	assert_non_null(strstr(web_body(r), "href=\"#own\""));
 	request_destroy(r);
 
-	const char *links = path(w, "/org/%lld/measure/%lld/links", org, (long long)a);
+	const char *links = web_path(w, "/org/%lld/measure/%lld/links", org, (long long)a);
 	char self[24], theirs[24];
 	snprintf(self, sizeof self, "%lld", (long long)a);
 	snprintf(theirs, sizeof theirs, "%lld", (long long)other_measure(w));
@@ -244,14 +219,14 @@ static void refusals_show_the_form(void **state)
 	expect_refused(w, links, (const char *[]){"other", "", NULL}, "Choose the measure to link");
 	char bid[24];
 	snprintf(bid, sizeof bid, "%lld", (long long)b);
-	expect_done(w, AS_CONTRIBUTOR, "POST", links, (const char *[]){"other", bid, NULL}, 303);
+	web_expect(w, AS_CONTRIBUTOR, "POST", links, (const char *[]){"other", bid, NULL}, 303);
 	expect_refused(w, links, (const char *[]){"other", bid, NULL}, "linked already");
-	expect_done(w, AS_CONTRIBUTOR, "POST", links, (const char *[]){"unlink", bid, NULL}, 303);
+	web_expect(w, AS_CONTRIBUTOR, "POST", links, (const char *[]){"unlink", bid, NULL}, 303);
 	measure_detail md;
 	assert_int_equal(measure_detail_load(&w->f.d, a, &md, &w->f.e), 0);
 	assert_int_equal(md.links.n, 0);
 
-	const char *metrics = path(w, "/org/%lld/measure/%lld/metrics", org, (long long)a);
+	const char *metrics = web_path(w, "/org/%lld/measure/%lld/metrics", org, (long long)a);
 	expect_refused(w, metrics, (const char *[]){"metric-name", "X", "metric-direction", "higher", NULL},
 		       "Choose the kind of number");
 	expect_refused(w, metrics, (const char *[]){"metric-name", "Exclusions", "metric-kind", "rate",
@@ -262,11 +237,11 @@ static void refusals_show_the_form(void **state)
 	expect_refused(w, metrics, (const char *[]){"metric-name", "X", "metric-kind", "count",
 						    "metric-direction", "higher", "metric-baseline", "lots", NULL},
 		       "is not a number");
-	expect_done(w, AS_CONTRIBUTOR, "POST", metrics,
+	web_expect(w, AS_CONTRIBUTOR, "POST", metrics,
 		    (const char *[]){"metric-name", "Rated good", "metric-kind", "percentage",
 				     "metric-direction", "higher", NULL}, 303);
 	int64_t mt = first_metric(w, a);
-	const char *readings = path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org,
+	const char *readings = web_path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org,
 				    (long long)a, (long long)mt);
 	char d[32], n[32], dn[32], s[32], v[32];
 	snprintf(d, sizeof d, "r%lld-date", (long long)mt);
@@ -276,10 +251,10 @@ static void refusals_show_the_form(void **state)
 	snprintf(v, sizeof v, "r%lld-value", (long long)mt);
 	expect_refused(w, readings, (const char *[]){d, "2026-05-01", n, "3", dn, "0", s, "survey", NULL},
 		       "The denominator is 0");
-	r = expect(w, AS_CONTRIBUTOR, "POST", readings,
+	r = web_expect_request(w, AS_CONTRIBUTOR, "POST", readings,
 		   (const char *[]){d, "2026-05-01", n, "3", dn, "0", s, "survey", NULL}, 400);
-	assert_non_null(strstr(web_body(r), path(w, "href=\"#%s\"", dn)));
-	assert_non_null(strstr(web_body(r), path(w, "name=\"%s\" type=\"text\" value=\"3\"", n)));
+	assert_non_null(strstr(web_body(r), web_path(w, "href=\"#%s\"", dn)));
+	assert_non_null(strstr(web_body(r), web_path(w, "name=\"%s\" type=\"text\" value=\"3\"", n)));
 	assert_non_null(strstr(web_body(r), "<details class=\"govuk-details\" open>"));
 	request_destroy(r);
 	expect_refused(w, readings, (const char *[]){d, "2026-05-01", n, "12", dn, "10", s, "survey", NULL},
@@ -292,22 +267,22 @@ static void refusals_show_the_form(void **state)
 		       "Choose where the reading comes from");
 	expect_refused(w, readings, (const char *[]){d, "2026-05-01", s, "survey", NULL},
 		       "Give the reading");
-	expect_done(w, AS_CONTRIBUTOR, "POST", readings,
+	web_expect(w, AS_CONTRIBUTOR, "POST", readings,
 		    (const char *[]){d, "2026-05-01", v, "50", s, "survey", NULL}, 303);
 	expect_refused(w, readings, (const char *[]){d, "2026-05-01", v, "52", s, "survey", NULL},
 		       "already has a reading on 2026-05-01");
 
 	/* The grid, with the instrument's column titles. */
-	const char *edit = path(w, "/org/%lld/measure/%lld/edit", org, (long long)a);
-	r = expect(w, AS_CONTRIBUTOR, "GET", edit, NULL, 200);
+	const char *edit = web_path(w, "/org/%lld/measure/%lld/edit", org, (long long)a);
+	r = web_expect_request(w, AS_CONTRIBUTOR, "GET", edit, NULL, 200);
 	assert_non_null(strstr(web_body(r), "What exactly needs to be improved?"));
 	assert_non_null(strstr(web_body(r), "Evaluation – what else needs to happen?"));
 	request_destroy(r);
 	expect_refused(w, edit, (const char *[]){"improve", "ok", "know", "bad\x01", NULL}, "control character");
-	expect_done(w, AS_CONTRIBUTOR, "POST", edit,
+	web_expect(w, AS_CONTRIBUTOR, "POST", edit,
 		    (const char *[]){"improve", "Staff respond <quickly>", "know", "Fewer complaints",
 				     "measuring", "Complaints", "evaluation", "You said, we did", NULL}, 303);
-	r = expect(w, AS_VIEWER, "GET", path(w, "/org/%lld/measure/%lld", org, (long long)a), NULL, 200);
+	r = web_expect_request(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/measure/%lld", org, (long long)a), NULL, 200);
 	assert_non_null(strstr(web_body(r), "Staff respond &lt;quickly&gt;"));
 	request_destroy(r);
 }
@@ -319,54 +294,54 @@ static void other_organisations_and_roles(void **state)
 	int64_t theirs = other_measure(w);
 	int64_t their_metric = first_metric(w, theirs);
 	int64_t ours = choose(w, (const char *[]){"cycle", "2026-27", "measure", "1.7", NULL});
-	expect_done(w, AS_CONTRIBUTOR, "POST", path(w, "/org/%lld/measure/%lld/metrics", org, (long long)ours),
+	web_expect(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/measure/%lld/metrics", org, (long long)ours),
 		    (const char *[]){"metric-name", "Volunteers", "metric-kind", "count",
 				     "metric-direction", "higher", NULL}, 303);
 	int64_t our_metric = first_metric(w, ours);
 	int64_t before = test_count_rows(&w->f.db);
 	/* Their measure under our organisation: not found, whoever asks. */
-	expect_done(w, AS_LEAD, "GET", path(w, "/org/%lld/measure/%lld", org, (long long)theirs), NULL, 404);
-	expect_done(w, AS_AREA, "GET", path(w, "/org/%lld/measure/%lld/edit", org, (long long)theirs), NULL, 404);
-	expect_done(w, AS_LEAD, "POST", path(w, "/org/%lld/measure/%lld/edit", org, (long long)theirs),
+	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld/measure/%lld", org, (long long)theirs), NULL, 404);
+	web_expect(w, AS_AREA, "GET", web_path(w, "/org/%lld/measure/%lld/edit", org, (long long)theirs), NULL, 404);
+	web_expect(w, AS_LEAD, "POST", web_path(w, "/org/%lld/measure/%lld/edit", org, (long long)theirs),
 		    (const char *[]){"improve", "Taken over", NULL}, 404);
-	expect_done(w, AS_LEAD, "GET", path(w, "/org/%lld/measure/999999", org), NULL, 404);
+	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld/measure/999999", org), NULL, 404);
 	/* Their metric under our measure, and our metric under theirs. */
 	char date[32], value[32], source[32];
 	snprintf(date, sizeof date, "r%lld-date", (long long)their_metric);
 	snprintf(value, sizeof value, "r%lld-value", (long long)their_metric);
 	snprintf(source, sizeof source, "r%lld-source", (long long)their_metric);
-	expect_done(w, AS_LEAD, "POST",
-		    path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org, (long long)ours, (long long)their_metric),
+	web_expect(w, AS_LEAD, "POST",
+		    web_path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org, (long long)ours, (long long)their_metric),
 		    (const char *[]){date, "2026-05-01", value, "3", source, "records", NULL}, 404);
-	expect_done(w, AS_LEAD, "POST",
-		    path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org, (long long)theirs, (long long)our_metric),
+	web_expect(w, AS_LEAD, "POST",
+		    web_path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org, (long long)theirs, (long long)our_metric),
 		    (const char *[]){date, "2026-05-01", value, "3", source, "records", NULL}, 404);
 	/* Their lead in our organisation: not found. */
-	expect_done(w, AS_OTHER_LEAD, "GET", path(w, "/org/%lld/measure/%lld", org, (long long)ours), NULL, 404);
+	web_expect(w, AS_OTHER_LEAD, "GET", web_path(w, "/org/%lld/measure/%lld", org, (long long)ours), NULL, 404);
 	/* A viewer reads but cannot change. */
-	expect_done(w, AS_VIEWER, "GET", path(w, "/org/%lld/measure/%lld", org, (long long)ours), NULL, 200);
-	expect_done(w, AS_VIEWER, "GET", path(w, "/org/%lld/measures/new", org), NULL, 403);
-	expect_done(w, AS_VIEWER, "POST", path(w, "/org/%lld/measures", org),
+	web_expect(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/measure/%lld", org, (long long)ours), NULL, 200);
+	web_expect(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/measures/new", org), NULL, 403);
+	web_expect(w, AS_VIEWER, "POST", web_path(w, "/org/%lld/measures", org),
 		    (const char *[]){"cycle", "2026-27", "measure", "1.8", NULL}, 403);
-	expect_done(w, AS_VIEWER, "POST", path(w, "/org/%lld/measure/%lld/metrics", org, (long long)ours),
+	web_expect(w, AS_VIEWER, "POST", web_path(w, "/org/%lld/measure/%lld/metrics", org, (long long)ours),
 		    (const char *[]){"metric-name", "X", "metric-kind", "count", "metric-direction", "higher", NULL}, 403);
 	snprintf(date, sizeof date, "r%lld-date", (long long)our_metric);
 	snprintf(value, sizeof value, "r%lld-value", (long long)our_metric);
 	snprintf(source, sizeof source, "r%lld-source", (long long)our_metric);
-	expect_done(w, AS_VIEWER, "POST",
-		    path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org, (long long)ours, (long long)our_metric),
+	web_expect(w, AS_VIEWER, "POST",
+		    web_path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org, (long long)ours, (long long)our_metric),
 		    (const char *[]){date, "2026-05-01", value, "3", source, "records", NULL}, 403);
-	expect_done(w, AS_VIEWER, "POST", path(w, "/org/%lld/measure/%lld/edit", org, (long long)ours),
+	web_expect(w, AS_VIEWER, "POST", web_path(w, "/org/%lld/measure/%lld/edit", org, (long long)ours),
 		    (const char *[]){"improve", "Viewer text", NULL}, 403);
 	assert_int_equal(test_count_rows(&w->f.db), before);
 	/* The contributor's reading goes in, and the activity log says so. */
 	int64_t acts = test_count_rows(&w->f.db);
-	expect_done(w, AS_CONTRIBUTOR, "POST",
-		    path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org, (long long)ours, (long long)our_metric),
+	web_expect(w, AS_CONTRIBUTOR, "POST",
+		    web_path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org, (long long)ours, (long long)our_metric),
 		    (const char *[]){date, "2026-05-01", value, "3", source, "records", NULL}, 303);
 	assert_int_equal(test_count_rows(&w->f.db), acts + 2);      /* the reading and its log line */
 	/* Our list never shows the other organisation's measure. */
-	request *r = expect(w, AS_LEAD, "GET", path(w, "/org/%lld/measures", org), NULL, 200);
+	request *r = web_expect_request(w, AS_LEAD, "GET", web_path(w, "/org/%lld/measures", org), NULL, 200);
 	assert_null(strstr(web_body(r), "Their secret metric"));
 	assert_non_null(strstr(web_body(r), "/measures/new"));
 	request_destroy(r);

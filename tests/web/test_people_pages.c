@@ -8,24 +8,6 @@
 #define HOSTILE_ATTR "\"><img src=x onerror=alert(1)>"
 #define JOIN_PASSWORD "a new member's long password"
 
-static const char *path(webfix *w, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	const char *p = arena_vprintf(&w->f.mem, fmt, ap);
-	va_end(ap);
-	return p;
-}
-
-static void expect(webfix *w, int who, const char *method, const char *p,
-		   const char *const *fields, int status)
-{
-	request *r = web_run(w, who, method, p, fields);
-	if (r->status != status)
-		fail_msg("%s %s as %s: %d, expected %d", method, p, as_names[who], r->status, status);
-	request_destroy(r);
-}
-
 /* The membership id of `email` in `org`. */
 static int64_t member_id(webfix *w, int64_t org, const char *email)
 {
@@ -44,31 +26,13 @@ static int64_t throwaway_member(webfix *w, const char *role)
 	static int n;
 	char now[21];
 	time_now_iso(now);
-	user_row u = {.email = path(w, "temp%d@example.org", ++n), .name = path(w, "Temp %d", n),
+	user_row u = {.email = web_path(w, "temp%d@example.org", ++n), .name = web_path(w, "Temp %d", n),
 		      .password_hash = "x", .created_at = now};
 	int64_t user, mid;
 	assert_int_equal(store_user_insert(&w->f.db, &u, &user, &w->f.e), 0);
 	membership_row m = {.user_id = user, .organisation_id = w->org, .role = role, .created_at = now};
 	assert_int_equal(store_membership_insert(&w->f.db, &m, &mid, &w->f.e), 0);
 	return mid;
-}
-
-static int64_t area_of(webfix *w, int64_t org)
-{
-	int64_t area;
-	assert_int_equal(store_org_area(&w->f.db, org, &area, &w->f.e), 0);
-	assert_true(area > 0);
-	return area;
-}
-
-static int64_t count_sql(webfix *w, const char *sql)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(w->f.db.db, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	int64_t n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
 }
 
 static void every_route_as_every_role(void **state)
@@ -82,18 +46,18 @@ static void every_route_as_every_role(void **state)
 		const char *const *fields;
 		int ok;
 	} routes[] = {
-		{"GET", path(w, "/org/%lld/people", (long long)w->org), NULL, 200},
-		{"POST", path(w, "/org/%lld/people/invite", (long long)w->org), invite, 200},
-		{"GET", path(w, "/org/%lld/people/%lld", (long long)w->org, (long long)contributor), NULL, 200},
-		{"POST", path(w, "/org/%lld/people/%lld/role", (long long)w->org, (long long)contributor), role, 303},
-		{"GET", path(w, "/org/%lld/activity", (long long)w->org), NULL, 200},
+		{"GET", web_path(w, "/org/%lld/people", (long long)w->org), NULL, 200},
+		{"POST", web_path(w, "/org/%lld/people/invite", (long long)w->org), invite, 200},
+		{"GET", web_path(w, "/org/%lld/people/%lld", (long long)w->org, (long long)contributor), NULL, 200},
+		{"POST", web_path(w, "/org/%lld/people/%lld/role", (long long)w->org, (long long)contributor), role, 303},
+		{"GET", web_path(w, "/org/%lld/activity", (long long)w->org), NULL, 200},
 		{"POST", NULL, NULL, 303},      /* remove: a new member each time */
 	};
 	for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
 		for (int who = 0; who < AS_COUNT; who++) {
 			const char *p = routes[i].path;
 			if (!p)
-				p = path(w, "/org/%lld/people/%lld/remove", (long long)w->org,
+				p = web_path(w, "/org/%lld/people/%lld/remove", (long long)w->org,
 					 (long long)throwaway_member(w, "viewer"));
 			int want = routes[i].ok;
 			if (who == AS_NOBODY)
@@ -102,23 +66,23 @@ static void every_route_as_every_role(void **state)
 				want = 404;
 			else if (who == AS_CONTRIBUTOR || who == AS_VIEWER)
 				want = 403;
-			expect(w, who, routes[i].method, p, routes[i].fields, want);
+			web_expect(w, who, routes[i].method, p, routes[i].fields, want);
 		}
 	}
 	/* Two invitations: from the area administrator and the lead. */
-	assert_int_equal(count_sql(w, "SELECT COUNT(*) FROM invitation"), 2);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM invitation"), 2);
 
 	/* An area's log: its administrators only. */
-	const char *area = path(w, "/area/%lld/activity", (long long)area_of(w, w->org));
+	const char *area = web_path(w, "/area/%lld/activity", (long long)fixture_org_area(&w->f, w->org));
 	int want[AS_COUNT] = {[AS_NOBODY] = 303, [AS_AREA] = 200, [AS_LEAD] = 404,
 			      [AS_CONTRIBUTOR] = 404, [AS_VIEWER] = 404, [AS_OTHER_LEAD] = 404,
 			      [AS_OTHER_AREA] = 404};
 	for (int who = 0; who < AS_COUNT; who++)
-		expect(w, who, "GET", area, NULL, want[who]);
-	expect(w, AS_OTHER_AREA, "GET", path(w, "/area/%lld/activity", (long long)area_of(w, w->far_org)),
+		web_expect(w, who, "GET", area, NULL, want[who]);
+	web_expect(w, AS_OTHER_AREA, "GET", web_path(w, "/area/%lld/activity", (long long)fixture_org_area(&w->f, w->far_org)),
 	       NULL, 200);
-	expect(w, AS_AREA, "GET", "/area/99999/activity", NULL, 404);
-	expect(w, AS_AREA, "GET", "/area/x/activity", NULL, 404);
+	web_expect(w, AS_AREA, "GET", "/area/99999/activity", NULL, 404);
+	web_expect(w, AS_AREA, "GET", "/area/x/activity", NULL, 404);
 }
 
 static void other_organisations_members_are_not_found(void **state)
@@ -126,11 +90,11 @@ static void other_organisations_members_are_not_found(void **state)
 	webfix *w = *state;
 	int64_t theirs = member_id(w, w->other_org, "other@example.org");
 	const char *role[] = {"role", "viewer", NULL};
-	expect(w, AS_LEAD, "GET", path(w, "/org/%lld/people/%lld", (long long)w->org, (long long)theirs), NULL, 404);
-	expect(w, AS_AREA, "GET", path(w, "/org/%lld/people/%lld", (long long)w->org, (long long)theirs), NULL, 404);
-	expect(w, AS_LEAD, "POST", path(w, "/org/%lld/people/%lld/role", (long long)w->org, (long long)theirs), role, 404);
-	expect(w, AS_LEAD, "POST", path(w, "/org/%lld/people/%lld/remove", (long long)w->org, (long long)theirs), NULL, 404);
-	expect(w, AS_LEAD, "GET", path(w, "/org/%lld/people/99999", (long long)w->org), NULL, 404);
+	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld/people/%lld", (long long)w->org, (long long)theirs), NULL, 404);
+	web_expect(w, AS_AREA, "GET", web_path(w, "/org/%lld/people/%lld", (long long)w->org, (long long)theirs), NULL, 404);
+	web_expect(w, AS_LEAD, "POST", web_path(w, "/org/%lld/people/%lld/role", (long long)w->org, (long long)theirs), role, 404);
+	web_expect(w, AS_LEAD, "POST", web_path(w, "/org/%lld/people/%lld/remove", (long long)w->org, (long long)theirs), NULL, 404);
+	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld/people/99999", (long long)w->org), NULL, 404);
 	membership_row m;
 	assert_int_equal(store_membership_get(&w->f.db, &w->f.mem, theirs, &m, &w->f.e), 1);
 	assert_string_equal(m.role, "lead");
@@ -138,10 +102,10 @@ static void other_organisations_members_are_not_found(void **state)
 	 * organisation either. */
 	membership_list ms;
 	assert_int_equal(store_memberships_of_user(&w->f.db, &w->f.mem, w->as[AS_AREA].user.id, &ms, &w->f.e), 0);
-	expect(w, AS_LEAD, "POST", path(w, "/org/%lld/people/%lld/remove", (long long)w->org,
+	web_expect(w, AS_LEAD, "POST", web_path(w, "/org/%lld/people/%lld/remove", (long long)w->org,
 					(long long)ms.items[0].id), NULL, 404);
 	/* Our list does not show the neighbour's lead. */
-	request *r = web_run(w, AS_LEAD, "GET", path(w, "/org/%lld/people", (long long)w->org), NULL);
+	request *r = web_run(w, AS_LEAD, "GET", web_path(w, "/org/%lld/people", (long long)w->org), NULL);
 	assert_null(strstr(web_body(r), "other@example.org"));
 	assert_non_null(strstr(web_body(r), "contrib@example.org"));
 	request_destroy(r);
@@ -151,7 +115,7 @@ static void other_organisations_members_are_not_found(void **state)
 static request *join(webfix *w, const char *token, const char *email)
 {
 	const char *csrf = "2222222222222222222222222222222222222222222222222222222222222222";
-	request *r = request_create(&w->cfg, "POST", path(w, "/join/%s", token));
+	request *r = request_create(&w->cfg, "POST", web_path(w, "/join/%s", token));
 	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
 	r->form_cookie = csrf;
 	request_add_field(r, "csrf", csrf);
@@ -165,7 +129,7 @@ static void invitation_link_works_once(void **state)
 {
 	webfix *w = *state;
 	const char *fields[] = {"name", HOSTILE_SCRIPT, "role", "contributor", "group", "parent-carers", NULL};
-	request *r = web_run(w, AS_LEAD, "POST", path(w, "/org/%lld/people/invite", (long long)w->org), fields);
+	request *r = web_run(w, AS_LEAD, "POST", web_path(w, "/org/%lld/people/invite", (long long)w->org), fields);
 	assert_int_equal(r->status, 200);
 	assert_null(r->location);
 	const char *body = web_body(r);
@@ -187,9 +151,9 @@ static void invitation_link_works_once(void **state)
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int64(st, 0), 0);
 	sqlite3_finalize(st);
-	assert_int_equal(count_sql(w, "SELECT COUNT(*) FROM invitation"), 1);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM invitation"), 1);
 
-	r = web_run(w, AS_NOBODY, "GET", path(w, "/join/%s", token), NULL);
+	r = web_run(w, AS_NOBODY, "GET", web_path(w, "/join/%s", token), NULL);
 	assert_int_equal(r->status, 200);
 	request_destroy(r);
 	r = join(w, token, "new.parent@example.org");
@@ -200,7 +164,7 @@ static void invitation_link_works_once(void **state)
 	const char *eq = strchr(r->cookie, '=');
 	memcpy(s.token, eq + 1, 64);
 	request_destroy(r);
-	r = request_create(&w->cfg, "GET", path(w, "/org/%lld/evidence", (long long)w->org));
+	r = request_create(&w->cfg, "GET", web_path(w, "/org/%lld/evidence", (long long)w->org));
 	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
 	r->session_cookie = s.token;
 	web_dispatch(r);
@@ -222,10 +186,10 @@ static void invitation_link_works_once(void **state)
 	assert_int_equal(store_user_by_email(&w->f.db, &w->f.mem, "someone.else@example.org", &u, &w->f.e), 0);
 
 	/* The new member's name is escaped in the list and the log. */
-	const char *pages[] = {path(w, "/org/%lld/people", (long long)w->org),
-			       path(w, "/org/%lld/people/%lld", (long long)w->org, (long long)mid),
-			       path(w, "/org/%lld/activity", (long long)w->org),
-			       path(w, "/area/%lld/activity", (long long)area_of(w, w->org))};
+	const char *pages[] = {web_path(w, "/org/%lld/people", (long long)w->org),
+			       web_path(w, "/org/%lld/people/%lld", (long long)w->org, (long long)mid),
+			       web_path(w, "/org/%lld/activity", (long long)w->org),
+			       web_path(w, "/area/%lld/activity", (long long)fixture_org_area(&w->f, w->org))};
 	for (int i = 0; i < 4; i++) {
 		r = web_run(w, AS_AREA, "GET", pages[i], NULL);
 		assert_int_equal(r->status, 200);
@@ -238,7 +202,7 @@ static void invitation_link_works_once(void **state)
 static void bad_invitations_create_nothing(void **state)
 {
 	webfix *w = *state;
-	const char *p = path(w, "/org/%lld/people/invite", (long long)w->org);
+	const char *p = web_path(w, "/org/%lld/people/invite", (long long)w->org);
 	struct {
 		const char *const *fields;
 		const char *field;
@@ -254,32 +218,32 @@ static void bad_invitations_create_nothing(void **state)
 		if (r->status != 400)
 			fail_msg("case %zu: %d, expected 400", i, r->status);
 		assert_non_null(strstr(web_body(r), "There is a problem"));
-		assert_non_null(strstr(web_body(r), path(w, "href=\"#%s\"", bad[i].field)));
-		assert_non_null(strstr(web_body(r), path(w, "id=\"%s-error\"", bad[i].field)));
+		assert_non_null(strstr(web_body(r), web_path(w, "href=\"#%s\"", bad[i].field)));
+		assert_non_null(strstr(web_body(r), web_path(w, "id=\"%s-error\"", bad[i].field)));
 		assert_null(strstr(web_body(r), "/join/"));
 		if (i > 0 && i < 4)
 			assert_non_null(strstr(web_body(r), "value=\"Typed name\""));
 		request_destroy(r);
 	}
-	assert_int_equal(count_sql(w, "SELECT COUNT(*) FROM invitation"), 0);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM invitation"), 0);
 }
 
 static void role_changes(void **state)
 {
 	webfix *w = *state;
 	int64_t contributor = member_id(w, w->org, "contrib@example.org");
-	const char *p = path(w, "/org/%lld/people/%lld/role", (long long)w->org, (long long)contributor);
+	const char *p = web_path(w, "/org/%lld/people/%lld/role", (long long)w->org, (long long)contributor);
 	request *r = web_run(w, AS_LEAD, "POST", p,
 			     (const char *[]){"role", "viewer", "group", "parent-carers", NULL});
 	assert_int_equal(r->status, 303);
-	assert_string_equal(r->location, path(w, "/org/%lld/people", (long long)w->org));
+	assert_string_equal(r->location, web_path(w, "/org/%lld/people", (long long)w->org));
 	request_destroy(r);
 	membership_row m;
 	assert_int_equal(store_membership_get(&w->f.db, &w->f.mem, contributor, &m, &w->f.e), 1);
 	assert_string_equal(m.role, "viewer");
 	assert_string_equal(m.partner_group, "parent-carers");
 	/* It takes effect at once: no more changes for them. */
-	expect(w, AS_CONTRIBUTOR, "GET", path(w, "/org/%lld/actions/new", (long long)w->org), NULL, 403);
+	web_expect(w, AS_CONTRIBUTOR, "GET", web_path(w, "/org/%lld/actions/new", (long long)w->org), NULL, 403);
 	activity_list log;
 	assert_int_equal(store_activity_list(&w->f.db, &w->f.mem, w->org, 0, 10, &log, &w->f.e), 0);
 	assert_non_null(strstr(log.items[0].what, "role to viewer (parent carers)"));
@@ -302,8 +266,8 @@ static void the_last_lead_stays(void **state)
 {
 	webfix *w = *state;
 	int64_t lead = member_id(w, w->org, "lead@example.org");
-	const char *role = path(w, "/org/%lld/people/%lld/role", (long long)w->org, (long long)lead);
-	const char *remove = path(w, "/org/%lld/people/%lld/remove", (long long)w->org, (long long)lead);
+	const char *role = web_path(w, "/org/%lld/people/%lld/role", (long long)w->org, (long long)lead);
+	const char *remove = web_path(w, "/org/%lld/people/%lld/remove", (long long)w->org, (long long)lead);
 	request *r = web_run(w, AS_LEAD, "POST", role, (const char *[]){"role", "viewer", NULL});
 	assert_int_equal(r->status, 400);
 	assert_non_null(strstr(web_body(r), "only organisation lead"));
@@ -317,19 +281,19 @@ static void the_last_lead_stays(void **state)
 	membership_row m;
 	assert_int_equal(store_membership_get(&w->f.db, &w->f.mem, lead, &m, &w->f.e), 1);
 	assert_string_equal(m.role, "lead");
-	expect(w, AS_LEAD, "GET", path(w, "/org/%lld/people", (long long)w->org), NULL, 200);
+	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld/people", (long long)w->org), NULL, 200);
 
 	/* With a second lead, the first may step down. */
 	int64_t contributor = member_id(w, w->org, "contrib@example.org");
-	expect(w, AS_LEAD, "POST", path(w, "/org/%lld/people/%lld/role", (long long)w->org,
+	web_expect(w, AS_LEAD, "POST", web_path(w, "/org/%lld/people/%lld/role", (long long)w->org,
 					(long long)contributor), (const char *[]){"role", "lead", NULL}, 303);
 	r = web_run(w, AS_LEAD, "POST", role, (const char *[]){"role", "contributor", NULL});
 	assert_int_equal(r->status, 303);
-	assert_string_equal(r->location, path(w, "/org/%lld", (long long)w->org));
+	assert_string_equal(r->location, web_path(w, "/org/%lld", (long long)w->org));
 	request_destroy(r);
-	expect(w, AS_LEAD, "GET", path(w, "/org/%lld/people", (long long)w->org), NULL, 403);
+	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld/people", (long long)w->org), NULL, 403);
 	/* Now the contributor is the last lead and cannot leave either. */
-	expect(w, AS_CONTRIBUTOR, "POST", path(w, "/org/%lld/people/%lld/remove", (long long)w->org,
+	web_expect(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/people/%lld/remove", (long long)w->org,
 					       (long long)contributor), NULL, 400);
 }
 
@@ -337,28 +301,28 @@ static void removed_members_are_signed_out(void **state)
 {
 	webfix *w = *state;
 	int64_t contributor = member_id(w, w->org, "contrib@example.org");
-	expect(w, AS_CONTRIBUTOR, "GET", "/", NULL, 200);
-	request *r = web_run(w, AS_LEAD, "POST", path(w, "/org/%lld/people/%lld/remove", (long long)w->org,
+	web_expect(w, AS_CONTRIBUTOR, "GET", "/", NULL, 200);
+	request *r = web_run(w, AS_LEAD, "POST", web_path(w, "/org/%lld/people/%lld/remove", (long long)w->org,
 						      (long long)contributor), NULL);
 	assert_int_equal(r->status, 303);
-	assert_string_equal(r->location, path(w, "/org/%lld/people", (long long)w->org));
+	assert_string_equal(r->location, web_path(w, "/org/%lld/people", (long long)w->org));
 	request_destroy(r);
 	membership_row m;
 	assert_int_equal(store_membership_get(&w->f.db, &w->f.mem, contributor, &m, &w->f.e), 0);
 	/* Their session has ended: every page sends them to sign in. */
-	r = web_run(w, AS_CONTRIBUTOR, "GET", path(w, "/org/%lld", (long long)w->org), NULL);
+	r = web_run(w, AS_CONTRIBUTOR, "GET", web_path(w, "/org/%lld", (long long)w->org), NULL);
 	assert_int_equal(r->status, 303);
 	assert_string_equal(r->location, "/sign-in");
 	request_destroy(r);
-	expect(w, AS_CONTRIBUTOR, "GET", "/", NULL, 303);
+	web_expect(w, AS_CONTRIBUTOR, "GET", "/", NULL, 303);
 	activity_list log;
 	assert_int_equal(store_activity_list(&w->f.db, &w->f.mem, w->org, 0, 10, &log, &w->f.e), 0);
 	assert_non_null(strstr(log.items[0].what, "removed contributor, a contributor, from the organisation and signed them out"));
 	/* Removed twice: there is nothing to remove. */
-	expect(w, AS_LEAD, "POST", path(w, "/org/%lld/people/%lld/remove", (long long)w->org,
+	web_expect(w, AS_LEAD, "POST", web_path(w, "/org/%lld/people/%lld/remove", (long long)w->org,
 					(long long)contributor), NULL, 404);
 	/* The rest are untouched. */
-	expect(w, AS_VIEWER, "GET", path(w, "/org/%lld", (long long)w->org), NULL, 200);
+	web_expect(w, AS_VIEWER, "GET", web_path(w, "/org/%lld", (long long)w->org), NULL, 200);
 }
 
 static void activity_is_newest_first(void **state)
@@ -368,7 +332,7 @@ static void activity_is_newest_first(void **state)
 	activity_log(&w->f.d, &w->as[AS_LEAD].user, w->org, 0, "second thing", &w->f.e);
 	activity_log(&w->f.d, &w->as[AS_OTHER_LEAD].user, w->other_org, 0, "neighbour thing", &w->f.e);
 	activity_log(&w->f.d, &w->as[AS_OTHER_AREA].user, w->far_org, 0, "far thing", &w->f.e);
-	request *r = web_run(w, AS_LEAD, "GET", path(w, "/org/%lld/activity", (long long)w->org), NULL);
+	request *r = web_run(w, AS_LEAD, "GET", web_path(w, "/org/%lld/activity", (long long)w->org), NULL);
 	assert_int_equal(r->status, 200);
 	const char *first = strstr(web_body(r), "first thing"), *second = strstr(web_body(r), "second thing");
 	assert_non_null(first);
@@ -376,7 +340,7 @@ static void activity_is_newest_first(void **state)
 	assert_true(second < first);
 	assert_null(strstr(web_body(r), "neighbour thing"));
 	request_destroy(r);
-	r = web_run(w, AS_AREA, "GET", path(w, "/area/%lld/activity", (long long)area_of(w, w->org)), NULL);
+	r = web_run(w, AS_AREA, "GET", web_path(w, "/area/%lld/activity", (long long)fixture_org_area(&w->f, w->org)), NULL);
 	assert_int_equal(r->status, 200);
 	assert_non_null(strstr(web_body(r), "neighbour thing"));
 	assert_non_null(strstr(web_body(r), "Neighbour School"));

@@ -11,48 +11,6 @@
 #define STRENGTH "Families say the welcome is warm"
 #define AREA "Fathers rarely come to events"
 
-static const char *path(webfix *w, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	const char *p = arena_vprintf(&w->f.mem, fmt, ap);
-	va_end(ap);
-	return p;
-}
-
-static void expect(webfix *w, int who, const char *method, const char *p,
-		   const char *const *fields, int status)
-{
-	request *r = web_run(w, who, method, p, fields);
-	if (r->status != status)
-		fail_msg("%s %s as %s: %d, expected %d", method, p, as_names[who], r->status, status);
-	request_destroy(r);
-}
-
-static request *get_query(webfix *w, int who, const char *p, const char *const *query)
-{
-	request *r = request_create(&w->cfg, "GET", p);
-	assert_non_null(r);
-	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
-	for (size_t i = 0; query && query[i]; i += 2)
-		request_add_query(r, query[i], query[i + 1]);
-	r->session_cookie = w->as[who].token;
-	web_dispatch(r);
-	return r;
-}
-
-static void contains(request *r, const char *text)
-{
-	if (!strstr(web_body(r), text))
-		fail_msg("%s: expected \"%s\" on the page", r->path, text);
-}
-
-static void lacks(request *r, const char *text)
-{
-	if (strstr(web_body(r), text))
-		fail_msg("%s: did not expect \"%s\" on the page", r->path, text);
-}
-
 static size_t offset(request *r, const char *text)
 {
 	const char *at = strstr(web_body(r), text);
@@ -89,25 +47,25 @@ static void start_seeded_from_the_latest(void **state)
 {
 	webfix *w = *state;
 	seed_review(w);
-	const char *list = path(w, "/org/%lld/plans", (long long)w->org);
+	const char *list = web_path(w, "/org/%lld/plans", (long long)w->org);
 	request *r = web_run(w, AS_LEAD, "GET", list, NULL);
 	assert_int_equal(r->status, 200);
-	contains(r, "Start from our latest self-evaluation (cycle 2026-27)");
-	contains(r, "There are no plans yet.");
+	page_has(r, "Start from our latest self-evaluation (cycle 2026-27)");
+	page_has(r, "There are no plans yet.");
 	/* The box is never ticked for the person. */
-	lacks(r, " checked");
+	page_lacks(r, " checked");
 	request_destroy(r);
 	r = web_run(w, AS_VIEWER, "GET", list, NULL);
 	assert_int_equal(r->status, 200);
-	lacks(r, "Start a plan");
+	page_lacks(r, "Start a plan");
 	request_destroy(r);
 
-	const char *eval = path(w, "%lld", (long long)w->eval);
+	const char *eval = web_path(w, "%lld", (long long)w->eval);
 	const char *fields[] = {"title", "Early years team", "cycle", "2026-27", "seed", eval, NULL};
 	r = web_run(w, AS_LEAD, "POST", list, fields);
 	assert_int_equal(r->status, 303);
 	int64_t id = latest_plan(w, w->org);
-	assert_string_equal(r->location, path(w, "/org/%lld/plan/%lld?saved=started", (long long)w->org, (long long)id));
+	assert_string_equal(r->location, web_path(w, "/org/%lld/plan/%lld?saved=started", (long long)w->org, (long long)id));
 	request_destroy(r);
 
 	plan_full p;
@@ -115,22 +73,22 @@ static void start_seeded_from_the_latest(void **state)
 	assert_int_equal(p.plan.seeded_from, w->eval);
 	assert_string_equal(plan_statement(&p, "1i")->strengths, STRENGTH);
 
-	r = web_run(w, AS_VIEWER, "GET", path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)id), NULL);
+	r = web_run(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)id), NULL);
 	assert_int_equal(r->status, 200);
 	/* Strengths first: the source asks for an appreciative process. */
 	assert_true(offset(r, STRENGTH) < offset(r, AREA));
 	assert_true(offset(r, "id=\"strengths-1\"") < offset(r, "id=\"areas-1\""));
 	assert_true(offset(r, "id=\"areas-1\"") < offset(r, "id=\"questions-1\""));
-	contains(r, "Self-evaluation, cycle 2026-27");
-	contains(r, "Also consider how the Cornerstones feature in your vision/mission statement");
-	contains(r, "<details class=\"govuk-details\">");
-	contains(r, "Invest in building relationships");
-	lacks(r, "Turn into an action");        /* viewers cannot */
+	page_has(r, "Self-evaluation, cycle 2026-27");
+	page_has(r, "Also consider how the Cornerstones feature in your vision/mission statement");
+	page_has(r, "<details class=\"govuk-details\">");
+	page_has(r, "Invest in building relationships");
+	page_lacks(r, "Turn into an action");        /* viewers cannot */
 	request_destroy(r);
 
 	r = web_run(w, AS_LEAD, "GET", list, NULL);
-	contains(r, "Early years team");
-	contains(r, "1 of 25");
+	page_has(r, "Early years team");
+	page_has(r, "1 of 25");
 	request_destroy(r);
 }
 
@@ -138,33 +96,33 @@ static void start_refused(void **state)
 {
 	webfix *w = *state;
 	seed_review(w);
-	const char *list = path(w, "/org/%lld/plans", (long long)w->org);
+	const char *list = web_path(w, "/org/%lld/plans", (long long)w->org);
 	int64_t before = test_count_rows(&w->f.db);
 	const char *no_title[] = {"title", "  ", "cycle", "2026-27", NULL};
 	request *r = web_run(w, AS_LEAD, "POST", list, no_title);
 	assert_int_equal(r->status, 400);
-	contains(r, "govuk-error-summary");
-	contains(r, "<a href=\"#title\">Enter a title for the plan</a>");
+	page_has(r, "govuk-error-summary");
+	page_has(r, "<a href=\"#title\">Enter a title for the plan</a>");
 	request_destroy(r);
 	const char *no_cycle[] = {"title", "Plan", NULL};
 	r = web_run(w, AS_LEAD, "POST", list, no_cycle);
 	assert_int_equal(r->status, 400);
-	contains(r, "href=\"#cycle\"");
+	page_has(r, "href=\"#cycle\"");
 	request_destroy(r);
 	/* Another organisation's self-evaluation is not ours to start from. */
 	const char *theirs[] = {"title", "Plan", "cycle", "2026-27", "seed",
-				path(w, "%lld", (long long)w->other_eval), NULL};
+				web_path(w, "%lld", (long long)w->other_eval), NULL};
 	r = web_run(w, AS_LEAD, "POST", list, theirs);
 	assert_int_equal(r->status, 400);
-	contains(r, "href=\"#seed\"");
+	page_has(r, "href=\"#seed\"");
 	request_destroy(r);
 	const char *junk[] = {"title", "Plan", "cycle", "2026-27", "seed", "1x", NULL};
-	expect(w, AS_LEAD, "POST", list, junk, 400);
+	web_expect(w, AS_LEAD, "POST", list, junk, 400);
 	assert_int_equal(test_count_rows(&w->f.db), before);
 	/* Only leads start plans. */
 	const char *good[] = {"title", "Plan", "cycle", "2026-27", NULL};
-	expect(w, AS_CONTRIBUTOR, "POST", list, good, 403);
-	expect(w, AS_VIEWER, "POST", list, good, 403);
+	web_expect(w, AS_CONTRIBUTOR, "POST", list, good, 403);
+	web_expect(w, AS_VIEWER, "POST", list, good, 403);
 	assert_int_equal(test_count_rows(&w->f.db), before);
 }
 
@@ -172,12 +130,12 @@ static void area_into_an_action(void **state)
 {
 	webfix *w = *state;
 	int64_t id = seeded_plan(w);
-	const char *plan = path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)id);
+	const char *plan = web_path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)id);
 	request *r = web_run(w, AS_CONTRIBUTOR, "GET", plan, NULL);
-	contains(r, "Turn into an action");
+	page_has(r, "Turn into an action");
 	request_destroy(r);
 
-	const char *post = path(w, "%s/actions", plan);
+	const char *post = web_path(w, "%s/actions", plan);
 	const char *fields[] = {"statement", "1i", "title", "", NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", post, fields);
 	assert_int_equal(r->status, 303);
@@ -187,16 +145,16 @@ static void area_into_an_action(void **state)
 	int64_t action = p.actions.items[0].id;
 	assert_string_equal(p.actions.items[0].title, AREA);
 	assert_string_equal(p.actions.items[0].element_key, "1i");
-	assert_string_equal(r->location, path(w, "%s?saved=action&action=%lld#plan-actions", plan, (long long)action));
+	assert_string_equal(r->location, web_path(w, "%s?saved=action&action=%lld#plan-actions", plan, (long long)action));
 	request_destroy(r);
 
-	const char *action_text = path(w, "%lld", (long long)action);
+	const char *action_text = web_path(w, "%lld", (long long)action);
 	const char *query[] = {"saved", "action", "action", action_text, NULL};
-	r = get_query(w, AS_CONTRIBUTOR, plan, query);
+	r = web_get_query(w, AS_CONTRIBUTOR, plan, query);
 	assert_int_equal(r->status, 200);
-	contains(r, path(w, "Action %lld created: " AREA ".", (long long)action));
-	contains(r, path(w, "href=\"/org/%lld/actions/%lld/edit\"", (long long)w->org, (long long)action));
-	contains(r, path(w, "Action %lld: " AREA " (open)", (long long)action));
+	page_has(r, web_path(w, "Action %lld created: " AREA ".", (long long)action));
+	page_has(r, web_path(w, "href=\"/org/%lld/actions/%lld/edit\"", (long long)w->org, (long long)action));
+	page_has(r, web_path(w, "Action %lld: " AREA " (open)", (long long)action));
 	request_destroy(r);
 
 	/* Refused: no areas, an unknown statement, a viewer, another
@@ -205,17 +163,17 @@ static void area_into_an_action(void **state)
 	const char *no_areas[] = {"statement", "1ii", NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", post, no_areas);
 	assert_int_equal(r->status, 400);
-	contains(r, "govuk-error-summary");
-	contains(r, "Statement 1ii has no areas for development yet");
+	page_has(r, "govuk-error-summary");
+	page_has(r, "Statement 1ii has no areas for development yet");
 	request_destroy(r);
 	const char *unknown[] = {"statement", "9z", NULL};
-	expect(w, AS_CONTRIBUTOR, "POST", post, unknown, 400);
+	web_expect(w, AS_CONTRIBUTOR, "POST", post, unknown, 400);
 	const char *bad_title[] = {"statement", "1i", "title", "Bad\x01title", NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", post, bad_title);
 	assert_int_equal(r->status, 400);
-	contains(r, "href=\"#title-1i\"");
+	page_has(r, "href=\"#title-1i\"");
 	request_destroy(r);
-	expect(w, AS_VIEWER, "POST", post, fields, 403);
+	web_expect(w, AS_VIEWER, "POST", post, fields, 403);
 	assert_int_equal(test_count_rows(&w->f.db), before);
 }
 
@@ -224,58 +182,58 @@ static void other_organisation_and_unknown_pages(void **state)
 	webfix *w = *state;
 	int64_t ours = seeded_plan(w), theirs;
 	assert_int_equal(plan_start(&w->f.d, w->other_org, "Their plan", "2026-27", w->other_eval, &theirs, &w->f.e), 0);
-	const char *other = path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)theirs);
-	expect(w, AS_LEAD, "GET", other, NULL, 404);
-	expect(w, AS_LEAD, "GET", path(w, "%s/cornerstone/1", other), NULL, 404);
-	expect(w, AS_LEAD, "GET", path(w, "%s/aspects", other), NULL, 404);
+	const char *other = web_path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)theirs);
+	web_expect(w, AS_LEAD, "GET", other, NULL, 404);
+	web_expect(w, AS_LEAD, "GET", web_path(w, "%s/cornerstone/1", other), NULL, 404);
+	web_expect(w, AS_LEAD, "GET", web_path(w, "%s/aspects", other), NULL, 404);
 	int64_t before = test_count_rows(&w->f.db);
 	const char *fields[] = {"statement", "1i", NULL};
-	expect(w, AS_LEAD, "POST", path(w, "%s/actions", other), fields, 404);
+	web_expect(w, AS_LEAD, "POST", web_path(w, "%s/actions", other), fields, 404);
 	const char *note[] = {"aspect-values", "Hijack", NULL};
-	expect(w, AS_LEAD, "POST", path(w, "%s/aspects", other), note, 404);
+	web_expect(w, AS_LEAD, "POST", web_path(w, "%s/aspects", other), note, 404);
 	const char *text[] = {"strengths-1i", "Hijack", NULL};
-	expect(w, AS_LEAD, "POST", path(w, "%s/cornerstone/1", other), text, 404);
+	web_expect(w, AS_LEAD, "POST", web_path(w, "%s/cornerstone/1", other), text, 404);
 	assert_int_equal(test_count_rows(&w->f.db), before);
 	/* Their plan is theirs; ours is not theirs to see. */
-	expect(w, AS_OTHER_LEAD, "GET", path(w, "/org/%lld/plan/%lld", (long long)w->other_org, (long long)theirs), NULL, 200);
-	expect(w, AS_OTHER_LEAD, "GET", path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)ours), NULL, 404);
+	web_expect(w, AS_OTHER_LEAD, "GET", web_path(w, "/org/%lld/plan/%lld", (long long)w->other_org, (long long)theirs), NULL, 200);
+	web_expect(w, AS_OTHER_LEAD, "GET", web_path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)ours), NULL, 404);
 
-	const char *plan = path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)ours);
-	expect(w, AS_VIEWER, "GET", path(w, "%s/cornerstone/5", plan), NULL, 404);
-	expect(w, AS_VIEWER, "GET", path(w, "%s/cornerstone/1i", plan), NULL, 404);
-	expect(w, AS_VIEWER, "GET", path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)ours + 99), NULL, 404);
-	expect(w, AS_VIEWER, "GET", path(w, "/org/%lld/plan/abc", (long long)w->org), NULL, 404);
+	const char *plan = web_path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)ours);
+	web_expect(w, AS_VIEWER, "GET", web_path(w, "%s/cornerstone/5", plan), NULL, 404);
+	web_expect(w, AS_VIEWER, "GET", web_path(w, "%s/cornerstone/1i", plan), NULL, 404);
+	web_expect(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)ours + 99), NULL, 404);
+	web_expect(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/plan/abc", (long long)w->org), NULL, 404);
 }
 
 static void cornerstone_form(void **state)
 {
 	webfix *w = *state;
 	int64_t id = seeded_plan(w);
-	const char *page = path(w, "/org/%lld/plan/%lld/cornerstone/1", (long long)w->org, (long long)id);
+	const char *page = web_path(w, "/org/%lld/plan/%lld/cornerstone/1", (long long)w->org, (long long)id);
 	request *r = web_run(w, AS_CONTRIBUTOR, "GET", page, NULL);
 	assert_int_equal(r->status, 200);
 	assert_true(offset(r, ">Strengths for 1i<") < offset(r, ">Areas for Development for 1i<"));
 	assert_true(offset(r, ">Areas for Development for 1i<") < offset(r, ">Strengths for 1ii<"));
-	contains(r, ">How well you are doing<");
-	contains(r, ">What do you need to do next? (to form the basis of your service plan)<");
-	contains(r, "For each Cornerstone think about:");
-	contains(r, STRENGTH);                  /* the saved text fills the box */
+	page_has(r, ">How well you are doing<");
+	page_has(r, ">What do you need to do next? (to form the basis of your service plan)<");
+	page_has(r, "For each Cornerstone think about:");
+	page_has(r, STRENGTH);                  /* the saved text fills the box */
 	request_destroy(r);
 	r = web_run(w, AS_VIEWER, "GET", page, NULL);
 	assert_int_equal(r->status, 200);
-	lacks(r, "<textarea");
-	contains(r, STRENGTH);
+	page_lacks(r, "<textarea");
+	page_has(r, STRENGTH);
 	request_destroy(r);
 	/* The statement whose end the source lost shows the gap. */
-	r = web_run(w, AS_VIEWER, "GET", path(w, "/org/%lld/plan/%lld/cornerstone/3", (long long)w->org, (long long)id), NULL);
-	contains(r, "[GAP IN SOURCE]");
+	r = web_run(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/plan/%lld/cornerstone/3", (long long)w->org, (long long)id), NULL);
+	page_has(r, "[GAP IN SOURCE]");
 	request_destroy(r);
 
 	const char *fields[] = {"strengths-1ii", "Pupils lead assemblies", "areas-1ii", "Quieter pupils",
 				"question-a", "Well, say families", "areas-1i", "", NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", page, fields);
 	assert_int_equal(r->status, 303);
-	assert_string_equal(r->location, path(w, "/org/%lld/plan/%lld?saved=cornerstone#cornerstone-1", (long long)w->org, (long long)id));
+	assert_string_equal(r->location, web_path(w, "/org/%lld/plan/%lld?saved=cornerstone#cornerstone-1", (long long)w->org, (long long)id));
 	request_destroy(r);
 	plan_full p;
 	assert_int_equal(plan_load(&w->f.d, id, &p, &w->f.e), 0);
@@ -290,11 +248,11 @@ static void cornerstone_form(void **state)
 	const char *too_long[] = {"strengths-1iii", "Fine", "question-b", huge, NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", page, too_long);
 	assert_int_equal(r->status, 400);
-	contains(r, "href=\"#question-b\"");
-	contains(r, ">Fine</textarea>");         /* what was typed is kept */
+	page_has(r, "href=\"#question-b\"");
+	page_has(r, ">Fine</textarea>");         /* what was typed is kept */
 	request_destroy(r);
 	free(huge);
-	expect(w, AS_VIEWER, "POST", page, fields, 403);
+	web_expect(w, AS_VIEWER, "POST", page, fields, 403);
 	assert_int_equal(test_count_rows(&w->f.db), before);
 }
 
@@ -302,26 +260,26 @@ static void aspects_form(void **state)
 {
 	webfix *w = *state;
 	int64_t id = seeded_plan(w);
-	const char *page = path(w, "/org/%lld/plan/%lld/aspects", (long long)w->org, (long long)id);
+	const char *page = web_path(w, "/org/%lld/plan/%lld/aspects", (long long)w->org, (long long)id);
 	request *r = web_run(w, AS_CONTRIBUTOR, "GET", page, NULL);
 	assert_int_equal(r->status, 200);
-	contains(r, ">Also consider how the Cornerstones are embedded in recruitment processes<");
-	contains(r, "name=\"aspect-workforce-development\"");
+	page_has(r, ">Also consider how the Cornerstones are embedded in recruitment processes<");
+	page_has(r, "name=\"aspect-workforce-development\"");
 	request_destroy(r);
 	const char *fields[] = {"aspect-recruitment", "A parent carer sits on panels", NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", page, fields);
 	assert_int_equal(r->status, 303);
 	request_destroy(r);
-	r = web_run(w, AS_VIEWER, "GET", path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)id), NULL);
-	contains(r, "A parent carer sits on panels");
+	r = web_run(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)id), NULL);
+	page_has(r, "A parent carer sits on panels");
 	request_destroy(r);
 	int64_t before = test_count_rows(&w->f.db);
-	expect(w, AS_VIEWER, "POST", page, fields, 403);
+	web_expect(w, AS_VIEWER, "POST", page, fields, 403);
 	const char *bad[] = {"aspect-values", "Bad\x01" "note\x02", NULL};
 	/* Control characters other than newlines and tabs are refused. */
 	r = web_run(w, AS_CONTRIBUTOR, "POST", page, bad);
 	assert_int_equal(r->status, 400);
-	contains(r, "href=\"#aspect-values\"");
+	page_has(r, "href=\"#aspect-values\"");
 	request_destroy(r);
 	assert_int_equal(test_count_rows(&w->f.db), before);
 }

@@ -12,24 +12,6 @@
 #define HOSTILE_SCRIPT "<script>alert(1)</script>"
 #define HOSTILE_ATTR "\"><img src=x onerror=alert(1)>"
 
-static const char *path(webfix *w, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	const char *p = arena_vprintf(&w->f.mem, fmt, ap);
-	va_end(ap);
-	return p;
-}
-
-static void expect(webfix *w, int who, const char *method, const char *p,
-		   const char *const *fields, int status)
-{
-	request *r = web_run(w, who, method, p, fields);
-	if (r->status != status)
-		fail_msg("%s %s as %s: %d, expected %d", method, p, as_names[who], r->status, status);
-	request_destroy(r);
-}
-
 /* Rows of the project tables and every table test_count_rows knows. */
 static int64_t count_rows(webfix *w)
 {
@@ -69,11 +51,6 @@ static int64_t add_evidence(webfix *w, int64_t org, const char *title)
 	return id;
 }
 
-static const char *num(webfix *w, int64_t v)
-{
-	return path(w, "%lld", (long long)v);
-}
-
 static void every_route_as_every_role(void **state)
 {
 	webfix *w = *state;
@@ -81,40 +58,21 @@ static void every_route_as_every_role(void **state)
 	const char *add[] = {"model", "individual", "title", "Annual review", "starts_on", "2026-09-01", NULL};
 	const char *edit[] = {"title", "Leaflet", "starts_on", "2026-09-01", NULL};
 	const char *step[] = {"done", "no", NULL};
-	struct {
-		const char *method, *path;
-		const char *const *fields;
-		enum access need;
-		int ok;
-	} routes[] = {
-		{"GET", path(w, "/org/%lld/projects", (long long)w->org), NULL, ACCESS_VIEW, 200},
-		{"GET", path(w, "/org/%lld/projects/new", (long long)w->org), NULL, ACCESS_CONTRIBUTE, 200},
-		{"POST", path(w, "/org/%lld/projects", (long long)w->org), add, ACCESS_CONTRIBUTE, 303},
-		{"GET", path(w, "/org/%lld/project/%lld", (long long)w->org, (long long)id), NULL, ACCESS_VIEW, 200},
-		{"GET", path(w, "/org/%lld/project/%lld/edit", (long long)w->org, (long long)id), NULL,
+	web_route routes[] = {
+		{"GET", web_path(w, "/org/%lld/projects", (long long)w->org), NULL, ACCESS_VIEW, 200},
+		{"GET", web_path(w, "/org/%lld/projects/new", (long long)w->org), NULL, ACCESS_CONTRIBUTE, 200},
+		{"POST", web_path(w, "/org/%lld/projects", (long long)w->org), add, ACCESS_CONTRIBUTE, 303},
+		{"GET", web_path(w, "/org/%lld/project/%lld", (long long)w->org, (long long)id), NULL, ACCESS_VIEW, 200},
+		{"GET", web_path(w, "/org/%lld/project/%lld/edit", (long long)w->org, (long long)id), NULL,
 		 ACCESS_CONTRIBUTE, 200},
-		{"POST", path(w, "/org/%lld/project/%lld/edit", (long long)w->org, (long long)id), edit,
+		{"POST", web_path(w, "/org/%lld/project/%lld/edit", (long long)w->org, (long long)id), edit,
 		 ACCESS_CONTRIBUTE, 303},
-		{"GET", path(w, "/org/%lld/project/%lld/step/1", (long long)w->org, (long long)id), NULL,
+		{"GET", web_path(w, "/org/%lld/project/%lld/step/1", (long long)w->org, (long long)id), NULL,
 		 ACCESS_VIEW, 200},
-		{"POST", path(w, "/org/%lld/project/%lld/step/1", (long long)w->org, (long long)id), step,
+		{"POST", web_path(w, "/org/%lld/project/%lld/step/1", (long long)w->org, (long long)id), step,
 		 ACCESS_CONTRIBUTE, 303},
 	};
-	static const enum access level[AS_COUNT] = {
-		[AS_AREA] = ACCESS_AREA, [AS_LEAD] = ACCESS_LEAD, [AS_CONTRIBUTOR] = ACCESS_CONTRIBUTE,
-		[AS_VIEWER] = ACCESS_VIEW};
-	for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
-		for (int who = 0; who < AS_COUNT; who++) {
-			int want = routes[i].ok;
-			if (who == AS_NOBODY)
-				want = 303;
-			else if (who == AS_OTHER_LEAD || who == AS_OTHER_AREA)
-				want = 404;
-			else if (level[who] < routes[i].need)
-				want = 403;
-			expect(w, who, routes[i].method, routes[i].path, routes[i].fields, want);
-		}
-	}
+	web_expect_matrix(w, routes, sizeof routes / sizeof *routes);
 	/* Three may start one: the area administrator, the lead, the contributor. */
 	project_summary_list list;
 	assert_int_equal(project_summaries(&w->f.d, w->org, &list, &w->f.e), 0);
@@ -129,26 +87,26 @@ static void other_projects_and_unknown_steps_are_not_found(void **state)
 	int64_t before = count_rows(w);
 	const char *edit[] = {"title", "Taken over", "starts_on", "2026-09-01", NULL};
 	const char *step[] = {"done", "yes", NULL};
-	const char *base = path(w, "/org/%lld/project/%lld", (long long)w->org, (long long)theirs);
+	const char *base = web_path(w, "/org/%lld/project/%lld", (long long)w->org, (long long)theirs);
 	for (int who = AS_AREA; who <= AS_CONTRIBUTOR; who++) {
-		expect(w, who, "GET", base, NULL, 404);
-		expect(w, who, "GET", path(w, "%s/edit", base), NULL, 404);
-		expect(w, who, "POST", path(w, "%s/edit", base), edit, 404);
-		expect(w, who, "GET", path(w, "%s/step/1", base), NULL, 404);
-		expect(w, who, "POST", path(w, "%s/step/1", base), step, 404);
+		web_expect(w, who, "GET", base, NULL, 404);
+		web_expect(w, who, "GET", web_path(w, "%s/edit", base), NULL, 404);
+		web_expect(w, who, "POST", web_path(w, "%s/edit", base), edit, 404);
+		web_expect(w, who, "GET", web_path(w, "%s/step/1", base), NULL, 404);
+		web_expect(w, who, "POST", web_path(w, "%s/step/1", base), step, 404);
 	}
-	const char *mine = path(w, "/org/%lld/project/%lld", (long long)w->org, (long long)ours);
-	expect(w, AS_LEAD, "GET", path(w, "%s/step/13", mine), NULL, 404);
-	expect(w, AS_LEAD, "GET", path(w, "%s/step/1a", mine), NULL, 404);
-	expect(w, AS_LEAD, "POST", path(w, "%s/step/0", mine), step, 404);
-	expect(w, AS_LEAD, "GET", path(w, "/org/%lld/project/abc", (long long)w->org), NULL, 404);
-	expect(w, AS_LEAD, "GET", path(w, "/org/%lld/project/99999", (long long)w->org), NULL, 404);
+	const char *mine = web_path(w, "/org/%lld/project/%lld", (long long)w->org, (long long)ours);
+	web_expect(w, AS_LEAD, "GET", web_path(w, "%s/step/13", mine), NULL, 404);
+	web_expect(w, AS_LEAD, "GET", web_path(w, "%s/step/1a", mine), NULL, 404);
+	web_expect(w, AS_LEAD, "POST", web_path(w, "%s/step/0", mine), step, 404);
+	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld/project/abc", (long long)w->org), NULL, 404);
+	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld/project/99999", (long long)w->org), NULL, 404);
 	assert_int_equal(count_rows(w), before);
 	project_row p;
 	assert_int_equal(project_get(&w->f.d, theirs, &p, &w->f.e), 0);
 	assert_string_equal(p.title, "Neighbour's secret plan");
 	/* Their project is not in our list. */
-	request *r = web_run(w, AS_AREA, "GET", path(w, "/org/%lld/projects", (long long)w->org), NULL);
+	request *r = web_run(w, AS_AREA, "GET", web_path(w, "/org/%lld/projects", (long long)w->org), NULL);
 	assert_null(strstr(web_body(r), "Neighbour"));
 	assert_non_null(strstr(web_body(r), "Our leaflet"));
 	request_destroy(r);
@@ -157,7 +115,7 @@ static void other_projects_and_unknown_steps_are_not_found(void **state)
 static void list_page(void **state)
 {
 	webfix *w = *state;
-	const char *list = path(w, "/org/%lld/projects", (long long)w->org);
+	const char *list = web_path(w, "/org/%lld/projects", (long long)w->org);
 	request *r = web_run(w, AS_VIEWER, "GET", list, NULL);
 	assert_int_equal(r->status, 200);
 	assert_non_null(strstr(web_body(r), "There are no projects yet."));
@@ -167,7 +125,7 @@ static void list_page(void **state)
 	assert_int_equal(project_step_set(&w->f.d, id, "1", true, NULL, NULL, &w->f.e), 0);
 	r = web_run(w, AS_VIEWER, "GET", list, NULL);
 	const char *body = web_body(r);
-	assert_non_null(strstr(body, path(w, "href=\"/org/%lld/project/%lld\">Short breaks leaflet</a>",
+	assert_non_null(strstr(body, web_path(w, "href=\"/org/%lld/project/%lld\">Short breaks leaflet</a>",
 					  (long long)w->org, (long long)id)));
 	assert_non_null(strstr(body, "<caption class=\"govuk-table__caption govuk-table__caption--m\">1 project</caption>"));
 	assert_non_null(strstr(body, "Model of Strategic Joint Partnership"));
@@ -175,14 +133,14 @@ static void list_page(void **state)
 	assert_non_null(strstr(body, ">1 of 12<"));
 	request_destroy(r);
 	r = web_run(w, AS_CONTRIBUTOR, "GET", list, NULL);
-	assert_non_null(strstr(web_body(r), path(w, "href=\"/org/%lld/projects/new\"", (long long)w->org)));
+	assert_non_null(strstr(web_body(r), web_path(w, "href=\"/org/%lld/projects/new\"", (long long)w->org)));
 	request_destroy(r);
 }
 
 static void starting_a_project(void **state)
 {
 	webfix *w = *state;
-	const char *news = path(w, "/org/%lld/projects/new", (long long)w->org);
+	const char *news = web_path(w, "/org/%lld/projects/new", (long long)w->org);
 	request *r = web_run(w, AS_CONTRIBUTOR, "GET", news, NULL);
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
@@ -203,7 +161,7 @@ static void starting_a_project(void **state)
 	/* Refused: every problem shown at its field, what was typed kept,
 	 * nothing written. */
 	int64_t before = count_rows(w);
-	const char *post = path(w, "/org/%lld/projects", (long long)w->org);
+	const char *post = web_path(w, "/org/%lld/projects", (long long)w->org);
 	struct {
 		const char *const *fields;
 		const char *field, *words, *kept;
@@ -238,8 +196,8 @@ static void starting_a_project(void **state)
 			fail_msg("case %zu: %d, expected 400", i, r->status);
 		assert_non_null(strstr(body, "There is a problem"));
 		assert_non_null(strstr(body, "<title>Error: "));
-		if (!strstr(body, path(w, "href=\"#%s\"", bad[i].field)) ||
-		    !strstr(body, path(w, "id=\"%s-error\"", bad[i].field)) || !strstr(body, bad[i].words) ||
+		if (!strstr(body, web_path(w, "href=\"#%s\"", bad[i].field)) ||
+		    !strstr(body, web_path(w, "id=\"%s-error\"", bad[i].field)) || !strstr(body, bad[i].words) ||
 		    !strstr(body, bad[i].kept))
 			fail_msg("case %zu: the page lacks the error at %s (%s) or the kept %s", i,
 				 bad[i].field, bad[i].words, bad[i].kept);
@@ -261,7 +219,7 @@ static void starting_a_project(void **state)
 	assert_int_equal(project_summaries(&w->f.d, w->org, &list, &w->f.e), 0);
 	assert_int_equal(list.n, 1);
 	const project_row *p = &list.items[0].project;
-	assert_string_equal(r->location, path(w, "/org/%lld/project/%lld", (long long)w->org, (long long)p->id));
+	assert_string_equal(r->location, web_path(w, "/org/%lld/project/%lld", (long long)w->org, (long long)p->id));
 	request_destroy(r);
 	assert_string_equal(p->framework_id, "york-individual-model");
 	assert_string_equal(p->title, "Annual review, Year 9");
@@ -289,7 +247,7 @@ static void project_page(void **state)
 	assert_int_equal(project_step_set(&w->f.d, id, "1", true, "2026-09-15", NULL, &w->f.e), 0);
 	assert_int_equal(project_evidence_link(&w->f.d, id, "1", ev, false, &changed, &w->f.e), 0);
 	assert_int_equal(project_answer_set(&w->f.d, id, "1", "a", "yes", NULL, &w->f.e), 0);
-	const char *page = path(w, "/org/%lld/project/%lld", (long long)w->org, (long long)id);
+	const char *page = web_path(w, "/org/%lld/project/%lld", (long long)w->org, (long long)id);
 	request *r = web_run(w, AS_VIEWER, "GET", page, NULL);
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
@@ -311,7 +269,7 @@ static void project_page(void **state)
 	for (const char *p = body; (p = strstr(p, "govuk-task-list__item ")); p++)
 		items++;
 	assert_int_equal(items, 12);
-	assert_non_null(strstr(body, path(w, "href=\"%s/step/12\"", page)));
+	assert_non_null(strstr(body, web_path(w, "href=\"%s/step/12\"", page)));
 	assert_non_null(strstr(body, "Step 2: [Step 2: wording lost]"));
 	assert_non_null(strstr(body, "[GAP IN SOURCE]"));
 	assert_non_null(strstr(body, "Done on 15 September 2026. 1 evidence item. 1 of 1 check question answered."));
@@ -322,7 +280,7 @@ static void project_page(void **state)
 	assert_null(strstr(body, "/edit\""));            /* a viewer cannot change it */
 	request_destroy(r);
 	r = web_run(w, AS_CONTRIBUTOR, "GET", page, NULL);
-	assert_non_null(strstr(web_body(r), path(w, "href=\"%s/edit\"", page)));
+	assert_non_null(strstr(web_body(r), web_path(w, "href=\"%s/edit\"", page)));
 	request_destroy(r);
 }
 
@@ -334,7 +292,7 @@ static void step_page_read_only_for_viewers(void **state)
 	bool changed;
 	assert_int_equal(project_answer_set(&w->f.d, id, "11", "b", "partly", "Some views used", &w->f.e), 0);
 	assert_int_equal(project_evidence_link(&w->f.d, id, "11", ev, false, &changed, &w->f.e), 0);
-	const char *step = path(w, "/org/%lld/project/%lld/step/11", (long long)w->org, (long long)id);
+	const char *step = web_path(w, "/org/%lld/project/%lld/step/11", (long long)w->org, (long long)id);
 	request *r = web_run(w, AS_VIEWER, "GET", step, NULL);
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
@@ -344,14 +302,14 @@ static void step_page_read_only_for_viewers(void **state)
 	assert_non_null(strstr(body, ">Partly<"));
 	assert_non_null(strstr(body, ">Not answered<"));
 	assert_non_null(strstr(body, "Some views used"));
-	assert_non_null(strstr(body, path(w, "href=\"/org/%lld/evidence/%lld\">Forum minutes</a>",
+	assert_non_null(strstr(body, web_path(w, "href=\"/org/%lld/evidence/%lld\">Forum minutes</a>",
 					  (long long)w->org, (long long)ev)));
 	assert_null(strstr(body, "<form method=\"post\" action=\"/org"));
 	assert_null(strstr(body, "Save step"));
 	request_destroy(r);
 
 	/* A step with a gap in the source says so. */
-	r = web_run(w, AS_VIEWER, "GET", path(w, "/org/%lld/project/%lld/step/8", (long long)w->org, (long long)id), NULL);
+	r = web_run(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/project/%lld/step/8", (long long)w->org, (long long)id), NULL);
 	assert_non_null(strstr(web_body(r), "<strong>[GAP IN SOURCE]</strong> The rest of step 8"));
 	request_destroy(r);
 }
@@ -364,12 +322,12 @@ static void recording_a_step(void **state)
 	int64_t e1 = add_evidence(w, w->org, "Survey results");
 	int64_t e2 = add_evidence(w, w->org, "Forum minutes");
 	int64_t theirs = add_evidence(w, w->other_org, "Their minutes");
-	const char *step = path(w, "/org/%lld/project/%lld/step/11", (long long)w->org, (long long)id);
+	const char *step = web_path(w, "/org/%lld/project/%lld/step/11", (long long)w->org, (long long)id);
 
 	request *r = web_run(w, AS_CONTRIBUTOR, "GET", step, NULL);
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
-	assert_non_null(strstr(body, path(w, "<form method=\"post\" action=\"%s\"", step)));
+	assert_non_null(strstr(body, web_path(w, "<form method=\"post\" action=\"%s\"", step)));
 	assert_non_null(strstr(body, "Date done (optional)</label>"));
 	assert_non_null(strstr(body, ">Note (optional)</label>"));
 	assert_non_null(strstr(body, "name=\"answer-a\" type=\"radio\" value=\"partly\""));
@@ -390,7 +348,7 @@ static void recording_a_step(void **state)
 		{(const char *[]){"done", "yes", "answer-a", "sort of", NULL}, "answer-a", "Select yes, partly or no"},
 		{(const char *[]){"done", "yes", "answer-b-note", "A note with no answer", NULL}, "answer-b",
 		 "to save its note"},
-		{(const char *[]){"done", "yes", "evidence", num(w, theirs), NULL}, "evidence",
+		{(const char *[]){"done", "yes", "evidence", web_num(w, theirs), NULL}, "evidence",
 		 "Select evidence from your organisation&#39;s library"},
 		{(const char *[]){"done", "yes", "evidence", "12abc", NULL}, "evidence", "library"},
 	};
@@ -399,7 +357,7 @@ static void recording_a_step(void **state)
 		body = web_body(r);
 		if (r->status != 400)
 			fail_msg("case %zu: %d, expected 400", i, r->status);
-		if (!strstr(body, path(w, "href=\"#%s\"", bad[i].field)) || !strstr(body, bad[i].words))
+		if (!strstr(body, web_path(w, "href=\"#%s\"", bad[i].field)) || !strstr(body, bad[i].words))
 			fail_msg("case %zu: no error at %s saying %s", i, bad[i].field, bad[i].words);
 		request_destroy(r);
 	}
@@ -411,10 +369,10 @@ static void recording_a_step(void **state)
 
 	const char *good[] = {"done", "yes", "done_on", "2026-10-20", "note", "Shared at the forum",
 			      "answer-a", "yes", "answer-a-note", "Everyone signed", "answer-b", "partly",
-			      "answer-b-note", "", "evidence", num(w, e1), "evidence", num(w, e2), NULL};
+			      "answer-b-note", "", "evidence", web_num(w, e1), "evidence", web_num(w, e2), NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", step, good);
 	assert_int_equal(r->status, 303);
-	assert_string_equal(r->location, path(w, "/org/%lld/project/%lld?saved=11#steps", (long long)w->org, (long long)id));
+	assert_string_equal(r->location, web_path(w, "/org/%lld/project/%lld?saved=11#steps", (long long)w->org, (long long)id));
 	request_destroy(r);
 	project_progress p;
 	assert_int_equal(project_progress_load(&w->f.d, id, &p, &w->f.e), 0);
@@ -436,9 +394,9 @@ static void recording_a_step(void **state)
 	assert_non_null(strstr(body, "name=\"done\" type=\"radio\" value=\"yes\" checked"));
 	assert_non_null(strstr(body, "value=\"2026-10-20\""));
 	assert_non_null(strstr(body, "name=\"answer-b\" type=\"radio\" value=\"partly\" checked"));
-	assert_non_null(strstr(body, path(w, "value=\"%lld\" checked", (long long)e1)));
+	assert_non_null(strstr(body, web_path(w, "value=\"%lld\" checked", (long long)e1)));
 	request_destroy(r);
-	request *q = request_create(&w->cfg, "GET", path(w, "/org/%lld/project/%lld", (long long)w->org, (long long)id));
+	request *q = request_create(&w->cfg, "GET", web_path(w, "/org/%lld/project/%lld", (long long)w->org, (long long)id));
 	q->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &q->mem};
 	request_add_query(q, "saved", "11");
 	q->session_cookie = w->as[AS_VIEWER].token;
@@ -448,7 +406,7 @@ static void recording_a_step(void **state)
 
 	/* Unticking unlinks; "no" clears the date even if one is sent; an
 	 * unanswered question keeps its answer. */
-	const char *again[] = {"done", "no", "done_on", "2026-10-20", "note", "", "evidence", num(w, e2), NULL};
+	const char *again[] = {"done", "no", "done_on", "2026-10-20", "note", "", "evidence", web_num(w, e2), NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", step, again);
 	assert_int_equal(r->status, 303);
 	request_destroy(r);
@@ -467,7 +425,7 @@ static void changing_details_and_people(void **state)
 {
 	webfix *w = *state;
 	int64_t id = add_project(w, w->org, "strategic", "Leaflet");
-	const char *edit = path(w, "/org/%lld/project/%lld/edit", (long long)w->org, (long long)id);
+	const char *edit = web_path(w, "/org/%lld/project/%lld/edit", (long long)w->org, (long long)id);
 	request *r = web_run(w, AS_CONTRIBUTOR, "GET", edit, NULL);
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
@@ -501,7 +459,7 @@ static void changing_details_and_people(void **state)
 			      NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", edit, good);
 	assert_int_equal(r->status, 303);
-	assert_string_equal(r->location, path(w, "/org/%lld/project/%lld?saved=details", (long long)w->org, (long long)id));
+	assert_string_equal(r->location, web_path(w, "/org/%lld/project/%lld?saved=details", (long long)w->org, (long long)id));
 	request_destroy(r);
 	assert_int_equal(project_get(&w->f.d, id, &p, &w->f.e), 0);
 	assert_string_equal(p.title, "Short breaks leaflet");
@@ -532,9 +490,9 @@ static void hostile_text_is_shown_escaped(void **state)
 	assert_int_equal(project_answer_set(&w->f.d, id, "1", "a", "no", HOSTILE_SCRIPT, &w->f.e), 0);
 	bool changed;
 	assert_int_equal(project_evidence_link(&w->f.d, id, "1", ev, false, &changed, &w->f.e), 0);
-	const char *base = path(w, "/org/%lld/project/%lld", (long long)w->org, (long long)id);
-	const char *pages[] = {path(w, "/org/%lld/projects", (long long)w->org), base,
-			       path(w, "%s/edit", base), path(w, "%s/step/1", base)};
+	const char *base = web_path(w, "/org/%lld/project/%lld", (long long)w->org, (long long)id);
+	const char *pages[] = {web_path(w, "/org/%lld/projects", (long long)w->org), base,
+			       web_path(w, "%s/edit", base), web_path(w, "%s/step/1", base)};
 	int seen = 0;
 	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
 		for (int who = AS_AREA; who <= AS_VIEWER; who++) {
@@ -550,7 +508,7 @@ static void hostile_text_is_shown_escaped(void **state)
 	/* Typed back into a refused form, it stays escaped too. */
 	const char *fields[] = {"title", HOSTILE_ATTR, "starts_on", "", "person-1-name", HOSTILE_SCRIPT,
 				"person-1-group", HOSTILE_ATTR, NULL};
-	request *r = web_run(w, AS_CONTRIBUTOR, "POST", path(w, "/org/%lld/projects", (long long)w->org), fields);
+	request *r = web_run(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/projects", (long long)w->org), fields);
 	assert_int_equal(r->status, 400);
 	assert_null(strstr(web_body(r), HOSTILE_SCRIPT));
 	assert_null(strstr(web_body(r), HOSTILE_ATTR));

@@ -7,15 +7,6 @@
 #include "domain/review.h"
 #include "store/review.h"
 
-static const char *path(webfix *w, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	const char *p = arena_vprintf(&w->f.mem, fmt, ap);
-	va_end(ap);
-	return p;
-}
-
 static int run_status(webfix *w, int who, const char *method, const char *p,
 		      const char *const *fields)
 {
@@ -23,18 +14,6 @@ static int run_status(webfix *w, int who, const char *method, const char *p,
 	int st = r->status;
 	request_destroy(r);
 	return st;
-}
-
-static request *get_query(webfix *w, int who, const char *p, const char *const *query)
-{
-	request *r = request_create(&w->cfg, "GET", p);
-	assert_non_null(r);
-	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
-	for (size_t i = 0; query && query[i]; i += 2)
-		request_add_query(r, query[i], query[i + 1]);
-	r->session_cookie = w->as[who].token;
-	web_dispatch(r);
-	return r;
 }
 
 static int64_t add_action(webfix *w, int64_t org, const char *title, const char *due)
@@ -57,11 +36,6 @@ static int64_t add_evidence(webfix *w, int64_t org, int64_t eval, const char *ti
 	return id;
 }
 
-static const char *num(webfix *w, int64_t v)
-{
-	return path(w, "%lld", (long long)v);
-}
-
 /* ---- reviewing an action ---------------------------------------------- */
 
 static void review_an_action(void **state)
@@ -72,7 +46,7 @@ static void review_an_action(void **state)
 	int64_t their_ev = add_evidence(w, w->other_org, w->other_eval, "Their sheet", refs, 1);
 	int64_t action = add_action(w, w->org, "Run a dads' breakfast", "2099-01-01");
 	int64_t theirs = add_action(w, w->other_org, "Their action", NULL);
-	const char *p = path(w, "/org/%lld/actions/%lld/review", (long long)w->org, (long long)action);
+	const char *p = web_path(w, "/org/%lld/actions/%lld/review", (long long)w->org, (long long)action);
 
 	request *r = web_run(w, AS_CONTRIBUTOR, "GET", p, NULL);
 	assert_int_equal(r->status, 200);
@@ -84,7 +58,7 @@ static void review_an_action(void **state)
 	request_destroy(r);
 	assert_int_equal(run_status(w, AS_VIEWER, "GET", p, NULL), 403);
 	assert_int_equal(run_status(w, AS_CONTRIBUTOR, "GET",
-				    path(w, "/org/%lld/actions/%lld/review", (long long)w->org, (long long)theirs), NULL), 404);
+				    web_path(w, "/org/%lld/actions/%lld/review", (long long)w->org, (long long)theirs), NULL), 404);
 
 	/* Refusals show the problem by its field and change nothing. */
 	int64_t before = test_count_rows(&w->f.db);
@@ -96,7 +70,7 @@ static void review_an_action(void **state)
 		{(const char *[]){"reviewed_on", "2026-01-10", "what_happened", "", NULL}, "what_happened", 400},
 		{(const char *[]){"reviewed_on", "2099-12-31", "what_happened", "Typed", NULL}, "reviewed_on", 400},
 		{(const char *[]){"reviewed_on", "10/01/2026", "what_happened", "Typed", NULL}, "reviewed_on", 400},
-		{(const char *[]){"reviewed_on", "2026-01-10", "what_happened", "Typed", "evidence", num(w, their_ev), NULL}, "evidence", 400},
+		{(const char *[]){"reviewed_on", "2026-01-10", "what_happened", "Typed", "evidence", web_num(w, their_ev), NULL}, "evidence", 400},
 		{(const char *[]){"reviewed_on", "2026-01-10", "what_happened", "Typed", "status", "finished", NULL}, "status", 400},
 		{(const char *[]){"reviewed_on", "2026-01-10", "what_happened", "Typed", "next_review", "2027-02-30", NULL}, "next_review", 400},
 	};
@@ -105,17 +79,17 @@ static void review_an_action(void **state)
 		if (r->status != bad[i].status)
 			fail_msg("case %zu: %d", i, r->status);
 		assert_non_null(strstr(web_body(r), "There is a problem"));
-		assert_non_null(strstr(web_body(r), path(w, "href=\"#%s\"", bad[i].field)));
+		assert_non_null(strstr(web_body(r), web_path(w, "href=\"#%s\"", bad[i].field)));
 		request_destroy(r);
 	}
 	assert_int_equal(test_count_rows(&w->f.db), before);
 
 	const char *fields[] = {"reviewed_on", "2026-01-10", "what_happened", "Fourteen dads came",
-				"with", "parent-carers", "evidence", num(w, ev),
+				"with", "parent-carers", "evidence", web_num(w, ev),
 				"next_review", "2099-02-01", "status", "in-progress", NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", p, fields);
 	assert_int_equal(r->status, 303);
-	assert_string_equal(r->location, path(w, "%s?saved=1", p));
+	assert_string_equal(r->location, web_path(w, "%s?saved=1", p));
 	request_destroy(r);
 	action_row a;
 	assert_int_equal(action_get(&w->f.d, action, &a, &w->f.e), 0);
@@ -123,12 +97,12 @@ static void review_an_action(void **state)
 	assert_string_equal(a.review_on, "2099-02-01");
 
 	/* The review shows on the action list and on the review page. */
-	r = web_run(w, AS_VIEWER, "GET", path(w, "/org/%lld/actions", (long long)w->org), NULL);
+	r = web_run(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/actions", (long long)w->org), NULL);
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
 	assert_non_null(strstr(body, "Fourteen dads came"));
 	assert_non_null(strstr(body, "10 January 2026"));
-	assert_non_null(strstr(body, path(w, "href=\"/org/%lld/evidence/%lld\">Breakfast sign-in sheet", (long long)w->org, (long long)ev)));
+	assert_non_null(strstr(body, web_path(w, "href=\"/org/%lld/evidence/%lld\">Breakfast sign-in sheet", (long long)w->org, (long long)ev)));
 	/* A viewer is not offered the review form. */
 	assert_null(strstr(body, "/review\""));
 	request_destroy(r);
@@ -139,7 +113,7 @@ static void review_an_action(void **state)
 	/* Another organisation's action cannot be reviewed. */
 	before = test_count_rows(&w->f.db);
 	assert_int_equal(run_status(w, AS_LEAD, "POST",
-				    path(w, "/org/%lld/actions/%lld/review", (long long)w->org, (long long)theirs), fields), 404);
+				    web_path(w, "/org/%lld/actions/%lld/review", (long long)w->org, (long long)theirs), fields), 404);
 	assert_int_equal(test_count_rows(&w->f.db), before);
 }
 
@@ -154,7 +128,7 @@ static void actions_list_filters_and_this_month(void **state)
 			.source_evaluation_id = w->eval, .source_element_key = "1iii"};
 	int64_t id;
 	assert_int_equal(action_add(&w->f.d, &a, &id, &w->f.e), 0);
-	const char *p = path(w, "/org/%lld/actions", (long long)w->org);
+	const char *p = web_path(w, "/org/%lld/actions", (long long)w->org);
 	request *r = web_run(w, AS_VIEWER, "GET", p, NULL);
 	const char *body = web_body(r);
 	const char *late = strstr(body, "Already late"), *month = strstr(body, "Due this month</h3>");
@@ -166,18 +140,18 @@ static void actions_list_filters_and_this_month(void **state)
 	assert_non_null(strstr(body, "1 action is due this month"));
 	request_destroy(r);
 
-	r = get_query(w, AS_VIEWER, p, (const char *[]){"source", "statement", NULL});
+	r = web_get_query(w, AS_VIEWER, p, (const char *[]){"source", "statement", NULL});
 	assert_int_equal(r->status, 200);
 	assert_non_null(strstr(web_body(r), "From the statement"));
 	assert_null(strstr(web_body(r), "Already late"));
 	assert_non_null(strstr(web_body(r), "1 of 4 actions"));
 	assert_non_null(strstr(web_body(r), "<option value=\"statement\" selected>"));
 	request_destroy(r);
-	r = get_query(w, AS_VIEWER, p, (const char *[]){"status", "done", NULL});
+	r = web_get_query(w, AS_VIEWER, p, (const char *[]){"status", "done", NULL});
 	assert_int_equal(r->status, 200);
 	assert_non_null(strstr(web_body(r), "No actions match"));
 	request_destroy(r);
-	r = get_query(w, AS_VIEWER, p, (const char *[]){"source", "<script>", NULL});
+	r = web_get_query(w, AS_VIEWER, p, (const char *[]){"source", "<script>", NULL});
 	assert_int_equal(r->status, 400);
 	assert_non_null(strstr(web_body(r), "href=\"#source\""));
 	assert_null(strstr(web_body(r), "<script>"));
@@ -191,10 +165,10 @@ static void you_said_and_the_notice(void **state)
 {
 	webfix *w = *state;
 	int64_t action = add_action(w, w->org, "Rewrite the letters", NULL);
-	const char *list = path(w, "/org/%lld/you-said", (long long)w->org);
+	const char *list = web_path(w, "/org/%lld/you-said", (long long)w->org);
 	const char *published[] = {"said", "Letters home are hard to follow", "said_on", "2026-10-01",
 				   "with", "parent-carers", "did", "We rewrote them with the forum",
-				   "did_on", "2026-12-01", "action", num(w, action), "published", "yes", NULL};
+				   "did_on", "2026-12-01", "action", web_num(w, action), "published", "yes", NULL};
 	const char *draft[] = {"said", "The hall is too noisy", "said_on", "2026-10-05",
 			       "with", "children-and-young-people", NULL};
 	assert_int_equal(run_status(w, AS_VIEWER, "POST", list, draft), 403);
@@ -235,11 +209,11 @@ static void you_said_and_the_notice(void **state)
 	assert_non_null(strstr(body, "Rewrite the letters"));
 	assert_non_null(strstr(body, "(1 published record)"));
 	/* A viewer adds nothing. */
-	assert_null(strstr(body, path(w, "action=\"/org/%lld/you-said\"", (long long)w->org)));
+	assert_null(strstr(body, web_path(w, "action=\"/org/%lld/you-said\"", (long long)w->org)));
 	request_destroy(r);
 
 	/* The notice: only the published record, no service navigation. */
-	r = web_run(w, AS_VIEWER, "GET", path(w, "%s/notice", list), NULL);
+	r = web_run(w, AS_VIEWER, "GET", web_path(w, "%s/notice", list), NULL);
 	assert_int_equal(r->status, 200);
 	body = web_body(r);
 	assert_non_null(strstr(body, "Our School"));
@@ -257,7 +231,7 @@ static void you_said_and_the_notice(void **state)
 	assert_int_equal(all.n, 2);
 	int64_t noisy = all.items[0].id;   /* newest said_on first */
 	assert_string_equal(all.items[0].said, "The hall is too noisy");
-	const char *edit = path(w, "%s/%lld/edit", list, (long long)noisy);
+	const char *edit = web_path(w, "%s/%lld/edit", list, (long long)noisy);
 	r = web_run(w, AS_CONTRIBUTOR, "GET", edit, NULL);
 	assert_int_equal(r->status, 200);
 	assert_non_null(strstr(web_body(r), "The hall is too noisy"));
@@ -265,7 +239,7 @@ static void you_said_and_the_notice(void **state)
 	const char *publish[] = {"said", "The hall is too noisy", "said_on", "2026-10-05",
 				 "did", "We put up sound panels", "published", "yes", NULL};
 	assert_int_equal(run_status(w, AS_CONTRIBUTOR, "POST", edit, publish), 303);
-	r = web_run(w, AS_VIEWER, "GET", path(w, "%s/notice", list), NULL);
+	r = web_run(w, AS_VIEWER, "GET", web_path(w, "%s/notice", list), NULL);
 	assert_non_null(strstr(web_body(r), "We put up sound panels"));
 	request_destroy(r);
 
@@ -274,14 +248,14 @@ static void you_said_and_the_notice(void **state)
 			       .said_on = "2026-10-01", .did = "Done", .published = true};
 	int64_t tid;
 	assert_int_equal(you_said_add(&w->f.d, &theirs, &tid, &w->f.e), 0);
-	const char *their_edit = path(w, "%s/%lld/edit", list, (long long)tid);
+	const char *their_edit = web_path(w, "%s/%lld/edit", list, (long long)tid);
 	assert_int_equal(run_status(w, AS_LEAD, "GET", their_edit, NULL), 404);
 	assert_int_equal(run_status(w, AS_LEAD, "POST", their_edit, publish), 404);
-	r = web_run(w, AS_LEAD, "GET", path(w, "%s/notice", list), NULL);
+	r = web_run(w, AS_LEAD, "GET", web_path(w, "%s/notice", list), NULL);
 	assert_null(strstr(web_body(r), "Neighbour's secret"));
 	request_destroy(r);
 	const char *with_their_action[] = {"said", "x", "said_on", "2026-10-05", "action",
-					   num(w, add_action(w, w->other_org, "Theirs", NULL)), NULL};
+					   web_num(w, add_action(w, w->other_org, "Theirs", NULL)), NULL};
 	before = test_count_rows(&w->f.db);
 	r = web_run(w, AS_CONTRIBUTOR, "POST", list, with_their_action);
 	assert_int_equal(r->status, 400);
@@ -305,8 +279,8 @@ static void next_cycle_by_lead_only(void **state)
 	webfix *w = *state;
 	const char *refs[] = {"1i.a", "1i.b"};
 	int64_t ev = add_evidence(w, w->org, w->eval, "Welcome survey", refs, 2);
-	const char *overview = path(w, "/org/%lld/evaluation/%lld", (long long)w->org, (long long)w->eval);
-	const char *p = path(w, "%s/next-cycle", overview);
+	const char *overview = web_path(w, "/org/%lld/evaluation/%lld", (long long)w->org, (long long)w->eval);
+	const char *p = web_path(w, "%s/next-cycle", overview);
 	request *r = web_run(w, AS_LEAD, "GET", overview, NULL);
 	assert_non_null(strstr(web_body(r), "Start the next cycle"));
 	assert_non_null(strstr(web_body(r), "Open actions stay open"));
@@ -335,17 +309,17 @@ static void next_cycle_by_lead_only(void **state)
 	r = web_run(w, AS_LEAD, "POST", p, label);
 	assert_int_equal(r->status, 303);
 	int64_t next = new_evaluation(w, "2027-28");
-	assert_string_equal(r->location, path(w, "/org/%lld/evaluation/%lld", (long long)w->org, (long long)next));
+	assert_string_equal(r->location, web_path(w, "/org/%lld/evaluation/%lld", (long long)w->org, (long long)next));
 	request_destroy(r);
-	r = web_run(w, AS_VIEWER, "GET", path(w, "/org/%lld/evaluation/%lld", (long long)w->org, (long long)next), NULL);
-	assert_non_null(strstr(web_body(r), path(w, "href=\"/org/%lld/evaluation/%lld/compare\"", (long long)w->org, (long long)next)));
+	r = web_run(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/evaluation/%lld", (long long)w->org, (long long)next), NULL);
+	assert_non_null(strstr(web_body(r), web_path(w, "href=\"/org/%lld/evaluation/%lld/compare\"", (long long)w->org, (long long)next)));
 	request_destroy(r);
 	r = web_run(w, AS_VIEWER, "GET", overview, NULL);
 	assert_non_null(strstr(web_body(r), "next cycle</a> started from this one"));
 	request_destroy(r);
 
 	/* The statement page marks the carried links; a contributor confirms. */
-	const char *stmt = path(w, "/org/%lld/evaluation/%lld/statement/1i", (long long)w->org, (long long)next);
+	const char *stmt = web_path(w, "/org/%lld/evaluation/%lld/statement/1i", (long long)w->org, (long long)next);
 	r = web_run(w, AS_VIEWER, "GET", stmt, NULL);
 	assert_int_equal(r->status, 200);
 	assert_non_null(strstr(web_body(r), "From the earlier cycle, to be re-confirmed"));
@@ -355,14 +329,14 @@ static void next_cycle_by_lead_only(void **state)
 	r = web_run(w, AS_CONTRIBUTOR, "GET", stmt, NULL);
 	assert_non_null(strstr(web_body(r), "/statement/1i/confirm\""));
 	request_destroy(r);
-	const char *confirm = path(w, "%s/confirm", stmt);
-	const char *one[] = {"evidence", num(w, ev), NULL};
+	const char *confirm = web_path(w, "%s/confirm", stmt);
+	const char *one[] = {"evidence", web_num(w, ev), NULL};
 	assert_int_equal(run_status(w, AS_VIEWER, "POST", confirm, one), 403);
 	const char *unknown[] = {"evidence", "99999", NULL};
 	assert_int_equal(run_status(w, AS_CONTRIBUTOR, "POST", confirm, unknown), 404);
 	r = web_run(w, AS_CONTRIBUTOR, "POST", confirm, one);
 	assert_int_equal(r->status, 303);
-	assert_string_equal(r->location, path(w, "%s?saved=confirm", stmt));
+	assert_string_equal(r->location, web_path(w, "%s?saved=confirm", stmt));
 	request_destroy(r);
 	r = web_run(w, AS_VIEWER, "GET", stmt, NULL);
 	assert_null(strstr(web_body(r), "From the earlier cycle, to be re-confirmed"));
@@ -408,7 +382,7 @@ static void chart_and_table_agree(const char *body)
 static void compare_page(void **state)
 {
 	webfix *w = *state;
-	const char *first = path(w, "/org/%lld/evaluation/%lld/compare", (long long)w->org, (long long)w->eval);
+	const char *first = web_path(w, "/org/%lld/evaluation/%lld/compare", (long long)w->org, (long long)w->eval);
 	request *r = web_run(w, AS_VIEWER, "GET", first, NULL);
 	assert_int_equal(r->status, 200);
 	assert_non_null(strstr(web_body(r), "did not start from an earlier cycle"));
@@ -424,7 +398,7 @@ static void compare_page(void **state)
 	review_change c = {.status = "complete", .groups = -1};
 	assert_int_equal(review_set(&w->f.d, out.evaluation, "1i", &c, &w->f.e), 0);
 
-	const char *p = path(w, "/org/%lld/evaluation/%lld/compare", (long long)w->org, (long long)out.evaluation);
+	const char *p = web_path(w, "/org/%lld/evaluation/%lld/compare", (long long)w->org, (long long)out.evaluation);
 	r = web_run(w, AS_VIEWER, "GET", p, NULL);
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
@@ -438,7 +412,7 @@ static void compare_page(void **state)
 	request_destroy(r);
 	assert_int_equal(run_status(w, AS_OTHER_LEAD, "GET", p, NULL), 404);
 	assert_int_equal(run_status(w, AS_LEAD, "GET",
-				    path(w, "/org/%lld/evaluation/%lld/compare", (long long)w->org, (long long)w->other_eval), NULL), 404);
+				    web_path(w, "/org/%lld/evaluation/%lld/compare", (long long)w->org, (long long)w->other_eval), NULL), 404);
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)

@@ -1,0 +1,119 @@
+/* testutil.c: the fixture every unit test starts from (a fresh database
+ * in a temporary directory with the bundled instruments) and the checks
+ * the test programs share. */
+#include "testutil.h"
+
+#include "store/account.h"
+
+const char *test_frameworks_dir(void)
+{
+	const char *env = getenv("COPRO_FRAMEWORKS");
+	return env ? env : COPRO_FRAMEWORKS_DIR;
+}
+
+int fixture_setup(void **state)
+{
+	fixture *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	snprintf(f->dir, sizeof f->dir, "/tmp/copro-test-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof f->path, "%s/test.db", f->dir);
+	assert_int_equal(fw_registry_load(&f->frameworks, test_frameworks_dir(), &f->e), 0);
+	assert_int_equal(store_open(&f->db, f->path, STORE_CREATE, &f->e), 0);
+	f->d = (domain){.db = &f->db, .frameworks = &f->frameworks, .mem = &f->mem};
+	*state = f;
+	return 0;
+}
+
+int fixture_teardown(void **state)
+{
+	fixture *f = *state;
+	store_close(&f->db);
+	fw_registry_free(&f->frameworks);
+	arena_free(&f->mem);
+	char cmd[200];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", f->dir);
+	free(f);
+	return 0;
+}
+
+int64_t fixture_org(fixture *f, const char *name)
+{
+	org_row o = {.name = name, .sector = "education", .area = "Test Area"};
+	int64_t id = 0;
+	assert_int_equal(org_add(&f->d, &o, &id, &f->e), 0);
+	return id;
+}
+
+int64_t fixture_evaluation(fixture *f, int64_t org)
+{
+	int64_t id = 0;
+	assert_int_equal(evaluation_start(&f->d, org, "four-cornerstones", "2026-27", &id, &f->e), 0);
+	return id;
+}
+
+int64_t fixture_org_area(fixture *f, int64_t org)
+{
+	int64_t area = 0;
+	assert_int_equal(store_org_area(&f->db, org, &area, &f->e), 0);
+	assert_true(area > 0);
+	return area;
+}
+
+const char *fixture_framework_hash(fixture *f, const char *id)
+{
+	const framework *fw = fw_registry_find(&f->frameworks, id);
+	assert_non_null(fw);
+	assert_int_equal(framework_version_keep(&f->d, fw, &f->e), 0);
+	return fw->hash;
+}
+
+int64_t fixture_count(fixture *f, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(f->db.db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int64_t n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+int64_t test_count_rows(store *s)
+{
+	sqlite3_stmt *tables = NULL;
+	int64_t n = 0;
+	if (sqlite3_prepare_v2(s->db,
+		"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+		" AND name NOT IN ('schema_migration', 'sign_in_failure')", -1, &tables, NULL) != SQLITE_OK)
+		return -1;
+	while (sqlite3_step(tables) == SQLITE_ROW) {
+		char sql[200];
+		snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM \"%s\"",
+			 (const char *)sqlite3_column_text(tables, 0));
+		sqlite3_stmt *st = NULL;
+		if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+		    sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_finalize(st);
+			n = -1;
+			break;
+		}
+		n += sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_finalize(tables);
+	return n;
+}
+
+void body_has(const char *body, const char *text)
+{
+	if (!strstr(body, text))
+		fail_msg("expected \"%s\" on the page", text);
+}
+
+void body_lacks(const char *body, const char *text)
+{
+	if (strstr(body, text))
+		fail_msg("did not expect \"%s\" on the page", text);
+}

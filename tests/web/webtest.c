@@ -1,0 +1,203 @@
+/* webtest.c: the web tests' world (an area, two organisations and a person
+ * in every role, signed in once per program) and their requests. */
+#include "webtest.h"
+
+const char *const as_names[AS_COUNT] = {
+	"signed out", "area administrator", "lead", "contributor", "viewer",
+	"lead of another organisation", "administrator of another area",
+};
+
+webfix webfix_template;
+
+static void webfix_member(webfix *w, int who, const char *email, const char *role,
+			  int64_t org, const char *area)
+{
+	fixture *f = &w->f;
+	int64_t user, mid, area_id = 0;
+	char now[21];
+	time_now_iso(now);
+	assert_int_equal(account_create(&f->d, as_names[who], email, WEBTEST_PASSWORD, &user, &f->e), 0);
+	if (area)
+		assert_int_equal(store_area_by_name(&f->db, area, now, &area_id, &f->e), 0);
+	membership_row m = {.user_id = user, .role = role, .organisation_id = area ? 0 : org,
+			    .area_id = area_id, .created_at = now};
+	assert_int_equal(store_membership_insert(&f->db, &m, &mid, &f->e), 0);
+	assert_int_equal(sign_in(&f->d, email, WEBTEST_PASSWORD, "127.0.0.1", &w->as[who], &f->e), 0);
+}
+
+int webfix_group_setup(void **state)
+{
+	void *st = NULL;
+	fixture_setup(&st);
+	webfix *w = &webfix_template;
+	w->f = *(fixture *)st;
+	free(st);
+	w->f.d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &w->f.mem};
+	fixture *f = &w->f;
+	w->org = fixture_org(f, "Our School");
+	w->other_org = fixture_org(f, "Neighbour School");
+	org_row far = {.name = "Far School", .sector = "education", .area = "Elsewhere"};
+	assert_int_equal(org_add(&f->d, &far, &w->far_org, &f->e), 0);
+	w->eval = fixture_evaluation(f, w->org);
+	w->other_eval = fixture_evaluation(f, w->other_org);
+	webfix_member(w, AS_AREA, "area@example.org", "area-admin", 0, "Test Area");
+	webfix_member(w, AS_LEAD, "lead@example.org", "lead", w->org, NULL);
+	webfix_member(w, AS_CONTRIBUTOR, "contrib@example.org", "contributor", w->org, NULL);
+	webfix_member(w, AS_VIEWER, "viewer@example.org", "viewer", w->org, NULL);
+	webfix_member(w, AS_OTHER_LEAD, "other@example.org", "lead", w->other_org, NULL);
+	webfix_member(w, AS_OTHER_AREA, "far@example.org", "area-admin", 0, "Elsewhere");
+	(void)state;
+	return 0;
+}
+
+int webfix_group_teardown(void **state)
+{
+	fixture *f = malloc(sizeof *f);
+	assert_non_null(f);
+	*f = webfix_template.f;
+	(void)state;
+	return fixture_teardown((void **)&f);
+}
+
+int webfix_setup(void **state)
+{
+	webfix *w = calloc(1, sizeof *w);
+	assert_non_null(w);
+	*w = webfix_template;
+	memset(&w->f.db, 0, sizeof w->f.db);
+	w->f.mem = (arena){0};
+	static int copies;
+	snprintf(w->f.path, sizeof w->f.path, "%.60s/copy%d.db", w->f.dir, ++copies);
+	assert_int_equal(store_backup(&webfix_template.f.db, w->f.path, &w->f.e), 0);
+	assert_int_equal(store_open(&w->f.db, w->f.path, STORE_EXISTING, &w->f.e), 0);
+	w->f.d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &w->f.mem};
+	w->cfg = (web_config){.db_path = w->f.path, .assets_dir = "/nonexistent",
+			      .frameworks = &w->f.frameworks};
+	*state = w;
+	return 0;
+}
+
+int webfix_teardown(void **state)
+{
+	webfix *w = *state;
+	store_close(&w->f.db);
+	arena_free(&w->f.mem);
+	remove(w->f.path);
+	free(w);
+	return 0;
+}
+
+static request *web_request(webfix *w, int who, const char *method, const char *path)
+{
+	request *r = request_create(&w->cfg, method, path);
+	assert_non_null(r);
+	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
+	if (who != AS_NOBODY)
+		r->session_cookie = w->as[who].token;
+	return r;
+}
+
+static request *web_send(webfix *w, request *r)
+{
+	web_dispatch(r);
+	if (w->f.db.in_tx)
+		fail_msg("%s %s left a transaction open", r->method, r->path);
+	return r;
+}
+
+request *web_run(webfix *w, int who, const char *method, const char *path,
+		 const char *const *fields)
+{
+	request *r = web_request(w, who, method, path);
+	bool has_csrf = false;
+	for (size_t i = 0; fields && fields[i]; i += 2) {
+		request_add_field(r, fields[i], fields[i + 1]);
+		has_csrf |= strcmp(fields[i], "csrf") == 0;
+	}
+	if (who != AS_NOBODY && r->post && !has_csrf)
+		request_add_field(r, "csrf", w->as[who].csrf);
+	return web_send(w, r);
+}
+
+request *web_get_query(webfix *w, int who, const char *path, const char *const *query)
+{
+	request *r = web_request(w, who, "GET", path);
+	for (size_t i = 0; query && query[i]; i += 2)
+		request_add_query(r, query[i], query[i + 1]);
+	return web_send(w, r);
+}
+
+const char *web_body(request *r)
+{
+	return html_str(&r->out);
+}
+
+request *web_expect_request(webfix *w, int who, const char *method, const char *path,
+			    const char *const *fields, int status)
+{
+	request *r = web_run(w, who, method, path, fields);
+	if (r->status != status)
+		fail_msg("%s %s as %s: %d, expected %d\n%.3000s", method, path, as_names[who],
+			 r->status, status, web_body(r));
+	return r;
+}
+
+void web_expect(webfix *w, int who, const char *method, const char *path,
+		const char *const *fields, int status)
+{
+	request_destroy(web_expect_request(w, who, method, path, fields, status));
+}
+
+const char *web_expect_body(webfix *w, int who, const char *method, const char *path,
+			    const char *const *fields, int status)
+{
+	request *r = web_expect_request(w, who, method, path, fields, status);
+	const char *body = arena_strdup(&w->f.mem, web_body(r));
+	request_destroy(r);
+	return body;
+}
+
+void web_expect_matrix(webfix *w, const web_route *routes, size_t n)
+{
+	static const enum access level[AS_COUNT] = {
+		[AS_AREA] = ACCESS_AREA, [AS_LEAD] = ACCESS_LEAD, [AS_CONTRIBUTOR] = ACCESS_CONTRIBUTE,
+		[AS_VIEWER] = ACCESS_VIEW};
+	for (size_t i = 0; i < n; i++) {
+		for (int who = 0; who < AS_COUNT; who++) {
+			int want = routes[i].ok;
+			if (who == AS_NOBODY)
+				want = 303;
+			else if (who == AS_OTHER_LEAD || who == AS_OTHER_AREA)
+				want = 404;
+			else if (level[who] < routes[i].need)
+				want = 403;
+			web_expect(w, who, routes[i].method, routes[i].path, routes[i].fields, want);
+		}
+	}
+}
+
+const char *web_path(webfix *w, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *p = arena_vprintf(&w->f.mem, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+const char *web_num(webfix *w, int64_t v)
+{
+	return web_path(w, "%lld", (long long)v);
+}
+
+void page_has(request *r, const char *text)
+{
+	if (!strstr(web_body(r), text))
+		fail_msg("%s: expected \"%s\" on the page", r->path, text);
+}
+
+void page_lacks(request *r, const char *text)
+{
+	if (strstr(web_body(r), text))
+		fail_msg("%s: did not expect \"%s\" on the page", r->path, text);
+}
