@@ -27,7 +27,7 @@ TESTS    := $(TEST_SRC:%.c=$(BUILD)/%)
 # tests/cli/test_generate.sh runs $(BUILD)/bench-generate.
 BENCH_BIN := $(BUILD)/bench-generate $(BUILD)/bench-pagetime
 
-.PHONY: all check test run deps clean lint assets
+.PHONY: all check test coverage run deps clean lint assets
 all: copro
 
 copro: $(BUILD)/copro
@@ -65,13 +65,28 @@ $(BUILD)/tests/%: tests/%.c $(CHEAP_HASH) $(BUILD)/tests/libtestutil.a $(BUILD)/
 # The test suite always runs on a sanitizer build of its own directory, so a
 # plain `make` stays fast and `make check` catches memory errors and leaks.
 # The browser tests (tests/browser) need the built assets and node_modules.
-check: deps assets
-	$(MAKE) BUILD=build/san OPT="$(SANFLAGS)" test
+# The sub-makes build on every processor unless make was given a -j.
+JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
+PARALLEL := $(if $(filter -j%,$(MAKEFLAGS)),,-j$(JOBS))
 
+check: deps assets
+	$(MAKE) $(PARALLEL) BUILD=build/san OPT="$(SANFLAGS)" test
+
+# tests/run runs the test programs side by side too (TEST_JOBS of them).
 test: $(BUILD)/copro $(TESTS) $(BENCH_BIN)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	UBSAN_OPTIONS=print_stacktrace=1 \
-	tests/run $(BUILD)
+	tests/run $(TEST_RUN_FLAGS) $(BUILD)
+
+# Line and branch coverage of src/ by the unit and command-line tests (not
+# the browser tests), from a --coverage build of its own in build/cov;
+# gcovr (Debian) prints the totals. build/cov/coverage.txt has every file.
+COV_BUILD := build/cov
+coverage: deps
+	@mkdir -p $(COV_BUILD) && find $(COV_BUILD) -name '*.gcda' -delete
+	$(MAKE) $(PARALLEL) BUILD=$(COV_BUILD) OPT="-O0 -g --coverage" TEST_RUN_FLAGS=--no-browser test
+	gcovr --root . --filter 'src/' --object-directory $(COV_BUILD) -j $(JOBS) \
+	    --txt $(COV_BUILD)/coverage.txt --print-summary $(COV_BUILD)
 
 lint:
 	tests/lint
