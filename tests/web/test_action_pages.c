@@ -95,7 +95,7 @@ static void other_organisations_actions_are_not_found(void **state)
 	assert_int_equal(r->status, 404);
 	request_destroy(r);
 	web_expect(w, AS_LEAD, "POST", web_path(w, "/org/%lld/actions", (long long)w->org),
-	       (const char *[]){"title", "Sneaky", "evaluation", other_eval, "statement", "1i", NULL}, 404);
+		   (const char *[]){"title", "Sneaky", "evaluation", other_eval, "statement", "1i", NULL}, 404);
 	assert_int_equal(test_count_rows(&w->f.db), before);
 	r = web_run(w, AS_LEAD, "GET", web_path(w, "/org/%lld/actions", (long long)w->org), NULL);
 	assert_null(strstr(web_body(r), "Neighbour"));
@@ -129,7 +129,7 @@ static void overdue_actions_come_first(void **state)
 	assert_non_null(strstr(body, ">In progress<"));
 	assert_non_null(strstr(body, ">Done<"));
 	assert_non_null(strstr(body, web_path(w, "href=\"/org/%lld/evaluation/%lld/statement/1iii\"",
-					  (long long)w->org, (long long)w->eval)));
+					      (long long)w->org, (long long)w->eval)));
 	/* A viewer sees no way to change or add. */
 	assert_null(strstr(body, "/edit\""));
 	assert_null(strstr(body, "/actions/new\""));
@@ -147,7 +147,7 @@ static void new_action_from_a_statement(void **state)
 	char eval[24];
 	snprintf(eval, sizeof eval, "%lld", (long long)w->eval);
 	request *r = web_get_query(w, AS_CONTRIBUTOR, web_path(w, "/org/%lld/actions/new", (long long)w->org),
-			       (const char *[]){"evaluation", eval, "statement", "1iii", NULL});
+				   (const char *[]){"evaluation", eval, "statement", "1iii", NULL});
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
 	assert_non_null(strstr(body, "Areas for development"));
@@ -244,7 +244,7 @@ static void change_saves_and_logs(void **state)
 	webfix *w = *state;
 	actions a = make_actions(w);
 	const char *edit = web_path(w, "/org/%lld/actions/%lld/edit", (long long)w->org,
-				(long long)a.from_statement);
+				    (long long)a.from_statement);
 	request *r = web_run(w, AS_CONTRIBUTOR, "GET", edit, NULL);
 	assert_int_equal(r->status, 200);
 	assert_non_null(strstr(web_body(r), "value=\"Translate the welcome pack\""));

@@ -299,7 +299,7 @@ static void chart_and_table_hold_the_same_numbers(void **state)
 				    "</table>");
 	for (int k = 0; k < 6; k++) {
 		const char *label = web_path(w, "Principle %d: %d Room for Improvement, %d Good, %d Excellent",
-					 k + 1, want[k][0], want[k][1], want[k][2]);
+					     k + 1, want[k][0], want[k][1], want[k][2]);
 		body_has(between(w, svg, "<title", "</title>"), label);
 		body_has(svg, web_path(w, ">%s</text>", label));
 		body_has(table, web_path(w, "<th scope=\"row\" class=\"govuk-table__header\">Principle %d</th>"
@@ -445,7 +445,7 @@ static void projects_portfolio(void **state)
 	body_lacks(body, "Far away project");
 	const framework *model = fw_registry_find(&w->f.frameworks, "york-strategic-model");
 	const char *row = between(w, body, web_path(w, "href=\"/org/%lld/project/%lld\">Coffee mornings</a>",
-						(long long)w->org, (long long)pid), "</tr>");
+						    (long long)w->org, (long long)pid), "</tr>");
 	body_has(row, "Our School");
 	body_has(row, "Parent support");
 	body_has(row, model->title);

@@ -212,11 +212,11 @@ static void contributor_fills_in_principles(void **state)
 	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 1), NULL, 200);
 	body_has(body, "value=\"good\" checked");
 	body = web_expect_body(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id),
-		   NULL, 200);
+			       NULL, 200);
 	body_has(body, "<strong>Good</strong></p><p class=\"govuk-body\">It is a general consensus");
 	body_has(body, "Forum every term");
 	body_has(body, web_path(w, "href=\"/org/%lld/evidence/%lld\">Parent forum notes", (long long)w->org,
-			    (long long)ev));
+				(long long)ev));
 	body_has(body, "2 <span class=\"govuk-hint\">(on this area's scale of 1 to 3)");
 	/* A viewer sees no way to change it. */
 	body_lacks(body, "Change the audit details");
@@ -315,7 +315,7 @@ static void edit_header_and_summary(void **state)
 	assert_string_equal(a.outcome, "outstanding");
 	assert_string_equal(a.outcome_reason, "Families led every stage");
 	body = web_expect_body(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id),
-		   NULL, 200);
+			       NULL, 200);
 	body_has(body, "Families led every stage");
 	body_has(body, "Reason for a different outcome than suggested");
 
@@ -443,11 +443,11 @@ static void the_whole_flow(void **state)
 	body = web_expect_body(w, AS_VIEWER, "GET", view, NULL, 200);
 	body_has(body, "This is an earlier version");
 	body_has(body, web_path(w, "href=\"/org/%lld/audit/%lld\">Version 2</a>", (long long)w->org,
-			    (long long)v2));
+				(long long)v2));
 	const char *view2 = web_path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)v2);
 	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", view2, NULL, 200);
 	body_has(body, web_path(w, "href=\"/org/%lld/audit/%lld\">Version 1</a>", (long long)w->org,
-			    (long long)id));
+				(long long)id));
 	body_has(body, "Sam Patel, SENCO");
 
 	/* Changed, submitted again, accepted. */
@@ -474,7 +474,7 @@ static void the_whole_flow(void **state)
 		assert_int_equal(acts.items[i].source_audit_id, v2);
 	body = web_expect_body(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/actions", (long long)w->org), NULL, 200);
 	body_has(body, web_path(w, "href=\"/org/%lld/audit/%lld\">Audit %lld (its next steps)</a>", (long long)w->org,
-			    (long long)v2, (long long)v2));
+				(long long)v2, (long long)v2));
 	body_has(body, "Run a parent forum");
 	body = web_expect_body(w, AS_VIEWER, "GET", view2, NULL, 200);
 	body_has(body, "<li>Train staff in joint working</li>");
@@ -537,10 +537,10 @@ static void project_as_supporting_evidence(void **state)
 	int64_t id = post_to_audit(w, AS_LEAD, list, good);
 	assert_int_equal(get_audit(w, id).project_id, ours);
 	body = web_expect_body(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id),
-		   NULL, 200);
+			       NULL, 200);
 	body_has(body, "Supporting evidence: the project");
 	body_has(body, web_path(w, "href=\"/org/%lld/project/%lld\">New short breaks offer</a>. 2 of 12 of its steps are done.",
-			    (long long)w->org, (long long)ours));
+				(long long)w->org, (long long)ours));
 
 	/* The edit form keeps the choice, and can unlink it. */
 	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", edit_path(w, id), NULL, 200);
@@ -615,14 +615,14 @@ static void area_queue(void **state)
 	body = web_expect_body(w, AS_AREA, "GET", queue, NULL, 200);
 	body_has(body, web_path(w, "href=\"/org/%lld/audit/%lld\">Our School", (long long)w->org, (long long)ours));
 	body_has(body, web_path(w, "href=\"/org/%lld/audit/%lld\">Neighbour School", (long long)w->other_org,
-			    (long long)theirs));
+				(long long)theirs));
 	body_lacks(body, "Far School");
 	body_lacks(body, web_path(w, "/audit/%lld\"", (long long)far));
 	body_has(body, "Transport");
 
 	const char *comment[] = {"return_comment", "Say who took part", NULL};
 	web_expect_body(w, AS_AREA, "POST", web_path(w, "/org/%lld/audit/%lld/return", (long long)w->org, (long long)ours),
-	    comment, 303);
+			comment, 303);
 	body = web_expect_body(w, AS_AREA, "GET", queue, NULL, 200);
 	body_has(body, "Recently decided");
 	body_has(body, ">Returned<");
@@ -694,7 +694,7 @@ static void area_settings(void **state)
 	const char *score[] = {"level", "good", "score", "10", NULL};
 	web_expect_body(w, AS_CONTRIBUTOR, "POST", principle_path(w, id, 1), score, 303);
 	body2 = web_expect_body(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id),
-		    NULL, 200);
+				NULL, 200);
 	body_has(body2, "This area's local rule is the &ldquo;most common level&rdquo; rule");
 }
 

@@ -125,7 +125,7 @@ static void filters_list_exactly_the_matching_items(void **state)
 
 	/* The form keeps what was chosen. */
 	request *r = web_get_query(w, AS_VIEWER, web_path(w, "/org/%lld/evidence", (long long)w->org),
-			       (const char *[]){"cornerstone", "4", "groups", "parent-carers",
+				   (const char *[]){"cornerstone", "4", "groups", "parent-carers",
 						"from", "2024-06-01", NULL});
 	assert_non_null(strstr(web_body(r), "value=\"4\" selected"));
 	assert_non_null(strstr(web_body(r), "value=\"parent-carers\" checked"));
@@ -224,9 +224,9 @@ static void item_shows_where_it_counts(void **state)
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
 	assert_non_null(strstr(body, web_path(w, "href=\"/org/%lld/evaluation/%lld/statement/1iii\"",
-					  (long long)w->org, (long long)w->eval)));
+					      (long long)w->org, (long long)w->eval)));
 	assert_non_null(strstr(body, web_path(w, "href=\"/org/%lld/evaluation/%lld/statement/4i\"",
-					  (long long)w->org, (long long)w->eval)));
+					      (long long)w->org, (long long)w->eval)));
 	assert_non_null(strstr(body, "1iii.a"));
 	assert_non_null(strstr(body, "4i.b"));
 	assert_non_null(strstr(body, "counts for 2 indicators"));
@@ -239,7 +239,7 @@ static void item_shows_where_it_counts(void **state)
 	r = web_run(w, AS_CONTRIBUTOR, "GET",
 		    web_path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)it.coffee), NULL);
 	assert_non_null(strstr(web_body(r), web_path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org,
-						 (long long)it.coffee)));
+						     (long long)it.coffee)));
 	request_destroy(r);
 	/* The library counts the indicators. */
 	r = web_run(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/evidence", (long long)w->org), NULL);
@@ -293,7 +293,7 @@ static void edit_saves_and_logs(void **state)
 	request *r = web_run(w, AS_CONTRIBUTOR, "POST", p, fields);
 	assert_int_equal(r->status, 303);
 	assert_string_equal(r->location, web_path(w, "/org/%lld/evidence/%lld", (long long)w->org,
-					      (long long)it.survey));
+						  (long long)it.survey));
 	request_destroy(r);
 	evidence_row ev;
 	assert_int_equal(evidence_get(&w->f.d, it.survey, &ev, &w->f.e), 0);
@@ -323,8 +323,8 @@ static void hostile_text_is_shown_escaped(void **state)
 		const char *fields[] = {"title", hostile[i], "description", hostile[i],
 					"date", "2024-10-15", NULL};
 		web_expect(w, AS_CONTRIBUTOR, "POST",
-		       web_path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.coffee),
-		       fields, 303);
+			   web_path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.coffee),
+			   fields, 303);
 		const char *pages[] = {
 			web_path(w, "/org/%lld/evidence", (long long)w->org),
 			web_path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)it.coffee),

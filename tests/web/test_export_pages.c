@@ -121,7 +121,7 @@ static void export_page_and_downloads(void **state)
 
 	/* The other area's administrator sees only theirs. */
 	r = web_run(w, AS_OTHER_AREA, "GET", web_path(w, "/area/%lld/export/projects.csv",
-						  (long long)fixture_org_area(&w->f, w->far_org)), NULL);
+						      (long long)fixture_org_area(&w->f, w->far_org)), NULL);
 	assert_int_equal(r->status, 200);
 	assert_non_null(strstr(web_body(r), "FAR-SUMMARY"));
 	assert_null(strstr(web_body(r), "OUR-SUMMARY"));
@@ -264,11 +264,11 @@ static void token_refusals(void **state)
 	int64_t theirs;
 	assert_int_equal(api_token_create(&w->f.d, 0, far, "Their board", secret, &theirs, &w->f.e), 0);
 	web_expect(w, AS_AREA, "POST", web_path(w, "/area/%lld/api-tokens/%lld/revoke", (long long)area,
-					(long long)theirs), NULL, 404);
+						(long long)theirs), NULL, 404);
 	web_expect(w, AS_AREA, "POST", web_path(w, "/area/%lld/api-tokens/abc/revoke", (long long)area), NULL, 404);
 	web_expect(w, AS_AREA, "POST", web_path(w, "/area/%lld/api-tokens/999999/revoke", (long long)area), NULL, 404);
 	web_expect(w, AS_OTHER_AREA, "POST", web_path(w, "/area/%lld/api-tokens/%lld/revoke", (long long)area,
-					      (long long)theirs), NULL, 404);
+						      (long long)theirs), NULL, 404);
 	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM api_token WHERE revoked_at IS NOT NULL"), 0);
 	request *r = api_get(w, secret, "/api/v1/organisations");
 	assert_int_equal(r->status, 200);

@@ -24,7 +24,7 @@ static void expect_refused(webfix *w, const char *p, const char *const *fields, 
 static int64_t choose(webfix *w, const char *const *fields)
 {
 	request *r = web_expect_request(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/measures", (long long)w->org),
-			    fields, 303);
+					fields, 303);
 	const char *prefix = web_path(w, "/org/%lld/measure/", (long long)w->org);
 	assert_non_null(r->location);
 	assert_memory_equal(r->location, prefix, strlen(prefix));
@@ -87,7 +87,7 @@ static void the_whole_flow(void **state)
 				     "metric-baseline", "40", "metric-target", "75", NULL}, 303);
 	int64_t pct = first_metric(w, a);
 	const char *readings = web_path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org,
-				    (long long)a, (long long)pct);
+					(long long)a, (long long)pct);
 	char f[5][32];
 	const char *parts[] = {"date", "value", "numerator", "denominator", "source"};
 	for (int i = 0; i < 5; i++)
@@ -161,7 +161,7 @@ static void the_whole_flow(void **state)
 	r = web_expect_request(w, AS_CONTRIBUTOR, "GET", web_path(w, "/org/%lld/measure/%lld", org, (long long)a), NULL, 200);
 	body = web_body(r);
 	assert_non_null(strstr(body, web_path(w, "action=\"/org/%lld/measure/%lld/metric/%lld/readings\"", org,
-					  (long long)a, (long long)pct)));
+					      (long long)a, (long long)pct)));
 	assert_non_null(strstr(body, "Add a metric"));
 	assert_non_null(strstr(body, "Remove link"));
 	assert_non_null(strstr(body, web_path(w, "<option value=\"%lld\">", (long long)c)));
@@ -203,7 +203,7 @@ static void refusals_show_the_form(void **state)
 		       "Choose the cornerstone of your own measure");
 	/* What was typed comes back. */
 	request *r = web_expect_request(w, AS_CONTRIBUTOR, "POST", add,
-			    (const char *[]){"cycle", "2026-27", "measure", "own", "cornerstone", "2", NULL}, 400);
+					(const char *[]){"cycle", "2026-27", "measure", "own", "cornerstone", "2", NULL}, 400);
 	assert_non_null(strstr(web_body(r), "Write your own measure"));
 	assert_non_null(strstr(web_body(r), "value=\"own\" checked"));
 	assert_non_null(strstr(web_body(r), "value=\"2\" checked"));
@@ -242,7 +242,7 @@ static void refusals_show_the_form(void **state)
 				     "metric-direction", "higher", NULL}, 303);
 	int64_t mt = first_metric(w, a);
 	const char *readings = web_path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org,
-				    (long long)a, (long long)mt);
+					(long long)a, (long long)mt);
 	char d[32], n[32], dn[32], s[32], v[32];
 	snprintf(d, sizeof d, "r%lld-date", (long long)mt);
 	snprintf(n, sizeof n, "r%lld-numerator", (long long)mt);
@@ -252,7 +252,7 @@ static void refusals_show_the_form(void **state)
 	expect_refused(w, readings, (const char *[]){d, "2026-05-01", n, "3", dn, "0", s, "survey", NULL},
 		       "The denominator is 0");
 	r = web_expect_request(w, AS_CONTRIBUTOR, "POST", readings,
-		   (const char *[]){d, "2026-05-01", n, "3", dn, "0", s, "survey", NULL}, 400);
+			       (const char *[]){d, "2026-05-01", n, "3", dn, "0", s, "survey", NULL}, 400);
 	assert_non_null(strstr(web_body(r), web_path(w, "href=\"#%s\"", dn)));
 	assert_non_null(strstr(web_body(r), web_path(w, "name=\"%s\" type=\"text\" value=\"3\"", n)));
 	assert_non_null(strstr(web_body(r), "<details class=\"govuk-details\" open>"));

@@ -58,7 +58,7 @@ static void every_route_as_every_role(void **state)
 			const char *p = routes[i].path;
 			if (!p)
 				p = web_path(w, "/org/%lld/people/%lld/remove", (long long)w->org,
-					 (long long)throwaway_member(w, "viewer"));
+					     (long long)throwaway_member(w, "viewer"));
 			int want = routes[i].ok;
 			if (who == AS_NOBODY)
 				want = 303;
@@ -80,7 +80,7 @@ static void every_route_as_every_role(void **state)
 	for (int who = 0; who < AS_COUNT; who++)
 		web_expect(w, who, "GET", area, NULL, want[who]);
 	web_expect(w, AS_OTHER_AREA, "GET", web_path(w, "/area/%lld/activity", (long long)fixture_org_area(&w->f, w->far_org)),
-	       NULL, 200);
+		   NULL, 200);
 	web_expect(w, AS_AREA, "GET", "/area/99999/activity", NULL, 404);
 	web_expect(w, AS_AREA, "GET", "/area/x/activity", NULL, 404);
 }
@@ -103,7 +103,7 @@ static void other_organisations_members_are_not_found(void **state)
 	membership_list ms;
 	assert_int_equal(store_memberships_of_user(&w->f.db, &w->f.mem, w->as[AS_AREA].user.id, &ms, &w->f.e), 0);
 	web_expect(w, AS_LEAD, "POST", web_path(w, "/org/%lld/people/%lld/remove", (long long)w->org,
-					(long long)ms.items[0].id), NULL, 404);
+						(long long)ms.items[0].id), NULL, 404);
 	/* Our list does not show the neighbour's lead. */
 	request *r = web_run(w, AS_LEAD, "GET", web_path(w, "/org/%lld/people", (long long)w->org), NULL);
 	assert_null(strstr(web_body(r), "other@example.org"));
@@ -286,7 +286,7 @@ static void the_last_lead_stays(void **state)
 	/* With a second lead, the first may step down. */
 	int64_t contributor = member_id(w, w->org, "contrib@example.org");
 	web_expect(w, AS_LEAD, "POST", web_path(w, "/org/%lld/people/%lld/role", (long long)w->org,
-					(long long)contributor), (const char *[]){"role", "lead", NULL}, 303);
+						(long long)contributor), (const char *[]){"role", "lead", NULL}, 303);
 	r = web_run(w, AS_LEAD, "POST", role, (const char *[]){"role", "contributor", NULL});
 	assert_int_equal(r->status, 303);
 	assert_string_equal(r->location, web_path(w, "/org/%lld", (long long)w->org));
@@ -294,7 +294,7 @@ static void the_last_lead_stays(void **state)
 	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld/people", (long long)w->org), NULL, 403);
 	/* Now the contributor is the last lead and cannot leave either. */
 	web_expect(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/people/%lld/remove", (long long)w->org,
-					       (long long)contributor), NULL, 400);
+						       (long long)contributor), NULL, 400);
 }
 
 static void removed_members_are_signed_out(void **state)
@@ -303,7 +303,7 @@ static void removed_members_are_signed_out(void **state)
 	int64_t contributor = member_id(w, w->org, "contrib@example.org");
 	web_expect(w, AS_CONTRIBUTOR, "GET", "/", NULL, 200);
 	request *r = web_run(w, AS_LEAD, "POST", web_path(w, "/org/%lld/people/%lld/remove", (long long)w->org,
-						      (long long)contributor), NULL);
+							  (long long)contributor), NULL);
 	assert_int_equal(r->status, 303);
 	assert_string_equal(r->location, web_path(w, "/org/%lld/people", (long long)w->org));
 	request_destroy(r);
@@ -320,7 +320,7 @@ static void removed_members_are_signed_out(void **state)
 	assert_non_null(strstr(log.items[0].what, "removed contributor, a contributor, from the organisation and signed them out"));
 	/* Removed twice: there is nothing to remove. */
 	web_expect(w, AS_LEAD, "POST", web_path(w, "/org/%lld/people/%lld/remove", (long long)w->org,
-					(long long)contributor), NULL, 404);
+						(long long)contributor), NULL, 404);
 	/* The rest are untouched. */
 	web_expect(w, AS_VIEWER, "GET", web_path(w, "/org/%lld", (long long)w->org), NULL, 200);
 }

@@ -126,7 +126,7 @@ static void list_page(void **state)
 	r = web_run(w, AS_VIEWER, "GET", list, NULL);
 	const char *body = web_body(r);
 	assert_non_null(strstr(body, web_path(w, "href=\"/org/%lld/project/%lld\">Short breaks leaflet</a>",
-					  (long long)w->org, (long long)id)));
+					      (long long)w->org, (long long)id)));
 	assert_non_null(strstr(body, "<caption class=\"govuk-table__caption govuk-table__caption--m\">1 project</caption>"));
 	assert_non_null(strstr(body, "Model of Strategic Joint Partnership"));
 	assert_non_null(strstr(body, "1 September 2026 to 31 March 2027"));
@@ -303,7 +303,7 @@ static void step_page_read_only_for_viewers(void **state)
 	assert_non_null(strstr(body, ">Not answered<"));
 	assert_non_null(strstr(body, "Some views used"));
 	assert_non_null(strstr(body, web_path(w, "href=\"/org/%lld/evidence/%lld\">Forum minutes</a>",
-					  (long long)w->org, (long long)ev)));
+					      (long long)w->org, (long long)ev)));
 	assert_null(strstr(body, "<form method=\"post\" action=\"/org"));
 	assert_null(strstr(body, "Save step"));
 	request_destroy(r);
