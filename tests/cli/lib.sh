@@ -70,6 +70,19 @@ json_get() {
 	printf '%s' "$1" | python3 -c "import json,sys; d=json.load(sys.stdin); print($2)"
 }
 
+# same DESC EXPECTED ACTUAL: the two are equal.
+same() {
+	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
+}
+
+# two_orgs: a new database with two organisations, 1 (Riverside Primary
+# School, education) and 2 (Hill Lane Therapy, health).
+two_orgs() {
+	"$COPRO" init >/dev/null
+	"$COPRO" org add --name "Riverside Primary School" --sector education >/dev/null
+	"$COPRO" org add --name "Hill Lane Therapy" --sector health >/dev/null
+}
+
 check() {
 	desc=$1; shift
 	if "$@"; then ok "$desc"; else not_ok "$desc" "check failed: $*"; fi

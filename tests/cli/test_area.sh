@@ -7,10 +7,6 @@
 . "$(dirname "$0")/lib.sh"
 : "${COPRO_FRAMEWORKS:?set COPRO_FRAMEWORKS to the frameworks directory}"
 
-same() {
-	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
-}
-
 "$COPRO" init >/dev/null
 "$COPRO" org add --name "Riverside Primary School" --sector education --area "York" --urn 121000 >/dev/null
 "$COPRO" org add --name "Hill Lane Therapy" --sector health --area "York" >/dev/null

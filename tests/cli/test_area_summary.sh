@@ -11,10 +11,6 @@ export COPRO_NOW=2026-06-15T12:00:00Z
 
 PAGETIME="$(dirname "$COPRO")/bench-pagetime"
 
-same() {
-	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
-}
-
 "$COPRO" init >/dev/null
 "$COPRO" org add --name "Riverside Primary School" --sector education --area "York" >/dev/null
 "$COPRO" org add --name "Hill Lane Therapy" --sector health --area "York" >/dev/null

@@ -5,10 +5,6 @@
 # and what is refused (with the database unchanged).
 . "$(dirname "$0")/lib.sh"
 
-same() {
-	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
-}
-
 "$COPRO" init >/dev/null
 "$COPRO" org add --name "Riverside Primary School" --sector education --area York >/dev/null
 "$COPRO" org add --name "Hill Lane Therapy" --sector health --area Leeds >/dev/null

@@ -15,10 +15,6 @@ runb() {
 	err=$(cat "$WORK/stderr")
 }
 has() { printf '%s' "$out" | grep -qF -- "$1"; }
-same() {
-	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
-}
-
 runb --help
 if [ "$status" -eq 0 ] && has "bench/run --quick" && has "bench/run --dry-run"; then
 	ok "--help describes the modes"

@@ -4,9 +4,6 @@
 # that says why, and the data stays as it was.
 . "$(dirname "$0")/lib.sh"
 
-same() {
-	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
-}
 now_ms() { date +%s%3N; }
 
 "$COPRO" init >/dev/null

@@ -3,10 +3,6 @@
 # reviews, the submitted lock, and the organisation's own indicators.
 . "$(dirname "$0")/lib.sh"
 
-same() {
-	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
-}
-
 "$COPRO" init >/dev/null
 "$COPRO" org add --name "Riverside Primary School" --sector education --area Rotherham >/dev/null
 "$COPRO" org add --name "Hill Lane Therapy" --sector health >/dev/null

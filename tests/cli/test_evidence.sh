@@ -4,16 +4,10 @@
 # by indicator, and the progress counts that links make.
 . "$(dirname "$0")/lib.sh"
 
-same() {
-	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
-}
-
 today=$(date -u +%Y-%m-%d)
 tomorrow=$(python3 -c 'import datetime; print(datetime.datetime.now(datetime.timezone.utc).date() + datetime.timedelta(days=1))')
 
-"$COPRO" init >/dev/null
-"$COPRO" org add --name "Riverside Primary School" --sector education >/dev/null
-"$COPRO" org add --name "Hill Lane Therapy" --sector health >/dev/null
+two_orgs
 "$COPRO" evaluation start 1 four-cornerstones 2026-27 >/dev/null
 "$COPRO" evaluation start 2 four-cornerstones 2026-27 >/dev/null
 

@@ -10,10 +10,6 @@ GEN="$(dirname "$COPRO")/bench-generate"
 PAGETIME="$(dirname "$COPRO")/bench-pagetime"
 FW="$COPRO_FRAMEWORKS"
 
-same() {
-	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
-}
-
 # runp CMD...: like run, for any program.
 runp() {
 	"$@" >"$WORK/stdout" 2>"$WORK/stderr"

@@ -4,10 +4,6 @@
 . "$(dirname "$0")/lib.sh"
 
 # same DESC EXPECTED ACTUAL: exact text.
-same() {
-	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
-}
-
 COMMANDS="frameworks|framework show|framework validate|org add|org list|org show|org edit|evaluation start|evaluation list|evaluation show|evaluation status|statement show|statement set|indicator add|evidence add|evidence edit|evidence list|evidence show|evidence link|evidence unlink|action add|action list|action update|init|demo|export|import|backup"
 
 # copro alone: the overview on stderr, exit 2 (nothing was asked).

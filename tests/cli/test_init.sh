@@ -4,10 +4,6 @@
 # the schema's journal mode and migration table.
 . "$(dirname "$0")/lib.sh"
 
-same() {
-	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
-}
-
 # A command on a database that does not exist says how to make one, and
 # makes nothing.
 expect_fail "org list on a missing database exits 1" 1 \

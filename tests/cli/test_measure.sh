@@ -5,14 +5,8 @@
 # stands, links, and what is refused without changing the database.
 . "$(dirname "$0")/lib.sh"
 
-same() {
-	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
-}
-
 export COPRO_NOW=2026-11-01T12:00:00Z
-"$COPRO" init >/dev/null
-"$COPRO" org add --name "Riverside Primary School" --sector education >/dev/null
-"$COPRO" org add --name "Hill Lane Therapy" --sector health >/dev/null
+two_orgs
 
 # ---- the catalogue ------------------------------------------------------
 

@@ -3,10 +3,6 @@
 # and every identifier, date and name a user can get wrong.
 . "$(dirname "$0")/lib.sh"
 
-same() {
-	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
-}
-
 "$COPRO" init >/dev/null
 
 # ---- add -------------------------------------------------------------

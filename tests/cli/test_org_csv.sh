@@ -4,10 +4,6 @@
 # the database left as it was.
 . "$(dirname "$0")/lib.sh"
 
-same() {
-	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
-}
-
 # The messages name files as given: work beside copies of the samples.
 cp "$(dirname "$0")/../data/"*.csv "$WORK/"
 cd "$WORK" || exit 1

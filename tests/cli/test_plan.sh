@@ -5,13 +5,7 @@
 # refused (with the database unchanged).
 . "$(dirname "$0")/lib.sh"
 
-same() {
-	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
-}
-
-"$COPRO" init >/dev/null
-"$COPRO" org add --name "Riverside Primary School" --sector education >/dev/null
-"$COPRO" org add --name "Hill Lane Therapy" --sector health >/dev/null
+two_orgs
 
 expect_fail "--seed-latest with no self-evaluation" 1 "has no self-evaluation to start from" \
 	plan start 1 --title "SEND team" --cycle 2026-27 --seed-latest

@@ -5,16 +5,10 @@
 # refused (with the database left as it was).
 . "$(dirname "$0")/lib.sh"
 
-same() {
-	if [ "$3" = "$2" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got: $3"; fi
-}
-
 today=$(date -u +%Y-%m-%d)
 tomorrow=$(python3 -c 'import datetime; print(datetime.datetime.now(datetime.timezone.utc).date() + datetime.timedelta(days=1))')
 
-"$COPRO" init >/dev/null
-"$COPRO" org add --name "Riverside Primary School" --sector education >/dev/null
-"$COPRO" org add --name "Hill Lane Therapy" --sector health >/dev/null
+two_orgs
 "$COPRO" evidence add 1 --title "Coffee morning notes" --with parents --date 2025-10-15 >/dev/null
 "$COPRO" evidence add 1 --title "Survey results" --with cyp,parents --date 2025-09-01 >/dev/null
 "$COPRO" evidence add 2 --title "Their notes" --with parents --date 2025-10-15 >/dev/null
