@@ -108,9 +108,10 @@ int membership_remove(domain *d, int64_t by, int64_t org, int64_t member, bool *
 int user_add(domain *d, const char *name, const char *email, const char *password,
 	     const char *role, int64_t org, const char *area, int64_t *user, err *e);
 
-/* One line in the activity log: who changed what. */
+/* One line in the activity log: who changed what. A line that cannot be
+ * written fails the change it records (the compiler holds callers to it). */
 int activity_log(domain *d, const user_row *who, int64_t org, int64_t area, const char *what,
-		 err *e);
+		 err *e) __attribute__((warn_unused_result));
 /* The latest `limit` lines of an organisation's log (area 0) or an
  * area's (org 0), newest first. */
 int activity_of(domain *d, int64_t org, int64_t area, int limit, activity_list *out, err *e);
