@@ -328,10 +328,10 @@ static void removed_members_are_signed_out(void **state)
 static void activity_is_newest_first(void **state)
 {
 	webfix *w = *state;
-	activity_log(&w->f.d, &w->as[AS_LEAD].user, w->org, 0, "first thing", &w->f.e);
-	activity_log(&w->f.d, &w->as[AS_LEAD].user, w->org, 0, "second thing", &w->f.e);
-	activity_log(&w->f.d, &w->as[AS_OTHER_LEAD].user, w->other_org, 0, "neighbour thing", &w->f.e);
-	activity_log(&w->f.d, &w->as[AS_OTHER_AREA].user, w->far_org, 0, "far thing", &w->f.e);
+	assert_int_equal(activity_log(&w->f.d, &w->as[AS_LEAD].user, w->org, 0, "first thing", &w->f.e), 0);
+	assert_int_equal(activity_log(&w->f.d, &w->as[AS_LEAD].user, w->org, 0, "second thing", &w->f.e), 0);
+	assert_int_equal(activity_log(&w->f.d, &w->as[AS_OTHER_LEAD].user, w->other_org, 0, "neighbour thing", &w->f.e), 0);
+	assert_int_equal(activity_log(&w->f.d, &w->as[AS_OTHER_AREA].user, w->far_org, 0, "far thing", &w->f.e), 0);
 	request *r = web_run(w, AS_LEAD, "GET", web_path(w, "/org/%lld/activity", (long long)w->org), NULL);
 	assert_int_equal(r->status, 200);
 	const char *first = strstr(web_body(r), "first thing"), *second = strstr(web_body(r), "second thing");
