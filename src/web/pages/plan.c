@@ -507,10 +507,7 @@ static int page_plan(request *r)
 {
 	plan_page pg;
 	int st = plan_page_load(r, &pg, false);
-	if (st)
-		return st;
-	st = plan_render(r, &pg, NULL);
-	return st;
+	return st ? st : plan_render(r, &pg, NULL);
 }
 
 /* ROUTE: POST /org/{org}/plan/{plan}/actions (contributor) */
@@ -611,10 +608,7 @@ static int page_aspects(request *r)
 {
 	plan_page pg;
 	int st = plan_page_load(r, &pg, false);
-	if (st)
-		return st;
-	st = aspects_render(r, &pg, NULL);
-	return st;
+	return st ? st : aspects_render(r, &pg, NULL);
 }
 
 /* ROUTE: POST /org/{org}/plan/{plan}/aspects (contributor) */

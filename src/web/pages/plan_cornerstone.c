@@ -85,10 +85,7 @@ static int page_cornerstone(request *r)
 {
 	plan_page pg;
 	int st = plan_page_load(r, &pg, true);
-	if (st)
-		return st;
-	st = cornerstone_render(r, &pg, NULL);
-	return st;
+	return st ? st : cornerstone_render(r, &pg, NULL);
 }
 
 /* ROUTE: POST /org/{org}/plan/{plan}/cornerstone/{cornerstone} (contributor) */
