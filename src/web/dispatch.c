@@ -77,6 +77,7 @@ request *request_create(const web_config *config, const char *method, const char
 	r->body_limit = WEB_MAX_BODY;
 	r->field_limit = WEB_MAX_FIELD;
 	r->status = 200;
+	r->lang = "en-GB";
 	html_init(&r->out, &r->mem);
 	return r;
 }

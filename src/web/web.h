@@ -63,6 +63,7 @@ typedef struct request {
 	int64_t org;                    /* the organisation in the URL, 0 if none */
 	int64_t area;                   /* the area in the URL, or an API token's */
 	enum access access;             /* the user's access to it */
+	const char *lang;               /* partner pages: the language tag they are written in */
 
 	/* The response. */
 	int status;
