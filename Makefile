@@ -3,7 +3,7 @@
 # installs what is missing, builds and starts copro with a demo organisation.
 
 CC       ?= cc
-PKGS     := sqlite3 jansson libsodium libmicrohttpd xlsxwriter
+PKGS     := sqlite3 jansson libsodium libmicrohttpd xlsxwriter libqrencode
 OPT      ?= -O2 -g
 CFLAGS   := $(OPT) -DCOPRO_FRAMEWORKS_DIR=\"$(CURDIR)/frameworks\" \
             -DCOPRO_ASSETS_DIR=\"$(CURDIR)/build/assets\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
