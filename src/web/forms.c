@@ -2,6 +2,7 @@
  * goes through htmlf(), so whatever a user typed comes back escaped. */
 #include "web/forms.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void form_error_add(form_errors *fe, const char *field, const char *message)
@@ -212,6 +213,17 @@ void form_select_begin(request *r, const char *name, const char *label, const fo
 void form_option(request *r, const char *value, const char *label, bool selected)
 {
 	htmlf(&r->out, "<option value=\"%a\"%R>%t</option>", value, selected ? " selected" : "", label);
+}
+
+void form_option_id(request *r, int64_t id, const char *label, const char *detail,
+		    const char *chosen)
+{
+	char *end = NULL;
+	bool selected = chosen && *chosen && strtoll(chosen, &end, 10) == id && !*end;
+	htmlf(&r->out, "<option value=\"%D\"%R>%t", id, selected ? " selected" : "", label);
+	if (detail)
+		htmlf(&r->out, " (%t)", detail);
+	htmlf(&r->out, "</option>");
 }
 
 void form_select_end(request *r)

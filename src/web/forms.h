@@ -67,6 +67,11 @@ typedef struct select_opts {
 void form_select_begin(request *r, const char *name, const char *label, const form_errors *fe,
 		       const select_opts *o);
 void form_option(request *r, const char *value, const char *label, bool selected);
+/* An option for record `id`, labelled "label (detail)" (detail NULL: the
+ * label alone): written straight out, since a library's select can hold
+ * hundreds. `chosen` is the form's value (NULL or "" when none). */
+void form_option_id(request *r, int64_t id, const char *label, const char *detail,
+		    const char *chosen);
 void form_select_end(request *r);
 void form_select(request *r, const char *name, const char *label, const char *const *options,
 		 const char *chosen, const form_errors *fe, const select_opts *o);

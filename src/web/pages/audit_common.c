@@ -202,8 +202,7 @@ void audit_project_select(request *r, const project_list *projects, const char *
 	form_option(r, "", "No project", false);
 	for (size_t i = 0; i < projects->n; i++) {
 		const project_row *p = &projects->items[i];
-		const char *id = arena_printf(&r->mem, "%lld", (long long)p->id);
-		form_option(r, id, p->title, chosen && !strcmp(chosen, id));
+		form_option_id(r, p->id, p->title, NULL, chosen);
 	}
 	form_select_end(r);
 }

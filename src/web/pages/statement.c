@@ -227,9 +227,7 @@ static void link_form(request *r, const eval_page *pg, const statement_data *sd,
 	form_option(r, "", "Choose evidence", false);
 	for (size_t i = 0; i < sd->evidence.n; i++) {
 		const evidence_row *ev = &sd->evidence.items[i];
-		const char *value = arena_printf(&r->mem, "%lld", (long long)ev->id);
-		form_option(r, value, arena_printf(&r->mem, "%s (%s)", ev->title, date_words(r, ev->date)),
-			    chosen && !strcmp(chosen, value));
+		form_option_id(r, ev->id, ev->title, date_words(r, ev->date), chosen);
 	}
 	form_select_end(r);
 	bool *checked;
