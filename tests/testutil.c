@@ -11,6 +11,30 @@ const char *test_frameworks_dir(void)
 	return env ? env : COPRO_FRAMEWORKS_DIR;
 }
 
+framework *test_framework_quoted(const char *text, fw_report *r)
+{
+	char *json = strdup(text);
+	assert_non_null(json);
+	for (char *p = json; *p; p++)
+		if (*p == '\'')
+			*p = '"';
+	framework *fw = framework_load_text("t.json", json, r);
+	free(json);
+	return fw;
+}
+
+framework *test_framework_valid(const char *text)
+{
+	fw_report r = {0};
+	framework *fw = test_framework_quoted(text, &r);
+	for (size_t i = 0; i < r.n; i++)
+		print_message("  [%s] %s: %s\n", r.problems[i].code, r.problems[i].path,
+			      r.problems[i].msg);
+	assert_non_null(fw);
+	assert_int_equal(r.n, 0);
+	return fw;
+}
+
 int fixture_setup(void **state)
 {
 	fixture *f = calloc(1, sizeof *f);

@@ -36,6 +36,11 @@ typedef struct fixture {
 } fixture;
 
 const char *test_frameworks_dir(void);
+/* An instrument loaded (as "t.json") from JSON written with single quotes,
+ * so that tests stay readable; none of its wording may need an apostrophe. */
+framework *test_framework_quoted(const char *text, fw_report *r);
+/* The same, failing the test (and printing each problem) unless it loads. */
+framework *test_framework_valid(const char *text);
 int fixture_setup(void **state);
 int fixture_teardown(void **state);
 

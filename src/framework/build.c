@@ -56,6 +56,7 @@ static void build_element(framework *fw, const json_t *je, fw_element *el)
 	el->title = jstr(je, "title");
 	el->description = jstr(je, "description");
 	el->gap = jstr(je, "gap");
+	el->easy_read = jstr(je, "easy_read");
 	el->indicators = build_items(fw, json_object_get(je, "indicators"), "text",
 				     &el->n_indicators);
 	el->levels = build_items(fw, json_object_get(je, "levels"), "descriptor", &el->n_levels);
@@ -88,6 +89,7 @@ static void build_section(framework *fw, const json_t *js, fw_section *sec)
 	sec->promise = jstr(js, "promise");
 	sec->description = jstr(js, "description");
 	sec->gap = jstr(js, "gap");
+	sec->easy_read = jstr(js, "easy_read");
 	fw->n_gaps += sec->gap != NULL;
 	sec->promises = build_texts(fw, json_object_get(js, "promises"), &sec->n_promises);
 	sec->commitments = build_texts(fw, json_object_get(js, "commitments"),
@@ -157,6 +159,7 @@ static void build_head(framework *fw, const json_t *doc)
 				 jstr(src, "date"), jstr(src, "url"), jstr(src, "extract"),
 				 jstr(src, "licence")};
 	fw->notes = build_texts(fw, json_object_get(doc, "notes"), &fw->n_notes);
+	fw->easy_read_note = jstr(doc, "easy_read_note");
 }
 
 void framework_build(framework *fw)

@@ -54,9 +54,13 @@ typedef struct fw_source {
 
 /* An element: a statement (evidence), a principle's indicator with its
  * levels from lowest to highest (rubric), or a step with its check
- * questions (checklist). */
+ * questions (checklist). `easy_read` is copro's own plain-words version of
+ * it for children, young people and parent carers (NULL when the file has
+ * none): never the source's text, so show it labelled as copro's wording
+ * (framework.easy_read_note says so in the file). */
 typedef struct fw_element {
 	const char *key, *title, *description, *gap;
+	const char *easy_read;
 	fw_item *indicators, *levels, *questions;
 	size_t n_indicators, n_levels, n_questions;
 	const struct fw_section *section;
@@ -67,6 +71,7 @@ typedef struct fw_element {
  * instruments add reflective questions asked of the whole section. */
 typedef struct fw_section {
 	const char *key, *title, *promise, *description, *gap;
+	const char *easy_read;          /* copro's wording of the title, or NULL */
 	fw_element *elements;
 	size_t n_elements;
 	const char **promises, **commitments;
@@ -84,6 +89,9 @@ typedef struct framework {
 	fw_source source;
 	const char **notes;
 	size_t n_notes;
+	/* Whose wording the easy_read texts are; the validator requires it
+	 * whenever one is present (NULL when the file has none). */
+	const char *easy_read_note;
 	char hash[65];          /* SHA-256 of the canonical JSON, in hex */
 	json_t *doc;            /* owns every string; read only by import/export */
 	fw_section *sections;

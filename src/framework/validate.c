@@ -69,6 +69,7 @@ static const struct vschema s_exemplar = {"exemplar", false, (const struct vfiel
 static const struct vschema s_element = {"element", true, (const struct vfield[]){
 	{"key", V_TEXT, true, NULL}, {"title", V_TEXT, true, NULL},
 	{"description", V_TEXT, false, NULL}, {"gap", V_TEXT, false, NULL},
+	{"easy_read", V_TEXT, false, NULL},
 	{"indicators", V_LIST, false, &s_item}, {"levels", V_LIST, false, &s_level},
 	{"questions", V_LIST, false, &s_question}, END}};
 static const struct vschema s_section = {"section", true, (const struct vfield[]){
@@ -76,7 +77,8 @@ static const struct vschema s_section = {"section", true, (const struct vfield[]
 	{"promise", V_TEXT, false, NULL}, {"description", V_TEXT, false, NULL},
 	{"promises", V_TEXTS, false, NULL}, {"commitments", V_TEXTS, false, NULL},
 	{"questions", V_LIST, false, &s_question}, {"measures", V_LIST, false, &s_measure},
-	{"elements", V_LIST, true, &s_element}, {"gap", V_TEXT, false, NULL}, END}};
+	{"elements", V_LIST, true, &s_element}, {"gap", V_TEXT, false, NULL},
+	{"easy_read", V_TEXT, false, NULL}, END}};
 static const struct vschema s_source = {"source", false, (const struct vfield[]){
 	{"title", V_TEXT, true, NULL}, {"edition", V_TEXT, false, NULL},
 	{"publisher", V_TEXT, false, NULL}, {"date", V_TEXT, false, NULL},
@@ -94,7 +96,7 @@ static const struct vschema s_framework = {"framework", false, (const struct vfi
 	{"fields", V_LIST, false, &s_field}, {"outcomes", V_LIST, false, &s_outcome},
 	{"columns", V_LIST, false, &s_column}, {"exemplars", V_LIST, false, &s_exemplar},
 	{"aspects", V_LIST, false, &s_aspect}, {"headings", V_LIST, false, &s_heading},
-	END}};
+	{"easy_read_note", V_TEXT, false, NULL}, END}};
 
 /* The walk keeps the current path in a buffer it extends and truncates. */
 struct vctx {
@@ -572,6 +574,43 @@ static void check_fields_and_exemplars(struct vctx *c, const json_t *doc)
 	}
 }
 
+/* Path of the first easy_read text of section `si`, or false. */
+static bool first_easy_read(struct vctx *c, const json_t *sec, size_t si, size_t *old)
+{
+	size_t ei;
+	json_t *el;
+	if (json_object_get(sec, "easy_read")) {
+		*old = path_push(c, "sections[%zu].easy_read", si);
+		return true;
+	}
+	json_array_foreach(json_object_get(sec, "elements"), ei, el) {
+		if (json_object_get(el, "easy_read")) {
+			*old = path_push(c, "sections[%zu].elements[%zu].easy_read", si, ei);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Easy-read texts are written for copro, not taken from the source: a file
+ * that has any must say whose wording they are, once, at the top. The
+ * first easy_read found is named, so the author sees what needs the note. */
+static void check_easy_read_marked(struct vctx *c, const json_t *doc)
+{
+	if (json_object_get(doc, "easy_read_note"))
+		return;
+	size_t si, old;
+	json_t *sec;
+	json_array_foreach(json_object_get(doc, "sections"), si, sec) {
+		if (!first_easy_read(c, sec, si, &old))
+			continue;
+		problem(c, "easy-read-unmarked",
+			"an easy-read text needs \"easy_read_note\" at the top level of the file, saying whose wording the easy-read texts are (for example \"copro's own wording, not the source's\"), so that no one takes them for the source's");
+		path_pop(c, old);
+		return;
+	}
+}
+
 static void check_rules(struct vctx *c, const char *name, const json_t *doc)
 {
 	const char *kind = check_header(c, name, doc);
@@ -594,6 +633,7 @@ static void check_rules(struct vctx *c, const char *name, const json_t *doc)
 		check_section_rules(c, sections, si, sec, kind);
 	path_pop(c, old);
 	check_fields_and_exemplars(c, doc);
+	check_easy_read_marked(c, doc);
 }
 
 bool framework_validate(const char *name, json_t *doc, fw_report *report)

@@ -70,6 +70,7 @@ static void same_element(const fw_element *el, const json_t *je, const fw_sectio
 	same_text(el->title, jtext(je, "title"));
 	same_text(el->description, jtext(je, "description"));
 	same_text(el->gap, jtext(je, "gap"));
+	same_text(el->easy_read, jtext(je, "easy_read"));
 	same_items(el->indicators, el->n_indicators, json_object_get(je, "indicators"), "text");
 	same_items(el->levels, el->n_levels, json_object_get(je, "levels"), "descriptor");
 	same_items(el->questions, el->n_questions, json_object_get(je, "questions"), "text");
@@ -97,6 +98,7 @@ static void same_section(const fw_section *sec, const json_t *js)
 	same_text(sec->promise, jtext(js, "promise"));
 	same_text(sec->description, jtext(js, "description"));
 	same_text(sec->gap, jtext(js, "gap"));
+	same_text(sec->easy_read, jtext(js, "easy_read"));
 	same_texts(sec->promises, sec->n_promises, json_object_get(js, "promises"));
 	same_texts(sec->commitments, sec->n_commitments, json_object_get(js, "commitments"));
 	same_items(sec->questions, sec->n_questions, json_object_get(js, "questions"), "text");
@@ -154,6 +156,7 @@ static void same_head(const framework *fw, const json_t *doc)
 	same_text(fw->source.extract, jtext(src, "extract"));
 	same_text(fw->source.licence, jtext(src, "licence"));
 	same_texts(fw->notes, fw->n_notes, json_object_get(doc, "notes"));
+	same_text(fw->easy_read_note, jtext(doc, "easy_read_note"));
 }
 
 static void assert_model_is_document(const framework *fw)

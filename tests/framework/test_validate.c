@@ -1,8 +1,8 @@
 /* test_validate.c: every problem the instrument loader and validator report, with its path and message. */
 #include "testutil.h"
 
-/* Texts are written with single quotes so they stay readable; load()
- * turns them into JSON. None of the wording below needs an apostrophe. */
+/* Texts are written with single quotes so they stay readable;
+ * test_framework_quoted() turns them into JSON (no apostrophes below). */
 #define HEAD "'format':'copro-framework-1','id':'t','title':'T','source':{'title':'S'},"
 #define IND(k, t) "{'key':'" k "','text':'" t "'}"
 #define EL(k, inds) "{'key':'" k "','title':'E" k "','indicators':[" inds "]}"
@@ -18,24 +18,6 @@
 
 #define CHECKLIST(els) "{" HEAD "'kind':'checklist','sections':[" SEC("1", els) "]}"
 #define COLUMNS "'columns':[{'key':'c','title':'C'}]"
-
-static char *dequote(const char *text)
-{
-	char *s = strdup(text);
-	assert_non_null(s);
-	for (char *p = s; *p; p++)
-		if (*p == '\'')
-			*p = '"';
-	return s;
-}
-
-static framework *load(const char *text, fw_report *r)
-{
-	char *json = dequote(text);
-	framework *fw = framework_load_text("t.json", json, r);
-	free(json);
-	return fw;
-}
 
 static const fw_problem *find_code(const fw_report *r, const char *code)
 {
@@ -70,7 +52,7 @@ static const fw_problem *expect_problem(const char *text, fw_report *r, const ch
 					const char *path, const char *fragment)
 {
 	memset(r, 0, sizeof *r);
-	framework *fw = load(text, r);
+	framework *fw = test_framework_quoted(text, r);
 	if (fw)
 		framework_free(fw);
 	assert_null(fw);
@@ -79,13 +61,7 @@ static const fw_problem *expect_problem(const char *text, fw_report *r, const ch
 
 static void expect_valid(const char *text)
 {
-	fw_report r = {0};
-	framework *fw = load(text, &r);
-	if (!fw)
-		dump(&r);
-	assert_non_null(fw);
-	assert_int_equal(r.n, 0);
-	framework_free(fw);
+	framework_free(test_framework_valid(text));
 }
 
 /* ---- JSON text ------------------------------------------------------ */
@@ -364,7 +340,7 @@ static void loaded_structure(void **state)
 {
 	(void)state;
 	fw_report r = {0};
-	framework *fw = load(EVIDENCE(SEC("1", EL("1i", IND("a", "A") "," IND("b", "B")))
+	framework *fw = test_framework_quoted(EVIDENCE(SEC("1", EL("1i", IND("a", "A") "," IND("b", "B")))
 				      "," SEC("2", EL("2i", IND("a", "C")))), &r);
 	assert_non_null(fw);
 	assert_string_equal(fw->id, "t");
@@ -419,7 +395,7 @@ static void too_many_problems_are_counted(void **state)
 		len += (size_t)snprintf(text + len, sizeof text - len, "'x%d':1,", i);
 	snprintf(text + len, sizeof text - len, "%s", VALID + 1);
 	fw_report r = {0};
-	assert_null(load(text, &r));
+	assert_null(test_framework_quoted(text, &r));
 	assert_int_equal(r.n, FW_MAX_PROBLEMS);
 	assert_int_equal(r.dropped, 10);
 }
@@ -447,7 +423,7 @@ static void problem_format(void **state)
 static void hash_of(const char *text, char out[65])
 {
 	fw_report r = {0};
-	framework *fw = load(text, &r);
+	framework *fw = test_framework_quoted(text, &r);
 	assert_non_null(fw);
 	assert_int_equal(strlen(fw->hash), 64);
 	memcpy(out, fw->hash, 65);
