@@ -597,4 +597,116 @@ typedef STORE_LIST(you_said_row) you_said_list;
 typedef STORE_LIST(source_name_row) source_name_list;
 typedef STORE_LIST(carried_row) carried_list;
 
+/* ---- store/views.c: partner voice (issue 12) ---- */
+
+/* A round of views: partner groups' answers to some statements of an
+ * evaluation (Four Cornerstones) or to the six principles of a York audit;
+ * exactly one of evaluation_id and audit_id is set. */
+typedef struct view_round_row {
+	int64_t id, organisation_id;
+	int64_t evaluation_id, audit_id;        /* 0: not this kind */
+	const char *framework_id, *framework_hash;
+	const char *title;
+	const char *wording;            /* "standard" or "easy-read" */
+	const char *language;           /* a language tag: "en-GB" */
+	const char *opens_on, *closes_on;       /* YYYY-MM-DD; closes_on NULL: no end */
+	bool closed;                    /* closed by a lead (reopening clears it) */
+	int answer_cap;                 /* submitted responses a link takes */
+	int64_t created_by;             /* 0: the command line or a deleted account */
+	const char *created_by_name;
+	int64_t evidence_id;            /* the round's summary evidence item; 0: none yet */
+	const char *created_at, *updated_at;
+} view_round_row;
+
+/* One element (statement or principle) a round asks about, in order, with
+ * a lead's adaptation of the easy-read text for this round (NULL: none). */
+typedef struct view_element_row {
+	int64_t round_id;
+	int position;
+	const char *element_key, *easy_read;
+} view_element_row;
+
+/* A round's link for one partner group; the clear token is never stored. */
+typedef struct view_link_row {
+	int64_t id, round_id;
+	const char *partner_group;      /* "cyp", "parents", "practitioners", "other" */
+	const char *group_name;         /* the organisation's name for an "other" group; "" */
+	const char *token_hash;         /* SHA-256 hex of the token (token_hash()) */
+	const char *created_at;
+	const char *replaced_at;        /* when the token last changed; NULL: never */
+	int64_t submitted;              /* joined on reads: submitted responses */
+} view_link_row;
+
+/* One person's set of answers, through one link. A draft is kept by its
+ * cookie (hashed); only submitted responses count. */
+typedef struct view_response_row {
+	int64_t id, round_id, link_id;
+	const char *cookie_hash;        /* NULL for paper */
+	const char *started_at, *submitted_at;  /* submitted_at NULL: a draft */
+	bool from_paper;
+	int64_t entered_by;             /* who typed a paper form in; 0: none */
+	const char *entered_by_name;
+} view_response_row;
+
+#define VIEW_NO_RATING (-1)     /* an answer with free text but no rating */
+
+/* One element's answer in a response. Free text is NULL when not given (or
+ * purged after the retention period). */
+typedef struct view_answer_row {
+	int64_t response_id;
+	const char *element_key;
+	int rating;                     /* 0 "I don't know", 1 .. 4 (York 1 .. 3); VIEW_NO_RATING */
+	const char *good, *better;      /* "What is good?", "What could be better?" */
+	const char *reviewed_at;        /* a lead marked the free text reviewed; NULL: not yet */
+	int64_t reviewed_by;
+	const char *flagged_at;         /* flagged for safeguarding follow-up; NULL: not */
+	int64_t flagged_by;
+	const char *flagged_by_name;
+	const char *updated_at;
+	/* joined on reads from the response and its link */
+	int64_t link_id;
+	const char *submitted_at;
+	bool from_paper;
+} view_answer_row;
+
+/* How many submitted answers gave `rating` to `element_key` through a link. */
+typedef struct view_count_row {
+	int64_t link_id;
+	const char *element_key;
+	int rating;
+	int64_t n;
+} view_count_row;
+
+/* The view a lead recorded for one element after check and challenge. */
+typedef struct view_agreed_row {
+	int64_t round_id;
+	const char *element_key, *agreed, *resolved;
+	int groups;                     /* partner groups who took part in agreeing */
+	int64_t agreed_by;
+	const char *agreed_by_name, *created_at, *updated_at;
+} view_agreed_row;
+
+/* An organisation's partner-voice settings (none saved: the defaults). */
+typedef struct view_org_setting_row {
+	int64_t organisation_id;
+	const char *safeguarding_contact;       /* who partners tell; "" */
+	int retention_months;                   /* free text kept this long */
+	const char *updated_at;
+} view_org_setting_row;
+
+/* An area's smallest group whose spread anyone but leads may see. */
+typedef struct view_area_setting_row {
+	int64_t area_id;
+	int min_group;
+	const char *updated_at;
+} view_area_setting_row;
+
+typedef STORE_LIST(view_round_row) view_round_list;
+typedef STORE_LIST(view_element_row) view_element_list;
+typedef STORE_LIST(view_link_row) view_link_list;
+typedef STORE_LIST(view_response_row) view_response_list;
+typedef STORE_LIST(view_answer_row) view_answer_list;
+typedef STORE_LIST(view_count_row) view_count_list;
+typedef STORE_LIST(view_agreed_row) view_agreed_list;
+
 #endif

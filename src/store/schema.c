@@ -35,6 +35,16 @@
 #define VIA_ACTION_REVIEW(row) \
 	"SELECT a.organisation_id AS o FROM action_review v JOIN action_item a ON a.id = v.action_id" \
 	" WHERE v.id = " row ".review_id"
+#define VIA_ROUND(row) VIA_PARENT("view_round", "round_id", row)
+/* Drafts are a partner's own progress, seen by no page but theirs: only
+ * submitted responses (and their answers) change what leads see, so only
+ * they bump the revision (answers arrive often: a cache kept warm). */
+#define VIA_SUBMITTED_RESPONSE(row) \
+	"SELECT r.organisation_id AS o FROM view_round r WHERE r.id = " row ".round_id" \
+	" AND " row ".submitted_at IS NOT NULL"
+#define VIA_SUBMITTED_ANSWER(row) \
+	"SELECT r.organisation_id AS o FROM view_response p JOIN view_round r ON r.id = p.round_id" \
+	" WHERE p.id = " row ".response_id AND p.submitted_at IS NOT NULL"
 #define AREA_SELF(row) "SELECT " row ".id AS a"
 #define AREA_DIRECT(row) "SELECT " row ".area_id AS a"
 
@@ -520,6 +530,105 @@ const char *const schema_migrations[] = {
 	"CREATE TRIGGER app_user_revision AFTER UPDATE ON app_user BEGIN "
 	BUMP_ORGS("SELECT organisation_id AS o FROM membership WHERE user_id = NEW.id")
 	BUMP_AREAS("SELECT area_id AS a FROM membership WHERE user_id = NEW.id") " END;",
+	/* 8: partner voice (issue 12). Rounds of views with their elements and
+	 * one link per partner group (tokens stored only as SHA-256 hashes),
+	 * responses (a draft kept by a hashed cookie until submitted) and their
+	 * answers, the agreed view per element, and the organisation's and the
+	 * area's settings. Element keys and ratings are checked against the
+	 * instrument by the domain layer. */
+	"CREATE TABLE view_round ("
+	"  id INTEGER PRIMARY KEY,"
+	"  organisation_id INTEGER NOT NULL REFERENCES organisation (id),"
+	"  evaluation_id INTEGER REFERENCES evaluation (id),"
+	"  audit_id INTEGER REFERENCES audit (id),"
+	"  framework_id TEXT NOT NULL,"
+	"  framework_hash TEXT NOT NULL REFERENCES framework_version (hash),"
+	"  title TEXT NOT NULL,"
+	"  wording TEXT NOT NULL DEFAULT 'standard' CHECK (wording IN ('standard', 'easy-read')),"
+	"  language TEXT NOT NULL DEFAULT 'en-GB',"
+	"  opens_on TEXT NOT NULL,"
+	"  closes_on TEXT,"
+	"  closed INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1)),"
+	"  answer_cap INTEGER NOT NULL DEFAULT 2000 CHECK (answer_cap >= 1),"
+	"  created_by INTEGER REFERENCES app_user (id) ON DELETE SET NULL,"
+	"  created_by_name TEXT NOT NULL DEFAULT '',"
+	"  evidence_id INTEGER REFERENCES evidence (id) ON DELETE SET NULL,"
+	"  created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+	"  CHECK ((evaluation_id IS NULL) <> (audit_id IS NULL)));"
+	"CREATE INDEX view_round_organisation ON view_round (organisation_id, opens_on);"
+	"CREATE TABLE view_round_element ("
+	"  round_id INTEGER NOT NULL REFERENCES view_round (id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  element_key TEXT NOT NULL,"
+	"  easy_read TEXT,"
+	"  PRIMARY KEY (round_id, element_key),"
+	"  UNIQUE (round_id, position));"
+	"CREATE TABLE view_link ("
+	"  id INTEGER PRIMARY KEY,"
+	"  round_id INTEGER NOT NULL REFERENCES view_round (id) ON DELETE CASCADE,"
+	"  partner_group TEXT NOT NULL"
+	"    CHECK (partner_group IN ('cyp', 'parents', 'practitioners', 'other')),"
+	"  group_name TEXT NOT NULL DEFAULT '',"
+	"  token_hash TEXT NOT NULL UNIQUE,"
+	"  created_at TEXT NOT NULL,"
+	"  replaced_at TEXT,"
+	"  UNIQUE (round_id, partner_group, group_name),"
+	"  CHECK ((partner_group = 'other') = (group_name <> '')));"
+	"CREATE TABLE view_response ("
+	"  id INTEGER PRIMARY KEY,"
+	"  round_id INTEGER NOT NULL REFERENCES view_round (id) ON DELETE CASCADE,"
+	"  link_id INTEGER NOT NULL REFERENCES view_link (id) ON DELETE CASCADE,"
+	"  cookie_hash TEXT UNIQUE,"
+	"  started_at TEXT NOT NULL,"
+	"  submitted_at TEXT,"
+	"  from_paper INTEGER NOT NULL DEFAULT 0 CHECK (from_paper IN (0, 1)),"
+	"  entered_by INTEGER REFERENCES app_user (id) ON DELETE SET NULL,"
+	"  entered_by_name TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX view_response_link ON view_response (link_id, submitted_at);"
+	"CREATE INDEX view_response_round ON view_response (round_id, submitted_at);"
+	"CREATE TABLE view_answer ("
+	"  response_id INTEGER NOT NULL REFERENCES view_response (id) ON DELETE CASCADE,"
+	"  element_key TEXT NOT NULL,"
+	"  rating INTEGER CHECK (rating IS NULL OR (rating >= 0 AND rating <= 4)),"
+	"  good TEXT, better TEXT,"
+	"  reviewed_at TEXT,"
+	"  reviewed_by INTEGER REFERENCES app_user (id) ON DELETE SET NULL,"
+	"  flagged_at TEXT,"
+	"  flagged_by INTEGER REFERENCES app_user (id) ON DELETE SET NULL,"
+	"  flagged_by_name TEXT NOT NULL DEFAULT '',"
+	"  updated_at TEXT NOT NULL,"
+	"  PRIMARY KEY (response_id, element_key));"
+	"CREATE TABLE view_agreed ("
+	"  round_id INTEGER NOT NULL REFERENCES view_round (id) ON DELETE CASCADE,"
+	"  element_key TEXT NOT NULL,"
+	"  agreed TEXT NOT NULL,"
+	"  resolved TEXT NOT NULL DEFAULT '',"
+	"  with_cyp INTEGER NOT NULL DEFAULT 0 CHECK (with_cyp IN (0, 1)),"
+	"  with_parents INTEGER NOT NULL DEFAULT 0 CHECK (with_parents IN (0, 1)),"
+	"  with_practitioners INTEGER NOT NULL DEFAULT 0 CHECK (with_practitioners IN (0, 1)),"
+	"  agreed_by INTEGER REFERENCES app_user (id) ON DELETE SET NULL,"
+	"  agreed_by_name TEXT NOT NULL DEFAULT '',"
+	"  created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+	"  PRIMARY KEY (round_id, element_key));"
+	"CREATE TABLE view_org_setting ("
+	"  organisation_id INTEGER PRIMARY KEY REFERENCES organisation (id),"
+	"  safeguarding_contact TEXT NOT NULL DEFAULT '',"
+	"  retention_months INTEGER NOT NULL DEFAULT 24"
+	"    CHECK (retention_months >= 1 AND retention_months <= 120),"
+	"  updated_at TEXT NOT NULL);"
+	"CREATE TABLE view_area_setting ("
+	"  area_id INTEGER PRIMARY KEY REFERENCES area (id),"
+	"  min_group INTEGER NOT NULL DEFAULT 5 CHECK (min_group >= 1 AND min_group <= 100),"
+	"  updated_at TEXT NOT NULL);"
+	ORG_TRIGGERS("view_round", ORG_DIRECT)
+	ORG_TRIGGERS("view_org_setting", ORG_DIRECT)
+	ORG_TRIGGERS("view_round_element", VIA_ROUND)
+	ORG_TRIGGERS("view_link", VIA_ROUND)
+	ORG_TRIGGERS("view_agreed", VIA_ROUND)
+	ORG_TRIGGERS("view_response", VIA_SUBMITTED_RESPONSE)
+	ORG_TRIGGERS("view_answer", VIA_SUBMITTED_ANSWER)
+	AREA_TRIGGERS("view_area_setting", AREA_DIRECT)
+	AREA_ORGS_TRIGGERS("view_area_setting", AREA_DIRECT),
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;
