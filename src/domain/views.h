@@ -8,13 +8,8 @@
 #ifndef COPRO_DOMAIN_VIEWS_H
 #define COPRO_DOMAIN_VIEWS_H
 
+#include "core/lang.h"
 #include "domain/domain.h"
-
-/* Marks words partners see that the domain produces, so that xgettext
- * (keyword N_) finds them; pages translate them with tr(). */
-#ifndef N_
-#define N_(s) (s)
-#endif
 
 #define VIEWS_CAP_DEFAULT 2000          /* submitted responses a link takes */
 #define VIEWS_CAP_MAX 1000000
