@@ -6,11 +6,13 @@ CC       ?= cc
 PKGS     := sqlite3 jansson libsodium libmicrohttpd xlsxwriter libqrencode
 OPT      ?= -O2 -g
 CFLAGS   := $(OPT) -DCOPRO_FRAMEWORKS_DIR=\"$(CURDIR)/frameworks\" \
-            -DCOPRO_ASSETS_DIR=\"$(CURDIR)/build/assets\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+            -DCOPRO_ASSETS_DIR=\"$(CURDIR)/build/assets\" \
+            -DCOPRO_LOCALE_DIR=\"$(CURDIR)/build/locale\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla \
             -Isrc $(shell pkg-config --cflags $(PKGS))
-# libcsv (Debian libcsv-dev) ships no pkg-config file.
-LDLIBS   := $(shell pkg-config --libs $(PKGS)) -lcsv -lm -lpthread
+# libcsv (Debian libcsv-dev) and libgettextpo (libgettextpo-dev) ship no
+# pkg-config file.
+LDLIBS   := $(shell pkg-config --libs $(PKGS)) -lcsv -lgettextpo -lm -lpthread
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all
 
@@ -27,8 +29,8 @@ TESTS    := $(TEST_SRC:%.c=$(BUILD)/%)
 # tests/cli/test_generate.sh runs $(BUILD)/bench-generate.
 BENCH_BIN := $(BUILD)/bench-generate $(BUILD)/bench-pagetime
 
-.PHONY: all check test coverage run deps clean lint assets
-all: copro
+.PHONY: all check test coverage run deps clean lint assets languages
+all: copro languages
 
 copro: $(BUILD)/copro
 	cp $< $@
@@ -74,7 +76,7 @@ check: deps assets
 	$(MAKE) $(PARALLEL) BUILD=build/san OPT="$(SANFLAGS)" test
 
 # tests/run runs the test programs side by side too (TEST_JOBS of them).
-test: $(BUILD)/copro $(TESTS) $(BENCH_BIN)
+test: $(BUILD)/copro $(TESTS) $(BENCH_BIN) languages
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	UBSAN_OPTIONS=print_stacktrace=1 \
 	tests/run $(TEST_RUN_FLAGS) $(BUILD)
@@ -96,7 +98,7 @@ coverage: deps
 lint:
 	tests/lint
 
-run: deps copro assets
+run: deps copro assets languages
 	./scripts/run-demo
 
 # The web front end: GOV.UK Frontend from npm, built with Sass into
@@ -125,6 +127,46 @@ $(ASSETS)/govuk-frontend.min.js: node_modules/.installed
 
 deps:
 	@./scripts/install-deps
+
+# Languages (docs/languages.md), beside the assets in build/locale: a
+# catalog (msgfmt) for each translation in po/ and for the tests' two
+# pseudo-locales, made from a template of the current sources (scripts/pot)
+# by `copro language pseudo`; and for each, a locale of its own (localedef,
+# from glibc's "C" source), since gettext answers a thread in the language
+# of its locale and copro cannot count on the machine having it
+# (src/core/lang.c).
+LOCALE   := build/locale
+PSEUDO   := en_XA ar_XB
+PO_LANGS := $(basename $(notdir $(wildcard po/*.po)))
+MO_PO    := $(PO_LANGS:%=$(LOCALE)/messages/%/LC_MESSAGES/copro.mo)
+MO_PSEUDO := $(PSEUDO:%=$(LOCALE)/messages/%/LC_MESSAGES/copro.mo)
+LOCALES  := $(PO_LANGS:%=$(LOCALE)/glibc/%.UTF-8/LC_IDENTIFICATION) \
+            $(PSEUDO:%=$(LOCALE)/glibc/%.UTF-8/LC_IDENTIFICATION)
+languages: $(MO_PO) $(MO_PSEUDO) $(LOCALES) $(LOCALE)/copro.pot
+
+$(LOCALE)/copro.pot: $(LIB_SRC) src/cli/main.c $(wildcard frameworks/*.json) scripts/pot | deps
+	@mkdir -p $(LOCALE)
+	scripts/pot --out $@
+
+$(LOCALE)/en_XA.po: $(LOCALE)/copro.pot $(BUILD)/copro
+	$(BUILD)/copro language pseudo accented $< $@
+
+$(LOCALE)/ar_XB.po: $(LOCALE)/copro.pot $(BUILD)/copro
+	$(BUILD)/copro language pseudo rtl $< $@
+
+$(MO_PO): $(LOCALE)/messages/%/LC_MESSAGES/copro.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+$(MO_PSEUDO): $(LOCALE)/messages/%/LC_MESSAGES/copro.mo: $(LOCALE)/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# localedef warns (and exits 1) about the "C" source's missing details,
+# which gettext never reads; the file it wrote is what counts.
+$(LOCALE)/glibc/%.UTF-8/LC_IDENTIFICATION: | deps
+	@mkdir -p $(LOCALE)/glibc
+	localedef --no-archive -c -i C -f UTF-8 $(LOCALE)/glibc/$*.UTF-8 || test -f $@
 
 # Benchmarks: bench-generate fills a national-scale dataset, bench-pagetime
 # times pages in-process on it; bench/run-area does both and writes

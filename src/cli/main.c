@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/lang.h"
 
 #define COPRO_VERSION "0.1.0"
 
@@ -19,7 +20,7 @@ static const command *const tables[] = {
 	evidence_commands, action_commands, measure_commands, plan_commands,
 	action_review_commands, yousaid_commands, evaluation_cycle_commands,
 	statement_cycle_commands, project_commands, audit_commands, area_commands,
-	data_commands, serve_commands, user_commands,
+	data_commands, serve_commands, user_commands, language_commands,
 };
 
 const command *cli_find(const char *name)
@@ -114,6 +115,17 @@ static int help_command(int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* The languages, loaded before any command can start a thread (serve):
+ * core/lang.c says why. A folder that cannot be read leaves British English
+ * alone, with a warning, rather than stopping every command. */
+static void start_languages(void)
+{
+	err e = {0};
+	const char *pseudo = getenv("COPRO_PSEUDO_LOCALES");
+	if (lang_init(lang_default_dir(), pseudo && strcmp(pseudo, "1") == 0, &e) < 0)
+		fprintf(stderr, "copro: %s Partner pages are in British English only.\n", e.msg);
+}
+
 int main(int argc, char **argv)
 {
 	if (sodium_init() < 0) {
@@ -170,11 +182,13 @@ int main(int argc, char **argv)
 		}
 	}
 	c.d.mem = &c.mem;
+	start_languages();
 	int rc = cmd->run(&c, argc - i - used, argv + i + used);
 	cli_close(&c);
 	if (c.frameworks_loaded)
 		fw_registry_free(&c.frameworks);
 	framework_version_cache_clear();
 	arena_free(&c.mem);
+	lang_free();
 	return rc;
 }
