@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "domain/account.h"
+#include "domain/views.h"
 #include "web/server.h"
 
 #ifndef COPRO_ASSETS_DIR
@@ -47,8 +48,13 @@ static int cmd_serve(cli *c, int argc, char **argv)
 				.assets_dir = assets ? assets : getenv("COPRO_ASSETS") ? getenv("COPRO_ASSETS")
 										       : COPRO_ASSETS_DIR};
 	int64_t users = 0;
-	if (user_count(&c->d, &users, &c->e) < 0)
+	size_t purged = 0;
+	/* Free text past its retention period goes at start-up; a server left
+	 * running for days runs `copro views purge` from cron as well. */
+	if (user_count(&c->d, &users, &c->e) < 0 || views_purge(&c->d, NULL, &purged, &c->e) < 0)
 		return cli_fail(c);
+	if (purged)
+		printf("Deleted the free text of %zu answers past their retention period.\n", purged);
 	/* The workers open their own connections; this one is done. */
 	cli_close(c);
 	if (!users)

@@ -214,6 +214,7 @@ int views_comment_flag(domain *d, const user_row *who, int64_t round, int64_t re
 /* One partner group's (link's) answers to one element. */
 typedef struct view_group_result {
 	const view_link_row *link;
+	/* A suppressed group's figures are all 0: show views_suppressed_words. */
 	size_t responses;               /* the link's submitted responses */
 	size_t answers;                 /* of them, rated this element (0 included) */
 	bool suppressed;                /* fewer responses than min_group, seen by a non-lead */
@@ -245,7 +246,7 @@ typedef struct view_results {
 	view_link_list links;
 	int min_group;                  /* the area's threshold */
 	bool lead;                      /* unsuppressed */
-	size_t responses;               /* submitted, every link */
+	size_t responses;               /* submitted, every unsuppressed link */
 	view_element_result *elements;
 	size_t n_elements;
 } view_results;

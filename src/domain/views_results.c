@@ -111,6 +111,7 @@ static void element_result(domain *d, view_results *out, const results_data *x, 
 		view_group_result *g = &el->groups[i];
 		if (g->suppressed) {
 			memset(g->counts, 0, sizeof g->counts);
+			g->responses = g->answers = 0;
 			g->has_median = false;
 			g->median = 0;
 		}
@@ -138,7 +139,8 @@ int views_results(domain *d, int64_t round, bool lead, view_results *out, err *e
 	    store_view_agreed_of_round(d->db, d->mem, round, &x.agreed, e) < 0)
 		return -1;
 	for (size_t i = 0; i < out->links.n; i++)
-		out->responses += (size_t)out->links.items[i].submitted;
+		if (lead || out->links.items[i].submitted >= out->min_group)
+			out->responses += (size_t)out->links.items[i].submitted;
 	out->n_elements = x.elements.n;
 	out->elements = ARENA_ARRAY(d->mem, x.elements.n + 1, out->elements);
 	for (size_t k = 0; k < x.elements.n; k++)

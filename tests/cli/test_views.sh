@@ -1,0 +1,147 @@
+#!/bin/sh
+# test_views.sh: rounds of views from the terminal: opening (links printed
+# once, never stored in clear), listing and showing, closing and reopening,
+# paper forms, results with small groups suppressed (shown at 4, lifted at
+# 5), "views differ", comments reviewed and flagged, the agreed view and its
+# evidence, settings, the purge; and every refusal, leaving the database
+# unchanged.
+. "$(dirname "$0")/lib.sh"
+
+two_orgs
+"$COPRO" org add --name "Oak Academy" --sector education --area "Rotherham" >/dev/null
+"$COPRO" evaluation start 1 four-cornerstones 2026-27 >/dev/null
+"$COPRO" evaluation start 3 four-cornerstones 2026-27 >/dev/null
+"$COPRO" audit start 1 --date 2026-03-01 >/dev/null
+
+# ---- opening ----------------------------------------------------------------
+
+expect_fail "--groups is required" 2 "--groups is required" views open 1
+expect_fail "an unknown group is a usage error" 2 "\"dads\" is not a partner group" \
+	views open 1 --groups parents,dads
+expect_fail "an unknown evaluation" 1 "no evaluation number 9" views open 9 --groups parents
+expect_fail "an unknown statement" 1 "\"9z\" is not a" views open 1 --groups parents --statements 9z
+expect_fail "an unknown wording" 1 "wording \"posh\" is not known" \
+	views open 1 --groups parents --wording posh
+expect_fail "a bad language" 1 "is not a language tag" views open 1 --groups parents --language "x y"
+expect_fail "a closing date in the past" 1 "has passed" \
+	views open 1 --groups parents --opens 2020-01-01 --closes 2020-02-01
+expect_fail "a bad closing date" 1 "closing date" views open 1 --groups parents --closes 2026-02-30
+expect_fail "a bad cap" 2 "--cap takes a whole number" views open 1 --groups parents --cap 0
+expect_fail "statements are for evaluations" 2 "--statements is for evaluations" \
+	views open-audit 1 --groups parents --statements 1
+expect_fail "an unnamed other group" 2 "\"other:\" is not a partner group" views open 1 --groups other:
+expect_out "open prints one link per group" "/v/" \
+	views open 1 --groups young-people,parents,practitioners --statements 1i,2iii \
+	--base-url https://copro.example.org/
+same "three links" "3" "$(printf '%s\n' "$out" | grep -c 'https://copro.example.org/v/')"
+token=$(printf '%s\n' "$out" | sed -n 's|.*Parent carers *https://copro.example.org/v/||p')
+same "a token is 43 characters" "43" "${#token}"
+same "the token is not stored in clear" "" "$(sqlite3 "$DB" .dump | grep -F -- "$token")"
+hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
+same "only its hash is stored" "1" "$(sqlite3 "$DB" "SELECT COUNT(*) FROM view_link WHERE token_hash = '$hash'")"
+expect_out "an audit's round" "Opened round of views 2" views open-audit 1 --groups parents
+
+expect_out "list" "Views on Four Cornerstones" views list 1
+expect_ok "list --json" views list 1 --json
+same "two rounds" "2" "$(json_get "$out" 'len(d)')"
+expect_ok "show --json" views show 1 --json
+same "its elements" "1i 2iii" "$(json_get "$out" '" ".join(e["key"] for e in d["elements"])')"
+same "no token in show" "" "$(printf '%s' "$out" | grep -F -- "$token")"
+expect_fail "show an unknown round" 1 "no round of views number 9" views show 9
+
+# ---- closing, reopening, replacing a link -------------------------------------
+
+expect_out "close" "Closed round of views 1" views close 1
+expect_fail "close twice" 1 "closed already" views close 1
+expect_out "reopen" "Reopened round of views 1" views reopen 1
+expect_fail "reopen an open round" 1 "not closed" views reopen 1
+expect_out "replace a link" "New link 2" views link 1 2
+expect_fail "replace another round's link" 1 "round 2 has no link number 1" views link 2 1
+newtoken=$(printf '%s\n' "$out" | sed -n 's|^  /v/||p')
+same "the old hash is gone" "0" "$(sqlite3 "$DB" "SELECT COUNT(*) FROM view_link WHERE token_hash = '$hash'")"
+
+# ---- paper forms and results --------------------------------------------------
+
+paper() { printf "$2" | "$COPRO" views paper 1 --group "$1" --answers - >/dev/null; }
+for i in 1 2 3 4; do paper parents '1i 2 | Friendly office\n2iii 1\n'; done
+for i in 1 2 3 4 5; do paper practitioners '1i 4\n2iii 2\n'; done
+expect_fail "paper: an answer off the scale" 1 "is not an answer" \
+	views paper 1 --group parents --answers /dev/stdin <<EOF
+1i 7
+EOF
+expect_fail "paper: a statement the round does not ask" 1 "does not ask about" \
+	views paper 1 --group parents --answers - <<EOF
+4i 3
+EOF
+expect_fail "paper: a group without a link" 1 "no link for other:Governors" \
+	views paper 1 --group other:Governors --answers - <<EOF
+1i 3
+EOF
+expect_fail "paper: both options needed" 2 "--group and --answers are both required" views paper 1 --group parents
+expect_fail "paper: an empty form" 1 "no answers" views paper 1 --group parents --answers /dev/null
+expect_ok "results with 4 parent carers" views results 1 --json
+same "4 answers are suppressed" "True None" \
+	"$(json_get "$out" 'str(d["elements"][0]["groups"][1]["suppressed"]) + " " + str(d["elements"][0]["groups"][1]["spread"])')"
+same "practitioners are shown" "5" "$(json_get "$out" 'd["elements"][0]["groups"][2]["spread"]["Really well"]')"
+same "no difference with a suppressed group" "False" "$(json_get "$out" 'd["elements"][0]["views_differ"]')"
+expect_out "the words" "fewer than 5 answers" views results 1
+expect_ok "unsuppressed for leads" views results 1 --unsuppressed --json
+same "the lead sees 4" "4" "$(json_get "$out" 'd["elements"][0]["groups"][1]["spread"]["Not very well"]')"
+paper parents '1i 2\n2iii 1\n'
+expect_ok "results with 5 parent carers" views results 1 --json
+same "5 answers lift it" "False 5" \
+	"$(json_get "$out" 'str(d["elements"][0]["groups"][1]["suppressed"]) + " " + str(d["elements"][0]["groups"][1]["spread"]["Not very well"])')"
+same "two steps apart: views differ" "True" "$(json_get "$out" 'd["elements"][0]["views_differ"]')"
+same "one step apart: they do not" "False" "$(json_get "$out" 'd["elements"][1]["views_differ"]')"
+expect_out "says views differ" "Views differ: Parent carers and Practitioners" views results 1
+expect_out "area threshold" "from 6 answers" views area Rotherham --min-group 6
+expect_fail "a bad threshold" 2 "--min-group takes a whole number" views area Rotherham --min-group 0
+expect_fail "an unknown area" 1 "no area called" views area Nowhere
+
+# ---- comments -------------------------------------------------------------------
+
+expect_out "comments wait for review" "to review" views comments 1
+expect_ok "results hide unreviewed comments" views results 1 --json
+same "no comments yet" "0" "$(json_get "$out" 'len(d["elements"][0]["groups"][1]["comments"])')"
+expect_out "review one" "Marked the comment reviewed" views review 1 1 1i
+expect_fail "review it twice" 1 "reviewed already" views review 1 1 1i
+expect_fail "review a comment that is not there" 1 "no comment of response 1 on 2iii" views review 1 1 2iii
+expect_out "review another" "reviewed" views review 1 2 1i
+expect_out "flag one" "hidden from results" views flag 1 2 1i
+expect_fail "flag twice" 1 "flagged already" views flag 1 2 1i
+expect_ok "results show one reviewed comment" views results 1 --json
+same "one comment shows" "1" "$(json_get "$out" 'len(d["elements"][0]["groups"][1]["comments"])')"
+expect_out "unflag" "Took the flag off" views flag 1 2 1i --unflag
+
+# ---- agreeing ------------------------------------------------------------------------
+
+expect_fail "agree needs --agreed" 2 "--agreed is required" views agree 1 1i --groups parents
+expect_fail "agree needs --groups" 2 "--groups is required" views agree 1 1i --agreed "Yes"
+expect_fail "agree on a statement not asked" 1 "does not ask about" \
+	views agree 1 4i --agreed "Yes" --groups parents
+expect_fail "agree with empty words" 1 "What was agreed" views agree 1 1i --agreed " " --groups parents
+expect_out "agree" "evidence item 1" \
+	views agree 1 1i --agreed "Welcoming, less so for dads" --resolved "Met both groups" --groups all
+expect_ok "the evidence item" evidence list 1 --json
+same "its title" "Views of parent carers (5), practitioners (5), $(date +'%B %Y'): 10 answers" "$(json_get "$out" 'd[0]["title"]')"
+same "linked to 1i's indicators" "$(sqlite3 "$DB" "SELECT COUNT(*) FROM evidence_link WHERE evidence_id = 1")" \
+	"$(sqlite3 "$DB" "SELECT COUNT(*) FROM evidence_link WHERE evidence_id = 1 AND element_key = '1i'")"
+check "some links" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM evidence_link WHERE evidence_id = 1")" -gt 0 ]
+
+# ---- settings and retention ------------------------------------------------------------
+
+expect_fail "retention out of range" 2 "--retention-months takes a whole number from 1 to 120" \
+	views settings 1 --retention-months 121
+expect_out "settings" "Saved the partner voice settings" \
+	views settings 1 --safeguarding-contact "Mrs Khan, safeguarding lead" --retention-months 1
+expect_ok "settings --json" views settings 1 --json
+same "contact kept" "Mrs Khan, safeguarding lead" "$(json_get "$out" 'd["safeguarding_contact"]')"
+expect_out "nothing old yet" "free text of 0 answers" views purge
+COPRO_NOW=2099-01-01T00:00:00Z run views purge
+same "retention deletes" "Deleted the free text of 4 answers past its organisation's retention period." "$out"
+same "no free text left" "0" "$(sqlite3 "$DB" "SELECT COUNT(*) FROM view_answer WHERE good IS NOT NULL")"
+same "the activity log says so" "1" \
+	"$(sqlite3 "$DB" "SELECT COUNT(*) FROM activity WHERE what LIKE 'deleted the free text of 4 answers%'")"
+expect_out "help names the commands" "views results" help
+
+finish
