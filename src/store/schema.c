@@ -629,6 +629,18 @@ const char *const schema_migrations[] = {
 	ORG_TRIGGERS("view_answer", VIA_SUBMITTED_ANSWER)
 	AREA_TRIGGERS("view_area_setting", AREA_DIRECT)
 	AREA_ORGS_TRIGGERS("view_area_setting", AREA_DIRECT),
+
+	/* 9: the throttle of anonymous changes (partner pages): one row per
+	 * accepted POST, by what it was sent to (a link's token hash) and a
+	 * hash of the sender's address, kept for the throttle's hour only. */
+	"CREATE TABLE throttle_hit ("
+	"  id INTEGER PRIMARY KEY,"
+	"  scope TEXT NOT NULL,"
+	"  address TEXT NOT NULL,"
+	"  at TEXT NOT NULL);"
+	"CREATE INDEX throttle_hit_scope ON throttle_hit (scope, at);"
+	"CREATE INDEX throttle_hit_address ON throttle_hit (address, at);"
+	"CREATE INDEX throttle_hit_at ON throttle_hit (at);",
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

@@ -7,9 +7,24 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/throttle.h"
 #include "store/store.h"
 #include "web/cache.h"
+#include "web/i18n.h"
+#include "web/partner.h"
 #include "web/web.h"
+
+/* A classroom behind one address answering a long round (two pages a
+ * statement) stays under the first; the second is ten such classes an
+ * hour on one link. */
+struct throttle_limits web_partner_throttle = {.per_address = 3000, .per_scope = 30000};
+
+bool route_is_change(const route *rt, bool post)
+{
+	if (!rt || !post)
+		return false;
+	return (rt->flags & ROUTE_PARTNER) || ((rt->flags & ROUTE_POST) && !(rt->flags & ROUTE_PUBLIC));
+}
 
 bool route_match(const char *pattern, const char *path, const char **params, arena *a)
 {
@@ -373,12 +388,58 @@ static void page_keep(request *r)
 		       r->content_type);
 }
 
+/* ---- partner pages -----------------------------------------------------
+ * Anonymous: no session is looked up (a member of staff opening a link
+ * sees what a partner sees, and nothing of theirs is sent), and what goes
+ * wrong is said in the partner's words, in the frame of partner pages. */
+static void partner_body_error(request *r)
+{
+	partner_frame p = {0};
+	if (r->body_error == 413)
+		partner_error_page(r, &p, 413, tr(r, "What you sent is too long"),
+				   tr(r, "Each answer can be up to 1,000 characters. Go back, make it shorter and try again."));
+	else
+		partner_error_page(r, &p, r->body_error == 415 ? 415 : 400, tr(r, "Sorry, we could not read that"),
+				   tr(r, "Go back and try again."));
+}
+
+/* A partner POST: the form's token, then one transaction holding the
+ * throttle's count and the change (a refused change counts for nothing). */
+static bool admit_partner(request *r, const route *rt, bool one_tx)
+{
+	partner_frame p = {0};
+	if (!one_tx)
+		return true;
+	if ((rt->flags & ROUTE_POST) && !csrf_ok(r)) {
+		partner_error_page(r, &p, 403, tr(r, "This page has timed out"),
+				   tr(r, "Go back, reload the page and try again. Your answers so far are kept."));
+		return false;
+	}
+	if (store_begin(r->d.db, &r->e) < 0) {
+		partner_error_page(r, &p, 503, tr(r, "Sorry, we are busy"),
+				   tr(r, "Nothing was saved. Wait a moment and try again."));
+		return false;
+	}
+	if (throttle_hit(&r->d, param_named(r, "token"), r->address, &web_partner_throttle, &r->e) < 0) {
+		if (r->e.kind == ERR_BUSY)
+			partner_error_page(r, &p, 429, tr(r, "Sorry, we are busy"),
+					   tr(r, "Too many answers have come in from here. Please try again in an hour."));
+		else
+			partner_error_page(r, &p, 500, tr(r, "Sorry, something went wrong"),
+					   tr(r, "Nothing was saved. Please try again later."));
+		return false;
+	}
+	return true;
+}
+
 /* Everything a request passes before its handler: the session, sign-in,
  * the CSRF token, the change's transaction, access to the organisation or
  * area, and the page cache. False when the response is already written
  * (a refusal, or the page from the cache). */
 static bool admit(request *r, const route *rt, bool one_tx)
 {
+	if (rt->flags & ROUTE_PARTNER)
+		return admit_partner(r, rt, one_tx);
 	if (session_resume(&r->d, r->session_cookie, &r->sess, &r->e) < 0) {
 		web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 		return false;
@@ -414,6 +475,10 @@ void web_dispatch(request *r)
 				       "If you typed the web address, check it is correct.");
 		return;
 	}
+	if (r->body_error && (rt->flags & ROUTE_PARTNER)) {
+		partner_body_error(r);
+		return;
+	}
 	if (r->body_error) {
 		if (r->body_error == 413 && (rt->flags & ROUTE_UPLOAD))
 			web_error_page(r, 413, "The file is too large",
@@ -442,12 +507,13 @@ void web_dispatch(request *r)
 	}
 	/* A signed-in change runs in one transaction with its access checks
 	 * and its activity line: one commit, so one wait for the disk, per
-	 * change. Public POSTs (sign-in, set-up, joining) hash a password
+	 * change, and so does a partner's answer. Public POSTs (sign-in,
+	 * set-up, joining) hash a password
 	 * for a tenth of a second and must not hold the write lock while
 	 * they do. A GET's session, access checks, data revision and cache
 	 * lookup read one snapshot instead: one set of file locks for all
 	 * that a cached page costs. */
-	bool one_tx = (rt->flags & ROUTE_POST) && !(rt->flags & ROUTE_PUBLIC);
+	bool one_tx = route_is_change(rt, r->post);
 	bool snapshot = !r->post && store_read_begin(r->d.db, &r->e) == 0;
 	bool run = admit(r, rt, one_tx);
 	if (snapshot)

@@ -32,5 +32,7 @@ const route *const web_route_tables[] = {
 	area_settings_routes,
 	activity_routes,
 	project_step_routes,
+	partner_routes,
+	partner_answer_routes,
 	NULL,
 };

@@ -349,6 +349,8 @@ static void add_headers(struct MHD_Response *resp, const request *r)
 	}
 	if (r->cookie)
 		MHD_add_response_header(resp, "Set-Cookie", r->cookie);
+	if (r->answer_set_cookie)
+		MHD_add_response_header(resp, "Set-Cookie", r->answer_set_cookie);
 }
 
 static enum MHD_Result respond(struct MHD_Connection *conn, request *r)
@@ -416,13 +418,18 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	r->address = client_address(conn, &r->mem);
 	r->session_cookie = copy_cookie(r, conn, SESSION_COOKIE);
 	r->form_cookie = copy_cookie(r, conn, FORM_COOKIE);
+	r->answer_cookie = copy_cookie(r, conn, ANSWER_COOKIE);
 	r->authorization = arena_strdup(&r->mem,
 		MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION));
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, on_query, r);
 	if (!r->post)
 		return r;
 	const route *rt = web_route_for(method, url, &r->mem);
-	r->change = rt && (rt->flags & ROUTE_POST) && !(rt->flags & ROUTE_PUBLIC);
+	r->change = route_is_change(rt, r->post);
+	if (rt && (rt->flags & ROUTE_PARTNER)) {
+		r->body_limit = WEB_PARTNER_BODY;
+		r->field_limit = WEB_PARTNER_FIELD;
+	}
 	if (rt && (rt->flags & ROUTE_UPLOAD)) {
 		r->body_limit = WEB_MAX_UPLOAD + 64 * 1024;     /* the file and the form around it */
 		r->field_limit = WEB_MAX_UPLOAD;

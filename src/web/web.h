@@ -20,6 +20,11 @@
 /* Routes flagged ROUTE_UPLOAD take one file this large (a CSV of an area's
  * organisations); bigger files go through the command line. */
 #define WEB_MAX_UPLOAD (10 * 1024 * 1024)
+/* Routes flagged ROUTE_PARTNER take small forms: a rating and two answers
+ * of 1,000 characters (4 bytes each at most, 3 characters each when
+ * percent-encoded), with room to spare; the page checks the 1,000. */
+#define WEB_PARTNER_BODY (32 * 1024)
+#define WEB_PARTNER_FIELD (8 * 1024)
 
 typedef struct form_field {
 	char *name;
@@ -44,6 +49,7 @@ typedef struct request {
 	/* What the request brought, copied out of libmicrohttpd so that
 	 * dispatch and pages (and their tests) never need a connection. */
 	const char *session_cookie, *form_cookie;
+	const char *answer_cookie;      /* partner pages: the response being answered */
 	const char *authorization;      /* the Authorization header (API routes) */
 	form_field *query;
 	size_t n_query, cap_query;
@@ -72,6 +78,7 @@ typedef struct request {
 	const char *location;           /* for 303 */
 	const char *download;           /* a file name: sent as an attachment */
 	const char *cookie;             /* a Set-Cookie value */
+	const char *answer_set_cookie;  /* a second one: the partner's response token */
 	bool cacheable;                 /* static files only; pages are no-store */
 	const char *file_path;          /* a static file to send instead of out */
 	err e;
@@ -85,6 +92,9 @@ typedef struct request {
 
 #define SESSION_COOKIE "__Host-copro"
 #define FORM_COOKIE "__Host-copro-form"
+/* The one cookie of a partner answering: their response's random token
+ * (its hash is stored), strictly necessary, gone when the browser closes. */
+#define ANSWER_COOKIE "__Host-copro-answer"
 
 /* Route flags, checked by the dispatcher before the handler runs. */
 enum {
@@ -93,6 +103,11 @@ enum {
 	ROUTE_API = 4,                  /* read-only JSON for an area's API token, no session */
 	ROUTE_UPLOAD = 8,               /* a POST that may carry a file up to WEB_MAX_UPLOAD */
 	ROUTE_STATIC = 16,              /* public files: no session is looked up at all */
+	ROUTE_PARTNER = 32,             /* anonymous partner pages (/v/{token}): no session is
+					 * looked up; a POST carries the signed-out forms' CSRF
+					 * token, is throttled per address and per {token}, and
+					 * runs on the writer in one transaction like a
+					 * signed-in change (a 303 means it is on disk) */
 };
 
 typedef int (*route_handler)(request *r);
@@ -109,6 +124,13 @@ typedef struct route {
 /* Each page file ends with its own table (ending in a NULL pattern);
  * routes.c lists the tables. */
 extern const route *const web_route_tables[];
+
+/* The throttle of ROUTE_PARTNER POSTs (tests lower it). */
+extern struct throttle_limits web_partner_throttle;
+
+/* Whether a request for `rt` is a change run on the server's writer in
+ * one transaction: a signed-in POST, or a partner page's. */
+bool route_is_change(const struct route *rt, bool post);
 
 /* Dispatches one complete request: finds the route, checks sign-in, CSRF
  * and access, runs the handler, fills the response. */

@@ -3,7 +3,8 @@
  * placeholders are named for what they hold, so the authorization tests
  * can fill them: {org}, {area}, {evaluation}, {statement}, {evidence},
  * {action}, {member}, {token}, {project}, {step}, {audit}, {principle},
- * {file}, {apitoken}, {measure}, {metric}, {plan}, {cornerstone}, {yousaid}. */
+ * {file}, {apitoken}, {measure}, {metric}, {plan}, {cornerstone}, {yousaid},
+ * {round}, {link}, {question}. */
 #ifndef COPRO_WEB_PAGES_H
 #define COPRO_WEB_PAGES_H
 
@@ -100,5 +101,7 @@ extern const route area_audits_routes[]; /* area_audits.c: /area/{area}/audits *
 extern const route area_settings_routes[]; /* area_settings.c: /area/{area}/settings */
 extern const route activity_routes[];   /* activity.c: an organisation's or area's activity log */
 extern const route project_step_routes[]; /* project_step.c: .../project/{project}/step/{step} */
+extern const route partner_routes[];    /* partner.c: /v/{token}: start, privacy, confirmation */
+extern const route partner_answer_routes[]; /* partner_answer.c: /v/{token}: questions, checking, sending */
 
 #endif

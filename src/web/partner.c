@@ -1,0 +1,131 @@
+/* partner.c: the frame of partner pages (see partner.h). Nothing here
+ * names copro's staff pages or loads anything from another origin; the
+ * safeguarding sentence and the privacy link are on every page, errors
+ * included, so a child who is worried always sees who to tell. */
+#include <string.h>
+
+#include "web/i18n.h"
+#include "web/partner.h"
+
+/* Primary language subtags written right to left, and the right-to-left
+ * pseudo-locale's region (like Android's "ar-XB"). */
+static const char *const rtl_languages[] = {"ar", "he", "fa", "ur", "ps", "yi", "ckb", "dv", "sd", NULL};
+
+const char *partner_dir(const char *lang)
+{
+	if (!lang)
+		return "ltr";
+	size_t n = strcspn(lang, "-_");
+	for (size_t i = 0; rtl_languages[i]; i++)
+		if (strlen(rtl_languages[i]) == n && !strncmp(lang, rtl_languages[i], n))
+			return "rtl";
+	return strstr(lang, "-XB") ? "rtl" : "ltr";
+}
+
+const char *tr_fill(request *r, const char *msgid, const char *name, const char *value)
+{
+	const char *text = tr(r, msgid);
+	const char *at = strstr(text, name);
+	if (!at)
+		return text;
+	return arena_printf(&r->mem, "%.*s%s%s", (int)(at - text), text, value ? value : "",
+			    at + strlen(name));
+}
+
+const char *partner_lang(const request *r, const char *link_lang)
+{
+	const char *want = query_get(r, "lang");
+	const char *own = link_lang && *link_lang ? link_lang : I18N_DEFAULT;
+	if (want && (!strcmp(want, own) || !strcmp(want, I18N_DEFAULT)))
+		return want;
+	return own;
+}
+
+/* A language's name in that language, for the switch; the tag itself for
+ * one copro has no name for. */
+static const char *language_name(const char *tag)
+{
+	static const char *const names[] = {"en-GB", "English", "cy", "Cymraeg", "pl", "Polski",
+					    "ur", "\xd8\xa7\xd8\xb1\xd8\xaf\xd9\x88", "ar",
+					    "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9",
+					    NULL};
+	for (size_t i = 0; names[i]; i += 2)
+		if (!strcmp(names[i], tag))
+			return names[i + 1];
+	return tag;
+}
+
+/* The link's language and British English, the one being read marked. */
+static void language_switch(request *r, const partner_frame *p)
+{
+	const char *own = p->link_lang && *p->link_lang ? p->link_lang : I18N_DEFAULT;
+	const char *tags[2] = {own, strcmp(own, I18N_DEFAULT) ? I18N_DEFAULT : NULL};
+	htmlf(&r->out, "<nav class=\"copro-partner-languages\" aria-label=\"%a\"><ul class=\"govuk-list\">",
+	      tr(r, "Language"));
+	for (size_t i = 0; i < 2 && tags[i]; i++) {
+		if (!strcmp(tags[i], r->lang) || !p->base)
+			htmlf(&r->out, "<li lang=\"%a\" dir=\"%a\"><span aria-current=\"true\">%t</span></li>",
+			      tags[i], partner_dir(tags[i]), language_name(tags[i]));
+		else
+			htmlf(&r->out, "<li lang=\"%a\" dir=\"%a\"><a class=\"govuk-link\" href=\"%a?lang=%u\" hreflang=\"%a\">%t</a></li>",
+			      tags[i], partner_dir(tags[i]), r->path, tags[i], tags[i],
+			      language_name(tags[i]));
+	}
+	htmlf(&r->out, "</ul></nav>");
+}
+
+void partner_page_begin(request *r, const partner_frame *p, const char *title)
+{
+	const char *org = p->org_name ? p->org_name : tr(r, "Giving your views");
+	htmlf(&r->out,
+	      "<!DOCTYPE html>\n<html lang=\"%a\" dir=\"%a\" class=\"govuk-template copro-partner-page\">\n<head>\n"
+	      "<meta charset=\"utf-8\">\n<title>%t - %t</title>\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\">\n"
+	      "<meta name=\"robots\" content=\"noindex, nofollow\">\n"
+	      "<link rel=\"stylesheet\" href=\"/assets/copro.css\">\n"
+	      "<script type=\"module\" src=\"/assets/copro.js\"></script>\n"
+	      "</head>\n<body class=\"govuk-template__body copro-partner%R\">\n"
+	      "<a href=\"#main-content\" class=\"govuk-skip-link\" data-module=\"govuk-skip-link\">%t</a>\n"
+	      "<header class=\"copro-partner-header\"><div class=\"govuk-width-container\">"
+	      "<p class=\"copro-partner-header__name\">%t</p>",
+	      r->lang, partner_dir(r->lang), title, org, p->easy_read ? " copro-easy-read" : "",
+	      tr(r, "Skip to main content"), org);
+	language_switch(r, p);
+	htmlf(&r->out, "</div></header>\n<div class=\"govuk-width-container\">\n"
+		       "<main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
+}
+
+void partner_page_end(request *r, const partner_frame *p)
+{
+	const char *who = p->safeguarding && *p->safeguarding ? p->safeguarding : NULL;
+	const char *sentence = who
+		? tr_fill(r, "If you are worried about your safety or someone else's, tell {contact}.",
+			  "{contact}", who)
+		: tr(r, "If you are worried about your safety or someone else's, tell a member of staff you trust.");
+	htmlf(&r->out, "<div class=\"govuk-inset-text copro-safeguarding\" id=\"safeguarding\"><p class=\"govuk-body\">%t</p>"
+		       "<p class=\"govuk-body\">%t</p></div>",
+	      sentence, tr(r, "If someone is in danger now, call 999."));
+	htmlf(&r->out, "</main>\n</div>\n<footer class=\"govuk-footer\"><div class=\"govuk-width-container\">"
+		       "<div class=\"govuk-footer__meta\"><div class=\"govuk-footer__meta-item govuk-footer__meta-item--grow\">");
+	if (p->base)
+		htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-footer__link\" href=\"%a/privacy?lang=%u\">%t</a></p>",
+		      p->base, r->lang, tr(r, "How we use your answers (privacy)"));
+	htmlf(&r->out, "<p class=\"govuk-body-s\">%t</p></div></div></div></footer>\n</body>\n</html>\n",
+	      tr(r, "We do not ask for your name."));
+}
+
+int partner_error_page(request *r, const partner_frame *p, int status, const char *title,
+		       const char *message)
+{
+	r->out.len = 0;
+	r->file_path = NULL;
+	r->content_type = NULL;
+	r->location = NULL;
+	r->status = status;
+	partner_page_begin(r, p, title);
+	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
+		       "<h1 class=\"govuk-heading-l\">%t</h1><p class=\"govuk-body-l\">%t</p></div></div>",
+	      title, message);
+	partner_page_end(r, p);
+	return status;
+}

@@ -1,0 +1,36 @@
+/* partner.h: the frame of the pages partners see without an account (a
+ * round of views, under /v/{token}): plain and large, no staff header or
+ * navigation, the organisation's name, a language switch, and on every
+ * page who to tell when worried and the round's privacy notice. Every
+ * word goes through tr() in r->lang. */
+#ifndef COPRO_WEB_PARTNER_H
+#define COPRO_WEB_PARTNER_H
+
+#include "web/web.h"
+
+typedef struct partner_frame {
+	const char *org_name;           /* NULL on the page of an unknown link */
+	const char *safeguarding;       /* the organisation's name or role to tell; NULL or "" */
+	const char *base;               /* "/v/TOKEN": privacy and language links; NULL if none */
+	const char *link_lang;          /* the language the lead chose for the link */
+	bool easy_read;                 /* larger text and spacing */
+} partner_frame;
+
+void partner_page_begin(request *r, const partner_frame *p, const char *title);
+void partner_page_end(request *r, const partner_frame *p);
+/* A whole page in the frame, for a link that is unknown (404), closed
+ * (410), too busy (429) or sent what cannot be read; returns status. */
+int partner_error_page(request *r, const partner_frame *p, int status, const char *title,
+		       const char *message);
+/* "ltr" or "rtl" for a language tag. */
+const char *partner_dir(const char *lang);
+/* tr(r, msgid) with "{name}" replaced by `value` (as text: the result is
+ * escaped when written, like any other), so that a translation may move
+ * the value and no translated text is ever a format string. */
+const char *tr_fill(request *r, const char *msgid, const char *name, const char *value);
+/* The language to write a partner page in: the "lang" in the query when
+ * it is the link's or British English, else the link's (I18N_DEFAULT when
+ * the link has none). */
+const char *partner_lang(const request *r, const char *link_lang);
+
+#endif
