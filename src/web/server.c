@@ -421,6 +421,7 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	r->answer_cookie = copy_cookie(r, conn, ANSWER_COOKIE);
 	r->authorization = arena_strdup(&r->mem,
 		MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION));
+	r->host = arena_strdup(&r->mem, MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST));
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, on_query, r);
 	if (!r->post)
 		return r;

@@ -51,6 +51,7 @@ typedef struct request {
 	const char *session_cookie, *form_cookie;
 	const char *answer_cookie;      /* partner pages: the response being answered */
 	const char *authorization;      /* the Authorization header (API routes) */
+	const char *host;               /* the Host header: the address of partners' links */
 	form_field *query;
 	size_t n_query, cap_query;
 

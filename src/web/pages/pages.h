@@ -101,6 +101,11 @@ extern const route area_audits_routes[]; /* area_audits.c: /area/{area}/audits *
 extern const route area_settings_routes[]; /* area_settings.c: /area/{area}/settings */
 extern const route activity_routes[];   /* activity.c: an organisation's or area's activity log */
 extern const route project_step_routes[]; /* project_step.c: .../project/{project}/step/{step} */
+extern const route views_routes[];      /* views.c: rounds of views, opening one, a round, its links */
+extern const route views_poster_routes[]; /* views_poster.c: a link's poster and letter */
+extern const route views_results_routes[]; /* views_results.c: results, comments, agreed views */
+extern const route views_paper_routes[]; /* views_paper.c: the paper form, typing one in */
+extern const route org_settings_routes[]; /* org_settings.c: /org/{org}/settings */
 extern const route partner_routes[];    /* partner.c: /v/{token}: start, privacy, confirmation */
 extern const route partner_answer_routes[]; /* partner_answer.c: /v/{token}: questions, checking, sending */
 
