@@ -9,6 +9,7 @@
 
 #include "web/cache.h"
 
+#include "domain/views.h"
 #include "store/account.h"
 #include "web/pages/pages.h"
 
@@ -17,6 +18,8 @@ static struct {
 	int64_t area;
 	int64_t evidence[2], action[2], member[2], project[2], audit[2];
 	int64_t measure[2], metric[2], plan[2], yousaid[2];
+	int64_t round[2], link[2];
+	const char *token;              /* our round's link, for the partner pages */
 	int64_t apitoken;
 } ids;
 
@@ -158,6 +161,38 @@ static void add_cycle_records(webfix *w, int64_t org, const char *text, int rec)
 		" '2026-10-01T00:00:00Z')", org, "", text);
 }
 
+/* A round of views on 1i and 1ii for parent carers and a group named
+ * with `text`, one response answered in `text` and reviewed (so the
+ * results show it to leads), the organisation's safeguarding contact
+ * `text` (on every partner page), through the domain: the matrix needs
+ * the rows, not a test of how they are made. */
+static void add_views_records(webfix *w, int64_t org, int64_t eval, const char *text, int rec)
+{
+	fixture *f = &w->f;
+	static const user_row lead = {.id = 0, .name = "Lead"};
+	static const char *const keys[] = {"1i", "1ii"};
+	view_group g[2] = {{.group = "parents", .name = ""}, {.group = "other", .name = text}};
+	view_round_input in = {.evaluation_id = eval, .title = text, .elements = keys, .n_elements = 2,
+			       .groups = g, .n_groups = 2};
+	view_new_link *links;
+	size_t n;
+	assert_int_equal(views_open(&f->d, &lead, &in, &ids.round[rec], &links, &n, &f->e), 0);
+	ids.link[rec] = links[0].id;
+	if (!rec)
+		ids.token = arena_strdup(&f->mem, links[0].token);
+	view_visit v;
+	enum view_link_status st;
+	views_token cookie;
+	int64_t response;
+	assert_int_equal(views_link_open(&f->d, links[1].token, &v, &st, &f->e), 0);
+	assert_int_equal(views_response_start(&f->d, &v, cookie, &response, &f->e), 0);
+	assert_int_equal(views_answer_save(&f->d, response, "1i", 2, text, text, &f->e), 0);
+	assert_int_equal(views_response_submit(&f->d, response, &f->e), 0);
+	assert_int_equal(views_comment_review(&f->d, &lead, ids.round[rec], response, "1i", &f->e), 0);
+	views_org_settings set = {.safeguarding_contact = text, .retention_months = 24};
+	assert_int_equal(views_org_settings_set(&f->d, &lead, org, &set, &f->e), 0);
+}
+
 static int group_setup(void **state)
 {
 	webfix_group_setup(state);
@@ -177,6 +212,8 @@ static int group_setup(void **state)
 	add_york_records(w, w->other_org, hostile[1], 1);
 	add_cycle_records(w, w->org, hostile[0], 0);
 	add_cycle_records(w, w->other_org, hostile[1], 1);
+	add_views_records(w, w->org, w->eval, hostile[0], 0);
+	add_views_records(w, w->other_org, w->other_eval, hostile[1], 1);
 	char token[65];
 	assert_int_equal(api_token_create(&f->d, 0, ids.area, hostile[2], token, &ids.apitoken, &f->e), 0);
 	/* A person with a hostile name, shown on the people page. */
@@ -277,6 +314,29 @@ static const struct {
 	{"POST", "/org/{org}/evaluation/{evaluation}/next-cycle", ACCESS_LEAD},
 	{"GET", "/org/{org}/evaluation/{evaluation}/compare", ACCESS_VIEW},
 	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/confirm", ACCESS_CONTRIBUTE},
+	/* Partners' views: everyone sees rounds and (suppressed) results;
+	 * contributors print and type in paper forms; leads open, close and
+	 * reopen rounds, replace links and print them, review comments, agree
+	 * views and set the organisation's settings. */
+	{"GET", "/org/{org}/views", ACCESS_VIEW},
+	{"GET", "/org/{org}/views/new", ACCESS_LEAD},
+	{"POST", "/org/{org}/views", ACCESS_LEAD},
+	{"GET", "/org/{org}/views/{round}", ACCESS_VIEW},
+	{"POST", "/org/{org}/views/{round}/close", ACCESS_LEAD},
+	{"POST", "/org/{org}/views/{round}/reopen", ACCESS_LEAD},
+	{"POST", "/org/{org}/views/{round}/link/{link}/replace", ACCESS_LEAD},
+	{"POST", "/org/{org}/views/{round}/link/{link}/poster", ACCESS_LEAD},
+	{"POST", "/org/{org}/views/{round}/link/{link}/letter", ACCESS_LEAD},
+	{"GET", "/org/{org}/views/{round}/results", ACCESS_VIEW},
+	{"GET", "/org/{org}/views/{round}/comments", ACCESS_LEAD},
+	{"POST", "/org/{org}/views/{round}/comments", ACCESS_LEAD},
+	{"GET", "/org/{org}/views/{round}/agree/{statement}", ACCESS_LEAD},
+	{"POST", "/org/{org}/views/{round}/agree/{statement}", ACCESS_LEAD},
+	{"GET", "/org/{org}/views/{round}/paper", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/views/{round}/paper/new", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/views/{round}/paper", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/settings", ACCESS_LEAD},
+	{"POST", "/org/{org}/settings", ACCESS_LEAD},
 };
 
 static enum access policy_for(const route *rt)
@@ -333,11 +393,14 @@ static const char *fill(webfix *w, arena *a, const char *pattern, int64_t org, i
 		else if (!strcmp(name, "metric")) v = ids.metric[rec];
 		else if (!strcmp(name, "plan")) v = ids.plan[rec];
 		else if (!strcmp(name, "yousaid")) v = ids.yousaid[rec];
+		else if (!strcmp(name, "round")) v = ids.round[rec];
+		else if (!strcmp(name, "link")) v = ids.link[rec];
+		else if (!strcmp(name, "question")) text = "1";
 		else if (!strcmp(name, "cornerstone")) text = "1";
 		else if (!strcmp(name, "step") || !strcmp(name, "principle")) text = "1";
 		else if (!strcmp(name, "file")) text = "audits.csv";
 		else if (!strcmp(name, "statement")) text = "1i";
-		else if (!strcmp(name, "token")) text = "0123456789abcdef";
+		else if (!strcmp(name, "token")) text = ids.token;
 		else fail_msg("route %s has a placeholder {%s} this test does not know: add it", pattern, name);
 		out = text ? arena_printf(a, "%s%s", out, text) : arena_printf(a, "%s%lld", out, v);
 		p = close + 1;
@@ -351,7 +414,7 @@ static bool has_record(const char *pattern)
 	       strstr(pattern, "{action}") || strstr(pattern, "{member}") ||
 	       strstr(pattern, "{project}") || strstr(pattern, "{audit}") ||
 	       strstr(pattern, "{measure}") || strstr(pattern, "{plan}") ||
-	       strstr(pattern, "{yousaid}");
+	       strstr(pattern, "{yousaid}") || strstr(pattern, "{round}");
 }
 
 /* An answer that means the handler did the work (or at least judged the

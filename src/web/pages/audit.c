@@ -394,6 +394,7 @@ static void render_audit(request *r, const audit_view *v, const form_errors *fe,
 		htmlf(&r->out, "<a href=\"%a/edit\" role=\"button\" draggable=\"false\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">Change the audit details</a>",
 		     audit_url(r, r->org, a->id));
 	workflow(r, v, fe, comment);
+	views_entry_links(r, "audit", a->id);
 	actions_raised(r, v, fe);
 	history(r, v);
 	versions(r, v);

@@ -310,6 +310,8 @@ static int evaluation_render(request *r, eval_page *pg, const form_errors *fe)
 	     date_words(r, arena_strndup(&r->mem, p->evaluation.created_at, 10)),
 	     sentence(r, groups_describe(&r->mem, p->groups)));
 	cycle_links(r, pg, previous, next);
+	if (!strcmp(p->fw->id, "four-cornerstones"))
+		views_entry_links(r, "evaluation", p->evaluation.id);
 
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Progress</h2>"
 		      "<p class=\"govuk-body\">%z of %z indicators have evidence. %z of %z statements have evidence, "

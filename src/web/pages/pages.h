@@ -73,6 +73,10 @@ void notice_success_link(request *r, const char *title_id, const char *what, con
  * this page. */
 void breadcrumbs_org(request *r, const char *org_name, const char *const *links, const char *here);
 
+/* "Partners' views" on an evaluation's or an audit's page (`source` is
+ * "evaluation" or "audit"): the rounds, and for leads opening one. */
+void views_entry_links(request *r, const char *source, int64_t id);
+
 extern const route static_routes[];     /* static.c: style sheet, script, images */
 extern const route account_routes[];    /* account.c: set-up, sign-in, invitations */
 extern const route home_routes[];       /* home.c: start page, adding an organisation, its home */

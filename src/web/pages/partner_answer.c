@@ -30,17 +30,6 @@ static int no_such_question(request *r, partner_ctx *c)
 				  tr(r, "There is no question with this number. Go back to the start and try again."));
 }
 
-/* The link, a draft of it and the question in the URL: 0, or the status
- * of the page written. */
-static int load_question(request *r, partner_ctx *c, size_t *n)
-{
-	int rc = partner_load(r, c, true);
-	if (rc || (rc = partner_need_draft(r, c)))
-		return rc;
-	*n = question_number(r, c);
-	return *n ? 0 : no_such_question(r, c);
-}
-
 /* The draft's answer to element `key`; NULL when there is none yet. */
 static const view_answer_row *answer_of(request *r, partner_ctx *c, const char *key)
 {
@@ -51,6 +40,20 @@ static const view_answer_row *answer_of(request *r, partner_ctx *c, const char *
 		if (!strcmp(answers.items[i].element_key, key))
 			return &answers.items[i];
 	return NULL;
+}
+
+/* The link, a draft of it, the question in the URL and the draft's
+ * answer to it (NULL when none yet): 0, or the status of the page written. */
+static int load_question(request *r, partner_ctx *c, size_t *n, const view_answer_row **a)
+{
+	int rc = partner_load(r, c, true);
+	if (rc || (rc = partner_need_draft(r, c)))
+		return rc;
+	*n = question_number(r, c);
+	if (!*n)
+		return no_such_question(r, c);
+	*a = answer_of(r, c, c->elements.items[*n - 1].element_key);
+	return !*a && r->e.kind ? partner_failed(r, c) : 0;
 }
 
 static bool changing(const request *r)
@@ -136,12 +139,10 @@ static int page_partner_question(request *r)
 {
 	partner_ctx c;
 	size_t n;
-	int rc = load_question(r, &c, &n);
+	const view_answer_row *a;
+	int rc = load_question(r, &c, &n, &a);
 	if (rc)
 		return rc;
-	const view_answer_row *a = answer_of(r, &c, c.elements.items[n - 1].element_key);
-	if (!a && r->e.kind)
-		return partner_failed(r, &c);
 	return rating_render(r, &c, n, a ? a->rating : VIEW_NO_RATING, NULL);
 }
 
@@ -162,18 +163,16 @@ static int page_partner_question_post(request *r)
 {
 	partner_ctx c;
 	size_t n;
-	int rc = load_question(r, &c, &n);
+	const view_answer_row *a;
+	int rc = load_question(r, &c, &n, &a);
 	if (rc)
 		return rc;
 	int rating = rating_sent(r, &c);
 	if (rating == VIEW_NO_RATING)
 		return rating_render(r, &c, n, VIEW_NO_RATING,
 				     tr(r, "Choose one answer. If you are not sure, choose \"I don't know\"."));
-	const char *key = c.elements.items[n - 1].element_key;
-	const view_answer_row *a = answer_of(r, &c, key);
-	if ((!a && r->e.kind) ||
-	    views_answer_save(&r->d, c.response.id, key, rating, a ? a->good : NULL, a ? a->better : NULL,
-			      &r->e) < 0)
+	if (views_answer_save(&r->d, c.response.id, c.elements.items[n - 1].element_key, rating,
+			      a ? a->good : NULL, a ? a->better : NULL, &r->e) < 0)
 		return partner_failed(r, &c);
 	return web_redirect(r, partner_question_url(r, &c, n, changing(r) ? "/comments?change=yes" : "/comments"));
 }
@@ -242,12 +241,10 @@ static int page_partner_comments(request *r)
 {
 	partner_ctx c;
 	size_t n;
-	int rc = load_question(r, &c, &n);
+	const view_answer_row *a;
+	int rc = load_question(r, &c, &n, &a);
 	if (rc)
 		return rc;
-	const view_answer_row *a = answer_of(r, &c, c.elements.items[n - 1].element_key);
-	if (!a && r->e.kind)
-		return partner_failed(r, &c);
 	comments_form f = {.good = a ? a->good : NULL, .better = a ? a->better : NULL};
 	return comments_render(r, &c, n, &f);
 }
@@ -270,7 +267,8 @@ static int page_partner_comments_post(request *r)
 {
 	partner_ctx c;
 	size_t n;
-	int rc = load_question(r, &c, &n);
+	const view_answer_row *a;
+	int rc = load_question(r, &c, &n, &a);
 	if (rc)
 		return rc;
 	comments_form f = {0};
@@ -278,11 +276,8 @@ static int page_partner_comments_post(request *r)
 	f.better = comment_sent(r, "better", &f.better_error);
 	if (f.good_error || f.better_error)
 		return comments_render(r, &c, n, &f);
-	const char *key = c.elements.items[n - 1].element_key;
-	const view_answer_row *a = answer_of(r, &c, key);
-	if ((!a && r->e.kind) ||
-	    views_answer_save(&r->d, c.response.id, key, a ? a->rating : VIEW_NO_RATING, f.good, f.better,
-			      &r->e) < 0)
+	if (views_answer_save(&r->d, c.response.id, c.elements.items[n - 1].element_key,
+			      a ? a->rating : VIEW_NO_RATING, f.good, f.better, &r->e) < 0)
 		return partner_failed(r, &c);
 	if (changing(r) || n == c.elements.n)
 		return web_redirect(r, partner_url(r, &c, "/check"));

@@ -110,6 +110,16 @@ void views_new_links(request *r, int64_t round, const view_new_link *links, size
 	}
 }
 
+void views_entry_links(request *r, const char *source, int64_t id)
+{
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Partners' views</h2><p class=\"govuk-body\">Children and young people, "
+		       "parent carers and practitioners can answer the same questions without an account. "
+		       "<a class=\"govuk-link\" href=\"/org/%D/views\">Rounds of views and their results</a></p>", r->org);
+	if (r->access >= ACCESS_LEAD)
+		htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-button govuk-button--secondary\" href=\"/org/%D/views/new?%t=%D\">"
+			       "Ask partners for their views</a></p>", r->org, source, id);
+}
+
 /* ---- the list ------------------------------------------------------------ */
 
 static void rounds_table(request *r, const view_round_list *list)
@@ -256,10 +266,13 @@ static void open_render(request *r, const org_row *o, const framework *fw, const
 	page_end(r);
 }
 
-/* The instrument of the evaluation or audit a round is opened from (the
- * query's or the form's): 0, or the status of the error page. */
-static int open_source(request *r, open_form *f, const framework **fw)
+/* The organisation, and the instrument of the evaluation or audit a round
+ * is opened from (the query's or the form's): 0, or the status of the
+ * error page. */
+static int open_source(request *r, open_form *f, const framework **fw, org_row *o)
 {
+	if (org_get(&r->d, r->org, o, &r->e) < 0)
+		return page_error(r, &r->e);
 	const char *ev = r->post ? form_get(r, "evaluation") : query_get(r, "evaluation");
 	const char *au = r->post ? form_get(r, "audit") : query_get(r, "audit");
 	if (ev && text_id(ev, &f->evaluation)) {
@@ -273,7 +286,7 @@ static int open_source(request *r, open_form *f, const framework **fw)
 			return page_lookup_failed(r, &r->e);
 		*fw = fw_registry_find(r->d.frameworks, AUDIT_FRAMEWORK_ID);
 	} else {
-		return web_error_page(r, 404, "Page not found",
+		return web_error_page(r, 400, "Which self-evaluation or audit?",
 				      "Open a round from a self-evaluation's or an audit's page.");
 	}
 	return *fw ? 0 : web_error_page(r, 500, "Sorry, something went wrong", "The instrument is not installed.");
@@ -285,11 +298,9 @@ static int page_views_new(request *r)
 	open_form f = {0};
 	const framework *fw;
 	org_row o;
-	int rc = open_source(r, &f, &fw);
+	int rc = open_source(r, &f, &fw, &o);
 	if (rc)
 		return rc;
-	if (org_get(&r->d, r->org, &o, &r->e) < 0)
-		return page_error(r, &r->e);
 	static const char *const all_groups[] = {"cyp", "parents", "practitioners", NULL};
 	f.groups = (const char **)all_groups;
 	open_render(r, &o, fw, &f, NULL);
@@ -336,11 +347,18 @@ static void open_check(const open_form *f, int *cap, form_errors *fe)
 		form_error_add(fe, "groups", "Choose at least one group, or name another group");
 }
 
+/* An empty field is the domain's default. */
+static const char *or_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
 static view_round_input open_input(request *r, const open_form *f, int cap)
 {
 	view_round_input in = {.evaluation_id = f->evaluation, .audit_id = f->audit, .title = f->title,
-			       .wording = f->wording, .language = f->language, .opens_on = f->opens_on,
-			       .closes_on = f->closes_on, .answer_cap = cap, .elements = f->elements};
+			       .wording = or_null(f->wording), .language = or_null(f->language),
+			       .opens_on = or_null(f->opens_on), .closes_on = or_null(f->closes_on),
+			       .answer_cap = cap, .elements = f->elements};
 	while (f->elements[in.n_elements])
 		in.n_elements++;
 	size_t n = 0;
@@ -361,11 +379,9 @@ static int page_views_open(request *r)
 	open_form f = {0};
 	const framework *fw;
 	org_row o;
-	int rc = open_source(r, &f, &fw);
+	int rc = open_source(r, &f, &fw, &o);
 	if (rc)
 		return rc;
-	if (org_get(&r->d, r->org, &o, &r->e) < 0)
-		return page_error(r, &r->e);
 	open_read(r, &f);
 	form_errors fe = {0};
 	int cap = 0;

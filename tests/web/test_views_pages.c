@@ -1,0 +1,242 @@
+/* test_views_pages.c: a lead's pages of rounds of views: opening a round
+ * shows each link once (never stored in clear), with a poster and a letter
+ * whose QR code is the link; closing, reopening and replacing a link;
+ * results suppressed below the area's threshold for everyone but leads
+ * (4 answers shown as "fewer than 5", 5 lifted), "views differ"; reviewing
+ * and flagging comments, the agreed view, paper forms and settings. Every
+ * bad input is a 4xx page that writes nothing. */
+#include "webtest.h"
+
+#include "domain/views.h"
+
+static const user_row lead = {.id = 0, .name = "Lead Tester"};
+
+static const char *open_path(webfix *w)
+{
+	return web_path(w, "/org/%lld/views", (long long)w->org);
+}
+
+/* Opens a round through the page; its id and the parent carers' token. */
+static int64_t open_round(webfix *w, const char **token)
+{
+	const char *ev = web_num(w, w->eval);
+	request *r = web_expect_request(w, AS_LEAD, "POST", open_path(w),
+					(const char *[]){"evaluation", ev, "elements", "1i", "groups", "parents",
+							 "groups", "practitioners", "cap", "2000", NULL}, 200);
+	page_has(r, "Your links are ready");
+	page_has(r, "Print a poster");
+	const char *at = strstr(web_body(r), "http://localhost:8080/v/");
+	assert_non_null(at);
+	*token = arena_strndup(&w->f.mem, at + strlen("http://localhost:8080/v/"), VIEWS_TOKEN_LEN);
+	request_destroy(r);
+	int64_t round = fixture_count(&w->f, "SELECT MAX(id) FROM view_round");
+	char sql[200];
+	snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM view_link WHERE token_hash = '%s'", *token);
+	assert_int_equal(fixture_count(&w->f, sql), 0);         /* never in clear */
+	return round;
+}
+
+static const char *round_path(webfix *w, int64_t round, const char *more)
+{
+	return web_path(w, "/org/%lld/views/%lld%s", (long long)w->org, (long long)round, more);
+}
+
+static int64_t link_of(webfix *w, int64_t round, const char *group)
+{
+	char sql[200];
+	snprintf(sql, sizeof sql, "SELECT id FROM view_link WHERE round_id = %lld AND partner_group = '%s'",
+		 (long long)round, group);
+	return fixture_count(&w->f, sql);
+}
+
+static void opening_a_round(void **state)
+{
+	webfix *w = *state;
+	const char *token;
+	int64_t round = open_round(w, &token);
+	const char *body = web_expect_body(w, AS_VIEWER, "GET", round_path(w, round, ""), NULL, 200);
+	body_has(body, "Parent carers");
+	assert_null(strstr(body, token));
+	body = web_expect_body(w, AS_LEAD, "GET", web_path(w, "/org/%lld/evaluation/%lld", (long long)w->org,
+							  (long long)w->eval), NULL, 200);
+	body_has(body, web_path(w, "/org/%lld/views/new?evaluation=%lld", (long long)w->org, (long long)w->eval));
+	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld/views/new", (long long)w->org),
+		   (const char *[]){NULL}, 400);
+	int64_t before = test_count_rows(&w->f.db);
+	const char *ev = web_num(w, w->eval);
+	const struct { const char *const *fields; const char *says; } bad[] = {
+		{(const char *[]){"evaluation", ev, "cap", "2000", NULL}, "Choose at least one group"},
+		{(const char *[]){"evaluation", ev, "groups", "parents", "cap", "0", NULL}, "whole number from 1"},
+		{(const char *[]){"evaluation", ev, "groups", "parents", "cap", "2000", "closes_on", "2026-02-30", NULL}, "real date"},
+		{(const char *[]){"evaluation", ev, "groups", "parents", "cap", "2000", "wording", "shouty", NULL}, "wording"},
+		{(const char *[]){"evaluation", ev, "groups", "parents", "cap", "2000", "elements", "9z", NULL}, "9z"},
+		{(const char *[]){"evaluation", ev, "groups", "nobody", "cap", "2000", NULL}, "not a partner group"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		request *r = web_expect_request(w, AS_LEAD, "POST", open_path(w), bad[i].fields, 400);
+		page_has(r, bad[i].says);
+		page_has(r, "govuk-error-summary");
+		request_destroy(r);
+	}
+	web_expect(w, AS_LEAD, "POST", open_path(w),
+		   (const char *[]){"evaluation", web_num(w, w->other_eval), "groups", "parents", "cap", "2000", NULL}, 404);
+	assert_int_equal(test_count_rows(&w->f.db), before);
+}
+
+static void posters_and_letters(void **state)
+{
+	webfix *w = *state;
+	const char *token;
+	int64_t round = open_round(w, &token);
+	int64_t link = link_of(w, round, "parents");
+	const char *path = round_path(w, round, web_path(w, "/link/%lld/poster", (long long)link));
+	request *r = web_expect_request(w, AS_LEAD, "POST", path, (const char *[]){"token", token, NULL}, 200);
+	page_has(r, "<svg class=\"copro-qr\"");
+	page_has(r, web_path(w, "http://localhost:8080/v/%s", token));
+	page_has(r, "Tell us what you think");
+	request_destroy(r);
+	const char *letter = round_path(w, round, web_path(w, "/link/%lld/letter", (long long)link));
+	web_expect(w, AS_LEAD, "POST", letter, (const char *[]){"token", token, NULL}, 200);
+	/* Another link's token, or none, draws nothing. */
+	char wrong[VIEWS_TOKEN_LEN + 1];
+	memset(wrong, 'A', VIEWS_TOKEN_LEN);
+	wrong[VIEWS_TOKEN_LEN] = '\0';
+	web_expect(w, AS_LEAD, "POST", path, (const char *[]){"token", wrong, NULL}, 400);
+	web_expect(w, AS_LEAD, "POST", path, (const char *[]){NULL}, 400);
+	web_expect(w, AS_LEAD, "POST", round_path(w, round, "/link/999999/poster"), (const char *[]){"token", token, NULL}, 404);
+}
+
+static void closing_reopening_replacing(void **state)
+{
+	webfix *w = *state;
+	const char *token;
+	int64_t round = open_round(w, &token);
+	web_expect(w, AS_LEAD, "POST", round_path(w, round, "/close"), NULL, 303);
+	web_expect(w, AS_NOBODY, "GET", web_path(w, "/v/%s", token), NULL, 410);
+	web_expect(w, AS_LEAD, "POST", round_path(w, round, "/close"), NULL, 409);
+	web_expect(w, AS_LEAD, "POST", round_path(w, round, "/reopen"), NULL, 303);
+	web_expect(w, AS_NOBODY, "GET", web_path(w, "/v/%s", token), NULL, 200);
+	int64_t link = link_of(w, round, "parents");
+	request *r = web_expect_request(w, AS_LEAD, "POST", round_path(w, round, web_path(w, "/link/%lld/replace", (long long)link)),
+					NULL, 200);
+	page_has(r, "no longer works");
+	request_destroy(r);
+	web_expect(w, AS_NOBODY, "GET", web_path(w, "/v/%s", token), NULL, 404);
+}
+
+/* `n` partners of `group` rate 1i `rating` (and write `good`). */
+static void answers(webfix *w, int64_t round, const char *group, size_t n, int rating, const char *good)
+{
+	fixture *f = &w->f;
+	for (size_t i = 0; i < n; i++) {
+		int64_t link = link_of(w, round, group);
+		view_paper_answer a = {.element = "1i", .rating = rating, .good = good};
+		int64_t response;
+		assert_int_equal(views_paper_add(&f->d, &lead, round, link, &a, 1, &response, &f->e), 0);
+	}
+}
+
+static void results_suppressed_below_five(void **state)
+{
+	webfix *w = *state;
+	const char *token;
+	int64_t round = open_round(w, &token);
+	answers(w, round, "parents", 4, 1, NULL);
+	answers(w, round, "practitioners", 5, 4, NULL);
+	const char *results = round_path(w, round, "/results");
+	const char *body = web_expect_body(w, AS_VIEWER, "GET", results, NULL, 200);
+	body_has(body, "Fewer than 5 answers");
+	assert_null(strstr(body, "Views differ"));      /* a suppressed group is not compared */
+	body = web_expect_body(w, AS_LEAD, "GET", results, NULL, 200);
+	body_has(body, "Parent carers, 1i: Really well: 0, Quite well: 0, Not very well: 0, Not at all: 4");
+	answers(w, round, "parents", 1, 1, NULL);
+	body = web_expect_body(w, AS_VIEWER, "GET", results, NULL, 200);
+	assert_null(strstr(body, "Fewer than 5 answers"));
+	body_has(body, "role=\"img\"");
+	body_has(body, "Views differ");
+	body = web_expect_body(w, AS_LEAD, "GET", round_path(w, round, "/agree/1i"), NULL, 200);
+	body_has(body, "side by side");
+	body_has(body, "(the staff&#39;s view)");
+}
+
+static void comments_and_agreeing(void **state)
+{
+	webfix *w = *state;
+	const char *token;
+	int64_t round = open_round(w, &token);
+	answers(w, round, "parents", 5, 3, "Lovely welcome");
+	const char *results = round_path(w, round, "/results");
+	const char *body = web_expect_body(w, AS_LEAD, "GET", results, NULL, 200);
+	assert_null(strstr(body, "Lovely welcome"));    /* not reviewed yet */
+	body = web_expect_body(w, AS_LEAD, "GET", round_path(w, round, "/comments"), NULL, 200);
+	body_has(body, "Lovely welcome");
+	int64_t response = fixture_count(&w->f, "SELECT MIN(id) FROM view_response");
+	const char *comments = round_path(w, round, "/comments");
+	int64_t before = test_count_rows(&w->f.db);
+	web_expect(w, AS_LEAD, "POST", comments, (const char *[]){"response", web_num(w, response), "element", "1i", "do", "delete", NULL}, 400);
+	web_expect(w, AS_LEAD, "POST", comments, (const char *[]){"response", "x", "element", "1i", "do", "review", NULL}, 400);
+	web_expect(w, AS_LEAD, "POST", comments, (const char *[]){"response", "999999", "element", "1i", "do", "review", NULL}, 404);
+	assert_int_equal(test_count_rows(&w->f.db), before);
+	web_expect(w, AS_LEAD, "POST", comments, (const char *[]){"response", web_num(w, response), "element", "1i", "do", "review", NULL}, 303);
+	body = web_expect_body(w, AS_VIEWER, "GET", results, NULL, 200);
+	body_has(body, "Lovely welcome");
+	web_expect(w, AS_LEAD, "POST", comments, (const char *[]){"response", web_num(w, response), "element", "1i", "do", "flag", NULL}, 303);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM view_answer WHERE flagged_at IS NOT NULL"), 1);
+	const char *agree = round_path(w, round, "/agree/1i");
+	before = test_count_rows(&w->f.db);
+	web_expect(w, AS_LEAD, "POST", agree, (const char *[]){"agreed", "  ", NULL}, 400);
+	web_expect(w, AS_LEAD, "POST", round_path(w, round, "/agree/9z"), (const char *[]){"agreed", "x", NULL}, 404);
+	assert_int_equal(test_count_rows(&w->f.db), before);
+	web_expect(w, AS_LEAD, "POST", agree, (const char *[]){"agreed", "Families feel welcome", "with", "parents", NULL}, 303);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM view_agreed"), 1);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM view_round WHERE evidence_id IS NOT NULL"), 1);
+	body = web_expect_body(w, AS_VIEWER, "GET", results, NULL, 200);
+	body_has(body, "Families feel welcome");
+}
+
+static void paper_forms(void **state)
+{
+	webfix *w = *state;
+	const char *token;
+	int64_t round = open_round(w, &token);
+	const char *body = web_expect_body(w, AS_CONTRIBUTOR, "GET", round_path(w, round, "/paper"), NULL, 200);
+	body_has(body, "Really well");
+	body_has(body, "What could be better?");
+	const char *link = web_num(w, link_of(w, round, "parents"));
+	const char *add = round_path(w, round, "/paper");
+	int64_t before = test_count_rows(&w->f.db);
+	web_expect(w, AS_CONTRIBUTOR, "POST", add, (const char *[]){"rating-1", "3", NULL}, 400);
+	web_expect(w, AS_CONTRIBUTOR, "POST", add, (const char *[]){"link", link, "rating-1", "7", NULL}, 400);
+	web_expect(w, AS_CONTRIBUTOR, "POST", add, (const char *[]){"link", "999999", "rating-1", "3", NULL}, 400);
+	assert_int_equal(test_count_rows(&w->f.db), before);
+	web_expect(w, AS_CONTRIBUTOR, "POST", add, (const char *[]){"link", link, "rating-1", "3", "good-1", "Kind", NULL}, 303);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM view_response WHERE from_paper = 1"), 1);
+}
+
+static void settings(void **state)
+{
+	webfix *w = *state;
+	const char *path = web_path(w, "/org/%lld/settings", (long long)w->org);
+	int64_t before = test_count_rows(&w->f.db);
+	web_expect(w, AS_LEAD, "POST", path, (const char *[]){"safeguarding_contact", "Mrs Khan", "retention_months", "200", NULL}, 400);
+	web_expect(w, AS_LEAD, "POST", path, (const char *[]){"safeguarding_contact", "Mrs Khan", "retention_months", "", NULL}, 400);
+	assert_int_equal(test_count_rows(&w->f.db), before);
+	web_expect(w, AS_LEAD, "POST", path, (const char *[]){"safeguarding_contact", "Mrs Khan, our safeguarding lead", "retention_months", "12", NULL}, 303);
+	const char *token;
+	open_round(w, &token);
+	const char *body = web_expect_body(w, AS_NOBODY, "GET", web_path(w, "/v/%s", token), NULL, 200);
+	body_has(body, "tell Mrs Khan, our safeguarding lead.");
+	body = web_expect_body(w, AS_NOBODY, "GET", web_path(w, "/v/%s/privacy", token), NULL, 200);
+	body_has(body, "after 12 months");
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(opening_a_round), T(posters_and_letters), T(closing_reopening_replacing),
+		T(results_suppressed_below_five), T(comments_and_agreeing), T(paper_forms), T(settings),
+	};
+	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
+}
