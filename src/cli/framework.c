@@ -84,6 +84,10 @@ static json_t *framework_json(const framework *fw)
 					      "questions", items_json(el->questions, el->n_questions, false));
 			if (el->gap)
 				json_object_set_new(o, "gap", json_string(el->gap));
+			/* copro's wording, marked as such by the file's
+			 * easy_read_note (copied below with the rest). */
+			if (el->easy_read)
+				json_object_set_new(o, "easy_read", json_string(el->easy_read));
 			json_array_append_new(els, o);
 		}
 		json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o}", "key", sec->key, "title", sec->title,
@@ -154,13 +158,19 @@ static void print_term(const char *term)
 		printf("%c%s", term[0] >= 'a' && term[0] <= 'z' ? term[0] - 32 : term[0], term + 1);
 }
 
+/* `text` after its label, wrapped; nothing when there is no text. */
+static void print_labelled(const char *indent, const char *label, const char *text)
+{
+	if (!text)
+		return;
+	char buf[2048];
+	snprintf(buf, sizeof buf, "%s%s", label, text);
+	print_wrapped(indent, buf);
+}
+
 static void print_gap(const char *indent, const char *gap)
 {
-	if (!gap)
-		return;
-	char buf[512];
-	snprintf(buf, sizeof buf, "[GAP IN SOURCE] %s", gap);
-	print_wrapped(indent, buf);
+	print_labelled(indent, "[GAP IN SOURCE] ", gap);
 }
 
 static void print_list(const char *heading, const json_t *list, const char *field)
@@ -204,6 +214,12 @@ static void print_item(const char *first, const char *sep, const char *text, con
 	print_gap("       ", gap);
 }
 
+/* Never shown without its label: it is copro's wording, not the source's. */
+static void print_easy_read(const char *indent, const char *text)
+{
+	print_labelled(indent, "Easy read (copro's wording): ", text);
+}
+
 static void print_element(const framework *fw, const fw_element *el)
 {
 	fputs("\n  ", stdout);
@@ -212,6 +228,7 @@ static void print_element(const framework *fw, const fw_element *el)
 	if (el->description)
 		print_wrapped("    ", el->description);
 	print_gap("    ", el->gap);
+	print_easy_read("    ", el->easy_read);
 	for (size_t i = 0; i < el->n_indicators; i++)
 		print_item(el->indicators[i].key, ". ", el->indicators[i].text,
 			   el->indicators[i].gap);
@@ -242,6 +259,7 @@ static void print_framework(const framework *fw)
 		if (sec->promise)
 			print_wrapped("  ", sec->promise);
 		print_gap("  ", sec->gap);
+		print_easy_read("  ", sec->easy_read);
 		print_section_extras(fw, s);
 		for (size_t e = 0; e < sec->n_elements; e++)
 			print_element(fw, &sec->elements[e]);
@@ -256,6 +274,10 @@ static void print_framework(const framework *fw)
 			snprintf(line, sizeof line, "- %s", json_string_value(n));
 			print_wrapped("  ", line);
 		}
+	}
+	if (fw->easy_read_note) {
+		printf("\nEasy read texts (copro's wording, not the source's):\n");
+		print_wrapped("  ", fw->easy_read_note);
 	}
 }
 

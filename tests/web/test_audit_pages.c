@@ -151,6 +151,11 @@ static void contributor_fills_in_principles(void **state)
 	body_has(body, "We support children, young people and families to identify their strengths");
 	body_has(body, "Joint partnership Indicator");
 	body_has(body, "Services value children, young people, parents and carers as key stakeholders");
+	/* copro's easy read, folded away and labelled as copro's wording. */
+	body_has(body, "<span class=\"govuk-details__summary-text\">Easy read (copro's wording)</span>"
+		       "</summary><div class=\"govuk-details__text\"><p class=\"govuk-body\">You and your family "
+		       "matter most");
+	body_has(body, "not the source's text");
 	/* Each level's descriptor is beside its choice, as the choice's hint. */
 	body_has(body, ">Room for Improvement</label><div id=\"level-item-hint\" class=\"govuk-hint govuk-radios__hint\">"
 		       "Children, young people, parents and carers are invited to be involved");
@@ -170,6 +175,7 @@ static void contributor_fills_in_principles(void **state)
 	/* Gaps in the source are marked. */
 	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 6), NULL, 200);
 	body_has(body, "[GAP IN SOURCE]</strong> This principle&#39;s joint partnership indicator was lost");
+	body_has(body, "<p class=\"govuk-body\">You do not just use our services.");
 	web_expect_body(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 7), NULL, 404);
 
 	/* Refused: an unknown level, a score off the scale, another

@@ -94,6 +94,9 @@ static void pages_render_for_our_roles(void **state)
 		r = web_run(w, who[i], "GET", statement_path(w, "1i", NULL), NULL);
 		assert_int_equal(r->status, 200);
 		assert_true(has(r, "This means welcoming partners"));
+		assert_true(has(r, "Easy read (copro's wording)</span></summary>"
+				   "<div class=\"govuk-details__text\"><p class=\"govuk-body\">"
+				   "We make this a happy and safe place for you."));
 		assert_true(has(r, "1i.a"));
 		assert_true(has(r, "aria-current=\"page\""));
 		assert_true(has(r, eval_path(w, w->org, w->eval)));     /* breadcrumb back */

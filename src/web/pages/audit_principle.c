@@ -124,6 +124,7 @@ static void render_principle(request *r, const audit_view *v, const audit_princi
 		htmlf(&r->out, "<h2 class=\"govuk-heading-s govuk-!-margin-bottom-2\">Our commitments</h2>");
 	audit_commitments(r, pv);
 	audit_indicator(r, pv);
+	easy_read_details(r, pv->indicator ? pv->indicator->easy_read : NULL);
 	if (can_edit) {
 		principle_form(r, v, pv, library, pvals, fe);
 	} else {

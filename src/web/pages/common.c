@@ -165,6 +165,17 @@ void gap_note(request *r, const char *gap)
 		htmlf(&r->out, "<p class=\"govuk-body copro-gap\"><strong>[GAP IN SOURCE]</strong> %t</p>", gap);
 }
 
+void easy_read_details(request *r, const char *easy_read)
+{
+	if (text_blank(easy_read))
+		return;
+	htmlf(&r->out, "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\">"
+		      "<span class=\"govuk-details__summary-text\">Easy read (copro's wording)</span>"
+		      "</summary><div class=\"govuk-details__text\"><p class=\"govuk-body\">%t</p>"
+		      "<p class=\"govuk-body-s\">Written for copro for children, young people and "
+		      "parent carers; not the source's text.</p></div></details>", easy_read);
+}
+
 const char *pair_label(const char *const *pairs, const char *key, const char *otherwise)
 {
 	for (size_t i = 0; key && pairs[i]; i += 2)

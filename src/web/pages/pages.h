@@ -45,6 +45,10 @@ const char *time_words(request *r, const char *iso);
 /* Where the source leaves a gap: "[GAP IN SOURCE]" and what is missing
  * (nothing when gap is NULL or ""). */
 void gap_note(request *r, const char *gap);
+/* copro's easy-read wording of an element, folded under a label saying
+ * whose it is, so that staff see what partners read and never take it for
+ * the source's (nothing when NULL). */
+void easy_read_details(request *r, const char *easy_read);
 /* The label paired with `key` in `pairs` (key, label, key, label ...,
  * NULL), or `otherwise` when key is NULL or not there. */
 const char *pair_label(const char *const *pairs, const char *key, const char *otherwise);

@@ -332,6 +332,7 @@ static int statement_render(request *r, const eval_page *pg, const form_errors *
 	if (ep->element->description && *ep->element->description)
 		htmlf(&r->out, "<p class=\"govuk-body-l\">%t</p>", ep->element->description);
 	eval_source_gap(r, ep->element->gap);
+	easy_read_details(r, ep->element->easy_read);
 	htmlf(&r->out, "<dl class=\"govuk-summary-list\">"
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Status</dt>"
 		      "<dd class=\"govuk-summary-list__value\"><strong class=\"%a\">%t</strong></dd></div>"
