@@ -7,24 +7,8 @@
 #include "web/i18n.h"
 #include "web/partner.h"
 
-/* Primary language subtags written right to left, and the right-to-left
- * pseudo-locale's region (like Android's "ar-XB"). */
-static const char *const rtl_languages[] = {"ar", "he", "fa", "ur", "ps", "yi", "ckb", "dv", "sd", NULL};
-
-const char *partner_dir(const char *lang)
+const char *tr_fill(request *r, const char *text, const char *name, const char *value)
 {
-	if (!lang)
-		return "ltr";
-	size_t n = strcspn(lang, "-_");
-	for (size_t i = 0; rtl_languages[i]; i++)
-		if (strlen(rtl_languages[i]) == n && !strncmp(lang, rtl_languages[i], n))
-			return "rtl";
-	return strstr(lang, "-XB") ? "rtl" : "ltr";
-}
-
-const char *tr_fill(request *r, const char *msgid, const char *name, const char *value)
-{
-	const char *text = tr(r, msgid);
 	const char *at = strstr(text, name);
 	if (!at)
 		return text;
@@ -32,44 +16,36 @@ const char *tr_fill(request *r, const char *msgid, const char *name, const char 
 			    at + strlen(name));
 }
 
-const char *partner_lang(const request *r, const char *link_lang)
+const char *partner_lang(request *r, const char *link_lang)
 {
 	const char *want = query_get(r, "lang");
-	const char *own = link_lang && *link_lang ? link_lang : I18N_DEFAULT;
-	if (want && (!strcmp(want, own) || !strcmp(want, I18N_DEFAULT)))
-		return want;
-	return own;
+	return i18n_pick(r, want && lang_find(want) ? want : link_lang);
 }
 
-/* A language's name in that language, for the switch; the tag itself for
- * one copro has no name for. */
-static const char *language_name(const char *tag)
-{
-	static const char *const names[] = {"en-GB", "English", "cy", "Cymraeg", "pl", "Polski",
-					    "ur", "\xd8\xa7\xd8\xb1\xd8\xaf\xd9\x88", "ar",
-					    "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9",
-					    NULL};
-	for (size_t i = 0; names[i]; i += 2)
-		if (!strcmp(names[i], tag))
-			return names[i + 1];
-	return tag;
-}
-
-/* The link's language and British English, the one being read marked. */
+/* Every language a partner may read in (test pseudo-locales only when the
+ * page is in one), the one being read marked; its own name in itself,
+ * the others' in the reader's language. */
 static void language_switch(request *r, const partner_frame *p)
 {
-	const char *own = p->link_lang && *p->link_lang ? p->link_lang : I18N_DEFAULT;
-	const char *tags[2] = {own, strcmp(own, I18N_DEFAULT) ? I18N_DEFAULT : NULL};
+	size_t n;
+	const lang_info *all = lang_list(&n);
+	const lang_info *here = lang_find(r->lang);
+	size_t shown = here && here->pseudo;
+	for (size_t i = 0; i < n; i++)
+		shown += !all[i].pseudo;
+	if (shown < 2)
+		return;
 	htmlf(&r->out, "<nav class=\"copro-partner-languages\" aria-label=\"%a\"><ul class=\"govuk-list\">",
 	      tr(r, "Language"));
-	for (size_t i = 0; i < 2 && tags[i]; i++) {
-		if (!strcmp(tags[i], r->lang) || !p->base)
-			htmlf(&r->out, "<li lang=\"%a\" dir=\"%a\"><span aria-current=\"true\">%t</span></li>",
-			      tags[i], partner_dir(tags[i]), language_name(tags[i]));
+	for (size_t i = 0; i < n; i++) {
+		const lang_info *l = &all[i];
+		if (l->pseudo && l != here)
+			continue;
+		if (l == here || !p->base)
+			htmlf(&r->out, "<li><span aria-current=\"true\">%t</span></li>", l == here ? l->name : tr(r, l->name));
 		else
-			htmlf(&r->out, "<li lang=\"%a\" dir=\"%a\"><a class=\"govuk-link\" href=\"%a?lang=%u\" hreflang=\"%a\">%t</a></li>",
-			      tags[i], partner_dir(tags[i]), r->path, tags[i], tags[i],
-			      language_name(tags[i]));
+			htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"%a?lang=%u\" hreflang=\"%a\">%t</a></li>",
+			      r->path, l->tag, l->tag, tr(r, l->name));
 	}
 	htmlf(&r->out, "</ul></nav>");
 }
@@ -88,7 +64,7 @@ void partner_page_begin(request *r, const partner_frame *p, const char *title)
 	      "<a href=\"#main-content\" class=\"govuk-skip-link\" data-module=\"govuk-skip-link\">%t</a>\n"
 	      "<header class=\"copro-partner-header\"><div class=\"govuk-width-container\">"
 	      "<p class=\"copro-partner-header__name\">%t</p>",
-	      r->lang, partner_dir(r->lang), title, org, p->easy_read ? " copro-easy-read" : "",
+	      r->lang, i18n_dir(r), title, org, p->easy_read ? " copro-easy-read" : "",
 	      tr(r, "Skip to main content"), org);
 	language_switch(r, p);
 	htmlf(&r->out, "</div></header>\n<div class=\"govuk-width-container\">\n"
@@ -99,7 +75,7 @@ void partner_page_end(request *r, const partner_frame *p)
 {
 	const char *who = p->safeguarding && *p->safeguarding ? p->safeguarding : NULL;
 	const char *sentence = who
-		? tr_fill(r, "If you are worried about your safety or someone else's, tell {contact}.",
+		? tr_fill(r, tr(r, "If you are worried about your safety or someone else's, tell {contact}."),
 			  "{contact}", who)
 		: tr(r, "If you are worried about your safety or someone else's, tell a member of staff you trust.");
 	htmlf(&r->out, "<div class=\"govuk-inset-text copro-safeguarding\" id=\"safeguarding\"><p class=\"govuk-body\">%t</p>"

@@ -22,15 +22,14 @@ void partner_page_end(request *r, const partner_frame *p);
  * (410), too busy (429) or sent what cannot be read; returns status. */
 int partner_error_page(request *r, const partner_frame *p, int status, const char *title,
 		       const char *message);
-/* "ltr" or "rtl" for a language tag. */
-const char *partner_dir(const char *lang);
-/* tr(r, msgid) with "{name}" replaced by `value` (as text: the result is
- * escaped when written, like any other), so that a translation may move
- * the value and no translated text is ever a format string. */
-const char *tr_fill(request *r, const char *msgid, const char *name, const char *value);
-/* The language to write a partner page in: the "lang" in the query when
- * it is the link's or British English, else the link's (I18N_DEFAULT when
- * the link has none). */
-const char *partner_lang(const request *r, const char *link_lang);
+/* `text` (a tr() of words with "{name}" in them) with "{name}" replaced
+ * by `value`, as text (escaped when written, like any other), so that a
+ * translation may move the value and no translated text is ever a format
+ * string. */
+const char *tr_fill(request *r, const char *text, const char *name, const char *value);
+/* Sets r->lang for a partner page: the "lang" of the query when it is an
+ * available language, else the link's when available, else British
+ * English (i18n_pick); answers it. */
+const char *partner_lang(request *r, const char *link_lang);
 
 #endif

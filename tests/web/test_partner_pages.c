@@ -246,19 +246,13 @@ static void easy_read_and_languages(void **state)
 {
 	webfix *w = *state;
 	int64_t round;
+	/* A language copro has no catalog for: British English, said so by
+	 * lang and dir (test_i18n draws the pseudo-locales). */
 	const char *t = open_round(w, VIEWS_WORDING_EASY, "ar", &round);
 	const char *body = get_body(w, web_path(w, "/v/%s", t), NULL, 200);
-	body_has(body, "<html lang=\"ar\" dir=\"rtl\"");
+	body_has(body, "<html lang=\"en-GB\" dir=\"ltr\"");
 	body_has(body, "copro-easy-read");
-	body_has(body, web_path(w, "/v/%s?lang=en-GB", t));     /* the switch */
-	request *r = request_create(&w->cfg, "GET", web_path(w, "/v/%s", t));
-	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
-	request_add_query(r, "lang", "en-GB");
-	web_dispatch(r);
-	expect(r, 200);
-	page_has(r, "<html lang=\"en-GB\" dir=\"ltr\"");
-	page_has(r, web_path(w, "/v/%s/privacy?lang=en-GB", t));
-	request_destroy(r);
+	body_has(body, web_path(w, "/v/%s/privacy\"", t));
 	const char *c = start(w, t);
 	body = get_body(w, web_path(w, "/v/%s/q/1", t), c, 200);
 	const framework *fw = fw_registry_find(&w->f.frameworks, "four-cornerstones");

@@ -17,8 +17,8 @@
 
 const char *partner_url(request *r, const partner_ctx *c, const char *suffix)
 {
-	const char *own = c->v.round.language ? c->v.round.language : I18N_DEFAULT;
-	if (!strcmp(r->lang, own))
+	const lang_info *link = lang_find(c->v.round.language);
+	if (!strcmp(r->lang, link ? link->tag : I18N_DEFAULT))
 		return arena_printf(&r->mem, "/v/%s%s", c->token, suffix);
 	return arena_printf(&r->mem, "/v/%s%s%slang=%s", c->token, suffix, strchr(suffix, '?') ? "&" : "?",
 			    r->lang);
@@ -165,12 +165,12 @@ static void start_intro(request *r, const partner_ctx *c)
 {
 	size_t n = c->elements.n;
 	htmlf(&r->out, "<p class=\"govuk-body-l\">%t</p>",
-	      tr_fill(r, "{organisation} wants to know how well it works with you.", "{organisation}",
+	      tr_fill(r, tr(r, "{organisation} wants to know how well it works with you."), "{organisation}",
 		      c->v.organisation));
 	htmlf(&r->out, "<ul class=\"govuk-list govuk-list--bullet\"><li>%t</li><li>%t</li><li>%t</li><li>%t</li></ul>",
 	      n == 1 ? tr(r, "There is 1 question.")
-		     : tr_fill(r, "There are {count} questions.", "{count}", arena_printf(&r->mem, "%zu", n)),
-	      tr_fill(r, "It takes about {minutes} minutes.", "{minutes}",
+		     : tr_fill(r, tr(r, "There are {count} questions."), "{count}", arena_printf(&r->mem, "%zu", n)),
+	      tr_fill(r, tr(r, "It takes about {minutes} minutes."), "{minutes}",
 		      arena_printf(&r->mem, "%zu", n < 2 ? 2 : n)),
 	      tr(r, "We do not ask for your name. Nobody will know which answers are yours."),
 	      tr(r, "You can choose \"I don't know\", and you do not have to write anything."));
@@ -242,7 +242,7 @@ static int page_partner_done(request *r)
 		       "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a\">%t</a></p></div></div>",
 	      tr(r, "Your answers have been sent"), tr(r, "Thank you for telling us what you think"),
 	      tr(r, "What happens next"),
-	      tr_fill(r, "{organisation} will look at everyone's answers together. They will not know which answers are yours.",
+	      tr_fill(r, tr(r, "{organisation} will look at everyone's answers together. They will not know which answers are yours."),
 		      "{organisation}", c.v.organisation),
 	      tr(r, "They will talk about what to change, and tell you what they did in \"You said, we did\"."),
 	      partner_url(r, &c, "/you-said"), tr(r, "See \"You said, we did\""));
@@ -275,7 +275,7 @@ static int page_partner_you_said(request *r)
 		       "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
 		       "<h1 class=\"govuk-heading-xl\">%t</h1><p class=\"govuk-body-l\">%t</p>",
 	      partner_url(r, &c, ""), tr(r, "Back"), tr(r, "You said, we did"),
-	      tr_fill(r, "What people told {organisation}, and what it did about it.", "{organisation}",
+	      tr_fill(r, tr(r, "What people told {organisation}, and what it did about it."), "{organisation}",
 		      c.v.organisation));
 	if (!list.n)
 		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", tr(r, "Nothing has been shared here yet. Please look again later."));
@@ -312,17 +312,17 @@ static int page_partner_privacy(request *r)
 	privacy_section(r, tr(r, "What we keep"),
 			tr(r, "We keep the answers you choose and anything you write. We do not ask for your name, email or address."));
 	privacy_section(r, tr(r, "Who sees your answers"),
-			tr_fill(r, "Staff at {organisation} see everyone's answers together. If only a few people in your group answer, only the people who lead this work see those answers. What you write is read by them first, before anyone else sees it.",
+			tr_fill(r, tr(r, "Staff at {organisation} see everyone's answers together. If only a few people in your group answer, only the people who lead this work see those answers. What you write is read by them first, before anyone else sees it."),
 				"{organisation}", org));
 	privacy_section(r, tr(r, "If you tell us someone is not safe"),
 			tr(r, "If you write something that makes us worried about someone's safety, we will follow our safeguarding rules to keep them safe."));
 	privacy_section(r, tr(r, "How long we keep it"),
-			tr_fill(r, "We delete what you write after {months} months. We keep the answers you chose, with no words, to see how things change.",
+			tr_fill(r, tr(r, "We delete what you write after {months} months. We keep the answers you chose, with no words, to see how things change."),
 				"{months}", arena_printf(&r->mem, "%d", s.retention_months)));
 	privacy_section(r, tr(r, "Cookies"),
 			tr(r, "We use one cookie to remember your answers until you send them. It is deleted when you close your browser. We use no other cookies and send nothing to other websites."));
 	privacy_section(r, tr(r, "Questions"),
-			tr_fill(r, "Ask {organisation} if you have a question about your answers.", "{organisation}", org));
+			tr_fill(r, tr(r, "Ask {organisation} if you have a question about your answers."), "{organisation}", org));
 	htmlf(&r->out, "</div></div>");
 	partner_page_end(r, &c.frame);
 	return 200;

@@ -64,7 +64,7 @@ static bool changing(const request *r)
 
 static const char *question_caption(request *r, const partner_ctx *c, size_t n)
 {
-	return tr_fill(r, tr_fill(r, "Question {n} of {total}", "{n}", arena_printf(&r->mem, "%zu", n)),
+	return tr_fill(r, tr_fill(r, tr(r, "Question {n} of {total}"), "{n}", arena_printf(&r->mem, "%zu", n)),
 		       "{total}", arena_printf(&r->mem, "%zu", c->elements.n));
 }
 
@@ -108,7 +108,7 @@ static int rating_render(request *r, partner_ctx *c, size_t n, int chosen, const
 	const char *back = n == 1 ? partner_url(r, c, "") : partner_question_url(r, c, n - 1, "/comments");
 	if (changing(r))
 		back = partner_url(r, c, "/check");
-	const char *question = tr_fill(r, "How well does {organisation} do this?", "{organisation}",
+	const char *question = tr_fill(r, tr(r, "How well does {organisation} do this?"), "{organisation}",
 				       c->v.organisation);
 	partner_page_begin(r, &c->frame, error ? arena_printf(&r->mem, "%s: %s", tr(r, "Error"), question) : question);
 	htmlf(&r->out, "<a href=\"%a\" class=\"govuk-back-link\">%t</a>"
@@ -257,7 +257,7 @@ static const char *comment_sent(request *r, const char *name, const char **error
 		return NULL;
 	size_t chars = utf8_chars(v);
 	if (chars > VIEWS_TEXT_MAX)
-		*error = tr_fill(r, "Write 1,000 characters or fewer. You wrote {count}.", "{count}",
+		*error = tr_fill(r, tr(r, "Write 1,000 characters or fewer. You wrote {count}."), "{count}",
 				 arena_printf(&r->mem, "%zu", chars));
 	return v;
 }

@@ -59,7 +59,7 @@ static int page_views_paper(request *r)
 	int rc = paper_load(r, &p);
 	if (rc)
 		return rc;
-	r->lang = p.pg.round.language;
+	i18n_pick(r, p.pg.round.language);
 	htmlf(&r->out, "<!DOCTYPE html>\n<html lang=\"%a\" dir=\"%a\" class=\"govuk-template\">\n<head>\n<meta charset=\"utf-8\">\n"
 		       "<title>%t - %t</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		       "<link rel=\"stylesheet\" href=\"/assets/copro.css\">\n</head>\n<body class=\"govuk-template__body\">\n"
@@ -67,17 +67,17 @@ static int page_views_paper(request *r)
 		       "<p class=\"govuk-body copro-print-hide\" lang=\"en\" dir=\"ltr\"><a class=\"govuk-link\" href=\"%a\">Back to the round</a>. "
 		       "Print this page; type filled-in forms back in on the round's page.</p>"
 		       "<p class=\"govuk-body-l\">%t</p><h1 class=\"govuk-heading-xl\">%t</h1><p class=\"govuk-body-l\">%t</p>",
-	      r->lang, partner_dir(r->lang), tr(r, "Tell us what you think"), p.pg.org.name,
+	      r->lang, i18n_dir(r), tr(r, "Tell us what you think"), p.pg.org.name,
 	      strcmp(p.pg.round.wording, VIEWS_WORDING_EASY) ? "" : " copro-easy-read", views_url(r, p.pg.round.id, ""),
 	      p.pg.org.name, tr(r, "Tell us what you think"),
 	      tr(r, "Tick one box for each question. You do not have to write anything. Do not write your name."));
 	for (size_t i = 0; i < p.elements.n; i++) {
 		htmlf(&r->out, "<div class=\"govuk-!-margin-bottom-8\"><h2 class=\"govuk-heading-m\">%t</h2>",
-		      tr_fill(r, tr_fill(r, "Question {n} of {total}", "{n}", arena_printf(&r->mem, "%zu", i + 1)),
+		      tr_fill(r, tr_fill(r, tr(r, "Question {n} of {total}"), "{n}", arena_printf(&r->mem, "%zu", i + 1)),
 			      "{total}", arena_printf(&r->mem, "%zu", p.elements.n)));
 		paper_statement(r, &p, i);
 		htmlf(&r->out, "<p class=\"govuk-body\"><strong>%t</strong></p><ul class=\"govuk-list\">",
-		      tr_fill(r, "How well does {organisation} do this?", "{organisation}", p.pg.org.name));
+		      tr_fill(r, tr(r, "How well does {organisation} do this?"), "{organisation}", p.pg.org.name));
 		for (size_t s = 0; s < p.n_scale; s++)
 			htmlf(&r->out, "<li class=\"govuk-body-l\">&#9744; %t</li>", tr(r, p.scale[s].words));
 		htmlf(&r->out, "</ul><p class=\"govuk-body\"><strong>%t</strong></p><div class=\"copro-paper__box\"></div>"

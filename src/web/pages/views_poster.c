@@ -46,7 +46,7 @@ static int poster_load(request *r, poster *p)
 		return page_error(r, &r->e);
 	p->questions = elements.n;
 	p->address = views_link_address(r, p->token);
-	r->lang = p->pg.round.language;
+	i18n_pick(r, p->pg.round.language);
 	return 0;
 }
 
@@ -60,7 +60,7 @@ static void sheet_begin(request *r, const poster *p, const char *title, const ch
 		       "<div class=\"govuk-width-container\"><main class=\"govuk-main-wrapper %a\" id=\"main-content\">"
 		       "<p class=\"govuk-body copro-print-hide\" lang=\"en\" dir=\"ltr\"><a class=\"govuk-link\" href=\"%a\">Back to the round</a>. "
 		       "Print this page on A4 (your browser's Print).</p>",
-	      r->lang, partner_dir(r->lang), title, p->pg.org.name, cls, views_url(r, p->pg.round.id, ""));
+	      r->lang, i18n_dir(r), title, p->pg.org.name, cls, views_url(r, p->pg.round.id, ""));
 }
 
 static void sheet_end(request *r)
@@ -70,7 +70,7 @@ static void sheet_end(request *r)
 
 static const char *minutes(request *r, const poster *p)
 {
-	return tr_fill(r, "It takes about {minutes} minutes.", "{minutes}",
+	return tr_fill(r, tr(r, "It takes about {minutes} minutes."), "{minutes}",
 		       arena_printf(&r->mem, "%zu", p->questions < 2 ? 2 : p->questions));
 }
 
@@ -78,7 +78,7 @@ static const char *closing(request *r, const poster *p)
 {
 	if (!p->pg.round.closes_on)
 		return "";
-	return tr_fill(r, "Please answer by {date}.", "{date}", date_words(r, p->pg.round.closes_on));
+	return tr_fill(r, tr(r, "Please answer by {date}."), "{date}", date_words(r, p->pg.round.closes_on));
 }
 
 static const char *who_to_tell(request *r, const poster *p)
@@ -86,7 +86,7 @@ static const char *who_to_tell(request *r, const poster *p)
 	const char *who = p->settings.safeguarding_contact;
 	if (!who || !*who)
 		return tr(r, "If you are worried about your safety or someone else's, tell a member of staff you trust.");
-	return tr_fill(r, "If you are worried about your safety or someone else's, tell {contact}.", "{contact}", who);
+	return tr_fill(r, tr(r, "If you are worried about your safety or someone else's, tell {contact}."), "{contact}", who);
 }
 
 /* ROUTE: POST /org/{org}/views/{round}/link/{link}/poster (lead) */
@@ -100,7 +100,7 @@ static int page_views_poster(request *r)
 	htmlf(&r->out, "<p class=\"govuk-body-l\">%t</p><h1 class=\"govuk-heading-xl\">%t</h1>"
 		       "<p class=\"govuk-body-l\">%t</p>",
 	      p.pg.org.name, tr(r, "Tell us what you think"),
-	      tr_fill(r, "{organisation} wants to know how well it works with you.", "{organisation}", p.pg.org.name));
+	      tr_fill(r, tr(r, "{organisation} wants to know how well it works with you."), "{organisation}", p.pg.org.name));
 	err e = {0};
 	if (qr_svg(&r->out, p.address, tr(r, "QR code of the link"), &e) < 0)
 		return web_error_page(r, 500, "The QR code could not be drawn", e.msg);
@@ -123,7 +123,7 @@ static int page_views_letter(request *r)
 	htmlf(&r->out, "<p class=\"govuk-body\">%t</p><h1 class=\"govuk-heading-l\">%t</h1>"
 		       "<p class=\"govuk-body\">%t</p><p class=\"govuk-body\">%t</p><p class=\"govuk-body\">%t %t %t</p>",
 	      p.pg.org.name, tr(r, "Tell us what you think"),
-	      tr_fill(r, "{organisation} wants to know how well it works with you, and what could be better.",
+	      tr_fill(r, tr(r, "{organisation} wants to know how well it works with you, and what could be better."),
 		      "{organisation}", p.pg.org.name),
 	      tr(r, "Please answer a few questions on a phone, tablet or computer. Open this address, or scan the code:"),
 	      minutes(r, &p), tr(r, "We do not ask for your name."), closing(r, &p));
