@@ -73,6 +73,11 @@ static json_int_t ref_of(const void *items, size_t n, size_t size, int64_t id)
 	return 0;
 }
 
+json_int_t export_ref_of(const void *items, size_t n, size_t size, int64_t id)
+{
+	return ref_of(items, n, size, id);
+}
+
 #define REF_OF(list, id) ref_of((list).items, (list).n, sizeof *(list).items, (id))
 _Static_assert(offsetof(evaluation_row, id) == 0, "ref_of reads the id first");
 _Static_assert(offsetof(evidence_row, id) == 0, "ref_of reads the id first");
@@ -740,7 +745,8 @@ int org_export(domain *d, int64_t org, char **out, err *e)
 	if (export_evaluations(&x, e) < 0 || export_evidence(&x, e) < 0 ||
 	    export_projects_and_audits(&x, org, e) < 0 || gather_actions(&x, org, e) < 0 ||
 	    export_measures(&x, org, e) < 0 || export_plans(&x, org, e) < 0 ||
-	    export_actions(&x, org, e) < 0 || export_you_said(&x, org, e) < 0)
+	    export_actions(&x, org, e) < 0 || export_you_said(&x, org, e) < 0 ||
+	    export_views(d, org, &(export_refs){&x.evs, &x.audits, &x.evidence}, x.doc, e) < 0)
 		goto fail;
 	if (export_checksum(x.doc, sum) < 0) {
 		err_set(e, ERR_INTERNAL, "cannot compute the export checksum.");

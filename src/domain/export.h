@@ -5,10 +5,13 @@
 
 #include <jansson.h>
 
+#include "domain/domain.h"
+
 /* Export always writes the latest format; import also reads the older ones
  * (1: no projects and no audits; 2: no measures, plans, action reviews or
- * "You said, we did"). */
-#define EXPORT_FORMAT "copro-export-3"
+ * "You said, we did"; 3: no rounds of views). */
+#define EXPORT_FORMAT "copro-export-4"
+#define EXPORT_FORMAT_3 "copro-export-3"
 #define EXPORT_FORMAT_2 "copro-export-2"
 #define EXPORT_FORMAT_1 "copro-export-1"
 
@@ -22,5 +25,20 @@
 int export_checksum(json_t *doc, char out[72]);
 /* A number as the export writes it: whole numbers as integers. */
 json_t *export_number(double v);
+
+/* The place (from 1) of the row whose id (its first member) is `id` in a
+ * list as the file writes it; 0 when absent. */
+json_int_t export_ref_of(const void *items, size_t n, size_t size, int64_t id);
+
+/* The lists the views part of an export points into, in file order. */
+typedef struct export_refs {
+	const evaluation_list *evaluations;
+	const audit_list *audits;
+	const evidence_list *evidence;
+} export_refs;
+
+/* Adds "view_rounds" (submitted responses only: drafts are a partner's
+ * private progress) and "view_settings" to `doc` (export_views.c). */
+int export_views(domain *d, int64_t org, const export_refs *refs, json_t *doc, err *e);
 
 #endif

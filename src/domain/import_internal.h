@@ -83,7 +83,8 @@ struct imp_action {
 struct import {
 	domain *d;
 	json_t *doc;
-	int format;                     /* 1: no projects, no audits; 2: no plan-do-review */
+	int format;                     /* 1: no projects, no audits; 2: no plan-do-review;
+					 * 3: no rounds of views */
 	org_row org;
 	size_t n_versions, n_evals, n_evidence, n_projects, n_audits;
 	size_t n_measures, n_plans, n_actions, n_you_said;
@@ -165,5 +166,14 @@ int import_write_actions(struct import *im, int64_t org, err *e);
  * A link's time is not in the file: it gets the later measure's. */
 int import_write_readings_and_links(struct import *im, err *e);
 int import_write_you_said(struct import *im, int64_t org, err *e);
+
+
+/* ---- import_views.c ---------------------------------------------------- */
+/* Rounds of views (after evaluations, audits and evidence, which they name)
+ * and the organisation's partner-voice settings. A link whose token hash
+ * this database holds already (the organisation imported twice under two
+ * names) gets a hash nobody has the token of: a lead replaces the link. */
+int import_read_views(struct import *im, err *e);
+int import_write_views(struct import *im, int64_t org, err *e);
 
 #endif

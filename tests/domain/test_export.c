@@ -1,8 +1,8 @@
 /* test_export.c: export, import, export gives the same bytes, with
  * evaluations, evidence, projects, audits (and their versions), measures,
- * plans, actions with their reviews and "You said, we did"; copro-export-1
- * and -2 files still import; a damaged, foreign or duplicate file changes
- * nothing. */
+ * plans, actions with their reviews, "You said, we did" and rounds of
+ * views; copro-export-1, -2 and -3 files still import; a damaged, foreign
+ * or duplicate file changes nothing. */
 #include "testutil.h"
 
 #include "domain/audit.h"
@@ -11,6 +11,7 @@
 #include "domain/plan.h"
 #include "domain/project.h"
 #include "domain/review.h"
+#include "domain/views.h"
 #include "store/audit.h"
 #include "store/measure.h"
 #include "store/plan.h"
@@ -99,7 +100,7 @@ static void damaged_files_refused(void **state)
 	refuse_import(f, "[1, 2, 3]", "not a copro export");
 	refuse_import(f, "", "not valid JSON");
 	refuse_import(f, "{\"format\": \"copro-export-2\", \"format\": \"x\"}", "not valid JSON");
-	refuse_import(f, "{\"format\": \"copro-export-4\"}", "it should say \"format\": \"copro-export-3\"");
+	refuse_import(f, "{\"format\": \"copro-export-5\"}", "it should say \"format\": \"copro-export-4\"");
 	free(json);
 }
 
@@ -266,7 +267,7 @@ static void york_round_trip_is_byte_identical(void **state)
 	assert_int_equal(org_import(&o.d, first, strlen(first), &imported, &f->e), 0);
 	assert_int_equal(org_export(&o.d, imported, &second, &f->e), 0);
 	assert_string_equal(first, second);
-	assert_non_null(strstr(first, "\"format\": \"copro-export-3\""));
+	assert_non_null(strstr(first, "\"format\": \"copro-export-4\""));
 
 	/* The audit's versions, history and actions came across as such. */
 	audit_list audits;
@@ -355,6 +356,10 @@ static void del_in(json_t *doc, const char *list, const char *nested, const char
  * it must be the old file byte for byte, so nothing was lost or changed. */
 static void same_as_old(json_t *doc, int format, char *old, size_t len)
 {
+	assert_int_equal(json_array_size(json_object_get(doc, "view_rounds")), 0);
+	assert_true(json_is_null(json_object_get(doc, "view_settings")));
+	json_object_del(doc, "view_rounds");
+	json_object_del(doc, "view_settings");
 	static const char *const since3[] = {"measures", "plans", "you_said"};
 	for (size_t i = 0; i < 3; i++) {
 		assert_int_equal(json_array_size(json_object_get(doc, since3[i])), 0);
@@ -404,7 +409,7 @@ static void v1_file_still_imports(void **state)
 	char *again = NULL;
 	assert_int_equal(org_export(&f->d, org, &again, &f->e), 0);
 	json_t *doc = json_loads(again, 0, NULL);
-	assert_string_equal(json_string_value(json_object_get(doc, "format")), "copro-export-3");
+	assert_string_equal(json_string_value(json_object_get(doc, "format")), "copro-export-4");
 	same_as_old(doc, 1, v1, len);
 	json_decref(doc);
 	free(again);
@@ -435,7 +440,7 @@ static void v2_file_still_imports(void **state)
 	char *again = NULL;
 	assert_int_equal(org_export(&f->d, org, &again, &f->e), 0);
 	json_t *doc = json_loads(again, 0, NULL);
-	assert_string_equal(json_string_value(json_object_get(doc, "format")), "copro-export-3");
+	assert_string_equal(json_string_value(json_object_get(doc, "format")), "copro-export-4");
 	same_as_old(doc, 2, v2, len);
 	json_decref(doc);
 	free(again);
@@ -823,6 +828,155 @@ static void empty_organisation(void **state)
 	store_close(&o.db);
 }
 
+/* ---- rounds of views -------------------------------------------------- */
+
+/* The demo with a round of views: answers by link and on paper, a draft
+ * (not exported), reviewed and flagged comments, an agreed view, and the
+ * organisation's settings. *token is the parent carers' link. */
+static int64_t views_history(fixture *f, char **token)
+{
+	int64_t org, round, resp, evidence;
+	assert_int_equal(demo_load(&f->d, &org, &f->e), 0);
+	evaluation_list evs;
+	assert_int_equal(store_evaluation_list(&f->db, &f->mem, org, &evs, &f->e), 0);
+	view_group groups[] = {{"parents", ""}, {"other", "Governors"}};
+	const char *keys[] = {"1i", "2iii"};
+	view_round_input in = {.evaluation_id = evs.items[0].id, .elements = keys, .n_elements = 2,
+			       .groups = groups, .n_groups = 2, .closes_on = "2099-01-01"};
+	view_new_link *links;
+	size_t n;
+	assert_int_equal(views_open(&f->d, NULL, &in, &round, &links, &n, &f->e), 0);
+	*token = arena_strdup(&f->mem, links[0].token);
+	assert_int_equal(views_set_easy_read(&f->d, NULL, round, "1i", "We make you welcome.", &f->e), 0);
+	view_visit v;
+	enum view_link_status st;
+	views_token cookie;
+	assert_int_equal(views_link_open(&f->d, *token, &v, &st, &f->e), 0);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(views_response_start(&f->d, &v, cookie, &resp, &f->e), 0);
+		assert_int_equal(views_answer_save(&f->d, resp, "1i", i + 1, "Kind", i ? NULL : "Say hello", &f->e), 0);
+		assert_int_equal(views_answer_save(&f->d, resp, "2iii", VIEW_NO_RATING, NULL, "More", &f->e), 0);
+		assert_int_equal(views_response_submit(&f->d, resp, &f->e), 0);
+	}
+	assert_int_equal(views_response_start(&f->d, &v, cookie, &resp, &f->e), 0);   /* a draft */
+	assert_int_equal(views_answer_save(&f->d, resp, "1i", 4, NULL, NULL, &f->e), 0);
+	view_paper_answer paper[] = {{"2iii", 0, "Clubs", NULL}};
+	assert_int_equal(views_paper_add(&f->d, NULL, round, links[1].id, paper, 1, &resp, &f->e), 0);
+	assert_int_equal(views_comment_review(&f->d, NULL, round, 1, "1i", &f->e), 0);
+	assert_int_equal(views_comment_flag(&f->d, NULL, round, 2, "1i", true, &f->e), 0);
+	view_agree_input agree = {.element = "1i", .agreed = "Welcoming", .resolved = "Talked",
+				  .groups = GROUP_PARENTS};
+	assert_int_equal(views_agree(&f->d, NULL, round, &agree, &evidence, &f->e), 0);
+	views_org_settings s = {"The head teacher", 12, false};
+	assert_int_equal(views_org_settings_set(&f->d, NULL, org, &s, &f->e), 0);
+	return org;
+}
+
+static void views_round_trip(void **state)
+{
+	fixture *f = *state;
+	char *token, *first = NULL, *second = NULL;
+	int64_t org = views_history(f, &token), imported;
+	assert_int_equal(org_export(&f->d, org, &first, &f->e), 0);
+	assert_null(strstr(first, token));
+	other_db o;
+	open_other(f, &o, "views.db");
+	fill_other(f, &o);
+	set_now("2031-01-01T00:00:00Z");
+	assert_int_equal(org_import(&o.d, first, strlen(first), &imported, &f->e), 0);
+	assert_int_equal(org_export(&o.d, imported, &second, &f->e), 0);
+	unsetenv("COPRO_NOW");
+	assert_string_equal(first, second);
+	/* The links work where the organisation went; drafts stayed behind. */
+	view_visit v;
+	enum view_link_status st;
+	assert_int_equal(views_link_open(&o.d, token, &v, &st, &f->e), 0);
+	assert_int_equal(st, VIEW_LINK_OPEN);
+	assert_int_equal(v.link.submitted, 3);
+	assert_string_equal(v.safeguarding_contact, "The head teacher");
+	view_results res;
+	assert_int_equal(views_results(&o.d, v.round.id, true, &res, &f->e), 0);
+	assert_int_equal(res.responses, 4);
+	assert_true(res.elements[0].has_agreed);
+	assert_int_equal(res.elements[0].groups[0].n_comments, 1);
+	assert_string_equal(res.elements[0].easy_read, "We make you welcome.");
+	assert_int_equal(res.round.evidence_id != 0, 1);
+	free(first);
+	free(second);
+	store_close(&o.db);
+}
+
+/* A copro-export-3 file (before rounds of views) still imports; one that
+ * has them anyway is not what that copro wrote. */
+static void v3_file_still_imports(void **state)
+{
+	fixture *f = *state;
+	int64_t org, imported;
+	char *now = export_demo(f, &org), *again = NULL;
+	json_t *doc = json_loads(now, 0, NULL);
+	json_object_del(doc, "view_rounds");
+	json_object_del(doc, "view_settings");
+	json_object_set_new(doc, "format", json_string("copro-export-3"));
+	char *v3 = reseal(doc);
+	other_db o;
+	open_other(f, &o, "v3.db");
+	assert_int_equal(org_import(&o.d, v3, strlen(v3), &imported, &f->e), 0);
+	assert_int_equal(org_export(&o.d, imported, &again, &f->e), 0);
+	assert_string_equal(again, now);
+	store_close(&o.db);
+	json_object_set_new(doc, "view_rounds", json_array());
+	char *bad = reseal(doc);
+	refuse_import(f, bad, "the document has unknown fields: view_rounds");
+	json_decref(doc);
+	free(now);
+	free(v3);
+	free(again);
+	free(bad);
+}
+
+static void break_views(json_t *doc, size_t i)
+{
+	json_t *r = json_array_get(json_object_get(doc, "view_rounds"), 0);
+	json_t *resp = json_array_get(json_object_get(r, "responses"), 0);
+	json_t *ans = json_array_get(json_object_get(resp, "answers"), 0);
+	json_t *link = json_array_get(json_object_get(r, "links"), 0);
+	switch (i) {
+	case 0: json_object_set_new(ans, "rating", json_integer(9)); break;
+	case 1: json_object_set_new(ans, "element", json_string("4iv")); break;
+	case 2: json_object_set_new(resp, "link", json_integer(7)); break;
+	case 3: json_object_set_new(link, "token_hash", json_string("not-a-hash")); break;
+	case 4: json_object_set_new(r, "audit", json_integer(1)); break;
+	case 5: json_object_set_new(r, "wording", json_string("posh")); break;
+	case 6: json_object_set_new(link, "group", json_string("aliens")); break;
+	case 7: json_object_set_new(r, "elements", json_array()); break;
+	case 8: json_object_set_new(doc, "view_settings", json_pack("{s:s, s:i}", "safeguarding_contact", "x", "retention_months", 0)); break;
+	case 9: json_object_set_new(ans, "good", json_integer(3)); break;
+	}
+}
+
+static void resealed_bad_view_records_refused(void **state)
+{
+	fixture *f = *state;
+	char *token, *json = NULL;
+	int64_t org = views_history(f, &token);
+	assert_int_equal(org_export(&f->d, org, &json, &f->e), 0);
+	static const char *const says[] = {
+		"rating off the round's scale", "element the round does not ask",
+		"link the round does not have", "not as copro writes them", "evaluation or audit",
+		"wording copro does not know", "not as copro writes them", "no list of elements",
+		"retention period", "neither text nor null",
+	};
+	for (size_t i = 0; i < sizeof says / sizeof *says; i++) {
+		json_t *doc = json_loads(json, 0, NULL);
+		break_views(doc, i);
+		char *text = reseal(doc);
+		json_decref(doc);
+		refuse_import(f, text, says[i]);
+		free(text);
+	}
+	free(json);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -833,7 +987,8 @@ int main(void)
 		T(empty_organisation), T(york_round_trip_is_byte_identical),
 		T(v1_file_still_imports), T(resealed_bad_york_records_refused),
 		T(unused_version_refused), T(v2_file_still_imports), T(plan_do_review_round_trip),
-		T(resealed_bad_pdr_records_refused),
+		T(resealed_bad_pdr_records_refused), T(views_round_trip), T(v3_file_still_imports),
+		T(resealed_bad_view_records_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
