@@ -240,6 +240,48 @@ static int cmd_views_link(cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* ---- views set / easy-read ------------------------------------------------------------ */
+
+static int cmd_views_set(cli *c, int argc, char **argv)
+{
+	view_round_change ch = {0};
+	const char *cap = NULL;
+	const cli_opt opts[] = {{"--title", &ch.title, NULL, NULL},
+				{"--wording", &ch.wording, NULL, NULL},
+				{"--language", &ch.language, NULL, NULL},
+				{"--opens", &ch.opens_on, NULL, NULL}, {"--closes", &ch.closes_on, NULL, NULL},
+				{"--cap", &cap, NULL, NULL}, {0}};
+	int64_t id;
+	if (cli_parse_id(c, argc, argv, opts, "The round", &id) < 0 ||
+	    (cap && views_cli_number(c, "--cap", cap, 1, VIEWS_CAP_MAX, &ch.answer_cap) < 0))
+		return EXIT_USAGE;
+	if (!ch.title && !ch.wording && !ch.language && !ch.opens_on && !ch.closes_on && !cap)
+		return cli_usage_error(c, "say what to change: --title, --wording, --language, --opens, --closes or --cap."), EXIT_USAGE;
+	if (cli_open(c) < 0 || views_change(&c->d, NULL, id, &ch, &c->e) < 0)
+		return cli_fail(c);
+	printf("Changed round of views %lld.\n", (long long)id);
+	return EXIT_OK;
+}
+
+static int cmd_views_easy_read(cli *c, int argc, char **argv)
+{
+	const char *pos[3];
+	bool reset = false;
+	const cli_opt opts[] = {{"--reset", NULL, &reset, NULL}, {0}};
+	int64_t id;
+	size_t n;
+	if (cli_parse(c, argc, argv, opts, pos, 2, 3, &n) < 0 || cli_id(c, "The round", pos[0], &id) < 0)
+		return EXIT_USAGE;
+	if (reset == (n == 3))
+		return cli_usage_error(c, "give the adapted TEXT, or --reset to go back to copro's own easy-read text."), EXIT_USAGE;
+	if (cli_open(c) < 0 ||
+	    views_set_easy_read(&c->d, NULL, id, pos[1], reset ? NULL : pos[2], &c->e) < 0)
+		return cli_fail(c);
+	printf(reset ? "Statement %s of round %lld uses copro's easy-read text again.\n"
+		     : "Statement %s of round %lld uses your easy-read text.\n", pos[1], (long long)id);
+	return EXIT_OK;
+}
+
 /* ---- settings ------------------------------------------------------------------------- */
 
 static int cmd_views_settings(cli *c, int argc, char **argv)
@@ -341,6 +383,18 @@ const command views_commands[] = {
 	 "Usage: copro views link ROUND LINK [--base-url URL]\n\n"
 	 "LINK is the link's number (`copro views show ROUND`).\n"
 	 "\nExample:\n  copro views link 1 2 --base-url https://copro.example.org\n", cmd_views_link},
+	{"views set", "change a round's title, wording, language, dates or cap",
+	 "Usage: copro views set ROUND [--title T] [--wording W] [--language CODE] [--opens D]\n"
+	 "                        [--closes D] [--cap N]\n\n"
+	 "An empty --closes \"\" takes the closing date away.\n"
+	 "\nExample:\n  copro views set 1 --closes 2027-01-15\n", cmd_views_set},
+	{"views easy-read", "adapt copro's easy-read text of one statement for one round",
+	 "Usage: copro views easy-read ROUND STATEMENT TEXT\n"
+	 "       copro views easy-read ROUND STATEMENT --reset\n\n"
+	 "Your text (at most 1,000 characters) replaces copro's plain-words version of the\n"
+	 "statement in this round's easy-read pages; --reset goes back to copro's.\n"
+	 "\nExample:\n  copro views easy-read 1 1i \"We make you feel welcome at our school.\"\n",
+	 cmd_views_easy_read},
 	{"views settings", "show or set an organisation's safeguarding contact and retention",
 	 "Usage: copro views settings ORG [--safeguarding-contact TEXT] [--retention-months N] [--json]\n\n"
 	 "  --safeguarding-contact TEXT   who partners tell if they are worried (a name or role)\n"

@@ -60,7 +60,26 @@ expect_fail "replace another round's link" 1 "round 2 has no link number 1" view
 newtoken=$(printf '%s\n' "$out" | sed -n 's|^  /v/||p')
 same "the old hash is gone" "0" "$(sqlite3 "$DB" "SELECT COUNT(*) FROM view_link WHERE token_hash = '$hash'")"
 
-# ---- paper forms and results --------------------------------------------------
+# ---- changing a round, adapting easy read, bad numbers -----------------------------
+
+expect_out "set a closing date" "Changed round of views 1" views set 1 --closes 2099-06-30
+expect_fail "set needs something to change" 2 "say what to change" views set 1
+expect_fail "set a closing date before opening" 1 "before the opening date" views set 1 --closes 2000-01-01
+expect_fail "set an unknown round" 1 "no round of views number 9" views set 9 --title "x"
+expect_out "adapt easy read" "uses your easy-read text" views easy-read 1 1i "We make you welcome."
+same "kept for the round" "We make you welcome." "$(sqlite3 "$DB" "SELECT easy_read FROM view_round_element WHERE round_id = 1 AND element_key = '1i'")"
+expect_fail "adapt a statement not asked" 1 "does not ask about" views easy-read 1 4i "Hello."
+expect_fail "adapt with neither text nor --reset" 2 "or --reset" views easy-read 1 1i
+expect_out "reset easy read" "copro's easy-read text again" views easy-read 1 1i --reset
+expect_fail "list of an unknown organisation" 1 "no organisation" views list 99
+expect_fail "a round that is not a number" 2 "The round" views show abc
+expect_fail "close an unknown round" 1 "no round of views number 9" views close 9
+expect_fail "results of an unknown round" 1 "no round of views number 9" views results 9
+expect_fail "comments of an unknown round" 1 "no round of views number 9" views comments 9
+expect_fail "settings of an unknown organisation" 1 "no organisation" views settings 99
+expect_fail "purge takes no arguments" 2 "unexpected argument" views purge 1
+
+# ---- paper forms and results# ---- paper forms and results --------------------------------------------------
 
 paper() { printf "$2" | "$COPRO" views paper 1 --group "$1" --answers - >/dev/null; }
 for i in 1 2 3 4; do paper parents '1i 2 | Friendly office\n2iii 1\n'; done
