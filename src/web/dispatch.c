@@ -408,6 +408,12 @@ static void partner_body_error(request *r)
 static bool admit_partner(request *r, const route *rt, bool one_tx)
 {
 	partner_frame p = {0};
+	if (r->link_gone == 404)
+		return partner_error_page(r, &p, 404, tr(r, "We cannot find this page"),
+					  tr(r, "Check the link is the one you were given, with every letter. If it still does not work, ask the person who gave you the link for a new one.")) == 0;
+	if (r->link_gone)
+		return partner_error_page(r, &p, 410, tr(r, "This link is closed"),
+					  tr(r, "You cannot answer these questions now. Thank you for wanting to help. If you think this is wrong, ask the person who gave you the link.")) == 0;
 	if (!one_tx)
 		return true;
 	if ((rt->flags & ROUTE_POST) && !csrf_ok(r)) {

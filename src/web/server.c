@@ -5,6 +5,7 @@
  * (design.md section 6) are noted where they are avoided. */
 #include "web/server.h"
 
+#include "domain/views.h"
 #include "store/store.h"
 #include "web/cache.h"
 
@@ -409,6 +410,25 @@ static const char *copy_cookie(request *r, struct MHD_Connection *conn, const ch
 	return arena_strdup(&r->mem, MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, name));
 }
 
+/* A partner's answer to a link that is unknown or closed is answered
+ * before its body is read (the dispatcher writes the page); any doubt
+ * (no database, a path without a token) leaves it to the handler. */
+static bool partner_link_gone(struct server *s, request *r, const char *url)
+{
+	err e = {0};
+	store *db = get_store(s, &e);
+	if (!db || strncmp(url, "/v/", 3) != 0)
+		return false;
+	const char *token = arena_strndup(&r->mem, url + 3, strcspn(url + 3, "/"));
+	domain d = {.db = db, .frameworks = s->opts->config.frameworks, .mem = &r->mem};
+	view_visit v;
+	enum view_link_status status;
+	if (views_link_open(&d, token, &v, &status, &e) < 0 || status == VIEW_LINK_OPEN)
+		return false;
+	r->link_gone = status == VIEW_LINK_UNKNOWN ? 404 : 410;
+	return true;
+}
+
 static request *request_new(struct server *s, struct MHD_Connection *conn, const char *url,
 			    const char *method)
 {
@@ -435,6 +455,8 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 		r->body_limit = WEB_MAX_UPLOAD + 64 * 1024;     /* the file and the form around it */
 		r->field_limit = WEB_MAX_UPLOAD;
 	}
+	if (rt && (rt->flags & ROUTE_PARTNER) && partner_link_gone(s, r, url))
+		return r;       /* no post processor: the body is dropped unread */
 	const char *len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
 	if (len && strtoull(len, NULL, 10) > r->body_limit) {
 		r->body_error = 413;
@@ -465,7 +487,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	if (*upload_data_size) {
 		r->body_bytes += *upload_data_size;
-		if (r->body_bytes > r->body_limit && !r->body_error)
+		if (r->body_bytes > r->body_limit && !r->body_error && !r->link_gone)
 			r->body_error = 413;
 		if (!r->body_error && r->post_processor &&
 		    MHD_post_process(r->post_processor, upload_data, *upload_data_size) != MHD_YES &&

@@ -60,6 +60,8 @@ typedef struct request {
 	size_t n_fields, cap_fields, body_bytes;
 	size_t body_limit, field_limit;   /* WEB_MAX_BODY and WEB_MAX_FIELD, or the upload's */
 	int body_error;                 /* 0, 413 or 400 */
+	int link_gone;                  /* a partner POST to a link found unknown (404) or
+					 * closed (410) before its body was read: not read */
 	void *post_processor;
 
 	/* What the dispatcher found. */

@@ -154,6 +154,11 @@ static void results_suppressed_below_five(void **state)
 	assert_null(strstr(body, "Fewer than 5 answers"));
 	body_has(body, "role=\"img\"");
 	body_has(body, "Views differ");
+	/* The statement page shows it too. */
+	body = web_expect_body(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/evaluation/%lld/statement/1i",
+							    (long long)w->org, (long long)w->eval), NULL, 200);
+	body_has(body, "<h2 class=\"govuk-heading-m\" id=\"views\">Partners' views</h2>");
+	body_has(body, "Views differ");
 	body = web_expect_body(w, AS_LEAD, "GET", round_path(w, round, "/agree/1i"), NULL, 200);
 	body_has(body, "side by side");
 	body_has(body, "(the staff&#39;s view)");

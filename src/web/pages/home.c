@@ -177,8 +177,9 @@ static int page_org(request *r)
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Plan, do, review</h2>"
 		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/measures\">Success measures</a> · "
 		      "<a class=\"govuk-link\" href=\"/org/%D/plans\">Team and service plans</a> · "
-		      "<a class=\"govuk-link\" href=\"/org/%D/you-said\">You said, we did</a></p>",
-	      r->org, r->org, r->org);
+		      "<a class=\"govuk-link\" href=\"/org/%D/you-said\">You said, we did</a> · "
+		      "<a class=\"govuk-link\" href=\"/org/%D/views\">Partners' views</a></p>",
+	      r->org, r->org, r->org, r->org);
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Joint partnership</h2>"
 		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/projects\">Service development projects</a> · "
 		      "<a class=\"govuk-link\" href=\"/org/%D/audits\">Joint partnership audits</a></p>", r->org, r->org);

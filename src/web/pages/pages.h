@@ -80,6 +80,11 @@ void breadcrumbs_org(request *r, const char *org_name, const char *const *links,
 /* "Partners' views" on an evaluation's or an audit's page (`source` is
  * "evaluation" or "audit"): the rounds, and for leads opening one. */
 void views_entry_links(request *r, const char *source, int64_t id);
+/* On a statement's page: each group's view of it beside the staff's, from
+ * the newest round of evaluation `evaluation` that asks about it, with
+ * "views differ" and the agreed view (nothing when no round does); -1
+ * with r->e set on a database error. */
+int views_statement_panel(request *r, int64_t evaluation, const char *statement);
 
 extern const route static_routes[];     /* static.c: style sheet, script, images */
 extern const route account_routes[];    /* account.c: set-up, sign-in, invitations */

@@ -353,6 +353,8 @@ static int statement_render(request *r, const eval_page *pg, const form_errors *
 	bool forms = r->access >= ACCESS_CONTRIBUTE && !eval_submitted(p);
 	contents(r, forms, forms && r->access >= ACCESS_LEAD);
 	indicator_section(r, pg, &sd);
+	if (views_statement_panel(r, p->evaluation.id, ep->element->key) < 0)
+		return page_error(r, &r->e);
 
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"strengths-heading\">Strengths</h2>");
 	text_paragraphs(r, ep->review.strengths, "None recorded yet.");

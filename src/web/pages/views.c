@@ -484,6 +484,28 @@ static void round_actions(request *r, const views_page *pg)
 	      pg->round.closed ? "Reopen the round" : "Close the round");
 }
 
+/* Easy read is copro's wording, not the source's: said to staff, with the
+ * statements that have none (their partners read the source's words). */
+static void easy_read_note(request *r, const views_page *pg, const view_element_list *elements)
+{
+	framework *fw = views_framework(&r->d, &pg->round, &r->e);
+	const char *missing = "";
+	for (size_t i = 0; fw && i < elements->n; i++) {
+		const view_element_row *row = &elements->items[i];
+		const fw_element *el = framework_element(fw, row->element_key);
+		bool has = (row->easy_read && *row->easy_read) || (el && el->easy_read) ||
+			   (el && views_is_audit(&pg->round) && el->section && el->section->easy_read);
+		if (!has)
+			missing = arena_printf(&r->mem, "%s%s%s", missing, *missing ? ", " : "", row->element_key);
+	}
+	htmlf(&r->out, "<div class=\"govuk-inset-text\"><p class=\"govuk-body\">Partners read copro's own easy-read wording of each "
+		       "statement, in larger text. It is copro's, not the source's: check it says what you mean.</p>");
+	if (*missing)
+		htmlf(&r->out, "<p class=\"govuk-body\">These have no easy-read text, so partners read the source's words: %t.</p>",
+		      missing);
+	htmlf(&r->out, "</div>");
+}
+
 /* ROUTE: GET /org/{org}/views/{round} (viewer) */
 static int page_views_round(request *r)
 {
@@ -503,6 +525,8 @@ static int page_views_round(request *r)
 		notice_success(r, !strcmp(done, "closed") ? "The round is closed: its links take no more answers."
 							  : "The round is open again.");
 	round_summary(r, &pg, elements.n);
+	if (!strcmp(pg.round.wording, VIEWS_WORDING_EASY))
+		easy_read_note(r, &pg, &elements);
 	links_table(r, &pg);
 	round_actions(r, &pg);
 	page_end(r);

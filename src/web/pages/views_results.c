@@ -299,6 +299,33 @@ void views_side_by_side(request *r, const view_results *res, const view_element_
 	views_differ_tag(r, el);
 }
 
+int views_statement_panel(request *r, int64_t evaluation, const char *statement)
+{
+	view_round_list rounds;
+	if (views_of_org(&r->d, r->org, &rounds, &r->e) < 0)
+		return -1;
+	for (size_t i = 0; i < rounds.n; i++) {
+		if (rounds.items[i].evaluation_id != evaluation)
+			continue;
+		view_results res;
+		if (views_results(&r->d, rounds.items[i].id, r->access >= ACCESS_LEAD, &res, &r->e) < 0)
+			return -1;
+		for (size_t k = 0; k < res.n_elements; k++) {
+			if (strcmp(res.elements[k].element_key, statement))
+				continue;
+			htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"views\">Partners' views</h2>"
+				       "<p class=\"govuk-body\">From <a class=\"govuk-link\" href=\"%a\">%t</a>: "
+				       "%z answer%t sent.</p>",
+			      views_url(r, res.round.id, "/results"), res.round.title, res.responses,
+			      res.responses == 1 ? "" : "s");
+			views_side_by_side(r, &res, &res.elements[k]);
+			agreed_view(r, &res, &res.elements[k]);
+			return 0;       /* the newest round that asks about it */
+		}
+	}
+	return 0;
+}
+
 typedef struct agree_page {
 	views_page pg;
 	view_results res;
