@@ -257,6 +257,11 @@ typedef struct view_results {
  * ignores them. Medians, not means: ratings are ordered words, not
  * measurements. */
 int views_results(domain *d, int64_t round, bool lead, view_results *out, err *e);
+/* The results as CSV (RFC 4180 with the formula guard of area_export.h),
+ * one row per statement and group, suppressed as views_results does: a
+ * suppressed group's figures are empty (domain/views_csv.c). */
+struct export_sink;
+int views_results_csv(domain *d, int64_t round, bool lead, struct export_sink *out, err *e);
 /* "fewer than 5 answers" (arena). */
 const char *views_suppressed_words(arena *a, int min_group);
 

@@ -113,6 +113,11 @@ same "5 answers lift it" "False 5" \
 same "two steps apart: views differ" "True" "$(json_get "$out" 'd["elements"][0]["views_differ"]')"
 same "one step apart: they do not" "False" "$(json_get "$out" 'd["elements"][1]["views_differ"]')"
 expect_out "says views differ" "Views differ: Parent carers and Practitioners" views results 1
+expect_ok "results as CSV" views results 1 --csv
+same "a CSV header and a row per statement and group" "7" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')"
+same "the header" "statement,statement_title,group,group_title,suppressed,responses,answers,Really well,Quite well,Not very well,Not at all,I don't know,median,views_differ,agreed_view" \
+	"$(printf '%s\n' "$out" | head -1 | tr -d '\r')"
+expect_fail "--json and --csv" 2 "not both" views results 1 --json --csv
 expect_out "area threshold" "from 6 answers" views area Rotherham --min-group 6
 expect_fail "a bad threshold" 2 "--min-group takes a whole number" views area Rotherham --min-group 0
 expect_fail "an unknown area" 1 "no area called" views area Nowhere
