@@ -170,7 +170,13 @@ int main(int argc, char **argv)
 	int used;
 	const command *cmd = match(argc - i, argv + i, &used);
 	if (!cmd) {
-		if (print_family(argv[i], i + 1 < argc ? argv[i + 1] : NULL, stderr))
+		/* `copro views --help` asks for the family's commands, as
+		 * `copro help views` does. */
+		const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+		if (next && (!strcmp(next, "--help") || !strcmp(next, "-h")) &&
+		    print_family(argv[i], NULL, stdout))
+			return EXIT_OK;
+		if (print_family(argv[i], next, stderr))
 			return EXIT_USAGE;
 		fprintf(stderr, "copro: there is no command \"%s\": `copro help` lists them.\n", argv[i]);
 		return EXIT_USAGE;

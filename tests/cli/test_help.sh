@@ -114,6 +114,11 @@ same "copro evidence alone: six commands" 6 "$(printf '%s\n' "$err" | grep -c '^
 expect_fail "copro org frob names the unknown command and lists the org commands" 2 \
 	'copro org has no command "frob"; its commands are:' org frob
 same "copro org frob: the five org commands follow" 5 "$(printf '%s\n' "$err" | grep -c '^  copro org ')"
+expect_ok "copro org --help lists the org commands" org --help
+same "copro org --help: the list, on stdout" "copro org commands:" "$(printf '%s\n' "$out" | head -1)"
+same "copro org --help: the five org commands" 5 "$(printf '%s\n' "$out" | grep -c '^  copro org ')"
+expect_ok "copro views -h lists the views commands" views -h
+check "copro views -h names views open" sh -c 'printf "%s\n" "$1" | grep -q "^  copro views open "' _ "$out"
 
 # --version
 expect_ok "copro --version" --version
