@@ -172,7 +172,7 @@ static void start_intro(request *r, const partner_ctx *c)
 		     : tr_fill(r, tr(r, "There are {count} questions."), "{count}", arena_printf(&r->mem, "%zu", n)),
 	      tr_fill(r, tr(r, "It takes about {minutes} minutes."), "{minutes}",
 		      arena_printf(&r->mem, "%zu", n < 2 ? 2 : n)),
-	      tr(r, "We do not ask for your name. Nobody will know which answers are yours."),
+	      tr(r, "We do not ask for your name, and we do not link your answers to you."),
 	      tr(r, "You can choose \"I don't know\", and you do not have to write anything."));
 	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a\">%t</a></p>",
 	      partner_url(r, c, "/privacy"), tr(r, "How we use your answers (privacy)"));
