@@ -127,11 +127,12 @@ void partner_statement(request *r, const partner_ctx *c, size_t i)
 	const char *easy = c->frame.easy_read ? easy_read_text(c, i, el) : NULL;
 	htmlf(&r->out, "<div class=\"copro-question-text\" id=\"statement\">");
 	if (easy) {
-		text_paragraphs_class(r, easy, "govuk-body copro-question-text", NULL);
+		text_paragraphs_class(r, tr(r, easy), "govuk-body copro-question-text", NULL);
 	} else {
-		htmlf(&r->out, "<p class=\"govuk-body-l\"><strong>%t</strong></p>", partner_statement_title(c, i));
+		htmlf(&r->out, "<p class=\"govuk-body-l\"><strong>%t</strong></p>",
+		      tr(r, partner_statement_title(c, i)));
 		if (el && el->description && *el->description)
-			htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", el->description);
+			htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", tr(r, el->description));
 	}
 	htmlf(&r->out, "</div>");
 }

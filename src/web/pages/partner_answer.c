@@ -225,7 +225,7 @@ static int comments_render(request *r, partner_ctx *c, size_t n, const comments_
 	partner_error_summary(r, f->good_error ? "good" : "better", f->good_error ? f->good_error : f->better_error);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>"
 		       "<p class=\"govuk-body\">%t</p>",
-	      question_caption(r, c, n), title, partner_statement_title(c, n - 1));
+	      question_caption(r, c, n), title, tr(r, partner_statement_title(c, n - 1)));
 	partner_form_open(r, c, partner_question_url(r, c, n, "/comments"));
 	change_field(r);
 	comment_box(r, "good", tr(r, "What is good?"), f->good, f->good_error);
@@ -305,7 +305,7 @@ static void check_question(request *r, partner_ctx *c, size_t i, const view_answ
 		if (!strcmp(answers->items[j].element_key, key))
 			a = &answers->items[j];
 	const char *words = a && a->rating != VIEW_NO_RATING ? views_rating_words(&c->v.round, a->rating) : NULL;
-	const char *title = partner_statement_title(c, i);
+	const char *title = tr(r, partner_statement_title(c, i));
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">%t</h2><dl class=\"govuk-summary-list govuk-!-margin-bottom-9\">",
 	      title);
 	check_row(r, tr(r, "Your answer"), words ? tr(r, words) : tr(r, "Not answered"),
