@@ -318,6 +318,17 @@ static int cmd_views_settings(cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static json_t *area_voice_json(const view_org_voice *orgs, size_t n)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, json_pack("{s:I, s:s, s:o, s:b, s:I}", "organisation",
+			(json_int_t)orgs[i].organisation_id, "name", orgs[i].name, "groups",
+			groups_json(orgs[i].groups), "other_groups", orgs[i].other, "answers",
+			(json_int_t)orgs[i].answers));
+	return arr;
+}
+
 static int cmd_views_area(cli *c, int argc, char **argv)
 {
 	const char *pos[1], *min = NULL;
@@ -345,9 +356,19 @@ static int cmd_views_area(cli *c, int argc, char **argv)
 		printf("Saved the smallest group of %s.\n", pos[0]);
 	if (views_min_group_get(&c->d, area, &n, &c->e) < 0)
 		return cli_fail(c);
+	view_org_voice *orgs;
+	size_t n_orgs;
+	if (views_area_voice(&c->d, area, &orgs, &n_orgs, &c->e) < 0)
+		return cli_fail(c);
 	if (json)
-		return cli_print_json(json_pack("{s:s, s:i}", "area", pos[0], "views_min_group", n));
+		return cli_print_json(json_pack("{s:s, s:i, s:o}", "area", pos[0], "views_min_group", n,
+						"organisations", area_voice_json(orgs, n_orgs)));
 	printf("  A partner group's spread of answers shows to anyone but leads from %d answers on.\n", n);
+	printf("  Partners' views in the last 12 months: %s\n", n_orgs ? "" : "none yet.");
+	for (size_t i = 0; i < n_orgs; i++)
+		printf("    %-40s %5zu answers  %s%s\n", orgs[i].name, orgs[i].answers,
+		       orgs[i].groups ? groups_describe(&c->mem, orgs[i].groups) : "",
+		       orgs[i].other ? (orgs[i].groups ? ", others" : "others") : "");
 	return EXIT_OK;
 }
 
@@ -401,10 +422,12 @@ const command views_commands[] = {
 	 "  --retention-months N          months free-text answers are kept (1 to 120, default 24)\n"
 	 "\nExample:\n  copro views settings 1 --safeguarding-contact \"Mrs Khan, safeguarding lead\"\n",
 	 cmd_views_settings},
-	{"views area", "show or set an area's smallest group whose answers are shown",
+	{"views area", "an area's partner voice: who gave views in 12 months; its smallest group shown",
 	 "Usage: copro views area AREA [--min-group N] [--json]\n\n"
 	 "  --min-group N   a group with fewer answers shows \"fewer than N answers\" to\n"
 	 "                  anyone but the organisation's leads (1 to 100, default 5)\n"
+	 "Lists each organisation whose partners gave views in the last 12 months: which\n"
+	 "groups, and how many answers.\n"
 	 "\nExample:\n  copro views area \"Rotherham\" --min-group 10\n", cmd_views_area},
 	{0},
 };

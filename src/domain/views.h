@@ -303,6 +303,22 @@ int views_min_group_get(domain *d, int64_t area, int *n, err *e);
 int views_min_group_of_org(domain *d, int64_t org, int *n, err *e);
 int views_min_group_set(domain *d, const user_row *who, int64_t area, int n, err *e);
 
+/* ---- the area's picture ---------------------------------------------------- */
+
+/* Which partner groups of one organisation gave views, and how many
+ * answers (submitted responses), over a period. */
+typedef struct view_org_voice {
+	int64_t organisation_id;
+	const char *name;
+	int groups;                     /* GROUP_* flags */
+	bool other;                     /* a group the organisation named gave views too */
+	size_t answers;
+} view_org_voice;
+
+/* The area's organisations that had answers in the 12 months to today, by
+ * name (the area portfolio). */
+int views_area_voice(domain *d, int64_t area, view_org_voice **out, size_t *n, err *e);
+
 /* ---- retention ------------------------------------------------------------- */
 
 /* Deletes free text older than each organisation's retention period

@@ -4,6 +4,8 @@
 #include "domain/views_internal.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
@@ -292,6 +294,32 @@ int views_agree(domain *d, const user_row *who, int64_t round, const view_agree_
 	    store_commit(d->db, e) < 0) {
 		store_rollback(d->db);
 		return -1;
+	}
+	return 0;
+}
+
+/* ---- the area's picture ------------------------------------------------------------ */
+
+int views_area_voice(domain *d, int64_t area, view_org_voice **out, size_t *n, err *e)
+{
+	char now[21], since[32];
+	time_now_iso(now);
+	/* A bound for text comparison: "2025-02-29T..." sorts where it should. */
+	snprintf(since, sizeof since, "%04d%.16s", atoi(now) - 1, now + 4);
+	view_area_count_list counts;
+	if (store_view_area_counts(d->db, d->mem, area, since, &counts, e) < 0)
+		return -1;
+	*out = ARENA_ARRAY(d->mem, counts.n + 1, *out);
+	*n = 0;
+	for (size_t i = 0; i < counts.n; i++) {
+		const view_area_count_row *c = &counts.items[i];
+		if (!*n || (*out)[*n - 1].organisation_id != c->organisation_id)
+			(*out)[(*n)++] = (view_org_voice){.organisation_id = c->organisation_id,
+							  .name = c->organisation};
+		view_org_voice *o = &(*out)[*n - 1];
+		o->groups |= views_group_flag(c->partner_group);
+		o->other |= !strcmp(c->partner_group, "other");
+		o->answers += (size_t)c->n;
 	}
 	return 0;
 }

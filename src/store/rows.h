@@ -701,7 +701,16 @@ typedef struct view_area_setting_row {
 	const char *updated_at;
 } view_area_setting_row;
 
+/* Submitted responses of one organisation's partner group in an area. */
+typedef struct view_area_count_row {
+	int64_t organisation_id;
+	const char *organisation;
+	const char *partner_group;
+	int64_t n;
+} view_area_count_row;
+
 typedef STORE_LIST(view_round_row) view_round_list;
+typedef STORE_LIST(view_area_count_row) view_area_count_list;
 typedef STORE_LIST(view_element_row) view_element_list;
 typedef STORE_LIST(view_link_row) view_link_list;
 typedef STORE_LIST(view_response_row) view_response_list;

@@ -354,6 +354,25 @@ int store_view_area_setting_put(store *s, const view_area_setting_row *r, err *e
 		       SQL_ROW(area_setting_cols, r), e);
 }
 
+static const sql_col area_count_cols[] = {
+	SQL_COL(view_area_count_row, organisation_id, I64),
+	SQL_COL(view_area_count_row, organisation, TEXT),
+	SQL_COL(view_area_count_row, partner_group, TEXT), SQL_COL(view_area_count_row, n, I64),
+	SQL_TABLE_END,
+};
+
+int store_view_area_counts(store *s, arena *a, int64_t area, const char *since,
+			   view_area_count_list *out, err *e)
+{
+	return SQL_LIST(s, a, "SELECT o.id, o.name, l.partner_group, COUNT(*) FROM organisation o"
+			" JOIN view_round r ON r.organisation_id = o.id"
+			" JOIN view_link l ON l.round_id = r.id"
+			" JOIN view_response p ON p.link_id = l.id"
+			" WHERE o.area_id = ? AND p.submitted_at >= ?"
+			" GROUP BY o.id, o.name, l.partner_group ORDER BY o.name, o.id, l.partner_group",
+			SQL_ARGS(sql_int(area), sql_text(since)), out, area_count_cols, e);
+}
+
 /* ---- retention -------------------------------------------------------- */
 
 static const sql_col purge_cols[] = {

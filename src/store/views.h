@@ -70,6 +70,11 @@ int store_view_area_setting_get(store *s, arena *a, int64_t area, view_area_sett
 				err *e);
 int store_view_area_setting_put(store *s, const view_area_setting_row *r, err *e);
 
+/* Submitted responses since `since` (an ISO time) per organisation of the
+ * area and partner group, by organisation name. */
+int store_view_area_counts(store *s, arena *a, int64_t area, const char *since,
+			   view_area_count_list *out, err *e);
+
 /* retention: per organisation, the answers with free text from responses
  * submitted (or drafts started) before `cutoff` (an ISO time): counted,
  * then cleared. */

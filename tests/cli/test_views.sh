@@ -119,6 +119,15 @@ same "the header" "statement,statement_title,group,group_title,suppressed,respon
 	"$(printf '%s\n' "$out" | head -1 | tr -d '\r')"
 expect_fail "--json and --csv" 2 "not both" views results 1 --json --csv
 expect_out "area threshold" "from 6 answers" views area Rotherham --min-group 6
+expect_ok "the area's picture, before any views" views area Rotherham --json
+same "no organisation gave views yet" "0" "$(json_get "$out" 'len(d["organisations"])')"
+"$COPRO" views open 2 --groups parents,other:Governors >/dev/null
+printf '1i 3\n' | "$COPRO" views paper 3 --group other:Governors --answers - >/dev/null
+printf '1i 2\n' | "$COPRO" views paper 3 --group parents --answers - >/dev/null
+expect_ok "the area's picture" views area Rotherham --json
+same "Oak Academy's parent carers and governors gave 2 answers" "Oak Academy 2 ['parent-carers'] True" \
+	"$(json_get "$out" '" ".join(str(x) for x in (d["organisations"][0]["name"], d["organisations"][0]["answers"], d["organisations"][0]["groups"], d["organisations"][0]["other_groups"]))')"
+expect_out "in words" "Oak Academy" views area Rotherham
 expect_fail "a bad threshold" 2 "--min-group takes a whole number" views area Rotherham --min-group 0
 expect_fail "an unknown area" 1 "no area called" views area Nowhere
 
