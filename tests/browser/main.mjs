@@ -30,9 +30,12 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
 		process.exit(1);
 	});
 
-// Nothing here should take long: a hang (a browser that never starts, a
-// page that never loads past every timeout) fails instead of stalling CI.
-const LIMIT_S = Number(process.env.BROWSER_TESTS_LIMIT_S || 600);
+// A guard against hangs, not a speed test (make bench measures speed): a
+// browser that never starts, or a page that never loads past every
+// timeout, fails instead of stalling CI. On CI's quiet machine the whole of
+// make check took under 7 minutes; beside other builds this suite alone took
+// over 10, so the guard is 900 s, which keeps make check within 30 minutes.
+const LIMIT_S = Number(process.env.BROWSER_TESTS_LIMIT_S || 900);
 setTimeout(() => {
 	console.log(`not ok - the browser tests finish within ${LIMIT_S} s`);
 	t.killNow();
