@@ -254,6 +254,22 @@ static int cmd_views_flag(cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static int cmd_views_yousaid(cli *c, int argc, char **argv)
+{
+	bool better = false;
+	const cli_opt opts[] = {{"--better", NULL, &better, NULL}, {0}};
+	int64_t round, response, id;
+	const char *element;
+	if (comment_args(c, argc, argv, opts, &round, &response, &element) < 0)
+		return EXIT_USAGE;
+	if (cli_open(c) < 0 ||
+	    views_comment_to_you_said(&c->d, NULL, round, response, element, better, &id, &c->e) < 0)
+		return cli_fail(c);
+	printf("Made \"You said, we did\" record %lld from the comment: say what was done with `copro yousaid update %lld --did TEXT`.\n",
+	       (long long)id, (long long)id);
+	return EXIT_OK;
+}
+
 /* ---- views paper ------------------------------------------------------------------- */
 
 /* The round's link for the group typed (parents, other:NAME ...): 0, -1
@@ -353,6 +369,10 @@ const command views_result_commands[] = {
 	{"views flag", "flag a comment for safeguarding follow-up (hidden from results)",
 	 "Usage: copro views flag ROUND RESPONSE STATEMENT [--unflag]\n\n"
 	 "Example:\n  copro views flag 1 14 1i\n", cmd_views_flag},
+	{"views yousaid", "make a \"You said, we did\" record from a reviewed comment",
+	 "Usage: copro views yousaid ROUND RESPONSE STATEMENT [--better]\n\n"
+	 "Takes the answer's \"What is good?\" comment (--better: \"What could be better?\").\n"
+	 "\nExample:\n  copro views yousaid 1 14 1i --better\n", cmd_views_yousaid},
 	{"views paper", "type in a paper form as one response, marked as from paper",
 	 "Usage: copro views paper ROUND --group GROUP --answers FILE\n\n"
 	 "  --group GROUP    whose form: young-people, parents, practitioners or other:NAME\n"

@@ -209,6 +209,15 @@ int views_comment_review(domain *d, const user_row *who, int64_t round, int64_t 
 int views_comment_flag(domain *d, const user_row *who, int64_t round, int64_t response,
 		       const char *element, bool flag, err *e);
 
+/* Makes a "You said, we did" record from one reviewed, unflagged comment
+ * (`better` false: "What is good?", true: "What could be better?"): said
+ * on the day it was sent, by the link's partner group, nothing done yet,
+ * not published; it remembers the round it came from. */
+int views_comment_to_you_said(domain *d, const user_row *who, int64_t round, int64_t response,
+			      const char *element, bool better, int64_t *you_said, err *e);
+/* The round a "You said" record came from: 1 and *round, 0 when none. */
+int views_round_of_you_said(domain *d, int64_t you_said, int64_t *round, err *e);
+
 /* ---- results --------------------------------------------------------------- */
 
 /* One partner group's (link's) answers to one element. */

@@ -10,6 +10,7 @@
 
 #include "core/text.h"
 #include "domain/account.h"
+#include "domain/review.h"
 #include "store/views.h"
 
 /* Drafts and submissions come from people without accounts. */
@@ -369,6 +370,42 @@ int views_comment_flag(domain *d, const user_row *who, int64_t round, int64_t re
 		return -1;
 	}
 	return 0;
+}
+
+int views_comment_to_you_said(domain *d, const user_row *who, int64_t round, int64_t response,
+			      const char *element, bool better, int64_t *id, err *e)
+{
+	view_round_row r;
+	view_answer_row a;
+	view_link_row l;
+	if (comment_get(d, round, response, element, &r, &a, e) < 0)
+		return -1;
+	const char *text = better ? a.better : a.good;
+	if (!text)
+		return err_set(e, ERR_INPUT, "that answer has no \"%s\" comment: choose the other one.",
+			       better ? "What could be better?" : "What is good?");
+	if (!a.reviewed_at || a.flagged_at)
+		return err_set(e, ERR_CONFLICT, a.flagged_at ? "that comment is flagged for safeguarding follow-up: deal with it first, then unflag it." : "review that comment first: only reviewed comments leave the leads' review.");
+	if (views_round_link(d, round, a.link_id, &r, &l, e) < 0)
+		return -1;
+	you_said_row y = {.organisation_id = r.organisation_id, .said = text, .did = "",
+			  .said_on = arena_printf(d->mem, "%.10s", a.submitted_at),
+			  .groups = views_group_flag(l.partner_group)};
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	if (you_said_add(d, &y, id, e) < 0 ||
+	    store_view_you_said_insert(d->db, *id, round, response, element, e) < 0 ||
+	    views_log(d, who, &r, arena_printf(d->mem, "made \"You said, we did\" record %lld from a comment on %s", (long long)*id, element), e) < 0 ||
+	    store_commit(d->db, e) < 0) {
+		store_rollback(d->db);
+		return -1;
+	}
+	return 0;
+}
+
+int views_round_of_you_said(domain *d, int64_t you_said, int64_t *round, err *e)
+{
+	return store_view_you_said_round(d->db, you_said, round, e);
 }
 
 /* ---- retention ---------------------------------------------------------------------------- */

@@ -641,6 +641,16 @@ const char *const schema_migrations[] = {
 	"CREATE INDEX throttle_hit_scope ON throttle_hit (scope, at);"
 	"CREATE INDEX throttle_hit_address ON throttle_hit (address, at);"
 	"CREATE INDEX throttle_hit_at ON throttle_hit (at);",
+
+	/* 10: a "You said, we did" record made from a partner's comment in a
+	 * round of views remembers the round (and the answer) it came from. */
+	"CREATE TABLE view_you_said ("
+	"  you_said_id INTEGER PRIMARY KEY REFERENCES you_said (id) ON DELETE CASCADE,"
+	"  round_id INTEGER NOT NULL REFERENCES view_round (id) ON DELETE CASCADE,"
+	"  response_id INTEGER REFERENCES view_response (id) ON DELETE SET NULL,"
+	"  element_key TEXT NOT NULL);"
+	"CREATE INDEX view_you_said_round ON view_you_said (round_id);"
+	ORG_TRIGGERS("view_you_said", VIA_ROUND),
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

@@ -274,6 +274,25 @@ int store_view_counts(store *s, arena *a, int64_t round, view_count_list *out, e
 			SQL_ID_ARG(round), out, count_cols, e);
 }
 
+/* ---- "You said, we did" from comments ---------------------------------- */
+
+int store_view_you_said_insert(store *s, int64_t you_said, int64_t round, int64_t response,
+			       const char *element, err *e)
+{
+	return sql_run(s, "INSERT INTO view_you_said (you_said_id, round_id, response_id, element_key)"
+		       " VALUES (?, ?, ?, ?)",
+		       SQL_ARGS(sql_int(you_said), sql_int(round), sql_id(response), sql_text(element)), e);
+}
+
+int store_view_you_said_round(store *s, int64_t you_said, int64_t *round, err *e)
+{
+	*round = 0;
+	if (sql_get_int(s, "SELECT round_id FROM view_you_said WHERE you_said_id = ?",
+			SQL_ID_ARG(you_said), round, e) < 0)
+		return -1;
+	return *round != 0;
+}
+
 /* ---- agreed views ----------------------------------------------------- */
 
 static const sql_col agreed_cols[] = {

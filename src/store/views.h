@@ -57,6 +57,12 @@ int store_view_answer_flag(store *s, int64_t response, const char *element, int6
 /* Counts of submitted ratings per link and element of a round. */
 int store_view_counts(store *s, arena *a, int64_t round, view_count_list *out, err *e);
 
+/* "You said, we did" records made from comments: the round of one (1
+ * found, 0 not) */
+int store_view_you_said_insert(store *s, int64_t you_said, int64_t round, int64_t response,
+			       const char *element, err *e);
+int store_view_you_said_round(store *s, int64_t you_said, int64_t *round, err *e);
+
 /* agreed views */
 int store_view_agreed_put(store *s, const view_agreed_row *r, err *e);
 int store_view_agreed_of_round(store *s, arena *a, int64_t round, view_agreed_list *out,

@@ -144,7 +144,13 @@ expect_out "flag one" "hidden from results" views flag 1 2 1i
 expect_fail "flag twice" 1 "flagged already" views flag 1 2 1i
 expect_ok "results show one reviewed comment" views results 1 --json
 same "one comment shows" "1" "$(json_get "$out" 'len(d["elements"][0]["groups"][1]["comments"])')"
+expect_fail "a flagged comment cannot become You said" 1 "flagged for safeguarding" views yousaid 1 2 1i
 expect_out "unflag" "Took the flag off" views flag 1 2 1i --unflag
+expect_fail "an answer with no better comment" 1 "has no \"What could be better?\" comment" views yousaid 1 1 1i --better
+expect_fail "an unreviewed comment" 1 "review that comment first" views yousaid 1 3 1i
+expect_out "a comment becomes You said" "Made \"You said, we did\" record 1" views yousaid 1 1 1i
+same "what partners said" "Friendly office|2" "$(sqlite3 "$DB" "SELECT said, with_parents + 1 FROM you_said WHERE id = 1")"
+same "it remembers the round" "1" "$(sqlite3 "$DB" "SELECT round_id FROM view_you_said WHERE you_said_id = 1")"
 
 # ---- agreeing ------------------------------------------------------------------------
 

@@ -310,7 +310,14 @@ static void comments_reviewed_and_flagged(void **state)
 	assert_int_equal(res.elements[0].groups[0].comments[0]->response_id, a);
 	assert_int_equal(views_comments(&f->d, round, &comments, &f->e), 0);
 	assert_string_equal(comments.items[1].flagged_by_name, "Lead Tester");
+	int64_t ys, from;
+	assert_int_equal(views_comment_to_you_said(&f->d, &lead, round, b, "1i", false, &ys, &f->e), -1);
 	assert_int_equal(views_comment_flag(&f->d, &lead, round, b, "1i", false, &f->e), 0);
+	assert_int_equal(views_comment_to_you_said(&f->d, &lead, round, a, "1i", true, &ys, &f->e), -1);
+	assert_int_equal(views_comment_to_you_said(&f->d, &lead, round, a, "1i", false, &ys, &f->e), 0);
+	assert_int_equal(views_round_of_you_said(&f->d, ys, &from, &f->e), 1);
+	assert_int_equal(from, round);
+	assert_int_equal(views_round_of_you_said(&f->d, ys + 1, &from, &f->e), 0);
 	assert_int_equal(views_results(&f->d, round, false, &res, &f->e), 0);
 	assert_int_equal(res.elements[0].groups[0].n_comments, 2);
 }
