@@ -158,9 +158,39 @@ static size_t format_problems(po_message_t m)
 	return po_errors;
 }
 
+/* The first {placeholder} of the msgid (tr_fill fills them in: web/
+ * partner.h) that the translation leaves out, or NULL. */
+static const char *lost_placeholder(cli *c, po_message_t m)
+{
+	const char *id = po_message_msgid(m), *str = po_message_msgstr(m);
+	for (const char *p = strchr(id, '{'); p; p = strchr(p + 1, '{')) {
+		size_t n = strspn(p + 1, "abcdefghijklmnopqrstuvwxyz_");
+		if (!n || p[n + 1] != '}')
+			continue;
+		const char *name = arena_strndup(&c->mem, p, n + 2);
+		if (!strstr(str, name))
+			return name;
+	}
+	return NULL;
+}
+
+/* Whether a translated message is right: its format directives and
+ * placeholders are the msgid's (the reasons go to standard error). */
+static bool is_wrong(cli *c, const char *path, po_message_t m)
+{
+	if (format_problems(m))
+		return true;
+	const char *lost = po_message_msgid_plural(m) ? NULL : lost_placeholder(c, m);
+	if (lost)
+		fprintf(stderr, "%s: the translation of \"%.60s\" leaves out %s, which copro fills "
+			"in: keep it as it is, where the sentence needs it.\n", path,
+			po_message_msgid(m), lost);
+	return lost != NULL;
+}
+
 /* Walks the .po against the template set: marks each template message
  * found (true) and counts what is missing, stale or wrong. */
-static void check_messages(cli *c, po_file_t po, json_t *set, check_counts *n)
+static void check_messages(cli *c, const char *path, po_file_t po, json_t *set, check_counts *n)
 {
 	po_message_iterator_t it = po_message_iterator(po, NULL);
 	for (po_message_t m; (m = po_next_message(it));) {
@@ -171,17 +201,18 @@ static void check_messages(cli *c, po_file_t po, json_t *set, check_counts *n)
 			print_msgid("obsolete", id), n->stale++;
 			continue;
 		}
-		json_t *in = json_object_get(set, language_msg_key(c, m));
-		if (!in)
+		const char *key = language_msg_key(c, m);
+		if (!json_object_get(set, key)) {
 			print_msgid("unused", id), n->stale++;
-		else
-			json_object_set_new(set, language_msg_key(c, m), json_true());
+			continue;
+		}
+		json_object_set_new(set, key, json_true());
 		if (untranslated(m))
-			print_msgid("missing", id), n->missing += in != NULL;
+			print_msgid("missing", id), n->missing++;
 		else if (po_message_is_fuzzy(m))
-			print_msgid("fuzzy", id), n->fuzzy += in != NULL, n->stale += !in;
-		else if (format_problems(m))
-			print_msgid("wrong", id), n->wrong += in != NULL;
+			print_msgid("fuzzy", id), n->fuzzy++;
+		else if (is_wrong(c, path, m))
+			print_msgid("wrong", id), n->wrong++;
 	}
 	po_message_iterator_free(it);
 }
@@ -220,7 +251,7 @@ static void check_one(cli *c, const char *path, po_file_t pot, check_counts *all
 	free(header);
 	json_t *set = template_set(c, pot);
 	check_counts n = {0};
-	check_messages(c, po, set, &n);
+	check_messages(c, path, po, set, &n);
 	n.missing += check_absent(set);
 	size_t total = json_object_size(set);
 	if (!n.missing && !n.fuzzy && !n.stale && !n.wrong)
@@ -325,7 +356,8 @@ static int cmd_check(cli *c, int argc, char **argv)
 	if (!bad)
 		return all.unreadable ? EXIT_FAIL : EXIT_OK;
 	fprintf(stderr, "copro language check: %zu string%s need%s work (checked against %s): "
-		"translate the missing ones, check the fuzzy ones and remove their fuzzy mark, "
+		"translate the missing ones, make the wrong ones keep the English's %%s and "
+		"{placeholders}, check the fuzzy ones and remove their fuzzy mark, "
 		"and delete the obsolete and unused ones; `msgmerge --update FILE.po %s` brings a "
 		"file up to the template first.\n", bad, bad == 1 ? "" : "s", bad == 1 ? "s" : "",
 		template, template);
@@ -350,8 +382,9 @@ const command language_commands[] = {
 	 "\n"
 	 "Checks a translation against the template of every string partner pages use\n"
 	 "(po/copro.pot): strings not translated yet (missing), fuzzy, obsolete or no\n"
-	 "longer used (stale), and translations whose format directives (%s, %t) differ\n"
-	 "from the English (wrong). A FOLDER checks every .po file in it. The template is\n"
+	 "longer used (stale), and translations whose format directives (%s) or\n"
+	 "{placeholders} differ from the English (wrong). A FOLDER checks every .po file\n"
+	 "in it. The template is\n"
 	 "--pot, else copro.pot beside the files, else the one make built. Exits 1 when\n"
 	 "any string needs work, listing each one.\n"
 	 "\n"

@@ -16,7 +16,7 @@ same "language list --json with the pseudo-locales" "en-GB English False|ar-XB T
 	"$(json_get "$out" '"|".join("%s %s %s" % (l["tag"], l["name"] if not l["pseudo"] else l["rtl"], l["pseudo"]) for l in d)')"
 
 # A complete translation passes, saying so.
-expect_out "a complete translation passes" "all 4 strings translated and current" \
+expect_out "a complete translation passes" "all 5 strings translated and current" \
 	language check "$data/good/cy.po"
 check "its language is named from its header" sh -c 'printf "%s" "$1" | grep -qF "cy.po (cy):"' _ "$out"
 
@@ -24,11 +24,12 @@ check "its language is named from its header" sh -c 'printf "%s" "$1" | grep -qF
 run language check "$data/gaps"
 same "a translation with problems exits 1" 1 "$status"
 same "each problem is listed under its kind" \
-	'wrong "How well does %s do this?"|fuzzy "Really well"|missing "What is good?"|unused "What used to be asked?"|obsolete "An old question"|missing "What could be better?"' \
+	'wrong "How well does %s do this?"|fuzzy "Really well"|missing "What is good?"|unused "What used to be asked?"|wrong "If you are worried, tell {contact}."|obsolete "An old question"|missing "What could be better?"' \
 	"$(printf '%s\n' "$out" | sed -n 's/^  \([a-z]*\) *\(".*"\)$/\1 \2/p' | tr '\n' '|' | sed 's/|$//')"
-check "and counted" sh -c 'printf "%s" "$1" | grep -qF "0 of 4 strings translated; 2 missing, 3 stale (1 fuzzy, 2 obsolete or unused), 1 wrong"' _ "$out"
+check "and counted" sh -c 'printf "%s" "$1" | grep -qF "0 of 5 strings translated; 2 missing, 3 stale (1 fuzzy, 2 obsolete or unused), 2 wrong"' _ "$out"
 check "the format mismatch is explained" sh -c 'printf "%s" "$1" | grep -qF "pl.po:9: number of format specifications"' _ "$err"
-check "what to do is said" sh -c 'printf "%s" "$1" | grep -qF "6 strings need work"' _ "$err"
+check "a lost placeholder is explained" sh -c 'printf "%s" "$1" | grep -qF "pl.po: the translation of \"If you are worried, tell {contact}.\" leaves out {contact}"' _ "$err"
+check "what to do is said" sh -c 'printf "%s" "$1" | grep -qF "7 strings need work"' _ "$err"
 
 # The template: --pot, else copro.pot beside the file.
 cp "$data/gaps/pl.po" "$WORK/pl.po"
@@ -56,6 +57,7 @@ expect_fail "no path" 2 "missing argument" language check
 expect_ok "pseudo accented" language pseudo accented "$data/template.pot" "$WORK/en_XA.po"
 check "keeps the format directive and accents the words" \
 	grep -qF 'msgstr "[Ĥöŵ ŵéļļ ðöéš %s ðö ţĥîš? ŏñé ţŵö ţĥŕéé]"' "$WORK/en_XA.po"
+check "and keeps placeholders" grep -qF 'msgstr "[Îƒ ýöû áŕé ŵöŕŕîéð, ţéļļ {contact}.' "$WORK/en_XA.po"
 check "the result compiles with msgfmt --check" msgfmt --check -o "$WORK/en_XA.mo" "$WORK/en_XA.po"
 expect_ok "pseudo rtl" language pseudo rtl "$data/template.pot" "$WORK/ar_XB.po"
 check "each word right to left" grep -qF "$(printf 'msgstr "\342\200\217\342\200\256Really\342\200\254 \342\200\256well\342\200\254"')" "$WORK/ar_XB.po"
