@@ -36,6 +36,7 @@ const route *const web_route_tables[] = {
 	views_poster_routes,
 	views_results_routes,
 	views_paper_routes,
+	views_easy_read_routes,
 	org_settings_routes,
 	partner_routes,
 	partner_answer_routes,

@@ -7,18 +7,18 @@
 
 import { execFileSync } from 'node:child_process';
 
-import { COPRO, expect, expectEqual, markFocusBaseline, pathOf, submit, tabTo } from './lib.mjs';
+import { COPRO, expect, expectEqual, markFocusBaseline, pathOf, setUp, submit, tabTo } from './lib.mjs';
 
 const PHONE = { viewport: { width: 375, height: 812 } };
 
 // An organisation, a self-evaluation and a round in easy read on two
-// statements for parent carers, made with the copro command on the
-// server's database; the link's path.
-function openRound(app) {
+// statements (for `groups`, parent carers by default), made with the copro
+// command on the server's database; the first link's path.
+function openRound(app, groups = 'parents') {
 	const run = (...args) => execFileSync(COPRO, ['--db', app.db, ...args], { encoding: 'utf8' });
 	run('org', 'add', '--name', 'Riverside Primary School', '--sector', 'education', '--area', 'Rotherham');
 	run('evaluation', 'start', '1', 'four-cornerstones', '2026-27');
-	const out = run('views', 'open', '1', '--groups', 'parents', '--statements', '1i,1ii', '--wording', 'easy-read');
+	const out = run('views', 'open', '1', '--groups', groups, '--statements', '1i,1ii', '--wording', 'easy-read');
 	const m = out.match(/\/v\/[A-Za-z0-9_-]{43}/);
 	expect(m, `views open printed no link: ${out}`);
 	return { path: m[0], close: () => run('views', 'close', '1') };
@@ -109,6 +109,40 @@ async function withoutJavaScript(t, app, link) {
 	await page.context().close();
 }
 
+// The lead's pages of the round, as the area's administrator (who may do
+// all a lead does): axe and screenshots on each, with answers from paper
+// in place so the results draw their charts.
+async function leadPages(t) {
+	const app = await t.startApp();
+	const page = await t.newPage();
+	await t.step('set-up, then a round with answers typed in from paper', async () => {
+		await setUp(page, app);
+		openRound(app, 'parents,practitioners');
+		for (let i = 0; i < 5; i++)
+			for (const [group, line] of [['parents', '1i 1 | Nobody says hello\n'], ['practitioners', '1i 4\n']])
+				execFileSync(COPRO, ['--db', app.db, 'views', 'paper', '1', '--group', group, '--answers', '-'],
+					{ input: line, encoding: 'utf8' });
+	});
+	const pages = [['views-list', '/org/1/views'], ['views-round', '/org/1/views/1'],
+		['views-results', '/org/1/views/1/results'], ['views-comments', '/org/1/views/1/comments'],
+		['views-agree', '/org/1/views/1/agree/1i'], ['views-paper', '/org/1/views/1/paper'],
+		['views-paper-new', '/org/1/views/1/paper/new'], ['views-easy-read', '/org/1/views/1/easy-read'],
+		['views-new', '/org/1/views/new?evaluation=1'], ['org-settings', '/org/1/settings'],
+		['statement-with-views', '/org/1/evaluation/1/statement/1i']];
+	for (const [name, path] of pages) {
+		await t.step(`${name}: ${path} opens`, async () => {
+			const r = await page.goto(`${app.url}${path}`);
+			expectEqual(r?.status(), 200, 'the status');
+		});
+		await t.visit(page, name);
+	}
+	await t.check('the results say views differ, with a chart named by its figures', async () => {
+		await page.goto(`${app.url}/org/1/views/1/results`);
+		expect(await page.getByText(/Views differ/).count() >= 1, 'no "views differ"');
+		expect(await page.locator('svg.copro-bars[role="img"] title').count() >= 2, 'no named charts');
+	});
+}
+
 export default async function partner(t) {
 	const app = await t.startApp();
 	const link = openRound(app);
@@ -127,4 +161,5 @@ export default async function partner(t) {
 		expect(await page.getByText('This link is closed').count() === 1, 'no friendly words');
 	});
 	await t.visit(page, 'partner-closed');
+	await leadPages(t);
 }

@@ -328,6 +328,7 @@ static const struct {
 	{"POST", "/org/{org}/views/{round}/link/{link}/poster", ACCESS_LEAD},
 	{"POST", "/org/{org}/views/{round}/link/{link}/letter", ACCESS_LEAD},
 	{"GET", "/org/{org}/views/{round}/results", ACCESS_VIEW},
+	{"GET", "/org/{org}/views/{round}/results.csv", ACCESS_VIEW},
 	{"GET", "/org/{org}/views/{round}/comments", ACCESS_LEAD},
 	{"POST", "/org/{org}/views/{round}/comments", ACCESS_LEAD},
 	{"GET", "/org/{org}/views/{round}/agree/{statement}", ACCESS_LEAD},
@@ -335,6 +336,8 @@ static const struct {
 	{"GET", "/org/{org}/views/{round}/paper", ACCESS_CONTRIBUTE},
 	{"GET", "/org/{org}/views/{round}/paper/new", ACCESS_CONTRIBUTE},
 	{"POST", "/org/{org}/views/{round}/paper", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/views/{round}/easy-read", ACCESS_LEAD},
+	{"POST", "/org/{org}/views/{round}/easy-read", ACCESS_LEAD},
 	{"GET", "/org/{org}/settings", ACCESS_LEAD},
 	{"POST", "/org/{org}/settings", ACCESS_LEAD},
 };

@@ -149,6 +149,15 @@ static void results_suppressed_below_five(void **state)
 	assert_null(strstr(body, "Views differ"));      /* a suppressed group is not compared */
 	body = web_expect_body(w, AS_LEAD, "GET", results, NULL, 200);
 	body_has(body, "Parent carers, 1i: Really well: 0, Quite well: 0, Not very well: 0, Not at all: 4");
+	/* The CSV is suppressed alike: the viewer's has no figure of 4. */
+	request *csv = web_expect_request(w, AS_VIEWER, "GET", round_path(w, round, "/results.csv"), NULL, 200);
+	assert_string_equal(csv->content_type, "text/csv; charset=utf-8");
+	assert_non_null(csv->download);
+	const char *viewer_csv = arena_strdup(&w->f.mem, web_body(csv));
+	request_destroy(csv);
+	csv = web_expect_request(w, AS_LEAD, "GET", round_path(w, round, "/results.csv"), NULL, 200);
+	assert_true(strcmp(viewer_csv, web_body(csv)) != 0);
+	request_destroy(csv);
 	answers(w, round, "parents", 1, 1, NULL);
 	body = web_expect_body(w, AS_VIEWER, "GET", results, NULL, 200);
 	assert_null(strstr(body, "Fewer than 5 answers"));
@@ -235,6 +244,50 @@ static void settings(void **state)
 	body_has(body, "after 12 months");
 }
 
+static void easy_read_for_one_round(void **state)
+{
+	webfix *w = *state;
+	const char *ev = web_num(w, w->eval);
+	request *r = web_expect_request(w, AS_LEAD, "POST", open_path(w),
+					(const char *[]){"evaluation", ev, "elements", "1i", "groups", "parents", "cap", "2000",
+							 "wording", "easy-read", NULL}, 200);
+	const char *at = strstr(web_body(r), "http://localhost:8080/v/");
+	const char *token = arena_strndup(&w->f.mem, at + strlen("http://localhost:8080/v/"), VIEWS_TOKEN_LEN);
+	request_destroy(r);
+	int64_t round = fixture_count(&w->f, "SELECT MAX(id) FROM view_round");
+	const char *body = web_expect_body(w, AS_LEAD, "GET", round_path(w, round, ""), NULL, 200);
+	body_has(body, "It is copro's, not the source's");
+	body = web_expect_body(w, AS_LEAD, "GET", round_path(w, round, "/easy-read"), NULL, 200);
+	body_has(body, "copro's easy read:");
+	const char *path = round_path(w, round, "/easy-read");
+	char *too_long = arena_alloc(&w->f.mem, 1102);
+	memset(too_long, 'a', 1101);
+	int64_t before = test_count_rows(&w->f.db);
+	web_expect(w, AS_LEAD, "POST", path, (const char *[]){"element", "1i", "text-1i", too_long, NULL}, 400);
+	web_expect(w, AS_LEAD, "POST", path, (const char *[]){"element", "2i", "text-2i", "Not in this round.", NULL}, 400);
+	web_expect(w, AS_LEAD, "POST", path, (const char *[]){"text-1i", "No statement named.", NULL}, 400);
+	assert_int_equal(test_count_rows(&w->f.db), before);
+	web_expect(w, AS_LEAD, "POST", path, (const char *[]){"element", "1i", "text-1i", "We say hello to every family.", NULL}, 303);
+	body = web_expect_body(w, AS_NOBODY, "GET", web_path(w, "/v/%s", token), NULL, 200);
+	body_has(body, "copro-easy-read");
+	/* The partner's first question is in the round's own words. */
+	request *start = request_create(&w->cfg, "POST", web_path(w, "/v/%s", token));
+	start->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &start->mem};
+	start->form_cookie = "f00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeed";
+	request_add_field(start, "csrf", start->form_cookie);
+	web_dispatch(start);
+	assert_int_equal(start->status, 303);
+	const char *cookie = arena_strndup(&w->f.mem, start->answer_set_cookie + strlen(ANSWER_COOKIE "="), VIEWS_TOKEN_LEN);
+	request_destroy(start);
+	request *q = request_create(&w->cfg, "GET", web_path(w, "/v/%s/q/1", token));
+	q->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &q->mem};
+	q->answer_cookie = cookie;
+	web_dispatch(q);
+	assert_int_equal(q->status, 200);
+	page_has(q, "We say hello to every family.");
+	request_destroy(q);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
@@ -242,6 +295,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(opening_a_round), T(posters_and_letters), T(closing_reopening_replacing),
 		T(results_suppressed_below_five), T(comments_and_agreeing), T(paper_forms), T(settings),
+		T(easy_read_for_one_round),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

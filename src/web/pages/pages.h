@@ -118,6 +118,7 @@ extern const route views_routes[];      /* views.c: rounds of views, opening one
 extern const route views_poster_routes[]; /* views_poster.c: a link's poster and letter */
 extern const route views_results_routes[]; /* views_results.c: results, comments, agreed views */
 extern const route views_paper_routes[]; /* views_paper.c: the paper form, typing one in */
+extern const route views_easy_read_routes[]; /* views_easy_read.c: a round's own easy-read wording */
 extern const route org_settings_routes[]; /* org_settings.c: /org/{org}/settings */
 extern const route partner_routes[];    /* partner.c: /v/{token}: start, privacy, confirmation */
 extern const route partner_answer_routes[]; /* partner_answer.c: /v/{token}: questions, checking, sending */

@@ -439,6 +439,7 @@ static void round_summary(request *r, const views_page *pg, size_t n_elements)
 
 static void links_table(request *r, const views_page *pg)
 {
+	table_scroll_open(r, "Links");
 	htmlf(&r->out, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">Links</caption>"
 		       "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
 		       "<th scope=\"col\" class=\"govuk-table__header\">Group</th>"
@@ -460,7 +461,7 @@ static void links_table(request *r, const views_page *pg)
 		}
 		htmlf(&r->out, "</td></tr>");
 	}
-	htmlf(&r->out, "</tbody></table>");
+	htmlf(&r->out, "</tbody></table></div>");
 }
 
 static void round_actions(request *r, const views_page *pg)
@@ -503,6 +504,9 @@ static void easy_read_note(request *r, const views_page *pg, const view_element_
 	if (*missing)
 		htmlf(&r->out, "<p class=\"govuk-body\">These have no easy-read text, so partners read the source's words: %t.</p>",
 		      missing);
+	if (r->access >= ACCESS_LEAD)
+		htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a\">Change the wording for this round</a></p>",
+		      views_url(r, pg->round.id, "/easy-read"));
 	htmlf(&r->out, "</div>");
 }
 

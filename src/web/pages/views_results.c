@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/area_export.h"
 #include "web/i18n.h"
 #include "web/pages/views_page.h"
 
@@ -104,6 +105,10 @@ static void group_result(request *r, const view_results *res, const view_element
 		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", sentence(r, views_suppressed_words(&r->mem, res->min_group)));
 		return;
 	}
+	if (!g->answers) {
+		htmlf(&r->out, "<p class=\"govuk-body\">No answers yet.</p>");
+		return;
+	}
 	htmlf(&r->out, "<p class=\"govuk-body\">%z answer%t. Middle answer: %t.</p>", g->answers,
 	      g->answers == 1 ? "" : "s", median_words(r, &res->round, g));
 	const char *id = arena_printf(&r->mem, "chart-%s-%zu", el->element_key, gi);
@@ -166,6 +171,8 @@ static int page_views_results(request *r)
 				      res.min_group, views_suppressed_words(&r->mem, res.min_group))
 		       : arena_printf(&r->mem, "Groups with fewer than %d answers are not shown, so nobody can be picked out.", res.min_group));
 	agreed_query_notice(r);
+	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a\" download>Download the figures (CSV)</a></p>",
+	      views_url(r, pg.round.id, "/results.csv"));
 	for (size_t i = 0; i < res.n_elements; i++) {
 		const view_element_result *el = &res.elements[i];
 		htmlf(&r->out, "<hr class=\"govuk-section-break govuk-section-break--l govuk-section-break--visible\">"
@@ -176,6 +183,28 @@ static int page_views_results(request *r)
 		agreed_view(r, &res, el);
 	}
 	page_end(r);
+	return 200;
+}
+
+static int to_response(void *ctx, const char *bytes, size_t n, err *e)
+{
+	(void)e;
+	html_raw(&((request *)ctx)->out, bytes, n);
+	return 0;
+}
+
+/* ROUTE: GET /org/{org}/views/{round}/results.csv (viewer) */
+static int page_views_results_csv(request *r)
+{
+	views_page pg;
+	int rc = views_page_load(r, &pg);
+	if (rc)
+		return rc;
+	export_sink sink = {to_response, r};
+	if (views_results_csv(&r->d, pg.round.id, r->access >= ACCESS_LEAD, &sink, &r->e) < 0)
+		return page_error(r, &r->e);
+	r->content_type = "text/csv; charset=utf-8";
+	r->download = arena_printf(&r->mem, "views-%lld.csv", (long long)pg.round.id);
 	return 200;
 }
 
@@ -410,6 +439,7 @@ static int page_views_agree_post(request *r)
 
 const route views_results_routes[] = {
 	{"GET", "/org/{org}/views/{round}/results", page_views_results, 0, ACCESS_VIEW},
+	{"GET", "/org/{org}/views/{round}/results.csv", page_views_results_csv, 0, ACCESS_VIEW},
 	{"GET", "/org/{org}/views/{round}/comments", page_views_comments, 0, ACCESS_LEAD},
 	{"POST", "/org/{org}/views/{round}/comments", page_views_comment_post, ROUTE_POST, ACCESS_LEAD},
 	{"GET", "/org/{org}/views/{round}/agree/{statement}", page_views_agree, 0, ACCESS_LEAD},
