@@ -96,20 +96,32 @@ static json_t *agreed_json(const view_agreed_list *agreed)
 	return arr;
 }
 
+static json_t *you_said_json(const view_you_said_list *ys)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < ys->n; i++)
+		json_array_append_new(arr, json_pack("{s:I, s:s}", "record",
+						     (json_int_t)ys->items[i].place, "element",
+						     ys->items[i].element_key));
+	return arr;
+}
+
 static int round_json(domain *d, const view_round_row *r, size_t i, const export_refs *refs,
 		      json_t **out, err *e)
 {
 	view_element_list els;
 	view_link_list links;
 	view_agreed_list agreed;
+	view_you_said_list ys;
 	json_t *responses;
 	if (store_view_elements(d->db, d->mem, r->id, &els, e) < 0 ||
 	    store_view_links(d->db, d->mem, r->id, &links, e) < 0 ||
 	    store_view_agreed_of_round(d->db, d->mem, r->id, &agreed, e) < 0 ||
+	    store_view_you_said_of_round(d->db, d->mem, r->id, &ys, e) < 0 ||
 	    responses_json(d, r->id, &links, &responses, e) < 0)
 		return -1;
 	*out = json_pack("{s:I, s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:b, s:i, s:s, s:o,"
-			 " s:s, s:s, s:o, s:o, s:o, s:o}",
+			 " s:s, s:s, s:o, s:o, s:o, s:o, s:o}",
 		"ref", (json_int_t)i + 1,
 		"evaluation", ref_or_null(r->evaluation_id ? REF(refs->evaluations, r->evaluation_id) : 0),
 		"audit", ref_or_null(r->audit_id ? REF(refs->audits, r->audit_id) : 0),
@@ -120,7 +132,8 @@ static int round_json(domain *d, const view_round_row *r, size_t i, const export
 		"evidence", ref_or_null(r->evidence_id ? REF(refs->evidence, r->evidence_id) : 0),
 		"created_at", r->created_at, "updated_at", r->updated_at,
 		"elements", elements_json(&els), "links", links_json(&links),
-		"responses", responses, "agreed", agreed_json(&agreed));
+		"responses", responses, "agreed", agreed_json(&agreed),
+		"you_said", you_said_json(&ys));
 	return *out ? 0 : err_set(e, ERR_INTERNAL, "cannot write round of views %lld.", (long long)r->id);
 }
 

@@ -179,14 +179,14 @@ static int read_round_fields(struct import *im, json_t *v, size_t i, const char 
 	json_t *ev, *au, *closes, *evidence;
 	int closed;
 	if (import_unpack(v, where, e, "{s:I, s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:b, s:i,"
-			  " s:s, s:o, s:s, s:s, s:o, s:o, s:o, s:o!}", "ref", &ref, "evaluation", &ev,
+			  " s:s, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o!}", "ref", &ref, "evaluation", &ev,
 			  "audit", &au, "framework", &r->framework_id, "framework_hash",
 			  &r->framework_hash, "title", &r->title, "wording", &r->wording, "language",
 			  &r->language, "opens_on", &r->opens_on, "closes_on", &closes, "closed", &closed,
 			  "answer_cap", &r->answer_cap, "created_by", &r->created_by_name, "evidence",
 			  &evidence, "created_at", &r->created_at, "updated_at", &r->updated_at,
 			  "elements", &parts[0], "links", &parts[1], "responses", &parts[2], "agreed",
-			  &parts[3]) < 0 ||
+			  &parts[3], "you_said", &parts[4]) < 0 ||
 	    opt_text(closes, where, "closes_on", &r->closes_on, e) < 0 ||
 	    import_check_stamp(where, r->created_at, e) < 0 ||
 	    import_check_stamp(where, r->updated_at, e) < 0)
@@ -208,6 +208,28 @@ static int read_round_fields(struct import *im, json_t *v, size_t i, const char 
 	    (r->closes_on && !date_valid(r->closes_on)) || r->answer_cap < 1 ||
 	    r->answer_cap > VIEWS_CAP_MAX)
 		return damaged(where, "a title, language, date or cap that is not as copro writes them", e);
+	return 0;
+}
+
+/* "You said" records made from the round's comments: their place in the
+ * file's you_said list, each once, and an element the round asks. */
+static int read_you_said(struct import *im, json_t *els, json_t *list, const char *where, err *e)
+{
+	size_t i;
+	json_t *v;
+	if (!json_is_array(list))
+		return damaged(where, "no list of \"You said\" records", e);
+	json_array_foreach(list, i, v) {
+		json_int_t record;
+		const char *element;
+		if (import_unpack(v, where, e, "{s:I, s:s!}", "record", &record, "element", &element) < 0)
+			return -1;
+		if (record < 1 || (size_t)record > im->n_you_said || !has_element(els, element))
+			return damaged(where, "a \"You said\" record or element the file does not hold", e);
+		for (size_t j = 0; j < i; j++)
+			if (json_integer_value(json_object_get(json_array_get(list, j), "record")) == record)
+				return damaged(where, "a \"You said\" record twice", e);
+	}
 	return 0;
 }
 
@@ -235,7 +257,7 @@ int import_read_views(struct import *im, err *e)
 		char where[48];
 		snprintf(where, sizeof where, "view_rounds[%zu]", i);
 		view_round_row r = {0};
-		json_t *parts[4];
+		json_t *parts[5];
 		if (read_round_fields(im, v, i, where, &r, parts, e) < 0)
 			return -1;
 		framework *fw = import_version_of(im, r.framework_id, r.framework_hash);
@@ -243,7 +265,8 @@ int import_read_views(struct import *im, err *e)
 			return damaged(where, "an instrument version the file does not hold", e);
 		if (read_elements(fw, parts[0], where, e) < 0 || read_links(parts[1], where, e) < 0 ||
 		    read_responses(&r, parts[0], json_array_size(parts[1]), parts[2], where, e) < 0 ||
-		    read_agreed(parts[0], parts[3], where, e) < 0)
+		    read_agreed(parts[0], parts[3], where, e) < 0 ||
+		    read_you_said(im, parts[0], parts[4], where, e) < 0)
 			return -1;
 	}
 	return read_settings(json_object_get(im->doc, "view_settings"), e);
@@ -324,7 +347,7 @@ static int write_responses(struct import *im, int64_t round, json_t *list, const
 	return 0;
 }
 
-static int write_parts(struct import *im, int64_t round, json_t **parts, err *e)
+static int write_parts(struct import *im, int64_t org, int64_t round, json_t **parts, err *e)
 {
 	size_t i;
 	json_t *v;
@@ -350,22 +373,30 @@ static int write_parts(struct import *im, int64_t round, json_t **parts, err *e)
 		if (store_view_agreed_put(im->d->db, &a, e) < 0)
 			return -1;
 	}
+	json_array_foreach(parts[4], i, v) {
+		int64_t you_said;
+		if (store_you_said_at(im->d->db, org, json_integer_value(json_object_get(v, "record")),
+				      &you_said, e) < 0 ||
+		    store_view_you_said_insert(im->d->db, you_said, round, 0,
+					       json_string_value(json_object_get(v, "element")), e) < 0)
+			return -1;
+	}
 	return 0;
 }
 
 static int write_round(struct import *im, int64_t org, json_t *v, err *e)
 {
 	view_round_row r = {.organisation_id = org};
-	json_t *ev, *au, *closes, *evidence, *parts[4];
+	json_t *ev, *au, *closes, *evidence, *parts[5];
 	int closed;
 	json_unpack(v, "{s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:b, s:i, s:s, s:o, s:s, s:s,"
-		    " s:o, s:o, s:o, s:o}", "evaluation", &ev, "audit", &au, "framework",
+		    " s:o, s:o, s:o, s:o, s:o}", "evaluation", &ev, "audit", &au, "framework",
 		    &r.framework_id, "framework_hash", &r.framework_hash, "title", &r.title, "wording",
 		    &r.wording, "language", &r.language, "opens_on", &r.opens_on, "closes_on", &closes,
 		    "closed", &closed, "answer_cap", &r.answer_cap, "created_by", &r.created_by_name,
 		    "evidence", &evidence, "created_at", &r.created_at, "updated_at", &r.updated_at,
 		    "elements", &parts[0], "links", &parts[1], "responses", &parts[2], "agreed",
-		    &parts[3]);
+		    &parts[3], "you_said", &parts[4]);
 	r.closes_on = json_string_value(closes);
 	r.closed = closed;
 	r.evaluation_id = json_is_integer(ev) ? im->eval_ids[json_integer_value(ev) - 1] : 0;
@@ -375,7 +406,7 @@ static int write_round(struct import *im, int64_t org, json_t *v, err *e)
 	if (import_put_version(im, fw, r.created_at, e) < 0 ||
 	    store_view_round_insert(im->d->db, &r, &r.id, e) < 0)
 		return -1;
-	return write_parts(im, r.id, parts, e);
+	return write_parts(im, org, r.id, parts, e);
 }
 
 int import_write_views(struct import *im, int64_t org, err *e)

@@ -293,6 +293,26 @@ int store_view_you_said_round(store *s, int64_t you_said, int64_t *round, err *e
 	return *round != 0;
 }
 
+static const sql_col you_said_place_cols[] = {
+	SQL_COL(view_you_said_row, place, I64), SQL_COL(view_you_said_row, element_key, TEXT),
+	SQL_TABLE_END,
+};
+
+int store_view_you_said_of_round(store *s, arena *a, int64_t round, view_you_said_list *out,
+				 err *e)
+{
+	return SQL_LIST(s, a, "SELECT (SELECT COUNT(*) FROM you_said o WHERE o.organisation_id ="
+			" y.organisation_id AND o.id <= y.id), v.element_key FROM view_you_said v"
+			" JOIN you_said y ON y.id = v.you_said_id WHERE v.round_id = ? ORDER BY y.id",
+			SQL_ID_ARG(round), out, you_said_place_cols, e);
+}
+
+int store_you_said_at(store *s, int64_t org, int64_t place, int64_t *id, err *e)
+{
+	return sql_get_int(s, "SELECT id FROM you_said WHERE organisation_id = ? ORDER BY id"
+			   " LIMIT 1 OFFSET ?", SQL_ARGS(sql_int(org), sql_int(place - 1)), id, e);
+}
+
 /* ---- agreed views ----------------------------------------------------- */
 
 static const sql_col agreed_cols[] = {

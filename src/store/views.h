@@ -62,6 +62,17 @@ int store_view_counts(store *s, arena *a, int64_t round, view_count_list *out, e
 int store_view_you_said_insert(store *s, int64_t you_said, int64_t round, int64_t response,
 			       const char *element, err *e);
 int store_view_you_said_round(store *s, int64_t you_said, int64_t *round, err *e);
+/* Of one round: each record's place among its organisation's "You said"
+ * records in id order (1, 2, ...: their order in an export) and element. */
+typedef struct view_you_said_row {
+	int64_t place;
+	const char *element_key;
+} view_you_said_row;
+typedef STORE_LIST(view_you_said_row) view_you_said_list;
+int store_view_you_said_of_round(store *s, arena *a, int64_t round, view_you_said_list *out,
+				 err *e);
+/* The id of the organisation's `place`-th "You said" record in id order. */
+int store_you_said_at(store *s, int64_t org, int64_t place, int64_t *id, err *e);
 
 /* agreed views */
 int store_view_agreed_put(store *s, const view_agreed_row *r, err *e);

@@ -864,6 +864,8 @@ static int64_t views_history(fixture *f, char **token)
 	assert_int_equal(views_paper_add(&f->d, NULL, round, links[1].id, paper, 1, &resp, &f->e), 0);
 	assert_int_equal(views_comment_review(&f->d, NULL, round, 1, "1i", &f->e), 0);
 	assert_int_equal(views_comment_flag(&f->d, NULL, round, 2, "1i", true, &f->e), 0);
+	int64_t ys;
+	assert_int_equal(views_comment_to_you_said(&f->d, NULL, round, 1, "1i", false, &ys, &f->e), 0);
 	view_agree_input agree = {.element = "1i", .agreed = "Welcoming", .resolved = "Talked",
 				  .groups = GROUP_PARENTS};
 	assert_int_equal(views_agree(&f->d, NULL, round, &agree, &evidence, &f->e), 0);
@@ -901,6 +903,13 @@ static void views_round_trip(void **state)
 	assert_int_equal(res.elements[0].groups[0].n_comments, 1);
 	assert_string_equal(res.elements[0].easy_read, "We make you welcome.");
 	assert_int_equal(res.round.evidence_id != 0, 1);
+	you_said_list said;
+	assert_int_equal(you_said_of_org(&o.d, imported, false, &said, &f->e), 0);
+	int64_t from = 0;
+	for (size_t i = 0; i < said.n; i++)
+		if (!strcmp(said.items[i].said, "Kind"))
+			assert_int_equal(views_round_of_you_said(&o.d, said.items[i].id, &from, &f->e), 1);
+	assert_int_equal(from, v.round.id);
 	free(first);
 	free(second);
 	store_close(&o.db);
@@ -951,6 +960,7 @@ static void break_views(json_t *doc, size_t i)
 	case 7: json_object_set_new(r, "elements", json_array()); break;
 	case 8: json_object_set_new(doc, "view_settings", json_pack("{s:s, s:i}", "safeguarding_contact", "x", "retention_months", 0)); break;
 	case 9: json_object_set_new(ans, "good", json_integer(3)); break;
+	case 10: json_object_set_new(json_array_get(json_object_get(r, "you_said"), 0), "record", json_integer(99)); break;
 	}
 }
 
@@ -964,7 +974,7 @@ static void resealed_bad_view_records_refused(void **state)
 		"rating off the round's scale", "element the round does not ask",
 		"link the round does not have", "not as copro writes them", "evaluation or audit",
 		"wording copro does not know", "not as copro writes them", "no list of elements",
-		"retention period", "neither text nor null",
+		"retention period", "neither text nor null", "\"You said\" record or element",
 	};
 	for (size_t i = 0; i < sizeof says / sizeof *says; i++) {
 		json_t *doc = json_loads(json, 0, NULL);
