@@ -194,6 +194,12 @@ static void comments_and_agreeing(void **state)
 	web_expect(w, AS_LEAD, "POST", comments, (const char *[]){"response", web_num(w, response), "element", "1i", "do", "review", NULL}, 303);
 	body = web_expect_body(w, AS_VIEWER, "GET", results, NULL, 200);
 	body_has(body, "Lovely welcome");
+	/* A reviewed comment becomes a "You said" record, to say what was done. */
+	request *ys = web_expect_request(w, AS_LEAD, "POST", comments,
+					 (const char *[]){"response", web_num(w, response), "element", "1i", "do", "yousaid-good", NULL}, 303);
+	body_has(ys->location, "/you-said/");
+	request_destroy(ys);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM you_said WHERE said = 'Lovely welcome'"), 1);
 	web_expect(w, AS_LEAD, "POST", comments, (const char *[]){"response", web_num(w, response), "element", "1i", "do", "flag", NULL}, 303);
 	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM view_answer WHERE flagged_at IS NOT NULL"), 1);
 	const char *agree = round_path(w, round, "/agree/1i");

@@ -248,6 +248,10 @@ static void comment_card(request *r, const views_page *pg, const view_answer_row
 	htmlf(&r->out, "</dl>");
 	if (!a->reviewed_at && !a->flagged_at)
 		comment_button(r, pg, a, "review", "Mark reviewed", false);
+	if (a->reviewed_at && !a->flagged_at && a->good && *a->good)
+		comment_button(r, pg, a, "yousaid-good", "Make \"what is good\" a You said record", false);
+	if (a->reviewed_at && !a->flagged_at && a->better && *a->better)
+		comment_button(r, pg, a, "yousaid-better", "Make \"could be better\" a You said record", false);
 	if (a->flagged_at)
 		comment_button(r, pg, a, "unflag", "Remove the flag", false);
 	else
@@ -289,10 +293,20 @@ static int page_views_comment_post(request *r)
 		return rc;
 	int64_t response = 0;
 	const char *element = form_get(r, "element"), *what = form_get(r, "do");
-	if (!text_id(form_get(r, "response"), &response) || text_blank(element) || !what ||
-	    (strcmp(what, "review") && strcmp(what, "flag") && strcmp(what, "unflag")))
+	static const char *const actions[] = {"review", "flag", "unflag", "yousaid-good", "yousaid-better", NULL};
+	bool known = false;
+	for (size_t i = 0; what && actions[i]; i++)
+		known |= !strcmp(what, actions[i]);
+	if (!text_id(form_get(r, "response"), &response) || text_blank(element) || !known)
 		return web_error_page(r, 400, "This could not be done",
 				      "Use the buttons on the comments page: they say which answer and what to do.");
+	if (!strncmp(what, "yousaid-", 8)) {
+		int64_t said;
+		if (views_comment_to_you_said(&r->d, &r->sess.user, pg.round.id, response, element,
+					      !strcmp(what, "yousaid-better"), &said, &r->e) < 0)
+			return r->e.kind == ERR_NOTFOUND ? page_not_found(r) : views_refused(r, &r->e);
+		return web_redirect(r, arena_printf(&r->mem, "/org/%lld/you-said/%lld/edit", (long long)r->org, (long long)said));
+	}
 	int ok = !strcmp(what, "review")
 		 ? views_comment_review(&r->d, &r->sess.user, pg.round.id, response, element, &r->e)
 		 : views_comment_flag(&r->d, &r->sess.user, pg.round.id, response, element, !strcmp(what, "flag"), &r->e);
