@@ -32,18 +32,21 @@ static bool letter(char ch)
 }
 
 /* The length of what is copied as it is at p: a format directive (%s, %zu,
- * html.h's %t, %%), an HTML tag or entity, a {placeholder}; 0 for none. */
+ * html.h's %t, %%), an HTML tag or entity, a {placeholder} or %{placeholder};
+ * 0 for none. */
 static size_t kept_len(const char *p)
 {
 	size_t i = 1;
+	if (*p == '%' && p[1] == '{')       /* GOV.UK Frontend's %{count} */
+		p++, i++;
+	if (*p == '<' || *p == '{') {
+		const char *end = strchr(p, *p == '<' ? '>' : '}');
+		return end ? (size_t)(end - p) + i : 0;
+	}
 	if (*p == '%') {
 		i += strspn(p + i, "-+ #0'123456789.*");
 		i += strspn(p + i, "hlLqjz");
 		return p[i] ? i + 1 : i;
-	}
-	if (*p == '<' || *p == '{') {
-		const char *end = strchr(p, *p == '<' ? '>' : '}');
-		return end ? (size_t)(end - p) + 1 : 0;
 	}
 	if (*p == '&') {
 		i += strspn(p + i, "#abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");

@@ -58,6 +58,7 @@ expect_ok "pseudo accented" language pseudo accented "$data/template.pot" "$WORK
 check "keeps the format directive and accents the words" \
 	grep -qF 'msgstr "[Ĥöŵ ŵéļļ ðöéš %s ðö ţĥîš? ŏñé ţŵö ţĥŕéé]"' "$WORK/en_XA.po"
 check "and keeps placeholders" grep -qF 'msgstr "[Îƒ ýöû áŕé ŵöŕŕîéð, ţéļļ {contact}.' "$WORK/en_XA.po"
+check "and GOV.UK Frontend's %{count}" grep -qF 'msgstr "[Ýöû ĥáṽé %{count} çĥáŕáçţéŕš ŕéɱáîñîñĝ' "$WORK/en_XA.po"
 check "the result compiles with msgfmt --check" msgfmt --check -o "$WORK/en_XA.mo" "$WORK/en_XA.po"
 expect_ok "pseudo rtl" language pseudo rtl "$data/template.pot" "$WORK/ar_XB.po"
 check "each word right to left" grep -qF "$(printf 'msgstr "\342\200\217\342\200\256Really\342\200\254 \342\200\256well\342\200\254"')" "$WORK/ar_XB.po"
