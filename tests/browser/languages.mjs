@@ -69,6 +69,9 @@ async function checkPage(t, page, lang, n) {
 				e.style.display = display;
 			return all;
 		}, lang.tag);
+		const unfilled = text.match(/%?\{[^{}\s]*\}/);
+		if (unfilled)
+			throw new Stop(`"${unfilled[0]}" was not filled in`);
 		const m = lang.untranslated(text);
 		if (m)
 			throw new Stop(`"${m[1] || m[0]}" is not translated (it did not go through tr())`);
