@@ -271,6 +271,9 @@ int views_results(domain *d, int64_t round, bool lead, view_results *out, err *e
  * suppressed group's figures are empty (domain/views_csv.c). */
 struct export_sink;
 int views_results_csv(domain *d, int64_t round, bool lead, struct export_sink *out, err *e);
+/* The same cells as an Excel workbook (one sheet, "results"; numbers as
+ * numbers, text never as a formula). */
+int views_results_xlsx(domain *d, int64_t round, bool lead, struct export_sink *out, err *e);
 /* "fewer than 5 answers" (arena). */
 const char *views_suppressed_words(arena *a, int min_group);
 
