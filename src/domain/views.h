@@ -295,8 +295,11 @@ int views_agree(domain *d, const user_row *who, int64_t round, const view_agree_
 		int64_t *evidence, err *e);
 int views_agreed_of_round(domain *d, int64_t round, view_agreed_list *out, err *e);
 /* The evidence title for a round's counts, e.g. "Parent carers' views,
- * October 2026: 23 answers" (arena). */
-const char *views_evidence_title(arena *a, const view_round_row *r, const view_link_list *links);
+ * October 2026: 23 answers" (arena). Viewers see evidence, so a group
+ * with fewer than `min_group` answers shows as "fewer than 5", and no
+ * total gives its count away ("more than 23 answers"). */
+const char *views_evidence_title(arena *a, const view_round_row *r, const view_link_list *links,
+				 int min_group);
 
 /* ---- settings -------------------------------------------------------------- */
 
