@@ -72,8 +72,9 @@ typedef struct view_round_input {
 	const char *opens_on;           /* NULL: today; YYYY-MM-DD */
 	const char *closes_on;          /* NULL: no end; on or after opens_on */
 	int answer_cap;                 /* 0: VIEWS_CAP_DEFAULT */
-	/* Statement keys ("1i") or cornerstone keys (every statement of it);
-	 * none: every element. An audit's round always asks all six. */
+	/* Statement keys ("1i") or cornerstone keys (every statement of it),
+	 * or an audit's principle keys ("1" to "6"); none: every element
+	 * (all 25 statements, or all six principles). */
 	const char *const *elements;
 	size_t n_elements;
 	const view_group *groups;       /* at least one; one link each */
