@@ -191,6 +191,12 @@ typedef struct view_paper_answer {
  * the form was filled in while the round was open, and a person typed it. */
 int views_paper_add(domain *d, const user_row *who, int64_t round, int64_t link,
 		    const view_paper_answer *answers, size_t n, int64_t *response, err *e);
+/* A signed-in member's own view (a parent carer forum's representative,
+ * say), the same questions as the round's, as one submitted response of
+ * `link` entered by `who`, not from paper. Refused unless the round is
+ * open now. */
+int views_own_view_add(domain *d, const user_row *who, int64_t round, int64_t link,
+		       const view_paper_answer *answers, size_t n, int64_t *response, err *e);
 /* Parses paper answers from text, one per line: "ELEMENT RATING" or
  * "ELEMENT RATING | good | better"; RATING is a number on the scale, "-"
  * (blank) or the words ("Quite well"). Blank lines and "#" lines skipped. */

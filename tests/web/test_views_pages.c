@@ -294,6 +294,35 @@ static void easy_read_for_one_round(void **state)
 	request_destroy(q);
 }
 
+static void a_contributor_gives_their_own_view(void **state)
+{
+	webfix *w = *state;
+	const char *token;
+	int64_t round = open_round(w, &token);
+	const char *home = web_path(w, "/org/%lld", (long long)w->org);
+	const char *body = web_expect_body(w, AS_CONTRIBUTOR, "GET", home, NULL, 200);
+	body_has(body, "What you are asked to do");
+	body_has(body, round_path(w, round, "/my-view"));
+	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", round_path(w, round, "/my-view"), NULL, 200);
+	body_has(body, "Give your view");
+	body_has(body, "Really well");
+	const char *link = web_num(w, link_of(w, round, "parents"));
+	const char *mine = round_path(w, round, "/my-view");
+	int64_t before = test_count_rows(&w->f.db);
+	web_expect(w, AS_CONTRIBUTOR, "POST", mine, (const char *[]){"link", link, "rating-1", "5", NULL}, 400);
+	web_expect(w, AS_CONTRIBUTOR, "POST", mine, (const char *[]){"rating-1", "3", NULL}, 400);
+	assert_int_equal(test_count_rows(&w->f.db), before);
+	request *r = web_expect_request(w, AS_CONTRIBUTOR, "POST", mine, (const char *[]){"link", link, "rating-1", "3", NULL}, 303);
+	assert_string_equal(r->location, web_path(w, "/org/%lld?view=sent", (long long)w->org));
+	request_destroy(r);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM view_response WHERE from_paper = 0 AND entered_by IS NOT NULL"), 1);
+	/* A closed round takes no more. */
+	web_expect(w, AS_LEAD, "POST", round_path(w, round, "/close"), NULL, 303);
+	before = test_count_rows(&w->f.db);
+	web_expect(w, AS_CONTRIBUTOR, "POST", mine, (const char *[]){"link", link, "rating-1", "3", NULL}, 409);
+	assert_int_equal(test_count_rows(&w->f.db), before);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
@@ -301,7 +330,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(opening_a_round), T(posters_and_letters), T(closing_reopening_replacing),
 		T(results_suppressed_below_five), T(comments_and_agreeing), T(paper_forms), T(settings),
-		T(easy_read_for_one_round),
+		T(easy_read_for_one_round), T(a_contributor_gives_their_own_view),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }
