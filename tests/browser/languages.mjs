@@ -5,14 +5,15 @@
 // English words is a string that missed tr(); and ar-XB, right to left,
 // where every word must come out of the catalog mirrored. Each page has the
 // link's lang and dir, and gets visit() (no sideways scrolling,
-// screenshots; axe on the right-to-left pages) and nothing on it overlaps
-// (lib.mjs overlaps: boxes of text lines and controls). The journey is walked
+// screenshots; axe on the right-to-left pages); nothing on it overlaps
+// (lib.mjs overlaps: boxes of text lines and controls) and each radio's
+// ring is drawn over its input, right to left too. The journey is walked
 // generically: the first answer of each question, then the page's button,
 // until the confirmation page.
 
 import { execFileSync } from 'node:child_process';
 
-import { COPRO, Stop, expect, expectEqual, overlaps, pathOf, submit } from './lib.mjs';
+import { COPRO, Stop, expect, expectEqual, misdrawnRadios, overlaps, pathOf, submit } from './lib.mjs';
 
 const ORG = 'Hill Top Primary School';
 
@@ -77,8 +78,8 @@ async function checkPage(t, page, lang, n) {
 		if (m)
 			throw new Stop(`"${m[1] || m[0]}" is not translated (it did not go through tr())`);
 	});
-	await t.check(`${name}: nothing overlaps at 375 px`, async () => {
-		const found = await overlaps(page);
+	await t.check(`${name}: nothing overlaps at 375 px, each radio drawn where it is tapped`, async () => {
+		const found = await overlaps(page) || await misdrawnRadios(page);
 		if (found)
 			throw new Stop(found);
 	});

@@ -302,6 +302,29 @@ export async function overlaps(page) {
 	});
 }
 
+// misdrawnRadios(page): radios whose ring (the label's ::before, what a
+// person sees and taps) is not drawn over the input (the touch target that
+// takes the tap): in a right-to-left page GOV.UK Frontend's ring stays on
+// the left unless copro's style moves it. Returns one line per radio.
+export async function misdrawnRadios(page) {
+	return page.evaluate(() => {
+		const out = [];
+		for (const input of document.querySelectorAll('input[type=radio]')) {
+			const label = input.labels?.[0];
+			if (!label)
+				continue;
+			const item = input.parentElement.getBoundingClientRect();
+			const box = input.getBoundingClientRect();
+			const cs = getComputedStyle(label, '::before');
+			const w = parseFloat(cs.width);
+			const left = cs.left !== 'auto' ? item.left + parseFloat(cs.left) : item.right - parseFloat(cs.right) - w;
+			if (left + w < box.left + 4 || left > box.right - 4)
+				out.push(`"${label.innerText.trim()}": ring at ${Math.round(left)} px, input at ${Math.round(box.left)} to ${Math.round(box.right)} px`);
+		}
+		return out.join('\n');
+	});
+}
+
 // submit(page, action): runs action (a click or a key press that sends a
 // form or follows a link) and waits for the new page to load. Returns the
 // final document response (after redirects), so callers can check status.
