@@ -223,9 +223,14 @@ static int comments_render(request *r, partner_ctx *c, size_t n, const comments_
 		       "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",
 	      back, tr(r, "Back"));
 	partner_error_summary(r, f->good_error ? "good" : "better", f->good_error ? f->good_error : f->better_error);
-	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>"
-		       "<p class=\"govuk-body\">%t</p>",
-	      question_caption(r, c, n), title, tr(r, partner_statement_title(c, n - 1)));
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>",
+	      question_caption(r, c, n), title);
+	/* In easy read the source's title is not plain words: the easy-read
+	 * text the partner answered about is shown again. */
+	if (c->frame.easy_read)
+		partner_statement(r, c, n - 1);
+	else
+		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", tr(r, partner_statement_title(c, n - 1)));
 	partner_form_open(r, c, partner_question_url(r, c, n, "/comments"));
 	change_field(r);
 	comment_box(r, "good", tr(r, "What is good?"), f->good, f->good_error);
