@@ -162,6 +162,7 @@ export default async function partner(t) {
 		await look('comments-too-long');
 		await phone.getByLabel('What could be better?').fill('');
 		await phone.getByLabel('What is good?').fill('The staff say hello to us every morning.');
+		expect(!(await phone.locator('main').innerText()).includes(element('1i').title), 'the source\'s title of 1i is shown');
 		await submit(phone, () => phone.getByRole('button', { name: 'Continue' }).click());
 		await phone.getByRole('group', { name: `How well does ${SCHOOL.name} do this?` }).waitFor();
 		expect((await phone.getByText('Question 2 of 2').count()) > 0, 'question 2 of 2');
@@ -173,7 +174,10 @@ export default async function partner(t) {
 	await look('check-answers');
 	await t.step('check your answers shows what was chosen and written; sending confirms', async () => {
 		const text = await phone.locator('main').innerText();
-		for (const want of ['Really well', 'The staff say hello to us every morning.', 'I don\'t know', 'Nothing written'])
+		// In easy read the statements are copro's plain words, not the source's titles.
+		expect(!text.includes(element('2iii').title), 'the source\'s title of 2iii is on the page');
+		for (const want of ['Really well', 'The staff say hello to us every morning.', 'I don\'t know', 'Nothing written',
+			'Question 2 of 2', squash(element('2iii').easy_read).split('. ')[0]])
 			expect(text.includes(want), `"${want}" is not on the page`);
 		await submit(phone, () => phone.getByRole('button', { name: 'Send my answers' }).click());
 		expectEqual(pathOf(phone), `/v/${links.parents}/done`, 'the address');

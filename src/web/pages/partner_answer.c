@@ -310,9 +310,14 @@ static void check_question(request *r, partner_ctx *c, size_t i, const view_answ
 		if (!strcmp(answers->items[j].element_key, key))
 			a = &answers->items[j];
 	const char *words = a && a->rating != VIEW_NO_RATING ? views_rating_words(&c->v.round, a->rating) : NULL;
-	const char *title = tr(r, partner_statement_title(c, i));
-	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">%t</h2><dl class=\"govuk-summary-list govuk-!-margin-bottom-9\">",
-	      title);
+	/* In easy read the source's title is not plain words: "Question 1 of
+	 * 2" and the easy-read text instead. */
+	const char *easy = partner_easy_text(r, c, i);
+	const char *title = easy ? question_caption(r, c, i + 1) : tr(r, partner_statement_title(c, i));
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">%t</h2>", title);
+	if (easy)
+		text_paragraphs_class(r, easy, "govuk-body", NULL);
+	htmlf(&r->out, "<dl class=\"govuk-summary-list govuk-!-margin-bottom-9\">");
 	check_row(r, tr(r, "Your answer"), words ? tr(r, words) : tr(r, "Not answered"),
 		  partner_question_url(r, c, i + 1, "?change=yes"), title);
 	check_row(r, tr(r, "What is good?"), a && a->good ? a->good : tr(r, "Nothing written"),
