@@ -6,22 +6,57 @@
 
 #include "cli/cli.h"
 #include "domain/account.h"
+#include "domain/throttle.h"
 #include "domain/views.h"
 #include "web/server.h"
+#include "web/web.h"
 
 #ifndef COPRO_ASSETS_DIR
 #define COPRO_ASSETS_DIR "build/assets"
 #endif
 
+/* The largest --partner-limit: far above any real hour's answers, and
+ * ten times it (the per-link limit) still counts in an int64. */
+#define PARTNER_LIMIT_MAX 1000000000L
+
+/* A whole number from `min` to `max` into *n; false when `text` is not one. */
+static bool whole_number(const char *text, long min, long max, long *n)
+{
+	char *end;
+	long v = strtol(text, &end, 10);
+	if (!*text || *end || v < min || v > max)
+		return false;
+	*n = v;
+	return true;
+}
+
+/* --partner-limit N: answers an hour from one address, ten times that to
+ * one link (the ratio of the defaults). copro counts the connection's
+ * address, so behind a proxy every partner is the proxy, and a load test
+ * from this machine is one address too. */
+static int set_partner_limit(cli *c, const char *text)
+{
+	long n;
+	if (!text)
+		return 0;
+	if (!whole_number(text, 1, PARTNER_LIMIT_MAX, &n))
+		return cli_usage_error(c, "--partner-limit takes a number of answers an hour from one address, from 1 to 1000000000 (default 3000)."),
+		       -1;
+	web_partner_throttle = (throttle_limits){.per_address = n, .per_scope = 10 * (int64_t)n};
+	return 0;
+}
+
 static int cmd_serve(cli *c, int argc, char **argv)
 {
 	const char *port = NULL, *address = NULL, *threads = NULL, *assets = NULL, *cache_mb = NULL;
+	const char *partner_limit = NULL;
 	bool tls = false;
 	const cli_opt opts[] = {{"--port", &port, NULL, NULL}, {"--address", &address, NULL, NULL},
 				{"--threads", &threads, NULL, NULL}, {"--assets", &assets, NULL, NULL},
 				{"--page-cache-mb", &cache_mb, NULL, NULL},
+				{"--partner-limit", &partner_limit, NULL, NULL},
 				{"--behind-https", NULL, &tls, NULL}, {0}};
-	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0)
+	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0 || set_partner_limit(c, partner_limit) < 0)
 		return EXIT_USAGE;
 	/* Writes wait for the disk; with more threads than processors, the
 	 * commits of one thread's wait share the next thread's sync. */
@@ -33,15 +68,11 @@ static int cmd_serve(cli *c, int argc, char **argv)
 		return cli_usage_error(c, "--threads takes a number from 1 to 16."), EXIT_USAGE;
 	if (o.port <= 0 || o.port > 65535)
 		return cli_usage_error(c, "--port takes a number from 1 to 65535."), EXIT_USAGE;
-	o.page_cache_mb = 16;
-	if (cache_mb) {
-		char *end;
-		long mb = strtol(cache_mb, &end, 10);
-		if (!*cache_mb || *end || mb < 0 || mb > 4096)
-			return cli_usage_error(c, "--page-cache-mb takes a number of megabytes from 0 (no cache) to 4096."),
-			       EXIT_USAGE;
-		o.page_cache_mb = (int)mb;
-	}
+	long mb = 16;
+	if (cache_mb && !whole_number(cache_mb, 0, 4096, &mb))
+		return cli_usage_error(c, "--page-cache-mb takes a number of megabytes from 0 (no cache) to 4096."),
+		       EXIT_USAGE;
+	o.page_cache_mb = (int)mb;
 	if (cli_open(c) < 0)
 		return cli_fail(c);
 	o.config = (web_config){.db_path = c->db_path, .frameworks = &c->frameworks, .tls = tls,
@@ -67,7 +98,8 @@ static int cmd_serve(cli *c, int argc, char **argv)
 const command serve_commands[] = {
 	{"serve", "run the web application",
 	 "Usage: copro [--db PATH] serve [--port N] [--address IP] [--threads N]\n"
-	 "                           [--assets DIR] [--page-cache-mb N] [--behind-https]\n\n"
+	 "                           [--assets DIR] [--page-cache-mb N] [--partner-limit N]\n"
+	 "                           [--behind-https]\n\n"
 	 "Serves copro on http://127.0.0.1:8080/ (or --address and --port). On first run\n"
 	 "the first visitor creates the administrator. Put nginx or another HTTPS proxy in\n"
 	 "front for anything but this machine, and say --behind-https so copro sends HSTS.\n"
@@ -76,7 +108,12 @@ const command serve_commands[] = {
 	 "--threads (default twice the number of processors, at most 16) serve requests side by\n"
 	 "side; commits made while another waits for the disk share its sync.\n"
 	 "--page-cache-mb (default 16, 0 for none) is the memory for pages kept to send again\n"
-	 "while the data they show is unchanged; any change, by any copro, ends their use.\n\n"
+	 "while the data they show is unchanged; any change, by any copro, ends their use.\n"
+	 "--partner-limit (default 3000) is how many answers partners may send from one\n"
+	 "address in an hour on the pages of a round of views (/v/...); one link takes ten\n"
+	 "times that from all addresses. More are answered 429 \"Sorry, we are busy\".\n"
+	 "The address is the connection's: behind a proxy every partner has the proxy's,\n"
+	 "so raise it there, and for load tests from one machine.\n\n"
 	 "Example:\n  copro --db school.db serve --port 8080\n",
 	 cmd_serve},
 	{0},

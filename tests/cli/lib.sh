@@ -59,6 +59,16 @@ expect_fail() {
 	else ok "$desc"; fi
 }
 
+# serve_start ARGS...: `copro serve` on a free port of 127.0.0.1 with ARGS,
+# its output in $WORK/serve.log; sets $port and $pid once it answers.
+serve_start() {
+	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+	"$COPRO" serve --port "$port" "$@" >"$WORK/serve.log" 2>&1 &
+	pid=$!
+	i=0
+	while ! curl -s -o /dev/null "http://127.0.0.1:$port/sign-in" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+}
+
 # db_dump: the database's content as SQL text, for before/after checks.
 db_dump() {
 	if [ -f "$DB" ]; then sqlite3 "$DB" .dump 2>&1; fi

@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_bench.sh: bench/run (make bench) without running anything heavy: its
 # help, the plan --dry-run prints for each mode (installing and starting
-# nothing), refusals of unknown options, and how it reads wrk's output
+# nothing; the partner pages' steps too), refusals of unknown options, and how it reads wrk's output
 # (latency units, refused responses, socket errors, a failed run).
 . "$(dirname "$0")/lib.sh"
 
@@ -31,6 +31,15 @@ if [ "$status" -eq 0 ] && has "bench/run (quick) would:" && has "build/bench/qui
 	has "write build/bench/results-quick.md" && ! has "bench/results.md" && ! has "callgrind"; then
 	ok "--quick --dry-run plans the quick dataset, its own results file and no callgrind"
 else not_ok "--quick --dry-run plans the quick dataset, its own results file and no callgrind"; fi
+
+# Issue 12: a partner's answer page and answer POST in a round of views.
+runb --quick --dry-run
+if [ "$status" -eq 0 ] && has "open a round of views of the write evaluation on the copy (copro views open" &&
+	has "--partner-limit 1000000000" && has "POST to start" && has "GET /v/TOKEN/q/1" &&
+	has "pages: overview statement evidence dashboard asset write answer answer-post" &&
+	has "answer-post: POST /v/TOKEN/q/1 with a rating, 303, durable" && has "durable answers per second"; then
+	ok "--dry-run plans the partner's draft, the answer page and the answer POST"
+else not_ok "--dry-run plans the partner's draft, the answer page and the answer POST"; fi
 
 runb --fast
 if [ "$status" -eq 2 ] && [ -z "$out" ] && printf '%s' "$err" | grep -qF "unknown option --fast: use --quick, --dry-run"; then

@@ -8,11 +8,7 @@
 "$COPRO" demo >/dev/null
 path=$("$COPRO" views open 1 --groups parents --statements 1i,1ii | sed -n 's|.*\(/v/[A-Za-z0-9_-]*\).*|\1|p')
 check "the round's link is printed" [ -n "$path" ]
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$COPRO" serve --port "$port" >"$WORK/serve.log" 2>&1 &
-pid=$!
-i=0
-while ! curl -s -o /dev/null "http://127.0.0.1:$port/sign-in" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+serve_start
 # Cookies are __Host- and Secure: curl sends them over http to localhost only.
 base="http://localhost:$port"
 jar="$WORK/jar"

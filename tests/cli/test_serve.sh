@@ -3,11 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 
 "$COPRO" demo >/dev/null
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$COPRO" serve --port "$port" >"$WORK/serve.log" 2>&1 &
-pid=$!
-i=0
-while ! curl -s -o /dev/null "http://127.0.0.1:$port/sign-in" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+serve_start
 base="http://127.0.0.1:$port"
 
 headers=$(curl -s -D - -o /dev/null "$base/setup")

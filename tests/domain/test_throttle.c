@@ -5,6 +5,7 @@
 
 #include "domain/account.h"
 #include "domain/throttle.h"
+#include "store/throttle.h"
 
 static void limits_per_address_and_per_scope(void **state)
 {
@@ -52,6 +53,43 @@ static void old_hits_are_forgotten(void **state)
 	assert_int_equal(throttle_hit(&f->d, "link-token", "192.0.2.1", &lim, &f->e), -1);
 }
 
+/* The hour's count is the latest hit's number less the first of the
+ * hour's, read from the indexes, without a scan that grows with the
+ * hour's hits; older hits of the same link and address do not count. */
+static void counts_by_number(void **state)
+{
+	fixture *f = *state;
+	char scope[65], address[65];
+	token_hash("link-token", scope);
+	token_hash("192.0.2.1", address);
+	const char *at[] = {"2000-01-01T00:00:00Z", "2000-01-01T00:00:01Z", "2001-01-01T00:00:00Z",
+			    "2001-01-01T00:00:00Z", "2001-01-01T00:30:00Z"};
+	for (size_t i = 0; i < 5; i++)
+		assert_int_equal(store_throttle_add(&f->db, scope, i == 4 ? "other" : address, at[i], &f->e), 0);
+	assert_int_equal(fixture_count(f, "SELECT MAX(scope_seq) FROM throttle_hit"), 5);
+	assert_int_equal(fixture_count(f, "SELECT MAX(address_seq) FROM throttle_hit"), 4);
+	int64_t per_scope = 0, per_address = 0;
+	assert_int_equal(store_throttle_count(&f->db, scope, address, "2000-06-01T00:00:00Z", &per_scope,
+					      &per_address, &f->e), 0);
+	assert_int_equal(per_scope, 3);
+	assert_int_equal(per_address, 2);
+	assert_int_equal(store_throttle_count(&f->db, scope, address, "1999-01-01T00:00:00Z", &per_scope,
+					      &per_address, &f->e), 0);
+	assert_int_equal(per_scope, 5);
+	assert_int_equal(per_address, 4);
+	assert_int_equal(store_throttle_count(&f->db, scope, address, "2002-01-01T00:00:00Z", &per_scope,
+					      &per_address, &f->e), 0);
+	assert_int_equal(per_scope, 0);
+	assert_int_equal(per_address, 0);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(f->db.db, "EXPLAIN QUERY PLAN SELECT scope_seq FROM throttle_hit"
+					    " WHERE scope = 'x' AND at >= 'y' ORDER BY at, scope_seq LIMIT 1", -1, &st, NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		body_has((const char *)sqlite3_column_text(st, 3), "USING COVERING INDEX throttle_hit_scope");
+	sqlite3_finalize(st);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -60,6 +98,7 @@ int main(void)
 		T(limits_per_address_and_per_scope),
 		T(only_hashes_are_kept),
 		T(old_hits_are_forgotten),
+		T(counts_by_number),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
