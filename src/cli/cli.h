@@ -83,7 +83,8 @@ int cli_parse_json(cli *c, int argc, char **argv, bool *json);
 /* The numbers of a repeated option (--evidence 3 --evidence 5) into an
  * arena array; *n is how many. */
 int cli_ids(cli *c, const char *what, const char **texts, int64_t **ids, size_t *n);
-/* A file ("-": standard input) into a malloc'd buffer the caller frees:
+/* A file ("-": standard input) into a malloc'd buffer the caller frees,
+ * with a NUL after its *len bytes (views paper reads it as a string):
  * at most `limit` bytes (*len == limit: there may be more). `advice`
  * follows the message when it cannot be opened. */
 char *cli_read_file(cli *c, const char *path, size_t limit, const char *advice, size_t *len);

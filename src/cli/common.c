@@ -206,18 +206,19 @@ char *cli_read_file(cli *c, const char *path, size_t limit, const char *advice, 
 		return NULL;
 	}
 	size_t cap = limit < 65536 ? limit : 65536, got;
-	char *buf = malloc(cap);
+	char *buf = malloc(cap + 1);        /* + 1: text is read as a string too */
 	if (!buf)
 		abort();
 	while ((got = fread(buf + *len, 1, cap - *len, f)) > 0) {
 		*len += got;
 		if (*len == cap && cap < limit) {
 			cap = cap > limit / 2 ? limit : cap * 2;
-			buf = realloc(buf, cap);
+			buf = realloc(buf, cap + 1);
 			if (!buf)
 				abort();
 		}
 	}
+	buf[*len] = '\0';
 	if (ferror(f)) {
 		err_set(&c->e, ERR_IO, "cannot read %s: %s.", path, strerror(errno));
 		free(buf);

@@ -119,18 +119,20 @@ static int stdout_write(void *ctx, const char *bytes, size_t n, err *e)
 
 static int cmd_views_results(cli *c, int argc, char **argv)
 {
-	bool json = false, all = false, csv = false;
+	bool json = false, all = false, csv = false, xlsx = false;
 	const cli_opt opts[] = {{"--json", NULL, &json, NULL}, {"--csv", NULL, &csv, NULL},
-				{"--unsuppressed", NULL, &all, NULL}, {0}};
+				{"--xlsx", NULL, &xlsx, NULL}, {"--unsuppressed", NULL, &all, NULL},
+				{0}};
 	int64_t id;
 	view_results res;
 	if (cli_parse_id(c, argc, argv, opts, "The round", &id) < 0)
 		return EXIT_USAGE;
-	if (json && csv)
-		return cli_usage_error(c, "give --json or --csv, not both."), EXIT_USAGE;
+	if (json + csv + xlsx > 1)
+		return cli_usage_error(c, "give one of --json, --csv and --xlsx, not both."), EXIT_USAGE;
 	export_sink sink = {stdout_write, NULL};
-	if (csv)
-		return cli_open(c) < 0 || views_results_csv(&c->d, id, all, &sink, &c->e) < 0
+	if (csv || xlsx)
+		return cli_open(c) < 0 ||
+			       (csv ? views_results_csv : views_results_xlsx)(&c->d, id, all, &sink, &c->e) < 0
 			       ? cli_fail(c) : EXIT_OK;
 	if (cli_open(c) < 0 || views_results(&c->d, id, all, &res, &c->e) < 0)
 		return cli_fail(c);
@@ -343,12 +345,13 @@ static int cmd_views_purge(cli *c, int argc, char **argv)
 
 const command views_result_commands[] = {
 	{"views results", "a round's answers per statement and group, small groups suppressed",
-	 "Usage: copro views results ROUND [--unsuppressed] [--json | --csv]\n\n"
+	 "Usage: copro views results ROUND [--unsuppressed] [--json | --csv | --xlsx > FILE]\n\n"
 	 "A group with fewer answers than the area's smallest group (`copro views area`)\n"
 	 "shows \"fewer than N answers\" and no spread, as on the pages; --unsuppressed shows\n"
 	 "every spread, as the organisation's leads see it. \"Views differ\" marks two groups\n"
 	 "whose middle answers (medians, \"I don't know\" left out) are two or more steps apart.\n"
-	 "--csv writes one row per statement and group (a suppressed group's figures empty).\n"
+	 "--csv (or --xlsx, an Excel workbook) writes one row per statement and group, a\n"
+	 "suppressed group's figures empty.\n"
 	 "\nExample:\n  copro views results 1 --json\n", cmd_views_results},
 	{"views agree", "record the agreed view of a statement; it becomes linked evidence",
 	 "Usage: copro views agree ROUND STATEMENT --agreed TEXT [--resolved TEXT] --groups GROUPS\n\n"

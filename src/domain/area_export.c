@@ -430,7 +430,7 @@ static int xlsx_sheet(domain *d, int64_t area, lxw_workbook *wb, lxw_format *bol
 }
 
 /* Copies the finished file to the sink. */
-static int send_file(const char *path, export_sink *out, err *e)
+int export_send_file(const char *path, export_sink *out, err *e)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
@@ -446,18 +446,26 @@ static int send_file(const char *path, export_sink *out, err *e)
 	return rc;
 }
 
-int area_export_xlsx(domain *d, int64_t area, export_sink *out, err *e)
+int export_temp_file(const char *name, char path[512], const char **dir, err *e)
 {
-	const char *dir = getenv("TMPDIR");
-	if (!dir || !*dir)
-		dir = "/tmp";
-	char path[512];
-	if ((size_t)snprintf(path, sizeof path, "%s/copro-area-XXXXXX", dir) >= sizeof path)
+	*dir = getenv("TMPDIR");
+	if (!*dir || !**dir)
+		*dir = "/tmp";
+	if ((size_t)snprintf(path, 512, "%s/copro-%s-XXXXXX", *dir, name) >= 512)
 		return err_set(e, ERR_IO, "the TMPDIR path is too long: set TMPDIR to a shorter directory.");
 	int fd = mkstemp(path);
 	if (fd < 0)
-		return err_set(e, ERR_IO, "cannot make a temporary file in %s: check TMPDIR.", dir);
+		return err_set(e, ERR_IO, "cannot make a temporary file in %s: check TMPDIR.", *dir);
 	close(fd);
+	return 0;
+}
+
+int area_export_xlsx(domain *d, int64_t area, export_sink *out, err *e)
+{
+	const char *dir;
+	char path[512];
+	if (export_temp_file("area", path, &dir, e) < 0)
+		return -1;
 	int rc = -1;
 	/* constant_memory: each sheet's rows go to disk as they are written. */
 	lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = (char *)dir};
@@ -486,7 +494,7 @@ int area_export_xlsx(domain *d, int64_t area, export_sink *out, err *e)
 		lxw_failed(closed, "save the file", e);
 		goto done;
 	}
-	rc = send_file(path, out, e);
+	rc = export_send_file(path, out, e);
 done:
 	unlink(path);
 	return rc;

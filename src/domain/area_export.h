@@ -56,6 +56,12 @@ int area_export_csv(domain *d, int64_t area, enum area_table t, export_sink *out
  * $TMPDIR (else /tmp), removed before this returns. */
 int area_export_xlsx(domain *d, int64_t area, export_sink *out, err *e);
 
+/* For other Excel exports: an empty temporary file (TMPDIR, else /tmp)
+ * named after `name`, to write a workbook in and remove afterwards, and
+ * copying a finished file to a sink. */
+int export_temp_file(const char *name, char path[512], const char **dir, err *e);
+int export_send_file(const char *path, export_sink *out, err *e);
+
 /* ---- the API's JSON documents (docs/api.md) --------------------------- */
 
 #define AREA_API_FORMAT "copro-api-1"

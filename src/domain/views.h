@@ -72,8 +72,9 @@ typedef struct view_round_input {
 	const char *opens_on;           /* NULL: today; YYYY-MM-DD */
 	const char *closes_on;          /* NULL: no end; on or after opens_on */
 	int answer_cap;                 /* 0: VIEWS_CAP_DEFAULT */
-	/* Statement keys ("1i") or cornerstone keys (every statement of it);
-	 * none: every element. An audit's round always asks all six. */
+	/* Statement keys ("1i") or cornerstone keys (every statement of it),
+	 * or an audit's principle keys ("1" to "6"); none: every element
+	 * (all 25 statements, or all six principles). */
 	const char *const *elements;
 	size_t n_elements;
 	const view_group *groups;       /* at least one; one link each */
@@ -190,6 +191,12 @@ typedef struct view_paper_answer {
  * the form was filled in while the round was open, and a person typed it. */
 int views_paper_add(domain *d, const user_row *who, int64_t round, int64_t link,
 		    const view_paper_answer *answers, size_t n, int64_t *response, err *e);
+/* A signed-in member's own view (a parent carer forum's representative,
+ * say), the same questions as the round's, as one submitted response of
+ * `link` entered by `who`, not from paper. Refused unless the round is
+ * open now. */
+int views_own_view_add(domain *d, const user_row *who, int64_t round, int64_t link,
+		       const view_paper_answer *answers, size_t n, int64_t *response, err *e);
 /* Parses paper answers from text, one per line: "ELEMENT RATING" or
  * "ELEMENT RATING | good | better"; RATING is a number on the scale, "-"
  * (blank) or the words ("Quite well"). Blank lines and "#" lines skipped. */
@@ -271,6 +278,9 @@ int views_results(domain *d, int64_t round, bool lead, view_results *out, err *e
  * suppressed group's figures are empty (domain/views_csv.c). */
 struct export_sink;
 int views_results_csv(domain *d, int64_t round, bool lead, struct export_sink *out, err *e);
+/* The same cells as an Excel workbook (one sheet, "results"; numbers as
+ * numbers, text never as a formula). */
+int views_results_xlsx(domain *d, int64_t round, bool lead, struct export_sink *out, err *e);
 /* "fewer than 5 answers" (arena). */
 const char *views_suppressed_words(arena *a, int min_group);
 
@@ -292,8 +302,11 @@ int views_agree(domain *d, const user_row *who, int64_t round, const view_agree_
 		int64_t *evidence, err *e);
 int views_agreed_of_round(domain *d, int64_t round, view_agreed_list *out, err *e);
 /* The evidence title for a round's counts, e.g. "Parent carers' views,
- * October 2026: 23 answers" (arena). */
-const char *views_evidence_title(arena *a, const view_round_row *r, const view_link_list *links);
+ * October 2026: 23 answers" (arena). Viewers see evidence, so a group
+ * with fewer than `min_group` answers shows as "fewer than 5", and no
+ * total gives its count away ("more than 23 answers"). */
+const char *views_evidence_title(arena *a, const view_round_row *r, const view_link_list *links,
+				 int min_group);
 
 /* ---- settings -------------------------------------------------------------- */
 

@@ -195,14 +195,16 @@ static int paper_check(domain *d, const view_round_row *r, const view_paper_answ
 	return 0;
 }
 
+/* A whole response written at once: a paper form typed in (`paper`), or
+ * a signed-in member's own view. */
 static int paper_write(domain *d, const user_row *who, const view_round_row *r,
-		       const view_link_row *l, const view_paper_answer *answers, size_t n,
+		       const view_link_row *l, const view_paper_answer *answers, size_t n, bool paper,
 		       int64_t *response, err *e)
 {
 	char now[21];
 	time_now_iso(now);
 	view_response_row p = {.round_id = r->id, .link_id = l->id, .started_at = now,
-			       .submitted_at = now, .from_paper = true,
+			       .submitted_at = now, .from_paper = paper,
 			       .entered_by = who ? who->id : 0, .entered_by_name = views_who_name(who)};
 	if (store_view_response_insert(d->db, &p, response, e) < 0)
 		return -1;
@@ -214,7 +216,8 @@ static int paper_write(domain *d, const user_row *who, const view_round_row *r,
 		    store_view_answer_put(d->db, &a, e) < 0)
 			return -1;
 	}
-	return views_log(d, who, r, arena_printf(d->mem, "typed in a paper form from %s", views_group_title(l)), e);
+	return views_log(d, who, r, arena_printf(d->mem, paper ? "typed in a paper form from %s"
+							 : "gave their own view as one of %s", views_group_title(l)), e);
 }
 
 int views_paper_add(domain *d, const user_row *who, int64_t round, int64_t link,
@@ -226,7 +229,27 @@ int views_paper_add(domain *d, const user_row *who, int64_t round, int64_t link,
 		return -1;
 	if (paper_check(d, &r, answers, n, e) < 0 || store_begin(d->db, e) < 0)
 		return -1;
-	if (paper_write(d, who, &r, &l, answers, n, response, e) < 0 || store_commit(d->db, e) < 0) {
+	if (paper_write(d, who, &r, &l, answers, n, true, response, e) < 0 || store_commit(d->db, e) < 0) {
+		store_rollback(d->db);
+		return -1;
+	}
+	return 0;
+}
+
+int views_own_view_add(domain *d, const user_row *who, int64_t round, int64_t link,
+		       const view_paper_answer *answers, size_t n, int64_t *response, err *e)
+{
+	view_round_row r;
+	view_link_row l;
+	char today[11];
+	date_today(today);
+	if (views_round_link(d, round, link, &r, &l, e) < 0)
+		return -1;
+	if (views_state(&r, today) != VIEW_OPEN)
+		return err_set(e, ERR_CONFLICT, "the round is not open for views now: %s.", views_state_words(views_state(&r, today)));
+	if (paper_check(d, &r, answers, n, e) < 0 || store_begin(d->db, e) < 0)
+		return -1;
+	if (paper_write(d, who, &r, &l, answers, n, false, response, e) < 0 || store_commit(d->db, e) < 0) {
 		store_rollback(d->db);
 		return -1;
 	}

@@ -179,11 +179,24 @@ static const char *group_possessive(arena *a, const view_link_row *l)
 	return arena_printf(a, "Views of %s", l->group_name);
 }
 
-const char *views_evidence_title(arena *a, const view_round_row *r, const view_link_list *links)
+/* The answers in words: every group's count when none is below the
+ * threshold; otherwise no figure that would give a small group's away. */
+static const char *total_words(arena *a, int64_t shown, int64_t hidden, size_t groups,
+			       int min_group)
+{
+	if (!hidden)
+		return arena_printf(a, "%lld %s", (long long)shown, shown == 1 ? "answer" : "answers");
+	if (shown)
+		return arena_printf(a, "more than %lld answers", (long long)shown);
+	return arena_printf(a, "fewer than %d answers%s", min_group, groups > 1 ? " each" : "");
+}
+
+const char *views_evidence_title(arena *a, const view_round_row *r, const view_link_list *links,
+				 int min_group)
 {
 	const char *words = date_in_words(a, r->opens_on);
 	const char *month = strchr(words, ' ') ? strchr(words, ' ') + 1 : words;
-	int64_t total = 0;
+	int64_t shown = 0, hidden = 0;
 	size_t groups = 0;
 	const view_link_row *only = NULL;
 	char *list = "";
@@ -191,16 +204,19 @@ const char *views_evidence_title(arena *a, const view_round_row *r, const view_l
 		const view_link_row *l = &links->items[i];
 		if (!l->submitted)
 			continue;
-		total += l->submitted;
+		bool small = l->submitted < min_group;
+		*(small ? &hidden : &shown) += l->submitted;
 		only = l;
-		list = arena_printf(a, "%s%s%s (%lld)", list, groups ? ", " : "", group_lower(l),
-				    (long long)l->submitted);
+		list = small ? arena_printf(a, "%s%s%s (fewer than %d)", list, groups ? ", " : "",
+					    group_lower(l), min_group)
+			     : arena_printf(a, "%s%s%s (%lld)", list, groups ? ", " : "", group_lower(l),
+					    (long long)l->submitted);
 		groups++;
 	}
 	const char *head = groups == 1 ? group_possessive(a, only)
 			 : groups ? arena_printf(a, "Views of %s", list) : "Partner views";
-	return arena_printf(a, "%s, %s: %lld %s", head, month, (long long)total,
-			    total == 1 ? "answer" : "answers");
+	return arena_printf(a, "%s, %s: %s", head, month,
+			    total_words(a, shown, hidden, groups, min_group));
 }
 
 /* ---- agreed views ------------------------------------------------------------------ */
@@ -232,8 +248,11 @@ static int evidence_put(domain *d, view_round_row *r, const char *today, int64_t
 		groups |= agreed.items[i].groups;
 		keys = arena_printf(d->mem, "%s%s%s", keys, i ? ", " : "", agreed.items[i].element_key);
 	}
+	int min_group;
+	if (views_min_group_of_org(d, r->organisation_id, &min_group, e) < 0)
+		return -1;
 	evidence_row ev = {.id = r->evidence_id, .organisation_id = r->organisation_id,
-			   .title = views_evidence_title(d->mem, r, &links),
+			   .title = views_evidence_title(d->mem, r, &links, min_group),
 			   .description = arena_printf(d->mem, "From the round of views \"%s\" (round %lld). Agreed views recorded for %s.", r->title, (long long)r->id, keys),
 			   .date = today, .groups = groups};
 	evidence_row old;

@@ -5,13 +5,15 @@
 // English words is a string that missed tr(); and ar-XB, right to left,
 // where every word must come out of the catalog mirrored. Each page has the
 // link's lang and dir, and gets visit() (no sideways scrolling,
-// screenshots; axe on the right-to-left pages). The journey is walked
+// screenshots; axe on the right-to-left pages); nothing on it overlaps
+// (lib.mjs overlaps: boxes of text lines and controls) and each radio's
+// ring is drawn over its input, right to left too. The journey is walked
 // generically: the first answer of each question, then the page's button,
 // until the confirmation page.
 
 import { execFileSync } from 'node:child_process';
 
-import { COPRO, Stop, expect, expectEqual, pathOf, submit } from './lib.mjs';
+import { COPRO, Stop, expect, expectEqual, misdrawnRadios, overlaps, pathOf, submit } from './lib.mjs';
 
 const ORG = 'Hill Top Primary School';
 
@@ -76,17 +78,24 @@ async function checkPage(t, page, lang, n) {
 		if (m)
 			throw new Stop(`"${m[1] || m[0]}" is not translated (it did not go through tr())`);
 	});
+	await t.check(`${name}: nothing overlaps at 375 px, each radio drawn where it is tapped`, async () => {
+		const found = await overlaps(page) || await misdrawnRadios(page);
+		if (found)
+			throw new Stop(found);
+	});
 	// axe once, right to left: the accented pages' markup is the British
 	// English pages' (partner.mjs), only longer, which the screenshots check.
 	await t.visit(page, name, { axe: lang.dir === 'rtl' });
 }
 
-// The page's own form: the one that posts, not the language switch.
+// The page's own form, by role: its first answer, then its button (the
+// language switch is links, outside main).
 async function answerAndContinue(page) {
-	const radio = page.locator('main input[type="radio"]');
+	const main = page.getByRole('main');
+	const radio = main.getByRole('radio');
 	if (await radio.count())
 		await radio.first().check();
-	const button = page.locator('main form[method="post" i] button, main form[method="post" i] input[type="submit"]');
+	const button = main.getByRole('button');
 	if (!(await button.count()))
 		return null;
 	return submit(page, () => button.first().click());
@@ -112,7 +121,18 @@ async function journey(t, app, lang) {
 	t.notOk(`${lang.tag}: the journey reaches the confirmation page`, `it stopped at ${pathOf(page)}`);
 }
 
+// Two lines of text drawn over each other: overlaps() must see them.
+const OVERLAPPING = `<!DOCTYPE html><html lang="en"><head><title>Overlapping</title></head><body><main>
+<p style="position:absolute;top:10px;left:10px;margin:0">Text under</p>
+<p style="position:absolute;top:14px;left:20px;margin:0">Text over</p></main></body></html>`;
+
 export default async function languages(t) {
+	const blank = await t.newPage();
+	await blank.setContent(OVERLAPPING);
+	await t.check('negative control: overlaps() finds text drawn over text', async () => {
+		expect(/"Text under" and "Text over" overlap/.test(await overlaps(blank)), 'no overlap found');
+	});
+	await blank.context().close();
 	const app = await t.startApp();
 	copro(app, 'org', 'add', '--name', ORG, '--sector', 'education');
 	copro(app, 'evaluation', 'start', '1', 'four-cornerstones', '2026-27');

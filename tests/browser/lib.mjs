@@ -257,6 +257,74 @@ export async function screenshots(page, name) {
 	return wide;
 }
 
+// overlaps(page): text drawn over other text or over a control, at the
+// page's current size: the boxes of every line of visible text, and of
+// every button, field and radio label, compared pairwise (a box and what
+// it contains are not compared). Returns one line per pair, "" for none.
+export async function overlaps(page) {
+	return page.evaluate(() => {
+		const shown = (el) => {
+			for (let e = el; e; e = e.parentElement) {
+				const cs = getComputedStyle(e);
+				if (cs.display === 'none' || cs.visibility === 'hidden' || cs.opacity === '0' ||
+					e.classList.contains('govuk-visually-hidden') || e.classList.contains('govuk-skip-link'))
+					return false;
+			}
+			return true;
+		};
+		const boxes = [];
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+			if (!n.data.trim() || !shown(n.parentElement))
+				continue;
+			const range = document.createRange();
+			range.selectNodeContents(n);
+			for (const r of range.getClientRects())
+				if (r.width > 1 && r.height > 1)
+					boxes.push({ r, node: n, what: `"${n.data.trim().slice(0, 40)}"` });
+		}
+		for (const el of document.querySelectorAll('button, textarea, input:not([type=hidden]):not([type=radio]):not([type=checkbox]), .govuk-radios__label, .govuk-checkboxes__label'))
+			if (shown(el) && el.getBoundingClientRect().width > 1)
+				boxes.push({ r: el.getBoundingClientRect(), node: el, what: `<${el.tagName.toLowerCase()}>` });
+		const problems = [];
+		for (let i = 0; i < boxes.length; i++)
+			for (let j = i + 1; j < boxes.length; j++) {
+				const a = boxes[i], b = boxes[j];
+				if (a.node === b.node || a.node.contains(b.node) || b.node.contains(a.node))
+					continue;
+				const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+				const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+				// Neighbouring lines' boxes may touch by a few pixels.
+				if (w > 2 && h > 0.4 * Math.min(a.r.height, b.r.height))
+					problems.push(`${a.what} and ${b.what} overlap (${Math.round(w)}x${Math.round(h)} px)`);
+			}
+		return problems.slice(0, 10).join('\n');
+	});
+}
+
+// misdrawnRadios(page): radios whose ring (the label's ::before, what a
+// person sees and taps) is not drawn over the input (the touch target that
+// takes the tap): in a right-to-left page GOV.UK Frontend's ring stays on
+// the left unless copro's style moves it. Returns one line per radio.
+export async function misdrawnRadios(page) {
+	return page.evaluate(() => {
+		const out = [];
+		for (const input of document.querySelectorAll('input[type=radio]')) {
+			const label = input.labels?.[0];
+			if (!label)
+				continue;
+			const item = input.parentElement.getBoundingClientRect();
+			const box = input.getBoundingClientRect();
+			const cs = getComputedStyle(label, '::before');
+			const w = parseFloat(cs.width);
+			const left = cs.left !== 'auto' ? item.left + parseFloat(cs.left) : item.right - parseFloat(cs.right) - w;
+			if (left + w < box.left + 4 || left > box.right - 4)
+				out.push(`"${label.innerText.trim()}": ring at ${Math.round(left)} px, input at ${Math.round(box.left)} to ${Math.round(box.right)} px`);
+		}
+		return out.join('\n');
+	});
+}
+
 // submit(page, action): runs action (a click or a key press that sends a
 // form or follows a link) and waits for the new page to load. Returns the
 // final document response (after redirects), so callers can check status.

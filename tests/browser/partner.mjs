@@ -1,165 +1,353 @@
-// partner.mjs: a parent carer gives their views without an account, on a
-// phone (375 px wide), in easy read: by keyboard alone (Tab, Space, Enter
-// and typing), and again with JavaScript off, by mouse. axe-core (WCAG 2.2
-// AA) and screenshots on every partner page reached: the start, a
-// question, the two optional questions, "Check your answers", the
-// confirmation, the privacy notice, and a closed link's page.
+// partner.mjs: partners' views (issue 12) as people meet them. A lead
+// opens a round of views in easy read from a self-evaluation on the lead's
+// pages (one link per group) and prints its poster and letter (each one A4
+// page, print previews in build/screenshots). Then, with no account: a
+// parent carer answers on a 375 px phone from start to confirmation (with
+// the character count's message, and the server's, over 1,000
+// characters); a young person answers by keyboard alone (Tab, Space,
+// arrows, Enter; focus always visible, in a sane order, the error
+// summary's link leading to the answers); a practitioner answers with
+// JavaScript off and meets the server's 1,000-character message. The lead
+// sees results (views differ, charts named by their tables), the round,
+// its other pages and the paper form's print preview; closing the round
+// turns its links into a friendly 410; an unknown link is a 404. Every
+// page reached gets visit() (axe-core at WCAG 2.2 AA, no sideways
+// scrolling at 375 px, screenshots). languages.mjs walks the same pages in
+// the pseudo-locales.
 
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
-import { COPRO, expect, expectEqual, markFocusBaseline, pathOf, setUp, submit, tabTo } from './lib.mjs';
+import {
+	ADMIN, COPRO, ROOT, SHOTS, Stop, addOrganisation, expect, expectEqual, focused, markFocusBaseline, overlaps, pathOf,
+	setUp, submit, tabTo,
+} from './lib.mjs';
 
-const PHONE = { viewport: { width: 375, height: 812 } };
+const SCHOOL = { name: 'Brook Lane Primary School', type: 'Community school', sector: 'Education' };
+const STATEMENTS = ['1i', '2iii'];
+const PHONE = { width: 375, height: 812 };
+const LONG = 'We like the coffee mornings. '.repeat(40); // 1,160 characters
 
-// An organisation, a self-evaluation and a round in easy read on two
-// statements (for `groups`, parent carers by default), made with the copro
-// command on the server's database; the first link's path.
-function openRound(app, groups = 'parents') {
-	const run = (...args) => execFileSync(COPRO, ['--db', app.db, ...args], { encoding: 'utf8' });
-	run('org', 'add', '--name', 'Riverside Primary School', '--sector', 'education', '--area', 'Rotherham');
-	run('evaluation', 'start', '1', 'four-cornerstones', '2026-27');
-	const out = run('views', 'open', '1', '--groups', groups, '--statements', '1i,1ii', '--wording', 'easy-read');
-	const m = out.match(/\/v\/[A-Za-z0-9_-]{43}/);
-	expect(m, `views open printed no link: ${out}`);
-	return { path: m[0], close: () => run('views', 'close', '1') };
+const fc = JSON.parse(readFileSync(path.join(ROOT, 'frameworks/four-cornerstones.json'), 'utf8'));
+const element = (key) => fc.sections.flatMap((s) => s.elements).find((e) => e.key === key);
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+
+function copro(app, ...args) {
+	return execFileSync(COPRO, ['--db', app.db, ...args], { encoding: 'utf8', stdio: 'pipe' });
 }
 
-async function pressAndLoad(page, key) {
-	const r = await submit(page, () => page.keyboard.press(key));
-	await markFocusBaseline(page);
-	return r;
+function tokenIn(text) {
+	const m = text.match(/\/v\/([A-Za-z0-9_-]{43})/);
+	expect(m, `no link in:\n${text}`);
+	return m[1];
 }
 
-async function byKeyboard(t, app, link) {
-	const page = await t.newPage(PHONE);
-	const kb = page.keyboard;
-	await t.step('the start page opens from the link, in easy read, with who to tell', async () => {
-		await page.goto(`${app.url}${link.path}`);
-		await markFocusBaseline(page);
-		expect(await page.locator('body.copro-easy-read').count() === 1, 'the page is not in easy read');
-		expect(await page.getByText(/worried about your safety/).count() === 1, 'no safeguarding sentence');
-	});
-	await t.visit(page, 'partner-start');
-	await t.step('Tab reaches "Start now"; Enter starts', async () => {
-		await tabTo(page, { tag: 'button', name: 'Start now' });
-		const r = await pressAndLoad(page, 'Enter');
-		expectEqual(r?.status(), 200, 'the status of the first question');
-		expectEqual(pathOf(page), `${link.path}/q/1`, 'the address');
-	});
-	await t.visit(page, 'partner-question');
-	await t.step('question 1: Tab to the first answer, Space chooses it, Enter sends', async () => {
-		await tabTo(page, { tag: 'input', id: 'rating' });
-		await kb.press('Space');
-		await tabTo(page, { tag: 'button', name: 'Continue' });
-		await pressAndLoad(page, 'Enter');
-		expectEqual(pathOf(page), `${link.path}/q/1/comments`, 'the address');
-	});
-	await t.visit(page, 'partner-comments');
-	await t.step('"What is good?" typed, "What could be better?" left empty', async () => {
-		await tabTo(page, { tag: 'textarea', id: 'good' });
-		await kb.type('The staff always say hello at the gate.');
-		await tabTo(page, { tag: 'button', name: 'Continue' });
-		await pressAndLoad(page, 'Enter');
-		expectEqual(pathOf(page), `${link.path}/q/2`, 'the address');
-	});
-	await t.step('question 2: Continue without an answer shows the error, then one is chosen', async () => {
-		await tabTo(page, { tag: 'button', name: 'Continue' });
-		const r = await pressAndLoad(page, 'Enter');
-		expectEqual(r?.status(), 400, 'the status');
-		expect(await page.locator('.govuk-error-summary').count() === 1, 'no error summary');
-		await tabTo(page, { tag: 'input', id: 'rating' });
-		await kb.press('Space');
-		await tabTo(page, { tag: 'button', name: 'Continue' });
-		await pressAndLoad(page, 'Enter');
-		await tabTo(page, { tag: 'button', name: 'Continue' });
-		await pressAndLoad(page, 'Enter');
-		expectEqual(pathOf(page), `${link.path}/check`, 'the address');
-	});
-	await t.visit(page, 'partner-check');
-	await t.step('"Check your answers" shows them; Enter on "Send my answers" sends', async () => {
-		expect(await page.getByText('The staff always say hello at the gate.').count() === 1, 'the answer is not shown');
-		await tabTo(page, { tag: 'button', name: 'Send my answers' }, { max: 40 });
-		await pressAndLoad(page, 'Enter');
-		expectEqual(pathOf(page), `${link.path}/done`, 'the address');
-	});
-	await t.visit(page, 'partner-done');
-	await page.goto(`${app.url}${link.path}/privacy`);
-	await t.visit(page, 'partner-privacy');
-	await page.context().close();
+// pdfPages(page): how many A4 pages the page prints on.
+async function pdfPages(page) {
+	const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+	return (pdf.match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
 }
 
-async function withoutJavaScript(t, app, link) {
-	const page = await t.newPage({ ...PHONE, javaScriptEnabled: false });
-	await t.step('with JavaScript off: start, answer both questions by mouse, send', async () => {
-		await page.goto(`${app.url}${link.path}`);
-		await submit(page, () => page.getByRole('button', { name: 'Start now' }).click());
-		for (const n of [1, 2]) {
-			await page.getByLabel(n === 1 ? 'Quite well' : "I don't know").check();
-			await submit(page, () => page.getByRole('button', { name: 'Continue' }).click());
-			expectEqual(pathOf(page), `${link.path}/q/${n}/comments`, 'the address');
-			await page.getByLabel('What could be better?').fill('x'.repeat(1001));
-			const r = await submit(page, () => page.getByRole('button', { name: 'Continue' }).click());
-			expectEqual(r?.status(), 400, 'over 1,000 characters is refused by the server');
-			await page.getByLabel('What could be better?').fill('More evening meetings');
-			await submit(page, () => page.getByRole('button', { name: 'Continue' }).click());
-		}
-		await submit(page, () => page.getByRole('button', { name: 'Send my answers' }).click());
-		expectEqual(pathOf(page), `${link.path}/done`, 'the address');
-	});
-	await page.context().close();
-}
-
-// The lead's pages of the round, as the area's administrator (who may do
-// all a lead does): axe and screenshots on each, with answers from paper
-// in place so the results draw their charts.
-async function leadPages(t) {
-	const app = await t.startApp();
-	const page = await t.newPage();
-	await t.step('set-up, then a round with answers typed in from paper', async () => {
-		await setUp(page, app);
-		openRound(app, 'parents,practitioners');
-		for (let i = 0; i < 5; i++)
-			for (const [group, line] of [['parents', '1i 1 | Nobody says hello\n'], ['practitioners', '1i 4\n']])
-				execFileSync(COPRO, ['--db', app.db, 'views', 'paper', '1', '--group', group, '--answers', '-'],
-					{ input: line, encoding: 'utf8' });
-	});
-	const pages = [['views-list', '/org/1/views'], ['views-round', '/org/1/views/1'],
-		['views-results', '/org/1/views/1/results'], ['views-comments', '/org/1/views/1/comments'],
-		['views-agree', '/org/1/views/1/agree/1i'], ['views-paper', '/org/1/views/1/paper'],
-		['views-paper-new', '/org/1/views/1/paper/new'], ['views-easy-read', '/org/1/views/1/easy-read'],
-		['views-new', '/org/1/views/new?evaluation=1'], ['org-settings', '/org/1/settings'],
-		['statement-with-views', '/org/1/evaluation/1/statement/1i']];
-	for (const [name, path] of pages) {
-		await t.step(`${name}: ${path} opens`, async () => {
-			const r = await page.goto(`${app.url}${path}`);
-			expectEqual(r?.status(), 200, 'the status');
-		});
-		await t.visit(page, name);
-	}
-	await t.check('the results say views differ, with a chart named by its figures', async () => {
-		await page.goto(`${app.url}/org/1/views/1/results`);
-		expect(await page.getByText(/Views differ/).count() >= 1, 'no "views differ"');
-		expect(await page.locator('svg.copro-bars[role="img"] title').count() >= 2, 'no named charts');
-	});
+// printPreview(page, name): the page as printed, screenshotted, and its
+// number of A4 pages.
+async function printPreview(page, name) {
+	const before = page.viewportSize();
+	await page.emulateMedia({ media: 'print' });
+	await page.setViewportSize({ width: 680, height: 1009 });
+	await page.screenshot({ path: path.join(SHOTS, `partner-${name}-print.png`), fullPage: true });
+	const pages = await pdfPages(page);
+	await page.emulateMedia({ media: 'screen' });
+	await page.setViewportSize(before);
+	return pages;
 }
 
 export default async function partner(t) {
 	const app = await t.startApp();
-	const link = openRound(app);
-	await byKeyboard(t, app, link);
-	await withoutJavaScript(t, app, link);
-	await t.step('both answers are on disk', async () => {
-		const n = execFileSync('sqlite3', [app.db, 'SELECT COUNT(*) FROM view_response WHERE submitted_at IS NOT NULL'],
-			{ encoding: 'utf8' }).trim();
-		expectEqual(n, '2', 'submitted responses');
+	const lead = await t.newPage();
+	await setUp(lead, app);
+	const org = await addOrganisation(lead, SCHOOL);
+	copro(app, 'evaluation', 'start', String(org), 'four-cornerstones', '2026-27');
+	// One person answers for each group here: the area shows groups of one,
+	// so that "views differ" (shown only between groups shown) can be seen.
+	copro(app, 'views', 'area', ADMIN.area, '--min-group', '1');
+	const links = {};
+
+	await t.step('a lead opens a round of views in easy read from the self-evaluation', async () => {
+		await lead.goto(`${app.url}/org/${org}/evaluation/1`);
+		await submit(lead, () => lead.getByRole('link', { name: 'Ask partners for their views' }).click());
+		await lead.getByRole('heading', { level: 1, name: 'Open a round of views' }).waitFor();
 	});
-	link.close();
-	const page = await t.newPage(PHONE);
-	await t.step('a closed link answers 410 with a friendly page', async () => {
-		const r = await page.goto(`${app.url}${link.path}`);
-		expectEqual(r?.status(), 410, 'the status');
-		expect(await page.getByText('This link is closed').count() === 1, 'no friendly words');
+	await t.visit(lead, 'lead-open-round');
+	await t.step('the round opens with one link per group, shown once', async () => {
+		for (const key of STATEMENTS)
+			await lead.getByRole('checkbox', { name: new RegExp(`^${key}: `) }).check();
+		await lead.getByLabel('Easy read', { exact: false }).check();
+		for (const g of ['Children and young people', 'Parent carers'])
+			expect(await lead.getByRole('checkbox', { name: g, exact: true }).isChecked(), `${g} is not ticked`);
+		await submit(lead, () => lead.getByRole('button', { name: 'Open the round' }).click());
+		await lead.getByRole('heading', { level: 1, name: 'Your links are ready' }).waitFor();
+		for (const [group, name] of [['cyp', 'Children and young people'], ['parents', 'Parent carers'],
+			['practitioners', 'Practitioners']]) {
+			const card = lead.locator('.govuk-summary-card').filter({
+				has: lead.getByRole('heading', { name, exact: false }),
+			}).first();
+			links[group] = tokenIn(await card.innerText());
+		}
+		expectEqual(new Set(Object.values(links)).size, 3, 'different links');
 	});
-	await t.visit(page, 'partner-closed');
-	await leadPages(t);
+	await t.visit(lead, 'lead-links-ready');
+
+	for (const [what, button] of [['poster', 'Print a poster'], ['letter', 'Print a letter']]) {
+		let sheet;
+		await t.check(`the parent carers' ${what} opens with its QR code`, async () => {
+			const card = lead.locator('.govuk-summary-card').filter({
+				has: lead.getByRole('heading', { name: 'Parent carers' }),
+			});
+			const popup = lead.context().waitForEvent('page');
+			await card.getByRole('button', { name: button }).click();
+			sheet = await popup;
+			sheet.problems = [];
+			await sheet.waitForLoadState();
+			expect((await sheet.locator('body').innerText()).includes(links.parents), 'the link is not printed');
+			expect(await sheet.locator('svg').count() >= 1, 'no QR code');
+		});
+		if (!sheet)
+			continue;
+		await t.visit(sheet, `lead-${what}`);
+		await t.check(`the ${what} prints on one A4 page`, async () => {
+			const pages = await printPreview(sheet, what);
+			expectEqual(pages, 1, `A4 pages of the ${what}`);
+		});
+		await sheet.close();
+	}
+
+	// 1. A parent carer, on a phone, in easy read.
+	const phone = await t.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+	const look = async (name) => {
+		await t.visit(phone, name);
+		await t.check(`${name}: nothing overlaps at 375 px`, async () => {
+			const found = await overlaps(phone);
+			if (found)
+				throw new Stop(found);
+		});
+	};
+	const parentLink = `${app.url}/v/${links.parents}`;
+	await t.step('a parent carer opens the link on a phone: the start page', async () => {
+		const r = await phone.goto(parentLink);
+		expectEqual(r.status(), 200, 'the status');
+		await phone.getByRole('heading', { level: 1, name: 'Tell us what you think' }).waitFor();
+		expect(await phone.getByText('There are 2 questions.').isVisible(), 'the number of questions');
+	});
+	await look('start');
+	await t.step('the first question is copro\'s easy read, in larger text', async () => {
+		await submit(phone, () => phone.getByRole('button', { name: 'Start now' }).click());
+		await phone.getByRole('group', { name: `How well does ${SCHOOL.name} do this?` }).waitFor();
+		const shown = squash(await phone.locator('#statement').innerText());
+		expectEqual(shown, squash(element('1i').easy_read), 'the statement');
+		const size = await phone.locator('#statement p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+		expect(size >= 22, `the statement is ${size} px`);
+	});
+	await look('question');
+	await t.step('answering both questions in words', async () => {
+		await phone.getByLabel('Really well').check();
+		await submit(phone, () => phone.getByRole('button', { name: 'Continue' }).click());
+		await phone.getByRole('heading', { level: 1, name: 'Tell us more if you want to' }).waitFor();
+		await look('comments');
+		await phone.getByLabel('What could be better?').fill(LONG);
+		expect(await phone.getByText(`You have ${LONG.length - 1000} characters too many`).first().isVisible(),
+			'the count of characters too many');
+		const r = await submit(phone, () => phone.getByRole('button', { name: 'Continue' }).click());
+		expectEqual(r?.status(), 400, 'the status of too many characters');
+		await look('comments-too-long');
+		await phone.getByLabel('What could be better?').fill('');
+		await phone.getByLabel('What is good?').fill('The staff say hello to us every morning.');
+		expect(!(await phone.locator('main').innerText()).includes(element('1i').title), 'the source\'s title of 1i is shown');
+		await submit(phone, () => phone.getByRole('button', { name: 'Continue' }).click());
+		await phone.getByRole('group', { name: `How well does ${SCHOOL.name} do this?` }).waitFor();
+		expect((await phone.getByText('Question 2 of 2').count()) > 0, 'question 2 of 2');
+		await phone.getByLabel('I don\'t know').check();
+		await submit(phone, () => phone.getByRole('button', { name: 'Continue' }).click());
+		await submit(phone, () => phone.getByRole('button', { name: 'Continue' }).click());
+		await phone.getByRole('heading', { level: 1, name: 'Check your answers before you send them' }).waitFor();
+	});
+	await look('check-answers');
+	await t.step('check your answers shows what was chosen and written; sending confirms', async () => {
+		const text = await phone.locator('main').innerText();
+		// In easy read the statements are copro's plain words, not the source's titles.
+		expect(!text.includes(element('2iii').title), 'the source\'s title of 2iii is on the page');
+		for (const want of ['Really well', 'The staff say hello to us every morning.', 'I don\'t know', 'Nothing written',
+			'Question 2 of 2', squash(element('2iii').easy_read).split('. ')[0]])
+			expect(text.includes(want), `"${want}" is not on the page`);
+		await submit(phone, () => phone.getByRole('button', { name: 'Send my answers' }).click());
+		expectEqual(pathOf(phone), `/v/${links.parents}/done`, 'the address');
+		await phone.getByRole('heading', { level: 1, name: 'Your answers have been sent' }).waitFor();
+		await phone.getByRole('heading', { name: 'What happens next' }).waitFor();
+	});
+	await look('confirmation');
+	await t.step('the privacy notice, from the footer', async () => {
+		await submit(phone, () => phone.getByRole('link', { name: 'How we use your answers (privacy)' }).click());
+		await phone.getByRole('heading', { level: 1, name: 'How we use your answers' }).waitFor();
+	});
+	await look('privacy');
+
+	// 2. A young person, by keyboard alone.
+	const keys = await t.newPage();
+	const group = () => keys.getByRole('group', { name: `How well does ${SCHOOL.name} do this?` });
+	const enter = () => submit(keys, () => keys.keyboard.press('Enter'));
+	await t.step('a young person starts by keyboard: skip link first, then "Start now"', async () => {
+		await keys.goto(`${app.url}/v/${links.cyp}`);
+		await markFocusBaseline(keys);
+		const seen = await tabTo(keys, { tag: 'button', name: 'Start now' });
+		expect(/Skip to main content/.test(seen[0]), `the first Tab went to ${seen[0]}`);
+		await enter();
+		await group().waitFor();
+	});
+	await t.step('focus goes skip link, Back, the answers, Continue; Enter with no answer says what to do', async () => {
+		await markFocusBaseline(keys);
+		const seen = await tabTo(keys, { tag: 'button', name: 'Continue' }, { max: 12 });
+		const want = ['Skip to main content', 'Back', 'Really well', 'Continue'];
+		const order = want.map((w) => seen.findIndex((s) => s.includes(`"${w}`)));
+		expect(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])), `focus went: ${seen.join(' -> ')}`);
+		const r = await enter();
+		expectEqual(r?.status(), 400, 'the status');
+		await keys.getByRole('heading', { name: 'There is a problem' }).waitFor();
+	});
+	await t.visit(keys, 'question-error');
+	await t.step('the error summary\'s link takes focus to the answers; Space chooses', async () => {
+		await markFocusBaseline(keys);
+		await tabTo(keys, { tag: 'a', name: /^Choose one answer/ }, { max: 3 });
+		await keys.keyboard.press('Enter');
+		const f = await focused(keys);
+		expectEqual(f.name, 'Really well', 'the focus after the summary link');
+		await keys.keyboard.press('Space');
+		expect(await keys.getByLabel('Really well').isChecked(), '"Really well" is not chosen');
+		await tabTo(keys, { tag: 'button', name: 'Continue' }, { max: 1 });
+		await enter();
+		await keys.getByRole('heading', { level: 1, name: 'Tell us more if you want to' }).waitFor();
+	});
+	await t.step('words typed in the first box; Tab to the second, then Continue', async () => {
+		await markFocusBaseline(keys);
+		await tabTo(keys, { id: 'good' });
+		await keys.keyboard.type('Our teacher listens when we are upset.');
+		await tabTo(keys, { id: 'better' }, { max: 1 });
+		await tabTo(keys, { tag: 'button', name: 'Continue' }, { max: 1 });
+		await enter();
+		await group().waitFor();
+	});
+	await t.step('question 2 by Tab and the arrow keys', async () => {
+		await markFocusBaseline(keys);
+		await tabTo(keys, { tag: 'input', name: 'Really well' }, { max: 4 });
+		await keys.keyboard.press('ArrowDown');
+		const f = await focused(keys);
+		expectEqual(f.name, 'Quite well', 'the answer after one arrow');
+		expect(await keys.getByLabel('Quite well').isChecked(), '"Quite well" is not chosen');
+		await tabTo(keys, { tag: 'button', name: 'Continue' }, { max: 1 });
+		await enter();
+		await markFocusBaseline(keys);
+		await tabTo(keys, { tag: 'button', name: 'Continue' });
+		await enter();
+		await keys.getByRole('heading', { level: 1, name: 'Check your answers before you send them' }).waitFor();
+		const text = await keys.locator('main').innerText();
+		for (const want of ['Really well', 'Quite well', 'Our teacher listens when we are upset.'])
+			expect(text.includes(want), `"${want}" is not on the page`);
+	});
+	await t.step('"Send my answers" by keyboard: the confirmation', async () => {
+		await markFocusBaseline(keys);
+		await tabTo(keys, { tag: 'button', name: 'Send my answers' }, { max: 20 });
+		await enter();
+		await keys.getByRole('heading', { level: 1, name: 'Your answers have been sent' }).waitFor();
+	});
+
+	// 3. A practitioner, with JavaScript off.
+	const plain = await t.newPage({ javaScriptEnabled: false });
+	await t.step('with JavaScript off: Continue without an answer says what to do', async () => {
+		await plain.goto(`${app.url}/v/${links.practitioners}`);
+		await submit(plain, () => plain.getByRole('button', { name: 'Start now' }).click());
+		const r = await submit(plain, () => plain.getByRole('button', { name: 'Continue' }).click());
+		expectEqual(r?.status(), 400, 'the status');
+		await plain.getByRole('heading', { name: 'There is a problem' }).waitFor();
+		expect(await plain.getByRole('link', { name: 'Choose one answer. If you are not sure, choose "I don\'t know".' }).isVisible(),
+			'the error summary');
+	});
+	await t.step('with JavaScript off: 1,001 characters or more are refused by the server', async () => {
+		await plain.getByLabel('Not very well').check();
+		await submit(plain, () => plain.getByRole('button', { name: 'Continue' }).click());
+		expect(await plain.getByText('You can write up to 1,000 characters.').first().isVisible(),
+			'the limit is not said without JavaScript');
+		await plain.getByLabel('What could be better?').fill(LONG);
+		const r = await submit(plain, () => plain.getByRole('button', { name: 'Continue' }).click());
+		expectEqual(r?.status(), 400, 'the status');
+		const message = `Write 1,000 characters or fewer. You wrote ${LONG.trim().length}.`;
+		expect(await plain.getByRole('link', { name: message }).isVisible(), `no "${message}" in the summary`);
+		expectEqual(squash(await plain.getByLabel('What could be better?').inputValue()), squash(LONG), 'the words kept');
+	});
+	// No axe here: it runs as a script, and scripts are off; the same pages
+	// with scripts on were checked above. A screenshot shows the message.
+	await plain.screenshot({ path: path.join(SHOTS, 'partner-comments-too-long-nojs-1280x800.png'), fullPage: true });
+	await t.step('with JavaScript off: exactly 1,000 characters are taken, and the answers sent', async () => {
+		await plain.getByLabel('What could be better?').fill('x'.repeat(1000));
+		await submit(plain, () => plain.getByRole('button', { name: 'Continue' }).click());
+		await plain.getByLabel('Quite well').check();
+		await submit(plain, () => plain.getByRole('button', { name: 'Continue' }).click());
+		await submit(plain, () => plain.getByRole('button', { name: 'Continue' }).click());
+		await submit(plain, () => plain.getByRole('button', { name: 'Send my answers' }).click());
+		await plain.getByRole('heading', { level: 1, name: 'Your answers have been sent' }).waitFor();
+	});
+
+	// The lead's results, round page and paper form.
+	await t.step('the results: views differ on 1i, each group\'s chart named like its table', async () => {
+		await lead.goto(`${app.url}/org/${org}/views/1/results`);
+		expect(await lead.getByText(/Views differ: .* and Practitioners are two or more steps apart/).count() === 1,
+			'no "views differ" with the practitioners (staff) on 1i');
+		expect(await lead.getByRole('img', { name: /Parent carers, 1i/ }).count() === 1, 'no chart named "Parent carers, 1i"');
+		const table = lead.getByRole('table', { name: 'Parent carers, 1i' });
+		expectEqual(await table.getByRole('row', { name: /Really well/ }).getByRole('cell').innerText(), '1',
+			'parent carers answering "Really well" to 1i');
+	});
+	await t.visit(lead, 'lead-results');
+	await t.step('the round\'s page counts one answer sent per link', async () => {
+		await lead.goto(`${app.url}/org/${org}/views/1`);
+		const sent = await lead.getByRole('table', { name: 'Links' }).getByRole('cell').allInnerTexts();
+		expectEqual(sent.filter((s) => s.trim() === '1').length, 3, 'links with one answer sent');
+	});
+	await t.visit(lead, 'lead-round');
+	for (const [name, where] of [['views-list', ''], ['views-comments', '/1/comments'], ['views-agree', '/1/agree/1i'],
+		['views-paper-new', '/1/paper/new'], ['views-easy-read', '/1/easy-read'], ['org-settings', 'settings'],
+		['statement-with-views', 'statement']]) {
+		const url = where === 'settings' ? `/org/${org}/settings`
+			: where === 'statement' ? `/org/${org}/evaluation/1/statement/1i` : `/org/${org}/views${where}`;
+		await t.step(`${name}: ${url} opens`, async () => {
+			const r = await lead.goto(`${app.url}${url}`);
+			expectEqual(r?.status(), 200, 'the status');
+		});
+		await t.visit(lead, name);
+	}
+	await t.check('the paper form\'s print preview', async () => {
+		await lead.goto(`${app.url}/org/${org}/views/1`);
+		await submit(lead, () => lead.getByRole('link', { name: 'The paper form, to print' }).click());
+		await t.visit(lead, 'lead-paper-form');
+		const pages = await printPreview(lead, 'paper-form');
+		console.log(`# the paper form of ${STATEMENTS.length} statements prints on ${pages} A4 pages`);
+	});
+
+	// 4. A closed link, an unknown one.
+	await t.step('the lead closes the round', async () => {
+		await lead.goto(`${app.url}/org/${org}/views/1`);
+		await submit(lead, () => lead.getByRole('button', { name: 'Close the round' }).click());
+		await lead.getByText('The round is closed: its links take no more answers.').waitFor();
+	});
+	await t.check('a closed link answers 410 with a friendly page', async () => {
+		const r = await phone.goto(parentLink);
+		expectEqual(r.status(), 410, 'the status');
+		await phone.getByRole('heading', { level: 1, name: 'This link is closed' }).waitFor();
+		expect(await phone.getByText('Thank you for wanting to help.', { exact: false }).isVisible(), 'no thanks');
+	});
+	await look('closed-410');
+	await t.check('an unknown link answers 404 with a page that says what to do', async () => {
+		const r = await phone.goto(`${app.url}/v/${'A'.repeat(43)}`);
+		expectEqual(r.status(), 404, 'the status');
+		await phone.getByRole('heading', { level: 1, name: 'We cannot find this page' }).waitFor();
+	});
+	await look('unknown-404');
 }

@@ -118,6 +118,8 @@ same "a CSV header and a row per statement and group" "7" "$(printf '%s\n' "$out
 same "the header" "statement,statement_title,group,group_title,suppressed,responses,answers,Really well,Quite well,Not very well,Not at all,I don't know,median,views_differ,agreed_view" \
 	"$(printf '%s\n' "$out" | head -1 | tr -d '\r')"
 expect_fail "--json and --csv" 2 "not both" views results 1 --json --csv
+"$COPRO" views results 1 --xlsx >"$WORK/results.xlsx"
+check "results as an Excel workbook" python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); s = z.read("xl/worksheets/sheet1.xml").decode(); sys.exit(0 if "Really well" in s and "Parent carers" in s else 1)' "$WORK/results.xlsx"
 expect_out "area threshold" "from 6 answers" views area Rotherham --min-group 6
 expect_ok "the area's picture, before any views" views area Rotherham --json
 same "no organisation gave views yet" "0" "$(json_get "$out" 'len(d["organisations"])')"

@@ -345,7 +345,7 @@ static void agreed_view_becomes_linked_evidence(void **state)
 	view_round_row r;
 	assert_int_equal(views_get(&f->d, round, &r, &f->e), 0);
 	const char *month = strchr(date_in_words(&f->mem, r.opens_on), ' ') + 1;
-	assert_string_equal(item.title, arena_printf(&f->mem, "Parent carers' views, %s: 3 answers", month));
+	assert_string_equal(item.title, arena_printf(&f->mem, "Parent carers' views, %s: fewer than 5 answers", month));
 	assert_int_equal(item.groups, GROUP_PARENTS | GROUP_PRACTITIONERS);
 	link_list l;
 	assert_int_equal(links_of_statement(&f->d, ev, "1i", &l, &f->e), 0);
@@ -359,7 +359,16 @@ static void agreed_view_becomes_linked_evidence(void **state)
 	assert_int_equal(views_agree(&f->d, &lead, round, &in, &again, &f->e), 0);
 	assert_int_equal(again, evidence);
 	assert_int_equal(evidence_get(&f->d, evidence, &item, &f->e), 0);
-	assert_string_equal(item.title, arena_printf(&f->mem, "Views of parent carers (3), practitioners (1), %s: 4 answers", month));
+	assert_string_equal(item.title, arena_printf(&f->mem, "Views of parent carers (fewer than 5), practitioners (fewer than 5), %s: fewer than 5 answers each", month));
+	/* With the threshold at 3, parent carers' count shows, the total hides the other. */
+	int64_t area = fixture_org_area(f, org);
+	assert_int_equal(views_min_group_set(&f->d, &lead, area, 3, &f->e), 0);
+	assert_int_equal(views_agree(&f->d, &lead, round, &in, &again, &f->e), 0);
+	assert_int_equal(evidence_get(&f->d, evidence, &item, &f->e), 0);
+	assert_string_equal(item.title, arena_printf(&f->mem, "Views of parent carers (3), practitioners (fewer than 3), %s: more than 3 answers", month));
+	view_link_list all;
+	assert_int_equal(views_links(&f->d, round, &all, &f->e), 0);
+	assert_string_equal(views_evidence_title(&f->mem, &r, &all, 1), arena_printf(&f->mem, "Views of parent carers (3), practitioners (1), %s: 4 answers", month));
 	view_results res;
 	assert_int_equal(views_results(&f->d, round, false, &res, &f->e), 0);
 	assert_true(res.elements[0].has_agreed);

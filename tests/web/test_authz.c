@@ -336,6 +336,8 @@ static const struct {
 	{"GET", "/org/{org}/views/{round}/paper", ACCESS_CONTRIBUTE},
 	{"GET", "/org/{org}/views/{round}/paper/new", ACCESS_CONTRIBUTE},
 	{"POST", "/org/{org}/views/{round}/paper", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/views/{round}/my-view", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/views/{round}/my-view", ACCESS_CONTRIBUTE},
 	{"GET", "/org/{org}/views/{round}/easy-read", ACCESS_LEAD},
 	{"POST", "/org/{org}/views/{round}/easy-read", ACCESS_LEAD},
 	{"GET", "/org/{org}/settings", ACCESS_LEAD},

@@ -7,6 +7,7 @@
  * writes nothing; the form token and the throttle hold. */
 #include "webtest.h"
 
+#include "domain/audit.h"
 #include "domain/throttle.h"
 #include "domain/views.h"
 #include "web/i18n.h"
@@ -263,6 +264,33 @@ static void easy_read_and_languages(void **state)
 	}
 }
 
+/* A York audit's round: six principles, answered in York's levels. */
+static void a_york_round(void **state)
+{
+	webfix *w = *state;
+	fixture *f = &w->f;
+	audit_actor actor = {0, "Lead Tester", ACCESS_LEAD};
+	audit_fields h = {.audit_date = "2026-03-01"};
+	int64_t audit, round;
+	assert_int_equal(audit_start(&f->d, w->org, 0, &h, &actor, &audit, &f->e), 0);
+	view_group g = {"parents", ""};
+	view_round_input in = {.audit_id = audit, .groups = &g, .n_groups = 1};
+	view_new_link *links;
+	size_t n;
+	assert_int_equal(views_open(&f->d, &lead, &in, &round, &links, &n, &f->e), 0);
+	const char *t = arena_strdup(&f->mem, links[0].token);
+	body_has(get_body(w, web_path(w, "/v/%s", t), NULL, 200), "There are 6 questions.");
+	const char *c = start(w, t);
+	const char *body = get_body(w, web_path(w, "/v/%s/q/1", t), c, 200);
+	body_has(body, "Excellent");
+	body_has(body, "Room for improvement");
+	assert_null(strstr(body, "Really well"));
+	post_expect(w, web_path(w, "/v/%s/q/1", t), c, (const char *[]){"rating", "4", NULL}, 400, NULL);
+	post_expect(w, web_path(w, "/v/%s/q/1", t), c, (const char *[]){"rating", "3", NULL}, 303, NULL);
+	get_body(w, web_path(w, "/v/%s/q/6", t), c, 200);
+	get_body(w, web_path(w, "/v/%s/q/7", t), c, 404);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
@@ -273,6 +301,7 @@ int main(void)
 		T(unknown_and_closed_links),
 		T(throttled),
 		T(easy_read_and_languages),
+		T(a_york_round),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

@@ -200,6 +200,8 @@ static void comments_and_agreeing(void **state)
 	body_has(ys->location, "/you-said/");
 	request_destroy(ys);
 	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM you_said WHERE said = 'Lovely welcome'"), 1);
+	body = web_expect_body(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/you-said", (long long)w->org), NULL, 200);
+	body_has(body, round_path(w, round, "/results"));
 	web_expect(w, AS_LEAD, "POST", comments, (const char *[]){"response", web_num(w, response), "element", "1i", "do", "flag", NULL}, 303);
 	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM view_answer WHERE flagged_at IS NOT NULL"), 1);
 	const char *agree = round_path(w, round, "/agree/1i");
@@ -294,6 +296,56 @@ static void easy_read_for_one_round(void **state)
 	request_destroy(q);
 }
 
+static void the_area_sets_the_smallest_group(void **state)
+{
+	webfix *w = *state;
+	const char *token;
+	int64_t round = open_round(w, &token);
+	answers(w, round, "parents", 3, 2, NULL);
+	const char *results = round_path(w, round, "/results");
+	body_has(web_expect_body(w, AS_VIEWER, "GET", results, NULL, 200), "Fewer than 5 answers");
+	const char *path = web_path(w, "/area/%lld/settings/views", (long long)fixture_org_area(&w->f, w->org));
+	int64_t before = test_count_rows(&w->f.db);
+	web_expect(w, AS_AREA, "POST", path, (const char *[]){"min_group", "0", NULL}, 400);
+	web_expect(w, AS_AREA, "POST", path, (const char *[]){"min_group", "many", NULL}, 400);
+	web_expect(w, AS_LEAD, "POST", path, (const char *[]){"min_group", "3", NULL}, 404);
+	assert_int_equal(test_count_rows(&w->f.db), before);
+	web_expect(w, AS_AREA, "POST", path, (const char *[]){"min_group", "3", NULL}, 303);
+	const char *body = web_expect_body(w, AS_VIEWER, "GET", results, NULL, 200);
+	assert_null(strstr(body, "Fewer than 5"));
+	body_has(body, "Parent carers, 1i: Really well: 0");   /* 3 answers: shown */
+	body_has(body, "Fewer than 3 answers");                 /* practitioners: none */
+}
+
+static void a_contributor_gives_their_own_view(void **state)
+{
+	webfix *w = *state;
+	const char *token;
+	int64_t round = open_round(w, &token);
+	const char *home = web_path(w, "/org/%lld", (long long)w->org);
+	const char *body = web_expect_body(w, AS_CONTRIBUTOR, "GET", home, NULL, 200);
+	body_has(body, "What you are asked to do");
+	body_has(body, round_path(w, round, "/my-view"));
+	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", round_path(w, round, "/my-view"), NULL, 200);
+	body_has(body, "Give your view");
+	body_has(body, "Really well");
+	const char *link = web_num(w, link_of(w, round, "parents"));
+	const char *mine = round_path(w, round, "/my-view");
+	int64_t before = test_count_rows(&w->f.db);
+	web_expect(w, AS_CONTRIBUTOR, "POST", mine, (const char *[]){"link", link, "rating-1", "5", NULL}, 400);
+	web_expect(w, AS_CONTRIBUTOR, "POST", mine, (const char *[]){"rating-1", "3", NULL}, 400);
+	assert_int_equal(test_count_rows(&w->f.db), before);
+	request *r = web_expect_request(w, AS_CONTRIBUTOR, "POST", mine, (const char *[]){"link", link, "rating-1", "3", NULL}, 303);
+	assert_string_equal(r->location, web_path(w, "/org/%lld?view=sent", (long long)w->org));
+	request_destroy(r);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM view_response WHERE from_paper = 0 AND entered_by IS NOT NULL"), 1);
+	/* A closed round takes no more. */
+	web_expect(w, AS_LEAD, "POST", round_path(w, round, "/close"), NULL, 303);
+	before = test_count_rows(&w->f.db);
+	web_expect(w, AS_CONTRIBUTOR, "POST", mine, (const char *[]){"link", link, "rating-1", "3", NULL}, 409);
+	assert_int_equal(test_count_rows(&w->f.db), before);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
@@ -301,7 +353,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(opening_a_round), T(posters_and_letters), T(closing_reopening_replacing),
 		T(results_suppressed_below_five), T(comments_and_agreeing), T(paper_forms), T(settings),
-		T(easy_read_for_one_round),
+		T(easy_read_for_one_round), T(a_contributor_gives_their_own_view),
+		T(the_area_sets_the_smallest_group),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

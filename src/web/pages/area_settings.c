@@ -1,25 +1,50 @@
-/* area_settings.c: the area's audit settings (/area/{area}/settings): the
- * score scale and the rule that suggests an audit's outcome, both local
- * choices the source leaves open. */
+/* area_settings.c: the area's settings (/area/{area}/settings): for audits
+ * the score scale and the rule that suggests an audit's outcome, both local
+ * choices the source leaves open; for partners' views the smallest group
+ * whose answers anyone but an organisation's leads may see. */
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "core/text.h"
+#include "domain/views.h"
 #include "web/pages/audit_common.h"
 
 typedef struct settings_values {
 	const char *min, *max, *rule;
 } settings_values;
 
+/* The second form: the area's threshold of suppression (`typed` when
+ * refused, else the area's). */
+static void views_form(request *r, const char *typed, const form_errors *fe)
+{
+	int n = VIEWS_MIN_GROUP_DEFAULT;
+	err e = {0};
+	if (!typed && views_min_group_get(&r->d, r->area, &n, &e) == 0)
+		typed = arena_printf(&r->mem, "%d", n);
+	htmlf(&r->out, "<h2 class=\"govuk-heading-l\" id=\"views\">Partners' views</h2>"
+		       "<form method=\"post\" action=\"/area/%D/settings/views\" novalidate>", r->area);
+	form_csrf(r);
+	form_input(r, "min_group", "Smallest group whose answers others see", typed, fe,
+		   &(input_opts){.hint = "A group with fewer answers shows \"fewer than N answers\" and no figures to everyone "
+					 "but the organisation's leads, so nobody can be picked out. From 1 to 100; usually 5.",
+				 .width = "3"});
+	form_button(r, "Save");
+	htmlf(&r->out, "</form>");
+}
+
 static void settings_form(request *r, const audit_settings *now, const settings_values *sv,
-			  const form_errors *fe)
+			  const form_errors *fe, const char *min_group)
 {
 	const char *name = audit_area_name(r);
 	page_begin(r, fe && fe->n ? "Error: Audit settings" : "Audit settings");
 	htmlf(&r->out, "<a href=\"/area/%D/audits\" class=\"govuk-back-link\">Audits to decide</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->area);
 	form_error_summary(r, fe);
-	if ((!fe || !fe->n) && query_get(r, "saved"))
-		notice_success_link(r, "success-title", "The audit settings have been saved", NULL, NULL);
+	const char *saved = query_get(r, "saved");
+	if ((!fe || !fe->n) && saved)
+		notice_success_link(r, "success-title", strcmp(saved, "views") ? "The audit settings have been saved"
+									: "The smallest group shown has been saved", NULL, NULL);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Audit settings</h1>"
 		      "<p class=\"govuk-body\">York's joint partnership audit framework gives no scale for the Score "
 		      "of each principle, and no rule for getting from the principles' levels to the overall "
@@ -55,7 +80,9 @@ static void settings_form(request *r, const audit_settings *now, const settings_
 	audit_choice_radios(r, "rule", "Rule for the suggested outcome", c, 2, sv->rule,
 		      "Organisations see the suggestion and may choose another outcome with a reason.", fe);
 	form_button(r, "Save settings");
-	htmlf(&r->out, "</form></div></div>");
+	htmlf(&r->out, "</form>");
+	views_form(r, min_group, fe);
+	htmlf(&r->out, "</div></div>");
 	page_end(r);
 }
 
@@ -70,7 +97,7 @@ static int page_settings(request *r)
 	settings_values sv = {.min = arena_printf(&r->mem, "%d", now.score_min),
 			      .max = arena_printf(&r->mem, "%d", now.score_max),
 			      .rule = now.is_default ? NULL : now.rule};
-	settings_form(r, &now, &sv, NULL);
+	settings_form(r, &now, &sv, NULL, NULL);
 	return 200;
 }
 
@@ -109,7 +136,7 @@ static int page_settings_post(request *r)
 			       sentence(r, e.msg));
 	}
 	if (fe.n) {
-		settings_form(r, &now, &sv, &fe);
+		settings_form(r, &now, &sv, &fe, NULL);
 		return 400;
 	}
 	if (activity_log(&r->d, &r->sess.user, 0, r->area,
@@ -120,8 +147,36 @@ static int page_settings_post(request *r)
 	return web_redirect(r, arena_printf(&r->mem, "/area/%lld/settings?saved=1", (long long)r->area));
 }
 
+/* ROUTE: POST /area/{area}/settings/views (area administrator) */
+static int page_settings_views_post(request *r)
+{
+	audit_settings now;
+	err e = {0};
+	if (audit_settings_get(&r->d, r->area, &now, &e) < 0)
+		return audit_page_error(r, &e);
+	const char *typed = audit_posted(r, "min_group");
+	int n = 0;
+	form_errors fe = {0};
+	if (!audit_whole_number(typed, 3, &n) || n < 1 || n > 100)
+		form_error_add(&fe, "min_group", "Enter the smallest group as a whole number from 1 to 100, like 5");
+	else if (views_min_group_set(&r->d, &r->sess.user, r->area, n, &e) < 0) {
+		if (e.kind != ERR_INPUT)
+			return audit_page_error(r, &e);
+		form_error_add(&fe, "min_group", sentence(r, e.msg));
+	}
+	if (fe.n) {
+		settings_values sv = {.min = arena_printf(&r->mem, "%d", now.score_min),
+				      .max = arena_printf(&r->mem, "%d", now.score_max),
+				      .rule = now.is_default ? NULL : now.rule};
+		settings_form(r, &now, &sv, &fe, typed);
+		return 400;
+	}
+	return web_redirect(r, arena_printf(&r->mem, "/area/%lld/settings?saved=views#views", (long long)r->area));
+}
+
 const route area_settings_routes[] = {
 	{"GET", "/area/{area}/settings", page_settings, 0, ACCESS_AREA},
 	{"POST", "/area/{area}/settings", page_settings_post, ROUTE_POST, ACCESS_AREA},
+	{"POST", "/area/{area}/settings/views", page_settings_views_post, ROUTE_POST, ACCESS_AREA},
 	{0},
 };

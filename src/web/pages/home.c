@@ -132,6 +132,8 @@ static int page_org(request *r)
 	page_begin(r, o.name);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>",
 	     o.area ? o.area : "", o.name);
+	if (r->access == ACCESS_CONTRIBUTE && views_home_panel(r, o.name) < 0)
+		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Self-evaluations</h2>");
 	if (!evs.n)
 		htmlf(&r->out, "<p class=\"govuk-body\">No self-evaluation has started yet.</p>");

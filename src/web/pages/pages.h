@@ -85,6 +85,10 @@ void views_entry_links(request *r, const char *source, int64_t id);
  * "views differ" and the agreed view (nothing when no round does); -1
  * with r->e set on a database error. */
 int views_statement_panel(request *r, int64_t evaluation, const char *statement);
+/* A contributor's home in plain words: what they are asked to do (give
+ * their view in each open round, the same questions partners answer),
+ * and thanks once they have; -1 with r->e set on a database error. */
+int views_home_panel(request *r, const char *org_name);
 
 extern const route static_routes[];     /* static.c: style sheet, script, images */
 extern const route account_routes[];    /* account.c: set-up, sign-in, invitations */

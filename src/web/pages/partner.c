@@ -121,13 +121,19 @@ static const char *easy_read_text(const partner_ctx *c, size_t i, const fw_eleme
 	return NULL;
 }
 
+const char *partner_easy_text(request *r, const partner_ctx *c, size_t i)
+{
+	const char *easy = c->frame.easy_read ? easy_read_text(c, i, question_element(c, i)) : NULL;
+	return easy ? tr(r, easy) : NULL;
+}
+
 void partner_statement(request *r, const partner_ctx *c, size_t i)
 {
 	const fw_element *el = question_element(c, i);
-	const char *easy = c->frame.easy_read ? easy_read_text(c, i, el) : NULL;
+	const char *easy = partner_easy_text(r, c, i);
 	htmlf(&r->out, "<div class=\"copro-question-text\" id=\"statement\">");
 	if (easy) {
-		text_paragraphs_class(r, tr(r, easy), "govuk-body copro-question-text", NULL);
+		text_paragraphs_class(r, easy, "govuk-body copro-question-text", NULL);
 	} else {
 		htmlf(&r->out, "<p class=\"govuk-body-l\"><strong>%t</strong></p>",
 		      tr(r, partner_statement_title(c, i)));

@@ -223,9 +223,14 @@ static int comments_render(request *r, partner_ctx *c, size_t n, const comments_
 		       "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",
 	      back, tr(r, "Back"));
 	partner_error_summary(r, f->good_error ? "good" : "better", f->good_error ? f->good_error : f->better_error);
-	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>"
-		       "<p class=\"govuk-body\">%t</p>",
-	      question_caption(r, c, n), title, tr(r, partner_statement_title(c, n - 1)));
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>",
+	      question_caption(r, c, n), title);
+	/* In easy read the source's title is not plain words: the easy-read
+	 * text the partner answered about is shown again. */
+	if (c->frame.easy_read)
+		partner_statement(r, c, n - 1);
+	else
+		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", tr(r, partner_statement_title(c, n - 1)));
 	partner_form_open(r, c, partner_question_url(r, c, n, "/comments"));
 	change_field(r);
 	comment_box(r, "good", tr(r, "What is good?"), f->good, f->good_error);
@@ -305,9 +310,14 @@ static void check_question(request *r, partner_ctx *c, size_t i, const view_answ
 		if (!strcmp(answers->items[j].element_key, key))
 			a = &answers->items[j];
 	const char *words = a && a->rating != VIEW_NO_RATING ? views_rating_words(&c->v.round, a->rating) : NULL;
-	const char *title = tr(r, partner_statement_title(c, i));
-	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">%t</h2><dl class=\"govuk-summary-list govuk-!-margin-bottom-9\">",
-	      title);
+	/* In easy read the source's title is not plain words: "Question 1 of
+	 * 2" and the easy-read text instead. */
+	const char *easy = partner_easy_text(r, c, i);
+	const char *title = easy ? question_caption(r, c, i + 1) : tr(r, partner_statement_title(c, i));
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">%t</h2>", title);
+	if (easy)
+		text_paragraphs_class(r, easy, "govuk-body", NULL);
+	htmlf(&r->out, "<dl class=\"govuk-summary-list govuk-!-margin-bottom-9\">");
 	check_row(r, tr(r, "Your answer"), words ? tr(r, words) : tr(r, "Not answered"),
 		  partner_question_url(r, c, i + 1, "?change=yes"), title);
 	check_row(r, tr(r, "What is good?"), a && a->good ? a->good : tr(r, "Nothing written"),

@@ -40,6 +40,9 @@ int partner_failed(request *r, partner_ctx *c);
  * it means; in easy read the round's own text, then copro's, then the
  * source's (when neither exists). */
 void partner_statement(request *r, const partner_ctx *c, size_t i);
+/* In an easy-read round, the easy-read words of question `i` in the
+ * reader's language; NULL otherwise (or when it has none). */
+const char *partner_easy_text(request *r, const partner_ctx *c, size_t i);
 /* The statement's short title, for "Check your answers". */
 const char *partner_statement_title(const partner_ctx *c, size_t i);
 /* The error summary of one field (nothing when msg is NULL). */

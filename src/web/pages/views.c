@@ -120,6 +120,32 @@ void views_entry_links(request *r, const char *source, int64_t id)
 			       "Ask partners for their views</a></p>", r->org, source, id);
 }
 
+int views_home_panel(request *r, const char *org_name)
+{
+	view_round_list rounds;
+	if (views_of_org(&r->d, r->org, &rounds, &r->e) < 0)
+		return -1;
+	char today[11];
+	date_today(today);
+	if (query_get(r, "view") && !strcmp(query_get(r, "view"), "sent"))
+		notice_success(r, "Thank you: your view has been sent. It counts with the others from your group.");
+	size_t open = 0;
+	for (size_t i = 0; i < rounds.n; i++)
+		open += views_state(&rounds.items[i], today) == VIEW_OPEN;
+	if (!open)
+		return 0;
+	htmlf(&r->out, "<div class=\"govuk-inset-text\"><h2 class=\"govuk-heading-m\">What you are asked to do</h2>"
+		       "<p class=\"govuk-body\">%t wants to know how well it works with children, young people and families. "
+		       "Please give your view. It takes a few minutes, and you do not need to look at evidence or indicators.</p>"
+		       "<ul class=\"govuk-list\">", org_name);
+	for (size_t i = 0; i < rounds.n; i++)
+		if (views_state(&rounds.items[i], today) == VIEW_OPEN)
+			htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"%a\">Give your view: %t</a></li>",
+			      views_url(r, rounds.items[i].id, "/my-view"), rounds.items[i].title);
+	htmlf(&r->out, "</ul></div>");
+	return 0;
+}
+
 /* ---- the list ------------------------------------------------------------ */
 
 static void rounds_table(request *r, const view_round_list *list)

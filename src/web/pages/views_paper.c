@@ -1,11 +1,14 @@
 /* views_paper.c: a round's questions on paper (/org/{org}/views/{round}/paper),
- * printable, in the round's wording and language; and typing a filled-in
- * form back in (.../paper/new), recorded as one response "entered from
- * paper" by the person who typed it. */
+ * printable, in the round's wording and language; typing a filled-in form
+ * back in (.../paper/new), recorded as one response "entered from paper"
+ * by the person who typed it; and a signed-in member giving their own view
+ * on the same form (.../my-view: a parent carer forum's representative,
+ * say), as one of their partner group. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/account.h"
 #include "web/i18n.h"
 #include "web/pages/views_page.h"
 #include "web/partner.h"
@@ -93,6 +96,7 @@ static int page_views_paper(request *r)
 typedef struct paper_typed {
 	const char *link;
 	view_paper_answer *answers;     /* one per element, in order */
+	bool own;                       /* the member's own view, not a paper form */
 } paper_typed;
 
 static void paper_group_radios(request *r, const paper_page *p, const paper_typed *t, const form_errors *fe)
@@ -102,7 +106,8 @@ static void paper_group_radios(request *r, const paper_page *p, const paper_type
 		options[2 * i] = arena_printf(&r->mem, "%lld", (long long)p->pg.links.items[i].id);
 		options[2 * i + 1] = views_group_title(&p->pg.links.items[i]);
 	}
-	form_radios(r, "link", "Which group is the form from", options, t->link, NULL, fe);
+	form_radios(r, "link", t->own ? "Which group are you answering as" : "Which group is the form from", options,
+		    t->link, NULL, fe);
 }
 
 static void paper_rating_radios(request *r, const paper_page *p, size_t i, int chosen, const form_errors *fe)
@@ -121,15 +126,19 @@ static void paper_rating_radios(request *r, const paper_page *p, size_t i, int c
 
 static int paper_render(request *r, paper_page *p, const paper_typed *t, const form_errors *fe)
 {
-	page_begin(r, fe && fe->n ? "Error: Type in a paper form" : "Type in a paper form");
+	const char *title = t->own ? "Give your view" : "Type in a paper form";
+	page_begin(r, fe && fe->n ? arena_printf(&r->mem, "Error: %s", title) : title);
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	form_error_summary(r, fe);
 	if (!(fe && fe->n) && query_get(r, "saved"))
 		notice_success(r, "Saved. Type in the next form, or go back to the round.");
-	views_heading(r, &p->pg, "Type in a paper form");
-	htmlf(&r->out, "<p class=\"govuk-body\">Type one filled-in form at a time, as it was written. It is recorded as entered "
-		       "from paper, by you, and counts like an answer sent online.</p><form method=\"post\" action=\"%a\" novalidate>",
-	      views_url(r, p->pg.round.id, "/paper"));
+	views_heading(r, &p->pg, title);
+	htmlf(&r->out, "<p class=\"govuk-body\">%t</p><form method=\"post\" action=\"%a\" novalidate>",
+	      t->own ? "Say how well you think we do each of these, and anything you want to add. "
+		       "Your answers count with the others from your group. You do not need to look at evidence or indicators."
+		     : "Type one filled-in form at a time, as it was written. It is recorded as entered "
+		       "from paper, by you, and counts like an answer sent online.",
+	      views_url(r, p->pg.round.id, t->own ? "/my-view" : "/paper"));
 	form_csrf(r);
 	paper_group_radios(r, p, t, fe);
 	for (size_t i = 0; i < p->elements.n; i++) {
@@ -142,7 +151,7 @@ static int paper_render(request *r, paper_page *p, const paper_typed *t, const f
 		form_textarea(r, arena_printf(&r->mem, "good-%zu", i + 1), "What is good", a->good, NULL, fe);
 		form_textarea(r, arena_printf(&r->mem, "better-%zu", i + 1), "What could be better", a->better, NULL, fe);
 	}
-	form_button(r, "Save this form");
+	form_button(r, t->own ? "Send my view" : "Save this form");
 	htmlf(&r->out, "</form></div></div>");
 	page_end(r);
 	return fe && fe->n ? 400 : 200;
@@ -188,14 +197,14 @@ static void paper_read_one(request *r, const paper_page *p, size_t i, view_paper
 	}
 }
 
-/* ROUTE: POST /org/{org}/views/{round}/paper (contributor) */
-static int page_views_paper_add(request *r)
+static int paper_save(request *r, bool own)
 {
 	paper_page p;
 	int rc = paper_load(r, &p);
 	if (rc)
 		return rc;
 	paper_typed t = paper_empty(r, &p);
+	t.own = own;
 	form_errors fe = {0};
 	t.link = form_get(r, "link");
 	int64_t link = 0;
@@ -204,20 +213,73 @@ static int page_views_paper_add(request *r)
 	for (size_t i = 0; i < p.elements.n; i++)
 		paper_read_one(r, &p, i, &t.answers[i], &fe);
 	int64_t response;
-	if (!fe.n && views_paper_add(&r->d, &r->sess.user, p.pg.round.id, link, t.answers, p.elements.n, &response,
-				     &r->e) < 0) {
+	if (!fe.n && (own ? views_own_view_add : views_paper_add)(&r->d, &r->sess.user, p.pg.round.id, link, t.answers,
+								   p.elements.n, &response, &r->e) < 0) {
+		if (r->e.kind == ERR_CONFLICT)
+			return views_refused(r, &r->e);
 		if (r->e.kind != ERR_INPUT && r->e.kind != ERR_NOTFOUND)
 			return page_error(r, &r->e);
 		form_error_add(&fe, r->e.kind == ERR_NOTFOUND ? "link" : "rating-1", sentence(r, r->e.msg));
 	}
 	if (fe.n)
 		return paper_render(r, &p, &t, &fe);
+	if (own)
+		return web_redirect(r, arena_printf(&r->mem, "/org/%lld?view=sent", (long long)r->org));
 	return web_redirect(r, views_url(r, p.pg.round.id, "/paper/new?saved=1"));
+}
+
+/* ROUTE: POST /org/{org}/views/{round}/paper (contributor) */
+static int page_views_paper_add(request *r)
+{
+	return paper_save(r, false);
+}
+
+/* The round's link for the member's own partner group, when it has one. */
+static const char *own_link(request *r, const paper_page *p)
+{
+	membership_list ms;
+	if (memberships_of_user(&r->d, r->sess.user.id, &ms, &r->e) < 0)
+		return NULL;
+	const char *group = NULL;
+	for (size_t i = 0; i < ms.n && !group; i++)
+		if (ms.items[i].organisation_id == r->org)
+			group = ms.items[i].partner_group;
+	static const char *const map[] = {"children-and-young-people", "cyp", "parent-carers", "parents",
+					  "practitioners", "practitioners", NULL};
+	const char *want = NULL;
+	for (size_t i = 0; group && map[i]; i += 2)
+		if (!strcmp(group, map[i]))
+			want = map[i + 1];
+	for (size_t i = 0; want && i < p->pg.links.n; i++)
+		if (!strcmp(p->pg.links.items[i].partner_group, want))
+			return arena_printf(&r->mem, "%lld", (long long)p->pg.links.items[i].id);
+	return NULL;
+}
+
+/* ROUTE: GET /org/{org}/views/{round}/my-view (contributor) */
+static int page_views_my_view(request *r)
+{
+	paper_page p;
+	int rc = paper_load(r, &p);
+	if (rc)
+		return rc;
+	paper_typed t = paper_empty(r, &p);
+	t.own = true;
+	t.link = own_link(r, &p);
+	return paper_render(r, &p, &t, NULL);
+}
+
+/* ROUTE: POST /org/{org}/views/{round}/my-view (contributor) */
+static int page_views_my_view_post(request *r)
+{
+	return paper_save(r, true);
 }
 
 const route views_paper_routes[] = {
 	{"GET", "/org/{org}/views/{round}/paper", page_views_paper, 0, ACCESS_CONTRIBUTE},
 	{"GET", "/org/{org}/views/{round}/paper/new", page_views_paper_new, 0, ACCESS_CONTRIBUTE},
 	{"POST", "/org/{org}/views/{round}/paper", page_views_paper_add, ROUTE_POST, ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/views/{round}/my-view", page_views_my_view, 0, ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/views/{round}/my-view", page_views_my_view_post, ROUTE_POST, ACCESS_CONTRIBUTE},
 	{0},
 };

@@ -9,6 +9,7 @@
 
 #include "core/text.h"
 #include "domain/review.h"
+#include "domain/views.h"
 #include "web/pages/pages.h"
 
 /* Record {yousaid} of this organisation: 0, or the status of the error
@@ -113,6 +114,19 @@ static const action_row *find_action(const action_list *l, int64_t id)
 	return NULL;
 }
 
+/* A record made from a comment in a round of views names the round (its
+ * results), so what partners said can be traced to where they said it. */
+static void round_link(request *r, int64_t you_said)
+{
+	int64_t round = 0;
+	err e = {0};
+	if (views_round_of_you_said(&r->d, you_said, &round, &e) != 1)
+		return;
+	htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">From</dt>"
+		       "<dd class=\"govuk-summary-list__value\"><a class=\"govuk-link\" href=\"/org/%D/views/%D/results\">"
+		       "A round of partners' views</a></dd></div>", r->org, round);
+}
+
 static void you_said_card(request *r, const you_said_row *y, const action_list *actions)
 {
 	htmlf(&r->out, "<div class=\"govuk-summary-card\" id=\"you-said-%D\"><div class=\"govuk-summary-card__title-wrapper\">"
@@ -136,6 +150,7 @@ static void you_said_card(request *r, const you_said_row *y, const action_list *
 		text_paragraphs_class(r, y->did, "govuk-body", NULL);
 	htmlf(&r->out, "</dd></div>");
 	summary_row_text(r, "When it was done", y->did_on ? date_words(r, y->did_on) : "Not yet");
+	round_link(r, y->id);
 	const action_row *a = y->action_id ? find_action(actions, y->action_id) : NULL;
 	if (a)
 		htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Action</dt>"
@@ -312,6 +327,10 @@ static int page_you_said_notice(request *r)
 		text_paragraphs_class(r, y->said, "govuk-body-l", NULL);
 		htmlf(&r->out, "<h2 class=\"govuk-heading-l govuk-!-margin-bottom-2\">We did</h2>");
 		text_paragraphs_class(r, y->did, "govuk-body-l", NULL);
+		int64_t round = 0;
+		if (views_round_of_you_said(&r->d, y->id, &round, &r->e) == 1)
+			htmlf(&r->out, "<p class=\"govuk-body\">From <a class=\"govuk-link\" href=\"/org/%D/views/%D/results\">"
+				       "a round of partners' views</a>.</p>", r->org, round);
 		htmlf(&r->out, "</div>");
 		if (i + 1 < list.n)
 			htmlf(&r->out, "<hr class=\"govuk-section-break govuk-section-break--l govuk-section-break--visible\">");
