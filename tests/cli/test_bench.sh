@@ -82,6 +82,19 @@ OUT
 runb --wrk-figures="$WORK/wrk-clean.txt"
 same "wrk figures: a clean run has no refused responses and no errors" "299.50 2.50 12.00 300 0 0" "$out"
 
+# A partner's answers refused by the throttle (429, a 4xx): every request
+# counts as refused, so the durable answers per second come to none.
+cat >"$WORK/wrk-throttled.txt" <<'OUT'
+  Latency Distribution
+     50%  410.00us
+     99%    3.10ms
+  9000 requests in 2.00s, 20.00MB read
+  Non-2xx or 3xx responses: 9000
+Requests/sec:   4500.00
+OUT
+runb --wrk-figures="$WORK/wrk-throttled.txt"
+same "wrk figures: answers all refused by the throttle count as refused" "4500.00 0.41 3.10 9000 9000 0" "$out"
+
 printf 'unable to connect to 127.0.0.1:1 Connection refused\nwrk failed or timed out\n' >"$WORK/wrk-bad.txt"
 runb --wrk-figures="$WORK/wrk-bad.txt"
 same "wrk figures: a failed run counts as zero with an error" "0 0 0 0 0 1" "$out"
