@@ -83,11 +83,13 @@ status=$(curl -s -b "$jar2" -o "$WORK/stmt" -w '%{http_code}' "$page")
 check "signed in again, the statement page is 200" [ "$status" = 200 ]
 csrf=$(token "$WORK/stmt")
 before=$(sqlite3 "$DB" "SELECT COUNT(*) FROM activity")
-seq 1 40 | xargs -P 8 -I N curl -s -b "$jar2" -o /dev/null -w '%{http_code} %{redirect_url}\n' \
-	--data-urlencode "csrf=$csrf" --data-urlencode "strengths=Judgement N" \
+# xargs replaces its placeholder in every argument, the cookie jar's path
+# too: "{}" cannot occur in a mktemp folder's name (an "N" here once did,
+# one run in seven, and curl then sent no session cookie).
+seq 1 40 | xargs -P 8 -I {} curl -s -b "$jar2" -o /dev/null -w '%{http_code} %{redirect_url}\n' \
+	--data-urlencode "csrf=$csrf" --data-urlencode "strengths=Judgement {}" \
 	--data-urlencode "status=in-progress" "$page/review" >"$WORK/codes"
-# On failure the check shows what came back and the server's log (a rare
-# failure under heavy load, all 40 sent to /sign-in, is not understood yet).
+# On failure the check shows what came back and the server's log.
 all_landed() {
 	[ "$(grep -c '^303 .*/statement/1i?saved=review$' "$WORK/codes")" = 40 ] && return 0
 	{ sort "$WORK/codes" | uniq -c; tail -20 "$WORK/serve.log"; ss -ltn | grep ":$port "; } | sed 's/^/# /' 
