@@ -8,7 +8,7 @@
 void form_error_add(form_errors *fe, const char *field, const char *message)
 {
 	if (fe->n < sizeof fe->items / sizeof *fe->items)
-		fe->items[fe->n++] = (field_error){field, message};
+		fe->items[fe->n++] = (field_error){.field = field, .message = message};
 }
 
 const char *form_error_for(const form_errors *fe, const char *field)
@@ -238,4 +238,64 @@ void form_select(request *r, const char *name, const char *label, const char *co
 	for (size_t i = 0; options[i]; i += 2)
 		form_option(r, options[i], options[i + 1], chosen && !strcmp(chosen, options[i]));
 	form_select_end(r);
+}
+
+/* The error of date NAME: it sits on whichever of its fields is first at
+ * fault. */
+static const field_error *date_error(request *r, const char *name, const form_errors *fe)
+{
+	static const char *const parts[] = {"day", "month", "year"};
+	for (size_t i = 0; fe && i < fe->n; i++)
+		for (size_t k = 0; k < 3; k++)
+			if (!strcmp(fe->items[i].field, arena_printf(&r->mem, "%s-%s", name, parts[k])))
+				return &fe->items[i];
+	return NULL;
+}
+
+void form_date(request *r, const char *name, const char *legend, const char *iso,
+	       const char *hint_text, const form_errors *fe)
+{
+	static const char *const parts[][3] = {{"day", "Day", "2"}, {"month", "Month", "2"},
+					       {"year", "Year", "4"}};
+	const field_error *fault = date_error(r, name, fe);
+	const char *msg = fault ? fault->message : NULL, *value[3];
+	if (!hint_text)
+		hint_text = "For example, 31 1 2027";
+	bool posted = form_get(r, arena_printf(&r->mem, "%s-day", name)) != NULL;
+	if (!posted)
+		date_fields(&r->mem, iso, value);
+	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><fieldset class=\"govuk-fieldset\" role=\"group\"%R>"
+		      "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">%t</legend>",
+	     msg ? " govuk-form-group--error" : "", form_described_by(r, name, hint_text, msg), legend);
+	hint(r, name, hint_text);
+	form_error_message(r, name, msg);
+	htmlf(&r->out, "<div class=\"govuk-date-input\" id=\"%a\">", name);
+	for (int i = 0; i < 3; i++) {
+		const char *id = arena_printf(&r->mem, "%s-%s", name, parts[i][0]);
+		bool red = fault && (fault->date_parts ? fault->date_parts : DATE_WHOLE) & (1 << i);
+		const char *v = posted ? form_get(r, id) : value[i];
+		htmlf(&r->out, "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">"
+			      "<label class=\"govuk-label govuk-date-input__label\" for=\"%a\">%t</label>"
+			      "<input class=\"govuk-input govuk-date-input__input govuk-input--width-%a%R\" id=\"%a\" name=\"%a\" type=\"text\" inputmode=\"numeric\" value=\"%a\">"
+			      "</div></div>",
+		     id, parts[i][1], parts[i][2], red ? " govuk-input--error" : "", id, id, v ? v : "");
+	}
+	htmlf(&r->out, "</div></fieldset></div>");
+}
+
+const char *form_date_posted(request *r, const char *name, const date_rule *rule,
+			     form_errors *fe)
+{
+	const char *f[3];
+	static const char *const parts[] = {"day", "month", "year"};
+	for (int i = 0; i < 3; i++)
+		f[i] = form_get(r, arena_printf(&r->mem, "%s-%s", name, parts[i]));
+	date_entry d;
+	if (date_from_fields(&r->mem, f[0], f[1], f[2], rule, &d) == 0)
+		return d.iso;
+	int first = d.wrong & DATE_DAY ? 0 : d.wrong & DATE_MONTH ? 1 : 2;
+	if (fe->n < sizeof fe->items / sizeof *fe->items)
+		fe->items[fe->n++] = (field_error){arena_printf(&r->mem, "%s-%s", name, parts[first]),
+						   d.message, d.wrong};
+	return NULL;
 }

@@ -3,11 +3,13 @@
 #ifndef COPRO_WEB_FORMS_H
 #define COPRO_WEB_FORMS_H
 
+#include "core/date.h"
 #include "web/web.h"
 
 /* One problem with one field; `field` is the input's id. */
 typedef struct field_error {
 	const char *field, *message;
+	int date_parts;             /* a date's fields at fault (DATE_DAY ...); 0 otherwise */
 } field_error;
 
 typedef struct form_errors {
@@ -75,6 +77,19 @@ void form_option_id(request *r, int64_t id, const char *label, const char *detai
 void form_select_end(request *r);
 void form_select(request *r, const char *name, const char *label, const char *const *options,
 		 const char *chosen, const form_errors *fe, const select_opts *o);
+/* The GOV.UK date input: a fieldset "legend" holding NAME-day,
+ * NAME-month and NAME-year (the fieldset's id is NAME), filled with what
+ * was posted when the form came back refused, else from `iso`
+ * (YYYY-MM-DD or NULL); only the fields its error is about are red.
+ * `hint` NULL: "For example, 31 1 2027". */
+void form_date(request *r, const char *name, const char *legend, const char *iso,
+	       const char *hint, const form_errors *fe);
+/* The date posted in those fields as YYYY-MM-DD, NULL when left empty (an
+ * optional date) or wrong; when wrong, the GOV.UK message is added to fe
+ * on the first field at fault, so the summary's link lands there. */
+const char *form_date_posted(request *r, const char *name, const date_rule *rule,
+			     form_errors *fe);
+
 /* The three partner-group checkboxes, from a flags value. */
 void form_partner_groups(request *r, const char *name, const char *legend, int groups,
 			 const form_errors *fe);

@@ -256,6 +256,18 @@ static void bad_input_is_shown_and_nothing_saved(void **state)
 	assert_true(has(r, "href=\"#title\""));
 	request_destroy(r);
 
+	/* Only the field left empty is marked, and the summary links to it. */
+	const char *no_month[] = {"title", "Half a date", "date-day", "3", "date-month", " ",
+				  "date-year", "2026", "indicators", "1i.a", NULL};
+	r = web_run(w, AS_CONTRIBUTOR, "POST", statement_path(w, "1i", "evidence"), no_month);
+	assert_int_equal(r->status, 400);
+	assert_true(has(r, "The date of the evidence must include a month"));
+	assert_true(has(r, "href=\"#date-month\""));
+	assert_true(has(r, "govuk-input--error\" id=\"date-month\""));
+	assert_true(has(r, "govuk-input--width-2\" id=\"date-day\""));
+	assert_true(has(r, "govuk-input--width-4\" id=\"date-year\" name=\"date-year\" type=\"text\" inputmode=\"numeric\" value=\"2026\""));
+	request_destroy(r);
+
 	const char *future[] = {"title", "Tomorrow", "date-day", "1", "date-month", "1",
 				"date-year", "2150", "indicators", "1i.a", NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", statement_path(w, "1i", "evidence"), future);

@@ -139,29 +139,6 @@ static void indicator_section(request *r, const eval_page *pg, const statement_d
 	}
 }
 
-/* The GOV.UK date input: day, month and year, read back by date_posted. */
-static void date_input(request *r, const char *legend, const char *hint_text, bool keep,
-		       const form_errors *fe)
-{
-	const char *msg = form_group_begin(r, "date-day", fe);
-	htmlf(&r->out, "<fieldset class=\"govuk-fieldset\" role=\"group\"%R>"
-		      "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">%t</legend>"
-		      "<div id=\"date-hint\" class=\"govuk-hint\">%t</div>",
-	     form_described_by(r, "date", hint_text, msg), legend, hint_text);
-	form_error_message(r, "date", msg);
-	htmlf(&r->out, "<div class=\"govuk-date-input\" id=\"date\">");
-	static const char *const parts[][3] = {{"date-day", "Day", "2"}, {"date-month", "Month", "2"},
-					       {"date-year", "Year", "4"}};
-	for (size_t i = 0; i < 3; i++)
-		htmlf(&r->out, "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">"
-			      "<label class=\"govuk-label govuk-date-input__label\" for=\"%a\">%t</label>"
-			      "<input class=\"govuk-input govuk-date-input__input govuk-input--width-%a%R\" id=\"%a\" name=\"%a\" type=\"text\" inputmode=\"numeric\" value=\"%a\">"
-			      "</div></div>",
-		     parts[i][0], parts[i][1], parts[i][2], msg ? " govuk-input--error" : "",
-		     parts[i][0], parts[i][0], keep && form_get(r, parts[i][0]) ? form_get(r, parts[i][0]) : "");
-	htmlf(&r->out, "</div></fieldset></div>");
-}
-
 /* This statement's indicators as checkbox options "1i.a", "1i.a: text". */
 static const char *const *indicator_options(request *r, const element_progress *ep, const char *field,
 					    bool keep, bool **checked)
@@ -196,7 +173,7 @@ static void evidence_form(request *r, const eval_page *pg, bool keep, const form
 	form_textarea(r, "description", "Description (optional)",
 		      keep ? form_get(r, "description") : NULL,
 		      "What happened, who took part and what changed.", fe);
-	date_input(r, "Date", "The day it happened. For example, 15 10 2026.", keep, fe);
+	form_date(r, "date", "Date", NULL, "The day it happened. For example, 15 10 2026.", fe);
 	form_input(r, "url", "Link to a document or web page (optional)", keep ? form_get(r, "url") : NULL,
 		   fe, &(input_opts){.type = "url", .hint = "A web address starting with https://, for example of a shared document."});
 	form_partner_groups(r, "groups", "Partner groups who took part",
@@ -415,46 +392,6 @@ static int saved(request *r, eval_page *pg, const char *what)
 	return web_redirect(r, to);
 }
 
-static bool all_digits(const char *s, size_t min, size_t max)
-{
-	size_t n = strlen(s);
-	return n >= min && n <= max && strspn(s, "0123456789") == n;
-}
-
-/* The date from the three date fields as YYYY-MM-DD, or NULL with a
- * message on "date-day". */
-static const char *date_posted(request *r, form_errors *fe)
-{
-	const char *d = form_trimmed(r, "date-day"), *m = form_trimmed(r, "date-month");
-	const char *y = form_trimmed(r, "date-year");
-	if (!*d && !*m && !*y) {
-		form_error_add(fe, "date-day", "Enter the date of the evidence");
-		return NULL;
-	}
-	if (!*d || !*m || !*y) {
-		form_error_add(fe, "date-day", !*d ? "Date of the evidence must include a day"
-					   : !*m ? "Date of the evidence must include a month"
-						 : "Date of the evidence must include a year");
-		return NULL;
-	}
-	if (!all_digits(d, 1, 2) || !all_digits(m, 1, 2) || !all_digits(y, 4, 4)) {
-		form_error_add(fe, "date-day", "Date of the evidence must be a real date, for example 15 10 2026");
-		return NULL;
-	}
-	const char *iso = arena_printf(&r->mem, "%s-%02d-%02d", y, atoi(m), atoi(d));
-	if (!date_valid(iso)) {
-		form_error_add(fe, "date-day", "Date of the evidence must be a real date, for example 15 10 2026");
-		return NULL;
-	}
-	char today[11];
-	date_today(today);
-	if (strcmp(iso, today) > 0) {
-		form_error_add(fe, "date-day", "Date of the evidence must be today or in the past");
-		return NULL;
-	}
-	return iso;
-}
-
 /* The ticked indicators of this statement, checked against it; NULL-ended. */
 static const char **ticked_indicators(request *r, const element_progress *ep, const char *field,
 				      size_t *n, bool *bad)
@@ -506,7 +443,7 @@ static int page_evidence_add_post(request *r)
 		form_error_add(&fe, "title", sentence(r, e.msg));
 	if (text_check_long("The description", ev.description, false, &e) < 0)
 		form_error_add(&fe, "description", sentence(r, e.msg));
-	ev.date = date_posted(r, &fe);
+	ev.date = form_date_posted(r, "date", &(date_rule){"the date of the evidence", true, DATE_PAST}, &fe);
 	if (*ev.url && text_check_url("The link", ev.url, &e) < 0)
 		form_error_add(&fe, "url", sentence(r, e.msg));
 	size_t n;
