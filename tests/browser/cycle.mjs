@@ -106,10 +106,14 @@ export default async function cycle(t) {
 	await t.visit(page, 'measures-empty');
 
 	const measurePaths = {};
-	const choose = async (label, fill) => {
+	// The chooser asks for the cornerstone first, then one of its measures.
+	const choose = async (label, cornerstone, fill) => {
 		await page.goto(`${app.url}${orgPath}/measures`);
 		await submit(page, () => page.getByRole('button', { name: 'Choose a success measure' }).click());
-		expectEqual(pathOf(page), `${orgPath}/measures/new`, 'the address of the form');
+		expectEqual(pathOf(page), `${orgPath}/measures/new`, 'the address of the first step');
+		await page.getByLabel(new RegExp(`^Cornerstone ${cornerstone}: `)).check();
+		await submit(page, () => page.getByRole('button', { name: 'Continue' }).click());
+		expectEqual(pathOf(page), `${orgPath}/measures/new/${cornerstone}`, 'the address of the form');
 		expectEqual(await page.locator('input[name="measure"]:checked').count(), 0, 'measures chosen before anyone chose');
 		expectEqual(await page.getByLabel('Cycle', { exact: true }).inputValue(), '2026-27', 'the cycle offered');
 		await fill();
@@ -120,22 +124,23 @@ export default async function cycle(t) {
 		return pathOf(page);
 	};
 	await t.step(`measure ${COMPLAINTS.key} (cornerstone 1) chosen from the catalogue`, async () => {
-		measurePaths.complaints = await choose(COMPLAINTS.text, async () => {
+		measurePaths.complaints = await choose(COMPLAINTS.text, '1', async () => {
 			await page.getByLabel(`${COMPLAINTS.key} ${COMPLAINTS.text}`, { exact: true }).check();
 		});
 	});
 	await t.visit(page, 'measure-new-chosen');
 	await t.step(`measure ${TWO_WAY.key} (cornerstone 3) chosen from the catalogue`, async () => {
-		measurePaths.twoWay = await choose(TWO_WAY.text, async () => {
+		measurePaths.twoWay = await choose(TWO_WAY.text, '3', async () => {
 			await page.getByLabel(`${TWO_WAY.key} ${TWO_WAY.text}`, { exact: true }).check();
 		});
 	});
 	await t.step('our own measure, in cornerstone 1', async () => {
 		await page.goto(`${app.url}${orgPath}/measures/new`);
 		await t.visit(page, 'measure-new');
-		measurePaths.own = await choose(OWN_MEASURE, async () => {
+		await page.goto(`${app.url}${orgPath}/measures/new/1`);
+		await t.visit(page, 'measure-new-cornerstone');
+		measurePaths.own = await choose(OWN_MEASURE, '1', async () => {
 			await page.getByLabel('Our own measure', { exact: true }).check();
-			await page.getByLabel('1: Welcome and Care', { exact: true }).check();
 			await page.getByLabel('Your own measure', { exact: true }).fill(OWN_MEASURE);
 		});
 		expect(/Your own success measure/.test(await main()), 'the page does not say it is our own');

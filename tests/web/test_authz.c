@@ -286,7 +286,9 @@ static const struct {
 	/* Success measures: contributors choose them and record readings. */
 	{"GET", "/org/{org}/measures", ACCESS_VIEW},
 	{"GET", "/org/{org}/measures/new", ACCESS_CONTRIBUTE},
-	{"POST", "/org/{org}/measures", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/measures/new", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/measures/new/{cornerstone}", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/measures/new/{cornerstone}", ACCESS_CONTRIBUTE},
 	{"GET", "/org/{org}/measure/{measure}", ACCESS_VIEW},
 	{"GET", "/org/{org}/measure/{measure}/edit", ACCESS_CONTRIBUTE},
 	{"POST", "/org/{org}/measure/{measure}/edit", ACCESS_CONTRIBUTE},

@@ -21,9 +21,10 @@ static void expect_refused(webfix *w, const char *p, const char *const *fields, 
 }
 
 /* Chooses a measure through the form; answers its id from the redirect. */
-static int64_t choose(webfix *w, const char *const *fields)
+static int64_t choose(webfix *w, const char *cornerstone, const char *const *fields)
 {
-	request *r = web_expect_request(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/measures", (long long)w->org),
+	request *r = web_expect_request(w, AS_CONTRIBUTOR, "POST",
+					web_path(w, "/org/%lld/measures/new/%s", (long long)w->org, cornerstone),
 					fields, 303);
 	const char *prefix = web_path(w, "/org/%lld/measure/", (long long)w->org);
 	assert_non_null(r->location);
@@ -57,20 +58,34 @@ static void the_whole_flow(void **state)
 {
 	webfix *w = *state;
 	long long org = (long long)w->org;
-	/* The form offers the catalogue per cornerstone, with nothing chosen. */
+	/* Step 1 asks for the cornerstone only; step 2 offers its catalogue,
+	 * with nothing chosen. */
 	request *r = web_expect_request(w, AS_CONTRIBUTOR, "GET", web_path(w, "/org/%lld/measures/new", org), NULL, 200);
 	const char *body = web_body(r);
 	assert_non_null(strstr(body, "Cornerstone 1: Welcome and Care"));
 	assert_non_null(strstr(body, "Cornerstone 4: Work in Partnership"));
+	assert_null(strstr(body, "value=\"1.7\""));
+	assert_null(strstr(body, " checked"));
+	request_destroy(r);
+	r = web_expect_request(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/measures/new", org),
+			       (const char *[]){"cornerstone", "1", NULL}, 303);
+	assert_string_equal(r->location, web_path(w, "/org/%lld/measures/new/1", org));
+	request_destroy(r);
+	r = web_expect_request(w, AS_CONTRIBUTOR, "GET", web_path(w, "/org/%lld/measures/new/1", org), NULL, 200);
+	body = web_body(r);
+	assert_non_null(strstr(body, "Cornerstone 1: Welcome and Care"));
+	assert_null(strstr(body, "Cornerstone 4: Work in Partnership"));
 	assert_non_null(strstr(body, "value=\"1.7\""));
+	assert_null(strstr(body, "value=\"3.1\""));
 	assert_non_null(strstr(body, "There are good numbers of parent carer volunteers"));
+	assert_non_null(strstr(body, "value=\"own\""));
 	assert_null(strstr(body, " checked"));
 	assert_non_null(strstr(body, "value=\"2026-27\""));     /* the cycle of the evaluation */
 	request_destroy(r);
 
-	int64_t a = choose(w, (const char *[]){"cycle", "2026-27", "measure", "1.7", NULL});
-	int64_t b = choose(w, (const char *[]){"cycle", "2026-27", "measure", "3.1", NULL});
-	int64_t c = choose(w, (const char *[]){"cycle", "2026-27", "measure", "own", "cornerstone", "3",
+	int64_t a = choose(w, "1", (const char *[]){"cycle", "2026-27", "measure", "1.7", NULL});
+	int64_t b = choose(w, "3", (const char *[]){"cycle", "2026-27", "measure", "3.1", NULL});
+	int64_t c = choose(w, "3", (const char *[]){"cycle", "2026-27", "measure", "own",
 					       "own", "Families say the newsletter is useful", NULL});
 
 	/* Link a (Welcome and Care) to b (Communicate): shown both ways. */
@@ -190,25 +205,44 @@ static void refusals_show_the_form(void **state)
 {
 	webfix *w = *state;
 	long long org = (long long)w->org;
-	const char *add = web_path(w, "/org/%lld/measures", org);
-	int64_t a = choose(w, (const char *[]){"cycle", "2026-27", "measure", "1.7", NULL});
-	int64_t b = choose(w, (const char *[]){"cycle", "2026-27", "measure", "2.3", NULL});
+	const char *add = web_path(w, "/org/%lld/measures/new/1", org);
+	int64_t a = choose(w, "1", (const char *[]){"cycle", "2026-27", "measure", "1.7", NULL});
+	int64_t b = choose(w, "2", (const char *[]){"cycle", "2026-27", "measure", "2.3", NULL});
 	expect_refused(w, add, (const char *[]){"cycle", "2026-27", NULL}, "Choose a success measure");
 	expect_refused(w, add, (const char *[]){"cycle", "2026-27", "measure", "1.7", NULL},
 		       "already chosen measure 1.7");
 	expect_refused(w, add, (const char *[]){"cycle", "2026-27", "measure", "9.9", NULL},
 		       "Choose a success measure from the list");
+	/* Another cornerstone's measure is not on this cornerstone's list. */
+	expect_refused(w, add, (const char *[]){"cycle", "2026-27", "measure", "3.1", NULL},
+		       "Choose a success measure from the list");
 	expect_refused(w, add, (const char *[]){"cycle", "", "measure", "1.8", NULL}, "Enter the cycle");
-	expect_refused(w, add, (const char *[]){"cycle", "2026-27", "measure", "own", "own", "Mine", NULL},
-		       "Choose the cornerstone of your own measure");
-	/* What was typed comes back. */
-	request *r = web_expect_request(w, AS_CONTRIBUTOR, "POST", add,
-					(const char *[]){"cycle", "2026-27", "measure", "own", "cornerstone", "2", NULL}, 400);
+	/* What was typed comes back, at the same address, "Error: " in the title. */
+	request *r = web_expect_request(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/measures/new/2", org),
+					(const char *[]){"cycle", "2026-27", "measure", "own", NULL}, 400);
+	assert_non_null(strstr(web_body(r), "<title>Error: "));
 	assert_non_null(strstr(web_body(r), "Write your own measure"));
 	assert_non_null(strstr(web_body(r), "value=\"own\" checked"));
-	assert_non_null(strstr(web_body(r), "value=\"2\" checked"));
+	assert_non_null(strstr(web_body(r), "action=\"/org/"));
+	assert_non_null(strstr(web_body(r), "/measures/new/2\""));
 	assert_non_null(strstr(web_body(r), "href=\"#own\""));
 	request_destroy(r);
+	/* Step 1 without a cornerstone, or with one the catalogue lacks. */
+	const char *step1 = web_path(w, "/org/%lld/measures/new", org);
+	expect_refused(w, step1, NULL, "Choose the cornerstone the success measure is for");
+	expect_refused(w, step1, (const char *[]){"cornerstone", "9", NULL},
+		       "Choose the cornerstone the success measure is for");
+	r = web_expect_request(w, AS_CONTRIBUTOR, "POST", step1, (const char *[]){"cornerstone", "", NULL}, 400);
+	assert_non_null(strstr(web_body(r), "<title>Error: Which cornerstone"));
+	assert_non_null(strstr(web_body(r), "href=\"#cornerstone\""));
+	request_destroy(r);
+	/* A cornerstone the catalogue lacks is not found, read or written. */
+	web_expect(w, AS_CONTRIBUTOR, "GET", web_path(w, "/org/%lld/measures/new/9", org), NULL, 404);
+	web_expect(w, AS_CONTRIBUTOR, "GET", web_path(w, "/org/%lld/measures/new/%%3Cb%%3E", org), NULL, 404);
+	int64_t before = test_count_rows(&w->f.db);
+	web_expect(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/measures/new/9", org),
+		   (const char *[]){"cycle", "2026-27", "measure", "1.8", NULL}, 404);
+	assert_int_equal(test_count_rows(&w->f.db), before);
 
 	const char *links = web_path(w, "/org/%lld/measure/%lld/links", org, (long long)a);
 	char self[24], theirs[24];
@@ -293,7 +327,7 @@ static void other_organisations_and_roles(void **state)
 	long long org = (long long)w->org;
 	int64_t theirs = other_measure(w);
 	int64_t their_metric = first_metric(w, theirs);
-	int64_t ours = choose(w, (const char *[]){"cycle", "2026-27", "measure", "1.7", NULL});
+	int64_t ours = choose(w, "1", (const char *[]){"cycle", "2026-27", "measure", "1.7", NULL});
 	web_expect(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/measure/%lld/metrics", org, (long long)ours),
 		    (const char *[]){"metric-name", "Volunteers", "metric-kind", "count",
 				     "metric-direction", "higher", NULL}, 303);
@@ -321,8 +355,10 @@ static void other_organisations_and_roles(void **state)
 	/* A viewer reads but cannot change. */
 	web_expect(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/measure/%lld", org, (long long)ours), NULL, 200);
 	web_expect(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/measures/new", org), NULL, 403);
-	web_expect(w, AS_VIEWER, "POST", web_path(w, "/org/%lld/measures", org),
+	web_expect(w, AS_VIEWER, "POST", web_path(w, "/org/%lld/measures/new/1", org),
 		    (const char *[]){"cycle", "2026-27", "measure", "1.8", NULL}, 403);
+	web_expect(w, AS_VIEWER, "POST", web_path(w, "/org/%lld/measures/new", org),
+		    (const char *[]){"cornerstone", "1", NULL}, 403);
 	web_expect(w, AS_VIEWER, "POST", web_path(w, "/org/%lld/measure/%lld/metrics", org, (long long)ours),
 		    (const char *[]){"metric-name", "X", "metric-kind", "count", "metric-direction", "higher", NULL}, 403);
 	snprintf(date, sizeof date, "r%lld-date", (long long)our_metric);

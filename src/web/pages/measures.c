@@ -172,18 +172,55 @@ static void radio(request *r, const char *id, const char *name, const char *valu
 	htmlf(&r->out, "</div>");
 }
 
-static void new_form(request *r, const form_errors *fe)
+/* Step 1 of choosing a measure: its cornerstone (GOV.UK one thing per
+ * page: 53 measures on one page were 6,500 px long). */
+static void cornerstone_form(request *r, const framework *fw, const form_errors *fe)
 {
-	const framework *fw = measure_instrument(&r->d, &r->e);
-	const char *chosen = form_get(r, "measure"), *cycle = form_get(r, "cycle");
-	page_begin(r, fe && fe->n ? "Error: Choose a success measure" : "Choose a success measure");
+	const char *chosen = form_get(r, "cornerstone");
+	page_begin(r, fe && fe->n ? "Error: Which cornerstone is the success measure for?"
+				  : "Which cornerstone is the success measure for?");
 	htmlf(&r->out, "<a href=\"/org/%D/measures\" class=\"govuk-back-link\">Success measures</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org);
 	form_error_summary(r, fe);
-	htmlf(&r->out, "<h1 class=\"govuk-heading-l\">Choose a success measure</h1>"
-		      "<p class=\"govuk-body\">Choose with children, young people and families which measures matter most. "
-		      "You can also write your own.</p>"
-		      "<form method=\"post\" action=\"/org/%D/measures\" novalidate>", r->org);
+	htmlf(&r->out, "<form method=\"post\" action=\"/org/%D/measures/new\" novalidate>", r->org);
+	form_csrf(r);
+	const char *msg = form_group_begin(r, "cornerstone", fe);
+	htmlf(&r->out, "<fieldset class=\"govuk-fieldset\"%R><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--l\">"
+		      "<span class=\"govuk-caption-l\">Choose a success measure</span>"
+		      "<h1 class=\"govuk-fieldset__heading\">Which cornerstone is the success measure for?</h1></legend>"
+		      "<div id=\"cornerstone-hint\" class=\"govuk-hint\">Choose with children, young people and families "
+		      "which measures matter most. On the next page you choose one of the cornerstone's measures, "
+		      "or write your own.</div>",
+	     form_described_by(r, "cornerstone", "cornerstone-hint", msg));
+	form_error_message(r, "cornerstone", msg);
+	htmlf(&r->out, "<div class=\"govuk-radios\" data-module=\"govuk-radios\">");
+	for (size_t s = 0; s < fw->n_sections; s++) {
+		const fw_section *sec = &fw->sections[s];
+		measure_item *items;
+		size_t n = measure_catalogue(&r->mem, fw, sec->key, &items);
+		radio(r, s ? arena_printf(&r->mem, "cornerstone-%s", sec->key) : "cornerstone", "cornerstone",
+		      sec->key, arena_printf(&r->mem, "Cornerstone %s: %s", sec->key, sec->title),
+		      arena_printf(&r->mem, "%zu measure%s in the catalogue", n, n == 1 ? "" : "s"), chosen);
+	}
+	htmlf(&r->out, "</div></fieldset></div>");
+	form_button(r, "Continue");
+	htmlf(&r->out, "</form></div></div>");
+	page_end(r);
+}
+
+/* Step 2: the cycle, and one of the cornerstone's measures or one's own,
+ * whose words are revealed under its radio. */
+static void new_form(request *r, const framework *fw, const fw_section *sec, const form_errors *fe)
+{
+	const char *chosen = form_get(r, "measure"), *cycle = form_get(r, "cycle");
+	page_begin(r, fe && fe->n ? "Error: Choose a success measure" : "Choose a success measure");
+	htmlf(&r->out, "<a href=\"/org/%D/measures/new\" class=\"govuk-back-link\">Back to the cornerstones</a>"
+		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org);
+	form_error_summary(r, fe);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">Cornerstone %t: %t</span>"
+		      "<h1 class=\"govuk-heading-l\">Choose a success measure</h1>"
+		      "<form method=\"post\" action=\"/org/%D/measures/new/%u\" novalidate>",
+	     sec->key, sec->title, r->org, sec->key);
 	form_csrf(r);
 	form_input(r, "cycle", "Cycle", r->post ? cycle : default_cycle(r), fe,
 		   &(input_opts){.hint = "The year or period the measure is for, for example 2026-27", .width = "10"});
@@ -192,92 +229,124 @@ static void new_form(request *r, const form_errors *fe)
 		      "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">Which success measure?</legend>",
 	     form_described_by(r, "measure", NULL, msg));
 	form_error_message(r, "measure", msg);
-	bool first = true;
-	for (size_t s = 0; fw && s < fw->n_sections; s++) {
-		const fw_section *sec = &fw->sections[s];
-		measure_item *items;
-		size_t n = measure_catalogue(&r->mem, fw, sec->key, &items);
-		htmlf(&r->out, "<h2 class=\"govuk-heading-s govuk-!-margin-top-6\">Cornerstone %t: %t</h2>"
-			      "<div class=\"govuk-radios govuk-radios--small\" data-module=\"govuk-radios\">",
-		     sec->key, sec->title);
-		for (size_t i = 0; i < n; i++) {
-			const char *id = first ? "measure" : arena_printf(&r->mem, "measure-%s", items[i].key);
-			first = false;
-			const char *label = arena_printf(&r->mem, "%s %s", items[i].key,
-							 items[i].gap ? "[GAP IN SOURCE]" : items[i].text);
-			radio(r, id, "measure", items[i].key, label,
-			      items[i].gap ? items[i].gap : items[i].note, chosen);
-		}
-		htmlf(&r->out, "</div>");
+	htmlf(&r->out, "<div class=\"govuk-radios govuk-radios--small\" data-module=\"govuk-radios\">");
+	measure_item *items;
+	size_t n = measure_catalogue(&r->mem, fw, sec->key, &items);
+	for (size_t i = 0; i < n; i++) {
+		const char *label = arena_printf(&r->mem, "%s %s", items[i].key,
+						 items[i].gap ? "[GAP IN SOURCE]" : items[i].text);
+		radio(r, i ? arena_printf(&r->mem, "measure-%s", items[i].key) : "measure", "measure",
+		      items[i].key, label, items[i].gap ? items[i].gap : items[i].note, chosen);
 	}
-	htmlf(&r->out, "<h2 class=\"govuk-heading-s govuk-!-margin-top-6\">Or write your own</h2>"
-		      "<div class=\"govuk-radios govuk-radios--small\" data-module=\"govuk-radios\">");
-	radio(r, first ? "measure" : "measure-own", "measure", "own", "Our own measure",
-	      "Then choose its cornerstone and write it below.", chosen);
+	/* A plain field after the radios, not GOV.UK's conditional reveal: that
+	 * puts aria-expanded on a radio, which ARIA 1.2 does not allow. */
+	htmlf(&r->out, "<div class=\"govuk-radios__divider\">or</div>");
+	radio(r, n ? "measure-own" : "measure", "measure", "own", "Our own measure",
+	      "Then write it in the box below.", chosen);
 	htmlf(&r->out, "</div></fieldset></div>");
-	static const char *const none[] = {NULL};
-	const char **options = (const char **)none;
-	if (fw) {
-		options = ARENA_ARRAY(&r->mem, 2 * fw->n_sections + 1, options);
-		for (size_t s = 0; s < fw->n_sections; s++) {
-			options[2 * s] = fw->sections[s].key;
-			options[2 * s + 1] = arena_printf(&r->mem, "%s: %s", fw->sections[s].key,
-							  fw->sections[s].title);
-		}
-	}
-	form_radios(r, "cornerstone", "The cornerstone of your own measure", options,
-		    form_get(r, "cornerstone"), "Only for your own measure: a catalogue measure has its cornerstone already.", fe);
 	form_textarea(r, "own", "Your own measure", form_get(r, "own"),
-		      "Only if you chose to write your own. Say what success looks like, for example: Families help plan school events.", fe);
+		      "Only if you chose to write your own. Say what success looks like, for example: "
+		      "Families help plan school events.", fe);
 	form_button(r, "Choose this measure");
-	htmlf(&r->out, "</form></div></div>");
+	htmlf(&r->out, "</form><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/measures/new\">"
+		      "Choose another cornerstone</a></p></div></div>", r->org);
 	page_end(r);
 }
 
 /* ROUTE: GET /org/{org}/measures/new (contributor) */
 static int page_measure_new(request *r)
 {
-	if (!measure_instrument(&r->d, &r->e))
+	const framework *fw = measure_instrument(&r->d, &r->e);
+	if (!fw)
 		return page_failed(r);
-	new_form(r, NULL);
+	cornerstone_form(r, fw, NULL);
 	return 200;
 }
 
-/* ROUTE: POST /org/{org}/measures (contributor) */
-static int page_measure_add_post(request *r)
+/* ROUTE: POST /org/{org}/measures/new (contributor) */
+static int page_measure_new_post(request *r)
 {
 	const framework *fw = measure_instrument(&r->d, &r->e);
 	if (!fw)
 		return page_failed(r);
-	const char *cycle = form_get(r, "cycle"), *choice = form_get(r, "measure");
-	const char *cornerstone = form_get(r, "cornerstone"), *own = form_get(r, "own");
-	measure_row m = {.organisation_id = r->org, .cycle = cycle ? cycle : ""};
+	const char *key = form_get(r, "cornerstone");
+	if (text_blank(key) || !framework_section(fw, key)) {
+		form_errors fe = {0};
+		form_error_add(&fe, "cornerstone", "Choose the cornerstone the success measure is for");
+		cornerstone_form(r, fw, &fe);
+		return 400;
+	}
+	return web_redirect(r, arena_printf(&r->mem, "/org/%lld/measures/new/%s", (long long)r->org,
+					    framework_section(fw, key)->key));
+}
+
+/* The measure the step-2 form asks for, into *m; problems into fe. */
+static void read_choice(request *r, const framework *fw, const fw_section *sec, measure_row *m,
+			form_errors *fe)
+{
+	const char *cycle = form_get(r, "cycle"), *choice = form_get(r, "measure"), *own = form_get(r, "own");
+	err e = {0};
+	*m = (measure_row){.organisation_id = r->org, .cycle = cycle ? cycle : ""};
+	if (text_check_line("The cycle", m->cycle, true, &e) < 0)
+		form_error_add(fe, "cycle", text_blank(cycle) ? "Enter the cycle, for example 2026-27"
+							      : sentence(r, e.msg));
+	measure_item it;
+	const char *in = NULL;
+	if (text_blank(choice)) {
+		form_error_add(fe, "measure", "Choose a success measure, or choose to write your own");
+	} else if (!strcmp(choice, "own")) {
+		m->own_text = own ? own : "";
+		m->cornerstone_key = sec->key;
+		if (text_check_long("Your own measure", m->own_text, true, &e) < 0)
+			form_error_add(fe, "own", text_blank(own) ? "Write your own measure" : sentence(r, e.msg));
+	} else if (!measure_catalogue_find(fw, choice, &it, &in) || strcmp(in, sec->key) != 0) {
+		form_error_add(fe, "measure", "Choose a success measure from the list");
+	} else {
+		m->catalogue_key = choice;
+		m->cornerstone_key = sec->key;
+	}
+}
+
+/* The instrument and the cornerstone named in the address; 0, or the
+ * status of the page already written (404 for a cornerstone it lacks). */
+static int chooser_load(request *r, const framework **fw, const fw_section **sec)
+{
+	*fw = measure_instrument(&r->d, &r->e);
+	if (!*fw)
+		return page_failed(r);
+	*sec = framework_section(*fw, param_named(r, "cornerstone"));
+	return *sec ? 0 : page_not_found(r);
+}
+
+/* ROUTE: GET /org/{org}/measures/new/{cornerstone} (contributor) */
+static int page_measure_choose(request *r)
+{
+	const framework *fw;
+	const fw_section *sec;
+	int st = chooser_load(r, &fw, &sec);
+	if (st)
+		return st;
+	new_form(r, fw, sec, NULL);
+	return 200;
+}
+
+/* ROUTE: POST /org/{org}/measures/new/{cornerstone} (contributor) */
+static int page_measure_choose_post(request *r)
+{
+	const framework *fw;
+	const fw_section *sec;
+	int st = chooser_load(r, &fw, &sec);
+	if (st)
+		return st;
+	measure_row m;
 	form_errors fe = {0};
 	err e = {0};
-	if (text_check_line("The cycle", m.cycle, true, &e) < 0)
-		form_error_add(&fe, "cycle", text_blank(cycle) ? "Enter the cycle, for example 2026-27"
-							       : sentence(r, e.msg));
-	measure_item it;
-	if (text_blank(choice)) {
-		form_error_add(&fe, "measure", "Choose a success measure, or choose to write your own");
-	} else if (!strcmp(choice, "own")) {
-		m.own_text = own ? own : "";
-		if (text_blank(cornerstone) || !framework_section(fw, cornerstone))
-			form_error_add(&fe, "cornerstone", "Choose the cornerstone of your own measure");
-		else
-			m.cornerstone_key = cornerstone;
-		if (text_check_long("Your own measure", m.own_text, true, &e) < 0)
-			form_error_add(&fe, "own", text_blank(own) ? "Write your own measure" : sentence(r, e.msg));
-	} else if (!measure_catalogue_find(fw, choice, &it, &m.cornerstone_key)) {
-		form_error_add(&fe, "measure", "Choose a success measure from the list");
-	} else {
-		m.catalogue_key = choice;
-	}
+	read_choice(r, fw, sec, &m, &fe);
 	int64_t id;
 	if (!fe.n && measure_add(&r->d, &m, &id, &e) < 0)
 		form_error_add(&fe, "measure", sentence(r, e.msg));
 	if (fe.n) {
-		new_form(r, &fe);
+		new_form(r, fw, sec, &fe);
 		return 400;
 	}
 	if (page_log(r, arena_printf(&r->mem, "chose success measure %lld (%s, cycle %s)", (long long)id,
@@ -290,6 +359,9 @@ static int page_measure_add_post(request *r)
 const route measures_routes[] = {
 	{"GET", "/org/{org}/measures", page_measures, 0, ACCESS_VIEW},
 	{"GET", "/org/{org}/measures/new", page_measure_new, 0, ACCESS_CONTRIBUTE},
-	{"POST", "/org/{org}/measures", page_measure_add_post, ROUTE_POST, ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/measures/new", page_measure_new_post, ROUTE_POST, ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/measures/new/{cornerstone}", page_measure_choose, 0, ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/measures/new/{cornerstone}", page_measure_choose_post, ROUTE_POST,
+	 ACCESS_CONTRIBUTE},
 	{0},
 };
