@@ -80,12 +80,13 @@ static int cmd_serve(cli *c, int argc, char **argv)
 										       : COPRO_ASSETS_DIR};
 	int64_t users = 0;
 	size_t purged = 0;
-	/* Free text past its retention period goes at start-up; a server left
-	 * running for days runs `copro views purge` from cron as well. */
+	/* Free text past its retention period goes at start-up, then once a
+	 * day (web/server.c). */
 	if (user_count(&c->d, &users, &c->e) < 0 || views_purge(&c->d, NULL, &purged, &c->e) < 0)
 		return cli_fail(c);
 	if (purged)
-		printf("Deleted the free text of %zu answers past their retention period.\n", purged);
+		printf("Deleted the free text of %zu %s past the retention period.\n", purged,
+		       purged == 1 ? "answer" : "answers");
 	/* The workers open their own connections; this one is done. */
 	cli_close(c);
 	if (!users)

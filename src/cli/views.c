@@ -60,6 +60,15 @@ static json_t *round_json(const void *item)
 			 "created_at", r->created_at, "updated_at", r->updated_at);
 }
 
+/* A round in a language copro has no words for still opens (a catalog may
+ * be on its way), but the lead is told what partners will read meanwhile. */
+static void language_warning(const char *tag)
+{
+	if (tag && !views_language(tag))
+		fprintf(stderr, "copro: warning: there is no translation for \"%s\" yet, so partners will read "
+				"British English. `copro language list` shows the languages copro has.\n", tag);
+}
+
 /* ---- views open / open-audit --------------------------------------------------- */
 
 typedef struct open_args {
@@ -113,6 +122,7 @@ static int open_round(cli *c, int argc, char **argv, bool audit)
 		printf("  link %lld  %-26s %s\n", (long long)links[i].id, views_group_title(&l),
 		       link_address(c, a.base, links[i].token));
 	}
+	language_warning(a.language);
 	return EXIT_OK;
 }
 
@@ -260,6 +270,7 @@ static int cmd_views_set(cli *c, int argc, char **argv)
 	if (cli_open(c) < 0 || views_change(&c->d, NULL, id, &ch, &c->e) < 0)
 		return cli_fail(c);
 	printf("Changed round of views %lld.\n", (long long)id);
+	language_warning(ch.language);
 	return EXIT_OK;
 }
 

@@ -127,6 +127,27 @@ bool date_valid(const char *s)
 	return d <= max;
 }
 
+const char *text_count(arena *a, long long n)
+{
+	char digits[24], out[32];
+	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+	int len = snprintf(digits, sizeof digits, "%llu", u), o = 0;
+	if (n < 0)
+		out[o++] = '-';
+	for (int i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+	return arena_strdup(a, out);
+}
+
+const char *text_count_of(arena *a, long long n, const char *one, const char *many)
+{
+	return arena_printf(a, "%s %s", text_count(a, n), n == 1 ? one : many);
+}
+
 const char *date_in_words(arena *a, const char *iso)
 {
 	static const char *const months[] = {"January", "February", "March", "April", "May",

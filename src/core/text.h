@@ -27,6 +27,12 @@ int text_check_line(const char *what, const char *s, bool required, err *e);
 int text_check_long(const char *what, const char *s, bool required, err *e);
 int text_check_url(const char *what, const char *s, err *e);
 
+/* A count as people write it: "1,159" (UK grouping; numbers are not
+ * localised, see core/lang.c). */
+const char *text_count(arena *a, long long n);
+/* "1 answer", "1,159 answers": the count and the word that agrees with it. */
+const char *text_count_of(arena *a, long long n, const char *one, const char *many);
+
 /* A calendar date YYYY-MM-DD that exists (2026-02-30 does not). */
 bool date_valid(const char *s);
 /* "23 November 2026" from "2026-11-23" (or from the date part of a time),

@@ -6,7 +6,9 @@
 #include <ctype.h>
 #include <sodium.h>
 #include <string.h>
+#include <strings.h>
 
+#include "core/lang.h"
 #include "core/text.h"
 #include "domain/account.h"
 #include "domain/audit.h"
@@ -229,6 +231,15 @@ static bool language_valid(const char *s)
 		if (!isalnum((unsigned char)*p) && *p != '-')
 			return false;
 	return s[n - 1] != '-';
+}
+
+const lang_info *views_language(const char *tag)
+{
+	const lang_info *l = tag ? lang_find(tag) : NULL;
+	if (!l)
+		return NULL;
+	size_t primary = strcspn(tag, "-_");
+	return !strncasecmp(l->tag, tag, primary) && strcspn(l->tag, "-_") == primary ? l : NULL;
 }
 
 /* Checks the fields a lead sets (open and change alike). */

@@ -54,6 +54,9 @@ typedef struct view_group {
 /* Parses "young-people,parents,practitioners,other:Governors" (also cyp,
  * children-and-young-people, parent-carers, staff) into an arena array,
  * each group once; -1 with a message naming a group it does not know. */
+/* The language partners of a round in `tag` will read (en-US reads en-GB),
+ * or NULL when copro has no translation for it: they read British English. */
+const lang_info *views_language(const char *tag);
 int views_groups_parse(arena *a, const char *text, view_group **out, size_t *n, err *e);
 /* "Children and young people", "Parent carers", "Practitioners" or the
  * other group's own name, for staff pages and the CLI. */

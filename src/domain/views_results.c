@@ -152,7 +152,9 @@ int views_results(domain *d, int64_t round, bool lead, view_results *out, err *e
 
 const char *views_suppressed_words(arena *a, int min_group)
 {
-	return arena_printf(a, "fewer than %d answers", min_group);
+	if (min_group <= 1)
+		return arena_strdup(a, "no answers yet");
+	return arena_printf(a, "fewer than %s", text_count_of(a, min_group, "answer", "answers"));
 }
 
 /* ---- the evidence item ---------------------------------------------------------- */
@@ -185,10 +187,10 @@ static const char *total_words(arena *a, int64_t shown, int64_t hidden, size_t g
 			       int min_group)
 {
 	if (!hidden)
-		return arena_printf(a, "%lld %s", (long long)shown, shown == 1 ? "answer" : "answers");
+		return text_count_of(a, shown, "answer", "answers");
 	if (shown)
-		return arena_printf(a, "more than %lld answers", (long long)shown);
-	return arena_printf(a, "fewer than %d answers%s", min_group, groups > 1 ? " each" : "");
+		return arena_printf(a, "more than %s", text_count_of(a, shown, "answer", "answers"));
+	return arena_printf(a, "%s%s", views_suppressed_words(a, min_group), groups > 1 ? " each" : "");
 }
 
 const char *views_evidence_title(arena *a, const view_round_row *r, const view_link_list *links,
@@ -207,10 +209,10 @@ const char *views_evidence_title(arena *a, const view_round_row *r, const view_l
 		bool small = l->submitted < min_group;
 		*(small ? &hidden : &shown) += l->submitted;
 		only = l;
-		list = small ? arena_printf(a, "%s%s%s (fewer than %d)", list, groups ? ", " : "",
-					    group_lower(l), min_group)
-			     : arena_printf(a, "%s%s%s (%lld)", list, groups ? ", " : "", group_lower(l),
-					    (long long)l->submitted);
+		list = small ? arena_printf(a, "%s%s%s (fewer than %s)", list, groups ? ", " : "",
+					    group_lower(l), text_count(a, min_group))
+			     : arena_printf(a, "%s%s%s (%s)", list, groups ? ", " : "", group_lower(l),
+					    text_count(a, l->submitted));
 		groups++;
 	}
 	const char *head = groups == 1 ? group_possessive(a, only)

@@ -63,13 +63,17 @@ static store *get_store(struct server *s, err *e)
 	return st;
 }
 
-/* ---- checkpoints ------------------------------------------------------
+/* ---- checkpoints and housekeeping -------------------------------------
  * A thread of its own copies the WAL into the database a few times a
  * second. Left to the writers, the one whose commit filled the WAL would
  * sync the whole database file while every other writer waited for it
- * (the spikes in the write benchmark's p99). */
+ * (the spikes in the write benchmark's p99). The same thread deletes
+ * partners' free text past its retention period once a day (`copro serve`
+ * did it at start-up), so a server that runs for months keeps the promise
+ * the privacy page makes without cron. */
 
 #define CHECKPOINT_EVERY_MS 200
+#define PURGE_EVERY_S (24 * 60 * 60)
 
 typedef struct checkpointer {
 	pthread_t thread;
@@ -77,7 +81,42 @@ typedef struct checkpointer {
 	pthread_cond_t wake;
 	bool stop;
 	store db;
+	const fw_registry *frameworks;
+	int64_t purge_every, next_purge;        /* seconds; a monotonic time */
 } checkpointer;
+
+static int64_t monotonic_seconds(void)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (int64_t)now.tv_sec;
+}
+
+/* COPRO_PURGE_EVERY (seconds) shortens the day for the tests. */
+static int64_t purge_interval(void)
+{
+	const char *v = getenv("COPRO_PURGE_EVERY");
+	long long s = v ? atoll(v) : 0;
+	return s > 0 ? (int64_t)s : PURGE_EVERY_S;
+}
+
+static void purge_when_due(checkpointer *c)
+{
+	if (monotonic_seconds() < c->next_purge)
+		return;
+	c->next_purge = monotonic_seconds() + c->purge_every;
+	arena mem = {0};
+	domain d = {.db = &c->db, .frameworks = c->frameworks, .mem = &mem};
+	size_t purged = 0;
+	err e = {0};
+	if (views_purge(&d, NULL, &purged, &e) < 0)
+		fprintf(stderr, "copro serve: deleting old free text: %s\n", e.msg);
+	else if (purged)
+		printf("Deleted the free text of %zu %s past the retention period.\n", purged,
+		       purged == 1 ? "answer" : "answers");
+	fflush(stdout);
+	arena_free(&mem);
+}
 
 static void *checkpoint_loop(void *arg)
 {
@@ -99,15 +138,20 @@ static void *checkpoint_loop(void *arg)
 		err e = {0};
 		if (store_checkpoint(&c->db, &pages, &e) < 0)
 			fprintf(stderr, "copro serve: checkpoint: %s\n", e.msg);
+		purge_when_due(c);
 		pthread_mutex_lock(&c->lock);
 	}
 	pthread_mutex_unlock(&c->lock);
 	return NULL;
 }
 
-static int checkpointer_start(checkpointer *c, const char *db_path, err *e)
+static int checkpointer_start(checkpointer *c, const web_config *config, err *e)
 {
+	const char *db_path = config->db_path;
 	memset(c, 0, sizeof *c);
+	c->frameworks = config->frameworks;
+	c->purge_every = purge_interval();
+	c->next_purge = monotonic_seconds() + c->purge_every;
 	if (store_open(&c->db, db_path, STORE_EXISTING, e) < 0)
 		return -1;
 	pthread_mutex_init(&c->lock, NULL);
@@ -559,7 +603,7 @@ int server_run(const server_options *o, err *e)
 	if (store_open(&s.writer, o->config.db_path, STORE_EXISTING, e) < 0)
 		return -1;
 	checkpointer ckpt;
-	if (checkpointer_start(&ckpt, o->config.db_path, e) < 0) {
+	if (checkpointer_start(&ckpt, &o->config, e) < 0) {
 		store_close(&s.writer);
 		return -1;
 	}

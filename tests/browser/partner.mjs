@@ -278,7 +278,7 @@ export default async function partner(t) {
 		await plain.getByLabel('What could be better?').fill(LONG);
 		const r = await submit(plain, () => plain.getByRole('button', { name: 'Continue' }).click());
 		expectEqual(r?.status(), 400, 'the status');
-		const message = `Write 1,000 characters or fewer. You wrote ${LONG.trim().length}.`;
+		const message = `Write 1,000 characters or fewer. You wrote ${LONG.trim().length.toLocaleString("en-GB")}.`;
 		expect(await plain.getByRole('link', { name: message }).isVisible(), `no "${message}" in the summary`);
 		expectEqual(squash(await plain.getByLabel('What could be better?').inputValue()), squash(LONG), 'the words kept');
 	});

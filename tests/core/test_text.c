@@ -90,6 +90,24 @@ static void dates_in_words(void **state)
 	arena_free(&a);
 }
 
+/* Counts grouped in threes, with the word that agrees with them. */
+static void counts(void **state)
+{
+	(void)state;
+	arena a = {0};
+	assert_string_equal(text_count(&a, 0), "0");
+	assert_string_equal(text_count(&a, 999), "999");
+	assert_string_equal(text_count(&a, 1000), "1,000");
+	assert_string_equal(text_count(&a, 1159), "1,159");
+	assert_string_equal(text_count(&a, 1234567), "1,234,567");
+	assert_string_equal(text_count(&a, -45000), "-45,000");
+	assert_string_equal(text_count(&a, -9223372036854775807LL - 1), "-9,223,372,036,854,775,808");
+	assert_string_equal(text_count_of(&a, 1, "answer", "answers"), "1 answer");
+	assert_string_equal(text_count_of(&a, 0, "answer", "answers"), "0 answers");
+	assert_string_equal(text_count_of(&a, 2000, "answer", "answers"), "2,000 answers");
+	arena_free(&a);
+}
+
 static void clock_override(void **state)
 {
 	(void)state;
@@ -125,7 +143,7 @@ int main(void)
 		cmocka_unit_test(utf8),             cmocka_unit_test(lines_and_limits),
 		cmocka_unit_test(urls),             cmocka_unit_test(clock_override),
 		cmocka_unit_test(digits),
-		cmocka_unit_test(dates_in_words),
+		cmocka_unit_test(dates_in_words),   cmocka_unit_test(counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -169,7 +169,7 @@ static void bad_input_writes_nothing(void **state)
 	request *r = partner(w, "POST", web_path(w, "/v/%s/q/1/comments", t), c,
 			     (const char *[]){"good", long_text, NULL});
 	expect(r, 400);
-	page_has(r, "You wrote 1001");
+	page_has(r, "You wrote 1,001.");
 	page_has(r, long_text);                 /* kept, to shorten */
 	request_destroy(r);
 	/* 1,000 characters of two bytes each are within the limit. */

@@ -317,6 +317,50 @@ static void the_area_sets_the_smallest_group(void **state)
 	body_has(body, "Fewer than 3 answers");                 /* practitioners: none */
 }
 
+/* A threshold of one hides only the groups nobody answered for: "no answers
+ * yet", never "fewer than 1 answers". */
+static void a_threshold_of_one(void **state)
+{
+	webfix *w = *state;
+	const char *token;
+	int64_t round = open_round(w, &token);
+	answers(w, round, "parents", 1, 2, NULL);
+	const char *path = web_path(w, "/area/%lld/settings/views", (long long)fixture_org_area(&w->f, w->org));
+	web_expect(w, AS_AREA, "POST", path, (const char *[]){"min_group", "1", NULL}, 303);
+	const char *body = web_expect_body(w, AS_VIEWER, "GET", round_path(w, round, "/results"), NULL, 200);
+	body_has(body, "No answers yet");
+	body_has(body, "1 answer sent.");
+	assert_null(strstr(body, "fewer than 1 answers"));
+	assert_null(strstr(body, "Fewer than 1 answers"));
+}
+
+/* The form offers only the languages copro has words for; a round made in
+ * another (from the command line) says what partners read instead. */
+static void languages_without_a_translation(void **state)
+{
+	webfix *w = *state;
+	const char *form = web_path(w, "/org/%lld/views/new", (long long)w->org);
+	const char *const query[] = {"evaluation", web_num(w, w->eval), NULL};
+	request *r = web_get_query(w, AS_LEAD, form, query);
+	assert_int_equal(r->status, 200);
+	const char *body = arena_strdup(&w->f.mem, web_body(r));
+	request_destroy(r);
+	body_has(body, "<select class=\"govuk-select\" id=\"language\" name=\"language\"");
+	body_has(body, "<option value=\"en-GB\" selected>English (en-GB)</option>");
+	view_round_input in = {.evaluation_id = w->eval, .groups = (view_group[]){{.group = "parents"}},
+			       .n_groups = 1, .language = "pl"};
+	int64_t round;
+	view_new_link *links;
+	size_t n;
+	assert_int_equal(views_open(&w->f.d, &lead, &in, &round, &links, &n, &w->f.e), 0);
+	body = web_expect_body(w, AS_VIEWER, "GET", round_path(w, round, ""), NULL, 200);
+	body_has(body, "pl: copro has no translation for it yet, so partners see British English");
+	r = web_get_query(w, AS_LEAD, form, query);
+	assert_int_equal(r->status, 200);
+	assert_null(strstr(web_body(r), "value=\"pl\""));
+	request_destroy(r);
+}
+
 static void a_contributor_gives_their_own_view(void **state)
 {
 	webfix *w = *state;
@@ -354,7 +398,7 @@ int main(void)
 		T(opening_a_round), T(posters_and_letters), T(closing_reopening_replacing),
 		T(results_suppressed_below_five), T(comments_and_agreeing), T(paper_forms), T(settings),
 		T(easy_read_for_one_round), T(a_contributor_gives_their_own_view),
-		T(the_area_sets_the_smallest_group),
+		T(the_area_sets_the_smallest_group), T(a_threshold_of_one), T(languages_without_a_translation),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

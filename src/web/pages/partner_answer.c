@@ -263,7 +263,7 @@ static const char *comment_sent(request *r, const char *name, const char **error
 	size_t chars = utf8_chars(v);
 	if (chars > VIEWS_TEXT_MAX)
 		*error = tr_fill(r, tr(r, "Write 1,000 characters or fewer. You wrote {count}."), "{count}",
-				 arena_printf(&r->mem, "%zu", chars));
+				 text_count(&r->mem, (long long)chars));
 	return v;
 }
 

@@ -5,6 +5,7 @@
  * again: only its hash is kept. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/text.h"
 #include "domain/audit.h"
@@ -232,6 +233,36 @@ static void element_checkboxes(request *r, const framework *fw, const open_form 
 	htmlf(&r->out, "</div></fieldset></div>");
 }
 
+/* A round's language by name; one copro has no words for says what
+ * partners will see instead. */
+static const char *language_words(request *r, const char *tag)
+{
+	const lang_info *l = views_language(tag);
+	if (l)
+		return arena_printf(&r->mem, "%s (%s)", l->name, l->tag);
+	return arena_printf(&r->mem, "%s: copro has no translation for it yet, so partners see British English", tag);
+}
+
+/* Only languages copro has words for are offered, so no round promises a
+ * language its partners would not see; a round made from the command line
+ * in another one keeps it, marked. */
+static void language_select(request *r, const char *chosen, const form_errors *fe)
+{
+	size_t n;
+	const lang_info *langs = lang_list(&n);
+	bool found = false;
+	form_select_begin(r, "language", "Language", fe,
+			  &(select_opts){.hint = "The languages copro has a translation for. Partners can switch to English."});
+	for (size_t i = 0; i < n; i++) {
+		bool on = !strcasecmp(langs[i].tag, chosen);
+		found |= on;
+		form_option(r, langs[i].tag, arena_printf(&r->mem, "%s (%s)", langs[i].name, langs[i].tag), on);
+	}
+	if (!found)
+		form_option(r, chosen, language_words(r, chosen), true);
+	form_select_end(r);
+}
+
 static void group_checkboxes(request *r, const open_form *f, const form_errors *fe)
 {
 	static const char *const groups[] = {"cyp", "Children and young people", "parents", "Parent carers",
@@ -279,8 +310,7 @@ static void open_render(request *r, const org_row *o, const framework *fw, const
 					      VIEWS_WORDING_EASY, "Easy read: copro's plain-words version, in larger text", NULL};
 	form_radios(r, "wording", "Wording", wording, f->wording ? f->wording : VIEWS_WORDING_STANDARD,
 		    "Easy read is copro's wording, not the source's; you can adapt it for this round afterwards.", fe);
-	form_input(r, "language", "Language", f->language ? f->language : VIEWS_LANGUAGE_DEFAULT, fe,
-		   &(input_opts){.hint = "A language tag, for example en-GB, cy or pl. Partners can switch to English.", .width = "10"});
+	language_select(r, f->language ? f->language : VIEWS_LANGUAGE_DEFAULT, fe);
 	form_input(r, "opens_on", "Opens on (optional)", f->opens_on, fe,
 		   &(input_opts){.hint = "For example 2026-10-01. Leave it empty to open today.", .width = "10"});
 	form_input(r, "closes_on", "Closes on (optional)", f->closes_on, fe,
@@ -455,7 +485,7 @@ static void round_summary(request *r, const views_page *pg, size_t n_elements)
 	htmlf(&r->out, "</dd></div>");
 	summary_row_text(r, "Wording", strcmp(v->wording, VIEWS_WORDING_EASY) ? "Standard (the source's words)"
 									       : "Easy read (copro's wording)");
-	summary_row_text(r, "Language", v->language);
+	summary_row_text(r, "Language", language_words(r, v->language));
 	summary_row_text(r, "Opens", date_words(r, v->opens_on));
 	summary_row_text(r, "Closes", v->closes_on ? date_words(r, v->closes_on) : "When a lead closes it");
 	summary_row_text(r, "Most answers a link takes", arena_printf(&r->mem, "%d", v->answer_cap));

@@ -50,16 +50,19 @@ static void bar_chart(request *r, const view_round_row *round, const view_group_
 	for (size_t i = 0; i < n; i++)
 		summary = arena_printf(&r->mem, "%s%s %s: %zu", summary, i ? "," : ":", scale[i].words,
 				       g->counts[scale[i].value]);
-	htmlf(&r->out, "<svg class=\"copro-bars\" viewBox=\"0 0 640 %z\" role=\"img\" aria-labelledby=\"%a-title\">"
+	/* Each answer's words sit above its bar, so the chart can be drawn
+	 * narrow: at 375 px its 16-unit labels still show at about 16 px. */
+	htmlf(&r->out, "<svg class=\"copro-bars\" viewBox=\"0 0 320 %z\" role=\"img\" aria-labelledby=\"%a-title\">"
 		       "<title id=\"%a-title\">%t</title>",
-	      n * 36 + 8, id, id, summary);
+	      n * 52 + 4, id, id, summary);
 	for (size_t i = 0; i < n; i++) {
 		size_t c = g->counts[scale[i].value];
-		size_t w = c * 360 / top;
+		size_t w = c * 250 / top;
 		htmlf(&r->out, "<text x=\"0\" y=\"%z\" font-size=\"16\" fill=\"#0b0c0c\">%t</text>"
-			       "<rect x=\"200\" y=\"%z\" width=\"%z\" height=\"24\" fill=\"#1d70b8\"/>"
-			       "<text x=\"%z\" y=\"%z\" font-size=\"16\" fill=\"#0b0c0c\">%z</text>",
-		      i * 36 + 24, scale[i].words, i * 36 + 6, w, 208 + w, i * 36 + 24, c);
+			       "<rect x=\"0\" y=\"%z\" width=\"%z\" height=\"20\" fill=\"#1d70b8\"/>"
+			       "<text x=\"%z\" y=\"%z\" font-size=\"16\" fill=\"#0b0c0c\">%t</text>",
+		      i * 52 + 16, scale[i].words, i * 52 + 24, w, w + 8, i * 52 + 40,
+		      text_count(&r->mem, (long long)c));
 	}
 	htmlf(&r->out, "</svg>");
 }
@@ -166,10 +169,12 @@ static int page_views_results(request *r)
 		return page_error(r, &r->e);
 	page_begin(r, arena_printf(&r->mem, "Results - %s", pg.round.title));
 	views_heading(r, &pg, "Results");
-	htmlf(&r->out, "<p class=\"govuk-body\">%z answer%t sent. %t</p>", res.responses, res.responses == 1 ? "" : "s",
-	      res.lead ? arena_printf(&r->mem, "As a lead you see every group. Others see groups with fewer than %d answers only as \"%s\".",
-				      res.min_group, views_suppressed_words(&r->mem, res.min_group))
-		       : arena_printf(&r->mem, "Groups with fewer than %d answers are not shown, so nobody can be picked out.", res.min_group));
+	const char *few = text_count_of(&r->mem, res.min_group, "answer", "answers");
+	htmlf(&r->out, "<p class=\"govuk-body\">%t sent. %t</p>",
+	      text_count_of(&r->mem, (long long)res.responses, "answer", "answers"),
+	      res.lead ? arena_printf(&r->mem, "As a lead you see every group. Others see groups with fewer than %s only as \"%s\".",
+				      few, views_suppressed_words(&r->mem, res.min_group))
+		       : arena_printf(&r->mem, "Groups with fewer than %s are not shown, so nobody can be picked out.", few));
 	agreed_query_notice(r);
 	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a\" download>Download the figures (CSV)</a></p>",
 	      views_url(r, pg.round.id, "/results.csv"));
