@@ -5,13 +5,57 @@
 
 #include "cli/cli.h"
 
+/* Questions asked of whole sections (a plan's reflective questions), which
+ * fw->n_questions leaves out: it counts the elements' questions. */
+static size_t section_questions(const framework *fw)
+{
+	size_t n = 0;
+	for (size_t s = 0; s < fw->n_sections; s++)
+		n += fw->sections[s].n_questions;
+	return n;
+}
+
 static json_t *framework_summary_json(const framework *fw)
 {
-	return json_pack("{s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I}", "id", fw->id,
-			 "title", fw->title, "kind", fw->kind, "hash", fw->hash,
+	return json_pack("{s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
+			 "id", fw->id, "title", fw->title, "kind", fw->kind, "hash", fw->hash,
 			 "sections", (json_int_t)fw->n_sections, "elements", (json_int_t)fw->n_elements,
 			 "indicators", (json_int_t)fw->n_indicators, "levels", (json_int_t)fw->n_levels,
-			 "questions", (json_int_t)fw->n_questions, "gaps", (json_int_t)fw->n_gaps);
+			 "questions", (json_int_t)(fw->n_questions + section_questions(fw)),
+			 "measures", (json_int_t)fw->n_measures,
+			 "promises", (json_int_t)fw->n_promises,
+			 "commitments", (json_int_t)fw->n_commitments,
+			 "aspects", (json_int_t)fw->n_aspects, "exemplars", (json_int_t)fw->n_exemplars,
+			 "gaps", (json_int_t)fw->n_gaps);
+}
+
+/* ", 53 success measures" when n is not 0. */
+static void print_count(size_t n, const char *one, const char *many)
+{
+	if (n)
+		printf(", %zu %s", n, n == 1 ? one : many);
+}
+
+static void print_counts(const framework *fw)
+{
+	printf("%-36s %s; %zu %s%s", "", fw->kind, fw->n_sections, fw->term_section,
+	       fw->n_sections == 1 ? "" : "s");
+	if (fw->n_elements)
+		printf(", %zu %s%s", fw->n_elements, fw->term_element,
+		       fw->n_elements == 1 ? "" : "s");
+	if (fw->n_indicators)
+		printf(", %zu %s%s", fw->n_indicators, fw->term_indicator,
+		       fw->n_indicators == 1 ? "" : "s");
+	print_count(fw->n_levels, "level", "levels");
+	print_count(fw->n_questions + section_questions(fw), "question", "questions");
+	print_count(fw->n_measures, "success measure", "success measures");
+	print_count(fw->n_promises, "promise", "promises");
+	print_count(fw->n_commitments, "commitment", "commitments");
+	print_count(fw->n_aspects, "organisational aspect", "organisational aspects");
+	print_count(fw->n_exemplars, "worked example", "worked examples");
+	if (fw->n_gaps)
+		printf("; %zu gap%s in the source text", fw->n_gaps, fw->n_gaps == 1 ? "" : "s");
+	printf("\n");
 }
 
 static int cmd_frameworks(cli *c, int argc, char **argv)
@@ -31,19 +75,7 @@ static int cmd_frameworks(cli *c, int argc, char **argv)
 	for (size_t i = 0; i < c->frameworks.n; i++) {
 		const framework *fw = c->frameworks.items[i];
 		printf("%-36s %s\n", fw->id, fw->title);
-		printf("%-36s %s; %zu %s%s, %zu %s%s", "", fw->kind, fw->n_sections, fw->term_section,
-		       fw->n_sections == 1 ? "" : "s", fw->n_elements, fw->term_element,
-		       fw->n_elements == 1 ? "" : "s");
-		if (fw->n_indicators)
-			printf(", %zu %s%s", fw->n_indicators, fw->term_indicator,
-			       fw->n_indicators == 1 ? "" : "s");
-		if (fw->n_levels)
-			printf(", %zu levels", fw->n_levels);
-		if (fw->n_questions)
-			printf(", %zu questions", fw->n_questions);
-		if (fw->n_gaps)
-			printf("; %zu gap%s in the source text", fw->n_gaps, fw->n_gaps == 1 ? "" : "s");
-		printf("\n");
+		print_counts(fw);
 	}
 	if (c->frameworks.n_failures)
 		printf("\nSome files did not load: the warnings above say which, and why.\n");
@@ -177,7 +209,8 @@ static void print_list(const char *heading, const json_t *list, const char *fiel
 {
 	if (!json_array_size(list))
 		return;
-	printf("  %s\n", heading);
+	if (heading)            /* NULL: a file without the heading in its terms */
+		printf("  %s\n", heading);
 	size_t i;
 	json_t *it;
 	json_array_foreach(list, i, it) {
@@ -194,12 +227,14 @@ static void print_list(const char *heading, const json_t *list, const char *fiel
 /* Section-level content of the non-evidence instruments. */
 static void print_section_extras(const framework *fw, size_t s)
 {
+	/* The headings of promises and commitments are the instrument's words,
+	 * read from its file (the validator requires them with the lists). */
 	const json_t *js = json_array_get(json_object_get(fw->doc, "sections"), s);
 	const char *desc = fw->sections[s].description;
 	if (desc)
 		print_wrapped("  ", desc);
-	print_list("This means that we promise to:", json_object_get(js, "promises"), NULL);
-	print_list("Commitments:", json_object_get(js, "commitments"), NULL);
+	print_list(fw->label_promises, json_object_get(js, "promises"), NULL);
+	print_list(fw->label_commitments, json_object_get(js, "commitments"), NULL);
 	print_list("Questions:", json_object_get(js, "questions"), "text");
 	print_list("Success measures:", json_object_get(js, "measures"), "text");
 }

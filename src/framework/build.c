@@ -38,6 +38,7 @@ static fw_item *build_items(framework *fw, const json_t *list, const char *text_
 		items[i].title = jstr(it, "title");
 		items[i].text = text_field ? jstr(it, text_field) : NULL;
 		items[i].gap = jstr(it, "gap");
+		items[i].note = jstr(it, "note");
 	}
 	return items;
 }
@@ -56,6 +57,7 @@ static void build_element(framework *fw, const json_t *je, fw_element *el)
 	el->title = jstr(je, "title");
 	el->description = jstr(je, "description");
 	el->gap = jstr(je, "gap");
+	el->note = jstr(je, "note");
 	el->easy_read = jstr(je, "easy_read");
 	el->indicators = build_items(fw, json_object_get(je, "indicators"), "text",
 				     &el->n_indicators);
@@ -90,10 +92,13 @@ static void build_section(framework *fw, const json_t *js, fw_section *sec)
 	sec->description = jstr(js, "description");
 	sec->gap = jstr(js, "gap");
 	sec->easy_read = jstr(js, "easy_read");
+	sec->note = jstr(js, "note");
 	fw->n_gaps += sec->gap != NULL;
 	sec->promises = build_texts(fw, json_object_get(js, "promises"), &sec->n_promises);
 	sec->commitments = build_texts(fw, json_object_get(js, "commitments"),
 				       &sec->n_commitments);
+	fw->n_promises += sec->n_promises;
+	fw->n_commitments += sec->n_commitments;
 	sec->questions = build_items(fw, json_object_get(js, "questions"), "text",
 				     &sec->n_questions);
 	build_measures(fw, json_object_get(js, "measures"), sec);
@@ -155,6 +160,8 @@ static void build_head(framework *fw, const json_t *doc)
 	fw->term_section = jstr(terms, "section") ? jstr(terms, "section") : "section";
 	fw->term_element = jstr(terms, "element") ? jstr(terms, "element") : "element";
 	fw->term_indicator = jstr(terms, "indicator") ? jstr(terms, "indicator") : "indicator";
+	fw->label_promises = jstr(terms, "promises");
+	fw->label_commitments = jstr(terms, "commitments");
 	fw->source = (fw_source){jstr(src, "title"), jstr(src, "edition"), jstr(src, "publisher"),
 				 jstr(src, "date"), jstr(src, "url"), jstr(src, "extract"),
 				 jstr(src, "licence")};

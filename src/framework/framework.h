@@ -21,6 +21,7 @@
  * text of the others. */
 typedef struct fw_item {
 	const char *key, *title, *text, *gap;
+	const char *note;       /* transcription note ("Printed as ..."): staff only */
 } fw_item;
 
 struct fw_section;
@@ -61,6 +62,7 @@ typedef struct fw_source {
 typedef struct fw_element {
 	const char *key, *title, *description, *gap;
 	const char *easy_read;
+	const char *note;       /* transcription note: staff only */
 	fw_item *indicators, *levels, *questions;
 	size_t n_indicators, n_levels, n_questions;
 	const struct fw_section *section;
@@ -72,6 +74,7 @@ typedef struct fw_element {
 typedef struct fw_section {
 	const char *key, *title, *promise, *description, *gap;
 	const char *easy_read;          /* copro's wording of the title, or NULL */
+	const char *note;               /* transcription note: staff only */
 	fw_element *elements;
 	size_t n_elements;
 	const char **promises, **commitments;
@@ -86,6 +89,11 @@ typedef struct framework {
 	const char *id, *title, *kind, *path;
 	const char *description, *based_on;
 	const char *term_section, *term_element, *term_indicator;
+	/* Headings over a section's promises and commitments, from the file's
+	 * terms: the instrument's words, so never written in copro's code. NULL
+	 * when the file has none (files exported before they existed): the list
+	 * is then shown without a heading. */
+	const char *label_promises, *label_commitments;
 	fw_source source;
 	const char **notes;
 	size_t n_notes;
@@ -99,6 +107,7 @@ typedef struct framework {
 	 * the sections'); n_gaps over sections, elements and their items. */
 	size_t n_sections, n_elements, n_indicators, n_levels, n_questions, n_gaps;
 	size_t n_measures;      /* over every section's catalogue */
+	size_t n_promises, n_commitments;       /* over every section */
 	fw_field *fields;
 	fw_item *outcomes, *columns, *aspects, *headings;
 	fw_exemplar *exemplars;

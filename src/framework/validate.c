@@ -34,15 +34,18 @@ struct vschema {
 
 #define END {NULL, V_TEXT, false, NULL}
 
+/* "note" on an item, element or section: the editor's transcription note
+ * (a typo corrected: "Printed as ..."), shown to staff, never to partners. */
 static const struct vschema s_item = {"indicator", true, (const struct vfield[]){
 	{"key", V_TEXT, true, NULL}, {"text", V_TEXT, true, NULL},
-	{"gap", V_TEXT, false, NULL}, END}};
+	{"gap", V_TEXT, false, NULL}, {"note", V_TEXT, false, NULL}, END}};
 static const struct vschema s_question = {"question", true, (const struct vfield[]){
 	{"key", V_TEXT, true, NULL}, {"text", V_TEXT, true, NULL},
-	{"gap", V_TEXT, false, NULL}, END}};
+	{"gap", V_TEXT, false, NULL}, {"note", V_TEXT, false, NULL}, END}};
 static const struct vschema s_level = {"level", true, (const struct vfield[]){
 	{"key", V_TEXT, true, NULL}, {"title", V_TEXT, true, NULL},
-	{"descriptor", V_TEXT_EMPTY, true, NULL}, {"gap", V_TEXT, false, NULL}, END}};
+	{"descriptor", V_TEXT_EMPTY, true, NULL}, {"gap", V_TEXT, false, NULL},
+	{"note", V_TEXT, false, NULL}, END}};
 static const struct vschema s_measure = {"measure", true, (const struct vfield[]){
 	{"key", V_TEXT, true, NULL}, {"text", V_TEXT, true, NULL},
 	{"note", V_TEXT, false, NULL}, {"gap", V_TEXT, false, NULL}, END}};
@@ -69,7 +72,7 @@ static const struct vschema s_exemplar = {"exemplar", false, (const struct vfiel
 static const struct vschema s_element = {"element", true, (const struct vfield[]){
 	{"key", V_TEXT, true, NULL}, {"title", V_TEXT, true, NULL},
 	{"description", V_TEXT, false, NULL}, {"gap", V_TEXT, false, NULL},
-	{"easy_read", V_TEXT, false, NULL},
+	{"easy_read", V_TEXT, false, NULL}, {"note", V_TEXT, false, NULL},
 	{"indicators", V_LIST, false, &s_item}, {"levels", V_LIST, false, &s_level},
 	{"questions", V_LIST, false, &s_question}, END}};
 static const struct vschema s_section = {"section", true, (const struct vfield[]){
@@ -78,7 +81,7 @@ static const struct vschema s_section = {"section", true, (const struct vfield[]
 	{"promises", V_TEXTS, false, NULL}, {"commitments", V_TEXTS, false, NULL},
 	{"questions", V_LIST, false, &s_question}, {"measures", V_LIST, false, &s_measure},
 	{"elements", V_LIST, true, &s_element}, {"gap", V_TEXT, false, NULL},
-	{"easy_read", V_TEXT, false, NULL}, END}};
+	{"easy_read", V_TEXT, false, NULL}, {"note", V_TEXT, false, NULL}, END}};
 static const struct vschema s_source = {"source", false, (const struct vfield[]){
 	{"title", V_TEXT, true, NULL}, {"edition", V_TEXT, false, NULL},
 	{"publisher", V_TEXT, false, NULL}, {"date", V_TEXT, false, NULL},
@@ -86,7 +89,8 @@ static const struct vschema s_source = {"source", false, (const struct vfield[])
 	{"licence", V_TEXT, false, NULL}, END}};
 static const struct vschema s_terms = {"terms", false, (const struct vfield[]){
 	{"section", V_TEXT, false, NULL}, {"element", V_TEXT, false, NULL},
-	{"indicator", V_TEXT, false, NULL}, END}};
+	{"indicator", V_TEXT, false, NULL}, {"promises", V_TEXT, false, NULL},
+	{"commitments", V_TEXT, false, NULL}, END}};
 static const struct vschema s_framework = {"framework", false, (const struct vfield[]){
 	{"format", V_TEXT, true, NULL}, {"id", V_TEXT, true, NULL},
 	{"title", V_TEXT, true, NULL}, {"kind", V_TEXT, true, NULL},

@@ -58,6 +58,29 @@ same "the note on whose wording they are is shown" 1 \
 same "no easy-read text is shown without its label" 0 \
 	"$(printf '%s\n' "$out" | grep -c "^ *We make this a happy and safe place")"
 
+# copro frameworks counts what each instrument holds, not only elements.
+expect_ok "frameworks" frameworks
+check "success measures are counted (53 measures, 20 promises), not \"0 elements\"" sh -c \
+	'printf "%s\n" "$1" | grep -qF "measures; 4 cornerstones, 53 success measures, 20 promises, 2 worked examples"' _ "$out"
+same "no instrument says it has 0 of anything" 0 "$(printf '%s\n' "$out" | grep -c ' 0 ')"
+check "the plan counts its reflective questions and aspects" sh -c \
+	'printf "%s\n" "$1" | grep -qF "plan; 4 cornerstones, 25 statements, 28 questions, 9 organisational aspects"' _ "$out"
+check "the York audit counts its commitments" sh -c \
+	'printf "%s\n" "$1" | grep -qF "18 levels, 17 commitments; 5 gaps"' _ "$out"
+expect_ok "frameworks --json" frameworks --json
+same "the JSON counts measures and promises" "53 20" \
+	"$(json_get "$out" '" ".join(str(x) for f in d if f["id"] == "four-cornerstones-success-measures" for x in (f["measures"], f["promises"]))')"
+
+# The headings over promises and commitments are the files' words.
+expect_ok "framework show success measures" framework show four-cornerstones-success-measures
+same "each cornerstone's promises are headed as the source heads them" 4 \
+	"$(printf '%s\n' "$out" | grep -cxF "  This means that we promise to:")"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["terms"]["promises"]="We promise <you>:"; json.dump(d, open(sys.argv[2],"w"))' \
+	"$FW/four-cornerstones-success-measures.json" "$WORK/four-cornerstones-success-measures.json"
+COPRO_FRAMEWORKS=$WORK run framework show four-cornerstones-success-measures
+same "the heading is read from the file, not from copro's code" 4 \
+	"$(printf '%s\n' "$out" | grep -cxF "  We promise <you>:")"
+
 # framework validate: file, path and code of a wrong easy_read.
 expect_ok "the easy-read negative control is a valid instrument" framework validate "$HARD"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["sections"][0]["elements"][0]["easy_read"]=7; json.dump(d, open(sys.argv[2],"w"))' \

@@ -132,6 +132,12 @@ static void success_measures(void **state)
 	const json_t *p = json_object_get(doc_section(fw, 2), "promises");
 	assert_string_equal(json_string_value(json_array_get(p, 0)),
 			    "Provide the information you need, in a form you can understand");
+	/* The heading over the promises is the source's, read from the file. */
+	assert_string_equal(fw->label_promises, "This means that we promise to:");
+	assert_null(fw->label_commitments);
+	assert_int_equal(fw->n_measures, 53);
+	assert_int_equal(fw->n_promises, 20);
+	assert_int_equal(fw->n_elements, 0);
 	framework_free(fw);
 }
 
@@ -187,6 +193,8 @@ static void york_audit(void **state)
 	for (size_t o = 0; o < 3; o++)
 		assert_string_equal(doc_text(out, o, "key"), outcomes[o]);
 	assert_int_equal(doc_count(fw->doc, "fields"), 11);
+	assert_string_equal(fw->label_commitments, "Our commitments");
+	assert_int_equal(fw->n_commitments, 17);
 	const fw_element *six = &fw->sections[5].elements[0];
 	assert_non_null(six->gap);
 	assert_null(six->description);
@@ -215,6 +223,14 @@ static void york_strategic(void **state)
 	assert_non_null(framework_element(fw, "2")->gap);
 	assert_string_equal(question(fw, "11", "b")->text,
 			    "Were the views gained used in a way that can be recognised in the final product?");
+	/* Typos corrected, the printed form kept in the item's note. */
+	assert_non_null(strstr(question(fw, "6", "a")->text, "actively used the child and parent views"));
+	assert_non_null(strstr(question(fw, "6", "a")->note, "Printed as \"activley\" and \"veiws\""));
+	assert_non_null(strstr(question(fw, "7", "a")->text, "process and purpose throughout"));
+	assert_non_null(strstr(question(fw, "7", "a")->note, "\"pupose\""));
+	assert_null(question(fw, "11", "b")->note);
+	assert_non_null(strstr(fw->sections[0].description, "statutory components and parents"));
+	assert_non_null(strstr(fw->sections[0].note, "components sand parents"));
 	framework_free(fw);
 }
 
@@ -226,6 +242,14 @@ static void york_individual(void **state)
 	assert_steps(fw, questions, 6);
 	assert_string_equal(question(fw, "5", "b")->text,
 			    "Did you share the document and gain agreement from all involved prior to finalising?");
+	for (size_t e = 0; e < fw->n_sections; e++)
+		for (size_t k = 0; k < fw->sections[e].n_elements; k++)
+			for (size_t q = 0; q < fw->sections[e].elements[k].n_questions; q++) {
+				const char *t = fw->sections[e].elements[k].questions[q].text;
+				assert_null(strstr(t, "activley"));
+				assert_null(strstr(t, "veiws"));
+				assert_null(strstr(t, "pupose"));
+			}
 	framework_free(fw);
 }
 
@@ -278,6 +302,22 @@ static void every_bundled_file_is_sound(void **state)
 	}
 }
 
+/* Every bundled file whose sections list promises or commitments carries
+ * their heading in its terms: pages and commands print it from there, and
+ * copro's code holds no instrument wording to fall back on. */
+static void every_list_has_its_heading(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < N_BUNDLED; i++) {
+		framework *fw = load_bundled(bundled[i]);
+		if (fw->n_promises && !fw->label_promises)
+			fail_msg("%s has promises but no terms.promises", bundled[i]);
+		if (fw->n_commitments && !fw->label_commitments)
+			fail_msg("%s has commitments but no terms.commitments", bundled[i]);
+		framework_free(fw);
+	}
+}
+
 static void registry_loads_all_bundled(void **state)
 {
 	(void)state;
@@ -302,6 +342,7 @@ int main(void)
 		cmocka_unit_test(service_plan),
 		cmocka_unit_test(york_audit),
 		cmocka_unit_test(york_strategic),
+		cmocka_unit_test(every_list_has_its_heading),
 		cmocka_unit_test(york_individual),
 		cmocka_unit_test(every_bundled_file_is_sound),
 		cmocka_unit_test(registry_loads_all_bundled),

@@ -219,7 +219,7 @@ static void york_audit(void **state)
 	assert_null(element_level(ind, "outstanding"));
 	assert_string_equal(fw->source.date, "September 2020");
 	assert_null(fw->source.edition);
-	assert_int_equal(fw->n_notes, 10);
+	assert_int_equal(fw->n_notes, 11);
 	assert_int_equal(fw->n_measures + fw->n_columns + fw->n_aspects + fw->n_exemplars, 0);
 }
 

@@ -14,6 +14,8 @@
 
 #define RUBRIC(els) "{" HEAD "'kind':'rubric','sections':[" SEC("1", els) "]}"
 #define LEVEL(k, d, more) "{'key':'" k "','title':'L" k "','descriptor':'" d "'" more "}"
+#define RUBRIC_WITH(more) "{" HEAD "'kind':'rubric','sections':[{'key':'1','title':'S1'," more \
+	",'elements':[" RUBRIC_EL(LEVEL("a", "A", "")) "]}]}"
 #define RUBRIC_EL(levels) "{'key':'1i','title':'E','levels':[" levels "]}"
 
 #define CHECKLIST(els) "{" HEAD "'kind':'checklist','sections':[" SEC("1", els) "]}"
@@ -241,6 +243,33 @@ static void no_columns(void **state)
 		       "(top level)", "a plan instrument needs grid \"columns\"");
 }
 
+/* The headings over promises and commitments come from the file's terms;
+ * notes on items, elements and sections load; a blank note does not. */
+static void labels_and_notes(void **state)
+{
+	(void)state;
+	fw_report r;
+	framework *fw = test_framework_valid(
+		"{" HEAD "'kind':'measures','terms':{'promises':'We promise:'},'sections':[{'key':'1',"
+		"'title':'S','elements':[],'promises':['Welcome you']}]," COLUMNS "}");
+	assert_string_equal(fw->label_promises, "We promise:");
+	assert_null(fw->label_commitments);
+	assert_int_equal(fw->n_promises, 1);
+	framework_free(fw);
+	/* Older files (embedded in exports) have no heading: still valid. */
+	fw = test_framework_valid(RUBRIC_WITH("'commitments':['We listen']"));
+	assert_null(fw->label_commitments);
+	assert_int_equal(fw->n_commitments, 1);
+	framework_free(fw);
+	fw = test_framework_valid(CHECKLIST("{'key':'1','title':'Step','note':'Printed as x.',"
+					    "'questions':[{'key':'a','text':'Q','note':'Printed as y.'}]}"));
+	assert_string_equal(fw->sections[0].elements[0].note, "Printed as x.");
+	assert_string_equal(fw->sections[0].elements[0].questions[0].note, "Printed as y.");
+	framework_free(fw);
+	expect_problem(ONE_IND("{'key':'a','text':'A','note':' '}"), &r, "empty-text",
+		       "sections[0].elements[0].indicators[0].note", "must not be empty");
+}
+
 static void no_elements(void **state)
 {
 	(void)state;
@@ -465,6 +494,7 @@ int main(void)
 		cmocka_unit_test(unknown_kind),
 		cmocka_unit_test(no_sections),
 		cmocka_unit_test(no_columns),
+		cmocka_unit_test(labels_and_notes),
 		cmocka_unit_test(no_elements),
 		cmocka_unit_test(no_indicators),
 		cmocka_unit_test(no_levels),

@@ -174,7 +174,10 @@ static void contributor_fills_in_principles(void **state)
 
 	/* Gaps in the source are marked. */
 	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 6), NULL, 200);
-	body_has(body, "[GAP IN SOURCE]</strong> This principle&#39;s joint partnership indicator was lost");
+	/* A short plain sentence, the editor's detail folded under it. */
+	body_has(body, "Part of the source text is missing here.</p><details class=\"govuk-details");
+	body_has(body, "<div class=\"govuk-details__text\">This principle&#39;s joint partnership indicator was lost");
+	body_lacks(body, "GAP IN SOURCE");
 	body_has(body, "<p class=\"govuk-body\">You do not just use our services.");
 	web_expect_body(w, AS_CONTRIBUTOR, "GET", principle_path(w, id, 7), NULL, 404);
 

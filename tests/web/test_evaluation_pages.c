@@ -535,8 +535,9 @@ static void changed_instrument_and_gaps_are_shown(void **state)
 	r = web_run(w, AS_VIEWER, "GET", statement_path(w, "1i", NULL), NULL);
 	assert_int_equal(r->status, 200);
 	assert_true(has(r, "keeps its original wording"));
-	assert_true(has(r, "Part of the source text is missing:</strong> The end of this statement was lost &lt;in&gt; the extraction."));
-	assert_true(has(r, "Part of the source text is missing:</strong> A word is illegible."));
+	assert_true(has(r, "Part of the source text is missing here.</p>"));
+	assert_true(has(r, "<div class=\"govuk-details__text\">The end of this statement was lost &lt;in&gt; the extraction.</div>"));
+	assert_true(has(r, "<div class=\"govuk-details__text\">A word is illegible.</div>"));
 	request_destroy(r);
 }
 

@@ -80,6 +80,9 @@ static void the_whole_flow(void **state)
 	assert_non_null(strstr(body, "There are good numbers of parent carer volunteers"));
 	assert_non_null(strstr(body, "value=\"own\""));
 	assert_null(strstr(body, " checked"));
+	/* Editors' notes never sit under the choices. */
+	assert_null(strstr(body, "Printed before the WELCOME AND CARE heading"));
+	assert_null(strstr(body, "GAP IN SOURCE"));
 	assert_non_null(strstr(body, "value=\"2026-27\""));     /* the cycle of the evaluation */
 	request_destroy(r);
 

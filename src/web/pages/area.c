@@ -113,7 +113,7 @@ static void principle_key(request *r, const framework *fw)
 		const fw_section *s = &fw->sections[i];
 		htmlf(&r->out, "<li>%t %t: %t", term(r, fw), s->key, s->title);
 		if (s->gap)
-			htmlf(&r->out, " <strong>[GAP IN SOURCE]</strong> %t", s->gap);
+			htmlf(&r->out, " (" GAP_SHORT ")");
 		htmlf(&r->out, "</li>");
 	}
 	htmlf(&r->out, "</ul></div></details>");

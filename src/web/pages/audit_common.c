@@ -90,6 +90,24 @@ audit_actor audit_actor_of(request *r)
 			     .access = r->access};
 }
 
+/* The detail of the choices' gaps, after the choices, folded: a hint
+ * under a radio says only that some text is missing. */
+static void choice_gaps(request *r, const audit_choice *c, size_t n)
+{
+	bool any = false;
+	for (size_t i = 0; i < n; i++)
+		any = any || !text_blank(c[i].gap);
+	if (!any)
+		return;
+	htmlf(&r->out, "<details class=\"govuk-details govuk-!-margin-top-4 govuk-!-margin-bottom-0\">"
+		      "<summary class=\"govuk-details__summary\"><span class=\"govuk-details__summary-text\">What is missing from the source</span></summary>"
+		      "<div class=\"govuk-details__text\"><ul class=\"govuk-list\">");
+	for (size_t i = 0; i < n; i++)
+		if (!text_blank(c[i].gap))
+			htmlf(&r->out, "<li>%t: %t</li>", c[i].label, c[i].gap);
+	htmlf(&r->out, "</ul></div></details>");
+}
+
 void audit_choice_radios(request *r, const char *name, const char *legend, const audit_choice *c,
 			  size_t n, const char *selected, const char *hint_text,
 			  const form_errors *fe)
@@ -117,13 +135,14 @@ void audit_choice_radios(request *r, const char *name, const char *legend, const
 			htmlf(&r->out, "<div id=\"%a-item-hint\" class=\"govuk-hint govuk-radios__hint\">%t", id,
 			     c[i].hint ? c[i].hint : "");
 			if (!text_blank(c[i].gap))
-				htmlf(&r->out, "%R<strong>[GAP IN SOURCE]</strong> %t",
-				     text_blank(c[i].hint) ? "" : "<br>", c[i].gap);
+				htmlf(&r->out, "%R" GAP_SHORT, text_blank(c[i].hint) ? "" : "<br>");
 			htmlf(&r->out, "</div>");
 		}
 		htmlf(&r->out, "</div>");
 	}
-	htmlf(&r->out, "</div></fieldset></div>");
+	htmlf(&r->out, "</div>");
+	choice_gaps(r, c, n);
+	htmlf(&r->out, "</fieldset></div>");
 }
 
 /* The field a domain message is about, from the words it uses. */

@@ -120,8 +120,9 @@ static void render_principle(request *r, const audit_view *v, const audit_princi
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t %t</span><h1 class=\"govuk-heading-l\">%t</h1>",
 	     term, s->key, s->title);
 	gap_note(r, s->gap);
-	if (pv->n_commitments)
-		htmlf(&r->out, "<h2 class=\"govuk-heading-s govuk-!-margin-bottom-2\">Our commitments</h2>");
+	if (pv->n_commitments && v->fw->label_commitments)
+		htmlf(&r->out, "<h2 class=\"govuk-heading-s govuk-!-margin-bottom-2\">%t</h2>",
+		     v->fw->label_commitments);
 	audit_commitments(r, pv);
 	audit_indicator(r, pv);
 	easy_read_details(r, pv->indicator ? pv->indicator->easy_read : NULL);
@@ -135,10 +136,10 @@ static void render_principle(request *r, const audit_view *v, const audit_princi
 			const fw_item *l = &pv->indicator->levels[i];
 			bool chosen = pv->row.level && !strcmp(pv->row.level, l->key);
 			summary_row_open(r, l->title);
-			htmlf(&r->out, "%R%t", chosen ? "<strong class=\"govuk-tag govuk-tag--green\">Chosen</strong> " : "",
+			htmlf(&r->out, "<p class=\"govuk-body\">%R%t", chosen ? "<strong class=\"govuk-tag govuk-tag--green\">Chosen</strong> " : "",
 			     l->text ? l->text : "");
-			if (!text_blank(l->gap))
-				htmlf(&r->out, " <strong>[GAP IN SOURCE]</strong> %t", l->gap);
+			htmlf(&r->out, "</p>");
+			gap_note(r, l->gap);
 			htmlf(&r->out, "</dd></div>");
 		}
 		htmlf(&r->out, "</dl><dl class=\"govuk-summary-list\">");

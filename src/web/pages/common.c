@@ -159,10 +159,27 @@ const char *time_words(request *r, const char *iso)
 	return day == iso ? iso : arena_printf(&r->mem, "%s, %.5s UTC", day, iso + 11);
 }
 
+/* A details element headed `summary` holding `text`. */
+static void folded(request *r, const char *summary, const char *text)
+{
+	htmlf(&r->out, "<details class=\"govuk-details govuk-!-margin-bottom-4\">"
+		      "<summary class=\"govuk-details__summary\"><span class=\"govuk-details__summary-text\">%t</span></summary>"
+		      "<div class=\"govuk-details__text\">%t</div></details>", summary, text);
+}
+
 void gap_note(request *r, const char *gap)
 {
-	if (!text_blank(gap))
-		htmlf(&r->out, "<p class=\"govuk-body copro-gap\"><strong>[GAP IN SOURCE]</strong> %t</p>", gap);
+	if (text_blank(gap))
+		return;
+	htmlf(&r->out, "<div class=\"copro-gap\"><p class=\"govuk-body govuk-!-margin-bottom-1\">" GAP_SHORT "</p>");
+	folded(r, "What is missing", gap);
+	htmlf(&r->out, "</div>");
+}
+
+void source_note(request *r, const char *note)
+{
+	if (!text_blank(note))
+		folded(r, "About this text", note);
 }
 
 void easy_read_details(request *r, const char *easy_read)

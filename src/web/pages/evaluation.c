@@ -46,9 +46,7 @@ const char *statement_status_class(const char *status)
 
 void eval_source_gap(request *r, const char *gap)
 {
-	if (gap && *gap)
-		htmlf(&r->out, "<p class=\"govuk-body copro-gap\"><strong>Part of the source text is missing:</strong> %t</p>",
-		     gap);
+	gap_note(r, gap);
 }
 
 void eval_section_break(request *r)
@@ -491,9 +489,7 @@ static void compare_section(request *r, const section_change *sc, const framewor
 			  "indicators evidenced"),
 	     change_words(&r->mem, sc->complete_before, sc->complete_after, "statement", "statements"),
 	     groups_change_words(&r->mem, sc->groups_before, sc->groups_after));
-	if (sc->section->gap && *sc->section->gap)
-		htmlf(&r->out, "<p class=\"govuk-body copro-gap\"><strong>[GAP IN SOURCE]</strong> %t</p>",
-		     sc->section->gap);
+	gap_note(r, sc->section->gap);
 	htmlf(&r->out, "<div class=\"copro-table-scroll\" role=\"region\" aria-label=\"Statements of %a %a\" tabindex=\"0\">"
 		      "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--s\">Statements of %t %t, previous cycle and this cycle</caption>"
@@ -507,12 +503,11 @@ static void compare_section(request *r, const section_change *sc, const framewor
 	for (size_t i = 0; i < sc->n_elements; i++) {
 		const element_change *ec = &sc->elements[i];
 		htmlf(&r->out, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">"
-			      "<a class=\"govuk-link\" href=\"/org/%D/evaluation/%D/statement/%u\">%t %t</a>%R%R%t</th>"
+			      "<a class=\"govuk-link\" href=\"/org/%D/evaluation/%D/statement/%u\">%t %t</a>%R%R</th>"
 			      "<td class=\"govuk-table__cell\">%z of %z, then %z of %z: %t",
 		     r->org, evaluation, ec->element->key, ec->element->key, ec->element->title,
 		     ec->in_previous ? "" : "<br><span class=\"govuk-body-s\">New in this version of the instrument</span>",
-		     ec->element->gap && *ec->element->gap ? "<br><strong>[GAP IN SOURCE]</strong> " : "",
-		     ec->element->gap && *ec->element->gap ? ec->element->gap : "",
+		     ec->element->gap && *ec->element->gap ? "<br><span class=\"govuk-body-s\">" GAP_SHORT "</span>" : "",
 		     ec->evidenced_before, ec->indicators_before, ec->evidenced_after, ec->indicators_after,
 		     change_words(&r->mem, ec->evidenced_before, ec->evidenced_after,
 				  "indicator evidenced", "indicators evidenced"));

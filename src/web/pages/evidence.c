@@ -378,7 +378,7 @@ static const char *indicator_text(const link_place *p, const fw_element *el, con
 {
 	const fw_item *it = el ? element_indicator(el, key) : NULL;
 	if (it)
-		return it->gap ? "[GAP IN SOURCE]" : it->text ? it->text : it->title;
+		return it->text ? it->text : it->title ? it->title : GAP_SHORT;
 	for (size_t i = 0; i < p->own.n; i++)
 		if (el && !strcmp(p->own.items[i].element_key, el->key) &&
 		    !strcmp(p->own.items[i].key, key))

@@ -86,8 +86,8 @@ void measure_column_title(const framework *fw, const char *key, const char **tit
 	*title = key;
 	*hint = NULL;
 	if (fw && measure_column_find(fw, key, &col)) {
-		*title = col.gap ? "[GAP IN SOURCE]" : col.title;
-		*hint = col.gap ? col.gap : col.hint;
+		*title = col.title;
+		*hint = col.gap ? GAP_SHORT : col.hint;
 	}
 }
 

@@ -9,7 +9,7 @@
 /* A tag saying whether the metric's target is met. */
 void measure_target_tag(request *r, const metric_row *m, const metric_status *st);
 /* The title and hint of a column of the monitoring grid, in the
- * instrument's words ("[GAP IN SOURCE]" and the gap where it has none). */
+ * instrument's words (the hint says when part of the source is missing). */
 void measure_column_title(const framework *fw, const char *key, const char **title,
 			  const char **hint);
 

@@ -233,10 +233,12 @@ static void new_form(request *r, const framework *fw, const fw_section *sec, con
 	measure_item *items;
 	size_t n = measure_catalogue(&r->mem, fw, sec->key, &items);
 	for (size_t i = 0; i < n; i++) {
-		const char *label = arena_printf(&r->mem, "%s %s", items[i].key,
-						 items[i].gap ? "[GAP IN SOURCE]" : items[i].text);
+		/* Editors' notes are on the instrument's About page: a choice
+		 * list shows the source's words and, at most, that some were
+		 * lost. */
+		const char *label = arena_printf(&r->mem, "%s %s", items[i].key, items[i].text);
 		radio(r, i ? arena_printf(&r->mem, "measure-%s", items[i].key) : "measure", "measure",
-		      items[i].key, label, items[i].gap ? items[i].gap : items[i].note, chosen);
+		      items[i].key, label, items[i].gap ? GAP_SHORT : NULL, chosen);
 	}
 	/* A plain field after the radios, not GOV.UK's conditional reveal: that
 	 * puts aria-expanded on a radio, which ARIA 1.2 does not allow. */

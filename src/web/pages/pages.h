@@ -42,9 +42,16 @@ int page_area_name(request *r, const char **name);
 void table_scroll_open(request *r, const char *label);
 /* "23 November 2026, 09:00 UTC" from "2026-11-23T09:00:00Z". */
 const char *time_words(request *r, const char *iso);
-/* Where the source leaves a gap: "[GAP IN SOURCE]" and what is missing
- * (nothing when gap is NULL or ""). */
+/* What staff read where the source text was lost: a short plain sentence,
+ * with the editor's detail folded in a details element. Choice lists and
+ * radio hints carry only GAP_SHORT, never the detail. */
+#define GAP_SHORT "Part of the source text is missing here."
+/* GAP_SHORT and what is missing (nothing when gap is NULL or ""). */
 void gap_note(request *r, const char *gap);
+/* The editor's note on a transcription ("Printed as ..."), folded under
+ * "About this text" (nothing when NULL). Staff pages only: partner pages
+ * never show notes. */
+void source_note(request *r, const char *note);
 /* copro's easy-read wording of an element, folded under a label saying
  * whose it is, so that staff see what partners read and never take it for
  * the source's (nothing when NULL). */

@@ -433,7 +433,7 @@ static void step_task_list(request *r, const project_progress *p)
 			htmlf(&hint, " %z of %z check question%R answered.", sp->n_answered,
 			     sp->n_questions, sp->n_questions == 1 ? "" : "s");
 		if (sp->step->gap)
-			htmlf(&hint, " [GAP IN SOURCE]: the step page says what is missing from the source.");
+			htmlf(&hint, " " GAP_SHORT);
 		htmlf(&r->out, "<li class=\"govuk-task-list__item govuk-task-list__item--with-link\">"
 			      "<div class=\"govuk-task-list__name-and-hint\">"
 			      "<a class=\"govuk-link govuk-task-list__link\" href=\"%a/step/%u\" aria-describedby=\"step-%a-hint step-%a-status\">Step %t: %t</a>"

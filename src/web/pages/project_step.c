@@ -57,8 +57,9 @@ static void questions_read_only(request *r, const project_step_progress *sp)
 	for (size_t q = 0; q < sp->n_questions; q++) {
 		const project_question *pq = &sp->questions[q];
 		htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>",
-		     pq->item->gap ? "[GAP IN SOURCE]" : pq->item->text ? pq->item->text : "");
+		     pq->item->text ? pq->item->text : "");
 		gap_note(r, pq->item->gap);
+		source_note(r, pq->item->note);
 		htmlf(&r->out, "<dl class=\"govuk-summary-list\">");
 		summary_row_open(r, "Answer");
 		htmlf(&r->out, "%t</dd></div>", answer_label(pq->answer));
@@ -98,7 +99,8 @@ static void question_fields(request *r, const project_step_progress *sp, bool ke
 		const project_question *pq = &sp->questions[q];
 		const char *field = answer_field(r, pq, false), *note = answer_field(r, pq, true);
 		gap_note(r, pq->item->gap);
-		form_radios(r, field, pq->item->gap ? "[GAP IN SOURCE]" : pq->item->text ? pq->item->text : "",
+		source_note(r, pq->item->note);
+		form_radios(r, field, pq->item->text ? pq->item->text : GAP_SHORT,
 			    answers, keep ? form_get(r, field) : pq->answer, NULL, fe);
 		const char *msg = form_group_begin(r, note, fe);
 		htmlf(&r->out, "<label class=\"govuk-label\" for=\"%a\">Note on this answer (optional)"
