@@ -2,6 +2,7 @@
  * goes through htmlf(), so whatever a user typed comes back escaped. */
 #include "web/forms.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -241,14 +242,17 @@ void form_select(request *r, const char *name, const char *label, const char *co
 }
 
 /* The error of date NAME: it sits on whichever of its fields is first at
- * fault. */
+ * fault (or on NAME, for the whole date). */
 static const field_error *date_error(request *r, const char *name, const form_errors *fe)
 {
 	static const char *const parts[] = {"day", "month", "year"};
-	for (size_t i = 0; fe && i < fe->n; i++)
+	for (size_t i = 0; fe && i < fe->n; i++) {
+		if (!strcmp(fe->items[i].field, name))
+			return &fe->items[i];
 		for (size_t k = 0; k < 3; k++)
 			if (!strcmp(fe->items[i].field, arena_printf(&r->mem, "%s-%s", name, parts[k])))
 				return &fe->items[i];
+	}
 	return NULL;
 }
 
@@ -261,7 +265,7 @@ void form_date(request *r, const char *name, const char *legend, const char *iso
 	const char *msg = fault ? fault->message : NULL, *value[3];
 	if (!hint_text)
 		hint_text = "For example, 31 1 2027";
-	bool posted = form_get(r, arena_printf(&r->mem, "%s-day", name)) != NULL;
+	bool posted = form_date_sent(r, name);
 	if (!posted)
 		date_fields(&r->mem, iso, value);
 	htmlf(&r->out, "<div class=\"govuk-form-group%R\"><fieldset class=\"govuk-fieldset\" role=\"group\"%R>"
@@ -281,6 +285,18 @@ void form_date(request *r, const char *name, const char *legend, const char *iso
 		     id, parts[i][1], parts[i][2], red ? " govuk-input--error" : "", id, id, v ? v : "");
 	}
 	htmlf(&r->out, "</div></fieldset></div>");
+}
+
+bool form_date_sent(const request *r, const char *name)
+{
+	static const char *const parts[] = {"day", "month", "year"};
+	char field[96];
+	for (int i = 0; i < 3; i++) {
+		snprintf(field, sizeof field, "%s-%s", name, parts[i]);
+		if (form_get(r, field))
+			return true;
+	}
+	return false;
 }
 
 const char *form_date_posted(request *r, const char *name, const date_rule *rule,

@@ -90,6 +90,10 @@ void form_date(request *r, const char *name, const char *legend, const char *iso
 const char *form_date_posted(request *r, const char *name, const date_rule *rule,
 			     form_errors *fe);
 
+/* Whether the form sent any of date NAME's three fields (a form that
+ * leaves a date out keeps it as it is). */
+bool form_date_sent(const request *r, const char *name);
+
 /* The three partner-group checkboxes, from a flags value. */
 void form_partner_groups(request *r, const char *name, const char *legend, int groups,
 			 const form_errors *fe);

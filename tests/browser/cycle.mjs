@@ -17,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { ROOT, addOrganisation, expect, expectEqual, pathOf, setUp, submit } from './lib.mjs';
+import { ROOT, addOrganisation, expect, expectEqual, pathOf, setUp, submit, fillDate, dateValue } from './lib.mjs';
 
 const ORG = { name: 'Riverside Primary School', type: 'Community school', sector: 'Education' };
 const EVIDENCE = { title: 'Parent carer coffee mornings', day: '14', month: '10', year: '2026' };
@@ -198,7 +198,7 @@ export default async function cycle(t) {
 		const form = readingForm();
 		if (!(await form.isVisible()))
 			await page.locator('summary', { hasText: `Add a reading of ${METRIC.name}` }).click();
-		await form.getByLabel('Date of the reading').fill(rd.date);
+		await fillDate(form, 'Date of the reading', rd.date);
 		await form.getByLabel('Percentage', { exact: true }).fill(rd.value ?? '');
 		await form.getByLabel('Or: how many (the numerator)').fill(rd.numerator ?? '');
 		await form.getByLabel('Out of how many (the denominator)').fill(rd.denominator ?? '');
@@ -221,7 +221,7 @@ export default async function cycle(t) {
 		expectEqual(await links.first().getAttribute('href'), `#r${metricId}-denominator`, 'the link');
 		expect(/denominator/i.test(await links.first().innerText()), `the message: ${await links.first().innerText()}`);
 		expect(await readingForm().isVisible(), 'the reading form is not open');
-		expectEqual(await readingForm().getByLabel('Date of the reading').inputValue(), '2026-09-14', 'the kept date');
+		expectEqual(await dateValue(readingForm(), 'Date of the reading'), '2026-09-14', 'the kept date');
 		expectEqual(await page.getByRole('row').filter({ hasText: 'September 2026' }).count(), 0, 'rows for the refused reading');
 	});
 	await t.visit(page, 'measure-reading-refused');
@@ -345,7 +345,7 @@ export default async function cycle(t) {
 		await submit(page, () => page.getByRole('alert').getByRole('link').click());
 		expectEqual(await page.getByLabel('What needs to be done').inputValue(), ACTION, 'the action\'s title');
 		await page.getByLabel('Who will make sure it happens (optional)').fill('SENCO');
-		await page.getByLabel('Due date (optional)').fill('2027-01-31');
+		await fillDate(page, 'Due date (optional)', '2027-01-31');
 		r = await submit(page, () => page.getByRole('button', { name: 'Save changes' }).click());
 		expectEqual(r?.status(), 200, 'the status');
 		expectEqual(pathOf(page), `${orgPath}/actions`, 'the address');
@@ -396,11 +396,11 @@ export default async function cycle(t) {
 	const addRecord = async (rec) => {
 		const form = page.locator(`form[action="${orgPath}/you-said"]`);
 		await form.getByLabel('You said: what partners told you').fill(rec.said);
-		await form.getByLabel('When they said it').fill(rec.on);
+		await fillDate(form, 'When they said it', rec.on);
 		await form.getByLabel('Parent carers', { exact: true }).check();
 		if (rec.did) {
 			await form.getByLabel(/^We did: /).fill(rec.did);
-			await form.getByLabel('When it was done (optional)').fill(rec.didOn);
+			await fillDate(form, 'When it was done (optional)', rec.didOn);
 			await form.getByLabel('The action it led to (optional)').selectOption({ label: ACTION });
 			await form.getByLabel('Show it on the printable notice').check();
 		}

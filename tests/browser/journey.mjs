@@ -10,7 +10,7 @@
 // a fresh browser, sees the organisation but is refused the people page.
 // Every page reached gets visit().
 
-import { ADMIN, expect, expectEqual, pathOf, submit } from './lib.mjs';
+import { ADMIN, expect, expectEqual, pathOf, submit, fillDate } from './lib.mjs';
 
 const ORG = { name: 'Riverside Primary School', type: 'Community school', sector: 'Education' };
 const CORNERSTONES = ['Welcome and Care', 'Value and Include', 'Communicate', 'Work in Partnership'];
@@ -247,7 +247,7 @@ export default async function journey(t) {
 	await t.step('adding the action with an owner and a due date leads to the action list, which shows it', async () => {
 		await page.getByLabel('What needs to be done').fill(ACTION.title);
 		await page.getByLabel('Who will make sure it happens (optional)').fill(ACTION.owner);
-		await page.getByLabel('Due date (optional)').fill(ACTION.due);
+		await fillDate(page, 'Due date (optional)', ACTION.due);
 		r = await submit(page, () => page.getByRole('button', { name: 'Add action' }).click());
 		expectEqual(pathOf(page), `${orgPath}/actions`, 'the address');
 		expectEqual(r?.status(), 200, 'the status');

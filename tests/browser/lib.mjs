@@ -346,6 +346,23 @@ export async function submit(page, action) {
 }
 
 // The path of the page's address: "/setup".
+// Types `iso` (YYYY-MM-DD) into the GOV.UK date input named by its legend,
+// the way people do: "31", "1", "2027".
+export async function fillDate(scope, legend, iso) {
+	const [y, m, d] = iso.split('-');
+	const group = scope.getByRole('group', { name: legend, exact: true });
+	await group.getByLabel('Day', { exact: true }).fill(String(Number(d)));
+	await group.getByLabel('Month', { exact: true }).fill(String(Number(m)));
+	await group.getByLabel('Year', { exact: true }).fill(y);
+}
+
+// What a date input named by its legend holds, as YYYY-MM-DD.
+export async function dateValue(scope, legend) {
+	const group = scope.getByRole('group', { name: legend, exact: true });
+	const part = async (label) => group.getByLabel(label, { exact: true }).inputValue();
+	return `${await part('Year')}-${(await part('Month')).padStart(2, '0')}-${(await part('Day')).padStart(2, '0')}`;
+}
+
 export function pathOf(page) {
 	return new URL(page.url()).pathname;
 }

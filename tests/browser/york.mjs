@@ -17,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { ROOT, addOrganisation, expect, expectEqual, pathOf, setUp, submit } from './lib.mjs';
+import { ROOT, addOrganisation, expect, expectEqual, pathOf, setUp, submit, fillDate } from './lib.mjs';
 
 const SCHOOL = { name: 'Hill Top Primary School', type: 'Community school', sector: 'Education' };
 const HEALTH = { name: 'Vale Community Therapy Service', type: 'Therapy service', sector: 'Health' };
@@ -132,7 +132,7 @@ export default async function york(t) {
 		await page.getByLabel('Title', { exact: true }).fill(PROJECT.title);
 		await page.getByLabel('Service area (optional)').fill(PROJECT.serviceArea);
 		await page.getByLabel('Description (optional)').fill(PROJECT.description);
-		await page.getByLabel('Start date', { exact: true }).fill(YESTERDAY);
+		await fillDate(page, 'Start date', YESTERDAY);
 		for (const [i, p] of PROJECT.people.entries()) {
 			const n = i + 1;
 			await page.getByLabel(`Name (optional) of person ${n}`).fill(p.name);
@@ -187,7 +187,7 @@ export default async function york(t) {
 		await page.goto(`${app.url}${projectPath}/step/1`);
 		expectEqual(await page.locator('input[type="radio"]:checked').count(), 0, 'radios chosen before anyone chose');
 		await page.locator('#done').check();
-		await page.getByLabel('Date done (optional)').fill(YESTERDAY);
+		await fillDate(page, 'Date done (optional)', YESTERDAY);
 		await page.getByLabel('Note (optional)', { exact: true }).fill(STEP_NOTE);
 		await page.getByRole('group', { name: QUESTION }).getByLabel('Partly', { exact: true }).check();
 		await page.getByLabel(evidenceLabel).check();
@@ -241,7 +241,7 @@ export default async function york(t) {
 		await page.getByLabel('Project this audit looks at (optional)').selectOption({ label: PROJECT.title });
 		await page.getByLabel('Service area', { exact: true }).fill(AUDIT.serviceArea);
 		await page.getByLabel(auditFw.fields.find((f) => f.key === 'description').title).fill(AUDIT.description);
-		await page.getByLabel('Date of audit', { exact: true }).fill(YESTERDAY);
+		await fillDate(page, 'Date of audit', YESTERDAY);
 		r = await submit(page, () => page.getByRole('button', { name: 'Start the audit' }).click());
 		expectEqual(r?.status(), 200, 'the status');
 		expect(new RegExp(`^${orgPath}/audit/\\d+$`).test(pathOf(page)), `the address is ${page.url()}`);
@@ -341,9 +341,9 @@ export default async function york(t) {
 	await t.step('an outcome other than the suggestion, with no reason, is refused, keeping what was typed', async () => {
 		await page.getByLabel(auditFw.fields.find((f) => f.key === 'summary').title, { exact: true }).fill(AUDIT.summary);
 		await page.getByLabel(auditFw.fields.find((f) => f.key === 'next-steps').title).fill(AUDIT.nextSteps);
-		await page.getByLabel('Review Date').fill(REVIEW);
+		await fillDate(page, 'Review Date', REVIEW);
 		await page.getByLabel('Name and Signature').fill(AUDIT.signedBy);
-		await page.getByLabel('Date signed (optional)').fill(YESTERDAY);
+		await fillDate(page, 'Date signed (optional)', YESTERDAY);
 		await page.getByRole('radio', { name: 'Outstanding', exact: true }).check();
 		r = await submit(page, () => page.getByRole('button', { name: 'Save', exact: true }).click());
 		expectEqual(r?.status(), 400, 'the status');

@@ -47,7 +47,8 @@ static void every_route_as_every_role(void **state)
 	webfix *w = *state;
 	actions a = make_actions(w);
 	const char *add[] = {"title", "Matrix action", NULL};
-	const char *edit[] = {"title", "Plan the summer fair", "status", "open", "due", "2099-06-01", NULL};
+	const char *edit[] = {"title", "Plan the summer fair", "status", "open", "due-day", "1", "due-month", "6",
+			      "due-year", "2099", NULL};
 	web_route routes[] = {
 		{"GET", web_path(w, "/org/%lld/actions", (long long)w->org), NULL, ACCESS_VIEW, 200},
 		{"GET", web_path(w, "/org/%lld/actions/new", (long long)w->org), NULL, ACCESS_CONTRIBUTE, 200},
@@ -158,7 +159,8 @@ static void new_action_from_a_statement(void **state)
 	request_destroy(r);
 
 	const char *fields[] = {"title", "Run a dads' breakfast", "owner", "Family worker",
-				"due", "2099-02-01", "review", "2099-01-15",
+				"due-day", "1", "due-month", "2", "due-year", "2099",
+				"review-day", "15", "review-month", "January", "review-year", "2099",
 				"evaluation", eval, "statement", "1iii", NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/actions", (long long)w->org), fields);
 	assert_int_equal(r->status, 303);
@@ -193,14 +195,16 @@ static void bad_input_is_refused_and_kept(void **state)
 	const char *add = web_path(w, "/org/%lld/actions", (long long)w->org);
 	struct {
 		const char *const *fields;
-		const char *field, *kept;
+		const char *field, *href, *kept;
 	} bad[] = {
-		{(const char *[]){"title", "Typed action", "due", "2026-02-30", NULL}, "due", "value=\"2026-02-30\""},
-		{(const char *[]){"title", "Typed action", "review", "soon", NULL}, "review", "value=\"soon\""},
-		{(const char *[]){"title", "", "owner", "Typed owner", NULL}, "title", "value=\"Typed owner\""},
-		{(const char *[]){"title", "Typed action", "owner", "Tab\there", NULL}, "owner", "value=\"Typed action\""},
-		{(const char *[]){"title", "Typed action", "due", "31/01/2027", "evaluation", eval,
-				  "statement", "1iii", NULL}, "due", "Fathers rarely come"},
+		{(const char *[]){"title", "Typed action", "due-day", "30", "due-month", "2", "due-year", "2026", NULL},
+		 "due", "due-day", "value=\"30\""},
+		{(const char *[]){"title", "Typed action", "review-day", "1", "review-month", "soon",
+				  "review-year", "2027", NULL}, "review", "review-month", "value=\"soon\""},
+		{(const char *[]){"title", "", "owner", "Typed owner", NULL}, "title", "title", "value=\"Typed owner\""},
+		{(const char *[]){"title", "Typed action", "owner", "Tab\there", NULL}, "owner", "owner", "value=\"Typed action\""},
+		{(const char *[]){"title", "Typed action", "due-day", "31/01/2027", "evaluation", eval,
+				  "statement", "1iii", NULL}, "due", "due-month", "Fathers rarely come"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		request *r = web_run(w, AS_CONTRIBUTOR, "POST", add, bad[i].fields);
@@ -208,7 +212,7 @@ static void bad_input_is_refused_and_kept(void **state)
 			fail_msg("case %zu: %d, expected 400", i, r->status);
 		const char *body = web_body(r);
 		assert_non_null(strstr(body, "There is a problem"));
-		assert_non_null(strstr(body, web_path(w, "href=\"#%s\"", bad[i].field)));
+		assert_non_null(strstr(body, web_path(w, "href=\"#%s\"", bad[i].href)));
 		assert_non_null(strstr(body, web_path(w, "id=\"%s-error\"", bad[i].field)));
 		assert_non_null(strstr(body, bad[i].kept));
 		request_destroy(r);
@@ -218,11 +222,12 @@ static void bad_input_is_refused_and_kept(void **state)
 	/* Changing: a bad date or status changes nothing. */
 	const char *edit = web_path(w, "/org/%lld/actions/%lld/edit", (long long)w->org, (long long)a.later);
 	const char *bad_date[] = {"title", "Changed title", "owner", "Someone", "status", "done",
-				  "due", "2027-13-01", NULL};
+				  "due-day", "1", "due-month", "13", "due-year", "2027", NULL};
 	const char *bad_status[] = {"title", "Changed title", "status", "finished", NULL};
 	request *r = web_run(w, AS_CONTRIBUTOR, "POST", edit, bad_date);
 	assert_int_equal(r->status, 400);
-	assert_non_null(strstr(web_body(r), "href=\"#due\""));
+	assert_non_null(strstr(web_body(r), "href=\"#due-month\""));
+	assert_non_null(strstr(web_body(r), "The due date must be a real date"));
 	assert_non_null(strstr(web_body(r), "value=\"Changed title\""));
 	assert_non_null(strstr(web_body(r), "value=\"done\" checked"));
 	request_destroy(r);
@@ -251,7 +256,8 @@ static void change_saves_and_logs(void **state)
 	assert_non_null(strstr(web_body(r), "value=\"open\" checked"));
 	request_destroy(r);
 	const char *fields[] = {"title", "Translate the welcome pack into Polish", "owner", "Office",
-				"status", "done", "due", "", "review", "2099-03-01", NULL};
+				"status", "done", "due-day", "", "due-month", "", "due-year", "",
+				"review-day", "1", "review-month", "3", "review-year", "2099", NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", edit, fields);
 	assert_int_equal(r->status, 303);
 	request_destroy(r);

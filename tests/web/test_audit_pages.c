@@ -89,18 +89,18 @@ static void start_an_audit(void **state)
 
 	body = web_expect_body(w, AS_LEAD, "GET", web_path(w, "/org/%lld/audits/new", (long long)w->org), NULL, 200);
 	body_has(body, ">Service area</label>");
-	body_has(body, ">Date of audit</label>");
+	body_has(body, ">Date of audit</legend>");
 	web_expect_body(w, AS_CONTRIBUTOR, "GET", web_path(w, "/org/%lld/audits/new", (long long)w->org), NULL, 403);
 
 	/* Refused: no service area, a date that does not exist. */
 	int64_t before = audit_rows(w);
-	const char *bad[] = {"service_area", "  ", "audit_date", "2026-02-30", NULL};
+	const char *bad[] = {"service_area", "  ", WEB_DATE("audit_date", "30", "2", "2026"), NULL};
 	body = web_expect_body(w, AS_LEAD, "POST", list, bad, 400);
 	body_has(body, "There is a problem");
 	body_has(body, "href=\"#service_area\">Enter the service area this audit is about");
-	body_has(body, "href=\"#audit_date\">The date of audit must be a real date");
+	body_has(body, "href=\"#audit_date-day\">The date of audit must be a real date");
 	/* What was typed comes back. */
-	body_has(body, "value=\"2026-02-30\"");
+	body_has(body, "id=\"audit_date-day\" name=\"audit_date-day\" type=\"text\" inputmode=\"numeric\" value=\"30\"");
 	assert_int_equal(audit_rows(w), before);
 
 	/* Refused: another organisation's project. */
@@ -110,7 +110,7 @@ static void start_an_audit(void **state)
 	assert_int_equal(audit_rows(w), before);
 
 	const char *good[] = {"service_area", "Short breaks", "description", "Planning the new offer",
-			      "audit_date", "2026-10-01", NULL};
+			      WEB_DATE("audit_date", "1", "10", "2026"), NULL};
 	int64_t id = post_to_audit(w, AS_LEAD, list, good);
 	audit_row a = get_audit(w, id);
 	assert_string_equal(a.status, "draft");
@@ -255,13 +255,13 @@ static const char *edit_path(webfix *w, int64_t id)
 static void fill_summary(webfix *w, int64_t id)
 {
 	const char *fields[] = {
-		"service_area", "Short breaks", "audit_date", "2026-10-01",
+		"service_area", "Short breaks", WEB_DATE("audit_date", "1", "10", "2026"),
 		"person-1-name", "Sam Patel", "person-1-designation", "SENCO",
 		"person-2-name", "", "person-2-designation", "",
 		"summary", "Families shaped the offer.",
 		"next_steps", "- Run a parent forum\n- Train staff in joint working\n",
-		"review_on", "2027-10-01", "outcome", "good", "signed_by", "Sam Patel",
-		"signed_on", "2026-10-02", NULL};
+		WEB_DATE("review_on", "1", "10", "2027"), "outcome", "good", "signed_by", "Sam Patel",
+		WEB_DATE("signed_on", "2", "10", "2026"), NULL};
 	web_expect_body(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), fields, 303);
 }
 
@@ -272,7 +272,7 @@ static void edit_header_and_summary(void **state)
 	const char *body = web_expect_body(w, AS_CONTRIBUTOR, "GET", edit_path(w, id), NULL, 200);
 	/* Field titles from the instrument. */
 	body_has(body, ">Next steps/action plan</label>");
-	body_has(body, ">Review Date</label>");
+	body_has(body, ">Review Date</legend>");
 	body_has(body, ">Name and Signature</label>");
 	body_has(body, ">Person/s completing the audit<");
 	body_has(body, ">Requires Improvement</label>");
@@ -293,11 +293,11 @@ static void edit_header_and_summary(void **state)
 	const char *saved = audit_state(w, id);
 	int64_t before = audit_rows(w);
 	const char *bad[] = {"person-1-name", "", "person-1-designation", "SENCO",
-			     "review_on", "next year", "outcome", "outstanding", "outcome_reason", "",
+			     WEB_DATE("review_on", "1", "next", "year"), "outcome", "outstanding", "outcome_reason", "",
 			     "summary", "Changed?", NULL};
 	body = web_expect_body(w, AS_CONTRIBUTOR, "POST", edit_path(w, id), bad, 400);
 	body_has(body, "href=\"#person-1-name\">Enter the name of person 1, or clear their designation");
-	body_has(body, "href=\"#review_on\">The review date must be a real date");
+	body_has(body, "href=\"#review_on-month\">The review date must be a real date");
 	body_has(body, "href=\"#outcome_reason\">Give your reason for choosing an outcome other than the suggested one (Good)");
 	body_has(body, "value=\"outstanding\" checked");
 	assert_string_equal(audit_state(w, id), saved);

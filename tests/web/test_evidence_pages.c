@@ -46,7 +46,7 @@ static void every_route_as_every_role(void **state)
 {
 	webfix *w = *state;
 	items it = make_items(w);
-	const char *edit[] = {"title", "Coffee mornings", "date", "2024-10-15",
+	const char *edit[] = {"title", "Coffee mornings", WEB_DATE("date", "15", "10", "2024"),
 			      "groups", "parent-carers", NULL};
 	web_route routes[] = {
 		{"GET", web_path(w, "/org/%lld/evidence", (long long)w->org), NULL, ACCESS_VIEW, 200},
@@ -64,7 +64,7 @@ static void other_organisations_items_are_not_found(void **state)
 {
 	webfix *w = *state;
 	items it = make_items(w);
-	const char *edit[] = {"title", "Taken over", "date", "2024-10-15", NULL};
+	const char *edit[] = {"title", "Taken over", WEB_DATE("date", "15", "10", "2024"), NULL};
 	const char *show = web_path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)it.other);
 	const char *change = web_path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.other);
 	web_expect(w, AS_LEAD, "GET", show, NULL, 404);
@@ -255,21 +255,24 @@ static void edit_with_bad_input_changes_nothing(void **state)
 	items it = make_items(w);
 	const char *p = web_path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.coffee);
 	const char *const *bad[] = {
-		(const char *[]){"title", "Typed title", "date", "2024-02-30", NULL},
-		(const char *[]){"title", "Typed title", "date", "2999-01-01", NULL},
-		(const char *[]){"title", "Typed title", "date", "", NULL},
-		(const char *[]){"title", "", "date", "2024-10-15", NULL},
-		(const char *[]){"title", "Typed title", "date", "2024-10-15", "url", "javascript:alert(1)", NULL},
-		(const char *[]){"title", "Typed\ntitle", "date", "2024-10-15", NULL},
+		(const char *[]){"title", "Typed title", WEB_DATE("date", "30", "2", "2024"), NULL},
+		(const char *[]){"title", "Typed title", WEB_DATE("date", "1", "1", "2150"), NULL},
+		(const char *[]){"title", "Typed title", WEB_DATE("date", "", "", ""), NULL},
+		(const char *[]){"title", "", WEB_DATE("date", "15", "10", "2024"), NULL},
+		(const char *[]){"title", "Typed title", WEB_DATE("date", "15", "10", "2024"), "url", "javascript:alert(1)", NULL},
+		(const char *[]){"title", "Typed\ntitle", WEB_DATE("date", "15", "10", "2024"), NULL},
 	};
+	/* A date's error sits on the date; the summary links to its first field. */
 	const char *field[] = {"date", "date", "date", "title", "url", "title"};
+	const char *href[] = {"date-day", "date-day", "date-day", "title", "url", "title"};
 	int64_t rows = test_count_rows(&w->f.db);
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		request *r = web_run(w, AS_CONTRIBUTOR, "POST", p, bad[i]);
 		assert_int_equal(r->status, 400);
 		const char *body = web_body(r);
 		assert_non_null(strstr(body, "There is a problem"));
-		assert_non_null(strstr(body, web_path(w, "href=\"#%s\"", field[i])));
+		if (!strstr(body, web_path(w, "href=\"#%s\"", href[i])))
+			fail_msg("case %zu: no link to %s in %s", i, href[i], strstr(body, "govuk-error-summary__list"));
 		assert_non_null(strstr(body, web_path(w, "id=\"%s-error\"", field[i])));
 		if (i != 3 && i != 5)
 			assert_non_null(strstr(body, "value=\"Typed title\""));
@@ -288,7 +291,7 @@ static void edit_saves_and_logs(void **state)
 	items it = make_items(w);
 	const char *p = web_path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.survey);
 	const char *fields[] = {"title", "Pupil voice survey, spring", "description", "Year 5 and 6",
-				"date", "2024-03-02", "url", "https://example.org/survey",
+				WEB_DATE("date", "2", "3", "2024"), "url", "https://example.org/survey",
 				"groups", "children-and-young-people", "groups", "parent-carers", NULL};
 	request *r = web_run(w, AS_CONTRIBUTOR, "POST", p, fields);
 	assert_int_equal(r->status, 303);
@@ -321,7 +324,7 @@ static void hostile_text_is_shown_escaped(void **state)
 	const char *hostile[] = {HOSTILE_SCRIPT, HOSTILE_ATTR};
 	for (int i = 0; i < 2; i++) {
 		const char *fields[] = {"title", hostile[i], "description", hostile[i],
-					"date", "2024-10-15", NULL};
+					WEB_DATE("date", "15", "10", "2024"), NULL};
 		web_expect(w, AS_CONTRIBUTOR, "POST",
 			   web_path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org, (long long)it.coffee),
 			   fields, 303);

@@ -113,12 +113,12 @@ static void the_whole_flow(void **state)
 	char with[32];
 	snprintf(with, sizeof with, "r%lld-with", (long long)pct);
 	web_expect(w, AS_CONTRIBUTOR, "POST", readings,
-		    (const char *[]){f[0], "2026-06-01", f[1], "60", f[4], "survey", with, "parent-carers", NULL}, 303);
+		    web_dated(w, f[0], "2026-06-01", (const char *[]){f[1], "60", f[4], "survey", with, "parent-carers", NULL}), 303);
 	web_expect(w, AS_CONTRIBUTOR, "POST", readings,
-		    (const char *[]){f[0], "2026-10-01", f[1], "70", f[4], "meeting", NULL}, 303);
+		    web_dated(w, f[0], "2026-10-01", (const char *[]){f[1], "70", f[4], "meeting", NULL}), 303);
 	web_expect(w, AS_CONTRIBUTOR, "POST", readings,
-		    (const char *[]){f[0], "2026-03-01", f[2], "33", f[3], "60", f[4], "survey",
-				     with, "parent-carers", with, "children-and-young-people", NULL}, 303);
+		    web_dated(w, f[0], "2026-03-01", (const char *[]){f[2], "33", f[3], "60", f[4], "survey",
+				     with, "parent-carers", with, "children-and-young-people", NULL}), 303);
 
 	/* A count where lower is better, at its target. */
 	web_expect(w, AS_CONTRIBUTOR, "POST", metrics,
@@ -131,7 +131,7 @@ static void the_whole_flow(void **state)
 	snprintf(csource, sizeof csource, "r%lld-source", (long long)count);
 	web_expect(w, AS_CONTRIBUTOR, "POST",
 		    web_path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org, (long long)a, (long long)count),
-		    (const char *[]){cdate, "2026-10-01", cvalue, "4", csource, "records", NULL}, 303);
+		    web_dated(w, cdate, "2026-10-01", (const char *[]){cvalue, "4", csource, "records", NULL}), 303);
 
 	/* The measure page: chart, table, words. */
 	r = web_expect_request(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/measure/%lld", org, (long long)a), NULL, 200);
@@ -286,27 +286,27 @@ static void refusals_show_the_form(void **state)
 	snprintf(dn, sizeof dn, "r%lld-denominator", (long long)mt);
 	snprintf(s, sizeof s, "r%lld-source", (long long)mt);
 	snprintf(v, sizeof v, "r%lld-value", (long long)mt);
-	expect_refused(w, readings, (const char *[]){d, "2026-05-01", n, "3", dn, "0", s, "survey", NULL},
+	expect_refused(w, readings, web_dated(w, d, "2026-05-01", (const char *[]){n, "3", dn, "0", s, "survey", NULL}),
 		       "The denominator is 0");
 	r = web_expect_request(w, AS_CONTRIBUTOR, "POST", readings,
-			       (const char *[]){d, "2026-05-01", n, "3", dn, "0", s, "survey", NULL}, 400);
+			       web_dated(w, d, "2026-05-01", (const char *[]){n, "3", dn, "0", s, "survey", NULL}), 400);
 	assert_non_null(strstr(web_body(r), web_path(w, "href=\"#%s\"", dn)));
 	assert_non_null(strstr(web_body(r), web_path(w, "name=\"%s\" type=\"text\" value=\"3\"", n)));
 	assert_non_null(strstr(web_body(r), "<details class=\"govuk-details\" open>"));
 	request_destroy(r);
-	expect_refused(w, readings, (const char *[]){d, "2026-05-01", n, "12", dn, "10", s, "survey", NULL},
+	expect_refused(w, readings, web_dated(w, d, "2026-05-01", (const char *[]){n, "12", dn, "10", s, "survey", NULL}),
 		       "more than the denominator");
-	expect_refused(w, readings, (const char *[]){d, "2026-02-30", v, "50", s, "survey", NULL},
+	expect_refused(w, readings, web_dated(w, d, "2026-02-30", (const char *[]){v, "50", s, "survey", NULL}),
 		       "must be a real date");
-	expect_refused(w, readings, (const char *[]){d, "2026-12-01", v, "50", s, "survey", NULL},
-		       "in the future");
-	expect_refused(w, readings, (const char *[]){d, "2026-05-01", v, "50", NULL},
+	expect_refused(w, readings, web_dated(w, d, "2026-12-01", (const char *[]){v, "50", s, "survey", NULL}),
+		       "must be today or in the past");
+	expect_refused(w, readings, web_dated(w, d, "2026-05-01", (const char *[]){v, "50", NULL}),
 		       "Choose where the reading comes from");
-	expect_refused(w, readings, (const char *[]){d, "2026-05-01", s, "survey", NULL},
+	expect_refused(w, readings, web_dated(w, d, "2026-05-01", (const char *[]){s, "survey", NULL}),
 		       "Give the reading");
 	web_expect(w, AS_CONTRIBUTOR, "POST", readings,
-		    (const char *[]){d, "2026-05-01", v, "50", s, "survey", NULL}, 303);
-	expect_refused(w, readings, (const char *[]){d, "2026-05-01", v, "52", s, "survey", NULL},
+		    web_dated(w, d, "2026-05-01", (const char *[]){v, "50", s, "survey", NULL}), 303);
+	expect_refused(w, readings, web_dated(w, d, "2026-05-01", (const char *[]){v, "52", s, "survey", NULL}),
 		       "already has a reading on 2026-05-01");
 
 	/* The grid, with the instrument's column titles. */
@@ -349,10 +349,10 @@ static void other_organisations_and_roles(void **state)
 	snprintf(source, sizeof source, "r%lld-source", (long long)their_metric);
 	web_expect(w, AS_LEAD, "POST",
 		    web_path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org, (long long)ours, (long long)their_metric),
-		    (const char *[]){date, "2026-05-01", value, "3", source, "records", NULL}, 404);
+		    web_dated(w, date, "2026-05-01", (const char *[]){value, "3", source, "records", NULL}), 404);
 	web_expect(w, AS_LEAD, "POST",
 		    web_path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org, (long long)theirs, (long long)our_metric),
-		    (const char *[]){date, "2026-05-01", value, "3", source, "records", NULL}, 404);
+		    web_dated(w, date, "2026-05-01", (const char *[]){value, "3", source, "records", NULL}), 404);
 	/* Their lead in our organisation: not found. */
 	web_expect(w, AS_OTHER_LEAD, "GET", web_path(w, "/org/%lld/measure/%lld", org, (long long)ours), NULL, 404);
 	/* A viewer reads but cannot change. */
@@ -369,7 +369,7 @@ static void other_organisations_and_roles(void **state)
 	snprintf(source, sizeof source, "r%lld-source", (long long)our_metric);
 	web_expect(w, AS_VIEWER, "POST",
 		    web_path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org, (long long)ours, (long long)our_metric),
-		    (const char *[]){date, "2026-05-01", value, "3", source, "records", NULL}, 403);
+		    web_dated(w, date, "2026-05-01", (const char *[]){value, "3", source, "records", NULL}), 403);
 	web_expect(w, AS_VIEWER, "POST", web_path(w, "/org/%lld/measure/%lld/edit", org, (long long)ours),
 		    (const char *[]){"improve", "Viewer text", NULL}, 403);
 	assert_int_equal(test_count_rows(&w->f.db), before);
@@ -377,7 +377,7 @@ static void other_organisations_and_roles(void **state)
 	int64_t acts = test_count_rows(&w->f.db);
 	web_expect(w, AS_CONTRIBUTOR, "POST",
 		    web_path(w, "/org/%lld/measure/%lld/metric/%lld/readings", org, (long long)ours, (long long)our_metric),
-		    (const char *[]){date, "2026-05-01", value, "3", source, "records", NULL}, 303);
+		    web_dated(w, date, "2026-05-01", (const char *[]){value, "3", source, "records", NULL}), 303);
 	assert_int_equal(test_count_rows(&w->f.db), acts + 2);      /* the reading and its log line */
 	/* Our list never shows the other organisation's measure. */
 	request *r = web_expect_request(w, AS_LEAD, "GET", web_path(w, "/org/%lld/measures", org), NULL, 200);

@@ -55,8 +55,8 @@ static void every_route_as_every_role(void **state)
 {
 	webfix *w = *state;
 	int64_t id = add_project(w, w->org, "strategic", "Leaflet");
-	const char *add[] = {"model", "individual", "title", "Annual review", "starts_on", "2026-09-01", NULL};
-	const char *edit[] = {"title", "Leaflet", "starts_on", "2026-09-01", NULL};
+	const char *add[] = {"model", "individual", "title", "Annual review", WEB_DATE("starts_on", "01", "09", "2026"), NULL};
+	const char *edit[] = {"title", "Leaflet", WEB_DATE("starts_on", "01", "09", "2026"), NULL};
 	const char *step[] = {"done", "no", NULL};
 	web_route routes[] = {
 		{"GET", web_path(w, "/org/%lld/projects", (long long)w->org), NULL, ACCESS_VIEW, 200},
@@ -85,7 +85,7 @@ static void other_projects_and_unknown_steps_are_not_found(void **state)
 	int64_t ours = add_project(w, w->org, "strategic", "Our leaflet");
 	int64_t theirs = add_project(w, w->other_org, "strategic", "Neighbour's secret plan");
 	int64_t before = count_rows(w);
-	const char *edit[] = {"title", "Taken over", "starts_on", "2026-09-01", NULL};
+	const char *edit[] = {"title", "Taken over", WEB_DATE("starts_on", "01", "09", "2026"), NULL};
 	const char *step[] = {"done", "yes", NULL};
 	const char *base = web_path(w, "/org/%lld/project/%lld", (long long)w->org, (long long)theirs);
 	for (int who = AS_AREA; who <= AS_CONTRIBUTOR; who++) {
@@ -152,7 +152,7 @@ static void starting_a_project(void **state)
 	assert_non_null(strstr(body, "Do not type a child&#39;s name here unless you need to."));
 	assert_non_null(strstr(body, ">Title</label>"));
 	assert_non_null(strstr(body, ">Service area (optional)</label>"));
-	assert_non_null(strstr(body, ">Start date</label>"));
+	assert_non_null(strstr(body, ">Start date</legend>"));
 	assert_non_null(strstr(body, "id=\"person-3-group\""));
 	assert_null(strstr(body, "id=\"person-4-group\""));
 	assert_non_null(strstr(body, "name=\"csrf\""));
@@ -166,26 +166,26 @@ static void starting_a_project(void **state)
 		const char *const *fields;
 		const char *field, *words, *kept;
 	} bad[] = {
-		{(const char *[]){"title", "Kept title", "starts_on", "2026-09-01", NULL}, "model",
+		{(const char *[]){"title", "Kept title", WEB_DATE("starts_on", "01", "09", "2026"), NULL}, "model",
 		 "Select the model", "value=\"Kept title\""},
-		{(const char *[]){"model", "tactical", "title", "Kept title", "starts_on", "2026-09-01", NULL},
+		{(const char *[]){"model", "tactical", "title", "Kept title", WEB_DATE("starts_on", "01", "09", "2026"), NULL},
 		 "model", "Select a model from the list", "value=\"Kept title\""},
-		{(const char *[]){"model", "strategic", "title", "", "starts_on", "2026-09-01", NULL},
+		{(const char *[]){"model", "strategic", "title", "", WEB_DATE("starts_on", "01", "09", "2026"), NULL},
 		 "title", "Enter a title", "value=\"strategic\" aria-describedby=\"model-hint\" checked"},
 		{(const char *[]){"model", "strategic", "title", "T", NULL}, "starts_on", "Enter the start date",
 		 "value=\"T\""},
-		{(const char *[]){"model", "strategic", "title", "T", "starts_on", "2026-02-30", NULL},
-		 "starts_on", "must be a real date", "value=\"2026-02-30\""},
-		{(const char *[]){"model", "strategic", "title", "T", "starts_on", "2026-09-01",
-				  "ends_on", "2026-08-01", NULL}, "ends_on", "same as or after the start date",
-		 "value=\"2026-08-01\""},
-		{(const char *[]){"model", "strategic", "title", "T", "starts_on", "2026-09-01",
+		{(const char *[]){"model", "strategic", "title", "T", WEB_DATE("starts_on", "30", "02", "2026"), NULL},
+		 "starts_on", "must be a real date", "value=\"30\""},
+		{(const char *[]){"model", "strategic", "title", "T", WEB_DATE("starts_on", "01", "09", "2026"),
+				  WEB_DATE("ends_on", "01", "08", "2026"), NULL}, "ends_on", "same as or after the start date",
+		 "value=\"01\""},
+		{(const char *[]){"model", "strategic", "title", "T", WEB_DATE("starts_on", "01", "09", "2026"),
 				  "person-2-name", "Jo", "person-2-role", "Kept role", NULL},
 		 "person-2-group", "Choose the partner group of person 2", "value=\"Kept role\""},
-		{(const char *[]){"model", "strategic", "title", "T", "starts_on", "2026-09-01",
+		{(const char *[]){"model", "strategic", "title", "T", WEB_DATE("starts_on", "01", "09", "2026"),
 				  "person-1-group", "everyone", NULL},
 		 "person-1-group", "Choose a partner group from the list", "value=\"T\""},
-		{(const char *[]){"model", "strategic", "title", "T", "starts_on", "2026-09-01",
+		{(const char *[]){"model", "strategic", "title", "T", WEB_DATE("starts_on", "01", "09", "2026"),
 				  "person-1-name", "Tab\there", "person-1-group", "parent-carers", NULL},
 		 "person-1-name", "Person 1", "value=\"parent-carers\" selected"},
 	};
@@ -196,7 +196,7 @@ static void starting_a_project(void **state)
 			fail_msg("case %zu: %d, expected 400", i, r->status);
 		assert_non_null(strstr(body, "There is a problem"));
 		assert_non_null(strstr(body, "<title>Error: "));
-		if (!strstr(body, web_path(w, "href=\"#%s\"", bad[i].field)) ||
+		if (!strstr(body, web_path(w, "href=\"#%s", bad[i].field)) ||
 		    !strstr(body, web_path(w, "id=\"%s-error\"", bad[i].field)) || !strstr(body, bad[i].words) ||
 		    !strstr(body, bad[i].kept))
 			fail_msg("case %zu: the page lacks the error at %s (%s) or the kept %s", i,
@@ -208,7 +208,7 @@ static void starting_a_project(void **state)
 	/* Right: blank rows are skipped, the name is optional. */
 	const char *good[] = {"model", "individual", "title", "Annual review, Year 9",
 			      "service_area", "SEND support", "description", "Plan with the family",
-			      "starts_on", "2026-09-01", "ends_on", "",
+			      WEB_DATE("starts_on", "01", "09", "2026"), WEB_DATE("ends_on", "", "", ""),
 			      "person-1-name", "", "person-1-role", "Young person", "person-1-group", "children-and-young-people",
 			      "person-2-name", "", "person-2-role", "", "person-2-group", "",
 			      "person-3-name", "Mrs Shah", "person-3-role", "Parent", "person-3-group", "parent-carers",
@@ -336,7 +336,7 @@ static void recording_a_step(void **state)
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
 	assert_non_null(strstr(body, web_path(w, "<form method=\"post\" action=\"%s\"", step)));
-	assert_non_null(strstr(body, "Date done (optional)</label>"));
+	assert_non_null(strstr(body, "Date done (optional)</legend>"));
 	assert_non_null(strstr(body, ">Note (optional)</label>"));
 	assert_non_null(strstr(body, "name=\"answer-a\" type=\"radio\" value=\"partly\""));
 	assert_non_null(strstr(body, "name=\"answer-b\" type=\"radio\" value=\"no\""));
@@ -351,8 +351,8 @@ static void recording_a_step(void **state)
 	} bad[] = {
 		{(const char *[]){"note", "Kept note", NULL}, "done", "Select yes if this step is done"},
 		{(const char *[]){"done", "maybe", NULL}, "done", "Select yes if this step is done"},
-		{(const char *[]){"done", "yes", "done_on", "2026-10-21", NULL}, "done_on", "today or in the past"},
-		{(const char *[]){"done", "yes", "done_on", "21/10/2026", NULL}, "done_on", "must be a real date"},
+		{(const char *[]){"done", "yes", WEB_DATE("done_on", "21", "10", "2026"), NULL}, "done_on", "today or in the past"},
+		{(const char *[]){"done", "yes", WEB_DATE("done_on", "21/10/2026", "", ""), NULL}, "done_on", "must include a month and year"},
 		{(const char *[]){"done", "yes", "answer-a", "sort of", NULL}, "answer-a", "Select yes, partly or no"},
 		{(const char *[]){"done", "yes", "answer-b-note", "A note with no answer", NULL}, "answer-b",
 		 "to save its note"},
@@ -365,7 +365,7 @@ static void recording_a_step(void **state)
 		body = web_body(r);
 		if (r->status != 400)
 			fail_msg("case %zu: %d, expected 400", i, r->status);
-		if (!strstr(body, web_path(w, "href=\"#%s\"", bad[i].field)) || !strstr(body, bad[i].words))
+		if (!strstr(body, web_path(w, "href=\"#%s", bad[i].field)) || !strstr(body, bad[i].words))
 			fail_msg("case %zu: no error at %s saying %s", i, bad[i].field, bad[i].words);
 		request_destroy(r);
 	}
@@ -375,7 +375,7 @@ static void recording_a_step(void **state)
 	request_destroy(r);
 	assert_int_equal(count_rows(w), before);
 
-	const char *good[] = {"done", "yes", "done_on", "2026-10-20", "note", "Shared at the forum",
+	const char *good[] = {"done", "yes", WEB_DATE("done_on", "20", "10", "2026"), "note", "Shared at the forum",
 			      "answer-a", "yes", "answer-a-note", "Everyone signed", "answer-b", "partly",
 			      "answer-b-note", "", "evidence", web_num(w, e1), "evidence", web_num(w, e2), NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", step, good);
@@ -400,7 +400,7 @@ static void recording_a_step(void **state)
 	r = web_run(w, AS_CONTRIBUTOR, "GET", step, NULL);
 	body = web_body(r);
 	assert_non_null(strstr(body, "name=\"done\" type=\"radio\" value=\"yes\" checked"));
-	assert_non_null(strstr(body, "value=\"2026-10-20\""));
+	assert_non_null(strstr(body, "id=\"done_on-day\" name=\"done_on-day\" type=\"text\" inputmode=\"numeric\" value=\"20\""));
 	assert_non_null(strstr(body, "name=\"answer-b\" type=\"radio\" value=\"partly\" checked"));
 	assert_non_null(strstr(body, web_path(w, "value=\"%lld\" checked", (long long)e1)));
 	request_destroy(r);
@@ -414,7 +414,7 @@ static void recording_a_step(void **state)
 
 	/* Unticking unlinks; "no" clears the date even if one is sent; an
 	 * unanswered question keeps its answer. */
-	const char *again[] = {"done", "no", "done_on", "2026-10-20", "note", "", "evidence", web_num(w, e2), NULL};
+	const char *again[] = {"done", "no", WEB_DATE("done_on", "20", "10", "2026"), "note", "", "evidence", web_num(w, e2), NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", step, again);
 	assert_int_equal(r->status, 303);
 	request_destroy(r);
@@ -446,11 +446,11 @@ static void changing_details_and_people(void **state)
 	request_destroy(r);
 
 	int64_t before = count_rows(w);
-	const char *bad[] = {"title", "Changed", "starts_on", "2026-09-01", "ends_on", "2026-01-01",
+	const char *bad[] = {"title", "Changed", WEB_DATE("starts_on", "01", "09", "2026"), WEB_DATE("ends_on", "01", "01", "2026"),
 			     "person-1-name", "Sam Patel", "person-1-group", "parent-carers", NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", edit, bad);
 	assert_int_equal(r->status, 400);
-	assert_non_null(strstr(web_body(r), "href=\"#ends_on\""));
+	assert_non_null(strstr(web_body(r), "href=\"#ends_on-day\""));
 	assert_non_null(strstr(web_body(r), "value=\"Changed\""));
 	request_destroy(r);
 	assert_int_equal(count_rows(w), before);
@@ -460,7 +460,7 @@ static void changing_details_and_people(void **state)
 
 	/* Person 1 emptied is removed; person 2 kept; one added in row 4. */
 	const char *good[] = {"title", "Short breaks leaflet", "service_area", "", "description", "",
-			      "starts_on", "2026-09-01", "ends_on", "",
+			      WEB_DATE("starts_on", "01", "09", "2026"), WEB_DATE("ends_on", "", "", ""),
 			      "person-1-name", "", "person-1-role", "", "person-1-group", "",
 			      "person-2-name", "", "person-2-role", "Pupil", "person-2-group", "children-and-young-people",
 			      "person-4-name", "Ms Green", "person-4-role", "SENCO", "person-4-group", "practitioners",
@@ -514,7 +514,7 @@ static void hostile_text_is_shown_escaped(void **state)
 	}
 	assert_true(seen >= 10);
 	/* Typed back into a refused form, it stays escaped too. */
-	const char *fields[] = {"title", HOSTILE_ATTR, "starts_on", "", "person-1-name", HOSTILE_SCRIPT,
+	const char *fields[] = {"title", HOSTILE_ATTR, WEB_DATE("starts_on", "", "", ""), "person-1-name", HOSTILE_SCRIPT,
 				"person-1-group", HOSTILE_ATTR, NULL};
 	request *r = web_run(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/projects", (long long)w->org), fields);
 	assert_int_equal(r->status, 400);

@@ -67,12 +67,13 @@ static void review_an_action(void **state)
 		const char *field;
 		int status;
 	} bad[] = {
-		{(const char *[]){"reviewed_on", "2026-01-10", "what_happened", "", NULL}, "what_happened", 400},
-		{(const char *[]){"reviewed_on", "2099-12-31", "what_happened", "Typed", NULL}, "reviewed_on", 400},
-		{(const char *[]){"reviewed_on", "10/01/2026", "what_happened", "Typed", NULL}, "reviewed_on", 400},
-		{(const char *[]){"reviewed_on", "2026-01-10", "what_happened", "Typed", "evidence", web_num(w, their_ev), NULL}, "evidence", 400},
-		{(const char *[]){"reviewed_on", "2026-01-10", "what_happened", "Typed", "status", "finished", NULL}, "status", 400},
-		{(const char *[]){"reviewed_on", "2026-01-10", "what_happened", "Typed", "next_review", "2027-02-30", NULL}, "next_review", 400},
+		{(const char *[]){WEB_DATE("reviewed_on", "10", "1", "2026"), "what_happened", "", NULL}, "what_happened", 400},
+		{(const char *[]){WEB_DATE("reviewed_on", "31", "12", "2099"), "what_happened", "Typed", NULL}, "reviewed_on-day", 400},
+		{(const char *[]){WEB_DATE("reviewed_on", "10/01/2026", "", ""), "what_happened", "Typed", NULL}, "reviewed_on-month", 400},
+		{(const char *[]){"what_happened", "Typed", NULL}, "reviewed_on-day", 400},
+		{(const char *[]){WEB_DATE("reviewed_on", "10", "1", "2026"), "what_happened", "Typed", "evidence", web_num(w, their_ev), NULL}, "evidence", 400},
+		{(const char *[]){WEB_DATE("reviewed_on", "10", "1", "2026"), "what_happened", "Typed", "status", "finished", NULL}, "status", 400},
+		{(const char *[]){WEB_DATE("reviewed_on", "10", "1", "2026"), "what_happened", "Typed", WEB_DATE("next_review", "30", "2", "2027"), NULL}, "next_review-day", 400},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		r = web_run(w, AS_CONTRIBUTOR, "POST", p, bad[i].fields);
@@ -84,9 +85,9 @@ static void review_an_action(void **state)
 	}
 	assert_int_equal(test_count_rows(&w->f.db), before);
 
-	const char *fields[] = {"reviewed_on", "2026-01-10", "what_happened", "Fourteen dads came",
+	const char *fields[] = {WEB_DATE("reviewed_on", "10", "1", "2026"), "what_happened", "Fourteen dads came",
 				"with", "parent-carers", "evidence", web_num(w, ev),
-				"next_review", "2099-02-01", "status", "in-progress", NULL};
+				WEB_DATE("next_review", "1", "2", "2099"), "status", "in-progress", NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", p, fields);
 	assert_int_equal(r->status, 303);
 	assert_string_equal(r->location, web_path(w, "%s?saved=1", p));
@@ -166,10 +167,10 @@ static void you_said_and_the_notice(void **state)
 	webfix *w = *state;
 	int64_t action = add_action(w, w->org, "Rewrite the letters", NULL);
 	const char *list = web_path(w, "/org/%lld/you-said", (long long)w->org);
-	const char *published[] = {"said", "Letters home are hard to follow", "said_on", "2026-10-01",
+	const char *published[] = {"said", "Letters home are hard to follow", WEB_DATE("said_on", "01", "10", "2026"),
 				   "with", "parent-carers", "did", "We rewrote them with the forum",
-				   "did_on", "2026-12-01", "action", web_num(w, action), "published", "yes", NULL};
-	const char *draft[] = {"said", "The hall is too noisy", "said_on", "2026-10-05",
+				   WEB_DATE("did_on", "01", "12", "2026"), "action", web_num(w, action), "published", "yes", NULL};
+	const char *draft[] = {"said", "The hall is too noisy", WEB_DATE("said_on", "05", "10", "2026"),
 			       "with", "children-and-young-people", NULL};
 	assert_int_equal(run_status(w, AS_VIEWER, "POST", list, draft), 403);
 	request *r = web_run(w, AS_CONTRIBUTOR, "POST", list, published);
@@ -179,23 +180,23 @@ static void you_said_and_the_notice(void **state)
 
 	/* Publishing needs what was done; a bad date is refused; nothing saved. */
 	int64_t before = test_count_rows(&w->f.db);
-	const char *no_did[] = {"said", "Typed words", "said_on", "2026-10-05", "published", "yes", NULL};
+	const char *no_did[] = {"said", "Typed words", WEB_DATE("said_on", "05", "10", "2026"), "published", "yes", NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", list, no_did);
 	assert_int_equal(r->status, 400);
 	assert_non_null(strstr(web_body(r), "href=\"#did\""));
 	assert_non_null(strstr(web_body(r), "Typed words"));
 	request_destroy(r);
-	const char *bad_dates[] = {"said", "Typed", "said_on", "2026-10-05", "did", "Done",
-				   "did_on", "2026-09-01", NULL};
+	const char *bad_dates[] = {"said", "Typed", WEB_DATE("said_on", "05", "10", "2026"), "did", "Done",
+				   WEB_DATE("did_on", "01", "09", "2026"), NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", list, bad_dates);
 	assert_int_equal(r->status, 400);
-	assert_non_null(strstr(web_body(r), "href=\"#did_on\""));
+	assert_non_null(strstr(web_body(r), "href=\"#did_on-day\""));
 	request_destroy(r);
-	const char *no_said[] = {"said", " ", "said_on", "", NULL};
+	const char *no_said[] = {"said", " ", WEB_DATE("said_on", "", "", ""), NULL};
 	r = web_run(w, AS_CONTRIBUTOR, "POST", list, no_said);
 	assert_int_equal(r->status, 400);
 	assert_non_null(strstr(web_body(r), "href=\"#said\""));
-	assert_non_null(strstr(web_body(r), "href=\"#said_on\""));
+	assert_non_null(strstr(web_body(r), "href=\"#said_on-day\""));
 	request_destroy(r);
 	assert_int_equal(test_count_rows(&w->f.db), before);
 
@@ -236,7 +237,7 @@ static void you_said_and_the_notice(void **state)
 	assert_int_equal(r->status, 200);
 	assert_non_null(strstr(web_body(r), "The hall is too noisy"));
 	request_destroy(r);
-	const char *publish[] = {"said", "The hall is too noisy", "said_on", "2026-10-05",
+	const char *publish[] = {"said", "The hall is too noisy", WEB_DATE("said_on", "05", "10", "2026"),
 				 "did", "We put up sound panels", "published", "yes", NULL};
 	assert_int_equal(run_status(w, AS_CONTRIBUTOR, "POST", edit, publish), 303);
 	r = web_run(w, AS_VIEWER, "GET", web_path(w, "%s/notice", list), NULL);
@@ -254,7 +255,7 @@ static void you_said_and_the_notice(void **state)
 	r = web_run(w, AS_LEAD, "GET", web_path(w, "%s/notice", list), NULL);
 	assert_null(strstr(web_body(r), "Neighbour's secret"));
 	request_destroy(r);
-	const char *with_their_action[] = {"said", "x", "said_on", "2026-10-05", "action",
+	const char *with_their_action[] = {"said", "x", WEB_DATE("said_on", "05", "10", "2026"), "action",
 					   web_num(w, add_action(w, w->other_org, "Theirs", NULL)), NULL};
 	before = test_count_rows(&w->f.db);
 	r = web_run(w, AS_CONTRIBUTOR, "POST", list, with_their_action);

@@ -67,7 +67,7 @@ static void opening_a_round(void **state)
 	const struct { const char *const *fields; const char *says; } bad[] = {
 		{(const char *[]){"evaluation", ev, "cap", "2000", NULL}, "Choose at least one group"},
 		{(const char *[]){"evaluation", ev, "groups", "parents", "cap", "0", NULL}, "whole number from 1"},
-		{(const char *[]){"evaluation", ev, "groups", "parents", "cap", "2000", "closes_on", "2026-02-30", NULL}, "real date"},
+		{(const char *[]){"evaluation", ev, "groups", "parents", "cap", "2000", WEB_DATE("closes_on", "30", "02", "2026"), NULL}, "real date"},
 		{(const char *[]){"evaluation", ev, "groups", "parents", "cap", "2000", "wording", "shouty", NULL}, "wording"},
 		{(const char *[]){"evaluation", ev, "groups", "parents", "cap", "2000", "elements", "9z", NULL}, "9z"},
 		{(const char *[]){"evaluation", ev, "groups", "nobody", "cap", "2000", NULL}, "not a partner group"},

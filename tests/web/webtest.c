@@ -190,6 +190,25 @@ const char *web_num(webfix *w, int64_t v)
 	return web_path(w, "%lld", (long long)v);
 }
 
+const char *const *web_dated(webfix *w, const char *name, const char *iso, const char *const *rest)
+{
+	size_t n = 0;
+	while (rest[n])
+		n++;
+	const char **out = arena_alloc(&w->f.mem, (n + 7) * sizeof *out);
+	const char *d = "", *m = "", *y = iso;
+	if (strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-') {
+		y = arena_strndup(&w->f.mem, iso, 4);
+		m = arena_strndup(&w->f.mem, iso + 5, 2);
+		d = arena_strndup(&w->f.mem, iso + 8, 2);
+	}
+	out[0] = web_path(w, "%s-day", name), out[1] = d;
+	out[2] = web_path(w, "%s-month", name), out[3] = m;
+	out[4] = web_path(w, "%s-year", name), out[5] = y;
+	memcpy(out + 6, rest, (n + 1) * sizeof *out);
+	return out;
+}
+
 void page_has(request *r, const char *text)
 {
 	if (!strstr(web_body(r), text))

@@ -69,6 +69,13 @@ void web_expect_matrix(webfix *w, const web_route *routes, size_t n);
 /* Text in w's arena: a path built like printf, a number. */
 const char *web_path(webfix *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *web_num(webfix *w, int64_t v);
+/* The three fields of GOV.UK date input NAME, for a posted field list:
+ * WEB_DATE("due", "31", "1", "2027"). */
+#define WEB_DATE(name, d, m, y) name "-day", d, name "-month", m, name "-year", y
+/* The fields `rest` with date input NAME set to `iso` ("2026-05-01": day
+ * "01", month "05", year "2026"; anything else goes whole in the year),
+ * for a name made at run time. */
+const char *const *web_dated(webfix *w, const char *name, const char *iso, const char *const *rest);
 
 /* Fail unless `text` is (or is not) on r's page; the message names it. */
 void page_has(request *r, const char *text);

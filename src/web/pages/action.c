@@ -190,11 +190,11 @@ static void action_card(request *r, const list_context *lc, const action_row *a)
 	     overdue ? " <strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>"
 		     : this_month ? " <strong class=\"govuk-tag govuk-tag--orange\">Due this month</strong>" : "");
 	summary_row_open(r, "Owner");
-	htmlf(&r->out, "%t</dd></div>", text_blank(a->owner) ? "Not given" : a->owner);
+	htmlf(&r->out, "%t</dd></div>", text_blank(a->owner) ? "No owner" : a->owner);
 	summary_row_open(r, "Due");
-	htmlf(&r->out, "%t</dd></div>", a->due_on ? date_words(r, a->due_on) : "No date");
+	htmlf(&r->out, "%t</dd></div>", a->due_on ? date_words(r, a->due_on) : "No due date");
 	summary_row_open(r, "Review");
-	htmlf(&r->out, "%t</dd></div>", a->review_on ? date_words(r, a->review_on) : "No date");
+	htmlf(&r->out, "%t</dd></div>", a->review_on ? date_words(r, a->review_on) : "No review date");
 	comes_from(r, lc, a);
 	htmlf(&r->out, "</dl>");
 	action_reviews(r, lc, a->id);
@@ -328,20 +328,19 @@ static int page_actions(request *r)
 /* ---- adding and changing --------------------------------------------- */
 
 /* Checks each field through the domain's validation, so every problem
- * shows next to its field. */
-static void check_fields(request *r, const action_row *in, form_errors *fe)
+ * shows next to its field, and reads the two dates (GOV.UK date inputs)
+ * into `in`. */
+static void check_fields(request *r, action_row *in, form_errors *fe)
 {
 	/* In the order the fields appear on the page. */
-	static const char *const names[] = {"status", "title", "owner", "due", "review"};
-	for (int i = 0; i < 5; i++) {
+	static const char *const names[] = {"status", "title", "owner"};
+	for (int i = 0; i < 3; i++) {
 		action_row probe = {.title = "t", .owner = "", .status = "open"};
 		const char *value = NULL;
 		switch (i) {
 		case 0: value = probe.status = in->status; break;
 		case 1: value = probe.title = in->title; break;
 		case 2: value = probe.owner = in->owner; break;
-		case 3: value = probe.due_on = in->due_on; break;
-		case 4: value = probe.review_on = in->review_on; break;
 		}
 		err e = {0};
 		if (action_validate(&probe, &e) == 0)
@@ -351,23 +350,18 @@ static void check_fields(request *r, const action_row *in, form_errors *fe)
 			msg = "Choose the status of the action";
 		else if (i == 1 && text_blank(value))
 			msg = "Enter what needs to be done";
-		else if (i == 3)
-			msg = "The due date must be a real date, like 2027-01-31";
-		else if (i == 4)
-			msg = "The review date must be a real date, like 2027-01-31";
 		form_error_add(fe, names[i], msg);
 	}
+	in->due_on = form_date_posted(r, "due", &(date_rule){"the due date", false, DATE_ANY}, fe);
+	in->review_on = form_date_posted(r, "review", &(date_rule){"the review date", false, DATE_ANY}, fe);
 }
 
-/* The action's fields from the form; empty dates are none. */
+/* The action's text fields from the form (its dates: check_fields). */
 static void read_fields(request *r, action_row *a)
 {
 	const char *title = form_get(r, "title"), *owner = form_get(r, "owner");
-	const char *due = form_get(r, "due"), *review = form_get(r, "review");
 	a->title = title ? title : "";
 	a->owner = owner ? owner : "";
-	a->due_on = text_blank(due) ? NULL : due;
-	a->review_on = text_blank(review) ? NULL : review;
 }
 
 static void action_fields(request *r, const action_row *a, const form_errors *fe)
@@ -375,10 +369,9 @@ static void action_fields(request *r, const action_row *a, const form_errors *fe
 	form_input(r, "title", "What needs to be done", a->title, fe, NULL);
 	form_input(r, "owner", "Who will make sure it happens (optional)", a->owner, fe,
 		   &(input_opts){.hint = "A name or a role, for example SENCO", .width = "20"});
-	form_input(r, "due", "Due date (optional)", a->due_on, fe,
-		   &(input_opts){.hint = "For example 2027-01-31", .width = "10"});
-	form_input(r, "review", "Review date (optional)", a->review_on, fe,
-		   &(input_opts){.hint = "When to check how it is going, for example 2026-12-15", .width = "10"});
+	form_date(r, "due", "Due date (optional)", a->due_on, "For example, 31 1 2027", fe);
+	form_date(r, "review", "Review date (optional)", a->review_on,
+		  "When to check how it is going. For example, 15 12 2026", fe);
 }
 
 /* The statement a new action comes from (?evaluation=N&statement=KEY, or

@@ -119,8 +119,8 @@ static void review_form(request *r, const review_page *pg, bool keep, const form
 	form_csrf(r);
 	char today[11];
 	date_today(today);
-	form_input(r, "reviewed_on", "Date of the review", keep ? form_get(r, "reviewed_on") : today, fe,
-		   &(input_opts){.hint = "For example 2026-11-20. Today or earlier.", .width = "10"});
+	form_date(r, "reviewed_on", "Date of the review", today,
+		  "Today or earlier. For example, 20 11 2026", fe);
 	form_textarea(r, "what_happened", "What happened", keep ? form_get(r, "what_happened") : NULL,
 		      "What was done, what changed, and what partners said about it.", fe);
 	form_partner_groups(r, "with", "Partner groups who took part in the review",
@@ -158,8 +158,8 @@ static void review_form(request *r, const review_page *pg, bool keep, const form
 		form_checkboxes(r, "readings", "Readings of your success measures (optional)", opts, checked,
 				"Select readings taken as part of this review. A reading belongs to one review.", fe);
 	}
-	form_input(r, "next_review", "Next review date (optional)", keep ? form_get(r, "next_review") : NULL,
-		   fe, &(input_opts){.hint = "For example 2027-01-31. Leave empty to keep the action's review date.", .width = "10"});
+	form_date(r, "next_review", "Next review date (optional)", NULL,
+		  "Leave empty to keep the action's review date. For example, 31 1 2027", fe);
 	form_radios(r, "status", "Change the action's status (optional)", action_statuses,
 		    keep ? form_get(r, "status") : NULL, "Leave unselected to keep its status.", fe);
 	form_button(r, "Save review");
@@ -185,8 +185,8 @@ static int review_render(request *r, const review_page *pg, const form_errors *f
 			status = action_statuses[i + 1];
 	summary_row_text(r, "Status", status);
 	summary_row_text(r, "Owner", text_blank(a->owner) ? "Not given" : a->owner);
-	summary_row_text(r, "Due", a->due_on ? date_words(r, a->due_on) : "No date");
-	summary_row_text(r, "Review date", a->review_on ? date_words(r, a->review_on) : "No date");
+	summary_row_text(r, "Due", a->due_on ? date_words(r, a->due_on) : "No due date");
+	summary_row_text(r, "Review date", a->review_on ? date_words(r, a->review_on) : "No review date");
 	htmlf(&r->out, "</dl>");
 	past_reviews(r, pg);
 	review_form(r, pg, keep, fe);
@@ -239,20 +239,13 @@ static int page_action_review_post(request *r)
 		return st;
 	form_errors fe = {0};
 	err e = {0};
-	action_review_input in = {.action_id = pg.action.id, .reviewed_on = form_trimmed(r, "reviewed_on"),
+	action_review_input in = {.action_id = pg.action.id,
 				  .what_happened = form_get(r, "what_happened"),
 				  .groups = form_groups_value(r, "with")};
-	const char *next = form_trimmed(r, "next_review"), *status = form_get(r, "status");
-	in.next_review_on = *next ? next : NULL;
+	const char *status = form_get(r, "status");
 	in.status = text_blank(status) ? NULL : status;
-	char today[11];
-	date_today(today);
-	if (!*in.reviewed_on)
-		form_error_add(&fe, "reviewed_on", "Enter the date of the review");
-	else if (!date_valid(in.reviewed_on))
-		form_error_add(&fe, "reviewed_on", "The date of the review must be a real date, like 2026-11-20");
-	else if (strcmp(in.reviewed_on, today) > 0)
-		form_error_add(&fe, "reviewed_on", "The date of the review must be today or in the past");
+	in.reviewed_on = form_date_posted(r, "reviewed_on",
+					  &(date_rule){"the date of the review", true, DATE_PAST}, &fe);
 	if (text_blank(in.what_happened) || !in.what_happened[strspn(in.what_happened, " \t\r\n")])
 		form_error_add(&fe, "what_happened", "Enter what happened");
 	else if (text_check_long("What happened", in.what_happened, true, &e) < 0)
@@ -271,8 +264,8 @@ static int page_action_review_post(request *r)
 		form_error_add(&fe, "readings", "Select readings from the list");
 	in.evidence = ev_ids;
 	in.readings = rd_ids;
-	if (in.next_review_on && !date_valid(in.next_review_on))
-		form_error_add(&fe, "next_review", "The next review date must be a real date, like 2027-01-31");
+	in.next_review_on = form_date_posted(r, "next_review",
+					     &(date_rule){"the next review date", false, DATE_ANY}, &fe);
 	bool known = !in.status;
 	for (size_t i = 0; !known && action_statuses[i]; i += 2)
 		known = !strcmp(in.status, action_statuses[i]);

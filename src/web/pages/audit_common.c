@@ -239,10 +239,12 @@ int64_t audit_project_posted(const project_list *projects, const char *value)
 	return -1;
 }
 
-void audit_check_date(form_errors *fe, const char *field, const char *value, const char *what)
+const char *audit_posted_date(request *r, const char *name, const char *what, form_errors *fe)
 {
-	if (!text_blank(value) && !date_valid(value))
-		form_error_add(fe, field, what);
+	if (!form_date_sent(r, name))
+		return NULL;
+	const char *iso = form_date_posted(r, name, &(date_rule){what, false, DATE_ANY}, fe);
+	return iso ? iso : "";
 }
 
 /* What a rule does, without the rule's name that the domain's sentence

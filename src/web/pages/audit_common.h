@@ -70,7 +70,10 @@ void audit_project_select(request *r, const project_list *projects, const char *
 			  const form_errors *fe);
 int64_t audit_project_posted(const project_list *projects, const char *value);
 /* Adds `what` as field's error when value is given but not a real date. */
-void audit_check_date(form_errors *fe, const char *field, const char *value, const char *what);
+/* Date input NAME of a form that may leave it out: NULL when not sent (it
+ * stays as it is), "" when emptied (or wrong: the GOV.UK message is then
+ * in fe), else YYYY-MM-DD. `what` names it in messages: "the review date". */
+const char *audit_posted_date(request *r, const char *name, const char *what, form_errors *fe);
 
 /* The area in the URL's name for headings ("Your area" if it cannot be read). */
 const char *audit_area_name(request *r);

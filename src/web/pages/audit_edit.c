@@ -87,22 +87,21 @@ static void edit_form(request *r, const audit_view *v, const project_list *proje
 	form_input(r, "service_area", audit_title_or(v, "service-area", "Service area"), f->service_area, fe, NULL);
 	form_textarea(r, "description", audit_title_or(v, "description", "Description"), f->description,
 		      NULL, fe);
-	form_input(r, "audit_date", audit_title_or(v, "date", "Date of audit"), f->audit_date, fe,
-		   &(input_opts){.hint = "For example 2026-10-15", .width = "10"});
+	form_date(r, "audit_date", audit_title_or(v, "date", "Date of audit"), f->audit_date,
+		  "For example, 15 10 2026", fe);
 	people_rows(r, v, ev, fe);
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Overall summary</h2>");
 	form_textarea(r, "summary", audit_title_or(v, "summary", "Summary"), f->summary, NULL, fe);
 	form_textarea(r, "next_steps", audit_title_or(v, "next-steps", "Next steps"), f->next_steps,
 		      "One step a line: each line can become an action.", fe);
-	form_input(r, "review_on", audit_title_or(v, "review-date", "Review date"), f->review_on, fe,
-		   &(input_opts){.hint = "For example 2027-10-15", .width = "10"});
+	form_date(r, "review_on", audit_title_or(v, "review-date", "Review date"), f->review_on,
+		  "For example, 15 10 2027", fe);
 	audit_rule_note(r, v);
 	outcome_radios(r, v, f->outcome, fe);
 	form_textarea(r, "outcome_reason", "Reason for choosing a different outcome than the suggestion",
 		      f->outcome_reason, "Needed only when the outcome differs from the suggested one.", fe);
 	form_input(r, "signed_by", audit_title_or(v, "sign-off", "Signed off by"), f->signed_by, fe, NULL);
-	form_input(r, "signed_on", "Date signed (optional)", f->signed_on, fe,
-		   &(input_opts){.hint = "For example 2026-10-20", .width = "10"});
+	form_date(r, "signed_on", "Date signed (optional)", f->signed_on, "For example, 20 10 2026", fe);
 	htmlf(&r->out, "<div class=\"govuk-button-group\">");
 	form_button(r, "Save");
 	htmlf(&r->out, "<a class=\"govuk-link\" href=\"%a\">Cancel</a></div></form></div></div>",
@@ -162,11 +161,10 @@ static void edit_values_posted(request *r, edit_values *ev)
 	memset(ev, 0, sizeof *ev);
 	ev->f = (audit_fields){.service_area = audit_posted(r, "service_area"),
 			       .description = form_get(r, "description"),
-			       .audit_date = audit_posted(r, "audit_date"), .summary = form_get(r, "summary"),
-			       .next_steps = form_get(r, "next_steps"), .review_on = audit_posted(r, "review_on"),
+			       .summary = form_get(r, "summary"), .next_steps = form_get(r, "next_steps"),
 			       .outcome = audit_posted(r, "outcome"),
 			       .outcome_reason = form_get(r, "outcome_reason"),
-			       .signed_by = audit_posted(r, "signed_by"), .signed_on = audit_posted(r, "signed_on")};
+			       .signed_by = audit_posted(r, "signed_by")};
 	ev->project = audit_posted(r, "project");
 	for (size_t i = 0; i < PEOPLE_ROWS_MAX; i++) {
 		const char *nm = audit_posted(r, arena_printf(&r->mem, "person-%zu-name", i + 1));
@@ -181,8 +179,10 @@ static void edit_values_posted(request *r, edit_values *ev)
 	}
 }
 
+/* Checks the posted values, and reads the three dates into ev (their
+ * errors in the order of the page). */
 static void check_edit(request *r, const audit_view *v, const project_list *projects,
-		       const edit_values *ev, form_errors *fe)
+		       edit_values *ev, form_errors *fe)
 {
 	const audit_fields *f = &ev->f;
 	err e = {0};
@@ -192,7 +192,7 @@ static void check_edit(request *r, const audit_view *v, const project_list *proj
 		form_error_add(fe, "service_area", sentence(r, e.msg));
 	if (f->description && text_check_long("The description", f->description, false, &e) < 0)
 		form_error_add(fe, "description", sentence(r, e.msg));
-	audit_check_date(fe, "audit_date", f->audit_date, "The date of audit must be a real date, like 2026-10-15");
+	ev->f.audit_date = audit_posted_date(r, "audit_date", "the date of audit", fe);
 	for (size_t i = 0; i < ev->n_people; i++) {
 		const audit_person_row *p = &ev->people[i];
 		const char *field = arena_printf(&r->mem, "person-%d-name", p->position);
@@ -207,7 +207,7 @@ static void check_edit(request *r, const audit_view *v, const project_list *proj
 		form_error_add(fe, "summary", sentence(r, e.msg));
 	if (f->next_steps && text_check_long("The next steps", f->next_steps, false, &e) < 0)
 		form_error_add(fe, "next_steps", sentence(r, e.msg));
-	audit_check_date(fe, "review_on", f->review_on, "The review date must be a real date, like 2027-10-15");
+	ev->f.review_on = audit_posted_date(r, "review_on", "the review date", fe);
 	if (!text_blank(f->outcome)) {
 		bool known = false;
 		for (size_t i = 0; i < v->n_outcomes; i++)
@@ -225,7 +225,7 @@ static void check_edit(request *r, const audit_view *v, const project_list *proj
 		form_error_add(fe, "outcome_reason", sentence(r, e.msg));
 	if (f->signed_by && text_check_line("The name", f->signed_by, false, &e) < 0)
 		form_error_add(fe, "signed_by", sentence(r, e.msg));
-	audit_check_date(fe, "signed_on", f->signed_on, "The date signed must be a real date, like 2026-10-20");
+	ev->f.signed_on = audit_posted_date(r, "signed_on", "the date signed", fe);
 }
 
 /* What was sent, over what is saved for anything the form left out. */

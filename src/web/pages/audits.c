@@ -93,8 +93,8 @@ static void new_form(request *r, const org_row *o, const project_list *projects,
 		   &(input_opts){.hint = "The service or part of it that this audit is about"});
 	form_textarea(r, "description", desc_title ? desc_title : "Description", sv->description,
 		      NULL, fe);
-	form_input(r, "audit_date", date_title ? date_title : "Date of audit", sv->audit_date, fe,
-		   &(input_opts){.hint = "For example 2026-10-15. You can add it later.", .width = "10"});
+	form_date(r, "audit_date", date_title ? date_title : "Date of audit", sv->audit_date,
+		  "You can add it later. For example, 15 10 2026", fe);
 	form_button(r, "Start the audit");
 	htmlf(&r->out, "</form></div></div>");
 	page_end(r);
@@ -133,8 +133,7 @@ static int page_audit_start(request *r)
 		return st;
 	err e = {0};
 	start_values sv = {.project = audit_posted(r, "project"), .service_area = audit_posted(r, "service_area"),
-			   .description = form_get(r, "description"),
-			   .audit_date = audit_posted(r, "audit_date")};
+			   .description = form_get(r, "description")};
 	form_errors fe = {0};
 	int64_t project = audit_project_posted(&projects, sv.project);
 	if (project < 0)
@@ -145,8 +144,7 @@ static int page_audit_start(request *r)
 		form_error_add(&fe, "service_area", sentence(r, e.msg));
 	if (sv.description && text_check_long("The description", sv.description, false, &e) < 0)
 		form_error_add(&fe, "description", sentence(r, e.msg));
-	audit_check_date(&fe, "audit_date", sv.audit_date,
-		   "The date of audit must be a real date, like 2026-10-15");
+	sv.audit_date = audit_posted_date(r, "audit_date", "the date of audit", &fe);
 	int64_t id = 0;
 	if (!fe.n) {
 		audit_fields f = {.service_area = sv.service_area,

@@ -476,17 +476,22 @@ static int page_item(request *r)
 /* ---- changing an item ------------------------------------------------ */
 
 /* Checks each field through the domain's own validation, so every
- * problem is shown next to its field at once. */
-static void check_fields(request *r, const evidence_row *in, form_errors *fe)
+ * problem is shown next to its field at once; the date comes from its
+ * GOV.UK date input. */
+static void check_fields(request *r, evidence_row *in, form_errors *fe)
 {
 	static const char *const names[] = {"title", "description", "date", "url"};
 	for (int i = 0; i < 4; i++) {
+		if (i == 2) {
+			in->date = form_date_posted(r, "date", &(date_rule){"the date of the evidence", true,
+									     DATE_PAST}, fe);
+			continue;
+		}
 		evidence_row probe = {.title = "t", .description = "", .date = "2000-01-01"};
 		const char *value = NULL;
 		switch (i) {
 		case 0: value = probe.title = in->title; break;
 		case 1: value = probe.description = in->description; break;
-		case 2: value = probe.date = in->date; break;
 		case 3: value = probe.url = text_blank(in->url) ? NULL : in->url; break;
 		}
 		err e = {0};
@@ -495,10 +500,6 @@ static void check_fields(request *r, const evidence_row *in, form_errors *fe)
 		const char *msg = sentence(r, e.msg);
 		if (i == 0 && text_blank(value))
 			msg = "Enter a title for the evidence";
-		else if (i == 2 && text_blank(value))
-			msg = "Enter the date the evidence is from, like 2026-10-15";
-		else if (i == 2 && !date_valid(value))
-			msg = "The date must be a real date, written like 2026-10-15";
 		form_error_add(fe, names[i], msg);
 	}
 }
@@ -517,8 +518,7 @@ static void edit_form(request *r, const evidence_row *ev, const form_errors *fe)
 	form_input(r, "title", "Title", ev->title, fe, NULL);
 	form_textarea(r, "description", "Description (optional)", ev->description,
 		      "What happened, and what it showed", fe);
-	form_input(r, "date", "Date", ev->date, fe,
-		   &(input_opts){.hint = "The day it happened, for example 2026-10-15", .width = "10"});
+	form_date(r, "date", "Date", ev->date, "The day it happened. For example, 15 10 2026", fe);
 	form_input(r, "url", "Link (optional)", ev->url, fe,
 		   &(input_opts){.type = "url", .hint = "A web address starting with https://, for example a shared document",
 				 .autocomplete = "off"});
@@ -550,10 +550,9 @@ static int page_item_edit_post(request *r)
 		return refused;
 	evidence_row in = ev;
 	const char *title = form_get(r, "title"), *desc = form_get(r, "description");
-	const char *date = form_get(r, "date"), *url = form_get(r, "url");
+	const char *url = form_get(r, "url");
 	in.title = title ? title : "";
 	in.description = desc ? desc : "";
-	in.date = date ? date : "";
 	in.url = text_blank(url) ? NULL : url;
 	in.groups = form_groups_value(r, "groups");
 	form_errors fe = {0};

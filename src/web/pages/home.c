@@ -169,9 +169,10 @@ static int page_org(request *r)
 		if (strcmp(a->status, "open") && strcmp(a->status, "in-progress"))
 			continue;
 		shown++;
-		htmlf(&r->out, "<li>%R%t (%t, due %t)</li>",
+		htmlf(&r->out, "<li>%R%t. %t. %t.</li>",
 		     action_overdue(a, today) ? "<strong class=\"govuk-tag govuk-tag--red\">Overdue</strong> " : "",
-		     a->title, *a->owner ? a->owner : "no owner", a->due_on ? a->due_on : "no date");
+		     a->title, *a->owner ? arena_printf(&r->mem, "Owner: %s", a->owner) : "No owner",
+		     a->due_on ? arena_printf(&r->mem, "Due %s", date_words(r, a->due_on)) : "No due date");
 	}
 	htmlf(&r->out, "</ul>");
 	if (!shown)

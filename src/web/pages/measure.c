@@ -258,9 +258,9 @@ static void reading_form(request *r, const metric_detail *md, const form_errors 
 		      "<form method=\"post\" action=\"/org/%D/measure/%D/metric/%D/readings\" novalidate>",
 	     fe && fe->n ? " open" : "", m->name, r->org, m->measure_id, id);
 	form_csrf(r);
-	const char *date = field_name(r, id, "date");
-	form_input(r, date, "Date of the reading", form_get(r, date), fe,
-		   &(input_opts){.hint = "When it was taken, for example 2026-11-15. Older readings can be added later.", .width = "10"});
+	/* Empty, not today, on a fresh form: form_date keeps what was posted. */
+	form_date(r, field_name(r, id, "date"), "Date of the reading", NULL,
+		  "When it was taken. Older readings can be added later. For example, 15 11 2026", fe);
 	const char *value = field_name(r, id, "value");
 	form_input(r, value, pct ? "Percentage" : !strcmp(m->kind, "count") ? "Count" : "Rate",
 		   form_get(r, value), fe,
@@ -621,14 +621,10 @@ static void check_reading(request *r, const metric_row *m, const reading_row *in
 	const reading_row fine = {.metric_id = m->id, .taken_on = today, .has_value = true, .value = 0,
 				  .source = "other", .note = ""};
 	int64_t id = m->id;
-	for (int part = 0; part < 4; part++) {
+	for (int part = 1; part < 4; part++) {
 		reading_row probe = fine;
 		const char *field = NULL;
 		switch (part) {
-		case 0:
-			probe.taken_on = in->taken_on;
-			field = "date";
-			break;
 		case 1:
 			probe.has_value = in->has_value;
 			probe.value = in->value;
@@ -651,11 +647,7 @@ static void check_reading(request *r, const metric_row *m, const reading_row *in
 		if (reading_validate(m, &probe, &e) == 0)
 			continue;
 		const char *msg = sentence(r, e.msg);
-		if (part == 0 && text_blank(in->taken_on))
-			msg = "Enter the date of the reading, like 2026-11-15";
-		else if (part == 0 && !date_valid(in->taken_on))
-			msg = "The date must be a real date, like 2026-11-15";
-		else if (part == 2)
+		if (part == 2)
 			msg = "Choose where the reading comes from";
 		form_error_add(fe, field_name(r, id, field), msg);
 	}
@@ -673,7 +665,10 @@ static int page_reading_add_post(request *r)
 		return page_not_found(r);
 	const metric_row *m = &mdt->metric;
 	int64_t mid = m->id;
-	reading_row rd = {.metric_id = mid, .taken_on = form_get(r, field_name(r, mid, "date")),
+	form_errors fe = {0};
+	reading_row rd = {.metric_id = mid,
+			  .taken_on = form_date_posted(r, field_name(r, mid, "date"),
+						       &(date_rule){"the date of the reading", true, DATE_PAST}, &fe),
 			  .source = form_get(r, field_name(r, mid, "source")),
 			  .note = form_get(r, field_name(r, mid, "note")),
 			  .groups = form_groups_value(r, field_name(r, mid, "with"))};
@@ -681,7 +676,6 @@ static int page_reading_add_post(request *r)
 		rd.taken_on = "";
 	if (!rd.note)
 		rd.note = "";
-	form_errors fe = {0};
 	err e = {0};
 	const char *vname = field_name(r, mid, "value"), *nname = field_name(r, mid, "numerator");
 	const char *dname = field_name(r, mid, "denominator");
@@ -702,7 +696,7 @@ static int page_reading_add_post(request *r)
 		check_reading(r, m, &rd, &fe);
 	int64_t id;
 	if (!fe.n && reading_add(&r->d, &rd, &id, &e) < 0)
-		form_error_add(&fe, field_name(r, mid, "date"), sentence(r, e.msg));
+		form_error_add(&fe, field_name(r, mid, "date-day"), sentence(r, e.msg));
 	if (fe.n)
 		return refuse(r, &md, &(page_errors){.reading = &fe, .reading_metric = mid});
 	return back_to(r, &md, arena_printf(&r->mem, "added a reading of %s on %s to metric %lld: %s",

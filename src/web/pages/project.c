@@ -103,8 +103,7 @@ static void details_read(request *r, details_form *f)
 	f->title = form_trimmed(r, "title");
 	f->service_area = form_trimmed(r, "service_area");
 	f->description = form_get(r, "description") ? form_get(r, "description") : "";
-	f->starts_on = form_trimmed(r, "starts_on");
-	f->ends_on = form_trimmed(r, "ends_on");
+	f->starts_on = f->ends_on = "";        /* read by details_check, with their errors */
 	size_t rows = 0, cap = PROJECT_PEOPLE_MAX + BLANK_PEOPLE;
 	f->people = ARENA_ARRAY(&r->mem, cap, f->people);
 	for (size_t i = 0; i < cap; i++) {
@@ -121,7 +120,7 @@ static void details_read(request *r, details_form *f)
 
 /* Checks every field, so each problem shows next to its field at once;
  * fills `p` and `people` (the rows that are not blank). */
-static void details_check(request *r, const details_form *f, project_row *p,
+static void details_check(request *r, details_form *f, project_row *p,
 			  project_person_list *people, form_errors *fe)
 {
 	err e = {0};
@@ -137,14 +136,14 @@ static void details_check(request *r, const details_form *f, project_row *p,
 		form_error_add(fe, "service_area", sentence(r, e.msg));
 	if (text_check_long("The description", f->description, false, &e) < 0)
 		form_error_add(fe, "description", sentence(r, e.msg));
-	if (!*f->starts_on)
-		form_error_add(fe, "starts_on", "Enter the start date, like 2026-09-01");
-	else if (!date_valid(f->starts_on))
-		form_error_add(fe, "starts_on", "The start date must be a real date, like 2026-09-01");
-	if (*f->ends_on && !date_valid(f->ends_on))
-		form_error_add(fe, "ends_on", "The end date must be a real date, like 2027-03-31");
-	else if (*f->ends_on && date_valid(f->starts_on) && strcmp(f->ends_on, f->starts_on) < 0)
-		form_error_add(fe, "ends_on", "The end date must be the same as or after the start date");
+	const char *starts = form_date_posted(r, "starts_on", &(date_rule){"the start date", true, DATE_ANY}, fe);
+	const char *ends = form_date_posted(r, "ends_on", &(date_rule){"the end date", false, DATE_ANY}, fe);
+	f->starts_on = starts ? starts : "";
+	f->ends_on = ends ? ends : "";
+	if (starts && ends && strcmp(ends, starts) < 0)
+		form_error_add(fe, "ends_on-day",
+			       arena_printf(&r->mem, "The end date must be the same as or after the start date (%s)",
+					    date_words(r, starts)));
 	if (f->model)
 		p->framework_id = f->model;
 	p->title = f->title;
@@ -290,10 +289,9 @@ static void details_page(request *r, const proj_page *pg, const details_form *f,
 		   &(input_opts){.hint = "The part of your service it belongs to, for example Short breaks", .width = "20"});
 	form_textarea(r, "description", "Description (optional)", f->description,
 		      "What the project is for and what should change.", fe);
-	form_input(r, "starts_on", "Start date", f->starts_on, fe,
-		   &(input_opts){.hint = "For example 2026-09-01", .width = "10"});
-	form_input(r, "ends_on", "End date (optional)", f->ends_on, fe,
-		   &(input_opts){.hint = "For example 2027-03-31. Leave it empty if you do not know yet.", .width = "10"});
+	form_date(r, "starts_on", "Start date", f->starts_on, "For example, 1 9 2026", fe);
+	form_date(r, "ends_on", "End date (optional)", f->ends_on,
+		  "Leave it empty if you do not know yet. For example, 31 3 2027", fe);
 	people_fields(r, f, fe);
 	htmlf(&r->out, "<div class=\"govuk-button-group\">");
 	form_button(r, change ? "Save changes" : "Start project");

@@ -85,10 +85,8 @@ static void done_fields(request *r, const project_step_progress *sp, bool keep,
 	const char *chosen = keep ? form_get(r, "done") : sp->saved ? (sp->done ? "yes" : "no") : NULL;
 	form_radios(r, "done", "Done", options, chosen,
 		    "Has this step been done with the people involved?", fe);
-	const char *date = keep ? form_get(r, "done_on") : sp->done_on;
-	form_input(r, "done_on", "Date done (optional)", date, fe,
-		   &(input_opts){.hint = "If it is done: the day it was done, for example 2026-10-15. It cannot be in the future.",
-				 .width = "10"});
+	form_date(r, "done_on", "Date done (optional)", keep ? NULL : sp->done_on,
+		  "If it is done: the day it was done, today or before. For example, 15 10 2026", fe);
 }
 
 static void question_fields(request *r, const project_step_progress *sp, bool keep,
@@ -287,7 +285,6 @@ static int page_step_post(request *r)
 	form_errors fe = {0};
 	err e = {0};
 	const char *done = form_get(r, "done");
-	const char *date = form_trimmed(r, "done_on");
 	const char *note = form_get(r, "note") ? form_get(r, "note") : "";
 	project_step_change c = {.note = note};
 	if (done && !strcmp(done, "yes"))
@@ -296,14 +293,10 @@ static int page_step_post(request *r)
 		c.done = 0;
 	else
 		form_error_add(&fe, "done", "Select yes if this step is done, or no if it is not");
-	char today[11];
-	date_today(today);
 	/* The date belongs to "yes"; with "no" it is cleared. */
-	c.done_on = c.done == 1 ? date : "";
-	if (c.done == 1 && *date && !date_valid(date))
-		form_error_add(&fe, "done_on", "The date done must be a real date, like 2026-10-15");
-	else if (c.done == 1 && *date && strcmp(date, today) > 0)
-		form_error_add(&fe, "done_on", "The date done must be today or in the past");
+	const char *date = c.done != 1 ? NULL
+		: form_date_posted(r, "done_on", &(date_rule){"the date done", false, DATE_PAST}, &fe);
+	c.done_on = date ? date : "";
 	if (text_check_long("The note", note, false, &e) < 0)
 		form_error_add(&fe, "note", sentence(r, e.msg));
 	c.answers = answers_read(r, pg.sp, &c.n_answers, &fe);

@@ -311,10 +311,10 @@ static void open_render(request *r, const org_row *o, const framework *fw, const
 	form_radios(r, "wording", "Wording", wording, f->wording ? f->wording : VIEWS_WORDING_STANDARD,
 		    "Easy read is copro's wording, not the source's; you can adapt it for this round afterwards.", fe);
 	language_select(r, f->language ? f->language : VIEWS_LANGUAGE_DEFAULT, fe);
-	form_input(r, "opens_on", "Opens on (optional)", f->opens_on, fe,
-		   &(input_opts){.hint = "For example 2026-10-01. Leave it empty to open today.", .width = "10"});
-	form_input(r, "closes_on", "Closes on (optional)", f->closes_on, fe,
-		   &(input_opts){.hint = "For example 2026-10-31. Leave it empty to close it yourself.", .width = "10"});
+	form_date(r, "opens_on", "Opens on (optional)", f->opens_on,
+		  "Leave it empty to open today. For example, 1 10 2026", fe);
+	form_date(r, "closes_on", "Closes on (optional)", f->closes_on,
+		  "Leave it empty to close it yourself. For example, 31 10 2026", fe);
 	form_input(r, "cap", "Most answers a link takes", f->cap ? f->cap : "2000", fe,
 		   &(input_opts){.hint = "A link stops taking answers when it has this many.", .width = "5"});
 	form_button(r, "Open the round");
@@ -367,7 +367,7 @@ static int page_views_new(request *r)
 static const char *refused_field(const char *msg)
 {
 	static const char *const by_word[] = {"title", "title", "wording", "wording", "language", "language",
-					      "closing date", "closes_on", "opening date", "opens_on", "cap", "cap",
+					      "closing date", "closes_on-day", "opening date", "opens_on-day", "cap", "cap",
 					      "group", "groups", NULL};
 	for (size_t i = 0; by_word[i]; i += 2)
 		if (strstr(msg, by_word[i]))
@@ -380,25 +380,24 @@ static void open_read(request *r, open_form *f)
 	f->title = form_trimmed(r, "title");
 	f->wording = form_trimmed(r, "wording");
 	f->language = form_trimmed(r, "language");
-	f->opens_on = form_trimmed(r, "opens_on");
-	f->closes_on = form_trimmed(r, "closes_on");
+	f->opens_on = f->closes_on = "";        /* the dates: open_check */
 	f->cap = form_trimmed(r, "cap");
 	f->other = form_trimmed(r, "other");
 	f->elements = form_get_all(r, "elements");
 	f->groups = form_get_all(r, "groups");
 }
 
-static void open_check(const open_form *f, int *cap, form_errors *fe)
+static void open_check(request *r, open_form *f, int *cap, form_errors *fe)
 {
+	const char *opens = form_date_posted(r, "opens_on", &(date_rule){"the opening date", false, DATE_ANY}, fe);
+	const char *closes = form_date_posted(r, "closes_on", &(date_rule){"the closing date", false, DATE_ANY}, fe);
+	f->opens_on = opens ? opens : "";
+	f->closes_on = closes ? closes : "";
 	char *end;
 	long v = strtol(f->cap, &end, 10);
 	if (!*f->cap || *end || v < 1 || v > VIEWS_CAP_MAX)
 		form_error_add(fe, "cap", "Enter the most answers a link takes, a whole number from 1 to 1000000");
 	*cap = (int)v;
-	if (*f->opens_on && !date_valid(f->opens_on))
-		form_error_add(fe, "opens_on", "The opening date must be a real date, like 2026-10-01");
-	if (*f->closes_on && !date_valid(f->closes_on))
-		form_error_add(fe, "closes_on", "The closing date must be a real date, like 2026-10-31");
 	if (!f->groups[0] && !*f->other)
 		form_error_add(fe, "groups", "Choose at least one group, or name another group");
 }
@@ -441,7 +440,7 @@ static int page_views_open(request *r)
 	open_read(r, &f);
 	form_errors fe = {0};
 	int cap = 0;
-	open_check(&f, &cap, &fe);
+	open_check(r, &f, &cap, &fe);
 	view_round_input in = open_input(r, &f, cap);
 	int64_t round = 0;
 	view_new_link *links = NULL;

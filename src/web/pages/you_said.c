@@ -24,12 +24,11 @@ static int load_you_said(request *r, you_said_row *y)
 /* The fields of the form, read back into a record. */
 static void you_said_read(request *r, you_said_row *y)
 {
-	const char *said_on = form_trimmed(r, "said_on"), *did_on = form_trimmed(r, "did_on");
 	const char *action = form_get(r, "action");
 	y->said = form_get(r, "said") ? form_get(r, "said") : "";
 	y->did = form_get(r, "did") ? form_get(r, "did") : "";
-	y->said_on = said_on;
-	y->did_on = *did_on ? did_on : NULL;
+	y->said_on = "";        /* the dates: you_said_check */
+	y->did_on = NULL;
 	y->groups = form_groups_value(r, "with");
 	y->published = form_get(r, "published") && !strcmp(form_get(r, "published"), "yes");
 	y->action_id = 0;
@@ -42,33 +41,30 @@ static bool blank_text(const char *s)
 	return !s || !s[strspn(s, " \t\r\n")];
 }
 
-/* Each field checked on its own, so each problem shows by its field. */
-static void you_said_check(request *r, const you_said_row *y, const action_list *actions,
+/* Each field checked on its own, so each problem shows by its field; the
+ * two dates are read here from their date inputs. */
+static void you_said_check(request *r, you_said_row *y, const action_list *actions,
 			   form_errors *fe)
 {
 	err e = {0};
-	char today[11];
-	date_today(today);
 	if (blank_text(y->said))
 		form_error_add(fe, "said", "Enter what partners said");
 	else if (text_check_long("What partners said", y->said, true, &e) < 0)
 		form_error_add(fe, "said", sentence(r, e.msg));
-	if (!*y->said_on)
-		form_error_add(fe, "said_on", "Enter when partners said it");
-	else if (!date_valid(y->said_on))
-		form_error_add(fe, "said_on", "The date partners said it must be a real date, like 2026-10-01");
-	else if (strcmp(y->said_on, today) > 0)
-		form_error_add(fe, "said_on", "The date partners said it must be today or in the past");
+	const char *said_on = form_date_posted(r, "said_on",
+					       &(date_rule){"the date partners said it", true, DATE_PAST}, fe);
+	y->said_on = said_on ? said_on : "";
+	y->did_on = form_date_posted(r, "did_on", &(date_rule){"the date it was done", false, DATE_ANY}, fe);
 	if (text_check_long("What was done", y->did, false, &e) < 0)
 		form_error_add(fe, "did", sentence(r, e.msg));
 	else if (y->published && blank_text(y->did))
 		form_error_add(fe, "did", "Say what was done before publishing it on the notice");
 	else if (y->did_on && blank_text(y->did))
 		form_error_add(fe, "did", "Say what was done, or leave its date empty");
-	if (y->did_on && !date_valid(y->did_on))
-		form_error_add(fe, "did_on", "The date it was done must be a real date, like 2026-12-01");
-	else if (y->did_on && date_valid(y->said_on) && strcmp(y->did_on, y->said_on) < 0)
-		form_error_add(fe, "did_on", "The date it was done cannot be before partners said it");
+	if (y->did_on && said_on && strcmp(y->did_on, said_on) < 0)
+		form_error_add(fe, "did_on-day",
+			       arena_printf(&r->mem, "The date it was done must be the same as or after the date partners said it (%s)",
+					    date_words(r, said_on)));
 	bool known = !y->action_id;
 	for (size_t i = 0; !known && i < actions->n; i++)
 		known = actions->items[i].id == y->action_id;
@@ -92,13 +88,11 @@ static void you_said_fields(request *r, const you_said_row *y, const action_list
 {
 	form_textarea(r, "said", "You said: what partners told you", y ? y->said : NULL,
 		      "In their words where you can, for example: \"Letters home are hard to follow.\"", fe);
-	form_input(r, "said_on", "When they said it", y ? y->said_on : NULL, fe,
-		   &(input_opts){.hint = "For example 2026-10-01", .width = "10"});
+	form_date(r, "said_on", "When they said it", y ? y->said_on : NULL, "For example, 1 10 2026", fe);
 	form_partner_groups(r, "with", "Who said it", y ? y->groups : 0, fe);
 	form_textarea(r, "did", "We did: what was done about it (optional until it is done)",
 		      y ? y->did : NULL, "For example: \"We rewrote our letters with the parent carer forum.\"", fe);
-	form_input(r, "did_on", "When it was done (optional)", y ? y->did_on : NULL, fe,
-		   &(input_opts){.hint = "For example 2026-12-01", .width = "10"});
+	form_date(r, "did_on", "When it was done (optional)", y ? y->did_on : NULL, "For example, 1 12 2026", fe);
 	action_select(r, actions, y ? y->action_id : 0, fe);
 	static const char *const publish[] = {"yes", "Show it on the printable notice", NULL};
 	bool checked[1] = {y && y->published};
