@@ -89,7 +89,7 @@ static int write_json(cli *c, const export_job *job, export_sink *sink)
 		tables = 1u << job->table;
 	else
 		/* Audits carry their levels: all tables need no separate list. */
-		tables = 1u << AREA_ORGANISATIONS | 1u << AREA_AUDITS | 1u << AREA_PROJECTS;
+		tables = 1u << AREA_ORGANISATIONS | 1u << AREA_AUDITS | 1u << AREA_PROJECTS | 1u << AREA_EVALUATIONS;
 	json_t *doc;
 	if (area_api_document(&c->d, job->area, tables, NULL, &doc, &c->e) < 0)
 		return -1;
@@ -145,7 +145,7 @@ static int export_usage(cli *c, const char *format, const char *table, const cha
 		job->table = area_table_parse(table);
 		if (job->table < 0)
 			return cli_usage_error(c, "--table \"%s\" is not known: use organisations, audits, "
-					       "levels, projects or all.", table);
+					       "levels, projects, evaluations or all.", table);
 	}
 	if (job->format == FORMAT_XLSX && job->table >= 0)
 		return cli_usage_error(c, "an xlsx workbook always holds every table, a sheet each: "
@@ -461,20 +461,22 @@ static int cmd_area_summary(cli *c, int argc, char **argv)
 }
 
 const command area_commands[] = {
-	{"area export", "an area's audits, levels and projects as CSV, Excel or JSON",
+	{"area export", "an area's audits, projects and self-evaluations as CSV, Excel or JSON",
 	 "Usage: copro area export AREA --format csv|xlsx|json [--table TABLE] [--out PATH]\n\n"
 	 "Writes the data of every organisation in area AREA (its name) for a dashboard.\n"
 	 "Audits are every submitted, returned or accepted version; drafts are left out.\n\n"
 	 "  --format F    csv, xlsx or json\n"
-	 "  --table T     organisations, audits, levels, projects or all (the default)\n"
+	 "  --table T     organisations, audits, levels, projects, evaluations or all\n"
+	 "                (the default)\n"
 	 "  --out PATH    where to write; - or no --out writes to standard output\n\n"
 	 "csv: one table a file. With one --table, --out is the file (or a directory,\n"
 	 "     which gets TABLE.csv); with all tables, --out must be an existing\n"
-	 "     directory and gets organisations.csv, audits.csv, levels.csv, projects.csv.\n"
+	 "     directory and gets organisations.csv, audits.csv, levels.csv, projects.csv\n"
+	 "     and evaluations.csv.\n"
 	 "xlsx: one workbook with a sheet per table, always every table; --out is\n"
 	 "     required (a file, or a directory which gets area.xlsx).\n"
 	 "json: one document as the API gives it (docs/api.md); audits carry their\n"
-	 "     levels, so all tables are organisations, audits and projects.\n\n"
+	 "     levels, so all tables are organisations, audits, projects and evaluations.\n\n"
 	 "Example:\n"
 	 "  copro area export \"York\" --format csv --table audits --out audits.csv\n"
 	 "  copro area export \"York\" --format csv --out exports/\n"

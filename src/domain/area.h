@@ -105,4 +105,44 @@ typedef struct picture_project {
 int picture_projects_load(domain *d, int64_t area, const picture_filter *f, picture_project **out,
 			  size_t *n, err *e);
 
+/* ---- self-evaluations (domain/area_evaluations.c) ------------------------ */
+
+#define PICTURE_EVALUATION_FRAMEWORK "four-cornerstones"
+
+/* One cornerstone of an organisation's latest self-evaluation: its
+ * statements and how many are judged (complete), the source's indicators
+ * and how many have evidence linked, and the partner groups involved (who
+ * took part in a judgement or in linked evidence). */
+typedef struct picture_cornerstone {
+	const fw_section *section;
+	size_t statements, judged, indicators, evidenced;
+	int groups;
+} picture_cornerstone;
+
+/* An organisation with its latest self-evaluation (row.evaluation_id 0:
+ * none started): per cornerstone (the installed instrument's order), and
+ * in total; changed_at is the latest change to the evaluation, its
+ * judgements or its evidence links. */
+typedef struct picture_evaluation {
+	picture_evaluation_row row;
+	picture_cornerstone *cornerstones;
+	size_t statements, judged, indicators, evidenced;
+	int groups;
+	const char *changed_at;
+} picture_evaluation;
+
+typedef struct area_evaluations {
+	const framework *fw;            /* the installed Four Cornerstones tool */
+	picture_evaluation *orgs;
+	size_t n_orgs, started, submitted;
+} area_evaluations;
+
+/* Every organisation of `area` narrowed by `f` (NULL: all) with its latest
+ * Four Cornerstones self-evaluation. Fails with a message when the
+ * instrument is not installed. */
+int area_evaluations_load(domain *d, int64_t area, const picture_filter *f, area_evaluations *out,
+			  err *e);
+/* "Draft", "In review", "Submitted" for an evaluation's status. */
+const char *evaluation_status_words(const char *status);
+
 #endif

@@ -12,13 +12,14 @@
 #include <xlsxwriter.h>
 
 #include "core/text.h"
+#include "domain/area.h"
 #include "domain/audit.h"
 #include "store/area_data.h"
 
 #define AUDIT_FRAMEWORK "york-joint-partnership-audit"
 
 const char *const area_table_names[AREA_TABLES] = {"organisations", "audits", "levels",
-						   "projects"};
+						   "projects", "evaluations"};
 
 static const char *const org_columns[] = {
 	"id", "name", "sector", "type", "urn", "la_code", NULL};
@@ -34,8 +35,14 @@ static const char *const project_columns[] = {
 	"id", "organisation_id", "organisation_name", "model", "model_title", "title",
 	"service_area", "starts_on", "ends_on", "steps_done", "steps_total", NULL};
 
+static const char *const evaluation_columns[] = {
+	"organisation_id", "organisation_name", "evaluation_id", "cycle", "status", "cornerstone",
+	"cornerstone_title", "statements", "statements_judged", "indicators", "indicators_evidenced",
+	"with_cyp", "with_parents", "with_practitioners", "last_change", NULL};
+
 static const char *const *const columns_of[AREA_TABLES] = {org_columns, audit_columns,
-							   level_columns, project_columns};
+							   level_columns, project_columns,
+							   evaluation_columns};
 
 int area_table_parse(const char *name)
 {
@@ -276,6 +283,42 @@ static int on_project(void *ctx, const export_project_row *r, err *e)
 	return em->row(em, c, n, e);
 }
 
+/* The self-evaluations come from the domain's counts (per cornerstone of
+ * the installed tool), not a stream of store rows. */
+static int evaluation_rows(domain *d, int64_t area, emitter *em, err *e)
+{
+	area_evaluations ev;
+	if (area_evaluations_load(d, area, NULL, &ev, e) < 0)
+		return -1;
+	for (size_t i = 0; i < ev.n_orgs; i++) {
+		const picture_evaluation *o = &ev.orgs[i];
+		bool has = o->row.evaluation_id != 0;
+		for (size_t s = 0; s < ev.fw->n_sections; s++) {
+			const picture_cornerstone *k = &o->cornerstones[s];
+			cell c[MAX_COLUMNS];
+			size_t n = 0;
+			c[n++] = number_cell(o->row.organisation_id, true);
+			c[n++] = text_cell(o->row.name);
+			c[n++] = number_cell(o->row.evaluation_id, has);
+			c[n++] = text_cell(o->row.cycle);
+			c[n++] = text_cell(o->row.status);
+			c[n++] = text_cell(k->section->key);
+			c[n++] = text_cell(k->section->title);
+			c[n++] = number_cell((int64_t)k->statements, true);
+			c[n++] = number_cell((int64_t)k->judged, has);
+			c[n++] = number_cell((int64_t)k->indicators, true);
+			c[n++] = number_cell((int64_t)k->evidenced, has);
+			c[n++] = bool_cell(k->groups & GROUP_CYP);
+			c[n++] = bool_cell(k->groups & GROUP_PARENTS);
+			c[n++] = bool_cell(k->groups & GROUP_PRACTITIONERS);
+			c[n++] = text_cell(o->changed_at);
+			if (em->row(em, c, n, e) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 static int run_table(domain *d, int64_t area, enum area_table t, const export_audit_filter *f,
 		     emitter *em, err *e)
 {
@@ -285,6 +328,7 @@ static int run_table(domain *d, int64_t area, enum area_table t, const export_au
 	case AREA_AUDITS: return store_export_audits(d->db, area, f, on_audit, em, e);
 	case AREA_LEVELS: return store_export_levels(d->db, area, f, on_level, em, e);
 	case AREA_PROJECTS: return store_export_projects(d->db, area, on_project, em, e);
+	case AREA_EVALUATIONS: return evaluation_rows(d, area, em, e);
 	default: return err_set(e, ERR_INTERNAL, "unknown table %d (a bug in copro).", (int)t);
 	}
 }

@@ -37,9 +37,12 @@ void csv_write_end_row(csv_writer *w);
 
 /* ---- the tables ------------------------------------------------------ */
 
-enum area_table { AREA_ORGANISATIONS, AREA_AUDITS, AREA_LEVELS, AREA_PROJECTS, AREA_TABLES };
+enum area_table { AREA_ORGANISATIONS, AREA_AUDITS, AREA_LEVELS, AREA_PROJECTS, AREA_EVALUATIONS,
+		  AREA_TABLES };
 
-/* "organisations", "audits", "levels", "projects". */
+/* "organisations", "audits", "levels", "projects", "evaluations" (each
+ * organisation's latest Four Cornerstones self-evaluation, a row per
+ * cornerstone; an organisation with none has rows with no evaluation). */
 extern const char *const area_table_names[AREA_TABLES];
 /* The table named `name`, or -1. */
 int area_table_parse(const char *name);

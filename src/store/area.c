@@ -13,6 +13,10 @@
 #define LATEST_LEVELS \
 	" FROM organisation o JOIN audit la ON la.id = " SQL_LATEST_ACCEPTED("o.id") \
 	" JOIN audit_principle ap ON ap.audit_id = la.id" IN_AREA
+/* Each organisation's latest self-evaluation on the instrument :framework. */
+#define SQL_LATEST_EVALUATION(org) \
+	"(SELECT x.id FROM evaluation x WHERE x.organisation_id = " org \
+	" AND x.framework_id = :framework ORDER BY x.created_at DESC, x.id DESC LIMIT 1)"
 /* The parameters of IN_AREA, after any `?` before it. */
 #define FILTERED(f, ...) SQL_ROW_ARGS(filter_cols, filter_or_none(f), __VA_ARGS__)
 
@@ -135,4 +139,81 @@ int store_picture_projects(store *s, arena *a, int64_t area, const picture_filte
 		"   AND a.status = 'accepted' ORDER BY a.audit_date DESC, a.id DESC LIMIT 1)"
 		IN_AREA " ORDER BY p.starts_on IS NULL, p.starts_on DESC, o.name, p.id",
 		FILTERED(f, sql_int(area)), out, project_cols, e);
+}
+
+/* ---- self-evaluations --------------------------------------------------- */
+
+/* The filter, with the instrument the latest self-evaluation is of. */
+typedef struct evaluation_filter {
+	const char *sector, *type, *framework;
+} evaluation_filter;
+
+static const sql_col evaluation_filter_cols[] = {
+	SQL_COL(evaluation_filter, sector, TEXT), SQL_COL(evaluation_filter, type, TEXT),
+	SQL_COL(evaluation_filter, framework, TEXT), SQL_TABLE_END,
+};
+
+static evaluation_filter evaluation_filter_of(const picture_filter *f, const char *framework)
+{
+	f = filter_or_none(f);
+	return (evaluation_filter){f->sector, f->type, framework};
+}
+
+static const sql_col evaluation_cols[] = {
+	SQL_COL(picture_evaluation_row, organisation_id, I64), SQL_COL(picture_evaluation_row, name, TEXT),
+	SQL_COL(picture_evaluation_row, type, TEXT), SQL_COL(picture_evaluation_row, sector, TEXT),
+	SQL_COL(picture_evaluation_row, evaluation_id, I64), SQL_COL(picture_evaluation_row, cycle, TEXT),
+	SQL_COL(picture_evaluation_row, status, TEXT), SQL_COL(picture_evaluation_row, updated_at, TEXT),
+	SQL_TABLE_END,
+};
+
+int store_picture_evaluations(store *s, arena *a, int64_t area, const char *framework,
+			      const picture_filter *f, picture_evaluation_list *out, err *e)
+{
+	evaluation_filter ef = evaluation_filter_of(f, framework);
+	return SQL_LIST(s, a,
+		"SELECT o.id, o.name, o.type, o.sector, ev.id, ev.cycle, ev.status, ev.updated_at"
+		" FROM organisation o LEFT JOIN evaluation ev ON ev.id = " SQL_LATEST_EVALUATION("o.id")
+		IN_AREA " ORDER BY o.name, o.id",
+		SQL_ROW_ARGS(evaluation_filter_cols, &ef, sql_int(area)), out, evaluation_cols, e);
+}
+
+static const sql_col statement_cols[] = {
+	SQL_COL(picture_statement_row, evaluation_id, I64),
+	SQL_COL(picture_statement_row, element_key, TEXT), SQL_COL(picture_statement_row, status, TEXT),
+	SQL_GROUPS(picture_statement_row, groups),
+	SQL_COL(picture_statement_row, evidenced, I64),
+	{":e_cyp", SQL_AT(picture_statement_row, evidence_groups, int), GROUP_CYP, SQL_FLAGS},
+	SQL_BIT(picture_statement_row, evidence_groups, GROUP_PARENTS, e_parents),
+	SQL_BIT(picture_statement_row, evidence_groups, GROUP_PRACTITIONERS, e_practitioners),
+	SQL_COL(picture_statement_row, changed_at, TEXT), SQL_TABLE_END,
+};
+
+/* Judgements and evidence links meet per statement: one aggregate over the
+ * two, walking each latest evaluation by its (evaluation_id, ...) keys.
+ * Evidence for an organisation's own indicators is left out, so the count
+ * is of the source's indicators only. */
+int store_picture_statements(store *s, arena *a, int64_t area, const char *framework,
+			     const picture_filter *f, picture_statement_list *out, err *e)
+{
+	evaluation_filter ef = evaluation_filter_of(f, framework);
+	return SQL_LIST(s, a,
+		"SELECT t.evaluation_id, t.element_key, MAX(t.status), MAX(t.r_cyp), MAX(t.r_parents),"
+		" MAX(t.r_practitioners), SUM(t.evidenced), MAX(t.e_cyp), MAX(t.e_parents),"
+		" MAX(t.e_practitioners), MAX(t.changed_at) FROM ("
+		"  SELECT sr.evaluation_id, sr.element_key, sr.status, sr.with_cyp AS r_cyp,"
+		"   sr.with_parents AS r_parents, sr.with_practitioners AS r_practitioners,"
+		"   0 AS evidenced, 0 AS e_cyp, 0 AS e_parents, 0 AS e_practitioners, sr.updated_at AS changed_at"
+		"  FROM organisation o JOIN evaluation ev ON ev.id = " SQL_LATEST_EVALUATION("o.id")
+		"  JOIN statement_review sr ON sr.evaluation_id = ev.id" IN_AREA
+		"  UNION ALL"
+		"  SELECT el.evaluation_id, el.element_key, NULL, 0, 0, 0, COUNT(DISTINCT el.indicator_key),"
+		"   MAX(d.with_cyp), MAX(d.with_parents), MAX(d.with_practitioners), MAX(el.created_at)"
+		"  FROM organisation o JOIN evaluation ev ON ev.id = " SQL_LATEST_EVALUATION("o.id")
+		"  JOIN evidence_link el ON el.evaluation_id = ev.id JOIN evidence d ON d.id = el.evidence_id"
+		IN_AREA " AND NOT EXISTS (SELECT 1 FROM own_indicator oi WHERE oi.evaluation_id = el.evaluation_id"
+		"   AND oi.element_key = el.element_key AND oi.key = el.indicator_key)"
+		"  GROUP BY el.evaluation_id, el.element_key"
+		") t GROUP BY t.evaluation_id, t.element_key ORDER BY t.evaluation_id, t.element_key",
+		SQL_ROW_ARGS(evaluation_filter_cols, &ef, sql_int(area), sql_int(area)), out, statement_cols, e);
 }

@@ -38,4 +38,13 @@ int store_picture_outcomes(store *s, arena *a, int64_t area, const picture_filte
 int store_picture_projects(store *s, arena *a, int64_t area, const picture_filter *f,
 			   picture_project_list *out, err *e);
 
+/* Every organisation of the area (by name) with its latest Four
+ * Cornerstones self-evaluation (`framework`), if any. */
+int store_picture_evaluations(store *s, arena *a, int64_t area, const char *framework,
+			      const picture_filter *f, picture_evaluation_list *out, err *e);
+/* The statements of those self-evaluations that have a judgement or
+ * evidence, by evaluation and statement. */
+int store_picture_statements(store *s, arena *a, int64_t area, const char *framework,
+			     const picture_filter *f, picture_statement_list *out, err *e);
+
 #endif

@@ -203,7 +203,30 @@ typedef struct picture_project_row {
 	const char *audit_outcome, *audit_date;
 } picture_project_row;
 
+/* An organisation with its latest Four Cornerstones self-evaluation (by
+ * start, then id); evaluation_id 0 when it has started none. */
+typedef struct picture_evaluation_row {
+	int64_t organisation_id;
+	const char *name, *type, *sector;
+	int64_t evaluation_id;
+	const char *cycle, *status, *updated_at;
+} picture_evaluation_row;
+
+/* A statement of those self-evaluations: its judgement (status NULL when
+ * none is recorded) with the partner groups who took part in it, how many
+ * of the source's indicators have evidence linked, the groups that evidence
+ * involved, and when any of it last changed. */
+typedef struct picture_statement_row {
+	int64_t evaluation_id;
+	const char *element_key, *status;
+	int groups, evidence_groups;
+	int64_t evidenced;
+	const char *changed_at;
+} picture_statement_row;
+
 typedef STORE_LIST(picture_org_row) picture_org_list;
+typedef STORE_LIST(picture_evaluation_row) picture_evaluation_list;
+typedef STORE_LIST(picture_statement_row) picture_statement_list;
 typedef STORE_LIST(picture_level_row) picture_level_list;
 typedef STORE_LIST(picture_level_count) picture_level_count_list;
 typedef STORE_LIST(picture_outcome_count) picture_outcome_count_list;

@@ -16,6 +16,7 @@ const route *const web_route_tables[] = {
 	project_routes,
 	audit_routes,
 	area_routes,
+	area_evaluations_routes,
 	export_routes,
 	api_routes,
 	measures_routes,

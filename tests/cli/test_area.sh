@@ -64,7 +64,10 @@ case "$out" in *DRAFT-SECRET*|*LEEDS-SECRET*) not_ok "no draft and no other area
 	*) ok "no draft and no other area's audit in the CSV";; esac
 
 expect_ok "csv of every table into a directory" area export York --format csv --out "$WORK"
-same "it names the four files" "4" "$(printf '%s\n' "$out" | grep -c '^Wrote ')"
+same "it names the five files" "5" "$(printf '%s\n' "$out" | grep -c '^Wrote ')"
+same "evaluations: a row per organisation and cornerstone, none started" \
+	"['Hill Lane Therapy|1|', 'Hill Lane Therapy|2|', 'Hill Lane Therapy|3|', 'Hill Lane Therapy|4|', 'Riverside Primary School|1|', 'Riverside Primary School|2|', 'Riverside Primary School|3|', 'Riverside Primary School|4|']" \
+	"$(python3 -c "import csv; print(['|'.join(r[k] for k in ('organisation_name','cornerstone','evaluation_id')) for r in csv.DictReader(open('$WORK/evaluations.csv', newline=''))])")"
 check "organisations.csv is there" test -s "$WORK/organisations.csv"
 same "levels: York's submitted versions only, with titles" \
 	"[['1', '1', 'room-for-improvement', 'Room for Improvement', '1'], ['2', '1', 'good', 'Good', '2'], ['2', '2', 'excellent', 'Excellent', '']]" \
@@ -80,7 +83,7 @@ same "it is named for the table" "Wrote $WORK/projects.csv" "$out"
 # ---- Excel ----------------------------------------------------------------
 expect_ok "xlsx" area export York --format xlsx --out "$WORK/york.xlsx"
 same "the workbook starts as a zip" "PK" "$(head -c 2 "$WORK/york.xlsx")"
-same "a sheet per table" "['organisations', 'audits', 'levels', 'projects']" \
+same "a sheet per table" "['organisations', 'audits', 'levels', 'projects', 'evaluations']" \
 	"$(python3 -c "
 import re, zipfile
 z = zipfile.ZipFile('$WORK/york.xlsx')
@@ -96,8 +99,8 @@ same "it is area.xlsx" "Wrote $WORK/area.xlsx" "$out"
 # ---- JSON -----------------------------------------------------------------
 expect_ok "json of every table" area export York --format json
 same "the format marker and the area" "('copro-api-1', 'York')" "$(json_get "$out" '(d["format"], d["area"]["name"])')"
-same "organisations, audits with their levels, projects" \
-	"(['area', 'audits', 'format', 'generated_at', 'organisations', 'projects'], [1, 2], [['1'], ['1', '2']])" \
+same "organisations, audits with their levels, projects, self-evaluations" \
+	"(['area', 'audits', 'evaluations', 'format', 'generated_at', 'organisations', 'projects'], [1, 2], [['1'], ['1', '2']])" \
 	"$(json_get "$out" '(sorted(d), [a["id"] for a in d["audits"]], [[l["principle"] for l in a["levels"]] for a in d["audits"]])')"
 same "null for no score, booleans for flags" "(None, True, False)" \
 	"$(json_get "$out" '(d["audits"][1]["levels"][1]["score"], d["audits"][1]["latest"], d["audits"][0]["accepted"])')"

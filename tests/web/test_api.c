@@ -128,7 +128,7 @@ static void expect_error(webfix *w, const char *authorization, int who, const ch
 }
 
 static const char *const endpoints[] = {"/api/v1/organisations", "/api/v1/audits",
-					"/api/v1/audits/1", "/api/v1/projects"};
+					"/api/v1/audits/1", "/api/v1/projects", "/api/v1/evaluations"};
 
 static void only_a_live_token_opens_it(void **state)
 {
@@ -137,7 +137,7 @@ static void only_a_live_token_opens_it(void **state)
 	char unknown[65];
 	memset(unknown, 'a', 64);
 	unknown[64] = '\0';
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < sizeof endpoints / sizeof *endpoints; i++) {
 		const char *p = endpoints[i];
 		expect_error(w, NULL, AS_NOBODY, p, NULL, 401, "Authorization: Bearer");
 		/* A session, even the area administrator's, is not enough. */
@@ -189,6 +189,21 @@ static void organisations_and_projects(void **state)
 	assert_int_equal(r->status, 200);
 	doc = json_of(r);
 	assert_int_equal(json_array_size(json_object_get(doc, "projects")), 0);
+	json_decref(doc);
+	request_destroy(r);
+
+	/* Self-evaluations: a row per organisation and cornerstone, ours
+	 * started (the webfix evaluation), all as JSON types. */
+	r = api_run(w, bearer(w, a.token), AS_NOBODY, "GET", "/api/v1/evaluations", NULL);
+	assert_int_equal(r->status, 200);
+	doc = json_of(r);
+	json_t *evs = json_object_get(doc, "evaluations");
+	assert_int_equal(json_array_size(evs), 8);
+	json_t *first_of_ours = json_array_get(evs, 4);
+	assert_int_equal(json_integer_value(json_object_get(first_of_ours, "evaluation_id")), w->eval);
+	assert_string_equal(json_string_value(json_object_get(first_of_ours, "cornerstone")), "1");
+	assert_int_equal(json_integer_value(json_object_get(first_of_ours, "statements")), 7);
+	assert_true(json_is_false(json_object_get(first_of_ours, "with_cyp")));
 	json_decref(doc);
 	request_destroy(r);
 

@@ -83,8 +83,8 @@ static void export_page_and_downloads(void **state)
 	assert_int_equal(r->status, 200);
 	const char *body = web_body(r);
 	const char *files[] = {"organisations.csv", "audits.csv", "levels.csv", "projects.csv",
-			       "area.xlsx"};
-	for (size_t i = 0; i < 5; i++)
+			       "evaluations.csv", "area.xlsx"};
+	for (size_t i = 0; i < 6; i++)
 		assert_non_null(strstr(body, web_path(w, "href=\"/area/%lld/export/%s\"", (long long)area,
 						   files[i])));
 	assert_non_null(strstr(body, web_path(w, "href=\"/area/%lld/api-tokens\"", (long long)area)));
@@ -92,12 +92,12 @@ static void export_page_and_downloads(void **state)
 	assert_null(r->download);
 	request_destroy(r);
 
-	for (size_t i = 0; i < 5; i++) {
+	for (size_t i = 0; i < 6; i++) {
 		r = web_run(w, AS_AREA, "GET", web_path(w, "/area/%lld/export/%s", (long long)area, files[i]), NULL);
 		assert_int_equal(r->status, 200);
 		assert_non_null(r->download);
 		assert_string_equal(r->download, files[i]);
-		if (i < 4)
+		if (i < 5)
 			assert_string_equal(r->content_type, "text/csv; charset=utf-8");
 		else
 			assert_string_equal(r->content_type,
@@ -112,6 +112,17 @@ static void export_page_and_downloads(void **state)
 	assert_non_null(strstr(body, "NEIGHBOUR-SUMMARY"));
 	assert_null(strstr(body, "FAR-SUMMARY"));
 	assert_null(strstr(body, "DRAFT-TEXT"));
+	request_destroy(r);
+
+	/* The self-evaluations: a row per organisation and cornerstone, ours
+	 * started, nobody else's area. */
+	r = web_run(w, AS_AREA, "GET", web_path(w, "/area/%lld/export/evaluations.csv", (long long)area), NULL);
+	body = web_body(r);
+	assert_memory_equal(body, "organisation_id,organisation_name,evaluation_id,cycle,status,cornerstone,", 72);
+	assert_non_null(strstr(body, web_path(w, "\r\n%lld,Our School,%lld,2026-27,draft,1,Welcome and Care,7,0,39,0,false,false,false,",
+					      (long long)w->org, (long long)w->eval)));
+	assert_non_null(strstr(body, ",Neighbour School,"));
+	assert_null(strstr(body, "Far School"));
 	request_destroy(r);
 
 	r = web_run(w, AS_AREA, "GET", web_path(w, "/area/%lld/export/area.xlsx", (long long)area), NULL);

@@ -70,10 +70,17 @@ static int api_projects(request *r)
 	return send_tables(r, AREA_PROJECTS, NULL);
 }
 
+/* ROUTE: GET /api/v1/evaluations (API token) */
+static int api_evaluations(request *r)
+{
+	return send_tables(r, AREA_EVALUATIONS, NULL);
+}
+
 const route api_routes[] = {
 	{"GET", "/api/v1/organisations", api_organisations, ROUTE_API, ACCESS_NONE},
 	{"GET", "/api/v1/audits", api_audits, ROUTE_API, ACCESS_NONE},
 	{"GET", "/api/v1/audits/{audit}", api_audit, ROUTE_API, ACCESS_NONE},
 	{"GET", "/api/v1/projects", api_projects, ROUTE_API, ACCESS_NONE},
+	{"GET", "/api/v1/evaluations", api_evaluations, ROUTE_API, ACCESS_NONE},
 	{0},
 };

@@ -7,8 +7,7 @@
  * from the instruments; colours always come with the words they stand for. */
 #include <string.h>
 
-#include "domain/area.h"
-#include "web/pages/pages.h"
+#include "web/pages/area_page.h"
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -34,7 +33,7 @@ static shade scale_shade(size_t i, size_t n)
 
 static const char *const grey_tag = "govuk-tag govuk-tag--grey";
 
-static const char *sector_label(const char *sector)
+const char *area_sector_label(const char *sector)
 {
 	static const char *const names[] = {"education", "Education", "health", "Health",
 					    "care", "Social care", "voluntary", "Voluntary sector", NULL};
@@ -53,11 +52,12 @@ static const char *academic_year(request *r, int year)
 }
 
 /* The area's other pages. */
-static void area_nav(request *r, const char *here)
+void area_nav(request *r, const char *here)
 {
 	static const char *const pages[] = {
 		"", "Area portfolio",
 		"/dashboard", "Dashboard",
+		"/self-evaluations", "Self-evaluations",
 		"/projects", "Joint partnership projects",
 		"/audits", "Audits to decide",
 		"/export", "Exports and API tokens",
@@ -70,7 +70,7 @@ static void area_nav(request *r, const char *here)
 	htmlf(&r->out, "</ul></nav>");
 }
 
-static void heading(request *r, const char *area_name, const char *title)
+void area_heading(request *r, const char *area_name, const char *title)
 {
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>",
 	     area_name, title);
@@ -216,12 +216,25 @@ static void chart_table(request *r, const chart *c, const char *row_header)
 
 /* ---- the portfolio ------------------------------------------------------ */
 
+/* The portfolio's self-evaluation cell: status and statements judged. */
+static void evaluation_cell(request *r, const picture_evaluation *se)
+{
+	htmlf(&r->out, "<td class=\"govuk-table__cell\">");
+	if (!se || !se->row.evaluation_id)
+		htmlf(&r->out, "Not started");
+	else
+		htmlf(&r->out, "<a class=\"govuk-link\" href=\"/org/%D/evaluation/%D\">%t</a>, %t<br>%z of %z statements judged",
+		      se->row.organisation_id, se->row.evaluation_id, se->row.cycle,
+		      sentence(r, evaluation_status_words(se->row.status)), se->judged, se->statements);
+	htmlf(&r->out, "</td>");
+}
+
 static void portfolio_row(request *r, const area_picture *p, const fw_item *outcomes,
-			  size_t n_outcomes, const picture_org *o)
+			  size_t n_outcomes, const picture_org *o, const picture_evaluation *se)
 {
 	htmlf(&r->out, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\"><a class=\"govuk-link\" href=\"/org/%D\">%t</a></th>"
 		      "<td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">",
-	     o->row.id, o->row.name, sector_label(o->row.sector), o->row.type);
+	     o->row.id, o->row.name, area_sector_label(o->row.sector), o->row.type);
 	if (o->row.audit_id) {
 		bool any = false;
 		for (size_t i = 0; i < p->fw->n_sections; i++)
@@ -243,6 +256,7 @@ static void portfolio_row(request *r, const area_picture *p, const fw_item *outc
 	} else {
 		htmlf(&r->out, "No accepted audit</td><td class=\"govuk-table__cell\">None</td>");
 	}
+	evaluation_cell(r, se);
 	htmlf(&r->out, "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%D</td><td class=\"govuk-table__cell\">",
 	     o->row.projects);
 	if (o->review_overdue)
@@ -263,19 +277,22 @@ static int page_portfolio(request *r)
 	if (st)
 		return st;
 	area_picture p;
-	if (area_picture_load(&r->d, r->area, NULL, NULL, &p, &r->e) < 0)
+	area_evaluations ev;
+	if (area_picture_load(&r->d, r->area, NULL, NULL, &p, &r->e) < 0 ||
+	    area_evaluations_load(&r->d, r->area, NULL, &ev, &r->e) < 0)
 		return page_failed(r);
 	fw_item *outcomes;
 	size_t n_outcomes = picture_outcomes(&r->mem, p.fw, &outcomes);
 
 	page_begin(r, arena_printf(&r->mem, "Area portfolio - %s", name));
 	htmlf(&r->out, "<a href=\"/\" class=\"govuk-back-link\">Home</a>");
-	heading(r, name, "Area portfolio");
+	area_heading(r, name, "Area portfolio");
 	area_nav(r, "");
 	htmlf(&r->out, "<ul class=\"govuk-list govuk-list--bullet\">"
-		      "<li>%z %R</li><li>%z audited in the last 12 months</li><li>%z with an overdue review</li></ul>",
+		      "<li>%z %R</li><li>%z audited in the last 12 months</li><li>%z with an overdue review</li>"
+		      "<li>%z with a self-evaluation started (<a class=\"govuk-link\" href=\"/area/%D/self-evaluations\">see them</a>)</li></ul>",
 	     p.n_orgs, p.n_orgs == 1 ? "organisation" : "organisations", p.audited_recently,
-	     p.reviews_overdue);
+	     p.reviews_overdue, ev.started, r->area);
 	htmlf(&r->out, "<div class=\"govuk-inset-text\"><p class=\"govuk-body\">Each organisation's latest audit is its most recent "
 		      "accepted audit, by the date of the audit. Audited in the last 12 months means an audit "
 		      "accepted or sent to the area with a date from %t to %t.</p>"
@@ -298,12 +315,15 @@ static int page_portfolio(request *r)
 		      "<th scope=\"col\" class=\"govuk-table__header\">Type</th>"
 		      "<th scope=\"col\" class=\"govuk-table__header\">Latest audit</th>"
 		      "<th scope=\"col\" class=\"govuk-table__header\">Levels per %t</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Self-evaluation</th>"
 		      "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Projects this year</th>"
 		      "<th scope=\"col\" class=\"govuk-table__header\">To follow up</th>"
 		      "</tr></thead><tbody class=\"govuk-table__body\">",
 	     name, p.fw->term_section ? p.fw->term_section : "section");
+	/* Both lists are the area's organisations in the same order. */
 	for (size_t i = 0; i < p.n_orgs; i++)
-		portfolio_row(r, &p, outcomes, n_outcomes, &p.orgs[i]);
+		portfolio_row(r, &p, outcomes, n_outcomes, &p.orgs[i],
+			      i < ev.n_orgs && ev.orgs[i].row.organisation_id == p.orgs[i].row.id ? &ev.orgs[i] : NULL);
 	htmlf(&r->out, "</tbody></table></div>");
 	page_end(r);
 	return 200;
@@ -316,8 +336,8 @@ static const char *const sector_options[] = {
 	"voluntary", "Voluntary sector", NULL};
 
 /* The filters from the query; a value not offered is refused. */
-static void read_filter(request *r, const picture_text_list *types, picture_filter *f,
-			form_errors *fe)
+void area_read_filter(request *r, const picture_text_list *types, picture_filter *f,
+		      form_errors *fe)
 {
 	const char *sector = query_get(r, "sector"), *type = query_get(r, "type");
 	memset(f, 0, sizeof *f);
@@ -337,11 +357,12 @@ static void read_filter(request *r, const picture_text_list *types, picture_filt
 	}
 }
 
-static void filter_form(request *r, const picture_text_list *types, const form_errors *fe)
+void area_filter_form(request *r, const char *page, const picture_text_list *types,
+		      const form_errors *fe)
 {
 	const char *sector = query_get(r, "sector"), *type = query_get(r, "type");
-	htmlf(&r->out, "<form method=\"get\" action=\"/area/%D/dashboard\" novalidate>"
-		      "<h2 class=\"govuk-heading-m\">Filter</h2>", r->area);
+	htmlf(&r->out, "<form method=\"get\" action=\"/area/%D%a\" novalidate>"
+		      "<h2 class=\"govuk-heading-m\">Filter</h2>", r->area, page);
 	form_select_begin(r, "sector", "Sector", fe, NULL);
 	form_option(r, "", "Any sector", sector && !*sector);
 	for (size_t i = 0; sector_options[i]; i += 2)
@@ -355,8 +376,8 @@ static void filter_form(request *r, const picture_text_list *types, const form_e
 	form_select_end(r);
 	htmlf(&r->out, "<div class=\"govuk-button-group\">"
 		      "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">Apply filters</button>"
-		      "<a class=\"govuk-link\" href=\"/area/%D/dashboard\">Clear filters</a></div></form>",
-	     r->area);
+		      "<a class=\"govuk-link\" href=\"/area/%D%a\">Clear filters</a></div></form>",
+	     r->area, page);
 }
 
 /* Organisations (rows) by principle (columns): a table whose cells are
@@ -474,36 +495,67 @@ static void support_section(request *r, const area_picture *p)
 	htmlf(&r->out, "</ol>");
 }
 
+/* The self-evaluations' totals, narrowed like the rest of the page. */
+static void evaluations_section(request *r, const picture_filter *f)
+{
+	area_evaluations ev;
+	if (area_evaluations_load(&r->d, r->area, f, &ev, &r->e) < 0) {
+		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", sentence(r, r->e.msg));
+		return;
+	}
+	htmlf(&r->out, "<h2 class=\"govuk-heading-l\" id=\"self-evaluations\">Self-evaluations</h2>"
+		       "<p class=\"govuk-body\">%z of %z organisations started a self-evaluation with the %t. "
+		       "<a class=\"govuk-link\" href=\"/area/%D/self-evaluations?sector=%u&amp;type=%u\">"
+		       "See each organisation's self-evaluation</a>.</p>",
+	      ev.started, ev.n_orgs, ev.fw->title, r->area, f->sector ? f->sector : "", f->type ? f->type : "");
+	if (ev.started)
+		area_evaluation_totals(r, &ev, "Self-evaluations, per cornerstone");
+}
+
+int area_filtered_read(request *r, area_filtered *af)
+{
+	memset(af, 0, sizeof *af);
+	int st = page_area_name(r, &af->name);
+	if (st)
+		return st;
+	if (area_org_types(&r->d, r->area, &af->types, &r->e) < 0)
+		return page_failed(r);
+	area_read_filter(r, &af->types, &af->f, &af->fe);
+	return 0;
+}
+
+int area_filtered_begin(request *r, const area_filtered *af, const char *title, const char *page,
+			const char *what)
+{
+	page_begin(r, arena_printf(&r->mem, "%s%s - %s", af->fe.n ? "Error: " : "", title, af->name));
+	htmlf(&r->out, "<a href=\"/area/%D\" class=\"govuk-back-link\">Area portfolio</a>", r->area);
+	form_error_summary(r, &af->fe);
+	area_heading(r, af->name, title);
+	area_nav(r, page);
+	area_filter_form(r, page, &af->types, &af->fe);
+	if (!af->fe.n)
+		return 0;
+	htmlf(&r->out, "<p class=\"govuk-body\">Correct the filters to see %t.</p>", what);
+	page_end(r);
+	return 400;
+}
+
 /* ROUTE: GET /area/{area}/dashboard (area administrator) */
 static int page_dashboard(request *r)
 {
-	const char *name;
-	int st = page_area_name(r, &name);
+	area_filtered af;
+	int st = area_filtered_read(r, &af);
 	if (st)
 		return st;
-	picture_text_list types;
-	if (area_org_types(&r->d, r->area, &types, &r->e) < 0)
-		return page_failed(r);
-	form_errors fe = {0};
-	picture_filter f;
-	read_filter(r, &types, &f, &fe);
+	const picture_filter f = af.f;
 	area_picture p;
 	picture_trend t;
-	if (!fe.n && (area_picture_load(&r->d, r->area, &f, NULL, &p, &r->e) < 0 ||
-		      picture_trend_load(&r->d, r->area, &f, &t, &r->e) < 0))
+	if (!af.fe.n && (area_picture_load(&r->d, r->area, &f, NULL, &p, &r->e) < 0 ||
+			 picture_trend_load(&r->d, r->area, &f, &t, &r->e) < 0))
 		return page_failed(r);
-
-	page_begin(r, arena_printf(&r->mem, "%sDashboard - %s", fe.n ? "Error: " : "", name));
-	htmlf(&r->out, "<a href=\"/area/%D\" class=\"govuk-back-link\">Area portfolio</a>", r->area);
-	form_error_summary(r, &fe);
-	heading(r, name, "Dashboard");
-	area_nav(r, "/dashboard");
-	filter_form(r, &types, &fe);
-	if (fe.n) {
-		htmlf(&r->out, "<p class=\"govuk-body\">Correct the filters to see the dashboard.</p>");
-		page_end(r);
-		return 400;
-	}
+	st = area_filtered_begin(r, &af, "Dashboard", "/dashboard", "the dashboard");
+	if (st)
+		return st;
 	bool filtered = f.sector || f.type;
 	if (!p.n_orgs) {
 		htmlf(&r->out, "<p class=\"govuk-body\">%R</p>",
@@ -518,6 +570,7 @@ static int page_dashboard(request *r)
 	levels_section(r, &p);
 	outcomes_section(r, &t);
 	support_section(r, &p);
+	evaluations_section(r, &f);
 	page_end(r);
 	return 200;
 }
@@ -552,7 +605,7 @@ static int page_projects(request *r)
 
 	page_begin(r, arena_printf(&r->mem, "Joint partnership projects - %s", name));
 	htmlf(&r->out, "<a href=\"/area/%D\" class=\"govuk-back-link\">Area portfolio</a>", r->area);
-	heading(r, name, "Joint partnership projects");
+	area_heading(r, name, "Joint partnership projects");
 	area_nav(r, "/projects");
 	htmlf(&r->out, "<p class=\"govuk-body\">Every organisation's service development projects worked in joint "
 		      "partnership, to share good practice across the area. Latest start date first.</p>");

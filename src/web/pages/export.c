@@ -25,8 +25,12 @@ static const struct {
 	{"projects.csv", "CSV",
 	 "Every joint partnership project: its model, service area, dates, and how many of the "
 	 "model's steps are done."},
+	{"evaluations.csv", "CSV",
+	 "Each organisation's latest Four Cornerstones self-evaluation, a row per cornerstone: its "
+	 "status, statements judged, the tool's indicators with evidence, and the partner groups "
+	 "involved. An organisation that has not started one has rows with no evaluation."},
 	{"area.xlsx", "Excel",
-	 "All four tables in one Excel workbook, a sheet for each."},
+	 "All five tables in one Excel workbook, a sheet for each."},
 };
 
 /* ROUTE: GET /area/{area}/export (area administrator) */
@@ -41,8 +45,8 @@ static int page_export(request *r)
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
 		      "<span class=\"govuk-caption-l\">%t</span>"
 		      "<h1 class=\"govuk-heading-l\">Export the area's data</h1>"
-		      "<p class=\"govuk-body\">Download the area's joint partnership audits and projects "
-		      "for your multi-agency data dashboard. Each file holds every organisation in the area, "
+		      "<p class=\"govuk-body\">Download the area's joint partnership audits and projects, "
+		      "and its organisations' self-evaluations, for your multi-agency data dashboard. Each file holds every organisation in the area, "
 		      "as it is now.</p></div></div>",
 	     r->area, name);
 	htmlf(&r->out, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">Downloads</caption>"

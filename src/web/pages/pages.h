@@ -109,6 +109,7 @@ extern const route evaluation_routes[]; /* evaluation.c: starting one, its overv
 extern const route statement_routes[];  /* statement.c: a statement, its evidence and judgement */
 extern const route project_routes[];    /* project.c: projects, starting and changing one */
 extern const route audit_routes[];      /* audit.c: /org/{org}/audit/{audit}, its workflow */
+extern const route area_evaluations_routes[];   /* area_evaluations.c: the area's self-evaluations */
 extern const route area_routes[];       /* area.c: area portfolio, dashboard, projects */
 extern const route export_routes[];     /* export.c: CSV and Excel exports */
 extern const route api_routes[];        /* api.c: the JSON API (ROUTE_API) */
