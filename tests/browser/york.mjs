@@ -310,15 +310,20 @@ export default async function york(t) {
 		r = await submit(page, () => page.getByRole('button', { name: 'Save', exact: true }).click());
 		expectEqual(r?.status(), 200, 'the status');
 		expectEqual(pathOf(page), auditPath, 'the address');
-		const block = squash(await page.locator('section', { has: page.locator(`#principle-${key}`) }).innerText());
-		expect(block.includes(level) && block.includes(`Principle ${key}: families`), `principle ${key} shows: ${block}`);
+		// The audit's row for the principle; its notes are on its own page.
+		const row = squash(await page.locator('tr', { has: page.locator(`#principle-${key}`) }).innerText());
+		expect(row.includes(level) && row.includes('Written'), `principle ${key}'s row: ${row}`);
 	}
 
 	await t.step('principle 1: each level\'s descriptor from York\'s framework is beside its radio; level, score, notes and evidence saved', async () => {
 		await principle(0, LEVELS[0], { visit: true, checkDescriptors: true });
-		const block = squash(await page.locator('section', { has: page.locator('#principle-1') }).innerText());
-		expect(block.includes(EVIDENCE.title), 'the evidence is not listed under principle 1');
-		expect(/2 \(on this area's scale of 1 to 3\)/.test(block), `the score: ${block}`);
+		const row = squash(await page.locator('tr', { has: page.locator('#principle-1') }).innerText());
+		expect(/ 2 Written 1 linked/.test(row), `principle 1's row: ${row}`);
+		expect(/scale of 1 to 3/.test(await page.locator('caption', { hasText: 'Each principle' }).innerText()), 'the scale is not given');
+		await submit(page, () => page.getByRole('link', { name: /^Principle 1: / }).click());
+		expectEqual(await page.getByLabel('Notes or Evidence').inputValue(), 'Principle 1: families and pupils took part.', 'the notes');
+		expect(await page.getByLabel(evidenceLabel).isChecked(), 'the evidence is not linked');
+		await page.goBack();
 	});
 	await t.step('principles 2 to 6: levels, scores and notes (descriptors checked on each)', async () => {
 		for (let i = 1; i < 6; i++)

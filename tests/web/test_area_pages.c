@@ -301,7 +301,10 @@ static void chart_and_table_hold_the_same_numbers(void **state)
 		const char *label = web_path(w, "Principle %d: %d Room for Improvement, %d Good, %d Excellent",
 					     k + 1, want[k][0], want[k][1], want[k][2]);
 		body_has(between(w, svg, "<title", "</title>"), label);
-		body_has(svg, web_path(w, ">%s</text>", label));
+		/* On two lines, which fit a 375 px screen (the SVG text does not wrap). */
+		body_has(svg, web_path(w, "<tspan x=\"0\" dy=\"0\">Principle %d: %d Room for Improvement,</tspan>"
+				   "<tspan x=\"0\" dy=\"20\">%d Good, %d Excellent</tspan></text>",
+				k + 1, want[k][0], want[k][1], want[k][2]));
 		body_has(table, web_path(w, "<th scope=\"row\" class=\"govuk-table__header\">Principle %d</th>"
 				   "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
 				   "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
@@ -310,9 +313,11 @@ static void chart_and_table_hold_the_same_numbers(void **state)
 				k + 1, want[k][0], want[k][1], want[k][2],
 				want[k][0] + want[k][1] + want[k][2]));
 	}
-	/* Principle 1's bar: two of three at room for improvement. */
-	body_has(svg, "<rect x=\"0.0%\" y=\"26\" width=\"66.6%\" height=\"24\" fill=\"#ca3535\"");
-	body_has(svg, "<rect x=\"66.6%\" y=\"26\" width=\"33.4%\" height=\"24\" fill=\"#1d70b8\"");
+	/* Principle 1's bar, under its two lines: two of three at room for
+	 * improvement. */
+	body_has(svg, "<rect x=\"0.0%\" y=\"46\" width=\"66.6%\" height=\"24\" fill=\"#ca3535\"");
+	body_has(svg, "<rect x=\"66.6%\" y=\"46\" width=\"33.4%\" height=\"24\" fill=\"#1d70b8\"");
+	body_has(svg, "height=\"492\"");      /* six rows of 84 px, less the last gap */
 
 	/* The heat map: audited organisations only, each level in words. */
 	const char *heat = between(w, body, "Heat map:", "</table>");
@@ -328,7 +333,7 @@ static void chart_and_table_hold_the_same_numbers(void **state)
 
 	/* Outcomes over time: 2023 to 2024 (one), nothing in 2024 to 2025,
 	 * then 2025 to 2026 (three). */
-	const char *trend = between(w, body, "<svg class=\"copro-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" height=\"180\"",
+	const char *trend = between(w, body, "<svg class=\"copro-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" height=\"240\"",
 				    "</svg>");
 	body_has(trend, "2023 to 2024: 1 Requires Improvement, 0 Good, 0 Outstanding; 2024 to 2025: 0 Requires Improvement, 0 Good, 0 Outstanding; "
 		   "2025 to 2026: 0 Requires Improvement, 2 Good, 1 Outstanding</title>");

@@ -222,14 +222,24 @@ static void contributor_fills_in_principles(void **state)
 	body_has(body, "value=\"good\" checked");
 	body = web_expect_body(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/audit/%lld", (long long)w->org, (long long)id),
 			       NULL, 200);
-	body_has(body, "<strong>Good</strong></p><p class=\"govuk-body\">It is a general consensus");
-	body_has(body, "Forum every term");
-	body_has(body, web_path(w, "href=\"/org/%lld/evidence/%lld\">Parent forum notes", (long long)w->org,
-				(long long)ev));
-	body_has(body, "2 <span class=\"govuk-hint\">(on this area's scale of 1 to 3)");
+	/* The audit: a row per principle, linking to its page. */
+	body_has(body, "<td class=\"govuk-table__cell\">Good</td><td class=\"govuk-table__cell\">2</td>"
+		       "<td class=\"govuk-table__cell\">Written</td><td class=\"govuk-table__cell\">1 linked</td>");
+	body_has(body, "scale of 1 to 3");
+	body_has(body, web_path(w, "href=\"/org/%lld/audit/%lld/principle/1\">Principle 1: ", (long long)w->org,
+				(long long)id));
 	/* A viewer sees no way to change it. */
 	body_lacks(body, "Change the audit details");
 	body_lacks(body, "Submit to the area</button>");
+	body_lacks(body, "the judgement for principle");
+	/* The principle's page has the rest. */
+	body = web_expect_body(w, AS_VIEWER, "GET", principle_path(w, id, 1), NULL, 200);
+	body_has(body, "<strong class=\"govuk-tag govuk-tag--green\">Chosen</strong> It is a general consensus");
+	body_has(body, "Forum every term");
+	body_has(body, web_path(w, "href=\"/org/%lld/evidence/%lld\">Parent forum notes", (long long)w->org,
+				(long long)ev));
+	body_has(body, "2 (on this area's scale of 1 to 3)");
+	body_lacks(body, "can no longer change");      /* a draft: only this reader cannot */
 
 	/* Unticking every box unlinks the evidence. */
 	const char *unlink[] = {"level", "good", "evidence-shown", "1", NULL};

@@ -313,6 +313,7 @@ static const struct {
 	{"GET", "/org/{org}/you-said/notice", ACCESS_VIEW},
 	{"GET", "/org/{org}/you-said/{yousaid}/edit", ACCESS_CONTRIBUTE},
 	{"POST", "/org/{org}/you-said/{yousaid}/edit", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/evaluation/{evaluation}/next-cycle", ACCESS_LEAD},
 	{"POST", "/org/{org}/evaluation/{evaluation}/next-cycle", ACCESS_LEAD},
 	{"GET", "/org/{org}/evaluation/{evaluation}/compare", ACCESS_VIEW},
 	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/confirm", ACCESS_CONTRIBUTE},

@@ -475,7 +475,8 @@ static void chart_and_table_show_the_numbers(void **state)
 	assert_non_null(strstr(svg, "<title id=\"progress-chart-title\">Indicators with evidence, per cornerstone: "
 				    "1 Welcome and Care, 3 of 39; 2 Value and Include, 1 of 40; "
 				    "3 Communicate, 0 of 31; 4 Work in Partnership, 1 of 20</title>"));
-	assert_non_null(strstr(svg, ">1 Welcome and Care: 3 of 39</text>"));
+	assert_non_null(strstr(svg, "<text class=\"copro-chart__label\" x=\"0\" y=\"18\" fill=\"#0b0c0c\">"
+				    "<tspan x=\"0\" dy=\"0\">1 Welcome and Care: 3 of 39</tspan></text>"));
 	assert_non_null(strstr(svg, "width=\"7.6%\""));     /* 3/39 */
 	assert_non_null(strstr(svg, "width=\"2.5%\""));     /* 1/40 */
 	assert_non_null(strstr(svg, "width=\"0.0%\""));     /* 0/31 */

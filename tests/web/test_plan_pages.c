@@ -73,16 +73,26 @@ static void start_seeded_from_the_latest(void **state)
 	assert_int_equal(p.plan.seeded_from, w->eval);
 	assert_string_equal(plan_statement(&p, "1i")->strengths, STRENGTH);
 
-	r = web_run(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)id), NULL);
+	/* The plan: what to do first (its actions), then a line per
+	 * cornerstone linking to its page, the aspects in one line, advice. */
+	const char *plan = web_path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)id);
+	r = web_run(w, AS_VIEWER, "GET", plan, NULL);
 	assert_int_equal(r->status, 200);
-	/* Strengths first: the source asks for an appreciative process. */
-	assert_true(offset(r, STRENGTH) < offset(r, AREA));
-	assert_true(offset(r, "id=\"strengths-1\"") < offset(r, "id=\"areas-1\""));
-	assert_true(offset(r, "id=\"areas-1\"") < offset(r, "id=\"questions-1\""));
 	page_has(r, "Self-evaluation, cycle 2026-27");
-	page_has(r, "Also consider how the Cornerstones feature in your vision/mission statement");
+	page_has(r, web_path(w, "<a class=\"govuk-link\" href=\"%s/cornerstone/1\">Cornerstone 1: Welcome and Care</a>", plan));
+	page_has(r, "1 of 7 statements");
+	page_has(r, "0 of 9 organisational aspects have a note");
 	page_has(r, "<details class=\"govuk-details\">");
 	page_has(r, "Invest in building relationships");
+	page_lacks(r, STRENGTH);                     /* on the cornerstone's page */
+	assert_true(offset(r, "id=\"plan-actions\"") < offset(r, "id=\"cornerstones\""));
+	assert_true(offset(r, "id=\"cornerstones\"") < offset(r, "id=\"aspects\""));
+	request_destroy(r);
+	/* Strengths first: the source asks for an appreciative process. */
+	r = web_run(w, AS_VIEWER, "GET", web_path(w, "%s/cornerstone/1", plan), NULL);
+	assert_int_equal(r->status, 200);
+	assert_true(offset(r, STRENGTH) < offset(r, AREA));
+	assert_true(offset(r, AREA) < offset(r, "id=\"questions\""));
 	page_lacks(r, "Turn into an action");        /* viewers cannot */
 	request_destroy(r);
 
@@ -131,7 +141,8 @@ static void area_into_an_action(void **state)
 	webfix *w = *state;
 	int64_t id = seeded_plan(w);
 	const char *plan = web_path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)id);
-	request *r = web_run(w, AS_CONTRIBUTOR, "GET", plan, NULL);
+	const char *cornerstone = web_path(w, "%s/cornerstone/1", plan);
+	request *r = web_run(w, AS_CONTRIBUTOR, "GET", cornerstone, NULL);
 	page_has(r, "Turn into an action");
 	request_destroy(r);
 
@@ -154,6 +165,8 @@ static void area_into_an_action(void **state)
 	assert_int_equal(r->status, 200);
 	page_has(r, web_path(w, "Action %lld created: " AREA ".", (long long)action));
 	page_has(r, web_path(w, "href=\"/org/%lld/actions/%lld/edit\"", (long long)w->org, (long long)action));
+	request_destroy(r);
+	r = web_run(w, AS_CONTRIBUTOR, "GET", cornerstone, NULL);
 	page_has(r, web_path(w, "Action %lld: " AREA " (open)", (long long)action));
 	request_destroy(r);
 
@@ -172,6 +185,8 @@ static void area_into_an_action(void **state)
 	r = web_run(w, AS_CONTRIBUTOR, "POST", post, bad_title);
 	assert_int_equal(r->status, 400);
 	page_has(r, "href=\"#title-1i\"");
+	page_has(r, "<title>Error: Cornerstone 1");    /* the form's own page */
+	page_has(r, STRENGTH);                          /* the saved texts, kept */
 	request_destroy(r);
 	web_expect(w, AS_VIEWER, "POST", post, fields, 403);
 	assert_int_equal(test_count_rows(&w->f.db), before);
@@ -272,6 +287,9 @@ static void aspects_form(void **state)
 	assert_int_equal(r->status, 303);
 	request_destroy(r);
 	r = web_run(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/plan/%lld", (long long)w->org, (long long)id), NULL);
+	page_has(r, "1 of 9 organisational aspects have a note");
+	request_destroy(r);
+	r = web_run(w, AS_VIEWER, "GET", page, NULL);
 	page_has(r, "A parent carer sits on panels");
 	request_destroy(r);
 	int64_t before = test_count_rows(&w->f.db);

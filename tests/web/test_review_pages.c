@@ -282,14 +282,23 @@ static void next_cycle_by_lead_only(void **state)
 	int64_t ev = add_evidence(w, w->org, w->eval, "Welcome survey", refs, 2);
 	const char *overview = web_path(w, "/org/%lld/evaluation/%lld", (long long)w->org, (long long)w->eval);
 	const char *p = web_path(w, "%s/next-cycle", overview);
+	/* The overview links to the form, which has a page of its own. */
 	request *r = web_run(w, AS_LEAD, "GET", overview, NULL);
-	assert_non_null(strstr(web_body(r), "Start the next cycle"));
-	assert_non_null(strstr(web_body(r), "Open actions stay open"));
+	assert_non_null(strstr(web_body(r), web_path(w, "href=\"%s\" role=\"button\"", p)));
+	assert_null(strstr(web_body(r), "Open actions stay open"));
 	assert_null(strstr(web_body(r), "/compare\""));
+	request_destroy(r);
+	r = web_run(w, AS_LEAD, "GET", p, NULL);
+	assert_int_equal(r->status, 200);
+	assert_non_null(strstr(web_body(r), "<title>Start the next cycle"));
+	assert_non_null(strstr(web_body(r), "Open actions stay open"));
+	assert_non_null(strstr(web_body(r), web_path(w, "action=\"%s\"", p)));
 	request_destroy(r);
 	r = web_run(w, AS_CONTRIBUTOR, "GET", overview, NULL);
 	assert_null(strstr(web_body(r), "next-cycle\""));
 	request_destroy(r);
+	assert_int_equal(run_status(w, AS_CONTRIBUTOR, "GET", p, NULL), 403);
+	assert_int_equal(run_status(w, AS_OTHER_LEAD, "GET", p, NULL), 404);
 
 	int64_t before = test_count_rows(&w->f.db);
 	const char *label[] = {"cycle", "2027-28", NULL};
@@ -299,6 +308,7 @@ static void next_cycle_by_lead_only(void **state)
 	const char *same[] = {"cycle", "2026-27", NULL};
 	r = web_run(w, AS_LEAD, "POST", p, same);
 	assert_int_equal(r->status, 400);
+	assert_non_null(strstr(web_body(r), "<title>Error: Start the next cycle"));
 	assert_non_null(strstr(web_body(r), "href=\"#cycle\""));
 	assert_non_null(strstr(web_body(r), "already has a four-cornerstones evaluation for cycle 2026-27"));
 	assert_non_null(strstr(web_body(r), "value=\"2026-27\""));

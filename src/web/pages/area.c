@@ -144,33 +144,39 @@ typedef struct chart {
 	size_t scale;
 } chart;
 
+/* A row's words, every number in them: "Principle 1: 2 Good, 1 Excellent". */
 static const char *chart_row_text(request *r, const chart *c, size_t row)
 {
-	html t;
-	html_init(&t, &r->mem);
-	htmlf(&t, "%t: ", c->rows[row]);
+	const char *t = arena_printf(&r->mem, "%s: ", c->rows[row]);
 	for (size_t k = 0; k < c->n_parts; k++)
-		htmlf(&t, "%R%z %t", k ? ", " : "", c->values[row * c->n_parts + k], c->parts[k].title);
-	return html_str(&t);     /* escaped already */
+		t = arena_printf(&r->mem, "%s%s%zu %s", t, k ? ", " : "", c->values[row * c->n_parts + k],
+				 c->parts[k].title);
+	return t;
 }
 
 static void stacked_chart(request *r, const chart *c)
 {
 	const int row = 64;
+	/* Labels wrap (svg_text), so each row is as tall as its label. */
+	const char **texts = ARENA_ARRAY(&r->mem, c->n_rows, texts);
+	int height = -12;
 	html label;
 	html_init(&label, &r->mem);
 	htmlf(&label, "%t. ", c->title);
-	for (size_t i = 0; i < c->n_rows; i++)
-		htmlf(&label, "%R%R", i ? "; " : "", chart_row_text(r, c, i));
+	for (size_t i = 0; i < c->n_rows; i++) {
+		texts[i] = chart_row_text(r, c, i);
+		height += row + ((int)svg_lines(r, texts[i]) - 1) * SVG_LINE;
+		htmlf(&label, "%R%t", i ? "; " : "", texts[i]);
+	}
 	htmlf(&r->out, "<div class=\"govuk-body govuk-!-margin-bottom-6\"><svg class=\"copro-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%%\" height=\"%d\""
 		      " role=\"img\" aria-labelledby=\"%a-title\" focusable=\"false\" overflow=\"visible\">"
 		      "<title id=\"%a-title\">%R</title>",
-	     (int)c->n_rows * row - 12, c->id, c->id, html_str(&label));
+	     height, c->id, c->id, html_str(&label));
+	int y = 0;
 	for (size_t i = 0; i < c->n_rows; i++) {
-		int y = (int)i * row;
-		htmlf(&r->out, "<text class=\"copro-chart__label\" x=\"0\" y=\"%d\" fill=\"#0b0c0c\">%R</text>"
-			      "<rect x=\"0\" y=\"%d\" width=\"100%%\" height=\"24\" fill=\"#f3f2f1\" stroke=\"#505a5f\" stroke-width=\"1\"></rect>",
-		     y + 18, chart_row_text(r, c, i), y + 26);
+		int bar = y + 26 + ((int)svg_text(r, "copro-chart__label", y + 18, texts[i]) - 1) * SVG_LINE;
+		htmlf(&r->out, "<rect x=\"0\" y=\"%d\" width=\"100%%\" height=\"24\" fill=\"#f3f2f1\" stroke=\"#505a5f\" stroke-width=\"1\"></rect>",
+		     bar);
 		size_t done = 0;
 		for (size_t k = 0; c->scale && k < c->n_parts; k++) {
 			size_t v = c->values[i * c->n_parts + k];
@@ -178,10 +184,11 @@ static void stacked_chart(request *r, const chart *c)
 				continue;
 			size_t from = done * 1000 / c->scale, to = (done + v) * 1000 / c->scale;
 			htmlf(&r->out, "<rect x=\"%z.%z%%\" y=\"%d\" width=\"%z.%z%%\" height=\"24\" fill=\"%a\" stroke=\"#ffffff\" stroke-width=\"2\"></rect>",
-			     from / 10, from % 10, y + 26, (to - from) / 10, (to - from) % 10,
+			     from / 10, from % 10, bar, (to - from) / 10, (to - from) % 10,
 			     scale_shade(k, c->n_parts).fill);
 			done += v;
 		}
+		y = bar + row - 26;
 	}
 	htmlf(&r->out, "</svg></div>");
 }
@@ -385,7 +392,13 @@ void area_filter_form(request *r, const char *page, const picture_text_list *typ
 static void heat_map(request *r, const area_picture *p)
 {
 	const framework *fw = p->fw;
-	table_scroll_open(r, "Heat map");
+	/* On a phone two of six columns fit: say that it scrolls, and keep
+	 * each row's organisation in view while it does (copro.scss). */
+	htmlf(&r->out, "<p class=\"govuk-body-s\" id=\"heat-map-hint\">The heat map has a column for each of the %z %ts. "
+		      "If it is wider than your screen, scroll it sideways: swipe it, or select it and use the arrow keys.</p>"
+		      "<div class=\"copro-table-scroll copro-heat-map\" role=\"region\" aria-label=\"Heat map\" "
+		      "aria-describedby=\"heat-map-hint\" tabindex=\"0\">",
+	     fw->n_sections, fw->term_section ? fw->term_section : "section");
 	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--s\">Heat map: each organisation's level for each %t, from its latest accepted audit</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"

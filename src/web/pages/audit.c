@@ -100,60 +100,53 @@ static void project_summary(request *r, const audit_view *v)
 	htmlf(&r->out, "</p>");
 }
 
-static void principle_block(request *r, const audit_view *v, const audit_principle_view *pv,
-			    bool can_edit)
+/* The principles in one table, each row linking to its own page, where
+ * its commitments, indicator, levels, notes and evidence are. */
+static void principles_table(request *r, const audit_view *v, bool can_edit)
 {
-	const fw_section *s = pv->principle;
-	const char *page = arena_printf(&r->mem, "%s/principle/%s", audit_url(r, r->org, v->audit.id),
-					s->key);
-	htmlf(&r->out, "<section class=\"govuk-!-margin-bottom-8\" aria-labelledby=\"principle-%a\">"
-		      "<h2 class=\"govuk-heading-m\" id=\"principle-%a\">%t %t: %t</h2>",
-	     s->key, s->key, audit_principle_term(r, v->fw), s->key, s->title);
-	gap_note(r, s->gap);
-	audit_commitments(r, pv);
-	audit_indicator(r, pv);
-	htmlf(&r->out, "<dl class=\"govuk-summary-list\">");
-	summary_row_open(r, "Level");
-	if (pv->level) {
-		htmlf(&r->out, "<p class=\"govuk-body govuk-!-margin-bottom-1\"><strong>%t</strong></p>",
-		     pv->level->title);
-		if (!text_blank(pv->level->text))
-			htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", pv->level->text);
-		gap_note(r, pv->level->gap);
-	} else {
-		htmlf(&r->out, "Not chosen yet");
+	const char *term = audit_principle_term(r, v->fw);
+	const char *lterm = v->fw->term_section ? v->fw->term_section : "principle";
+	const char *base = audit_url(r, r->org, v->audit.id);
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"principles\">%ts</h2>", term);
+	table_scroll_open(r, arena_printf(&r->mem, "%ss", term));
+	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
+		      "<caption class=\"govuk-table__caption govuk-table__caption--s\">Each %t's level, score (on this area's "
+		      "scale of %d to %d), notes and evidence. Open a %t for its commitments and indicator.</caption>"
+		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+		      "<th scope=\"col\" class=\"govuk-table__header\">%t</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Level</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">%t</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Notes</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Evidence</th>%R"
+		      "</tr></thead><tbody class=\"govuk-table__body\">",
+	     lterm, v->settings.score_min, v->settings.score_max, lterm, term,
+	     audit_title_or(v, "score", "Score"),
+	     can_edit ? "<th scope=\"col\" class=\"govuk-table__header\"><span class=\"govuk-visually-hidden\">Change</span></th>" : "");
+	for (size_t i = 0; i < v->n_principles; i++) {
+		const audit_principle_view *pv = &v->principles[i];
+		const fw_section *s = pv->principle;
+		htmlf(&r->out, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\" id=\"principle-%a\">"
+			      "<a class=\"govuk-link\" href=\"%a/principle/%u\">%t %t: %t</a></th>"
+			      "<td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">",
+		     s->key, base, s->key, term, s->key, s->title, pv->level ? pv->level->title : "Not chosen yet");
+		if (pv->row.score != AUDIT_NO_SCORE)
+			htmlf(&r->out, "%d", pv->row.score);
+		else
+			htmlf(&r->out, "Not given");
+		htmlf(&r->out, "</td><td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">",
+		     text_blank(pv->row.notes) ? "None written" : "Written");
+		if (pv->n_evidence)
+			htmlf(&r->out, "%z linked", pv->n_evidence);
+		else
+			htmlf(&r->out, "None linked");
+		htmlf(&r->out, "</td>");
+		if (can_edit)
+			htmlf(&r->out, "<td class=\"govuk-table__cell\"><a class=\"govuk-link\" href=\"%a/principle/%u\">Record"
+				      "<span class=\"govuk-visually-hidden\"> the judgement for %t %t</span></a></td>",
+			     base, s->key, lterm, s->key);
+		htmlf(&r->out, "</tr>");
 	}
-	htmlf(&r->out, "</dd></div>");
-	summary_row_open(r, audit_title_or(v, "score", "Score"));
-	if (pv->row.score != AUDIT_NO_SCORE)
-		htmlf(&r->out, "%d <span class=\"govuk-hint\">(on this area's scale of %d to %d)</span>",
-		     pv->row.score, v->settings.score_min, v->settings.score_max);
-	else
-		htmlf(&r->out, "Not given <span class=\"govuk-hint\">(this area's scale is %d to %d)</span>",
-		     v->settings.score_min, v->settings.score_max);
-	htmlf(&r->out, "</dd></div>");
-	summary_row_open(r, audit_title_or(v, "notes-evidence", "Notes or evidence"));
-	text_paragraphs(r, pv->row.notes, "None written");
-	htmlf(&r->out, "</dd></div>");
-	summary_row_open(r, "Evidence from the library");
-	if (!pv->n_evidence) {
-		htmlf(&r->out, "None linked");
-	} else {
-		htmlf(&r->out, "<ul class=\"govuk-list\">");
-		for (size_t i = 0; i < pv->n_evidence; i++) {
-			const audit_evidence_row *ev = &pv->evidence[i];
-			htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"/org/%D/evidence/%D\">%t</a>%R%t</li>",
-			     r->org, ev->evidence_id, ev->title ? ev->title : "Evidence",
-			     ev->evidence_date ? ", " : "",
-			     ev->evidence_date ? date_words(r, ev->evidence_date) : "");
-		}
-		htmlf(&r->out, "</ul>");
-	}
-	htmlf(&r->out, "</dd></div></dl>");
-	const char *term = v->fw->term_section ? v->fw->term_section : "principle";
-	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a\">%R %t %t%R</a></p></section>",
-	     page, can_edit ? "Record the judgement for" : "Open", term, s->key,
-	     can_edit ? "" : " on its own page");
+	htmlf(&r->out, "</tbody></table></div>");
 }
 
 static void overall_summary(request *r, const audit_view *v, bool can_edit)
@@ -385,17 +378,18 @@ static void render_audit(request *r, const audit_view *v, const form_errors *fe,
 	if (r->access == ACCESS_AREA && audit_step_allowed(a, v->latest, AUDIT_ACCEPT, r->access))
 		htmlf(&r->out, "<div class=\"govuk-inset-text\">This audit is waiting for the area's decision. "
 			      "Read it through, then <a class=\"govuk-link\" href=\"#decision\">return it or accept it</a>.</div>");
-	header_summary(r, v, can_edit);
-	project_summary(r, v);
-	for (size_t i = 0; i < v->n_principles; i++)
-		principle_block(r, v, &v->principles[i], can_edit);
+	/* The judgements at a glance, the overall summary and what to do
+	 * next come first; the details of the form and its history after. */
+	principles_table(r, v, can_edit);
 	overall_summary(r, v, can_edit);
 	if (can_edit)
 		htmlf(&r->out, "<a href=\"%a/edit\" role=\"button\" draggable=\"false\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">Change the audit details</a>",
 		     audit_url(r, r->org, a->id));
 	workflow(r, v, fe, comment);
-	views_entry_links(r, "audit", a->id);
 	actions_raised(r, v, fe);
+	header_summary(r, v, can_edit);
+	project_summary(r, v);
+	views_entry_links(r, "audit", a->id);
 	history(r, v);
 	versions(r, v);
 	page_end(r);

@@ -129,8 +129,9 @@ static void render_principle(request *r, const audit_view *v, const audit_princi
 	if (can_edit) {
 		principle_form(r, v, pv, library, pvals, fe);
 	} else {
-		htmlf(&r->out, "<div class=\"govuk-inset-text\">This audit is %t, so it can no longer change here.</div>",
-		     audit_status_label(v->audit.status));
+		if (strcmp(v->audit.status, "draft") != 0)
+			htmlf(&r->out, "<div class=\"govuk-inset-text\">This audit is %t, so it can no longer change here.</div>",
+			     audit_status_label(v->audit.status));
 		htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Levels</h2><dl class=\"govuk-summary-list\">");
 		for (size_t i = 0; pv->indicator && i < pv->indicator->n_levels; i++) {
 			const fw_item *l = &pv->indicator->levels[i];

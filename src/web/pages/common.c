@@ -200,3 +200,48 @@ const char *pair_label(const char *const *pairs, const char *key, const char *ot
 			return pairs[i + 1];
 	return otherwise;
 }
+
+/* Lines of at most `width` characters, broken at spaces (a longer word
+ * has a line of its own), written as <tspan>s when `write`; answers how
+ * many. */
+static size_t wrap_lines(request *r, const char *text, size_t width, bool write)
+{
+	size_t n = 0;
+	const char *p = text;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		const char *end = p, *last = NULL;
+		while (*end && (size_t)(end - p) <= width) {
+			if (*end == ' ')
+				last = end;
+			end++;
+		}
+		if (*end && last)
+			end = last;
+		else if (*end)          /* one word longer than a line: to its end */
+			while (*end && *end != ' ')
+				end++;
+		if (write)
+			htmlf(&r->out, "<tspan x=\"0\" dy=\"%d\">%t</tspan>", n ? SVG_LINE : 0,
+			     arena_strndup(&r->mem, p, (size_t)(end - p)));
+		n++;
+		p = end;
+	}
+	return n ? n : 1;
+}
+
+size_t svg_lines(request *r, const char *text)
+{
+	return wrap_lines(r, text, SVG_LINE_CHARS, false);
+}
+
+size_t svg_text(request *r, const char *cls, int y, const char *text)
+{
+	htmlf(&r->out, "<text class=\"%a\" x=\"0\" y=\"%d\" fill=\"#0b0c0c\">", cls, y);
+	size_t n = wrap_lines(r, text, SVG_LINE_CHARS, true);
+	htmlf(&r->out, "</text>");
+	return n;
+}

@@ -143,22 +143,31 @@ static void progress_chart(request *r, const eval_page *pg)
 		htmlf(&label, "%R%t %t, %z of %z", s ? "; " : "", p->sections[s].section->key,
 		     p->sections[s].section->title, p->sections[s].indicators_evidenced,
 		     p->sections[s].indicators);
+	/* Labels wrap (svg_text), so each row is as tall as its label. */
+	const char **texts = ARENA_ARRAY(&r->mem, p->n_sections, texts);
+	int height = -12;
+	for (size_t s = 0; s < p->n_sections; s++) {
+		const section_progress *sp = &p->sections[s];
+		texts[s] = arena_printf(&r->mem, "%s %s: %zu of %zu", sp->section->key, sp->section->title,
+					sp->indicators_evidenced, sp->indicators);
+		height += row + ((int)svg_lines(r, texts[s]) - 1) * SVG_LINE;
+	}
 	/* The wrapper gives the labels the page's font (inherited). */
 	htmlf(&r->out, "<h3 class=\"govuk-heading-s\">Indicators with evidence, per %t</h3>",
 	     p->fw->term_section);
 	htmlf(&r->out, "<div class=\"govuk-body govuk-!-margin-bottom-6\"><svg class=\"copro-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%%\" height=\"%d\""
 		      " role=\"img\" aria-labelledby=\"progress-chart-title\" focusable=\"false\" overflow=\"visible\">"
 		      "<title id=\"progress-chart-title\">%R</title>",
-	     (int)p->n_sections * row - 12, html_str(&label));
+	     height, html_str(&label));
+	int y = 0;
 	for (size_t s = 0; s < p->n_sections; s++) {
 		const section_progress *sp = &p->sections[s];
 		size_t tenths = sp->indicators ? sp->indicators_evidenced * 1000 / sp->indicators : 0;
-		int y = (int)s * row;
-		htmlf(&r->out, "<text class=\"copro-chart__label\" x=\"0\" y=\"%d\" fill=\"#0b0c0c\">%t %t: %z of %z</text>"
-			      "<rect class=\"copro-chart__track\" x=\"0\" y=\"%d\" width=\"100%%\" height=\"24\" fill=\"#f3f2f1\" stroke=\"#505a5f\" stroke-width=\"1\"></rect>"
+		int bar = y + 26 + ((int)svg_text(r, "copro-chart__label", y + 18, texts[s]) - 1) * SVG_LINE;
+		htmlf(&r->out, "<rect class=\"copro-chart__track\" x=\"0\" y=\"%d\" width=\"100%%\" height=\"24\" fill=\"#f3f2f1\" stroke=\"#505a5f\" stroke-width=\"1\"></rect>"
 			      "<rect class=\"copro-chart__bar\" x=\"0\" y=\"%d\" width=\"%z.%z%%\" height=\"24\" fill=\"#1d70b8\"></rect>",
-		     y + 18, sp->section->key, sp->section->title, sp->indicators_evidenced,
-		     sp->indicators, y + 26, y + 26, tenths / 10, tenths % 10);
+		     bar, bar, tenths / 10, tenths % 10);
+		y = bar + row - 26;
 	}
 	htmlf(&r->out, "</svg></div>");
 }
@@ -250,8 +259,7 @@ static void next_cycle_form(request *r, const eval_page *pg, const form_errors *
 	if (measures_of_cycle(&r->d, r->org, pg->p.evaluation.cycle, &measures, &e) < 0)
 		measures.n = 0;
 	bool keep = fe && fe->n;
-	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"next-cycle\">Start the next cycle</h2>"
-		      "<p class=\"govuk-body\">The next cycle is a new self-evaluation of the same instrument. It starts with this cycle's "
+	htmlf(&r->out, "<p class=\"govuk-body\">The next cycle is a new self-evaluation of the same instrument. It starts with this cycle's "
 		      "evidence, each link marked as from the earlier cycle, to be re-confirmed, and with your own indicators. "
 		      "Judgements start afresh. Open actions stay open: they belong to the organisation, not to one cycle.</p>"
 		      "<form method=\"post\" action=\"%a/next-cycle\" novalidate>", evaluation_path(r, pg));
@@ -280,18 +288,50 @@ static void next_cycle_form(request *r, const eval_page *pg, const form_errors *
 	htmlf(&r->out, "</form>");
 }
 
-static int evaluation_render(request *r, eval_page *pg, const form_errors *fe)
+/* The next cycle's form on a page of its own (GET and POST at one
+ * address), so that a refused label comes back at the same address. */
+static int next_cycle_render(request *r, eval_page *pg, const form_errors *fe)
+{
+	const evaluation_progress *p = &pg->p;
+	bool errors = fe && fe->n;
+	page_begin(r, arena_printf(&r->mem, "%sStart the next cycle - %s, %s", errors ? "Error: " : "",
+				   p->fw->title, p->evaluation.cycle));
+	htmlf(&r->out, "<a href=\"%a\" class=\"govuk-back-link\">%t, %t</a>"
+		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",
+	     evaluation_path(r, pg), p->fw->title, p->evaluation.cycle);
+	form_error_summary(r, fe);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t, %t</span><h1 class=\"govuk-heading-l\">Start the next cycle</h1>",
+	     p->fw->title, p->evaluation.cycle);
+	next_cycle_form(r, pg, fe);
+	htmlf(&r->out, "</div></div>");
+	page_end(r);
+	return errors ? 400 : 200;
+}
+
+/* The progress per cornerstone as a chart and two tables, behind a
+ * summary: the statements come first on the page. */
+static void progress_details(request *r, const eval_page *pg)
+{
+	const evaluation_progress *p = &pg->p;
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"progress\">Progress</h2>"
+		      "<details class=\"govuk-details\" id=\"progress-details\"><summary class=\"govuk-details__summary\">"
+		      "<span class=\"govuk-details__summary-text\">Progress per %t: chart and tables</span></summary>"
+		      "<div class=\"govuk-details__text\">",
+	     p->fw->term_section);
+	progress_chart(r, pg);
+	progress_table(r, pg);
+	htmlf(&r->out, "</div></details>");
+}
+
+static int evaluation_render(request *r, eval_page *pg)
 {
 	const evaluation_progress *p = &pg->p;
 	int64_t previous = 0, next = 0;
 	err e = {0};
 	if (evaluation_neighbours(&r->d, p->evaluation.id, &previous, &next, &e) < 0)
 		return page_error(r, &e);
-	bool errors = fe && fe->n;
-	page_begin(r, arena_printf(&r->mem, "%s%s, %s - %s", errors ? "Error: " : "", p->fw->title,
-				   p->evaluation.cycle, pg->org.name));
+	page_begin(r, arena_printf(&r->mem, "%s, %s - %s", p->fw->title, p->evaluation.cycle, pg->org.name));
 	eval_breadcrumbs(r, pg);
-	form_error_summary(r, fe);
 	eval_changed_notice(r, pg);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>"
 		      "<dl class=\"govuk-summary-list\">"
@@ -304,38 +344,41 @@ static int evaluation_render(request *r, eval_page *pg, const form_errors *fe)
 	htmlf(&r->out, "</dd></div><div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Started</dt>"
 		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Partner groups who contributed</dt>"
-		      "<dd class=\"govuk-summary-list__value\">%t</dd></div></dl>",
+		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
+		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Progress</dt>"
+		      "<dd class=\"govuk-summary-list__value\">%z of %z indicators have evidence. %z of %z statements have evidence, "
+		      "and %z %R complete.</dd></div></dl>",
 	     date_words(r, arena_strndup(&r->mem, p->evaluation.created_at, 10)),
-	     sentence(r, groups_describe(&r->mem, p->groups)));
-	cycle_links(r, pg, previous, next);
-	if (!strcmp(p->fw->id, "four-cornerstones"))
-		views_entry_links(r, "evaluation", p->evaluation.id);
-
-	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Progress</h2>"
-		      "<p class=\"govuk-body\">%z of %z indicators have evidence. %z of %z statements have evidence, "
-		      "and %z %R complete.</p>",
-	     p->indicators_evidenced, p->indicators, p->elements_evidenced, p->elements,
-	     p->elements_complete, p->elements_complete == 1 ? "is" : "are");
-	progress_chart(r, pg);
-	progress_table(r, pg);
+	     sentence(r, groups_describe(&r->mem, p->groups)), p->indicators_evidenced, p->indicators,
+	     p->elements_evidenced, p->elements, p->elements_complete, p->elements_complete == 1 ? "is" : "are");
 
 	for (size_t s = 0; s < p->n_sections; s++) {
 		const section_progress *sp = &p->sections[s];
-		htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"section-%a\">%t</h2>", sp->section->key,
-		     eval_section_name(r, p->fw, sp->section));
+		/* Its count under its name; its partner groups are in the
+		 * progress tables (progress_details). */
+		htmlf(&r->out, "<h2 class=\"govuk-heading-m govuk-!-margin-bottom-2\" id=\"section-%a\">%t</h2>"
+			      "<p class=\"govuk-caption-m\">%z of %z indicators have evidence</p>",
+		     sp->section->key, eval_section_name(r, p->fw, sp->section), sp->indicators_evidenced,
+		     sp->indicators);
 		eval_source_gap(r, sp->section->gap);
-		htmlf(&r->out, "<p class=\"govuk-body\">%z of %z indicators have evidence. Partner groups who contributed: %t.</p>",
-		     sp->indicators_evidenced, sp->indicators, groups_describe(&r->mem, sp->groups));
 		if (sp->section->promise && *sp->section->promise)
 			htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", sp->section->promise);
 		statement_list(r, pg, sp);
 	}
-	if (r->access >= ACCESS_LEAD) {
-		eval_section_break(r);
-		next_cycle_form(r, pg, fe);
-	}
+	/* The statements are what people came for; the chart and the cycles
+	 * follow them. */
+	progress_details(r, pg);
+	if (!strcmp(p->fw->id, "four-cornerstones"))
+		views_entry_links(r, "evaluation", p->evaluation.id);
+	cycle_links(r, pg, previous, next);
+	if (r->access >= ACCESS_LEAD)
+		htmlf(&r->out, "<p class=\"govuk-body\" id=\"next-cycle\">When this cycle is done, start the next one "
+			      "from it: its evidence and your own indicators are carried forward.</p>"
+			      "<a href=\"%a/next-cycle\" role=\"button\" draggable=\"false\" class=\"govuk-button govuk-button--secondary\" "
+			      "data-module=\"govuk-button\">Start the next cycle</a>",
+		     evaluation_path(r, pg));
 	page_end(r);
-	return errors ? 400 : 200;
+	return 200;
 }
 
 /* ROUTE: GET /org/{org}/evaluation/{evaluation} (viewer) */
@@ -343,7 +386,15 @@ static int page_evaluation(request *r)
 {
 	eval_page pg;
 	int st = eval_page_load(r, &pg, false);
-	return st ? st : evaluation_render(r, &pg, NULL);
+	return st ? st : evaluation_render(r, &pg);
+}
+
+/* ROUTE: GET /org/{org}/evaluation/{evaluation}/next-cycle (lead) */
+static int page_next_cycle(request *r)
+{
+	eval_page pg;
+	int st = eval_page_load(r, &pg, false);
+	return st ? st : next_cycle_render(r, &pg, NULL);
 }
 
 /* The measures ticked on the next-cycle form; false when one is not a
@@ -392,10 +443,8 @@ static int page_next_cycle_post(request *r)
 			return page_error(r, &e);
 		form_error_add(&fe, e.kind == ERR_CONFLICT ? "cycle" : "measures", sentence(r, e.msg));
 	}
-	if (fe.n) {
-		st = evaluation_render(r, &pg, &fe);
-		return st == 200 ? 400 : st;
-	}
+	if (fe.n)
+		return next_cycle_render(r, &pg, &fe);
 	if (page_log(r, arena_printf(&r->mem, "started cycle %s (evaluation %lld) from evaluation %lld: %zu evidence links, %zu own indicators, %zu success measures carried forward",
 			     in.cycle, (long long)out.evaluation, (long long)pg.p.evaluation.id,
 			     out.links, out.own_indicators, out.measures)) < 0)
@@ -434,22 +483,30 @@ static void compare_chart(request *r, const comparison *c, const framework *fw)
 		htmlf(&label, "%R%t %t, %z then %z", s ? "; " : "", sc->section->key, sc->section->title,
 		     sc->evidenced_before, sc->evidenced_after);
 	}
+	const char **texts = ARENA_ARRAY(&r->mem, c->n_sections, texts);
+	int height = 0;
+	for (size_t s = 0; s < c->n_sections; s++) {
+		const section_change *sc = &c->sections[s];
+		texts[s] = arena_printf(&r->mem, "%s %s: %zu then %zu", sc->section->key, sc->section->title,
+					sc->evidenced_before, sc->evidenced_after);
+		height += row + ((int)svg_lines(r, texts[s]) - 1) * SVG_LINE;
+	}
 	htmlf(&r->out, "<div class=\"govuk-body govuk-!-margin-bottom-6\"><svg class=\"copro-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%%\" height=\"%d\""
 		      " role=\"img\" aria-labelledby=\"compare-chart-title\" focusable=\"false\" overflow=\"visible\">"
 		      "<title id=\"compare-chart-title\">%R</title>",
-	     (int)c->n_sections * row, html_str(&label));
+	     height, html_str(&label));
+	int y = 0;
 	for (size_t s = 0; s < c->n_sections; s++) {
 		const section_change *sc = &c->sections[s];
 		size_t den = sc->indicators_after > sc->indicators_before ? sc->indicators_after
 									  : sc->indicators_before;
 		size_t before = den ? sc->evidenced_before * 1000 / den : 0;
 		size_t after = den ? sc->evidenced_after * 1000 / den : 0;
-		int y = (int)s * row;
-		htmlf(&r->out, "<text x=\"0\" y=\"%d\" fill=\"#0b0c0c\">%t %t: %z then %z</text>"
-			      "<rect x=\"0\" y=\"%d\" width=\"%z.%z%%\" height=\"20\" fill=\"#b1b4b6\"></rect>"
+		int bar = y + 26 + ((int)svg_text(r, "copro-chart__label", y + 18, texts[s]) - 1) * SVG_LINE;
+		htmlf(&r->out, "<rect x=\"0\" y=\"%d\" width=\"%z.%z%%\" height=\"20\" fill=\"#b1b4b6\"></rect>"
 			      "<rect x=\"0\" y=\"%d\" width=\"%z.%z%%\" height=\"20\" fill=\"#1d70b8\"></rect>",
-		     y + 18, sc->section->key, sc->section->title, sc->evidenced_before, sc->evidenced_after,
-		     y + 26, before / 10, before % 10, y + 50, after / 10, after % 10);
+		     bar, before / 10, before % 10, bar + 24, after / 10, after % 10);
+		y = bar + row - 26;
 	}
 	htmlf(&r->out, "</svg><p class=\"govuk-body-s\">Grey: the previous cycle. Blue: this cycle.</p></div>");
 }
@@ -578,6 +635,7 @@ static int page_compare(request *r)
 const route evaluation_routes[] = {
 	{"POST", "/org/{org}/evaluations", page_evaluation_start_post, ROUTE_POST, ACCESS_LEAD},
 	{"GET", "/org/{org}/evaluation/{evaluation}", page_evaluation, 0, ACCESS_VIEW},
+	{"GET", "/org/{org}/evaluation/{evaluation}/next-cycle", page_next_cycle, 0, ACCESS_LEAD},
 	{"POST", "/org/{org}/evaluation/{evaluation}/next-cycle", page_next_cycle_post, ROUTE_POST,
 	 ACCESS_LEAD},
 	{"GET", "/org/{org}/evaluation/{evaluation}/compare", page_compare, 0, ACCESS_VIEW},

@@ -40,6 +40,15 @@ int page_area_name(request *r, const char **name);
  * whole page; the box takes focus, so a keyboard can scroll it too, and it
  * is named like the table. Closed with "</div>" after the table. */
 void table_scroll_open(request *r, const char *label);
+/* A chart's label in SVG, which does not wrap text: `text` (plain) broken
+ * at spaces into lines of at most SVG_LINE_CHARS characters, short enough
+ * for a 375 px screen at 16 px, SVG_LINE px apart, the first baseline at
+ * y. svg_text writes it with class `cls` and answers its lines; svg_lines
+ * only counts them. */
+#define SVG_LINE_CHARS 36
+#define SVG_LINE 20
+size_t svg_text(request *r, const char *cls, int y, const char *text);
+size_t svg_lines(request *r, const char *text);
 /* "23 November 2026, 09:00 UTC" from "2026-11-23T09:00:00Z". */
 const char *time_words(request *r, const char *iso);
 /* What staff read where the source text was lost: a short plain sentence,

@@ -307,108 +307,57 @@ static void plan_summary(request *r, const plan_page *pg)
 	htmlf(&r->out, "%d of %z</dd></div></dl>", p->statements, pg->p.in.fw->n_elements);
 }
 
-/* One column of the grid for a cornerstone: every statement with text in
- * it. Areas carry their actions and, for contributors, the button that
- * turns them into one. */
-static void column(request *r, const plan_page *pg, const plan_section *ps, bool areas,
-		   const form_errors *fe)
+/* The aspects in one line: their notes are on the aspects' page. */
+static void aspects_summary(request *r, const plan_page *pg)
 {
 	const plan_full *p = &pg->p;
-	htmlf(&r->out, "<h3 class=\"govuk-heading-s\" id=\"%R-%a\">%t</h3>", areas ? "areas" : "strengths",
-	     ps->section->key, areas ? plan_areas_title(&p->in) : plan_strengths_title(&p->in));
-	size_t shown = 0;
-	for (size_t i = 0; i < ps->section->n_elements; i++) {
-		const fw_element *el = &ps->section->elements[i];
-		const plan_statement_row *s = plan_statement(p, el->key);
-		const char *text = s ? (areas ? s->areas : s->strengths) : NULL;
-		if (text_blank(text))
-			continue;
-		shown++;
-		htmlf(&r->out, "<div class=\"govuk-!-margin-bottom-6\"><h4 class=\"govuk-heading-s govuk-!-margin-bottom-2\">%t %t</h4>",
-		     el->key, el->title);
-		gap_note(r, el->gap);
-		text_paragraphs(r, text, NULL);
-		if (areas) {
-			bool listed = false;
-			for (size_t a = 0; a < p->actions.n; a++) {
-				const plan_action_row *ar = &p->actions.items[a];
-				if (!ar->element_key || strcmp(ar->element_key, el->key))
-					continue;
-				if (!listed)
-					htmlf(&r->out, "<p class=\"govuk-body govuk-!-margin-bottom-1\">Actions raised:</p><ul class=\"govuk-list govuk-list--bullet\">");
-				listed = true;
-				htmlf(&r->out, "<li>Action %D: %t (%t)</li>", ar->id, ar->title, ar->status);
-			}
-			if (listed)
-				htmlf(&r->out, "</ul>");
-			if (r->access >= ACCESS_CONTRIBUTE) {
-				const char *field = arena_printf(&r->mem, "title-%s", el->key);
-				htmlf(&r->out, "<form method=\"post\" action=\"%a/actions\" novalidate>",
-				     plan_path(r, p->plan.id));
-				form_csrf(r);
-				htmlf(&r->out, "<input type=\"hidden\" name=\"statement\" value=\"%a\">", el->key);
-				const char *msg = form_group_begin(r, field, fe);
-				htmlf(&r->out, "<label class=\"govuk-label\" for=\"%a\">Action for %t (optional)</label>"
-					      "<div id=\"%a-hint\" class=\"govuk-hint\">Leave it blank to use the first line above.</div>",
-				     field, el->key, field);
-				form_error_message(r, field, msg);
-				/* The input is named "title" whatever its id: one form per statement. */
-				htmlf(&r->out, "<input class=\"govuk-input%R\" id=\"%a\" name=\"title\" type=\"text\" value=\"%a\"%R></div>"
-					      "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">"
-					      "Turn into an action<span class=\"govuk-visually-hidden\"> (statement %t)</span></button></form>",
-				     msg ? " govuk-input--error" : "", field,
-				     msg && form_get(r, "title") ? form_get(r, "title") : "",
-				     form_described_by(r, field, "", msg), el->key);
-			}
+	size_t noted = 0;
+	for (size_t i = 0; i < p->in.n_aspects; i++)
+		noted += !text_blank(plan_aspect_note(p, p->in.aspects[i].key));
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"aspects\">How the Cornerstones show in your organisation</h2>"
+		      "<p class=\"govuk-body\">%z of %z organisational aspects have a note. "
+		      "<a class=\"govuk-link\" href=\"%a/aspects\">%t</a></p>",
+	     noted, p->in.n_aspects, plan_path(r, p->plan.id),
+	     r->access >= ACCESS_CONTRIBUTE ? "Read or write the notes on the aspects" : "Read the notes on the aspects");
+}
+
+/* Each cornerstone in one row: how much of it is written, and the link to
+ * its page, where its statements, questions and actions are. */
+static void cornerstones_table(request *r, const plan_page *pg)
+{
+	const plan_full *p = &pg->p;
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"cornerstones\">%t</h2>"
+		      "<div class=\"copro-table-scroll\" role=\"region\" aria-label=\"The plan by %t\" tabindex=\"0\">"
+		      "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
+		      "<caption class=\"govuk-table__caption govuk-visually-hidden\">What is written for each %t</caption>"
+		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+		      "<th scope=\"col\" class=\"govuk-table__header\">%t</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">%t</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">%t</th>"
+		      "<th scope=\"col\" class=\"govuk-table__header\">Questions answered</th>"
+		      "</tr></thead><tbody class=\"govuk-table__body\">",
+	     sentence(r, arena_printf(&r->mem, "%ss", p->in.fw->term_section)), p->in.fw->term_section,
+	     p->in.fw->term_section, sentence(r, p->in.fw->term_section),
+	     plan_strengths_title(&p->in), plan_areas_title(&p->in));
+	for (size_t s = 0; s < p->in.n_sections; s++) {
+		const plan_section *ps = &p->in.sections[s];
+		size_t strong = 0, areas = 0, answered = 0;
+		for (size_t i = 0; i < ps->section->n_elements; i++) {
+			const plan_statement_row *st = plan_statement(p, ps->section->elements[i].key);
+			strong += st && !text_blank(st->strengths);
+			areas += st && !text_blank(st->areas);
 		}
-		htmlf(&r->out, "</div>");
+		for (size_t q = 0; q < ps->n_questions; q++)
+			answered += !text_blank(plan_answer(p, ps->section->key, ps->questions[q].key));
+		htmlf(&r->out, "<tr class=\"govuk-table__row\" id=\"cornerstone-%a\"><th scope=\"row\" class=\"govuk-table__header\">"
+			      "<a class=\"govuk-link\" href=\"%a/cornerstone/%u\">%t</a></th>"
+			      "<td class=\"govuk-table__cell\">%z of %z statements</td><td class=\"govuk-table__cell\">%z of %z statements</td>"
+			      "<td class=\"govuk-table__cell\">%z of %z</td></tr>",
+		     ps->section->key, plan_path(r, p->plan.id), ps->section->key,
+		     plan_section_name(r, p->in.fw, ps->section), strong, ps->section->n_elements, areas,
+		     ps->section->n_elements, answered, ps->n_questions);
 	}
-	if (!shown)
-		htmlf(&r->out, "<p class=\"govuk-body\">None recorded yet.</p>");
-}
-
-static void questions_read_only(request *r, const plan_page *pg, const plan_section *ps)
-{
-	const plan_full *p = &pg->p;
-	htmlf(&r->out, "<h3 class=\"govuk-heading-s\" id=\"questions-%a\">Reflective questions</h3>",
-	     ps->section->key);
-	if (p->in.question_lead)
-		htmlf(&r->out, "<p class=\"govuk-body\">%t:</p>", p->in.question_lead);
-	htmlf(&r->out, "<dl class=\"govuk-summary-list\">");
-	for (size_t q = 0; q < ps->n_questions; q++) {
-		const fw_item *it = &ps->questions[q];
-		const char *answer = plan_answer(p, ps->section->key, it->key);
-		summary_row_open(r, sentence(r, it->text));
-		gap_note(r, it->gap);
-		if (text_blank(answer))
-			htmlf(&r->out, "Not answered yet");
-		else
-			text_paragraphs(r, answer, NULL);
-		htmlf(&r->out, "</dd></div>");
-	}
-	htmlf(&r->out, "</dl>");
-}
-
-static void aspects_read_only(request *r, const plan_page *pg)
-{
-	const plan_full *p = &pg->p;
-	htmlf(&r->out, "<h2 class=\"govuk-heading-l\" id=\"aspects\">How the Cornerstones show in your organisation</h2>");
-	if (r->access >= ACCESS_CONTRIBUTE)
-		htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a/aspects\">Write notes on the aspects</a></p>",
-		     plan_path(r, p->plan.id));
-	htmlf(&r->out, "<dl class=\"govuk-summary-list\">");
-	for (size_t i = 0; i < p->in.n_aspects; i++) {
-		const fw_item *a = &p->in.aspects[i];
-		const char *note = plan_aspect_note(p, a->key);
-		summary_row_open(r, aspect_label(r, &p->in, a));
-		gap_note(r, a->gap);
-		if (text_blank(note))
-			htmlf(&r->out, "No note yet");
-		else
-			text_paragraphs(r, note, NULL);
-		htmlf(&r->out, "</dd></div>");
-	}
-	htmlf(&r->out, "</dl>");
+	htmlf(&r->out, "</tbody></table></div>");
 }
 
 static void advice(request *r, const plan_page *pg)
@@ -481,22 +430,12 @@ static int plan_render(request *r, const plan_page *pg, const form_errors *fe)
 	htmlf(&r->out, "<p class=\"govuk-body\">The plan starts from strengths: for each %t, what is going "
 		      "well comes first, then the areas for development.</p>",
 	     p->in.fw->term_section);
-	advice(r, pg);
-	for (size_t s = 0; s < p->in.n_sections; s++) {
-		const plan_section *ps = &p->in.sections[s];
-		htmlf(&r->out, "<h2 class=\"govuk-heading-l\" id=\"cornerstone-%a\">%t</h2>", ps->section->key,
-		     plan_section_name(r, p->in.fw, ps->section));
-		gap_note(r, ps->section->gap);
-		if (r->access >= ACCESS_CONTRIBUTE)
-			htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a/cornerstone/%u\">Write strengths, areas and answers for %t</a></p>",
-			     plan_path(r, p->plan.id), ps->section->key,
-			     arena_printf(&r->mem, "%s %s", p->in.fw->term_section, ps->section->key));
-		column(r, pg, ps, false, fe);
-		column(r, pg, ps, true, fe);
-		questions_read_only(r, pg, ps);
-	}
-	aspects_read_only(r, pg);
+	/* What to do first, then each cornerstone in a line (its page has the
+	 * rest), then the aspects and the guide's advice. */
 	actions_table(r, pg);
+	cornerstones_table(r, pg);
+	aspects_summary(r, pg);
+	advice(r, pg);
 	htmlf(&r->out, "</div></div>");
 	page_end(r);
 	return 200;
@@ -508,6 +447,16 @@ static int page_plan(request *r)
 	plan_page pg;
 	int st = plan_page_load(r, &pg, false);
 	return st ? st : plan_render(r, &pg, NULL);
+}
+
+/* The cornerstone of statement `key`, or NULL. */
+static const plan_section *section_of(const plan_instrument *pi, const char *key)
+{
+	for (size_t s = 0; s < pi->n_sections; s++)
+		for (size_t i = 0; i < pi->sections[s].section->n_elements; i++)
+			if (!strcmp(pi->sections[s].section->elements[i].key, key))
+				return &pi->sections[s];
+	return NULL;
 }
 
 /* ROUTE: POST /org/{org}/plan/{plan}/actions (contributor) */
@@ -536,7 +485,9 @@ static int page_action_post(request *r)
 		form_error_add(&fe, field, sentence(r, e.msg));
 	}
 	if (fe.n) {
-		st = plan_render(r, &pg, &fe);
+		/* The statement's form is on its cornerstone's page. */
+		pg.ps = el ? section_of(&pg.p.in, el->key) : NULL;
+		st = pg.ps ? plan_cornerstone_render(r, &pg, &fe) : plan_render(r, &pg, &fe);
 		return st == 200 ? 400 : st;
 	}
 	if (page_log(r, arena_printf(&r->mem, "turned the areas for development of statement %s in plan %lld into action %lld",

@@ -12,7 +12,85 @@
 #include "domain/plan.h"
 #include "web/pages/plan_page.h"
 
-static int cornerstone_render(request *r, const plan_page *pg, const form_errors *fe)
+/* What has been raised from a statement's areas for development. */
+static void actions_raised(request *r, const plan_full *p, const char *key)
+{
+	bool listed = false;
+	for (size_t a = 0; a < p->actions.n; a++) {
+		const plan_action_row *ar = &p->actions.items[a];
+		if (!ar->element_key || strcmp(ar->element_key, key))
+			continue;
+		if (!listed)
+			htmlf(&r->out, "<p class=\"govuk-body govuk-!-margin-bottom-1\">Actions raised:</p><ul class=\"govuk-list govuk-list--bullet\">");
+		listed = true;
+		htmlf(&r->out, "<li>Action %D: %t (%t)</li>", ar->id, ar->title, ar->status);
+	}
+	if (listed)
+		htmlf(&r->out, "</ul>");
+}
+
+/* The form that turns a statement's areas for development into an action. */
+static void action_form(request *r, const plan_full *p, const fw_element *el, const form_errors *fe)
+{
+	const char *field = plan_field(r, "title", el->key);
+	htmlf(&r->out, "<form method=\"post\" action=\"%a/actions\" novalidate>", plan_path(r, p->plan.id));
+	form_csrf(r);
+	htmlf(&r->out, "<input type=\"hidden\" name=\"statement\" value=\"%a\">", el->key);
+	const char *msg = form_group_begin(r, field, fe);
+	htmlf(&r->out, "<label class=\"govuk-label\" for=\"%a\">Action for %t (optional)</label>"
+		      "<div id=\"%a-hint\" class=\"govuk-hint\">Leave it blank to use the first line of the areas for development.</div>",
+	     field, el->key, field);
+	form_error_message(r, field, msg);
+	/* The input is named "title" whatever its id: one form per statement. */
+	htmlf(&r->out, "<input class=\"govuk-input%R\" id=\"%a\" name=\"title\" type=\"text\" value=\"%a\"%R></div>"
+		      "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">"
+		      "Turn into an action<span class=\"govuk-visually-hidden\"> (statement %t)</span></button></form>",
+	     msg ? " govuk-input--error" : "", field, msg && form_get(r, "title") ? form_get(r, "title") : "",
+	     form_described_by(r, field, "", msg), el->key);
+}
+
+/* For contributors, under the form: each statement with areas for
+ * development saved, what was raised from them and the button for more. */
+static void actions_section(request *r, const plan_page *pg, const form_errors *fe)
+{
+	const plan_full *p = &pg->p;
+	const plan_section *ps = pg->ps;
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"actions\">Turn areas for development into actions</h2>");
+	size_t shown = 0;
+	for (size_t i = 0; i < ps->section->n_elements; i++) {
+		const fw_element *el = &ps->section->elements[i];
+		const plan_statement_row *s = plan_statement(p, el->key);
+		if (!s || text_blank(s->areas))
+			continue;
+		shown++;
+		htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t %t</h3>", el->key, el->title);
+		actions_raised(r, p, el->key);
+		action_form(r, p, el, fe);
+	}
+	if (!shown)
+		htmlf(&r->out, "<p class=\"govuk-body\">No areas for development saved yet: save them above first.</p>");
+}
+
+/* For viewers: each statement's strengths and areas for development, with
+ * the actions raised from them. */
+static void read_only(request *r, const plan_page *pg)
+{
+	const plan_full *p = &pg->p;
+	const plan_section *ps = pg->ps;
+	for (size_t i = 0; i < ps->section->n_elements; i++) {
+		const fw_element *el = &ps->section->elements[i];
+		const plan_statement_row *s = plan_statement(p, el->key);
+		htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"statement-%a\">%t %t</h2>", el->key, el->key, el->title);
+		gap_note(r, el->gap);
+		htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", plan_strengths_title(&p->in));
+		text_or_none(r, s ? s->strengths : NULL, "None recorded yet.");
+		htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", plan_areas_title(&p->in));
+		text_or_none(r, s ? s->areas : NULL, "None recorded yet.");
+		actions_raised(r, p, el->key);
+	}
+}
+
+int plan_cornerstone_render(request *r, const plan_page *pg, const form_errors *fe)
 {
 	const plan_full *p = &pg->p;
 	const plan_section *ps = pg->ps;
@@ -34,26 +112,21 @@ static int cornerstone_render(request *r, const plan_page *pg, const form_errors
 		     plan_path(r, p->plan.id), ps->section->key);
 		form_csrf(r);
 	}
-	for (size_t i = 0; i < ps->section->n_elements; i++) {
+	if (!writable)
+		read_only(r, pg);
+	for (size_t i = 0; writable && i < ps->section->n_elements; i++) {
 		const fw_element *el = &ps->section->elements[i];
 		const plan_statement_row *s = plan_statement(p, el->key);
 		const char *sf = plan_field(r, "strengths", el->key);
 		const char *af = plan_field(r, "areas", el->key);
 		htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"statement-%a\">%t %t</h2>", el->key, el->key, el->title);
 		gap_note(r, el->gap);
-		const char *sv = keep ? form_get(r, sf) : s ? s->strengths : NULL;
-		const char *av = keep ? form_get(r, af) : s ? s->areas : NULL;
-		if (!writable) {
-			htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", plan_strengths_title(&p->in));
-			text_or_none(r, sv, "None recorded yet.");
-			htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", plan_areas_title(&p->in));
-			text_or_none(r, av, "None recorded yet.");
-			continue;
-		}
-		form_textarea(r, sf, arena_printf(&r->mem, "%s for %s", plan_strengths_title(&p->in), el->key), sv,
-			      NULL, fe);
-		form_textarea(r, af, arena_printf(&r->mem, "%s for %s", plan_areas_title(&p->in), el->key), av,
-			      NULL, fe);
+		/* A refused action keeps the saved texts; a refused save, the posted. */
+		bool posted = keep && form_get(r, sf);
+		form_textarea(r, sf, arena_printf(&r->mem, "%s for %s", plan_strengths_title(&p->in), el->key),
+			      posted ? form_get(r, sf) : s ? s->strengths : NULL, NULL, fe);
+		form_textarea(r, af, arena_printf(&r->mem, "%s for %s", plan_areas_title(&p->in), el->key),
+			      posted ? form_get(r, af) : s ? s->areas : NULL, NULL, fe);
 	}
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"questions\">Reflective questions</h2>");
 	if (p->in.question_lead)
@@ -61,7 +134,7 @@ static int cornerstone_render(request *r, const plan_page *pg, const form_errors
 	for (size_t q = 0; q < ps->n_questions; q++) {
 		const fw_item *it = &ps->questions[q];
 		const char *field = plan_field(r, "question", it->key);
-		const char *value = keep ? form_get(r, field) : plan_answer(p, ps->section->key, it->key);
+		const char *value = keep && form_get(r, field) ? form_get(r, field) : plan_answer(p, ps->section->key, it->key);
 		gap_note(r, it->gap);
 		if (writable) {
 			form_textarea(r, field, sentence(r, it->text), value, NULL, fe);
@@ -73,6 +146,7 @@ static int cornerstone_render(request *r, const plan_page *pg, const form_errors
 	if (writable) {
 		form_button(r, arena_printf(&r->mem, "Save %s %s", p->in.fw->term_section, ps->section->key));
 		htmlf(&r->out, "</form>");
+		actions_section(r, pg, fe);
 	}
 	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a\">Back to the plan</a></p></div></div>",
 	     plan_path(r, p->plan.id));
@@ -85,7 +159,7 @@ static int page_cornerstone(request *r)
 {
 	plan_page pg;
 	int st = plan_page_load(r, &pg, true);
-	return st ? st : cornerstone_render(r, &pg, NULL);
+	return st ? st : plan_cornerstone_render(r, &pg, NULL);
 }
 
 /* ROUTE: POST /org/{org}/plan/{plan}/cornerstone/{cornerstone} (contributor) */
@@ -125,7 +199,7 @@ static int page_cornerstone_post(request *r)
 			       sentence(r, e.msg));
 	}
 	if (fe.n) {
-		st = cornerstone_render(r, &pg, &fe);
+		st = plan_cornerstone_render(r, &pg, &fe);
 		return st == 200 ? 400 : st;
 	}
 	if (page_log(r, arena_printf(&r->mem, "saved cornerstone %s of plan %lld", ps->section->key,

@@ -27,6 +27,9 @@ void plan_changed_notice(request *r, const plan_page *pg);
 const char *plan_section_name(request *r, const framework *fw, const fw_section *s);
 const char *plan_strengths_title(const plan_instrument *pi);
 const char *plan_areas_title(const plan_instrument *pi);
+/* A cornerstone's page (plan_cornerstone.c); `fe` holds what was wrong
+ * with a refused save or a refused action (POST .../actions). */
+int plan_cornerstone_render(request *r, const plan_page *pg, const form_errors *fe);
 /* A form field's name: "strengths-1i", "question-1.2", "aspect-vision". */
 const char *plan_field(request *r, const char *what, const char *key);
 /* Checks one posted text; NULL when the field was not sent (left as it is). */
