@@ -219,6 +219,42 @@ static const route *find_route(request *r, bool *other_method)
 	return found;
 }
 
+/* A GET of an address that takes only POST (a refused form's, or a
+ * button's) is not an error: whoever may use it is sent to the nearest
+ * page above it, which holds the form or shows what the button did. */
+static int page_above(request *r)
+{
+	char *p = arena_strdup(&r->mem, r->path);
+	for (char *slash = strrchr(p, '/'); slash && slash != p; slash = strrchr(p, '/')) {
+		*slash = '\0';
+		if (web_route_for("GET", p, &r->mem))
+			return web_redirect(r, p);
+	}
+	return web_redirect(r, "/");
+}
+
+/* The GET that stands for POST-only address r->path in `get`, with the
+ * POST's access rules (no CSRF token: a GET changes nothing); NULL for
+ * partner, API and static routes, which keep their own answers. */
+static const route *post_address(request *r, route *get)
+{
+	for (const route *const *t = web_route_tables; *t; t++)
+		for (const route *rt = *t; rt->pattern; rt++) {
+			const char *params[4] = {0};
+			if (strcmp(rt->method, "POST") || !route_match(rt->pattern, r->path, params, &r->mem))
+				continue;
+			if (rt->flags & (ROUTE_PARTNER | ROUTE_API | ROUTE_STATIC))
+				return NULL;
+			memcpy(r->params, params, sizeof params);
+			*get = *rt;
+			get->method = "GET";
+			get->flags &= ~(unsigned)(ROUTE_POST | ROUTE_UPLOAD);
+			get->handler = page_above;
+			return get;
+		}
+	return NULL;
+}
+
 /* Which placeholder of `pattern` is {name}: its index in r->params. */
 static int placeholder_index(const char *pattern, const char *name)
 {
@@ -377,6 +413,27 @@ static bool page_from_cache(request *r, const route *rt)
 	return true;
 }
 
+/* A page that shows an error summary says so first in its title, as
+ * GOV.UK asks ("Error: Add an action - copro"): done here, once, so that
+ * no refused form can forget it, and never twice. */
+static void title_error(request *r)
+{
+	static const char mark[] = "<title>", prefix[] = "Error: ";
+	const char *page = html_str(&r->out);
+	const char *at = strstr(page, mark);
+	if (!at)
+		return;
+	size_t pos = (size_t)(at - page) + sizeof mark - 1;
+	if (!strncmp(page + pos, prefix, sizeof prefix - 1))
+		return;
+	html out;
+	html_init(&out, &r->mem);
+	html_raw(&out, page, pos);
+	html_raw(&out, prefix, sizeof prefix - 1);
+	html_raw(&out, page + pos, r->out.len - pos);
+	r->out = out;
+}
+
 /* Keeps a page just drawn, when it is a plain page: not an error, a
  * redirect, a download, a file, or a response that sets a cookie. */
 static void page_keep(request *r)
@@ -471,7 +528,10 @@ static bool admit(request *r, const route *rt, bool one_tx)
 void web_dispatch(request *r)
 {
 	bool other_method;
+	route above;
 	const route *rt = find_route(r, &other_method);
+	if (!rt && other_method && !r->post)
+		rt = post_address(r, &above);
 	if (!rt) {
 		if (other_method)
 			web_error_page(r, 405, "This address does not take that request",
@@ -526,6 +586,8 @@ void web_dispatch(request *r)
 		store_read_end(r->d.db);
 	if (run) {
 		r->status = rt->handler(r);
+		if (r->error_summary)
+			title_error(r);
 		page_keep(r);
 	}
 	if (one_tx)

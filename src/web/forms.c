@@ -24,6 +24,7 @@ void form_error_summary(request *r, const form_errors *fe)
 {
 	if (!fe || !fe->n)
 		return;
+	r->error_summary = true;
 	htmlf(&r->out,
 	     "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\">"
 	     "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2>"

@@ -77,6 +77,8 @@ typedef struct request {
 	/* The response. */
 	int status;
 	html out;
+	bool error_summary;             /* form_error_summary wrote one: the title
+					 * gets "Error: " (dispatch.c) */
 	const char *content_type;
 	const char *location;           /* for 303 */
 	const char *download;           /* a file name: sent as an attachment */

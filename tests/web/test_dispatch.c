@@ -283,6 +283,38 @@ static void pages_are_cached_until_their_data_changes(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
+/* A GET of an address that takes only POST: the page above it, for those
+ * who may use it; the POST's own rules for everyone else; nothing done. */
+static void get_of_a_post_address(void **state)
+{
+	webfix *w = *state;
+	const char *next = web_path(w, "/org/%lld/evaluation/%lld/next-cycle", (long long)w->org,
+				    (long long)w->eval);
+	int64_t before = test_count_rows(&w->f.db);
+	request *r = web_run(w, AS_LEAD, "GET", next, NULL);
+	assert_int_equal(r->status, 303);
+	assert_string_equal(r->location, web_path(w, "/org/%lld/evaluation/%lld", (long long)w->org,
+						  (long long)w->eval));
+	request_destroy(r);
+	r = web_run(w, AS_LEAD, "GET", web_path(w, "/org/%lld/evaluations", (long long)w->org), NULL);
+	assert_int_equal(r->status, 303);
+	assert_string_equal(r->location, web_path(w, "/org/%lld", (long long)w->org));
+	request_destroy(r);
+	web_expect(w, AS_VIEWER, "GET", next, NULL, 403);
+	web_expect(w, AS_OTHER_LEAD, "GET", next, NULL, 404);
+	r = web_run(w, AS_NOBODY, "GET", next, NULL);
+	assert_string_equal(r->location, "/sign-in");
+	request_destroy(r);
+	/* Opening the sign-out address does not sign out: only its button does. */
+	r = web_run(w, AS_LEAD, "GET", "/sign-out", NULL);
+	assert_int_equal(r->status, 303);
+	assert_string_equal(r->location, "/");
+	assert_null(r->cookie);
+	request_destroy(r);
+	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld", (long long)w->org), NULL, 200);
+	assert_int_equal(test_count_rows(&w->f.db), before);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -291,7 +323,7 @@ int main(void)
 		T(csrf_required_on_every_post), T(signed_out_form_needs_its_cookie),
 		T(other_organisations_do_not_exist), T(role_too_low_is_403),
 		T(methods_sizes_and_unknown_pages), T(sign_out_ends_the_session),
-		T(sessions_time_out),
+		T(sessions_time_out), T(get_of_a_post_address),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

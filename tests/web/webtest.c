@@ -119,6 +119,17 @@ request *web_run(webfix *w, int who, const char *method, const char *path,
 	return web_send(w, r);
 }
 
+request *web_post_signed_out(webfix *w, const char *path, const char *const *fields)
+{
+	static const char token[] = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+	request *r = web_request(w, AS_NOBODY, "POST", path);
+	r->form_cookie = token;
+	request_add_field(r, "csrf", token);
+	for (size_t i = 0; fields && fields[i]; i += 2)
+		request_add_field(r, fields[i], fields[i + 1]);
+	return web_send(w, r);
+}
+
 request *web_get_query(webfix *w, int who, const char *path, const char *const *query)
 {
 	request *r = web_request(w, who, "GET", path);

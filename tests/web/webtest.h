@@ -39,6 +39,9 @@ int webfix_teardown(void **state);
  * NULL; a POST gets the right CSRF token unless it names "csrf" itself. */
 request *web_run(webfix *w, int who, const char *method, const char *path,
 		 const char *const *fields);
+/* A POST from a signed-out browser (set-up, sign-in, joining), with the
+ * form cookie and its token in the form, as copro's own forms send them. */
+request *web_post_signed_out(webfix *w, const char *path, const char *const *fields);
 /* A GET as `who` with a query string (alternating name, value; NULL ends). */
 request *web_get_query(webfix *w, int who, const char *path, const char *const *query);
 const char *web_body(request *r);

@@ -90,6 +90,12 @@ static int page_home(request *r)
 	return home(r, NULL);
 }
 
+/* ROUTE: GET /area/{area}/organisations */
+static int page_org_add(request *r)
+{
+	return home(r, NULL);       /* the form to add one is on the home page */
+}
+
 /* ROUTE: POST /area/{area}/organisations */
 static int page_org_add_post(request *r)
 {
@@ -197,6 +203,7 @@ static int page_org(request *r)
 
 const route home_routes[] = {
 	{"GET", "/", page_home, 0, ACCESS_NONE},
+	{"GET", "/area/{area}/organisations", page_org_add, 0, ACCESS_NONE},
 	{"POST", "/area/{area}/organisations", page_org_add_post, ROUTE_POST, ACCESS_NONE},
 	{"GET", "/org/{org}", page_org, 0, ACCESS_VIEW},
 	{0},

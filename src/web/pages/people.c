@@ -127,6 +127,12 @@ static int page_people(request *r)
 	return people(r, NULL);
 }
 
+/* ROUTE: GET /org/{org}/people/invite (lead) */
+static int page_invite(request *r)
+{
+	return people(r, NULL);     /* the invitation form is on the people page */
+}
+
 /* ROUTE: POST /org/{org}/people/invite (lead) */
 static int page_invite_post(request *r)
 {
@@ -290,6 +296,8 @@ static int page_member_remove_post(request *r)
 
 const route people_routes[] = {
 	{"GET", "/org/{org}/people", page_people, 0, ACCESS_LEAD},
+	/* Before {member}, which "invite" would match. */
+	{"GET", "/org/{org}/people/invite", page_invite, 0, ACCESS_LEAD},
 	{"POST", "/org/{org}/people/invite", page_invite_post, ROUTE_POST, ACCESS_LEAD},
 	{"GET", "/org/{org}/people/{member}", page_member, 0, ACCESS_LEAD},
 	{"POST", "/org/{org}/people/{member}/role", page_member_role_post, ROUTE_POST, ACCESS_LEAD},
