@@ -13,6 +13,7 @@ const route *const web_route_tables[] = {
 	people_routes,
 	evaluation_routes,
 	statement_routes,
+	statement_task_routes,
 	project_routes,
 	audit_routes,
 	area_routes,

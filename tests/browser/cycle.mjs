@@ -76,6 +76,7 @@ export default async function cycle(t) {
 
 	await t.step('on 1i: evidence added, strengths and an area for development recorded', async () => {
 		await submit(page, () => page.getByRole('link', { name: /^1i Providing a happy/ }).click());
+		await submit(page, () => page.getByRole('link', { name: 'Add new evidence' }).click());
 		const form = page.locator('form[action$="/evidence"]');
 		await form.getByLabel('Title', { exact: true }).fill(EVIDENCE.title);
 		await form.getByLabel('Day', { exact: true }).fill(EVIDENCE.day);
@@ -85,6 +86,7 @@ export default async function cycle(t) {
 		await form.getByLabel(/^1i\.a: /).check();
 		r = await submit(page, () => form.getByRole('button', { name: 'Add evidence' }).click());
 		expectEqual(r?.status(), 200, 'the status after adding evidence');
+		await submit(page, () => page.getByRole('link', { name: 'Record the judgement' }).click());
 		const review = page.locator('form[action$="/review"]');
 		await review.getByLabel('Strengths').fill(JUDGEMENT.strengths);
 		await review.getByLabel('Areas for development').fill(JUDGEMENT.area);
@@ -480,14 +482,14 @@ export default async function cycle(t) {
 	await t.step('1i marks the carried evidence as from the earlier cycle; confirming it clears the mark', async () => {
 		await submit(page, () => page.getByRole('link', { name: /^1i Providing a happy/ }).click());
 		expectEqual(pathOf(page), `${nextPath}/statement/1i`, 'the address');
-		const item = page.locator('li', { has: page.getByRole('link', { name: EVIDENCE.title }) });
+		const item = page.locator('.copro-grid__items li', { has: page.getByRole('link', { name: EVIDENCE.title }) });
 		expect(/From the earlier cycle, to be re-confirmed/.test(await item.innerText()), 'the evidence is not marked');
 		expect(/1 link to evidence comes from the earlier cycle/.test(await main()), 'no note on the carried link');
 		await t.visit(page, 'statement-carried');
 		r = await submit(page, () => item.getByRole('button', { name: /^Confirm/ }).click());
 		expectEqual(r?.status(), 200, 'the status');
 		expect(/Evidence from the earlier cycle confirmed/.test(await banner()), 'no banner');
-		const after = page.locator('li', { has: page.getByRole('link', { name: EVIDENCE.title }) });
+		const after = page.locator('.copro-grid__items li', { has: page.getByRole('link', { name: EVIDENCE.title }) });
 		expect(!/to be re-confirmed/.test(await after.innerText()), 'the mark is still there');
 	});
 	await t.visit(page, 'statement-confirmed', { axe: false });

@@ -185,6 +185,15 @@ export default async function journey(t) {
 	await t.visit(page, 'statement');
 
 	const evidenceForm = page.locator('form[action$="/evidence"]');
+	await t.step('"Add new evidence" opens its own page, whose form posts to its own address', async () => {
+		r = await submit(page, () => page.getByRole('link', { name: 'Add new evidence' }).click());
+		expectEqual(pathOf(page), `${evaluationPath}/statement/1i/evidence`, 'the address');
+		expectEqual(r?.status(), 200, 'the status');
+		await page.getByRole('heading', { level: 1, name: 'Add new evidence' }).waitFor();
+		expectEqual(await evidenceForm.getAttribute('action'), `${evaluationPath}/statement/1i/evidence`, "the form's action");
+	});
+	await t.visit(page, 'statement-evidence');
+
 	await t.step('adding evidence with a title, date and partner groups, linked to 1i.a and 1i.b', async () => {
 		await evidenceForm.getByLabel('Title', { exact: true }).fill(EVIDENCE.title);
 		await evidenceForm.getByLabel('Description (optional)').fill(EVIDENCE.description);
@@ -202,12 +211,18 @@ export default async function journey(t) {
 		const main = await page.locator('main').innerText();
 		expect(/2 of \d+ indicators have evidence/.test(main), 'the statement does not count 2 indicators');
 		expectEqual(await page.getByRole('link', { name: EVIDENCE.title }).count(), 2, 'evidence links under the indicators');
-		expect(/Parent carers/.test(main) && /Children and young people/.test(main), 'the partner groups are not shown');
+		const row = await page.locator('.copro-grid__row', { has: page.getByRole('heading', { name: '1i.a' }) }).innerText();
+		expect(/Partner groups: children and young people, parent carers\./.test(row), `the partner groups are not shown under 1i.a: ${row}`);
+		expect(/Who took part in the evidence\s+Children and young people, parent carers/.test(main), 'the statement does not sum up who took part');
 	});
 	await t.visit(page, 'statement-evidence-added');
 
 	const linkForm = page.locator('form[action$="/link"]');
-	await t.step('the link form links the same evidence to 2iii.a, another cornerstone', async () => {
+	await t.step('the link page links the same evidence to 2iii.a, another cornerstone', async () => {
+		r = await submit(page, () => page.getByRole('link', { name: 'Link evidence you already have' }).click());
+		expectEqual(pathOf(page), `${evaluationPath}/statement/1i/link`, 'the address');
+		expectEqual(r?.status(), 200, 'the status');
+		await t.visit(page, 'statement-link');
 		const select = linkForm.getByLabel('Evidence', { exact: true });
 		const option = await select.locator('option', { hasText: EVIDENCE.title }).getAttribute('value');
 		await select.selectOption(option);
@@ -215,12 +230,17 @@ export default async function journey(t) {
 		await linkForm.getByLabel('Other indicators (optional)').fill('2iii.a');
 		r = await submit(page, () => linkForm.getByRole('button', { name: 'Link evidence' }).click());
 		expectEqual(r?.status(), 200, 'the status');
+		expectEqual(pathOf(page), `${evaluationPath}/statement/1i`, 'the address');
 		expect(/Evidence linked/.test(await page.getByRole('alert').innerText()), 'no success banner');
 	});
 	await t.visit(page, 'statement-evidence-linked');
 
 	const reviewForm = page.locator('form[action$="/review"]');
 	await t.step('the lead records strengths, an area for development and the status', async () => {
+		r = await submit(page, () => page.getByRole('link', { name: 'Record the judgement' }).click());
+		expectEqual(pathOf(page), `${evaluationPath}/statement/1i/review`, 'the address');
+		expectEqual(r?.status(), 200, 'the status');
+		await t.visit(page, 'statement-review');
 		await reviewForm.getByLabel('Strengths').fill(JUDGEMENT.strengths);
 		await reviewForm.getByLabel('Areas for development').fill(JUDGEMENT.area);
 		await reviewForm.getByLabel('In progress', { exact: true }).check();
@@ -228,10 +248,12 @@ export default async function journey(t) {
 		r = await submit(page, () => reviewForm.getByRole('button', { name: 'Save judgement' }).click());
 		expectEqual(r?.status(), 200, 'the status');
 		expect(/Judgement saved/.test(await page.getByRole('alert').innerText()), 'no success banner');
+		expectEqual(pathOf(page), `${evaluationPath}/statement/1i`, 'the address');
 		const main = await page.locator('main').innerText();
 		expect(main.includes(JUDGEMENT.strengths) && main.includes(JUDGEMENT.area), 'the judgement is not shown');
-		const status = await page.locator('.govuk-summary-list__row', { hasText: 'Status' }).first().innerText();
-		expect(/In progress/.test(status), `the status row says: ${status}`);
+		expectEqual(main.split(JUDGEMENT.strengths).length, 2, 'the strengths shown once');
+		const status = await page.locator('.copro-facts').innerText();
+		expect(/^Status\s+In progress/.test(status), `the statement's facts say: ${status}`);
 	});
 	await t.visit(page, 'statement-judgement');
 

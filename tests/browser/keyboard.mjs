@@ -126,8 +126,15 @@ export default async function keyboard(t) {
 		expectEqual(r?.status(), 200, 'the status');
 	});
 
+	await t.step('Tab reaches "Add new evidence" and Enter opens its page', async () => {
+		await tabTo(page, { tag: 'a', name: 'Add new evidence' }, { max: 20 });
+		const r = await pressAndLoad(page, 'Enter');
+		expectEqual(pathOf(page), `${statementPath()}/evidence`, 'the address');
+		expectEqual(r?.status(), 200, 'the status');
+	});
+
 	await t.step('add evidence: Tab through title, description, date, link, partner groups and indicators, typing and Space', async () => {
-		await tabTo(page, { id: 'title' }, { max: 80 });
+		await tabTo(page, { id: 'title' }, { max: 12 });
 		await kb.type(EVIDENCE.title);
 		await pressTo(page, 'Tab', { id: 'description' });
 		await kb.type('Drawings and notes from the new starters.');
@@ -159,15 +166,18 @@ export default async function keyboard(t) {
 		expectEqual(r?.status(), 200, 'the status');
 		expectEqual(pathOf(page), statementPath(), 'the address');
 		expect(/Evidence added and linked/.test(await page.getByRole('alert').innerText()), 'no success banner');
-		const item = await page.locator('h3', { hasText: /^1i\.c/ }).locator('xpath=..').innerText();
+		const item = await page.locator('.copro-grid__row', { has: page.locator('h3', { hasText: /^1i\.c/ }) }).innerText();
 		expect(item.includes(EVIDENCE.title), `1i.c says: ${item}`);
 		expect(/Children and young people and practitioners|Children and young people, .*practitioners/i.test(item),
 			`the partner groups are not shown: ${item}`);
 	});
 	await t.visit(page, 'statement-evidence-added', { axe: false });
 
-	await t.step('record the judgement: type the strengths, choose "In progress", Enter on "Save judgement"', async () => {
-		await tabTo(page, { id: 'strengths' }, { max: 80 });
+	await t.step('record the judgement: Tab to its link, Enter, type the strengths, choose "In progress", Enter on "Save judgement"', async () => {
+		await tabTo(page, { tag: 'a', name: 'Record the judgement' }, { max: 20 });
+		await pressAndLoad(page, 'Enter');
+		expectEqual(pathOf(page), `${statementPath()}/review`, 'the address');
+		await tabTo(page, { id: 'strengths' }, { max: 12 });
 		await kb.type('Children helped to write the welcome booklet.');
 		await pressTo(page, 'Tab', { id: 'areas' });
 		// No status is chosen yet (GOV.UK: never pre-select), and a radio
@@ -182,8 +192,9 @@ export default async function keyboard(t) {
 		const r = await pressAndLoad(page, 'Enter');
 		expectEqual(r?.status(), 200, 'the status');
 		expect(/Judgement saved/.test(await page.getByRole('alert').innerText()), 'no success banner');
-		const status = await page.locator('.govuk-summary-list__row', { hasText: 'Status' }).first().innerText();
-		expect(/In progress/.test(status), `the status row says: ${status}`);
+		expectEqual(pathOf(page), statementPath(), 'the address');
+		const status = await page.locator('.copro-facts').innerText();
+		expect(/^Status\s+In progress/.test(status), `the statement's facts say: ${status}`);
 		expect((await page.locator('main').innerText()).includes('Children helped to write the welcome booklet.'), 'no strengths');
 	});
 

@@ -240,6 +240,11 @@ static const struct {
 	{"POST", "/org/{org}/evaluations", ACCESS_LEAD},
 	{"GET", "/org/{org}/evaluation/{evaluation}", ACCESS_VIEW},
 	{"GET", "/org/{org}/evaluation/{evaluation}/statement/{statement}", ACCESS_VIEW},
+	/* A statement's tasks, each a page: the form (GET) and its save (POST). */
+	{"GET", "/org/{org}/evaluation/{evaluation}/statement/{statement}/evidence", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/evaluation/{evaluation}/statement/{statement}/link", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/evaluation/{evaluation}/statement/{statement}/review", ACCESS_LEAD},
+	{"GET", "/org/{org}/evaluation/{evaluation}/statement/{statement}/indicator", ACCESS_LEAD},
 	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/evidence", ACCESS_CONTRIBUTE},
 	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/link", ACCESS_CONTRIBUTE},
 	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/review", ACCESS_LEAD},

@@ -21,6 +21,14 @@ static bool has(request *r, const char *text)
 	return strstr(web_body(r), text) != NULL;
 }
 
+static size_t count(request *r, const char *text)
+{
+	size_t n = 0;
+	for (const char *p = strstr(web_body(r), text); p; p = strstr(p + 1, text))
+		n++;
+	return n;
+}
+
 /* Every id on a page is used once: labels, error links and
  * aria-describedby depend on it. */
 static void ids_unique(webfix *w, request *r)
@@ -320,6 +328,119 @@ static void bad_input_is_shown_and_nothing_saved(void **state)
 	assert_int_equal(test_count_rows(&w->f.db), before);
 }
 
+/* The statement's four tasks, each a page of its own. */
+static const struct {
+	const char *task, *heading;
+	int who;                        /* the least role that may do it */
+	const char *refused[5];         /* a POST it refuses */
+	const char *problem;
+} tasks[] = {
+	{"evidence", "Add new evidence", AS_CONTRIBUTOR, {"title", "  ", NULL}, "Enter a title for the evidence"},
+	{"link", "Link evidence you already have", AS_CONTRIBUTOR, {"evidence", "", NULL}, "Select the evidence to link"},
+	{"review", "Record the judgement", AS_LEAD, {"strengths", "Kept <b>", NULL}, "Select the statement&#39;s status"},
+	{"indicator", "Add your own indicator", AS_LEAD, {"indicator_text", "", NULL}, "Enter your indicator"},
+};
+
+/* Each task lives at one address: the form on GET; a refused POST shows
+ * the form again at that address (400, "Error: " in the title) and saves
+ * nothing, so reopening the address works; the statement links to each
+ * task its reader may do. */
+static void each_task_is_a_page_at_one_address(void **state)
+{
+	webfix *w = *state;
+	add_evidence(w, w->org, "In the library", NULL, 0, 0);
+	for (size_t i = 0; i < sizeof tasks / sizeof *tasks; i++) {
+		const char *path = statement_path(w, "1i", tasks[i].task);
+		const char *action = arena_printf(&w->f.mem, "<form method=\"post\" action=\"%s\"", path);
+		const char *h1 = arena_printf(&w->f.mem, "<h1 class=\"govuk-heading-l\">%s</h1>", tasks[i].heading);
+		request *r = web_run(w, tasks[i].who, "GET", path, NULL);
+		assert_int_equal(r->status, 200);
+		page_has(r, h1);
+		page_has(r, action);
+		page_has(r, arena_printf(&w->f.mem, "<title>%s - 1i ", tasks[i].heading));
+		page_has(r, arena_printf(&w->f.mem, "href=\"%s\" class=\"govuk-back-link\"", statement_path(w, "1i", NULL)));
+		ids_unique(w, r);
+		request_destroy(r);
+
+		int64_t before = test_count_rows(&w->f.db);
+		r = web_run(w, tasks[i].who, "POST", path, tasks[i].refused);
+		assert_int_equal(r->status, 400);
+		page_has(r, arena_printf(&w->f.mem, "<title>Error: %s - 1i ", tasks[i].heading));
+		page_has(r, "There is a problem");
+		page_has(r, tasks[i].problem);
+		page_has(r, h1);
+		page_has(r, action);
+		page_lacks(r, "<b>");
+		ids_unique(w, r);
+		request_destroy(r);
+		assert_int_equal(test_count_rows(&w->f.db), before);
+
+		/* Who may not do it is not offered it, and is refused. */
+		int less = tasks[i].who == AS_LEAD ? AS_CONTRIBUTOR : AS_VIEWER;
+		web_expect(w, less, "GET", path, NULL, 403);
+		r = web_run(w, less, "GET", statement_path(w, "1i", NULL), NULL);
+		page_lacks(r, arena_printf(&w->f.mem, "href=\"%s\"", path));
+		request_destroy(r);
+		r = web_run(w, tasks[i].who, "GET", statement_path(w, "1i", NULL), NULL);
+		page_has(r, arena_printf(&w->f.mem, "href=\"%s\"", path));
+		request_destroy(r);
+	}
+}
+
+/* An empty indicator offers to add evidence for it: the form opens with
+ * that indicator ticked (and only that one). */
+static void evidence_for_one_indicator(void **state)
+{
+	webfix *w = *state;
+	const char *path = statement_path(w, "1i", "evidence");
+	request *r = web_run(w, AS_CONTRIBUTOR, "GET", statement_path(w, "1i", NULL), NULL);
+	page_has(r, arena_printf(&w->f.mem, "href=\"%s?indicator=1i.c\">Add evidence<span class=\"govuk-visually-hidden\"> for 1i.c</span>", path));
+	request_destroy(r);
+	const char *query[] = {"indicator", "1i.c", NULL};
+	r = web_get_query(w, AS_CONTRIBUTOR, path, query);
+	assert_int_equal(r->status, 200);
+	page_has(r, "value=\"1i.c\" checked");
+	assert_int_equal(count(r, " checked"), 1);
+	request_destroy(r);
+	/* Something that is not one of its indicators ticks nothing. */
+	const char *odd[] = {"indicator", "\"><script>", NULL};
+	r = web_get_query(w, AS_CONTRIBUTOR, statement_path(w, "1i", "link"), odd);
+	assert_int_equal(r->status, 200);
+	assert_int_equal(count(r, " checked"), 0);
+	page_lacks(r, "<script>");
+	request_destroy(r);
+}
+
+/* After each task the statement says what was saved, once. */
+static void each_task_returns_with_a_banner(void **state)
+{
+	webfix *w = *state;
+	int64_t id = add_evidence(w, w->org, "In the library", NULL, 0, 0);
+	const char *evidence[] = {"title", "Coffee mornings", "date-day", "2", "date-month", "10",
+				  "date-year", "2026", "indicators", "1i.d", NULL};
+	const char *link[] = {"evidence", web_num(w, id), "link_indicators", "1i.e", NULL};
+	const char *review[] = {"strengths", "Warm", "areas", "", "status", "in-progress", NULL};
+	const char *own[] = {"indicator_text", "Our own", NULL};
+	const char *const *bodies[] = {evidence, link, review, own};
+	const char *banners[] = {"Evidence added and linked", "Evidence linked", "Judgement saved",
+				 "Your indicator was added"};
+	for (size_t i = 0; i < sizeof tasks / sizeof *tasks; i++) {
+		request *r = web_run(w, tasks[i].who, "POST", statement_path(w, "1i", tasks[i].task), bodies[i]);
+		assert_int_equal(r->status, 303);
+		assert_string_equal(r->location, arena_printf(&w->f.mem, "%s?saved=%s",
+							      statement_path(w, "1i", NULL), tasks[i].task));
+		request_destroy(r);
+		const char *query[] = {"saved", tasks[i].task, NULL};
+		r = web_get_query(w, AS_VIEWER, statement_path(w, "1i", NULL), query);
+		assert_int_equal(r->status, 200);
+		page_has(r, "govuk-notification-banner--success");
+		page_has(r, banners[i]);
+		request_destroy(r);
+	}
+	assert_true(linked(w, last_evidence(w, w->org), "1i", "d"));
+	assert_true(linked(w, id, "1i", "e"));
+}
+
 /* The item and its links are one change: when linking fails after the
  * item was written, the item goes too. */
 static void evidence_and_links_are_all_or_nothing(void **state)
@@ -351,8 +472,8 @@ static void titles_are_escaped(void **state)
 	assert_true(has(r, "&lt;script&gt;alert(1)&lt;/script&gt;"));
 	assert_false(has(r, "<script>alert"));
 	request_destroy(r);
-	r = web_run(w, AS_CONTRIBUTOR, "GET", statement_path(w, "2i", NULL), NULL);
-	assert_true(has(r, "<option value=\""));       /* in the link form's list */
+	r = web_run(w, AS_CONTRIBUTOR, "GET", statement_path(w, "2i", "link"), NULL);
+	assert_true(has(r, "<option value=\""));       /* in the link page's list */
 	assert_false(has(r, "<script>alert"));
 	request_destroy(r);
 }
@@ -360,6 +481,7 @@ static void titles_are_escaped(void **state)
 static void evidence_of_another_organisation_is_404(void **state)
 {
 	webfix *w = *state;
+	add_evidence(w, w->org, "Our own evidence", NULL, 0, 0);
 	int64_t theirs = add_evidence(w, w->other_org, "Their evidence", NULL, 0, 0);
 	int64_t before = test_count_rows(&w->f.db);
 	const char *fields[] = {"evidence", arena_printf(&w->f.mem, "%lld", (long long)theirs),
@@ -372,7 +494,9 @@ static void evidence_of_another_organisation_is_404(void **state)
 	web_expect(w, AS_LEAD, "POST", statement_path(w, "1i", "link"), garbage, 404);
 	assert_int_equal(test_count_rows(&w->f.db), before);
 	/* Their evidence is not offered in our list either. */
-	request *r = web_run(w, AS_LEAD, "GET", statement_path(w, "1i", NULL), NULL);
+	request *r = web_run(w, AS_LEAD, "GET", statement_path(w, "1i", "link"), NULL);
+	assert_int_equal(r->status, 200);
+	assert_true(has(r, "Our own evidence"));
 	assert_false(has(r, "Their evidence"));
 	request_destroy(r);
 }
@@ -403,8 +527,13 @@ static void lead_records_the_judgement(void **state)
 	assert_true(has(r, "and 1 is complete"));
 	assert_true(has(r, "<strong class=\"govuk-tag govuk-tag--green\">Complete</strong>"));
 	request_destroy(r);
-	/* The lead's form shows what is saved. */
+	/* The judgement shows once on the statement; the lead's form, on its
+	 * own page, shows what is saved. */
 	r = web_run(w, AS_LEAD, "GET", statement_path(w, "1i", NULL), NULL);
+	assert_true(count(r, "Ask pupils about quiet spaces.") == 1);
+	assert_false(has(r, "<textarea"));
+	request_destroy(r);
+	r = web_run(w, AS_LEAD, "GET", statement_path(w, "1i", "review"), NULL);
 	assert_true(has(r, "value=\"complete\" checked"));
 	assert_true(has(r, "Ask pupils about quiet spaces.</textarea>"));
 	request_destroy(r);
@@ -444,10 +573,17 @@ static void submitted_evaluation_refuses(void **state)
 	web_expect(w, AS_LEAD, "POST", statement_path(w, "1i", "review"), review, 409);
 	web_expect(w, AS_LEAD, "POST", statement_path(w, "1i", "indicator"), own, 409);
 	assert_int_equal(test_count_rows(&w->f.db), before);
+	/* Nor are its task pages offered or opened. */
+	web_expect(w, AS_CONTRIBUTOR, "GET", statement_path(w, "1i", "evidence"), NULL, 409);
+	web_expect(w, AS_CONTRIBUTOR, "GET", statement_path(w, "1i", "link"), NULL, 409);
+	web_expect(w, AS_LEAD, "GET", statement_path(w, "1i", "review"), NULL, 409);
+	web_expect(w, AS_LEAD, "GET", statement_path(w, "1i", "indicator"), NULL, 409);
 	request *r = web_run(w, AS_LEAD, "GET", statement_path(w, "1i", NULL), NULL);
 	assert_int_equal(r->status, 200);
 	assert_true(has(r, "has been submitted"));
 	assert_false(has(r, "<form method=\"post\" action=\"/org"));
+	assert_false(has(r, "/statement/1i/evidence"));
+	assert_false(has(r, "/statement/1i/review\""));
 	request_destroy(r);
 	r = web_run(w, AS_LEAD, "GET", eval_path(w, w->org, w->eval), NULL);
 	assert_true(has(r, "Submitted"));
@@ -550,7 +686,8 @@ int main(void)
 		T(pages_render_for_our_roles), T(other_organisations_get_404),
 		T(contributor_adds_and_links_across_cornerstones), T(viewer_cannot_change_anything),
 		T(bad_input_is_shown_and_nothing_saved), T(evidence_and_links_are_all_or_nothing),
-		T(titles_are_escaped),
+		T(titles_are_escaped), T(each_task_is_a_page_at_one_address),
+		T(evidence_for_one_indicator), T(each_task_returns_with_a_banner),
 		T(evidence_of_another_organisation_is_404), T(lead_records_the_judgement),
 		T(lead_adds_own_indicator), T(submitted_evaluation_refuses),
 		T(chart_and_table_show_the_numbers), T(changed_instrument_and_gaps_are_shown),

@@ -115,7 +115,8 @@ extern const route action_routes[];     /* action.c: actions: list, add, change 
 extern const route action_review_routes[]; /* action_review.c: reviewing an action */
 extern const route people_routes[];     /* people.c: members, invitations, roles */
 extern const route evaluation_routes[]; /* evaluation.c: starting one, its overview, next cycle, compare */
-extern const route statement_routes[];  /* statement.c: a statement, its evidence and judgement */
+extern const route statement_routes[];  /* statement.c: a statement, adding evidence to it */
+extern const route statement_task_routes[]; /* statement_tasks.c: linking evidence, judgement, own indicator */
 extern const route project_routes[];    /* project.c: projects, starting and changing one */
 extern const route audit_routes[];      /* audit.c: /org/{org}/audit/{audit}, its workflow */
 extern const route area_evaluations_routes[];   /* area_evaluations.c: the area's self-evaluations */
