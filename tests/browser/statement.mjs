@@ -9,9 +9,10 @@
 // 1280 px is measured against the 4,000 px every signed-in page keeps under.
 
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 
 import {
-	COPRO, expect, expectEqual, focused, markFocusBaseline, pathOf, pressTo, submit, tabTo,
+	COPRO, SHOTS, expect, expectEqual, focused, markFocusBaseline, pathOf, pressTo, submit, tabTo,
 } from './lib.mjs';
 
 const PASSWORD = 'correct horse battery staple';
@@ -161,7 +162,9 @@ export default async function statement(t) {
 		expectEqual(again?.status(), 200, 'the status of the address opened again');
 		await plain.getByRole('heading', { level: 1, name: 'Add new evidence' }).waitFor();
 	});
-	await t.visit(plain, 'statement-evidence-refused-nojs', { shots: false });
+	// No axe here: it runs as a script, and scripts are off; the same page
+	// with scripts on was checked above. A screenshot shows the message.
+	await plain.screenshot({ path: path.join(SHOTS, 'statement-evidence-refused-nojs-1280x800.png'), fullPage: true });
 
 	await t.step('without JavaScript, the evidence is saved and shown under its indicator', async () => {
 		await plain.getByLabel('Title', { exact: true }).fill('Coffee morning notes');

@@ -148,26 +148,9 @@ static void indicator_grid(request *r, const eval_page *pg, const statement_data
 	htmlf(&r->out, "</ul>");
 }
 
-/* The statement column: what it means, where it stands, what to do. */
-static void statement_column(request *r, const eval_page *pg, const statement_data *sd)
+/* What this reader may do here, each task a page of its own. */
+static void task_links(request *r, const eval_page *pg, const statement_data *sd)
 {
-	const element_progress *ep = pg->ep;
-	int evidence_groups = 0;
-	for (size_t i = 0; i < ep->n_indicators; i++)
-		evidence_groups |= ep->indicators[i].groups;
-	if (ep->element->description && *ep->element->description)
-		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", ep->element->description);
-	eval_source_gap(r, ep->element->gap);
-	easy_read_details(r, ep->element->easy_read);
-	htmlf(&r->out, "<dl class=\"copro-facts\"><dt>Status</dt><dd><strong class=\"%a\">%t</strong></dd>"
-		      "<dt>Who took part in the judgement</dt><dd>%t</dd>"
-		      "<dt>Who took part in the evidence</dt><dd>%t</dd></dl>",
-	     statement_status_class(ep->review.status), statement_status_label(ep->review.status),
-	     sentence(r, groups_describe(&r->mem, ep->review.groups)),
-	     sentence(r, groups_describe(&r->mem, evidence_groups)));
-	if (eval_submitted(&pg->p))
-		htmlf(&r->out, "<div class=\"govuk-inset-text\">This self-evaluation has been submitted, so it can "
-			      "no longer change. Your organisation lead can set it back to draft.</div>");
 	if (!sd->can_change)
 		return;
 	const char *here = statement_path(r, pg);
@@ -180,6 +163,29 @@ static void statement_column(request *r, const eval_page *pg, const statement_da
 			      "<li><a class=\"govuk-link\" href=\"%a/indicator\">Add your own indicator</a></li>",
 		     here, here);
 	htmlf(&r->out, "</ul>");
+}
+
+/* The statement column: what it means, what to do, where it stands. */
+static void statement_column(request *r, const eval_page *pg, const statement_data *sd)
+{
+	const element_progress *ep = pg->ep;
+	int evidence_groups = 0;
+	for (size_t i = 0; i < ep->n_indicators; i++)
+		evidence_groups |= ep->indicators[i].groups;
+	if (ep->element->description && *ep->element->description)
+		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", ep->element->description);
+	eval_source_gap(r, ep->element->gap);
+	easy_read_details(r, ep->element->easy_read);
+	task_links(r, pg, sd);
+	htmlf(&r->out, "<dl class=\"copro-facts\"><dt>Status</dt><dd><strong class=\"%a\">%t</strong></dd>"
+		      "<dt>Who took part in the judgement</dt><dd>%t</dd>"
+		      "<dt>Who took part in the evidence</dt><dd>%t</dd></dl>",
+	     statement_status_class(ep->review.status), statement_status_label(ep->review.status),
+	     sentence(r, groups_describe(&r->mem, ep->review.groups)),
+	     sentence(r, groups_describe(&r->mem, evidence_groups)));
+	if (eval_submitted(&pg->p))
+		htmlf(&r->out, "<div class=\"govuk-inset-text\">This self-evaluation has been submitted, so it can "
+			      "no longer change. Your organisation lead can set it back to draft.</div>");
 }
 
 /* Strengths beside areas for development, as the initial evaluation
