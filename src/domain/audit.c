@@ -44,6 +44,11 @@ int audit_get_in_org(domain *d, int64_t org, int64_t id, audit_row *out, err *e)
 DOMAIN_LIST_BY_ID(audit_list_org, store_audit_list_org, audit_list)
 DOMAIN_LIST_BY_ID(audit_queue, store_audit_queue, audit_list)
 
+int audit_queue_count(domain *d, int64_t area, int64_t *n, err *e)
+{
+	return store_audit_queue_count(d->db, area, n, e);
+}
+
 int audit_decided(domain *d, int64_t area, int limit, audit_list *out, err *e)
 {
 	return store_audit_decided(d->db, d->mem, area, limit > 0 ? limit : 20, out, e);

@@ -184,6 +184,8 @@ int audit_get_in_org(domain *d, int64_t org, int64_t id, audit_row *out, err *e)
 int audit_list_org(domain *d, int64_t org, audit_list *out, err *e);
 /* The area's queue: submitted audits, oldest submission first. */
 int audit_queue(domain *d, int64_t area, audit_list *out, err *e);
+/* How many audits wait for the area's decision. */
+int audit_queue_count(domain *d, int64_t area, int64_t *n, err *e);
 /* The area's latest decisions (returned or accepted), newest first. */
 int audit_decided(domain *d, int64_t area, int limit, audit_list *out, err *e);
 

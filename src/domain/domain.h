@@ -78,6 +78,15 @@ int evaluation_neighbours(domain *d, int64_t evaluation, int64_t *previous, int6
 /* One statement's judgement: 1 found, 0 never reviewed, -1 error. */
 int review_find(domain *d, int64_t evaluation, const char *element, review_row *out, err *e);
 int evaluation_set_status(domain *d, int64_t id, const char *status, err *e);
+/* The same by a signed-in person, with a line in the organisation's
+ * activity log saying who set which status, in one transaction. */
+int evaluation_set_status_by(domain *d, const user_row *who, int64_t id, const char *status,
+			     err *e);
+/* The newest status change of `ev` in its organisation's log (who and
+ * when): 1 found, 0 none (never changed, or changed from the terminal). */
+int evaluation_status_change(domain *d, const evaluation_row *ev, activity_row *out, err *e);
+/* "draft", "in review", "submitted" for a status; NULL when unknown. */
+const char *evaluation_status_words(const char *status);
 /* Gets evaluation `id` into *ev and checks its instrument has statement
  * `element`; a message says which when not. */
 int evaluation_statement(domain *d, int64_t id, const char *element, evaluation_row *ev,
@@ -182,6 +191,8 @@ int action_get(domain *d, int64_t id, action_row *out, err *e);
 int action_get_in_org(domain *d, int64_t org, int64_t id, action_row *out, err *e);
 int actions_of_org(domain *d, int64_t org, action_list *out, err *e);
 bool action_overdue(const action_row *a, const char *today);
+/* How many of the organisation's actions are overdue on `today`. */
+int actions_overdue_count(domain *d, int64_t org, const char *today, int64_t *n, err *e);
 
 /* ---- export and import (domain/export.c, domain/import.c) ------------- */
 

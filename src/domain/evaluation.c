@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/account.h"
 #include "domain/internal.h"
+#include "store/account.h"
 #include "store/review.h"
 #include "store/store.h"
 
@@ -88,6 +90,46 @@ int evaluation_set_status(domain *d, int64_t id, const char *status, err *e)
 		return -1;
 	}
 	return 0;
+}
+
+const char *evaluation_status_words(const char *status)
+{
+	static const char *const words[] = {"draft", "draft", "in-review", "in review",
+					    "submitted", "submitted", NULL};
+	for (size_t i = 0; status && words[i]; i += 2)
+		if (!strcmp(status, words[i]))
+			return words[i + 1];
+	return NULL;
+}
+
+/* The start of the activity line a status change writes, which
+ * evaluation_status_change looks for. */
+static const char *status_line_start(domain *d, int64_t id)
+{
+	return arena_printf(d->mem, "set the status of self-evaluation %lld (", (long long)id);
+}
+
+int evaluation_set_status_by(domain *d, const user_row *who, int64_t id, const char *status,
+			     err *e)
+{
+	evaluation_row ev;
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	if (evaluation_set_status(d, id, status, e) < 0 || evaluation_get(d, id, &ev, e) < 0 ||
+	    activity_log(d, who, ev.organisation_id, 0,
+			 arena_printf(d->mem, "%s%s) to %s", status_line_start(d, id), ev.cycle,
+				      evaluation_status_words(status)), e) < 0 ||
+	    store_commit(d->db, e) < 0) {
+		store_rollback(d->db);
+		return -1;
+	}
+	return 0;
+}
+
+int evaluation_status_change(domain *d, const evaluation_row *ev, activity_row *out, err *e)
+{
+	return store_activity_latest(d->db, d->mem, ev->organisation_id,
+				     status_line_start(d, ev->id), out, e);
 }
 
 int evaluation_statement(domain *d, int64_t id, const char *element, evaluation_row *ev,

@@ -92,6 +92,12 @@ int store_audit_queue(store *s, arena *a, int64_t area, audit_list *out, err *e)
 		SQL_ID_ARG(area), out, audit_cols, e);
 }
 
+int store_audit_queue_count(store *s, int64_t area, int64_t *n, err *e)
+{
+	return sql_get_int(s, "SELECT COUNT(*) FROM audit a JOIN organisation o ON o.id = a.organisation_id"
+		" WHERE o.area_id = ? AND a.status = 'submitted'", SQL_ID_ARG(area), n, e);
+}
+
 int store_audit_decided(store *s, arena *a, int64_t area, int limit, audit_list *out, err *e)
 {
 	return SQL_LIST(s, a, "SELECT " AUDIT_COLUMNS

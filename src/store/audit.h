@@ -61,6 +61,9 @@ int store_audit_event_insert(store *s, const audit_event_row *r, int64_t *id, er
 /* Oldest first. */
 int store_audit_event_list(store *s, arena *a, int64_t audit, audit_event_list *out, err *e);
 
+/* How many audits wait for the area's decision (the queue's length). */
+int store_audit_queue_count(store *s, int64_t area, int64_t *n, err *e);
+
 /* ---- the linked project and actions ----------------------------------- */
 
 int store_audit_project(store *s, arena *a, int64_t project, audit_project_row *out, err *e);

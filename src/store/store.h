@@ -122,5 +122,8 @@ int store_action_insert(store *s, const action_row *a, int64_t *id, err *e);
 int store_action_update(store *s, const action_row *a, err *e);
 int store_action_get(store *s, arena *ar, int64_t id, action_row *out, err *e);
 int store_action_list(store *s, arena *ar, int64_t org, action_list *out, err *e);
+/* How many of the organisation's open or in-progress actions were due
+ * before `today` (the navigation's "Actions 3 overdue"). */
+int store_action_overdue_count(store *s, int64_t org, const char *today, int64_t *n, err *e);
 
 #endif

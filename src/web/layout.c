@@ -1,9 +1,155 @@
 /* layout.c: the page chrome every page shares: GOV.UK Frontend styles and
  * components, used as a service that is not on GOV.UK (no crown, no GOV.UK
- * logotype, system fonts), a skip link, the service navigation and the
- * footer; and the error page. */
+ * logotype, system fonts), a skip link, the header (service name, who is
+ * signed in, Sign out), the service navigation of an organisation's or an
+ * area's sections with counts of what waits, the footer; and the error page. */
+#include <string.h>
+
+#include "core/lang.h"
+#include "core/text.h"
+#include "domain/audit.h"
 #include "web/i18n.h"
 #include "web/web.h"
+
+/* A section of the service navigation: its label, its address after
+ * /org/{org} or /area/{area} ("" for the section's own page), and the
+ * first path segments of the pages that belong to it. */
+typedef struct nav_section {
+	const char *label, *href;
+	const char *segments[6];
+	enum access need;
+} nav_section;
+
+static const nav_section org_sections[] = {
+	{"Overview", "", {"", "activity", "settings"}, ACCESS_VIEW},
+	{"Self-evaluations", "/evaluations", {"evaluations", "evaluation"}, ACCESS_VIEW},
+	{"Evidence", "/evidence", {"evidence"}, ACCESS_VIEW},
+	{"Actions", "/actions", {"actions"}, ACCESS_VIEW},
+	{"Measures", "/measures", {"measures", "measure"}, ACCESS_VIEW},
+	{"Plans", "/plans", {"plans", "plan"}, ACCESS_VIEW},
+	{"Projects and audits", "/projects", {"projects", "project", "audits", "audit"}, ACCESS_VIEW},
+	{"Views", "/views", {"views", "you-said"}, ACCESS_VIEW},
+	{"People", "/people", {"people"}, ACCESS_LEAD},
+	{"Search", "/search", {"search"}, ACCESS_VIEW},
+	{0},
+};
+
+static const nav_section area_sections[] = {
+	{"Portfolio", "", {"", "projects", "organisations", "activity"}, ACCESS_NONE},
+	{"Dashboard", "/dashboard", {"dashboard"}, ACCESS_NONE},
+	{"Audits to decide", "/audits", {"audits"}, ACCESS_NONE},
+	{"Exports", "/export", {"export", "api-tokens"}, ACCESS_NONE},
+	{"Settings", "/settings", {"settings"}, ACCESS_NONE},
+	{0},
+};
+
+/* Whether `rest` (the path after /org/{org}) is in section `s`: its first
+ * segment is one of the section's. */
+static bool in_section(const nav_section *s, const char *rest)
+{
+	if (*rest == '/')
+		rest++;
+	size_t n = strcspn(rest, "/");
+	for (size_t i = 0; i < 6 && s->segments[i]; i++)
+		if (strlen(s->segments[i]) == n && !strncmp(s->segments[i], rest, n))
+			return true;
+	return false;
+}
+
+/* What waits in a section, as the words of its tag; NULL for nothing.
+ * One COUNT each, on the pages of that organisation or area only. */
+static const char *section_count(request *r, const nav_section *s)
+{
+	int64_t n = 0;
+	err e = {0};
+	if (r->org && !strcmp(s->href, "/actions")) {
+		char today[11];
+		date_today(today);
+		if (actions_overdue_count(&r->d, r->org, today, &n, &e) < 0 || !n)
+			return NULL;
+		return arena_printf(&r->mem, "%lld overdue", (long long)n);
+	}
+	if (r->area && !strcmp(s->href, "/audits")) {
+		if (audit_queue_count(&r->d, r->area, &n, &e) < 0 || !n)
+			return NULL;
+		return arena_printf(&r->mem, "%lld", (long long)n);
+	}
+	return NULL;
+}
+
+static void section_item(request *r, const char *base, const nav_section *s, const char *rest)
+{
+	const char *href = arena_printf(&r->mem, "%s%s", base, s->href);
+	bool here = !strcmp(r->path, href), current = here || in_section(s, rest);
+	const char *count = section_count(r, s);
+	htmlf(&r->out, "<li class=\"govuk-service-navigation__item%R\">"
+		      "<a class=\"govuk-service-navigation__link\" href=\"%a\"%R>%R%t",
+	     current ? " govuk-service-navigation__item--active" : "", href,
+	     !current ? "" : here ? " aria-current=\"page\"" : " aria-current=\"true\"",
+	     current ? "<strong class=\"govuk-service-navigation__active-fallback\">" : "", s->label);
+	if (count)
+		htmlf(&r->out, " <strong class=\"govuk-tag govuk-tag--%R copro-nav-tag\">%t</strong>",
+		     r->org ? "red" : "blue", count);
+	htmlf(&r->out, "%R</a></li>", current ? "</strong>" : "");
+}
+
+/* The sections of the organisation or area in the address, for a person
+ * who may see them; nothing on other pages (home, sign-in, public pages)
+ * and on the refusal of an area that is not theirs. */
+static void section_nav(request *r)
+{
+	const nav_section *sections;
+	const char *base, *label;
+	if (!r->sess.valid || !r->route || (r->route->flags & (ROUTE_PUBLIC | ROUTE_API)))
+		return;
+	if (r->org && r->access >= ACCESS_VIEW) {
+		sections = org_sections;
+		base = arena_printf(&r->mem, "/org/%lld", (long long)r->org);
+		label = "Organisation";
+	} else if (r->area && !r->org && r->status < 400) {
+		sections = area_sections;
+		base = arena_printf(&r->mem, "/area/%lld", (long long)r->area);
+		label = "Area";
+	} else {
+		return;
+	}
+	const char *rest = r->path + strlen(base);
+	if (strncmp(r->path, base, strlen(base)) || (*rest && *rest != '/'))
+		rest = "/-";    /* not under the base: no section is current */
+	htmlf(&r->out, "<div class=\"govuk-service-navigation copro-sections\" data-module=\"govuk-service-navigation\">"
+		      "<div class=\"govuk-width-container\"><div class=\"govuk-service-navigation__container\">"
+		      "<nav aria-label=\"%a\" class=\"govuk-service-navigation__wrapper\">"
+		      "<button type=\"button\" class=\"govuk-service-navigation__toggle govuk-js-service-navigation-toggle\""
+		      " aria-controls=\"sections\" hidden aria-hidden=\"true\">%t</button>"
+		      "<ul class=\"govuk-service-navigation__list\" id=\"sections\">",
+	     label, tr(r, "Menu"));
+	for (const nav_section *s = sections; s->label; s++)
+		if (r->access >= s->need)
+			section_item(r, base, s, rest);
+	htmlf(&r->out, "</ul></nav></div></div></div>\n");
+}
+
+/* The header: the service's name, and who is signed in with Sign out. */
+static void header(request *r)
+{
+	htmlf(&r->out,
+	     "<section aria-label=\"%a\" class=\"govuk-service-navigation\" data-module=\"govuk-service-navigation\">\n"
+	     "<div class=\"govuk-width-container govuk-service-navigation__inlining-container\">"
+	     "<div class=\"govuk-service-navigation__container\">"
+	     "<span class=\"govuk-service-navigation__service-name\">"
+	     "<a href=\"/\" class=\"govuk-service-navigation__link\">copro</a></span></div>\n",
+	     tr(r, "Service information"));
+	if (r->sess.valid) {
+		htmlf(&r->out, "<div class=\"copro-account\"><span class=\"copro-account__name\">"
+			      "<span class=\"govuk-visually-hidden\">Signed in as </span>%t</span>"
+			      "<form method=\"post\" action=\"/sign-out\" class=\"copro-inline-form\">",
+		     r->sess.user.name);
+		form_csrf(r);
+		htmlf(&r->out, "<button type=\"submit\" class=\"govuk-button govuk-button--secondary copro-nav-button\">"
+			      "Sign out</button></form></div>");
+	}
+	htmlf(&r->out, "</div></section>\n");
+}
 
 void page_begin(request *r, const char *title)
 {
@@ -14,30 +160,29 @@ void page_begin(request *r, const char *title)
 	     "<link rel=\"stylesheet\" href=\"/assets/copro.css\">\n"
 	     "<script type=\"module\" src=\"/assets/copro.js\"></script>\n"
 	     "</head>\n<body class=\"govuk-template__body\">\n"
-	     "<a href=\"#main-content\" class=\"govuk-skip-link\" data-module=\"govuk-skip-link\">%t</a>\n"
-	     "<section aria-label=\"%a\" class=\"govuk-service-navigation\""
-	     " data-module=\"govuk-service-navigation\">\n"
-	     "<div class=\"govuk-width-container\"><div class=\"govuk-service-navigation__container\">\n"
-	     "<span class=\"govuk-service-navigation__service-name\">"
-	     "<a href=\"/\" class=\"govuk-service-navigation__link\">copro</a></span>\n",
-	     r->lang, i18n_dir(r), title, tr(r, "Skip to main content"), tr(r, "Service information"));
-	if (r->sess.valid) {
-		htmlf(&r->out,
-		     "<nav aria-label=\"Menu\" class=\"govuk-service-navigation__wrapper\">"
-		     "<ul class=\"govuk-service-navigation__list\" id=\"navigation\">"
-		     "<li class=\"govuk-service-navigation__item\"><a class=\"govuk-service-navigation__link\" href=\"/\">Home</a></li>"
-		     "<li class=\"govuk-service-navigation__item\"><span class=\"govuk-service-navigation__text\">Signed in as %t</span></li>"
-		     "<li class=\"govuk-service-navigation__item\"><form method=\"post\" action=\"/sign-out\" class=\"copro-inline-form\">",
-		     r->sess.user.name);
-		form_csrf(r);
-		htmlf(&r->out,
-		     "<button type=\"submit\" class=\"govuk-button govuk-button--secondary copro-nav-button\">Sign out</button>"
-		     "</form></li></ul></nav>\n");
-	}
+	     "<a href=\"#main-content\" class=\"govuk-skip-link\" data-module=\"govuk-skip-link\">%t</a>\n",
+	     r->lang, i18n_dir(r), title, tr(r, "Skip to main content"));
+	header(r);
+	section_nav(r);
 	htmlf(&r->out,
-	     "</div></div></section>\n"
 	     "<div class=\"govuk-width-container\">\n"
 	     "<main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
+}
+
+void page_footer_links(request *r, bool staff)
+{
+	/* Partners have their own privacy notice (the round's), and the help
+	 * pages are for staff. */
+	static const char *const links[] = {"/help", N_("Help"), "/accessibility", N_("Accessibility statement"),
+					    "/privacy", N_("Privacy notice"), "/cookies", N_("Cookies"), NULL};
+	htmlf(&r->out, "<h2 class=\"govuk-visually-hidden\">%t</h2><ul class=\"govuk-footer__inline-list\">",
+	     tr(r, "Support links"));
+	for (size_t i = 0; links[i]; i += 2)
+		if (staff || (strcmp(links[i], "/privacy") && strcmp(links[i], "/help")))
+			htmlf(&r->out, "<li class=\"govuk-footer__inline-list-item\">"
+				      "<a class=\"govuk-footer__link\" href=\"%a\">%t</a></li>",
+			     links[i], tr(r, links[i + 1]));
+	htmlf(&r->out, "</ul>");
 }
 
 void page_end(request *r)
@@ -45,10 +190,11 @@ void page_end(request *r)
 	htmlf(&r->out,
 	     "</main>\n</div>\n"
 	     "<footer class=\"govuk-footer\"><div class=\"govuk-width-container\">"
-	     "<div class=\"govuk-footer__meta\"><div class=\"govuk-footer__meta-item govuk-footer__meta-item--grow\">"
-	     "<p class=\"govuk-body-s\">%t</p>"
-	     "</div></div></div></footer>\n"
-	     "</body>\n</html>\n",
+	     "<div class=\"govuk-footer__meta\"><div class=\"govuk-footer__meta-item govuk-footer__meta-item--grow\">");
+	page_footer_links(r, true);
+	htmlf(&r->out, "<p class=\"govuk-body-s\">%t</p>"
+		      "</div></div></div></footer>\n"
+		      "</body>\n</html>\n",
 	     tr(r, "copro: co-production self-evaluation. The Four Cornerstones (Rotherham Charter) "
 		"and York's Joint Partnership model are quoted from their published sources; gaps "
 		"in the source text are marked."));

@@ -86,6 +86,7 @@ void partner_page_end(request *r, const partner_frame *p)
 	if (p->base)
 		htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-footer__link\" href=\"%a/privacy?lang=%u\">%t</a></p>",
 		      p->base, r->lang, tr(r, "How we use your answers (privacy)"));
+	page_footer_links(r, false);
 	htmlf(&r->out, "<p class=\"govuk-body-s\">%t</p></div></div></div></footer>\n</body>\n</html>\n",
 	      tr(r, "We do not ask for your name."));
 }

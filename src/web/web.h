@@ -168,6 +168,9 @@ int web_error_page(request *r, int status, const char *title, const char *messag
 /* The page chrome: GOV.UK Frontend layout without the crown. */
 void page_begin(request *r, const char *title);
 void page_end(request *r);
+/* The footer's links to the public pages: help, accessibility, privacy
+ * and cookies for staff; accessibility and cookies for partners. */
+void page_footer_links(request *r, bool staff);
 /* The hidden CSRF field every form carries. */
 void form_csrf(request *r);
 

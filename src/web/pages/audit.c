@@ -295,7 +295,9 @@ static void workflow(request *r, const audit_view *v, const form_errors *fe, con
 {
 	const audit_row *a = &v->audit;
 	bool submit = audit_step_allowed(a, v->latest, AUDIT_SUBMIT, r->access);
-	bool revise = audit_step_allowed(a, v->latest, AUDIT_REVISE, r->access);
+	/* A returned audit's banner carries this button at the top. */
+	bool revise = audit_step_allowed(a, v->latest, AUDIT_REVISE, r->access) &&
+		      (strcmp(a->status, "returned") || text_blank(v->return_comment));
 	bool decide = r->access == ACCESS_AREA && audit_step_allowed(a, v->latest, AUDIT_ACCEPT, r->access);
 	const char *msg = form_error_for(fe, "submit-button");
 	if (submit) {
@@ -346,8 +348,14 @@ static void return_banner(request *r, const audit_view *v)
 		      "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" id=\"returned-title\">Returned by the area</h2></div>"
 		      "<div class=\"govuk-notification-banner__content\"><p class=\"govuk-notification-banner__heading\">The area returned this audit with a comment:</p>");
 	text_paragraphs(r, v->return_comment, NULL);
-	if (v->latest)
+	/* The banner asks for a new version, so it carries the button. */
+	if (audit_step_allowed(&v->audit, v->latest, AUDIT_REVISE, r->access)) {
+		htmlf(&r->out, "<p class=\"govuk-body\">Start a new version to make the changes. "
+			      "It copies everything in this one, as a draft; this version stays as it is.</p>");
+		step_form(r, v, "revise", "Start a new version", false);
+	} else if (v->latest) {
 		htmlf(&r->out, "<p class=\"govuk-body\">Your organisation lead can start a new version to make the changes.</p>");
+	}
 	htmlf(&r->out, "</div></div>");
 }
 

@@ -117,16 +117,6 @@ void eval_changed_notice(request *r, const eval_page *pg)
 		     pg->p.fw->title);
 }
 
-static void evaluation_status_tag(request *r, const char *status)
-{
-	const char *cls = "govuk-tag govuk-tag--grey", *label = "Draft";
-	if (!strcmp(status, "in-review"))
-		cls = "govuk-tag", label = "In review";
-	else if (!strcmp(status, "submitted"))
-		cls = "govuk-tag govuk-tag--green", label = "Submitted";
-	htmlf(&r->out, "<strong class=\"%a\">%t</strong>", cls, label);
-}
-
 /* ---- the overview ------------------------------------------------------- */
 
 /* Indicators with evidence per cornerstone, as bars drawn on the server.
@@ -333,15 +323,16 @@ static int evaluation_render(request *r, eval_page *pg)
 	page_begin(r, arena_printf(&r->mem, "%s, %s - %s", p->fw->title, p->evaluation.cycle, pg->org.name));
 	eval_breadcrumbs(r, pg);
 	eval_changed_notice(r, pg);
+	evaluation_status_notice(r, &p->evaluation);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>"
 		      "<dl class=\"govuk-summary-list\">"
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Cycle</dt>"
-		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
-		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Status</dt>"
-		      "<dd class=\"govuk-summary-list__value\">",
+		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>",
 	     pg->org.name, p->fw->title, p->evaluation.cycle);
-	evaluation_status_tag(r, p->evaluation.status);
-	htmlf(&r->out, "</dd></div><div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Started</dt>"
+	int st = evaluation_status_row(r, &p->evaluation);
+	if (st)
+		return st;
+	htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Started</dt>"
 		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Partner groups who contributed</dt>"
 		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"

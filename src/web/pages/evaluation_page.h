@@ -34,4 +34,22 @@ void eval_source_gap(request *r, const char *gap);
 void eval_section_break(request *r);
 bool eval_submitted(const evaluation_progress *p);
 
+/* ---- status (evaluations.c) --------------------------------------------- */
+
+/* The evaluation's status as a tag: Draft, In review, Submitted. */
+void evaluation_status_tag(request *r, const char *status);
+/* Its summary-list row: the tag, who set it and when, and for leads a
+ * link to change it. 0, or the status of the error page written. */
+int evaluation_status_row(request *r, const evaluation_row *ev);
+/* The success banner after a lead changed the status (?saved=status). */
+void evaluation_status_notice(request *r, const evaluation_row *ev);
+/* An organisation's self-evaluations with their status and progress. 0,
+ * or the status of the error page written. */
+int evaluations_list(request *r, const evaluation_list *evs);
+/* On a submitted self-evaluation's pages: it cannot change; for leads,
+ * the button to change its status. */
+void evaluation_submitted_notice(request *r, int64_t evaluation);
+/* A lead's form starting a Four Cornerstones self-evaluation. */
+void evaluation_start_form(request *r);
+
 #endif

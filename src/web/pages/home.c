@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "core/text.h"
-#include "web/pages/pages.h"
+#include "web/pages/evaluation_page.h"
 
 static void org_table(request *r, const org_list *orgs)
 {
@@ -141,30 +141,11 @@ static int page_org(request *r)
 	if (r->access == ACCESS_CONTRIBUTE && views_home_panel(r, o.name) < 0)
 		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Self-evaluations</h2>");
-	if (!evs.n)
-		htmlf(&r->out, "<p class=\"govuk-body\">No self-evaluation has started yet.</p>");
-	else
-		htmlf(&r->out, "<ul class=\"govuk-list\">");
-	for (size_t i = 0; i < evs.n; i++) {
-		evaluation_progress p;
-		if (evaluation_progress_load(&r->d, evs.items[i].id, &p, &r->e) < 0)
-			continue;
-		htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"/org/%D/evaluation/%D\">%t, %t</a>: "
-			      "%z of %z indicators have evidence; %z of %z statements complete (%t)</li>",
-		     r->org, evs.items[i].id, p.fw->title, evs.items[i].cycle, p.indicators_evidenced,
-		     p.indicators, p.elements_complete, p.elements, evs.items[i].status);
-	}
-	if (evs.n)
-		htmlf(&r->out, "</ul>");
-	if (r->access >= ACCESS_LEAD) {
-		htmlf(&r->out, "<form method=\"post\" action=\"/org/%D/evaluations\">", r->org);
-		form_csrf(r);
-		htmlf(&r->out, "<input type=\"hidden\" name=\"framework\" value=\"four-cornerstones\">");
-		form_input(r, "cycle", "Start a Four Cornerstones self-evaluation for the cycle", NULL, NULL,
-			   &(input_opts){.hint = "For example 2026-27", .width = "10"});
-		form_button(r, "Start self-evaluation");
-		htmlf(&r->out, "</form>");
-	}
+	int st = evaluations_list(r, &evs);
+	if (st)
+		return st;
+	if (r->access >= ACCESS_LEAD)
+		evaluation_start_form(r);
 	char today[11];
 	date_today(today);
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Actions due</h2>");
@@ -183,19 +164,12 @@ static int page_org(request *r)
 	htmlf(&r->out, "</ul>");
 	if (!shown)
 		htmlf(&r->out, "<p class=\"govuk-body\">No open actions.</p>");
-	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Plan, do, review</h2>"
-		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/measures\">Success measures</a> · "
-		      "<a class=\"govuk-link\" href=\"/org/%D/plans\">Team and service plans</a> · "
-		      "<a class=\"govuk-link\" href=\"/org/%D/you-said\">You said, we did</a> · "
-		      "<a class=\"govuk-link\" href=\"/org/%D/views\">Partners' views</a></p>",
-	      r->org, r->org, r->org, r->org);
-	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Joint partnership</h2>"
-		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/projects\">Service development projects</a> · "
-		      "<a class=\"govuk-link\" href=\"/org/%D/audits\">Joint partnership audits</a></p>", r->org, r->org);
-	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/actions\">All actions</a> · "
-		      "<a class=\"govuk-link\" href=\"/org/%D/evidence\">Evidence library</a>%R</p>",
-	     r->org, r->org,
-	     r->access >= ACCESS_LEAD ? arena_printf(&r->mem, " · <a class=\"govuk-link\" href=\"/org/%lld/people\">People</a>", (long long)r->org) : "");
+	/* The sections are in the service navigation; these two are inside
+	 * sections, so say where. */
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">More pages</h2><ul class=\"govuk-list\">"
+		      "<li><a class=\"govuk-link\" href=\"/org/%D/audits\">Joint partnership audits</a> (under Projects and audits)</li>"
+		      "<li><a class=\"govuk-link\" href=\"/org/%D/you-said\">You said, we did</a> (under Views)</li></ul>",
+	     r->org, r->org);
 	page_end(r);
 	return 200;
 }

@@ -106,6 +106,11 @@ int views_statement_panel(request *r, int64_t evaluation, const char *statement)
  * and thanks once they have; -1 with r->e set on a database error. */
 int views_home_panel(request *r, const char *org_name);
 
+/* public.c: the frame of the public pages (a two-thirds column under the
+ * heading `title`, with a back link to `back` unless it is NULL). */
+void public_page_begin(request *r, const char *title, const char *back);
+void public_page_end(request *r);
+
 extern const route static_routes[];     /* static.c: style sheet, script, images */
 extern const route account_routes[];    /* account.c: set-up, sign-in, invitations */
 extern const route home_routes[];       /* home.c: start page, adding an organisation, its home */
@@ -115,6 +120,9 @@ extern const route action_routes[];     /* action.c: actions: list, add, change 
 extern const route action_review_routes[]; /* action_review.c: reviewing an action */
 extern const route people_routes[];     /* people.c: members, invitations, roles */
 extern const route evaluation_routes[]; /* evaluation.c: starting one, its overview, next cycle, compare */
+extern const route evaluations_routes[]; /* evaluations.c: the list, a lead setting one's status */
+extern const route public_routes[];     /* public.c: accessibility, privacy, cookies */
+extern const route help_routes[];       /* help.c: /help and help for each role */
 extern const route statement_routes[];  /* statement.c: a statement, adding evidence to it */
 extern const route statement_task_routes[]; /* statement_tasks.c: linking evidence, judgement, own indicator */
 extern const route project_routes[];    /* project.c: projects, starting and changing one */

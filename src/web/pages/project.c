@@ -41,8 +41,10 @@ static int page_projects(request *r)
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
 		      "<p class=\"govuk-body\">Each project develops a service, or an individual piece of work, "
 		      "together with children, young people and parent carers, following the steps of one of "
-		      "York's models of joint partnership.</p></div></div>",
-	     r->org, o.name, o.name);
+		      "York's models of joint partnership.</p>"
+		      "<p class=\"govuk-body\">The organisation's audits against York's six principles are on "
+		      "<a class=\"govuk-link\" href=\"/org/%D/audits\">Joint partnership audits</a>.</p></div></div>",
+	     r->org, o.name, o.name, r->org);
 	if (r->access >= ACCESS_CONTRIBUTE)
 		htmlf(&r->out, "<a href=\"/org/%D/projects/new\" role=\"button\" draggable=\"false\" class=\"govuk-button\" data-module=\"govuk-button\">Start a project</a>",
 		     r->org);

@@ -184,8 +184,7 @@ static void statement_column(request *r, const eval_page *pg, const statement_da
 	     sentence(r, groups_describe(&r->mem, ep->review.groups)),
 	     sentence(r, groups_describe(&r->mem, evidence_groups)));
 	if (eval_submitted(&pg->p))
-		htmlf(&r->out, "<div class=\"govuk-inset-text\">This self-evaluation has been submitted, so it can "
-			      "no longer change. Your organisation lead can set it back to draft.</div>");
+		evaluation_submitted_notice(r, pg->p.evaluation.id);
 }
 
 /* Strengths beside areas for development, as the initial evaluation
