@@ -82,15 +82,20 @@ static void section_item(request *r, const char *base, const nav_section *s, con
 	const char *href = arena_printf(&r->mem, "%s%s", base, s->href);
 	bool here = !strcmp(r->path, href), current = here || in_section(s, rest);
 	const char *count = section_count(r, s);
-	htmlf(&r->out, "<li class=\"govuk-service-navigation__item%R\">"
-		      "<a class=\"govuk-service-navigation__link\" href=\"%a\"%R>%R%t",
-	     current ? " govuk-service-navigation__item--active" : "", href,
-	     !current ? "" : here ? " aria-current=\"page\"" : " aria-current=\"true\"",
-	     current ? "<strong class=\"govuk-service-navigation__active-fallback\">" : "", s->label);
+	htmlf(&r->out, "<li class=\"govuk-service-navigation__item%a\"><a class=\"govuk-service-navigation__link\" href=\"%a\"",
+	     current ? " govuk-service-navigation__item--active" : "", href);
+	if (current)
+		htmlf(&r->out, " aria-current=\"%a\"><strong class=\"govuk-service-navigation__active-fallback\">",
+		     here ? "page" : "true");
+	else
+		htmlf(&r->out, ">");
+	htmlf(&r->out, "%t", s->label);
 	if (count)
-		htmlf(&r->out, " <strong class=\"govuk-tag govuk-tag--%R copro-nav-tag\">%t</strong>",
+		htmlf(&r->out, " <strong class=\"govuk-tag govuk-tag--%a copro-nav-tag\">%t</strong>",
 		     r->org ? "red" : "blue", count);
-	htmlf(&r->out, "%R</a></li>", current ? "</strong>" : "");
+	if (current)
+		htmlf(&r->out, "</strong>");
+	htmlf(&r->out, "</a></li>");
 }
 
 /* The sections of the organisation or area in the address, for a person
@@ -141,7 +146,7 @@ static void header(request *r)
 	     tr(r, "Service information"));
 	if (r->sess.valid) {
 		htmlf(&r->out, "<div class=\"copro-account\"><span class=\"copro-account__name\">"
-			      "<span class=\"govuk-visually-hidden\">Signed in as </span>%t</span>"
+			      "Signed in as %t</span>"
 			      "<form method=\"post\" action=\"/sign-out\" class=\"copro-inline-form\">",
 		     r->sess.user.name);
 		form_csrf(r);

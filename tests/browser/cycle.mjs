@@ -98,9 +98,9 @@ export default async function cycle(t) {
 	await t.visit(page, 'statement-judgement');
 
 	// ---- 2. success measures ------------------------------------------------
-	await t.step('"Success measures" on the organisation\'s page: none chosen yet', async () => {
+	await t.step('"Measures" in the organisation\'s navigation: none chosen yet', async () => {
 		await page.goto(`${app.url}${orgPath}`);
-		r = await submit(page, () => page.getByRole('link', { name: 'Success measures' }).click());
+		r = await submit(page, () => page.getByRole('navigation', { name: 'Organisation' }).getByRole('link', { name: 'Measures' }).click());
 		expectEqual(pathOf(page), `${orgPath}/measures`, 'the address');
 		expectEqual(r?.status(), 200, 'the status');
 		expect(/No measures chosen for this cornerstone yet/.test(await main()), 'no "No measures chosen" note');
@@ -274,7 +274,7 @@ export default async function cycle(t) {
 	let planPath;
 	await t.step('"Team and service plans": a plan started from the latest self-evaluation', async () => {
 		await page.goto(`${app.url}${orgPath}`);
-		await submit(page, () => page.getByRole('link', { name: 'Team and service plans' }).click());
+		await submit(page, () => page.getByRole('navigation', { name: 'Organisation' }).getByRole('link', { name: 'Plans' }).click());
 		expectEqual(pathOf(page), `${orgPath}/plans`, 'the address');
 		expect(/There are no plans yet/.test(await main()), 'no "There are no plans yet"');
 		const seed = page.getByLabel('Start from our latest self-evaluation (cycle 2026-27)');

@@ -80,8 +80,8 @@ export default async function journey(t) {
 		expectEqual(pathOf(page), '/', 'the address');
 		expectEqual(r?.status(), 200, 'the status');
 		await page.getByRole('heading', { level: 1, name: `Welcome, ${ADMIN.name}` }).waitFor();
-		const nav = await page.getByRole('navigation', { name: 'Menu' }).innerText();
-		expect(nav.includes(`Signed in as ${ADMIN.name}`), `the menu says: ${nav}`);
+		const nav = await page.locator('.copro-account').innerText();
+		expect(nav.includes(`Signed in as ${ADMIN.name}`), `the header says: ${nav}`);
 		expect(/administrator for Rotherham/.test(await page.locator('main').innerText()), 'home does not name the area');
 	});
 	await t.visit(page, 'home');
@@ -296,9 +296,9 @@ export default async function journey(t) {
 	await t.visit(page, 'evaluation-with-evidence');
 
 	// ---- the evidence library --------------------------------------------
-	await t.step("the organisation's page links to the evidence library, which lists the evidence", async () => {
+	await t.step("the organisation's navigation leads to the evidence library, which lists the evidence", async () => {
 		await page.goto(`${app.url}${orgPath}`);
-		r = await submit(page, () => page.getByRole('link', { name: 'Evidence library' }).click());
+		r = await submit(page, () => page.getByRole('navigation', { name: 'Organisation' }).getByRole('link', { name: 'Evidence' }).click());
 		expectEqual(pathOf(page), `${orgPath}/evidence`, 'the address');
 		expectEqual(r?.status(), 200, 'the status');
 		await page.getByRole('heading', { level: 2, name: /^1 item/ }).waitFor();
@@ -365,8 +365,8 @@ export default async function journey(t) {
 		r = await submit(guest, () => guest.getByRole('button', { name: 'Join' }).click());
 		expectEqual(pathOf(guest), '/', 'the address');
 		expectEqual(r?.status(), 200, 'the status');
-		const nav = await guest.getByRole('navigation', { name: 'Menu' }).innerText();
-		expect(nav.includes(`Signed in as ${CONTRIBUTOR.name}`), `the menu says: ${nav}`);
+		const nav = await guest.locator('.copro-account').innerText();
+		expect(nav.includes(`Signed in as ${CONTRIBUTOR.name}`), `the header says: ${nav}`);
 	});
 	await t.visit(guest, 'contributor-home');
 

@@ -112,7 +112,7 @@ export default async function york(t) {
 	await t.step('"Service development projects" on the school\'s page opens its projects, none yet', async () => {
 		await submit(page, () => page.getByRole('link', { name: SCHOOL.name }).click());
 		expectEqual(pathOf(page), orgPath, 'the address');
-		r = await submit(page, () => page.getByRole('link', { name: 'Service development projects' }).click());
+		r = await submit(page, () => page.getByRole('navigation', { name: 'Organisation' }).getByRole('link', { name: 'Projects and audits' }).click());
 		expectEqual(pathOf(page), `${orgPath}/projects`, 'the address');
 		expectEqual(r?.status(), 200, 'the status');
 		expect(/There are no projects yet/.test(await main()), 'no "There are no projects yet"');

@@ -443,6 +443,13 @@ static void the_whole_flow(void **state)
 	body_has(body, "The area returned this audit with a comment:</p><p class=\"govuk-body\">"
 		       "Please add evidence from children for principle 4");
 	body_has(body, "Start a new version</button>");
+	/* The banner that asks for a new version carries its button, once. */
+	const char *banner = strstr(body, "id=\"returned-title\"");
+	assert_non_null(banner);
+	const char *button = strstr(banner, "Start a new version</button>");
+	assert_non_null(button);
+	assert_true(strstr(banner, "</div></div>") > button);
+	assert_null(strstr(button + 1, "Start a new version</button>"));
 	body_has(body, "Returned to the organisation");
 	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", view, NULL, 200);
 	body_lacks(body, "Start a new version</button>");
@@ -637,6 +644,8 @@ static void area_queue(void **state)
 				(long long)theirs));
 	body_lacks(body, "Far School");
 	body_lacks(body, web_path(w, "/audit/%lld\"", (long long)far));
+	/* The navigation counts what waits: ours and the neighbour's. */
+	body_has(body, "Audits to decide <strong class=\"govuk-tag govuk-tag--blue copro-nav-tag\">2</strong>");
 	body_has(body, "Transport");
 
 	const char *comment[] = {"return_comment", "Say who took part", NULL};

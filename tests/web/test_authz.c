@@ -238,6 +238,9 @@ static const struct {
 } policy[] = {
 	{"GET", "/org/{org}", ACCESS_VIEW},
 	{"POST", "/org/{org}/evaluations", ACCESS_LEAD},
+	{"GET", "/org/{org}/evaluations", ACCESS_VIEW},
+	{"GET", "/org/{org}/evaluation/{evaluation}/status", ACCESS_LEAD},
+	{"POST", "/org/{org}/evaluation/{evaluation}/status", ACCESS_LEAD},
 	{"GET", "/org/{org}/evaluation/{evaluation}", ACCESS_VIEW},
 	{"GET", "/org/{org}/evaluation/{evaluation}/statement/{statement}", ACCESS_VIEW},
 	/* A statement's tasks, each a page: the form (GET) and its save (POST). */

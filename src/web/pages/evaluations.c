@@ -63,7 +63,7 @@ void evaluation_status_notice(request *r, const evaluation_row *ev)
 void evaluation_submitted_notice(request *r, int64_t evaluation)
 {
 	htmlf(&r->out, "<div class=\"govuk-inset-text\"><p class=\"govuk-body\">This self-evaluation has been "
-		      "submitted, so it can no longer change. %R</p>",
+		      "submitted, so it can no longer change. %t</p>",
 	     r->access >= ACCESS_LEAD ? "You can set it back to draft or in review." : "Your organisation lead can set it back to draft.");
 	if (r->access >= ACCESS_LEAD)
 		htmlf(&r->out, "<a href=\"/org/%D/evaluation/%D/status\" role=\"button\" draggable=\"false\""
@@ -141,14 +141,14 @@ static int status_form(request *r, const eval_page *pg, const form_errors *fe)
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	form_error_summary(r, fe);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Status of the self-evaluation</h1>"
-		      "<p class=\"govuk-body\">Its status is %t.%R%t</p>"
+		      "<p class=\"govuk-body\">Its status is %t.%t</p>"
 		      "<ul class=\"govuk-list govuk-list--bullet\">"
 		      "<li><strong>Draft</strong>: people are still adding evidence and judgements.</li>"
 		      "<li><strong>In review</strong>: it is ready for the leads and partners to check.</li>"
 		      "<li><strong>Submitted</strong>: it is finished. Nobody can change its evidence or "
 		      "judgements until a lead sets it back to draft or in review.</li></ul>"
 		      "<form method=\"post\" action=\"%a/status\" novalidate>",
-	     name, pair_label(statuses, ev->status, ev->status), who ? " " : "", who ? arena_printf(&r->mem, "%s.", who) : "",
+	     name, pair_label(statuses, ev->status, ev->status), who ? arena_printf(&r->mem, " %s.", who) : "",
 	     evaluation_path(r, pg));
 	form_csrf(r);
 	form_radios(r, "status", "New status", statuses, errors ? form_get(r, "status") : ev->status, NULL, fe);

@@ -147,7 +147,7 @@ static int privacy_controllers(request *r)
 		return 0;
 	htmlf(&r->out, "<p class=\"govuk-body\">For you, that means:</p><ul class=\"govuk-list govuk-list--bullet\">");
 	for (size_t i = 0; i < ms.n; i++)
-		htmlf(&r->out, "<li>%t%R</li>", ms.items[i].place_name,
+		htmlf(&r->out, "<li>%t%t</li>", ms.items[i].place_name,
 		     ms.items[i].area_id && !ms.items[i].organisation_id ? " (the area)" : "");
 	htmlf(&r->out, "</ul>");
 	return 0;
