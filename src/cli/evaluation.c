@@ -164,7 +164,7 @@ static int cmd_evaluation_status(cli *c, int argc, char **argv)
 	int64_t id;
 	if (cli_parse_args(c, argc, argv, NULL, pos, 2, "The evaluation", &id) < 0)
 		return EXIT_USAGE;
-	if (cli_open(c) < 0 || evaluation_set_status(&c->d, id, pos[1], &c->e) < 0)
+	if (cli_open(c) < 0 || evaluation_set_status_by(&c->d, NULL, id, pos[1], &c->e) < 0)
 		return cli_fail(c);
 	printf("Evaluation %lld is now %s.\n", (long long)id, pos[1]);
 	return EXIT_OK;

@@ -78,8 +78,9 @@ int evaluation_neighbours(domain *d, int64_t evaluation, int64_t *previous, int6
 /* One statement's judgement: 1 found, 0 never reviewed, -1 error. */
 int review_find(domain *d, int64_t evaluation, const char *element, review_row *out, err *e);
 int evaluation_set_status(domain *d, int64_t id, const char *status, err *e);
-/* The same by a signed-in person, with a line in the organisation's
- * activity log saying who set which status, in one transaction. */
+/* The same, with a line in the organisation's activity log saying who set
+ * which status (who NULL: the command line, logged as "copro"), in one
+ * transaction: the evaluation page shows who and when. */
 int evaluation_set_status_by(domain *d, const user_row *who, int64_t id, const char *status,
 			     err *e);
 /* The newest status change of `ev` in its organisation's log (who and

@@ -105,6 +105,12 @@ static void a_parent_answers(void **state)
 	body_has(body, "Start now");
 	body_has(body, "If you are worried about your safety or someone else&#39;s");
 	body_has(body, web_path(w, "/v/%s/privacy", t));
+	/* The public pages every page links to, but staff help and the staff
+	 * privacy notice: partners have the round's own. */
+	body_has(body, "<a class=\"govuk-footer__link\" href=\"/accessibility\">Accessibility statement</a>");
+	body_has(body, "<a class=\"govuk-footer__link\" href=\"/cookies\">Cookies</a>");
+	body_lacks(body, "href=\"/help\"");
+	body_lacks(body, "href=\"/privacy\"");
 	assert_null(strstr(body, "Sign out"));          /* no staff header */
 	assert_null(strstr(body, "http://"));           /* no third-party origin */
 	const char *c = start(w, t);
