@@ -86,8 +86,6 @@ int evaluation_set_status_by(domain *d, const user_row *who, int64_t id, const c
 /* The newest status change of `ev` in its organisation's log (who and
  * when): 1 found, 0 none (never changed, or changed from the terminal). */
 int evaluation_status_change(domain *d, const evaluation_row *ev, activity_row *out, err *e);
-/* "draft", "in review", "submitted" for a status; NULL when unknown. */
-const char *evaluation_status_words(const char *status);
 /* Gets evaluation `id` into *ev and checks its instrument has statement
  * `element`; a message says which when not. */
 int evaluation_statement(domain *d, int64_t id, const char *element, evaluation_row *ev,

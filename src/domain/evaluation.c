@@ -92,7 +92,8 @@ int evaluation_set_status(domain *d, int64_t id, const char *status, err *e)
 	return 0;
 }
 
-const char *evaluation_status_words(const char *status)
+/* "draft", "in review", "submitted", for the activity line. */
+static const char *status_words(const char *status)
 {
 	static const char *const words[] = {"draft", "draft", "in-review", "in review",
 					    "submitted", "submitted", NULL};
@@ -118,7 +119,7 @@ int evaluation_set_status_by(domain *d, const user_row *who, int64_t id, const c
 	if (evaluation_set_status(d, id, status, e) < 0 || evaluation_get(d, id, &ev, e) < 0 ||
 	    activity_log(d, who, ev.organisation_id, 0,
 			 arena_printf(d->mem, "%s%s) to %s", status_line_start(d, id), ev.cycle,
-				      evaluation_status_words(status)), e) < 0 ||
+				      status_words(status)), e) < 0 ||
 	    store_commit(d->db, e) < 0) {
 		store_rollback(d->db);
 		return -1;

@@ -37,6 +37,7 @@ static const nav_section org_sections[] = {
 static const nav_section area_sections[] = {
 	{"Portfolio", "", {"", "projects", "organisations", "activity"}, ACCESS_NONE},
 	{"Dashboard", "/dashboard", {"dashboard"}, ACCESS_NONE},
+	{"Self-evaluations", "/self-evaluations", {"self-evaluations"}, ACCESS_NONE},
 	{"Audits to decide", "/audits", {"audits"}, ACCESS_NONE},
 	{"Exports", "/export", {"export", "api-tokens"}, ACCESS_NONE},
 	{"Settings", "/settings", {"settings"}, ACCESS_NONE},

@@ -95,9 +95,11 @@ static void area_sections(void **state)
 	const char *body = web_expect_body(w, AS_AREA, "GET", web_path(w, "/area/%lld/dashboard", (long long)area),
 					   NULL, 200);
 	body_has(body, "<nav aria-label=\"Area\"");
-	const char *const sections[] = {"Portfolio", "Dashboard", "Audits to decide", "Exports", "Settings"};
+	const char *const sections[] = {"Portfolio", "Dashboard", "Self-evaluations", "Audits to decide",
+					"Exports", "Settings"};
 	for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
-		body_has(body, sections[i]);
+		body_has(body, web_path(w, ">%s", sections[i]));
+	body_has(body, web_path(w, "href=\"/area/%lld/self-evaluations\"", (long long)area));
 	body_has(body, web_path(w, "href=\"/area/%lld/dashboard\" aria-current=\"page\">", (long long)area));
 	body_lacks(body, "copro-nav-tag");     /* nothing waits */
 	/* Another area's administrator gets the refusal, with no sections. */
