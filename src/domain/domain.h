@@ -156,6 +156,10 @@ int evidence_add(domain *d, evidence_row *ev, int64_t *id, err *e);
 int evidence_edit(domain *d, const evidence_row *ev, err *e);
 int evidence_get(domain *d, int64_t id, evidence_row *out, err *e);
 int evidence_get_in_org(domain *d, int64_t org, int64_t id, evidence_row *out, err *e);
+/* An item of ev's organisation with ev's title (any case, spaces around
+ * ignored) and date, into *same: 1 when there is one, 0 when not, -1 on
+ * error. Adding the same evidence twice is allowed, but worth a warning. */
+int evidence_find_same(domain *d, const evidence_row *ev, evidence_row *same, err *e);
 /* The organisation's evidence library, newest evidence date first; search
  * narrows it down (NULL or 0 in the filter leaves a filter out). */
 int evidence_of_org(domain *d, int64_t org, evidence_list *out, err *e);

@@ -49,6 +49,17 @@ int evidence_get(domain *d, int64_t id, evidence_row *out, err *e)
 			    (long long)id);
 }
 
+int evidence_find_same(domain *d, const evidence_row *ev, evidence_row *same, err *e)
+{
+	evidence_list list;
+	if (!ev->title || !ev->date || store_evidence_same(d->db, d->mem, ev, &list, e) < 0)
+		return ev->title && ev->date ? -1 : 0;
+	if (!list.n)
+		return 0;
+	*same = list.items[0];
+	return 1;
+}
+
 int evidence_add(domain *d, evidence_row *ev, int64_t *id, err *e)
 {
 	if (ev->url && !*ev->url)

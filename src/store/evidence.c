@@ -46,6 +46,16 @@ int store_evidence_list(store *s, arena *a, int64_t org, evidence_list *out, err
 			SQL_ID_ARG(org), out, evidence_cols, e);
 }
 
+/* Any case, spaces around ignored; lower() and trim() read the same in
+ * PostgreSQL. */
+int store_evidence_same(store *s, arena *a, const evidence_row *ev, evidence_list *out, err *e)
+{
+	return SQL_LIST(s, a, "SELECT " EVIDENCE_COLUMNS
+		" WHERE organisation_id = :organisation_id AND evidence_date = :date"
+		" AND lower(trim(title)) = lower(trim(:title)) ORDER BY id",
+		SQL_ROW(evidence_cols, ev), out, evidence_cols, e);
+}
+
 static const sql_col filter_cols[] = {
 	SQL_COL(evidence_filter, from, TEXT), SQL_COL(evidence_filter, to, TEXT),
 	SQL_GROUPS(evidence_filter, groups), SQL_COL(evidence_filter, element, TEXT),

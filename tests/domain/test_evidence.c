@@ -217,11 +217,31 @@ static void edit(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
+/* The same title (any case, spaces around) and date, in the same
+ * organisation only; the first such item. */
+static void same_title_and_date(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "School"), other = fixture_org(f, "Other school");
+	int64_t first = add(f, org, "Coffee mornings");
+	add(f, org, "Coffee mornings");
+	add(f, other, "Tea afternoons");
+	evidence_row same, probe = {.organisation_id = org, .title = "  coffee Mornings ", .date = "2026-05-01"};
+	assert_int_equal(evidence_find_same(&f->d, &probe, &same, &f->e), 1);
+	assert_int_equal(same.id, first);
+	probe.date = "2026-05-02";
+	assert_int_equal(evidence_find_same(&f->d, &probe, &same, &f->e), 0);
+	probe = (evidence_row){.organisation_id = org, .title = "Tea afternoons", .date = "2026-05-01"};
+	assert_int_equal(evidence_find_same(&f->d, &probe, &same, &f->e), 0);
+	probe.date = NULL;
+	assert_int_equal(evidence_find_same(&f->d, &probe, &same, &f->e), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(validation), T(refs), T(links_all_or_nothing), T(other_organisation_refused),
-		T(add_linked), T(own_indicators), T(edit),
+		T(add_linked), T(own_indicators), T(edit), T(same_title_and_date),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -680,6 +680,57 @@ static void changed_instrument_and_gaps_are_shown(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
+/* The same title and date as an item of the library: a warning with a
+ * link to it and nothing saved; "Save anyway" saves; another date does
+ * not warn; another organisation's item never does. */
+static void the_same_evidence_twice_is_warned_about(void **state)
+{
+	webfix *w = *state;
+	evidence_row mine = {.organisation_id = w->org, .title = "Coffee mornings", .date = "2026-10-15",
+			     .groups = GROUP_PARENTS};
+	evidence_row theirs = {.organisation_id = w->other_org, .title = "Tea afternoons",
+			       .date = "2026-10-15", .groups = GROUP_PARENTS};
+	int64_t mine_id, theirs_id;
+	assert_int_equal(evidence_add(&w->f.d, &mine, &mine_id, &w->f.e), 0);
+	assert_int_equal(evidence_add(&w->f.d, &theirs, &theirs_id, &w->f.e), 0);
+	const char *path = statement_path(w, "1i", "evidence");
+	const char *again[] = {"title", " coffee MORNINGS ", "description", "Kept", WEB_DATE("date", "15", "10", "2026"),
+			       "groups", "parent-carers", "indicators", "1i.a", NULL};
+	int64_t before = test_count_rows(&w->f.db);
+	request *r = web_run(w, AS_CONTRIBUTOR, "POST", path, again);
+	assert_int_equal(r->status, 200);
+	page_has(r, "govuk-warning-text");
+	page_has(r, "You already have evidence called \u201cCoffee mornings\u201d from 15 October 2026");
+	page_has(r, web_path(w, "href=\"/org/%lld/evidence/%lld\"", (long long)w->org, (long long)mine_id));
+	page_has(r, web_path(w, "name=\"same\" value=\"%lld\"", (long long)mine_id));
+	page_has(r, ">Save anyway</button>");
+	page_has(r, "Kept</textarea>");
+	page_has(r, "value=\"1i.a\" checked");
+	assert_null(strstr(web_body(r), "<title>Error: "));
+	request_destroy(r);
+	assert_int_equal(test_count_rows(&w->f.db), before);
+
+	/* Save anyway: the second item goes in. */
+	const char *anyway[] = {"title", "Coffee mornings", WEB_DATE("date", "15", "10", "2026"),
+				"indicators", "1i.a", "same", web_num(w, mine_id), NULL};
+	web_expect(w, AS_CONTRIBUTOR, "POST", path, anyway, 303);
+	assert_true(test_count_rows(&w->f.db) > before);
+	/* Another date, or a title only another organisation has: no warning. */
+	const char *other_day[] = {"title", "Coffee mornings", WEB_DATE("date", "16", "10", "2026"),
+				   "indicators", "1i.a", NULL};
+	web_expect(w, AS_CONTRIBUTOR, "POST", path, other_day, 303);
+	const char *their_title[] = {"title", "Tea afternoons", WEB_DATE("date", "15", "10", "2026"),
+				     "indicators", "1i.a", NULL};
+	web_expect(w, AS_CONTRIBUTOR, "POST", path, their_title, 303);
+	/* A "same" of another item does not skip the warning for this one. */
+	const char *wrong_same[] = {"title", "Coffee mornings", WEB_DATE("date", "16", "10", "2026"),
+				    "indicators", "1i.a", "same", web_num(w, theirs_id), NULL};
+	r = web_run(w, AS_CONTRIBUTOR, "POST", path, wrong_same);
+	assert_int_equal(r->status, 200);
+	page_has(r, "You already have evidence called");
+	request_destroy(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -691,6 +742,7 @@ int main(void)
 		T(evidence_of_another_organisation_is_404), T(lead_records_the_judgement),
 		T(lead_adds_own_indicator), T(submitted_evaluation_refuses),
 		T(chart_and_table_show_the_numbers), T(changed_instrument_and_gaps_are_shown),
+		T(the_same_evidence_twice_is_warned_about),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

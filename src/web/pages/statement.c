@@ -255,14 +255,33 @@ static int page_statement(request *r)
 
 /* ---- add new evidence ----------------------------------------------------- */
 
-static int evidence_render(request *r, const eval_page *pg, const form_errors *fe)
+/* GOV.UK warning text before saving an item the library already has
+ * (same title and date), with a link to it; the form then says "Save
+ * anyway" and carries the item's id, so the second press saves. */
+static void same_warning(request *r, const evidence_row *same)
 {
-	bool keep = fe && fe->n;
+	htmlf(&r->out, "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>"
+		      "<strong class=\"govuk-warning-text__text\"><span class=\"govuk-visually-hidden\">Warning</span>"
+		      "You already have evidence called \u201c%t\u201d from %t: "
+		      "<a class=\"govuk-link\" href=\"/org/%D/evidence/%D\">open it in your evidence library</a>. "
+		      "If it is the same evidence, link it instead of adding it again. "
+		      "If it is different evidence, save it anyway.</strong></div>",
+	     same->title, date_words(r, same->date), r->org, same->id);
+}
+
+static int evidence_render_same(request *r, const eval_page *pg, const form_errors *fe,
+				const evidence_row *same)
+{
+	bool keep = (fe && fe->n) || same;
 	task_begin(r, pg, "Add new evidence", fe);
 	htmlf(&r->out, "<p class=\"govuk-body\">Evidence goes into your organisation's evidence library and "
-		      "is linked to the indicators you tick.</p>"
-		      "<form method=\"post\" action=\"%a/evidence\" novalidate>", statement_path(r, pg));
+		      "is linked to the indicators you tick.</p>");
+	if (same)
+		same_warning(r, same);
+	htmlf(&r->out, "<form method=\"post\" action=\"%a/evidence\" novalidate>", statement_path(r, pg));
 	form_csrf(r);
+	if (same)
+		htmlf(&r->out, "<input type=\"hidden\" name=\"same\" value=\"%D\">", same->id);
 	form_input(r, "title", "Title", keep ? form_get(r, "title") : NULL, fe,
 		   &(input_opts){.hint = "For example: Parent carer coffee mornings"});
 	form_textarea(r, "description", "Description (optional)",
@@ -279,9 +298,17 @@ static int evidence_render(request *r, const eval_page *pg, const form_errors *f
 	form_checkboxes(r, "indicators", "Indicators this evidence counts for", opts, checked,
 			"Select all that apply. You can link it to indicators of other statements afterwards.",
 			fe);
-	form_button(r, "Add evidence");
+	form_button(r, same ? "Save anyway" : "Add evidence");
+	if (same)
+		htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a/link\">Link the evidence you already have</a></p>",
+		     statement_path(r, pg));
 	htmlf(&r->out, "</form>");
 	return task_end(r, fe);
+}
+
+static int evidence_render(request *r, const eval_page *pg, const form_errors *fe)
+{
+	return evidence_render_same(r, pg, fe, NULL);
 }
 
 /* ROUTE: GET /org/{org}/evaluation/{evaluation}/statement/{statement}/evidence (contributor) */
@@ -326,6 +353,15 @@ static int page_evidence_add_post(request *r)
 	evidence_row probe = ev;
 	probe.url = *ev.url ? ev.url : NULL;
 	const char *field = evidence_validate(&probe, &e) < 0 ? "title" : "indicators";
+	/* The same title and date as an item of the library: a warning first,
+	 * unless this is the "Save anyway" of that warning. */
+	evidence_row same;
+	const char *anyway = form_get(r, "same");
+	int found = strcmp(field, "title") ? evidence_find_same(&r->d, &ev, &same, &e) : 0;
+	if (found < 0)
+		return page_error(r, &e);
+	if (found && !(anyway && strtoll(anyway, NULL, 10) == same.id))
+		return evidence_render_same(r, &pg, NULL, &same);
 	int64_t id;
 	size_t changed;
 	if (!strcmp(field, "title") ||
