@@ -2,6 +2,7 @@
  * (/org/{org}/audit/{audit}/principle/{principle}): its commitments,
  * indicator and levels as the source words them, and the judgement a
  * contributor records (level, score, notes, evidence from the library). */
+#include <ctype.h>
 #include <string.h>
 
 #include "core/text.h"
@@ -87,20 +88,23 @@ static void principle_pagination(request *r, const audit_view *v, const audit_pr
 	size_t at = (size_t)(pv - v->principles);
 	const char *base = audit_url(r, r->org, v->audit.id);
 	const char *term = audit_principle_term(r, v->fw);
+	/* Mid-sentence in "Next principle: Principle 2", the word is lower case. */
+	char *word = arena_strdup(&r->mem, term);
+	word[0] = (char)tolower((unsigned char)word[0]);
 	htmlf(&r->out, "<nav class=\"govuk-pagination govuk-pagination--block\" aria-label=\"Principles\">");
 	if (at > 0) {
 		const fw_section *s = v->principles[at - 1].principle;
 		htmlf(&r->out, "<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" href=\"%a/principle/%u\" rel=\"prev\">"
 			      "<span class=\"govuk-pagination__link-title\">Previous<span class=\"govuk-visually-hidden\"> %t</span></span>"
 			      "<span class=\"govuk-visually-hidden\">:</span><span class=\"govuk-pagination__link-label\">%t %t</span></a></div>",
-		     base, s->key, term, term, s->key);
+		     base, s->key, word, term, s->key);
 	}
 	if (at + 1 < v->n_principles) {
 		const fw_section *s = v->principles[at + 1].principle;
 		htmlf(&r->out, "<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" href=\"%a/principle/%u\" rel=\"next\">"
 			      "<span class=\"govuk-pagination__link-title\">Next<span class=\"govuk-visually-hidden\"> %t</span></span>"
 			      "<span class=\"govuk-visually-hidden\">:</span><span class=\"govuk-pagination__link-label\">%t %t</span></a></div>",
-		     base, s->key, term, term, s->key);
+		     base, s->key, word, term, s->key);
 	}
 	htmlf(&r->out, "</nav>");
 }
