@@ -26,7 +26,6 @@ const PRINTABLE = {
 // entry goes when its page is made shorter.
 const PENDING = {
 	'/org/1/evaluation/1/statement/1i': 'pending H1: the statement page as seed 001\'s grid, tasks on pages of their own',
-	'/org/1/plan/1/cornerstone/1': 'pending H2: a cornerstone\'s five statements and its questions on one form',
 	// Issue 12's pages of a round of views of all 25 statements (the
 	// default): no part of issue 13 owns them; the lead decides.
 	'/org/1/views/1/results': 'pending lead: the results, one block per statement',

@@ -386,8 +386,11 @@ static void render_audit(request *r, const audit_view *v, const form_errors *fe,
 	if (r->access == ACCESS_AREA && audit_step_allowed(a, v->latest, AUDIT_ACCEPT, r->access))
 		htmlf(&r->out, "<div class=\"govuk-inset-text\">This audit is waiting for the area's decision. "
 			      "Read it through, then <a class=\"govuk-link\" href=\"#decision\">return it or accept it</a>.</div>");
-	/* The judgements at a glance, the overall summary and what to do
-	 * next come first; the details of the form and its history after. */
+	/* The status, the judgements at a glance, the overall summary and
+	 * what to do next come first; the form's details and history after. */
+	htmlf(&r->out, "<p class=\"govuk-body\">Status: ");
+	audit_status_tag(r, a->status);
+	htmlf(&r->out, "</p>");
 	principles_table(r, v, can_edit);
 	overall_summary(r, v, can_edit);
 	if (can_edit)

@@ -12,6 +12,23 @@
 #include "domain/plan.h"
 #include "web/pages/plan_page.h"
 
+/* Two columns from tablet width up, as in the guide's grid (strengths
+ * beside areas for development); one under the other on a phone. */
+static void columns_open(request *r)
+{
+	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-half\">");
+}
+
+static void column_next(request *r)
+{
+	htmlf(&r->out, "</div><div class=\"govuk-grid-column-one-half\">");
+}
+
+static void columns_close(request *r)
+{
+	htmlf(&r->out, "</div></div>");
+}
+
 /* What has been raised from a statement's areas for development. */
 static void actions_raised(request *r, const plan_full *p, const char *key)
 {
@@ -42,7 +59,7 @@ static void action_form(request *r, const plan_full *p, const fw_element *el, co
 	     field, el->key, field);
 	form_error_message(r, field, msg);
 	/* The input is named "title" whatever its id: one form per statement. */
-	htmlf(&r->out, "<input class=\"govuk-input%R\" id=\"%a\" name=\"title\" type=\"text\" value=\"%a\"%R></div>"
+	htmlf(&r->out, "<input class=\"govuk-input govuk-!-width-two-thirds%R\" id=\"%a\" name=\"title\" type=\"text\" value=\"%a\"%R></div>"
 		      "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">"
 		      "Turn into an action<span class=\"govuk-visually-hidden\"> (statement %t)</span></button></form>",
 	     msg ? " govuk-input--error" : "", field, msg && form_get(r, "title") ? form_get(r, "title") : "",
@@ -82,11 +99,67 @@ static void read_only(request *r, const plan_page *pg)
 		const plan_statement_row *s = plan_statement(p, el->key);
 		htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"statement-%a\">%t %t</h2>", el->key, el->key, el->title);
 		gap_note(r, el->gap);
+		columns_open(r);
 		htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", plan_strengths_title(&p->in));
 		text_or_none(r, s ? s->strengths : NULL, "None recorded yet.");
+		column_next(r);
 		htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", plan_areas_title(&p->in));
 		text_or_none(r, s ? s->areas : NULL, "None recorded yet.");
 		actions_raised(r, p, el->key);
+		columns_close(r);
+	}
+}
+
+/* Each statement's strengths beside its areas for development. */
+static void statement_fields(request *r, const plan_page *pg, const form_errors *fe)
+{
+	const plan_full *p = &pg->p;
+	const plan_section *ps = pg->ps;
+	for (size_t i = 0; i < ps->section->n_elements; i++) {
+		const fw_element *el = &ps->section->elements[i];
+		const plan_statement_row *s = plan_statement(p, el->key);
+		const char *sf = plan_field(r, "strengths", el->key);
+		const char *af = plan_field(r, "areas", el->key);
+		htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"statement-%a\">%t %t</h2>", el->key, el->key, el->title);
+		gap_note(r, el->gap);
+		/* A refused action keeps the saved texts; a refused save, the posted. */
+		bool posted = fe && fe->n && form_get(r, sf);
+		columns_open(r);
+		form_textarea(r, sf, arena_printf(&r->mem, "%s for %s", plan_strengths_title(&p->in), el->key),
+			      posted ? form_get(r, sf) : s ? s->strengths : NULL, NULL, fe);
+		column_next(r);
+		form_textarea(r, af, arena_printf(&r->mem, "%s for %s", plan_areas_title(&p->in), el->key),
+			      posted ? form_get(r, af) : s ? s->areas : NULL, NULL, fe);
+		columns_close(r);
+	}
+}
+
+/* The cornerstone's reflective questions, two to a row. */
+static void questions(request *r, const plan_page *pg, bool writable, const form_errors *fe)
+{
+	const plan_full *p = &pg->p;
+	const plan_section *ps = pg->ps;
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"questions\">Reflective questions</h2>");
+	if (p->in.question_lead)
+		htmlf(&r->out, "<p class=\"govuk-body\">%t:</p>", p->in.question_lead);
+	for (size_t q = 0; q < ps->n_questions; q++) {
+		const fw_item *it = &ps->questions[q];
+		const char *field = plan_field(r, "question", it->key);
+		const char *value = fe && fe->n && form_get(r, field) ? form_get(r, field)
+								      : plan_answer(p, ps->section->key, it->key);
+		if (q % 2 == 0)
+			columns_open(r);
+		else
+			column_next(r);
+		gap_note(r, it->gap);
+		if (writable) {
+			form_textarea(r, field, sentence(r, it->text), value, NULL, fe);
+		} else {
+			htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", sentence(r, it->text));
+			text_or_none(r, value, "Not answered yet.");
+		}
+		if (q % 2 == 1 || q + 1 == ps->n_questions)
+			columns_close(r);
 	}
 }
 
@@ -94,9 +167,8 @@ int plan_cornerstone_render(request *r, const plan_page *pg, const form_errors *
 {
 	const plan_full *p = &pg->p;
 	const plan_section *ps = pg->ps;
-	bool keep = fe && fe->n;
 	const char *name = plan_section_name(r, p->in.fw, ps->section);
-	page_begin(r, arena_printf(&r->mem, "%s%s - %s", keep ? "Error: " : "", name, p->plan.title));
+	page_begin(r, arena_printf(&r->mem, "%s%s - %s", fe && fe->n ? "Error: " : "", name, p->plan.title));
 	plan_breadcrumbs(r, pg, arena_printf(&r->mem, "%s %s", sentence(r, p->in.fw->term_section), ps->section->key));
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	form_error_summary(r, fe);
@@ -105,44 +177,18 @@ int plan_cornerstone_render(request *r, const plan_page *pg, const form_errors *
 	     p->plan.title, name);
 	gap_note(r, ps->section->gap);
 	htmlf(&r->out, "<p class=\"govuk-body\">Start with what is going well. For each statement, write its "
-		      "strengths first, then its areas for development. Then answer the questions.</p>");
+		      "strengths first, then its areas for development. Then answer the questions.</p>"
+		      "</div></div><div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-full\">");
 	bool writable = r->access >= ACCESS_CONTRIBUTE;
 	if (writable) {
 		htmlf(&r->out, "<form method=\"post\" action=\"%a/cornerstone/%u\" novalidate>",
 		     plan_path(r, p->plan.id), ps->section->key);
 		form_csrf(r);
-	}
-	if (!writable)
+		statement_fields(r, pg, fe);
+	} else {
 		read_only(r, pg);
-	for (size_t i = 0; writable && i < ps->section->n_elements; i++) {
-		const fw_element *el = &ps->section->elements[i];
-		const plan_statement_row *s = plan_statement(p, el->key);
-		const char *sf = plan_field(r, "strengths", el->key);
-		const char *af = plan_field(r, "areas", el->key);
-		htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"statement-%a\">%t %t</h2>", el->key, el->key, el->title);
-		gap_note(r, el->gap);
-		/* A refused action keeps the saved texts; a refused save, the posted. */
-		bool posted = keep && form_get(r, sf);
-		form_textarea(r, sf, arena_printf(&r->mem, "%s for %s", plan_strengths_title(&p->in), el->key),
-			      posted ? form_get(r, sf) : s ? s->strengths : NULL, NULL, fe);
-		form_textarea(r, af, arena_printf(&r->mem, "%s for %s", plan_areas_title(&p->in), el->key),
-			      posted ? form_get(r, af) : s ? s->areas : NULL, NULL, fe);
 	}
-	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"questions\">Reflective questions</h2>");
-	if (p->in.question_lead)
-		htmlf(&r->out, "<p class=\"govuk-body\">%t:</p>", p->in.question_lead);
-	for (size_t q = 0; q < ps->n_questions; q++) {
-		const fw_item *it = &ps->questions[q];
-		const char *field = plan_field(r, "question", it->key);
-		const char *value = keep && form_get(r, field) ? form_get(r, field) : plan_answer(p, ps->section->key, it->key);
-		gap_note(r, it->gap);
-		if (writable) {
-			form_textarea(r, field, sentence(r, it->text), value, NULL, fe);
-		} else {
-			htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3>", sentence(r, it->text));
-			text_or_none(r, value, "Not answered yet.");
-		}
-	}
+	questions(r, pg, writable, fe);
 	if (writable) {
 		form_button(r, arena_printf(&r->mem, "Save %s %s", p->in.fw->term_section, ps->section->key));
 		htmlf(&r->out, "</form>");
