@@ -553,3 +553,23 @@ export async function tabTo(page, want, { max = 25, key = 'Tab' } = {}) {
 export async function pressTo(page, key, want) {
 	return tabTo(page, want, { max: 1, key });
 }
+
+// ---- the demo data ---------------------------------------------------------
+
+export const DEMO_PASSWORD = 'correct horse battery staple';
+
+// coproCli(db, args, input): runs a copro command on the app's database
+// (the demo, a user); answers its output.
+export function coproCli(db, args, input) {
+	return execFileSync(COPRO, ['--db', db, ...args], { input, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
+}
+
+// signInAs(page, app, email): the sign-in form with DEMO_PASSWORD.
+export async function signInAs(page, app, email, password = DEMO_PASSWORD) {
+	await page.goto(`${app.url}/sign-in`);
+	const form = page.locator('form[action="/sign-in"]');
+	await form.getByLabel('Email address').fill(email);
+	await form.getByLabel('Password').fill(password);
+	await submit(page, () => form.getByRole('button', { name: 'Sign in' }).click());
+	expect(pathOf(page) !== '/sign-in', `${email} could not sign in`);
+}

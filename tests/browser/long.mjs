@@ -6,26 +6,11 @@
 // summaries linking to the parts); every chart's labels inside its chart
 // at 375 px; the area's heat map says it scrolls and scrolls by keyboard.
 
-import { execFileSync } from 'node:child_process';
 
-import { COPRO, expect, expectEqual, focused, markFocusBaseline, pathOf, submit, tabTo } from './lib.mjs';
+import { DEMO_PASSWORD as PASSWORD, coproCli as copro, expect, expectEqual, focused, markFocusBaseline, pathOf, signInAs as signIn, submit, tabTo } from './lib.mjs';
 
-const PASSWORD = 'correct horse battery staple';
 const LEAD = 'lead@example.org';
 const AREA = 'area@example.org';
-
-function copro(db, args, input) {
-	return execFileSync(COPRO, ['--db', db, ...args], { input, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
-}
-
-async function signIn(page, app, email) {
-	await page.goto(`${app.url}/sign-in`);
-	const form = page.locator('form[action="/sign-in"]');
-	await form.getByLabel('Email address').fill(email);
-	await form.getByLabel('Password').fill(PASSWORD);
-	await submit(page, () => form.getByRole('button', { name: 'Sign in' }).click());
-	expect(pathOf(page) !== '/sign-in', `${email} could not sign in`);
-}
 
 // Text of every chart drawn past its chart's right edge (cut off), at the
 // page's current width.
