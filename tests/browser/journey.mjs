@@ -285,6 +285,8 @@ export default async function journey(t) {
 		await page.goto(`${app.url}${evaluationPath}`);
 		const main = await page.locator('main').innerText();
 		expect(/\b3 of \d+ indicators have evidence\. 2 of \d+ statements have evidence/.test(main), `the progress says: ${main.slice(0, 600)}`);
+		// The chart and its tables are folded under a details element.
+		await page.getByText('Progress per cornerstone: chart and tables').click();
 		const row = async (name) => (await page.getByRole('row', { name }).first().innerText()).replace(/\s+/g, ' ');
 		expect(/2 of \d+ 1 of \d+/.test(await row(/^1 Welcome and Care/)), `cornerstone 1: ${await row(/^1 Welcome and Care/)}`);
 		expect(/1 of \d+ 1 of \d+/.test(await row(/^2 Value and Include/)), `cornerstone 2: ${await row(/^2 Value and Include/)}`);
