@@ -129,7 +129,12 @@ int evaluation_set_status_by(domain *d, const user_row *who, int64_t id, const c
 
 int evaluation_status_change(domain *d, const evaluation_row *ev, activity_row *out, err *e)
 {
-	return store_activity_latest(d->db, d->mem, ev->organisation_id,
+	/* Only a status change moves updated_at, and its line is written
+	 * after it in the same transaction: nothing to look for before, and
+	 * nothing at all for a draft never changed. */
+	if (!ev->updated_at || (!strcmp(ev->status, "draft") && !strcmp(ev->updated_at, ev->created_at)))
+		return 0;
+	return store_activity_latest(d->db, d->mem, ev->organisation_id, ev->updated_at,
 				     status_line_start(d, ev->id), out, e);
 }
 

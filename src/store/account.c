@@ -236,13 +236,14 @@ int store_activity_list(store *s, arena *a, int64_t org, int64_t area, int limit
 			activity_cols, e);
 }
 
-int store_activity_latest(store *s, arena *a, int64_t org, const char *prefix, activity_row *out,
-			  err *e)
+int store_activity_latest(store *s, arena *a, int64_t org, const char *since, const char *prefix,
+			  activity_row *out, err *e)
 {
 	return sql_get(s, a, "SELECT id, at, user_id, user_name, area_id, organisation_id, what"
-		" FROM activity WHERE organisation_id = ? AND substr(what, 1, length(?)) = ?"
+		" FROM activity WHERE organisation_id = ? AND at >= ? AND substr(what, 1, length(?)) = ?"
 		" ORDER BY at DESC, id DESC LIMIT 1",
-		SQL_ARGS(sql_int(org), sql_text(prefix), sql_text(prefix)), out, activity_cols, e);
+		SQL_ARGS(sql_int(org), sql_text(since), sql_text(prefix), sql_text(prefix)), out,
+		activity_cols, e);
 }
 
 /* ---- API tokens ------------------------------------------------------ */
