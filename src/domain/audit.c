@@ -640,6 +640,39 @@ static int load_history(domain *d, audit_view *v, err *e)
 	return 0;
 }
 
+/* The area's comments on principles to show: a returned version's own; for
+ * the draft that follows a return, the returned version's. */
+static int load_area_comments(domain *d, audit_view *v, err *e)
+{
+	const audit_row *from = &v->audit;
+	audit_principle_list before = {0};
+	bool draft = !strcmp(v->audit.status, "draft");
+	if (draft) {
+		from = NULL;
+		for (size_t i = 1; i < v->n_versions; i++)
+			if (v->versions[i].id == v->audit.id && !strcmp(v->versions[i - 1].status, "returned"))
+				from = &v->versions[i - 1];
+		if (!from)
+			return 0;
+		if (store_audit_principle_list(d->db, d->mem, from->id, &before, e) < 0)
+			return -1;
+	} else if (strcmp(v->audit.status, "returned")) {
+		return 0;
+	}
+	for (size_t i = 0; i < v->n_principles; i++) {
+		audit_principle_view *p = &v->principles[i];
+		const char *said = draft ? NULL : p->row.area_comment;
+		for (size_t j = 0; draft && j < before.n; j++)
+			if (!strcmp(before.items[j].principle_key, p->principle->key))
+				said = before.items[j].area_comment;
+		if (said && !audit_blank(said)) {
+			p->area_comment = said;
+			p->area_comment_version = from->version;
+		}
+	}
+	return 0;
+}
+
 static int load_project(domain *d, audit_view *v, err *e)
 {
 	if (!v->audit.project_id)
@@ -672,7 +705,8 @@ int audit_view_load(domain *d, int64_t audit, audit_view *v, err *e)
 	if (audit_outcome_list(v->fw, d->mem, &v->outcomes, &v->n_outcomes) < 0 ||
 	    audit_settings_of_org(d, v->audit.organisation_id, &v->settings, e) < 0 ||
 	    store_audit_person_list(d->db, d->mem, audit, &people, e) < 0 ||
-	    load_principles(d, v, e) < 0 || load_history(d, v, e) < 0 || load_project(d, v, e) < 0 ||
+	    load_principles(d, v, e) < 0 || load_history(d, v, e) < 0 ||
+	    load_area_comments(d, v, e) < 0 || load_project(d, v, e) < 0 ||
 	    store_action_list_audit(d->db, d->mem, audit, &actions, e) < 0)
 		goto fail;
 	v->people = people.items;

@@ -157,6 +157,15 @@ enum audit_step { AUDIT_SUBMIT, AUDIT_RETURN, AUDIT_ACCEPT, AUDIT_REVISE };
 int audit_submit(domain *d, int64_t audit, const audit_actor *who, err *e);
 int audit_return(domain *d, int64_t audit, const audit_actor *who, const char *comment,
 		 err *e);
+/* The area's comment on one principle when returning an audit. */
+typedef struct audit_principle_comment {
+	const char *principle_key, *comment;    /* a blank comment is none */
+} audit_principle_comment;
+/* Returns with a comment on the whole and on any principles: at least one
+ * of them must say something; a principle the audit does not have is
+ * refused, and nothing is written. */
+int audit_return_with(domain *d, int64_t audit, const audit_actor *who, const char *comment,
+		      const audit_principle_comment *principles, size_t n, err *e);
 int audit_accept(domain *d, int64_t audit, const audit_actor *who, const char *comment,
 		 err *e);
 int audit_revise(domain *d, int64_t audit, const audit_actor *who, int64_t *new_id, err *e);
@@ -195,6 +204,10 @@ typedef struct audit_principle_view {
 	const char **commitments;       /* the principle's commitments */
 	size_t n_commitments;
 	audit_principle_row row;        /* level NULL, no score, "" notes when unset */
+	/* The area's comment on this principle when it returned this version,
+	 * or (for the draft that followed) the version before: NULL none. */
+	const char *area_comment;
+	int area_comment_version;
 	const fw_item *level;           /* the chosen level (title, descriptor, gap) or NULL */
 	audit_evidence_row *evidence;
 	size_t n_evidence;

@@ -138,9 +138,40 @@ fail:
 	return -1;
 }
 
+/* The area's comments on principles: each on a principle of the audit
+ * (whose row a submitted audit always has), within the length limit. */
+static int comment_principles(domain *d, int64_t audit, const audit_principle_comment *pc, size_t n,
+			      err *e)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (audit_blank(pc[i].comment))
+			continue;
+		const char *what = arena_printf(d->mem, "The comment on principle %s", pc[i].principle_key);
+		if (text_check_long(what, pc[i].comment, false, e) < 0)
+			return -1;
+		int done = store_audit_principle_comment(d->db, audit, pc[i].principle_key, pc[i].comment, e);
+		if (done < 0)
+			return -1;
+		if (!done)
+			return err_set(e, ERR_INPUT, "the audit has no principle \"%.20s\": comment on its principles 1 to 6.",
+				       pc[i].principle_key);
+	}
+	return 0;
+}
+
+static bool any_said(const char *comment, const audit_principle_comment *pc, size_t n)
+{
+	if (!audit_blank(comment))
+		return true;
+	for (size_t i = 0; i < n; i++)
+		if (!audit_blank(pc[i].comment))
+			return true;
+	return false;
+}
+
 /* Return and accept: the area's decision on a submitted audit. */
 static int decide(domain *d, int64_t id, const audit_actor *who, const char *comment,
-		  enum audit_step step, err *e)
+		  enum audit_step step, const audit_principle_comment *pc, size_t n, err *e)
 {
 	bool returning = step == AUDIT_RETURN;
 	audit_row a;
@@ -156,13 +187,14 @@ static int decide(domain *d, int64_t id, const audit_actor *who, const char *com
 		audit_refuse_status(&a, returning ? "returned" : "accepted", e);
 		goto fail;
 	}
-	if (returning && audit_blank(comment)) {
+	if (returning && !any_said(comment, pc, n)) {
 		err_set(e, ERR_INPUT,
-			"Say why the audit is returned: the comment is required, so the organisation knows what to change.");
+			"Say why the audit is returned: a comment is required (on the whole audit or on a principle), so the organisation knows what to change.");
 		goto fail;
 	}
 	if (text_check_long("The comment", comment, false, e) < 0 ||
-	    move(d, &a, returning ? "returned" : "accepted", who, comment, e) < 0 ||
+	    comment_principles(d, id, pc, n, e) < 0 ||
+	    move(d, &a, returning ? "returned" : "accepted", who, comment ? comment : "", e) < 0 ||
 	    store_commit(d->db, e) < 0)
 		goto fail;
 	return 0;
@@ -173,12 +205,18 @@ fail:
 
 int audit_return(domain *d, int64_t id, const audit_actor *who, const char *comment, err *e)
 {
-	return decide(d, id, who, comment, AUDIT_RETURN, e);
+	return decide(d, id, who, comment, AUDIT_RETURN, NULL, 0, e);
+}
+
+int audit_return_with(domain *d, int64_t id, const audit_actor *who, const char *comment,
+		      const audit_principle_comment *principles, size_t n, err *e)
+{
+	return decide(d, id, who, comment, AUDIT_RETURN, principles, n, e);
 }
 
 int audit_accept(domain *d, int64_t id, const audit_actor *who, const char *comment, err *e)
 {
-	return decide(d, id, who, comment, AUDIT_ACCEPT, e);
+	return decide(d, id, who, comment, AUDIT_ACCEPT, NULL, 0, e);
 }
 
 int audit_revise(domain *d, int64_t id, const audit_actor *who, int64_t *new_id, err *e)

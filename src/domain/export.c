@@ -345,10 +345,14 @@ static json_t *audit_parts_json(const audit_person_list *people,
 	json_t *pr = json_array();
 	for (size_t i = 0; i < principles->n; i++) {
 		const audit_principle_row *r = &principles->items[i];
-		json_array_append_new(pr, json_pack("{s:s, s:s?, s:o, s:s, s:s}",
+		json_t *p = json_pack("{s:s, s:s?, s:o, s:s, s:s}",
 			"principle", r->principle_key, "level", r->level,
 			"score", r->score == AUDIT_NO_SCORE ? json_null() : json_integer(r->score),
-			"notes", r->notes, "updated_at", r->updated_at));
+			"notes", r->notes, "updated_at", r->updated_at);
+		/* Only a returned version can carry one: older files never do. */
+		if (r->area_comment && *r->area_comment)
+			json_object_set_new(p, "area_comment", json_string(r->area_comment));
+		json_array_append_new(pr, p);
 	}
 	json_object_set_new(audit, "people", pl);
 	json_object_set_new(audit, "principles", pr);

@@ -244,12 +244,13 @@ static int read_audit_principles(struct import *im, const char *where, json_t *l
 		snprintf(w, sizeof w, "%s.principles[%zu]", where, i);
 		json_int_t score = LLONG_MIN;   /* stays: no score */
 		import_drop_nulls(v, (const char *const[]){"level", "score", NULL});
-		if (import_unpack(v, w, e, "{s:s, s?s, s?I, s:s, s:s!}", "principle", &r->principle_key,
+		if (import_unpack(v, w, e, "{s:s, s?s, s?I, s:s, s:s, s?s!}", "principle", &r->principle_key,
 			   "level", &r->level, "score", &score, "notes", &r->notes,
-			   "updated_at", &r->updated_at) < 0 ||
+			   "updated_at", &r->updated_at, "area_comment", &r->area_comment) < 0 ||
 		    import_check_stamp(w, r->updated_at, e) < 0)
 			return -1;
-		if (text_check_long("The notes or evidence", r->notes, false, e) < 0)
+		if (text_check_long("The notes or evidence", r->notes, false, e) < 0 ||
+		    text_check_long("The area's comment", r->area_comment, false, e) < 0)
 			return import_damaged_at(w, e);
 		const fw_element *el = audit_principle_indicator(a->fw, r->principle_key);
 		if (!el || !el->n_levels)

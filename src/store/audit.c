@@ -160,7 +160,7 @@ int store_audit_person_list(store *s, arena *a, int64_t audit, audit_person_list
 /* ---- principles and evidence ------------------------------------------- */
 
 #define PRINCIPLE_COLUMNS \
-	"audit_id, principle_key, level, score, notes, updated_at FROM audit_principle"
+	"audit_id, principle_key, level, score, notes, updated_at, area_comment FROM audit_principle"
 
 _Static_assert(AUDIT_NO_SCORE == SQL_NONE, "a missing score reads and binds as SQL NULL");
 
@@ -169,17 +169,26 @@ static const sql_col principle_cols[] = {
 	SQL_COL(audit_principle_row, principle_key, TEXT),
 	SQL_COL(audit_principle_row, level, TEXT), SQL_COL(audit_principle_row, score, INT_OR_NONE),
 	SQL_COL(audit_principle_row, notes, TEXT), SQL_COL(audit_principle_row, updated_at, TEXT),
-	SQL_TABLE_END,
+	SQL_COL(audit_principle_row, area_comment, TEXT), SQL_TABLE_END,
 };
 
 int store_audit_principle_put(store *s, const audit_principle_row *r, err *e)
 {
 	return sql_run(s, "INSERT INTO audit_principle (audit_id, principle_key, level, score,"
-		" notes, updated_at) VALUES (:audit_id, :principle_key, :level, :score,"
-		" COALESCE(:notes, ''), :updated_at)"
+		" notes, updated_at, area_comment) VALUES (:audit_id, :principle_key, :level, :score,"
+		" COALESCE(:notes, ''), :updated_at, COALESCE(:area_comment, ''))"
 		" ON CONFLICT (audit_id, principle_key) DO UPDATE SET level = excluded.level,"
-		" score = excluded.score, notes = excluded.notes, updated_at = excluded.updated_at",
+		" score = excluded.score, notes = excluded.notes, updated_at = excluded.updated_at,"
+		" area_comment = excluded.area_comment",
 		SQL_ROW(principle_cols, r), e);
+}
+
+int store_audit_principle_comment(store *s, int64_t audit, const char *principle,
+				  const char *comment, err *e)
+{
+	return sql_change(s, "UPDATE audit_principle SET area_comment = ?"
+			  " WHERE audit_id = ? AND principle_key = ?",
+			  SQL_ARGS(sql_text(comment), sql_int(audit), sql_text(principle)), e);
 }
 
 int store_audit_principle_get(store *s, arena *a, int64_t audit, const char *principle,

@@ -42,6 +42,10 @@ int store_audit_person_list(store *s, arena *a, int64_t audit, audit_person_list
 
 /* Inserts or replaces the audit's row for r->principle_key. */
 int store_audit_principle_put(store *s, const audit_principle_row *r, err *e);
+/* Sets the area's comment on a principle of `audit`: 1 done, 0 when the
+ * audit has no row for that principle. */
+int store_audit_principle_comment(store *s, int64_t audit, const char *principle,
+				  const char *comment, err *e);
 int store_audit_principle_get(store *s, arena *a, int64_t audit, const char *principle,
 			      audit_principle_row *out, err *e);
 int store_audit_principle_list(store *s, arena *a, int64_t audit, audit_principle_list *out,

@@ -332,6 +332,7 @@ typedef struct audit_principle_row {
 	const char *level;              /* level key or NULL */
 	int score;                      /* AUDIT_NO_SCORE when none */
 	const char *notes, *updated_at;
+	const char *area_comment;       /* the area's, when it returned this version; "" none */
 } audit_principle_row;
 
 typedef struct audit_evidence_row {

@@ -668,6 +668,11 @@ const char *const schema_migrations[] = {
 	"DROP INDEX throttle_hit_address;"
 	"CREATE INDEX throttle_hit_scope ON throttle_hit (scope, at, scope_seq);"
 	"CREATE INDEX throttle_hit_address ON throttle_hit (address, at, address_seq);",
+
+	/* 12: returning an audit, the area can comment on each principle as
+	 * well as on the whole. The comment belongs to the returned version
+	 * (which never changes again); a new version starts without one. */
+	"ALTER TABLE audit_principle ADD COLUMN area_comment TEXT NOT NULL DEFAULT '';",
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

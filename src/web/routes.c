@@ -21,6 +21,7 @@ const route *const web_route_tables[] = {
 	audit_routes,
 	area_routes,
 	area_evaluations_routes,
+	audit_return_routes,
 	export_routes,
 	api_routes,
 	measures_routes,

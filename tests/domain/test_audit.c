@@ -630,11 +630,20 @@ static void workflow(void **state)
 	assert_non_null(strstr(f->e.msg, "comment is required"));
 	assert_int_equal(audit_return(&f->d, id, &area_admin, " \n ", &f->e), -1);
 	assert_non_null(strstr(f->e.msg, "comment is required"));
+	/* Comments on principles: blank ones are none; an unknown principle is
+	 * refused, and the comment on the whole written with it is not kept. */
+	const audit_principle_comment blank[] = {{"2", "  "}};
+	assert_int_equal(audit_return_with(&f->d, id, &area_admin, "", blank, 1, &f->e), -1);
+	assert_non_null(strstr(f->e.msg, "comment is required"));
+	const audit_principle_comment unknown[] = {{"2", "Fine"}, {"9", "Who?"}};
+	assert_int_equal(audit_return_with(&f->d, id, &area_admin, "Whole", unknown, 2, &f->e), -1);
+	assert_non_null(strstr(f->e.msg, "has no principle \"9\""));
 	after = snapshot(f);
 	assert_string_equal(before, after);
 	free(before);
 	free(after);
-	assert_int_equal(audit_return(&f->d, id, &area_admin, "Link evidence for 2", &f->e), 0);
+	const audit_principle_comment on_two[] = {{"2", "Which evidence shows this?"}, {"3", ""}};
+	assert_int_equal(audit_return_with(&f->d, id, &area_admin, "Link evidence for 2", on_two, 2, &f->e), 0);
 
 	/* returned: only revise, by a lead; the returned version stays. */
 	illegal_everywhere(f, id, "returned", false, false, true);
@@ -647,6 +656,9 @@ static void workflow(void **state)
 	audit_view v;
 	assert_int_equal(audit_view_load(&f->d, id, &v, &f->e), 0);
 	assert_string_equal(v.return_comment, "Link evidence for 2");
+	assert_string_equal(v.principles[1].area_comment, "Which evidence shows this?");
+	assert_int_equal(v.principles[1].area_comment_version, 1);
+	assert_null(v.principles[2].area_comment);
 	assert_true(v.latest);
 	assert_true(audit_step_allowed(&v.audit, v.latest, AUDIT_REVISE, ACCESS_LEAD));
 	assert_false(audit_step_allowed(&v.audit, v.latest, AUDIT_REVISE, ACCESS_CONTRIBUTE));

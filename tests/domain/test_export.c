@@ -194,8 +194,9 @@ static int64_t york_history(fixture *f, int64_t *second_version)
 	audit_actor lead = {.name = "Jo Mensah", .access = ACCESS_LEAD};
 
 	set_now("2026-11-24T10:00:00Z");
-	assert_int_equal(audit_return(&f->d, a1, &area, "Please say what pupils said about principle 4.",
-				      &f->e), 0);
+	const audit_principle_comment on_four[] = {{"4", "Which pupils, and how were they asked?"}};
+	assert_int_equal(audit_return_with(&f->d, a1, &area, "Please say what pupils said about principle 4.",
+					   on_four, 1, &f->e), 0);
 	set_now("2026-11-25T11:00:00Z");
 	assert_int_equal(audit_revise(&f->d, a1, &lead, &a2, &f->e), 0);
 	principle_change c = {.level = AUDIT_LEVEL_HIGH, .notes = "Pupils from the resource base joined."};
@@ -288,6 +289,10 @@ static void york_round_trip_is_byte_identical(void **state)
 	assert_string_equal(events.items[2].status, "returned");
 	assert_string_equal(events.items[2].user_name, "Area officer");
 	assert_string_equal(events.items[2].comment, "Please say what pupils said about principle 4.");
+	/* The area's comment on principle 4 came with the returned version. */
+	audit_principle_row p4;
+	assert_int_equal(store_audit_principle_get(&o.db, &f->mem, v1->id, "4", &p4, &f->e), 1);
+	assert_string_equal(p4.area_comment, "Which pupils, and how were they asked?");
 	assert_int_equal(events.items[2].user_id, 0);
 	action_list from_audit;
 	assert_int_equal(store_action_list_audit(&o.db, &f->mem, v2->id, &from_audit, &f->e), 0);

@@ -423,20 +423,41 @@ static void the_whole_flow(void **state)
 	web_expect_body(w, AS_LEAD, "POST", accept, NULL, 403);
 	web_expect_body(w, AS_OTHER_AREA, "POST", ret, comment, 404);
 	body = web_expect_body(w, AS_AREA, "GET", view, NULL, 200);
-	body_has(body, "Return to the organisation</button>");
+	body_has(body, web_path(w, "href=\"%s\">Return to the organisation</a>", ret));
 	body_has(body, ">Accept</button>");
+	/* The return is a page of its own: a comment on the whole and on each
+	 * principle, beside the level given. */
+	web_expect_body(w, AS_LEAD, "GET", ret, NULL, 403);
+	body = web_expect_body(w, AS_AREA, "GET", ret, NULL, 200);
+	body_has(body, "<h1 class=\"govuk-heading-l\">Return the audit to the organisation</h1>");
+	body_has(body, "name=\"principle-6\"");
+	body_has(body, "The level given: ");
 
-	/* Returning needs a comment. */
+	/* Returning needs a comment, on the whole or on a principle; too long
+	 * a comment on a principle is refused at that principle. */
 	before = audit_rows(w);
-	const char *empty[] = {"return_comment", "   ", NULL};
+	const char *empty[] = {"return_comment", "   ", "principle-2", " ", NULL};
 	body = web_expect_body(w, AS_AREA, "POST", ret, empty, 400);
-	body_has(body, "There is a problem");
-	body_has(body, "href=\"#return_comment\">Enter what the organisation needs to change");
+	body_has(body, "<title>Error: Return the audit");
+	body_has(body, "href=\"#return_comment\">Say why the audit is returned: a comment is required");
 	body_has(body, "id=\"return_comment-error\"");
+	char *long_text = arena_alloc(&w->f.mem, 20002);
+	memset(long_text, 'x', 20001);
+	long_text[20001] = '\0';
+	const char *too_long[] = {"return_comment", "Fine", "principle-2", long_text, NULL};
+	body = web_expect_body(w, AS_AREA, "POST", ret, too_long, 400);
+	body_has(body, "href=\"#principle-2\">The comment on principle 2");
 	assert_int_equal(audit_rows(w), before);
 	assert_string_equal(get_audit(w, id).status, "submitted");
 
-	web_expect_body(w, AS_AREA, "POST", ret, comment, 303);
+	const char *with_principle[] = {"return_comment", "Please add evidence from children for principle 4",
+					"principle-4", "Who are the children you asked?", NULL};
+	web_expect_body(w, AS_AREA, "POST", ret, with_principle, 303);
+	web_expect_body(w, AS_AREA, "GET", ret, NULL, 409);             /* returned already */
+	body = web_expect_body(w, AS_VIEWER, "GET", principle_path(w, id, 4), NULL, 200);
+	body_has(body, "The area's comment when it returned version 1</h3><p class=\"govuk-body\">"
+		       "Who are the children you asked?");
+	body_lacks(web_expect_body(w, AS_VIEWER, "GET", principle_path(w, id, 3), NULL, 200), "comment when it returned");
 	assert_string_equal(get_audit(w, id).status, "returned");
 	body = web_expect_body(w, AS_LEAD, "GET", view, NULL, 200);
 	body_has(body, "govuk-notification-banner");
@@ -465,6 +486,14 @@ static void the_whole_flow(void **state)
 	assert_int_equal(a2.first_id, id);
 	assert_string_equal(a2.status, "draft");
 	assert_string_equal(audit_state(w, id), returned);
+	/* The new version shows the area's comment on the principle, from
+	 * version 1, while it is worked on; it holds none of its own. */
+	body_has(web_expect_body(w, AS_CONTRIBUTOR, "GET", principle_path(w, v2, 4), NULL, 200),
+		 "The area's comment when it returned version 1");
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM audit_principle WHERE audit_id = %lld AND area_comment <> ''",
+		 (long long)v2);
+	assert_int_equal(fixture_count(&w->f, sql), 0);
 	web_expect_body(w, AS_LEAD, "POST", revise, NULL, 409);
 	body = web_expect_body(w, AS_VIEWER, "GET", view, NULL, 200);
 	body_has(body, "This is an earlier version");

@@ -290,6 +290,7 @@ static const struct {
 	{"POST", "/org/{org}/audit/{audit}/actions", ACCESS_CONTRIBUTE},
 	{"POST", "/org/{org}/audit/{audit}/submit", ACCESS_LEAD},
 	{"POST", "/org/{org}/audit/{audit}/revise", ACCESS_LEAD},
+	{"GET", "/org/{org}/audit/{audit}/return", ACCESS_AREA},
 	{"POST", "/org/{org}/audit/{audit}/return", ACCESS_AREA},
 	{"POST", "/org/{org}/audit/{audit}/accept", ACCESS_AREA},
 	/* Success measures: contributors choose them and record readings. */

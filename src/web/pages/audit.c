@@ -133,8 +133,9 @@ static void principles_table(request *r, const audit_view *v, bool can_edit)
 			htmlf(&r->out, "%d", pv->row.score);
 		else
 			htmlf(&r->out, "Not given");
-		htmlf(&r->out, "</td><td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">",
-		     text_blank(pv->row.notes) ? "None written" : "Written");
+		htmlf(&r->out, "</td><td class=\"govuk-table__cell\">%t%t</td><td class=\"govuk-table__cell\">",
+		     text_blank(pv->row.notes) ? "None written" : "Written",
+		     pv->area_comment ? ". The area commented on it" : "");
 		if (pv->n_evidence)
 			htmlf(&r->out, "%z linked", pv->n_evidence);
 		else
@@ -277,13 +278,13 @@ static void step_form(request *r, const audit_view *v, const char *step, const c
 static void decision_forms(request *r, const audit_view *v, const form_errors *fe,
 			   const char *comment)
 {
+	(void)comment;
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"decision\">The area's decision</h2>"
-		      "<form method=\"post\" action=\"%a/return\" novalidate>", audit_url(r, r->org, v->audit.id));
-	form_csrf(r);
-	form_textarea(r, "return_comment", "What the organisation needs to change", comment,
-		      "Needed to return the audit. The organisation sees this at the top of its audit.", fe);
-	htmlf(&r->out, "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">Return to the organisation</button></form>"
-		      "<form method=\"post\" action=\"%a/accept\" novalidate>", audit_url(r, r->org, v->audit.id));
+		      "<p class=\"govuk-body\">Return the audit when the organisation needs to change something: "
+		      "you can comment on the whole audit and on each principle.</p>"
+		      "<a class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\" href=\"%a/return\">Return to the organisation</a>"
+		      "<form method=\"post\" action=\"%a/accept\" novalidate>",
+	      audit_url(r, r->org, v->audit.id), audit_url(r, r->org, v->audit.id));
 	form_csrf(r);
 	form_textarea(r, "accept_comment", "Comment on accepting (optional)", NULL, NULL, fe);
 	form_button(r, "Accept");
@@ -491,29 +492,6 @@ static int page_revise(request *r)
 				      v.audit.version + 1, (long long)v.audit.first_id, (long long)id));
 }
 
-/* ROUTE: POST /org/{org}/audit/{audit}/return (area administrator) */
-static int page_return(request *r)
-{
-	audit_view v;
-	int st = load_for_step(r, &v, AUDIT_RETURN);
-	if (st)
-		return st;
-	const char *comment = form_get(r, "return_comment");
-	err e = {0};
-	if (text_blank(text_trimmed(&r->mem, comment)))
-		return refuse_on_audit(r, &v, "return_comment",
-				       "Enter what the organisation needs to change before you return the audit",
-				       comment);
-	if (text_check_long("The comment", comment, true, &e) < 0)
-		return refuse_on_audit(r, &v, "return_comment", sentence(r, e.msg), comment);
-	audit_actor who = audit_actor_of(r);
-	if (audit_return(&r->d, v.audit.id, &who, comment, &e) < 0)
-		return step_failed(r, &v, &e, "return_comment", comment);
-	return step_done(r, v.audit.id, "returned",
-			 arena_printf(&r->mem, "returned audit %lld (version %d) to the organisation",
-				      (long long)v.audit.id, v.audit.version));
-}
-
 /* ROUTE: POST /org/{org}/audit/{audit}/accept (area administrator) */
 static int page_accept(request *r)
 {
@@ -563,7 +541,6 @@ const route audit_routes[] = {
 	{"POST", "/org/{org}/audit/{audit}/actions", page_actions_create, ROUTE_POST, ACCESS_CONTRIBUTE},
 	{"POST", "/org/{org}/audit/{audit}/submit", page_submit, ROUTE_POST, ACCESS_LEAD},
 	{"POST", "/org/{org}/audit/{audit}/revise", page_revise, ROUTE_POST, ACCESS_LEAD},
-	{"POST", "/org/{org}/audit/{audit}/return", page_return, ROUTE_POST, ACCESS_AREA},
 	{"POST", "/org/{org}/audit/{audit}/accept", page_accept, ROUTE_POST, ACCESS_AREA},
 	{0},
 };

@@ -308,3 +308,14 @@ const char *audit_area_name(request *r)
 	err e = {0};
 	return area_name(&r->d, r->area, &name, &e) < 0 ? "Your area" : name;
 }
+
+void audit_area_comment(request *r, const audit_principle_view *pv)
+{
+	if (!pv->area_comment)
+		return;
+	htmlf(&r->out, "<div class=\"govuk-inset-text\"><h3 class=\"govuk-heading-s govuk-!-margin-bottom-2\">"
+		       "The area's comment when it returned version %d</h3>",
+	      pv->area_comment_version);
+	text_paragraphs(r, pv->area_comment, NULL);
+	htmlf(&r->out, "</div>");
+}

@@ -43,6 +43,9 @@ void audit_rule_note(request *r, const audit_view *v);
 /* A principle's commitments and indicator, as the source words them. */
 void audit_commitments(request *r, const audit_principle_view *pv);
 void audit_indicator(request *r, const audit_principle_view *pv);
+/* The area's comment on a principle when it returned the audit (this
+ * version, or the one before a draft), as an inset; nothing when none. */
+void audit_area_comment(request *r, const audit_principle_view *pv);
 
 /* ---- forms ---------------------------------------------------------------- */
 

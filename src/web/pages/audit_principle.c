@@ -127,6 +127,7 @@ static void render_principle(request *r, const audit_view *v, const audit_princi
 	if (pv->n_commitments && v->fw->label_commitments)
 		htmlf(&r->out, "<h2 class=\"govuk-heading-s govuk-!-margin-bottom-2\">%t</h2>",
 		     v->fw->label_commitments);
+	audit_area_comment(r, pv);
 	audit_commitments(r, pv);
 	audit_indicator(r, pv);
 	easy_read_details(r, pv->indicator ? pv->indicator->easy_read : NULL);

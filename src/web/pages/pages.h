@@ -127,6 +127,7 @@ extern const route statement_routes[];  /* statement.c: a statement, adding evid
 extern const route statement_task_routes[]; /* statement_tasks.c: linking evidence, judgement, own indicator */
 extern const route project_routes[];    /* project.c: projects, starting and changing one */
 extern const route audit_routes[];      /* audit.c: /org/{org}/audit/{audit}, its workflow */
+extern const route audit_return_routes[];       /* audit_return.c: the area returns an audit */
 extern const route area_evaluations_routes[];   /* area_evaluations.c: the area's self-evaluations */
 extern const route area_routes[];       /* area.c: area portfolio, dashboard, projects */
 extern const route export_routes[];     /* export.c: CSV and Excel exports */
