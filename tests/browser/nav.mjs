@@ -133,6 +133,20 @@ export default async function nav(t) {
 		expect((await page.locator('.copro-account').innerText()).includes(ADMIN.name), 'the header has no name');
 	});
 
+	await t.check('the area\'s sections: Portfolio marked, "Audits to decide" opens the queue', async () => {
+		await page.goto(`${app.url}/`);
+		await submit(page, () => page.getByRole('link', { name: /^Area portfolio/ }).click());
+		const area = page.getByRole('navigation', { name: 'Area', exact: true });
+		const names = (await area.getByRole('link').allInnerTexts()).map((s) => s.trim());
+		expectEqual(names.join(', '), 'Portfolio, Dashboard, Self-evaluations, Audits to decide, Exports, Settings',
+			'the sections');
+		expectEqual((await area.locator('[aria-current]').innerText()).trim(), 'Portfolio', 'the current section');
+		await submit(page, () => area.getByRole('link', { name: 'Audits to decide' }).click());
+		expect(/\/area\/\d+\/audits$/.test(pathOf(page)), `the address ${pathOf(page)}`);
+		expectEqual((await area.locator('[aria-current]').innerText()).trim(), 'Audits to decide', 'the current section');
+	});
+	await t.visit(page, 'area-audits');
+
 	const guest = await t.newPage();
 	for (const [p, heading] of PUBLIC) {
 		const name = p.slice(1).replace('/', '-');
