@@ -30,6 +30,7 @@ const PENDING = {
 	'/org/1/views/1/easy-read': 'pending lead: the easy-read words of every statement on one form',
 	'/org/1/views/1/my-view': 'pending lead: a contributor\'s view of every statement on one form',
 	'/org/1/views/1/paper/new': 'pending lead: a paper form\'s answers to every statement on one form',
+	'/org/1/views/1/paper': 'pending lead: the paper forms\' page, with the form for the answers to every statement',
 	'/org/1/project/1/edit': 'pending lead: a York project\'s details and its people on one form (its dates are H3\'s)',
 };
 

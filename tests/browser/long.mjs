@@ -106,7 +106,7 @@ export default async function long(t) {
 		['plan', '/org/1/plan/1', ['Actions from this plan', 'Cornerstones', 'How the Cornerstones show in your organisation']],
 		['plan-cornerstone', '/org/1/plan/1/cornerstone/1', ['1i Providing a happy and secure environment or context', 'Reflective questions', 'Turn areas for development into actions']],
 		['audit', '/org/1/audit/1', ['Principles', 'Actions from this audit', 'About this audit']],
-		['evaluation', '/org/1/evaluation/1', ['Cornerstone 1: Welcome and Care', 'Progress']],
+		['evaluation', '/org/1/evaluation/1', ['Cornerstone 1: Welcome and Care', 'Cornerstone 4: Work in Partnership', 'Partners\' views']],
 	];
 	for (const [name, path, order] of pages) {
 		await t.step(`${name}: its sections in the order people need, under 4,000 px at 1280 px`, async () => {

@@ -284,7 +284,7 @@ static void next_cycle_by_lead_only(void **state)
 	const char *p = web_path(w, "%s/next-cycle", overview);
 	/* The overview links to the form, which has a page of its own. */
 	request *r = web_run(w, AS_LEAD, "GET", overview, NULL);
-	assert_non_null(strstr(web_body(r), web_path(w, "href=\"%s\" role=\"button\"", p)));
+	assert_non_null(strstr(web_body(r), web_path(w, "href=\"%s\" id=\"next-cycle\" role=\"button\"", p)));
 	assert_null(strstr(web_body(r), "Open actions stay open"));
 	assert_null(strstr(web_body(r), "/compare\""));
 	request_destroy(r);

@@ -303,8 +303,7 @@ static int next_cycle_render(request *r, eval_page *pg, const form_errors *fe)
 static void progress_details(request *r, const eval_page *pg)
 {
 	const evaluation_progress *p = &pg->p;
-	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"progress\">Progress</h2>"
-		      "<details class=\"govuk-details\" id=\"progress-details\"><summary class=\"govuk-details__summary\">"
+	htmlf(&r->out, "<details class=\"govuk-details govuk-!-margin-top-6\" id=\"progress-details\"><summary class=\"govuk-details__summary\">"
 		      "<span class=\"govuk-details__summary-text\">Progress per %t: chart and tables</span></summary>"
 		      "<div class=\"govuk-details__text\">",
 	     p->fw->term_section);
@@ -336,9 +335,8 @@ static int evaluation_render(request *r, eval_page *pg)
 		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Partner groups who contributed</dt>"
 		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
-		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Progress</dt>"
-		      "<dd class=\"govuk-summary-list__value\">%z of %z indicators have evidence. %z of %z statements have evidence, "
-		      "and %z %R complete.</dd></div></dl>",
+		      "</dl><p class=\"govuk-body\" id=\"progress\">%z of %z indicators have evidence. %z of %z statements have evidence, "
+		      "and %z %R complete.</p>",
 	     date_words(r, arena_strndup(&r->mem, p->evaluation.created_at, 10)),
 	     sentence(r, groups_describe(&r->mem, p->groups)), p->indicators_evidenced, p->indicators,
 	     p->elements_evidenced, p->elements, p->elements_complete, p->elements_complete == 1 ? "is" : "are");
@@ -363,9 +361,7 @@ static int evaluation_render(request *r, eval_page *pg)
 		views_entry_links(r, "evaluation", p->evaluation.id);
 	cycle_links(r, pg, previous, next);
 	if (r->access >= ACCESS_LEAD)
-		htmlf(&r->out, "<p class=\"govuk-body\" id=\"next-cycle\">When this cycle is done, start the next one "
-			      "from it: its evidence and your own indicators are carried forward.</p>"
-			      "<a href=\"%a/next-cycle\" role=\"button\" draggable=\"false\" class=\"govuk-button govuk-button--secondary\" "
+		htmlf(&r->out, "<a href=\"%a/next-cycle\" id=\"next-cycle\" role=\"button\" draggable=\"false\" class=\"govuk-button govuk-button--secondary\" "
 			      "data-module=\"govuk-button\">Start the next cycle</a>",
 		     evaluation_path(r, pg));
 	page_end(r);
