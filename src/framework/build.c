@@ -157,6 +157,8 @@ static void build_head(framework *fw, const json_t *doc)
 	fw->kind = jstr(doc, "kind");
 	fw->description = jstr(doc, "description");
 	fw->based_on = jstr(doc, "based_on");
+	fw->definitions = jstr(doc, "definitions");
+	fw->guidance = jstr(doc, "guidance");
 	fw->term_section = jstr(terms, "section") ? jstr(terms, "section") : "section";
 	fw->term_element = jstr(terms, "element") ? jstr(terms, "element") : "element";
 	fw->term_indicator = jstr(terms, "indicator") ? jstr(terms, "indicator") : "indicator";

@@ -88,6 +88,9 @@ typedef struct fw_section {
 typedef struct framework {
 	const char *id, *title, *kind, *path;
 	const char *description, *based_on;
+	/* The source's definitions of its terms and its guidance on using the
+	 * instrument, shown on its "About this tool" page (NULL when none). */
+	const char *definitions, *guidance;
 	const char *term_section, *term_element, *term_indicator;
 	/* Headings over a section's promises and commitments, from the file's
 	 * terms: the instrument's words, so never written in copro's code. NULL

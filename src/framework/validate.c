@@ -95,6 +95,7 @@ static const struct vschema s_framework = {"framework", false, (const struct vfi
 	{"format", V_TEXT, true, NULL}, {"id", V_TEXT, true, NULL},
 	{"title", V_TEXT, true, NULL}, {"kind", V_TEXT, true, NULL},
 	{"source", V_OBJECT, true, &s_source}, {"description", V_TEXT, false, NULL},
+	{"definitions", V_TEXT, false, NULL}, {"guidance", V_TEXT, false, NULL},
 	{"terms", V_OBJECT, false, &s_terms}, {"notes", V_TEXTS, false, NULL},
 	{"based_on", V_TEXT, false, NULL}, {"sections", V_LIST, true, &s_section},
 	{"fields", V_LIST, false, &s_field}, {"outcomes", V_LIST, false, &s_outcome},

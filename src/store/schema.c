@@ -75,6 +75,59 @@
 	"CREATE TRIGGER organisation_area_revision_delete AFTER DELETE ON organisation BEGIN " \
 	BUMP_AREAS("SELECT OLD.area_id AS a") " END;"
 
+/* ---- the search index of migration 13 --------------------------------
+ * One FTS5 row per searchable record: its rowid is the record's id times 8
+ * plus its kind (SEARCH_KIND_* in store/search.h), so a trigger finds the
+ * row without a scan; `org` holds the token "o<organisation id>", which
+ * every query matches first, and organisation_id the id again for the
+ * check after the match. Only this file and store/search.c know of it. */
+#define SEARCH_ROW(kind, id) "(" id ") * 8 + " #kind
+#define SEARCH_DROP(kind, id) "DELETE FROM search_index WHERE rowid = " SEARCH_ROW(kind, id) ";"
+#define SEARCH_PUT(kind, row, title, body) \
+	"INSERT INTO search_index (rowid, org, organisation_id, title, body) VALUES (" \
+	SEARCH_ROW(kind, row ".id") ", 'o' || " row ".organisation_id, " row ".organisation_id, " \
+	title ", " body ");"
+#define SEARCH_TRIGGERS(table, kind, title, body) \
+	"CREATE TRIGGER " table "_search_insert AFTER INSERT ON " table " BEGIN " \
+	SEARCH_PUT(kind, "NEW", title("NEW"), body("NEW")) " END;" \
+	"CREATE TRIGGER " table "_search_update AFTER UPDATE ON " table " BEGIN " \
+	SEARCH_DROP(kind, "OLD.id") SEARCH_PUT(kind, "NEW", title("NEW"), body("NEW")) " END;" \
+	"CREATE TRIGGER " table "_search_delete AFTER DELETE ON " table " BEGIN " \
+	SEARCH_DROP(kind, "OLD.id") " END;" \
+	"INSERT INTO search_index (rowid, org, organisation_id, title, body) SELECT " \
+	SEARCH_ROW(kind, "t.id") ", 'o' || t.organisation_id, t.organisation_id, " title("t") ", " \
+	body("t") " FROM " table " t;"
+#define EVIDENCE_TITLE(r) r ".title"
+#define EVIDENCE_BODY(r) r ".description"
+#define ACTION_TITLE(r) r ".title"
+#define ACTION_BODY(r) r ".owner"
+#define MEASURE_TITLE(r) "COALESCE(" r ".own_text, 'Success measure ' || " r ".catalogue_key)"
+#define MEASURE_BODY(r) \
+	r ".cycle || ' ' || " r ".improve || ' ' || " r ".know || ' ' || " r ".measuring || ' ' || " \
+	r ".evaluation"
+#define YOU_SAID_TITLE(r) r ".said"
+#define YOU_SAID_BODY(r) r ".did"
+/* A plan's words are in its statements, answers and aspects: any change
+ * to one of them writes the plan's row again. */
+#define PLAN_BODY(pid) \
+	"p.cycle" \
+	" || ' ' || COALESCE((SELECT group_concat(strengths || ' ' || areas, ' ') FROM plan_statement" \
+	"                     WHERE plan_id = " pid "), '')" \
+	" || ' ' || COALESCE((SELECT group_concat(answer, ' ') FROM plan_answer WHERE plan_id = " pid "), '')" \
+	" || ' ' || COALESCE((SELECT group_concat(note, ' ') FROM plan_aspect WHERE plan_id = " pid "), '')"
+#define PLAN_PUT(pid) \
+	"INSERT INTO search_index (rowid, org, organisation_id, title, body) SELECT " \
+	SEARCH_ROW(4, "p.id") ", 'o' || p.organisation_id, p.organisation_id, p.title, " \
+	PLAN_BODY("p.id") " FROM plan p WHERE p.id = " pid ";"
+#define PLAN_REINDEX(pid) SEARCH_DROP(4, pid) PLAN_PUT(pid)
+#define PLAN_PART_TRIGGERS(table) \
+	"CREATE TRIGGER " table "_search_insert AFTER INSERT ON " table " BEGIN " \
+	PLAN_REINDEX("NEW.plan_id") " END;" \
+	"CREATE TRIGGER " table "_search_update AFTER UPDATE ON " table " BEGIN " \
+	PLAN_REINDEX("NEW.plan_id") " END;" \
+	"CREATE TRIGGER " table "_search_delete AFTER DELETE ON " table " BEGIN " \
+	PLAN_REINDEX("OLD.plan_id") " END;"
+
 const char *const schema_migrations[] = {
 	/* 1: organisations, evaluations, evidence, reviews, actions */
 	"CREATE TABLE area ("
@@ -673,6 +726,26 @@ const char *const schema_migrations[] = {
 	 * well as on the whole. The comment belongs to the returned version
 	 * (which never changes again); a new version starts without one. */
 	"ALTER TABLE audit_principle ADD COLUMN area_comment TEXT NOT NULL DEFAULT '';",
+
+	/* 13: the search index of an organisation's records (store/search.c):
+	 * filled from what is there, then kept current by triggers. */
+	"CREATE VIRTUAL TABLE search_index USING fts5 ("
+	"  org, organisation_id UNINDEXED, title, body,"
+	"  tokenize = 'unicode61 remove_diacritics 2');"
+	SEARCH_TRIGGERS("evidence", 1, EVIDENCE_TITLE, EVIDENCE_BODY)
+	SEARCH_TRIGGERS("action_item", 2, ACTION_TITLE, ACTION_BODY)
+	SEARCH_TRIGGERS("measure", 3, MEASURE_TITLE, MEASURE_BODY)
+	SEARCH_TRIGGERS("you_said", 5, YOU_SAID_TITLE, YOU_SAID_BODY)
+	"CREATE TRIGGER plan_search_insert AFTER INSERT ON plan BEGIN " PLAN_REINDEX("NEW.id") " END;"
+	"CREATE TRIGGER plan_search_update AFTER UPDATE ON plan BEGIN "
+	SEARCH_DROP(4, "OLD.id") PLAN_PUT("NEW.id") " END;"
+	"CREATE TRIGGER plan_search_delete AFTER DELETE ON plan BEGIN " SEARCH_DROP(4, "OLD.id") " END;"
+	PLAN_PART_TRIGGERS("plan_statement")
+	PLAN_PART_TRIGGERS("plan_answer")
+	PLAN_PART_TRIGGERS("plan_aspect")
+	"INSERT INTO search_index (rowid, org, organisation_id, title, body) SELECT "
+	SEARCH_ROW(4, "p.id") ", 'o' || p.organisation_id, p.organisation_id, p.title, "
+	PLAN_BODY("p.id") " FROM plan p;",
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

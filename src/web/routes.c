@@ -44,6 +44,8 @@ const route *const web_route_tables[] = {
 	views_paper_routes,
 	views_easy_read_routes,
 	org_settings_routes,
+	search_routes,
+	about_routes,
 	partner_routes,
 	partner_answer_routes,
 	NULL,

@@ -219,7 +219,8 @@ static void york_audit(void **state)
 	assert_null(element_level(ind, "outstanding"));
 	assert_string_equal(fw->source.date, "September 2020");
 	assert_null(fw->source.edition);
-	assert_int_equal(fw->n_notes, 11);
+	assert_int_equal(fw->n_notes, 12);
+	assert_non_null(strstr(fw->guidance, "aim to develop at least one service per year"));
 	assert_int_equal(fw->n_measures + fw->n_columns + fw->n_aspects + fw->n_exemplars, 0);
 }
 
@@ -308,7 +309,9 @@ static void four_cornerstones(void **state)
 	assert_null(fw->based_on);
 	assert_string_equal(fw->source.edition, "2nd Edition (revised) November 2019");
 	assert_string_equal(fw->source.extract, "001_bc015937d2cac8ce.txt");
-	assert_int_equal(fw->n_notes, 11);
+	assert_int_equal(fw->n_notes, 12);
+	assert_non_null(strstr(fw->definitions, "The term partner refers in equal measure"));
+	assert_non_null(strstr(fw->definitions, "relevant safeguarding protocols."));
 	for (size_t s = 0; s < fw->n_sections; s++)
 		assert_int_equal(fw->sections[s].n_promises + fw->sections[s].n_commitments +
 				 fw->sections[s].n_questions + fw->sections[s].n_measures, 0);

@@ -355,6 +355,7 @@ static const struct {
 	{"POST", "/org/{org}/views/{round}/easy-read", ACCESS_LEAD},
 	{"GET", "/org/{org}/settings", ACCESS_LEAD},
 	{"POST", "/org/{org}/settings", ACCESS_LEAD},
+	{"GET", "/org/{org}/search", ACCESS_VIEW},
 };
 
 static enum access policy_for(const route *rt)
@@ -419,6 +420,7 @@ static const char *fill(webfix *w, arena *a, const char *pattern, int64_t org, i
 		else if (!strcmp(name, "file")) text = "audits.csv";
 		else if (!strcmp(name, "statement")) text = "1i";
 		else if (!strcmp(name, "token")) text = ids.token;
+		else if (!strcmp(name, "framework")) text = "four-cornerstones";
 		else fail_msg("route %s has a placeholder {%s} this test does not know: add it", pattern, name);
 		out = text ? arena_printf(a, "%s%s", out, text) : arena_printf(a, "%s%lld", out, v);
 		p = close + 1;
@@ -673,12 +675,46 @@ static void refused_forms_say_error_in_their_title(void **state)
 	assert_true(refused > 25);
 }
 
+/* Both organisations' records hold the word "alert" (the hostile texts):
+ * a search answers with the searcher's organisation's records only, as
+ * every role, and shows their text escaped. */
+static void search_stays_in_its_organisation(void **state)
+{
+	webfix *w = *state;
+	static const char *const q[] = {"q", "alert", NULL};
+	const int ours[] = {AS_AREA, AS_LEAD, AS_CONTRIBUTOR, AS_VIEWER};
+	const char *mine = web_path(w, "/evidence/%lld\"", (long long)ids.evidence[0]);
+	const char *theirs = web_path(w, "/evidence/%lld\"", (long long)ids.evidence[1]);
+	for (size_t i = 0; i < sizeof ours / sizeof *ours; i++) {
+		request *r = web_get_query(w, ours[i], web_path(w, "/org/%lld/search", (long long)w->org), q);
+		assert_int_equal(r->status, 200);
+		page_has(r, mine);
+		page_lacks(r, theirs);
+		page_lacks(r, "onerror");
+		page_lacks(r, hostile[0]);
+		page_has(r, "&lt;script&gt;alert(1)&lt;/script&gt;");
+		request_destroy(r);
+	}
+	request *r = web_get_query(w, AS_OTHER_LEAD, web_path(w, "/org/%lld/search", (long long)w->other_org), q);
+	assert_int_equal(r->status, 200);
+	page_has(r, theirs);
+	page_lacks(r, mine);
+	page_lacks(r, "alert(1)");
+	request_destroy(r);
+	/* Nor by asking for our organisation's page as theirs. */
+	r = web_get_query(w, AS_OTHER_LEAD, web_path(w, "/org/%lld/search", (long long)w->org), q);
+	assert_false(allowed(r));
+	page_lacks(r, "alert");
+	request_destroy(r);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {T(matrix), T(matrix_with_page_cache), T(stored_xss_never_executes),
 					   T(every_post_address_answers_a_get),
-					   T(refused_forms_say_error_in_their_title)};
+					   T(refused_forms_say_error_in_their_title),
+					   T(search_stays_in_its_organisation)};
 	return cmocka_run_group_tests(tests, group_setup, webfix_group_teardown);
 }

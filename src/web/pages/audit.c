@@ -375,8 +375,9 @@ static void render_audit(request *r, const audit_view *v, const form_errors *fe,
 	done_banner(r, v);
 	return_banner(r, v);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t "
-		      "<span class=\"govuk-caption-m\">Version %d</span></h1>",
-	     v->fw->title, name, a->version);
+		      "<span class=\"govuk-caption-m\">Version %d</span></h1>"
+		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/frameworks/%u#how-to-use\">About this audit: York's introduction</a></p>",
+	     v->fw->title, name, a->version, v->fw->id);
 	if (v->framework_changed)
 		htmlf(&r->out, "<div class=\"govuk-inset-text\">The audit file has changed since this audit started. "
 			      "This audit keeps its original wording.</div>");

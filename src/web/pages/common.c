@@ -245,3 +245,56 @@ size_t svg_text(request *r, const char *cls, int y, const char *text)
 	htmlf(&r->out, "</text>");
 	return n;
 }
+
+/* A link to page `n` of `path`, keeping the other query parameters. */
+static void page_href(request *r, const char *path, size_t n)
+{
+	htmlf(&r->out, "%a?", path);
+	for (size_t i = 0; i < r->n_query; i++)
+		if (strcmp(r->query[i].name, "page") != 0)
+			htmlf(&r->out, "%u=%u&amp;", r->query[i].name, r->query[i].value);
+	htmlf(&r->out, "page=%z", n);
+}
+
+static void page_item(request *r, const char *path, size_t n, size_t current)
+{
+	htmlf(&r->out, "<li class=\"govuk-pagination__item%R\"><a class=\"govuk-link govuk-pagination__link\" href=\"",
+	     n == current ? " govuk-pagination__item--current" : "");
+	page_href(r, path, n);
+	htmlf(&r->out, "\" aria-label=\"Page %z\"%R>%z</a></li>", n,
+	     n == current ? " aria-current=\"page\"" : "", n);
+}
+
+void pagination(request *r, const char *path, const char *label, size_t page, size_t pages)
+{
+	if (pages < 2)
+		return;
+	htmlf(&r->out, "<nav class=\"govuk-pagination\" aria-label=\"%a\">", label);
+	if (page > 1) {
+		htmlf(&r->out, "<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" href=\"");
+		page_href(r, path, page - 1);
+		htmlf(&r->out, "\" rel=\"prev\"><span class=\"govuk-pagination__link-title\">Previous"
+			      "<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
+	}
+	htmlf(&r->out, "<ul class=\"govuk-pagination__list\">");
+	bool gap = false;
+	for (size_t n = 1; n <= pages; n++) {
+		bool near = n == 1 || n == pages || (n + 1 >= page && n <= page + 1);
+		if (!near) {
+			if (!gap)
+				htmlf(&r->out, "<li class=\"govuk-pagination__item govuk-pagination__item--ellipses\">&ctdot;</li>");
+			gap = true;
+			continue;
+		}
+		gap = false;
+		page_item(r, path, n, page);
+	}
+	htmlf(&r->out, "</ul>");
+	if (page < pages) {
+		htmlf(&r->out, "<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" href=\"");
+		page_href(r, path, page + 1);
+		htmlf(&r->out, "\" rel=\"next\"><span class=\"govuk-pagination__link-title\">Next"
+			      "<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
+	}
+	htmlf(&r->out, "</nav>");
+}

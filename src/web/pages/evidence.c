@@ -201,61 +201,6 @@ static bool library_page(request *r, size_t pages, size_t *page)
 	return true;
 }
 
-/* A link to page `n` keeping the filters. */
-static void library_page_href(request *r, size_t n)
-{
-	htmlf(&r->out, "/org/%D/evidence?", r->org);
-	for (size_t i = 0; i < r->n_query; i++)
-		if (strcmp(r->query[i].name, "page") != 0)
-			htmlf(&r->out, "%u=%u&amp;", r->query[i].name, r->query[i].value);
-	htmlf(&r->out, "page=%z", n);
-}
-
-static void library_page_item(request *r, size_t n, size_t current)
-{
-	htmlf(&r->out, "<li class=\"govuk-pagination__item%R\"><a class=\"govuk-link govuk-pagination__link\" href=\"",
-	     n == current ? " govuk-pagination__item--current" : "");
-	library_page_href(r, n);
-	htmlf(&r->out, "\" aria-label=\"Page %z\"%R>%z</a></li>", n,
-	     n == current ? " aria-current=\"page\"" : "", n);
-}
-
-/* GOV.UK's pagination: previous, the pages (the first, the last and those
- * next to the current one, with ellipses between), next. */
-static void library_pagination(request *r, size_t page, size_t pages)
-{
-	if (pages < 2)
-		return;
-	htmlf(&r->out, "<nav class=\"govuk-pagination\" aria-label=\"Pages of the evidence library\">");
-	if (page > 1) {
-		htmlf(&r->out, "<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" href=\"");
-		library_page_href(r, page - 1);
-		htmlf(&r->out, "\" rel=\"prev\"><span class=\"govuk-pagination__link-title\">Previous"
-			      "<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
-	}
-	htmlf(&r->out, "<ul class=\"govuk-pagination__list\">");
-	bool gap = false;
-	for (size_t n = 1; n <= pages; n++) {
-		bool near = n == 1 || n == pages || (n + 1 >= page && n <= page + 1);
-		if (!near) {
-			if (!gap)
-				htmlf(&r->out, "<li class=\"govuk-pagination__item govuk-pagination__item--ellipses\">&ctdot;</li>");
-			gap = true;
-			continue;
-		}
-		gap = false;
-		library_page_item(r, n, page);
-	}
-	htmlf(&r->out, "</ul>");
-	if (page < pages) {
-		htmlf(&r->out, "<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" href=\"");
-		library_page_href(r, page + 1);
-		htmlf(&r->out, "\" rel=\"next\"><span class=\"govuk-pagination__link-title\">Next"
-			      "<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
-	}
-	htmlf(&r->out, "</nav>");
-}
-
 /* The items kept by the filters, from the `from`th to before the `to`th,
  * with how many indicators each counts for. A list rather than a table,
  * so it reads the same on a phone. */
@@ -342,7 +287,8 @@ static int page_library(request *r)
 			      : "There is no evidence yet.");
 	} else {
 		library_items(r, &items, keep, count, from, to);
-		library_pagination(r, page, pages);
+		pagination(r, arena_printf(&r->mem, "/org/%lld/evidence", (long long)r->org),
+			   "Pages of the evidence library", page, pages);
 	}
 	htmlf(&r->out, "</div></div>");
 	page_end(r);

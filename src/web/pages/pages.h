@@ -51,6 +51,11 @@ size_t svg_text(request *r, const char *cls, int y, const char *text);
 size_t svg_lines(request *r, const char *text);
 /* "23 November 2026, 09:00 UTC" from "2026-11-23T09:00:00Z". */
 const char *time_words(request *r, const char *iso);
+/* GOV.UK's pagination for page `page` of `pages` of `path` (nothing when
+ * there is one page): previous, the first, the last and the pages next to
+ * the current one with ellipses between, next; links keep the request's
+ * other query parameters. `label` names the navigation landmark. */
+void pagination(request *r, const char *path, const char *label, size_t page, size_t pages);
 /* What staff read where the source text was lost: a short plain sentence,
  * with the editor's detail folded in a details element. Choice lists and
  * radio hints carry only GAP_SHORT, never the detail. */
@@ -115,6 +120,8 @@ extern const route static_routes[];     /* static.c: style sheet, script, images
 extern const route account_routes[];    /* account.c: set-up, sign-in, invitations */
 extern const route home_routes[];       /* home.c: start page, adding an organisation, its home */
 extern const route org_import_routes[]; /* org_import.c: organisations from a CSV file */
+extern const route about_routes[];      /* about.c: "About this tool" per instrument */
+extern const route search_routes[];     /* search.c: an organisation's search */
 extern const route evidence_routes[];   /* evidence.c: the evidence library, an item, changing it */
 extern const route action_routes[];     /* action.c: actions: list, add, change */
 extern const route action_review_routes[]; /* action_review.c: reviewing an action */
