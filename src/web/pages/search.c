@@ -37,7 +37,7 @@ static void hits_list(request *r, const search_result *res)
 	     (res->page - 1) * SEARCH_PAGE_SIZE + 1);
 	for (size_t i = 0; i < res->n; i++) {
 		const search_hit *h = &res->hits[i];
-		htmlf(&r->out, "<li class=\"govuk-!-margin-bottom-4\"><span class=\"govuk-caption-s\">%t</span>"
+		htmlf(&r->out, "<li class=\"govuk-!-margin-bottom-4\"><span class=\"govuk-caption-s govuk-!-display-block\">%t</span>"
 			      "<a class=\"govuk-link govuk-!-font-weight-bold\" href=\"%a\">%t</a>",
 		     search_kind_label(h->kind), hit_href(r, h),
 		     h->title && *h->title ? h->title : "(no title)");
