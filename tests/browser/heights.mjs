@@ -26,7 +26,6 @@ const PRINTABLE = {
 const PENDING = {
 	// Issue 12's pages of a round of views of all 25 statements (the
 	// default): no part of issue 13 owns them; the lead decides.
-	'/org/1/views/1/results': 'pending lead: the results, one block per statement',
 	'/org/1/views/1/easy-read': 'pending lead: the easy-read words of every statement on one form',
 	'/org/1/views/1/my-view': 'pending lead: a contributor\'s view of every statement on one form',
 	'/org/1/views/1/paper/new': 'pending lead: a paper form\'s answers to every statement on one form',

@@ -298,6 +298,7 @@ export default async function partner(t) {
 	// The lead's results, round page and paper form.
 	await t.step('the results: views differ on 1i, each group\'s chart named like its table', async () => {
 		await lead.goto(`${app.url}/org/${org}/views/1/results`);
+		await lead.getByRole('link', { name: /^1i: / }).click();
 		expect(await lead.getByText(/Views differ: .* and Practitioners are two or more steps apart/).count() === 1,
 			'no "views differ" with the practitioners (staff) on 1i');
 		expect(await lead.getByRole('img', { name: /Parent carers, 1i/ }).count() === 1, 'no chart named "Parent carers, 1i"');

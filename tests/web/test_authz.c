@@ -341,6 +341,7 @@ static const struct {
 	{"POST", "/org/{org}/views/{round}/link/{link}/poster", ACCESS_LEAD},
 	{"POST", "/org/{org}/views/{round}/link/{link}/letter", ACCESS_LEAD},
 	{"GET", "/org/{org}/views/{round}/results", ACCESS_VIEW},
+	{"GET", "/org/{org}/views/{round}/results/{statement}", ACCESS_VIEW},
 	{"GET", "/org/{org}/views/{round}/results.csv", ACCESS_VIEW},
 	{"GET", "/org/{org}/views/{round}/comments", ACCESS_LEAD},
 	{"POST", "/org/{org}/views/{round}/comments", ACCESS_LEAD},

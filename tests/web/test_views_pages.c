@@ -143,8 +143,13 @@ static void results_suppressed_below_five(void **state)
 	int64_t round = open_round(w, &token);
 	answers(w, round, "parents", 4, 1, NULL);
 	answers(w, round, "practitioners", 5, 4, NULL);
-	const char *results = round_path(w, round, "/results");
-	const char *body = web_expect_body(w, AS_VIEWER, "GET", results, NULL, 200);
+	const char *overview = round_path(w, round, "/results");
+	const char *results = round_path(w, round, "/results/1i");
+	const char *body = web_expect_body(w, AS_VIEWER, "GET", overview, NULL, 200);
+	body_has(body, "<li>Parent carers: fewer than 5 answers</li>");
+	body_has(body, web_path(w, "href=\"%s\">1i: ", results));
+	web_expect(w, AS_VIEWER, "GET", round_path(w, round, "/results/9z"), NULL, 404);
+	body = web_expect_body(w, AS_VIEWER, "GET", results, NULL, 200);
 	body_has(body, "Fewer than 5 answers");
 	assert_null(strstr(body, "Views differ"));      /* a suppressed group is not compared */
 	body = web_expect_body(w, AS_LEAD, "GET", results, NULL, 200);
@@ -179,7 +184,7 @@ static void comments_and_agreeing(void **state)
 	const char *token;
 	int64_t round = open_round(w, &token);
 	answers(w, round, "parents", 5, 3, "Lovely welcome");
-	const char *results = round_path(w, round, "/results");
+	const char *results = round_path(w, round, "/results/1i");
 	const char *body = web_expect_body(w, AS_LEAD, "GET", results, NULL, 200);
 	assert_null(strstr(body, "Lovely welcome"));    /* not reviewed yet */
 	body = web_expect_body(w, AS_LEAD, "GET", round_path(w, round, "/comments"), NULL, 200);
@@ -302,7 +307,7 @@ static void the_area_sets_the_smallest_group(void **state)
 	const char *token;
 	int64_t round = open_round(w, &token);
 	answers(w, round, "parents", 3, 2, NULL);
-	const char *results = round_path(w, round, "/results");
+	const char *results = round_path(w, round, "/results/1i");
 	body_has(web_expect_body(w, AS_VIEWER, "GET", results, NULL, 200), "Fewer than 5 answers");
 	const char *path = web_path(w, "/area/%lld/settings/views", (long long)fixture_org_area(&w->f, w->org));
 	int64_t before = test_count_rows(&w->f.db);
@@ -327,7 +332,7 @@ static void a_threshold_of_one(void **state)
 	answers(w, round, "parents", 1, 2, NULL);
 	const char *path = web_path(w, "/area/%lld/settings/views", (long long)fixture_org_area(&w->f, w->org));
 	web_expect(w, AS_AREA, "POST", path, (const char *[]){"min_group", "1", NULL}, 303);
-	const char *body = web_expect_body(w, AS_VIEWER, "GET", round_path(w, round, "/results"), NULL, 200);
+	const char *body = web_expect_body(w, AS_VIEWER, "GET", round_path(w, round, "/results/1i"), NULL, 200);
 	body_has(body, "No answers yet");
 	body_has(body, "1 answer sent.");
 	assert_null(strstr(body, "fewer than 1 answers"));

@@ -1,5 +1,6 @@
-/* views_results.c: a round's results (/org/{org}/views/{round}/results):
- * per statement and partner group, how many answered, the spread as a bar
+/* views_results.c: a round's results (/org/{org}/views/{round}/results, an
+ * overview, and .../results/{statement}, one statement a page): per
+ * statement and partner group, how many answered, the spread as a bar
  * chart with the same figures in a table, the reviewed comments, "views
  * differ" and the agreed view; reviewing and flagging comments; recording
  * the agreed view of a statement; and the side-by-side panel on the
@@ -31,7 +32,7 @@ static void agreed_query_notice(request *r)
 	const char *key = query_get(r, "agreed");
 	if (key)
 		notice_success_link(r, "saved-title", "The agreed view is recorded, and the round's evidence item is up to date.",
-				    arena_printf(&r->mem, "#statement-%s", key), "See it");
+				    "#agreed-view", "See it");
 }
 
 /* A horizontal bar per answer on the scale: drawn for the eye, named for
@@ -124,7 +125,7 @@ static void group_result(request *r, const view_results *res, const view_element
 static void agreed_view(request *r, const view_results *res, const view_element_result *el)
 {
 	if (el->has_agreed) {
-		htmlf(&r->out, "<div class=\"govuk-inset-text\"><h3 class=\"govuk-heading-s\">The agreed view</h3>");
+		htmlf(&r->out, "<div class=\"govuk-inset-text\" id=\"agreed-view\"><h3 class=\"govuk-heading-s\">The agreed view</h3>");
 		text_paragraphs(r, el->agreed.agreed, NULL);
 		if (el->agreed.resolved && *el->agreed.resolved) {
 			htmlf(&r->out, "<p class=\"govuk-body\"><strong>How differences were resolved:</strong></p>");
@@ -157,6 +158,36 @@ static const char *element_heading(request *r, const view_results *res, const vi
 	return arena_printf(&r->mem, "%s: %s", el->element_key, title);
 }
 
+/* What the figures are, and who sees which. */
+static void results_intro(request *r, const view_results *res)
+{
+	const char *few = text_count_of(&r->mem, res->min_group, "answer", "answers");
+	htmlf(&r->out, "<p class=\"govuk-body\">%t sent. %t</p>",
+	      text_count_of(&r->mem, (long long)res->responses, "answer", "answers"),
+	      res->lead ? arena_printf(&r->mem, "As a lead you see every group. Others see groups with fewer than %s only as \"%s\".",
+				       few, views_suppressed_words(&r->mem, res->min_group))
+			: arena_printf(&r->mem, "Groups with fewer than %s are not shown, so nobody can be picked out.", few));
+}
+
+/* A row of the overview: the statement, each group's answers in words,
+ * whether views differ and whether a view is agreed. */
+static void overview_row(request *r, const view_results *res, const view_element_result *el)
+{
+	htmlf(&r->out, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">"
+		       "<a class=\"govuk-link\" href=\"%a\">%t</a></th><td class=\"govuk-table__cell\"><ul class=\"govuk-list govuk-!-margin-bottom-0\">",
+	      views_url(r, res->round.id, arena_printf(&r->mem, "/results/%s", el->element_key)),
+	      element_heading(r, res, el));
+	for (size_t g = 0; g < el->n_groups; g++) {
+		const view_group_result *gr = &el->groups[g];
+		htmlf(&r->out, "<li>%t: %t</li>", views_group_title(gr->link),
+		      gr->suppressed ? views_suppressed_words(&r->mem, res->min_group)
+				     : text_count_of(&r->mem, (long long)gr->answers, "answer", "answers"));
+	}
+	htmlf(&r->out, "</ul></td><td class=\"govuk-table__cell\">%R</td><td class=\"govuk-table__cell\">%t</td></tr>",
+	      el->differ ? "<strong class=\"govuk-tag govuk-tag--orange\">Views differ</strong>" : "No",
+	      el->has_agreed ? "Agreed" : "Not yet");
+}
+
 /* ROUTE: GET /org/{org}/views/{round}/results (viewer) */
 static int page_views_results(request *r)
 {
@@ -169,24 +200,72 @@ static int page_views_results(request *r)
 		return page_error(r, &r->e);
 	page_begin(r, arena_printf(&r->mem, "Results - %s", pg.round.title));
 	views_heading(r, &pg, "Results");
-	const char *few = text_count_of(&r->mem, res.min_group, "answer", "answers");
-	htmlf(&r->out, "<p class=\"govuk-body\">%t sent. %t</p>",
-	      text_count_of(&r->mem, (long long)res.responses, "answer", "answers"),
-	      res.lead ? arena_printf(&r->mem, "As a lead you see every group. Others see groups with fewer than %s only as \"%s\".",
-				      few, views_suppressed_words(&r->mem, res.min_group))
-		       : arena_printf(&r->mem, "Groups with fewer than %s are not shown, so nobody can be picked out.", few));
-	agreed_query_notice(r);
+	results_intro(r, &res);
 	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a\" download>Download the figures (CSV)</a></p>",
 	      views_url(r, pg.round.id, "/results.csv"));
-	for (size_t i = 0; i < res.n_elements; i++) {
-		const view_element_result *el = &res.elements[i];
-		htmlf(&r->out, "<hr class=\"govuk-section-break govuk-section-break--l govuk-section-break--visible\">"
-			       "<h2 class=\"govuk-heading-l\" id=\"statement-%a\">%t</h2>", el->element_key, element_heading(r, &res, el));
-		views_differ_tag(r, el);
-		for (size_t g = 0; g < el->n_groups; g++)
-			group_result(r, &res, el, g);
-		agreed_view(r, &res, el);
-	}
+	table_scroll_open(r, "Results for each statement");
+	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
+		       "<caption class=\"govuk-table__caption govuk-table__caption--m\">Results for each statement</caption>"
+		       "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+		       "<th scope=\"col\" class=\"govuk-table__header\">Statement</th>"
+		       "<th scope=\"col\" class=\"govuk-table__header\">Answers</th>"
+		       "<th scope=\"col\" class=\"govuk-table__header\">Views differ</th>"
+		       "<th scope=\"col\" class=\"govuk-table__header\">Agreed view</th></tr></thead>"
+		       "<tbody class=\"govuk-table__body\">");
+	for (size_t i = 0; i < res.n_elements; i++)
+		overview_row(r, &res, &res.elements[i]);
+	htmlf(&r->out, "</tbody></table></div>");
+	page_end(r);
+	return 200;
+}
+
+/* Previous and next statement of the round, GOV.UK pagination. */
+static void element_pagination(request *r, const view_results *res, size_t i)
+{
+	htmlf(&r->out, "<nav class=\"govuk-pagination govuk-pagination--block\" aria-label=\"Statements\">");
+	if (i > 0)
+		htmlf(&r->out, "<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" href=\"%a\" rel=\"prev\">"
+			       "<span class=\"govuk-pagination__link-title\">Previous</span><span class=\"govuk-visually-hidden\">:</span>"
+			       " <span class=\"govuk-pagination__link-label\">%t</span></a></div>",
+		      views_url(r, res->round.id, arena_printf(&r->mem, "/results/%s", res->elements[i - 1].element_key)),
+		      res->elements[i - 1].element_key);
+	if (i + 1 < res->n_elements)
+		htmlf(&r->out, "<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" href=\"%a\" rel=\"next\">"
+			       "<span class=\"govuk-pagination__link-title\">Next</span><span class=\"govuk-visually-hidden\">:</span>"
+			       " <span class=\"govuk-pagination__link-label\">%t</span></a></div>",
+		      views_url(r, res->round.id, arena_printf(&r->mem, "/results/%s", res->elements[i + 1].element_key)),
+		      res->elements[i + 1].element_key);
+	htmlf(&r->out, "</nav>");
+}
+
+/* ROUTE: GET /org/{org}/views/{round}/results/{statement} (viewer) */
+static int page_views_result(request *r)
+{
+	views_page pg;
+	int rc = views_page_load(r, &pg);
+	if (rc)
+		return rc;
+	view_results res;
+	if (views_results(&r->d, pg.round.id, r->access >= ACCESS_LEAD, &res, &r->e) < 0)
+		return page_error(r, &r->e);
+	const char *key = param_named(r, "statement");
+	size_t i = 0;
+	while (i < res.n_elements && strcmp(res.elements[i].element_key, key))
+		i++;
+	if (i == res.n_elements)
+		return page_not_found(r);
+	const view_element_result *el = &res.elements[i];
+	page_begin(r, arena_printf(&r->mem, "Results, %s - %s", el->element_key, pg.round.title));
+	htmlf(&r->out, "<a href=\"%a\" class=\"govuk-back-link\">All the results</a>", views_url(r, pg.round.id, "/results"));
+	agreed_query_notice(r);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t: results</span><h1 class=\"govuk-heading-l\" id=\"statement-%a\">%t</h1>",
+	      pg.round.title, el->element_key, element_heading(r, &res, el));
+	results_intro(r, &res);
+	views_differ_tag(r, el);
+	for (size_t g = 0; g < el->n_groups; g++)
+		group_result(r, &res, el, g);
+	agreed_view(r, &res, el);
+	element_pagination(r, &res, i);
 	page_end(r);
 	return 200;
 }
@@ -452,11 +531,12 @@ static int page_views_agree_post(request *r)
 	}
 	if (fe.n)
 		return agree_render(r, &a, &in, &fe);
-	return web_redirect(r, views_url(r, a.pg.round.id, arena_printf(&r->mem, "/results?agreed=%s#statement-%s",
+	return web_redirect(r, views_url(r, a.pg.round.id, arena_printf(&r->mem, "/results/%s?agreed=%s",
 									 a.el->element_key, a.el->element_key)));
 }
 
 const route views_results_routes[] = {
+	{"GET", "/org/{org}/views/{round}/results/{statement}", page_views_result, 0, ACCESS_VIEW},
 	{"GET", "/org/{org}/views/{round}/results", page_views_results, 0, ACCESS_VIEW},
 	{"GET", "/org/{org}/views/{round}/results.csv", page_views_results_csv, 0, ACCESS_VIEW},
 	{"GET", "/org/{org}/views/{round}/comments", page_views_comments, 0, ACCESS_LEAD},
