@@ -170,6 +170,7 @@ export default async function york(t) {
 		await page.getByLabel('Start a Four Cornerstones self-evaluation for the cycle').fill('2026-27');
 		await submit(page, () => page.getByRole('button', { name: 'Start self-evaluation' }).click());
 		await submit(page, () => page.getByRole('link', { name: /^1i Providing a happy/ }).click());
+		await submit(page, () => page.getByRole('link', { name: 'Add new evidence', exact: true }).click());
 		const form = page.locator('form[action$="/evidence"]');
 		await form.getByLabel('Title', { exact: true }).fill(EVIDENCE.title);
 		await form.getByLabel('Day', { exact: true }).fill(EVIDENCE.day);
