@@ -183,9 +183,12 @@ static void overview_row(request *r, const view_results *res, const view_element
 		      gr->suppressed ? views_suppressed_words(&r->mem, res->min_group)
 				     : text_count_of(&r->mem, (long long)gr->answers, "answer", "answers"));
 	}
-	htmlf(&r->out, "</ul></td><td class=\"govuk-table__cell\">%R</td><td class=\"govuk-table__cell\">%t</td></tr>",
-	      el->differ ? "<strong class=\"govuk-tag govuk-tag--orange\">Views differ</strong>" : "No",
-	      el->has_agreed ? "Agreed" : "Not yet");
+	htmlf(&r->out, "</ul></td><td class=\"govuk-table__cell\">");
+	if (el->differ)
+		htmlf(&r->out, "<strong class=\"govuk-tag govuk-tag--orange\">Views differ</strong>");
+	else
+		htmlf(&r->out, "No");
+	htmlf(&r->out, "</td><td class=\"govuk-table__cell\">%t</td></tr>", el->has_agreed ? "Agreed" : "Not yet");
 }
 
 /* ROUTE: GET /org/{org}/views/{round}/results (viewer) */
