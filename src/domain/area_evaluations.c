@@ -67,8 +67,22 @@ static int by_evaluation(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-int area_evaluations_load(domain *d, int64_t area, const picture_filter *f, area_evaluations *out,
-			  err *e)
+/* Counts a list of statement rows (in evaluation order) into the
+ * organisations, sorted the same way, in one walk. */
+static void count_statements(const framework *fw, picture_evaluation **by_id, size_t n,
+			     const picture_statement_list *statements)
+{
+	for (size_t i = 0, j = 0; i < statements->n; i++) {
+		const picture_statement_row *st = &statements->items[i];
+		while (j < n && by_id[j]->row.evaluation_id < st->evaluation_id)
+			j++;
+		if (j < n && by_id[j]->row.evaluation_id == st->evaluation_id)
+			count_statement(fw, by_id[j], st);
+	}
+}
+
+int area_evaluations_load(domain *d, int64_t area, const picture_filter *f, enum picture_depth depth,
+			  area_evaluations *out, err *e)
 {
 	memset(out, 0, sizeof *out);
 	out->fw = fw_registry_find(d->frameworks, PICTURE_EVALUATION_FRAMEWORK);
@@ -77,14 +91,19 @@ int area_evaluations_load(domain *d, int64_t area, const picture_filter *f, area
 			       "the instrument " PICTURE_EVALUATION_FRAMEWORK " is not installed: put "
 			       PICTURE_EVALUATION_FRAMEWORK ".json back in copro's frameworks folder.");
 	picture_evaluation_list orgs;
-	picture_statement_list statements;
+	picture_statement_list reviews = {0}, evidence = {0};
 	if (store_picture_evaluations(d->db, d->mem, area, out->fw->id, f, &orgs, e) < 0 ||
-	    store_picture_statements(d->db, d->mem, area, out->fw->id, f, &statements, e) < 0)
+	    (depth >= PICTURE_JUDGEMENTS &&
+	     store_picture_reviews(d->db, d->mem, area, out->fw->id, f, &reviews, e) < 0) ||
+	    (depth >= PICTURE_EVIDENCE &&
+	     store_picture_evidence(d->db, d->mem, area, out->fw->id, f, &evidence, e) < 0))
 		return -1;
 	out->n_orgs = orgs.n;
 	out->orgs = ARENA_ARRAY(d->mem, orgs.n + 1, out->orgs);
+	picture_evaluation **by_id = ARENA_ARRAY(d->mem, orgs.n + 1, by_id);
 	for (size_t i = 0; i < orgs.n; i++) {
 		picture_evaluation *o = &out->orgs[i];
+		by_id[i] = o;
 		o->row = orgs.items[i];
 		o->cornerstones = cornerstones_of(d->mem, out->fw);
 		o->statements = out->fw->n_elements;
@@ -95,18 +114,8 @@ int area_evaluations_load(domain *d, int64_t area, const picture_filter *f, area
 		out->started++;
 		out->submitted += o->row.status && !strcmp(o->row.status, "submitted");
 	}
-	/* Statements come in evaluation order: organisations sorted the same
-	 * way meet them in one walk. */
-	picture_evaluation **by_id = ARENA_ARRAY(d->mem, out->n_orgs + 1, by_id);
-	for (size_t i = 0; i < out->n_orgs; i++)
-		by_id[i] = &out->orgs[i];
 	qsort(by_id, out->n_orgs, sizeof *by_id, by_evaluation);
-	for (size_t i = 0, j = 0; i < statements.n; i++) {
-		const picture_statement_row *st = &statements.items[i];
-		while (j < out->n_orgs && by_id[j]->row.evaluation_id < st->evaluation_id)
-			j++;
-		if (j < out->n_orgs && by_id[j]->row.evaluation_id == st->evaluation_id)
-			count_statement(out->fw, by_id[j], st);
-	}
+	count_statements(out->fw, by_id, out->n_orgs, &reviews);
+	count_statements(out->fw, by_id, out->n_orgs, &evidence);
 	return 0;
 }

@@ -189,31 +189,34 @@ static const sql_col statement_cols[] = {
 	SQL_COL(picture_statement_row, changed_at, TEXT), SQL_TABLE_END,
 };
 
-/* Judgements and evidence links meet per statement: one aggregate over the
- * two, walking each latest evaluation by its (evaluation_id, ...) keys.
- * Evidence for an organisation's own indicators is left out, so the count
- * is of the source's indicators only. */
-int store_picture_statements(store *s, arena *a, int64_t area, const char *framework,
-			     const picture_filter *f, picture_statement_list *out, err *e)
+/* The judgements of those self-evaluations, by evaluation and statement. */
+int store_picture_reviews(store *s, arena *a, int64_t area, const char *framework,
+			  const picture_filter *f, picture_statement_list *out, err *e)
 {
 	evaluation_filter ef = evaluation_filter_of(f, framework);
 	return SQL_LIST(s, a,
-		"SELECT t.evaluation_id, t.element_key, MAX(t.status), MAX(t.r_cyp), MAX(t.r_parents),"
-		" MAX(t.r_practitioners), SUM(t.evidenced), MAX(t.e_cyp), MAX(t.e_parents),"
-		" MAX(t.e_practitioners), MAX(t.changed_at) FROM ("
-		"  SELECT sr.evaluation_id, sr.element_key, sr.status, sr.with_cyp AS r_cyp,"
-		"   sr.with_parents AS r_parents, sr.with_practitioners AS r_practitioners,"
-		"   0 AS evidenced, 0 AS e_cyp, 0 AS e_parents, 0 AS e_practitioners, sr.updated_at AS changed_at"
-		"  FROM organisation o JOIN evaluation ev ON ev.id = " SQL_LATEST_EVALUATION("o.id")
-		"  JOIN statement_review sr ON sr.evaluation_id = ev.id" IN_AREA
-		"  UNION ALL"
-		"  SELECT el.evaluation_id, el.element_key, NULL, 0, 0, 0, COUNT(DISTINCT el.indicator_key),"
-		"   MAX(d.with_cyp), MAX(d.with_parents), MAX(d.with_practitioners), MAX(el.created_at)"
-		"  FROM organisation o JOIN evaluation ev ON ev.id = " SQL_LATEST_EVALUATION("o.id")
-		"  JOIN evidence_link el ON el.evaluation_id = ev.id JOIN evidence d ON d.id = el.evidence_id"
+		"SELECT sr.evaluation_id, sr.element_key, sr.status, sr.with_cyp, sr.with_parents,"
+		" sr.with_practitioners, 0, 0, 0, 0, sr.updated_at"
+		" FROM organisation o JOIN evaluation ev ON ev.id = " SQL_LATEST_EVALUATION("o.id")
+		" JOIN statement_review sr ON sr.evaluation_id = ev.id" IN_AREA
+		" ORDER BY sr.evaluation_id, sr.element_key",
+		SQL_ROW_ARGS(evaluation_filter_cols, &ef, sql_int(area)), out, statement_cols, e);
+}
+
+/* Their evidence per statement, walked by each latest evaluation's
+ * (evaluation_id, element_key) index. Evidence for an organisation's own
+ * indicators is left out, so the count is of the source's indicators. */
+int store_picture_evidence(store *s, arena *a, int64_t area, const char *framework,
+			   const picture_filter *f, picture_statement_list *out, err *e)
+{
+	evaluation_filter ef = evaluation_filter_of(f, framework);
+	return SQL_LIST(s, a,
+		"SELECT el.evaluation_id, el.element_key, NULL, 0, 0, 0, COUNT(DISTINCT el.indicator_key),"
+		" MAX(d.with_cyp), MAX(d.with_parents), MAX(d.with_practitioners), MAX(el.created_at)"
+		" FROM organisation o JOIN evaluation ev ON ev.id = " SQL_LATEST_EVALUATION("o.id")
+		" JOIN evidence_link el ON el.evaluation_id = ev.id JOIN evidence d ON d.id = el.evidence_id"
 		IN_AREA " AND NOT EXISTS (SELECT 1 FROM own_indicator oi WHERE oi.evaluation_id = el.evaluation_id"
-		"   AND oi.element_key = el.element_key AND oi.key = el.indicator_key)"
-		"  GROUP BY el.evaluation_id, el.element_key"
-		") t GROUP BY t.evaluation_id, t.element_key ORDER BY t.evaluation_id, t.element_key",
-		SQL_ROW_ARGS(evaluation_filter_cols, &ef, sql_int(area), sql_int(area)), out, statement_cols, e);
+		" AND oi.element_key = el.element_key AND oi.key = el.indicator_key)"
+		" GROUP BY el.evaluation_id, el.element_key ORDER BY el.evaluation_id, el.element_key",
+		SQL_ROW_ARGS(evaluation_filter_cols, &ef, sql_int(area)), out, statement_cols, e);
 }

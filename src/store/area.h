@@ -42,9 +42,12 @@ int store_picture_projects(store *s, arena *a, int64_t area, const picture_filte
  * Cornerstones self-evaluation (`framework`), if any. */
 int store_picture_evaluations(store *s, arena *a, int64_t area, const char *framework,
 			      const picture_filter *f, picture_evaluation_list *out, err *e);
-/* The statements of those self-evaluations that have a judgement or
- * evidence, by evaluation and statement. */
-int store_picture_statements(store *s, arena *a, int64_t area, const char *framework,
-			     const picture_filter *f, picture_statement_list *out, err *e);
+/* The statements of those self-evaluations: their judgements, and their
+ * evidence (the source's indicators with evidence, its partner groups),
+ * each by evaluation and statement. */
+int store_picture_reviews(store *s, arena *a, int64_t area, const char *framework,
+			  const picture_filter *f, picture_statement_list *out, err *e);
+int store_picture_evidence(store *s, arena *a, int64_t area, const char *framework,
+			   const picture_filter *f, picture_statement_list *out, err *e);
 
 #endif

@@ -286,7 +286,7 @@ static int page_portfolio(request *r)
 	area_picture p;
 	area_evaluations ev;
 	if (area_picture_load(&r->d, r->area, NULL, NULL, &p, &r->e) < 0 ||
-	    area_evaluations_load(&r->d, r->area, NULL, &ev, &r->e) < 0)
+	    area_evaluations_load(&r->d, r->area, NULL, PICTURE_JUDGEMENTS, &ev, &r->e) < 0)
 		return page_failed(r);
 	fw_item *outcomes;
 	size_t n_outcomes = picture_outcomes(&r->mem, p.fw, &outcomes);
@@ -508,21 +508,22 @@ static void support_section(request *r, const area_picture *p)
 	htmlf(&r->out, "</ol>");
 }
 
-/* The self-evaluations' totals, narrowed like the rest of the page. */
+/* How many have started and submitted a self-evaluation, narrowed like the
+ * rest of the page; the figures per cornerstone are on their own page (they
+ * read every evidence link of the area). */
 static void evaluations_section(request *r, const picture_filter *f)
 {
 	area_evaluations ev;
-	if (area_evaluations_load(&r->d, r->area, f, &ev, &r->e) < 0) {
+	if (area_evaluations_load(&r->d, r->area, f, PICTURE_STATUS, &ev, &r->e) < 0) {
 		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", sentence(r, r->e.msg));
 		return;
 	}
 	htmlf(&r->out, "<h2 class=\"govuk-heading-l\" id=\"self-evaluations\">Self-evaluations</h2>"
-		       "<p class=\"govuk-body\">%z of %z organisations started a self-evaluation with the %t. "
+		       "<p class=\"govuk-body\">%z of %z organisations started a self-evaluation with the %t; %t submitted one. "
 		       "<a class=\"govuk-link\" href=\"/area/%D/self-evaluations?sector=%u&amp;type=%u\">"
-		       "See each organisation's self-evaluation</a>.</p>",
-	      ev.started, ev.n_orgs, ev.fw->title, r->area, f->sector ? f->sector : "", f->type ? f->type : "");
-	if (ev.started)
-		area_evaluation_totals(r, &ev, "Self-evaluations, per cornerstone");
+		       "See each organisation's self-evaluation, and the totals per cornerstone</a>.</p>",
+	      ev.started, ev.n_orgs, ev.fw->title, text_count_of(&r->mem, (long long)ev.submitted, "has", "have"),
+	      r->area, f->sector ? f->sector : "", f->type ? f->type : "");
 }
 
 int area_filtered_read(request *r, area_filtered *af)
