@@ -13,10 +13,12 @@
 #define LATEST_LEVELS \
 	" FROM organisation o JOIN audit la ON la.id = " SQL_LATEST_ACCEPTED("o.id") \
 	" JOIN audit_principle ap ON ap.audit_id = la.id" IN_AREA
-/* Each organisation's latest self-evaluation on the instrument :framework. */
+/* Each organisation's latest self-evaluation on the instrument :framework:
+ * the one started last, whose number is the highest (read from the
+ * (organisation_id, framework_id, ...) index alone, no sort). */
 #define SQL_LATEST_EVALUATION(org) \
-	"(SELECT x.id FROM evaluation x WHERE x.organisation_id = " org \
-	" AND x.framework_id = :framework ORDER BY x.created_at DESC, x.id DESC LIMIT 1)"
+	"(SELECT MAX(x.id) FROM evaluation x WHERE x.organisation_id = " org \
+	" AND x.framework_id = :framework)"
 /* The parameters of IN_AREA, after any `?` before it. */
 #define FILTERED(f, ...) SQL_ROW_ARGS(filter_cols, filter_or_none(f), __VA_ARGS__)
 
