@@ -347,12 +347,12 @@ static int evaluation_render(request *r, eval_page *pg)
 		/* Its count under its name; its partner groups are in the
 		 * progress tables (progress_details). */
 		htmlf(&r->out, "<h2 class=\"govuk-heading-m govuk-!-margin-bottom-2\" id=\"section-%a\">%t</h2>"
-			      "<p class=\"govuk-caption-m\">%z of %z indicators have evidence</p>",
+			      "<p class=\"govuk-caption-m govuk-!-margin-top-0 govuk-!-margin-bottom-2\">%z of %z indicators have evidence</p>",
 		     sp->section->key, eval_section_name(r, p->fw, sp->section), sp->indicators_evidenced,
 		     sp->indicators);
 		eval_source_gap(r, sp->section->gap);
 		if (sp->section->promise && *sp->section->promise)
-			htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", sp->section->promise);
+			htmlf(&r->out, "<p class=\"govuk-body govuk-!-margin-bottom-2\">%t</p>", sp->section->promise);
 		statement_list(r, pg, sp);
 	}
 	/* The statements are what people came for; the chart and the cycles
