@@ -117,5 +117,5 @@ export default async function heights(t) {
 		expect(!done.length, `now within ${LIMIT} px: ${done.join(', ')}`);
 	});
 	for (const [p, h] of tall)
-		console.log(`# heights: ${p} is ${h} px tall (${PENDING[p]})`);
+		console.log(`# heights: ${p} is ${h} px tall (${PENDING[p] ?? "not on the pending list: a failure above"})`);
 }
