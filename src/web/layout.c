@@ -147,7 +147,7 @@ static void header(request *r)
 	     tr(r, "Service information"));
 	if (r->sess.valid) {
 		htmlf(&r->out, "<div class=\"copro-account\"><span class=\"copro-account__name\">"
-			      "Signed in as %t</span>"
+			      "Signed in as %t</span> "
 			      "<form method=\"post\" action=\"/sign-out\" class=\"copro-inline-form\">",
 		     r->sess.user.name);
 		form_csrf(r);

@@ -147,6 +147,7 @@ static void results_suppressed_below_five(void **state)
 	const char *results = round_path(w, round, "/results/1i");
 	const char *body = web_expect_body(w, AS_VIEWER, "GET", overview, NULL, 200);
 	body_has(body, "<li>Parent carers: fewer than 5 answers</li>");
+	body_has(body, "<li>Practitioners: 5 answers sent</li>");
 	body_has(body, web_path(w, "href=\"%s\">1i: ", results));
 	web_expect(w, AS_VIEWER, "GET", round_path(w, round, "/results/9z"), NULL, 404);
 	body = web_expect_body(w, AS_VIEWER, "GET", results, NULL, 200);

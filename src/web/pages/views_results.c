@@ -169,26 +169,36 @@ static void results_intro(request *r, const view_results *res)
 			: arena_printf(&r->mem, "Groups with fewer than %s are not shown, so nobody can be picked out.", few));
 }
 
-/* A row of the overview: the statement, each group's answers in words,
- * whether views differ and whether a view is agreed. */
+/* A row of the overview: the statement, whether views differ and whether
+ * a view is agreed (each group's answers are said once, above). */
 static void overview_row(request *r, const view_results *res, const view_element_result *el)
 {
 	htmlf(&r->out, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">"
-		       "<a class=\"govuk-link\" href=\"%a\">%t</a></th><td class=\"govuk-table__cell\"><ul class=\"govuk-list govuk-!-margin-bottom-0\">",
+		       "<a class=\"govuk-link\" href=\"%a\">%t</a></th><td class=\"govuk-table__cell\">",
 	      views_url(r, res->round.id, arena_printf(&r->mem, "/results/%s", el->element_key)),
 	      element_heading(r, res, el));
-	for (size_t g = 0; g < el->n_groups; g++) {
-		const view_group_result *gr = &el->groups[g];
-		htmlf(&r->out, "<li>%t: %t</li>", views_group_title(gr->link),
-		      gr->suppressed ? views_suppressed_words(&r->mem, res->min_group)
-				     : text_count_of(&r->mem, (long long)gr->answers, "answer", "answers"));
-	}
-	htmlf(&r->out, "</ul></td><td class=\"govuk-table__cell\">");
 	if (el->differ)
 		htmlf(&r->out, "<strong class=\"govuk-tag govuk-tag--orange\">Views differ</strong>");
 	else
 		htmlf(&r->out, "No");
 	htmlf(&r->out, "</td><td class=\"govuk-table__cell\">%t</td></tr>", el->has_agreed ? "Agreed" : "Not yet");
+}
+
+/* Each group's answers sent, once for the round (suppressed as the
+ * results are). */
+static void groups_sent(request *r, const view_results *res)
+{
+	if (!res->n_elements)
+		return;
+	const view_element_result *el = &res->elements[0];
+	htmlf(&r->out, "<ul class=\"govuk-list govuk-list--bullet\">");
+	for (size_t g = 0; g < el->n_groups; g++) {
+		const view_group_result *gr = &el->groups[g];
+		htmlf(&r->out, "<li>%t: %t</li>", views_group_title(gr->link),
+		      gr->suppressed ? views_suppressed_words(&r->mem, res->min_group)
+				     : text_count_of(&r->mem, (long long)gr->responses, "answer sent", "answers sent"));
+	}
+	htmlf(&r->out, "</ul>");
 }
 
 /* ROUTE: GET /org/{org}/views/{round}/results (viewer) */
@@ -204,6 +214,7 @@ static int page_views_results(request *r)
 	page_begin(r, arena_printf(&r->mem, "Results - %s", pg.round.title));
 	views_heading(r, &pg, "Results");
 	results_intro(r, &res);
+	groups_sent(r, &res);
 	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a\" download>Download the figures (CSV)</a></p>",
 	      views_url(r, pg.round.id, "/results.csv"));
 	table_scroll_open(r, "Results for each statement");
@@ -211,7 +222,6 @@ static int page_views_results(request *r)
 		       "<caption class=\"govuk-table__caption govuk-table__caption--m\">Results for each statement</caption>"
 		       "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
 		       "<th scope=\"col\" class=\"govuk-table__header\">Statement</th>"
-		       "<th scope=\"col\" class=\"govuk-table__header\">Answers</th>"
 		       "<th scope=\"col\" class=\"govuk-table__header\">Views differ</th>"
 		       "<th scope=\"col\" class=\"govuk-table__header\">Agreed view</th></tr></thead>"
 		       "<tbody class=\"govuk-table__body\">");
