@@ -134,7 +134,7 @@ export default async function keyboard(t) {
 	});
 
 	await t.step('add evidence: Tab through title, description, date, link, partner groups and indicators, typing and Space', async () => {
-		await tabTo(page, { id: 'title' }, { max: 12 });
+		await tabTo(page, { id: 'title' }, { max: 25 });
 		await kb.type(EVIDENCE.title);
 		await pressTo(page, 'Tab', { id: 'description' });
 		await kb.type('Drawings and notes from the new starters.');
@@ -158,7 +158,7 @@ export default async function keyboard(t) {
 		await pressTo(page, 'Shift+Tab', { id: 'indicators-2' });
 		const ticked = await page.locator('form[action$="/evidence"] input:checked').evaluateAll((els) => els.map((e) => e.id));
 		expectEqual(ticked.join(' '), 'groups groups-3 indicators-3', 'the ticked boxes');
-		await tabTo(page, { tag: 'button', name: 'Add evidence' }, { max: 12 });
+		await tabTo(page, { tag: 'button', name: 'Add evidence' }, { max: 25 });
 	});
 
 	await t.step('add evidence: Enter on the button saves it, linked to 1i.c', async () => {
@@ -177,7 +177,7 @@ export default async function keyboard(t) {
 		await tabTo(page, { tag: 'a', name: 'Record the judgement' }, { max: 20 });
 		await pressAndLoad(page, 'Enter');
 		expectEqual(pathOf(page), `${statementPath()}/review`, 'the address');
-		await tabTo(page, { id: 'strengths' }, { max: 12 });
+		await tabTo(page, { id: 'strengths' }, { max: 25 });
 		await kb.type('Children helped to write the welcome booklet.');
 		await pressTo(page, 'Tab', { id: 'areas' });
 		// No status is chosen yet (GOV.UK: never pre-select), and a radio

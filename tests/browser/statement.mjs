@@ -188,7 +188,7 @@ export default async function statement(t) {
 		await submit(lead, () => lead.keyboard.press('Enter'));
 		await markFocusBaseline(lead);
 		expectEqual(pathOf(lead), `${statementPath}/indicator`, 'the address');
-		await tabTo(lead, { id: 'indicator_text' }, { max: 12 });
+		await tabTo(lead, { id: 'indicator_text' }, { max: 25 });
 		await lead.keyboard.type('New families are phoned by a named member of staff');
 		await pressTo(lead, 'Tab', { tag: 'button', name: 'Add indicator' });
 		const r = await submit(lead, () => lead.keyboard.press('Enter'));

@@ -126,7 +126,9 @@ static void area_and_people_changes_reach_the_pages_that_show_them(void **state)
 /* A table added later without triggers would let pages outlive its data:
  * every table has them, but those no page shows as an organisation's or
  * an area's (or that only identify the person asking, as sessions do, or
- * only count anonymous answers, as the throttle's hits do). */
+ * only count anonymous answers, as the throttle's hits do). The search
+ * index (an FTS5 table and its shadow tables) is written only by the
+ * triggers of the tables it indexes, which bump the revisions themselves. */
 static void every_table_has_revision_triggers(void **state)
 {
 	fixture *f = *state;
@@ -146,6 +148,7 @@ static void every_table_has_revision_triggers(void **state)
 		bool skip = false;
 		for (size_t i = 0; exempt[i]; i++)
 			skip |= !strcmp(exempt[i], name);
+		skip |= !strncmp(name, "search_index", strlen("search_index"));
 		if (!skip && sqlite3_column_int(st, 1) < 3)
 			fail_msg("table %s has no revision triggers: add it to migration 7's pattern in a new migration", name);
 		tables++;

@@ -288,12 +288,14 @@ static void pages_are_cached_until_their_data_changes(void **state)
 static void get_of_a_post_address(void **state)
 {
 	webfix *w = *state;
-	/* Starting an evaluation is a form on the organisation's page. */
-	const char *next = web_path(w, "/org/%lld/evaluations", (long long)w->org);
+	/* Confirming carried-over evidence is a button on the statement's page. */
+	const char *statement = web_path(w, "/org/%lld/evaluation/%lld/statement/1i", (long long)w->org,
+					  (long long)w->eval);
+	const char *next = web_path(w, "%s/confirm", statement);
 	int64_t before = test_count_rows(&w->f.db);
 	request *r = web_run(w, AS_LEAD, "GET", next, NULL);
 	assert_int_equal(r->status, 303);
-	assert_string_equal(r->location, web_path(w, "/org/%lld", (long long)w->org));
+	assert_string_equal(r->location, statement);
 	request_destroy(r);
 	web_expect(w, AS_VIEWER, "GET", next, NULL, 403);
 	web_expect(w, AS_OTHER_LEAD, "GET", next, NULL, 404);

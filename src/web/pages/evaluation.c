@@ -168,6 +168,9 @@ static void progress_table(request *r, const eval_page *pg)
 {
 	const evaluation_progress *p = &pg->p;
 	const char *term = sentence(r, p->fw->term_section);
+	/* Inside the details' indent a phone has no room for three columns:
+	 * each table scrolls in its own region rather than the page. */
+	table_scroll_open(r, arena_printf(&r->mem, "Progress per %s", p->fw->term_section));
 	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--s\">Progress per %t</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
@@ -185,9 +188,10 @@ static void progress_table(request *r, const eval_page *pg)
 	}
 	htmlf(&r->out, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">All</th>"
 		      "<td class=\"govuk-table__cell\">%z of %z</td><td class=\"govuk-table__cell\">%z of %z</td></tr>"
-		      "</tbody></table>",
+		      "</tbody></table></div>",
 	     p->indicators_evidenced, p->indicators, p->elements_evidenced, p->elements);
 
+	table_scroll_open(r, arena_printf(&r->mem, "Partner groups who contributed, per %s", p->fw->term_section));
 	htmlf(&r->out, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
 		      "<caption class=\"govuk-table__caption govuk-table__caption--s\">Partner groups who contributed, per %t</caption>"
 		      "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
@@ -202,7 +206,7 @@ static void progress_table(request *r, const eval_page *pg)
 		     sp->section->key, sp->section->title,
 		     sentence(r, groups_describe(&r->mem, sp->groups)));
 	}
-	htmlf(&r->out, "</tbody></table>");
+	htmlf(&r->out, "</tbody></table></div>");
 }
 
 static void statement_list(request *r, const eval_page *pg, const section_progress *sp)
