@@ -421,19 +421,24 @@ export default async function york(t) {
 	});
 	await t.visit(page, 'audit-to-decide');
 
+	await t.step('"Return to the organisation" opens its own page, with a box for each principle', async () => {
+		await submit(page, () => page.getByRole('link', { name: 'Return to the organisation' }).click());
+		expectEqual(pathOf(page), `${auditPath}/return`, 'the address');
+		expectEqual(await page.getByRole('textbox').count(), 7, 'the comment boxes (the whole audit and six principles)');
+	});
 	await t.step('returning without a comment is refused, with the error summary', async () => {
 		r = await submit(page, () => page.getByRole('button', { name: 'Return to the organisation' }).click());
 		expectEqual(r?.status(), 400, 'the status');
+		expect(/^Error: /.test(await page.title()), 'the title says Error');
 		const link = page.locator('.govuk-error-summary a');
 		expectEqual(await link.getAttribute('href'), '#return_comment', 'the link');
-		expect(/Enter what the organisation needs to change/.test(await link.innerText()), 'the message');
-		const status = squash(await page.locator('.govuk-summary-list__row', { hasText: 'Status' }).first().innerText());
-		expect(/Submitted/.test(status), `the status changed: ${status}`);
+		expect(/a comment is required/.test(await link.innerText()), 'the message');
 	});
 	await t.visit(page, 'audit-return-refused');
 
-	await t.step('returning with a comment', async () => {
-		await page.getByLabel('What the organisation needs to change').fill(AUDIT.returnComment);
+	await t.step('returning with a comment on the whole and on principle 2', async () => {
+		await page.getByLabel('On the whole audit').fill(AUDIT.returnComment);
+		await page.getByLabel(/^Principle 2: /).fill('Which evidence shows this?');
 		r = await submit(page, () => page.getByRole('button', { name: 'Return to the organisation' }).click());
 		expectEqual(r?.status(), 200, 'the status');
 		expectEqual(pathOf(page), auditPath, 'the address');
