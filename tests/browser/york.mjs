@@ -561,7 +561,8 @@ export default async function york(t) {
 	await t.visit(page, 'dashboard-no-matches', { axe: false });
 
 	await t.step('the area\'s projects list the project with its steps and the audit\'s outcome', async () => {
-		r = await submit(page, () => page.getByRole('link', { name: 'Joint partnership projects' }).click());
+		await page.goto(`${app.url}${areaPath}`);
+		r = await submit(page, () => page.getByRole('link', { name: 'The area\'s joint partnership projects' }).click());
 		expectEqual(pathOf(page), `${areaPath}/projects`, 'the address');
 		const row = squash(await page.getByRole('row', { name: new RegExp(PROJECT.title) }).innerText());
 		for (const want of [SCHOOL.name, PROJECT.serviceArea, strategic.title, '1 of 12', 'Outstanding'])

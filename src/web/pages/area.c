@@ -51,25 +51,6 @@ static const char *academic_year(request *r, int year)
 	return arena_printf(&r->mem, "%d to %d", year, year + 1);
 }
 
-/* The area's other pages. */
-void area_nav(request *r, const char *here)
-{
-	static const char *const pages[] = {
-		"", "Area portfolio",
-		"/dashboard", "Dashboard",
-		"/self-evaluations", "Self-evaluations",
-		"/projects", "Joint partnership projects",
-		"/audits", "Audits to decide",
-		"/export", "Exports and API tokens",
-		"/settings", "Audit settings", NULL};
-	htmlf(&r->out, "<nav aria-label=\"Area pages\"><ul class=\"govuk-list govuk-!-margin-bottom-6\">");
-	for (size_t i = 0; pages[i]; i += 2)
-		if (strcmp(pages[i], here))
-			htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"/area/%D%a\">%t</a></li>",
-			     r->area, pages[i], pages[i + 1]);
-	htmlf(&r->out, "</ul></nav>");
-}
-
 void area_heading(request *r, const char *area_name, const char *title)
 {
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>",
@@ -294,12 +275,12 @@ static int page_portfolio(request *r)
 	page_begin(r, arena_printf(&r->mem, "Area portfolio - %s", name));
 	htmlf(&r->out, "<a href=\"/\" class=\"govuk-back-link\">Home</a>");
 	area_heading(r, name, "Area portfolio");
-	area_nav(r, "");
 	htmlf(&r->out, "<ul class=\"govuk-list govuk-list--bullet\">"
 		      "<li>%z %R</li><li>%z audited in the last 12 months</li><li>%z with an overdue review</li>"
-		      "<li>%z with a self-evaluation started (<a class=\"govuk-link\" href=\"/area/%D/self-evaluations\">see them</a>)</li></ul>",
+		      "<li>%z with a self-evaluation started (<a class=\"govuk-link\" href=\"/area/%D/self-evaluations\">see them</a>)</li></ul>"
+		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/area/%D/projects\">The area's joint partnership projects</a></p>",
 	     p.n_orgs, p.n_orgs == 1 ? "organisation" : "organisations", p.audited_recently,
-	     p.reviews_overdue, ev.started, r->area);
+	     p.reviews_overdue, ev.started, r->area, r->area);
 	htmlf(&r->out, "<div class=\"govuk-inset-text\"><p class=\"govuk-body\">Each organisation's latest audit is its most recent "
 		      "accepted audit, by the date of the audit. Audited in the last 12 months means an audit "
 		      "accepted or sent to the area with a date from %t to %t.</p>"
@@ -545,7 +526,6 @@ int area_filtered_begin(request *r, const area_filtered *af, const char *title, 
 	htmlf(&r->out, "<a href=\"/area/%D\" class=\"govuk-back-link\">Area portfolio</a>", r->area);
 	form_error_summary(r, &af->fe);
 	area_heading(r, af->name, title);
-	area_nav(r, page);
 	area_filter_form(r, page, &af->types, &af->fe);
 	if (!af->fe.n)
 		return 0;
@@ -620,7 +600,6 @@ static int page_projects(request *r)
 	page_begin(r, arena_printf(&r->mem, "Joint partnership projects - %s", name));
 	htmlf(&r->out, "<a href=\"/area/%D\" class=\"govuk-back-link\">Area portfolio</a>", r->area);
 	area_heading(r, name, "Joint partnership projects");
-	area_nav(r, "/projects");
 	htmlf(&r->out, "<p class=\"govuk-body\">Every organisation's service development projects worked in joint "
 		      "partnership, to share good practice across the area. Latest start date first.</p>");
 	if (!n) {

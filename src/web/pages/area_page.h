@@ -8,9 +8,6 @@
 #include "web/pages/pages.h"
 
 void area_heading(request *r, const char *area_name, const char *title);
-/* Links to the area's other pages; `here` is this page's path after
- * /area/{area} ("" for the portfolio). */
-void area_nav(request *r, const char *here);
 const char *area_sector_label(const char *sector);
 /* The filters from the query (a value not offered is an error), and their
  * form, which sends them to /area/{area}{page}. */
