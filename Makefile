@@ -3,7 +3,8 @@
 # installs what is missing, builds and starts copro with a demo organisation.
 
 CC       ?= cc
-PKGS     := sqlite3 jansson libsodium libmicrohttpd xlsxwriter libqrencode
+PKGS     := sqlite3 jansson libsodium libmicrohttpd xlsxwriter libqrencode \
+            libmagic pangocairo libzip
 OPT      ?= -O2 -g
 CFLAGS   := $(OPT) -DCOPRO_FRAMEWORKS_DIR=\"$(CURDIR)/frameworks\" \
             -DCOPRO_ASSETS_DIR=\"$(CURDIR)/build/assets\" \
@@ -98,7 +99,10 @@ coverage: deps
 lint:
 	tests/lint
 
-run: deps copro assets languages
+# A sub-make, so that the pkg-config flags above are read after deps has
+# installed the packages on a fresh machine.
+run: deps
+	$(MAKE) $(PARALLEL) copro assets languages
 	./scripts/run-demo
 
 # The web front end: GOV.UK Frontend from npm, built with Sass into
