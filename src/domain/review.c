@@ -580,7 +580,7 @@ const char *change_words(arena *a, size_t before, size_t after, const char *one,
 	return arena_printf(a, "%zu %s %s", n, after > before ? "more" : "fewer", n == 1 ? one : many);
 }
 
-static const char *status_word(const char *status)
+const char *review_status_words(const char *status)
 {
 	if (!strcmp(status, "complete"))
 		return "complete";
@@ -592,14 +592,14 @@ static const char *status_word(const char *status)
 const char *status_change_words(arena *a, const char *before, const char *after)
 {
 	if (!strcmp(before, after))
-		return arena_printf(a, "still %s", status_word(after));
+		return arena_printf(a, "still %s", review_status_words(after));
 	/* Each cycle judges its statements afresh: a statement not started
 	 * yet in the new cycle has not gone backwards. */
 	if (!strcmp(after, "not-started"))
-		return arena_printf(a, "not judged yet in this cycle (was %s)", status_word(before));
+		return arena_printf(a, "not judged yet in this cycle (was %s)", review_status_words(before));
 	if (!strcmp(before, "complete"))
-		return arena_printf(a, "no longer complete (now %s)", status_word(after));
-	return arena_printf(a, "now %s", status_word(after));
+		return arena_printf(a, "no longer complete (now %s)", review_status_words(after));
+	return arena_printf(a, "now %s", review_status_words(after));
 }
 
 const char *groups_change_words(arena *a, int before, int after)

@@ -126,6 +126,8 @@ int evaluation_compare(domain *d, int64_t evaluation, comparison *c, err *e);
 /* "3 more indicators evidenced", "1 fewer indicator evidenced", "no change". */
 const char *change_words(arena *a, size_t before, size_t after, const char *one,
 			 const char *many);
+/* A statement's status in words: "complete", "in progress", "not started". */
+const char *review_status_words(const char *status);
 /* "now complete", "still in progress", "no longer complete" ... */
 const char *status_change_words(arena *a, const char *before, const char *after);
 /* "now also parent carers", "no longer practitioners", "no change". */

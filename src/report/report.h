@@ -62,6 +62,7 @@ typedef struct report_doc {
 	const char *made;               /* when it was made, in words, for the footer */
 	const char *filename;           /* a safe, descriptive base name without extension */
 	report_block *first, *last;
+	bool landscape;                 /* a wide grid: A4 landscape in PDF and print (default portrait) */
 } report_doc;
 
 /* A new, empty document in arena `a`. */

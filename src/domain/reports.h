@@ -1,0 +1,16 @@
+/* reports.h: the printable reports (issue 14), built from the data as a
+ * report_doc (report/report.h) for the PDF, Word and HTML writers. One
+ * builder per report kind, in domain/report_*.c. */
+#ifndef COPRO_DOMAIN_REPORTS_H
+#define COPRO_DOMAIN_REPORTS_H
+
+#include "domain/domain.h"
+#include "report/report.h"
+
+/* A self-evaluation as seed 001's grid: per cornerstone, statement |
+ * indicators | evidence, then strengths, areas for development, the
+ * judgement and who took part. `org` is checked (0: any organisation,
+ * for the command line). The document goes in d->mem. */
+int report_evaluation(domain *d, int64_t org, int64_t evaluation, report_doc **out, err *e);
+
+#endif
