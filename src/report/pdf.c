@@ -4,7 +4,9 @@
  * text goes through pango, so Arabic is shaped right to left and any
  * script finds a font through fontconfig; cairo embeds the fonts. */
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +49,7 @@ typedef struct pdf {
 	const char *base_url;
 	cairo_surface_t *surface;
 	cairo_t *cr;
+	PangoFontMap *fonts;    /* the report's own: nothing kept between reports */
 	PangoContext *pango;
 	PangoFontDescription *font[F_COUNT];
 	bool draw;              /* the second pass */
@@ -512,7 +515,9 @@ static int pass(pdf *p, const report_pdf_options *opt, cairo_write_func_t write,
 	p->surface = cairo_pdf_surface_create_for_stream(write, closure, p->w, p->h);
 	metadata(p, opt);
 	p->cr = cairo_create(p->surface);
-	p->pango = pango_cairo_create_context(p->cr);
+	p->fonts = pango_cairo_font_map_new();
+	p->pango = pango_font_map_create_context(p->fonts);
+	pango_cairo_update_context(p->cr, p->pango);
 	pango_context_set_language(p->pango, pango_language_from_string(p->doc->lang));
 	for (int f = 0; f < F_COUNT; f++)
 		p->font[f] = pango_font_description_from_string(font_names[f]);
@@ -522,6 +527,7 @@ static int pass(pdf *p, const report_pdf_options *opt, cairo_write_func_t write,
 	for (int f = 0; f < F_COUNT; f++)
 		pango_font_description_free(p->font[f]);
 	g_object_unref(p->pango);
+	g_object_unref(p->fonts);
 	cairo_destroy(p->cr);
 	cairo_surface_finish(p->surface);
 	cairo_status_t status = cairo_surface_status(p->surface);
@@ -531,8 +537,23 @@ static int pass(pdf *p, const report_pdf_options *opt, cairo_write_func_t write,
 	return 0;
 }
 
+/* fontconfig and cairo keep what they loaded for the life of the
+ * process; it is let go at exit, so a leak checker sees only real leaks. */
+static void release_font_caches(void)
+{
+	cairo_debug_reset_static_data();
+	FcFini();
+}
+
+static void register_release(void)
+{
+	atexit(release_font_caches);
+}
+
 int report_pdf(const report_doc *doc, const report_pdf_options *opt, report_bytes *out, err *e)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, register_release);
 	pdf p = {.doc = doc, .base_url = opt ? opt->base_url : NULL};
 	if (pass(&p, opt, discard_write, NULL, e) < 0)
 		return -1;
