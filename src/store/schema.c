@@ -128,6 +128,8 @@
 	"CREATE TRIGGER " table "_search_delete AFTER DELETE ON " table " BEGIN " \
 	PLAN_REINDEX("OLD.plan_id") " END;"
 
+#include "store/schema_gold.h"
+
 const char *const schema_migrations[] = {
 	/* 1: organisations, evaluations, evidence, reviews, actions */
 	"CREATE TABLE area ("
@@ -746,6 +748,9 @@ const char *const schema_migrations[] = {
 	"INSERT INTO search_index (rowid, org, organisation_id, title, body) SELECT "
 	SEARCH_ROW(4, "p.id") ", 'o' || p.organisation_id, p.organisation_id, p.title, "
 	PLAN_BODY("p.id") " FROM plan p;",
+
+	/* 14: Charter Gold (issue 14): schema_gold.h. */
+	SCHEMA_GOLD,
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/gold.h"
 #include "domain/throttle.h"
 #include "store/store.h"
 #include "web/cache.h"
@@ -321,6 +322,60 @@ static int check_api_token(request *r)
 	return 0;
 }
 
+/* What an assessor may open besides their own pages (ROUTE_ASSESSOR):
+ * what a viewer reads of their one evaluation (its overview, statements,
+ * reports, readiness) and of the evidence linked to it, never a change,
+ * the comparison with another cycle or anything else of the organisation. */
+static bool assessor_may_read(request *r, const route *rt, const assessor_row *a)
+{
+	if (r->post || rt->need > ACCESS_VIEW || strstr(rt->pattern, "/compare"))
+		return false;
+	if (!strncmp(rt->pattern, "/org/{org}/evaluation/{evaluation}", 34))
+		return true;
+	bool in = false;
+	if (!strncmp(rt->pattern, "/org/{org}/evidence/{evidence}", 30))
+		return gold_evidence_in(&r->d, param_id(r, 1), a->evaluation_id, &in, &r->e) == 0 && in;
+	return false;
+}
+
+/* Someone with no role in the organisation may be its assessor: their
+ * access holds until its last day, for one evaluation. After it, every
+ * request is refused and, once nothing else is left to them, their
+ * sessions end (this one with a cleared cookie). */
+static int check_assessor(request *r, const route *rt)
+{
+	enum assessor_state st;
+	assessor_row *a = arena_alloc(&r->mem, sizeof *a);
+	if (gold_access_to_org(&r->d, r->sess.user.id, r->org, &st, a, &r->e) < 0)
+		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+	if (st == ASSESSOR_NONE && r->access)
+		return web_error_page(r, 403, "You cannot do this",
+				      "Only the assessor invited to this self-evaluation can do this.");
+	if (st == ASSESSOR_NONE)
+		return web_error_page(r, 404, "Page not found", "There is no page at this address.");
+	if (st == ASSESSOR_ENDED) {
+		bool ended = false;
+		err e = {0};
+		if (gold_sign_out_if_ended(&r->d, r->sess.user.id, &ended, &e) == 0 && ended)
+			web_set_session_cookie(r, NULL);
+		return web_error_page(r, 403, "Your access has ended",
+				      arena_printf(&r->mem, "Your access as assessor of %s's self-evaluation %s ended%s%s. "
+						   "Ask the area administrator who invited you if you need it again.",
+						   a->org_name, a->cycle, a->ended_at ? "" : " at the end of ",
+						   a->ended_at ? "" : date_in_words(&r->mem, a->until)));
+	}
+	const char *ev = param_named(r, "evaluation");
+	if (ev && param_id(r, 1) != a->evaluation_id)
+		return web_error_page(r, 404, "Page not found", "There is no page at this address.");
+	if (!(rt->flags & ROUTE_ASSESSOR) && !assessor_may_read(r, rt, a))
+		return web_error_page(r, r->e.kind ? 500 : 403, "You cannot do this",
+				      "As the assessor you can read the self-evaluation you were invited to, its evidence, "
+				      "reports and readiness, and comment on it. Go back to the self-evaluation.");
+	r->assessor = a;
+	r->access = ACCESS_VIEW;
+	return 0;
+}
+
 static int check_org(request *r, const route *rt)
 {
 	if (!strstr(rt->pattern, "{org}"))
@@ -330,6 +385,8 @@ static int check_org(request *r, const route *rt)
 		return web_error_page(r, 404, "Page not found", "There is no page at this address.");
 	if (access_to_org(&r->d, r->sess.user.id, r->org, &r->access, &r->e) < 0)
 		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+	if (r->access == ACCESS_NONE || (rt->flags & ROUTE_ASSESSOR))
+		return check_assessor(r, rt);
 	/* Another organisation's pages do not exist for this user: 404, so
 	 * ids cannot be probed. */
 	if (r->access == ACCESS_NONE)

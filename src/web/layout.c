@@ -41,6 +41,7 @@ static const nav_section area_sections[] = {
 	{"Audits to decide", "/audits", {"audits"}, ACCESS_NONE},
 	{"Exports", "/export", {"export", "api-tokens"}, ACCESS_NONE},
 	{"Settings", "/settings", {"settings"}, ACCESS_NONE},
+	{"Charter Gold", "/gold", {"gold"}, ACCESS_NONE},
 	{0},
 };
 
@@ -108,7 +109,8 @@ static void section_nav(request *r)
 	const char *base, *label;
 	if (!r->sess.valid || !r->route || (r->route->flags & (ROUTE_PUBLIC | ROUTE_API)))
 		return;
-	if (r->org && r->access >= ACCESS_VIEW) {
+	/* An assessor sees one evaluation: no organisation's sections. */
+	if (r->org && r->access >= ACCESS_VIEW && !r->assessor) {
 		sections = org_sections;
 		base = arena_printf(&r->mem, "/org/%lld", (long long)r->org);
 		label = "Organisation";

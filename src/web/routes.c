@@ -1,6 +1,7 @@
 /* routes.c: the route tables of every page file. The dispatcher
  * (dispatch.c) enforces each route's flags and least access; handlers
  * check that ids below {org} belong to that organisation. */
+#include "web/pages/gold_page.h"
 #include "web/pages/pages.h"
 
 const route *const web_route_tables[] = {
@@ -45,6 +46,10 @@ const route *const web_route_tables[] = {
 	views_easy_read_routes,
 	org_settings_routes,
 	search_routes,
+	gold_routes,
+	gold_review_routes,
+	area_gold_routes,
+	area_gold_invite_routes,
 	about_routes,
 	partner_routes,
 	partner_answer_routes,

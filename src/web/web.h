@@ -72,6 +72,8 @@ typedef struct request {
 	int64_t org;                    /* the organisation in the URL, 0 if none */
 	int64_t area;                   /* the area in the URL, or an API token's */
 	enum access access;             /* the user's access to it */
+	const struct assessor_row *assessor;    /* an assessor's access to the organisation
+						 * (access is then ACCESS_VIEW); NULL for members */
 	const char *lang;               /* partner pages: the language tag they are written in */
 
 	/* The response. */
@@ -113,6 +115,9 @@ enum {
 					 * token, is throttled per address and per {token}, and
 					 * runs on the writer in one transaction like a
 					 * signed-in change (a 303 means it is on disk) */
+	ROUTE_ASSESSOR = 64,            /* an assessor's own page or change (comments, the
+					 * decision): only someone invited as the assessor of
+					 * the {evaluation} in the URL, whose access holds */
 };
 
 typedef int (*route_handler)(request *r);

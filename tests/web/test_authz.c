@@ -9,6 +9,7 @@
 
 #include "web/cache.h"
 
+#include "domain/gold.h"
 #include "domain/views.h"
 #include "store/account.h"
 #include "web/pages/pages.h"
@@ -216,6 +217,16 @@ static int group_setup(void **state)
 	add_views_records(w, w->other_org, w->other_eval, hostile[1], 1);
 	char token[65];
 	assert_int_equal(api_token_create(&f->d, 0, ids.area, hostile[2], token, &ids.apitoken, &f->e), 0);
+	/* The assessor's comment and a decision "not yet" with hostile
+	 * reasons; an invited assessor with a hostile name (the area's page). */
+	assessor_row a = {.id = w->assessor, .organisation_id = w->org, .evaluation_id = w->eval, .cycle = "x"};
+	user_row as = {.id = 0, .name = hostile[1]};
+	assert_int_equal(gold_comment_set(&f->d, &as, &a, "1i", hostile[0], &f->e), 0);
+	gold_decision_row dr;
+	assert_int_equal(gold_decision_record(&f->d, &as, &a, &(gold_decide){"not-yet", hostile[2]}, &dr, &f->e), 0);
+	gold_invite gi = {.evaluation = w->eval, .name = hostile[0], .email = "h@example.org"};
+	int64_t gid;
+	assert_int_equal(gold_invite_assessor(&f->d, &as, ids.area, &gi, token, &gid, &f->e), 0);
 	/* A person with a hostile name, shown on the people page. */
 	int64_t user, mid;
 	assert_int_equal(account_create(&f->d, hostile[2], "x@example.org", WEBTEST_PASSWORD, &user, &f->e), 0);
@@ -227,6 +238,8 @@ static int group_setup(void **state)
 	assert_int_equal(store_activity_add(&f->db, &act, &f->e), 0);
 	return 0;
 }
+
+#define ONLY_ASSESSOR ((enum access)(ACCESS_AREA + 1))
 
 /* The policy, written down here apart from the route tables so that a
  * wrong `need` in a table is caught: readers see, contributors add
@@ -357,6 +370,13 @@ static const struct {
 	{"GET", "/org/{org}/settings", ACCESS_LEAD},
 	{"POST", "/org/{org}/settings", ACCESS_LEAD},
 	{"GET", "/org/{org}/search", ACCESS_VIEW},
+	/* Charter Gold: everyone reads readiness; only the assessor comments
+	 * and decides (ONLY_ASSESSOR: no member, whatever their role). */
+	{"GET", "/org/{org}/evaluation/{evaluation}/readiness", ACCESS_VIEW},
+	{"GET", "/org/{org}/evaluation/{evaluation}/readiness/comment/{statement}", ONLY_ASSESSOR},
+	{"POST", "/org/{org}/evaluation/{evaluation}/readiness/comment/{statement}", ONLY_ASSESSOR},
+	{"GET", "/org/{org}/evaluation/{evaluation}/readiness/decision", ONLY_ASSESSOR},
+	{"POST", "/org/{org}/evaluation/{evaluation}/readiness/decision", ONLY_ASSESSOR},
 };
 
 static enum access policy_for(const route *rt)
@@ -409,6 +429,7 @@ static const char *fill(webfix *w, arena *a, const char *pattern, int64_t org, i
 		else if (!strcmp(name, "project")) v = ids.project[rec];
 		else if (!strcmp(name, "audit")) v = ids.audit[rec];
 		else if (!strcmp(name, "apitoken")) v = ids.apitoken;
+		else if (!strcmp(name, "assessor")) v = w->assessor;
 		else if (!strcmp(name, "measure")) v = ids.measure[rec];
 		else if (!strcmp(name, "metric")) v = ids.metric[rec];
 		else if (!strcmp(name, "plan")) v = ids.plan[rec];
@@ -450,6 +471,24 @@ static bool allowed(const request *r)
 	return !(r->status == 303 && r->location && !strcmp(r->location, "/sign-in"));
 }
 
+/* What an assessor may use in the organisation of their evaluation, with
+ * that evaluation (and the evidence linked to it) in the URL: their own
+ * pages, and what a viewer reads of the evaluation (its overview,
+ * statements, readiness, reports, files) and of its evidence, except the
+ * comparison with another cycle; no change but their own. */
+static bool assessor_may(const route *rt, enum access least)
+{
+	static const char *const reads[] = {"/org/{org}/evaluation/{evaluation}", "/org/{org}/evidence/{evidence}", NULL};
+	if (least == ONLY_ASSESSOR)
+		return true;
+	if (strcmp(rt->method, "GET") || least > ACCESS_VIEW || strstr(rt->pattern, "/compare"))
+		return false;
+	for (size_t i = 0; reads[i]; i++)
+		if (!strncmp(rt->pattern, reads[i], strlen(reads[i])))
+			return true;
+	return false;
+}
+
 /* The expectation for one case; -1 when no rule applies (public routes). */
 static int expect_allowed(const webfix *w, const route *rt, int who, int64_t org, int rec)
 {
@@ -460,9 +499,13 @@ static int expect_allowed(const webfix *w, const route *rt, int who, int64_t org
 		return 0;
 	if (strstr(rt->pattern, "{area}"))
 		return who == AS_AREA;
+	/* An assessor whose access ended is signed out by their first request
+	 * to the organisation: pages of no organisation open or not by order. */
 	if (!strstr(rt->pattern, "{org}"))
-		return 1;
+		return who == AS_ASSESSOR_ENDED ? -1 : 1;
 	enum access least = policy_for(rt);
+	if (who == AS_ASSESSOR || who == AS_ASSESSOR_ENDED)
+		return who == AS_ASSESSOR && org == w->org && rec == 0 && assessor_may(rt, least);
 	if (expected_access(w, who, org) < least || expected_access(w, who, org) == ACCESS_NONE)
 		return 0;
 	int64_t rec_org = rec ? w->other_org : w->org;
@@ -481,7 +524,7 @@ static int run_matrix(webfix *w, bool gets_only)
 		for (const route *rt = *t; rt->pattern; rt++) {
 			if (!strcmp(rt->pattern, "/assets/*") || (gets_only && strcmp(rt->method, "GET")))
 				continue;
-			for (int who = 0; who < AS_COUNT; who++) {
+			for (int who = 0; who < AS_ALL; who++) {
 				for (int o = 0; o < 2; o++) {
 					for (int rec = 0; rec < (has_record(rt->pattern) ? 2 : 1); rec++) {
 						/* A fresh database for every write, so one
@@ -557,7 +600,7 @@ static void stored_xss_never_executes(void **state)
 		for (const route *rt = *t; rt->pattern; rt++) {
 			if (strcmp(rt->method, "GET") || !strcmp(rt->pattern, "/assets/*"))
 				continue;
-			for (int who = 0; who < AS_COUNT; who++) {
+			for (int who = 0; who < AS_ALL; who++) {
 				const char *path = fill(w, &w->f.mem, rt->pattern, who == AS_OTHER_LEAD ? w->other_org : w->org,
 							who == AS_OTHER_LEAD);
 				request *r = web_run(w, who, "GET", path, NULL);
@@ -593,7 +636,7 @@ static int allowed_user(const webfix *w, const route *rt)
 {
 	if (rt->flags & (ROUTE_PUBLIC | ROUTE_PARTNER))
 		return AS_NOBODY;
-	static const int roles[] = {AS_LEAD, AS_AREA};
+	static const int roles[] = {AS_LEAD, AS_AREA, AS_ASSESSOR};
 	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
 		if (expect_allowed(w, rt, roles[i], w->org, 0) == 1)
 			return roles[i];

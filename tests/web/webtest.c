@@ -2,9 +2,10 @@
  * in every role, signed in once per program) and their requests. */
 #include "webtest.h"
 
-const char *const as_names[AS_COUNT] = {
+const char *const as_names[AS_ALL] = {
 	"signed out", "area administrator", "lead", "contributor", "viewer",
 	"lead of another organisation", "administrator of another area",
+	"assessor", "assessor whose access ended",
 };
 
 webfix webfix_template;
@@ -23,6 +24,25 @@ static void webfix_member(webfix *w, int who, const char *email, const char *rol
 			    .area_id = area_id, .created_at = now};
 	assert_int_equal(store_membership_insert(&f->db, &m, &mid, &f->e), 0);
 	assert_int_equal(sign_in(&f->d, email, WEBTEST_PASSWORD, "127.0.0.1", &w->as[who], &f->e), 0);
+}
+
+/* An account with no membership, the assessor of our evaluation until
+ * `until` (written straight into the table: the web tests need the access,
+ * not a test of the invitation). */
+static int64_t webfix_assessor(webfix *w, int who, const char *email, const char *until)
+{
+	fixture *f = &w->f;
+	int64_t user;
+	assert_int_equal(account_create(&f->d, as_names[who], email, WEBTEST_PASSWORD, &user, &f->e), 0);
+	char sql[400];
+	snprintf(sql, sizeof sql, "INSERT INTO assessor (organisation_id, evaluation_id, user_id, name, email,"
+		 " invite_expires_at, until, created_at) VALUES (%lld, %lld, %lld, 'Assessor', '%s',"
+		 " '2026-01-01T00:00:00Z', '%s', '2026-01-01T00:00:00Z')", (long long)w->org, (long long)w->eval,
+		 (long long)user, email, until);
+	assert_int_equal(sqlite3_exec(f->db.db, sql, NULL, NULL, NULL), SQLITE_OK);
+	int64_t id = sqlite3_last_insert_rowid(f->db.db);
+	assert_int_equal(sign_in(&f->d, email, WEBTEST_PASSWORD, "127.0.0.1", &w->as[who], &f->e), 0);
+	return id;
 }
 
 int webfix_group_setup(void **state)
@@ -46,6 +66,8 @@ int webfix_group_setup(void **state)
 	webfix_member(w, AS_VIEWER, "viewer@example.org", "viewer", w->org, NULL);
 	webfix_member(w, AS_OTHER_LEAD, "other@example.org", "lead", w->other_org, NULL);
 	webfix_member(w, AS_OTHER_AREA, "far@example.org", "area-admin", 0, "Elsewhere");
+	w->assessor = webfix_assessor(w, AS_ASSESSOR, "assessor@example.org", "2099-12-31");
+	webfix_assessor(w, AS_ASSESSOR_ENDED, "ended@example.org", "2020-01-01");
 	(void)state;
 	return 0;
 }

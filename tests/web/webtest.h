@@ -12,15 +12,19 @@
 #include "web/web.h"
 
 enum { AS_NOBODY, AS_AREA, AS_LEAD, AS_CONTRIBUTOR, AS_VIEWER, AS_OTHER_LEAD, AS_OTHER_AREA, AS_COUNT };
+/* Assessors (domain/gold.h), outside the roles the page tests loop over:
+ * one invited to our evaluation until 2099, one whose access ended. */
+enum { AS_ASSESSOR = AS_COUNT, AS_ASSESSOR_ENDED, AS_ALL };
 
-extern const char *const as_names[AS_COUNT];
+extern const char *const as_names[AS_ALL];
 
 typedef struct webfix {
 	fixture f;
 	web_config cfg;
 	int64_t org, other_org, far_org;    /* ours, another in our area, one elsewhere */
 	int64_t eval, other_eval;
-	session as[AS_COUNT];
+	int64_t assessor;                   /* AS_ASSESSOR's access to eval */
+	session as[AS_ALL];
 } webfix;
 
 #define WEBTEST_PASSWORD "a long enough test password"

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/gold.h"
 #include "web/pages/pages.h"
 
 static bool has_users(request *r)
@@ -145,14 +146,25 @@ static int page_sign_out_post(request *r)
 	return web_redirect(r, "/sign-in");
 }
 
+/* Whether the link in the URL is an assessor's, which an existing account
+ * may use too. */
+static bool assessor_link(request *r)
+{
+	assessor_row a;
+	err e = {0};
+	return gold_invite_find(&r->d, r->params[0], &a, &e) > 0;
+}
+
 static void invitation_form(request *r, const form_errors *fe)
 {
 	page_begin(r, "Join copro");
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	form_error_summary(r, fe);
 	htmlf(&r->out, "<h1 class=\"govuk-heading-l\">Join copro</h1>"
-		      "<p class=\"govuk-body\">You have been invited to take part. Choose how you will sign in.</p>"
-		      "<form method=\"post\" action=\"/join/%u\" novalidate>", r->params[0]);
+		      "<p class=\"govuk-body\">You have been invited to take part. Choose how you will sign in.%t</p>"
+		      "<form method=\"post\" action=\"/join/%u\" novalidate>",
+	     assessor_link(r) ? " If you already have a copro account, enter its email address and password." : "",
+	     r->params[0]);
 	form_csrf(r);
 	form_input(r, "email", "Email address", form_get(r, "email"), fe,
 		   &(input_opts){.type = "email", .autocomplete = "email"});
@@ -178,9 +190,14 @@ static int page_invitation_post(request *r)
 	form_errors fe = {0};
 	err e = {0};
 	int64_t user;
+	assessor_row assessor;
 	if (password_check(password, &e) < 0)
 		form_error_add(&fe, "password", arena_strdup(&r->mem, e.msg));
-	else if (invitation_accept(&r->d, r->params[0], email, password, &user, &e) < 0)
+	else if (gold_invite_find(&r->d, r->params[0], &assessor, &e) > 0) {
+		/* An assessor's link (domain/gold.h): an existing account joins too. */
+		if (gold_invite_accept(&r->d, r->params[0], email, password, &user, &e) < 0)
+			form_error_add(&fe, "email", arena_strdup(&r->mem, e.msg));
+	} else if (invitation_accept(&r->d, r->params[0], email, password, &user, &e) < 0)
 		form_error_add(&fe, "email", arena_strdup(&r->mem, e.msg));
 	if (fe.n) {
 		r->status = 400;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "web/pages/area_page.h"
+#include "web/pages/gold_page.h"
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -565,6 +566,8 @@ static int page_dashboard(request *r)
 	outcomes_section(r, &t);
 	support_section(r, &p);
 	evaluations_section(r, &f);
+	if (gold_area_awards(r) < 0)
+		return page_failed(r);
 	page_end(r);
 	return 200;
 }

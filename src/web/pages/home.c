@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "web/pages/evaluation_page.h"
+#include "web/pages/gold_page.h"
 
 static void org_table(request *r, const org_list *orgs)
 {
@@ -78,7 +79,10 @@ static int home(request *r, const form_errors *fe)
 	}
 	if (own.n)
 		org_table(r, &own);
-	if (!ms.n)
+	size_t assessing = 0;
+	if (gold_home_assessments(r, &assessing) < 0)
+		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+	if (!ms.n && !assessing)
 		htmlf(&r->out, "<p class=\"govuk-body\">You are not part of any organisation yet.</p>");
 	page_end(r);
 	return 200;
@@ -138,6 +142,8 @@ static int page_org(request *r)
 	page_begin(r, o.name);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>",
 	     o.area ? o.area : "", o.name);
+	if (gold_home_award(r) < 0)
+		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 	if (r->access == ACCESS_CONTRIBUTE && views_home_panel(r, o.name) < 0)
 		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Self-evaluations</h2>");
