@@ -222,3 +222,21 @@ int store_picture_evidence(store *s, arena *a, int64_t area, const char *framewo
 		" GROUP BY el.evaluation_id, el.element_key ORDER BY el.evaluation_id, el.element_key",
 		SQL_ROW_ARGS(evaluation_filter_cols, &ef, sql_int(area)), out, statement_cols, e);
 }
+
+static const sql_col action_cols[] = {
+	SQL_COL(picture_action_row, id, I64), SQL_COL(picture_action_row, organisation_id, I64),
+	SQL_COL(picture_action_row, organisation, TEXT), SQL_COL(picture_action_row, title, TEXT),
+	SQL_COL(picture_action_row, owner, TEXT), SQL_COL(picture_action_row, due_on, TEXT),
+	SQL_COL(picture_action_row, status, TEXT), SQL_TABLE_END,
+};
+
+int store_picture_overdue_actions(store *s, arena *a, int64_t area, const char *today,
+				  picture_action_list *out, err *e)
+{
+	return SQL_LIST(s, a,
+		"SELECT ai.id, o.id, o.name, ai.title, ai.owner, ai.due_on, ai.status"
+		" FROM organisation o JOIN action_item ai ON ai.organisation_id = o.id"
+		" WHERE o.area_id = ? AND ai.due_on < ? AND ai.status IN ('open', 'in-progress')"
+		" ORDER BY ai.due_on, o.name, ai.id",
+		SQL_ARGS(sql_int(area), sql_text(today)), out, action_cols, e);
+}

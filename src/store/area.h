@@ -50,4 +50,10 @@ int store_picture_reviews(store *s, arena *a, int64_t area, const char *framewor
 int store_picture_evidence(store *s, arena *a, int64_t area, const char *framework,
 			   const picture_filter *f, picture_statement_list *out, err *e);
 
+/* The area's overdue actions (as action_overdue has it: open or in
+ * progress, due before `today`), the longest overdue first, then by
+ * organisation. */
+int store_picture_overdue_actions(store *s, arena *a, int64_t area, const char *today,
+				  picture_action_list *out, err *e);
+
 #endif

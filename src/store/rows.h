@@ -224,7 +224,15 @@ typedef struct picture_statement_row {
 	const char *changed_at;
 } picture_statement_row;
 
+/* An action of one of the area's organisations that is overdue: open or
+ * in progress, due before today. */
+typedef struct picture_action_row {
+	int64_t id, organisation_id;
+	const char *organisation, *title, *owner, *due_on, *status;
+} picture_action_row;
+
 typedef STORE_LIST(picture_org_row) picture_org_list;
+typedef STORE_LIST(picture_action_row) picture_action_list;
 typedef STORE_LIST(picture_evaluation_row) picture_evaluation_list;
 typedef STORE_LIST(picture_statement_row) picture_statement_list;
 typedef STORE_LIST(picture_level_row) picture_level_list;
