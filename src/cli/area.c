@@ -15,8 +15,7 @@
 #include "domain/area_export.h"
 #include "domain/national.h"
 
-/* The area named on the command line; never creates one. */
-static int find_area(cli *c, const char *name, int64_t *area)
+int cli_find_area(cli *c, const char *name, int64_t *area)
 {
 	if (cli_open(c) < 0)
 		return cli_fail(c);
@@ -168,7 +167,7 @@ static int cmd_area_export(cli *c, int argc, char **argv)
 	if (cli_parse(c, argc, argv, opts, pos, 1, 1, NULL) < 0 ||
 	    export_usage(c, format, table, out, &job) < 0)
 		return EXIT_USAGE;
-	int rc = find_area(c, pos[0], &job.area);
+	int rc = cli_find_area(c, pos[0], &job.area);
 	if (rc != EXIT_OK)
 		return rc;
 	if (job.format == FORMAT_CSV && job.table < 0) {
@@ -288,7 +287,7 @@ static int cmd_area_token(cli *c, int argc, char **argv)
 		return cli_usage_error(c, "--name is required: say what will use the token, "
 				       "for example --name \"Area dashboard\"."), EXIT_USAGE;
 	int64_t area;
-	int rc = find_area(c, pos[1], &area);
+	int rc = cli_find_area(c, pos[1], &area);
 	if (rc != EXIT_OK)
 		return rc;
 	if (add)

@@ -67,6 +67,9 @@ int cli_open_org(cli *c, int64_t org, org_row *o);
 int cli_load_frameworks(cli *c);
 /* Prints c->e as "copro org add: message" and answers EXIT_FAIL. */
 int cli_fail(cli *c);
+/* The area named on the command line (cli_open first; never creates
+ * one): EXIT_OK, or EXIT_FAIL with the message printed. */
+int cli_find_area(cli *c, const char *name, int64_t *area);
 /* Parses a record number such as an organisation's. */
 int cli_id(cli *c, const char *what, const char *text, int64_t *id);
 /* cli_parse with exactly n positional arguments into pos, the first a

@@ -1,4 +1,4 @@
-/* report.c: `copro report KIND ID --format pdf|html [--output FILE]`: a
+/* report.c: `copro report KIND ID --format pdf|docx|html|xlsx [--output FILE]`: a
  * printable report (domain/reports.h) written as a file. New kinds and
  * formats are a row in the tables below. */
 #include <stdio.h>
@@ -7,6 +7,8 @@
 
 #include "cli/cli.h"
 #include "domain/reports.h"
+#include "domain/summaries.h"
+#include "report/docx.h"
 #include "report/pdf.h"
 #include "report/report_html.h"
 
@@ -14,10 +16,28 @@ typedef struct report_kind {
 	const char *name;       /* as typed */
 	const char *what;       /* "The self-evaluation": names the ID in messages */
 	int (*build)(domain *d, int64_t org, int64_t id, report_doc **out, err *e);
+	const char *formats;    /* the formats it comes in (NULL: pdf, docx and html) */
+	/* The ID as typed into a record number (NULL: it is the number);
+	 * answers an exit code, the message printed. */
+	int (*find)(cli *c, const char *text, int64_t *id);
 } report_kind;
 
+static int build_summary(domain *d, int64_t org, int64_t id, report_doc **out, err *e)
+{
+	return report_summary(d, org, id, NULL, out, e);
+}
+
+/* The area report has no organisation to check: `org` is always 0 here. */
+static int build_area(domain *d, int64_t org, int64_t id, report_doc **out, err *e)
+{
+	(void)org;
+	return report_area(d, id, NULL, out, e);
+}
+
 static const report_kind kinds[] = {
-	{"evaluation", "The self-evaluation", report_evaluation},
+	{"evaluation", "The self-evaluation", report_evaluation, NULL, NULL},
+	{"summary", "The self-evaluation", build_summary, "pdf docx html", NULL},
+	{"area", "The area", build_area, "pdf xlsx", cli_find_area},
 };
 
 typedef struct report_format {
@@ -37,10 +57,76 @@ static int write_html(cli *c, const report_doc *doc, const char *base_url, repor
 	return report_html(doc, &opt, out, &c->e);
 }
 
+static int write_docx(cli *c, const report_doc *doc, const char *base_url, report_bytes *out)
+{
+	return report_docx(doc, base_url, out, &c->e);
+}
+
+/* Collects the workbook's bytes in the command's arena. */
+typedef struct collect {
+	arena *mem;
+	unsigned char *data;
+	size_t len;
+} collect;
+
+static int to_bytes(void *ctx, const char *bytes, size_t n, err *e)
+{
+	(void)e;
+	collect *b = ctx;
+	unsigned char *more = arena_alloc(b->mem, b->len + n);
+	if (b->len)
+		memcpy(more, b->data, b->len);
+	memcpy(more + b->len, bytes, n);
+	b->data = more;
+	b->len += n;
+	return 0;
+}
+
+static int write_xlsx(cli *c, const report_doc *doc, const char *base_url, report_bytes *out)
+{
+	(void)base_url;
+	collect col = {.mem = &c->mem};
+	export_sink sink = {to_bytes, &col};
+	if (report_xlsx(doc, &sink, &c->e) < 0)
+		return -1;
+	out->data = col.data;
+	out->len = col.len;
+	return 0;
+}
+
 static const report_format formats[] = {
 	{"pdf", "pdf", write_pdf},
+	{"docx", "docx", write_docx},
 	{"html", "html", write_html},
+	{"xlsx", "xlsx", write_xlsx},
 };
+
+/* Whether `kind` comes as `fmt` ("docx" in "pdf docx html"). */
+static bool kind_has(const report_kind *kind, const char *fmt)
+{
+	const char *list = kind->formats ? kind->formats : "pdf docx html";
+	size_t n = strlen(fmt);
+	for (const char *p = strstr(list, fmt); p; p = strstr(p + 1, fmt))
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+			return true;
+	return false;
+}
+
+/* "pdf, docx or html": the kind's formats as a message says them. */
+static const char *kind_formats(cli *c, const report_kind *kind)
+{
+	const char *out = "";
+	size_t n = 0, k = 0;
+	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+		n += kind_has(kind, formats[i].name);
+	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+		if (kind_has(kind, formats[i].name)) {
+			out = arena_printf(&c->mem, "%s%s%s", out, k == 0 ? "" : k + 1 == n ? " or " : ", ",
+					   formats[i].name);
+			k++;
+		}
+	return out;
+}
 
 /* "a, b or c" from the names of a table whose rows begin with one. */
 static const char *names(cli *c, size_t stride, const void *table, size_t n)
@@ -100,21 +186,24 @@ static int cmd_report(cli *c, int argc, char **argv)
 	if (!kind)
 		return cli_usage_error(c, "There is no report \"%s\": name one of %s.", pos[0],
 				       names(c, sizeof *kinds, kinds, sizeof kinds / sizeof *kinds)), EXIT_USAGE;
-	if (cli_id(c, kind->what, pos[1], &id) < 0)
+	if (!kind->find && cli_id(c, kind->what, pos[1], &id) < 0)
 		return EXIT_USAGE;
 	const report_format *fmt = NULL;
 	for (size_t i = 0; format && i < sizeof formats / sizeof *formats; i++)
-		if (!strcmp(formats[i].name, format))
+		if (!strcmp(formats[i].name, format) && kind_has(kind, format))
 			fmt = &formats[i];
 	if (!fmt)
 		return cli_usage_error(c, "%s --format: say %s.", format ? "There is no such" : "Say which file with",
-				       names(c, sizeof *formats, formats, sizeof formats / sizeof *formats)), EXIT_USAGE;
+				       kind_formats(c, kind)), EXIT_USAGE;
 	if (output && !*output)
 		return cli_usage_error(c, "--output needs a file name."), EXIT_USAGE;
 	if (base_url && strncmp(base_url, "https://", 8) && strncmp(base_url, "http://", 7))
 		return cli_usage_error(c, "--base-url must begin with https:// or http://."), EXIT_USAGE;
 	report_doc *doc;
 	report_bytes b;
+	int rc;
+	if (kind->find && (rc = kind->find(c, pos[1], &id)) != EXIT_OK)
+		return rc;
 	if (cli_open(c) < 0 || kind->build(&c->d, 0, id, &doc, &c->e) < 0 ||
 	    fmt->write(c, doc, base_url, &b) < 0 || put_out(c, output, doc, fmt, &b) < 0)
 		return cli_fail(c);
@@ -122,14 +211,22 @@ static int cmd_report(cli *c, int argc, char **argv)
 }
 
 const command report_commands[] = {
-	{"report", "a printable report of a self-evaluation as a PDF or an HTML page",
-	 "Usage: copro report KIND ID --format pdf|html [--output FILE] [--base-url URL]\n\n"
-	 "KIND is evaluation (a self-evaluation as the tool's grid, statement by\n"
-	 "statement). Without --output the report goes to standard output when that\n"
+	{"report", "a printable report (a self-evaluation, its one-page summary, an area's) as PDF, Word, HTML or Excel",
+	 "Usage: copro report KIND ID --format pdf|docx|html|xlsx [--output FILE] [--base-url URL]\n\n"
+	 "KIND is one of:\n"
+	 "  evaluation  a self-evaluation as the tool's grid, statement by statement\n"
+	 "              (ID its number; pdf, docx or html)\n"
+	 "  summary     a self-evaluation on one page for governors and boards\n"
+	 "              (ID its number; pdf, docx or html)\n"
+	 "  area        the area report for the SEND partnership board (ID the area's\n"
+	 "              name; pdf or xlsx)\n\n"
+	 "Without --output the report goes to standard output when that\n"
 	 "is a pipe or a file, else to a file named after the report in this folder.\n"
 	 "--base-url (the address copro is reached at) makes the report's links to\n"
 	 "copro's pages absolute; without it the report has no web links.\n\n"
-	 "Example:\n  copro report evaluation 1 --format pdf --output self-evaluation.pdf\n",
+	 "Examples:\n  copro report evaluation 1 --format pdf --output self-evaluation.pdf\n"
+	 "  copro report summary 1 --format docx\n"
+	 "  copro report area \"North Yorkshire\" --format xlsx --output board.xlsx\n",
 	 cmd_report},
 	{0},
 };

@@ -154,6 +154,8 @@ static void level_counts(area_report *x)
 	for (size_t l = 0; l < nl; l++)
 		head[l + 1] = x->p.levels[l].title;
 	head[nl + 1] = "Recorded";
+	report_paragraph(x->r, arena_printf(a, "How many latest accepted audits put each %s at each level.",
+					    x->p.fw->term_section ? x->p.fw->term_section : "section"));
 	report_block *t = report_table(x->r, arena_printf(a, "Levels per %s", x->p.fw->term_section ? x->p.fw->term_section : "section"),
 				       nl + 2, head, NULL);
 	for (size_t s = 0; s < x->p.fw->n_sections; s++) {
@@ -326,6 +328,7 @@ int report_area(domain *d, int64_t area, const char *today, report_doc **out, er
 	x.n_outcomes = picture_outcomes(d->mem, x.p.fw, &x.outcomes);
 	x.term = capital(d->mem, x.p.fw->term_section ? x.p.fw->term_section : "section");
 	x.r = report_new(d->mem, arena_printf(d->mem, "Area report: %s", name));
+	x.r->landscape = true;  /* the portfolio and heat map are wide */
 	x.r->subtitle = "For the SEND partnership board: joint partnership audits, self-evaluations and actions";
 	x.r->made = arena_printf(d->mem, "Made on %s", date_in_words(d->mem, x.p.dates.today));
 	x.r->filename = report_safe_name(d->mem, arena_printf(d->mem, "area report %s %s", name, x.p.dates.today));

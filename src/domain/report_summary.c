@@ -32,6 +32,13 @@ const char *summary_cut(arena *a, const char *text, size_t max)
 	return arena_printf(a, "%.*s\u2026", (int)cut, s);
 }
 
+static const char *sentence_lower(arena *a, const char *s)
+{
+	char *out = arena_strdup(a, s);
+	out[0] = (char)(out[0] >= 'A' && out[0] <= 'Z' ? out[0] - 'A' + 'a' : out[0]);
+	return out;
+}
+
 static bool blank(const char *s)
 {
 	for (; s && *s; s++)
@@ -71,6 +78,18 @@ static const element_progress *pick(const section_progress *s, bool strength)
 	return best;
 }
 
+/* "All three" (children and young people, parent carers and
+ * practitioners: the note under the table says so), else who. */
+static const char *groups_short(arena *a, int groups)
+{
+	if (popcount3(groups) == 3)
+		return "All three";
+	const char *g = groups_describe(a, groups);
+	char *out = arena_strdup(a, g);
+	out[0] = (char)(out[0] >= 'a' && out[0] <= 'z' ? out[0] - 'a' + 'A' : out[0]);
+	return out;
+}
+
 static size_t judged(const section_progress *s)
 {
 	size_t n = 0;
@@ -85,7 +104,7 @@ static void figures(report_doc *r, const evaluation_progress *p)
 	report_heading(r, 2, "Where the self-evaluation stands");
 	const char *head[] = {"Cornerstone", "Statements judged", "Indicators evidenced",
 			      "Partner groups involved"};
-	const double widths[] = {2.2, 1.3, 1.4, 2.6};
+	const double widths[] = {2.3, 1.5, 1.5, 2.7};
 	report_block *t = report_table(r, "Where the self-evaluation stands, per cornerstone", 4, head, widths);
 	size_t all_judged = 0;
 	for (size_t i = 0; i < p->n_sections; i++) {
@@ -97,13 +116,13 @@ static void figures(report_doc *r, const evaluation_progress *p)
 		row[0].strong = true;
 		report_cell_set(t, &row[1], arena_printf(a, "%zu of %zu", j, s->n_elements), NULL);
 		report_cell_set(t, &row[2], arena_printf(a, "%zu of %zu", s->indicators_evidenced, s->indicators), NULL);
-		report_cell_set(t, &row[3], groups_describe(a, s->groups), NULL);
+		report_cell_set(t, &row[3], groups_short(a, s->groups), NULL);
 	}
 	report_cell *row = report_row(t);
 	report_cell_set(t, &row[0], "All cornerstones", NULL);
 	report_cell_set(t, &row[1], arena_printf(a, "%zu of %zu", all_judged, p->elements), NULL);
 	report_cell_set(t, &row[2], arena_printf(a, "%zu of %zu", p->indicators_evidenced, p->indicators), NULL);
-	report_cell_set(t, &row[3], groups_describe(a, p->groups), NULL);
+	report_cell_set(t, &row[3], groups_short(a, p->groups), NULL);
 	for (size_t k = 0; k < 4; k++)
 		row[k].strong = true;
 }
@@ -128,27 +147,19 @@ static void strengths(report_doc *r, const evaluation_progress *p)
 {
 	report_heading(r, 2, "Top strengths and areas for development");
 	const char *head[] = {"Cornerstone", "A strength", "An area for development"};
-	const double widths[] = {1.3, 3, 3};
+	const double widths[] = {1.9, 3, 3};
 	report_block *t = report_table(r, "Top strength and area for development, per cornerstone", 3, head, widths);
 	for (size_t i = 0; i < p->n_sections; i++) {
 		const section_progress *s = &p->sections[i];
 		report_cell *row = report_row(t);
 		report_cell_set(t, &row[0], arena_printf(r->mem, "%s %s", s->section->key, s->section->title), NULL);
 		row[0].strong = true;
-		picked_cell(t, &row[1], p, pick(s, true), true, "No strengths recorded yet");
-		picked_cell(t, &row[2], p, pick(s, false), false, "No areas for development recorded yet");
+		picked_cell(t, &row[1], p, pick(s, true), true, "None recorded yet");
+		picked_cell(t, &row[2], p, pick(s, false), false, "None recorded yet");
 	}
-	report_note(r, "For each cornerstone, the strength shown is the one recorded for the statement "
-		       "with the most indicators evidenced, and the area for development the one recorded "
-		       "for the statement with the smallest share of its indicators evidenced. Long texts "
-		       "are shortened; the full self-evaluation report has every statement's.");
-}
-
-static const char *action_status(const action_row *a, const char *today)
-{
-	if (action_overdue(a, today))
-		return "Overdue";
-	return strcmp(a->status, "in-progress") == 0 ? "In progress" : "Open";
+	report_note(r, "Partner groups: all three are children and young people, parent carers and "
+		       "practitioners. A cornerstone's strength comes from its statement with the most "
+		       "indicators evidenced; its area for development from the one with the smallest share.");
 }
 
 static int actions(domain *d, report_doc *r, int64_t org, const char *today, err *e)
@@ -165,17 +176,17 @@ static int actions(domain *d, report_doc *r, int64_t org, const char *today, err
 		report_paragraph(r, "There are no open actions on the action plan.");
 		return 0;
 	}
-	const char *head[] = {"Action", "Who", "Due", "Status"};
-	const double widths[] = {4, 1.6, 1.5, 1.1};
-	report_block *t = report_table(r, "Open actions, overdue first", 4, head, widths);
+	const char *head[] = {"Action", "Who", "Due"};
+	const double widths[] = {3.6, 1.8, 2};
+	report_block *t = report_table(r, "Open actions, overdue first", 3, head, widths);
 	for (size_t i = 0; i < open && i < SUMMARY_ACTIONS; i++) {
 		const action_row *a = &list.items[i];
 		report_cell *row = report_row(t);
-		report_cell_set(t, &row[0], summary_cut(r->mem, a->title, 120), NULL);
-		report_cell_set(t, &row[1], summary_cut(r->mem, a->owner && *a->owner ? a->owner : "Not given", 40), NULL);
-		report_cell_set(t, &row[2], a->due_on ? date_in_words(r->mem, a->due_on) : "No date", NULL);
-		report_cell_set(t, &row[3], action_status(a, today), NULL);
-		row[3].strong = action_overdue(a, today);
+		report_cell_set(t, &row[0], summary_cut(r->mem, a->title, 70), NULL);
+		report_cell_set(t, &row[1], summary_cut(r->mem, a->owner && *a->owner ? a->owner : "Not given", 30), NULL);
+		const char *due = a->due_on ? date_in_words(r->mem, a->due_on) : "No date";
+		report_cell_set(t, &row[2], action_overdue(a, today) ? arena_printf(r->mem, "%s (overdue)", due) : due, NULL);
+		row[2].strong = action_overdue(a, today);
 	}
 	if (open > SUMMARY_ACTIONS)
 		report_link(r, arena_printf(r->mem, "And %zu more open %s on the action plan.", open - SUMMARY_ACTIONS,
@@ -198,9 +209,12 @@ int report_summary(domain *d, int64_t org, int64_t evaluation, const char *today
 	if ((org ? evaluation_get_in_org(d, org, evaluation, &ev, e) : evaluation_get(d, evaluation, &ev, e)) < 0 ||
 	    evaluation_progress_load(d, evaluation, &p, e) < 0 || org_get(d, ev.organisation_id, &o, e) < 0)
 		return -1;
-	report_doc *r = report_new(d->mem, arena_printf(d->mem, "Self-evaluation summary: %s", o.name));
-	r->subtitle = arena_printf(d->mem, "%s, %s. %s.", p.fw->title, ev.cycle,
-				   evaluation_status_words(ev.status));
+	report_doc *r = report_new(d->mem, "Self-evaluation summary");
+	r->compact = true;      /* one A4 page */
+	/* Cut, so the subtitle stays one line and the page one page. */
+	r->subtitle = arena_printf(d->mem, "%s, %s (%s)", summary_cut(d->mem, o.name, 70),
+				   summary_cut(d->mem, ev.cycle, 20),
+				   sentence_lower(d->mem, evaluation_status_words(ev.status)));
 	r->made = arena_printf(d->mem, "Made on %s", date_in_words(d->mem, today));
 	r->filename = report_safe_name(d->mem, arena_printf(d->mem, "summary %s %s", o.name, ev.cycle));
 	figures(r, &p);

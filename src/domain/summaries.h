@@ -15,8 +15,8 @@
  * strength and one area for development per cornerstone, each cut to
  * SUMMARY_TEXT_MAX bytes at a word, and the SUMMARY_ACTIONS most pressing
  * open actions (the rest are counted, not listed). */
-#define SUMMARY_TEXT_MAX 160
-#define SUMMARY_ACTIONS 6
+#define SUMMARY_TEXT_MAX 80
+#define SUMMARY_ACTIONS 3
 
 /* The one-page summary of self-evaluation `evaluation` as of `today`
  * (YYYY-MM-DD; NULL: today): per cornerstone, statements judged,

@@ -18,11 +18,10 @@
 #define CT_WML "application/vnd.openxmlformats-officedocument.wordprocessingml."
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
-/* A4 in twentieths of a point, with 2 cm margins: the width tables share. */
-#define PAGE_W 11906
-#define PAGE_H 16838
+/* A4 in twentieths of a point, with 2 cm margins. */
+#define A4_SHORT 11906
+#define A4_LONG 16838
 #define MARGIN 1134
-#define TEXT_W (PAGE_W - 2 * MARGIN)
 
 /* ---- a growing buffer in the document's arena ------------------------- */
 
@@ -133,6 +132,7 @@ typedef struct docx {
 	const char *base;
 	xbuf body, rels;
 	int next_rel;
+	int page_w, page_h, text_w;     /* landscape or portrait; text_w: what tables share */
 } docx;
 
 /* A run of text, bold or not, in character style `rstyle` (NULL: none). */
@@ -228,12 +228,12 @@ static void table(docx *x, const report_block *t)
 		sum += t->widths[i];
 	int *tw = ARENA_ARRAY(x->r->mem, t->ncols, tw);
 	for (size_t i = 0; i < t->ncols; i++)
-		tw[i] = (int)(TEXT_W * t->widths[i] / sum);
+		tw[i] = (int)(x->text_w * t->widths[i] / sum);
 	putf(&x->body, "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
 		       "<w:tblLayout w:type=\"fixed\"/>"
 		       "<w:tblLook w:val=\"0020\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\""
 		       " w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/><w:tblCaption w:val=\"",
-	     TEXT_W);
+	     x->text_w);
 	put_esc(&x->body, t->text, false);
 	put(&x->body, "\"/></w:tblPr><w:tblGrid>");
 	for (size_t i = 0; i < t->ncols; i++)
@@ -280,10 +280,10 @@ static void document_part(docx *x)
 	for (const report_block *b = x->r->first; b; b = b->next)
 		block(x, b);
 	putf(&x->body, "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId2\"/>"
-		       "<w:pgSz w:w=\"%d\" w:h=\"%d\"/><w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\""
+		       "<w:pgSz w:w=\"%d\" w:h=\"%d\"%s/><w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\""
 		       " w:left=\"%d\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>"
 		       "</w:body></w:document>",
-	     PAGE_W, PAGE_H, MARGIN, MARGIN, MARGIN, MARGIN);
+	     x->page_w, x->page_h, x->r->landscape ? " w:orient=\"landscape\"" : "", MARGIN, MARGIN, MARGIN, MARGIN);
 }
 
 /* "Made 6 December 2026. Page 2 of 5", the numbers as Word fields. */
@@ -449,6 +449,9 @@ int report_docx(const report_doc *r, const char *base, report_bytes *out, err *e
 	put(&x.rels, XML_DECL "<Relationships xmlns=\"" NS_REL "\">"
 		     "<Relationship Id=\"rId1\" Type=\"" REL_TYPE "styles\" Target=\"styles.xml\"/>"
 		     "<Relationship Id=\"rId2\" Type=\"" REL_TYPE "footer\" Target=\"footer1.xml\"/>");
+	x.page_w = r->landscape ? A4_LONG : A4_SHORT;
+	x.page_h = r->landscape ? A4_SHORT : A4_LONG;
+	x.text_w = x.page_w - 2 * MARGIN;
 	if (base && base[0] && base[strlen(base) - 1] == '/')
 		x.base = arena_strndup(r->mem, base, strlen(base) - 1);
 	document_part(&x);

@@ -519,8 +519,11 @@ static int pass(pdf *p, const report_pdf_options *opt, cairo_write_func_t write,
 	p->pango = pango_font_map_create_context(p->fonts);
 	pango_cairo_update_context(p->cr, p->pango);
 	pango_context_set_language(p->pango, pango_language_from_string(p->doc->lang));
-	for (int f = 0; f < F_COUNT; f++)
+	for (int f = 0; f < F_COUNT; f++) {
 		p->font[f] = pango_font_description_from_string(font_names[f]);
+		if (p->doc->compact)    /* 10 pt text at 8.5 pt */
+			pango_font_description_set_size(p->font[f], pango_font_description_get_size(p->font[f]) * 17 / 20);
+	}
 	blocks(p);
 	footer(p);
 	cairo_show_page(p->cr);

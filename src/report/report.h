@@ -63,6 +63,7 @@ typedef struct report_doc {
 	const char *filename;           /* a safe, descriptive base name without extension */
 	report_block *first, *last;
 	bool landscape;                 /* a wide grid: A4 landscape in PDF and print (default portrait) */
+	bool compact;                   /* type a size smaller: a page that must fit (the one-page summary) */
 } report_doc;
 
 /* A new, empty document in arena `a`. */

@@ -58,10 +58,10 @@ check "... a standalone A4 page with its title and table headers" sh -c \
 check "standard output when it is a pipe" sh -c 'head -c 5 piped.pdf | grep -q "%PDF-" && [ ! -s "$1" ]' _ "$WORK/stderr"
 
 expect_fail "no kind" 2 "missing arguments" report
-expect_fail "an unknown kind" 2 'There is no report "invoice": name one of evaluation' report invoice 1 --format pdf
+expect_fail "an unknown kind" 2 'There is no report "invoice": name one of evaluation, summary or area' report invoice 1 --format pdf
 expect_fail "not a number" 2 "The self-evaluation" report evaluation one --format pdf
-expect_fail "no format" 2 "Say which file with --format: say pdf or html." report evaluation 1
-expect_fail "an unknown format" 2 "There is no such --format: say pdf or html." report evaluation 1 --format odt
+expect_fail "no format" 2 "Say which file with --format: say pdf, docx or html." report evaluation 1
+expect_fail "an unknown format" 2 "There is no such --format: say pdf, docx or html." report evaluation 1 --format odt
 expect_fail "an empty --output" 2 "--output needs a file name." report evaluation 1 --format pdf --output ""
 expect_fail "a base that is not a web address" 2 "--base-url must begin with https://" report evaluation 1 --format pdf --base-url "javascript:alert(1)"
 expect_fail "an evaluation that does not exist" 1 "" report evaluation 99 --format pdf --output none.pdf

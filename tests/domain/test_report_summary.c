@@ -44,8 +44,10 @@ static void figures_and_picks(void **state)
 	judge(f, eval, "1iii", NULL, "   ", "in-progress");
 	report_doc *r;
 	assert_int_equal(report_summary(&f->d, org, eval, "2026-06-01", &r, &f->e), 0);
-	assert_string_equal(r->title, "Self-evaluation summary: Oak School");
-	assert_non_null(strstr(r->subtitle, "Four Cornerstones"));
+	assert_string_equal(r->title, "Self-evaluation summary");
+	assert_true(!strncmp(r->subtitle, "Oak School, ", 12));
+	assert_non_null(strstr(r->subtitle, "(draft)"));
+	assert_true(r->compact);
 	assert_string_equal(r->made, "Made on 1 June 2026");
 	assert_true(!strncmp(r->filename, "summary-oak-school", 18));
 
@@ -54,9 +56,9 @@ static void figures_and_picks(void **state)
 	assert_string_equal(t->rows[0][0].text, "1 Welcome and Care");
 	assert_string_equal(t->rows[0][1].text, "2 of 7");
 	assert_string_equal(t->rows[0][2].text, "3 of 39");
-	assert_string_equal(t->rows[0][3].text, "children and young people");
+	assert_string_equal(t->rows[0][3].text, "Children and young people");
 	assert_string_equal(t->rows[1][1].text, "0 of 7");
-	assert_string_equal(t->rows[1][3].text, "none recorded");
+	assert_string_equal(t->rows[1][3].text, "None recorded");
 	assert_string_equal(t->rows[4][0].text, "All cornerstones");
 	assert_string_equal(t->rows[4][1].text, "2 of 25");
 	assert_true(t->rows[4][0].strong);
@@ -69,8 +71,8 @@ static void figures_and_picks(void **state)
 	assert_string_equal(t->rows[0][1].link, arena_printf(&f->mem, "/org/%lld/evaluation/%lld/statement/1i",
 							    (long long)org, (long long)eval));
 	assert_string_equal(t->rows[0][2].text, "1ii: Wellbeing survey is old");
-	assert_string_equal(t->rows[1][1].text, "No strengths recorded yet");
-	assert_string_equal(t->rows[1][2].text, "No areas for development recorded yet");
+	assert_string_equal(t->rows[1][1].text, "None recorded yet");
+	assert_string_equal(t->rows[1][2].text, "None recorded yet");
 	assert_null(t->rows[1][1].link);
 	report_block *b = r->first;
 	while (b && b->kind != REPORT_NOTE)
@@ -103,11 +105,12 @@ static void actions_overdue_first(void **state)
 	const report_block *t = table_named(r, "Open actions, overdue first");
 	assert_int_equal(t->nrows, 2);
 	assert_string_equal(t->rows[0][0].text, "Late");
-	assert_string_equal(t->rows[0][2].text, "1 May 2026");
-	assert_string_equal(t->rows[0][3].text, "Overdue");
-	assert_true(t->rows[0][3].strong);
+	assert_string_equal(t->rows[0][1].text, "Head teacher");
+	assert_string_equal(t->rows[0][2].text, "1 May 2026 (overdue)");
+	assert_true(t->rows[0][2].strong);
 	assert_string_equal(t->rows[1][0].text, "Later");
-	assert_string_equal(t->rows[1][3].text, "Open");
+	assert_string_equal(t->rows[1][2].text, "1 December 2026");
+	assert_false(t->rows[1][2].strong);
 	assert_int_equal(r->last->kind, REPORT_TABLE);
 
 	for (int i = 0; i < SUMMARY_ACTIONS; i++)

@@ -4,7 +4,8 @@ tests/cli): unzips it, parses every part as XML (exit 1 naming the part
 that is not well-formed), then prints the parts, the document's language
 and title, each paragraph as "STYLE|text" in order (a table's rows as
 "row" or "header-row" and each cell's paragraphs as "cell STYLE|text"),
-and each hyperlink's target."""
+and each hyperlink's target. The page size and orientation follow the
+title and language."""
 import sys
 import zipfile
 from xml.dom import minidom
@@ -62,6 +63,9 @@ def main():
     for tag in ("dc:title", "dc:language"):
         for n in core.getElementsByTagName(tag):
             print("%s %s" % (tag, n.firstChild.data if n.firstChild else ""))
+    for sz in docs["word/document.xml"].getElementsByTagNameNS(W, "pgSz"):
+        print("page %s %s %s" % (sz.getAttributeNS(W, "w"), sz.getAttributeNS(W, "h"),
+                                 sz.getAttributeNS(W, "orient") or "portrait"))
     lines = []
     walk(docs["word/document.xml"].documentElement.firstChild, "", lines)
     print("\n".join(lines))

@@ -75,6 +75,7 @@ static void text_reads_back_in_order(void **state)
 		"part docProps/core.xml\n"
 		"dc:title Self-evaluation: Hillside & Co <Primary>\n"
 		"dc:language en-GB\n"
+		"page 11906 16838 portrait\n"
 		"Title|Self-evaluation: Hillside & Co <Primary>\n"
 		"Subtitle|Hillside Primary, 2026 to 2027\n"
 		"Heading1|Welcome and care\n"
@@ -99,7 +100,8 @@ static void text_reads_back_in_order(void **state)
 	arena_free(&a);
 }
 
-/* Without a base the links' text stays, and no relationship is written. */
+/* Without a base the links' text stays, and no relationship is written;
+ * a landscape report has landscape pages. */
 static void no_base_no_links(void **state)
 {
 	(void)state;
@@ -110,6 +112,11 @@ static void no_base_no_links(void **state)
 	const char *text = read_back(&a, &out);
 	assert_non_null(strstr(text, "-|The evaluation online\n"));
 	assert_null(strstr(text, "link "));
+	/* A wide grid turns the page. */
+	report_doc *wide = sample(&a);
+	wide->landscape = true;
+	assert_int_equal(report_docx(wide, NULL, &out, &e), 0);
+	assert_non_null(strstr(read_back(&a, &out), "page 16838 11906 landscape\n"));
 	arena_free(&a);
 }
 
