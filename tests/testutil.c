@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include "store/account.h"
+#include "report/report.h"
 
 const char *test_frameworks_dir(void)
 {
@@ -140,4 +141,13 @@ void body_lacks(const char *body, const char *text)
 {
 	if (strstr(body, text))
 		fail_msg("did not expect \"%s\" on the page", text);
+}
+
+const struct report_block *test_report_table(const struct report_doc *r, const char *caption)
+{
+	for (const report_block *b = r->first; b; b = b->next)
+		if (b->kind == REPORT_TABLE && !strcmp(b->text, caption))
+			return b;
+	fail_msg("the report has no table \"%s\"", caption);
+	return NULL;
 }

@@ -65,4 +65,9 @@ int64_t test_count_rows(store *s);
 void body_has(const char *body, const char *text);
 void body_lacks(const char *body, const char *text);
 
+/* A report's table by its caption, failing the test when there is none. */
+struct report_doc;
+struct report_block;
+const struct report_block *test_report_table(const struct report_doc *r, const char *caption);
+
 #endif

@@ -10,14 +10,6 @@
 
 #define TODAY "2026-06-15"
 
-static const report_block *table_named(const report_doc *r, const char *caption)
-{
-	for (const report_block *b = r->first; b; b = b->next)
-		if (b->kind == REPORT_TABLE && !strcmp(b->text, caption))
-			return b;
-	fail_msg("no table \"%s\"", caption);
-	return NULL;
-}
 
 static void exec(fixture *f, const char *sql)
 {
@@ -74,7 +66,7 @@ static void report_holds_the_area(void **state)
 	assert_true(!strncmp(r->title, "Area report: ", 13));
 	assert_string_equal(r->made, "Made on 15 June 2026");
 
-	const report_block *t = table_named(r, "Portfolio");
+	const report_block *t = test_report_table(r, "Portfolio");
 	assert_int_equal(t->nrows, 2);
 	assert_string_equal(t->rows[0][0].text, "Ash School");        /* by name */
 	assert_string_equal(t->rows[0][3].text, "No accepted audit");
@@ -85,30 +77,30 @@ static void report_holds_the_area(void **state)
 	assert_string_equal(t->rows[1][6].text, "Review overdue since 1 January 2026");
 	assert_string_equal(t->rows[1][0].link, arena_printf(&f->mem, "/org/%lld", (long long)w.oak));
 
-	t = table_named(r, "Heat map");
+	t = test_report_table(r, "Heat map");
 	assert_int_equal(t->ncols, 7);
 	assert_int_equal(t->nrows, 1);                  /* Ash has no audit */
 	assert_string_equal(t->header[1].text, "Principle 1");
 	assert_string_equal(t->rows[0][1].text, "Excellent");
 	assert_string_equal(t->rows[0][2].text, "Not recorded");
-	t = table_named(r, "Levels per principle");
+	t = test_report_table(r, "Levels per principle");
 	assert_string_equal(t->rows[0][3].text, "1");   /* principle 1 at Excellent once */
 	assert_string_equal(t->rows[0][4].text, "1");
 
-	t = table_named(r, "Outcomes over time");
+	t = test_report_table(r, "Outcomes over time");
 	assert_int_equal(t->nrows, 3);                  /* 2023 to 2024 through 2025 to 2026 */
 	assert_string_equal(t->rows[0][0].text, "2023 to 2024");
 	assert_string_equal(t->rows[2][0].text, "2025 to 2026");
 	assert_string_equal(t->rows[2][t->ncols - 1].text, "1");
 
-	t = table_named(r, "Self-evaluation coverage per cornerstone");
+	t = test_report_table(r, "Self-evaluation coverage per cornerstone");
 	assert_string_equal(t->rows[0][1].text, "1 of 7");
 	assert_string_equal(t->rows[0][3].text, "1 of 1");
-	t = table_named(r, "Self-evaluation of each organisation");
+	t = test_report_table(r, "Self-evaluation of each organisation");
 	assert_string_equal(t->rows[0][4].text, "Parent carers");
 	assert_string_equal(t->rows[1][1].text, "Not started");
 
-	t = table_named(r, "Overdue actions");
+	t = test_report_table(r, "Overdue actions");
 	assert_int_equal(t->nrows, 1);
 	assert_string_equal(t->rows[0][0].text, "Ash School");
 	assert_string_equal(t->rows[0][1].text, "Parent forum terms of reference");

@@ -6,14 +6,6 @@
 
 #include "domain/summaries.h"
 
-static const report_block *table_named(const report_doc *r, const char *caption)
-{
-	for (const report_block *b = r->first; b; b = b->next)
-		if (b->kind == REPORT_TABLE && !strcmp(b->text, caption))
-			return b;
-	fail_msg("no table \"%s\"", caption);
-	return NULL;
-}
 
 static void link_evidence(fixture *f, int64_t org, int64_t eval, int groups, const char *const *refs,
 			  size_t n_refs)
@@ -51,7 +43,7 @@ static void figures_and_picks(void **state)
 	assert_string_equal(r->made, "Made on 1 June 2026");
 	assert_true(!strncmp(r->filename, "summary-oak-school", 18));
 
-	const report_block *t = table_named(r, "Where the self-evaluation stands, per cornerstone");
+	const report_block *t = test_report_table(r, "Where the self-evaluation stands, per cornerstone");
 	assert_int_equal(t->nrows, 5);                  /* four cornerstones and all */
 	assert_string_equal(t->rows[0][0].text, "1 Welcome and Care");
 	assert_string_equal(t->rows[0][1].text, "2 of 7");
@@ -65,7 +57,7 @@ static void figures_and_picks(void **state)
 
 	/* 1i has two indicators evidenced, 1ii one of its eight: 1i's strength,
 	 * 1ii's area; 1iii's blank area is not one. */
-	t = table_named(r, "Top strength and area for development, per cornerstone");
+	t = test_report_table(r, "Top strength and area for development, per cornerstone");
 	assert_int_equal(t->nrows, 4);
 	assert_string_equal(t->rows[0][1].text, "1i: Pupils run the welcome");
 	assert_string_equal(t->rows[0][1].link, arena_printf(&f->mem, "/org/%lld/evaluation/%lld/statement/1i",
@@ -102,7 +94,7 @@ static void actions_overdue_first(void **state)
 	add_action(f, org, "Late", "2026-05-01", "in-progress");
 	add_action(f, org, "Finished", "2026-01-01", "done");
 	assert_int_equal(report_summary(&f->d, org, eval, "2026-06-01", &r, &f->e), 0);
-	const report_block *t = table_named(r, "Open actions, overdue first");
+	const report_block *t = test_report_table(r, "Open actions, overdue first");
 	assert_int_equal(t->nrows, 2);
 	assert_string_equal(t->rows[0][0].text, "Late");
 	assert_string_equal(t->rows[0][1].text, "Head teacher");
@@ -116,7 +108,7 @@ static void actions_overdue_first(void **state)
 	for (int i = 0; i < SUMMARY_ACTIONS; i++)
 		add_action(f, org, "More", "2027-01-01", "open");
 	assert_int_equal(report_summary(&f->d, org, eval, "2026-06-01", &r, &f->e), 0);
-	t = table_named(r, "Open actions, overdue first");
+	t = test_report_table(r, "Open actions, overdue first");
 	assert_int_equal(t->nrows, SUMMARY_ACTIONS);
 	assert_string_equal(r->last->text, "And 2 more open actions on the action plan.");
 	assert_string_equal(r->last->link, arena_printf(&f->mem, "/org/%lld/actions", (long long)org));
