@@ -9,8 +9,9 @@
 
 /* Export always writes the latest format; import also reads the older ones
  * (1: no projects and no audits; 2: no measures, plans, action reviews or
- * "You said, we did"; 3: no rounds of views). */
-#define EXPORT_FORMAT "copro-export-4"
+ * "You said, we did"; 3: no rounds of views; 4: no Charter Gold). */
+#define EXPORT_FORMAT "copro-export-5"
+#define EXPORT_FORMAT_4 "copro-export-4"
 #define EXPORT_FORMAT_3 "copro-export-3"
 #define EXPORT_FORMAT_2 "copro-export-2"
 #define EXPORT_FORMAT_1 "copro-export-1"
@@ -40,5 +41,7 @@ typedef struct export_refs {
 /* Adds "view_rounds" (submitted responses only: drafts are a partner's
  * private progress) and "view_settings" to `doc` (export_views.c). */
 int export_views(domain *d, int64_t org, const export_refs *refs, json_t *doc, err *e);
+/* Adds "gold": the assessor's comments and the decisions (export_gold.c). */
+int export_gold(domain *d, int64_t org, const evaluation_list *evs, json_t *doc, err *e);
 
 #endif

@@ -84,7 +84,7 @@ struct import {
 	domain *d;
 	json_t *doc;
 	int format;                     /* 1: no projects, no audits; 2: no plan-do-review;
-					 * 3: no rounds of views */
+					 * 3: no rounds of views; 4: no Charter Gold */
 	org_row org;
 	size_t n_versions, n_evals, n_evidence, n_projects, n_audits;
 	size_t n_measures, n_plans, n_actions, n_you_said;
@@ -175,5 +175,10 @@ int import_write_you_said(struct import *im, int64_t org, err *e);
  * names) gets a hash nobody has the token of: a lead replaces the link. */
 int import_read_views(struct import *im, err *e);
 int import_write_views(struct import *im, int64_t org, err *e);
+
+/* ---- import_gold.c ----------------------------------------------------- */
+/* The assessor's comments and the decisions (after evaluations). */
+int import_read_gold(struct import *im, err *e);
+int import_write_gold(struct import *im, int64_t org, err *e);
 
 #endif

@@ -100,7 +100,7 @@ static void damaged_files_refused(void **state)
 	refuse_import(f, "[1, 2, 3]", "not a copro export");
 	refuse_import(f, "", "not valid JSON");
 	refuse_import(f, "{\"format\": \"copro-export-2\", \"format\": \"x\"}", "not valid JSON");
-	refuse_import(f, "{\"format\": \"copro-export-5\"}", "it should say \"format\": \"copro-export-4\"");
+	refuse_import(f, "{\"format\": \"copro-export-6\"}", "it should say \"format\": \"copro-export-5\"");
 	free(json);
 }
 
@@ -268,7 +268,7 @@ static void york_round_trip_is_byte_identical(void **state)
 	assert_int_equal(org_import(&o.d, first, strlen(first), &imported, &f->e), 0);
 	assert_int_equal(org_export(&o.d, imported, &second, &f->e), 0);
 	assert_string_equal(first, second);
-	assert_non_null(strstr(first, "\"format\": \"copro-export-4\""));
+	assert_non_null(strstr(first, "\"format\": \"copro-export-5\""));
 
 	/* The audit's versions, history and actions came across as such. */
 	audit_list audits;
@@ -365,6 +365,10 @@ static void same_as_old(json_t *doc, int format, char *old, size_t len)
 	assert_true(json_is_null(json_object_get(doc, "view_settings")));
 	json_object_del(doc, "view_rounds");
 	json_object_del(doc, "view_settings");
+	json_t *gold = json_object_get(doc, "gold");
+	assert_int_equal(json_array_size(json_object_get(gold, "comments")) +
+			 json_array_size(json_object_get(gold, "decisions")), 0);
+	json_object_del(doc, "gold");
 	static const char *const since3[] = {"measures", "plans", "you_said"};
 	for (size_t i = 0; i < 3; i++) {
 		assert_int_equal(json_array_size(json_object_get(doc, since3[i])), 0);
@@ -414,7 +418,7 @@ static void v1_file_still_imports(void **state)
 	char *again = NULL;
 	assert_int_equal(org_export(&f->d, org, &again, &f->e), 0);
 	json_t *doc = json_loads(again, 0, NULL);
-	assert_string_equal(json_string_value(json_object_get(doc, "format")), "copro-export-4");
+	assert_string_equal(json_string_value(json_object_get(doc, "format")), "copro-export-5");
 	same_as_old(doc, 1, v1, len);
 	json_decref(doc);
 	free(again);
@@ -445,7 +449,7 @@ static void v2_file_still_imports(void **state)
 	char *again = NULL;
 	assert_int_equal(org_export(&f->d, org, &again, &f->e), 0);
 	json_t *doc = json_loads(again, 0, NULL);
-	assert_string_equal(json_string_value(json_object_get(doc, "format")), "copro-export-4");
+	assert_string_equal(json_string_value(json_object_get(doc, "format")), "copro-export-5");
 	same_as_old(doc, 2, v2, len);
 	json_decref(doc);
 	free(again);
@@ -928,6 +932,25 @@ static void v3_file_still_imports(void **state)
 	int64_t org, imported;
 	char *now = export_demo(f, &org), *again = NULL;
 	json_t *doc = json_loads(now, 0, NULL);
+	/* Format 4 lacks "gold" alone: it imports and exports again the same. */
+	json_t *gold = json_incref(json_object_get(doc, "gold"));
+	json_object_del(doc, "gold");
+	json_object_set_new(doc, "format", json_string("copro-export-4"));
+	char *v4 = reseal(doc);
+	other_db o4;
+	open_other(f, &o4, "v4.db");
+	assert_int_equal(org_import(&o4.d, v4, strlen(v4), &imported, &f->e), 0);
+	assert_int_equal(org_export(&o4.d, imported, &again, &f->e), 0);
+	assert_string_equal(again, now);
+	store_close(&o4.db);
+	free(again);
+	again = NULL;
+	free(v4);
+	json_object_set_new(doc, "gold", gold);
+	char *bad4 = reseal(doc);
+	refuse_import(f, bad4, "the document has unknown fields: gold");
+	free(bad4);
+	json_object_del(doc, "gold");
 	json_object_del(doc, "view_rounds");
 	json_object_del(doc, "view_settings");
 	json_object_set_new(doc, "format", json_string("copro-export-3"));

@@ -126,11 +126,46 @@ static void invitation_link_works_once(void **state)
 	assert_int_equal(gold_assessor_end(&f->d, &who, area, a.id, &f->e), -1);
 }
 
+/* Export carries the comments and the decisions; the organisation imports
+ * elsewhere with them (here: renamed first, so that the names differ). */
+static void export_carries_reviews_and_awards(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "Gold School");
+	int64_t eval = fixture_evaluation(f, org);
+	assessor_row a = {.organisation_id = org, .evaluation_id = eval, .cycle = "2026-27"};
+	gold_decision_row out;
+	assert_int_equal(gold_comment_set(&f->d, &who, &a, "2i", "Seen at the forum", &f->e), 0);
+	assert_int_equal(gold_decision_record(&f->d, &who, &a, &(gold_decide){"not-yet", "More voices"}, &out, &f->e), 0);
+	assert_int_equal(gold_decision_record(&f->d, &who, &a, &(gold_decide){"awarded", ""}, &out, &f->e), 0);
+	char *json;
+	assert_int_equal(org_export(&f->d, org, &json, &f->e), 0);
+	assert_non_null(strstr(json, "\"format\": \"copro-export-5\""));
+	org_row o;
+	assert_int_equal(org_get(&f->d, org, &o, &f->e), 0);
+	o.name = "Gold School (old)";
+	assert_int_equal(org_edit(&f->d, &o, &f->e), 0);
+	int64_t copy;
+	assert_int_equal(org_import(&f->d, json, strlen(json), &copy, &f->e), 0);
+	free(json);
+	gold_decision_list ds;
+	assert_int_equal(gold_decisions_of(&f->d, copy, 0, &ds, &f->e), 0);
+	assert_int_equal(ds.n, 2);
+	assert_string_equal(ds.items[0].decision, "awarded");
+	assert_string_equal(ds.items[0].due_on, out.due_on);
+	assert_null(ds.items[1].due_on);
+	gold_comment_list cs;
+	assert_int_equal(gold_comments_of(&f->d, ds.items[0].evaluation_id, &cs, &f->e), 0);
+	assert_int_equal(cs.n, 1);
+	assert_string_equal(cs.items[0].comment, "Seen at the forum");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {T(dates_add_years_and_days), T(readiness_counts_what_holds_up),
-					   T(decisions_and_their_refusals), T(invitation_link_works_once)};
+					   T(decisions_and_their_refusals), T(invitation_link_works_once),
+					   T(export_carries_reviews_and_awards)};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
