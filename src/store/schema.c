@@ -105,6 +105,14 @@
 #define MEASURE_BODY(r) \
 	r ".cycle || ' ' || " r ".improve || ' ' || " r ".know || ' ' || " r ".measuring || ' ' || " \
 	r ".evaluation"
+/* Migration 15: a catalogue measure is found by the catalogue's words,
+ * read from the framework version it was chosen from (its JSON body). */
+#define MEASURE_CATALOGUE_TEXT(r) \
+	"(SELECT json_extract(m.value, '$.text') FROM framework_version f," \
+	" json_each(f.body, '$.sections') s, json_each(s.value, '$.measures') m" \
+	" WHERE f.hash = " r ".framework_hash AND json_extract(m.value, '$.key') = " r ".catalogue_key)"
+#define MEASURE_WORDED_TITLE(r) \
+	"COALESCE(" r ".own_text, " MEASURE_CATALOGUE_TEXT(r) ", 'Success measure ' || " r ".catalogue_key)"
 #define YOU_SAID_TITLE(r) r ".said"
 #define YOU_SAID_BODY(r) r ".did"
 /* A plan's words are in its statements, answers and aspects: any change
@@ -751,6 +759,15 @@ const char *const schema_migrations[] = {
 
 	/* 14: Charter Gold (issue 14): schema_gold.h. */
 	SCHEMA_GOLD,
+
+	/* 15: catalogue success measures are indexed by the catalogue's
+	 * wording, not only their number: the measure's triggers again, and
+	 * its rows written afresh. */
+	"DROP TRIGGER measure_search_insert;"
+	"DROP TRIGGER measure_search_update;"
+	"DROP TRIGGER measure_search_delete;"
+	"DELETE FROM search_index WHERE rowid IN (SELECT " SEARCH_ROW(3, "id") " FROM measure);"
+	SEARCH_TRIGGERS("measure", 3, MEASURE_WORDED_TITLE, MEASURE_BODY),
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

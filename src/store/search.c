@@ -56,7 +56,7 @@ int store_search(store *s, arena *a, int64_t org, const char *const *words, size
 	if (!*total || offset >= *total)
 		return 0;
 	return SQL_LIST(s, a, "SELECT rowid % 8, rowid / 8, title,"
-			" snippet(search_index, 3, '', '', '…', 24)"
+			" snippet(search_index, 3, '', '', '…', 14)"
 			" FROM search_index WHERE search_index MATCH ?1 AND organisation_id = ?2"
 			" ORDER BY rank, rowid DESC LIMIT ?3 OFFSET ?4",
 			SQL_ARGS(sql_text(q), sql_int(org), sql_int(limit), sql_int(offset)), out,

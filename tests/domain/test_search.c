@@ -4,6 +4,7 @@
  * result ever comes from another organisation. */
 #include "testutil.h"
 
+#include "domain/measure.h"
 #include "domain/review.h"
 #include "domain/search.h"
 #include "store/schema.h"
@@ -162,6 +163,39 @@ static void pages_of_fifty(void **state)
 	assert_int_equal(r.n, 0);
 }
 
+/* A measure chosen from the catalogue is found by the catalogue's words
+ * (read from the framework version it was chosen from) and titled with
+ * them; the organisation's own measure by its own text. */
+static void catalogue_measures_by_their_words(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "Riverside");
+	measure_row cat = {.organisation_id = org, .cycle = "2026-27", .catalogue_key = "1.1"};
+	measure_row own = {.organisation_id = org, .cycle = "2026-27", .cornerstone_key = "1",
+			   .own_text = "Families feel welcome at the attendance clinic"};
+	int64_t cid, oid;
+	if (measure_add(&f->d, &cat, &cid, &f->e) < 0 || measure_add(&f->d, &own, &oid, &f->e) < 0)
+		fail_msg("measure_add: %s", f->e.msg);
+	const framework *fw = measure_instrument(&f->d, &f->e);
+	assert_non_null(fw);
+	measure_item it;
+	assert_int_equal(measure_catalogue_find(fw, "1.1", &it, NULL), 1);
+	search_result r = find(f, org, "young people attendance");
+	assert_int_equal(r.total, 1);
+	assert_int_equal(r.hits[0].kind, SEARCH_MEASURE);
+	assert_int_equal(r.hits[0].id, cid);
+	assert_string_equal(r.hits[0].title, it.text);
+	r = find(f, org, "attendance");
+	assert_int_equal(r.total, 2);
+	r = find(f, org, "clinic");
+	assert_int_equal(r.total, 1);
+	assert_int_equal(r.hits[0].id, oid);
+	/* A change to the grid writes the row again, still with the words. */
+	assert_int_equal(sqlite3_exec(f->db.db, "UPDATE measure SET improve = 'Track the register'", NULL, NULL,
+				      NULL), SQLITE_OK);
+	assert_int_equal(find(f, org, "register young people").total, 1);
+}
+
 /* The migration that made the index, run on records written before it
  * (the index and its triggers dropped first): it indexes what is there. */
 static void migration_indexes_existing_records(void **state)
@@ -197,6 +231,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(never_another_organisations, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(index_follows_changes, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(pages_of_fifty, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(catalogue_measures_by_their_words, fixture_setup,
+						fixture_teardown),
 		cmocka_unit_test_setup_teardown(migration_indexes_existing_records, fixture_setup,
 						fixture_teardown),
 	};

@@ -719,6 +719,37 @@ static void refused_forms_say_error_in_their_title(void **state)
 	assert_true(refused > 25);
 }
 
+/* The dispatcher adds "Error: " to the title of a page with an error
+ * summary; no page adds its own as well. Every GET page, opened by someone
+ * allowed to, and a search refused on GET (its form is a GET form), has
+ * it at most once. */
+static void no_title_says_error_twice(void **state)
+{
+	webfix *w = *state;
+	int pages = 0;
+	for (const route *const *t = web_route_tables; *t; t++)
+		for (const route *rt = *t; rt->pattern; rt++) {
+			if (strcmp(rt->method, "GET") || (rt->flags & ROUTE_API))
+				continue;
+			int who = allowed_user(w, rt);
+			const char *path = fill(w, &w->f.mem, rt->pattern, w->org, 0);
+			request *r = who == AS_NOBODY ? web_get_query(w, AS_NOBODY, path, NULL)
+						      : web_run(w, who, "GET", path, NULL);
+			if (strstr(web_body(r), "Error: Error: "))
+				fail_msg("GET %s as %s: \"Error: \" twice in its title", path, as_names[who]);
+			request_destroy(r);
+			pages++;
+		}
+	static const char *const blank[] = {"q", "   ", NULL};
+	request *r = web_get_query(w, AS_VIEWER, web_path(w, "/org/%lld/search", (long long)w->org), blank);
+	page_has(r, "govuk-error-summary");
+	page_has(r, "<title>Error: Search - ");
+	page_lacks(r, "Error: Error: ");
+	request_destroy(r);
+	print_message("%d GET pages, none with \"Error: \" twice\n", pages);
+	assert_true(pages > 80);
+}
+
 /* Both organisations' records hold the word "alert" (the hostile texts):
  * a search answers with the searcher's organisation's records only, as
  * every role, and shows their text escaped. */
@@ -758,7 +789,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {T(matrix), T(matrix_with_page_cache), T(stored_xss_never_executes),
 					   T(every_post_address_answers_a_get),
-					   T(refused_forms_say_error_in_their_title),
+					   T(refused_forms_say_error_in_their_title), T(no_title_says_error_twice),
 					   T(search_stays_in_its_organisation)};
 	return cmocka_run_group_tests(tests, group_setup, webfix_group_teardown);
 }

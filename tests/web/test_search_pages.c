@@ -45,8 +45,8 @@ static void form_and_results(void **state)
 			     (long long)w->org, (long long)coffee));
 	page_has(r, web_path(w, "href=\"/org/%lld/actions#action-%lld\">Ask the forum", (long long)w->org,
 			     (long long)aid));
-	page_has(r, "<span class=\"govuk-caption-s govuk-!-display-block\">Evidence</span>");
-	page_has(r, "<span class=\"govuk-caption-s govuk-!-display-block\">Action</span>");
+	page_has(r, "<span class=\"govuk-caption-s govuk-!-display-inline\">Evidence</span>");
+	page_has(r, "<span class=\"govuk-caption-s govuk-!-display-inline\">Action</span>");
 	page_has(r, "Parents chose the topics");
 	page_lacks(r, "next door");
 	/* The query is kept in the box. */

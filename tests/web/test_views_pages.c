@@ -378,9 +378,14 @@ static void a_contributor_gives_their_own_view(void **state)
 	body_has(body, round_path(w, round, "/my-view"));
 	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", round_path(w, round, "/my-view"), NULL, 200);
 	body_has(body, "Give your view");
-	body_has(body, "Really well");
+	body_has(body, "Which group are you answering as");
+	body_lacks(body, "Really well");
 	const char *link = web_num(w, link_of(w, round, "parents"));
 	const char *mine = round_path(w, round, "/my-view");
+	body = web_expect_body(w, AS_CONTRIBUTOR, "POST", mine, (const char *[]){"step", "0", "go", "next", "link", link, NULL}, 200);
+	body_has(body, "Question 1 of 1");
+	body_has(body, "Really well");
+	body_has(body, "Send my view");
 	int64_t before = test_count_rows(&w->f.db);
 	web_expect(w, AS_CONTRIBUTOR, "POST", mine, (const char *[]){"link", link, "rating-1", "5", NULL}, 400);
 	web_expect(w, AS_CONTRIBUTOR, "POST", mine, (const char *[]){"rating-1", "3", NULL}, 400);
@@ -396,13 +401,101 @@ static void a_contributor_gives_their_own_view(void **state)
 	assert_int_equal(test_count_rows(&w->f.db), before);
 }
 
+/* Typing a paper form in: the group, then a question a page, Continue and
+ * Previous keeping every answer typed (carried as hidden fields), a
+ * refused page shown again with its own problem, and nothing stored until
+ * the last page's button. */
+static void paper_form_a_question_a_page(void **state)
+{
+	webfix *w = *state;
+	const char *ev = web_num(w, w->eval);
+	web_expect(w, AS_LEAD, "POST", open_path(w),
+		   (const char *[]){"evaluation", ev, "elements", "1i", "elements", "1ii", "groups", "parents", "cap", "2000",
+				    NULL}, 200);
+	int64_t round = fixture_count(&w->f, "SELECT MAX(id) FROM view_round");
+	const char *link = web_num(w, link_of(w, round, "parents"));
+	const char *add = round_path(w, round, "/paper");
+	const char *body = web_expect_body(w, AS_CONTRIBUTOR, "GET", round_path(w, round, "/paper/new"), NULL, 200);
+	body_has(body, "Which group is the form from");
+	body_lacks(body, "How well they do this");
+	int64_t before = test_count_rows(&w->f.db);
+	/* No group: the first page again, with its problem. */
+	body = web_expect_body(w, AS_CONTRIBUTOR, "POST", add, (const char *[]){"step", "0", "go", "next", NULL}, 400);
+	body_has(body, "Choose the group the form is from");
+	body = web_expect_body(w, AS_CONTRIBUTOR, "POST", add, (const char *[]){"step", "0", "go", "next", "link", link, NULL}, 200);
+	body_has(body, "Question 1 of 2");
+	body_has(body, "Continue");
+	body_has(body, ">Previous</button>");
+	body_has(body, web_path(w, "<input type=\"hidden\" name=\"link\" value=\"%s\">", link));
+	/* A bad answer on question 1 keeps it there. */
+	body = web_expect_body(w, AS_CONTRIBUTOR, "POST", add,
+			       (const char *[]){"step", "1", "go", "next", "link", link, "rating-1", "9", NULL}, 400);
+	body_has(body, "Question 1 of 2");
+	body_has(body, "Choose one of the answers");
+	body = web_expect_body(w, AS_CONTRIBUTOR, "POST", add,
+			       (const char *[]){"step", "1", "go", "next", "link", link, "rating-1", "3", "good-1",
+						"Kind \"staff\"", NULL}, 200);
+	body_has(body, "Question 2 of 2");
+	body_has(body, "Save this form");
+	body_has(body, "<input type=\"hidden\" name=\"good-1\" value=\"Kind &quot;staff&quot;\">");
+	body_has(body, "<input type=\"hidden\" name=\"rating-1\" value=\"3\">");
+	/* Previous from question 2: question 1 as typed, question 2's words carried. */
+	body = web_expect_body(w, AS_CONTRIBUTOR, "POST", add,
+			       (const char *[]){"step", "2", "go", "previous", "link", link, "rating-1", "3", "good-1",
+						"Kind", "better-2", "More trips", NULL}, 200);
+	body_has(body, "Question 1 of 2");
+	body_has(body, ">Kind</textarea>");
+	body_has(body, "<input type=\"hidden\" name=\"better-2\" value=\"More trips\">");
+	assert_int_equal(test_count_rows(&w->f.db), before);
+	web_expect(w, AS_CONTRIBUTOR, "POST", add,
+		   (const char *[]){"step", "2", "go", "save", "link", link, "rating-1", "3", "good-1", "Kind", "better-2",
+				    "More trips", NULL}, 303);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM view_response WHERE from_paper = 1"), 1);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM view_answer WHERE better = 'More trips'"), 1);
+}
+
+/* The easy-read wording a cornerstone to a page: the first holds only its
+ * own statements and links to the next; saving returns to the part of the
+ * statement saved; a refused wording is shown on its own part. */
+static void easy_read_a_cornerstone_a_page(void **state)
+{
+	webfix *w = *state;
+	const char *ev = web_num(w, w->eval);
+	web_expect(w, AS_LEAD, "POST", open_path(w),
+		   (const char *[]){"evaluation", ev, "elements", "1i", "elements", "2i", "groups", "parents", "cap", "2000",
+				    "wording", "easy-read", NULL}, 200);
+	int64_t round = fixture_count(&w->f, "SELECT MAX(id) FROM view_round");
+	const char *path = round_path(w, round, "/easy-read");
+	const char *body = web_expect_body(w, AS_LEAD, "GET", path, NULL, 200);
+	body_has(body, "Part 1 of 2");
+	body_has(body, "id=\"statement-1i\"");
+	body_lacks(body, "id=\"statement-2i\"");
+	body_has(body, web_path(w, "href=\"%s?part=2\" rel=\"next\"", path));
+	request *r = web_get_query(w, AS_LEAD, path, (const char *[]){"part", "2", NULL});
+	assert_int_equal(r->status, 200);
+	page_has(r, "Part 2 of 2");
+	page_has(r, "id=\"statement-2i\"");
+	page_lacks(r, "id=\"statement-1i\"");
+	page_has(r, web_path(w, "href=\"%s?part=1\" rel=\"prev\"", path));
+	request_destroy(r);
+	char *too_long = arena_alloc(&w->f.mem, 1102);
+	memset(too_long, 'a', 1101);
+	body = web_expect_body(w, AS_LEAD, "POST", path, (const char *[]){"element", "2i", "text-2i", too_long, NULL}, 400);
+	body_has(body, "Part 2 of 2");
+	body_lacks(body, "id=\"statement-1i\"");
+	r = web_expect_request(w, AS_LEAD, "POST", path,
+			       (const char *[]){"element", "2i", "text-2i", "We listen to every child.", NULL}, 303);
+	assert_string_equal(r->location, web_path(w, "%s?part=2&saved=1#statement-2i", path));
+	request_destroy(r);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(opening_a_round), T(posters_and_letters), T(closing_reopening_replacing),
-		T(results_suppressed_below_five), T(comments_and_agreeing), T(paper_forms), T(settings),
+		T(results_suppressed_below_five), T(comments_and_agreeing), T(paper_forms), T(paper_form_a_question_a_page), T(easy_read_a_cornerstone_a_page), T(settings),
 		T(easy_read_for_one_round), T(a_contributor_gives_their_own_view),
 		T(the_area_sets_the_smallest_group), T(a_threshold_of_one), T(languages_without_a_translation),
 	};

@@ -283,7 +283,7 @@ static int page_actions(request *r)
 		overdue += action_overdue(&list.items[i], today);
 		this_month += action_due_this_month(&list.items[i], today);
 	}
-	page_begin(r, fe.n ? "Error: Actions" : "Actions");
+	page_begin(r, "Actions");
 	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",
 	     r->org, o.name);
@@ -410,7 +410,7 @@ static void new_form(request *r, const action_row *a, const form_errors *fe)
 	if (a->source_element_key)
 		have_review = review_find(&r->d, a->source_evaluation_id, a->source_element_key,
 					  &review, &r->e);
-	page_begin(r, fe && fe->n ? "Error: Add an action" : "Add an action");
+	page_begin(r, "Add an action");
 	if (a->source_element_key)
 		htmlf(&r->out, "<a href=\"/org/%D/evaluation/%D/statement/%u\" class=\"govuk-back-link\">Back to the statement</a>",
 		     r->org, a->source_evaluation_id, a->source_element_key);
@@ -479,7 +479,7 @@ static int page_action_add_post(request *r)
 
 static void edit_form(request *r, const action_row *a, const form_errors *fe)
 {
-	page_begin(r, fe && fe->n ? "Error: Change an action" : "Change an action");
+	page_begin(r, "Change an action");
 	htmlf(&r->out, "<a href=\"/org/%D/actions\" class=\"govuk-back-link\">Actions</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org);
 	form_error_summary(r, fe);

@@ -170,7 +170,7 @@ static int review_render(request *r, const review_page *pg, const form_errors *f
 {
 	bool errors = fe && fe->n;
 	const action_row *a = &pg->action;
-	page_begin(r, arena_printf(&r->mem, "%sReview: %s", errors ? "Error: " : "", a->title));
+	page_begin(r, arena_printf(&r->mem, "Review: %s", a->title));
 	htmlf(&r->out, "<a href=\"/org/%D/actions#action-%D\" class=\"govuk-back-link\">Actions</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",
 	     r->org, a->id);

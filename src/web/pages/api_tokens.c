@@ -65,7 +65,7 @@ static int tokens_page(request *r, const form_errors *fe)
 	api_token_list tokens;
 	if (api_tokens_of_area(&r->d, r->area, &tokens, &r->e) < 0)
 		return page_failed(r);
-	page_begin(r, fe && fe->n ? "Error: API tokens" : "API tokens");
+	page_begin(r, "API tokens");
 	htmlf(&r->out, "<a href=\"/area/%D/export\" class=\"govuk-back-link\">Export the area's data</a>",
 	     r->area);
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-full\">");

@@ -523,7 +523,7 @@ int area_filtered_read(request *r, area_filtered *af)
 int area_filtered_begin(request *r, const area_filtered *af, const char *title, const char *page,
 			const char *what)
 {
-	page_begin(r, arena_printf(&r->mem, "%s%s - %s", af->fe.n ? "Error: " : "", title, af->name));
+	page_begin(r, arena_printf(&r->mem, "%s - %s", title, af->name));
 	htmlf(&r->out, "<a href=\"/area/%D\" class=\"govuk-back-link\">Area portfolio</a>", r->area);
 	form_error_summary(r, &af->fe);
 	area_heading(r, af->name, title);

@@ -37,7 +37,7 @@ static void settings_form(request *r, const audit_settings *now, const settings_
 			  const form_errors *fe, const char *min_group)
 {
 	const char *name = audit_area_name(r);
-	page_begin(r, fe && fe->n ? "Error: Audit settings" : "Audit settings");
+	page_begin(r, "Audit settings");
 	htmlf(&r->out, "<a href=\"/area/%D/audits\" class=\"govuk-back-link\">Audits to decide</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->area);
 	form_error_summary(r, fe);

@@ -368,7 +368,7 @@ static void render_audit(request *r, const audit_view *v, const form_errors *fe,
 	const audit_row *a = &v->audit;
 	bool can_edit = !strcmp(a->status, "draft") && r->access >= ACCESS_CONTRIBUTE;
 	const char *name = text_blank(a->service_area) ? "Joint partnership audit" : a->service_area;
-	page_begin(r, arena_printf(&r->mem, "%s%s, version %d - %s", fe && fe->n ? "Error: " : "", name,
+	page_begin(r, arena_printf(&r->mem, "%s, version %d - %s", name,
 				   a->version, v->org.name));
 	audit_breadcrumbs(r, v, NULL);
 	form_error_summary(r, fe);

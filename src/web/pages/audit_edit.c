@@ -71,7 +71,7 @@ static void edit_form(request *r, const audit_view *v, const project_list *proje
 		      const edit_values *ev, const form_errors *fe)
 {
 	const audit_fields *f = &ev->f;
-	page_begin(r, fe && fe->n ? "Error: Change the audit details" : "Change the audit details");
+	page_begin(r, "Change the audit details");
 	audit_breadcrumbs(r, v, "Change the details");
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	form_error_summary(r, fe);

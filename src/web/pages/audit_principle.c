@@ -116,7 +116,7 @@ static void render_principle(request *r, const audit_view *v, const audit_princi
 	const fw_section *s = pv->principle;
 	bool can_edit = !strcmp(v->audit.status, "draft") && r->access >= ACCESS_CONTRIBUTE;
 	const char *term = audit_principle_term(r, v->fw);
-	page_begin(r, arena_printf(&r->mem, "%s%s %s - %s", fe && fe->n ? "Error: " : "", term, s->key,
+	page_begin(r, arena_printf(&r->mem, "%s %s - %s", term, s->key,
 				   v->org.name));
 	audit_breadcrumbs(r, v, arena_printf(&r->mem, "%s %s", term, s->key));
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");

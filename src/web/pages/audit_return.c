@@ -25,7 +25,7 @@ static void principle_comment(request *r, const audit_view *v, const audit_princ
 static int render(request *r, const audit_view *v, const form_errors *fe)
 {
 	r->out.len = 0;
-	page_begin(r, arena_printf(&r->mem, "%sReturn the audit - %s", fe && fe->n ? "Error: " : "",
+	page_begin(r, arena_printf(&r->mem, "Return the audit - %s",
 				   v->org.name));
 	audit_breadcrumbs(r, v, "Return the audit");
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");

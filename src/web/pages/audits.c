@@ -75,7 +75,7 @@ static void new_form(request *r, const org_row *o, const project_list *projects,
 	const char *date_title = fw ? audit_field_title(fw, "date") : NULL;
 	const char *area_title = fw ? audit_field_title(fw, "service-area") : NULL;
 	const char *desc_title = fw ? audit_field_title(fw, "description") : NULL;
-	page_begin(r, fe && fe->n ? "Error: Start an audit" : "Start an audit");
+	page_begin(r, "Start an audit");
 	htmlf(&r->out, "<a href=\"/org/%D/audits\" class=\"govuk-back-link\">Audits</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org);
 	form_error_summary(r, fe);

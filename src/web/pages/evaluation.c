@@ -288,7 +288,7 @@ static int next_cycle_render(request *r, eval_page *pg, const form_errors *fe)
 {
 	const evaluation_progress *p = &pg->p;
 	bool errors = fe && fe->n;
-	page_begin(r, arena_printf(&r->mem, "%sStart the next cycle - %s, %s", errors ? "Error: " : "",
+	page_begin(r, arena_printf(&r->mem, "Start the next cycle - %s, %s",
 				   p->fw->title, p->evaluation.cycle));
 	htmlf(&r->out, "<a href=\"%a\" class=\"govuk-back-link\">%t, %t</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",

@@ -135,7 +135,7 @@ static int status_form(request *r, const eval_page *pg, const form_errors *fe)
 		return st;
 	bool errors = fe && fe->n;
 	const char *name = arena_printf(&r->mem, "%s, %s", pg->p.fw->title, ev->cycle);
-	page_begin(r, arena_printf(&r->mem, "%sStatus of %s - %s", errors ? "Error: " : "", name, pg->org.name));
+	page_begin(r, arena_printf(&r->mem, "Status of %s - %s", name, pg->org.name));
 	const char *links[] = {evaluation_path(r, pg), name, NULL};
 	breadcrumbs_org(r, pg->org.name, links, "Status");
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");

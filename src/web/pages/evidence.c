@@ -244,7 +244,7 @@ static int page_library(request *r)
 		return page_failed(r);
 	bool filtered = f.cornerstone || f.indicator_text || f.store.groups || f.store.from || f.store.to;
 
-	page_begin(r, fe.n ? "Error: Evidence library" : "Evidence library");
+	page_begin(r, "Evidence library");
 	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>", r->org, o.name);
 	form_error_summary(r, &fe);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Evidence library</h1>"
@@ -452,7 +452,7 @@ static void check_fields(request *r, evidence_row *in, form_errors *fe)
 
 static void edit_form(request *r, const evidence_row *ev, const form_errors *fe)
 {
-	page_begin(r, arena_printf(&r->mem, "%sChange evidence", fe && fe->n ? "Error: " : ""));
+	page_begin(r, "Change evidence");
 	htmlf(&r->out, "<a href=\"/org/%D/evidence/%D\" class=\"govuk-back-link\">Back</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",
 	     r->org, ev->id);

@@ -401,7 +401,7 @@ static void measure_page(request *r, const measure_detail *md, const page_errors
 {
 	const measure_row *m = &md->measure;
 	const form_errors *all = pe ? pe->metric ? pe->metric : pe->links ? pe->links : pe->reading : NULL;
-	page_begin(r, arena_printf(&r->mem, "%s%s", all && all->n ? "Error: " : "", md->text));
+	page_begin(r, md->text);
 	htmlf(&r->out, "<a href=\"/org/%D/measures\" class=\"govuk-back-link\">Success measures</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-full\">", r->org);
 	form_error_summary(r, all);
@@ -455,7 +455,7 @@ static int page_measure(request *r)
 static void edit_form(request *r, const measure_detail *md, const char *const *values,
 		      const form_errors *fe)
 {
-	page_begin(r, fe && fe->n ? "Error: Change the monitoring grid" : "Change the monitoring grid");
+	page_begin(r, "Change the monitoring grid");
 	htmlf(&r->out, "<a href=\"/org/%D/measure/%D\" class=\"govuk-back-link\">Back to the measure</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",
 	     r->org, md->measure.id);

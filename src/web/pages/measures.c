@@ -177,8 +177,7 @@ static void radio(request *r, const char *id, const char *name, const char *valu
 static void cornerstone_form(request *r, const framework *fw, const form_errors *fe)
 {
 	const char *chosen = form_get(r, "cornerstone");
-	page_begin(r, fe && fe->n ? "Error: Which cornerstone is the success measure for?"
-				  : "Which cornerstone is the success measure for?");
+	page_begin(r, "Which cornerstone is the success measure for?");
 	htmlf(&r->out, "<a href=\"/org/%D/measures\" class=\"govuk-back-link\">Success measures</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org);
 	form_error_summary(r, fe);
@@ -213,7 +212,7 @@ static void cornerstone_form(request *r, const framework *fw, const form_errors 
 static void new_form(request *r, const framework *fw, const fw_section *sec, const form_errors *fe)
 {
 	const char *chosen = form_get(r, "measure"), *cycle = form_get(r, "cycle");
-	page_begin(r, fe && fe->n ? "Error: Choose a success measure" : "Choose a success measure");
+	page_begin(r, "Choose a success measure");
 	htmlf(&r->out, "<a href=\"/org/%D/measures/new\" class=\"govuk-back-link\">Back to the cornerstones</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org);
 	form_error_summary(r, fe);

@@ -40,7 +40,7 @@ static void import_form(request *r, const char *area, const form_errors *fe)
 
 static int page(request *r, const char *area, const form_errors *fe, int status)
 {
-	page_begin(r, fe && fe->n ? "Error: Import organisations" : "Import organisations");
+	page_begin(r, "Import organisations");
 	form_error_summary(r, fe);
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
 		       "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Import organisations</h1>",

@@ -12,7 +12,7 @@
 static int settings_render(request *r, const org_row *o, const char *contact, const char *months,
 			   const form_errors *fe)
 {
-	page_begin(r, fe && fe->n ? "Error: Settings" : "Settings");
+	page_begin(r, "Settings");
 	breadcrumbs_org(r, o->name, NULL, "Settings");
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	if (!(fe && fe->n) && query_get(r, "saved"))

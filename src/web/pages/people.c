@@ -88,7 +88,7 @@ static int people(request *r, const form_errors *fe)
 	if (org_get(&r->d, r->org, &o, &r->e) < 0 ||
 	    memberships_of_org(&r->d, r->org, &ms, &r->e) < 0)
 		return page_failed(r);
-	page_begin(r, fe && fe->n ? "Error: People" : "People");
+	page_begin(r, "People");
 	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>", r->org, o.name);
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	form_error_summary(r, fe);
@@ -182,7 +182,7 @@ static int member_page(request *r, const membership_row *m, const form_errors *f
 		       const char *role, const char *group)
 {
 	bool self = m->user_id == r->sess.user.id;
-	page_begin(r, arena_printf(&r->mem, "%s%s", fe && fe->n ? "Error: " : "", m->user_name));
+	page_begin(r, m->user_name);
 	htmlf(&r->out, "<a href=\"/org/%D/people\" class=\"govuk-back-link\">People</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org);
 	form_error_summary(r, fe);

@@ -181,7 +181,7 @@ static int plans_render(request *r, const form_errors *fe)
 	    (lead && (found = plan_seed_latest(&r->d, r->org, &latest, &e)) < 0))
 		return page_error(r, &e);
 	bool errors = fe && fe->n;
-	page_begin(r, arena_printf(&r->mem, "%sTeam and service plans - %s", errors ? "Error: " : "", o.name));
+	page_begin(r, arena_printf(&r->mem, "Team and service plans - %s", o.name));
 	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",
 	     r->org, o.name);
@@ -417,7 +417,7 @@ static int plan_render(request *r, const plan_page *pg, const form_errors *fe)
 {
 	const plan_full *p = &pg->p;
 	bool errors = fe && fe->n;
-	page_begin(r, arena_printf(&r->mem, "%s%s - %s", errors ? "Error: " : "", p->plan.title, pg->org.name));
+	page_begin(r, arena_printf(&r->mem, "%s - %s", p->plan.title, pg->org.name));
 	plan_breadcrumbs(r, pg, NULL);
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	if (!errors)
@@ -519,7 +519,7 @@ static int aspects_render(request *r, const plan_page *pg, const form_errors *fe
 {
 	const plan_full *p = &pg->p;
 	bool keep = fe && fe->n;
-	page_begin(r, arena_printf(&r->mem, "%sOrganisational aspects - %s", keep ? "Error: " : "", p->plan.title));
+	page_begin(r, arena_printf(&r->mem, "Organisational aspects - %s", p->plan.title));
 	plan_breadcrumbs(r, pg, "Organisational aspects");
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	form_error_summary(r, fe);

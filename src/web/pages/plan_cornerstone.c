@@ -168,7 +168,7 @@ int plan_cornerstone_render(request *r, const plan_page *pg, const form_errors *
 	const plan_full *p = &pg->p;
 	const plan_section *ps = pg->ps;
 	const char *name = plan_section_name(r, p->in.fw, ps->section);
-	page_begin(r, arena_printf(&r->mem, "%s%s - %s", fe && fe->n ? "Error: " : "", name, p->plan.title));
+	page_begin(r, arena_printf(&r->mem, "%s - %s", name, p->plan.title));
 	plan_breadcrumbs(r, pg, arena_printf(&r->mem, "%s %s", sentence(r, p->in.fw->term_section), ps->section->key));
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	form_error_summary(r, fe);

@@ -221,7 +221,7 @@ static void row_input(request *r, const char *id, const char *label, size_t n, c
 	htmlf(&r->out, "<label class=\"govuk-label\" for=\"%a\">%t"
 		      "<span class=\"govuk-visually-hidden\"> of person %z</span></label>", id, label, n);
 	form_error_message(r, id, msg);
-	htmlf(&r->out, "<input class=\"govuk-input govuk-!-width-two-thirds%R\" id=\"%a\" name=\"%a\" type=\"text\" value=\"%a\" autocomplete=\"off\"%R></div>",
+	htmlf(&r->out, "<input class=\"govuk-input%R\" id=\"%a\" name=\"%a\" type=\"text\" value=\"%a\" autocomplete=\"off\"%R></div>",
 	     msg ? " govuk-input--error" : "", id, id, value ? value : "",
 	     form_described_by(r, id, NULL, msg));
 }
@@ -248,13 +248,18 @@ static void people_fields(request *r, const details_form *f, const form_errors *
 		rows = f->n_people > PROJECT_PEOPLE_MAX ? f->n_people : PROJECT_PEOPLE_MAX;
 	for (size_t i = 0; i < rows; i++) {
 		const person_form *pf = i < f->n_people ? &f->people[i] : NULL;
-		htmlf(&r->out, "<fieldset class=\"govuk-fieldset govuk-!-margin-bottom-6\">"
-			      "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">Person %z</legend>",
+		/* A person to a row at desktop width (name, role, group side
+		 * by side), stacked on a phone: the list of people stays short. */
+		htmlf(&r->out, "<fieldset class=\"govuk-fieldset govuk-!-margin-bottom-4 copro-person\">"
+			      "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">Person %z</legend>"
+			      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-third\">",
 		     i + 1);
 		row_input(r, person_field(r, i, "name"), "Name (optional)", i + 1, pf ? pf->name : NULL, fe);
+		htmlf(&r->out, "</div><div class=\"govuk-grid-column-one-third\">");
 		row_input(r, person_field(r, i, "role"), "Role (optional)", i + 1, pf ? pf->role : NULL, fe);
+		htmlf(&r->out, "</div><div class=\"govuk-grid-column-one-third\">");
 		row_group(r, person_field(r, i, "group"), i + 1, pf ? pf->group : NULL, fe);
-		htmlf(&r->out, "</fieldset>");
+		htmlf(&r->out, "</div></div></fieldset>");
 	}
 }
 
@@ -264,7 +269,7 @@ static void details_page(request *r, const proj_page *pg, const details_form *f,
 {
 	bool change = pg != NULL;
 	const char *heading = change ? "Change project details" : "Start a project";
-	page_begin(r, arena_printf(&r->mem, "%s%s", fe && fe->n ? "Error: " : "", heading));
+	page_begin(r, heading);
 	if (change)
 		htmlf(&r->out, "<a href=\"%a\" class=\"govuk-back-link\">Back</a>",
 		     project_url(r, pg->p.project.id));

@@ -145,7 +145,7 @@ static int step_render(request *r, const proj_page *pg, const form_errors *fe)
 	bool form = r->access >= ACCESS_CONTRIBUTE;
 	if (form && evidence_of_org(&r->d, r->org, &library, &e) < 0)
 		return page_error(r, &e);
-	page_begin(r, arena_printf(&r->mem, "%sStep %s: %s - %s", has_errors ? "Error: " : "",
+	page_begin(r, arena_printf(&r->mem, "Step %s: %s - %s",
 				   sp->step->key, pg->p.project.title, pg->org.name));
 	project_breadcrumbs(r, pg);
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");

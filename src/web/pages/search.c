@@ -37,7 +37,10 @@ static void hits_list(request *r, const search_result *res)
 	     (res->page - 1) * SEARCH_PAGE_SIZE + 1);
 	for (size_t i = 0; i < res->n; i++) {
 		const search_hit *h = &res->hits[i];
-		htmlf(&r->out, "<li class=\"govuk-!-margin-bottom-4\"><span class=\"govuk-caption-s govuk-!-display-block\">%t</span>"
+		/* Two lines a result (kind and title, then a line of the
+		 * words around the match): a page of 50 stays one page. */
+		htmlf(&r->out, "<li class=\"govuk-!-margin-bottom-3\"><span class=\"govuk-caption-s govuk-!-display-inline\">%t</span>"
+			      "<span class=\"govuk-visually-hidden\">:</span> "
 			      "<a class=\"govuk-link govuk-!-font-weight-bold\" href=\"%a\">%t</a>",
 		     search_kind_label(h->kind), hit_href(r, h),
 		     h->title && *h->title ? h->title : "(no title)");
@@ -96,8 +99,7 @@ static int page_search(request *r)
 	}
 	if (q && !fe.n && res.total && page > res.pages)
 		return page_not_found(r);
-	page_begin(r, fe.n ? arena_printf(&r->mem, "Error: Search - %s", o.name)
-			   : q ? arena_printf(&r->mem, "Search results - %s", o.name)
+	page_begin(r, q && !fe.n ? arena_printf(&r->mem, "Search results - %s", o.name)
 			       : arena_printf(&r->mem, "Search - %s", o.name));
 	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org, o.name);

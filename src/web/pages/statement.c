@@ -115,7 +115,7 @@ static void evidence_cell(request *r, const eval_page *pg, const statement_data 
 	else
 		htmlf(&r->out, "<p class=\"govuk-body govuk-hint govuk-!-margin-bottom-1\">No evidence yet.</p>");
 	if (!shown && sd->can_change)
-		htmlf(&r->out, "<p class=\"govuk-body-s govuk-!-margin-bottom-0\"><a class=\"govuk-link\" href=\"%a/evidence?indicator=%u\">"
+		htmlf(&r->out, "<p class=\"govuk-body-s govuk-!-margin-bottom-0 copro-print-hide\"><a class=\"govuk-link\" href=\"%a/evidence?indicator=%u\">"
 			      "Add evidence<span class=\"govuk-visually-hidden\"> for %t</span></a></p>",
 		     statement_path(r, pg), ref, ref);
 	htmlf(&r->out, "</div>");
@@ -154,7 +154,8 @@ static void task_links(request *r, const eval_page *pg, const statement_data *sd
 	if (!sd->can_change)
 		return;
 	const char *here = statement_path(r, pg);
-	htmlf(&r->out, "<h2 class=\"govuk-heading-s govuk-!-margin-bottom-2\" id=\"tasks\">What you can do</h2>"
+	/* Tasks are for the screen: a printed statement has no use for them. */
+	htmlf(&r->out, "<div class=\"copro-print-hide\"><h2 class=\"govuk-heading-s govuk-!-margin-bottom-2\" id=\"tasks\">What you can do</h2>"
 		      "<ul class=\"govuk-list\"><li><a class=\"govuk-link\" href=\"%a/evidence\">Add new evidence</a></li>"
 		      "<li><a class=\"govuk-link\" href=\"%a/link\">Link evidence you already have</a></li>",
 	     here, here);
@@ -162,7 +163,7 @@ static void task_links(request *r, const eval_page *pg, const statement_data *sd
 		htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"%a/review\">Record the judgement</a></li>"
 			      "<li><a class=\"govuk-link\" href=\"%a/indicator\">Add your own indicator</a></li>",
 		     here, here);
-	htmlf(&r->out, "</ul>");
+	htmlf(&r->out, "</ul></div>");
 }
 
 /* The statement column: what it means, what to do, where it stands. */

@@ -10,7 +10,7 @@
 /* Loads like the statement page, and refuses any change to a submitted
  * evaluation (409). Answers 0, or the status of the error page written. */
 int task_load(request *r, eval_page *pg);
-/* The page around a task's form: title (with "Error: " when fe has
+/* The page around a task's form: title ("Error: " is added by the dispatcher when fe has
  * problems), a back link to the statement, the error summary, the
  * statement as caption and `heading` as the page's h1. */
 void task_begin(request *r, const eval_page *pg, const char *heading, const form_errors *fe);

@@ -26,7 +26,7 @@ int task_load(request *r, eval_page *pg)
 void task_begin(request *r, const eval_page *pg, const char *heading, const form_errors *fe)
 {
 	const element_progress *ep = pg->ep;
-	page_begin(r, arena_printf(&r->mem, "%s%s - %s %s - %s", fe && fe->n ? "Error: " : "", heading,
+	page_begin(r, arena_printf(&r->mem, "%s - %s %s - %s", heading,
 				   ep->element->key, ep->element->title, pg->org.name));
 	htmlf(&r->out, "<a href=\"%a\" class=\"govuk-back-link\">Back to %t %t</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",

@@ -287,7 +287,7 @@ static void group_checkboxes(request *r, const open_form *f, const form_errors *
 static void open_render(request *r, const org_row *o, const framework *fw, const open_form *f,
 			const form_errors *fe)
 {
-	page_begin(r, fe && fe->n ? "Error: Open a round of views" : "Open a round of views");
+	page_begin(r, "Open a round of views");
 	htmlf(&r->out, "<a href=\"/org/%D/views\" class=\"govuk-back-link\">Partners' views</a>"
 		       "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org);
 	form_error_summary(r, fe);

@@ -91,12 +91,19 @@ static int page_views_paper(request *r)
 	return 200;
 }
 
-/* ---- typing a paper form in ------------------------------------------------ */
+/* ---- typing a paper form in ------------------------------------------------
+ * One thing per page, as partners answer online: first the group, then
+ * each question on a page of its own (its rating and its two boxes), with
+ * Continue and Previous. Nothing is stored until the last page's button:
+ * the answers of the other pages travel with the form as hidden fields,
+ * so a page opened again shows what was typed. A POST without `go` (a
+ * script sending the whole form at once) saves, like the last button. */
 
 typedef struct paper_typed {
 	const char *link;
 	view_paper_answer *answers;     /* one per element, in order */
 	bool own;                       /* the member's own view, not a paper form */
+	size_t step;                    /* 0: the group; n: question n */
 } paper_typed;
 
 static void paper_group_radios(request *r, const paper_page *p, const paper_typed *t, const form_errors *fe)
@@ -110,6 +117,11 @@ static void paper_group_radios(request *r, const paper_page *p, const paper_type
 		    t->link, NULL, fe);
 }
 
+static const char *rating_value(request *r, int rating)
+{
+	return rating == VIEW_NO_RATING ? "blank" : arena_printf(&r->mem, "%d", rating);
+}
+
 static void paper_rating_radios(request *r, const paper_page *p, size_t i, int chosen, const form_errors *fe)
 {
 	const char **options = ARENA_ARRAY(&r->mem, p->n_scale * 2 + 3, options);
@@ -120,38 +132,84 @@ static void paper_rating_radios(request *r, const paper_page *p, size_t i, int c
 	}
 	options[k++] = "blank";
 	options[k++] = "Left blank";
-	const char *sel = chosen == VIEW_NO_RATING ? "blank" : arena_printf(&r->mem, "%d", chosen);
-	form_radios(r, arena_printf(&r->mem, "rating-%zu", i + 1), "How well they do this", options, sel, NULL, fe);
+	form_radios(r, arena_printf(&r->mem, "rating-%zu", i + 1), "How well they do this", options,
+		    rating_value(r, chosen), NULL, fe);
+}
+
+static void hidden(request *r, const char *name, const char *value)
+{
+	if (value)
+		htmlf(&r->out, "<input type=\"hidden\" name=\"%a\" value=\"%a\">", name, value);
+}
+
+/* What the other pages hold, carried along unseen. */
+static void paper_carried(request *r, const paper_page *p, const paper_typed *t)
+{
+	htmlf(&r->out, "<input type=\"hidden\" name=\"step\" value=\"%z\">", t->step);
+	if (t->step)
+		hidden(r, "link", t->link);
+	for (size_t i = 0; i < p->elements.n; i++) {
+		if (i + 1 == t->step)
+			continue;
+		const view_paper_answer *a = &t->answers[i];
+		hidden(r, arena_printf(&r->mem, "rating-%zu", i + 1), rating_value(r, a->rating));
+		hidden(r, arena_printf(&r->mem, "good-%zu", i + 1), a->good);
+		hidden(r, arena_printf(&r->mem, "better-%zu", i + 1), a->better);
+	}
+}
+
+static void paper_question(request *r, const paper_page *p, const paper_typed *t, const form_errors *fe)
+{
+	size_t i = t->step - 1;
+	const view_paper_answer *a = &t->answers[i];
+	const fw_element *el = framework_element(p->fw, p->elements.items[i].element_key);
+	htmlf(&r->out, "<span class=\"govuk-caption-m\">Question %z of %z</span><h2 class=\"govuk-heading-m\">%z. %t</h2>",
+	      t->step, p->elements.n, t->step,
+	      el ? (views_is_audit(&p->pg.round) && el->section ? el->section->title : el->title)
+		 : p->elements.items[i].element_key);
+	paper_rating_radios(r, p, i, a->rating, fe);
+	form_textarea(r, arena_printf(&r->mem, "good-%zu", i + 1), "What is good", a->good, NULL, fe);
+	form_textarea(r, arena_printf(&r->mem, "better-%zu", i + 1), "What could be better", a->better, NULL, fe);
+}
+
+static void paper_buttons(request *r, const paper_page *p, const paper_typed *t)
+{
+	bool last = t->step == p->elements.n;
+	htmlf(&r->out, "<div class=\"govuk-button-group\"><button type=\"submit\" name=\"go\" value=\"%a\" "
+		       "class=\"govuk-button\" data-module=\"govuk-button\">%t</button>",
+	      last ? "save" : "next", !last ? "Continue" : t->own ? "Send my view" : "Save this form");
+	if (t->step)
+		htmlf(&r->out, "<button type=\"submit\" name=\"go\" value=\"previous\" class=\"govuk-button "
+			       "govuk-button--secondary\" data-module=\"govuk-button\">Previous</button>");
+	htmlf(&r->out, "</div>");
 }
 
 static int paper_render(request *r, paper_page *p, const paper_typed *t, const form_errors *fe)
 {
 	const char *title = t->own ? "Give your view" : "Type in a paper form";
-	page_begin(r, fe && fe->n ? arena_printf(&r->mem, "Error: %s", title) : title);
+	page_begin(r, t->step ? arena_printf(&r->mem, "Question %zu - %s", t->step, title) : title);
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	form_error_summary(r, fe);
 	if (!(fe && fe->n) && query_get(r, "saved"))
 		notice_success(r, "Saved. Type in the next form, or go back to the round.");
 	views_heading(r, &p->pg, title);
-	htmlf(&r->out, "<p class=\"govuk-body\">%t</p><form method=\"post\" action=\"%a\" novalidate>",
-	      t->own ? "Say how well you think we do each of these, and anything you want to add. "
-		       "Your answers count with the others from your group. You do not need to look at evidence or indicators."
-		     : "Type one filled-in form at a time, as it was written. It is recorded as entered "
-		       "from paper, by you, and counts like an answer sent online.",
+	if (!t->step)
+		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>",
+		      t->own ? "Say how well you think we do each of these, and anything you want to add, one question "
+			       "at a time. Your answers count with the others from your group. You do not need to look "
+			       "at evidence or indicators. Nothing is sent until the last question."
+			     : "Type one filled-in form at a time, as it was written, one question to a page. It is "
+			       "recorded as entered from paper, by you, when you save it after the last question, and "
+			       "counts like an answer sent online.");
+	htmlf(&r->out, "<form method=\"post\" action=\"%a\" novalidate>",
 	      views_url(r, p->pg.round.id, t->own ? "/my-view" : "/paper"));
 	form_csrf(r);
-	paper_group_radios(r, p, t, fe);
-	for (size_t i = 0; i < p->elements.n; i++) {
-		const view_paper_answer *a = &t->answers[i];
-		const fw_element *el = framework_element(p->fw, p->elements.items[i].element_key);
-		htmlf(&r->out, "<h2 class=\"govuk-heading-m\">%z. %t</h2>", i + 1,
-		      el ? (views_is_audit(&p->pg.round) && el->section ? el->section->title : el->title)
-			 : p->elements.items[i].element_key);
-		paper_rating_radios(r, p, i, a->rating, fe);
-		form_textarea(r, arena_printf(&r->mem, "good-%zu", i + 1), "What is good", a->good, NULL, fe);
-		form_textarea(r, arena_printf(&r->mem, "better-%zu", i + 1), "What could be better", a->better, NULL, fe);
-	}
-	form_button(r, t->own ? "Send my view" : "Save this form");
+	paper_carried(r, p, t);
+	if (t->step)
+		paper_question(r, p, t, fe);
+	else
+		paper_group_radios(r, p, t, fe);
+	paper_buttons(r, p, t);
 	htmlf(&r->out, "</form></div></div>");
 	page_end(r);
 	return fe && fe->n ? 400 : 200;
@@ -183,8 +241,10 @@ static void paper_read_one(request *r, const paper_page *p, size_t i, view_paper
 	const char *v = form_get(r, field);
 	char *end;
 	long n = v && *v && strcmp(v, "blank") ? strtol(v, &end, 10) : VIEW_NO_RATING;
-	if (v && *v && strcmp(v, "blank") && (*end || n < 0 || n > 4 || !views_rating_words(&p->pg.round, (int)n)))
+	if (v && *v && strcmp(v, "blank") && (*end || n < 0 || n > 4 || !views_rating_words(&p->pg.round, (int)n))) {
 		form_error_add(fe, field, "Choose one of the answers, or \"Left blank\"");
+		n = VIEW_NO_RATING;
+	}
 	a->rating = (int)n;
 	const char *names[2] = {"good", "better"};
 	const char **texts[2] = {&a->good, &a->better};
@@ -197,6 +257,47 @@ static void paper_read_one(request *r, const paper_page *p, size_t i, view_paper
 	}
 }
 
+/* Everything posted, each page's problems in its own list. */
+static void paper_read(request *r, const paper_page *p, paper_typed *t, form_errors *per_step)
+{
+	t->link = form_get(r, "link");
+	int64_t link = 0;
+	if (!text_id(t->link, &link))
+		form_error_add(&per_step[0], "link", t->own ? "Choose the group you are answering as"
+							    : "Choose the group the form is from");
+	for (size_t i = 0; i < p->elements.n; i++)
+		paper_read_one(r, p, i, &t->answers[i], &per_step[i + 1]);
+	const char *s = form_get(r, "step");
+	t->step = s ? strtoul(s, NULL, 10) : 0;
+	if (t->step > p->elements.n)
+		t->step = 0;
+}
+
+static int paper_finish(request *r, paper_page *p, paper_typed *t, form_errors *per_step)
+{
+	for (size_t s = 0; s <= p->elements.n; s++)
+		if (per_step[s].n) {
+			t->step = s;
+			return paper_render(r, p, t, &per_step[s]);
+		}
+	int64_t link = 0, response;
+	text_id(t->link, &link);
+	if ((t->own ? views_own_view_add : views_paper_add)(&r->d, &r->sess.user, p->pg.round.id, link, t->answers,
+							    p->elements.n, &response, &r->e) < 0) {
+		if (r->e.kind == ERR_CONFLICT)
+			return views_refused(r, &r->e);
+		if (r->e.kind != ERR_INPUT && r->e.kind != ERR_NOTFOUND)
+			return page_error(r, &r->e);
+		form_errors fe = {0};
+		t->step = r->e.kind == ERR_NOTFOUND ? 0 : 1;
+		form_error_add(&fe, t->step ? "rating-1" : "link", sentence(r, r->e.msg));
+		return paper_render(r, p, t, &fe);
+	}
+	if (t->own)
+		return web_redirect(r, arena_printf(&r->mem, "/org/%lld?view=sent", (long long)r->org));
+	return web_redirect(r, views_url(r, p->pg.round.id, "/paper/new?saved=1"));
+}
+
 static int paper_save(request *r, bool own)
 {
 	paper_page p;
@@ -205,27 +306,19 @@ static int paper_save(request *r, bool own)
 		return rc;
 	paper_typed t = paper_empty(r, &p);
 	t.own = own;
-	form_errors fe = {0};
-	t.link = form_get(r, "link");
-	int64_t link = 0;
-	if (!text_id(t.link, &link))
-		form_error_add(&fe, "link", "Choose the group the form is from");
-	for (size_t i = 0; i < p.elements.n; i++)
-		paper_read_one(r, &p, i, &t.answers[i], &fe);
-	int64_t response;
-	if (!fe.n && (own ? views_own_view_add : views_paper_add)(&r->d, &r->sess.user, p.pg.round.id, link, t.answers,
-								   p.elements.n, &response, &r->e) < 0) {
-		if (r->e.kind == ERR_CONFLICT)
-			return views_refused(r, &r->e);
-		if (r->e.kind != ERR_INPUT && r->e.kind != ERR_NOTFOUND)
-			return page_error(r, &r->e);
-		form_error_add(&fe, r->e.kind == ERR_NOTFOUND ? "link" : "rating-1", sentence(r, r->e.msg));
+	form_errors *per_step = ARENA_ARRAY(&r->mem, p.elements.n + 1, per_step);
+	paper_read(r, &p, &t, per_step);
+	const char *go = form_get(r, "go");
+	if (!go || !strcmp(go, "save"))
+		return paper_finish(r, &p, &t, per_step);
+	if (!strcmp(go, "previous")) {
+		t.step = t.step ? t.step - 1 : 0;
+		return paper_render(r, &p, &t, NULL);
 	}
-	if (fe.n)
-		return paper_render(r, &p, &t, &fe);
-	if (own)
-		return web_redirect(r, arena_printf(&r->mem, "/org/%lld?view=sent", (long long)r->org));
-	return web_redirect(r, views_url(r, p.pg.round.id, "/paper/new?saved=1"));
+	if (per_step[t.step].n)
+		return paper_render(r, &p, &t, &per_step[t.step]);
+	t.step = t.step < p.elements.n ? t.step + 1 : t.step;
+	return paper_render(r, &p, &t, NULL);
 }
 
 /* ROUTE: POST /org/{org}/views/{round}/paper (contributor) */

@@ -490,7 +490,7 @@ static int agree_load(request *r, agree_page *a)
 static int agree_render(request *r, agree_page *a, const view_agree_input *in, const form_errors *fe)
 {
 	const char *heading = arena_printf(&r->mem, "The agreed view of %s", element_heading(r, &a->res, a->el));
-	page_begin(r, fe && fe->n ? arena_printf(&r->mem, "Error: %s", heading) : heading);
+	page_begin(r, heading);
 	htmlf(&r->out, "<a href=\"%a\" class=\"govuk-back-link\">Results</a><div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",
 	      views_url(r, a->pg.round.id, "/results"));
 	form_error_summary(r, fe);

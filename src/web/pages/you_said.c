@@ -166,7 +166,7 @@ static int you_said_render(request *r, const you_said_row *typed, const form_err
 	size_t published = 0;
 	for (size_t i = 0; i < list.n; i++)
 		published += list.items[i].published;
-	page_begin(r, errors ? "Error: You said, we did" : "You said, we did");
+	page_begin(r, "You said, we did");
 	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org, o.name);
 	if (!errors && query_get(r, "saved"))
@@ -238,8 +238,7 @@ static int you_said_edit_render(request *r, const you_said_row *y, const form_er
 	if (actions_of_org(&r->d, r->org, &actions, &r->e) < 0)
 		return page_failed(r);
 	bool errors = fe && fe->n;
-	page_begin(r, errors ? "Error: Change a \"You said, we did\" record"
-			     : "Change a \"You said, we did\" record");
+	page_begin(r, "Change a \"You said, we did\" record");
 	htmlf(&r->out, "<a href=\"/org/%D/you-said\" class=\"govuk-back-link\">You said, we did</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org);
 	form_error_summary(r, fe);
