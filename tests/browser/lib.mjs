@@ -154,6 +154,23 @@ export class Suite {
 		throw new Error(`copro serve did not start:\n${lastError}`);
 	}
 
+	// restartApp(app, env): stops app's server (it must stop cleanly) and
+	// serves the same database again with `env` added to the environment
+	// (COPRO_NOW: another day). Returns the new app.
+	async restartApp(app, env) {
+		this.servers.delete(app);
+		const { code } = await app.stop();
+		const report = /ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:/.test(app.log());
+		if (code !== 0 || report)
+			throw new Error(`copro serve did not stop cleanly before its restart:\n${app.log().slice(-4000)}`);
+		const next = await serve(app.db, await freePort(), env);
+		if (!next.ready)
+			throw new Error(`copro serve did not start again:\n${next.log()}`);
+		next.dir = app.dir;
+		this.servers.add(next);
+		return next;
+	}
+
 	// stopApp(app): SIGTERM, then checks the server stopped by itself, with
 	// exit status 0 and no sanitizer report (the suite runs on the ASan and
 	// UBSan build of copro).
@@ -390,9 +407,9 @@ function freePort() {
 }
 
 // Starts `copro serve` and waits until it answers (or exits).
-async function serve(db, port) {
+async function serve(db, port, env = {}) {
 	const child = spawn(COPRO, ['--db', db, 'serve', '--port', String(port), '--assets', ASSETS], {
-		stdio: ['ignore', 'pipe', 'pipe'],
+		stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
 	});
 	let output = '';
 	child.stdout.on('data', (d) => (output += d));

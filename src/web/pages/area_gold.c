@@ -41,6 +41,7 @@ int gold_home_award(request *r)
 
 static void awards_table(request *r, const gold_decision_list *aw)
 {
+	table_scroll_open(r, "Accreditations");
 	htmlf(&r->out, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">"
 		      "Accreditations, soonest due first</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
 		      "<th scope=\"col\" class=\"govuk-table__header\">Organisation</th>"
@@ -54,7 +55,7 @@ static void awards_table(request *r, const gold_decision_list *aw)
 		due_tag(r, a->due_on);
 		htmlf(&r->out, "</td></tr>");
 	}
-	htmlf(&r->out, "</tbody></table>");
+	htmlf(&r->out, "</tbody></table></div>");
 }
 
 int gold_area_awards(request *r)

@@ -345,6 +345,10 @@ static int evaluation_render(request *r, eval_page *pg)
 	     date_words(r, arena_strndup(&r->mem, p->evaluation.created_at, 10)),
 	     sentence(r, groups_describe(&r->mem, p->groups)), p->indicators_evidenced, p->indicators,
 	     p->elements_evidenced, p->elements, p->elements_complete, p->elements_complete == 1 ? "is" : "are");
+	if (!strcmp(p->fw->id, "four-cornerstones"))
+		htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a/readiness\">Charter Gold readiness</a>: "
+			      "which examples have evidence, what needs a fresh look and who took part.</p>",
+		     evaluation_path(r, pg));
 
 	for (size_t s = 0; s < p->n_sections; s++) {
 		const section_progress *sp = &p->sections[s];
@@ -362,9 +366,11 @@ static int evaluation_render(request *r, eval_page *pg)
 	/* The statements are what people came for; the chart and the cycles
 	 * follow them. */
 	progress_details(r, pg);
-	if (!strcmp(p->fw->id, "four-cornerstones"))
+	/* An assessor reads this evaluation alone: no rounds, no other cycles. */
+	if (!strcmp(p->fw->id, "four-cornerstones") && !r->assessor)
 		views_entry_links(r, "evaluation", p->evaluation.id);
-	cycle_links(r, pg, previous, next);
+	if (!r->assessor)
+		cycle_links(r, pg, previous, next);
 	if (r->access >= ACCESS_LEAD)
 		htmlf(&r->out, "<a href=\"%a/next-cycle\" id=\"next-cycle\" role=\"button\" draggable=\"false\" class=\"govuk-button govuk-button--secondary\" "
 			      "data-module=\"govuk-button\">Start the next cycle</a>",
