@@ -37,7 +37,7 @@ typedef struct command {
  * audit_commands); main.c lists them in the order of `copro help`. */
 extern const command framework_commands[], org_commands[], evaluation_commands[],
 	evaluation_cycle_commands[], statement_commands[], statement_cycle_commands[],
-	evidence_commands[], action_commands[], action_review_commands[], measure_commands[],
+	evidence_commands[], evidence_file_commands[], action_commands[], action_review_commands[], measure_commands[],
 	plan_commands[], yousaid_commands[], project_commands[], audit_commands[],
 	area_commands[], data_commands[], serve_commands[], user_commands[], language_commands[],
 	views_commands[], views_result_commands[], search_commands[], report_commands[], gold_commands[];

@@ -17,7 +17,7 @@
  * docs/code-map.md lists every command's file. */
 static const command *const tables[] = {
 	framework_commands, org_commands, evaluation_commands, statement_commands,
-	evidence_commands, action_commands, measure_commands, plan_commands,
+	evidence_commands, evidence_file_commands, action_commands, measure_commands, plan_commands,
 	action_review_commands, yousaid_commands, evaluation_cycle_commands,
 	statement_cycle_commands, gold_commands, project_commands, audit_commands, area_commands,
 	views_commands, views_result_commands, search_commands, report_commands, data_commands, serve_commands, user_commands,

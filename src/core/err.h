@@ -10,7 +10,8 @@ enum err_kind {
 	ERR_CONFLICT,   /* it exists already, or the state forbids it */
 	ERR_BUSY,       /* another writer holds the database */
 	ERR_IO,         /* file or database cannot be read or written */
-	ERR_INTERNAL    /* a bug or a corrupt database */
+	ERR_INTERNAL,   /* a bug or a corrupt database */
+	ERR_TOO_LARGE   /* over a size limit or a quota */
 };
 
 typedef struct err {

@@ -136,6 +136,7 @@
 	"CREATE TRIGGER " table "_search_delete AFTER DELETE ON " table " BEGIN " \
 	PLAN_REINDEX("OLD.plan_id") " END;"
 
+#include "store/schema_files.h"
 #include "store/schema_gold.h"
 
 const char *const schema_migrations[] = {
@@ -768,6 +769,9 @@ const char *const schema_migrations[] = {
 	"DROP TRIGGER measure_search_delete;"
 	"DELETE FROM search_index WHERE rowid IN (SELECT " SEARCH_ROW(3, "id") " FROM measure);"
 	SEARCH_TRIGGERS("measure", 3, MEASURE_WORDED_TITLE, MEASURE_BODY),
+
+	/* 16: files attached to evidence (issue 14): schema_files.h. */
+	SCHEMA_FILES,
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

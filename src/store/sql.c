@@ -121,6 +121,11 @@ void sql_bind_null(sqlite3_stmt *st, int i)
 	bind_result(st, i, sqlite3_bind_null(st, i));
 }
 
+void sql_bind_blob(sqlite3_stmt *st, int i, const void *v, size_t n)
+{
+	bind_result(st, i, sqlite3_bind_blob64(st, i, v, n, SQLITE_STATIC));
+}
+
 static void sql_bind_missing(sqlite3_stmt *st, int i)
 {
 	sqlite3_bind_null(st, i);

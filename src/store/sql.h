@@ -176,6 +176,8 @@ void sql_bind_int(sqlite3_stmt *st, int i, int64_t v);
 void sql_bind_id(sqlite3_stmt *st, int i, int64_t v);         /* 0 binds NULL */
 void sql_bind_double(sqlite3_stmt *st, int i, double v);
 void sql_bind_null(sqlite3_stmt *st, int i);
+/* n bytes at v, not copied: they must stay until the statement has run. */
+void sql_bind_blob(sqlite3_stmt *st, int i, const void *v, size_t n);
 /* For db.c: -1 with `e` set when a bind of `st` was refused (forgetting
  * it), else 0; and forgetting a refusal when `st` is given back unrun. */
 int sql_bind_check(store *s, sqlite3_stmt *st, err *e);

@@ -128,6 +128,25 @@ void request_add_field(request *r, const char *name, const char *value)
 	add_pair(r, &r->fields, &r->n_fields, &r->cap_fields, name, value);
 }
 
+void request_add_file(request *r, const char *name, const char *filename, const void *bytes,
+		      size_t len)
+{
+	add_pair(r, &r->fields, &r->n_fields, &r->cap_fields, name, "");
+	form_field *f = &r->fields[r->n_fields - 1];
+	f->value = arena_alloc(&r->mem, len + 1);
+	memcpy(f->value, bytes, len);
+	f->len = len;
+	f->filename = arena_strdup(&r->mem, filename ? filename : "");
+}
+
+const form_field *form_file(const request *r, const char *name)
+{
+	for (size_t i = 0; i < r->n_fields; i++)
+		if (!strcmp(r->fields[i].name, name) && r->fields[i].filename)
+			return &r->fields[i];
+	return NULL;
+}
+
 void request_add_query(request *r, const char *name, const char *value)
 {
 	add_pair(r, &r->query, &r->n_query, &r->cap_query, name, value);
@@ -174,6 +193,8 @@ void form_csrf(request *r)
 static bool csrf_ok(request *r)
 {
 	const char *sent = form_get(r, "csrf");
+	if (!sent && r->route && (r->route->flags & ROUTE_UPLOAD))
+		sent = query_get(r, "csrf");    /* sent in the form's address */
 	const char *want = r->sess.valid ? r->sess.csrf : r->form_cookie;
 	if (!sent || !want || strlen(sent) != 64 || strlen(want) != 64)
 		return false;
@@ -582,6 +603,59 @@ static bool admit(request *r, const route *rt, bool one_tx)
 	return !page_from_cache(r, rt);
 }
 
+static route_handler upload_check_of(const route *rt)
+{
+	for (const upload_check *const *t = web_upload_tables; *t; t++)
+		for (const upload_check *u = *t; u->pattern; u++)
+			if (!strcmp(u->pattern, rt->pattern))
+				return u->check;
+	return NULL;
+}
+
+/* Reads one snapshot, as a GET's checks do. */
+static bool refuse_upload(request *r);
+
+bool web_refuse_upload(request *r)
+{
+	bool snapshot = store_read_begin(r->d.db, &r->e) == 0;
+	bool refused = refuse_upload(r);
+	if (snapshot)
+		store_read_end(r->d.db);
+	return refused;
+}
+
+static bool refuse_upload(request *r)
+{
+	bool other_method;
+	const route *rt = find_route(r, &other_method);
+	if (!rt || !(rt->flags & ROUTE_UPLOAD))
+		return false;
+	r->route = rt;
+	if (session_resume(&r->d, r->session_cookie, &r->sess, &r->e) < 0) {
+		web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+		return true;
+	}
+	if (!r->sess.valid) {
+		web_redirect(r, "/sign-in");
+		return true;
+	}
+	route_handler precheck = upload_check_of(rt);
+	if ((precheck || query_get(r, "csrf")) && !csrf_ok(r)) {
+		web_error_page(r, 403, "This form has expired",
+			       "For your security, forms stop working after you sign out or after a while. Go back, reload the page and try again.");
+		return true;
+	}
+	if (check_org(r, rt) || check_area(r, rt))
+		return true;
+	int status = precheck ? precheck(r) : 0;
+	if (!status)
+		return false;
+	r->status = status;
+	if (r->error_summary)
+		title_error(r);
+	return true;
+}
+
 void web_dispatch(request *r)
 {
 	bool other_method;
@@ -604,8 +678,9 @@ void web_dispatch(request *r)
 	}
 	if (r->body_error) {
 		if (r->body_error == 413 && (rt->flags & ROUTE_UPLOAD))
-			web_error_page(r, 413, "The file is too large",
-				       "A file sent from this page can be up to 10 MB. Send a smaller file, or import a larger one with the command `copro org import-csv`.");
+			web_error_page(r, 413, "The file is too large", strstr(rt->pattern, "/organisations/import")
+				       ? "A file sent from this page can be up to 10 MB. Send a smaller file, or import a larger one with the command `copro org import-csv`."
+				       : "A file sent from this page can be up to 10 MB. Go back and choose a smaller file.");
 		else if (r->body_error == 413)
 			web_error_page(r, 413, "What you sent is too large",
 				       "A form can hold up to 256 KB, and one answer up to 20,000 characters. Shorten it and try again.");

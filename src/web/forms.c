@@ -42,6 +42,21 @@ void form_error_message(request *r, const char *id, const char *msg)
 		     id, msg);
 }
 
+void form_file_upload(request *r, const char *name, const char *label, const char *hint_text,
+		      const char *accept, const form_errors *fe)
+{
+	const char *msg = form_group_begin(r, name, fe);
+	htmlf(&r->out, "<label class=\"govuk-label govuk-label--m\" for=\"%a\">%t</label>"
+		       "<div id=\"%a-hint\" class=\"govuk-hint\">%t</div>", name, label, name, hint_text);
+	form_error_message(r, name, msg);
+	htmlf(&r->out, "<input class=\"govuk-file-upload%R\" id=\"%a\" name=\"%a\" type=\"file\"",
+	      msg ? " govuk-file-upload--error" : "", name, name);
+	if (accept)
+		htmlf(&r->out, " accept=\"%a\"", accept);
+	htmlf(&r->out, " aria-describedby=\"%a-hint%R%a%R\"></div>", name, msg ? " " : "",
+	      msg ? name : "", msg ? "-error" : "");
+}
+
 static void hint(request *r, const char *id, const char *text)
 {
 	if (text)

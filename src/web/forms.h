@@ -57,6 +57,12 @@ const char *form_group_begin(request *r, const char *name, const form_errors *fe
 void form_error_message(request *r, const char *id, const char *msg);
 const char *form_described_by(request *r, const char *id, const char *hint, const char *msg);
 
+/* GOV.UK's file upload component for field `name` (one file), with its
+ * label (a medium heading), hint and error; `accept` (NULL: none) is only
+ * the browser's file picker's filter, never a check. */
+void form_file_upload(request *r, const char *name, const char *label, const char *hint,
+		      const char *accept, const form_errors *fe);
+
 typedef struct select_opts {
 	const char *hint;
 	const char *hidden;         /* more label for screen readers only */

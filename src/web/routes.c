@@ -10,6 +10,7 @@ const route *const web_route_tables[] = {
 	home_routes,
 	org_import_routes,
 	evidence_routes,
+	evidence_file_routes,
 	action_routes,
 	people_routes,
 	evaluation_routes,
@@ -53,5 +54,10 @@ const route *const web_route_tables[] = {
 	about_routes,
 	partner_routes,
 	partner_answer_routes,
+	NULL,
+};
+
+const upload_check *const web_upload_tables[] = {
+	evidence_file_upload_checks,
 	NULL,
 };

@@ -181,50 +181,101 @@ static void checkpointer_stop(checkpointer *c)
 
 /* ---- POST bodies ----------------------------------------------------- */
 
+static void free_heap(void *ctx)
+{
+	free(*(char **)ctx);
+}
+
+/* Room for `need` bytes in a file part: malloc'd memory that realloc
+ * grows (letting the old copy go), sized at once from the declared
+ * Content-Length when there is one, and never past the field's limit. So
+ * a 10 MB file takes about 10 MB, not the 30 MB that doubling copies in
+ * the arena left behind. */
+static bool grow_file(request *r, form_field *f, size_t need)
+{
+	size_t limit = r->field_limit + 1;
+	size_t cap = f->cap ? f->cap * 2
+			    : r->content_length && r->content_length < limit ? r->content_length + 1
+			    : r->content_length ? limit : 64 * 1024;
+	while (cap < need)
+		cap *= 2;
+	if (cap > limit)
+		cap = limit;
+	if (!f->heap) {
+		f->heap = arena_alloc(&r->mem, sizeof *f->heap);
+		arena_defer(&r->mem, free_heap, f->heap);
+	}
+	char *grown = realloc(*f->heap, cap);
+	if (!grown)
+		return false;
+	if (!f->cap && f->len)
+		memcpy(grown, f->value, f->len);
+	*f->heap = f->value = grown;
+	f->cap = cap;
+	return true;
+}
+
+/* Capacity doubles, so a value arriving in many pieces is copied a few
+ * times, not once per piece. */
+static void grow_value(request *r, form_field *f, size_t need)
+{
+	size_t cap = f->cap ? f->cap : 256;
+	while (cap < need)
+		cap *= 2;
+	char *grown = arena_alloc(&r->mem, cap);
+	memcpy(grown, f->value, f->len);
+	f->value = grown;
+	f->cap = cap;
+}
+
+static form_field *new_field(request *r, const char *key, const char *filename)
+{
+	if (r->n_fields >= WEB_MAX_FIELDS)
+		return NULL;
+	if (r->n_fields == r->cap_fields) {
+		size_t cap = r->cap_fields ? r->cap_fields * 2 : 16;
+		form_field *grown = arena_array(&r->mem, cap, sizeof *grown);
+		if (r->n_fields)
+			memcpy(grown, r->fields, r->n_fields * sizeof *grown);
+		r->fields = grown;
+		r->cap_fields = cap;
+	}
+	form_field *f = &r->fields[r->n_fields++];
+	*f = (form_field){.name = arena_strdup(&r->mem, key), .value = arena_strdup(&r->mem, ""),
+			  .filename = filename ? arena_strdup(&r->mem, filename) : NULL};
+	return f;
+}
+
 static enum MHD_Result on_post_field(void *cls, enum MHD_ValueKind kind, const char *key,
 				     const char *filename, const char *content_type,
 				     const char *transfer_encoding, const char *data, uint64_t off,
 				     size_t size)
 {
 	request *r = cls;
-	(void)kind; (void)filename; (void)content_type; (void)transfer_encoding;
+	(void)kind; (void)content_type; (void)transfer_encoding;
 	if (r->body_error)
 		return MHD_NO;
 	/* A value arrives in pieces: a piece with offset > 0 continues the
 	 * last field. */
 	form_field *f = r->n_fields ? &r->fields[r->n_fields - 1] : NULL;
 	if (off == 0 || !f || strcmp(f->name, key) != 0) {
-		if (r->n_fields >= WEB_MAX_FIELDS) {
+		f = new_field(r, key, filename);
+		if (!f) {
 			r->body_error = 413;
 			return MHD_NO;
 		}
-		if (r->n_fields == r->cap_fields) {
-			size_t cap = r->cap_fields ? r->cap_fields * 2 : 16;
-			form_field *grown = arena_array(&r->mem, cap, sizeof *grown);
-			if (r->n_fields)
-				memcpy(grown, r->fields, r->n_fields * sizeof *grown);
-			r->fields = grown;
-			r->cap_fields = cap;
-		}
-		f = &r->fields[r->n_fields++];
-		f->name = arena_strdup(&r->mem, key);
-		f->value = arena_strdup(&r->mem, "");
-		f->len = f->cap = 0;
 	}
 	if (f->len + size > r->field_limit) {
 		r->body_error = 413;
 		return MHD_NO;
 	}
-	/* Capacity doubles, so a file arriving in many pieces is copied a
-	 * few times, not once per piece. */
 	if (f->len + size + 1 > f->cap) {
-		size_t cap = f->cap ? f->cap : 256;
-		while (cap < f->len + size + 1)
-			cap *= 2;
-		char *grown = arena_alloc(&r->mem, cap);
-		memcpy(grown, f->value, f->len);
-		f->value = grown;
-		f->cap = cap;
+		if (!f->filename)
+			grow_value(r, f, f->len + size + 1);
+		else if (!grow_file(r, f, f->len + size + 1)) {
+			r->body_error = 413;
+			return MHD_NO;
+		}
 	}
 	memcpy(f->value + f->len, data, size);
 	f->len += size;
@@ -236,7 +287,7 @@ static enum MHD_Result on_post_field(void *cls, enum MHD_ValueKind kind, const c
 
 static void security_headers(struct MHD_Response *resp, const request *r)
 {
-	MHD_add_response_header(resp, "Content-Security-Policy",
+	MHD_add_response_header(resp, "Content-Security-Policy", r->csp ? r->csp :
 		"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
 		" font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
 		" form-action 'self'");
@@ -259,6 +310,36 @@ static struct MHD_Response *file_response(request *r, const struct stat *sb)
 }
 
 static void add_headers(struct MHD_Response *resp, const request *r);
+
+/* RFC 6266: filename= for old clients (ASCII, with anything else as _),
+ * and filename*= with the whole UTF-8 name percent-encoded (RFC 8187). */
+static const char *content_disposition(const char *name)
+{
+	static _Thread_local char value[1024];
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = 0, len = strlen(name);
+	if (len > 200)
+		len = 200;
+	n += (size_t)snprintf(value, sizeof value, "attachment; filename=\"");
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)name[i];
+		value[n++] = c < 0x20 || c >= 0x7f || c == '"' || c == '\\' ? '_' : (char)c;
+	}
+	n += (size_t)snprintf(value + n, sizeof value - n, "\"; filename*=UTF-8''");
+	for (size_t i = 0; i < len && n + 4 < sizeof value; i++) {
+		unsigned char c = (unsigned char)name[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    strchr("!#$&+-.^_`|~", c)) {
+			value[n++] = (char)c;
+		} else {
+			value[n++] = '%';
+			value[n++] = hex[c >> 4];
+			value[n++] = hex[c & 15];
+		}
+	}
+	value[n] = '\0';
+	return value;
+}
 
 /* ---- static files kept ------------------------------------------------
  * The style sheet and scripts are the same bytes for everyone: each is
@@ -387,11 +468,8 @@ static void add_headers(struct MHD_Response *resp, const request *r)
 				r->content_type ? r->content_type : "text/html; charset=utf-8");
 	if (r->location)
 		MHD_add_response_header(resp, "Location", r->location);
-	if (r->download) {
-		char value[256];
-		snprintf(value, sizeof value, "attachment; filename=\"%s\"", r->download);
-		MHD_add_response_header(resp, "Content-Disposition", value);
-	}
+	if (r->download)
+		MHD_add_response_header(resp, "Content-Disposition", content_disposition(r->download));
 	if (r->cookie)
 		MHD_add_response_header(resp, "Set-Cookie", r->cookie);
 	if (r->answer_set_cookie)
@@ -412,8 +490,9 @@ static enum MHD_Result respond(struct MHD_Connection *conn, request *r)
 	if (!resp) {
 		/* The body stays in the request's arena, which lives until
 		 * on_completed, after the last byte is sent: no copy. */
-		const char *body = html_str(&r->out);
-		resp = MHD_create_response_from_buffer(r->out.len, (void *)body, MHD_RESPMEM_PERSISTENT);
+		const char *body = r->body ? (const char *)r->body : html_str(&r->out);
+		size_t len = r->body ? r->body_len : r->out.len;
+		resp = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_PERSISTENT);
 	}
 	if (!resp)
 		return MHD_NO;
@@ -473,6 +552,21 @@ static bool partner_link_gone(struct server *s, request *r, const char *url)
 	return true;
 }
 
+/* An upload refused before its body is read (signed out, no CSRF token
+ * in the form's address, another organisation's, too little access, a
+ * declared size over the file's limit or the quota): true with the
+ * response written, sent at once; MHD then closes the connection
+ * without reading the body. */
+static bool upload_refused(struct server *s, request *r)
+{
+	err e = {0};
+	store *db = get_store(s, &e);
+	if (!db)
+		return false;   /* the dispatcher says so after the body */
+	r->d = (domain){.db = db, .frameworks = s->opts->config.frameworks, .mem = &r->mem};
+	return web_refuse_upload(r);
+}
+
 static request *request_new(struct server *s, struct MHD_Connection *conn, const char *url,
 			    const char *method)
 {
@@ -502,7 +596,13 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	if (rt && (rt->flags & ROUTE_PARTNER) && partner_link_gone(s, r, url))
 		return r;       /* no post processor: the body is dropped unread */
 	const char *len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-	if (len && strtoull(len, NULL, 10) > r->body_limit) {
+	unsigned long long declared = len ? strtoull(len, NULL, 10) : 0;
+	r->content_length = declared < SIZE_MAX ? (size_t)declared : SIZE_MAX;
+	if (rt && (rt->flags & ROUTE_UPLOAD) && upload_refused(s, r)) {
+		r->early = true;
+		return r;
+	}
+	if (declared > r->body_limit) {
 		r->body_error = 413;
 		return r;
 	}
@@ -527,7 +627,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		if (!r)
 			return MHD_NO;
 		*req_cls = r;
-		return MHD_YES;
+		return r->early ? respond(conn, r) : MHD_YES;
 	}
 	if (*upload_data_size) {
 		r->body_bytes += *upload_data_size;

@@ -30,6 +30,8 @@ typedef struct form_field {
 	char *name;
 	char *value;
 	size_t len, cap;
+	const char *filename;           /* a file part's name as the browser sent it */
+	char **heap;                    /* a file part's bytes grow in malloc'd memory */
 } form_field;
 
 typedef struct web_config {
@@ -59,6 +61,9 @@ typedef struct request {
 	form_field *fields;
 	size_t n_fields, cap_fields, body_bytes;
 	size_t body_limit, field_limit;   /* WEB_MAX_BODY and WEB_MAX_FIELD, or the upload's */
+	size_t content_length;          /* as the client declared it; 0 when it did not */
+	bool early;                     /* an upload refused before its body was read: the
+					 * response is sent at once and the body never read */
 	int body_error;                 /* 0, 413 or 400 */
 	int link_gone;                  /* a partner POST to a link found unknown (404) or
 					 * closed (410) before its body was read: not read */
@@ -88,6 +93,9 @@ typedef struct request {
 	const char *answer_set_cookie;  /* a second one: the partner's response token */
 	bool cacheable;                 /* static files only; pages are no-store */
 	const char *file_path;          /* a static file to send instead of out */
+	const unsigned char *body;      /* bytes to send instead of out (a stored file) */
+	size_t body_len;
+	const char *csp;                /* a Content-Security-Policy instead of the pages' */
 	err e;
 
 	/* The page cache (cache.c): whether this page may be kept, under
@@ -131,6 +139,15 @@ typedef struct route {
 					 * routes need the area's administrator */
 } route;
 
+/* An upload route's own checks before its body is read (the record
+ * exists, the declared size fits): 0, or the status of the refusal it
+ * wrote. routes.c lists them by the route's pattern. */
+typedef struct upload_check {
+	const char *pattern;
+	route_handler check;
+} upload_check;
+extern const upload_check *const web_upload_tables[];
+
 /* Each page file ends with its own table (ending in a NULL pattern);
  * routes.c lists the tables. */
 extern const route *const web_route_tables[];
@@ -141,6 +158,17 @@ extern struct throttle_limits web_partner_throttle;
 /* Whether a request for `rt` is a change run on the server's writer in
  * one transaction: a signed-in POST, or a partner page's. */
 bool route_is_change(const struct route *rt, bool post);
+
+/* An upload's checks before its body is read (server.c): the session,
+ * the form's CSRF token (in the form's address, ?csrf=, since the body is
+ * not read yet; routes without a precheck may still send it in the body),
+ * access to the organisation or area, and the route's precheck. True
+ * when refused, the response written; false when the body may be read. */
+bool web_refuse_upload(request *r);
+/* A file part of the form: its bytes (len of them) and its name. */
+const form_field *form_file(const request *r, const char *name);
+void request_add_file(request *r, const char *name, const char *filename, const void *bytes,
+		      size_t len);
 
 /* Dispatches one complete request: finds the route, checks sign-in, CSRF
  * and access, runs the handler, fills the response. */

@@ -9,6 +9,7 @@
 
 #include "web/cache.h"
 
+#include "domain/evidence_file.h"
 #include "domain/gold.h"
 #include "domain/views.h"
 #include "store/account.h"
@@ -20,6 +21,7 @@ static struct {
 	int64_t evidence[2], action[2], member[2], project[2], audit[2];
 	int64_t measure[2], metric[2], plan[2], yousaid[2];
 	int64_t round[2], link[2];
+	int64_t attachment[2];          /* a file of each organisation's evidence item */
 	const char *token;              /* our round's link, for the partner pages */
 	int64_t apitoken;
 } ids;
@@ -201,6 +203,16 @@ static int group_setup(void **state)
 	fixture *f = &w->f;
 	ids.evidence[0] = add_records(w, w->org, w->eval, hostile[0]);
 	ids.evidence[1] = add_records(w, w->other_org, w->other_eval, hostile[1]);
+	/* A file on each item, named with the hostile text (kept only as a
+	 * safe name), attached by our contributor and by the other lead. */
+	static const char pdf[] = "%PDF-1.4\n%%EOF\n";
+	evidence_file_row file;
+	assert_int_equal(evidence_file_attach(&f->d, &w->as[AS_CONTRIBUTOR].user, w->org, ids.evidence[0],
+					      hostile[2], pdf, sizeof pdf - 1, &file, &f->e), 0);
+	ids.attachment[0] = file.id;
+	assert_int_equal(evidence_file_attach(&f->d, &w->as[AS_OTHER_LEAD].user, w->other_org,
+					      ids.evidence[1], hostile[1], pdf, sizeof pdf - 1, &file, &f->e), 0);
+	ids.attachment[1] = file.id;
 	action_list al;
 	assert_int_equal(store_action_list(&f->db, &f->mem, w->org, &al, &f->e), 0);
 	ids.action[0] = al.items[0].id;
@@ -269,6 +281,13 @@ static const struct {
 	{"GET", "/org/{org}/evidence/{evidence}", ACCESS_VIEW},
 	{"GET", "/org/{org}/evidence/{evidence}/edit", ACCESS_CONTRIBUTE},
 	{"POST", "/org/{org}/evidence/{evidence}/edit", ACCESS_CONTRIBUTE},
+	/* Files: contributors attach; a file is removed by whoever attached
+	 * it (our contributor here) or a lead. */
+	{"GET", "/org/{org}/evidence/{evidence}/files", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/evidence/{evidence}/files", ACCESS_CONTRIBUTE},
+	{"GET", "/org/{org}/evidence/{evidence}/file/{attachment}", ACCESS_VIEW},
+	{"GET", "/org/{org}/evidence/{evidence}/file/{attachment}/remove", ACCESS_CONTRIBUTE},
+	{"POST", "/org/{org}/evidence/{evidence}/file/{attachment}/remove", ACCESS_CONTRIBUTE},
 	{"GET", "/org/{org}/actions", ACCESS_VIEW},
 	{"GET", "/org/{org}/actions/new", ACCESS_CONTRIBUTE},
 	{"POST", "/org/{org}/actions", ACCESS_CONTRIBUTE},
@@ -436,6 +455,7 @@ static const char *fill(webfix *w, arena *a, const char *pattern, int64_t org, i
 		else if (!strcmp(name, "yousaid")) v = ids.yousaid[rec];
 		else if (!strcmp(name, "round")) v = ids.round[rec];
 		else if (!strcmp(name, "link")) v = ids.link[rec];
+		else if (!strcmp(name, "attachment")) v = ids.attachment[rec];
 		else if (!strcmp(name, "question")) text = "1";
 		else if (!strcmp(name, "cornerstone")) text = "1";
 		else if (!strcmp(name, "step") || !strcmp(name, "principle")) text = "1";
@@ -456,7 +476,8 @@ static bool has_record(const char *pattern)
 	       strstr(pattern, "{action}") || strstr(pattern, "{member}") ||
 	       strstr(pattern, "{project}") || strstr(pattern, "{audit}") ||
 	       strstr(pattern, "{measure}") || strstr(pattern, "{plan}") ||
-	       strstr(pattern, "{yousaid}") || strstr(pattern, "{round}");
+	       strstr(pattern, "{yousaid}") || strstr(pattern, "{round}") ||
+	       strstr(pattern, "{attachment}");
 }
 
 /* An answer that means the handler did the work (or at least judged the

@@ -109,7 +109,7 @@ int webfix_teardown(void **state)
 	return 0;
 }
 
-static request *web_request(webfix *w, int who, const char *method, const char *path)
+request *web_request(webfix *w, int who, const char *method, const char *path)
 {
 	request *r = request_create(&w->cfg, method, path);
 	assert_non_null(r);
@@ -138,6 +138,16 @@ request *web_run(webfix *w, int who, const char *method, const char *path,
 	}
 	if (who != AS_NOBODY && r->post && !has_csrf)
 		request_add_field(r, "csrf", w->as[who].csrf);
+	return web_send(w, r);
+}
+
+request *web_upload(webfix *w, int who, const char *path, const char *filename, const void *bytes,
+		    size_t len)
+{
+	request *r = web_request(w, who, "POST", path);
+	if (who != AS_NOBODY)
+		request_add_field(r, "csrf", w->as[who].csrf);
+	request_add_file(r, "file", filename, bytes, len);
 	return web_send(w, r);
 }
 

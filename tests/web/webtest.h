@@ -43,6 +43,11 @@ int webfix_teardown(void **state);
  * NULL; a POST gets the right CSRF token unless it names "csrf" itself. */
 request *web_run(webfix *w, int who, const char *method, const char *path,
 		 const char *const *fields);
+/* A request as `who`, not yet sent (for web_refuse_upload). */
+request *web_request(webfix *w, int who, const char *method, const char *path);
+/* A multipart POST as `who` with its CSRF token and one file, field "file". */
+request *web_upload(webfix *w, int who, const char *path, const char *filename, const void *bytes,
+		    size_t len);
 /* A POST from a signed-out browser (set-up, sign-in, joining), with the
  * form cookie and its token in the form, as copro's own forms send them. */
 request *web_post_signed_out(webfix *w, const char *path, const char *const *fields);

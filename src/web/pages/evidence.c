@@ -384,8 +384,12 @@ static int page_item(request *r)
 		return page_failed(r);
 	page_begin(r, ev.title);
 	htmlf(&r->out, "<a href=\"/org/%D/evidence\" class=\"govuk-back-link\">Evidence library</a>"
-		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
-		      "<span class=\"govuk-caption-l\">Evidence</span><h1 class=\"govuk-heading-l\">%t</h1>"
+		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org);
+	static const char *const saved[] = {"file", "File attached", "removed", "File removed", NULL};
+	const char *what = pair_label(saved, query_get(r, "saved"), NULL);
+	if (what)
+		notice_success(r, what);
+	htmlf(&r->out, "<span class=\"govuk-caption-l\">Evidence</span><h1 class=\"govuk-heading-l\">%t</h1>"
 		      "<dl class=\"govuk-summary-list\">"
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Date</dt>"
 		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
@@ -393,7 +397,7 @@ static int page_item(request *r)
 		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Description</dt>"
 		      "<dd class=\"govuk-summary-list__value\">",
-	     r->org, ev.title, date_words(r, ev.date), sentence(r, groups_describe(&r->mem, ev.groups)));
+	     ev.title, date_words(r, ev.date), sentence(r, groups_describe(&r->mem, ev.groups)));
 	if (text_blank(ev.description))
 		htmlf(&r->out, "None given");
 	else
@@ -413,6 +417,8 @@ static int page_item(request *r)
 		htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/evidence/%D/edit\">"
 			      "Change this evidence<span class=\"govuk-visually-hidden\">: %t</span></a></p>",
 		     r->org, ev.id, ev.title);
+	if (evidence_files_section(r, &ev) < 0)
+		return page_failed(r);
 	links_list(r, &links);
 	htmlf(&r->out, "</div></div>");
 	page_end(r);

@@ -9,21 +9,13 @@
 
 static void import_form(request *r, const char *area, const form_errors *fe)
 {
-	const char *msg = form_error_for(fe, "file");
-	htmlf(&r->out, "<form method=\"post\" action=\"/area/%D/organisations/import\" enctype=\"multipart/form-data\" novalidate>",
-	      r->area);
+	/* The token in the address too: the server checks it before it
+	 * reads the file. */
+	htmlf(&r->out, "<form method=\"post\" action=\"/area/%D/organisations/import?csrf=%a\" enctype=\"multipart/form-data\" novalidate>",
+	      r->area, r->sess.csrf);
 	form_csrf(r);
-	htmlf(&r->out, "<div class=\"govuk-form-group%R\">"
-		       "<label class=\"govuk-label govuk-label--m\" for=\"file\">The CSV file</label>"
-		       "<div id=\"file-hint\" class=\"govuk-hint\">An extract from Get Information About Schools, or a file"
-		       " with the columns name, sector, type. Saved as CSV UTF-8, up to 10 MB.</div>",
-	      msg ? " govuk-form-group--error" : "");
-	if (msg)
-		htmlf(&r->out, "<p id=\"file-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> %t</p>",
-		      msg);
-	htmlf(&r->out, "<input class=\"govuk-file-upload%R\" id=\"file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\""
-		       " aria-describedby=\"file-hint%R\"></div>",
-	      msg ? " govuk-file-upload--error" : "", msg ? " file-error" : "");
+	form_file_upload(r, "file", "The CSV file", "An extract from Get Information About Schools, or a file"
+			 " with the columns name, sector, type. Saved as CSV UTF-8, up to 10 MB.", ".csv,text/csv", fe);
 	static const char *const closed[] = {"yes", "Include closed establishments too", NULL};
 	bool include = fe && form_get(r, "include_closed");
 	form_checkboxes(r, "include_closed", "Closed schools", closed, &include,

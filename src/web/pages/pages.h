@@ -4,7 +4,7 @@
  * can fill them: {org}, {area}, {evaluation}, {statement}, {evidence},
  * {action}, {member}, {token}, {project}, {step}, {audit}, {principle},
  * {file}, {apitoken}, {measure}, {metric}, {plan}, {cornerstone}, {yousaid},
- * {round}, {link}, {question}. */
+ * {round}, {link}, {question}, {attachment} (an evidence item's file). */
 #ifndef COPRO_WEB_PAGES_H
 #define COPRO_WEB_PAGES_H
 
@@ -123,6 +123,12 @@ extern const route org_import_routes[]; /* org_import.c: organisations from a CS
 extern const route about_routes[];      /* about.c: "About this tool" per instrument */
 extern const route search_routes[];     /* search.c: an organisation's search */
 extern const route evidence_routes[];   /* evidence.c: the evidence library, an item, changing it */
+/* evidence_files.c: attaching, downloading and removing an item's files */
+extern const route evidence_file_routes[];
+extern const upload_check evidence_file_upload_checks[];
+/* The "Files" section of an evidence item's page: -1 with r->e set on a
+ * database error. */
+int evidence_files_section(request *r, const evidence_row *ev);
 extern const route action_routes[];     /* action.c: actions: list, add, change */
 extern const route action_review_routes[]; /* action_review.c: reviewing an action */
 extern const route people_routes[];     /* people.c: members, invitations, roles */

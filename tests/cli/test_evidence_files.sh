@@ -1,0 +1,107 @@
+#!/bin/sh
+# test_evidence_files.sh: `copro evidence attach|files|detach`: the type
+# read from the bytes (a renamed SVG or a bare ZIP refused), the 10 MB
+# limit, safe names, the activity log, and removal; then the upload
+# through the real server: a signed-out upload is answered before its
+# 10 MB body is read, and a lead's upload is stored byte for byte.
+. "$(dirname "$0")/lib.sh"
+
+two_orgs
+"$COPRO" evidence add 1 --title "Forum minutes" --with parents >/dev/null
+"$COPRO" evidence add 2 --title "Their minutes" --with parents >/dev/null
+printf '%%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%%%EOF\n' >"$WORK/minutes.pdf"
+printf '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>' >"$WORK/chart.png"
+python3 -c '
+import zipfile, sys
+z = zipfile.ZipFile(sys.argv[1], "w"); z.writestr("notes.txt", "hello"); z.close()
+z = zipfile.ZipFile(sys.argv[2], "w"); z.writestr("[Content_Types].xml", "<Types/>")
+z.writestr("word/document.xml", "<w:document/>"); z.close()' "$WORK/bundle.docx" "$WORK/report.docx"
+
+expect_out "attach a PDF" "Attached file 1 to evidence 1: minutes.pdf (PDF document, 45 bytes)." \
+	evidence attach 1 "$WORK/minutes.pdf"
+expect_out "a Word document is told apart from a ZIP by what it holds" "(Word document," \
+	evidence attach 1 "$WORK/report.docx" --name "../../Report to governors.docx"
+expect_fail "an SVG named .png is refused by its bytes" 1 "contents are image/svg+xml, which copro does not take" \
+	evidence attach 1 "$WORK/chart.png"
+expect_fail "a bare ZIP named .docx is refused" 1 "is a ZIP archive, not a document" \
+	evidence attach 1 "$WORK/bundle.docx"
+head -c 10485761 /dev/zero >"$WORK/big.pdf"
+expect_fail "a file over 10 MB is refused" 1 "a file can be up to 10 MB" evidence attach 1 "$WORK/big.pdf"
+: >"$WORK/empty.txt"
+expect_fail "an empty file is refused" 1 "the file is empty" evidence attach 1 "$WORK/empty.txt"
+expect_fail "a missing file" 1 "cannot read" evidence attach 1 "$WORK/none.pdf"
+expect_fail "no such evidence" 1 "there is no evidence number 9" evidence attach 9 "$WORK/minutes.pdf"
+expect_fail "no file named" 2 "" evidence attach 1
+
+expect_ok "evidence files" evidence files 1
+same "files lists name, type, size and who" "1  minutes.pdf  PDF document, 45 bytes, added by copro on $(date -u +%Y-%m-%d)
+2  Report to governors.docx  Word document, 241 bytes, added by copro on $(date -u +%Y-%m-%d)" \
+	"$(printf '%s' "$out" | sed 's/Word document, [0-9]* bytes/Word document, 241 bytes/')"
+expect_ok "evidence files --json" evidence files 1 --json
+same "the SHA-256 is the file's" "$(sha256sum "$WORK/minutes.pdf" | cut -d' ' -f1)" "$(json_get "$out" 'd[0]["sha256"]')"
+check "the upload is in the activity log" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM activity WHERE what LIKE 'attached file minutes.pdf to evidence 1%'")" = 1 ]
+expect_fail "a file of another item is not found" 1 "evidence 2 has no file number 1" evidence detach 2 1
+expect_out "detach" "Removed file 1 (minutes.pdf) from evidence 1; its bytes are deleted." evidence detach 1 1
+check "the bytes are gone" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM evidence_file_data WHERE file_id = 1")" = 0 ]
+check "the removal is in the activity log" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM activity WHERE what = 'removed file minutes.pdf from evidence 1'")" = 1 ]
+expect_out "an item without files says how to attach one" "copro evidence attach 2 FILE" evidence files 2
+
+# ---- through the server -------------------------------------------------
+printf 'a long enough password\n' | "$COPRO" user add --name "Lee Lead" --email lee@example.org \
+	--role lead --org 1 >/dev/null 2>&1
+serve_start
+lbase="http://localhost:$port"
+jar="$WORK/jar"
+token() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$1" | head -1; }
+curl -s -c "$jar" -b "$jar" -o "$WORK/signin" "$lbase/sign-in"
+curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "email=lee@example.org" \
+	--data-urlencode "password=a long enough password" --data-urlencode "csrf=$(token "$WORK/signin")" "$lbase/sign-in"
+curl -s -b "$jar" -o "$WORK/form" "$lbase/org/1/evidence/1/files"
+action=$(sed -n 's/.*action="\(\/org\/1\/evidence\/1\/files?csrf=[0-9a-f]*\)".*/\1/p' "$WORK/form")
+check "the form's address carries its token" [ -n "$action" ]
+
+# A raw socket sends only the headers of a 10 MB upload, signed out: the
+# answer comes without a byte of the body, and the connection is closed.
+raw() {
+	python3 - "$port" "$1" "$2" "${3:-10485760}" <<'PY'
+import socket, sys
+port, path, cookie, size = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
+s = socket.create_connection(("127.0.0.1", port))
+s.sendall((f"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+           f"Content-Length: {size}\r\n" + (f"Cookie: {cookie}\r\n" if cookie else "") + "\r\n").encode())
+s.settimeout(10)
+head = s.recv(65536).split(b"\r\n")[0].decode()
+sent = 0
+try:
+    while sent < size:
+        sent += s.send(b"x" * 65536)
+    s.settimeout(2)
+    closed = s.recv(1) == b""
+except OSError:
+    closed = True
+print(head.split(" ")[1], "closed" if closed else "open")
+PY
+}
+same "signed out: answered (303 to sign in) before the body, then closed" "303 closed" "$(raw /org/1/evidence/1/files "")"
+cookie="__Host-copro=$(awk '$6 == "__Host-copro" {print $7}' "$jar")"
+same "signed in without the form's token: 403 before the body" "403 closed" "$(raw /org/1/evidence/1/files "$cookie")"
+same "another organisation's item: 404 before the body" "404 closed" "$(raw "/org/2/evidence/2/files?${action#*\?}" "$cookie")"
+same "11 MB declared is over the limit: 413 before the body" "413 closed" "$(raw "$action" "$cookie" 11534336)"
+
+head -c 3000000 /dev/urandom >"$WORK/photo.bin"
+{ printf '\377\330\377\340\000\020JFIF\000\001\001\000\000\001\000\001\000\000'; cat "$WORK/photo.bin"; } >"$WORK/photo.jpg"
+status=$(curl -s -b "$jar" -o /dev/null -w '%{http_code}' -F "file=@$WORK/photo.jpg;type=text/html" "$lbase$action")
+check "a lead's 3 MB JPEG (the browser's word ignored) is 303" [ "$status" = 303 ]
+id=$(sqlite3 "$DB" "SELECT id FROM evidence_file WHERE name = 'photo.jpg'")
+check "stored as a JPEG" [ "$(sqlite3 "$DB" "SELECT media_type FROM evidence_file WHERE id = $id")" = image/jpeg ]
+curl -s -b "$jar" -D "$WORK/headers" -o "$WORK/back.jpg" "$lbase/org/1/evidence/1/file/$id"
+check "downloaded byte for byte" cmp -s "$WORK/photo.jpg" "$WORK/back.jpg"
+check "as an attachment with both file names" grep -q "^Content-Disposition: attachment; filename=\"photo.jpg\"; filename\*=UTF-8''photo.jpg" "$WORK/headers"
+check "never sniffed" grep -qi "^X-Content-Type-Options: nosniff" "$WORK/headers"
+check "sandboxed" grep -q "^Content-Security-Policy: default-src 'none'; sandbox" "$WORK/headers"
+status=$(curl -s -b "$jar" -o "$WORK/body" -w '%{http_code}' -F "file=@$WORK/chart.png;type=image/png" "$lbase$action")
+check "an SVG named chart.png is 400" [ "$status" = 400 ]
+check "with the form and its error" grep -q "<title>Error: Attach a file" "$WORK/body"
+kill -TERM "$pid"
+wait "$pid"
+finish
