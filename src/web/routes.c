@@ -25,6 +25,7 @@ const route *const web_route_tables[] = {
 	area_evaluations_routes,
 	audit_return_routes,
 	export_routes,
+	summaries_routes,
 	api_routes,
 	measures_routes,
 	measure_routes,

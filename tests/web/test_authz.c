@@ -392,6 +392,9 @@ static const struct {
 	/* Charter Gold: everyone reads readiness; only the assessor comments
 	 * and decides (ONLY_ASSESSOR: no member, whatever their role). */
 	{"GET", "/org/{org}/evaluation/{evaluation}/readiness", ACCESS_VIEW},
+	/* The one-page summary and its files: whoever reads the evaluation. */
+	{"GET", "/org/{org}/evaluation/{evaluation}/summary", ACCESS_VIEW},
+	{"GET", "/org/{org}/evaluation/{evaluation}/summary/{format}", ACCESS_VIEW},
 	{"GET", "/org/{org}/evaluation/{evaluation}/readiness/comment/{statement}", ONLY_ASSESSOR},
 	{"POST", "/org/{org}/evaluation/{evaluation}/readiness/comment/{statement}", ONLY_ASSESSOR},
 	{"GET", "/org/{org}/evaluation/{evaluation}/readiness/decision", ONLY_ASSESSOR},
@@ -460,6 +463,7 @@ static const char *fill(webfix *w, arena *a, const char *pattern, int64_t org, i
 		else if (!strcmp(name, "cornerstone")) text = "1";
 		else if (!strcmp(name, "step") || !strcmp(name, "principle")) text = "1";
 		else if (!strcmp(name, "file")) text = "audits.csv";
+		else if (!strcmp(name, "format")) text = "pdf";
 		else if (!strcmp(name, "statement")) text = "1i";
 		else if (!strcmp(name, "token")) text = ids.token;
 		else if (!strcmp(name, "framework")) text = "four-cornerstones";
@@ -549,10 +553,12 @@ static int run_matrix(webfix *w, bool gets_only)
 				for (int o = 0; o < 2; o++) {
 					for (int rec = 0; rec < (has_record(rt->pattern) ? 2 : 1); rec++) {
 						/* A fresh database for every write, so one
-						 * case's change cannot hide another's. */
+						 * case's change cannot hide another's; a
+						 * download writes its activity line, which
+						 * would empty the page cache of the rest. */
 						void *fresh = NULL;
 						webfix *cw = w;
-						if (strcmp(rt->method, "GET") != 0) {
+						if (strcmp(rt->method, "GET") != 0 || strstr(rt->pattern, "/{format}")) {
 							webfix_setup(&fresh);
 							cw = fresh;
 						}

@@ -279,9 +279,10 @@ static int page_portfolio(request *r)
 	htmlf(&r->out, "<ul class=\"govuk-list govuk-list--bullet\">"
 		      "<li>%z %R</li><li>%z audited in the last 12 months</li><li>%z with an overdue review</li>"
 		      "<li>%z with a self-evaluation started (<a class=\"govuk-link\" href=\"/area/%D/self-evaluations\">see them</a>)</li></ul>"
-		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/area/%D/projects\">The area's joint partnership projects</a></p>",
+		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/area/%D/projects\">The area's joint partnership projects</a></p>"
+		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/area/%D/report\">Area report for the SEND partnership board</a> (print it, or download it as a PDF or an Excel workbook)</p>",
 	     p.n_orgs, p.n_orgs == 1 ? "organisation" : "organisations", p.audited_recently,
-	     p.reviews_overdue, ev.started, r->area, r->area);
+	     p.reviews_overdue, ev.started, r->area, r->area, r->area);
 	htmlf(&r->out, "<div class=\"govuk-inset-text\"><p class=\"govuk-body\">Each organisation's latest audit is its most recent "
 		      "accepted audit, by the date of the audit. Audited in the last 12 months means an audit "
 		      "accepted or sent to the area with a date from %t to %t.</p>"

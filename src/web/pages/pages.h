@@ -144,6 +144,7 @@ extern const route audit_return_routes[];       /* audit_return.c: the area retu
 extern const route area_evaluations_routes[];   /* area_evaluations.c: the area's self-evaluations */
 extern const route area_routes[];       /* area.c: area portfolio, dashboard, projects */
 extern const route export_routes[];     /* export.c: CSV and Excel exports */
+extern const route summaries_routes[];  /* summaries.c: one-page summary, area report */
 extern const route api_routes[];        /* api.c: the JSON API (ROUTE_API) */
 extern const route measures_routes[];   /* measures.c: success measures: the list, choosing one */
 extern const route measure_routes[];    /* measure.c: a measure, its grid, metrics, readings, links */
