@@ -751,7 +751,7 @@ int org_export(domain *d, int64_t org, char **out, err *e)
 	    export_measures(&x, org, e) < 0 || export_plans(&x, org, e) < 0 ||
 	    export_actions(&x, org, e) < 0 || export_you_said(&x, org, e) < 0 ||
 	    export_views(d, org, &(export_refs){&x.evs, &x.audits, &x.evidence}, x.doc, e) < 0 ||
-	    export_gold(d, org, &x.evs, x.doc, e) < 0)
+	    export_gold(d, org, &x.evs, x.doc, e) < 0 || export_files(d, org, &x.evidence, x.doc, e) < 0)
 		goto fail;
 	if (export_checksum(x.doc, sum) < 0) {
 		err_set(e, ERR_INTERNAL, "cannot compute the export checksum.");

@@ -9,8 +9,10 @@
 
 /* Export always writes the latest format; import also reads the older ones
  * (1: no projects and no audits; 2: no measures, plans, action reviews or
- * "You said, we did"; 3: no rounds of views; 4: no Charter Gold). */
-#define EXPORT_FORMAT "copro-export-5"
+ * "You said, we did"; 3: no rounds of views; 4: no Charter Gold; 5: no
+ * evidence files). */
+#define EXPORT_FORMAT "copro-export-6"
+#define EXPORT_FORMAT_5 "copro-export-5"
 #define EXPORT_FORMAT_4 "copro-export-4"
 #define EXPORT_FORMAT_3 "copro-export-3"
 #define EXPORT_FORMAT_2 "copro-export-2"
@@ -43,5 +45,8 @@ typedef struct export_refs {
 int export_views(domain *d, int64_t org, const export_refs *refs, json_t *doc, err *e);
 /* Adds "gold": the assessor's comments and the decisions (export_gold.c). */
 int export_gold(domain *d, int64_t org, const evaluation_list *evs, json_t *doc, err *e);
+/* Adds "evidence_files": each file with its bytes in base64
+ * (export_files.c). */
+int export_files(domain *d, int64_t org, const evidence_list *evidence, json_t *doc, err *e);
 
 #endif

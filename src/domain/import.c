@@ -432,7 +432,8 @@ static int check_format(struct import *im, err *e)
 	json_t *doc = im->doc;
 	const char *format = json_is_object(doc) ? json_string_value(json_object_get(doc, "format")) : NULL;
 	im->format = !format ? 0
-		: !strcmp(format, EXPORT_FORMAT) ? 5
+		: !strcmp(format, EXPORT_FORMAT) ? 6
+		: !strcmp(format, EXPORT_FORMAT_5) ? 5
 		: !strcmp(format, EXPORT_FORMAT_4) ? 4
 		: !strcmp(format, EXPORT_FORMAT_3) ? 3
 		: !strcmp(format, EXPORT_FORMAT_2) ? 2
@@ -473,16 +474,17 @@ static int check_document(struct import *im, err *e)
 			return -1;
 	if (import_older_field(im, 4, im->doc, "the document", "view_rounds", json_array(), e) < 0 ||
 	    import_older_field(im, 4, im->doc, "the document", "view_settings", json_null(), e) < 0 ||
-	    import_older_field(im, 5, im->doc, "the document", "gold", json_null(), e) < 0)
+	    import_older_field(im, 5, im->doc, "the document", "gold", json_null(), e) < 0 ||
+	    import_older_field(im, 6, im->doc, "the document", "evidence_files", json_array(), e) < 0)
 		return -1;
-	json_t *views, *view_settings, *gold;
+	json_t *views, *view_settings, *gold, *files;
 	if (import_unpack(im->doc, "the document", e,
-		   "{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o!}",
+		   "{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o!}",
 		   "format", &fmt, "organisation", &org, "framework_versions", &lists[0],
 		   "evaluations", &lists[1], "evidence", &lists[2], "projects", &lists[3],
 		   "audits", &lists[4], "measures", &lists[5], "plans", &lists[6],
 		   "actions", &lists[7], "you_said", &lists[8], "view_rounds", &views,
-		   "view_settings", &view_settings, "gold", &gold) < 0)
+		   "view_settings", &view_settings, "gold", &gold, "evidence_files", &files) < 0)
 		return -1;
 	for (size_t i = 0; i < 9; i++)
 		if (!json_is_array(lists[i]))
@@ -499,7 +501,7 @@ static int check_document(struct import *im, err *e)
 	       read_evidence(im, e) < 0 || import_read_projects(im, e) < 0 || import_read_audits(im, e) < 0 ||
 	       import_read_plans(im, e) < 0 || import_read_actions(im, e) < 0 || import_read_measures(im, e) < 0 ||
 	       import_read_you_said(im, e) < 0 || import_read_views(im, e) < 0 || import_read_gold(im, e) < 0 ||
-	       check_versions_used(im, e) < 0 ? -1 : 0;
+	       import_read_files(im, e) < 0 || check_versions_used(im, e) < 0 ? -1 : 0;
 }
 
 /* ---- writing -------------------------------------------------------- */
@@ -621,7 +623,7 @@ static int write_all(struct import *im, int64_t org, err *e)
 	return import_write_measures(im, org, e) < 0 || import_write_plans(im, org, e) < 0 ||
 	       import_write_actions(im, org, e) < 0 || import_write_readings_and_links(im, e) < 0 ||
 	       import_write_you_said(im, org, e) < 0 || import_write_views(im, org, e) < 0 ||
-	       import_write_gold(im, org, e) < 0 ? -1 : 0;
+	       import_write_gold(im, org, e) < 0 || import_write_files(im, org, e) < 0 ? -1 : 0;
 }
 
 int org_import(domain *d, const char *text, size_t len, int64_t *org, err *e)

@@ -102,6 +102,8 @@ struct import {
 	/* database ids once written */
 	int64_t *eval_ids, *evidence_ids, *project_ids, *audit_ids, *measure_ids, *plan_ids,
 		*action_ids;
+	struct imp_file *files;         /* evidence files (format 6), checked whole */
+	size_t n_files;
 };
 
 /* ---- import.c: checks every part uses ---------------------------------- */
@@ -180,5 +182,10 @@ int import_write_views(struct import *im, int64_t org, err *e);
 /* The assessor's comments and the decisions (after evaluations). */
 int import_read_gold(struct import *im, err *e);
 int import_write_gold(struct import *im, int64_t org, err *e);
+
+/* ---- export_files.c ---------------------------------------------------- */
+/* Evidence files (after evidence), their bytes decoded and checked. */
+int import_read_files(struct import *im, err *e);
+int import_write_files(struct import *im, int64_t org, err *e);
 
 #endif

@@ -113,7 +113,7 @@ check "export to a file prints nothing on stdout" [ -z "$out" ]
 "$COPRO" export 1 >"$WORK/stdout.json"
 same_file "export to standard output is the same bytes" "$EXPORT" "$WORK/stdout.json"
 same "the export's format, organisation and counts (versions, evaluations, own indicators, evidence, projects, audits, actions)" \
-	"copro-export-5 Riverside Primary School (demo) 6 2 1 9 2 2 8" \
+	"copro-export-6 Riverside Primary School (demo) 6 2 1 9 2 2 8" \
 	"$(json_get "$(cat "$EXPORT")" '" ".join(str(x) for x in (d["format"], d["organisation"]["name"], len(d["framework_versions"]), len(d["evaluations"]), sum(len(e["own_indicators"]) for e in d["evaluations"]), len(d["evidence"]), len(d["projects"]), len(d["audits"]), len(d["actions"])))')"
 same "the export's plan-do-review counts (measures, metrics, readings, links, plans, reviews, readings a review took up, you_said)" \
 	"3 3 9 1 1 1 1 2" \
@@ -198,13 +198,13 @@ expect_fail "an export without its checksum is refused" 1 \
 
 printf '{"format": "calendar-2", "events": []}\n' >"$WORK/other.json"
 expect_fail "a JSON file of another format is refused" 1 \
-	"copro import: this file is not a copro export (it should say \"format\": \"copro-export-5\"): give a file made by \`copro export\`." \
+	"copro import: this file is not a copro export (it should say \"format\": \"copro-export-6\"): give a file made by \`copro export\`." \
 	--db "$DB2" import "$WORK/other.json"
 expect_fail "an instrument file is refused as an export" 1 \
-	'this file is not a copro export (it should say "format": "copro-export-5")' \
+	'this file is not a copro export (it should say "format": "copro-export-6")' \
 	--db "$DB2" import "${COPRO_FRAMEWORKS:-$(dirname "$0")/../../frameworks}/four-cornerstones.json"
 printf '[1, 2, 3]\n' >"$WORK/array.json"
-expect_fail "a JSON array is refused" 1 'this file is not a copro export (it should say "format": "copro-export-5")' \
+expect_fail "a JSON array is refused" 1 'this file is not a copro export (it should say "format": "copro-export-6")' \
 	--db "$DB2" import "$WORK/array.json"
 
 # A forger who fixes the checksum still meets the record checks.
@@ -268,13 +268,13 @@ same "it is organisation 3" "Imported $EXPORT as organisation 3." "$out"
 same_file "organisation 3 exports byte-identical output" "$EXPORT" "$WORK/third.json"
 
 # An export from copro before projects and audits (copro-export-1) still
-# imports, and exports again as copro-export-5 with empty lists.
+# imports, and exports again as copro-export-6 with empty lists.
 DB4="$WORK/fourth.db"
 "$COPRO" --db "$DB4" init >/dev/null
 expect_ok "a copro-export-1 file imports" --db "$DB4" import "$(dirname "$0")/../data/export-v1.json"
 "$COPRO" --db "$DB4" export 1 >"$WORK/from-v1.json"
-same "it exports again as copro-export-5, with no projects, audits or measures and the same records" \
-	"copro-export-5 0 0 0 1 9 4" \
+same "it exports again as copro-export-6, with no projects, audits or measures and the same records" \
+	"copro-export-6 0 0 0 1 9 4" \
 	"$(json_get "$(cat "$WORK/from-v1.json")" '" ".join(str(x) for x in (d["format"], len(d["projects"]), len(d["audits"]), len(d["measures"]), len(d["evaluations"]), len(d["evidence"]), len(d["actions"])))')"
 
 # So does one from copro before measures and plans (copro-export-2).
@@ -282,8 +282,8 @@ DB5="$WORK/fifth.db"
 "$COPRO" --db "$DB5" init >/dev/null
 expect_ok "a copro-export-2 file imports" --db "$DB5" import "$(dirname "$0")/../data/export-v2.json"
 "$COPRO" --db "$DB5" export 1 >"$WORK/from-v2.json"
-same "it exports again as copro-export-5, with its project and audit, no measures, plans or 'You said, we did'" \
-	"copro-export-5 1 1 0 0 0 3 [1, 2, 3]" \
+same "it exports again as copro-export-6, with its project and audit, no measures, plans or 'You said, we did'" \
+	"copro-export-6 1 1 0 0 0 3 [1, 2, 3]" \
 	"$(json_get "$(cat "$WORK/from-v2.json")" '" ".join(str(x) for x in (d["format"], len(d["projects"]), len(d["audits"]), len(d["measures"]), len(d["plans"]), len(d["you_said"]), len(d["actions"]), [a["ref"] for a in d["actions"]]))')"
 
 # ---- backup -----------------------------------------------------------------------

@@ -44,6 +44,13 @@ expect_fail "a file of another item is not found" 1 "evidence 2 has no file numb
 expect_out "detach" "Removed file 1 (minutes.pdf) from evidence 1; its bytes are deleted." evidence detach 1 1
 check "the bytes are gone" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM evidence_file_data WHERE file_id = 1")" = 0 ]
 check "the removal is in the activity log" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM activity WHERE what = 'removed file minutes.pdf from evidence 1'")" = 1 ]
+expect_ok "copro backup" backup "$WORK/backup.db"
+same "the backup holds the file's bytes" "$(sha256sum "$WORK/report.docx" | cut -d' ' -f1)" \
+	"$(sqlite3 "$WORK/backup.db" "SELECT sha256 FROM evidence_file WHERE id = 2")"
+check "and they are the file's, byte for byte" sh -c "sqlite3 '$WORK/backup.db' \"SELECT writefile('$WORK/out.docx', bytes) FROM evidence_file_data WHERE file_id = 2\" >/dev/null && cmp -s '$WORK/out.docx' '$WORK/report.docx'"
+expect_ok "copro export" export 1 --output "$WORK/org.json"
+same "the export carries the files, in base64" "['Report to governors.docx']" \
+	"$(python3 -c 'import json,sys; print([f["name"] for f in json.load(open(sys.argv[1]))["evidence_files"]])' "$WORK/org.json")"
 expect_out "an item without files says how to attach one" "copro evidence attach 2 FILE" evidence files 2
 
 # ---- through the server -------------------------------------------------

@@ -9,6 +9,7 @@
 
 #include "domain/account.h"
 #include "domain/evidence_file.h"
+#include "domain/export.h"
 
 static const char pdf[] = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13,
@@ -254,6 +255,72 @@ static void removal_deletes_the_bytes(void **state)
 	assert_int_equal(f->e.kind, ERR_NOTFOUND);
 }
 
+/* The export carries each file's bytes; importing it elsewhere gives
+ * them back byte for byte. A file of format 5 (no files) still imports,
+ * and a file whose bytes do not match their SHA-256 is refused whole. */
+static void export_and_import_carry_files(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "School"), ev = item(f, org);
+	evidence_file_row a, b;
+	user_row who = {.name = "Lee Lead"};
+	assert_int_equal(evidence_file_attach(&f->d, &who, org, ev, "minutes.pdf", pdf, sizeof pdf - 1, &a, &f->e), 0);
+	assert_int_equal(evidence_file_attach(&f->d, &who, org, ev, "chart.png", png, sizeof png, &b, &f->e), 0);
+	char *text;
+	assert_int_equal(org_export(&f->d, org, &text, &f->e), 0);
+	assert_non_null(strstr(text, "\"format\": \"copro-export-6\""));
+	assert_int_equal(sqlite3_exec(f->db.db, "UPDATE organisation SET name = 'Old school'", NULL, NULL, NULL), SQLITE_OK);
+	int64_t copy;
+	if (org_import(&f->d, text, strlen(text), &copy, &f->e) < 0)
+		fail_msg("%s", f->e.msg);
+	evidence_list items;
+	assert_int_equal(evidence_of_org(&f->d, copy, &items, &f->e), 0);
+	assert_int_equal(items.n, 1);
+	evidence_file_list files;
+	assert_int_equal(evidence_files_of(&f->d, items.items[0].id, &files, &f->e), 0);
+	assert_int_equal(files.n, 2);
+	const unsigned char *bytes;
+	assert_string_equal(files.items[0].name, "minutes.pdf");
+	assert_string_equal(files.items[0].uploaded_by_name, "Lee Lead");
+	assert_int_equal(evidence_file_bytes(&f->d, &files.items[0], &bytes, &f->e), 0);
+	assert_memory_equal(bytes, pdf, sizeof pdf - 1);
+	assert_string_equal(files.items[1].media_type, "image/png");
+	assert_int_equal(evidence_file_bytes(&f->d, &files.items[1], &bytes, &f->e), 0);
+	assert_memory_equal(bytes, png, sizeof png);
+
+	/* The same document as format 5, without files, and one with a
+	 * changed byte (its checksum made again, as an editor would). */
+	json_t *doc = json_loads(text, 0, NULL);
+	free(text);
+	json_t *damaged = json_deep_copy(doc);
+	json_object_del(doc, "checksum");
+	json_object_del(doc, "evidence_files");
+	json_object_set_new(doc, "format", json_string("copro-export-5"));
+	json_object_set_new(json_object_get(doc, "organisation"), "name", json_string("Format five"));
+	char sum[72];
+	assert_int_equal(export_checksum(doc, sum), 0);
+	json_object_set_new(doc, "checksum", json_string(sum));
+	text = json_dumps(doc, JSON_COMPACT);
+	if (org_import(&f->d, text, strlen(text), &copy, &f->e) < 0)
+		fail_msg("format 5: %s", f->e.msg);
+	free(text);
+	json_decref(doc);
+	json_object_del(damaged, "checksum");
+	json_object_set_new(json_object_get(damaged, "organisation"), "name", json_string("Damaged"));
+	json_t *first = json_array_get(json_object_get(damaged, "evidence_files"), 0);
+	json_object_set_new(first, "bytes", json_string("JVBERi0xLjUK"));
+	json_object_set_new(first, "size", json_integer(9));
+	assert_int_equal(export_checksum(damaged, sum), 0);
+	json_object_set_new(damaged, "checksum", json_string(sum));
+	text = json_dumps(damaged, JSON_COMPACT);
+	int64_t before = test_count_rows(&f->db);
+	assert_int_equal(org_import(&f->d, text, strlen(text), &copy, &f->e), -1);
+	assert_non_null(strstr(f->e.msg, "evidence_files[0]'s bytes do not match its SHA-256"));
+	assert_int_equal(test_count_rows(&f->db), before);
+	free(text);
+	json_decref(damaged);
+}
+
 static void words(void **state)
 {
 	fixture *f = *state;
@@ -271,7 +338,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(the_bytes_decide_the_type), T(names_are_made_safe), T(attach_keeps_bytes_hash_and_who),
-		T(refusals_store_nothing), T(removal_deletes_the_bytes), T(words),
+		T(refusals_store_nothing), T(removal_deletes_the_bytes), T(export_and_import_carry_files), T(words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -140,7 +140,7 @@ static void export_carries_reviews_and_awards(void **state)
 	assert_int_equal(gold_decision_record(&f->d, &who, &a, &(gold_decide){"awarded", ""}, &out, &f->e), 0);
 	char *json;
 	assert_int_equal(org_export(&f->d, org, &json, &f->e), 0);
-	assert_non_null(strstr(json, "\"format\": \"copro-export-5\""));
+	assert_non_null(strstr(json, "\"format\": \"copro-export-6\""));
 	org_row o;
 	assert_int_equal(org_get(&f->d, org, &o, &f->e), 0);
 	o.name = "Gold School (old)";
