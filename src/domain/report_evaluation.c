@@ -6,12 +6,8 @@
 #include <string.h>
 
 #include "core/text.h"
-#include "domain/reports.h"
+#include "domain/report_internal.h"
 #include "domain/review.h"
-
-/* What a report says for a part of the source that is missing (the
- * editor's note stays on the staff pages). */
-#define GAP_SAID "Part of the source text is missing here."
 
 typedef struct eval_report {
 	domain *d;
@@ -21,19 +17,6 @@ typedef struct eval_report {
 	evidence_list evidence;
 	const char *base;       /* /org/1/evaluation/2 */
 } eval_report;
-
-static bool blank(const char *s)
-{
-	return !s || !*s;
-}
-
-static const char *capital(arena *a, const char *s)
-{
-	char *c = arena_strdup(a, s ? s : "");
-	if (c[0] >= 'a' && c[0] <= 'z')
-		c[0] = (char)(c[0] - 'a' + 'A');
-	return c;
-}
 
 static const evidence_row *evidence_of(const eval_report *er, int64_t id)
 {
@@ -48,10 +31,10 @@ static const char *statement_text(eval_report *er, const fw_element *el)
 {
 	arena *a = er->doc->mem;
 	const char *text = arena_printf(a, "%s %s", el->key, el->title);
-	if (!blank(el->description))
+	if (!report_blank(el->description))
 		text = arena_printf(a, "%s\n\n%s", text, el->description);
-	if (!blank(el->gap))
-		text = arena_printf(a, "%s\n\n%s", text, GAP_SAID);
+	if (!report_blank(el->gap))
+		text = arena_printf(a, "%s\n\n%s", text, REPORT_GAP_SAID);
 	return text;
 }
 
@@ -63,7 +46,7 @@ static const char *indicators_text(eval_report *er, const element_progress *ep)
 		const indicator_progress *ip = &ep->indicators[i];
 		text = arena_printf(a, "%s%s%s. %s%s%s", text, i ? "\n" : "", ip->key, ip->text ? ip->text : "",
 				    ip->own ? " (the organisation's own)" : "",
-				    blank(ip->gap) ? "" : " " GAP_SAID);
+				    report_blank(ip->gap) ? "" : " " REPORT_GAP_SAID);
 	}
 	return text;
 }
@@ -100,7 +83,7 @@ static void grid(eval_report *er, const section_progress *sp)
 {
 	arena *a = er->doc->mem;
 	const framework *fw = er->p.fw;
-	const char *head[] = {capital(a, fw->term_element), capital(a, arena_printf(a, "%ss", fw->term_indicator)),
+	const char *head[] = {report_capital(a, fw->term_element), report_capital(a, arena_printf(a, "%ss", fw->term_indicator)),
 			      "Evidence"};
 	const double widths[] = {3, 4, 3};
 	report_block *t = report_table(er->doc, sp->section->title, 3, head, widths);
@@ -120,7 +103,7 @@ static void judgements(eval_report *er, const section_progress *sp)
 {
 	arena *a = er->doc->mem;
 	const framework *fw = er->p.fw;
-	const char *head[] = {capital(a, fw->term_element), "Strengths", "Areas for development",
+	const char *head[] = {report_capital(a, fw->term_element), "Strengths", "Areas for development",
 			      "Judgement and who took part"};
 	const double widths[] = {1, 3, 3, 2};
 	report_block *t = report_table(er->doc, "Strengths and areas for development", 4, head, widths);
@@ -130,9 +113,9 @@ static void judgements(eval_report *er, const section_progress *sp)
 		report_cell *row = report_row(t);
 		report_cell_set(t, &row[0], ep->element->key, NULL);
 		row[0].strong = true;
-		report_cell_set(t, &row[1], blank(rv->strengths) ? "None recorded." : rv->strengths, NULL);
-		report_cell_set(t, &row[2], blank(rv->areas) ? "None recorded." : rv->areas, NULL);
-		report_cell_set(t, &row[3], arena_printf(a, "%s\nTook part: %s", capital(a, review_status_words(rv->status)),
+		report_cell_set(t, &row[1], report_blank(rv->strengths) ? "None recorded." : rv->strengths, NULL);
+		report_cell_set(t, &row[2], report_blank(rv->areas) ? "None recorded." : rv->areas, NULL);
+		report_cell_set(t, &row[3], arena_printf(a, "%s\nTook part: %s", report_capital(a, review_status_words(rv->status)),
 							 groups_describe(a, ep->groups)), NULL);
 	}
 }
@@ -144,18 +127,14 @@ static void opening(eval_report *er, const org_row *org)
 	report_block *f = report_facts(er->doc);
 	report_fact_add(f, "Organisation", org->name);
 	report_fact_add(f, "Cycle", p->evaluation.cycle);
-	report_fact_add(f, "Status", capital(a, p->evaluation.status));
-	report_fact_add(f, arena_printf(a, "%ss complete", capital(a, p->fw->term_element)),
+	report_fact_add(f, "Status", report_capital(a, p->evaluation.status));
+	report_fact_add(f, arena_printf(a, "%ss complete", report_capital(a, p->fw->term_element)),
 			arena_printf(a, "%zu of %zu", p->elements_complete, p->elements));
-	report_fact_add(f, arena_printf(a, "%ss with evidence", capital(a, p->fw->term_indicator)),
+	report_fact_add(f, arena_printf(a, "%ss with evidence", report_capital(a, p->fw->term_indicator)),
 			arena_printf(a, "%zu of %zu", p->indicators_evidenced, p->indicators));
 	report_fact_add(f, "Partner groups involved", groups_describe(a, p->groups));
-	const fw_source *s = &p->fw->source;
-	report_note(er->doc, arena_printf(a, "The %ss and %ss are quoted from %s%s%s%s%s. Everything else is "
-					     "%s's own record, made with copro.", p->fw->term_element,
-					     p->fw->term_indicator, s->title ? s->title : p->fw->title,
-					     s->edition ? ", " : "", s->edition ? s->edition : "",
-					     s->publisher ? ", " : "", s->publisher ? s->publisher : "", org->name));
+	report_source_note(er->doc, p->fw, arena_printf(a, "%ss and %ss", p->fw->term_element, p->fw->term_indicator),
+			   org->name);
 	if (p->framework_changed)
 		report_note(er->doc, "The instrument's file has changed since this self-evaluation started; "
 				     "this report keeps the wording it started with.");
@@ -188,18 +167,16 @@ int report_evaluation(domain *d, int64_t org, int64_t evaluation, report_doc **o
 	er.doc->subtitle = o.name;
 	er.doc->filename = report_safe_name(a, arena_printf(a, "%s %s", o.name, er.doc->title));
 	er.doc->landscape = true;       /* the tool's grid: three wide columns */
-	char today[11];
-	date_today(today);
-	er.doc->made = arena_printf(a, "made %s", date_in_words(a, today));
+	er.doc->made = report_made_today(a);
 	opening(&er, &o);
 	for (size_t i = 0; i < er.p.n_sections; i++) {
 		const section_progress *sp = &er.p.sections[i];
 		report_page_break(er.doc);
-		report_heading(er.doc, 1, arena_printf(a, "%s %s: %s", capital(a, fw->term_section), sp->section->key,
+		report_heading(er.doc, 1, arena_printf(a, "%s %s: %s", report_capital(a, fw->term_section), sp->section->key,
 						       sp->section->title));
-		if (!blank(sp->section->gap))
-			report_note(er.doc, GAP_SAID);
-		if (!blank(sp->section->promise))
+		if (!report_blank(sp->section->gap))
+			report_note(er.doc, REPORT_GAP_SAID);
+		if (!report_blank(sp->section->promise))
 			report_paragraph(er.doc, sp->section->promise);
 		grid(&er, sp);
 		report_heading(er.doc, 2, "Strengths and areas for development");

@@ -12,5 +12,9 @@
  * judgement and who took part. `org` is checked (0: any organisation,
  * for the command line). The document goes in d->mem. */
 int report_evaluation(domain *d, int64_t org, int64_t evaluation, report_doc **out, err *e);
+/* A joint partnership audit as York's form (seed 004): header, each
+ * principle's commitments, indicator, levels with the one chosen, score,
+ * notes and evidence, then summary, next steps, review and sign-off. */
+int report_audit(domain *d, int64_t org, int64_t audit, report_doc **out, err *e);
 
 #endif

@@ -25,8 +25,9 @@ static const char STYLE[] =
 	"dt,dd{margin:0;padding:.3em 0;border-bottom:1px solid #b1b4b6}"
 	".copro-report__page-break{break-before:page;page-break-before:always}"
 	".copro-report__made{color:#505a5f;font-size:9pt;margin-top:2em}"
-	"a{color:#1d70b8}"
-	"@media print{body{margin:0;padding:0;max-width:none;font-size:10pt}a{color:inherit}}";
+	"a{color:#1d70b8}.copro-table-scroll{overflow-x:auto}"
+	"@media print{body{margin:0;padding:0;max-width:none;font-size:10pt}a{color:inherit}"
+	".copro-table-scroll{overflow:visible}}";
 
 static const char *href(arena *a, const report_html_options *opt, const char *link)
 {
@@ -66,8 +67,21 @@ static void linked(html *h, const report_html_options *opt, const char *text, co
 
 static void table(html *h, const report_html_options *opt, const report_block *t)
 {
-	htmlf(h, "<table class=\"govuk-table copro-report__table\"><caption class=\"govuk-visually-hidden\">%t</caption>"
-		 "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">", t->text);
+	/* On a phone the table scrolls in its own box (focusable, so a
+	 * keyboard scrolls it too), not the page. */
+	htmlf(h, "<div class=\"copro-table-scroll\" role=\"region\" aria-label=\"%a\" tabindex=\"0\">"
+		 "<table class=\"govuk-table copro-report__table\"><caption class=\"govuk-visually-hidden\">%t</caption><colgroup>",
+	      t->text, t->text);
+	double sum = 0;
+	for (size_t i = 0; i < t->ncols; i++)
+		sum += t->widths[i];
+	/* Widths by class, in steps of 5%: copro's pages allow no style
+	 * attributes (CSP); copro.scss and STYLE define the classes. */
+	for (size_t i = 0; i < t->ncols; i++) {
+		int w = (int)(20 * t->widths[i] / sum + 0.5) * 5;
+		htmlf(h, "<col class=\"copro-report__w%d\">", w < 5 ? 5 : w);
+	}
+	htmlf(h, "</colgroup><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">");
 	for (size_t i = 0; i < t->ncols; i++)
 		htmlf(h, "<th scope=\"col\" class=\"govuk-table__header\">%t</th>", t->header[i].text);
 	htmlf(h, "</tr></thead><tbody class=\"govuk-table__body\">");
@@ -84,7 +98,7 @@ static void table(html *h, const report_html_options *opt, const report_block *t
 		}
 		htmlf(h, "</tr>");
 	}
-	htmlf(h, "</tbody></table>");
+	htmlf(h, "</tbody></table></div>");
 }
 
 static void facts(html *h, const report_block *b)
@@ -141,6 +155,8 @@ int report_html(const report_doc *doc, const report_html_options *opt, report_by
 		  "<title>%t</title><style>@page{size:A4%a;margin:18mm}",
 	      doc->lang, doc->title, doc->landscape ? " landscape" : "");
 	html_raw(&h, STYLE, sizeof STYLE - 1);
+	for (int w = 5; w <= 100; w += 5)
+		htmlf(&h, ".copro-report__w%d{width:%d%%}", w, w);
 	htmlf(&h, "</style></head><body><main><h1>%t</h1>", doc->title);
 	if (doc->subtitle && *doc->subtitle)
 		htmlf(&h, "<p class=\"govuk-caption-m\">%t</p>", doc->subtitle);

@@ -224,12 +224,22 @@ static void flow(pdf *p, PangoLayout *l, double x, const char *link)
 	}
 }
 
+/* A short block that does not fit goes whole to the next page; a long
+ * one runs over. */
+static void keep_together(pdf *p, PangoLayout *l)
+{
+	double h = layout_height(l);
+	if (!at_top(p) && p->y + h > p->bottom && h <= (p->bottom - p->top) / 3)
+		new_page(p);
+}
+
 static void text_block(pdf *p, enum font f, const char *text, double before, double after,
 		       const char *link)
 {
 	if (!at_top(p))
 		p->y += before;
 	PangoLayout *l = layout(p, f, text, p->right - p->left);
+	keep_together(p, l);
 	flow(p, l, p->left, link);
 	g_object_unref(l);
 	p->y += after;
@@ -241,6 +251,7 @@ static void note(pdf *p, const char *text)
 	if (!at_top(p))
 		p->y += 4;
 	PangoLayout *l = layout(p, F_NOTE, text, p->right - p->left - indent);
+	keep_together(p, l);
 	int page = p->page;
 	double start = p->y;
 	flow(p, l, p->left + indent, NULL);

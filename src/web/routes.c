@@ -26,6 +26,7 @@ const route *const web_route_tables[] = {
 	audit_return_routes,
 	export_routes,
 	summaries_routes,
+	report_routes,
 	api_routes,
 	measures_routes,
 	measure_routes,

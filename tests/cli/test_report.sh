@@ -54,16 +54,29 @@ expect_ok "as printable HTML" report evaluation 1 --format html --output ev.html
 check "... a standalone A4 page with its title and table headers" sh -c \
 	'grep -q "<title>Four Cornerstones Self-Evaluation Tool, 2026-27</title>" ev.html && grep -q "@page{size:A4 landscape" ev.html && grep -q "<thead" ev.html'
 
+expect_ok "an audit as York's form" report audit 1 --format pdf --output audit.pdf
+check "... A4 landscape, the audit's title" sh -c 'pdfinfo audit.pdf | grep -q "^Title: *Joint Partnership Auditing Framework - Service Development Measurement tool, version 1$" &&
+	pdfinfo audit.pdf | grep -q "^Page size: *841.89 x 595.276"'
+text=$(pdftotext audit.pdf -)
+check "... header, each principle with its levels and the one chosen, then the sign-off" in_order \
+	"Organisation" "Riverside Primary School (demo)" "Service area" "Date of audit" "Person/s completing the audit" \
+	"Principle 1: We value the importance" "Our commitments" "Joint partnership Indicator" "Room for Improvement" \
+	"Good" "Excellent" "Chosen: Excellent" "Level chosen" "Score" "Notes or Evidence" \
+	"Principle 6" "Summary" "Outcome" "Next steps/action plan" "Review Date" "Name and Signature"
+check "... an outline to navigate by" sh -c 'strings audit.pdf | grep -q "/Outlines"'
+
 "$COPRO" report evaluation 1 --format pdf >piped.pdf 2>"$WORK/stderr"
 check "standard output when it is a pipe" sh -c 'head -c 5 piped.pdf | grep -q "%PDF-" && [ ! -s "$1" ]' _ "$WORK/stderr"
 
 expect_fail "no kind" 2 "missing arguments" report
-expect_fail "an unknown kind" 2 'There is no report "invoice": name one of evaluation, summary or area' report invoice 1 --format pdf
+expect_fail "an unknown kind" 2 'There is no report "invoice": name one of evaluation, audit, summary or area' report invoice 1 --format pdf
 expect_fail "not a number" 2 "The self-evaluation" report evaluation one --format pdf
 expect_fail "no format" 2 "Say which file with --format: say pdf, docx or html." report evaluation 1
 expect_fail "an unknown format" 2 "There is no such --format: say pdf, docx or html." report evaluation 1 --format odt
 expect_fail "an empty --output" 2 "--output needs a file name." report evaluation 1 --format pdf --output ""
 expect_fail "a base that is not a web address" 2 "--base-url must begin with https://" report evaluation 1 --format pdf --base-url "javascript:alert(1)"
+expect_fail "an audit that does not exist" 1 "" report audit 99 --format pdf --output none.pdf
+check "... nothing written" test ! -e none.pdf
 expect_fail "an evaluation that does not exist" 1 "" report evaluation 99 --format pdf --output none.pdf
 check "... nothing written" test ! -e none.pdf
 expect_fail "a folder that does not exist" 1 "Cannot write missing/ev.pdf" report evaluation 1 --format pdf --output missing/ev.pdf

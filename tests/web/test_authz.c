@@ -358,6 +358,11 @@ static const struct {
 	{"GET", "/org/{org}/evaluation/{evaluation}/next-cycle", ACCESS_LEAD},
 	{"POST", "/org/{org}/evaluation/{evaluation}/next-cycle", ACCESS_LEAD},
 	{"GET", "/org/{org}/evaluation/{evaluation}/compare", ACCESS_VIEW},
+	/* Printable reports: who may read the record may print and download it. */
+	{"GET", "/org/{org}/evaluation/{evaluation}/report", ACCESS_VIEW},
+	{"GET", "/org/{org}/evaluation/{evaluation}/report/{format}", ACCESS_VIEW},
+	{"GET", "/org/{org}/audit/{audit}/report", ACCESS_VIEW},
+	{"GET", "/org/{org}/audit/{audit}/report/{format}", ACCESS_VIEW},
 	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/confirm", ACCESS_CONTRIBUTE},
 	/* Partners' views: everyone sees rounds and (suppressed) results;
 	 * contributors print and type in paper forms; leads open, close and

@@ -378,6 +378,8 @@ static void render_audit(request *r, const audit_view *v, const form_errors *fe,
 		      "<span class=\"govuk-caption-m\">Version %d</span></h1>"
 		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/frameworks/%u#how-to-use\">About this audit: York's introduction</a></p>",
 	     v->fw->title, name, a->version, v->fw->id);
+	print_or_download_link(r, arena_printf(&r->mem, "/org/%lld/audit/%lld", (long long)r->org, (long long)a->id),
+			       "this audit as York's form");
 	if (v->framework_changed)
 		htmlf(&r->out, "<div class=\"govuk-inset-text\">The audit file has changed since this audit started. "
 			      "This audit keeps its original wording.</div>");

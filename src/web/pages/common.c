@@ -37,6 +37,20 @@ int page_error(request *r, const err *e)
 	return web_error_page(r, 500, "Sorry, something went wrong", e->msg);
 }
 
+/* A Host header is the browser's; anything but a host name, an address
+ * and a port is not used to write a link on a poster or in a PDF. */
+static bool plain_host(const char *h)
+{
+	return h && *h && strlen(h) < 256 &&
+	       h[strspn(h, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")] == '\0';
+}
+
+const char *site_address(request *r)
+{
+	const char *host = plain_host(r->host) ? r->host : "localhost:8080";
+	return arena_printf(&r->mem, "%s://%s", r->config && r->config->tls ? "https" : "http", host);
+}
+
 int page_log(request *r, const char *what)
 {
 	return activity_log(&r->d, &r->sess.user, r->org, 0, what, &r->e);

@@ -328,11 +328,13 @@ static int evaluation_render(request *r, eval_page *pg)
 	eval_changed_notice(r, pg);
 	evaluation_status_notice(r, &p->evaluation);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>"
-		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/frameworks/%u#how-to-use\">How to use this tool</a></p>"
-		      "<dl class=\"govuk-summary-list\">"
+		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/frameworks/%u#how-to-use\">How to use this tool</a></p>",
+	     pg->org.name, p->fw->title, p->fw->id);
+	print_or_download_link(r, evaluation_path(r, pg), "this self-evaluation as the tool's grid");
+	htmlf(&r->out, "<dl class=\"govuk-summary-list\">"
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Cycle</dt>"
 		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>",
-	     pg->org.name, p->fw->title, p->fw->id, p->evaluation.cycle);
+	     p->evaluation.cycle);
 	int st = evaluation_status_row(r, &p->evaluation);
 	if (st)
 		return st;

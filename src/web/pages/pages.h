@@ -4,7 +4,8 @@
  * can fill them: {org}, {area}, {evaluation}, {statement}, {evidence},
  * {action}, {member}, {token}, {project}, {step}, {audit}, {principle},
  * {file}, {apitoken}, {measure}, {metric}, {plan}, {cornerstone}, {yousaid},
- * {round}, {link}, {question}, {attachment} (an evidence item's file). */
+ * {round}, {link}, {question}, {attachment} (an evidence item's file),
+ * {format} (a report's file: pdf, docx). */
 #ifndef COPRO_WEB_PAGES_H
 #define COPRO_WEB_PAGES_H
 
@@ -25,6 +26,10 @@ int page_error(request *r, const err *e);
 /* A line in r->org's activity log by the signed-in user; -1 with r->e set
  * (the change must fail then: the dispatcher rolls the POST back). */
 int page_log(request *r, const char *what);
+/* The address copro was reached at, "https://copro.example.org", from the
+ * Host header when it is a plain host name ("localhost:8080" if not): the
+ * start of links that leave the browser, on posters and in PDFs. */
+const char *site_address(request *r);
 bool text_blank(const char *s);         /* NULL or "" */
 /* A record's id as a form sends it: a whole number above 0; false for
  * anything else (*id unchanged). */
@@ -145,6 +150,10 @@ extern const route area_evaluations_routes[];   /* area_evaluations.c: the area'
 extern const route area_routes[];       /* area.c: area portfolio, dashboard, projects */
 extern const route export_routes[];     /* export.c: CSV and Excel exports */
 extern const route summaries_routes[];  /* summaries.c: one-page summary, area report */
+extern const route report_routes[];     /* report.c: printable reports, PDF */
+/* report.c: the link from a record's page (at `path`) to its "Print or
+ * download" page, path/report; `what` ends the sentence. */
+void print_or_download_link(request *r, const char *path, const char *what);
 extern const route api_routes[];        /* api.c: the JSON API (ROUTE_API) */
 extern const route measures_routes[];   /* measures.c: success measures: the list, choosing one */
 extern const route measure_routes[];    /* measure.c: a measure, its grid, metrics, readings, links */

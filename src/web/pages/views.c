@@ -40,19 +40,9 @@ const char *views_url(request *r, int64_t round, const char *suffix)
 			    suffix ? suffix : "");
 }
 
-/* A Host header is the browser's; anything but a host name, an address
- * and a port is not used to write a link on a poster. */
-static bool plain_host(const char *h)
-{
-	return h && *h && strlen(h) < 256 &&
-	       h[strspn(h, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")] == '\0';
-}
-
 const char *views_link_address(request *r, const char *token)
 {
-	const char *host = plain_host(r->host) ? r->host : "localhost:8080";
-	return arena_printf(&r->mem, "%s://%s/v/%s", r->config && r->config->tls ? "https" : "http", host,
-			    token);
+	return arena_printf(&r->mem, "%s/v/%s", site_address(r), token);
 }
 
 void views_state_tag(request *r, const view_round_row *round)
