@@ -174,11 +174,45 @@ static void bad_invitations_are_refused(void **state)
 	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM gold_area_setting"), 0);
 }
 
+/* Every link on the pages an assessor opens goes somewhere they may go:
+ * no link leads them to a refusal. */
+static void assessor_links_all_open(void **state)
+{
+	webfix *w = *state;
+	evidence_row ev = {.organisation_id = w->org, .title = "Forum notes", .date = "2026-10-01",
+			   .groups = GROUP_PARENTS};
+	int64_t id;
+	size_t n;
+	assert_int_equal(evidence_add(&w->f.d, &ev, &id, &w->f.e), 0);
+	const char *refs[] = {"1i.a"};
+	assert_int_equal(evidence_link(&w->f.d, id, w->eval, refs, 1, false, &n, &w->f.e), 0);
+	const char *pages[] = {readiness(w), web_path(w, "/org/%lld/evaluation/%lld", (long long)w->org, (long long)w->eval),
+			       web_path(w, "/org/%lld/evaluation/%lld/statement/1i", (long long)w->org, (long long)w->eval),
+			       web_path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)id), "/"};
+	int links = 0, refused = 0;
+	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+		const char *body = web_expect_body(w, AS_ASSESSOR, "GET", pages[i], NULL, 200);
+		for (const char *at = strstr(body, "href=\"/org/"); at; at = strstr(at + 1, "href=\"/org/")) {
+			const char *start = at + 6;
+			size_t len = strcspn(start, "\"?#");
+			const char *href = web_path(w, "%.*s", (int)len, start);
+			request *r = web_run(w, AS_ASSESSOR, "GET", href, NULL);
+			if (r->status != 200 && ++refused)
+				print_message("%s links to %s, which answers %d to its assessor\n", pages[i], href, r->status);
+			request_destroy(r);
+			links++;
+		}
+	}
+	assert_int_equal(refused, 0);
+	assert_true(links > 20);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {T(readiness_says_what_it_is), T(assessor_reviews_and_awards),
-					   T(ended_access_is_refused_and_signs_out), T(bad_invitations_are_refused)};
+					   T(ended_access_is_refused_and_signs_out), T(bad_invitations_are_refused),
+					   T(assessor_links_all_open)};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

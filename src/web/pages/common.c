@@ -145,9 +145,13 @@ void notice_success(request *r, const char *what)
 void breadcrumbs_org(request *r, const char *org_name, const char *const *links, const char *here)
 {
 	htmlf(&r->out, "<nav class=\"govuk-breadcrumbs\" aria-label=\"Breadcrumb\"><ol class=\"govuk-breadcrumbs__list\">"
-		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/\">Home</a></li>"
-		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/org/%D\">%t</a></li>",
-	     r->org, org_name);
+		      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/\">Home</a></li>");
+	/* An assessor reads one evaluation, not the organisation's home. */
+	if (r->assessor)
+		htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\">%t</li>", org_name);
+	else
+		htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/org/%D\">%t</a></li>",
+		     r->org, org_name);
 	for (size_t i = 0; links && links[i]; i += 2)
 		htmlf(&r->out, "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"%a\">%t</a></li>",
 		     links[i], links[i + 1]);

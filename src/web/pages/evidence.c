@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/gold.h"
 #include "web/pages/pages.h"
 
 /* Every value of a repeated query parameter, NULL-terminated. */
@@ -383,8 +384,13 @@ static int page_item(request *r)
 	if (links_of_evidence(&r->d, ev.id, &links, &r->e) < 0)
 		return page_failed(r);
 	page_begin(r, ev.title);
-	htmlf(&r->out, "<a href=\"/org/%D/evidence\" class=\"govuk-back-link\">Evidence library</a>"
-		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org);
+	/* An assessor came from the readiness page of their evaluation. */
+	if (r->assessor)
+		htmlf(&r->out, "<a href=\"/org/%D/evaluation/%D/readiness\" class=\"govuk-back-link\">Charter Gold readiness</a>",
+		     r->org, r->assessor->evaluation_id);
+	else
+		htmlf(&r->out, "<a href=\"/org/%D/evidence\" class=\"govuk-back-link\">Evidence library</a>", r->org);
+	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	static const char *const saved[] = {"file", "File attached", "removed", "File removed", NULL};
 	const char *what = pair_label(saved, query_get(r, "saved"), NULL);
 	if (what)
