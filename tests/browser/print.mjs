@@ -18,6 +18,7 @@ const SAMPLE = [
 	// [name, who, address]
 	['statement', 'lead', '/org/1/evaluation/1/statement/1i'],
 	['evaluation', 'lead', '/org/1/evaluation/1'],
+	['readiness', 'viewer', '/org/1/evaluation/1/readiness'],
 	['audit-principle', 'lead', '/org/1/audit/1/principle/1'],
 	['plan', 'contributor', '/org/1/plan/1'],
 	['plan-cornerstone', 'contributor', '/org/1/plan/1/cornerstone/1'],

@@ -73,7 +73,7 @@ static void fix_link(request *r, enum access need, const char *href, const char 
 {
 	if (r->assessor || r->access < need)
 		return;
-	htmlf(&r->out, " <a class=\"govuk-link\" href=\"%a\">%t</a>", href, text);
+	htmlf(&r->out, " <a class=\"govuk-link copro-print-hide\" href=\"%a\">%t</a>", href, text);
 }
 
 static void statement_examples(request *r, const gold_statement *st, const char *spath)
@@ -156,7 +156,7 @@ static void statement_details(request *r, const gold_statement *st)
 	statement_examples(r, st, spath);
 	statement_evidence(r, st, spath);
 	statement_partners(r, st, spath);
-	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a\">Open the statement</a></p>", spath);
+	htmlf(&r->out, "<p class=\"govuk-body copro-print-hide\"><a class=\"govuk-link\" href=\"%a\">Open the statement</a></p>", spath);
 	if (st->comment) {
 		htmlf(&r->out, "<h3 class=\"govuk-heading-s\">The assessor's comment</h3>");
 		text_paragraphs(r, st->comment->comment, NULL);
