@@ -82,6 +82,19 @@ export default async function gold(t) {
 	});
 	await t.visit(area, 'gold-invitation-link');
 
+	await t.check('the invitation form works without JavaScript at 375 px', async () => {
+		const plain = await t.newPage({ javaScriptEnabled: false, viewport: VIEWPORTS[1] });
+		await signInAs(plain, app, 'area@example.org');
+		const r = await plain.goto(`${app.url}/area/1/gold/invite`);
+		expectEqual(r.status(), 200, 'the status');
+		await plain.getByLabel('Their name').fill('Someone');
+		const refused = await submit(plain, () => plain.getByRole('button', { name: 'Create the invitation link' }).click());
+		expectEqual(refused?.status(), 400, 'the status of a form without an email address');
+		const wide = await plain.evaluate(() => document.documentElement.scrollWidth);
+		expect(wide <= 375, `the page is ${wide} px wide`);
+		await plain.context().close();
+	});
+
 	const as = await t.newPage();
 	await t.step('the assessor joins with the link and finds the assessment on home', async () => {
 		await as.goto(`${app.url}${link}`);
@@ -99,11 +112,14 @@ export default async function gold(t) {
 		expectEqual(r.status(), 403, 'the status');
 		await as.goto(`${app.url}${readiness}`);
 	});
-	await t.step('the assessor comments on statement 1i', async () => {
+	await t.step('the assessor comments on statement 1i by keyboard alone', async () => {
 		await as.locator('#s-1i summary').click();
 		await submit(as, () => as.locator('#s-1i').getByRole('link', { name: /^Comment/ }).click());
-		await as.getByLabel('Your comment').fill(COMMENT);
-		await submit(as, () => as.getByRole('button', { name: 'Save comment' }).click());
+		await markFocusBaseline(as);
+		await tabTo(as, { id: 'comment' }, { max: 15 });
+		await as.keyboard.type(COMMENT);
+		await tabTo(as, { tag: 'button', name: 'Save comment' }, { max: 3 });
+		await submit(as, () => as.keyboard.press('Enter'));
 		expectEqual(pathOf(as), readiness, 'the address');
 		await as.getByText('Your comment has been saved').waitFor();
 	});
