@@ -33,7 +33,7 @@ const PENDING = {
 const IDS = {
 	org: '1', area: '1', evaluation: '1', statement: '1i', evidence: '1', action: '1', audit: '1',
 	principle: '1', measure: '1', plan: '1', cornerstone: '1', project: '1', step: '1', member: '1',
-	yousaid: '1', round: '1', framework: 'four-cornerstones',
+	yousaid: '1', round: '1', framework: 'four-cornerstones', attachment: '1',
 };
 
 const ROLES = [
@@ -44,13 +44,14 @@ const ROLES = [
 ];
 
 // The signed-in GET addresses of the code map, as [path, who may].
-// Files (an export's download, a CSV) are not pages.
+// Files (an export's download, a CSV, a report's PDF, an evidence item's
+// attached file) are not pages.
 function signedInPages() {
 	const map = readFileSync(path.join(ROOT, 'docs/code-map.md'), 'utf8');
 	const out = [];
 	for (const m of map.matchAll(/^\| `([^`]+)` \| GET \| ([^|]+?) \|/gm)) {
 		const [, pattern, who] = m;
-		if (['public', 'API token'].includes(who) || /\.csv$|\/export\/\{file\}$|\/(report|summary)\/\{format\}$/.test(pattern))
+		if (['public', 'API token'].includes(who) || /\.csv$|\/export\/\{file\}$|\/(report|summary)\/\{format\}$|\/file\/\{attachment\}$/.test(pattern))
 			continue;
 		const missing = [...pattern.matchAll(/\{(\w+)\}/g)].map((p) => p[1]).filter((p) => !(p in IDS));
 		expect(!missing.length, `heights.mjs has no demo id for {${missing.join('}, {')}} of ${pattern}: add it to IDS`);
