@@ -7,6 +7,7 @@
 #include "webtest.h"
 
 #include "domain/gold.h"
+#include "domain/views.h"
 
 #define JOIN_PASSWORD "the assessor's own password"
 
@@ -186,12 +187,22 @@ static void assessor_links_all_open(void **state)
 	assert_int_equal(evidence_add(&w->f.d, &ev, &id, &w->f.e), 0);
 	const char *refs[] = {"1i.a"};
 	assert_int_equal(evidence_link(&w->f.d, id, w->eval, refs, 1, false, &n, &w->f.e), 0);
+	/* A round of views on 1i: the statement shows it, without a link. */
+	static const char *const keys[] = {"1i"};
+	view_group g[1] = {{.group = "parents", .name = ""}};
+	view_round_input in = {.evaluation_id = w->eval, .title = "Autumn views", .elements = keys, .n_elements = 1,
+			       .groups = g, .n_groups = 1};
+	view_new_link *vl;
+	int64_t round;
+	assert_int_equal(views_open(&w->f.d, &(user_row){.name = "Lead"}, &in, &round, &vl, &n, &w->f.e), 0);
 	const char *pages[] = {readiness(w), web_path(w, "/org/%lld/evaluation/%lld", (long long)w->org, (long long)w->eval),
 			       web_path(w, "/org/%lld/evaluation/%lld/statement/1i", (long long)w->org, (long long)w->eval),
 			       web_path(w, "/org/%lld/evidence/%lld", (long long)w->org, (long long)id), "/"};
 	int links = 0, refused = 0;
 	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
 		const char *body = web_expect_body(w, AS_ASSESSOR, "GET", pages[i], NULL, 200);
+		if (i == 2)
+			assert_non_null(strstr(body, "From Autumn views: 0 answers sent."));
 		for (const char *at = strstr(body, "href=\"/org/"); at; at = strstr(at + 1, "href=\"/org/")) {
 			const char *start = at + 6;
 			size_t len = strcspn(start, "\"?#");

@@ -453,11 +453,14 @@ int views_statement_panel(request *r, int64_t evaluation, const char *statement)
 		for (size_t k = 0; k < res.n_elements; k++) {
 			if (strcmp(res.elements[k].element_key, statement))
 				continue;
-			htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"views\">Partners' views</h2>"
-				       "<p class=\"govuk-body\">From <a class=\"govuk-link\" href=\"%a\">%t</a>: "
-				       "%z answer%t sent.</p>",
-			      views_url(r, res.round.id, "/results"), res.round.title, res.responses,
-			      res.responses == 1 ? "" : "s");
+			htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"views\">Partners' views</h2><p class=\"govuk-body\">From ");
+			/* An assessor reads the evaluation, not the rounds' own pages. */
+			if (r->assessor)
+				htmlf(&r->out, "%t", res.round.title);
+			else
+				htmlf(&r->out, "<a class=\"govuk-link\" href=\"%a\">%t</a>", views_url(r, res.round.id, "/results"),
+				      res.round.title);
+			htmlf(&r->out, ": %z answer%t sent.</p>", res.responses, res.responses == 1 ? "" : "s");
 			views_side_by_side(r, &res, &res.elements[k]);
 			agreed_view(r, &res, &res.elements[k]);
 			return 0;       /* the newest round that asks about it */
