@@ -37,6 +37,7 @@ static int build_area(domain *d, int64_t org, int64_t id, report_doc **out, err 
 static const report_kind kinds[] = {
 	{"evaluation", "The self-evaluation", report_evaluation, NULL, NULL},
 	{"audit", "The audit", report_audit, NULL, NULL},
+	{"plan", "The plan", report_plan, NULL, NULL},
 	{"summary", "The self-evaluation", build_summary, "pdf docx html", NULL},
 	{"area", "The area", build_area, "pdf xlsx", cli_find_area},
 };

@@ -121,8 +121,8 @@ int report_audit(domain *d, int64_t org, int64_t audit, report_doc **out, err *e
 	arena *a = d->mem;
 	report_doc *doc = report_new(a, arena_printf(a, "%s, version %d", v.fw->title, v.audit.version));
 	doc->subtitle = report_blank(v.audit.service_area) ? v.org.name : arena_printf(a, "%s: %s", v.org.name, v.audit.service_area);
-	doc->filename = report_safe_name(a, arena_printf(a, "%s joint partnership audit %s version %d", v.org.name,
-							 v.audit.service_area ? v.audit.service_area : "", v.audit.version));
+	doc->filename = report_safe_name(a, arena_printf(a, "%s joint partnership audit version %d %s", v.org.name,
+							 v.audit.version, v.audit.service_area ? v.audit.service_area : ""));
 	doc->landscape = true;          /* the levels side by side, as on the form */
 	doc->made = report_made_today(a);
 	header(doc, &v);

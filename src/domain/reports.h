@@ -16,5 +16,15 @@ int report_evaluation(domain *d, int64_t org, int64_t evaluation, report_doc **o
  * principle's commitments, indicator, levels with the one chosen, score,
  * notes and evidence, then summary, next steps, review and sign-off. */
 int report_audit(domain *d, int64_t org, int64_t audit, report_doc **out, err *e);
+/* A team or service plan as seed 003's initial evaluation grid: per
+ * cornerstone, statements with strengths and areas for development and
+ * the answers to its questions; the aspects; the actions raised. */
+int report_plan(domain *d, int64_t org, int64_t plan, report_doc **out, err *e);
+/* An organisation's success measures as seed 002's monitoring grid, per
+ * cycle, with where each metric stands (the third argument is unused:
+ * the report is of the whole organisation). */
+int report_measures(domain *d, int64_t org, int64_t unused, report_doc **out, err *e);
+/* An organisation's action plan: open actions, then done or dropped. */
+int report_actions(domain *d, int64_t org, int64_t unused, report_doc **out, err *e);
 
 #endif

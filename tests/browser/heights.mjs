@@ -21,6 +21,9 @@ const PRINTABLE = {
 		+ 'answers are typed in a question to a page at /paper/new)',
 	'/org/1/evaluation/1/report': 'the printable self-evaluation: every statement of the tool\'s grid, to print on A4',
 	'/org/1/audit/1/report': 'the printable audit: York\'s form with every principle\'s levels, to print on A4',
+	'/org/1/plan/1/report': 'the printable plan: every statement\'s strengths and areas, to print on A4',
+	'/org/1/measures/report': 'the printable monitoring grid of every success measure, to print on A4',
+	'/org/1/actions/report': 'the printable action plan, every action, to print on A4',
 };
 
 // Still above the limit while someone makes them shorter ("pending" and

@@ -65,11 +65,19 @@ check "... header, each principle with its levels and the one chosen, then the s
 	"Principle 6" "Summary" "Outcome" "Next steps/action plan" "Review Date" "Name and Signature"
 check "... an outline to navigate by" sh -c 'strings audit.pdf | grep -q "/Outlines"'
 
+expect_ok "a plan as the initial evaluation grid" report plan 1 --format pdf --output plan.pdf
+text=$(pdftotext plan.pdf -)
+check "... each cornerstone's statements with strengths and areas, its questions, the aspects and actions" in_order \
+	"Riverside service plan, 2026-27" "Cornerstone 1: Welcome and Care" "Statement" "Strengths" "Areas for Development" \
+	"1i Providing a happy and secure" "Families describe the" "For each Cornerstone think about" \
+	"Cornerstone 4: Work in Partnership" "Also consider how the Cornerstones" "Actions raised from this plan"
+expect_fail "a plan that does not exist" 1 "" report plan 99 --format pdf --output none.pdf
+
 "$COPRO" report evaluation 1 --format pdf >piped.pdf 2>"$WORK/stderr"
 check "standard output when it is a pipe" sh -c 'head -c 5 piped.pdf | grep -q "%PDF-" && [ ! -s "$1" ]' _ "$WORK/stderr"
 
 expect_fail "no kind" 2 "missing arguments" report
-expect_fail "an unknown kind" 2 'There is no report "invoice": name one of evaluation, audit, summary or area' report invoice 1 --format pdf
+expect_fail "an unknown kind" 2 'There is no report "invoice": name one of evaluation, audit, plan, summary or area' report invoice 1 --format pdf
 expect_fail "not a number" 2 "The self-evaluation" report evaluation one --format pdf
 expect_fail "no format" 2 "Say which file with --format: say pdf, docx or html." report evaluation 1
 expect_fail "an unknown format" 2 "There is no such --format: say pdf, docx or html." report evaluation 1 --format odt

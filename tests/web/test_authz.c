@@ -363,6 +363,12 @@ static const struct {
 	{"GET", "/org/{org}/evaluation/{evaluation}/report/{format}", ACCESS_VIEW},
 	{"GET", "/org/{org}/audit/{audit}/report", ACCESS_VIEW},
 	{"GET", "/org/{org}/audit/{audit}/report/{format}", ACCESS_VIEW},
+	{"GET", "/org/{org}/plan/{plan}/report", ACCESS_VIEW},
+	{"GET", "/org/{org}/plan/{plan}/report/{format}", ACCESS_VIEW},
+	{"GET", "/org/{org}/measures/report", ACCESS_VIEW},
+	{"GET", "/org/{org}/measures/report/{format}", ACCESS_VIEW},
+	{"GET", "/org/{org}/actions/report", ACCESS_VIEW},
+	{"GET", "/org/{org}/actions/report/{format}", ACCESS_VIEW},
 	{"POST", "/org/{org}/evaluation/{evaluation}/statement/{statement}/confirm", ACCESS_CONTRIBUTE},
 	/* Partners' views: everyone sees rounds and (suppressed) results;
 	 * contributors print and type in paper forms; leads open, close and

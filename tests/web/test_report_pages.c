@@ -68,6 +68,39 @@ static void evaluation_pdf_download(void **state)
 	request_destroy(r);
 }
 
+/* The action plan: due dates in words, overdue said plainly, open first;
+ * the monitoring grid with nothing chosen says so. */
+static void organisation_reports(void **state)
+{
+	webfix *w = *state;
+	fixture *f = &w->f;
+	action_row a = {.organisation_id = w->org, .title = "Ask the pupils about the gate", .owner = "Office",
+			.due_on = "2020-01-31"};
+	int64_t id;
+	assert_int_equal(action_add(&f->d, &a, &id, &f->e), 0);
+	action_row done = {.organisation_id = w->org, .title = "Paint the gate", .due_on = "2020-03-01",
+			   .status = "done"};
+	assert_int_equal(action_add(&f->d, &done, &id, &f->e), 0);
+	request *r = web_expect_request(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/actions/report", (long long)w->org),
+					NULL, 200);
+	page_has(r, "Action plan");
+	page_has(r, "31 January 2020 (overdue)");
+	const char *body = web_body(r);
+	const char *open = strstr(body, "Ask the pupils about the gate"), *closed = strstr(body, "Paint the gate");
+	assert_true(open && closed && open < closed);
+	request_destroy(r);
+	r = web_expect_request(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/actions", (long long)w->org), NULL, 200);
+	page_has(r, web_path(w, "href=\"/org/%lld/actions/report\"", (long long)w->org));
+	request_destroy(r);
+	r = web_expect_request(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/measures/report", (long long)w->org), NULL, 200);
+	page_has(r, "No success measures have been chosen yet.");
+	request_destroy(r);
+	r = web_expect_request(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/measures/report/pdf", (long long)w->org), NULL, 200);
+	assert_string_equal(r->content_type, "application/pdf");
+	assert_non_null(strstr(r->download, "success-measures-monitoring-grid.pdf"));
+	request_destroy(r);
+}
+
 static void refusals(void **state)
 {
 	webfix *w = *state;
@@ -82,13 +115,15 @@ static void refusals(void **state)
 	int64_t before = activity_lines(w, "downloaded %");
 	web_expect(w, AS_NOBODY, "GET", web_path(w, "%s/pdf", base), NULL, 303);
 	web_expect(w, AS_OTHER_LEAD, "GET", web_path(w, "%s/pdf", base), NULL, 404);
+	web_expect(w, AS_OTHER_LEAD, "GET", web_path(w, "/org/%lld/actions/report/pdf", (long long)w->org), NULL, 404);
+	web_expect(w, AS_VIEWER, "GET", web_path(w, "/org/%lld/plan/999/report/pdf", (long long)w->org), NULL, 404);
 	assert_int_equal(activity_lines(w, "downloaded %"), before);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(evaluation_report_page), T(evaluation_pdf_download), T(refusals),
+		T(evaluation_report_page), T(evaluation_pdf_download), T(organisation_reports), T(refusals),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

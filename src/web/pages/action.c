@@ -292,6 +292,7 @@ static int page_actions(request *r)
 		      "<p class=\"govuk-body\">Actions from the self-evaluation, audits, success measures and plans, in one list: "
 		      "overdue ones first, then those due this month, then the rest by due date. Finished ones come last.</p>",
 	     o.name);
+	print_or_download_link(r, arena_printf(&r->mem, "/org/%lld/actions", (long long)r->org), "the action plan");
 	if (r->access >= ACCESS_CONTRIBUTE)
 		htmlf(&r->out, "<a href=\"/org/%D/actions/new\" role=\"button\" draggable=\"false\" class=\"govuk-button\" data-module=\"govuk-button\">Add an action</a>",
 		     r->org);

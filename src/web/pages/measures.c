@@ -120,6 +120,8 @@ static int page_measures(request *r)
 		      "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Success measures</h1>"
 		      "<p class=\"govuk-body\">Measures chosen from the %t, or written by you, with what each shows so far.</p>",
 	     r->org, o.name, o.name, fw->title);
+	print_or_download_link(r, arena_printf(&r->mem, "/org/%lld/measures", (long long)r->org),
+			       "the measures as the monitoring grid");
 	if (r->access >= ACCESS_CONTRIBUTE)
 		htmlf(&r->out, "<a href=\"/org/%D/measures/new\" role=\"button\" draggable=\"false\" class=\"govuk-button\" data-module=\"govuk-button\">Choose a success measure</a>",
 		     r->org);

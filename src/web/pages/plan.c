@@ -426,6 +426,8 @@ static int plan_render(request *r, const plan_page *pg, const form_errors *fe)
 	plan_changed_notice(r, pg);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-xl\">%t</h1>",
 	     p->in.fw->title, p->plan.title);
+	print_or_download_link(r, arena_printf(&r->mem, "/org/%lld/plan/%lld", (long long)r->org, (long long)p->plan.id),
+			       "this plan as the initial evaluation grid");
 	plan_summary(r, pg);
 	htmlf(&r->out, "<p class=\"govuk-body\">The plan starts from strengths: for each %t, what is going "
 		      "well comes first, then the areas for development.</p>",

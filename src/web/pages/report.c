@@ -15,6 +15,7 @@ typedef struct report_kind {
 	const char *name;       /* the record's part of the address: "evaluation" */
 	const char *record;     /* the record's page in words, for the back link */
 	report_builder build;
+	bool one;               /* of one record, its id the route's second placeholder */
 } report_kind;
 
 typedef struct report_format {
@@ -23,8 +24,11 @@ typedef struct report_format {
 } report_format;
 
 static const report_kind kinds[] = {
-	{"evaluation", "Back to the self-evaluation", report_evaluation},
-	{"audit", "Back to the audit", report_audit},
+	{"evaluation", "Back to the self-evaluation", report_evaluation, true},
+	{"audit", "Back to the audit", report_audit, true},
+	{"plan", "Back to the plan", report_plan, true},
+	{"measures", "Back to success measures", report_measures, false},
+	{"actions", "Back to actions", report_actions, false},
 };
 
 /* The address the browser used ("https://copro.example.org"): the PDF's
@@ -61,7 +65,7 @@ static int build(request *r, const report_kind **k, report_doc **doc)
 	*k = kind_of(r);
 	if (!*k)
 		return page_not_found(r);
-	int64_t id = r->params[1] ? param_id(r, 1) : 0;
+	int64_t id = (*k)->one ? param_id(r, 1) : 0;
 	if ((*k)->build(&r->d, r->org, id, doc, &r->e) < 0)
 		return page_lookup_failed(r, &r->e);
 	return 0;
@@ -80,6 +84,9 @@ static void downloads(request *r, const report_doc *doc)
 
 /* ROUTE: GET /org/{org}/evaluation/{evaluation}/report (viewer) */
 /* ROUTE: GET /org/{org}/audit/{audit}/report (viewer) */
+/* ROUTE: GET /org/{org}/plan/{plan}/report (viewer) */
+/* ROUTE: GET /org/{org}/measures/report (viewer) */
+/* ROUTE: GET /org/{org}/actions/report (viewer) */
 static int page_report(request *r)
 {
 	const report_kind *k;
@@ -102,6 +109,9 @@ static int page_report(request *r)
 
 /* ROUTE: GET /org/{org}/evaluation/{evaluation}/report/{format} (viewer) */
 /* ROUTE: GET /org/{org}/audit/{audit}/report/{format} (viewer) */
+/* ROUTE: GET /org/{org}/plan/{plan}/report/{format} (viewer) */
+/* ROUTE: GET /org/{org}/measures/report/{format} (viewer) */
+/* ROUTE: GET /org/{org}/actions/report/{format} (viewer) */
 static int page_file(request *r)
 {
 	const char *name = param_named(r, "format");
@@ -138,5 +148,11 @@ const route report_routes[] = {
 	{"GET", "/org/{org}/evaluation/{evaluation}/report/{format}", page_file, 0, ACCESS_VIEW},
 	{"GET", "/org/{org}/audit/{audit}/report", page_report, 0, ACCESS_VIEW},
 	{"GET", "/org/{org}/audit/{audit}/report/{format}", page_file, 0, ACCESS_VIEW},
+	{"GET", "/org/{org}/plan/{plan}/report", page_report, 0, ACCESS_VIEW},
+	{"GET", "/org/{org}/plan/{plan}/report/{format}", page_file, 0, ACCESS_VIEW},
+	{"GET", "/org/{org}/measures/report", page_report, 0, ACCESS_VIEW},
+	{"GET", "/org/{org}/measures/report/{format}", page_file, 0, ACCESS_VIEW},
+	{"GET", "/org/{org}/actions/report", page_report, 0, ACCESS_VIEW},
+	{"GET", "/org/{org}/actions/report/{format}", page_file, 0, ACCESS_VIEW},
 	{0},
 };
