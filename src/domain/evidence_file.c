@@ -147,7 +147,10 @@ const char *evidence_file_size_words(arena *a, int64_t bytes)
 		return arena_printf(a, "%lld byte%s", (long long)bytes, bytes == 1 ? "" : "s");
 	if (bytes < 1024 * 1024)
 		return arena_printf(a, "%lld KB", (long long)((bytes + 1023) / 1024));
-	return arena_printf(a, "%.1f MB", (double)bytes / (1024.0 * 1024.0));
+	double mb = (double)bytes / (1024.0 * 1024.0);
+	if (bytes % (1024 * 1024) == 0)
+		return arena_printf(a, "%.0f MB", mb);  /* "200 MB", not "200.0 MB" */
+	return arena_printf(a, "%.1f MB", mb);
 }
 
 /* Letters and digits of any script (UTF-8 bytes from 0x80), and a few

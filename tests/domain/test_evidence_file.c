@@ -190,7 +190,7 @@ static void refusals_store_nothing(void **state)
 	before = test_count_rows(&f->db);
 	assert_int_equal(evidence_file_attach(&f->d, NULL, org, ev, "b.pdf", bytes, 6 << 20, &out, &f->e), -1);
 	assert_int_equal(f->e.kind, ERR_TOO_LARGE);
-	assert_non_null(strstr(f->e.msg, "10.0 MB of space (4.0 MB is left)"));
+	assert_non_null(strstr(f->e.msg, "10 MB of space (4 MB is left)"));
 	assert_int_equal(test_count_rows(&f->db), before);
 	assert_int_equal(file_quota_set(&f->d, NULL, fixture_org_area(f, org), 5, &f->e), -1);
 	assert_int_equal(f->e.kind, ERR_INPUT);

@@ -39,7 +39,7 @@ static void form_is_a_multipart_task_page(void **state)
 			     (long long)ev, w->as[AS_CONTRIBUTOR].csrf));
 	page_has(r, "class=\"govuk-file-upload\" id=\"file\" name=\"file\" type=\"file\"");
 	page_has(r, "up to 10 MB");
-	page_has(r, "Your organisation has 200.0 MB of its 200.0 MB left");
+	page_has(r, "Your organisation has 200 MB of its 200 MB left");
 	request_destroy(r);
 	web_expect(w, AS_VIEWER, "GET", files_path(w, w->org, ev), NULL, 403);
 	web_expect(w, AS_OTHER_LEAD, "GET", files_path(w, w->org, ev), NULL, 404);
@@ -130,7 +130,7 @@ static void refusals_store_nothing(void **state)
 	assert_int_equal(file_quota_set(&w->f.d, NULL, area, 10, &w->f.e), 0);
 	evidence_file_row out;
 	assert_int_equal(evidence_file_attach(&w->f.d, NULL, w->org, ev, "a.pdf", bytes, 6 << 20, &out, &w->f.e), 0);
-	refused(w, AS_CONTRIBUTOR, w->org, ev, "b.pdf", bytes, 6 << 20, 413, "of space (4.0 MB is left)");
+	refused(w, AS_CONTRIBUTOR, w->org, ev, "b.pdf", bytes, 6 << 20, 413, "of space (4 MB is left)");
 	/* Signed out, no token, another organisation's, a viewer. */
 	refused(w, AS_NOBODY, w->org, ev, "c.pdf", pdf, sizeof pdf - 1, 303, NULL);
 	refused(w, AS_OTHER_LEAD, w->org, ev, "c.pdf", pdf, sizeof pdf - 1, 404, NULL);
@@ -189,7 +189,7 @@ static void checked_before_the_body(void **state)
 	evidence_file_row out;
 	assert_int_equal(evidence_file_attach(&w->f.d, NULL, w->org, ev, "a.pdf", six, 6 << 20, &out, &w->f.e), 0);
 	assert_int_equal(refuse_early(w, AS_LEAD, p, token, 5 << 20, &r), 413);
-	page_has(r, "larger than the 4.0 MB your organisation has left");
+	page_has(r, "larger than the 4 MB your organisation has left");
 	request_destroy(r);
 	/* Other routes are not uploads: nothing is refused early. */
 	assert_int_equal(refuse_early(w, AS_NOBODY, web_path(w, "/org/%lld/evidence/%lld/edit", (long long)w->org,
@@ -224,13 +224,36 @@ static void removal_confirms_first(void **state)
 	web_expect(w, AS_LEAD, "POST", rm_leads, NULL, 404);
 }
 
+/* The quota is the area's setting, on its settings page. */
+static void area_sets_the_quota(void **state)
+{
+	webfix *w = *state;
+	int64_t area, ev = item(w, w->org);
+	assert_int_equal(store_org_area(&w->f.db, w->org, &area, &w->f.e), 0);
+	const char *p = web_path(w, "/area/%lld/settings/files", (long long)area);
+	const char *body = web_expect_body(w, AS_AREA, "GET", web_path(w, "/area/%lld/settings", (long long)area), NULL, 200);
+	body_has(body, "Space for each organisation&#39;s files, in MB");
+	body_has(body, "value=\"200\"");
+	int64_t before = test_count_rows(&w->f.db);
+	body = web_expect_body(w, AS_AREA, "POST", p, (const char *const[]){"quota_mb", "5", NULL}, 400);
+	body_has(body, "Enter the space as a whole number of MB from 10 to 100000");
+	assert_int_equal(test_count_rows(&w->f.db), before);
+	web_expect(w, AS_LEAD, "POST", p, (const char *const[]){"quota_mb", "50", NULL}, 404);
+	request *r = web_expect_request(w, AS_AREA, "POST", p, (const char *const[]){"quota_mb", "50", NULL}, 303);
+	request_destroy(r);
+	body = web_expect_body(w, AS_CONTRIBUTOR, "GET", files_path(w, w->org, ev), NULL, 200);
+	body_has(body, "Your organisation has 50 MB of its 50 MB left");
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM activity WHERE what ="
+				       " 'set the file space of each organisation to 50 MB'"), 1);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(form_is_a_multipart_task_page), T(attach_lists_and_downloads), T(refusals_store_nothing),
-		T(checked_before_the_body), T(removal_confirms_first),
+		T(checked_before_the_body), T(removal_confirms_first), T(area_sets_the_quota),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

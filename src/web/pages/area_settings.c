@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "core/text.h"
+#include "domain/evidence_file.h"
 #include "domain/views.h"
 #include "web/pages/audit_common.h"
 
@@ -33,8 +34,27 @@ static void views_form(request *r, const char *typed, const form_errors *fe)
 	htmlf(&r->out, "</form>");
 }
 
+/* The third form: each organisation's space for evidence files (`typed`
+ * when refused, else the area's). */
+static void files_form(request *r, const char *typed, const form_errors *fe)
+{
+	int mb = FILE_QUOTA_DEFAULT_MB;
+	err e = {0};
+	if (!typed && file_quota_of_area(&r->d, r->area, &mb, &e) == 0)
+		typed = arena_printf(&r->mem, "%d", mb);
+	htmlf(&r->out, "<h2 class=\"govuk-heading-l\" id=\"files\">Evidence files</h2>"
+		       "<form method=\"post\" action=\"/area/%D/settings/files\" novalidate>", r->area);
+	form_csrf(r);
+	form_input(r, "quota_mb", "Space for each organisation's files, in MB", typed, fe,
+		   &(input_opts){.hint = "Files are kept in copro's database, so its backups grow with them. A file can be "
+					 "up to 10 MB. From 10 to 100000; copro's default is 200.",
+				 .width = "5"});
+	form_button(r, "Save");
+	htmlf(&r->out, "</form>");
+}
+
 static void settings_form(request *r, const audit_settings *now, const settings_values *sv,
-			  const form_errors *fe, const char *min_group)
+			  const form_errors *fe, const char *min_group, const char *quota)
 {
 	const char *name = audit_area_name(r);
 	page_begin(r, "Audit settings");
@@ -43,8 +63,9 @@ static void settings_form(request *r, const audit_settings *now, const settings_
 	form_error_summary(r, fe);
 	const char *saved = query_get(r, "saved");
 	if ((!fe || !fe->n) && saved)
-		notice_success_link(r, "success-title", strcmp(saved, "views") ? "The audit settings have been saved"
-									: "The smallest group shown has been saved", NULL, NULL);
+		notice_success_link(r, "success-title", !strcmp(saved, "views") ? "The smallest group shown has been saved"
+					: !strcmp(saved, "files") ? "The space for evidence files has been saved"
+					: "The audit settings have been saved", NULL, NULL);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Audit settings</h1>"
 		      "<p class=\"govuk-body\">York's joint partnership audit framework gives no scale for the Score "
 		      "of each principle, and no rule for getting from the principles' levels to the overall "
@@ -82,6 +103,7 @@ static void settings_form(request *r, const audit_settings *now, const settings_
 	form_button(r, "Save settings");
 	htmlf(&r->out, "</form>");
 	views_form(r, min_group, fe);
+	files_form(r, quota, fe);
 	htmlf(&r->out, "</div></div>");
 	page_end(r);
 }
@@ -97,7 +119,7 @@ static int page_settings(request *r)
 	settings_values sv = {.min = arena_printf(&r->mem, "%d", now.score_min),
 			      .max = arena_printf(&r->mem, "%d", now.score_max),
 			      .rule = now.is_default ? NULL : now.rule};
-	settings_form(r, &now, &sv, NULL, NULL);
+	settings_form(r, &now, &sv, NULL, NULL, NULL);
 	return 200;
 }
 
@@ -136,7 +158,7 @@ static int page_settings_post(request *r)
 			       sentence(r, e.msg));
 	}
 	if (fe.n) {
-		settings_form(r, &now, &sv, &fe, NULL);
+		settings_form(r, &now, &sv, &fe, NULL, NULL);
 		return 400;
 	}
 	if (activity_log(&r->d, &r->sess.user, 0, r->area,
@@ -168,15 +190,39 @@ static int page_settings_views_post(request *r)
 		settings_values sv = {.min = arena_printf(&r->mem, "%d", now.score_min),
 				      .max = arena_printf(&r->mem, "%d", now.score_max),
 				      .rule = now.is_default ? NULL : now.rule};
-		settings_form(r, &now, &sv, &fe, typed);
+		settings_form(r, &now, &sv, &fe, typed, NULL);
 		return 400;
 	}
 	return web_redirect(r, arena_printf(&r->mem, "/area/%lld/settings?saved=views#views", (long long)r->area));
+}
+
+/* ROUTE: POST /area/{area}/settings/files (area administrator) */
+static int page_settings_files_post(request *r)
+{
+	audit_settings now;
+	err e = {0};
+	if (audit_settings_get(&r->d, r->area, &now, &e) < 0)
+		return audit_page_error(r, &e);
+	const char *typed = audit_posted(r, "quota_mb");
+	int n = 0;
+	form_errors fe = {0};
+	if (!audit_whole_number(typed, 6, &n) || file_quota_set(&r->d, &r->sess.user, r->area, n, &e) < 0) {
+		if (e.kind && e.kind != ERR_INPUT)
+			return audit_page_error(r, &e);
+		form_error_add(&fe, "quota_mb", "Enter the space as a whole number of MB from 10 to 100000, like 200");
+		settings_values sv = {.min = arena_printf(&r->mem, "%d", now.score_min),
+				      .max = arena_printf(&r->mem, "%d", now.score_max),
+				      .rule = now.is_default ? NULL : now.rule};
+		settings_form(r, &now, &sv, &fe, NULL, typed);
+		return 400;
+	}
+	return web_redirect(r, arena_printf(&r->mem, "/area/%lld/settings?saved=files#files", (long long)r->area));
 }
 
 const route area_settings_routes[] = {
 	{"GET", "/area/{area}/settings", page_settings, 0, ACCESS_AREA},
 	{"POST", "/area/{area}/settings", page_settings_post, ROUTE_POST, ACCESS_AREA},
 	{"POST", "/area/{area}/settings/views", page_settings_views_post, ROUTE_POST, ACCESS_AREA},
+	{"POST", "/area/{area}/settings/files", page_settings_files_post, ROUTE_POST, ACCESS_AREA},
 	{0},
 };
