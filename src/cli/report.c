@@ -64,36 +64,10 @@ static int write_docx(cli *c, const report_doc *doc, const char *base_url, repor
 	return report_docx(doc, base_url, out, &c->e);
 }
 
-/* Collects the workbook's bytes in the command's arena. */
-typedef struct collect {
-	arena *mem;
-	unsigned char *data;
-	size_t len;
-} collect;
-
-static int to_bytes(void *ctx, const char *bytes, size_t n, err *e)
-{
-	(void)e;
-	collect *b = ctx;
-	unsigned char *more = arena_alloc(b->mem, b->len + n);
-	if (b->len)
-		memcpy(more, b->data, b->len);
-	memcpy(more + b->len, bytes, n);
-	b->data = more;
-	b->len += n;
-	return 0;
-}
-
 static int write_xlsx(cli *c, const report_doc *doc, const char *base_url, report_bytes *out)
 {
 	(void)base_url;
-	collect col = {.mem = &c->mem};
-	export_sink sink = {to_bytes, &col};
-	if (report_xlsx(doc, &sink, &c->e) < 0)
-		return -1;
-	out->data = col.data;
-	out->len = col.len;
-	return 0;
+	return report_xlsx_bytes(doc, out, &c->e);
 }
 
 static const report_format formats[] = {

@@ -175,3 +175,34 @@ done:
 	unlink(path);
 	return rc;
 }
+
+/* Gathers the workbook in the document's arena. */
+typedef struct collect {
+	arena *mem;
+	unsigned char *data;
+	size_t len;
+} collect;
+
+static int to_bytes(void *ctx, const char *bytes, size_t n, err *e)
+{
+	(void)e;
+	collect *c = ctx;
+	unsigned char *more = arena_alloc(c->mem, c->len + n);
+	if (c->len)
+		memcpy(more, c->data, c->len);
+	memcpy(more + c->len, bytes, n);
+	c->data = more;
+	c->len += n;
+	return 0;
+}
+
+int report_xlsx_bytes(const report_doc *r, report_bytes *out, err *e)
+{
+	collect c = {.mem = r->mem};
+	export_sink sink = {to_bytes, &c};
+	if (report_xlsx(r, &sink, e) < 0)
+		return -1;
+	out->data = c.data;
+	out->len = c.len;
+	return 0;
+}

@@ -42,6 +42,8 @@ int report_area(domain *d, int64_t area, const char *today, report_doc **out, er
  * as text (never a formula). Written in a temporary file under TMPDIR
  * (export_temp_file), removed before this returns. */
 int report_xlsx(const report_doc *r, export_sink *out, err *e);
+/* The same into bytes in the document's arena, as the other writers give. */
+int report_xlsx_bytes(const report_doc *r, report_bytes *out, err *e);
 
 /* `text` cut to at most `max` bytes at a space (or a character boundary),
  * with an ellipsis when cut; newlines become spaces. */

@@ -24,6 +24,8 @@ const PRINTABLE = {
 	'/org/1/plan/1/report': 'the printable plan: every statement\'s strengths and areas, to print on A4',
 	'/org/1/measures/report': 'the printable monitoring grid of every success measure, to print on A4',
 	'/org/1/actions/report': 'the printable action plan, every action, to print on A4',
+	'/area/1/report': 'the area report for the SEND partnership board, printed or downloaded for its meetings '
+		+ '(every organisation in the portfolio, heat map and coverage tables)',
 };
 
 // Still above the limit while someone makes them shorter ("pending" and

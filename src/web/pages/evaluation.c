@@ -349,8 +349,9 @@ static int evaluation_render(request *r, eval_page *pg)
 	     p->elements_evidenced, p->elements, p->elements_complete, p->elements_complete == 1 ? "is" : "are");
 	if (!strcmp(p->fw->id, "four-cornerstones"))
 		htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a/readiness\">Charter Gold readiness</a>: "
-			      "which examples have evidence, what needs a fresh look and who took part.</p>",
-		     evaluation_path(r, pg));
+			      "which examples have evidence, what needs a fresh look and who took part. "
+			      "<a class=\"govuk-link\" href=\"%a/summary\">One-page summary</a> for governors and boards.</p>",
+		     evaluation_path(r, pg), evaluation_path(r, pg));
 
 	for (size_t s = 0; s < p->n_sections; s++) {
 		const section_progress *sp = &p->sections[s];

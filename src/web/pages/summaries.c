@@ -29,35 +29,9 @@ static int write_docx(request *r, const report_doc *doc, report_bytes *out)
 	return report_docx(doc, NULL, out, &r->e);
 }
 
-/* Collects the workbook in the request's arena. */
-typedef struct collect {
-	arena *mem;
-	unsigned char *data;
-	size_t len;
-} collect;
-
-static int to_bytes(void *ctx, const char *bytes, size_t n, err *e)
-{
-	(void)e;
-	collect *c = ctx;
-	unsigned char *more = arena_alloc(c->mem, c->len + n);
-	if (c->len)
-		memcpy(more, c->data, c->len);
-	memcpy(more + c->len, bytes, n);
-	c->data = more;
-	c->len += n;
-	return 0;
-}
-
 static int write_xlsx(request *r, const report_doc *doc, report_bytes *out)
 {
-	collect c = {.mem = &r->mem};
-	export_sink sink = {to_bytes, &c};
-	if (report_xlsx(doc, &sink, &r->e) < 0)
-		return -1;
-	out->data = c.data;
-	out->len = c.len;
-	return 0;
+	return report_xlsx_bytes(doc, out, &r->e);
 }
 
 static const board_format summary_formats[] = {
@@ -81,9 +55,10 @@ static const board_format *format_named(const board_format *formats, const char 
 }
 
 /* The page: its heading, the files, then the report as HTML. `base` is
- * the page's own address, which the files hang from. */
+ * the page's own address, which the files hang from; the report's level-1
+ * headings are <h{top}> (the summary has none: its level 2 are h2). */
 static void report_page(request *r, const report_doc *doc, const char *back, const char *back_text,
-			const char *base, const board_format *formats)
+			const char *base, const board_format *formats, int top)
 {
 	page_begin(r, doc->title);
 	htmlf(&r->out, "<a href=\"%a\" class=\"govuk-back-link copro-print-hide\">%t</a>"
@@ -96,7 +71,7 @@ static void report_page(request *r, const report_doc *doc, const char *back, con
 	htmlf(&r->out, "</ul><p class=\"govuk-body\">To print, use your browser's Print command: this page "
 		       "prints as the report, without copro's menus.</p></div>");
 	report_html_options opt = {.base_url = ""};
-	report_html_body(&r->out, doc, &opt, 2);
+	report_html_body(&r->out, doc, &opt, top);
 	if (doc->made && *doc->made)
 		htmlf(&r->out, "<p class=\"govuk-body-s\">%t</p>", doc->made);
 	page_end(r);
@@ -133,7 +108,7 @@ static int page_summary(request *r)
 	const char *evaluation = arena_printf(&r->mem, "/org/%lld/evaluation/%lld", (long long)r->org,
 					      (long long)param_id(r, 1));
 	report_page(r, doc, evaluation, "Back to the self-evaluation",
-		    arena_printf(&r->mem, "%s/summary", evaluation), summary_formats);
+		    arena_printf(&r->mem, "%s/summary", evaluation), summary_formats, 1);
 	return 200;
 }
 
@@ -165,7 +140,7 @@ static int page_area_report(request *r)
 	if (st)
 		return st;
 	report_page(r, doc, arena_printf(&r->mem, "/area/%lld", (long long)r->area), "Area portfolio",
-		    arena_printf(&r->mem, "/area/%lld/report", (long long)r->area), area_formats);
+		    arena_printf(&r->mem, "/area/%lld/report", (long long)r->area), area_formats, 2);
 	return 200;
 }
 
