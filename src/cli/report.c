@@ -192,6 +192,8 @@ const command report_commands[] = {
 	 "KIND is one of:\n"
 	 "  evaluation  a self-evaluation as the tool's grid, statement by statement\n"
 	 "              (ID its number; pdf, docx or html)\n"
+	 "  audit       a joint partnership audit as York's form (ID its number;\n"
+	 "              pdf, docx or html)\n"
 	 "  summary     a self-evaluation on one page for governors and boards\n"
 	 "              (ID its number; pdf, docx or html)\n"
 	 "  area        the area report for the SEND partnership board (ID the area's\n"
@@ -200,7 +202,7 @@ const command report_commands[] = {
 	 "is a pipe or a file, else to a file named after the report in this folder.\n"
 	 "--base-url (the address copro is reached at) makes the report's links to\n"
 	 "copro's pages absolute; without it the report has no web links.\n\n"
-	 "Examples:\n  copro report evaluation 1 --format pdf --output self-evaluation.pdf\n"
+	 "Example:\n  copro report evaluation 1 --format pdf --output self-evaluation.pdf\n"
 	 "  copro report summary 1 --format docx\n"
 	 "  copro report area \"North Yorkshire\" --format xlsx --output board.xlsx\n",
 	 cmd_report},

@@ -1,7 +1,8 @@
 // board.mjs: the short reports for boards, by mouse and keyboard. On the
 // demo, the lead opens the one-page summary from the self-evaluation,
 // downloads it as a PDF (one A4 page, by keyboard) and as a Word file (a
-// zip with the document), and it works without JavaScript at 375 px. The
+// zip with the document), and it works without JavaScript at 375 px; from
+// the self-evaluation's Print or download page, its Word file. The
 // area administrator opens the area report from the portfolio and
 // downloads it as a PDF and an Excel workbook. Every page reached gets
 // visit(), and a look in print.
@@ -65,6 +66,15 @@ export default async function board(t) {
 	await t.check('the Word file downloads: a zip holding the document', async () => {
 		const dl = await download(lead, () => lead.getByRole('link', { name: /^Self-evaluation summary \(Word/ }).click());
 		expect(dl.name.endsWith('.docx'), `the name ${dl.name}`);
+		expectEqual(dl.bytes.subarray(0, 2).toString(), 'PK', 'the start');
+		expect(dl.bytes.includes('word/document.xml'), 'no word/document.xml in it');
+	});
+	await t.check('the self-evaluation\'s Word file, from its Print or download page', async () => {
+		await lead.goto(`${app.url}/org/1/evaluation/1`);
+		await submit(lead, () => lead.getByRole('link', { name: 'Print or download' }).click());
+		expectEqual(pathOf(lead), '/org/1/evaluation/1/report', 'the address');
+		const dl = await download(lead, () => lead.getByRole('link', { name: /\(Word, A4 landscape\)$/ }).click());
+		expect(/^riverside-primary-school-demo-four-cornerstones-self-evaluation-tool-2026-27\.docx$/.test(dl.name), `the name ${dl.name}`);
 		expectEqual(dl.bytes.subarray(0, 2).toString(), 'PK', 'the start');
 		expect(dl.bytes.includes('word/document.xml'), 'no word/document.xml in it');
 	});

@@ -1,8 +1,10 @@
 /* test_report_pages.c: the "Print or download" pages and their files: the
- * report on the page, the PDF sent as an attachment with a safe name and
+ * report on the page, the PDF (and Word file) sent as an attachment with a safe name and
  * a line in the activity log, who may have them, and every refusal. */
 #include "store/account.h"
 #include "webtest.h"
+
+#include "report/docx.h"
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, webfix_setup, webfix_teardown)
 
@@ -101,6 +103,28 @@ static void organisation_reports(void **state)
 	request_destroy(r);
 }
 
+/* The same grid as Word: the zip with its document, a line in the log. */
+static void evaluation_word_download(void **state)
+{
+	webfix *w = *state;
+	add_evidence(w, "Morning welcome at the gate");
+	const char *path = web_path(w, "/org/%lld/evaluation/%lld/report", (long long)w->org, (long long)w->eval);
+	request *r = web_expect_request(w, AS_VIEWER, "GET", path, NULL, 200);
+	page_has(r, web_path(w, "href=\"%s/docx\" download", path));
+	request_destroy(r);
+	int64_t before = activity_lines(w, "downloaded %(Word)");
+	r = web_expect_request(w, AS_VIEWER, "GET", web_path(w, "%s/docx", path), NULL, 200);
+	assert_string_equal(r->content_type, DOCX_TYPE);
+	assert_non_null(strstr(r->download, ".docx"));
+	assert_memory_equal(r->out.buf, "PK", 2);
+	bool named = false;     /* the zip names its parts in the clear */
+	for (size_t i = 0; i + 17 <= r->out.len && !named; i++)
+		named = !memcmp(r->out.buf + i, "word/document.xml", 17);
+	assert_true(named);
+	assert_int_equal(activity_lines(w, "downloaded %(Word)"), before + 1);
+	request_destroy(r);
+}
+
 static void refusals(void **state)
 {
 	webfix *w = *state;
@@ -123,7 +147,8 @@ static void refusals(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(evaluation_report_page), T(evaluation_pdf_download), T(organisation_reports), T(refusals),
+		T(evaluation_report_page), T(evaluation_pdf_download), T(evaluation_word_download), T(organisation_reports),
+		T(refusals),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

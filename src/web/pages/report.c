@@ -1,10 +1,11 @@
 /* report.c: the "Print or download" pages of the printable reports
  * (domain/reports.h): the report itself as HTML, which prints on A4, with
- * links to the files; and the files (PDF), sent as attachments with a line
+ * links to the files; and the files (PDF, Word), sent as attachments with a line
  * in the activity log. Who may read the record may print and download it. */
 #include <string.h>
 
 #include "domain/reports.h"
+#include "report/docx.h"
 #include "report/pdf.h"
 #include "report/report_html.h"
 #include "web/pages/pages.h"
@@ -39,8 +40,16 @@ static int write_pdf(request *r, const report_doc *doc, report_bytes *out)
 	return report_pdf(doc, &opt, out, &r->e);
 }
 
+/* Word, for an organisation that must edit the report or attach it where
+ * Word is asked for; links as in the PDF. */
+static int write_docx(request *r, const report_doc *doc, report_bytes *out)
+{
+	return report_docx(doc, site_address(r), out, &r->e);
+}
+
 static const report_format formats[] = {
 	{"pdf", "PDF", "application/pdf", write_pdf},
+	{"docx", "Word", DOCX_TYPE, write_docx},
 };
 
 /* The kind named by the route: its first segment after /org/{org}/. */

@@ -19,14 +19,16 @@ typedef struct board_format {
 	int (*write)(request *r, const report_doc *doc, report_bytes *out);
 } board_format;
 
+/* Links in the files open copro's pages at the address the browser used. */
 static int write_pdf(request *r, const report_doc *doc, report_bytes *out)
 {
-	return report_pdf(doc, NULL, out, &r->e);
+	report_pdf_options opt = {.base_url = site_address(r)};
+	return report_pdf(doc, &opt, out, &r->e);
 }
 
 static int write_docx(request *r, const report_doc *doc, report_bytes *out)
 {
-	return report_docx(doc, NULL, out, &r->e);
+	return report_docx(doc, site_address(r), out, &r->e);
 }
 
 static int write_xlsx(request *r, const report_doc *doc, report_bytes *out)
