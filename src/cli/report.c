@@ -194,6 +194,7 @@ const command report_commands[] = {
 	 "              (ID its number; pdf, docx or html)\n"
 	 "  audit       a joint partnership audit as York's form (ID its number;\n"
 	 "              pdf, docx or html)\n"
+	 "  plan        a service plan as its grid (ID its number; pdf, docx or html)\n"
 	 "  summary     a self-evaluation on one page for governors and boards\n"
 	 "              (ID its number; pdf, docx or html)\n"
 	 "  area        the area report for the SEND partnership board (ID the area's\n"
