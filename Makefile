@@ -4,7 +4,7 @@
 
 CC       ?= cc
 PKGS     := sqlite3 jansson libsodium libmicrohttpd xlsxwriter libqrencode \
-            libmagic pangocairo libzip fontconfig
+            libmagic pangocairo libzip
 OPT      ?= -O2 -g
 CFLAGS   := $(OPT) -DCOPRO_FRAMEWORKS_DIR=\"$(CURDIR)/frameworks\" \
             -DCOPRO_ASSETS_DIR=\"$(CURDIR)/build/assets\" \
@@ -79,6 +79,7 @@ check: deps assets
 # tests/run runs the test programs side by side too (TEST_JOBS of them).
 test: $(BUILD)/copro $(TESTS) $(BENCH_BIN) languages
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	UBSAN_OPTIONS=print_stacktrace=1 \
 	tests/run $(TEST_RUN_FLAGS) $(BUILD)
 

@@ -187,7 +187,7 @@ static int cmd_report(cli *c, int argc, char **argv)
 }
 
 const command report_commands[] = {
-	{"report", "a printable report (a self-evaluation, its one-page summary, an area's) as PDF, Word, HTML or Excel",
+	{"report", "a printable report (a self-evaluation, an audit, a plan, a one-page summary, an area's) as PDF, Word, HTML or Excel",
 	 "Usage: copro report KIND ID --format pdf|docx|html|xlsx [--output FILE] [--base-url URL]\n\n"
 	 "KIND is one of:\n"
 	 "  evaluation  a self-evaluation as the tool's grid, statement by statement\n"

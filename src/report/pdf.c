@@ -4,9 +4,7 @@
  * text goes through pango, so Arabic is shaped right to left and any
  * script finds a font through fontconfig; cairo embeds the fonts. */
 #include <cairo-pdf.h>
-#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -551,23 +549,8 @@ static int pass(pdf *p, const report_pdf_options *opt, cairo_write_func_t write,
 	return 0;
 }
 
-/* fontconfig and cairo keep what they loaded for the life of the
- * process; it is let go at exit, so a leak checker sees only real leaks. */
-static void release_font_caches(void)
-{
-	cairo_debug_reset_static_data();
-	FcFini();
-}
-
-static void register_release(void)
-{
-	atexit(release_font_caches);
-}
-
 int report_pdf(const report_doc *doc, const report_pdf_options *opt, report_bytes *out, err *e)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, register_release);
 	pdf p = {.doc = doc, .base_url = opt ? opt->base_url : NULL};
 	if (pass(&p, opt, discard_write, NULL, e) < 0)
 		return -1;
