@@ -549,6 +549,55 @@ static int pass(pdf *p, const report_pdf_options *opt, cairo_write_func_t write,
 	return 0;
 }
 
+/* The number after `key` in the bytes from `from` on (-1: not there). */
+static long number_after(const sink *s, size_t from, const char *key)
+{
+	size_t k = strlen(key);
+	for (size_t i = from; i + k < s->len; i++)
+		if (!memcmp(s->data + i, key, k))
+			return strtol((const char *)s->data + i + k, NULL, 10);
+	return -1;
+}
+
+static size_t find(const sink *s, size_t from, const char *what)
+{
+	size_t k = strlen(what);
+	for (size_t i = from; i + k <= s->len; i++)
+		if (!memcmp(s->data + i, what, k))
+			return i;
+	return SIZE_MAX;
+}
+
+/* cairo 1.16 sets a PDF's title, author and creator but not its language
+ * (the catalogue's /Lang, which screen readers use to choose a voice).
+ * An incremental update, as PDF allows, adds it: the catalogue again with
+ * /Lang, an xref section for it and a trailer pointing back to cairo's.
+ * 0, or -1 when cairo's file does not look as expected (left as it was). */
+static int add_lang(arena *a, sink *s, const char *lang)
+{
+	if (!lang || !*lang || lang[strspn(lang, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")])
+		return -1;
+	size_t trailer = find(s, s->len > 1024 ? s->len - 1024 : 0, "trailer");
+	if (trailer == SIZE_MAX)
+		return -1;
+	long root = number_after(s, trailer, "/Root "), size = number_after(s, trailer, "/Size "),
+	     info = number_after(s, trailer, "/Info "), prev = number_after(s, trailer, "startxref\n");
+	size_t obj = root > 0 ? find(s, 0, arena_printf(a, "\n%ld 0 obj\n", root)) : SIZE_MAX;
+	size_t dict = obj == SIZE_MAX ? SIZE_MAX : find(s, obj, "<<");
+	size_t end = dict == SIZE_MAX ? SIZE_MAX : find(s, dict, ">>\nendobj");
+	if (size <= root || prev <= 0 || end == SIZE_MAX || find(s, dict, "/Type /Catalog") > end)
+		return -1;
+	size_t at = s->len + 1;
+	char *update = arena_printf(a, "\n%ld 0 obj\n%.*s   /Lang (%s)\n>>\nendobj\n", root, (int)(end - dict),
+				    (const char *)s->data + dict, lang);
+	size_t xref = s->len + strlen(update);
+	update = arena_printf(a, "%sxref\n%ld 1\n%010zu 00000 n \ntrailer\n<< /Size %ld\n   /Root %ld 0 R\n%s"
+				 "   /Prev %ld\n>>\nstartxref\n%zu\n%%%%EOF\n",
+			      update, root, at, size, root, info > 0 ? arena_printf(a, "   /Info %ld 0 R\n", info) : "",
+			      prev, xref);
+	return sink_write(s, (const unsigned char *)update, (unsigned int)strlen(update)) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+}
+
 int report_pdf(const report_doc *doc, const report_pdf_options *opt, report_bytes *out, err *e)
 {
 	pdf p = {.doc = doc, .base_url = opt ? opt->base_url : NULL};
@@ -560,6 +609,7 @@ int report_pdf(const report_doc *doc, const report_pdf_options *opt, report_byte
 	p.draw = true;
 	if (pass(&p, opt, sink_write, s, e) < 0)
 		return -1;
+	add_lang(doc->mem, s, doc->lang);
 	out->data = s->data;
 	out->len = s->len;
 	return 0;

@@ -15,7 +15,10 @@ typedef struct report_pdf_options {
 } report_pdf_options;
 
 /* Writes `doc` as a PDF into out (bytes in the document's arena). opt may
- * be NULL. 0, or -1 with e set when cairo fails. */
+ * be NULL. The title, author and creator are cairo's metadata; cairo 1.16
+ * cannot set the language, so the writer appends it (/Lang in the
+ * catalogue) as an incremental update when doc->lang is a plain tag.
+ * 0, or -1 with e set when cairo fails. */
 int report_pdf(const report_doc *doc, const report_pdf_options *opt, report_bytes *out, err *e);
 
 #endif
