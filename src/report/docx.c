@@ -133,6 +133,7 @@ typedef struct docx {
 	xbuf body, rels;
 	int next_rel;
 	int page_w, page_h, text_w;     /* landscape or portrait; text_w: what tables share */
+	int shift;                      /* levels the headings move up (below) */
 } docx;
 
 /* A run of text, bold or not, in character style `rstyle` (NULL: none). */
@@ -249,7 +250,7 @@ static void block(docx *x, const report_block *b)
 {
 	switch (b->kind) {
 	case REPORT_HEADING:
-		para(&x->body, arena_printf(x->r->mem, "Heading%d", b->level), b->text);
+		para(&x->body, arena_printf(x->r->mem, "Heading%d", b->level - x->shift), b->text);
 		break;
 	case REPORT_PARAGRAPH:
 		para_open(&x->body, NULL);
@@ -271,8 +272,21 @@ static void block(docx *x, const report_block *b)
 	}
 }
 
+/* A report whose top headings are level 2 (the one-page summary) gets
+ * them as Heading 1: Word's checker and a screen reader's list of
+ * headings expect no level skipped after the title. */
+static int heading_shift(const report_doc *r)
+{
+	int top = 3;
+	for (const report_block *b = r->first; b; b = b->next)
+		if (b->kind == REPORT_HEADING && b->level < top)
+			top = b->level;
+	return top - 1;
+}
+
 static void document_part(docx *x)
 {
+	x->shift = heading_shift(x->r);
 	put(&x->body, XML_DECL "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\"><w:body>");
 	para(&x->body, "Title", x->r->title);
 	if (x->r->subtitle && *x->r->subtitle)

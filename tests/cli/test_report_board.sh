@@ -40,7 +40,7 @@ check "... figures, strengths and areas, then actions, in order" in_order summar
 expect_ok "the summary as Word" report summary 1 --format docx --output summary.docx
 check "... well-formed, its headings Word's own, its text in order" sh -c \
 	'python3 "$1" summary.docx >docx.txt && grep -q "^Title|Self-evaluation summary$" docx.txt &&
-	 grep -q "^Heading2|Top strengths and areas for development$" docx.txt && grep -q "^header-row$" docx.txt' _ "$READ_DOCX"
+	 grep -q "^Heading1|Top strengths and areas for development$" docx.txt && grep -q "^header-row$" docx.txt' _ "$READ_DOCX"
 expect_ok "the self-evaluation as Word" report evaluation 1 --format docx --output ev.docx
 check "... the tool's grid as tables whose header rows repeat, landscape" sh -c \
 	'python3 "$1" ev.docx >ev.txt && grep -q "^page 16838 11906 landscape$" ev.txt &&

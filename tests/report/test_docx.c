@@ -120,6 +120,23 @@ static void no_base_no_links(void **state)
 	arena_free(&a);
 }
 
+/* A report whose headings start at level 2 has them as Heading 1 in Word,
+ * so that no level is skipped after the title. */
+static void headings_start_at_heading_1(void **state)
+{
+	(void)state;
+	arena a = {0};
+	report_doc *r = report_new(&a, "Summary");
+	report_heading(r, 2, "Where it stands");
+	report_heading(r, 3, "Detail");
+	report_bytes out;
+	err e = {0};
+	assert_int_equal(report_docx(r, NULL, &out, &e), 0);
+	const char *text = read_back(&a, &out);
+	assert_non_null(strstr(text, "Heading1|Where it stands\nHeading2|Detail\n"));
+	arena_free(&a);
+}
+
 /* Control characters and bytes that are not UTF-8 cannot be in XML 1.0:
  * they go, and what is around them stays; a carriage return before a line
  * feed is one line end. */
@@ -189,6 +206,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(text_reads_back_in_order),
 		cmocka_unit_test(no_base_no_links),
+		cmocka_unit_test(headings_start_at_heading_1),
 		cmocka_unit_test(text_xml_cannot_hold_is_removed),
 		cmocka_unit_test(large_tables_unzip),
 	};
