@@ -270,7 +270,8 @@ static void heading(pdf *p, const report_block *b)
 	static const enum font fonts[] = {F_H1, F_H2, F_H3};
 	PangoLayout *l = layout(p, fonts[b->level - 1], b->text, p->right - p->left);
 	double h = layout_height(l);
-	if (p->y + h + 48 > p->bottom && !at_top(p))
+	/* room for a subheading and a few lines after it, or a new page */
+	if (p->y + h + (b->level == 3 ? 48 : 96) > p->bottom && !at_top(p))
 		new_page(p);
 	if (!at_top(p))
 		p->y += b->level == 1 ? 16 : 10;
