@@ -7,6 +7,9 @@
 
 #include "cli/cli.h"
 #include "domain/evidence_file.h"
+#include "domain/evidence_pack.h"
+#include "domain/reports.h"
+#include "report/pdf.h"
 
 static json_t *file_json(const void *item)
 {
@@ -88,6 +91,34 @@ static int cmd_evidence_detach(cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static int cmd_evidence_pack(cli *c, int argc, char **argv)
+{
+	const char *output = NULL;
+	const cli_opt opts[] = {{"--output", &output, NULL, NULL}, {0}};
+	int64_t id;
+	if (cli_parse_id(c, argc, argv, opts, "The evaluation", &id) < 0)
+		return EXIT_USAGE;
+	if (!output)
+		return cli_usage_error(c, "--output FILE.zip is required: the pack is a ZIP file."), EXIT_USAGE;
+	report_doc *doc;
+	report_bytes pdf, zip;
+	const char *name;
+	if (cli_open(c) < 0 || report_evaluation(&c->d, 0, id, &doc, &c->e) < 0 ||
+	    report_pdf(doc, NULL, &pdf, &c->e) < 0 || evidence_pack(&c->d, 0, id, &pdf, &zip, &name, &c->e) < 0)
+		return cli_fail(c);
+	FILE *f = fopen(output, "wb");
+	bool written = f && fwrite(zip.data, 1, zip.len, f) == zip.len;
+	if (f && fclose(f) != 0)
+		written = false;
+	if (!written) {
+		err_set(&c->e, ERR_IO, "cannot write %s: check the folder exists and you may write there.", output);
+		return cli_fail(c);
+	}
+	printf("Wrote the evidence pack of evaluation %lld to %s (%s).\n", (long long)id, output,
+	       evidence_file_size_words(&c->mem, (int64_t)zip.len));
+	return EXIT_OK;
+}
+
 const command evidence_file_commands[] = {
 	{"evidence attach", "attach a file to an evidence item",
 	 "Usage: copro evidence attach EVIDENCE FILE [--name NAME]\n\n"
@@ -104,5 +135,11 @@ const command evidence_file_commands[] = {
 	 "Usage: copro evidence detach EVIDENCE FILE\n\n"
 	 "FILE is the file's number from `copro evidence files EVIDENCE`.\n\n"
 	 "Example:\n  copro evidence detach 3 2\n", cmd_evidence_detach},
+	{"evidence pack", "an evaluation's evidence pack (ZIP) for an assessor or an inspection",
+	 "Usage: copro evidence pack EVALUATION --output FILE.zip\n\n"
+	 "The ZIP holds report.pdf (the self-evaluation's report), readiness.txt (Charter\n"
+	 "Gold readiness, copro's reading of the guidance, not an award), evidence.csv\n"
+	 "(each evidence item linked to the evaluation) and evidence-files/ (their files).\n\n"
+	 "Example:\n  copro evidence pack 1 --output riverside-evidence.zip\n", cmd_evidence_pack},
 	{0},
 };

@@ -53,6 +53,23 @@ same "the export carries the files, in base64" "['Report to governors.docx']" \
 	"$(python3 -c 'import json,sys; print([f["name"] for f in json.load(open(sys.argv[1]))["evidence_files"]])' "$WORK/org.json")"
 expect_out "an item without files says how to attach one" "copro evidence attach 2 FILE" evidence files 2
 
+# ---- the evidence pack ------------------------------------------------------
+"$COPRO" evaluation start 1 four-cornerstones 2026-27 >/dev/null
+"$COPRO" evidence link 1 1 1i.a 2iii.b >/dev/null
+"$COPRO" evidence add 1 --title "=1+1 formula" --with cyp --evaluation 1 --link 1ii.a >/dev/null
+"$COPRO" evidence attach 3 "$WORK/report.docx" --name "Report to governors.docx" >/dev/null
+expect_fail "the pack needs --output" 2 "--output FILE.zip is required" evidence pack 1
+expect_fail "no such evaluation" 1 "evaluation" evidence pack 9 --output "$WORK/none.zip"
+expect_out "evidence pack" "Wrote the evidence pack of evaluation 1 to $WORK/pack.zip" evidence pack 1 --output "$WORK/pack.zip"
+same "it holds the report, readiness, the list and the files (a repeated name numbered)" \
+	"evidence-files/Report to governors (2).docx evidence-files/Report to governors.docx evidence.csv readiness.txt report.pdf" \
+	"$(python3 -c 'import zipfile,sys; print(" ".join(sorted(zipfile.ZipFile(sys.argv[1]).namelist())))' "$WORK/pack.zip")"
+check "the files come back byte for byte" sh -c "python3 -c 'import zipfile,sys; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(\"evidence-files/Report to governors (2).docx\"))' '$WORK/pack.zip' | cmp -s - '$WORK/report.docx'"
+csv=$(python3 -c 'import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).read("evidence.csv").decode())' "$WORK/pack.zip")
+check "the list names each item's indicators and files" sh -c 'printf "%s" "$1" | grep -q "^1,Forum minutes,.*,1i.a; 2iii.b,,evidence-files/Report to governors.docx,"' _ "$csv"
+check "with the formula guard" sh -c 'printf "%s" "$1" | grep -q "^3,'"'"'=1+1 formula,"' _ "$csv"
+check "the report is a PDF" sh -c "python3 -c 'import zipfile,sys; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(\"report.pdf\"))' '$WORK/pack.zip' | head -c 5 | grep -q '%PDF-'"
+
 # ---- through the server -------------------------------------------------
 printf 'a long enough password\n' | "$COPRO" user add --name "Lee Lead" --email lee@example.org \
 	--role lead --org 1 >/dev/null 2>&1

@@ -109,8 +109,8 @@ same "copro org alone lists the five org commands" \
   copro org edit               change an organisation's details
   copro org import-csv         add or update an area's organisations from a CSV file" "$err"
 check "copro org alone prints nothing on stdout" [ -z "$out" ]
-expect_fail "copro evidence alone lists the nine evidence commands" 2 "copro evidence needs a command:" evidence
-same "copro evidence alone: nine commands" 9 "$(printf '%s\n' "$err" | grep -c '^  copro evidence ')"
+expect_fail "copro evidence alone lists the ten evidence commands" 2 "copro evidence needs a command:" evidence
+same "copro evidence alone: ten commands" 10 "$(printf '%s\n' "$err" | grep -c '^  copro evidence ')"
 expect_fail "copro org frob names the unknown command and lists the org commands" 2 \
 	'copro org has no command "frob"; its commands are:' org frob
 same "copro org frob: the five org commands follow" 5 "$(printf '%s\n' "$err" | grep -c '^  copro org ')"

@@ -288,6 +288,8 @@ static const struct {
 	{"GET", "/org/{org}/evidence/{evidence}/file/{attachment}", ACCESS_VIEW},
 	{"GET", "/org/{org}/evidence/{evidence}/file/{attachment}/remove", ACCESS_CONTRIBUTE},
 	{"POST", "/org/{org}/evidence/{evidence}/file/{attachment}/remove", ACCESS_CONTRIBUTE},
+	/* The evidence pack: leads, and the evaluation's assessor. */
+	{"GET", "/org/{org}/evaluation/{evaluation}/pack", ACCESS_LEAD},
 	{"GET", "/org/{org}/actions", ACCESS_VIEW},
 	{"GET", "/org/{org}/actions/new", ACCESS_CONTRIBUTE},
 	{"POST", "/org/{org}/actions", ACCESS_CONTRIBUTE},
@@ -515,7 +517,7 @@ static bool allowed(const request *r)
 static bool assessor_may(const route *rt, enum access least)
 {
 	static const char *const reads[] = {"/org/{org}/evaluation/{evaluation}", "/org/{org}/evidence/{evidence}", NULL};
-	if (least == ONLY_ASSESSOR)
+	if (least == ONLY_ASSESSOR || !strcmp(rt->pattern, "/org/{org}/evaluation/{evaluation}/pack"))
 		return true;
 	if (strcmp(rt->method, "GET") || least > ACCESS_VIEW || strstr(rt->pattern, "/compare"))
 		return false;
@@ -569,7 +571,8 @@ static int run_matrix(webfix *w, bool gets_only)
 						 * would empty the page cache of the rest. */
 						void *fresh = NULL;
 						webfix *cw = w;
-						if (strcmp(rt->method, "GET") != 0 || strstr(rt->pattern, "/{format}")) {
+						if (strcmp(rt->method, "GET") != 0 || strstr(rt->pattern, "/{format}") ||
+						    strstr(rt->pattern, "/pack")) {
 							webfix_setup(&fresh);
 							cw = fresh;
 						}

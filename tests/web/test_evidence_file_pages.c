@@ -3,6 +3,8 @@
  * empty, too large, over the quota, no CSRF token, signed out, another
  * organisation's) that store nothing, the checks made before an upload's
  * body is read, the download's headers and bytes, and removal. */
+#include <zip.h>
+
 #include "domain/evidence_file.h"
 #include "store/account.h"
 #include "webtest.h"
@@ -247,13 +249,74 @@ static void area_sets_the_quota(void **state)
 				       " 'set the file space of each organisation to 50 MB'"), 1);
 }
 
+/* One entry of a ZIP held in memory, as a string in w's arena; NULL when
+ * the ZIP has no such entry. */
+static const char *zip_entry(webfix *w, const unsigned char *bytes, size_t len, const char *name)
+{
+	zip_error_t ze;
+	zip_error_init(&ze);
+	zip_source_t *src = zip_source_buffer_create(bytes, len, 0, &ze);
+	zip_t *z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+	assert_non_null(z);
+	zip_error_fini(&ze);
+	zip_stat_t st;
+	char *out = NULL;
+	if (zip_stat(z, name, 0, &st) == 0) {
+		out = arena_alloc(&w->f.mem, (size_t)st.size + 1);
+		zip_file_t *f = zip_fopen(z, name, 0);
+		assert_int_equal(zip_fread(f, out, st.size), (zip_int64_t)st.size);
+		zip_fclose(f);
+	}
+	zip_discard(z);
+	return out;
+}
+
+/* The evidence pack: a ZIP with the report, the evidence list (formula
+ * guard) and the files of the evidence linked to the evaluation, for
+ * leads; viewers and contributors are refused. */
+static void evidence_pack_for_leads(void **state)
+{
+	webfix *w = *state;
+	evidence_row ev = {.organisation_id = w->org, .title = "=HYPERLINK(\"http://x\")", .date = "2026-05-01",
+			   .groups = GROUP_PARENTS};
+	int64_t id;
+	size_t n;
+	assert_int_equal(evidence_add(&w->f.d, &ev, &id, &w->f.e), 0);
+	const char *refs[] = {"1i.a"};
+	assert_int_equal(evidence_link(&w->f.d, id, w->eval, refs, 1, false, &n, &w->f.e), 0);
+	evidence_file_row f;
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(evidence_file_attach(&w->f.d, NULL, w->org, id, "../minutes.pdf", pdf, sizeof pdf - 1,
+						      &f, &w->f.e), 0);
+	const char *p = web_path(w, "/org/%lld/evaluation/%lld/pack", (long long)w->org, (long long)w->eval);
+	request *r = web_expect_request(w, AS_LEAD, "GET", p, NULL, 200);
+	assert_string_equal(r->content_type, "application/zip");
+	assert_non_null(strstr(r->download, ".zip"));
+	const char *csv = zip_entry(w, r->body, r->body_len, "evidence.csv");
+	assert_non_null(csv);
+	body_has(csv, "number,title,date,partner_groups,indicators,link,files,description\r\n");
+	body_has(csv, "\"'=HYPERLINK(\"\"http://x\"\")\"");
+	body_has(csv, "evidence-files/minutes.pdf; evidence-files/minutes (2).pdf");
+	assert_memory_equal(zip_entry(w, r->body, r->body_len, "evidence-files/minutes (2).pdf"), pdf, sizeof pdf - 1);
+	assert_non_null(zip_entry(w, r->body, r->body_len, "report.pdf"));
+	assert_non_null(zip_entry(w, r->body, r->body_len, "readiness.txt"));
+	assert_null(zip_entry(w, r->body, r->body_len, "minutes.pdf"));
+	request_destroy(r);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM activity WHERE what LIKE 'downloaded the evidence pack%'"), 1);
+	web_expect(w, AS_CONTRIBUTOR, "GET", p, NULL, 403);
+	web_expect(w, AS_VIEWER, "GET", p, NULL, 403);
+	web_expect(w, AS_OTHER_LEAD, "GET", p, NULL, 404);
+	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld/evaluation/%lld/pack", (long long)w->org,
+					      (long long)w->other_eval), NULL, 404);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(form_is_a_multipart_task_page), T(attach_lists_and_downloads), T(refusals_store_nothing),
-		T(checked_before_the_body), T(removal_confirms_first), T(area_sets_the_quota),
+		T(checked_before_the_body), T(removal_confirms_first), T(area_sets_the_quota), T(evidence_pack_for_leads),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

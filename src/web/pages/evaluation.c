@@ -352,6 +352,10 @@ static int evaluation_render(request *r, eval_page *pg)
 			      "which examples have evidence, what needs a fresh look and who took part. "
 			      "<a class=\"govuk-link\" href=\"%a/summary\">One-page summary</a> for governors and boards.</p>",
 		     evaluation_path(r, pg), evaluation_path(r, pg));
+	if (r->access >= ACCESS_LEAD || r->assessor)
+		htmlf(&r->out, "<p class=\"govuk-body copro-print-hide\"><a class=\"govuk-link\" href=\"%a/pack\" download>"
+			      "Download the evidence pack</a> (ZIP): the report, the readiness summary, the evidence list and its files, "
+			      "for an assessor or an inspection.</p>", evaluation_path(r, pg));
 
 	for (size_t s = 0; s < p->n_sections; s++) {
 		const section_progress *sp = &p->sections[s];

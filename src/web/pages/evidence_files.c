@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "domain/evidence_file.h"
+#include "domain/evidence_pack.h"
+#include "domain/reports.h"
+#include "report/pdf.h"
 #include "web/pages/pages.h"
 
 /* A multipart body is the file and a few hundred bytes around it. */
@@ -233,6 +236,33 @@ static int page_remove_post(request *r)
 	return web_redirect(r, arena_printf(&r->mem, "%s?saved=removed", item_path(r, ev.id)));
 }
 
+/* ---- the evidence pack ----------------------------------------------- */
+
+/* Leads and the evaluation's assessor only: the route takes a viewer's
+ * access, which is what an assessor has, and the rest are refused here. */
+/* ROUTE: GET /org/{org}/evaluation/{evaluation}/pack (viewer) */
+static int page_pack(request *r)
+{
+	if (r->access < ACCESS_LEAD && !r->assessor)
+		return web_error_page(r, 403, "You cannot do this",
+				      "The evidence pack is for the organisation's leads and the evaluation's assessor. Ask your organisation lead for it.");
+	report_doc *doc;
+	report_bytes pdf, zip;
+	const char *name;
+	if (report_evaluation(&r->d, r->org, param_id(r, 1), &doc, &r->e) < 0)
+		return page_lookup_failed(r, &r->e);
+	if (report_pdf(doc, NULL, &pdf, &r->e) < 0 ||
+	    evidence_pack(&r->d, r->org, param_id(r, 1), &pdf, &zip, &name, &r->e) < 0)
+		return page_failed(r);
+	if (page_log(r, arena_printf(&r->mem, "downloaded the evidence pack of %s", doc->title)) < 0)
+		return page_error(r, &r->e);
+	r->body = zip.data;
+	r->body_len = zip.len;
+	r->content_type = "application/zip";
+	r->download = name;
+	return 200;
+}
+
 const upload_check evidence_file_upload_checks[] = {
 	{"/org/{org}/evidence/{evidence}/files", attach_precheck},
 	{0},
@@ -246,5 +276,8 @@ const route evidence_file_routes[] = {
 	{"GET", "/org/{org}/evidence/{evidence}/file/{attachment}/remove", page_remove, 0, ACCESS_CONTRIBUTE},
 	{"POST", "/org/{org}/evidence/{evidence}/file/{attachment}/remove", page_remove_post, ROUTE_POST,
 	 ACCESS_CONTRIBUTE},
+	/* The handler lets a lead or the evaluation's assessor in (an
+	 * assessor's access is a viewer's to that one evaluation). */
+	{"GET", "/org/{org}/evaluation/{evaluation}/pack", page_pack, 0, ACCESS_VIEW},
 	{0},
 };
