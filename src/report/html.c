@@ -104,10 +104,12 @@ static void table(html *h, const report_html_options *opt, const report_block *t
 static void facts(html *h, const report_block *b)
 {
 	htmlf(h, "<dl class=\"govuk-summary-list copro-report__facts\">");
-	for (size_t i = 0; i < b->nfacts; i++)
+	for (size_t i = 0; i < b->nfacts; i++) {
 		htmlf(h, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t</dt>"
-			 "<dd class=\"govuk-summary-list__value\">%t</dd></div>",
-		      b->facts[i].label, b->facts[i].value);
+			 "<dd class=\"govuk-summary-list__value\">", b->facts[i].label);
+		lines(h, b->facts[i].value);    /* several people, next steps a line each */
+		htmlf(h, "</dd></div>");
+	}
 	htmlf(h, "</dl>");
 }
 

@@ -56,6 +56,7 @@ static void a_standalone_a4_page(void **state)
 	r->landscape = true;
 	report_heading(r, 1, "Welcome and care");
 	report_paragraph(r, "First line\nsecond line");
+	report_fact_add(report_facts(r), "People", "Sam Okafor, SENCO\nJo Mensah, Head teacher");
 	report_page_break(r);
 	const char *head[] = {"Statement", "Evidence"};
 	report_block *t = report_table(r, "Welcome", 2, head, NULL);
@@ -69,6 +70,7 @@ static void a_standalone_a4_page(void **state)
 	assert_non_null(strstr(s, "thead{display:table-header-group}"));
 	assert_non_null(strstr(s, "<h2 class=\"govuk-heading-l\">Welcome and care</h2>"));
 	assert_non_null(strstr(s, "First line<br>second line"));
+	assert_non_null(strstr(s, "Sam Okafor, SENCO<br>Jo Mensah, Head teacher</dd>"));
 	assert_non_null(strstr(s, "copro-report__page-break"));
 	assert_non_null(strstr(s, "<caption class=\"govuk-visually-hidden\">Welcome</caption>"));
 	assert_non_null(strstr(s, "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\""));
