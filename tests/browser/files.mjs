@@ -5,7 +5,8 @@
 // the evidence page lists each file (name, type and size in words, who,
 // when) and a download gives back the same bytes. A contributor sees no
 // "Remove" on the lead's file and is refused its removal page; the lead
-// removes the PNG after the confirmation page. Every page gets visit().
+// removes the PNG after the confirmation page, then downloads the
+// evaluation's evidence pack (a ZIP). Every page gets visit().
 
 import { DEMO_PASSWORD, VIEWPORTS, coproCli as copro, expect, expectEqual, markFocusBaseline, pathOf, signInAs,
 	submit, tabTo } from './lib.mjs';
@@ -114,6 +115,19 @@ export default async function files(t) {
 		expectEqual(pathOf(lead), ITEM, 'the address');
 		const text = await lead.locator('main').innerText();
 		expect(/File removed/.test(text) && !/chart\.png/.test(text), 'the file is still listed');
+	});
+	await t.step('the lead downloads the evidence pack from the self-evaluation: a ZIP with the PDF', async () => {
+		await lead.goto(`${app.url}/org/1/evaluation/1`);
+		const [download] = await Promise.all([lead.waitForEvent('download'),
+			lead.getByRole('link', { name: 'Download the evidence pack' }).click()]);
+		expect(/^evidence-pack-.*\.zip$/.test(download.suggestedFilename()), `the name: ${download.suggestedFilename()}`);
+		const chunks = [];
+		for await (const c of await download.createReadStream())
+			chunks.push(c);
+		const zip = Buffer.concat(chunks);
+		expect(zip.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')), 'not a ZIP');
+		for (const name of ['report.pdf', 'evidence.csv', 'readiness.txt', 'evidence-files/Parent forum minutes.pdf'])
+			expect(zip.includes(Buffer.from(name)), `the ZIP has no ${name}`);
 	});
 	await t.stopApp(app, 'files');
 }
