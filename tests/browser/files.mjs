@@ -82,6 +82,12 @@ export default async function files(t) {
 		await lead.locator('.govuk-error-summary').getByText(/image\/svg\+xml, which copro does not take/).waitFor();
 	});
 	await t.visit(lead, 'attach-refused');
+	await t.step('a file over 10 MB is refused before its body is read, and the browser shows why (413)', async () => {
+		const big = Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024, 65)]);
+		const r = await attach(lead, app, 'big.pdf', 'application/pdf', big);
+		expectEqual(r.status(), 413, 'the status');
+		await lead.locator('.govuk-error-summary').getByText('The selected file must be smaller than 10 MB').waitFor();
+	});
 
 	await t.check('without JavaScript at 375 px, a file is attached the same way', async () => {
 		const plain = await t.newPage({ javaScriptEnabled: false, viewport: VIEWPORTS[1] });
