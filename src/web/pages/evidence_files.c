@@ -37,7 +37,7 @@ static void file_row(request *r, const evidence_row *ev, const evidence_file_row
 	      evidence_file_size_words(&r->mem, f->size), f->uploaded_by_name,
 	      date_words(r, arena_strndup(&r->mem, f->created_at, 10)));
 	if (evidence_file_removable(f, &r->sess.user, r->access >= ACCESS_LEAD))
-		htmlf(&r->out, "<p class=\"govuk-body-s\"><a class=\"govuk-link\" href=\"/org/%D/evidence/%D/file/%D/remove\">"
+		htmlf(&r->out, "<p class=\"govuk-body-s copro-print-hide\"><a class=\"govuk-link\" href=\"/org/%D/evidence/%D/file/%D/remove\">"
 			       "Remove<span class=\"govuk-visually-hidden\"> %t</span></a></p>",
 		      r->org, ev->id, f->id, f->name);
 	htmlf(&r->out, "</li>");
@@ -58,7 +58,7 @@ int evidence_files_section(request *r, const evidence_row *ev)
 	if (files.n)
 		htmlf(&r->out, "</ul>");
 	if (r->access >= ACCESS_CONTRIBUTE)
-		htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/evidence/%D/files\">"
+		htmlf(&r->out, "<p class=\"govuk-body copro-print-hide\"><a class=\"govuk-link\" href=\"/org/%D/evidence/%D/files\">"
 			       "Attach a file<span class=\"govuk-visually-hidden\"> to %t</span></a></p>",
 		      r->org, ev->id, ev->title);
 	return 0;
