@@ -39,9 +39,9 @@ static const nav_section area_sections[] = {
 	{"Dashboard", "/dashboard", {"dashboard"}, ACCESS_NONE},
 	{"Self-evaluations", "/self-evaluations", {"self-evaluations"}, ACCESS_NONE},
 	{"Audits to decide", "/audits", {"audits"}, ACCESS_NONE},
+	{"Charter Gold", "/gold", {"gold"}, ACCESS_NONE},
 	{"Exports", "/export", {"export", "api-tokens"}, ACCESS_NONE},
 	{"Settings", "/settings", {"settings"}, ACCESS_NONE},
-	{"Charter Gold", "/gold", {"gold"}, ACCESS_NONE},
 	{0},
 };
 

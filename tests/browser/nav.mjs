@@ -138,7 +138,7 @@ export default async function nav(t) {
 		await submit(page, () => page.getByRole('link', { name: /^Area portfolio/ }).click());
 		const area = page.getByRole('navigation', { name: 'Area', exact: true });
 		const names = (await area.getByRole('link').allInnerTexts()).map((s) => s.trim());
-		expectEqual(names.join(', '), 'Portfolio, Dashboard, Self-evaluations, Audits to decide, Exports, Settings',
+		expectEqual(names.join(', '), 'Portfolio, Dashboard, Self-evaluations, Audits to decide, Charter Gold, Exports, Settings',
 			'the sections');
 		expectEqual((await area.locator('[aria-current]').innerText()).trim(), 'Portfolio', 'the current section');
 		await submit(page, () => area.getByRole('link', { name: 'Audits to decide' }).click());

@@ -316,6 +316,28 @@ static void progress_details(request *r, const eval_page *pg)
 	htmlf(&r->out, "</div></details>");
 }
 
+/* What else there is about this self-evaluation, beside its summary: a
+ * short list, so the statements start within the first screen. */
+static void evaluation_links(request *r, const eval_page *pg)
+{
+	const char *id = pg->p.fw->id, *path = evaluation_path(r, pg);
+	htmlf(&r->out, "<div class=\"govuk-grid-column-one-third copro-print-hide\">"
+		      "<h2 class=\"govuk-heading-s govuk-!-margin-bottom-2\">About this self-evaluation</h2>"
+		      "<ul class=\"govuk-list govuk-!-font-size-16\">"
+		      "<li><a class=\"govuk-link\" href=\"/frameworks/%u#how-to-use\">How to use this tool</a></li>"
+		      "<li><a class=\"govuk-link\" href=\"%a/report\">Print or download</a> the tool's grid</li>",
+	     id, path);
+	if (!strcmp(id, "four-cornerstones"))
+		htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"%a/readiness\">Charter Gold readiness</a>: "
+			      "examples with evidence, what needs a fresh look, who took part</li>"
+			      "<li><a class=\"govuk-link\" href=\"%a/summary\">One-page summary</a> for governors and boards</li>",
+		     path, path);
+	if (r->access >= ACCESS_LEAD || r->assessor)
+		htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"%a/pack\" download>Download the evidence pack</a> (ZIP): "
+			      "the report, the readiness summary, the evidence list and its files</li>", path);
+	htmlf(&r->out, "</ul></div>");
+}
+
 static int evaluation_render(request *r, eval_page *pg)
 {
 	const evaluation_progress *p = &pg->p;
@@ -328,9 +350,8 @@ static int evaluation_render(request *r, eval_page *pg)
 	eval_changed_notice(r, pg);
 	evaluation_status_notice(r, &p->evaluation);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>"
-		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/frameworks/%u#how-to-use\">How to use this tool</a></p>",
-	     pg->org.name, p->fw->title, p->fw->id);
-	print_or_download_link(r, evaluation_path(r, pg), "this self-evaluation as the tool's grid");
+		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">",
+	     pg->org.name, p->fw->title);
 	htmlf(&r->out, "<dl class=\"govuk-summary-list\">"
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Cycle</dt>"
 		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>",
@@ -347,15 +368,9 @@ static int evaluation_render(request *r, eval_page *pg)
 	     date_words(r, arena_strndup(&r->mem, p->evaluation.created_at, 10)),
 	     sentence(r, groups_describe(&r->mem, p->groups)), p->indicators_evidenced, p->indicators,
 	     p->elements_evidenced, p->elements, p->elements_complete, p->elements_complete == 1 ? "is" : "are");
-	if (!strcmp(p->fw->id, "four-cornerstones"))
-		htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a/readiness\">Charter Gold readiness</a>: "
-			      "which examples have evidence, what needs a fresh look and who took part. "
-			      "<a class=\"govuk-link\" href=\"%a/summary\">One-page summary</a> for governors and boards.</p>",
-		     evaluation_path(r, pg), evaluation_path(r, pg));
-	if (r->access >= ACCESS_LEAD || r->assessor)
-		htmlf(&r->out, "<p class=\"govuk-body copro-print-hide\"><a class=\"govuk-link\" href=\"%a/pack\" download>"
-			      "Download the evidence pack</a> (ZIP): the report, the readiness summary, the evidence list and its files, "
-			      "for an assessor or an inspection.</p>", evaluation_path(r, pg));
+	htmlf(&r->out, "</div>");
+	evaluation_links(r, pg);
+	htmlf(&r->out, "</div>");
 
 	for (size_t s = 0; s < p->n_sections; s++) {
 		const section_progress *sp = &p->sections[s];
