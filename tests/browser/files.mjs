@@ -19,7 +19,9 @@ const ITEM = '/org/1/evidence/1';
 async function attach(page, app, name, mimeType, buffer, { keyboard = false } = {}) {
 	await page.goto(`${app.url}${ITEM}/files`);
 	const input = page.getByLabel('Upload a file');
-	await input.setInputFiles({ name, mimeType, buffer });
+	// An 11 MB buffer crosses to the browser as base64: on a loaded 2-core
+	// machine that took over the default 10 s once, so it gets a minute.
+	await input.setInputFiles({ name, mimeType, buffer }, { timeout: 60000 });
 	if (!keyboard)
 		return submit(page, () => page.getByRole('button', { name: 'Attach file' }).click());
 	await markFocusBaseline(page);
