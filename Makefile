@@ -4,16 +4,16 @@
 
 CC       ?= cc
 PKGS     := sqlite3 jansson libsodium libmicrohttpd xlsxwriter libqrencode \
-            libmagic pangocairo libzip
+            libmagic pangocairo libzip liboath libcurl
 OPT      ?= -O2 -g
 CFLAGS   := $(OPT) -DCOPRO_FRAMEWORKS_DIR=\"$(CURDIR)/frameworks\" \
             -DCOPRO_ASSETS_DIR=\"$(CURDIR)/build/assets\" \
             -DCOPRO_LOCALE_DIR=\"$(CURDIR)/build/locale\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla \
             -Isrc $(shell pkg-config --cflags $(PKGS))
-# libcsv (Debian libcsv-dev) and libgettextpo (libgettextpo-dev) ship no
-# pkg-config file.
-LDLIBS   := $(shell pkg-config --libs $(PKGS)) -lcsv -lgettextpo -lm -lpthread
+# libcsv (Debian libcsv-dev), libgettextpo (libgettextpo-dev) and cracklib
+# (libcrack2-dev) ship no pkg-config file.
+LDLIBS   := $(shell pkg-config --libs $(PKGS)) -lcsv -lgettextpo -lcrack -lm -lpthread
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all
 
