@@ -13,23 +13,6 @@
 #include "store/account.h"
 #include "store/store.h"
 
-int password_check(const char *password, err *e)
-{
-	if (!password || !*password)
-		return err_set(e, ERR_INPUT, "Enter a password.");
-	size_t len = strlen(password);
-	if (!utf8_valid(password, len))
-		return err_set(e, ERR_INPUT, "The password is not valid text: type it again.");
-	size_t chars = utf8_chars(password);
-	if (chars < PASSWORD_MIN)
-		return err_set(e, ERR_INPUT,
-			       "The password must be at least %d characters long (it has %zu). A few words together work well.",
-			       PASSWORD_MIN, chars);
-	if (chars > PASSWORD_MAX)
-		return err_set(e, ERR_INPUT, "The password must be %d characters or fewer.", PASSWORD_MAX);
-	return 0;
-}
-
 /* One argon2id hash at a time per process: each takes 64 MiB while it
  * runs, so sign-ins arriving together would otherwise add 64 MiB each to
  * the server's memory. They queue instead (a hash takes about 0.1 s). */
@@ -105,7 +88,7 @@ int account_create(domain *d, const char *name, const char *email, const char *p
 		   int64_t *user, err *e)
 {
 	if (text_check_line("Your name", name, true, e) < 0 || check_email(email, e) < 0 ||
-	    password_check(password, e) < 0)
+	    password_check_for(password, email, name, e) < 0)
 		return -1;
 	char hash[128];
 	if (password_hash(password, hash, e) < 0)

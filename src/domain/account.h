@@ -30,7 +30,12 @@ enum access {
 	ACCESS_AREA             /* area administrator: everything in the area */
 };
 
+/* The length rule, then what cracklib refuses (common words and
+ * passwords, also with numbers or symbols added; patterns), then the
+ * person's own name or email address in it (password_policy.c).
+ * password_check is the same without a person. */
 int password_check(const char *password, err *e);
+int password_check_for(const char *password, const char *email, const char *name, err *e);
 /* argon2id through libsodium's crypto_pwhash_str, at the cost
  * password_hash_cost gives (defined weak in account.c). */
 int password_hash(const char *password, char out[128], err *e);

@@ -9,7 +9,7 @@
 #include "domain/gold.h"
 #include "domain/views.h"
 
-#define JOIN_PASSWORD "the assessor's own password"
+#define JOIN_PASSWORD "the visitor's own password"
 
 static const char *readiness(webfix *w)
 {

@@ -71,7 +71,7 @@ static int page_setup_post(request *r)
 		form_error_add(&fe, "email", "Enter an email address in the right format, like name@example.org");
 	if (text_check_line("The local area", area, true, &e) < 0)
 		form_error_add(&fe, "area", "Enter your local area");
-	if (password_check(password, &e) < 0)
+	if (password_check_for(password, email, name, &e) < 0)
 		form_error_add(&fe, "password", arena_strdup(&r->mem, e.msg));
 	int64_t user;
 	if (!fe.n && account_create_first(&r->d, name, email, password, area, &user, &e) < 0)
@@ -191,7 +191,7 @@ static int page_invitation_post(request *r)
 	err e = {0};
 	int64_t user;
 	assessor_row assessor;
-	if (password_check(password, &e) < 0)
+	if (password_check_for(password, email, NULL, &e) < 0)
 		form_error_add(&fe, "password", arena_strdup(&r->mem, e.msg));
 	else if (gold_invite_find(&r->d, r->params[0], &assessor, &e) > 0) {
 		/* An assessor's link (domain/gold.h): an existing account joins too. */
