@@ -138,6 +138,7 @@
 
 #include "store/schema_files.h"
 #include "store/schema_gold.h"
+#include "store/schema_mail.h"
 
 const char *const schema_migrations[] = {
 	/* 1: organisations, evaluations, evidence, reviews, actions */
@@ -772,6 +773,9 @@ const char *const schema_migrations[] = {
 
 	/* 16: files attached to evidence (issue 14): schema_files.h. */
 	SCHEMA_FILES,
+
+	/* 17: the outbox of emails (issue 15): schema_mail.h. */
+	SCHEMA_MAIL,
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;
