@@ -8,6 +8,7 @@
 #include "domain/account.h"
 #include "domain/throttle.h"
 #include "domain/views.h"
+#include "web/net.h"
 #include "web/server.h"
 #include "web/web.h"
 
@@ -49,15 +50,19 @@ static int set_partner_limit(cli *c, const char *text)
 static int cmd_serve(cli *c, int argc, char **argv)
 {
 	const char *port = NULL, *address = NULL, *threads = NULL, *assets = NULL, *cache_mb = NULL;
-	const char *partner_limit = NULL;
+	const char *partner_limit = NULL, *proxies = NULL;
 	bool tls = false;
 	const cli_opt opts[] = {{"--port", &port, NULL, NULL}, {"--address", &address, NULL, NULL},
 				{"--threads", &threads, NULL, NULL}, {"--assets", &assets, NULL, NULL},
 				{"--page-cache-mb", &cache_mb, NULL, NULL},
 				{"--partner-limit", &partner_limit, NULL, NULL},
+				{"--trusted-proxy", &proxies, NULL, NULL},
 				{"--behind-https", NULL, &tls, NULL}, {0}};
 	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0 || set_partner_limit(c, partner_limit) < 0)
 		return EXIT_USAGE;
+	err pe = {0};
+	if (web_set_trusted_proxies(proxies, &pe) < 0)
+		return cli_usage_error(c, "--trusted-proxy: %s", pe.msg), EXIT_USAGE;
 	/* Writes wait for the disk; with more threads than processors, the
 	 * commits of one thread's wait share the next thread's sync. */
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -100,7 +105,7 @@ const command serve_commands[] = {
 	{"serve", "run the web application",
 	 "Usage: copro [--db PATH] serve [--port N] [--address IP] [--threads N]\n"
 	 "                           [--assets DIR] [--page-cache-mb N] [--partner-limit N]\n"
-	 "                           [--behind-https]\n\n"
+	 "                           [--trusted-proxy IP[,IP]] [--behind-https]\n\n"
 	 "Serves copro on http://127.0.0.1:8080/ (or --address and --port). On first run\n"
 	 "the first visitor creates the administrator. Put nginx or another HTTPS proxy in\n"
 	 "front for anything but this machine, and say --behind-https so copro sends HSTS.\n"
@@ -114,7 +119,10 @@ const command serve_commands[] = {
 	 "address in an hour on the pages of a round of views (/v/...); one link takes ten\n"
 	 "times that from all addresses. More are answered 429 \"Sorry, we are busy\".\n"
 	 "The address is the connection's: behind a proxy every partner has the proxy's,\n"
-	 "so raise it there, and for load tests from one machine.\n\n"
+	 "unless --trusted-proxy names it; raise the limit for load tests from one machine.\n"
+	 "--trusted-proxy IP[,IP] (config key trusted-proxy) are the proxies whose\n"
+	 "X-Forwarded-For copro believes: from them, the client is the right-most address\n"
+	 "there that is not itself a trusted proxy. From anyone else the header is ignored.\n\n"
 	 "Example:\n  copro --db school.db serve --port 8080\n",
 	 cmd_serve},
 	{0},

@@ -8,6 +8,7 @@
 #include "domain/views.h"
 #include "store/store.h"
 #include "web/cache.h"
+#include "web/net.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -285,20 +287,9 @@ static enum MHD_Result on_post_field(void *cls, enum MHD_ValueKind kind, const c
 
 /* ---- responses ------------------------------------------------------- */
 
-static void security_headers(struct MHD_Response *resp, const request *r)
+static void add_header(void *resp, const char *name, const char *value)
 {
-	MHD_add_response_header(resp, "Content-Security-Policy", r->csp ? r->csp :
-		"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-		" font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
-		" form-action 'self'");
-	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
-	/* Invitation links carry a secret: never send it on as a referrer. */
-	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
-	MHD_add_response_header(resp, "Cache-Control", r->cacheable ? "public, max-age=86400" : "no-store");
-	if (r->config->tls)
-		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+	MHD_add_response_header(resp, name, value);
 }
 
 static struct MHD_Response *file_response(request *r, const struct stat *sb)
@@ -463,7 +454,7 @@ static bool queue_static(struct MHD_Connection *conn, request *r, enum MHD_Resul
 
 static void add_headers(struct MHD_Response *resp, const request *r)
 {
-	security_headers(resp, r);
+	web_security_headers(r, add_header, resp);
 	MHD_add_response_header(resp, "Content-Type",
 				r->content_type ? r->content_type : "text/html; charset=utf-8");
 	if (r->location)
@@ -504,7 +495,20 @@ static enum MHD_Result respond(struct MHD_Connection *conn, request *r)
 
 /* ---- the request cycle ----------------------------------------------- */
 
-static const char *client_address(struct MHD_Connection *conn, arena *a)
+/* Every X-Forwarded-For header of the request, joined by commas. */
+static enum MHD_Result on_forwarded(void *cls, enum MHD_ValueKind kind, const char *key,
+				   const char *value)
+{
+	(void)kind;
+	request *r = cls;
+	if (value && !strcasecmp(key, "X-Forwarded-For"))
+		r->address = r->address ? arena_printf(&r->mem, "%s,%s", r->address, value)
+					: arena_strdup(&r->mem, value);
+	return MHD_YES;
+}
+
+/* The TCP peer, or the client a trusted proxy names (web/net.h). */
+static const char *client_address(struct MHD_Connection *conn, request *r)
 {
 	const union MHD_ConnectionInfo *ci =
 		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -516,7 +520,11 @@ static const char *client_address(struct MHD_Connection *conn, arena *a)
 		else if (sa->sa_family == AF_INET6)
 			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, buf, sizeof buf);
 	}
-	return arena_strdup(a, buf);
+	if (!web_proxy_trusted(buf))
+		return arena_strdup(&r->mem, buf);
+	r->address = NULL;
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, on_forwarded, r);
+	return web_client_address(&r->mem, buf, r->address);
 }
 
 static enum MHD_Result on_query(void *cls, enum MHD_ValueKind kind, const char *key,
@@ -573,7 +581,7 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	request *r = request_create(&s->opts->config, method, url);
 	if (!r)
 		return NULL;
-	r->address = client_address(conn, &r->mem);
+	r->address = client_address(conn, r);
 	r->session_cookie = copy_cookie(r, conn, SESSION_COOKIE);
 	r->form_cookie = copy_cookie(r, conn, FORM_COOKIE);
 	r->answer_cookie = copy_cookie(r, conn, ANSWER_COOKIE);

@@ -9,9 +9,13 @@ base="http://127.0.0.1:$port"
 headers=$(curl -s -D - -o /dev/null "$base/setup")
 for h in "Content-Security-Policy: default-src 'self'; script-src 'self'" "object-src 'none'" \
 	"base-uri 'none'" "frame-ancestors 'none'" "X-Content-Type-Options: nosniff" \
-	"Referrer-Policy: no-referrer" "Content-Type: text/html; charset=utf-8" "Cache-Control: no-store"; do
+	"Referrer-Policy: no-referrer" "Content-Type: text/html; charset=utf-8" "Cache-Control: no-store" \
+	"Cross-Origin-Resource-Policy: same-origin" "Permissions-Policy: accelerometer=()" "camera=()" \
+	"microphone=()" "geolocation=()" "payment=()" "usb=()"; do
 	check "the set-up page sends $h" sh -c "printf '%s' \"\$1\" | grep -qF -- \"\$2\"" _ "$headers" "$h"
 done
+css=$(curl -s -D - -o /dev/null "$base/assets/copro.css")
+check "a style sheet carries Cross-Origin-Resource-Policy too" sh -c "printf '%s' \"\$1\" | grep -qF 'Cross-Origin-Resource-Policy: same-origin'" _ "$css"
 check "no HSTS over plain HTTP" sh -c "! printf '%s' \"\$1\" | grep -qi strict-transport" _ "$headers"
 check "the form cookie is __Host-, Secure, HttpOnly" sh -c "printf '%s' \"\$1\" | grep -q 'Set-Cookie: __Host-copro-form=[0-9a-f]*; Path=/; Secure; HttpOnly'" _ "$headers"
 
@@ -152,6 +156,8 @@ expect_fail "serve refuses no threads" 2 "--threads takes a number from 1 to 16"
 	serve --port 1 --threads 0
 expect_fail "serve refuses a negative page cache size" 2 "from 0 (no cache) to 4096" \
 	serve --port 1 --page-cache-mb -5
+expect_fail "serve refuses a trusted proxy that is not an address" 2 \
+	'--trusted-proxy: "proxy.example" is not an IP address' serve --port 1 --trusted-proxy 127.0.0.1,proxy.example
 hash=$(sqlite3 "$DB" "SELECT password_hash FROM app_user WHERE email = 'sam@example.org'")
 params=$(printf '%s' "$hash" | python3 -c 'import sys,re; m=re.match(r"\$argon2id\$v=19\$m=(\d+),t=(\d+),p=\d+\$", sys.stdin.read()); print("ok" if m and int(m[1]) >= 19456 and int(m[2]) >= 2 else "bad")')
 check "the stored password is argon2id with t>=2 and m>=19 MiB" [ "$params" = ok ]

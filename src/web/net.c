@@ -1,0 +1,127 @@
+/* net.c: security headers and trusted proxies (web/net.h). */
+#include "web/net.h"
+
+#include <arpa/inet.h>
+#include <string.h>
+
+void web_security_headers(const request *r, web_header_fn add, void *ctx)
+{
+	add(ctx, "Content-Security-Policy", r->csp ? r->csp :
+	    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+	    " font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
+	    " form-action 'self'");
+	add(ctx, "X-Content-Type-Options", "nosniff");
+	add(ctx, "X-Frame-Options", "DENY");
+	/* Invitation links carry a secret: never send it on as a referrer. */
+	add(ctx, "Referrer-Policy", "no-referrer");
+	add(ctx, "Cross-Origin-Opener-Policy", "same-origin");
+	/* No other site may embed copro's answers (a page, a file, an
+	 * export) as an image, script or frame. */
+	add(ctx, "Cross-Origin-Resource-Policy", "same-origin");
+	/* Powerful features copro never uses, refused to its pages and to
+	 * anything injected into them; interest-cohort (FLoC) and its
+	 * successor browsing-topics keep visits out of advertising cohorts.
+	 * clipboard-write stays allowed for the copy buttons. */
+	add(ctx, "Permissions-Policy",
+	    "accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(),"
+	    " encrypted-media=(), geolocation=(), gyroscope=(), hid=(), idle-detection=(),"
+	    " interest-cohort=(),"
+	    " magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(),"
+	    " screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()");
+	add(ctx, "Cache-Control", r->cacheable ? "public, max-age=86400" : "no-store");
+	if (r->config->tls)
+		add(ctx, "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+}
+
+/* ---- trusted proxies ------------------------------------------------- */
+
+typedef struct ip {
+	int family;
+	unsigned char bytes[16];
+} ip;
+
+static struct {
+	ip at[WEB_MAX_PROXIES];
+	size_t n;
+} proxies;
+
+static bool ip_parse(const char *text, ip *out)
+{
+	memset(out, 0, sizeof *out);
+	if (inet_pton(AF_INET, text, out->bytes) == 1)
+		out->family = AF_INET;
+	else if (inet_pton(AF_INET6, text, out->bytes) == 1)
+		out->family = AF_INET6;
+	return out->family != 0;
+}
+
+/* One entry of a list, spaces trimmed, into buf; false when too long. */
+static bool entry(const char *start, size_t len, char *buf, size_t size)
+{
+	while (len && (*start == ' ' || *start == '\t'))
+		start++, len--;
+	while (len && (start[len - 1] == ' ' || start[len - 1] == '\t'))
+		len--;
+	if (len >= size)
+		return false;
+	memcpy(buf, start, len);
+	buf[len] = '\0';
+	return true;
+}
+
+int web_set_trusted_proxies(const char *list, err *e)
+{
+	proxies.n = 0;
+	for (const char *p = list; p && *p;) {
+		size_t len = strcspn(p, ",");
+		char buf[INET6_ADDRSTRLEN];
+		ip addr;
+		bool fits = entry(p, len, buf, sizeof buf);
+		if (!fits || !ip_parse(buf, &addr)) {
+			proxies.n = 0;
+			return err_set(e, ERR_INPUT,
+				       "\"%.*s\" is not an IP address: give the proxy's address, like 127.0.0.1 or ::1, several separated by commas.",
+				       (int)(len > 60 ? 60 : len), p);
+		}
+		if (proxies.n == WEB_MAX_PROXIES)
+			return err_set(e, ERR_INPUT, "at most %d trusted proxies can be given.",
+				       WEB_MAX_PROXIES);
+		proxies.at[proxies.n++] = addr;
+		p += len + (p[len] == ',');
+	}
+	return 0;
+}
+
+bool web_proxy_trusted(const char *address)
+{
+	ip a;
+	if (!address || !ip_parse(address, &a))
+		return false;
+	for (size_t i = 0; i < proxies.n; i++)
+		if (proxies.at[i].family == a.family && !memcmp(proxies.at[i].bytes, a.bytes, 16))
+			return true;
+	return false;
+}
+
+const char *web_client_address(arena *a, const char *peer, const char *forwarded)
+{
+	if (!forwarded || !web_proxy_trusted(peer))
+		return arena_strdup(a, peer);
+	const char *believed = peer;
+	size_t end = strlen(forwarded);
+	/* Right to left: each trusted hop vouches for the one before it. */
+	while (end > 0) {
+		size_t start = end;
+		while (start > 0 && forwarded[start - 1] != ',')
+			start--;
+		char buf[INET6_ADDRSTRLEN];
+		ip addr;
+		if (!entry(forwarded + start, end - start, buf, sizeof buf) || !ip_parse(buf, &addr))
+			break;
+		believed = arena_strdup(a, buf);
+		if (!web_proxy_trusted(buf))
+			break;
+		end = start ? start - 1 : 0;
+	}
+	return arena_strdup(a, believed);
+}
