@@ -202,6 +202,16 @@ bench:
 bench-quick:
 	BUILD=$(BUILD) bench/run --quick
 
+# The crash suite (tests/crash/crash.py, docs/crash.md): kill -9 trials,
+# power-cut trials on a loop device (root) and their no-sync control.
+# tests/cli/test_crash.sh runs a short version in make check.
+CRASH_TRIALS ?= 40
+.PHONY: crash
+crash: $(BUILD)/copro
+	tests/crash/crash.py kill --copro $(BUILD)/copro --trials $(CRASH_TRIALS)
+	tests/crash/crash.py power --copro $(BUILD)/copro --trials $(CRASH_TRIALS)
+	tests/crash/crash.py power --no-sync --copro $(BUILD)/copro --trials 5
+
 clean:
 	rm -rf build copro
 

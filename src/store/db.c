@@ -227,7 +227,7 @@ typedef struct sync_group {
 	 * free for the next writer while the disk works. */
 	char *wal_path;
 	int wal_fd;
-	struct stat wal_sb;
+	int connections;                /* this process's open connections */
 	/* Checkpoints made by a thread of their own (copro serve), not by
 	 * the writer whose commit filled the WAL: a checkpoint syncs the
 	 * database file, and a writer waiting for that holds up all others. */
@@ -285,27 +285,91 @@ static sync_group *sync_group_of(const char *path)
 	return g;
 }
 
+/* COPRO_UNSAFE_NO_SYNC=1 turns every sync off: the crash suite's negative
+ * control (tests/crash, docs/crash.md), which must be seen losing writes.
+ * Never for real data, so every command that opens a database says so. */
+static bool no_sync;
+
+static void no_sync_read(void)
+{
+	const char *v = getenv("COPRO_UNSAFE_NO_SYNC");
+	no_sync = v && strcmp(v, "1") == 0;
+	if (no_sync)
+		fprintf(stderr, "copro: WARNING: COPRO_UNSAFE_NO_SYNC=1 turns syncing off, so a power cut loses answered changes. It is for copro's crash tests only: unset it.\n");
+}
+
+static bool store_unsafe_no_sync(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, no_sync_read);
+	return no_sync;
+}
+
+/* Makes the directory entry of `path` durable: SQLite syncs a new WAL's
+ * directory on the WAL's first sync, which synchronous=NORMAL leaves to
+ * the first checkpoint, so copro does it when it starts syncing a WAL. */
+static int sync_dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[4096];
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (snprintf(dir, sizeof dir, "%.*s", (int)(slash - path) + (slash == path), path) >= (int)sizeof dir)
+		return -1;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* Whether the held descriptor still names the WAL at the path. Once all
+ * connections close, SQLite deletes the WAL, and the next one may get the
+ * same inode number (ext4 reuses them): the st_ino check alone would then
+ * sync the deleted file and not the new WAL (issue 15, section 4.1). */
+static bool wal_fd_current(sync_group *g, const struct stat *now)
+{
+	struct stat held;
+	if (g->wal_fd < 0 || fstat(g->wal_fd, &held) != 0)
+		return false;
+	return held.st_nlink > 0 && held.st_ino == now->st_ino && held.st_dev == now->st_dev;
+}
+
 /* fdatasync of the group's WAL. A descriptor syncs the file's data
- * whichever descriptor wrote it; if the WAL was replaced (all connections
- * closed, which checkpoints and syncs everything first), it is reopened. */
+ * whichever descriptor wrote it; a WAL that is not the held one (a new
+ * WAL after all connections closed) is opened and its directory synced. */
 static int sync_wal(sync_group *g)
 {
+	if (store_unsafe_no_sync())
+		return SQLITE_OK;
 	struct stat now;
 	if (stat(g->wal_path, &now) != 0)
 		return SQLITE_OK;       /* no WAL: everything is in the database file */
-	if (g->wal_fd < 0 || now.st_ino != g->wal_sb.st_ino || now.st_dev != g->wal_sb.st_dev) {
+	if (!wal_fd_current(g, &now)) {
 		if (g->wal_fd >= 0)
 			close(g->wal_fd);
 		g->wal_fd = open(g->wal_path, O_RDONLY | O_CLOEXEC);
-		if (g->wal_fd < 0)
+		if (g->wal_fd < 0 || sync_dir_of(g->wal_path) != 0)
 			return SQLITE_IOERR_FSYNC;
-		g->wal_sb = now;
 	}
 	int rc = fdatasync(g->wal_fd) == 0 ? SQLITE_OK : SQLITE_IOERR_FSYNC;
 	pthread_mutex_lock(&durable.lock);
 	durable.syncs++;
 	pthread_mutex_unlock(&durable.lock);
 	return rc;
+}
+
+/* A connection of the group closes; with the last one SQLite deletes the
+ * WAL, so the descriptor is let go rather than kept on a deleted file. */
+static void group_connection_closed(sync_group *g)
+{
+	pthread_mutex_lock(&g->lock);
+	if (--g->connections == 0 && !g->syncing && g->wal_fd >= 0) {
+		close(g->wal_fd);
+		g->wal_fd = -1;
+	}
+	pthread_mutex_unlock(&g->lock);
 }
 
 /* SQLite's WAL hook: a commit is written (the write lock let go). It is
@@ -532,10 +596,13 @@ int store_open(store *s, const char *path, enum store_mode mode, err *e)
 			goto fail;
 		}
 	}
-	if (sql_exec(s, "PRAGMA synchronous = NORMAL", e) < 0)
+	if (sql_exec(s, store_unsafe_no_sync() ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = NORMAL", e) < 0)
 		goto fail;
 	const char *file = sqlite3_db_filename(s->db, "main");
 	s->group = sync_group_of(file && *file ? file : path);
+	pthread_mutex_lock(&s->group->lock);
+	s->group->connections++;
+	pthread_mutex_unlock(&s->group->lock);
 	sqlite3_wal_hook(s->db, on_commit, s->group);
 	if (migrate(s, e) < 0)
 		goto fail;
@@ -552,6 +619,8 @@ void store_close(store *s)
 	stmt_cache_free(s);
 	if (s->db)
 		sqlite3_close(s->db);
+	if (s->group)
+		group_connection_closed(s->group);
 	free(s->path);
 	memset(s, 0, sizeof *s);
 }
