@@ -3,6 +3,9 @@
  * the test programs share. */
 #include "testutil.h"
 
+#include <signal.h>
+#include <sys/wait.h>
+
 #include "store/account.h"
 #include "report/report.h"
 
@@ -150,4 +153,79 @@ const struct report_block *test_report_table(const struct report_doc *r, const c
 			return b;
 	fail_msg("the report has no table \"%s\"", caption);
 	return NULL;
+}
+
+/* tests/NAME beside the instruments' folder (the repository's tests/). */
+static void tests_path(char *out, size_t size, const char *name)
+{
+	snprintf(out, size, "%s/../tests/%s", test_frameworks_dir(), name);
+}
+
+void test_sink_start(test_sink *s, const char *dir, const char *const *options)
+{
+	char script[512];
+	tests_path(script, sizeof script, "smtp_sink.py");
+	const char *argv[16] = {"/usr/bin/python3", script, dir};
+	size_t n = 3;
+	for (size_t i = 0; options && options[i] && n < 15; i++)
+		argv[n++] = options[i];
+	int fd[2];
+	assert_int_equal(pipe(fd), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		dup2(fd[1], 1);
+		close(fd[0]);
+		close(fd[1]);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	close(fd[1]);
+	FILE *in = fdopen(fd[0], "r");
+	char line[64] = "";
+	bool got = in && fgets(line, sizeof line, in);
+	if (in)
+		fclose(in);
+	*s = (test_sink){.pid = pid};
+	if (!got || sscanf(line, "port %d", &s->port) != 1) {
+		test_sink_stop(s);
+		fail_msg("tests/smtp_sink.py did not start (is python3-aiosmtpd installed?)");
+	}
+	snprintf(s->dir, sizeof s->dir, "%s", dir);
+	snprintf(s->url, sizeof s->url, "smtp://127.0.0.1:%d", s->port);
+	snprintf(s->ca, sizeof s->ca, "%s/tls/cert.pem", dir);
+}
+
+void test_sink_stop(test_sink *s)
+{
+	if (s->pid <= 0)
+		return;
+	kill(s->pid, SIGTERM);
+	waitpid(s->pid, NULL, 0);
+	s->pid = 0;
+}
+
+char *test_mail_latest(const test_sink *s, const char *to, const char *what, int wait)
+{
+	char script[512], command[1200];
+	tests_path(script, sizeof script, "mail_read.py");
+	snprintf(command, sizeof command, "/usr/bin/python3 '%s' '%s' '%s' '%s' --wait %d 2>/dev/null",
+		 script, s->dir, to, what, wait);
+	FILE *p = popen(command, "r");
+	assert_non_null(p);
+	char *out = NULL;
+	size_t size = 0;
+	FILE *mem = open_memstream(&out, &size);
+	char buf[4096];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof buf, p)) > 0)
+		fwrite(buf, 1, got, mem);
+	fclose(mem);
+	if (pclose(p) != 0) {
+		free(out);
+		return NULL;
+	}
+	if (size > 0 && out[size - 1] == '\n')
+		out[size - 1] = '\0';
+	return out;
 }

@@ -61,6 +61,23 @@ int64_t fixture_count(fixture *f, const char *sql);
  * sign-in failures, which a refusal records on purpose. */
 int64_t test_count_rows(store *s);
 
+/* The tests' SMTP server (tests/smtp_sink.py) writing into `dir`. */
+typedef struct test_sink {
+	int pid, port;
+	char dir[160];
+	char url[64];           /* smtp://127.0.0.1:PORT */
+	char ca[200];           /* its certificate, the one to trust */
+} test_sink;
+/* Starts it with its options (NULL-terminated, e.g. "--no-tls"; NULL for
+ * none), failing the test when it does not start. */
+void test_sink_start(test_sink *s, const char *dir, const char *const *options);
+void test_sink_stop(test_sink *s);
+/* tests/mail_read.py's answer about the latest message to `to` (`what`:
+ * "link", "text", "subject", "header:NAME", "count", "file"), waiting up
+ * to `wait` seconds for one; malloc'd without its last newline, NULL
+ * when there is none. */
+char *test_mail_latest(const test_sink *s, const char *to, const char *what, int wait);
+
 /* Fail unless `text` is (or is not) in `body`. */
 void body_has(const char *body, const char *text);
 void body_lacks(const char *body, const char *text);

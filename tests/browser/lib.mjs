@@ -8,7 +8,7 @@
 // Node 18+ (ES modules), no test framework.
 
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -133,16 +133,20 @@ export class Suite {
 		return page;
 	}
 
-	// startApp(): `copro init` on a new database in a temporary folder, then
-	// `copro serve` on a free port. Returns { url, db, log(), stop() }.
-	async startApp() {
+	// startApp({ mail }): `copro init` on a new database in a temporary
+	// folder, then `copro serve` on a free port. Returns { url, db, log(),
+	// stop() }. With mail: true, the tests' SMTP server (tests/smtp_sink.py)
+	// runs beside it and copro sends through it (app.sink; read what it
+	// received with latestMail).
+	async startApp({ mail = false } = {}) {
 		const dir = mkdtempSync(path.join(os.tmpdir(), 'copro-browser-'));
 		const db = path.join(dir, 'copro.db');
 		execFileSync(COPRO, ['--db', db, 'init'], { stdio: 'pipe' });
+		const sink = mail ? await startSink(path.join(dir, 'mail')) : null;
 		let lastError = '';
 		for (let attempt = 0; attempt < 3; attempt++) {
 			const port = await freePort();
-			const app = await serve(db, port);
+			const app = await serve(db, port, {}, sink);
 			if (app.ready) {
 				app.dir = dir;
 				this.servers.add(app);
@@ -150,6 +154,7 @@ export class Suite {
 			}
 			lastError = app.log();
 		}
+		sink?.stop();
 		rmSync(dir, { recursive: true, force: true });
 		throw new Error(`copro serve did not start:\n${lastError}`);
 	}
@@ -159,11 +164,11 @@ export class Suite {
 	// (COPRO_NOW: another day). Returns the new app.
 	async restartApp(app, env) {
 		this.servers.delete(app);
-		const { code } = await app.stop();
+		const { code } = await app.stop({ keepSink: true });
 		const report = /ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:/.test(app.log());
 		if (code !== 0 || report)
 			throw new Error(`copro serve did not stop cleanly before its restart:\n${app.log().slice(-4000)}`);
-		const next = await serve(app.db, await freePort(), env);
+		const next = await serve(app.db, await freePort(), env, app.sink);
 		if (!next.ready)
 			throw new Error(`copro serve did not start again:\n${next.log()}`);
 		next.dir = app.dir;
@@ -204,6 +209,7 @@ export class Suite {
 	killNow() {
 		for (const app of this.servers) {
 			app.child.kill('SIGKILL');
+			app.sink?.stop();
 			rmSync(app.dir, { recursive: true, force: true });
 		}
 		this.servers.clear();
@@ -406,9 +412,17 @@ function freePort() {
 	});
 }
 
-// Starts `copro serve` and waits until it answers (or exits).
-async function serve(db, port, env = {}) {
-	const child = spawn(COPRO, ['--db', db, 'serve', '--port', String(port), '--assets', ASSETS], {
+// Starts `copro serve` and waits until it answers (or exits); with a
+// sink, sending mail through it (a config file beside the database) with
+// links to this server.
+async function serve(db, port, env = {}, sink = null) {
+	let args = ['--db', db, 'serve', '--port', String(port), '--assets', ASSETS];
+	if (sink) {
+		const config = path.join(path.dirname(db), 'copro.conf');
+		writeFileSync(config, `smtp-url = ${sink.url}\nsmtp-ca-file = ${sink.ca}\nmail-from = copro@example.org\n`);
+		args = ['--config', config, ...args, '--base-url', `http://localhost:${port}`];
+	}
+	const child = spawn(COPRO, args, {
 		stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
 	});
 	let output = '';
@@ -427,13 +441,16 @@ async function serve(db, port, env = {}) {
 		url: `http://localhost:${port}`,
 		log: () => output,
 		ready: false,
-		async stop() {
+		sink,
+		async stop({ keepSink = false } = {}) {
 			if (!exited) {
 				child.kill('SIGTERM');
 				const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
 				await exit;
 				clearTimeout(timer);
 			}
+			if (sink && !keepSink)
+				sink.stop();
 			return exited;
 		},
 	};
@@ -450,6 +467,43 @@ async function serve(db, port, env = {}) {
 	}
 	await app.stop();
 	return app;
+}
+
+// The tests' SMTP server (tests/smtp_sink.py, STARTTLS with a certificate
+// of its own) writing what it receives into `dir`: { dir, port, url, ca,
+// stop() }.
+export async function startSink(dir) {
+	const child = spawn('/usr/bin/python3', [path.join(ROOT, 'tests/smtp_sink.py'), dir], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	const port = await new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`the SMTP sink did not start: ${output}`)), 20_000);
+		const seen = (d) => {
+			output += d;
+			const m = /^port (\d+)$/m.exec(output);
+			if (m) {
+				clearTimeout(timer);
+				resolve(Number(m[1]));
+			}
+		};
+		child.stdout.on('data', seen);
+		child.stderr.on('data', (d) => (output += d));
+		child.on('exit', () => reject(new Error(`the SMTP sink exited: ${output}`)));
+	});
+	return {
+		dir, port, url: `smtp://127.0.0.1:${port}`, ca: path.join(dir, 'tls/cert.pem'),
+		stop() { child.kill('SIGTERM'); },
+	};
+}
+
+// latestMail(app, address, what): the latest email app's sink received for
+// `address`, waiting up to 15 s: what is 'text' (its decoded text), 'link'
+// (the first link in it), 'subject', 'header:NAME', 'count' or 'file'
+// (tests/mail_read.py). Throws when there is none.
+export function latestMail(app, address, what = 'text', { wait = 15 } = {}) {
+	return execFileSync('/usr/bin/python3', [path.join(ROOT, 'tests/mail_read.py'), app.sink.dir, address,
+		what, '--wait', String(wait)], { encoding: 'utf8' }).trim();
 }
 
 // The administrator every journey creates on its fresh database.

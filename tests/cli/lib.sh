@@ -93,6 +93,54 @@ two_orgs() {
 	"$COPRO" org add --name "Hill Lane Therapy" --sector health >/dev/null
 }
 
+# ---- the tests' mail server (tests/smtp_sink.py) ---------------------------
+
+# sink_start [OPTIONS]: starts tests/smtp_sink.py (with its OPTIONS, e.g.
+# --no-tls, --reject 550, --user U --password P) writing into $WORK/mail,
+# and sets SINK_DIR, SINK_PORT, SINK_PID, SINK_CA (its certificate, the
+# one to trust) and SINK_URL (smtp://127.0.0.1:PORT). It is stopped at exit.
+sink_start() {
+	SINK_DIR="$WORK/mail"
+	mkdir -p "$SINK_DIR"
+	: >"$WORK/sink.out"
+	/usr/bin/python3 "$(dirname "$0")/../smtp_sink.py" "$SINK_DIR" "$@" >"$WORK/sink.out" 2>&1 &
+	SINK_PID=$!
+	trap 'sink_stop; rm -rf "$WORK"' EXIT
+	i=0
+	while ! grep -q '^port ' "$WORK/sink.out" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	SINK_PORT=$(sed -n 's/^port //p' "$WORK/sink.out")
+	SINK_CA="$SINK_DIR/tls/cert.pem"
+	SINK_URL="smtp://127.0.0.1:$SINK_PORT"
+}
+
+# sink_stop: stops the sink started by sink_start (if any).
+sink_stop() {
+	if [ -n "${SINK_PID:-}" ]; then
+		kill "$SINK_PID" 2>/dev/null
+		wait "$SINK_PID" 2>/dev/null
+		SINK_PID=
+	fi
+}
+
+# sink_config FILE [KEY = VALUE lines...]: a copro config file that sends
+# through the sink (smtp-url, smtp-ca-file, mail-from), with more lines.
+sink_config() {
+	f=$1; shift
+	{
+		echo "smtp-url = $SINK_URL"
+		echo "smtp-ca-file = $SINK_CA"
+		echo "mail-from = copro@example.org"
+		for line in "$@"; do echo "$line"; done
+	} >"$f"
+}
+
+# mail_latest ADDRESS [WHAT]: the latest message the sink received for
+# ADDRESS, waiting up to 10 s for one: WHAT is file (default), link (its
+# first link), text, subject, header:NAME or count (tests/mail_read.py).
+mail_latest() {
+	/usr/bin/python3 "$(dirname "$0")/../mail_read.py" "$SINK_DIR" "$1" "${2:-file}" --wait 10
+}
+
 check() {
 	desc=$1; shift
 	if "$@"; then ok "$desc"; else not_ok "$desc" "check failed: $*"; fi
