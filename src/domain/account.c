@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/device.h"
 #include "domain/internal.h"
 #include "store/account.h"
 #include "store/store.h"
@@ -170,40 +171,61 @@ static const char *dummy_hash(err *e)
 	return made ? hash : NULL;
 }
 
-int sign_in(domain *d, const char *email, const char *password, const char *address,
-	    session *out, err *e)
+/* Without a device cookie of the account: failures per account and
+ * address, and per address (*locked when either is spent). */
+static int untrusted_locked(domain *d, const char *key, const char *address, bool *locked, err *e)
 {
-	memset(out, 0, sizeof *out);
-	char now[21], since[21];
-	time_now_iso(now);
+	char since[21];
 	time_iso(time_now_epoch() - FAILURE_WINDOW_SECONDS, since);
-	char *key = normal_email(d->mem, email);
 	int64_t per_account = 0, per_address = 0;
 	if (store_failure_count(d->db, key, address, since, &per_account, e) < 0 ||
 	    store_failure_count(d->db, NULL, address, since, &per_address, e) < 0)
 		return -1;
-	/* Counted per account and address together, so nobody elsewhere can
-	 * lock a person out by failing on their account. */
-	if (per_account >= FAILURES_PER_ACCOUNT || per_address >= FAILURES_PER_ADDRESS)
-		return err_set(e, ERR_BUSY,
-			       "Too many attempts to sign in. Wait 15 minutes and try again, or ask your organisation lead to reset your account.");
+	*locked = per_account >= FAILURES_PER_ACCOUNT || per_address >= FAILURES_PER_ADDRESS;
+	return 0;
+}
+
+int sign_in(domain *d, const char *email, const char *password, const char *address,
+	    session *out, err *e)
+{
+	return sign_in_device(d, email, password, address, NULL, out, e);
+}
+
+int sign_in_device(domain *d, const char *email, const char *password, const char *address,
+		   const char *device, session *out, err *e)
+{
+	memset(out, 0, sizeof *out);
+	char now[21];
+	time_now_iso(now);
+	char *key = normal_email(d->mem, email);
 	user_row u;
+	bool locked = false;
 	int found = store_user_by_email(d->db, d->mem, key, &u, e);
-	if (found < 0)
+	/* A browser that signed in to this account before has an allowance
+	 * of its own (domain/device.h); everyone else shares the counts. */
+	int trusted = found > 0 ? device_trusted(d, device, u.id, &locked, e) : found;
+	if (trusted < 0 || (!trusted && untrusted_locked(d, key, address, &locked, e) < 0))
 		return -1;
+	if (locked)
+		return err_set(e, ERR_BUSY, "Too many attempts to sign in%s. Wait 15 minutes and try again.",
+			       trusted ? " from this browser" : "");
 	const char *hash = found ? u.password_hash : dummy_hash(e);
 	bool ok = hash && password && password_verify(hash, password) && found;
 	if (store_begin(d->db, e) < 0)
 		return -1;
 	if (!ok) {
-		if (store_failure_add(d->db, key, address, now, e) < 0 || store_commit(d->db, e) < 0) {
+		if ((trusted ? device_failed(d, device, e) : store_failure_add(d->db, key, address, now, e)) < 0 ||
+		    store_commit(d->db, e) < 0) {
 			store_rollback(d->db);
 			return -1;
 		}
 		return err_set(e, ERR_INPUT,
 			       "The email address or password is not right. Check them and try again.");
 	}
-	if (store_failures_clear(d->db, key, address, e) < 0 || start_session(d, &u, out, e) < 0 ||
+	/* Only an untrusted success forgives the failures from its address:
+	 * the owner's browser signing in says nothing of who else failed. */
+	if ((!trusted && store_failures_clear(d->db, key, address, e) < 0) ||
+	    device_issue(d, u.id, device, out->device, e) < 0 || start_session(d, &u, out, e) < 0 ||
 	    store_commit(d->db, e) < 0) {
 		store_rollback(d->db);
 		return -1;

@@ -56,12 +56,19 @@ typedef struct session {
 	char csrf[65];
 	user_row user;
 	bool valid;
+	char device[65];        /* after sign-in: the browser's new device cookie */
 } session;
 
 /* Checks an email and password; refuses without saying whether the
  * account exists, and slows repeated failures. */
 int sign_in(domain *d, const char *email, const char *password, const char *address,
 	    session *out, err *e);
+/* The same from a browser that presents `device`, its device cookie (NULL
+ * if none): failures from a live cookie of the account count against that
+ * cookie only (domain/device.h). On success out->device is the browser's
+ * new cookie. */
+int sign_in_device(domain *d, const char *email, const char *password, const char *address,
+		   const char *device, session *out, err *e);
 int session_resume(domain *d, const char *token, session *out, err *e);
 int session_end(domain *d, const char *token, err *e);
 void token_hash(const char *token, char out[65]);

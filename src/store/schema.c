@@ -137,6 +137,7 @@
 	PLAN_REINDEX("OLD.plan_id") " END;"
 
 #include "store/schema_files.h"
+#include "store/schema_device.h"
 #include "store/schema_gold.h"
 #include "store/schema_mail.h"
 
@@ -776,6 +777,9 @@ const char *const schema_migrations[] = {
 
 	/* 17: the outbox of emails (issue 15): schema_mail.h. */
 	SCHEMA_MAIL,
+
+	/* 18: sign-in device cookies (issue 15): schema_device.h. */
+	SCHEMA_DEVICE,
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

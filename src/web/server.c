@@ -465,6 +465,8 @@ static void add_headers(struct MHD_Response *resp, const request *r)
 		MHD_add_response_header(resp, "Set-Cookie", r->cookie);
 	if (r->answer_set_cookie)
 		MHD_add_response_header(resp, "Set-Cookie", r->answer_set_cookie);
+	if (r->device_set_cookie)
+		MHD_add_response_header(resp, "Set-Cookie", r->device_set_cookie);
 }
 
 static enum MHD_Result respond(struct MHD_Connection *conn, request *r)
@@ -585,6 +587,7 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	r->session_cookie = copy_cookie(r, conn, SESSION_COOKIE);
 	r->form_cookie = copy_cookie(r, conn, FORM_COOKIE);
 	r->answer_cookie = copy_cookie(r, conn, ANSWER_COOKIE);
+	r->device_cookie = copy_cookie(r, conn, DEVICE_COOKIE);
 	r->authorization = arena_strdup(&r->mem,
 		MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION));
 	r->host = arena_strdup(&r->mem, MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST));

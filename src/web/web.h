@@ -52,6 +52,7 @@ typedef struct request {
 	 * dispatch and pages (and their tests) never need a connection. */
 	const char *session_cookie, *form_cookie;
 	const char *answer_cookie;      /* partner pages: the response being answered */
+	const char *device_cookie;      /* sign-in's device cookie (domain/device.h) */
 	const char *authorization;      /* the Authorization header (API routes) */
 	const char *host;               /* the Host header: the address of partners' links */
 	form_field *query;
@@ -91,6 +92,7 @@ typedef struct request {
 	const char *download;           /* a file name: sent as an attachment */
 	const char *cookie;             /* a Set-Cookie value */
 	const char *answer_set_cookie;  /* a second one: the partner's response token */
+	const char *device_set_cookie;  /* a third: a new device cookie at sign-in */
 	bool cacheable;                 /* static files only; pages are no-store */
 	const char *file_path;          /* a static file to send instead of out */
 	const unsigned char *body;      /* bytes to send instead of out (a stored file) */
@@ -110,6 +112,9 @@ typedef struct request {
 /* The one cookie of a partner answering: their response's random token
  * (its hash is stored), strictly necessary, gone when the browser closes. */
 #define ANSWER_COOKIE "__Host-copro-answer"
+/* A browser that signed in to an account keeps its own allowance of
+ * failed sign-ins (domain/device.h): a year, sent to copro alone. */
+#define DEVICE_COOKIE "__Host-copro-device"
 
 /* Route flags, checked by the dispatcher before the handler runs. */
 enum {

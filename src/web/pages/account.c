@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/device.h"
 #include "domain/gold.h"
 #include "web/pages/pages.h"
 
@@ -45,14 +46,23 @@ static int page_setup(request *r)
 	return 200;
 }
 
+/* The browser's allowance of failed sign-ins to this account from now on
+ * (domain/device.h). */
+static void set_device_cookie(request *r, const char *token)
+{
+	r->device_set_cookie = arena_printf(&r->mem, DEVICE_COOKIE "=%s; Path=/; Secure; HttpOnly;"
+					    " SameSite=Strict; Max-Age=%d", token, DEVICE_LIFETIME_SECONDS);
+}
+
 /* A new account is signed in and sent home; to the sign-in page if that
  * fails (too many attempts from this address, say). */
 static int sign_in_new(request *r, const char *email, const char *password)
 {
 	session s;
-	if (sign_in(&r->d, email, password, r->address, &s, &r->e) < 0)
+	if (sign_in_device(&r->d, email, password, r->address, r->device_cookie, &s, &r->e) < 0)
 		return web_redirect(r, "/sign-in");
 	web_set_session_cookie(r, s.token);
+	set_device_cookie(r, s.device);
 	return web_redirect(r, "/");
 }
 
@@ -124,7 +134,7 @@ static int page_sign_in_post(request *r)
 		form_error_add(&fe, "email", "Enter your email address");
 	if (!password || !*password)
 		form_error_add(&fe, "password", "Enter your password");
-	if (!fe.n && sign_in(&r->d, email, password, r->address, &s, &e) < 0)
+	if (!fe.n && sign_in_device(&r->d, email, password, r->address, r->device_cookie, &s, &e) < 0)
 		form_error_add(&fe, "email", arena_strdup(&r->mem, e.msg));
 	if (fe.n) {
 		r->status = e.kind == ERR_BUSY ? 429 : 400;
@@ -135,6 +145,7 @@ static int page_sign_in_post(request *r)
 	if (r->sess.valid)
 		session_end(&r->d, r->sess.token, &r->e);
 	web_set_session_cookie(r, s.token);
+	set_device_cookie(r, s.device);
 	return web_redirect(r, "/");
 }
 
