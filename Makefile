@@ -18,7 +18,7 @@ SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all
 
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/framework/*.c src/store/*.c \
-                              src/domain/*.c src/report/*.c src/web/*.c src/web/pages/*.c \
+                              src/domain/*.c src/mail/*.c src/report/*.c src/web/*.c src/web/pages/*.c \
                               src/cli/*.c))
 LIB_SRC  := $(filter-out src/cli/main.c,$(LIB_SRC))
 TEST_SRC := $(sort $(wildcard tests/*/test_*.c))

@@ -99,7 +99,7 @@ def main():
     if a.user:
         def check(server, session, envelope, mechanism, data):
             ok = data.login.decode() == a.user and data.password.decode() == a.password
-            return AuthResult(success=ok)
+            return AuthResult(success=ok, handled=False)
         kwargs.update(authenticator=check, auth_required=True, auth_require_tls=not a.no_tls)
     controller = Controller(Sink(a.folder, a.reject), **kwargs)
     controller.start()

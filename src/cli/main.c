@@ -1,5 +1,6 @@
 /* main.c: the copro command line: global options, then one command from
  * the tables in src/cli/. */
+#include <curl/curl.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -7,7 +8,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/config.h"
 #include "core/lang.h"
+#include "domain/mail.h"
+#include "mail/smtp.h"
 
 #define COPRO_VERSION "0.1.0"
 
@@ -21,7 +25,7 @@ static const command *const tables[] = {
 	action_review_commands, yousaid_commands, evaluation_cycle_commands,
 	statement_cycle_commands, gold_commands, project_commands, audit_commands, area_commands,
 	views_commands, views_result_commands, search_commands, report_commands, data_commands, serve_commands, user_commands,
-	language_commands,
+	mail_commands, language_commands,
 };
 
 const command *cli_find(const char *name)
@@ -42,9 +46,11 @@ static void print_overview(FILE *out)
 {
 	fputs("copro: co-production self-evaluation, evidence and actions, from the terminal.\n"
 	      "\n"
-	      "Usage: copro [--db PATH] COMMAND [ARGUMENTS]\n"
+	      "Usage: copro [--db PATH] [--config FILE] COMMAND [ARGUMENTS]\n"
 	      "\n"
 	      "The database is --db PATH, else $COPRO_DB, else ./copro.db.\n"
+	      "Settings (base URL, mail server) are read from --config FILE, else $COPRO_CONFIG\n"
+	      "(docs/mail.md lists them).\n"
 	      "Instruments are read from $COPRO_FRAMEWORKS, else the bundled frameworks/.\n"
 	      "\n"
 	      "Commands:\n", out);
@@ -127,6 +133,13 @@ static void start_languages(void)
 		fprintf(stderr, "copro: %s Partner pages are in British English only.\n", e.msg);
 }
 
+/* At exit, whichever way a command ends. */
+static void settings_free(void)
+{
+	config_free();
+	curl_global_cleanup();
+}
+
 int main(int argc, char **argv)
 {
 	if (sodium_init() < 0) {
@@ -135,6 +148,7 @@ int main(int argc, char **argv)
 	}
 	cli c = {0};
 	c.db_path = getenv("COPRO_DB");
+	const char *config_path = getenv("COPRO_CONFIG");
 	int i = 1;
 	while (i < argc && argv[i][0] == '-') {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
@@ -146,6 +160,15 @@ int main(int argc, char **argv)
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			c.db_path = argv[i] + 5;
 			i++;
+		} else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
+			config_path = argv[i + 1];
+			i += 2;
+		} else if (strcmp(argv[i], "--config") == 0) {
+			fputs("copro: --config needs a FILE, for example: copro --config /etc/copro.conf serve\n", stderr);
+			return EXIT_USAGE;
+		} else if (strncmp(argv[i], "--config=", 9) == 0) {
+			config_path = argv[i] + 9;
+			i++;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			print_overview(stdout);
 			return EXIT_OK;
@@ -153,13 +176,21 @@ int main(int argc, char **argv)
 			printf("copro %s\n", COPRO_VERSION);
 			return EXIT_OK;
 		} else {
-			fprintf(stderr, "copro: unknown option %s: the options before a command are --db PATH, --help and --version.\n",
+			fprintf(stderr, "copro: unknown option %s: the options before a command are --db PATH, --config FILE, --help and --version.\n",
 				argv[i]);
 			return EXIT_USAGE;
 		}
 	}
 	if (!c.db_path || !*c.db_path)
 		c.db_path = "copro.db";
+	char msg[800];
+	if (config_load(config_path, msg, sizeof msg) < 0) {
+		fprintf(stderr, "copro: %s\n", msg);
+		return EXIT_USAGE;
+	}
+	mail_set_base_url(config_get()->base_url);
+	smtp_global_init();
+	atexit(settings_free);
 	if (i >= argc) {
 		print_overview(stderr);
 		return EXIT_USAGE;

@@ -4,10 +4,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "cli/cli.h"
+#include "cli/config.h"
 #include "domain/account.h"
+#include "domain/mail.h"
 #include "domain/throttle.h"
 #include "domain/views.h"
+#include "mail/sender.h"
 #include "web/net.h"
 #include "web/server.h"
 #include "web/web.h"
@@ -47,19 +52,65 @@ static int set_partner_limit(cli *c, const char *text)
 	return 0;
 }
 
+/* serve's --base-url, --smtp-url and --mail-from over the settings file's. */
+static int mail_overrides(cli *c, const char *base_url, const char *smtp_url, const char *from)
+{
+	const char *keys[] = {"base-url", "smtp-url", "mail-from"}, *values[] = {base_url, smtp_url, from};
+	copro_config *cfg = config_get();
+	const char **fields[] = {&cfg->base_url, &cfg->smtp_url, &cfg->mail_from};
+	char msg[600];
+	for (size_t i = 0; i < 3; i++) {
+		if (!values[i])
+			continue;
+		if (config_check_value(keys[i], values[i], msg, sizeof msg) < 0)
+			return cli_usage_error(c, "--%s", msg), -1;
+		*fields[i] = values[i];
+	}
+	return 0;
+}
+
+/* The sender thread when a mail server is set; else a word that mail
+ * waits. The settings (and password) must outlive the server. */
+static int start_mail(cli *c, int port, smtp_settings *s, char *password, size_t size)
+{
+	char msg[700];
+	if (config_smtp(s, password, size, msg, sizeof msg) < 0)
+		return cli_usage_error(c, "%s", msg), -1;
+	if (!config_get()->base_url) {
+		char local[40];
+		snprintf(local, sizeof local, "http://localhost:%d", port);
+		mail_set_base_url(local);
+	} else {
+		mail_set_base_url(config_get()->base_url);
+	}
+	if (!s->url) {
+		printf("No mail server is set (smtp-url): emails wait in the outbox, and people see everything in copro itself.\n");
+		return 0;
+	}
+	if (mail_sender_start(c->db_path, &c->frameworks, s, &c->e) < 0)
+		return cli_fail(c), -1;
+	printf("Sending mail through %s; links in emails start %s.\n", s->url, mail_base_url());
+	return 0;
+}
+
 static int cmd_serve(cli *c, int argc, char **argv)
 {
 	const char *port = NULL, *address = NULL, *threads = NULL, *assets = NULL, *cache_mb = NULL;
-	const char *partner_limit = NULL, *proxies = NULL;
+	const char *partner_limit = NULL, *proxies = NULL, *base_url = NULL, *smtp_url = NULL, *from = NULL;
 	bool tls = false;
 	const cli_opt opts[] = {{"--port", &port, NULL, NULL}, {"--address", &address, NULL, NULL},
 				{"--threads", &threads, NULL, NULL}, {"--assets", &assets, NULL, NULL},
 				{"--page-cache-mb", &cache_mb, NULL, NULL},
 				{"--partner-limit", &partner_limit, NULL, NULL},
 				{"--trusted-proxy", &proxies, NULL, NULL},
+				{"--base-url", &base_url, NULL, NULL}, {"--smtp-url", &smtp_url, NULL, NULL},
+				{"--mail-from", &from, NULL, NULL},
 				{"--behind-https", NULL, &tls, NULL}, {0}};
-	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0 || set_partner_limit(c, partner_limit) < 0)
+	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0 || set_partner_limit(c, partner_limit) < 0 ||
+	    mail_overrides(c, base_url, smtp_url, from) < 0)
 		return EXIT_USAGE;
+	if (!proxies)
+		proxies = config_get()->trusted_proxy;
 	err pe = {0};
 	if (web_set_trusted_proxies(proxies, &pe) < 0)
 		return cli_usage_error(c, "--trusted-proxy: %s", pe.msg), EXIT_USAGE;
@@ -96,16 +147,22 @@ static int cmd_serve(cli *c, int argc, char **argv)
 	cli_close(c);
 	if (!users)
 		printf("First run: open the address below and create the administrator account.\n");
-	if (server_run(&o, &c->e) < 0)
-		return cli_fail(c);
-	return EXIT_OK;
+	smtp_settings mail;
+	char password[512];
+	if (start_mail(c, o.port, &mail, password, sizeof password) < 0)
+		return EXIT_USAGE;
+	int rc = server_run(&o, &c->e);
+	mail_sender_stop();
+	sodium_memzero(password, sizeof password);
+	return rc < 0 ? cli_fail(c) : EXIT_OK;
 }
 
 const command serve_commands[] = {
 	{"serve", "run the web application",
 	 "Usage: copro [--db PATH] serve [--port N] [--address IP] [--threads N]\n"
 	 "                           [--assets DIR] [--page-cache-mb N] [--partner-limit N]\n"
-	 "                           [--trusted-proxy IP[,IP]] [--behind-https]\n\n"
+	 "                           [--trusted-proxy IP[,IP]] [--behind-https]\n"
+	 "                           [--base-url URL] [--smtp-url URL] [--mail-from ADDRESS]\n\n"
 	 "Serves copro on http://127.0.0.1:8080/ (or --address and --port). On first run\n"
 	 "the first visitor creates the administrator. Put nginx or another HTTPS proxy in\n"
 	 "front for anything but this machine, and say --behind-https so copro sends HSTS.\n"
@@ -122,7 +179,12 @@ const command serve_commands[] = {
 	 "unless --trusted-proxy names it; raise the limit for load tests from one machine.\n"
 	 "--trusted-proxy IP[,IP] (config key trusted-proxy) are the proxies whose\n"
 	 "X-Forwarded-For copro believes: from them, the client is the right-most address\n"
-	 "there that is not itself a trusted proxy. From anyone else the header is ignored.\n\n"
+	 "there that is not itself a trusted proxy. From anyone else the header is ignored.\n"
+	 "--base-url (config base-url) starts the links in emails, e.g. https://copro.example.org;\n"
+	 "default http://localhost:PORT. --smtp-url and --mail-from (config smtp-url, mail-from)\n"
+	 "name the mail server and sender: smtp://host:587 (STARTTLS, required) or\n"
+	 "smtps://host:465. The password comes only from smtp-password-file or\n"
+	 "$COPRO_SMTP_PASSWORD (docs/mail.md). Without a mail server, mail waits in the outbox.\n\n"
 	 "Example:\n  copro --db school.db serve --port 8080\n",
 	 cmd_serve},
 	{0},

@@ -11,6 +11,12 @@
 #define MAIL_LINK_MAX 2000
 
 static char base_url[512] = "http://localhost:8080";
+static void (*_Atomic queued_hook)(void);
+
+void mail_on_queue(void (*fn)(void))
+{
+	queued_hook = fn;
+}
 
 void mail_set_base_url(const char *url)
 {
@@ -51,6 +57,10 @@ int mail_address_check(const char *what, const char *address, err *e)
 		return err_set(e, ERR_INPUT, "Enter %s, like name@example.org.", what);
 	size_t n = strlen(address);
 	const char *at = strchr(address, '@');
+	for (const char *p = address; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			return err_set(e, ERR_INPUT, "%s must be written in plain letters (a-z, digits and . _ - +): copro cannot yet send to addresses with other characters.",
+				       what);
 	if (n > MAIL_ADDRESS_MAX)
 		return err_set(e, ERR_INPUT, "%s must be %d characters or fewer.", what, MAIL_ADDRESS_MAX);
 	/* One plain address: anything that could start a second one or a
@@ -107,6 +117,9 @@ int mail_queue(domain *d, const mail_message *m, err *e)
 		store_rollback(d->db);
 		return -1;
 	}
+	void (*hook)(void) = queued_hook;
+	if (hook)
+		hook();
 	return 0;
 }
 

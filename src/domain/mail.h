@@ -30,6 +30,10 @@ void mail_set_base_url(const char *url);   /* once, at start */
 /* The base URL in use (http://localhost:8080 until one is set). */
 const char *mail_base_url(void);
 
+/* Called (from the queuing thread) each time a message is queued, so
+ * that copro serve's sender wakes: mail/sender.c sets it. */
+void mail_on_queue(void (*fn)(void));
+
 /* One email address as copro accepts it (no display name, no list): -1
  * with a sentence saying what is wrong. `what` names the field. */
 int mail_address_check(const char *what, const char *address, err *e);

@@ -14,10 +14,10 @@ same "copro alone starts with the one-line summary" \
 	"copro: co-production self-evaluation, evidence and actions, from the terminal." \
 	"$(printf '%s\n' "$err" | head -1)"
 check "copro alone shows the usage line" \
-	sh -c 'printf "%s" "$1" | grep -qxF "Usage: copro [--db PATH] COMMAND [ARGUMENTS]"' _ "$err"
+	sh -c 'printf "%s" "$1" | grep -qxF "Usage: copro [--db PATH] [--config FILE] COMMAND [ARGUMENTS]"' _ "$err"
 
 # copro help: the same overview on stdout, exit 0.
-expect_out "copro help shows the usage line" "Usage: copro [--db PATH] COMMAND [ARGUMENTS]" help
+expect_out "copro help shows the usage line" "Usage: copro [--db PATH] [--config FILE] COMMAND [ARGUMENTS]" help
 overview=$out
 check "copro help prints nothing on stderr" [ -z "$err" ]
 same "copro help is the overview copro alone prints" "$overview" "$("$COPRO" 2>&1 >/dev/null)"
@@ -34,7 +34,7 @@ same "copro help lists the 28 core commands in order" "$COMMANDS" \
 	"$(printf '%s\n' "$listed" | tr '|' '\n' | grep -Fx "$(printf '%s\n' "$COMMANDS" | tr '|' '\n')" | tr '\n' '|' | sed 's/|$//')"
 same "copro help lists each command with a summary" "  org add                add an organisation (a school, setting or service)" \
 	"$(printf '%s\n' "$overview" | grep '^  org add ')"
-expect_out "copro --help shows the overview" "Usage: copro [--db PATH] COMMAND [ARGUMENTS]" --help
+expect_out "copro --help shows the overview" "Usage: copro [--db PATH] [--config FILE] COMMAND [ARGUMENTS]" --help
 same "copro --help is copro help" "$overview" "$out"
 expect_out "copro -h shows the overview" "Start here:" -h
 
@@ -87,7 +87,7 @@ check "an unknown command prints nothing on stdout" [ -z "$out" ]
 expect_fail "copro help of an unknown command exits 2" 2 \
 	'copro: there is no command "frob": `copro help` lists them.' help frob
 expect_fail "an unknown global option exits 2" 2 \
-	"copro: unknown option --bogus: the options before a command are --db PATH, --help and --version." \
+	"copro: unknown option --bogus: the options before a command are --db PATH, --config FILE, --help and --version." \
 	--bogus org list
 expect_fail "--db without a path exits 2" 2 \
 	"copro: --db needs a PATH, for example: copro --db school.db init" --db
