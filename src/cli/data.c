@@ -177,7 +177,9 @@ const command data_commands[] = {
 	{"backup", "make a consistent copy of the live database",
 	 "Usage: copro backup DEST\n\n"
 	 "Copies the database with SQLite's online backup API, safe while copro is\n"
-	 "running (copying the .db file alone can lose recent writes). DEST must not exist.\n\n"
+	 "running (copying the .db file alone can lose recent writes). DEST must not exist.\n"
+	 "The copy is made as DEST.partial and renamed once it is on disk, so a backup\n"
+	 "that is interrupted never leaves a DEST.\n\n"
 	 "Example:\n  copro backup backups/copro-2026-11-23.db\n",
 	 cmd_backup},
 	{0},

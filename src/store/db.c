@@ -310,18 +310,9 @@ static bool store_unsafe_no_sync(void)
  * the first checkpoint, so copro does it when it starts syncing a WAL. */
 static int sync_dir_of(const char *path)
 {
-	const char *slash = strrchr(path, '/');
 	char dir[4096];
-	if (!slash)
-		snprintf(dir, sizeof dir, ".");
-	else if (snprintf(dir, sizeof dir, "%.*s", (int)(slash - path) + (slash == path), path) >= (int)sizeof dir)
-		return -1;
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	int rc = fsync(fd);
-	close(fd);
-	return rc;
+	store_folder_of(path, dir, sizeof dir);
+	return store_sync_path(dir, O_DIRECTORY);
 }
 
 /* Whether the held descriptor still names the WAL at the path. Once all
@@ -734,41 +725,4 @@ void store_rollback(store *s)
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_tx = 0;
 	release_write();
-}
-
-int store_backup(store *s, const char *dest, err *e)
-{
-	struct stat sb;
-	if (stat(dest, &sb) == 0)
-		return err_set(e, ERR_CONFLICT,
-			       "%s exists already: give a new file name so no backup is overwritten.", dest);
-	sqlite3 *out = NULL;
-	int rc = sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-	if (rc != SQLITE_OK) {
-		sqlite3_close(out);
-		return err_set(e, ERR_IO, "cannot create the backup %s: %s. Check that its folder exists and is writable.",
-			       dest, sqlite3_errstr(rc));
-	}
-	sqlite3_backup *b = sqlite3_backup_init(out, "main", s->db, "main");
-	if (!b) {
-		err_set(e, ERR_IO, "cannot start the backup to %s: %s.", dest, sqlite3_errmsg(out));
-		sqlite3_close(out);
-		remove(dest);
-		return -1;
-	}
-	/* Copy in steps so a busy writer is waited for, not failed. */
-	do {
-		rc = sqlite3_backup_step(b, 256);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(50);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE) {
-		err_set(e, ERR_IO, "the backup to %s failed: %s.", dest, sqlite3_errstr(rc));
-		sqlite3_close(out);
-		remove(dest);
-		return -1;
-	}
-	sqlite3_close(out);
-	return 0;
 }

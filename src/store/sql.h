@@ -189,6 +189,11 @@ int sql_step(store *s, sqlite3_stmt *st, err *e);
 int sql_exec_stmt(store *s, sqlite3_stmt *st, err *e);
 /* Runs plain SQL with no parameters (schema, pragmas). */
 int sql_exec(store *s, const char *sql, err *e);
+
+/* fsync of a file or, with flags O_DIRECTORY, of a folder (backup.c). */
+int store_sync_path(const char *path, int flags);
+/* The folder of `path` into `dir`: "." for a bare name. */
+void store_folder_of(const char *path, char *dir, size_t n);
 /* Reads rows into one struct (sql_one: 1 found, 0 not) or an arena array
  * (sql_collect: NULL when there are none); both give the statement back. */
 int sql_one(store *s, arena *a, sqlite3_stmt *st, void *row, const sql_col *cols, err *e);

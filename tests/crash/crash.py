@@ -356,9 +356,52 @@ def power_trials(args, copro, work, env, fss):
     return run_trials(args, copro, db, env, work, cut)
 
 
+def load(args, copro, work, env):
+    """Runs the command after -- while writers add actions to the database
+    --db through `copro serve` (made, padded to --pad-mb, if missing); says
+    how long it took and how many writes a second were acknowledged."""
+    db = os.path.abspath(args.db)
+    fresh = not os.path.exists(db)
+    org = make_database(copro, db, env) if fresh else 1
+    if fresh and args.pad_mb:
+        con = sqlite3.connect(db)
+        con.execute("CREATE TABLE crash_padding (b BLOB)")
+        con.executemany("INSERT INTO crash_padding VALUES (randomblob(1048576))",
+                        [()] * args.pad_mb)
+        con.commit()
+        con.close()
+    log = open(os.path.join(work, "serve.log"), "ab")
+    srv = Server(copro, db, env)
+    srv.start(log)
+    try:
+        w = Writers(srv, srv.sign_in(), org, 0, args.writers)
+        w.start()
+        time.sleep(1)
+        before, t0 = len(w.acked), time.monotonic()
+        rc = subprocess.run(args.command, env=env, timeout=args.seconds).returncode
+        secs = time.monotonic() - t0
+        rate = (len(w.acked) - before) / secs
+        w.finish()
+    except subprocess.TimeoutExpired:
+        say(f"not ok - {' '.join(args.command)} did not finish within {args.seconds:.0f} s under writes")
+        return 1
+    finally:
+        srv.kill(signal.SIGKILL)
+        log.close()
+    say(f"# {' '.join(args.command)}: exit {rc} after {secs:.1f} s while {rate:.0f} writes a second were acknowledged")
+    if rc != 0:
+        say(f"not ok - {' '.join(args.command)} failed under writes")
+        return 1
+    if rate < args.min_rate:
+        say(f"not ok - only {rate:.0f} writes a second: the load was too light to show anything")
+        return 1
+    say(f"ok - {os.path.basename(args.command[0])} {args.command[-2] if len(args.command) > 1 else ''} finished under {rate:.0f} writes a second")
+    return 0
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("mode", choices=["kill", "power"])
+    p.add_argument("mode", choices=["kill", "power", "load"])
     p.add_argument("--copro", default=os.environ.get("COPRO", "./copro"))
     p.add_argument("--trials", type=int, default=30)
     p.add_argument("--seconds", type=float, default=300, help="stop starting trials after this long")
@@ -367,7 +410,13 @@ def main():
     p.add_argument("--image-mb", type=int, default=128)
     p.add_argument("--no-sync", action="store_true", help="the negative control (power mode)")
     p.add_argument("--keep", action="store_true", help="keep the work folder")
-    args = p.parse_args()
+    p.add_argument("--db", help="load: the database (made if missing)")
+    p.add_argument("--pad-mb", type=int, default=0, help="load: megabytes added to a new database")
+    p.add_argument("--min-rate", type=float, default=200, help="load: the least writes a second")
+    argv = sys.argv[1:]
+    cut = argv.index("--") if "--" in argv else len(argv)
+    args = p.parse_args(argv[:cut])
+    args.command = argv[cut + 1:]       # load: the command to run under the writes
     copro = os.path.abspath(args.copro)
     env = dict(os.environ)
     env.pop("COPRO_DB", None)
@@ -379,6 +428,8 @@ def main():
     fss = []
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(2))
     try:
+        if args.mode == "load":
+            return load(args, copro, work, env)
         if args.mode == "kill":
             tot = kill_trials(args, copro, work, env)
         else:
