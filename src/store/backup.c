@@ -37,14 +37,14 @@ void store_folder_of(const char *path, char *dir, size_t n)
  * second) it never finished. The snapshot keeps a checkpoint from
  * reaching the end of the WAL while it lasts, which the WAL bound in
  * serve allows for (db.c). */
-static int copy_to(store *s, const char *tmp, err *e)
+static int copy_to(store *s, const char *tmp, const char *dest, err *e)
 {
 	sqlite3 *out = NULL;
 	int rc = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_close(out);
 		return err_set(e, ERR_IO, "cannot create the backup %s: %s. Check that its folder exists and is writable.",
-			       tmp, sqlite3_errstr(rc));
+			       dest, sqlite3_errstr(rc));
 	}
 	/* A file that is synced once, whole, before it gets its name needs
 	 * neither a journal (which a killed backup would leave behind too)
@@ -52,7 +52,7 @@ static int copy_to(store *s, const char *tmp, err *e)
 	sqlite3_exec(out, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL, NULL, NULL);
 	sqlite3_backup *b = sqlite3_backup_init(out, "main", s->db, "main");
 	if (!b) {
-		err_set(e, ERR_IO, "cannot start the backup to %s: %s.", tmp, sqlite3_errmsg(out));
+		err_set(e, ERR_IO, "cannot start the backup to %s: %s.", dest, sqlite3_errmsg(out));
 		sqlite3_close(out);
 		return -1;
 	}
@@ -85,7 +85,7 @@ int store_backup(store *s, const char *dest, err *e)
 	snprintf(tmp, n, "%s.partial", dest);      /* a killed backup's leftover is replaced */
 	unlink(tmp);
 	store_folder_of(dest, dir, sizeof dir);
-	int rc = copy_to(s, tmp, e);
+	int rc = copy_to(s, tmp, dest, e);
 	if (rc == 0 && store_sync_path(tmp, 0) != 0)
 		rc = err_set(e, ERR_IO, "cannot write the backup %s to disk: %s.", dest, strerror(errno));
 	/* link() fails if DEST appeared meanwhile, where rename() would

@@ -138,8 +138,22 @@ static void stmt_cache_free(store *s)
 	s->stmts = NULL;
 }
 
+/* Whether a failure is the database's or the disk's, not the data's. */
+static bool storage_fault(int rc)
+{
+	int primary = rc & 0xFF;
+	return primary == SQLITE_READONLY || primary == SQLITE_FULL || primary == SQLITE_IOERR ||
+	       primary == SQLITE_CANTOPEN || primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
 int sql_fail(store *s, int rc, err *e)
 {
+	if (storage_fault(rc))
+		s->refused = rc;
+	/* SQLite reports a full disk met while making the -shm file or
+	 * growing it as an I/O error; the system's errno says what it was. */
+	if ((rc & 0xFF) == SQLITE_IOERR && s->db && sqlite3_system_errno(s->db) == ENOSPC)
+		rc = SQLITE_FULL;
 	switch (rc & 0xFF) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -667,6 +681,7 @@ int store_begin(store *s, err *e)
 	}
 	if (store_write_lock(s, e) < 0)
 		return -1;
+	s->refused = 0;
 	if (exec_raw(s, "BEGIN IMMEDIATE", e) < 0) {
 		release_write();
 		return -1;
@@ -693,6 +708,11 @@ int store_commit(store *s, err *e)
 		return err_set(e, ERR_IO, "the change was written but the disk did not confirm it (%s): check the disk holding the database.",
 			       sqlite3_errstr(rc));
 	return 0;
+}
+
+int store_refusal(store *s, err *e)
+{
+	return s->refused ? sql_fail(s, s->refused, e) : 0;
 }
 
 /* A read-only snapshot for several queries: one set of file locks

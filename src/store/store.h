@@ -17,6 +17,10 @@ struct store {
 	bool in_read;           /* inside store_read_begin */
 	struct stmt_cache *stmts;       /* prepared statements (db.c) */
 	struct sync_group *group;       /* commits to the same file (db.c) */
+	/* The SQLite code of the last write the database refused since the
+	 * outermost store_begin (read-only, full, busy, an I/O error), 0 if
+	 * none: the web answers 503 "not saved" rather than a form error. */
+	int refused;
 };
 
 enum store_mode { STORE_EXISTING, STORE_CREATE };
@@ -52,6 +56,10 @@ void store_write_unlock(void);
 int store_read_begin(store *s, err *e);
 void store_read_end(store *s);
 int store_commit(store *s, err *e);
+/* -1 with the reason in `e` when the database refused a write since the
+ * outermost store_begin (a fault of the disk or the file, not of the
+ * form); else 0. */
+int store_refusal(store *s, err *e);
 void store_rollback(store *s);
 
 /* A consistent copy of a live database through SQLite's backup API. */

@@ -424,6 +424,14 @@ static int check_org(request *r, const route *rt)
 static void finish_change(request *r)
 {
 	store *db = r->d.db;
+	err e = {0};
+	/* A form refused because the database could not write (read-only, a
+	 * full disk) is not the person's mistake: say so, and why. */
+	if (r->status >= 400 && store_refusal(db, &e) < 0) {
+		store_rollback(db);
+		web_error_page(r, 503, "Sorry, your change was not saved", e.msg);
+		return;
+	}
 	if (!db->in_tx)
 		return;         /* the handler rolled back already */
 	if (db->in_tx > 1) {
@@ -436,7 +444,6 @@ static void finish_change(request *r)
 		store_rollback(db);
 		return;
 	}
-	err e = {0};
 	if (store_commit(db, &e) < 0) {
 		store_rollback(db);
 		r->location = NULL;
@@ -595,7 +602,10 @@ static bool admit(request *r, const route *rt, bool one_tx)
 		return false;
 	}
 	if (one_tx && store_begin(r->d.db, &r->e) < 0) {
-		web_error_page(r, 503, "Sorry, copro is busy", "Nothing was saved. Wait a moment and send the form again.");
+		if (r->e.kind == ERR_BUSY)
+			web_error_page(r, 503, "Sorry, copro is busy", "Nothing was saved. Wait a moment and send the form again.");
+		else
+			web_error_page(r, 503, "Sorry, your change was not saved", r->e.msg);
 		return false;
 	}
 	if (check_org(r, rt) || check_area(r, rt))

@@ -8,6 +8,7 @@
 #include "domain/views.h"
 #include "store/store.h"
 #include "web/cache.h"
+#include "web/drain.h"
 #include "web/net.h"
 
 #include <arpa/inet.h>
@@ -490,6 +491,8 @@ static enum MHD_Result respond(struct MHD_Connection *conn, request *r)
 	if (!resp)
 		return MHD_NO;
 	add_headers(resp, r);
+	if (drain_stopping())   /* so kept-alive connections end as their requests do */
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
 	ok = MHD_queue_response(conn, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	return ok;
@@ -583,6 +586,13 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	request *r = request_create(&s->opts->config, method, url);
 	if (!r)
 		return NULL;
+	drain_request_started();
+	if (drain_stopping()) {
+		web_error_page(r, 503, "Sorry, copro is restarting",
+			       "Nothing was saved. Try again in a minute.");
+		r->early = true;
+		return r;
+	}
 	r->address = client_address(conn, r);
 	r->session_cookie = copy_cookie(r, conn, SESSION_COOKIE);
 	r->form_cookie = copy_cookie(r, conn, FORM_COOKIE);
@@ -685,6 +695,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **req_cls,
 		MHD_destroy_post_processor(r->post_processor);
 	request_destroy(r);
 	*req_cls = NULL;
+	drain_request_finished();
 }
 
 int server_run(const server_options *o, err *e)
@@ -720,7 +731,7 @@ int server_run(const server_options *o, err *e)
 	}
 	page_cache_set_limit((size_t)(o->page_cache_mb > 0 ? o->page_cache_mb : 0) << 20);
 	struct MHD_Daemon *d = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC,
 		(uint16_t)o->port, NULL, NULL, on_request, &s,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
@@ -742,8 +753,13 @@ int server_run(const server_options *o, err *e)
 	fflush(stdout);
 	int sig;
 	sigwait(&set, &sig);
-	/* MHD_stop_daemon waits for the requests under way: every write that
-	 * was answered has been committed. */
+	/* MHD_stop_daemon alone closed every connection at once: requests
+	 * under way went unanswered, some of them committed, so a retry
+	 * would have made the change twice. */
+	int cut = drain_wait(d);
+	if (cut)
+		fprintf(stderr, "copro serve: %d %s still under way after %d s were cut off.\n", cut,
+			cut == 1 ? "request" : "requests", DRAIN_SECONDS);
 	MHD_stop_daemon(d);
 	for (size_t i = 0; i < s.n_stores; i++) {
 		store_close(s.stores[i]);
