@@ -440,16 +440,6 @@ void store_checkpoint_in_background(store *s)
 	pthread_mutex_unlock(&s->group->lock);
 }
 
-int store_checkpoint(store *s, int *wal_pages, err *e)
-{
-	int log = 0, done = 0;
-	int rc = sqlite3_wal_checkpoint_v2(s->db, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &done);
-	*wal_pages = log;
-	if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-		return sql_fail(s, rc, e);
-	return 0;
-}
-
 void store_commit_counts(uint64_t *commits, uint64_t *syncs)
 {
 	pthread_mutex_lock(&durable.lock);
@@ -533,7 +523,7 @@ fail:
 	return -1;
 }
 
-static int busy_timeout_ms(void)
+int store_busy_timeout_ms(void)
 {
 	const char *env = getenv("COPRO_BUSY_TIMEOUT_MS");
 	if (env && *env) {
@@ -584,7 +574,7 @@ int store_open(store *s, const char *path, enum store_mode mode, err *e)
 	s->stmts = calloc(1, sizeof *s->stmts);
 	if (!s->stmts)
 		abort();
-	sqlite3_busy_timeout(s->db, busy_timeout_ms());
+	sqlite3_busy_timeout(s->db, store_busy_timeout_ms());
 	/* WAL lets readers go on while one writer writes; the WAL hook
 	 * (on_commit) makes a committed write survive power loss before the
 	 * commit returns, as the store promises. */
@@ -602,6 +592,10 @@ int store_open(store *s, const char *path, enum store_mode mode, err *e)
 		}
 	}
 	if (sql_exec(s, store_unsafe_no_sync() ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = NORMAL", e) < 0)
+		goto fail;
+	char limit[64];
+	snprintf(limit, sizeof limit, "PRAGMA journal_size_limit = %lld", (long long)store_wal_limit());
+	if (sql_exec(s, limit, e) < 0)
 		goto fail;
 	const char *file = sqlite3_db_filename(s->db, "main");
 	s->group = sync_group_of(file && *file ? file : path);
@@ -661,7 +655,7 @@ int store_write_lock(store *s, err *e)
 		return 0;
 	struct timespec until;
 	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_sec += busy_timeout_ms() / 1000 + 1;
+	until.tv_sec += store_busy_timeout_ms() / 1000 + 1;
 	if (pthread_mutex_timedlock(&s->group->write_lock, &until) != 0)
 		return sql_fail(s, SQLITE_BUSY, e);
 	held_write = s->group;

@@ -190,6 +190,11 @@ int sql_exec_stmt(store *s, sqlite3_stmt *st, err *e);
 /* Runs plain SQL with no parameters (schema, pragmas). */
 int sql_exec(store *s, const char *sql, err *e);
 
+/* The busy timeout of every connection, milliseconds (db.c). */
+int store_busy_timeout_ms(void);
+/* The WAL's size limit in bytes: 64 MB or COPRO_WAL_LIMIT_MB (wal.c). */
+int64_t store_wal_limit(void);
+
 /* fsync of a file or, with flags O_DIRECTORY, of a folder (backup.c). */
 int store_sync_path(const char *path, int flags);
 /* The folder of `path` into `dir`: "." for a bare name. */
