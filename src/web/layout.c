@@ -41,7 +41,7 @@ static const nav_section area_sections[] = {
 	{"Audits to decide", "/audits", {"audits"}, ACCESS_NONE},
 	{"Charter Gold", "/gold", {"gold"}, ACCESS_NONE},
 	{"Exports", "/export", {"export", "api-tokens"}, ACCESS_NONE},
-	{"Settings", "/settings", {"settings"}, ACCESS_NONE},
+	{"Settings", "/settings", {"settings", "mail"}, ACCESS_NONE},
 	{0},
 };
 

@@ -35,6 +35,7 @@ const route *const web_route_tables[] = {
 	action_review_routes,
 	you_said_routes,
 	api_tokens_routes,
+	area_mail_routes,
 	audits_routes,
 	audit_edit_routes,
 	audit_principle_routes,

@@ -11,6 +11,7 @@
 
 #include "domain/evidence_file.h"
 #include "domain/gold.h"
+#include "domain/mail.h"
 #include "domain/views.h"
 #include "store/account.h"
 #include "web/pages/pages.h"
@@ -239,6 +240,14 @@ static int group_setup(void **state)
 	gold_invite gi = {.evaluation = w->eval, .name = hostile[0], .email = "h@example.org"};
 	int64_t gid;
 	assert_int_equal(gold_invite_assessor(&f->d, &as, ids.area, &gi, token, &gid, &f->e), 0);
+	/* An email of the area with a hostile subject, given up with a
+	 * hostile reason (the area's mail page). */
+	mail_message mm = {.to = "x@example.org", .subject = hostile[0], .text = hostile[1],
+			   .kind = "notification", .area = ids.area};
+	outbox_row om;
+	assert_int_equal(mail_queue(&f->d, &mm, &f->e), 0);
+	assert_int_equal(mail_claim(&f->d, time_now_epoch() + 1, &om, &f->e), 1);
+	assert_int_equal(mail_undelivered(&f->d, &om, time_now_epoch(), hostile[2], true, &f->e), 0);
 	/* A person with a hostile name, shown on the people page. */
 	int64_t user, mid;
 	assert_int_equal(account_create(&f->d, hostile[2], "x@example.org", WEBTEST_PASSWORD, &user, &f->e), 0);

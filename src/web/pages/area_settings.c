@@ -70,7 +70,9 @@ static void settings_form(request *r, const audit_settings *now, const settings_
 		      "<p class=\"govuk-body\">York's joint partnership audit framework gives no scale for the Score "
 		      "of each principle, and no rule for getting from the principles' levels to the overall "
 		      "outcome. Both are local choices: your area makes them here, and every audit of your area's "
-		      "organisations shows them as local choices.</p>", name);
+		      "organisations shows them as local choices.</p>"
+		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/area/%D/mail\">Email</a>: what copro is sending "
+		      "for your area, has sent and could not send.</p>", name, r->area);
 	htmlf(&r->out, "<div class=\"govuk-inset-text\">");
 	if (now->is_default)
 		htmlf(&r->out, "Your area has not chosen yet, so copro's defaults apply: scores from %d to %d, "

@@ -161,6 +161,7 @@ extern const route plan_routes[];       /* plan.c: team and service plans, a pla
 extern const route plan_cornerstone_routes[]; /* plan_cornerstone.c: one cornerstone of a plan */
 extern const route you_said_routes[];   /* you_said.c: You said, we did, and its notice */
 extern const route api_tokens_routes[]; /* api_tokens.c: /area/{area}/api-tokens */
+extern const route area_mail_routes[];  /* area_mail.c: /area/{area}/mail, the area's email */
 extern const route audits_routes[];     /* audits.c: /org/{org}/audits, starting one */
 extern const route audit_edit_routes[]; /* audit_edit.c: /org/{org}/audit/{audit}/edit */
 extern const route audit_principle_routes[]; /* audit_principle.c: .../principle/{principle} */
