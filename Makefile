@@ -209,7 +209,7 @@ CRASH_TRIALS ?= 40
 .PHONY: crash
 crash: $(BUILD)/copro
 	tests/crash/crash.py kill --copro $(BUILD)/copro --trials $(CRASH_TRIALS)
-	tests/crash/crash.py power --copro $(BUILD)/copro --trials $(CRASH_TRIALS)
+	tests/crash/crash.py power --startup-write --copro $(BUILD)/copro --trials $(CRASH_TRIALS)
 	tests/crash/crash.py power --no-sync --copro $(BUILD)/copro --trials 5
 
 clean:

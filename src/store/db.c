@@ -330,9 +330,10 @@ static int sync_dir_of(const char *path)
 }
 
 /* Whether the held descriptor still names the WAL at the path. Once all
- * connections close, SQLite deletes the WAL, and the next one may get the
- * same inode number (ext4 reuses them): the st_ino check alone would then
- * sync the deleted file and not the new WAL (issue 15, section 4.1). */
+ * connections close, SQLite deletes the WAL and the next one makes a new
+ * file. Comparing inode numbers alone is safe on Linux only because an
+ * inode still open is never reused; a name count of zero says "deleted"
+ * without relying on that (issue 15, section 4.1). */
 static bool wal_fd_current(sync_group *g, const struct stat *now)
 {
 	struct stat held;
@@ -706,7 +707,23 @@ int store_commit(store *s, err *e)
 
 int store_refusal(store *s, err *e)
 {
-	return s->refused ? sql_fail(s, s->refused, e) : 0;
+	int rc = s->refused;
+	if (!rc)
+		return 0;
+	if ((rc & 0xFF) == SQLITE_IOERR && s->db && sqlite3_system_errno(s->db) == ENOSPC)
+		rc = SQLITE_FULL;
+	switch (rc & 0xFF) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(e, ERR_BUSY, "the database is busy");
+	case SQLITE_READONLY:
+		return err_set(e, ERR_IO, "the database is read-only");
+	case SQLITE_FULL:
+		return err_set(e, ERR_IO, "the disk holding the database is full");
+	default:
+		return err_set(e, ERR_IO, "the disk holding the database reported an error (%s)",
+			       sqlite3_errstr(rc));
+	}
 }
 
 /* A read-only snapshot for several queries: one set of file locks

@@ -421,6 +421,16 @@ static int check_org(request *r, const route *rt)
 /* Ends the transaction of a signed-in POST: committed when the handler
  * succeeded, rolled back when it refused (nothing of a refused change is
  * kept) or left its own transactions unbalanced (a bug). */
+/* The 503 page for a change the database could not write. */
+static void not_saved_page(request *r, const err *why)
+{
+	web_error_page(r, 503, "Sorry, your change was not saved",
+		       why->kind == ERR_BUSY
+			       ? "Nothing was saved because the database is busy. Wait a moment and send the form again."
+			       : arena_printf(&r->mem, "Nothing was saved because %s. Tell whoever runs copro for you, then send the form again.",
+					      why->msg));
+}
+
 static void finish_change(request *r)
 {
 	store *db = r->d.db;
@@ -429,7 +439,7 @@ static void finish_change(request *r)
 	 * full disk) is not the person's mistake: say so, and why. */
 	if (r->status >= 400 && store_refusal(db, &e) < 0) {
 		store_rollback(db);
-		web_error_page(r, 503, "Sorry, your change was not saved", e.msg);
+		not_saved_page(r, &e);
 		return;
 	}
 	if (!db->in_tx)
@@ -445,10 +455,15 @@ static void finish_change(request *r)
 		return;
 	}
 	if (store_commit(db, &e) < 0) {
+		err why = {0};
+		bool refused = store_refusal(db, &why) < 0;
 		store_rollback(db);
 		r->location = NULL;
 		r->download = NULL;
-		web_error_page(r, 503, "Sorry, your change was not saved", e.msg);
+		if (refused)
+			not_saved_page(r, &why);
+		else
+			web_error_page(r, 503, "Sorry, your change was not saved", e.msg);
 	}
 }
 
@@ -602,10 +617,11 @@ static bool admit(request *r, const route *rt, bool one_tx)
 		return false;
 	}
 	if (one_tx && store_begin(r->d.db, &r->e) < 0) {
-		if (r->e.kind == ERR_BUSY)
-			web_error_page(r, 503, "Sorry, copro is busy", "Nothing was saved. Wait a moment and send the form again.");
+		err why = {0};
+		if (store_refusal(r->d.db, &why) < 0 && why.kind != ERR_BUSY)
+			not_saved_page(r, &why);
 		else
-			web_error_page(r, 503, "Sorry, your change was not saved", r->e.msg);
+			web_error_page(r, 503, "Sorry, copro is busy", "Nothing was saved. Wait a moment and send the form again.");
 		return false;
 	}
 	if (check_org(r, rt) || check_area(r, rt))

@@ -5,6 +5,6 @@
 crash="$(dirname "$0")/../crash/crash.py"
 unset COPRO_DB
 python3 "$crash" kill --copro "$COPRO" --trials 8 --seconds 15 --max-run 1.0 || _failed=$((_failed + 1))
-python3 "$crash" power --copro "$COPRO" --trials 6 --seconds 15 --max-run 1.0 --image-mb 64 || _failed=$((_failed + 1))
+python3 "$crash" power --startup-write --copro "$COPRO" --trials 6 --seconds 15 --max-run 1.0 --image-mb 64 || _failed=$((_failed + 1))
 python3 "$crash" power --no-sync --copro "$COPRO" --trials 3 --seconds 10 --max-run 1.0 || _failed=$((_failed + 1))
 finish

@@ -186,6 +186,8 @@ def what_page_says(page):
 
 def titles_in(db):
     """Every crash title in the database `db`, and its integrity check."""
+    if db is None:
+        return set(), "the copied image could not be mounted"
     con = sqlite3.connect(db, timeout=30)
     try:
         ok = con.execute("PRAGMA integrity_check").fetchone()[0]
@@ -197,7 +199,32 @@ def titles_in(db):
     return {r[0] for r in rows}, ok
 
 
-def make_database(copro, db, env):
+# An answer of partners' views past its retention period, which `copro
+# serve` deletes as it starts: a write made, and its connection closed,
+# before the server opens its own, as after an upgrade's migrations.
+OLD_ANSWER = """
+INSERT INTO view_round (id, organisation_id, evaluation_id, framework_id, framework_hash, title,
+                        opens_on, created_at, updated_at)
+  SELECT 9001, organisation_id, id, framework_id, framework_hash, 'crash', '2000-01-01',
+         '2000-01-01T00:00:00Z', '2000-01-01T00:00:00Z' FROM evaluation ORDER BY id LIMIT 1;
+INSERT INTO view_link (id, round_id, partner_group, token_hash, created_at)
+  VALUES (9001, 9001, 'parents', 'crash', '2000-01-01T00:00:00Z');
+INSERT INTO view_response (id, round_id, link_id, started_at, submitted_at)
+  VALUES (9001, 9001, 9001, '2000-01-01T00:00:00Z', '2000-01-01T00:00:00Z');
+INSERT INTO view_answer (response_id, element_key, good, updated_at)
+  VALUES (9001, '1i', 'old text', '2000-01-01T00:00:00Z');
+"""
+
+
+def plant_old_answer(db):
+    """Gives the old answer its free text again, for the next start to delete."""
+    con = sqlite3.connect(db)
+    con.execute("UPDATE view_answer SET good = 'old text' WHERE response_id = 9001")
+    con.commit()
+    con.close()
+
+
+def make_database(copro, db, env, startup_write=False):
     run = lambda *a, **k: subprocess.run([copro, "--db", db, *a], env=env, check=True,
                                          stdout=subprocess.DEVNULL, **k)
     run("demo")
@@ -205,6 +232,9 @@ def make_database(copro, db, env):
         "--area", "Demo Borough", input=(PASSWORD + "\n").encode())
     con = sqlite3.connect(db)
     org = con.execute("SELECT MIN(id) FROM organisation").fetchone()[0]
+    if startup_write:
+        con.executescript(OLD_ANSWER)
+    con.commit()
     con.close()
     return org
 
@@ -241,12 +271,14 @@ def check_trial(tot, all_acked, present, integrity, trial, unanswered):
 def run_trials(args, copro, db, env, work, cut):
     """Trials on the database `db` until the count or the time runs out;
     `cut(server)` ends each and returns the database file to check."""
-    org = make_database(copro, db, env)
+    org = make_database(copro, db, env, args.startup_write)
     log = open(os.path.join(work, "serve.log"), "ab")
     tot, all_acked = Totals(), []
     deadline = time.monotonic() + args.seconds
     jar = None
     while tot.trials < args.trials and time.monotonic() < deadline:
+        if args.startup_write:
+            plant_old_answer(db)
         srv = Server(copro, db, env)
         srv.start(log)
         jar = jar or srv.sign_in()
@@ -346,13 +378,17 @@ def power_trials(args, copro, work, env, fss):
 
     def cut(srv, writers):
         srv.kill(signal.SIGSTOP)
-        copy_until_stable(image, copy)
+        # --read-device: the flawed way, for comparison (docs/crash.md).
+        copy_until_stable(fss[0].dev if args.read_device else image, copy)
         srv.kill(signal.SIGKILL)
         writers.finish()        # every answer read was sent before SIGSTOP
         n[0] += 1
         out = os.path.join(work, f"check{n[0]}")
         shutil.rmtree(os.path.join(work, f"check{n[0] - 1}"), ignore_errors=True)
-        return open_copy(copy, os.path.join(work, "mnt-copy"), out)
+        try:
+            return open_copy(copy, os.path.join(work, "mnt-copy"), out)
+        except (subprocess.CalledProcessError, OSError):
+            return None         # not even a file system: everything is lost
     return run_trials(args, copro, db, env, work, cut)
 
 
@@ -409,6 +445,10 @@ def main():
     p.add_argument("--max-run", type=float, default=2.0, help="longest run of writes before the cut (s)")
     p.add_argument("--image-mb", type=int, default=128)
     p.add_argument("--no-sync", action="store_true", help="the negative control (power mode)")
+    p.add_argument("--read-device", action="store_true",
+                   help="power: copy /dev/loopN through its page cache, not the backing file (flawed)")
+    p.add_argument("--startup-write", action="store_true",
+                   help="make each start of serve write before the server opens its connections")
     p.add_argument("--keep", action="store_true", help="keep the work folder")
     p.add_argument("--db", help="load: the database (made if missing)")
     p.add_argument("--pad-mb", type=int, default=0, help="load: megabytes added to a new database")
