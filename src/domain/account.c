@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "domain/device.h"
 #include "domain/internal.h"
+#include "domain/security.h"
 #include "store/account.h"
 #include "store/store.h"
 
@@ -185,6 +186,31 @@ static int untrusted_locked(domain *d, const char *key, const char *address, boo
 	return 0;
 }
 
+/* A failed sign-in, in its transaction: forgets failures past their
+ * keeping time, and tells the account's areas (an unknown email has none)
+ * of the refusal and of the failure that locks the account for this
+ * browser or address. */
+static int refused_event(domain *d, int64_t user, const char *key, const char *address,
+			 const char *device, int trusted, err *e)
+{
+	if (security_failures_prune(d, (time_t)time_now_epoch(), e) < 0)
+		return -1;
+	if (!user)
+		return 0;
+	if (security_event(d, user, "sign-in refused (wrong password)", address, e) < 0)
+		return -1;
+	bool locked = false;
+	if ((trusted ? device_trusted(d, device, user, &locked, e)
+		     : untrusted_locked(d, key, address, &locked, e)) < 0)
+		return -1;
+	if (!locked)
+		return 0;
+	return security_event(d, user, arena_printf(d->mem, "locked out for %d minutes after repeated failed sign-ins%s",
+						    (trusted ? DEVICE_LOCK_SECONDS : FAILURE_WINDOW_SECONDS) / 60,
+						    trusted ? " from their own browser" : ""),
+			      address, e);
+}
+
 int sign_in(domain *d, const char *email, const char *password, const char *address,
 	    session *out, err *e)
 {
@@ -215,6 +241,7 @@ int sign_in_device(domain *d, const char *email, const char *password, const cha
 		return -1;
 	if (!ok) {
 		if ((trusted ? device_failed(d, device, e) : store_failure_add(d->db, key, address, now, e)) < 0 ||
+		    refused_event(d, found ? u.id : 0, key, address, device, trusted, e) < 0 ||
 		    store_commit(d->db, e) < 0) {
 			store_rollback(d->db);
 			return -1;
@@ -226,7 +253,7 @@ int sign_in_device(domain *d, const char *email, const char *password, const cha
 	 * the owner's browser signing in says nothing of who else failed. */
 	if ((!trusted && store_failures_clear(d->db, key, address, e) < 0) ||
 	    device_issue(d, u.id, device, out->device, e) < 0 || start_session(d, &u, out, e) < 0 ||
-	    store_commit(d->db, e) < 0) {
+	    security_event(d, u.id, "signed in", address, e) < 0 || store_commit(d->db, e) < 0) {
 		store_rollback(d->db);
 		return -1;
 	}

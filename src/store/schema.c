@@ -139,6 +139,7 @@
 #include "store/schema_files.h"
 #include "store/schema_device.h"
 #include "store/schema_gold.h"
+#include "store/schema_life.h"
 #include "store/schema_mail.h"
 
 const char *const schema_migrations[] = {
@@ -780,6 +781,10 @@ const char *const schema_migrations[] = {
 
 	/* 18: sign-in device cookies (issue 15): schema_device.h. */
 	SCHEMA_DEVICE,
+
+	/* 19: security events, disabled accounts, API token expiry (issue
+	 * 15): schema_life.h. */
+	SCHEMA_LIFE,
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "domain/gold.h"
+#include "domain/security.h"
 #include "domain/throttle.h"
 #include "store/store.h"
 #include "web/cache.h"
@@ -196,9 +197,20 @@ static bool csrf_ok(request *r)
 	if (!sent && r->route && (r->route->flags & ROUTE_UPLOAD))
 		sent = query_get(r, "csrf");    /* sent in the form's address */
 	const char *want = r->sess.valid ? r->sess.csrf : r->form_cookie;
-	if (!sent || !want || strlen(sent) != 64 || strlen(want) != 64)
-		return false;
-	return sodium_memcmp(sent, want, 64) == 0;
+	bool ok = sent && want && strlen(sent) == 64 && strlen(want) == 64 &&
+		  sodium_memcmp(sent, want, 64) == 0;
+	if (!ok)
+		security_csrf_refused();
+	return ok;
+}
+
+/* The refused forms of each finished hour, written once as a line in the
+ * areas' logs by the next change. */
+static void refusals_flush(request *r)
+{
+	err e = {0};
+	if (security_tick(&r->d, time(NULL), &e) < 0)
+		fprintf(stderr, "copro serve: writing the count of refused forms: %s\n", e.msg);
 }
 
 void web_set_session_cookie(request *r, const char *token);
@@ -738,6 +750,8 @@ void web_dispatch(request *r)
 	 * lookup read one snapshot instead: one set of file locks for all
 	 * that a cached page costs. */
 	bool one_tx = route_is_change(rt, r->post);
+	if (one_tx)
+		refusals_flush(r);
 	bool snapshot = !r->post && store_read_begin(r->d.db, &r->e) == 0;
 	bool run = admit(r, rt, one_tx);
 	if (snapshot)

@@ -2,6 +2,7 @@
  * size limits, methods, and access to the organisation in the URL. */
 #include "webtest.h"
 
+#include "domain/security.h"
 #include "web/cache.h"
 
 static void matching(void **state)
@@ -281,6 +282,25 @@ static void pages_are_cached_until_their_data_changes(void **state)
 	page_cache_clear();
 }
 
+/* A refused form is counted, not logged: nothing is written until its
+ * hour is over, then one line in the area's log says how many. */
+static void refused_forms_are_counted(void **state)
+{
+	webfix *w = *state;
+	const char *path = arena_printf(&w->f.mem, "/org/%lld/evaluations", (long long)w->org);
+	const char *wrong[] = {"csrf", "1111111111111111111111111111111111111111111111111111111111111111",
+			       "framework", "four-cornerstones", "cycle", "2030-31", NULL};
+	int64_t before = fixture_count(&w->f, "SELECT COUNT(*) FROM activity");
+	web_expect(w, AS_LEAD, "POST", path, wrong, 403);
+	web_expect(w, AS_LEAD, "POST", path, wrong, 403);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM activity"), before);
+	assert_int_equal(security_tick(&w->f.d, time(NULL) + 3600, &w->f.e), 1);
+	int64_t area = fixture_org_area(&w->f, w->org);
+	assert_int_equal(fixture_count(&w->f, arena_printf(&w->f.mem, "SELECT COUNT(*) FROM activity WHERE area_id = %lld"
+				       " AND security = 1 AND what LIKE 'refused %% forms without a valid security token%%'",
+				       (long long)area)), 1);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 /* A GET of an address that takes only POST: the page above it, for those
@@ -318,7 +338,7 @@ int main(void)
 		cmocka_unit_test(matching), T(signed_out_goes_to_sign_in), T(one_commit_per_change),
 		T(pages_are_cached_until_their_data_changes),
 		T(csrf_required_on_every_post), T(signed_out_form_needs_its_cookie),
-		T(other_organisations_do_not_exist), T(role_too_low_is_403),
+		T(other_organisations_do_not_exist), T(role_too_low_is_403), T(refused_forms_are_counted),
 		T(methods_sizes_and_unknown_pages), T(sign_out_ends_the_session),
 		T(sessions_time_out), T(get_of_a_post_address),
 	};
