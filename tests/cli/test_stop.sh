@@ -26,9 +26,31 @@ for i in range(N):
                "Content-Type: application/x-www-form-urlencoded\r\n"
                f"Content-Length: {len(body)}\r\n\r\n").encode() + body[:len(body) // 2])
     socks.append((s, body, f"stop {i}"))
+# A kept-alive connection that has had its answer: a request it sends
+# after SIGTERM is refused before any work.
+idle = socket.create_connection(("127.0.0.1", srv.port))
+def send(sock, method, path, body=b""):
+    sock.sendall((f"{method} {path} HTTP/1.1\r\nHost: localhost:{srv.port}\r\n"
+                  f"Cookie: {crash.cookie_header(jar)}\r\n"
+                  "Content-Type: application/x-www-form-urlencoded\r\n"
+                  f"Content-Length: {len(body)}\r\n\r\n").encode() + body)
+send(idle, "GET", "/sign-in")
+idle.settimeout(10)
+first = idle.recv(65536)
 time.sleep(1.0)
 srv.proc.send_signal(signal.SIGTERM)
 time.sleep(0.5)
+late = urllib.parse.urlencode({"csrf": csrf, "title": "stop late"}).encode()
+send(idle, "POST", f"/org/{org}/actions", late)
+late_answer = b""
+try:
+    while b"restarting" not in late_answer:
+        chunk = idle.recv(65536)
+        if not chunk:
+            break
+        late_answer += chunk
+except OSError:
+    pass
 answers = {}
 for s, body, title in socks:
     try:
@@ -58,6 +80,7 @@ except Exception:
     stopped = "still running after 30 s"
 con = sqlite3.connect(db)
 saved = {r[0] for r in con.execute("SELECT title FROM action_item WHERE title LIKE 'stop %'")}
+idle.close()
 con.close()
 unanswered = [t for t, a in answers.items() if a is None]
 wrong = [t for t, a in answers.items() if (a == 303) != (t in saved)]
@@ -67,7 +90,11 @@ print(f"# {N} requests under way at SIGTERM: {sum(a == 303 for a in answers.valu
 print(("ok" if not unanswered else "not ok") + " - every request under way at SIGTERM was answered")
 print(("ok" if not wrong else "not ok") + f" - a change was saved exactly when it was answered 303 {wrong[:3]}")
 print(("ok" if stopped == 0 else "not ok") + f" - serve stopped cleanly after them (exit {stopped})")
-sys.exit(1 if unanswered or wrong or stopped != 0 else 0)
+late_ok = first.startswith(b"HTTP/1.1 ") and late_answer.startswith(b"HTTP/1.1 503") and \
+    b"Sorry, copro is restarting" in late_answer and "stop late" not in saved
+print(("ok" if late_ok else "not ok") + " - a request begun after SIGTERM on a kept-alive connection is refused with 503, unsaved"
+      + ("" if late_ok else f": {late_answer[:80]!r}"))
+sys.exit(1 if unanswered or wrong or stopped != 0 or not late_ok else 0)
 PY
 [ $? -eq 0 ] || _failed=$((_failed + 1))
 finish
