@@ -785,6 +785,9 @@ const char *const schema_migrations[] = {
 	/* 19: security events, disabled accounts, API token expiry (issue
 	 * 15): schema_life.h. */
 	SCHEMA_LIFE,
+
+	/* 20: invitations by email (issue 15): schema_mail.h. */
+	SCHEMA_INVITE_MAIL,
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

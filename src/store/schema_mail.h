@@ -32,4 +32,8 @@
 	"CREATE INDEX outbox_due ON outbox (status, next_attempt_at);" \
 	"CREATE INDEX outbox_area ON outbox (area_id, status, id);"
 
+/* Migration 20: an invitation may name the email address it was sent to
+ * (NULL: the lead sent the link themselves). */
+#define SCHEMA_INVITE_MAIL "ALTER TABLE invitation ADD COLUMN email TEXT;"
+
 #endif

@@ -12,6 +12,7 @@ const route *const web_route_tables[] = {
 	evidence_routes,
 	evidence_file_routes,
 	action_routes,
+	invitation_routes,      /* before people_routes: {member} would take "invitations" */
 	people_routes,
 	evaluation_routes,
 	evaluations_routes,

@@ -11,6 +11,7 @@
 
 #include "domain/evidence_file.h"
 #include "domain/gold.h"
+#include "domain/invite.h"
 #include "domain/mail.h"
 #include "domain/views.h"
 #include "store/account.h"
@@ -25,6 +26,7 @@ static struct {
 	int64_t attachment[2];          /* a file of each organisation's evidence item */
 	const char *token;              /* our round's link, for the partner pages */
 	int64_t apitoken;
+	const char *invitation[2];      /* each organisation's open invitation (its key) */
 } ids;
 
 static const char *const hostile[] = {
@@ -248,6 +250,17 @@ static int group_setup(void **state)
 	assert_int_equal(mail_queue(&f->d, &mm, &f->e), 0);
 	assert_int_equal(mail_claim(&f->d, time_now_epoch() + 1, &om, &f->e), 1);
 	assert_int_equal(mail_undelivered(&f->d, &om, time_now_epoch(), hostile[2], true, &f->e), 0);
+	/* An invitation of each organisation, ours by email with a hostile
+	 * name (the invitations page and the email's subject). */
+	for (int k = 0; k < 2; k++) {
+		char itok[65], ihash[65];
+		int64_t iorg = k ? w->other_org : w->org;
+		assert_int_equal(invitation_create(&f->d, 0, iorg, "viewer", NULL, hostile[k], itok, &f->e), 0);
+		if (!k)
+			assert_int_equal(invitation_email(&f->d, &as, iorg, itok, "invited@example.org", &f->e), 0);
+		token_hash(itok, ihash);
+		ids.invitation[k] = strndup(ihash, INVITE_KEY_LEN);
+	}
 	/* A person with a hostile name, shown on the people page. */
 	int64_t user, mid;
 	assert_int_equal(account_create(&f->d, hostile[2], "x@example.org", WEBTEST_PASSWORD, &user, &f->e), 0);
@@ -310,6 +323,11 @@ static const struct {
 	{"GET", "/org/{org}/people/{member}", ACCESS_LEAD},
 	{"POST", "/org/{org}/people/{member}/role", ACCESS_LEAD},
 	{"POST", "/org/{org}/people/{member}/remove", ACCESS_LEAD},
+	/* Invitations not used yet: leads list them, renew and cancel them. */
+	{"GET", "/org/{org}/people/invitations", ACCESS_LEAD},
+	{"POST", "/org/{org}/people/invitations/{invitation}/resend", ACCESS_LEAD},
+	{"GET", "/org/{org}/people/invitations/{invitation}/cancel", ACCESS_LEAD},
+	{"POST", "/org/{org}/people/invitations/{invitation}/cancel", ACCESS_LEAD},
 	{"GET", "/org/{org}/activity", ACCESS_LEAD},
 	/* Projects: contributors record them and work through the steps. */
 	{"GET", "/org/{org}/projects", ACCESS_VIEW},
@@ -473,6 +491,7 @@ static const char *fill(webfix *w, arena *a, const char *pattern, int64_t org, i
 		else if (!strcmp(name, "project")) v = ids.project[rec];
 		else if (!strcmp(name, "audit")) v = ids.audit[rec];
 		else if (!strcmp(name, "apitoken")) v = ids.apitoken;
+		else if (!strcmp(name, "invitation")) text = ids.invitation[rec];
 		else if (!strcmp(name, "assessor")) v = w->assessor;
 		else if (!strcmp(name, "measure")) v = ids.measure[rec];
 		else if (!strcmp(name, "metric")) v = ids.metric[rec];
@@ -503,7 +522,7 @@ static bool has_record(const char *pattern)
 	       strstr(pattern, "{project}") || strstr(pattern, "{audit}") ||
 	       strstr(pattern, "{measure}") || strstr(pattern, "{plan}") ||
 	       strstr(pattern, "{yousaid}") || strstr(pattern, "{round}") ||
-	       strstr(pattern, "{attachment}");
+	       strstr(pattern, "{attachment}") || strstr(pattern, "{invitation}");
 }
 
 /* An answer that means the handler did the work (or at least judged the

@@ -133,13 +133,15 @@ static void invitation_link_works_once(void **state)
 	assert_int_equal(r->status, 200);
 	assert_null(r->location);
 	const char *body = web_body(r);
-	const char *at = strstr(body, "href=\"/join/");
+	/* The whole link, in a read-only field to select and copy. */
+	const char *at = strstr(body, "readonly spellcheck=\"false\" value=\"http://localhost:8080/join/");
 	assert_non_null(at);
 	char token[65];
-	memcpy(token, at + strlen("href=\"/join/"), 64);
+	memcpy(token, at + strlen("readonly spellcheck=\"false\" value=\"http://localhost:8080/join/"), 64);
 	token[64] = '\0';
 	assert_int_equal(strspn(token, "0123456789abcdef"), 64);
-	assert_non_null(strstr(body, "send it to them yourself"));
+	assert_non_null(strstr(body, "Send it to them yourself"));
+	assert_non_null(strstr(body, "govuk-!-display-none\" data-module=\"govuk-button\" data-copro-copy=\"invite-link\" hidden>Copy link</button>"));
 	assert_null(strstr(body, "<script>alert"));
 	assert_non_null(strstr(body, "&lt;script&gt;alert(1)&lt;/script&gt;"));
 	request_destroy(r);

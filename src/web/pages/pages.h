@@ -137,6 +137,13 @@ int evidence_files_section(request *r, const evidence_row *ev);
 extern const route action_routes[];     /* action.c: actions: list, add, change */
 extern const route action_review_routes[]; /* action_review.c: reviewing an action */
 extern const route people_routes[];     /* people.c: members, invitations, roles */
+/* invitations.c: open invitations, a new link, cancelling one */
+extern const route invitation_routes[];
+/* The page after inviting (or a new link): the full link, once, in a
+ * field that can be selected and copied (a copy button with JavaScript),
+ * and whether copro emailed it (to `email`, or NULL). */
+int invitation_link_page(request *r, const char *name, const char *role_words, const char *token,
+			 const char *email, const char *expires);
 extern const route evaluation_routes[]; /* evaluation.c: starting one, its overview, next cycle, compare */
 extern const route evaluations_routes[]; /* evaluations.c: the list, a lead setting one's status */
 extern const route public_routes[];     /* public.c: accessibility, privacy, cookies */

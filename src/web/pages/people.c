@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/invite.h"
+#include "domain/mail.h"
 #include "web/pages/pages.h"
 
 static const char *const roles[] = {
@@ -68,12 +70,16 @@ static int load_member(request *r, membership_row *m)
 static void invite_form(request *r, const form_errors *fe)
 {
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"invite\">Invite someone</h2>"
-		      "<p class=\"govuk-body\">copro makes a link that lets one person join. It does not send "
-		      "emails: you send the link to them yourself.</p>"
-		      "<form method=\"post\" action=\"/org/%D/people/invite\" novalidate>", r->org);
+		      "<p class=\"govuk-body\">copro makes a link that lets one person join. Give their email "
+		      "address and copro emails it to them; leave it out and you send the link yourself.</p>"
+		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/people/invitations\">"
+		      "Invitations not used yet</a></p>"
+		      "<form method=\"post\" action=\"/org/%D/people/invite\" novalidate>", r->org, r->org);
 	form_csrf(r);
 	form_input(r, "name", "Their name", form_get(r, "name"), fe,
 		   &(input_opts){.width = "20", .autocomplete = "off"});
+	form_input(r, "email", "Their email address (optional)", form_get(r, "email"), fe,
+		   &(input_opts){.type = "email", .autocomplete = "off", .hint = "copro emails them the link"});
 	form_radios(r, "role", "Role", roles, form_get(r, "role"), ROLE_HINT, fe);
 	form_radios(r, "group", "Partner group (optional)", partner_groups, form_get(r, "group"),
 		    GROUP_HINT, fe);
@@ -137,11 +143,13 @@ static int page_invite(request *r)
 static int page_invite_post(request *r)
 {
 	const char *name = form_get(r, "name"), *role = form_get(r, "role");
-	const char *group = form_get(r, "group");
+	const char *group = form_get(r, "group"), *email = form_get(r, "email");
 	form_errors fe = {0};
 	err e = {0};
 	if (text_check_line("Their name", name, true, &e) < 0)
 		form_error_add(&fe, "name", text_blank(name) ? "Enter their name" : sentence(r, e.msg));
+	if (!text_blank(email) && mail_address_check("their email address", email, &e) < 0)
+		form_error_add(&fe, "email", sentence(r, e.msg));
 	if (!known(roles, role))
 		form_error_add(&fe, "role", "Choose a role");
 	if (!text_blank(group) && !known(partner_groups, group))
@@ -151,29 +159,17 @@ static int page_invite_post(request *r)
 		form_error_add(&fe, "name", sentence(r, e.msg));
 	if (fe.n)
 		return people(r, &fe);
-	if (page_log(r, arena_printf(&r->mem, "invited %s as %s%s", name, label(role_words, role, role),
-				      group_suffix(r, group))) < 0)
+	/* The email goes in the request's transaction: if it cannot be
+	 * queued, there is no invitation either. */
+	if (!text_blank(email) && invitation_email(&r->d, &r->sess.user, r->org, token, email, &r->e) < 0)
 		return page_error(r, &r->e);
-	/* Shown once, straight away: the database keeps only its hash, so
-	 * there is nothing to redirect to. */
+	if (page_log(r, arena_printf(&r->mem, "invited %s as %s%s%s", name, label(role_words, role, role),
+				      group_suffix(r, group), text_blank(email) ? "" : " by email")) < 0)
+		return page_error(r, &r->e);
 	char expires[21];
 	time_iso(time_now_epoch() + 14 * 24 * 3600, expires);
-	page_begin(r, "Invitation link");
-	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
-		      "<h1 class=\"govuk-heading-l\">Send this link to %t</h1>"
-		      "<p class=\"govuk-body\">It lets %t join as %t. It works once, and stops working on %t.</p>"
-		      "<div class=\"govuk-inset-text\"><p class=\"govuk-body govuk-!-font-weight-bold govuk-!-text-break-word\">"
-		      "<a class=\"govuk-link\" href=\"/join/%u\">/join/%t</a></p></div>"
-		      "<p class=\"govuk-body\">Copy the link (for example, right-click it and choose to copy the "
-		      "link) and send it to them yourself, by email or message. copro does not send it.</p>"
-		      "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>"
-		      "<strong class=\"govuk-warning-text__text\"><span class=\"govuk-visually-hidden\">Warning</span>"
-		      "This is the only time copro shows this link. If it gets lost, invite them again.</strong></div>"
-		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/org/%D/people\">Back to people</a></p>"
-		      "</div></div>",
-	     name, name, label(role_words, role, role), time_words(r, expires), token, token, r->org);
-	page_end(r);
-	return 200;
+	return invitation_link_page(r, name, label(role_words, role, role), token,
+				    text_blank(email) ? NULL : email, expires);
 }
 
 /* ---- one member ------------------------------------------------------ */
