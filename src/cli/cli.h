@@ -41,7 +41,7 @@ extern const command framework_commands[], org_commands[], evaluation_commands[]
 	plan_commands[], yousaid_commands[], project_commands[], audit_commands[],
 	area_commands[], data_commands[], serve_commands[], user_commands[], language_commands[],
 	views_commands[], views_result_commands[], search_commands[], report_commands[], gold_commands[],
-	mail_commands[];
+	mail_commands[], notify_commands[];
 
 /* Options of one command: each named option fills a string or a flag. */
 typedef struct cli_opt {

@@ -9,6 +9,7 @@
 
 #include "core/text.h"
 #include "domain/internal.h"
+#include "domain/notify.h"
 #include "store/account.h"
 #include "store/audit.h"
 #include "store/store.h"
@@ -96,8 +97,10 @@ static int move(domain *d, audit_row *a, const char *status, const audit_actor *
 	} else {
 		a->decided_at = at;
 	}
+	/* Who must act next hears of it in the same transaction. */
 	if (store_audit_set_status(d->db, a, e) < 0 ||
-	    audit_add_event(d, a->id, who, status, comment, at, e) < 0)
+	    audit_add_event(d, a->id, who, status, comment, at, e) < 0 ||
+	    notify_audit_step(d, a, status, comment, e) < 0)
 		return -1;
 	return 0;
 }

@@ -141,6 +141,7 @@
 #include "store/schema_gold.h"
 #include "store/schema_life.h"
 #include "store/schema_mail.h"
+#include "store/schema_notify.h"
 
 const char *const schema_migrations[] = {
 	/* 1: organisations, evaluations, evidence, reviews, actions */
@@ -788,6 +789,9 @@ const char *const schema_migrations[] = {
 
 	/* 20: invitations by email (issue 15): schema_mail.h. */
 	SCHEMA_INVITE_MAIL,
+
+	/* 21: notifications (issue 15): schema_notify.h. */
+	SCHEMA_NOTIFY,
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

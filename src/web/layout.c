@@ -150,6 +150,7 @@ static void header(request *r)
 	if (r->sess.valid) {
 		htmlf(&r->out, "<div class=\"copro-account\"><span class=\"copro-account__name\">"
 			      "Signed in as %t</span> "
+			      "<a class=\"govuk-service-navigation__link copro-account__link\" href=\"/notifications\">Notifications</a> "
 			      "<form method=\"post\" action=\"/sign-out\" class=\"copro-inline-form\">",
 		     r->sess.user.name);
 		form_csrf(r);

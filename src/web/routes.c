@@ -2,6 +2,7 @@
  * (dispatch.c) enforces each route's flags and least access; handlers
  * check that ids below {org} belong to that organisation. */
 #include "web/pages/gold_page.h"
+#include "web/pages/notify_page.h"
 #include "web/pages/pages.h"
 
 const route *const web_route_tables[] = {
@@ -58,6 +59,7 @@ const route *const web_route_tables[] = {
 	about_routes,
 	partner_routes,
 	partner_answer_routes,
+	notify_routes,
 	NULL,
 };
 

@@ -13,6 +13,7 @@
 #include "domain/gold.h"
 #include "domain/invite.h"
 #include "domain/mail.h"
+#include "domain/notify.h"
 #include "domain/views.h"
 #include "store/account.h"
 #include "web/pages/pages.h"
@@ -25,6 +26,7 @@ static struct {
 	int64_t round[2], link[2];
 	int64_t attachment[2];          /* a file of each organisation's evidence item */
 	const char *token;              /* our round's link, for the partner pages */
+	const char *unsubscribe;        /* the lead's unsubscribe link (/unsubscribe/{token}) */
 	int64_t apitoken;
 	const char *invitation[2];      /* each organisation's open invitation (its key) */
 } ids;
@@ -261,6 +263,14 @@ static int group_setup(void **state)
 		token_hash(itok, ihash);
 		ids.invitation[k] = strndup(ihash, INVITE_KEY_LEN);
 	}
+	/* Notifications with hostile words and a hostile link for everyone
+	 * (their list and the home page show them). */
+	for (int who = AS_AREA; who < AS_COUNT; who++)
+		assert_int_equal(notify_user(&f->d, w->as[who].user.id, "audit-decided", hostile[who % 3],
+					     hostile[(who + 1) % 3], "/\"><img src=x onerror=alert(2)>", &f->e), 0);
+	char unsub[65];
+	assert_int_equal(notify_unsubscribe_token(&f->d, w->as[AS_LEAD].user.id, "audit-decided", unsub, &f->e), 0);
+	ids.unsubscribe = arena_strdup(&f->mem, unsub);
 	/* A person with a hostile name, shown on the people page. */
 	int64_t user, mid;
 	assert_int_equal(account_create(&f->d, hostile[2], "x@example.org", WEBTEST_PASSWORD, &user, &f->e), 0);
@@ -506,7 +516,8 @@ static const char *fill(webfix *w, arena *a, const char *pattern, int64_t org, i
 		else if (!strcmp(name, "file")) text = "audits.csv";
 		else if (!strcmp(name, "format")) text = "pdf";
 		else if (!strcmp(name, "statement")) text = "1i";
-		else if (!strcmp(name, "token")) text = ids.token;
+		else if (!strcmp(name, "token"))
+			text = strncmp(pattern, "/unsubscribe/", 13) ? ids.token : ids.unsubscribe;
 		else if (!strcmp(name, "framework")) text = "four-cornerstones";
 		else fail_msg("route %s has a placeholder {%s} this test does not know: add it", pattern, name);
 		out = text ? arena_printf(a, "%s%s", out, text) : arena_printf(a, "%s%lld", out, v);

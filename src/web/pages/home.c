@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "web/pages/evaluation_page.h"
 #include "web/pages/gold_page.h"
+#include "web/pages/notify_page.h"
 
 static void org_table(request *r, const org_list *orgs)
 {
@@ -51,6 +52,8 @@ static int home(request *r, const form_errors *fe)
 	page_begin(r, "Home");
 	form_error_summary(r, fe);
 	htmlf(&r->out, "<h1 class=\"govuk-heading-l\">Welcome, %t</h1>", r->sess.user.name);
+	if (notify_home_panel(r) < 0)
+		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 	org_list own = {0};
 	own.items = ARENA_ARRAY(&r->mem, ms.n, own.items);
 	for (size_t i = 0; i < ms.n; i++) {

@@ -1,0 +1,267 @@
+/* notify_tick.c: what dates bring: actions due within 7 days or overdue,
+ * reviews due, rounds of views closing, Charter Gold reaccreditation due,
+ * each said once per person (notification_sent), and the weekly digests.
+ * The home page's "Waiting for you" reads the same list for one person. */
+#include "domain/notify_internal.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "core/text.h"
+#include "store/account.h"
+#include "store/notify.h"
+
+#define DAY (24 * 60 * 60)
+#define SOON_DAYS 7
+#define GOLD_SOON_DAYS 90
+
+/* `iso` (YYYY-MM-DD) moved by `days`, in the arena. */
+static const char *day_plus(arena *a, const char *iso, int days)
+{
+	int64_t t = time_parse_iso(arena_printf(a, "%.10sT00:00:00Z", iso));
+	char out[21];
+	time_iso(t + (int64_t)days * DAY, out);
+	return arena_strndup(a, out, 10);
+}
+
+typedef struct builder {
+	domain *d;
+	notify_due_list *out;
+	size_t cap;
+	int64_t only;           /* one person's (0: everyone's) */
+	const char *today;
+} builder;
+
+static void push(builder *b, int64_t user, const char *kind, const char *event,
+		 const char *subject, const char *text, const char *path, const due_row *r)
+{
+	if (b->only && user != b->only)
+		return;
+	if (b->out->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 16;
+		notify_due *grown = ARENA_ARRAY(b->d->mem, b->cap, grown);
+		if (b->out->n)
+			memcpy(grown, b->out->items, b->out->n * sizeof *grown);
+		b->out->items = grown;
+	}
+	b->out->items[b->out->n++] = (notify_due){.user = user, .kind = kind, .event = event,
+		.subject = subject, .text = text, .path = path, .on = r->on,
+		.overdue = strcmp(r->on, b->today) < 0};
+}
+
+static void push_all(builder *b, const user_list *people, const char *kind, const char *event,
+		     const char *subject, const char *text, const char *path, const due_row *r)
+{
+	for (size_t i = 0; i < people->n; i++)
+		push(b, people->items[i].id, kind, event, subject, text, path, r);
+}
+
+static bool same_words(const char *a, const char *b)
+{
+	while (*a == ' ')
+		a++;
+	size_t n = strlen(a);
+	while (n && a[n - 1] == ' ')
+		n--;
+	return n && strlen(b) == n && !strncasecmp(a, b, n);
+}
+
+/* Who hears about an action: the one person of its organisation whose
+ * name or email is the owner as typed; else (no owner, nobody, or two
+ * people of that name) its leads, and *note says why. */
+static int action_people(builder *b, const due_row *r, user_list *out, const char **note, err *e)
+{
+	domain *d = b->d;
+	user_list all;
+	*note = "";
+	if (store_org_people(d->db, d->mem, r->organisation_id, &all, e) < 0)
+		return -1;
+	size_t found = 0, at = 0;
+	for (size_t i = 0; *r->owner && i < all.n; i++)
+		if (same_words(r->owner, all.items[i].name) || same_words(r->owner, all.items[i].email)) {
+			found++;
+			at = i;
+		}
+	if (found == 1) {
+		*out = (user_list){.items = &all.items[at], .n = 1};
+		return 0;
+	}
+	if (!*r->owner)
+		*note = " It has no owner, so its organisation's leads hear about it.";
+	else
+		*note = arena_printf(d->mem, " Its owner, %s, %s in this organisation, so its leads hear about it.",
+				     r->owner, found ? "matches more than one person's account" : "has no account");
+	return store_org_leads(d->db, d->mem, r->organisation_id, out, e);
+}
+
+static int add_actions(builder *b, enum due_what what, const char *until, err *e)
+{
+	domain *d = b->d;
+	due_list rows;
+	if (store_due(d->db, d->mem, what, b->only, b->today, until, &rows, e) < 0)
+		return -1;
+	bool review = what == DUE_ACTION_REVIEW;
+	for (size_t i = 0; i < rows.n; i++) {
+		const due_row *r = &rows.items[i];
+		user_list people;
+		const char *note;
+		if (action_people(b, r, &people, &note, e) < 0)
+			return -1;
+		bool late = strcmp(r->on, b->today) < 0;
+		const char *when = date_in_words(d->mem, r->on);
+		const char *subject = arena_printf(d->mem, "%s %s %s: %s", review ? "Review of action" : "Action",
+						   late ? "was due on" : "is due on", when, r->title);
+		const char *text = arena_printf(d->mem, "%s: the action \"%s\" %s %s %s.%s", r->org_name, r->title,
+						review ? "has its review" : "is", late ? "overdue since" : "due on",
+						when, note);
+		const char *event = arena_printf(d->mem, "%s:%lld:%s", review ? "action-review"
+						 : late ? "action-overdue" : "action-due", (long long)r->id, r->on);
+		const char *path = review ? arena_printf(d->mem, "/org/%lld/actions/%lld/review",
+							 (long long)r->organisation_id, (long long)r->id)
+					  : arena_printf(d->mem, "/org/%lld/actions", (long long)r->organisation_id);
+		push_all(b, &people, review ? "review-due" : "action-due", event, subject, text, path, r);
+	}
+	return 0;
+}
+
+/* Audits to review, rounds closing and awards to renew: the leads hear. */
+static int add_for_leads(builder *b, enum due_what what, const char *until, err *e)
+{
+	domain *d = b->d;
+	due_list rows;
+	if (store_due(d->db, d->mem, what, b->only, b->today, until, &rows, e) < 0)
+		return -1;
+	for (size_t i = 0; i < rows.n; i++) {
+		const due_row *r = &rows.items[i];
+		user_list leads;
+		if (store_org_leads(d->db, d->mem, r->organisation_id, &leads, e) < 0)
+			return -1;
+		bool late = strcmp(r->on, b->today) < 0;
+		const char *when = date_in_words(d->mem, r->on);
+		long long org = (long long)r->organisation_id, id = (long long)r->id;
+		const char *kind, *event, *subject, *text, *path;
+		if (what == DUE_AUDIT_REVIEW) {
+			kind = "review-due";
+			event = arena_printf(d->mem, "audit-review:%lld:%s", id, r->on);
+			subject = arena_printf(d->mem, "%s's joint partnership audit %s reviewed by %s", r->org_name,
+					       late ? "was to be" : "is to be", when);
+			text = arena_printf(d->mem, "The accepted audit%s%s%s gives %s as its review date.",
+					    *r->title ? " (" : "", r->title, *r->title ? ")" : "", when);
+			path = arena_printf(d->mem, "/org/%lld/audit/%lld", org, id);
+		} else if (what == DUE_VIEWS_CLOSING) {
+			kind = "views-closing";
+			event = arena_printf(d->mem, "views-closing:%lld:%s", id, r->on);
+			subject = arena_printf(d->mem, "The round of views \"%s\" closes on %s", r->title, when);
+			text = arena_printf(d->mem, "%s: partners can answer the round \"%s\" until %s. "
+					    "Remind those who have not answered yet.", r->org_name, r->title, when);
+			path = arena_printf(d->mem, "/org/%lld/views/%lld", org, id);
+		} else {
+			kind = "gold-due";
+			event = arena_printf(d->mem, "gold-%s:%lld:%s", late ? "overdue" : "due", id, r->on);
+			subject = arena_printf(d->mem, "Charter Gold reaccreditation %s %s", late ? "was due on" : "is due on",
+					       when);
+			text = arena_printf(d->mem, "%s's Charter Gold award (self-evaluation %s) is due for reaccreditation on %s.",
+					    r->org_name, r->title, when);
+			path = arena_printf(d->mem, "/org/%lld", org);
+		}
+		push_all(b, &leads, kind, event, subject, text, path, r);
+	}
+	return 0;
+}
+
+int notify_due_of(domain *d, int64_t user, const char *today, notify_due_list *out, err *e)
+{
+	*out = (notify_due_list){0};
+	builder b = {.d = d, .out = out, .only = user, .today = today};
+	const char *soon = day_plus(d->mem, today, SOON_DAYS);
+	if (add_actions(&b, DUE_ACTION, soon, e) < 0 || add_actions(&b, DUE_ACTION_REVIEW, soon, e) < 0 ||
+	    add_for_leads(&b, DUE_AUDIT_REVIEW, soon, e) < 0 ||
+	    add_for_leads(&b, DUE_VIEWS_CLOSING, soon, e) < 0 ||
+	    add_for_leads(&b, DUE_GOLD, day_plus(d->mem, today, GOLD_SOON_DAYS), e) < 0)
+		return -1;
+	return 0;
+}
+
+/* ---- the tick ------------------------------------------------------------------ */
+
+/* Says `it` unless it was said before: one transaction, so a crash
+ * between the mark and the notification leaves neither. */
+static int say_once(domain *d, const notify_due *it, const char *at, size_t *said, err *e)
+{
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	int fresh = store_notify_sent_mark(d->db, it->user, it->event, at, e);
+	if (fresh < 0 || (fresh && notify_user_at(d, it->user, it->kind, it->subject, it->text, it->path,
+						   at, e) < 0) ||
+	    store_commit(d->db, e) < 0) {
+		store_rollback(d->db);
+		return -1;
+	}
+	*said += (size_t)fresh;
+	return 0;
+}
+
+/* The start of the digest's week: Monday 07:00 UTC on or before `now`. */
+static void week_start(time_t now, char out[21])
+{
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	int64_t t = (int64_t)now - ((tm.tm_wday + 6) % 7) * (int64_t)DAY
+		    - tm.tm_hour * 3600 - tm.tm_min * 60 - tm.tm_sec + 7 * 3600;
+	if (t > (int64_t)now)
+		t -= 7 * (int64_t)DAY;
+	time_iso(t, out);
+}
+
+/* Each person with items waiting from before this week gets one digest
+ * a week: the first tick from Monday 07:00 UTC sends it (with all that
+ * waits), unless one went since then; this week's items wait for the
+ * next. */
+static int send_digests(domain *d, time_t now, const char *at, size_t *sent, err *e)
+{
+	char week[21];
+	week_start(now, week);
+	user_list people;
+	if (store_digest_users(d->db, d->mem, week, &people, e) < 0)
+		return -1;
+	for (size_t i = 0; i < people.n; i++) {
+		const user_row *u = &people.items[i];
+		const char *last;
+		notification_list items;
+		if (store_digest_last(d->db, d->mem, u->id, &last, e) < 0)
+			return -1;
+		if (last && strcmp(last, week) >= 0)
+			continue;
+		if (store_begin(d->db, e) < 0)
+			return -1;
+		if (store_digest_items(d->db, d->mem, u->id, &items, e) < 0 ||
+		    (items.n && notify_mail_digest(d, u, &items, e) < 0) ||
+		    store_digest_done(d->db, u->id, at, e) < 0 || store_commit(d->db, e) < 0) {
+			store_rollback(d->db);
+			return -1;
+		}
+		*sent += items.n > 0;
+	}
+	return 0;
+}
+
+int notify_tick_counts(domain *d, time_t now, size_t *said, size_t *digests, err *e)
+{
+	char at[21];
+	time_iso((int64_t)now, at);
+	const char *when = arena_strdup(d->mem, at);
+	*said = *digests = 0;
+	notify_due_list due;
+	if (notify_due_of(d, 0, arena_strndup(d->mem, at, 10), &due, e) < 0)
+		return -1;
+	for (size_t i = 0; i < due.n; i++)
+		if (say_once(d, &due.items[i], when, said, e) < 0)
+			return -1;
+	return send_digests(d, now, when, digests, e);
+}
+
+int notify_tick(domain *d, time_t now, err *e)
+{
+	size_t said, digests;
+	return notify_tick_counts(d, now, &said, &digests, e);
+}
