@@ -45,12 +45,13 @@ int mail_send_pass(domain *d, const smtp_settings *s, time_t now, mail_pass_resu
 		now = time_now_epoch();
 	if (notify_tick && notify_tick(d, now, e) < 0)
 		return -1;
-	int got;
+	int got = 0;
 	/* At most as many as were due: a message deferred in this pass is
-	 * not due again until its wait is over, so the loop ends. */
-	while ((got = deliver_one(d, s, now, out, e)) > 0)
+	 * not due again until its wait is over, so the loop ends; and at
+	 * once when the sender is asked to stop. */
+	while (!(s->cancel && *s->cancel) && (got = deliver_one(d, s, now, out, e)) > 0)
 		;
-	return got;
+	return got < 0 ? -1 : 0;
 }
 
 /* ---- the thread ------------------------------------------------------------ */
@@ -62,7 +63,8 @@ static struct {
 	bool running, stop, woken;
 	store db;
 	const fw_registry *frameworks;
-	const smtp_settings *settings;
+	smtp_settings settings;         /* serve's, with `cancel` set to this thread's */
+	_Atomic bool cancel;            /* set by mail_sender_stop: ends a slow conversation */
 } sender = {.lock = PTHREAD_MUTEX_INITIALIZER, .cond = PTHREAD_COND_INITIALIZER};
 
 void mail_sender_wake(void)
@@ -79,7 +81,7 @@ static int one_pass(void)
 	domain d = {.db = &sender.db, .frameworks = sender.frameworks, .mem = &mem};
 	err e = {0};
 	mail_pass_result r;
-	if (mail_send_pass(&d, sender.settings, 0, &r, &e) < 0)
+	if (mail_send_pass(&d, &sender.settings, 0, &r, &e) < 0)
 		fprintf(stderr, "copro serve: sending mail: %s\n", e.msg);
 	arena_free(&mem);
 	return r.sent + r.deferred + r.failed;
@@ -144,7 +146,9 @@ int mail_sender_start(const char *db_path, const fw_registry *frameworks, const 
 	if (store_open(&sender.db, db_path, STORE_EXISTING, e) < 0)
 		return -1;
 	sender.frameworks = frameworks;
-	sender.settings = s;
+	sender.settings = *s;
+	sender.settings.cancel = &sender.cancel;
+	sender.cancel = false;
 	sender.stop = false;
 	if (pthread_create(&sender.thread, NULL, run, NULL) != 0) {
 		store_close(&sender.db);
@@ -162,6 +166,7 @@ void mail_sender_stop(void)
 	mail_on_queue(NULL);
 	pthread_mutex_lock(&sender.lock);
 	sender.stop = true;
+	sender.cancel = true;
 	pthread_cond_signal(&sender.cond);
 	pthread_mutex_unlock(&sender.lock);
 	pthread_join(sender.thread, NULL);

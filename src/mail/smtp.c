@@ -118,6 +118,14 @@ static char *crlf_text(arena *a, const char *text)
 	return out;
 }
 
+/* libcurl asks about every transfer step (and once a second while it
+ * waits): a nonzero answer ends the conversation. */
+static int cancelled(void *cancel, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
+{
+	(void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
+	return *(const _Atomic bool *)cancel ? 1 : 0;
+}
+
 /* libcurl's failures in words an area administrator can act on. */
 static void describe(const smtp_settings *s, CURLcode rc, long code, char *detail, smtp_result *r)
 {
@@ -141,6 +149,9 @@ static void describe(const smtp_settings *s, CURLcode rc, long code, char *detai
 		break;
 	case CURLE_OPERATION_TIMEDOUT:
 		what = "The mail server did not answer in time.";
+		break;
+	case CURLE_ABORTED_BY_CALLBACK:
+		what = "copro stopped while sending it; it will be sent when copro runs again.";
 		break;
 	default:
 		what = code >= 400 ? "The mail server refused the message." : "The message could not be sent.";
@@ -197,6 +208,11 @@ void smtp_send(const smtp_settings *s, const outbox_row *m, time_t now, smtp_res
 	}
 	if (s->ca_file && *s->ca_file)
 		curl_easy_setopt(curl, CURLOPT_CAINFO, s->ca_file);
+	if (s->cancel) {
+		curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, cancelled);
+		curl_easy_setopt(curl, CURLOPT_XFERINFODATA, (void *)s->cancel);
+		curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+	}
 	CURLcode rc = curl_easy_perform(curl);
 	long code = 0;
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);

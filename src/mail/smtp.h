@@ -19,6 +19,7 @@ typedef struct smtp_settings {
 	const char *from;       /* the sender's address */
 	const char *ca_file;    /* certificates to trust besides the system's; NULL: the system's */
 	long timeout;           /* seconds for the whole conversation (0: 60) */
+	const _Atomic bool *cancel;     /* when it turns true, a conversation under way stops */
 } smtp_settings;
 
 /* What a try came to. */

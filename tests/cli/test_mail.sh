@@ -67,6 +67,35 @@ check "serve stops on SIGTERM with its sender" test $i -lt 100
 check "serve said where it sends mail" grep -q "Sending mail through smtp://127.0.0.1" "$WORK/serve.log"
 sink_stop
 
+# A mail server that takes the connection and never answers: SIGTERM
+# still stops serve at once (the conversation is cut), and the message
+# waits for a later try.
+/usr/bin/python3 -c '
+import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(5)
+print(s.getsockname()[1], flush=True)
+conns = []
+while True:
+    c, _ = s.accept(); conns.append(c)
+' >"$WORK/silent.out" 2>&1 &
+silent_pid=$!
+i=0; while [ ! -s "$WORK/silent.out" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+printf 'smtp-url = smtp://127.0.0.1:%s\nmail-from = copro@example.org\n' "$(cat "$WORK/silent.out")" >"$WORK/silent.conf"
+sqlite3 "$DB" "INSERT INTO outbox (to_address, subject, body, kind, created_at, next_attempt_at)
+	VALUES ('slow@example.org', 'Slow', 'Body', 'test', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"
+(
+	export COPRO_CONFIG="$WORK/silent.conf"
+	serve_start
+	echo "$pid" >"$WORK/serve.pid"
+)
+sleep 1
+kill "$(cat "$WORK/serve.pid")"
+i=0; while kill -0 "$(cat "$WORK/serve.pid")" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+check "SIGTERM stops serve within 5 s while the mail server says nothing" test $i -lt 50
+kill "$silent_pid"
+same "the message waits for a later try, saying why" "waiting|1|copro stopped while sending it" \
+	"$(sqlite3 "$DB" "SELECT status, attempts, substr(last_error, 1, 30) FROM outbox WHERE to_address = 'slow@example.org'")"
+
 # ---- the server refuses STARTTLS, or the message, or the password ------------
 sink_start --no-tls
 sink_config "$conf"
