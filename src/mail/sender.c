@@ -5,12 +5,9 @@
 
 #include "core/text.h"
 #include "domain/mail.h"
+#include "domain/notify.h"
 #include "mail/sender.h"
 
-/* Due-date notifications and digests (H2's domain/notify.c) queue their
- * mail before each pass. Declared weak so that the sender links before
- * notify.c is there; once it is, its definition is used. */
-int notify_tick(domain *d, time_t now, err *e) __attribute__((weak));
 
 #define WAKE_SECONDS 60
 /* A wake comes as mail is queued, before the change's transaction has
@@ -43,7 +40,9 @@ int mail_send_pass(domain *d, const smtp_settings *s, time_t now, mail_pass_resu
 	*out = (mail_pass_result){0};
 	if (!now)
 		now = time_now_epoch();
-	if (notify_tick && notify_tick(d, now, e) < 0)
+	/* Due-date notifications and digests queue their mail first, so
+	 * this pass sends them. */
+	if (notify_tick(d, now, e) < 0)
 		return -1;
 	int got = 0;
 	/* At most as many as were due: a message deferred in this pass is

@@ -16,7 +16,7 @@ typedef struct mail_pass_result {
 } mail_pass_result;
 
 /* Sends every message due at `now` (0: the clock) through `s`, and first
- * lets the notifications say what is due (notify_tick, when linked in). */
+ * lets the notifications say what is due (notify_tick). */
 int mail_send_pass(domain *d, const smtp_settings *s, time_t now, mail_pass_result *out, err *e);
 
 /* The thread of copro serve: its own connection to `db_path`; `s` must
