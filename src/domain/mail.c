@@ -204,5 +204,8 @@ int mail_retry(domain *d, const user_row *who, int64_t area, int64_t id, err *e)
 		store_rollback(d->db);
 		return -1;
 	}
+	void (*hook)(void) = queued_hook;
+	if (hook)
+		hook();         /* serve's sender tries it now, not in a minute */
 	return 0;
 }

@@ -153,6 +153,33 @@ static void failures_back_off_then_fail_and_can_be_tried_again(void **state)
 	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM outbox WHERE status = 'failed'"), 1);
 }
 
+static int wakes;
+static void count_wake(void)
+{
+	wakes++;
+}
+
+/* serve's sender is woken when mail is queued and when a given-up email
+ * is put back, so neither waits for its minute. */
+static void queuing_and_trying_again_wake_the_sender(void **state)
+{
+	fixture *f = *state;
+	int64_t area = fixture_org_area(f, fixture_org(f, "Riverside"));
+	mail_on_queue(count_wake);
+	wakes = 0;
+	mail_message m = message("a@example.org");
+	m.area = area;
+	assert_int_equal(mail_queue(&f->d, &m, &f->e), 0);
+	assert_int_equal(wakes, 1);
+	outbox_row r;
+	assert_int_equal(mail_claim(&f->d, time_now_epoch() + 1, &r, &f->e), 1);
+	assert_int_equal(mail_undelivered(&f->d, &r, time_now_epoch(), "Refused", true, &f->e), 0);
+	user_row who = {.id = 0, .name = "Admin"};
+	assert_int_equal(mail_retry(&f->d, &who, area, r.id, &f->e), 0);
+	assert_int_equal(wakes, 2);
+	mail_on_queue(NULL);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -165,6 +192,7 @@ int main(void)
 		T(links_are_absolute),
 		T(one_sender_claims_a_message),
 		T(failures_back_off_then_fail_and_can_be_tried_again),
+		T(queuing_and_trying_again_wake_the_sender),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -112,7 +112,7 @@ static int mail_page(request *r, const form_errors *fe)
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-full\">", r->area);
 	form_error_summary(r, fe);
 	if ((!fe || !fe->n) && query_get(r, "retried"))
-		notice_success(r, "The email will be tried again in the next minute");
+		notice_success(r, "The email will be tried again shortly");
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Email</h1>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", name);
 	intro(r, &n);
