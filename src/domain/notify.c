@@ -113,11 +113,11 @@ int notify_user_at(domain *d, int64_t user, const char *kind, const char *subjec
 		return err_set(e, ERR_INPUT, "there is no notification of kind \"%.40s\".", kind);
 	user_row u;
 	const char *how;
-	int found = store_user_get(d->db, d->mem, user, &u, e);
+	int found = store_notify_recipient(d->db, d->mem, user, &u, e);
 	if (found < 0 || how_of(d, user, k, &how, e) < 0)
 		return -1;
 	if (!found)
-		return 0;               /* an account gone: nobody to tell */
+		return 0;               /* an account gone or disabled: nobody to tell */
 	notification_row n = {.user_id = user, .kind = kind, .subject = subject,
 			      .text = text ? text : "", .path = path ? path : "", .created_at = at,
 			      .digest = !strcmp(how, "weekly")};

@@ -87,9 +87,15 @@ static const sql_col user_cols[] = {
 	SQL_TABLE_END,
 };
 
+int store_notify_recipient(store *s, arena *a, int64_t user, user_row *out, err *e)
+{
+	return sql_get(s, a, "SELECT id, email, name FROM app_user WHERE id = ? AND disabled_at IS NULL",
+		       SQL_ID_ARG(user), out, user_cols, e);
+}
+
 int store_digest_users(store *s, arena *a, const char *before, user_list *out, err *e)
 {
-	return SQL_LIST(s, a, "SELECT u.id, u.email, u.name FROM app_user u WHERE u.id IN"
+	return SQL_LIST(s, a, "SELECT u.id, u.email, u.name FROM app_user u WHERE u.disabled_at IS NULL AND u.id IN"
 			" (SELECT user_id FROM notification WHERE digest = 1 AND created_at < ?) ORDER BY u.id",
 			SQL_ARGS(sql_text(before)), out, user_cols, e);
 }

@@ -57,6 +57,8 @@ int store_notify_setting_put(store *s, int64_t user, const char *kind, const cha
  * was said before. */
 int store_notify_sent_mark(store *s, int64_t user, const char *event, const char *now, err *e);
 
+/* An account that may be told something: 1 found, 0 gone or disabled. */
+int store_notify_recipient(store *s, arena *a, int64_t user, user_row *out, err *e);
 /* The people with items waiting for their digest since before `before`,
  * and one person's items (by kind, oldest first); marking them sent
  * records the digest's time. */

@@ -159,6 +159,13 @@ static void reading_and_marking(void **state)
 	assert_int_equal(n, 0);
 	assert_int_equal(notifications_unread(&f->d, w.owner, &n, &f->e), 0);
 	assert_int_equal(n, 1);                /* someone else's stay unread */
+	/* A disabled account is told nothing, by email or in copro. */
+	char sql[120];
+	snprintf(sql, sizeof sql, "UPDATE app_user SET disabled_at = '2026-12-01T00:00:00Z' WHERE id = %lld",
+		 (long long)w.owner);
+	run(f, sql);
+	assert_int_equal(notify_user(&f->d, w.owner, "audit-decided", "Gone", "", "", &f->e), 0);
+	assert_int_equal(count_of(f, w.owner, "audit-decided"), 0);
 	/* An unknown kind is refused. */
 	assert_int_equal(notify_user(&f->d, w.lead, "gossip", "x", "", "", &f->e), -1);
 	assert_int_equal(f->e.kind, ERR_INPUT);
