@@ -65,21 +65,23 @@ static void print_overview(FILE *out)
 	      "  copro init && copro demo && copro evaluation show 1\n", out);
 }
 
-/* Commands are one word ("init") or two ("org add"); the longest match
- * wins. */
+/* Commands are one word ("init"), two ("org add") or three ("user
+ * two-factor off"); the longest match wins. */
 static const command *match(int argc, char **argv, int *used)
 {
-	if (argc >= 2) {
-		char two[128];
-		snprintf(two, sizeof two, "%s %s", argv[0], argv[1]);
-		const command *cmd = cli_find(two);
+	char name[192] = "";
+	const command *found = NULL;
+	*used = 1;
+	for (int n = 1; n <= 3 && n <= argc; n++) {
+		size_t len = strlen(name);
+		snprintf(name + len, sizeof name - len, "%s%s", n > 1 ? " " : "", argv[n - 1]);
+		const command *cmd = cli_find(name);
 		if (cmd) {
-			*used = 2;
-			return cmd;
+			found = cmd;
+			*used = n;
 		}
 	}
-	*used = 1;
-	return argc >= 1 ? cli_find(argv[0]) : NULL;
+	return found;
 }
 
 /* Family names alone ("copro org") list their commands; so does a family

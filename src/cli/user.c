@@ -1,5 +1,6 @@
 /* user.c: `copro user add`: an account made from the terminal, its
- * password read from standard input. */
+ * password read from standard input; `copro user two-factor off` for a
+ * person locked out of two-factor sign-in. */
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "domain/account.h"
+#include "domain/two_factor.h"
 
 /* The password comes from standard input, never the command line where
  * other users could see it in the process list. */
@@ -52,6 +54,20 @@ static int cmd_user_add(cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* Only whoever can run copro on the server can do this: the web has no
+ * way round a lost phone and lost recovery codes but the person's own. */
+static int cmd_user_two_factor_off(cli *c, int argc, char **argv)
+{
+	const char *pos[1];
+	if (cli_parse(c, argc, argv, NULL, pos, 1, 1, NULL) < 0)
+		return EXIT_USAGE;
+	if (cli_open(c) < 0 || two_factor_off_by_operator(&c->d, pos[0], &c->e) < 0)
+		return cli_fail(c);
+	printf("Two-factor sign-in is off for %s: they sign in with their password alone, and can set it up again.\n",
+	       pos[0]);
+	return EXIT_OK;
+}
+
 const command user_commands[] = {
 	{"user add", "add an account from the terminal (password on standard input)",
 	 "Usage: copro user add --name TEXT --email ADDRESS --role ROLE (--org N | --area NAME)\n\n"
@@ -60,5 +76,12 @@ const command user_commands[] = {
 	 "Example:\n  echo 'correct horse battery staple' | copro user add --name \"Sam Lee\" \\\n"
 	 "    --email sam@example.org --role lead --org 1\n",
 	 cmd_user_add},
+	{"user two-factor off", "turn off two-factor sign-in for a person who is locked out",
+	 "Usage: copro user two-factor off EMAIL\n\n"
+	 "For someone who has lost both their phone and their recovery codes: their\n"
+	 "account's two-factor secret and recovery codes are deleted, and the activity\n"
+	 "log says so. Check who is asking before you do it.\n\n"
+	 "Example:\n  copro user two-factor off sam@example.org\n",
+	 cmd_user_two_factor_off},
 	{0},
 };

@@ -12,6 +12,7 @@
 #include "domain/device.h"
 #include "domain/internal.h"
 #include "domain/security.h"
+#include "domain/two_factor.h"
 #include "store/account.h"
 #include "store/store.h"
 
@@ -145,7 +146,7 @@ fail:
 	return -1;
 }
 
-static int start_session(domain *d, const user_row *u, session *out, err *e)
+int session_start(domain *d, const user_row *u, session *out, err *e)
 {
 	char now[21], hash[65];
 	time_now_iso(now);
@@ -250,10 +251,17 @@ int sign_in_device(domain *d, const char *email, const char *password, const cha
 			       "The email address or password is not right. Check them and try again.");
 	}
 	/* Only an untrusted success forgives the failures from its address:
-	 * the owner's browser signing in says nothing of who else failed. */
-	if ((!trusted && store_failures_clear(d->db, key, address, e) < 0) ||
-	    device_issue(d, u.id, device, out->device, e) < 0 || start_session(d, &u, out, e) < 0 ||
-	    security_event(d, u.id, "signed in", address, e) < 0 || store_commit(d->db, e) < 0) {
+	 * the owner's browser signing in says nothing of who else failed.
+	 * With two-factor sign-in nothing is forgiven, no device cookie given
+	 * and no sign-in logged until the code is right too, so a known
+	 * password does not buy more guesses. */
+	bool asked = false;
+	if (two_factor_pending(d, u.id, out->pending, &asked, e) < 0 ||
+	    (!asked && ((!trusted && store_failures_clear(d->db, key, address, e) < 0) ||
+			device_issue(d, u.id, device, out->device, e) < 0 ||
+			session_start(d, &u, out, e) < 0 ||
+			security_event(d, u.id, "signed in", address, e) < 0)) ||
+	    store_commit(d->db, e) < 0) {
 		store_rollback(d->db);
 		return -1;
 	}

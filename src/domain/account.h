@@ -57,6 +57,9 @@ typedef struct session {
 	user_row user;
 	bool valid;
 	char device[65];        /* after sign-in: the browser's new device cookie */
+	/* Set instead of a session when the password was right and the
+	 * account asks for a second step (domain/two_factor.h). */
+	char pending[65];
 } session;
 
 /* Checks an email and password; refuses without saying whether the
@@ -70,6 +73,8 @@ int sign_in(domain *d, const char *email, const char *password, const char *addr
 int sign_in_device(domain *d, const char *email, const char *password, const char *address,
 		   const char *device, session *out, err *e);
 int session_resume(domain *d, const char *token, session *out, err *e);
+/* A new session for `u`, in the caller's transaction. */
+int session_start(domain *d, const user_row *u, session *out, err *e);
 int session_end(domain *d, const char *token, err *e);
 void token_hash(const char *token, char out[65]);
 

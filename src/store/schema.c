@@ -136,6 +136,7 @@
 	"CREATE TRIGGER " table "_search_delete AFTER DELETE ON " table " BEGIN " \
 	PLAN_REINDEX("OLD.plan_id") " END;"
 
+#include "store/schema_accounts.h"
 #include "store/schema_files.h"
 #include "store/schema_device.h"
 #include "store/schema_gold.h"
@@ -792,6 +793,9 @@ const char *const schema_migrations[] = {
 
 	/* 21: notifications (issue 15): schema_notify.h. */
 	SCHEMA_NOTIFY,
+
+	/* 22: passwords and two-factor sign-in (issue 15): schema_accounts.h. */
+	SCHEMA_ACCOUNTS,
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

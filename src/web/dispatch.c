@@ -628,6 +628,8 @@ static bool admit(request *r, const route *rt, bool one_tx)
 			       "For your security, forms stop working after you sign out or after a while. Go back, reload the page and try again.");
 		return false;
 	}
+	if (two_factor_gate(r, rt))
+		return false;
 	if (one_tx && store_begin(r->d.db, &r->e) < 0) {
 		err why = {0};
 		if (store_refusal(r->d.db, &why) < 0 && why.kind != ERR_BUSY)
@@ -677,6 +679,8 @@ static bool refuse_upload(request *r)
 		web_redirect(r, "/sign-in");
 		return true;
 	}
+	if (two_factor_gate(r, rt))
+		return true;
 	route_handler precheck = upload_check_of(rt);
 	if ((precheck || query_get(r, "csrf")) && !csrf_ok(r)) {
 		web_error_page(r, 403, "This form has expired",

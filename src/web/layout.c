@@ -151,6 +151,7 @@ static void header(request *r)
 		htmlf(&r->out, "<div class=\"copro-account\"><span class=\"copro-account__name\">"
 			      "Signed in as %t</span> "
 			      "<a class=\"govuk-service-navigation__link copro-account__link\" href=\"/notifications\">Notifications</a> "
+			      "<a class=\"govuk-service-navigation__link copro-account__link\" href=\"/account/two-factor\">Sign-in and security</a> "
 			      "<form method=\"post\" action=\"/sign-out\" class=\"copro-inline-form\">",
 		     r->sess.user.name);
 		form_csrf(r);

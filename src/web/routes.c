@@ -8,6 +8,8 @@
 const route *const web_route_tables[] = {
 	static_routes,
 	account_routes,
+	password_routes,
+	two_factor_routes,
 	home_routes,
 	org_import_routes,
 	evidence_routes,

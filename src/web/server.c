@@ -596,6 +596,7 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	r->address = client_address(conn, r);
 	r->session_cookie = copy_cookie(r, conn, SESSION_COOKIE);
 	r->form_cookie = copy_cookie(r, conn, FORM_COOKIE);
+	r->pending_cookie = copy_cookie(r, conn, PENDING_COOKIE);
 	r->answer_cookie = copy_cookie(r, conn, ANSWER_COOKIE);
 	r->device_cookie = copy_cookie(r, conn, DEVICE_COOKIE);
 	r->authorization = arena_strdup(&r->mem,

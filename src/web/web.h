@@ -51,6 +51,7 @@ typedef struct request {
 	/* What the request brought, copied out of libmicrohttpd so that
 	 * dispatch and pages (and their tests) never need a connection. */
 	const char *session_cookie, *form_cookie;
+	const char *pending_cookie;     /* a sign-in waiting for its code (two_factor.c) */
 	const char *answer_cookie;      /* partner pages: the response being answered */
 	const char *device_cookie;      /* sign-in's device cookie (domain/device.h) */
 	const char *authorization;      /* the Authorization header (API routes) */
@@ -109,6 +110,8 @@ typedef struct request {
 
 #define SESSION_COOKIE "__Host-copro"
 #define FORM_COOKIE "__Host-copro-form"
+/* A right password waiting for its two-factor code (not a session). */
+#define PENDING_COOKIE "__Host-copro-code"
 /* The one cookie of a partner answering: their response's random token
  * (its hash is stored), strictly necessary, gone when the browser closes. */
 #define ANSWER_COOKIE "__Host-copro-answer"
@@ -163,6 +166,11 @@ extern struct throttle_limits web_partner_throttle;
 /* Whether a request for `rt` is a change run on the server's writer in
  * one transaction: a signed-in POST, or a partner page's. */
 bool route_is_change(const struct route *rt, bool post);
+
+/* Someone who must set up two-factor sign-in (their area requires it)
+ * is sent to do so before any other signed-in page (pages/two_factor.c):
+ * true when the response is written. */
+bool two_factor_gate(request *r, const struct route *rt);
 
 /* An upload's checks before its body is read (server.c): the session,
  * the form's CSRF token (in the form's address, ?csrf=, since the body is

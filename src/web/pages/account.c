@@ -54,6 +54,19 @@ static void set_device_cookie(request *r, const char *token)
 					    " SameSite=Strict; Max-Age=%d", token, DEVICE_LIFETIME_SECONDS);
 }
 
+/* After a right password: home with a new session, or to the second
+ * step when the account uses two-factor sign-in. */
+static int signed_in(request *r, const session *s)
+{
+	if (!s->valid) {
+		sign_in_pending_cookie(r, s->pending);
+		return web_redirect(r, "/sign-in/code");
+	}
+	web_set_session_cookie(r, s->token);
+	set_device_cookie(r, s->device);
+	return web_redirect(r, "/");
+}
+
 /* A new account is signed in and sent home; to the sign-in page if that
  * fails (too many attempts from this address, say). */
 static int sign_in_new(request *r, const char *email, const char *password)
@@ -61,9 +74,7 @@ static int sign_in_new(request *r, const char *email, const char *password)
 	session s;
 	if (sign_in_device(&r->d, email, password, r->address, r->device_cookie, &s, &r->e) < 0)
 		return web_redirect(r, "/sign-in");
-	web_set_session_cookie(r, s.token);
-	set_device_cookie(r, s.device);
-	return web_redirect(r, "/");
+	return signed_in(r, &s);
 }
 
 /* ROUTE: POST /setup (public) */
@@ -144,9 +155,7 @@ static int page_sign_in_post(request *r)
 	/* A new session at every sign-in: an old cookie never carries over. */
 	if (r->sess.valid)
 		session_end(&r->d, r->sess.token, &r->e);
-	web_set_session_cookie(r, s.token);
-	set_device_cookie(r, s.device);
-	return web_redirect(r, "/");
+	return signed_in(r, &s);
 }
 
 /* ROUTE: POST /sign-out */

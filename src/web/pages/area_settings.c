@@ -65,6 +65,7 @@ static void settings_form(request *r, const audit_settings *now, const settings_
 	if ((!fe || !fe->n) && saved)
 		notice_success_link(r, "success-title", !strcmp(saved, "views") ? "The smallest group shown has been saved"
 					: !strcmp(saved, "files") ? "The space for evidence files has been saved"
+					: !strcmp(saved, "two-factor") ? "The two-factor sign-in setting has been saved"
 					: "The audit settings have been saved", NULL, NULL);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">Audit settings</h1>"
 		      "<p class=\"govuk-body\">York's joint partnership audit framework gives no scale for the Score "
@@ -106,6 +107,7 @@ static void settings_form(request *r, const audit_settings *now, const settings_
 	htmlf(&r->out, "</form>");
 	views_form(r, min_group, fe);
 	files_form(r, quota, fe);
+	two_factor_area_form(r);
 	htmlf(&r->out, "</div></div>");
 	page_end(r);
 }

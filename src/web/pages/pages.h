@@ -123,6 +123,15 @@ void public_page_end(request *r);
 
 extern const route static_routes[];     /* static.c: style sheet, script, images */
 extern const route account_routes[];    /* account.c: set-up, sign-in, invitations */
+extern const route password_routes[];   /* password.c: changing and resetting a password */
+extern const route two_factor_routes[]; /* two_factor.c: two-factor sign-in, its area setting */
+/* password.c: GOV.UK's password input, with its Show button. */
+void password_input(request *r, const char *name, const char *label, const char *hint,
+		    const char *autocomplete, const form_errors *fe);
+/* two_factor.c: the cookie of a sign-in waiting for its code; the area's
+ * setting on its settings page. */
+void sign_in_pending_cookie(request *r, const char *token);
+void two_factor_area_form(request *r);
 extern const route home_routes[];       /* home.c: start page, adding an organisation, its home */
 extern const route org_import_routes[]; /* org_import.c: organisations from a CSV file */
 extern const route about_routes[];      /* about.c: "About this tool" per instrument */
