@@ -8,6 +8,8 @@
 
 #include "cli/cli.h"
 #include "domain/account.h"
+#include "domain/mail.h"
+#include "domain/password_reset.h"
 #include "domain/two_factor.h"
 
 /* The password comes from standard input, never the command line where
@@ -68,6 +70,21 @@ static int cmd_user_two_factor_off(cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* For when email does not reach the person: the operator passes the
+ * link on by a channel they trust. */
+static int cmd_user_reset(cli *c, int argc, char **argv)
+{
+	const char *pos[1], *path = NULL;
+	if (cli_parse(c, argc, argv, NULL, pos, 1, 1, NULL) < 0)
+		return EXIT_USAGE;
+	if (cli_open(c) < 0 || reset_by_operator(&c->d, pos[0], &path, &c->e) < 0)
+		return cli_fail(c);
+	printf("%s\n", mail_link(&c->mem, path));
+	fprintf(stderr, "This link lets whoever opens it choose a new password for %s, once, within an hour. "
+		"Give it only to them.\n", pos[0]);
+	return EXIT_OK;
+}
+
 const command user_commands[] = {
 	{"user add", "add an account from the terminal (password on standard input)",
 	 "Usage: copro user add --name TEXT --email ADDRESS --role ROLE (--org N | --area NAME)\n\n"
@@ -76,6 +93,13 @@ const command user_commands[] = {
 	 "Example:\n  echo 'correct horse battery staple' | copro user add --name \"Sam Lee\" \\\n"
 	 "    --email sam@example.org --role lead --org 1\n",
 	 cmd_user_add},
+	{"user reset", "print a link that lets a person choose a new password",
+	 "Usage: copro user reset EMAIL\n\n"
+	 "Prints a link (valid for an hour, once) for the person to choose a new\n"
+	 "password, for when the reset email does not reach them. It starts with the\n"
+	 "base URL (--config or serve --base-url). Give it only to them.\n\n"
+	 "Example:\n  copro user reset sam@example.org\n",
+	 cmd_user_reset},
 	{"user two-factor off", "turn off two-factor sign-in for a person who is locked out",
 	 "Usage: copro user two-factor off EMAIL\n\n"
 	 "For someone who has lost both their phone and their recovery codes: their\n"

@@ -29,4 +29,17 @@ check "its secret and recovery codes are gone" \
 check "the activity log says so" \
 	[ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM activity WHERE what LIKE 'two-factor sign-in turned off%'")" = 1 ]
 expect_out "its help has an example" "Example:" user two-factor off --help
+
+# copro user reset: a link for the terminal operator to pass on.
+expect_fail "user reset needs an email" 2 "missing argument" user reset
+expect_fail "user reset of an unknown address says so" 1 "There is no account for nobody@example.org" \
+	user reset nobody@example.org
+expect_out "user reset prints a link to /reset/" "/reset/" user reset ADA@example.org
+link=$out
+check "the link is the base URL, /reset/ and 64 hex digits" \
+	sh -c 'printf "%s" "$1" | grep -qE "^https?://[^ ]+/reset/[0-9a-f]{64}$"' _ "$link"
+check "it warns to give it only to the person" sh -c 'printf "%s" "$1" | grep -q "Give it only to them"' _ "$err"
+check "only its hash is stored" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM password_reset WHERE token_hash = '${link##*/}'")" = 0 ]
+check "one live link" [ "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM password_reset WHERE used_at IS NULL')" = 1 ]
+expect_out "its help has an example" "Example:" user reset --help
 finish

@@ -329,6 +329,8 @@ static const struct {
 	{"POST", "/org/{org}/actions/{action}/edit", ACCESS_CONTRIBUTE},
 	{"GET", "/org/{org}/people", ACCESS_LEAD},
 	{"GET", "/org/{org}/people/invite", ACCESS_LEAD},
+	/* Only the area's administrators start a password reset for a member. */
+	{"POST", "/org/{org}/people/{member}/reset", ACCESS_AREA},
 	{"POST", "/org/{org}/people/invite", ACCESS_LEAD},
 	{"GET", "/org/{org}/people/{member}", ACCESS_LEAD},
 	{"POST", "/org/{org}/people/{member}/role", ACCESS_LEAD},

@@ -110,6 +110,8 @@ static void sign_in_form(request *r, const form_errors *fe)
 	page_begin(r, "Sign in");
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	form_error_summary(r, fe);
+	if (!fe || !fe->n)
+		reset_notice(r);
 	htmlf(&r->out, "<h1 class=\"govuk-heading-l\">Sign in to copro</h1>"
 		      "<form method=\"post\" action=\"/sign-in\" novalidate>");
 	form_csrf(r);
@@ -118,7 +120,8 @@ static void sign_in_form(request *r, const form_errors *fe)
 	form_input(r, "password", "Password", NULL, fe,
 		   &(input_opts){.type = "password", .autocomplete = "current-password"});
 	form_button(r, "Sign in");
-	htmlf(&r->out, "</form><p class=\"govuk-body\">No account yet? Ask your organisation lead "
+	htmlf(&r->out, "</form><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/reset\">Forgotten your password?</a></p>"
+		      "<p class=\"govuk-body\">No account yet? Ask your organisation lead "
 		      "for an invitation link.</p></div></div>");
 	page_end(r);
 }

@@ -128,6 +128,11 @@ extern const route two_factor_routes[]; /* two_factor.c: two-factor sign-in, its
 /* password.c: GOV.UK's password input, with its Show button. */
 void password_input(request *r, const char *name, const char *label, const char *hint,
 		    const char *autocomplete, const form_errors *fe);
+/* password.c: the banner after a reset (?reset=...) on the sign-in and
+ * member pages; the area administrator's "Email a password reset link"
+ * on a member's page. */
+void reset_notice(request *r);
+void reset_member_section(request *r, const membership_row *m);
 /* two_factor.c: the cookie of a sign-in waiting for its code; the area's
  * setting on its settings page. */
 void sign_in_pending_cookie(request *r, const char *token);

@@ -182,6 +182,8 @@ static int member_page(request *r, const membership_row *m, const form_errors *f
 	htmlf(&r->out, "<a href=\"/org/%D/people\" class=\"govuk-back-link\">People</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org);
 	form_error_summary(r, fe);
+	if (!fe || !fe->n)
+		reset_notice(r);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%R</span><h1 class=\"govuk-heading-l\">%t</h1>"
 		      "<dl class=\"govuk-summary-list\">"
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Email address</dt>"
@@ -193,6 +195,7 @@ static int member_page(request *r, const membership_row *m, const form_errors *f
 	     self ? "This is you" : "Member", m->user_name, m->user_email, label(roles, m->role, m->role),
 	     label(partner_groups, m->partner_group, "Not recorded"));
 
+	reset_member_section(r, m);
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Change role</h2>"
 		      "<form method=\"post\" action=\"/org/%D/people/%D/role\" novalidate>", r->org, m->id);
 	form_csrf(r);
