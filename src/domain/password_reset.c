@@ -9,6 +9,7 @@
 
 #include "core/text.h"
 #include "domain/mail.h"
+#include "domain/security.h"
 #include "domain/throttle.h"
 #include "store/account.h"
 #include "store/credentials.h"
@@ -35,7 +36,7 @@ static int password_set(domain *d, const user_row *who, const char *hash, const 
 	    store_sessions_end_others(d->db, who->id, keep, e) < 0 ||
 	    store_resets_end(d->db, who->id, now, e) < 0 || mail_queue(d, &m, e) < 0)
 		return -1;
-	return activity_log(d, who, 0, 0, what, e);
+	return security_event(d, who->id, what, NULL, e);
 }
 
 int password_change(domain *d, const session *s, const char *current, const char *new_password,
@@ -57,7 +58,7 @@ int password_change(domain *d, const session *s, const char *current, const char
 	token_hash(s->token, keep);
 	if (store_begin(d->db, e) < 0)
 		return -1;
-	if (password_set(d, &u, hash, keep, "changed their password", e) < 0 || store_commit(d->db, e) < 0) {
+	if (password_set(d, &u, hash, keep, "password changed", e) < 0 || store_commit(d->db, e) < 0) {
 		store_rollback(d->db);
 		return -1;
 	}
@@ -205,7 +206,7 @@ int reset_by_operator(domain *d, const char *email, const char **path, err *e)
 	if (found == 0)
 		err_set(e, ERR_NOTFOUND, "There is no account for %s: check the address.", email);
 	if (found <= 0 || reset_create(d, u.id, 0, token, e) < 0 ||
-	    activity_log(d, &u, 0, 0, "a password reset link was made from the terminal", e) < 0 ||
+	    security_event(d, u.id, "password reset link made from the terminal", NULL, e) < 0 ||
 	    store_commit(d->db, e) < 0) {
 		store_rollback(d->db);
 		return -1;
@@ -252,7 +253,7 @@ int reset_finish(domain *d, const char *token, const char *new_password, err *e)
 			err_set(e, ERR_NOTFOUND, "This link has just been used. Ask for a new one.");
 		goto fail;
 	}
-	if (password_set(d, &u, hash, NULL, "reset their password", e) < 0 || store_commit(d->db, e) < 0)
+	if (password_set(d, &u, hash, NULL, "password reset", e) < 0 || store_commit(d->db, e) < 0)
 		goto fail;
 	return 0;
 fail:

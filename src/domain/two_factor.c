@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/security.h"
 #include "store/account.h"
 #include "store/credentials.h"
 #include "store/store.h"
@@ -215,7 +216,7 @@ int two_factor_confirm(domain *d, const user_row *who, const char *code,
 		if (store_recovery_add(d->db, who->id, hash, e) < 0)
 			goto fail;
 	}
-	if (activity_log(d, who, 0, 0, "turned on two-factor sign-in", e) < 0 || store_commit(d->db, e) < 0)
+	if (security_event(d, who->id, "two-factor sign-in turned on", NULL, e) < 0 || store_commit(d->db, e) < 0)
 		goto fail;
 	return 0;
 fail:
@@ -236,7 +237,7 @@ int two_factor_off(domain *d, const user_row *who, const char *password, err *e)
 	if (store_begin(d->db, e) < 0)
 		return -1;
 	int gone = store_two_factor_delete(d->db, who->id, e);
-	if (gone < 0 || (gone && activity_log(d, who, 0, 0, "turned off two-factor sign-in", e) < 0) ||
+	if (gone < 0 || (gone && security_event(d, who->id, "two-factor sign-in turned off", NULL, e) < 0) ||
 	    store_commit(d->db, e) < 0) {
 		store_rollback(d->db);
 		return -1;
@@ -258,7 +259,7 @@ int two_factor_off_by_operator(domain *d, const char *email, err *e)
 		err_set(e, ERR_NOTFOUND, found ? "%s does not use two-factor sign-in: nothing to turn off."
 				       : "There is no account for %s: check the address.", key);
 	if (gone <= 0 ||
-	    activity_log(d, &u, 0, 0, "two-factor sign-in turned off from the terminal", e) < 0 ||
+	    security_event(d, u.id, "two-factor sign-in turned off from the terminal", NULL, e) < 0 ||
 	    store_commit(d->db, e) < 0) {
 		store_rollback(d->db);
 		return -1;
@@ -335,12 +336,13 @@ static int pending_live(domain *d, const char *token, pending_row *p, char hash[
 
 /* A wrong code counts against the pending sign-in and, as a wrong
  * password does, against the account from this address. */
-static int code_refused(domain *d, const char *hash, const char *key, const char *address, int why,
-			err *e)
+static int code_refused(domain *d, int64_t user, const char *hash, const char *key, const char *address,
+			int why, err *e)
 {
 	char now[21];
 	time_now_iso(now);
 	if (store_pending_fail(d->db, hash, e) < 0 || store_failure_add(d->db, key, address, now, e) < 0 ||
+	    security_event(d, user, "sign-in refused: wrong two-factor code", address, e) < 0 ||
 	    store_commit(d->db, e) < 0) {
 		store_rollback(d->db);
 		return -1;
@@ -374,10 +376,11 @@ int two_factor_sign_in(domain *d, const char *token, const char *code, const cha
 	if (right < 0)
 		goto fail;
 	if (right == 0 || right == 2)
-		return code_refused(d, hash, u.email, address, right, e);
+		return code_refused(d, u.id, hash, u.email, address, right, e);
 	if (store_pending_delete(d->db, hash, e) < 0 ||
 	    store_failures_clear(d->db, u.email, address, e) < 0 || session_start(d, &u, out, e) < 0 ||
-	    (right == 3 && activity_log(d, &u, 0, 0, "signed in with a recovery code", e) < 0) ||
+	    security_event(d, u.id, right == 3 ? "signed in with a recovery code" : "signed in with two-factor",
+			   address, e) < 0 ||
 	    store_commit(d->db, e) < 0)
 		goto fail;
 	return 0;
