@@ -58,11 +58,15 @@ int notify_mail_one(domain *d, const user_row *u, const notification_row *n, err
 	return queue(d, u, "notification", arena_printf(d->mem, "copro: %s", n->subject), body, link, e);
 }
 
+/* A digest lists this many items; the rest wait in copro, counted. */
+#define DIGEST_LISTED 50
+
 int notify_mail_digest(domain *d, const user_row *u, const notification_list *items, err *e)
 {
 	const char *list = "";
 	const char *kind = NULL;
-	for (size_t i = 0; i < items->n; i++) {
+	size_t listed = items->n < DIGEST_LISTED ? items->n : DIGEST_LISTED;
+	for (size_t i = 0; i < listed; i++) {
 		const notification_row *n = &items->items[i];
 		if (!kind || strcmp(kind, n->kind)) {
 			kind = n->kind;
@@ -73,6 +77,8 @@ int notify_mail_digest(domain *d, const user_row *u, const notification_list *it
 				    *n->text ? "\n  " : "", n->text,
 				    *n->path ? "\n  " : "", *n->path ? link_to(d, n->path) : "");
 	}
+	if (listed < items->n)
+		list = arena_printf(d->mem, "%s\nand %zu more: see them all in copro.\n", list, items->n - listed);
 	const char *foot, *link;
 	if (footer(d, u, "all", "You get this weekly digest for the kinds of news set to a weekly digest.",
 		   &foot, &link, e) < 0)

@@ -185,9 +185,16 @@ int notify_due_of(domain *d, int64_t user, const char *today, notify_due_list *o
 /* ---- the tick ------------------------------------------------------------------ */
 
 /* Says `it` unless it was said before: one transaction, so a crash
- * between the mark and the notification leaves neither. */
+ * between the mark and the notification leaves neither. The tick runs
+ * every minute and most of what is due was said long ago: a read first,
+ * so that takes no write lock; the mark inside decides a race. */
 static int say_once(domain *d, const notify_due *it, const char *at, size_t *said, err *e)
 {
+	int64_t known;
+	if (store_notify_sent_has(d->db, it->user, it->event, &known, e) < 0)
+		return -1;
+	if (known)
+		return 0;
 	if (store_begin(d->db, e) < 0)
 		return -1;
 	int fresh = store_notify_sent_mark(d->db, it->user, it->event, at, e);

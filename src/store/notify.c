@@ -73,6 +73,12 @@ int store_notify_setting_put(store *s, int64_t user, const char *kind, const cha
 		       SQL_ARGS(sql_int(user), sql_text(kind), sql_text(how), sql_text(now)), e);
 }
 
+int store_notify_sent_has(store *s, int64_t user, const char *event, int64_t *n, err *e)
+{
+	return sql_get_int(s, "SELECT COUNT(*) FROM notification_sent WHERE user_id = ? AND event = ?",
+			   SQL_ARGS(sql_int(user), sql_text(event)), n, e);
+}
+
 int store_notify_sent_mark(store *s, int64_t user, const char *event, const char *now, err *e)
 {
 	return sql_change(s, "INSERT INTO notification_sent (user_id, event, at) VALUES (?1, ?2, ?3)"

@@ -55,6 +55,7 @@ int store_notify_setting_put(store *s, int64_t user, const char *kind, const cha
 
 /* Remembers that `event` was said to `user`: 1 when it is new, 0 when it
  * was said before. */
+int store_notify_sent_has(store *s, int64_t user, const char *event, int64_t *n, err *e);
 int store_notify_sent_mark(store *s, int64_t user, const char *event, const char *now, err *e);
 
 /* An account that may be told something: 1 found, 0 gone or disabled. */

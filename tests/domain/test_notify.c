@@ -398,6 +398,30 @@ static void digest_weekly(void **state)
 	unsetenv("COPRO_NOW");
 }
 
+/* A digest lists 50 items and counts the rest, however many wait. */
+static void digest_of_many(void **state)
+{
+	fixture *f = *state;
+	world w;
+	people(f, &w);
+	at_time("2026-12-02T10:00:00Z");
+	for (int i = 0; i < 60; i++) {
+		char subject[20];
+		snprintf(subject, sizeof subject, "Item %d", i);
+		assert_int_equal(notify_user(&f->d, w.owner, "action-due", subject, "", "/x", &f->e), 0);
+	}
+	unsetenv("COPRO_NOW");
+	size_t said, digests;
+	assert_int_equal(notify_tick_counts(&f->d, at("2026-12-07T08:00:00Z"), &said, &digests, &f->e), 0);
+	assert_int_equal(digests, 1);
+	outbox_list m = mails_to(f, "olu@example.org");
+	assert_int_equal(m.n, 1);
+	assert_string_equal(m.items[0].subject, "copro: your weekly digest (60 items)");
+	assert_non_null(strstr(m.items[0].body, "- Item 49\n"));
+	assert_null(strstr(m.items[0].body, "- Item 50\n"));
+	assert_non_null(strstr(m.items[0].body, "and 10 more: see them all in copro."));
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -405,7 +429,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(audit_steps_reach_the_right_people), T(reading_and_marking), T(choices),
 		T(unsubscribe), T(tick_says_each_date_once), T(tick_reviews_rounds_and_gold),
-		T(digest_weekly),
+		T(digest_weekly), T(digest_of_many),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
