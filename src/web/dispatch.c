@@ -664,6 +664,22 @@ bool web_refuse_upload(request *r)
 	return refused;
 }
 
+bool web_refuse_signed_out(request *r)
+{
+	bool other_method;
+	const route *rt = find_route(r, &other_method);
+	if (!rt || (rt->flags & (ROUTE_PUBLIC | ROUTE_PARTNER | ROUTE_API | ROUTE_STATIC)))
+		return false;
+	if (rt->flags & ROUTE_UPLOAD)
+		return web_refuse_upload(r);
+	session s;
+	err e = {0};
+	if (session_resume(&r->d, r->session_cookie, &s, &e) != 0)
+		return false;   /* signed in, or in doubt: the dispatcher decides */
+	web_redirect(r, "/sign-in");
+	return true;
+}
+
 static bool refuse_upload(request *r)
 {
 	bool other_method;

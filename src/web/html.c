@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void html_init(html *h, arena *mem)
@@ -13,8 +14,17 @@ void html_init(html *h, arena *mem)
 	h->len = 0;
 	h->cap = 8192;
 	h->buf = arena_alloc(mem, h->cap);
+	h->heap = NULL;
 }
 
+static void free_heap(void *slot)
+{
+	free(*(char **)slot);
+}
+
+/* Past its first 8 KB in the arena, a page grows in malloc'd memory that
+ * realloc moves, freed with the arena: doubling in the arena kept every
+ * earlier copy (a 1 MB page held 2 MB until it was sent). */
 static void reserve(html *h, size_t more)
 {
 	if (h->len + more + 1 <= h->cap)
@@ -22,9 +32,17 @@ static void reserve(html *h, size_t more)
 	size_t cap = h->cap * 2;
 	while (cap < h->len + more + 1)
 		cap *= 2;
-	char *grown = arena_alloc(h->mem, cap);
-	memcpy(grown, h->buf, h->len);
-	h->buf = grown;
+	if (!h->heap) {
+		h->heap = arena_alloc(h->mem, sizeof *h->heap);
+		*h->heap = NULL;
+		arena_defer(h->mem, free_heap, h->heap);
+	}
+	char *grown = realloc(*h->heap, cap);
+	if (!grown)
+		abort();        /* as the arena does when memory runs out */
+	if (!*h->heap)
+		memcpy(grown, h->buf, h->len);
+	*h->heap = h->buf = grown;
 	h->cap = cap;
 }
 

@@ -18,6 +18,7 @@ typedef struct html {
 	arena *mem;
 	char *buf;
 	size_t len, cap;
+	char **heap;            /* buf once it outgrew the arena's first block */
 } html;
 
 void html_init(html *h, arena *mem);

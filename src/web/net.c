@@ -2,6 +2,7 @@
 #include "web/net.h"
 
 #include <arpa/inet.h>
+#include <pthread.h>
 #include <string.h>
 
 void web_security_headers(const request *r, web_header_fn add, void *ctx)
@@ -44,6 +45,14 @@ static struct {
 	ip at[WEB_MAX_PROXIES];
 	size_t n;
 } proxies;
+
+static bool is_proxy(const ip *a)
+{
+	for (size_t i = 0; i < proxies.n; i++)
+		if (proxies.at[i].family == a->family && !memcmp(proxies.at[i].bytes, a->bytes, 16))
+			return true;
+	return false;
+}
 
 static bool ip_parse(const char *text, ip *out)
 {
@@ -95,12 +104,7 @@ int web_set_trusted_proxies(const char *list, err *e)
 bool web_proxy_trusted(const char *address)
 {
 	ip a;
-	if (!address || !ip_parse(address, &a))
-		return false;
-	for (size_t i = 0; i < proxies.n; i++)
-		if (proxies.at[i].family == a.family && !memcmp(proxies.at[i].bytes, a.bytes, 16))
-			return true;
-	return false;
+	return address && ip_parse(address, &a) && is_proxy(&a);
 }
 
 const char *web_client_address(arena *a, const char *peer, const char *forwarded)
@@ -124,4 +128,100 @@ const char *web_client_address(arena *a, const char *peer, const char *forwarded
 		end = start ? start - 1 : 0;
 	}
 	return arena_strdup(a, believed);
+}
+
+/* ---- connections per address ---------------------------------------- */
+
+typedef struct conn_count {
+	ip at;
+	size_t n;
+} conn_count;
+
+static struct {
+	pthread_mutex_t lock;
+	conn_count addr[WEB_CONN_LIMIT];        /* one a connection at most */
+	size_t n_addr, total;
+} conns = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+static bool ip_of(const struct sockaddr *sa, ip *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!sa)
+		return false;
+	out->family = sa->sa_family;
+	if (sa->sa_family == AF_INET)
+		memcpy(out->bytes, &((const struct sockaddr_in *)sa)->sin_addr, 4);
+	else if (sa->sa_family == AF_INET6)
+		memcpy(out->bytes, &((const struct sockaddr_in6 *)sa)->sin6_addr, 16);
+	else
+		return false;
+	return true;
+}
+
+/* The count of `a` under the lock; NULL when it has none. */
+static conn_count *count_of(const ip *a)
+{
+	for (size_t i = 0; i < conns.n_addr; i++)
+		if (conns.addr[i].at.family == a->family && !memcmp(conns.addr[i].at.bytes, a->bytes, 16))
+			return &conns.addr[i];
+	return NULL;
+}
+
+bool web_conn_admit(const struct sockaddr *peer)
+{
+	ip a;
+	if (!ip_of(peer, &a))
+		return true;
+	pthread_mutex_lock(&conns.lock);
+	conn_count *c = count_of(&a);
+	size_t mine = c ? c->n : 0;
+	bool ok = conns.total < WEB_CONN_LIMIT &&
+		  (is_proxy(&a) || (mine < WEB_CONN_PER_ADDRESS &&
+				    (conns.total < WEB_CONN_CROWDED || mine < WEB_CONN_PER_ADDRESS_CROWDED)));
+	pthread_mutex_unlock(&conns.lock);
+	return ok;
+}
+
+void web_conn_opened(const struct sockaddr *peer)
+{
+	ip a;
+	if (!ip_of(peer, &a))
+		return;
+	pthread_mutex_lock(&conns.lock);
+	conn_count *c = count_of(&a);
+	if (!c && conns.n_addr < WEB_CONN_LIMIT) {
+		c = &conns.addr[conns.n_addr++];
+		*c = (conn_count){.at = a};
+	}
+	if (c) {
+		c->n++;
+		conns.total++;
+	}
+	pthread_mutex_unlock(&conns.lock);
+}
+
+void web_conn_closed(const struct sockaddr *peer)
+{
+	ip a;
+	if (!ip_of(peer, &a))
+		return;
+	pthread_mutex_lock(&conns.lock);
+	conn_count *c = count_of(&a);
+	if (c) {
+		conns.total--;
+		if (--c->n == 0)
+			*c = conns.addr[--conns.n_addr];        /* the last takes its place */
+	}
+	pthread_mutex_unlock(&conns.lock);
+}
+
+size_t web_conn_count(const struct sockaddr *peer, size_t *total)
+{
+	ip a;
+	pthread_mutex_lock(&conns.lock);
+	const conn_count *c = ip_of(peer, &a) ? count_of(&a) : NULL;
+	size_t n = c ? c->n : 0;
+	*total = conns.total;
+	pthread_mutex_unlock(&conns.lock);
+	return n;
 }

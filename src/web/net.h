@@ -26,4 +26,23 @@ bool web_proxy_trusted(const char *address);
  * header, only the proxies' own entries are theirs. */
 const char *web_client_address(arena *a, const char *peer, const char *forwarded);
 
+/* Connections each address may hold open at once (`copro serve`): a few
+ * browsers' worth, so that one address holding connections open slowly
+ * cannot take them all. Past WEB_CONN_CROWDED in all, an address gets
+ * only WEB_CONN_PER_ADDRESS_CROWDED more, which keeps room for addresses
+ * not yet seen. Trusted proxies are not counted: the proxy limits its own
+ * clients (docs/deploy-proxy.md). */
+#define WEB_CONN_LIMIT 1000
+#define WEB_CONN_PER_ADDRESS 32
+#define WEB_CONN_CROWDED (WEB_CONN_LIMIT * 3 / 4)
+#define WEB_CONN_PER_ADDRESS_CROWDED 4
+struct sockaddr;
+/* Whether a new connection from `peer` may be accepted. */
+bool web_conn_admit(const struct sockaddr *peer);
+/* A connection from `peer` opened or closed. */
+void web_conn_opened(const struct sockaddr *peer);
+void web_conn_closed(const struct sockaddr *peer);
+/* Connections open now, in all and from `peer` (for tests). */
+size_t web_conn_count(const struct sockaddr *peer, size_t *total);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include "domain/views.h"
 #include "store/store.h"
+#include "web/body.h"
 #include "web/cache.h"
 #include "web/drain.h"
 #include "web/net.h"
@@ -26,6 +27,9 @@
 #include <unistd.h>
 
 #define MAX_THREADS 16
+#define IDLE_SECONDS 15
+#define BODY_SECONDS 60
+#define UPLOAD_SECONDS 600
 
 struct server {
 	const server_options *opts;
@@ -180,110 +184,6 @@ static void checkpointer_stop(checkpointer *c)
 	store_close(&c->db);
 	pthread_mutex_destroy(&c->lock);
 	pthread_cond_destroy(&c->wake);
-}
-
-/* ---- POST bodies ----------------------------------------------------- */
-
-static void free_heap(void *ctx)
-{
-	free(*(char **)ctx);
-}
-
-/* Room for `need` bytes in a file part: malloc'd memory that realloc
- * grows (letting the old copy go), sized at once from the declared
- * Content-Length when there is one, and never past the field's limit. So
- * a 10 MB file takes about 10 MB, not the 30 MB that doubling copies in
- * the arena left behind. */
-static bool grow_file(request *r, form_field *f, size_t need)
-{
-	size_t limit = r->field_limit + 1;
-	size_t cap = f->cap ? f->cap * 2
-			    : r->content_length && r->content_length < limit ? r->content_length + 1
-			    : r->content_length ? limit : 64 * 1024;
-	while (cap < need)
-		cap *= 2;
-	if (cap > limit)
-		cap = limit;
-	if (!f->heap) {
-		f->heap = arena_alloc(&r->mem, sizeof *f->heap);
-		arena_defer(&r->mem, free_heap, f->heap);
-	}
-	char *grown = realloc(*f->heap, cap);
-	if (!grown)
-		return false;
-	if (!f->cap && f->len)
-		memcpy(grown, f->value, f->len);
-	*f->heap = f->value = grown;
-	f->cap = cap;
-	return true;
-}
-
-/* Capacity doubles, so a value arriving in many pieces is copied a few
- * times, not once per piece. */
-static void grow_value(request *r, form_field *f, size_t need)
-{
-	size_t cap = f->cap ? f->cap : 256;
-	while (cap < need)
-		cap *= 2;
-	char *grown = arena_alloc(&r->mem, cap);
-	memcpy(grown, f->value, f->len);
-	f->value = grown;
-	f->cap = cap;
-}
-
-static form_field *new_field(request *r, const char *key, const char *filename)
-{
-	if (r->n_fields >= WEB_MAX_FIELDS)
-		return NULL;
-	if (r->n_fields == r->cap_fields) {
-		size_t cap = r->cap_fields ? r->cap_fields * 2 : 16;
-		form_field *grown = arena_array(&r->mem, cap, sizeof *grown);
-		if (r->n_fields)
-			memcpy(grown, r->fields, r->n_fields * sizeof *grown);
-		r->fields = grown;
-		r->cap_fields = cap;
-	}
-	form_field *f = &r->fields[r->n_fields++];
-	*f = (form_field){.name = arena_strdup(&r->mem, key), .value = arena_strdup(&r->mem, ""),
-			  .filename = filename ? arena_strdup(&r->mem, filename) : NULL};
-	return f;
-}
-
-static enum MHD_Result on_post_field(void *cls, enum MHD_ValueKind kind, const char *key,
-				     const char *filename, const char *content_type,
-				     const char *transfer_encoding, const char *data, uint64_t off,
-				     size_t size)
-{
-	request *r = cls;
-	(void)kind; (void)content_type; (void)transfer_encoding;
-	if (r->body_error)
-		return MHD_NO;
-	/* A value arrives in pieces: a piece with offset > 0 continues the
-	 * last field. */
-	form_field *f = r->n_fields ? &r->fields[r->n_fields - 1] : NULL;
-	if (off == 0 || !f || strcmp(f->name, key) != 0) {
-		f = new_field(r, key, filename);
-		if (!f) {
-			r->body_error = 413;
-			return MHD_NO;
-		}
-	}
-	if (f->len + size > r->field_limit) {
-		r->body_error = 413;
-		return MHD_NO;
-	}
-	if (f->len + size + 1 > f->cap) {
-		if (!f->filename)
-			grow_value(r, f, f->len + size + 1);
-		else if (!grow_file(r, f, f->len + size + 1)) {
-			r->body_error = 413;
-			return MHD_NO;
-		}
-	}
-	memcpy(f->value + f->len, data, size);
-	f->len += size;
-	f->value[f->len] = '\0';
-	return MHD_YES;
 }
 
 /* ---- responses ------------------------------------------------------- */
@@ -565,19 +465,35 @@ static bool partner_link_gone(struct server *s, request *r, const char *url)
 	return true;
 }
 
-/* An upload refused before its body is read (signed out, no CSRF token
- * in the form's address, another organisation's, too little access, a
- * declared size over the file's limit or the quota): true with the
- * response written, sent at once; MHD then closes the connection
- * without reading the body. */
-static bool upload_refused(struct server *s, request *r)
+/* A POST refused before its body is read: an upload (signed out, no
+ * CSRF token in the form's address, another organisation's, too little
+ * access, a declared size over the file's limit or the quota) or any
+ * other change from someone signed out. True with the response written,
+ * sent at once; MHD then closes the connection without reading the body. */
+static bool refused_before_body(struct server *s, request *r)
 {
 	err e = {0};
 	store *db = get_store(s, &e);
 	if (!db)
 		return false;   /* the dispatcher says so after the body */
 	r->d = (domain){.db = db, .frameworks = s->opts->config.frameworks, .mem = &r->mem};
-	return web_refuse_upload(r);
+	return web_refuse_signed_out(r);
+}
+
+/* The body a POST may bring, by its route. */
+static void body_limits(request *r, const route *rt)
+{
+	unsigned flags = rt ? rt->flags : ROUTE_PUBLIC;
+	if (flags & ROUTE_UPLOAD) {
+		r->body_limit = WEB_MAX_UPLOAD + 64 * 1024;     /* the file and the form around it */
+		r->field_limit = WEB_MAX_UPLOAD;
+	} else if (flags & ROUTE_PARTNER) {
+		r->body_limit = WEB_PARTNER_BODY;
+		r->field_limit = WEB_PARTNER_FIELD;
+	} else if (flags & ROUTE_PUBLIC) {
+		r->body_limit = WEB_PUBLIC_BODY;
+		r->field_limit = WEB_PUBLIC_BODY;
+	}
 }
 
 static request *request_new(struct server *s, struct MHD_Connection *conn, const char *url,
@@ -607,20 +523,15 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 		return r;
 	const route *rt = web_route_for(method, url, &r->mem);
 	r->change = route_is_change(rt, r->post);
-	if (rt && (rt->flags & ROUTE_PARTNER)) {
-		r->body_limit = WEB_PARTNER_BODY;
-		r->field_limit = WEB_PARTNER_FIELD;
-	}
-	if (rt && (rt->flags & ROUTE_UPLOAD)) {
-		r->body_limit = WEB_MAX_UPLOAD + 64 * 1024;     /* the file and the form around it */
-		r->field_limit = WEB_MAX_UPLOAD;
-	}
+	body_limits(r, rt);
+	r->deadline = monotonic_seconds() +
+		      (rt && (rt->flags & ROUTE_UPLOAD) ? UPLOAD_SECONDS : BODY_SECONDS);
 	if (rt && (rt->flags & ROUTE_PARTNER) && partner_link_gone(s, r, url))
 		return r;       /* no post processor: the body is dropped unread */
 	const char *len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
 	unsigned long long declared = len ? strtoull(len, NULL, 10) : 0;
 	r->content_length = declared < SIZE_MAX ? (size_t)declared : SIZE_MAX;
-	if (rt && (rt->flags & ROUTE_UPLOAD) && upload_refused(s, r)) {
+	if (rt && refused_before_body(s, r)) {
 		r->early = true;
 		return r;
 	}
@@ -629,7 +540,7 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 		return r;
 	}
 	/* NULL unless the body is urlencoded or multipart. */
-	r->post_processor = MHD_create_post_processor(conn, 16384, on_post_field, r);
+	r->post_processor = MHD_create_post_processor(conn, 16384, web_on_post_field, r);
 	if (!r->post_processor)
 		r->body_error = 415;
 	return r;
@@ -652,6 +563,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return r->early ? respond(conn, r) : MHD_YES;
 	}
 	if (*upload_data_size) {
+		if (monotonic_seconds() > r->deadline)
+			return MHD_NO;  /* too slow: closed unanswered (see on_accept) */
 		r->body_bytes += *upload_data_size;
 		if (r->body_bytes > r->body_limit && !r->body_error && !r->link_gone)
 			r->body_error = 413;
@@ -699,6 +612,35 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **req_cls,
 	drain_request_finished();
 }
 
+/* ---- connections ------------------------------------------------------
+ * Slow clients: each address holds WEB_CONN_PER_ADDRESS connections at
+ * most, fewer once the server is crowded (web/net.h). A connection idle
+ * for IDLE_SECONDS is closed (MHD times every read, headers included, but
+ * has no limit on the headers' total time: a byte every few seconds keeps
+ * them coming, which the per-address limit bounds). A body must arrive
+ * within BODY_SECONDS (an upload's within UPLOAD_SECONDS): a byte every
+ * 20 s no longer holds a request for ever. */
+
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+	(void)cls; (void)len;
+	return web_conn_admit(addr) ? MHD_YES : MHD_NO;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+			  enum MHD_ConnectionNotificationCode toe)
+{
+	(void)cls; (void)socket_context;
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (!ci || !ci->client_addr)
+		return;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED)
+		web_conn_opened(ci->client_addr);
+	else
+		web_conn_closed(ci->client_addr);
+}
+
 int server_run(const server_options *o, err *e)
 {
 	struct server s = {.opts = o};
@@ -733,13 +675,15 @@ int server_run(const server_options *o, err *e)
 	page_cache_set_limit((size_t)(o->page_cache_mb > 0 ? o->page_cache_mb : 0) << 20);
 	struct MHD_Daemon *d = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC,
-		(uint16_t)o->port, NULL, NULL, on_request, &s,
+		(uint16_t)o->port, on_accept, NULL, on_request, &s,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)200,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+		/* web_conn_admit keeps the limits (web/net.h); MHD's own stops
+		 * just above, as a backstop. */
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)(WEB_CONN_LIMIT + 16),
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SECONDS,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 		MHD_OPTION_END);
 	if (!d) {

@@ -24,6 +24,9 @@
  * of 1,000 characters (4 bytes each at most, 3 characters each when
  * percent-encoded), with room to spare; the page checks the 1,000. */
 #define WEB_PARTNER_BODY (32 * 1024)
+/* Public forms (sign-in, set-up, joining) and addresses that are no page
+ * take less still: their fields are a name, an email, a password. */
+#define WEB_PUBLIC_BODY (16 * 1024)
 #define WEB_PARTNER_FIELD (8 * 1024)
 
 typedef struct form_field {
@@ -64,6 +67,7 @@ typedef struct request {
 	size_t n_fields, cap_fields, body_bytes;
 	size_t body_limit, field_limit;   /* WEB_MAX_BODY and WEB_MAX_FIELD, or the upload's */
 	size_t content_length;          /* as the client declared it; 0 when it did not */
+	int64_t deadline;               /* the body's last byte by then (monotonic seconds) */
 	bool early;                     /* an upload refused before its body was read: the
 					 * response is sent at once and the body never read */
 	int body_error;                 /* 0, 413 or 400 */
@@ -178,6 +182,11 @@ bool two_factor_gate(request *r, const struct route *rt);
  * access to the organisation or area, and the route's precheck. True
  * when refused, the response written; false when the body may be read. */
 bool web_refuse_upload(request *r);
+/* Any POST that needs a session, refused before its body is read when it
+ * has none (sent to sign in, as the dispatcher would after the body);
+ * uploads go through web_refuse_upload. A stranger can then only hold the
+ * small bodies of the public forms (WEB_PUBLIC_BODY). */
+bool web_refuse_signed_out(request *r);
 /* A file part of the form: its bytes (len of them) and its name. */
 const form_field *form_file(const request *r, const char *name);
 void request_add_file(request *r, const char *name, const char *filename, const void *bytes,

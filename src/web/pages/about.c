@@ -147,10 +147,10 @@ static void transcription_notes(request *r, const framework *fw)
 			htmlf(&r->out, "<li>%t</li>", fw->notes[i]);
 		folded_close(r);
 	}
-	html saved = r->out;
+	size_t saved = r->out.len;
 	folded_open(r, "Notes on single texts, and corrected typos");
 	if (!single_notes(r, fw))
-		r->out = saved;         /* nothing to fold: drop the empty list */
+		r->out.len = saved;     /* nothing to fold: drop the empty list */
 	else
 		folded_close(r);
 	if (fw->easy_read_note) {
