@@ -33,7 +33,7 @@ const char *web_client_address(arena *a, const char *peer, const char *forwarded
  * not yet seen. Trusted proxies are not counted: the proxy limits its own
  * clients (docs/deploy-proxy.md). */
 #define WEB_CONN_LIMIT 1000
-#define WEB_CONN_PER_ADDRESS 32
+#define WEB_CONN_PER_ADDRESS 96
 #define WEB_CONN_CROWDED (WEB_CONN_LIMIT * 3 / 4)
 #define WEB_CONN_PER_ADDRESS_CROWDED 4
 struct sockaddr;
