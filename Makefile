@@ -29,6 +29,12 @@ TESTS    := $(TEST_SRC:%.c=$(BUILD)/%)
 # The benchmark programs (bench/); `make check` builds them too, since
 # tests/cli/test_generate.sh runs $(BUILD)/bench-generate.
 BENCH_BIN := $(BUILD)/bench-generate $(BUILD)/bench-pagetime
+# The fuzzing harnesses (tests/fuzz; see `make fuzz` below).
+FUZZ_NAMES   := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 60
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_REPLAY  := $(FUZZ_NAMES:%=$(BUILD)/tests/fuzz/test_fuzz_%)
+FUZZ_SHARED  := tests/fuzz/world.c tests/fuzz/fuzz.h
 
 .PHONY: all check test coverage run deps clean lint assets languages
 all: copro languages
@@ -77,7 +83,7 @@ check: deps assets
 	$(MAKE) $(PARALLEL) BUILD=build/san OPT="$(SANFLAGS)" test
 
 # tests/run runs the test programs side by side too (TEST_JOBS of them).
-test: $(BUILD)/copro $(TESTS) $(BENCH_BIN) languages
+test: $(BUILD)/copro $(TESTS) $(FUZZ_REPLAY) $(BENCH_BIN) languages
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	UBSAN_OPTIONS=print_stacktrace=1 \
@@ -211,6 +217,25 @@ crash: $(BUILD)/copro
 	tests/crash/crash.py kill --copro $(BUILD)/copro --trials $(CRASH_TRIALS)
 	tests/crash/crash.py power --startup-write --copro $(BUILD)/copro --trials $(CRASH_TRIALS)
 	tests/crash/crash.py power --no-sync --copro $(BUILD)/copro --trials 5
+
+# Fuzzing (tests/fuzz, docs/fuzzing.md): libFuzzer harnesses, each with a
+# seed corpus in tests/fuzz/corpus/NAME. `make fuzz` builds the library
+# with clang's coverage and sanitizers in build/fuzz and runs each harness
+# for FUZZ_SECONDS; `make check` builds each harness with replay.c instead
+# of libFuzzer (no clang build of the library in CI) and replays its seeds.
+$(BUILD)/tests/fuzz/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_SHARED) $(CHEAP_HASH) $(BUILD)/libcopro.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/fuzz -DFUZZ_CORPUS=\"$(CURDIR)/tests/fuzz/corpus/$*\" -o $@ $< \
+	    tests/fuzz/world.c tests/fuzz/replay.c $(CHEAP_HASH) $(BUILD)/libcopro.a $(LDLIBS)
+$(BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(FUZZ_SHARED) $(CHEAP_HASH) $(BUILD)/libcopro.a
+	$(CC) $(CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< tests/fuzz/world.c $(CHEAP_HASH) \
+	    $(BUILD)/libcopro.a $(LDLIBS)
+
+.PHONY: fuzz
+fuzz: deps
+	$(MAKE) $(PARALLEL) BUILD=build/fuzz CC=clang OPT="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	    $(FUZZ_NAMES:%=build/fuzz/fuzz-%)
+	tests/fuzz/run build/fuzz $(FUZZ_SECONDS) $(FUZZ_NAMES)
 
 clean:
 	rm -rf build copro

@@ -39,7 +39,7 @@ extern const command framework_commands[], org_commands[], evaluation_commands[]
 	evaluation_cycle_commands[], statement_commands[], statement_cycle_commands[],
 	evidence_commands[], evidence_file_commands[], action_commands[], action_review_commands[], measure_commands[],
 	plan_commands[], yousaid_commands[], project_commands[], audit_commands[],
-	area_commands[], data_commands[], serve_commands[], user_commands[], language_commands[],
+	area_commands[], data_commands[], serve_commands[], user_commands[], user_life_commands[], language_commands[],
 	views_commands[], views_result_commands[], search_commands[], report_commands[], gold_commands[],
 	mail_commands[], notify_commands[];
 

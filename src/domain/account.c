@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/account_life.h"
 #include "domain/device.h"
 #include "domain/internal.h"
 #include "domain/security.h"
@@ -238,6 +239,12 @@ int sign_in_device(domain *d, const char *email, const char *password, const cha
 			       trusted ? " from this browser" : "");
 	const char *hash = found ? u.password_hash : dummy_hash(e);
 	bool ok = hash && password && password_verify(hash, password) && found;
+	/* Said only to whoever knows the password. */
+	bool off = false;
+	if (ok && account_disabled(d, u.id, &off, e) < 0)
+		return -1;
+	if (off)
+		return err_set(e, ERR_CONFLICT, "This account has been turned off. Ask your area administrator to turn it on again.");
 	if (store_begin(d->db, e) < 0)
 		return -1;
 	if (!ok) {
@@ -350,10 +357,11 @@ int api_token_create(domain *d, int64_t by, int64_t area, const char *name, char
 	char now[21];
 	time_now_iso(now);
 	random_token(token);
-	char hash[65];
+	char hash[65], until[21];
 	token_hash(token, hash);
+	time_iso(time_now_epoch() + (int64_t)API_TOKEN_DAYS * 24 * 3600, until);
 	api_token_row r = {.area_id = area, .name = name, .token_hash = hash, .created_by = by,
-			   .created_at = now};
+			   .created_at = now, .expires_at = until};
 	return store_api_token_insert(d->db, &r, id, e);
 }
 

@@ -249,22 +249,22 @@ int store_activity_latest(store *s, arena *a, int64_t org, const char *since, co
 /* ---- API tokens ------------------------------------------------------ */
 
 #define API_TOKEN_COLUMNS \
-	"id, area_id, created_by, name, token_hash, created_at, last_used_at, revoked_at" \
-	" FROM api_token"
+	"id, area_id, created_by, name, token_hash, created_at, last_used_at, revoked_at," \
+	" expires_at FROM api_token"
 
 static const sql_col api_token_cols[] = {
 	SQL_COL(api_token_row, id, I64), SQL_COL(api_token_row, area_id, I64),
 	SQL_COL(api_token_row, created_by, ID), SQL_COL(api_token_row, name, TEXT),
 	SQL_COL(api_token_row, token_hash, TEXT), SQL_COL(api_token_row, created_at, TEXT),
 	SQL_COL(api_token_row, last_used_at, TEXT), SQL_COL(api_token_row, revoked_at, TEXT),
-	SQL_TABLE_END,
+	SQL_COL(api_token_row, expires_at, TEXT), SQL_TABLE_END,
 };
 
 int store_api_token_insert(store *s, const api_token_row *r, int64_t *id, err *e)
 {
 	return sql_insert(s, "INSERT INTO api_token (area_id, name, token_hash, created_by,"
-			  " created_at) VALUES (:area_id, :name, :token_hash, :created_by,"
-			  " :created_at)", SQL_ROW(api_token_cols, r), id, e);
+			  " created_at, expires_at) VALUES (:area_id, :name, :token_hash, :created_by,"
+			  " :created_at, :expires_at)", SQL_ROW(api_token_cols, r), id, e);
 }
 
 int store_api_tokens_of_area(store *s, arena *a, int64_t area, api_token_list *out, err *e)
@@ -284,8 +284,8 @@ int store_api_token_use(store *s, arena *a, const char *token_hash, const char *
 			api_token_row *out, err *e)
 {
 	int found = sql_get(s, a, "SELECT " API_TOKEN_COLUMNS
-			    " WHERE token_hash = ? AND revoked_at IS NULL",
-			    SQL_ARGS(sql_text(token_hash)), out, api_token_cols, e);
+			    " WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)",
+			    SQL_ARGS(sql_text(token_hash), sql_text(now)), out, api_token_cols, e);
 	if (found <= 0)
 		return found;
 	/* Once a minute is enough to show the administrator it is in use,

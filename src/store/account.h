@@ -42,7 +42,7 @@ int store_api_token_insert(store *s, const api_token_row *r, int64_t *id, err *e
 int store_api_tokens_of_area(store *s, arena *a, int64_t area, api_token_list *out, err *e);
 /* Marks token `id` of `area` revoked; 0 when there is no such live token. */
 int store_api_token_revoke(store *s, int64_t area, int64_t id, const char *now, err *e);
-/* The live (unrevoked) token with this hash: 1 found, 0 not. Records its use. */
+/* The live (unrevoked, unexpired) token with this hash: 1 found, 0 not. Records its use. */
 int store_api_token_use(store *s, arena *a, const char *token_hash, const char *now,
 			api_token_row *out, err *e);
 

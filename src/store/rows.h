@@ -142,6 +142,7 @@ typedef struct activity_row {
 typedef struct api_token_row {
 	int64_t id, area_id, created_by;
 	const char *name, *token_hash, *created_at, *last_used_at, *revoked_at;
+	const char *expires_at;         /* refused from then on */
 } api_token_row;
 
 typedef STORE_LIST(membership_row) membership_list;

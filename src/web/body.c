@@ -86,6 +86,11 @@ enum MHD_Result web_on_post_field(void *cls, enum MHD_ValueKind kind, const char
 	(void)kind; (void)content_type; (void)transfer_encoding;
 	if (r->body_error)
 		return MHD_NO;
+	/* A multipart part without a name is no field of any form: kept, it
+	 * would be a field named NULL that every lookup compares (found by
+	 * tests/fuzz/fuzz_form.c: one request crashed the server). */
+	if (!key)
+		return MHD_YES;
 	/* A value arrives in pieces: a piece with offset > 0 continues the
 	 * last field. */
 	form_field *f = r->n_fields ? &r->fields[r->n_fields - 1] : NULL;

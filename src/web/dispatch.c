@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/account_life.h"
 #include "domain/gold.h"
 #include "domain/security.h"
 #include "domain/throttle.h"
@@ -346,6 +347,13 @@ static int check_api_token(request *r)
 				 "an area administrator creates tokens on the area's API tokens page");
 	if (api_token_area(&r->d, token, &r->area, &r->e) < 0)
 		return api_error(r, 500, r->e.msg);
+	char expired_on[11];
+	int expired = r->area ? 0 : api_token_expired(&r->d, token, expired_on, &r->e);
+	if (expired < 0)
+		return api_error(r, 500, r->e.msg);
+	if (expired)
+		return api_error(r, 401, arena_printf(&r->mem, "this API token expired on %s: an area administrator "
+						      "can create a new one on the area's API tokens page", expired_on));
 	if (!r->area)
 		return api_error(r, 401, "this API token is not known or has been revoked");
 	/* The URL's {area}, when there is one, must be the token's. */

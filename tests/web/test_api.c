@@ -3,6 +3,7 @@
  * token's area's data only, drafts never appear, and mistakes are answered
  * in JSON with a status and a message. Audits are written straight into
  * the tables so that this test does not depend on their own code. */
+#include "domain/account_life.h"
 #include "store/account.h"
 #include "webtest.h"
 
@@ -316,13 +317,34 @@ static void use_is_recorded(void **state)
 	assert_non_null(tokens.items[0].last_used_at);
 }
 
+/* An expired token is refused with a 401 that says it expired and what to
+ * do, not as an unknown one. */
+static void expired_tokens_are_refused(void **state)
+{
+	webfix *w = *state;
+	api_world a = make_world(w);
+	char token[65];
+	int64_t id;
+	assert_int_equal(api_token_create_days(&w->f.d, NULL, a.area, "Short", 1, token, &id, &w->f.e), 0);
+	char later[21];
+	time_iso(time_now_epoch() + 2 * 24 * 3600, later);
+	setenv("COPRO_NOW", later, 1);
+	expect_error(w, bearer(w, token), AS_NOBODY, "/api/v1/organisations", NULL, 401, "this API token expired on ");
+	expect_error(w, bearer(w, token), AS_NOBODY, "/api/v1/organisations", NULL, 401,
+		     "can create a new one on the area's API tokens page");
+	unsetenv("COPRO_NOW");
+	request *r = api_run(w, bearer(w, token), AS_NOBODY, "GET", "/api/v1/organisations", NULL);
+	assert_int_equal(r->status, 200);
+	request_destroy(r);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(only_a_live_token_opens_it), T(organisations_and_projects), T(audits), T(one_audit),
-		T(use_is_recorded),
+		T(use_is_recorded), T(expired_tokens_are_refused),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }
