@@ -116,6 +116,27 @@ static void cookie_counts_for_its_own_account_only(void **state)
 	request_destroy(r);
 }
 
+/* An invitation link cannot be used to try emails without end: the 21st
+ * try from one address in an hour is refused before any other check. */
+static void joining_is_throttled_per_address(void **state)
+{
+	webfix *w = *state;
+	static const char token[] = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+	for (int i = 0; i <= 20; i++) {
+		request *r = web_request(w, AS_NOBODY, "POST", "/join/notarealinvitationlink");
+		r->address = SCHOOL;
+		r->form_cookie = token;
+		request_add_field(r, "csrf", token);
+		request_add_field(r, "email", "someone@example.org");
+		request_add_field(r, "password", "a long enough password to try");
+		web_dispatch(r);
+		assert_int_equal(r->status, i < 20 ? 400 : 429);
+		if (i == 20)
+			page_has(r, "Too many tries to join from here in the last hour.");
+		request_destroy(r);
+	}
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
@@ -124,6 +145,7 @@ int main(void)
 		T(owner_with_device_cookie_is_not_locked_out),
 		T(device_cookie_has_its_own_allowance),
 		T(cookie_counts_for_its_own_account_only),
+		T(joining_is_throttled_per_address),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "domain/device.h"
 #include "domain/gold.h"
+#include "domain/throttle.h"
 #include "web/pages/pages.h"
 
 static bool has_users(request *r)
@@ -206,6 +207,9 @@ static int page_invitation(request *r)
 	return 200;
 }
 
+/* Tries to join from one address, and with one link, in an hour. */
+static const throttle_limits join_throttle = {.per_address = 20, .per_scope = 50};
+
 /* ROUTE: POST /join/{token} (public) */
 static int page_invitation_post(request *r)
 {
@@ -214,6 +218,18 @@ static int page_invitation_post(request *r)
 	err e = {0};
 	int64_t user;
 	assessor_row assessor;
+	/* Each try counts, refused or not (outside any transaction), before
+	 * anything costly: a link cannot be used to test many emails or to
+	 * make copro hash passwords without end. */
+	if (throttle_hit(&r->d, arena_printf(&r->mem, "join %s", r->params[0]), r->address,
+			 &join_throttle, &e) < 0) {
+		form_error_add(&fe, "email", e.kind == ERR_BUSY
+			       ? "Too many tries to join from here in the last hour. Wait an hour and try again, or ask your organisation lead for a new link."
+			       : arena_strdup(&r->mem, e.msg));
+		r->status = e.kind == ERR_BUSY ? 429 : 500;
+		invitation_form(r, &fe);
+		return r->status;
+	}
 	if (password_check_for(password, email, NULL, &e) < 0)
 		form_error_add(&fe, "password", arena_strdup(&r->mem, e.msg));
 	else if (gold_invite_find(&r->d, r->params[0], &assessor, &e) > 0) {
