@@ -140,6 +140,25 @@ static void home_waiting_for_you(void **state)
 	page_has(r, "href=\"/notifications\"");
 	page_lacks(r, "Nothing is waiting");
 	request_destroy(r);
+	/* The area's administrator: the audits to decide, read or not. */
+	r = web_expect_request(w, AS_AREA, "GET", "/", NULL, 200);
+	page_lacks(r, "to accept or return");
+	request_destroy(r);
+	char sql[400];
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO audit (organisation_id, framework_hash, version, status, created_at, updated_at)"
+		 " VALUES (%lld, (SELECT hash FROM framework_version LIMIT 1), 1, 'submitted', 'x', 'x')",
+		 (long long)w->org);
+	char *msg = NULL;
+	if (sqlite3_exec(w->f.db.db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s", msg);
+	r = web_expect_request(w, AS_AREA, "GET", "/", NULL, 200);
+	page_has(r, "1 audit for Test Area to accept or return");
+	page_lacks(r, "Nothing is waiting");
+	request_destroy(r);
+	r = web_expect_request(w, AS_OTHER_AREA, "GET", "/", NULL, 200);
+	page_lacks(r, "to accept or return");
+	request_destroy(r);
 	/* Not someone else's. */
 	r = web_expect_request(w, AS_OTHER_LEAD, "GET", "/", NULL, 200);
 	page_lacks(r, "Audit returned");

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/audit.h"
 #include "domain/notify.h"
 #include "web/pages/notify_page.h"
 
@@ -231,6 +232,33 @@ static void due_list_items(request *r, const notify_due_list *due)
 	htmlf(&r->out, "</ul>");
 }
 
+/* For an area's administrator: the audits the area has still to decide,
+ * whether or not their notifications were read. *shown: lines written. */
+static int audits_to_decide(request *r, size_t *shown)
+{
+	membership_list ms;
+	if (memberships_of_user(&r->d, r->sess.user.id, &ms, &r->e) < 0)
+		return -1;
+	for (size_t i = 0; i < ms.n; i++) {
+		int64_t n;
+		if (strcmp(ms.items[i].role, "area-admin"))
+			continue;
+		if (audit_queue_count(&r->d, ms.items[i].area_id, &n, &r->e) < 0)
+			return -1;
+		if (!n)
+			continue;
+		if (!(*shown)++)
+			htmlf(&r->out, "<h3 class=\"govuk-heading-s\">To decide</h3><ul class=\"govuk-list govuk-list--bullet\">");
+		htmlf(&r->out, "<li><a class=\"govuk-link\" href=\"/area/%D/audits\">%t</a></li>", ms.items[i].area_id,
+		     n == 1 ? arena_printf(&r->mem, "1 audit for %s to accept or return", ms.items[i].place_name)
+			    : arena_printf(&r->mem, "%lld audits for %s to accept or return", (long long)n,
+					   ms.items[i].place_name));
+	}
+	if (*shown)
+		htmlf(&r->out, "</ul>");
+	return 0;
+}
+
 int notify_home_panel(request *r)
 {
 	notification_list unread;
@@ -243,7 +271,10 @@ int notify_home_panel(request *r)
 	    notify_due_of(&r->d, r->sess.user.id, today, &due, &r->e) < 0)
 		return -1;
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\" id=\"waiting\">Waiting for you</h2>");
-	if (!n && !due.n)
+	size_t deciding = 0;
+	if (audits_to_decide(r, &deciding) < 0)
+		return -1;
+	if (!n && !due.n && !deciding)
 		htmlf(&r->out, "<p class=\"govuk-body\">Nothing is waiting for you.</p>");
 	if (n) {
 		htmlf(&r->out, "<h3 class=\"govuk-heading-s\">%t</h3><ul class=\"govuk-list govuk-list--bullet\">",
