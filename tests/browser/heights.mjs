@@ -39,6 +39,9 @@ const IDS = {
 	org: '1', area: '1', evaluation: '1', statement: '1i', evidence: '1', action: '1', audit: '1',
 	principle: '1', measure: '1', plan: '1', cornerstone: '1', project: '1', step: '1', member: '1',
 	yousaid: '1', round: '1', framework: 'four-cornerstones', attachment: '1',
+	// The demo has no open invitation: its pages answer 404 and are listed as
+	// not measured (a cancel page is a one-question confirmation).
+	invitation: '0000000000000000',
 };
 
 const ROLES = [
