@@ -82,6 +82,10 @@ int store_user_data(store *s, arena *a, int64_t user, const char **json, err *e)
 		     "FROM view_response v JOIN view_round r ON r.id = v.round_id"
 		     " JOIN organisation o ON o.id = r.organisation_id WHERE v.entered_by = ?1") ", "
 		PART("api_tokens_created", "'name', name, 'created_at', created_at, 'expires_at', expires_at,"
-		     " 'revoked_at', revoked_at", "FROM api_token WHERE created_by = ?1")
+		     " 'revoked_at', revoked_at", "FROM api_token WHERE created_by = ?1") ", "
+		PART("notifications", "'kind', kind, 'subject', subject, 'text', text, 'created_at', created_at,"
+		     " 'read_at', read_at", "FROM notification WHERE user_id = ?1") ", "
+		PART("notification_settings", "'kind', kind, 'how', how, 'updated_at', updated_at",
+		     "FROM notification_setting WHERE user_id = ?1")
 		") WHERE EXISTS (SELECT 1 FROM app_user WHERE id = ?1)", SQL_ID_ARG(user), json, sql_text_row, e);
 }

@@ -10,6 +10,7 @@ const route *const web_route_tables[] = {
 	account_routes,
 	password_routes,
 	two_factor_routes,
+	account_data_routes,
 	home_routes,
 	org_import_routes,
 	evidence_routes,

@@ -125,6 +125,7 @@ extern const route static_routes[];     /* static.c: style sheet, script, images
 extern const route account_routes[];    /* account.c: set-up, sign-in, invitations */
 extern const route password_routes[];   /* password.c: changing and resetting a password */
 extern const route two_factor_routes[]; /* two_factor.c: two-factor sign-in, its area setting */
+extern const route account_data_routes[]; /* account_data.c: a person's own data, downloaded */
 /* password.c: GOV.UK's password input, with its Show button. */
 void password_input(request *r, const char *name, const char *label, const char *hint,
 		    const char *autocomplete, const form_errors *fe);

@@ -90,6 +90,11 @@ static int account_page(request *r, const form_errors *fe)
 		status_enrolling(r, st.secret, fe);
 	else
 		status_off(r);
+	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">What copro holds about you</h2>"
+		       "<p class=\"govuk-body\">Your account, your roles, when you signed in, what you changed "
+		       "and the views you entered, as one file (JSON) you can keep or pass on.</p>"
+		       "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/account/data\" download>"
+		       "Download what copro holds about you</a></p>");
 	htmlf(&r->out, "</div></div>");
 	page_end(r);
 	return r->status = fe && fe->n ? 400 : 200;
