@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/device.h"
 #include "domain/security.h"
 #include "store/account.h"
 #include "store/credentials.h"
@@ -354,6 +355,12 @@ static int code_refused(domain *d, int64_t user, const char *hash, const char *k
 int two_factor_sign_in(domain *d, const char *token, const char *code, const char *address,
 		       session *out, err *e)
 {
+	return two_factor_sign_in_device(d, token, code, address, NULL, out, e);
+}
+
+int two_factor_sign_in_device(domain *d, const char *token, const char *code, const char *address,
+			      const char *device, session *out, err *e)
+{
 	memset(out, 0, sizeof *out);
 	pending_row p;
 	char hash[65], since[21];
@@ -378,7 +385,8 @@ int two_factor_sign_in(domain *d, const char *token, const char *code, const cha
 	if (right == 0 || right == 2)
 		return code_refused(d, u.id, hash, u.email, address, right, e);
 	if (store_pending_delete(d->db, hash, e) < 0 ||
-	    store_failures_clear(d->db, u.email, address, e) < 0 || session_start(d, &u, out, e) < 0 ||
+	    store_failures_clear(d->db, u.email, address, e) < 0 ||
+	    device_issue(d, u.id, device, out->device, e) < 0 || session_start(d, &u, out, e) < 0 ||
 	    security_event(d, u.id, right == 3 ? "signed in with a recovery code" : "signed in with two-factor",
 			   address, e) < 0 ||
 	    store_commit(d->db, e) < 0)

@@ -55,6 +55,12 @@ int two_factor_pending(domain *d, int64_t user, char token[65], bool *asked, err
  * again), ERR_INPUT for a wrong code, ERR_BUSY when throttled. */
 int two_factor_sign_in(domain *d, const char *token, const char *code, const char *address,
 		       session *out, err *e);
+/* The same from a browser whose device cookie is `device` (NULL: none):
+ * a right code also gives the browser a new device cookie (out->device),
+ * so the owner keeps their own allowance of failures (domain/device.h). */
+int two_factor_sign_in_device(domain *d, const char *token, const char *code, const char *address,
+			      const char *device,
+		       session *out, err *e);
 
 /* Whether `user` must enrol before anything else: an administrator or
  * lead in an area that requires two-factor sign-in, without it. */

@@ -49,7 +49,7 @@ static int page_setup(request *r)
 
 /* The browser's allowance of failed sign-ins to this account from now on
  * (domain/device.h). */
-static void set_device_cookie(request *r, const char *token)
+void page_set_device_cookie(request *r, const char *token)
 {
 	r->device_set_cookie = arena_printf(&r->mem, DEVICE_COOKIE "=%s; Path=/; Secure; HttpOnly;"
 					    " SameSite=Strict; Max-Age=%d", token, DEVICE_LIFETIME_SECONDS);
@@ -64,7 +64,7 @@ static int signed_in(request *r, const session *s)
 		return web_redirect(r, "/sign-in/code");
 	}
 	web_set_session_cookie(r, s->token);
-	set_device_cookie(r, s->device);
+	page_set_device_cookie(r, s->device);
 	return web_redirect(r, "/");
 }
 

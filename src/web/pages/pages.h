@@ -137,6 +137,8 @@ void reset_member_section(request *r, const membership_row *m);
 /* two_factor.c: the cookie of a sign-in waiting for its code; the area's
  * setting on its settings page. */
 void sign_in_pending_cookie(request *r, const char *token);
+/* A new device cookie after a successful sign-in (account.c; domain/device.h). */
+void page_set_device_cookie(request *r, const char *token);
 void two_factor_area_form(request *r);
 extern const route home_routes[];       /* home.c: start page, adding an organisation, its home */
 extern const route org_import_routes[]; /* org_import.c: organisations from a CSV file */

@@ -195,7 +195,7 @@ static int page_code_post(request *r)
 	const char *code = form_trimmed(r, "code");
 	if (!*code)
 		form_error_add(&fe, "code", "Enter the code from your authenticator app, or a recovery code");
-	else if (two_factor_sign_in(&r->d, r->pending_cookie, code, r->address, &s, &e) < 0) {
+	else if (two_factor_sign_in_device(&r->d, r->pending_cookie, code, r->address, r->device_cookie, &s, &e) < 0) {
 		if (e.kind != ERR_INPUT && e.kind != ERR_NOTFOUND && e.kind != ERR_BUSY)
 			return page_error(r, &e);
 		form_error_add(&fe, "code", arena_strdup(&r->mem, e.msg));
@@ -206,6 +206,7 @@ static int page_code_post(request *r)
 		return r->status;
 	}
 	web_set_session_cookie(r, s.token);
+	page_set_device_cookie(r, s.device);
 	return web_redirect(r, "/");
 }
 
