@@ -53,13 +53,13 @@ const ROLES = [
 
 // The signed-in GET addresses of the code map, as [path, who may].
 // Files (an export's download, a CSV, a report's PDF, an evidence item's
-// attached file) are not pages.
+// attached file, a person's own data) are not pages.
 function signedInPages() {
 	const map = readFileSync(path.join(ROOT, 'docs/code-map.md'), 'utf8');
 	const out = [];
 	for (const m of map.matchAll(/^\| `([^`]+)` \| GET \| ([^|]+?) \|/gm)) {
 		const [, pattern, who] = m;
-		if (['public', 'API token'].includes(who) || /\.csv$|\/export\/\{file\}$|\/(report|summary)\/\{format\}$|\/file\/\{attachment\}$|\/pack$/.test(pattern))
+		if (['public', 'API token'].includes(who) || /\.csv$|\/export\/\{file\}$|\/(report|summary)\/\{format\}$|\/file\/\{attachment\}$|\/pack$|^\/account\/data$/.test(pattern))
 			continue;
 		const missing = [...pattern.matchAll(/\{(\w+)\}/g)].map((p) => p[1]).filter((p) => !(p in IDS));
 		expect(!missing.length, `heights.mjs has no demo id for {${missing.join('}, {')}} of ${pattern}: add it to IDS`);
