@@ -1,0 +1,24 @@
+#!/bin/sh
+# test_cluster.sh: tests/pg/cluster starts a cluster reachable only through
+# its own socket folder, with fsync on, and `stop` removes every trace.
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cluster="$root/tests/pg/cluster"
+failed=0
+check() { if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1"; echo "#   got '$2', expected '$3'"; failed=$((failed + 1)); fi; }
+
+uri=$("$cluster" start) || { echo "not ok - the cluster starts"; exit 1; }
+dir=$(echo "$uri" | sed -n 's/.*[?&]host=\([^&]*\).*/\1/p')
+check "it prints a libpq URI with its socket folder" "$(echo "$uri" | grep -c '^postgresql:///copro?host=/')" 1
+check "the database answers" "$(psql -X -A -t "$uri" -c 'SELECT 1')" 1
+check "no TCP: listen_addresses is empty" "$(psql -X -A -t "$uri" -c 'SHOW listen_addresses')" ""
+check "fsync is on" "$(psql -X -A -t "$uri" -c 'SHOW fsync')" on
+check "the socket lives in the folder" "$(psql -X -A -t "$uri" -c 'SHOW unix_socket_directories')" "$dir"
+"$cluster" stop /etc >/dev/null 2>&1
+check "stop refuses a folder it did not start" "$? $(test -d /etc && echo there)" "1 there"
+"$cluster" stop "$uri"
+check "stop removes the folder" "$(test -e "$dir" && echo left || echo gone)" gone
+out=$("$cluster" run sh -c 'psql -X -A -t "$COPRO_TEST_DB" -c "SELECT 2"; echo "$COPRO_TEST_DB"')
+check "run gives the command COPRO_TEST_DB" "$(echo "$out" | head -1)" 2
+rdir=$(echo "$out" | tail -1 | sed -n 's/.*[?&]host=\([^&]*\).*/\1/p')
+check "run removes its cluster after" "$(test -n "$rdir" && test ! -e "$rdir" && echo gone)" gone
+[ "$failed" -eq 0 ]
