@@ -6,6 +6,7 @@
 
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -49,6 +50,10 @@ int64_t fixture_org(fixture *f, const char *name);
 int64_t fixture_evaluation(fixture *f, int64_t org);
 /* The area an organisation belongs to (always one). */
 int64_t fixture_org_area(fixture *f, int64_t org);
+/* Passwords hashed so far by this test program (tests/cheap_hash.c counts
+ * each argon2id hash it sets the cost of). */
+extern atomic_ulong cheap_hash_calls;
+
 /* The hash of bundled instrument `id`, its version kept in the database
  * so that rows written straight into the tables can refer to it. */
 const char *fixture_framework_hash(fixture *f, const char *id);

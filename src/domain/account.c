@@ -492,8 +492,15 @@ int invitation_accept(domain *d, const char *token, const char *email, const cha
 		return -1;
 	membership_row m = {.organisation_id = inv.organisation_id, .role = inv.role,
 			    .partner_group = inv.partner_group, .created_at = now};
-	if (account_create(d, inv.name, email, password, user, e) < 0)
+	/* account_create hashes the password before it looks the address up,
+	 * so an address with an account costs the same as a new one, and
+	 * the answer does not say which it was (issue 15, hole 5). */
+	if (account_create(d, inv.name, email, password, user, e) < 0) {
+		if (e->kind == ERR_CONFLICT)
+			err_set(e, ERR_CONFLICT, "copro could not make a new account with that email address. If you "
+				"already use copro, sign in first, then open this link again to join with your account.");
 		goto fail;
+	}
 	m.user_id = *user;
 	if (store_invitation_use(d->db, hash, now, e) != 1) {
 		err_set(e, ERR_CONFLICT, "This invitation link has just been used. Ask for a new one.");

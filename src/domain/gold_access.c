@@ -117,8 +117,8 @@ static int invite_account(domain *d, const assessor_row *a, const char *email, c
 	if (!found)
 		return account_create(d, a->name, email, password, user, e);
 	if (!password_verify(same.password_hash, password ? password : ""))
-		return err_set(e, ERR_INPUT, "There is already an account for %s: enter its password to add this "
-			       "assessment to it.", normal);
+		return err_set(e, ERR_INPUT, "That email address and password do not go together. If you already "
+			       "use copro, enter the password of your account to add this assessment to it.");
 	*user = same.id;
 	return 0;
 }

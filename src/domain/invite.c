@@ -125,3 +125,69 @@ int invitation_cancel(domain *d, const user_row *by, int64_t org, const char *ke
 	}
 	return 0;
 }
+
+int invitation_offer_get(domain *d, const char *token, invitation_offer *out, err *e)
+{
+	char hash[65], now[21];
+	token_hash(token ? token : "", hash);
+	invite_now(now);
+	invitation_row inv;
+	org_row o;
+	int found = store_invitation_get(d->db, d->mem, hash, &inv, e);
+	if (found < 0)
+		return -1;
+	if (!found || inv.used_at || strcmp(inv.expires_at, now) < 0)
+		return err_set(e, ERR_NOTFOUND, "This invitation link has been used or has expired. Ask your "
+			       "organisation lead for a new one.");
+	if (org_get(d, inv.organisation_id, &o, e) < 0)
+		return -1;
+	*out = (invitation_offer){.org = inv.organisation_id, .org_name = o.name, .role = inv.role,
+				  .partner_group = inv.partner_group};
+	return 0;
+}
+
+/* Whether `user` has a membership of `org` already. */
+static int member_of(domain *d, int64_t user, int64_t org, bool *yes, err *e)
+{
+	membership_list l;
+	if (store_memberships_of_user(d->db, d->mem, user, &l, e) < 0)
+		return -1;
+	*yes = false;
+	for (size_t i = 0; i < l.n; i++)
+		*yes = *yes || l.items[i].organisation_id == org;
+	return 0;
+}
+
+int invitation_accept_signed_in(domain *d, const char *token, const user_row *who, err *e)
+{
+	invitation_offer o;
+	char hash[65], now[21];
+	token_hash(token ? token : "", hash);
+	invite_now(now);
+	bool member;
+	int64_t mid;
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	if (invitation_offer_get(d, token, &o, e) < 0 || member_of(d, who->id, o.org, &member, e) < 0)
+		goto fail;
+	if (member) {
+		err_set(e, ERR_CONFLICT, "You are a member of %s already, so the link was not used: it still works "
+			"for the person it was meant for.", o.org_name);
+		goto fail;
+	}
+	membership_row m = {.user_id = who->id, .organisation_id = o.org, .role = o.role,
+			    .partner_group = o.partner_group, .created_at = now};
+	if (store_invitation_use(d->db, hash, now, e) != 1) {
+		err_set(e, ERR_CONFLICT, "This invitation link has just been used. Ask for a new one.");
+		goto fail;
+	}
+	if (store_membership_insert(d->db, &m, &mid, e) < 0 ||
+	    activity_log(d, who, o.org, 0, arena_printf(d->mem, "joined by invitation as %s",
+							 invitation_role_words(o.role)), e) < 0 ||
+	    store_commit(d->db, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(d->db);
+	return -1;
+}

@@ -26,4 +26,17 @@ int invitation_resend(domain *d, const user_row *by, int64_t org, const char *ke
 int invitation_cancel(domain *d, const user_row *by, int64_t org, const char *key, invite_row *out,
 		      err *e);
 
+/* What an unused, unexpired invitation link offers, for its page: the
+ * organisation, its name and the role (ERR_NOTFOUND otherwise). */
+typedef struct invitation_offer {
+	int64_t org;
+	const char *org_name, *role, *partner_group;
+} invitation_offer;
+int invitation_offer_get(domain *d, const char *token, invitation_offer *out, err *e);
+/* A signed-in person `who` takes the invitation for their own account:
+ * the membership, the link used and the organisation's activity line, in
+ * one transaction. ERR_CONFLICT, and the link left as it was, when they
+ * are a member of the organisation already. */
+int invitation_accept_signed_in(domain *d, const char *token, const user_row *who, err *e);
+
 #endif

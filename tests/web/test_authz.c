@@ -29,6 +29,7 @@ static struct {
 	const char *unsubscribe;        /* the lead's unsubscribe link (/unsubscribe/{token}) */
 	int64_t apitoken;
 	const char *invitation[2];      /* each organisation's open invitation (its key) */
+	const char *join;               /* our invitation's link (/join/{token}) */
 } ids;
 
 static const char *const hostile[] = {
@@ -262,6 +263,8 @@ static int group_setup(void **state)
 			assert_int_equal(invitation_email(&f->d, &as, iorg, itok, "invited@example.org", &f->e), 0);
 		token_hash(itok, ihash);
 		ids.invitation[k] = strndup(ihash, INVITE_KEY_LEN);
+		if (!k)
+			ids.join = arena_strdup(&f->mem, itok);
 	}
 	/* Notifications with hostile words and a hostile link for everyone
 	 * (their list and the home page show them). */
@@ -519,7 +522,8 @@ static const char *fill(webfix *w, arena *a, const char *pattern, int64_t org, i
 		else if (!strcmp(name, "format")) text = "pdf";
 		else if (!strcmp(name, "statement")) text = "1i";
 		else if (!strcmp(name, "token"))
-			text = strncmp(pattern, "/unsubscribe/", 13) ? ids.token : ids.unsubscribe;
+			text = !strncmp(pattern, "/unsubscribe/", 13) ? ids.unsubscribe
+			       : !strncmp(pattern, "/join/", 6) ? ids.join : ids.token;
 		else if (!strcmp(name, "framework")) text = "four-cornerstones";
 		else fail_msg("route %s has a placeholder {%s} this test does not know: add it", pattern, name);
 		out = text ? arena_printf(a, "%s%s", out, text) : arena_printf(a, "%s%lld", out, v);

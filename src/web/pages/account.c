@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "domain/device.h"
 #include "domain/gold.h"
+#include "domain/invite.h"
 #include "domain/throttle.h"
 #include "web/pages/pages.h"
 
@@ -181,14 +182,19 @@ static bool assessor_link(request *r)
 
 static void invitation_form(request *r, const form_errors *fe)
 {
+	bool assessor = assessor_link(r);
 	page_begin(r, "Join copro");
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	form_error_summary(r, fe);
 	htmlf(&r->out, "<h1 class=\"govuk-heading-l\">Join copro</h1>"
-		      "<p class=\"govuk-body\">You have been invited to take part. Choose how you will sign in.%t</p>"
-		      "<form method=\"post\" action=\"/join/%u\" novalidate>",
-	     assessor_link(r) ? " If you already have a copro account, enter its email address and password." : "",
-	     r->params[0]);
+		      "<p class=\"govuk-body\">You have been invited to take part. Choose how you will sign in.%t</p>",
+	     assessor ? " If you already have a copro account, enter its email address and password." : "");
+	/* Someone with an account joins with it, signed in: the form below
+	 * only makes new accounts, and never says which addresses have one. */
+	if (!assessor)
+		htmlf(&r->out, "<p class=\"govuk-body\">Already use copro? <a class=\"govuk-link\" href=\"/sign-in\">"
+			      "Sign in</a> first, then open this link again to join with the account you have.</p>");
+	htmlf(&r->out, "<form method=\"post\" action=\"/join/%u\" novalidate>", r->params[0]);
 	form_csrf(r);
 	form_input(r, "email", "Email address", form_get(r, "email"), fe,
 		   &(input_opts){.type = "email", .autocomplete = "email"});
@@ -200,11 +206,65 @@ static void invitation_form(request *r, const form_errors *fe)
 	page_end(r);
 }
 
+/* Signed in: the invitation is offered to the account in use, one
+ * button. */
+static int join_offer(request *r, const form_errors *fe)
+{
+	invitation_offer o;
+	err e = {0};
+	if (invitation_offer_get(&r->d, r->params[0], &o, &e) < 0) {
+		if (e.kind != ERR_NOTFOUND)
+			return page_error(r, &e);
+		r->status = 410;
+		public_page_begin(r, "This invitation link has been used or has expired", NULL);
+		htmlf(&r->out, "<p class=\"govuk-body\">Ask your organisation lead for a new one.</p>"
+			      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to your home page</a></p>");
+		public_page_end(r);
+		return 410;
+	}
+	const char *what = arena_printf(&r->mem, "Join %s as %s", o.org_name, invitation_role_words(o.role));
+	page_begin(r, what);
+	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+	form_error_summary(r, fe);
+	htmlf(&r->out, "<h1 class=\"govuk-heading-l\">%t</h1>"
+		      "<p class=\"govuk-body\">You have been invited to take part in %t. You are signed in as "
+		      "%t (%t): joining adds %t to this account.</p>"
+		      "<form id=\"join\" method=\"post\" action=\"/join/%u\" novalidate>",
+	     what, o.org_name, r->sess.user.name, r->sess.user.email, o.org_name, r->params[0]);
+	form_csrf(r);
+	form_button(r, "Join");
+	htmlf(&r->out, "</form><p class=\"govuk-body\">Not you, or joining for someone else? Sign out first "
+		      "(the button at the top of the page), then open this link again.</p></div></div>");
+	page_end(r);
+	return r->status ? r->status : 200;
+}
+
 /* ROUTE: GET /join/{token} (public) */
 static int page_invitation(request *r)
 {
+	if (r->sess.valid && !assessor_link(r))
+		return join_offer(r, NULL);
 	invitation_form(r, NULL);
 	return 200;
+}
+
+/* Signed in: the membership goes to this account; the organisation's home
+ * says so. */
+static int join_signed_in(request *r)
+{
+	err e = {0};
+	invitation_offer o = {0};
+	if (invitation_offer_get(&r->d, r->params[0], &o, &e) < 0 ||
+	    invitation_accept_signed_in(&r->d, r->params[0], &r->sess.user, &e) < 0) {
+		if (e.kind != ERR_CONFLICT && e.kind != ERR_NOTFOUND)
+			return page_error(r, &e);
+		form_errors fe = {0};
+		form_error_add(&fe, "join", arena_strdup(&r->mem, e.msg));
+		r->status = 400;
+		int st = join_offer(r, &fe);
+		return st == 410 ? 410 : 400;
+	}
+	return web_redirect(r, arena_printf(&r->mem, "/org/%lld?joined=1", (long long)o.org));
 }
 
 /* Tries to join from one address, and with one link, in an hour. */
@@ -218,6 +278,8 @@ static int page_invitation_post(request *r)
 	err e = {0};
 	int64_t user;
 	assessor_row assessor;
+	if (r->sess.valid && !assessor_link(r))
+		return join_signed_in(r);
 	/* Each try counts, refused or not (outside any transaction), before
 	 * anything costly: a link cannot be used to test many emails or to
 	 * make copro hash passwords without end. */

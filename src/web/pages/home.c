@@ -143,6 +143,9 @@ static int page_org(request *r)
 	    actions_of_org(&r->d, r->org, &actions, &r->e) < 0)
 		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 	page_begin(r, o.name);
+	const char *joined = query_get(r, "joined");
+	if (joined && !strcmp(joined, "1"))
+		notice_success(r, arena_printf(&r->mem, "You have joined %s", o.name));
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">%t</h1>",
 	     o.area ? o.area : "", o.name);
 	if (gold_home_award(r) < 0)
