@@ -16,17 +16,17 @@ typedef int (*row_pump)(any_fn fn, void *ctx, const void *row, err *e);
 	{ return ((fn_type)fn)(ctx, row, e); }
 
 /* Runs the query and hands every row, read into `row` with its strings
- * still in SQLite's buffers, to the callback: -1 when SQLite or the
+ * still in the engine's buffers, to the callback: -1 when SQLite or the
  * callback failed. */
 static int stream(store *s, const char *sql, const sql_in *in, void *row, const sql_col *cols,
 		  row_pump pump, any_fn fn, void *ctx, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s, sql, e);
+	sql_stmt *st = sql_prepare(s, sql, e);
 	if (!st)
 		return -1;
 	sql_bind_in(st, in);
 	int rc;
-	while ((rc = sql_step(s, st, e)) == SQLITE_ROW) {
+	while ((rc = sql_step(s, st, e)) == SQL_STEP_ROW) {
 		sql_read_row(NULL, st, row, cols);
 		if (pump(fn, ctx, row, e) < 0) {
 			sql_done(s, st);

@@ -1,5 +1,7 @@
 /* backup.c: `copro backup`: a consistent copy of the live database that is
  * either whole at its name or not there at all. */
+#include <sqlite3.h>
+
 #include "store/sql.h"
 
 #include <errno.h>
@@ -74,6 +76,13 @@ static int copy_to(store *s, const char *tmp, const char *dest, err *e)
  * leaves no DEST that copro would open as an empty database. */
 int store_backup(store *s, const char *dest, err *e)
 {
+	/* A PostgreSQL database is backed up by PostgreSQL's own tools:
+	 * pg_dump for a copy, base backups and WAL archiving for
+	 * point-in-time recovery (docs/deploy.md). */
+	if (store_engine_is_pg(s))
+		return err_set(e, ERR_INPUT,
+			       "copro backup copies SQLite databases only: back up a PostgreSQL database with pg_dump (for example pg_dump --format=custom --file=%s), or its base backups.",
+			       dest);
 	struct stat sb;
 	if (stat(dest, &sb) == 0)
 		return err_set(e, ERR_CONFLICT,

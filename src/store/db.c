@@ -1,6 +1,7 @@
-/* db.c: opening the database, its pragmas and migrations, transactions and
- * the online backup. */
-#include "store/sql.h"
+/* db.c: SQLite's connection: opening the file with its pragmas, the
+ * statement cache, transactions and the durable (group) commits. The
+ * engine table (engine_sqlite.c) hands these to the generic store. */
+#include "store/engine_sqlite.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -32,7 +33,7 @@ static _Thread_local int sync_rc;       /* the last durable_wait's result */
 typedef struct cached_stmt {
 	uint64_t hash;
 	char *sql;
-	sqlite3_stmt *st;
+	lite_stmt *st;
 	bool busy;
 } cached_stmt;
 
@@ -59,32 +60,44 @@ static cached_stmt *cache_slot(struct stmt_cache *c, const char *sql, uint64_t h
 	}
 }
 
-static sqlite3_stmt *prepare(store *s, const char *sql, unsigned flags, err *e)
+static lite_stmt *prepare(store *s, const char *sql, unsigned flags, err *e)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v3(s->db, sql, -1, flags, &st, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(st);
-		sql_fail(s, rc, e);
+		lite_fail(s, rc, e);
 		return NULL;
 	}
-	return st;
+	lite_stmt *ls = malloc(sizeof *ls);
+	if (!ls)
+		abort();
+	*ls = (lite_stmt){{&sql_engine_sqlite}, st, NULL};
+	return ls;
 }
 
-sqlite3_stmt *sql_prepare(store *s, const char *sql, err *e)
+static void finalize(lite_stmt *ls)
+{
+	if (!ls)
+		return;
+	sqlite3_finalize(ls->st);
+	free(ls);
+}
+
+sql_stmt *lite_prepare(store *s, const char *sql, err *e)
 {
 	struct stmt_cache *c = s->stmts;
 	if (!c)
-		return prepare(s, sql, 0, e);
+		return (sql_stmt *)prepare(s, sql, 0, e);
 	uint64_t h = sql_hash(sql);
 	cached_stmt *cs = cache_slot(c, sql, h);
 	if (cs->st && !cs->busy) {
 		cs->busy = true;
-		return cs->st;
+		return &cs->st->h;
 	}
 	if (cs->st || c->used >= STMT_CACHE_SLOTS / 2)   /* busy, or the table is full */
-		return prepare(s, sql, 0, e);
-	sqlite3_stmt *st = prepare(s, sql, SQLITE_PREPARE_PERSISTENT, e);
+		return (sql_stmt *)prepare(s, sql, 0, e);
+	lite_stmt *st = prepare(s, sql, SQLITE_PREPARE_PERSISTENT, e);
 	if (!st)
 		return NULL;
 	cs->sql = strdup(sql);
@@ -93,34 +106,28 @@ sqlite3_stmt *sql_prepare(store *s, const char *sql, err *e)
 	cs->hash = h;
 	cs->st = st;
 	cs->busy = true;
+	st->slot = cs;
 	c->used++;
-	return st;
+	return &st->h;
 }
 
-static cached_stmt *cache_find(struct stmt_cache *c, sqlite3_stmt *st)
+void lite_done(store *s, sql_stmt *h)
 {
-	if (!c)
-		return NULL;
-	const char *sql = sqlite3_sql(st);
-	cached_stmt *cs = sql ? cache_slot(c, sql, sql_hash(sql)) : NULL;
-	return cs && cs->st == st ? cs : NULL;
-}
-
-void sql_done(store *s, sqlite3_stmt *st)
-{
-	if (!st)
+	(void)s;        /* the statement knows its place in the cache */
+	if (!h)
 		return;
-	sql_bind_forget(st);    /* given back unrun: its refusal goes too */
-	cached_stmt *cs = cache_find(s->stmts, st);
+	lite_stmt *st = (lite_stmt *)h;
+	sql_bind_forget(h);     /* given back unrun: its refusal goes too */
+	cached_stmt *cs = st->slot;
 	if (!cs) {
-		sqlite3_finalize(st);
+		finalize(st);
 		durable_wait(false);
 		return;
 	}
 	/* Reset ends the statement's read of the database, so a cached
 	 * statement never holds a snapshot between requests. */
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+	sqlite3_reset(st->st);
+	sqlite3_clear_bindings(st->st);
 	cs->busy = false;
 	durable_wait(false);    /* a single statement that committed */
 }
@@ -131,87 +138,40 @@ static void stmt_cache_free(store *s)
 	if (!c)
 		return;
 	for (size_t i = 0; i < STMT_CACHE_SLOTS; i++) {
-		sqlite3_finalize(c->slot[i].st);
+		finalize(c->slot[i].st);
 		free(c->slot[i].sql);
 	}
 	free(c);
 	s->stmts = NULL;
 }
 
-/* Whether a failure is the database's or the disk's, not the data's. */
-static bool storage_fault(int rc)
-{
-	int primary = rc & 0xFF;
-	return primary == SQLITE_READONLY || primary == SQLITE_FULL || primary == SQLITE_IOERR ||
-	       primary == SQLITE_CANTOPEN || primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
-}
-
-int sql_fail(store *s, int rc, err *e)
-{
-	if (storage_fault(rc))
-		s->refused = rc;
-	/* SQLite reports a full disk met while making the -shm file or
-	 * growing it as an I/O error; the system's errno says what it was. */
-	if ((rc & 0xFF) == SQLITE_IOERR && s->db && sqlite3_system_errno(s->db) == ENOSPC)
-		rc = SQLITE_FULL;
-	switch (rc & 0xFF) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return err_set(e, ERR_BUSY,
-			       "the database %s is busy: another program is writing to it. Try again in a moment.",
-			       s->path);
-	case SQLITE_READONLY:
-		return err_set(e, ERR_IO,
-			       "cannot write to the database %s: it is read-only. Check the file's and its folder's permissions, or use --db to pick another.",
-			       s->path);
-	case SQLITE_CANTOPEN:
-		return err_set(e, ERR_IO,
-			       "cannot open the database %s: check that the folder exists and is writable.",
-			       s->path);
-	case SQLITE_FULL:
-		return err_set(e, ERR_IO, "the disk holding %s is full: free some space and try again.",
-			       s->path);
-	case SQLITE_NOTADB:
-	case SQLITE_CORRUPT:
-		return err_set(e, ERR_IO,
-			       "%s is not a copro database or is damaged: restore it from a backup, or use --db to pick another.",
-			       s->path);
-	case SQLITE_CONSTRAINT:
-		return err_set(e, ERR_CONFLICT, "the database refused the change (%s).",
-			       sqlite3_errmsg(s->db));
-	default:
-		return err_set(e, ERR_INTERNAL, "database error on %s: %s.", s->path,
-			       sqlite3_errmsg(s->db));
-	}
-}
-
-int sql_exec_stmt(store *s, sqlite3_stmt *st, err *e)
+int lite_exec_stmt(store *s, sql_stmt *st, err *e)
 {
 	if (sql_bind_check(s, st, e) < 0) {
-		sql_done(s, st);
+		lite_done(s, st);
 		return -1;
 	}
-	int rc = sqlite3_step(st);
+	int rc = sqlite3_step(((lite_stmt *)st)->st);
 	sync_rc = SQLITE_OK;
-	sql_done(s, st);
+	lite_done(s, st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return sql_fail(s, rc, e);
-	return sync_rc == SQLITE_OK ? 0 : sql_fail(s, sync_rc, e);
+		return lite_fail(s, rc, e);
+	return sync_rc == SQLITE_OK ? 0 : lite_fail(s, sync_rc, e);
 }
 
 /* Plain SQL without waiting for the disk: transactions' own statements. */
 static int exec_raw(store *s, const char *sql, err *e)
 {
 	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : sql_fail(s, rc, e);
+	return rc == SQLITE_OK ? 0 : lite_fail(s, rc, e);
 }
 
-int sql_exec(store *s, const char *sql, err *e)
+int lite_exec(store *s, const char *sql, err *e)
 {
 	if (exec_raw(s, sql, e) < 0)
 		return -1;
 	int rc = durable_wait(false);
-	return rc == SQLITE_OK ? 0 : sql_fail(s, rc, e);
+	return rc == SQLITE_OK ? 0 : lite_fail(s, rc, e);
 }
 
 /* ---- durable commits --------------------------------------------------
@@ -449,80 +409,7 @@ void store_commit_counts(uint64_t *commits, uint64_t *syncs)
 	pthread_mutex_unlock(&durable.lock);
 }
 
-/* ---- opening and migrations ----------------------------------------- */
-
-int store_latest_version(void)
-{
-	return (int)schema_migrations_count;
-}
-
-int store_schema_version(store *s, err *e)
-{
-	sqlite3_stmt *st = sql_prepare(s,
-		"SELECT COALESCE(MAX(version), 0) FROM schema_migration", e);
-	if (!st)
-		return -1;
-	int rc = sqlite3_step(st);
-	int v = rc == SQLITE_ROW ? (int)sqlite3_column_int(st, 0) : -1;
-	sql_done(s, st);
-	if (v < 0)
-		return sql_fail(s, rc, e);
-	return v;
-}
-
-static int has_migration_table(store *s, bool *has, err *e)
-{
-	sqlite3_stmt *st = sql_prepare(s,
-		"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'", e);
-	if (!st)
-		return -1;
-	int rc = sqlite3_step(st);
-	sql_done(s, st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sql_fail(s, rc, e);
-	*has = rc == SQLITE_ROW;
-	return 0;
-}
-
-/* Each migration runs in its own transaction with its version row, so a
- * crash leaves the schema at a whole version. */
-static int migrate(store *s, err *e)
-{
-	bool has = false;
-	if (has_migration_table(s, &has, e) < 0)
-		return -1;
-	if (!has && sql_exec(s,
-		"CREATE TABLE IF NOT EXISTS schema_migration ("
-		" version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", e) < 0)
-		return -1;
-	int current = store_schema_version(s, e);
-	if (current < 0)
-		return -1;
-	if (current > store_latest_version())
-		return err_set(e, ERR_IO,
-			       "the database %s was made by a newer copro (schema %d, this one knows %d): upgrade copro.",
-			       s->path, current, store_latest_version());
-	for (int v = current + 1; v <= store_latest_version(); v++) {
-		char now[21];
-		time_now_iso(now);
-		if (store_begin(s, e) < 0)
-			return -1;
-		if (sql_exec(s, schema_migrations[v - 1], e) < 0)
-			goto fail;
-		sqlite3_stmt *st = sql_prepare(s,
-			"INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)", e);
-		if (!st)
-			goto fail;
-		sql_bind_int(st, 1, v);
-		sql_bind_text(st, 2, now);
-		if (sql_exec_stmt(s, st, e) < 0 || store_commit(s, e) < 0)
-			goto fail;
-	}
-	return 0;
-fail:
-	store_rollback(s);
-	return -1;
-}
+/* ---- opening --------------------------------------------------------- */
 
 int store_busy_timeout_ms(void)
 {
@@ -544,33 +431,25 @@ static void sqlite_setup(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
-int store_open(store *s, const char *path, enum store_mode mode, err *e)
+/* The generic store_open (connection.c) has set s->path and checks
+ * nothing else; migrations run after this returns. */
+int lite_open(store *s, const char *path, enum store_mode mode, err *e)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, sqlite_setup);
-	memset(s, 0, sizeof *s);
-	s->path = strdup(path);
-	if (!s->path)
-		abort();
 	struct stat sb;
 	bool exists = stat(path, &sb) == 0;
-	if (!exists && mode == STORE_EXISTING) {
-		err_set(e, ERR_NOTFOUND,
-			"there is no database at %s: run `copro init` to create one, or give --db PATH (or set COPRO_DB).",
-			path);
-		goto fail;
-	}
-	if (exists && !S_ISREG(sb.st_mode)) {
-		err_set(e, ERR_IO, "%s is not a file: give --db the path of a database file.", path);
-		goto fail;
-	}
+	if (!exists && mode == STORE_EXISTING)
+		return err_set(e, ERR_NOTFOUND,
+			       "there is no database at %s: run `copro init` to create one, or give --db PATH (or set COPRO_DB).",
+			       path);
+	if (exists && !S_ISREG(sb.st_mode))
+		return err_set(e, ERR_IO, "%s is not a file: give --db the path of a database file.", path);
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
 		    (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
 	int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
-	if (rc != SQLITE_OK) {
-		sql_fail(s, rc, e);
-		goto fail;
-	}
+	if (rc != SQLITE_OK)
+		return lite_fail(s, rc, e);
 	sqlite3_extended_result_codes(s->db, 1);
 	s->stmts = calloc(1, sizeof *s->stmts);
 	if (!s->stmts)
@@ -579,77 +458,45 @@ int store_open(store *s, const char *path, enum store_mode mode, err *e)
 	/* WAL lets readers go on while one writer writes; the WAL hook
 	 * (on_commit) makes a committed write survive power loss before the
 	 * commit returns, as the store promises. */
-	if (sql_exec(s, "PRAGMA foreign_keys = ON", e) < 0)
-		goto fail;
+	if (lite_exec(s, "PRAGMA foreign_keys = ON", e) < 0)
+		return -1;
 	if (mode == STORE_CREATE || sqlite3_db_readonly(s->db, "main") == 0) {
-		sqlite3_stmt *st = sql_prepare(s, "PRAGMA journal_mode = WAL", e);
+		sql_stmt *st = lite_prepare(s, "PRAGMA journal_mode = WAL", e);
 		if (!st)
-			goto fail;
-		rc = sqlite3_step(st);
-		sql_done(s, st);
-		if (rc != SQLITE_ROW) {
-			sql_fail(s, rc, e);
-			goto fail;
-		}
+			return -1;
+		rc = sqlite3_step(((lite_stmt *)st)->st);
+		lite_done(s, st);
+		if (rc != SQLITE_ROW)
+			return lite_fail(s, rc, e);
 	}
-	if (sql_exec(s, store_unsafe_no_sync() ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = NORMAL", e) < 0)
-		goto fail;
+	if (lite_exec(s, store_unsafe_no_sync() ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = NORMAL", e) < 0)
+		return -1;
 	char limit[64];
 	snprintf(limit, sizeof limit, "PRAGMA journal_size_limit = %lld", (long long)store_wal_limit());
-	if (sql_exec(s, limit, e) < 0)
-		goto fail;
+	if (lite_exec(s, limit, e) < 0)
+		return -1;
 	const char *file = sqlite3_db_filename(s->db, "main");
 	s->group = sync_group_of(file && *file ? file : path);
 	pthread_mutex_lock(&s->group->lock);
 	s->group->connections++;
 	pthread_mutex_unlock(&s->group->lock);
 	sqlite3_wal_hook(s->db, on_commit, s->group);
-	if (migrate(s, e) < 0)
-		goto fail;
 	return 0;
-fail:
-	store_close(s);
-	return -1;
 }
 
-void store_close(store *s)
+void lite_close(store *s)
 {
-	if (s->in_tx)
-		store_rollback(s);
 	stmt_cache_free(s);
 	if (s->db)
 		sqlite3_close(s->db);
 	if (s->group)
 		group_connection_closed(s->group);
-	free(s->path);
-	memset(s, 0, sizeof *s);
 }
 
-int store_is_empty(store *s, bool *empty, err *e)
-{
-	sqlite3_stmt *st = sql_prepare(s,
-		"SELECT (SELECT COUNT(*) FROM organisation) + (SELECT COUNT(*) FROM framework_version)", e);
-	if (!st)
-		return -1;
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sql_done(s, st);
-		return sql_fail(s, rc, e);
-	}
-	*empty = sqlite3_column_int64(st, 0) == 0;
-	sql_done(s, st);
-	return 0;
-}
-
-/* BEGIN IMMEDIATE takes the write lock at once, so a busy database is
- * reported before any work is done rather than at commit. Transactions
- * nest: only the outermost begins and commits, so a larger job (the demo,
- * an import) can call the domain's own writes and still be all or nothing.
- * A rollback at any depth rolls back the whole. */
 /* Takes the process's write lock for the database of `s` ahead of a
  * whole request that will write through `s` (a connection shared by
  * threads): the next store_begin uses it, and the outermost commit or
- * rollback lets it go. */
+ * rollback lets it go. PostgreSQL has no group: nothing to take. */
 int store_write_lock(store *s, err *e)
 {
 	if (!s->group || held_write == s->group)
@@ -658,7 +505,7 @@ int store_write_lock(store *s, err *e)
 	clock_gettime(CLOCK_REALTIME, &until);
 	until.tv_sec += store_busy_timeout_ms() / 1000 + 1;
 	if (pthread_mutex_timedlock(&s->group->write_lock, &until) != 0)
-		return sql_fail(s, SQLITE_BUSY, e);
+		return lite_fail(s, SQLITE_BUSY, e);
 	held_write = s->group;
 	return 0;
 }
@@ -668,31 +515,21 @@ void store_write_unlock(void)
 	release_write();
 }
 
-int store_begin(store *s, err *e)
+/* BEGIN IMMEDIATE takes the write lock at once, so a busy database is
+ * reported before any work is done rather than at commit. */
+int lite_begin(store *s, err *e)
 {
-	if (s->in_tx) {
-		s->in_tx++;
-		return 0;
-	}
 	if (store_write_lock(s, e) < 0)
 		return -1;
-	s->refused = 0;
 	if (exec_raw(s, "BEGIN IMMEDIATE", e) < 0) {
 		release_write();
 		return -1;
 	}
-	s->in_tx = 1;
 	return 0;
 }
 
-int store_commit(store *s, err *e)
+int lite_commit(store *s, err *e)
 {
-	if (s->in_tx == 0)
-		return err_set(e, ERR_INTERNAL, "commit without a transaction (a bug in copro).");
-	if (s->in_tx > 1) {
-		s->in_tx--;
-		return 0;
-	}
 	if (exec_raw(s, "COMMIT", e) < 0)
 		return -1;      /* the caller rolls back, which lets go of the lock */
 	s->in_tx = 0;
@@ -705,55 +542,21 @@ int store_commit(store *s, err *e)
 	return 0;
 }
 
-int store_refusal(store *s, err *e)
-{
-	int rc = s->refused;
-	if (!rc)
-		return 0;
-	if ((rc & 0xFF) == SQLITE_IOERR && s->db && sqlite3_system_errno(s->db) == ENOSPC)
-		rc = SQLITE_FULL;
-	switch (rc & 0xFF) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return err_set(e, ERR_BUSY, "the database is busy");
-	case SQLITE_READONLY:
-		return err_set(e, ERR_IO, "the database is read-only");
-	case SQLITE_FULL:
-		return err_set(e, ERR_IO, "the disk holding the database is full");
-	default:
-		return err_set(e, ERR_IO, "the disk holding the database reported an error (%s)",
-			       sqlite3_errstr(rc));
-	}
-}
-
 /* A read-only snapshot for several queries: one set of file locks
- * instead of one per query, and answers that agree with each other. No
- * write may happen inside it (it would have to wait for the write lock
- * and could find the snapshot out of date). */
-int store_read_begin(store *s, err *e)
+ * instead of one per query, and answers that agree with each other. */
+int lite_read_begin(store *s, err *e)
 {
-	if (s->in_tx || s->in_read)
-		return err_set(e, ERR_INTERNAL, "a read inside a transaction (a bug in copro).");
-	if (exec_raw(s, "BEGIN DEFERRED", e) < 0)
-		return -1;
-	s->in_read = true;
-	return 0;
+	return exec_raw(s, "BEGIN DEFERRED", e);
 }
 
-void store_read_end(store *s)
+void lite_read_end(store *s)
 {
-	if (!s->in_read)
-		return;
 	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-	s->in_read = false;
 	durable_wait(false);    /* the session's idle clock, if it was written */
 }
 
-void store_rollback(store *s)
+void lite_rollback(store *s)
 {
-	if (!s->in_tx)
-		return;
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	s->in_tx = 0;
 	release_write();
 }

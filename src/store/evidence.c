@@ -216,6 +216,6 @@ int store_links_confirm(store *s, int64_t evaluation, const char *element, int64
 		    " AND (?4 = 0 OR evidence_id = ?4)", SQL_ARGS(sql_text(now), sql_int(evaluation),
 		    sql_text(element), sql_int(evidence)), e) < 0)
 		return -1;
-	*n = (size_t)sqlite3_changes(s->db);
+	*n = (size_t)sql_changes(s);
 	return 0;
 }

@@ -1,5 +1,6 @@
 /* evidence_file.c: files attached to evidence items. The bytes live in
  * evidence_file_data (a BLOB per file), apart from what lists show. */
+#include <sqlite3.h>
 #include <string.h>
 
 #include "store/evidence_file.h"
@@ -18,12 +19,47 @@ static const sql_col file_cols[] = {
 	SQL_COL(evidence_file_row, created_at, TEXT), SQL_TABLE_END,
 };
 
-/* The bytes go in through SQLite's incremental blob I/O: a zeroblob of
- * the right size, then written in place. Bound as a value instead, the
+/* PostgreSQL has no blob handle for a BYTEA column: the bytes are bound as
+ * one value and read back as one. */
+static int write_bytes_pg(store *s, int64_t id, const void *bytes, size_t n, err *e)
+{
+	sql_stmt *st = sql_prepare(s, "INSERT INTO evidence_file_data (file_id, bytes) VALUES (?, ?)", e);
+	if (!st)
+		return -1;
+	sql_bind_int(st, 1, id);
+	sql_bind_blob(st, 2, bytes, n);
+	return sql_exec_stmt(s, st, e);
+}
+
+static int read_bytes_pg(store *s, arena *a, int64_t id, const unsigned char **bytes,
+			 size_t *len, err *e)
+{
+	sql_stmt *st = sql_prepare(s, "SELECT bytes FROM evidence_file_data WHERE file_id = ?", e);
+	if (!st)
+		return -1;
+	sql_bind_int(st, 1, id);
+	int rc = sql_step(s, st, e);
+	if (rc == SQL_STEP_ROW) {
+		size_t n;
+		const void *b = sql_column_blob(st, 0, &n);
+		unsigned char *copy = arena_alloc(a, n + 1);
+		if (n)
+			memcpy(copy, b, n);
+		*bytes = copy;
+		*len = n;
+	}
+	sql_done(s, st);
+	return rc < 0 ? -1 : rc == SQL_STEP_ROW;
+}
+
+/* On SQLite the bytes go in through its incremental blob I/O: a zeroblob
+ * of the right size, then written in place. Bound as a value instead, the
  * whole file would be copied once more into the row SQLite builds (a
  * 10 MB upload held 24 MB at its peak; this way about 14). */
 static int write_bytes(store *s, int64_t id, const void *bytes, size_t n, err *e)
 {
+	if (store_engine_is_pg(s))
+		return write_bytes_pg(s, id, bytes, n, e);
 	if (sql_run(s, "INSERT INTO evidence_file_data (file_id, bytes) VALUES (?1, zeroblob(?2))",
 		    SQL_ARGS(sql_int(id), sql_int((int64_t)n)), e) < 0)
 		return -1;
@@ -64,6 +100,8 @@ int store_evidence_file_bytes(store *s, arena *a, int64_t id, const unsigned cha
 {
 	*bytes = NULL;
 	*len = 0;
+	if (store_engine_is_pg(s))
+		return read_bytes_pg(s, a, id, bytes, len, e);
 	sqlite3_blob *blob = NULL;
 	int rc = sqlite3_blob_open(s->db, "main", "evidence_file_data", "bytes", id, 0, &blob);
 	if (rc != SQLITE_OK) {
@@ -97,17 +135,22 @@ int store_evidence_files_of_org(store *s, arena *a, int64_t org, evidence_file_l
 			" ORDER BY evidence_id, id", SQL_ID_ARG(org), out, file_cols, e);
 }
 
-/* secure_delete is a setting of the connection: on for these two
- * statements only, so every other delete keeps its cost. */
+/* secure_delete is a setting of SQLite's connection: on for these two
+ * statements only, so every other delete keeps its cost. PostgreSQL has no
+ * such setting: the bytes stay in the table's pages until VACUUM reuses
+ * them (autovacuum, or VACUUM evidence_file_data after a deletion that
+ * must be prompt). */
 int store_evidence_file_delete(store *s, int64_t id, err *e)
 {
-	if (sql_exec(s, "PRAGMA secure_delete = ON", e) < 0)
+	const char *on = SQL_DIALECT(s, "PRAGMA secure_delete = ON", "SELECT 1");
+	const char *off = SQL_DIALECT(s, "PRAGMA secure_delete = OFF", "SELECT 1");
+	if (sql_exec(s, on, e) < 0)
 		return -1;
 	int rc = sql_run(s, "DELETE FROM evidence_file_data WHERE file_id = ?", SQL_ID_ARG(id), e);
 	if (rc == 0)
 		rc = sql_change(s, "DELETE FROM evidence_file WHERE id = ?", SQL_ID_ARG(id), e);
 	err ignored = {0};
-	sql_exec(s, "PRAGMA secure_delete = OFF", &ignored);
+	sql_exec(s, off, &ignored);
 	return rc;
 }
 

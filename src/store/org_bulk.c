@@ -29,16 +29,15 @@ int store_org_find_urn(store *s, arena *a, int64_t area, const char *urn, org_bu
 }
 
 /* Runs a prepared statement once for row `o` and readies it for the next. */
-static int write_one(store *s, sqlite3_stmt *st, const org_bulk_row *o, int64_t area,
+static int write_one(store *s, sql_stmt *st, const org_bulk_row *o, int64_t area,
 		     const char *now, err *e)
 {
 	sql_bind_in(st, SQL_ROW_ARGS(bulk_cols, o, sql_int(area), sql_text(now)));
 	int rc = sql_step(s, st, e);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+	sql_reset(st);
 	if (rc < 0)
 		return -1;
-	return rc == SQLITE_DONE ? 0 : sql_fail(s, rc, e);
+	return rc == SQL_STEP_DONE ? 0 : err_set(e, ERR_INTERNAL, "a write of organisations answered a row (a bug in copro).");
 }
 
 /* The two statements are prepared once: a file may hold tens of
@@ -46,13 +45,13 @@ static int write_one(store *s, sqlite3_stmt *st, const org_bulk_row *o, int64_t 
 int store_org_bulk_write(store *s, int64_t area, org_bulk_row *rows, size_t n, const char *now,
 			 err *e)
 {
-	sqlite3_stmt *ins = sql_prepare(s,
+	sql_stmt *ins = sql_prepare(s,
 		"INSERT INTO organisation (area_id, created_at, updated_at, name, type, urn, ukprn,"
 		" la_code, opened_on, closed_on, sector) VALUES (?1, ?2, ?2, :name,"
 		" COALESCE(:type, ''), :urn, :ukprn, :la_code, :opened_on, :closed_on, :sector)", e);
 	if (!ins)
 		return -1;
-	sqlite3_stmt *upd = sql_prepare(s,
+	sql_stmt *upd = sql_prepare(s,
 		"UPDATE organisation SET updated_at = ?2, name = :name, type = COALESCE(:type, ''),"
 		" urn = :urn, ukprn = :ukprn, la_code = :la_code, opened_on = :opened_on,"
 		" closed_on = :closed_on, sector = :sector WHERE area_id = ?1 AND id = :id", e);
@@ -65,7 +64,7 @@ int store_org_bulk_write(store *s, int64_t area, org_bulk_row *rows, size_t n, c
 		org_bulk_row *o = &rows[i];
 		rc = write_one(s, o->id ? upd : ins, o, area, now, e);
 		if (rc == 0 && !o->id)
-			o->id = sqlite3_last_insert_rowid(s->db);
+			o->id = sql_last_id(s);
 	}
 	sql_done(s, ins);
 	sql_done(s, upd);

@@ -208,7 +208,7 @@ int store_measure_carry(store *s, int64_t id, const char *cycle, const char *now
 		       " WHERE id = ?3", SQL_ARGS(sql_text(cycle), sql_text(now), sql_int(id)),
 		       &made, e) < 0)
 		return -1;
-	if (sqlite3_changes(s->db) != 1)
+	if (sql_changes(s) != 1)
 		return err_set(e, ERR_NOTFOUND, "there is no success measure number %lld.",
 			       (long long)id);
 	*copy = made;

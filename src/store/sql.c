@@ -1,16 +1,18 @@
 /* sql.c: what every store file does with a statement between preparing it
- * and giving it back: binding values (and catching the ones SQLite
+ * and giving it back: binding values (and catching the ones the engine
  * refuses), stepping, reading rows into structs through their column
- * tables, and the one-call runs built on those. */
+ * tables, and the one-call runs built on those, for either engine. */
 #include "store/sql.h"
+
+#include "store/engine.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- binding ----------------------------------------------------------
- * SQLite refuses a bind by its return code (a parameter number the
- * statement does not have, a value over SQLITE_LIMIT_LENGTH, no memory)
+ * An engine refuses a bind by its return code (a parameter number the
+ * statement does not have, a value over its length limit, no memory)
  * and leaves the parameter NULL. The first refusal is remembered for its
  * statement, and whatever runs the statement (sql_exec_stmt, sql_one,
  * sql_collect, sql_step) reports it instead of running without the value,
@@ -18,19 +20,19 @@
  * statement runs, so a thread holds a refusal or two at most. */
 
 #define BIND_FAILS_MAX 8
-#define BIND_MISSING (-1)       /* a parameter nothing binds (not SQLite's) */
+#define BIND_MISSING (-1)       /* a parameter nothing binds (no engine's code) */
 
 struct bind_fail {
-	sqlite3_stmt *st;
+	sql_stmt *st;
 	int rc, param;
 };
 
 static _Thread_local struct bind_fail bind_fails[BIND_FAILS_MAX];
 static _Thread_local int n_bind_fails;
 
-static void bind_result(sqlite3_stmt *st, int param, int rc)
+static void bind_result(sql_stmt *st, int param, int rc)
 {
-	if (rc == SQLITE_OK)
+	if (rc == 0)
 		return;
 	for (int k = 0; k < n_bind_fails; k++)
 		if (bind_fails[k].st == st)
@@ -45,8 +47,8 @@ static void bind_result(sqlite3_stmt *st, int param, int rc)
 	bind_fails[n_bind_fails++] = (struct bind_fail){st, rc, param};
 }
 
-/* Forgets the refusal of `st` and answers it (rc SQLITE_OK: none). */
-static struct bind_fail take_bind_fail(sqlite3_stmt *st)
+/* Forgets the refusal of `st` and answers it (rc 0: none). */
+static struct bind_fail take_bind_fail(sql_stmt *st)
 {
 	for (int k = 0; k < n_bind_fails; k++) {
 		if (bind_fails[k].st != st)
@@ -55,89 +57,110 @@ static struct bind_fail take_bind_fail(sqlite3_stmt *st)
 		bind_fails[k] = bind_fails[--n_bind_fails];
 		return f;
 	}
-	return (struct bind_fail){st, SQLITE_OK, 0};
+	return (struct bind_fail){st, 0, 0};
 }
 
-void sql_bind_forget(sqlite3_stmt *st)
+void sql_bind_forget(sql_stmt *st)
 {
 	if (n_bind_fails)
 		take_bind_fail(st);
 }
 
-int sql_bind_check(store *s, sqlite3_stmt *st, err *e)
+int sql_bind_check(store *s, sql_stmt *st, err *e)
 {
 	if (n_bind_fails == 0)
 		return 0;
 	struct bind_fail f = take_bind_fail(st);
-	if (f.rc == SQLITE_OK)
+	if (f.rc == 0)
 		return 0;
 	/* "parameter 3 (:title) of "UPDATE evidence SET ..."" */
-	const char *sql = sqlite3_sql(st), *name = NULL;
-	if (f.param <= sqlite3_bind_parameter_count(st))
-		name = sqlite3_bind_parameter_name(st, f.param);
+	const sql_engine *eng = st->eng;
+	const char *sql = eng->sql_text(st), *name = NULL;
+	if (f.param <= eng->param_count(st))
+		name = eng->param_name(st, f.param);
 	char what[160];
 	snprintf(what, sizeof what, "parameter %d%s%s%s of \"%.60s%s\"", f.param,
 		 name ? " (" : "", name ? name : "", name ? ")" : "", sql ? sql : "",
 		 sql && strlen(sql) > 60 ? "..." : "");
 	if (f.rc == BIND_MISSING)
 		return err_set(e, ERR_INTERNAL, "%s has no value to bind (a bug in copro).", what);
-	switch (f.rc & 0xFF) {
-	case SQLITE_TOOBIG:
+	switch (eng->classify(s, f.rc)) {
+	case SQL_CLASS_TOOBIG:
 		return err_set(e, ERR_INPUT,
-			       "a value is too long for the database, which takes at most %d bytes (%s): shorten it and try again.",
-			       sqlite3_limit(s->db, SQLITE_LIMIT_LENGTH, -1), what);
-	case SQLITE_RANGE:
+			       "a value is too long for the database, which takes at most %lld bytes (%s): shorten it and try again.",
+			       (long long)eng->max_bytes(s), what);
+	case SQL_CLASS_RANGE:
 		return err_set(e, ERR_INTERNAL,
 			       "a value was bound to %s, which has no such parameter (a bug in copro).", what);
 	default:
 		return err_set(e, ERR_INTERNAL, "the database refused %s: %s.", what,
-			       sqlite3_errstr(f.rc));
+			       eng->errstr(f.rc));
 	}
 }
 
-void sql_bind_text(sqlite3_stmt *st, int i, const char *v)
+void sql_bind_text(sql_stmt *st, int i, const char *v)
 {
-	bind_result(st, i, v ? sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT)
-			     : sqlite3_bind_null(st, i));
+	bind_result(st, i, v ? st->eng->bind_text(st, i, v) : st->eng->bind_null(st, i));
 }
 
-void sql_bind_int(sqlite3_stmt *st, int i, int64_t v)
+void sql_bind_int(sql_stmt *st, int i, int64_t v)
 {
-	bind_result(st, i, sqlite3_bind_int64(st, i, v));
+	bind_result(st, i, st->eng->bind_int(st, i, v));
 }
 
-void sql_bind_id(sqlite3_stmt *st, int i, int64_t v)
+void sql_bind_id(sql_stmt *st, int i, int64_t v)
 {
-	bind_result(st, i, v ? sqlite3_bind_int64(st, i, v) : sqlite3_bind_null(st, i));
+	bind_result(st, i, v ? st->eng->bind_int(st, i, v) : st->eng->bind_null(st, i));
 }
 
-void sql_bind_double(sqlite3_stmt *st, int i, double v)
+void sql_bind_double(sql_stmt *st, int i, double v)
 {
-	bind_result(st, i, sqlite3_bind_double(st, i, v));
+	bind_result(st, i, st->eng->bind_double(st, i, v));
 }
 
-void sql_bind_null(sqlite3_stmt *st, int i)
+void sql_bind_null(sql_stmt *st, int i)
 {
-	bind_result(st, i, sqlite3_bind_null(st, i));
+	bind_result(st, i, st->eng->bind_null(st, i));
 }
 
-void sql_bind_blob(sqlite3_stmt *st, int i, const void *v, size_t n)
+void sql_bind_blob(sql_stmt *st, int i, const void *v, size_t n)
 {
-	bind_result(st, i, sqlite3_bind_blob64(st, i, v, n, SQLITE_STATIC));
+	bind_result(st, i, st->eng->bind_blob(st, i, v, n));
 }
 
-static void sql_bind_missing(sqlite3_stmt *st, int i)
+static void sql_bind_missing(sql_stmt *st, int i)
 {
-	sqlite3_bind_null(st, i);
+	st->eng->bind_null(st, i);
 	bind_result(st, i, BIND_MISSING);
 }
 
-int sql_step(store *s, sqlite3_stmt *st, err *e)
+int sql_step(store *s, sql_stmt *st, err *e)
 {
 	if (sql_bind_check(s, st, e) < 0)
 		return -1;
-	int rc = sqlite3_step(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? rc : sql_fail(s, rc, e);
+	int rc = st->eng->step(s, st);
+	return rc == SQL_STEP_ROW || rc == SQL_STEP_DONE ? rc : s->engine->fail(s, rc, e);
+}
+
+void sql_reset(sql_stmt *st)
+{
+	sql_bind_forget(st);
+	st->eng->reset(st);
+}
+
+int64_t sql_changes(store *s)
+{
+	return s->engine->changes(s);
+}
+
+int64_t sql_last_id(store *s)
+{
+	return s->engine->last_id(s);
+}
+
+const void *sql_column_blob(sql_stmt *st, int c, size_t *n)
+{
+	return st->eng->col_blob(st, c, n);
 }
 
 /* ---- reading rows ------------------------------------------------------ */
@@ -145,23 +168,20 @@ int sql_step(store *s, sqlite3_stmt *st, err *e)
 const sql_col sql_int64_row[] = {{NULL, 0, 0, SQL_I64}, SQL_TABLE_END};
 const sql_col sql_text_row[] = {{NULL, 0, 0, SQL_TEXT}, SQL_TABLE_END};
 
-static const char *col_text(arena *a, sqlite3_stmt *st, int c)
+static const char *col_text(arena *a, sql_stmt *st, int c)
 {
-	const char *t = (const char *)sqlite3_column_text(st, c);
+	size_t n;
+	const char *t = st->eng->col_text(st, c, &n);
 	if (!t || !a)
 		return t;       /* NULL is SQL NULL */
-	return arena_strndup(a, t, (size_t)sqlite3_column_bytes(st, c));
+	return arena_strndup(a, t, n);
 }
 
-static bool col_null(sqlite3_stmt *st, int c)
+/* One switch a column: no call or allocation beyond the engine's own and
+ * the string's copy, so it costs what the hand-written readers did. */
+void sql_read_row(arena *a, sql_stmt *st, void *row, const sql_col *cols)
 {
-	return sqlite3_column_type(st, c) == SQLITE_NULL;
-}
-
-/* One switch a column: no call or allocation beyond SQLite's own and the
- * string's copy, so it costs what the hand-written readers did. */
-void sql_read_row(arena *a, sqlite3_stmt *st, void *row, const sql_col *cols)
-{
+	const sql_engine *eng = st->eng;
 	unsigned char *base = row;
 	int c = 0;
 	for (const sql_col *k = cols; k->kind != SQL_END; k++, c++) {
@@ -172,34 +192,34 @@ void sql_read_row(arena *a, sqlite3_stmt *st, void *row, const sql_col *cols)
 			break;
 		case SQL_I64:
 		case SQL_ID:
-			*(int64_t *)p = sqlite3_column_int64(st, c);
+			*(int64_t *)p = eng->col_int(st, c);
 			break;
 		case SQL_INT:
-			*(int *)p = (int)sqlite3_column_int64(st, c);
+			*(int *)p = (int)eng->col_int(st, c);
 			break;
 		case SQL_BOOL:
-			*(bool *)p = sqlite3_column_int64(st, c) != 0;
+			*(bool *)p = eng->col_int(st, c) != 0;
 			break;
 		case SQL_FLAGS:         /* no branch on the data: these vary row to row */
-			*(int *)p = -(sqlite3_column_int64(st, c) != 0) & k->aux;
+			*(int *)p = -(eng->col_int(st, c) != 0) & k->aux;
 			break;
 		case SQL_BIT:
 			*(int *)p = (*(int *)p & ~(int)k->aux) |
-				    (-(sqlite3_column_int64(st, c) != 0) & k->aux);
+				    (-(eng->col_int(st, c) != 0) & k->aux);
 			break;
 		case SQL_INT_OR_NONE:
-			*(int *)p = col_null(st, c) ? SQL_NONE : (int)sqlite3_column_int64(st, c);
+			*(int *)p = eng->col_null(st, c) ? SQL_NONE : (int)eng->col_int(st, c);
 			break;
 		case SQL_REAL:
-			*(double *)p = sqlite3_column_double(st, c);
+			*(double *)p = eng->col_double(st, c);
 			break;
 		case SQL_REAL_OPT:
-			*(bool *)(base + k->aux) = !col_null(st, c);
-			*(double *)p = sqlite3_column_double(st, c);
+			*(bool *)(base + k->aux) = !eng->col_null(st, c);
+			*(double *)p = eng->col_double(st, c);
 			break;
 		case SQL_I64_OPT:
-			*(bool *)(base + k->aux) = !col_null(st, c);
-			*(int64_t *)p = sqlite3_column_int64(st, c);
+			*(bool *)(base + k->aux) = !eng->col_null(st, c);
+			*(int64_t *)p = eng->col_int(st, c);
 			break;
 		case SQL_END:
 			break;
@@ -209,7 +229,7 @@ void sql_read_row(arena *a, sqlite3_stmt *st, void *row, const sql_col *cols)
 
 /* ---- binding parameters from a row and arguments ----------------------- */
 
-static void bind_field(sqlite3_stmt *st, int i, const sql_col *k, const void *row)
+static void bind_field(sql_stmt *st, int i, const sql_col *k, const void *row)
 {
 	const unsigned char *base = row;
 	const void *p = base + k->off;
@@ -259,7 +279,7 @@ static void bind_field(sqlite3_stmt *st, int i, const sql_col *k, const void *ro
 	}
 }
 
-static void bind_arg(sqlite3_stmt *st, int i, const sql_arg *v)
+static void bind_arg(sql_stmt *st, int i, const sql_arg *v)
 {
 	if (v->kind == SQL_TEXT)
 		sql_bind_text(st, i, v->text);
@@ -277,14 +297,14 @@ static const sql_col *col_named(const sql_col *cols, const char *name)
 	return NULL;
 }
 
-void sql_bind_in(sqlite3_stmt *st, const sql_in *in)
+void sql_bind_in(sql_stmt *st, const sql_in *in)
 {
 	static const sql_in none;
 	in = in ? in : &none;
-	int n = sqlite3_bind_parameter_count(st);
+	int n = st->eng->param_count(st);
 	size_t next = 0;
 	for (int i = 1; i <= n; i++) {
-		const char *name = sqlite3_bind_parameter_name(st, i);
+		const char *name = st->eng->param_name(st, i);
 		if (name && name[0] == ':') {
 			const sql_col *k = col_named(in->cols, name);
 			if (k)
@@ -303,9 +323,9 @@ void sql_bind_in(sqlite3_stmt *st, const sql_in *in)
 
 /* ---- running ----------------------------------------------------------- */
 
-static sqlite3_stmt *prepare_bound(store *s, const char *sql, const sql_in *in, err *e)
+static sql_stmt *prepare_bound(store *s, const char *sql, const sql_in *in, err *e)
 {
-	sqlite3_stmt *st = sql_prepare(s, sql, e);
+	sql_stmt *st = sql_prepare(s, sql, e);
 	if (st)
 		sql_bind_in(st, in);
 	return st;
@@ -313,7 +333,7 @@ static sqlite3_stmt *prepare_bound(store *s, const char *sql, const sql_in *in, 
 
 int sql_run(store *s, const char *sql, const sql_in *in, err *e)
 {
-	sqlite3_stmt *st = prepare_bound(s, sql, in, e);
+	sql_stmt *st = prepare_bound(s, sql, in, e);
 	return st ? sql_exec_stmt(s, st, e) : -1;
 }
 
@@ -321,14 +341,14 @@ int sql_change(store *s, const char *sql, const sql_in *in, err *e)
 {
 	if (sql_run(s, sql, in, e) < 0)
 		return -1;
-	return sqlite3_changes(s->db) > 0;
+	return sql_changes(s) > 0;
 }
 
 int sql_insert(store *s, const char *sql, const sql_in *in, int64_t *id, err *e)
 {
 	if (sql_run(s, sql, in, e) < 0)
 		return -1;
-	*id = sqlite3_last_insert_rowid(s->db);
+	*id = sql_last_id(s);
 	return 0;
 }
 
@@ -341,14 +361,14 @@ int sql_get_int(store *s, const char *sql, const sql_in *in, int64_t *v, err *e)
 int sql_get(store *s, arena *a, const char *sql, const sql_in *in, void *row,
 	    const sql_col *cols, err *e)
 {
-	sqlite3_stmt *st = prepare_bound(s, sql, in, e);
+	sql_stmt *st = prepare_bound(s, sql, in, e);
 	return st ? sql_one(s, a, st, row, cols, e) : -1;
 }
 
 int sql_list(store *s, arena *a, const char *sql, const sql_in *in, void **items, size_t *n,
 	     size_t size, const sql_col *cols, err *e)
 {
-	sqlite3_stmt *st = prepare_bound(s, sql, in, e);
+	sql_stmt *st = prepare_bound(s, sql, in, e);
 	if (st)
 		return sql_collect(s, a, st, items, n, size, cols, e);
 	*items = NULL;
@@ -356,25 +376,25 @@ int sql_list(store *s, arena *a, const char *sql, const sql_in *in, void **items
 	return -1;
 }
 
-int sql_one(store *s, arena *a, sqlite3_stmt *st, void *row, const sql_col *cols, err *e)
+int sql_one(store *s, arena *a, sql_stmt *st, void *row, const sql_col *cols, err *e)
 {
 	int rc = sql_step(s, st, e);
-	if (rc == SQLITE_ROW)
+	if (rc == SQL_STEP_ROW)
 		sql_read_row(a, st, row, cols);
 	sql_done(s, st);
 	if (rc < 0)
 		return -1;
-	return rc == SQLITE_ROW;
+	return rc == SQL_STEP_ROW;
 }
 
-int sql_collect(store *s, arena *a, sqlite3_stmt *st, void **items, size_t *n,
+int sql_collect(store *s, arena *a, sql_stmt *st, void **items, size_t *n,
 		size_t size, const sql_col *cols, err *e)
 {
 	size_t cap = 0;
 	unsigned char *buf = NULL;
 	int rc;
 	*n = 0;
-	while ((rc = sql_step(s, st, e)) == SQLITE_ROW) {
+	while ((rc = sql_step(s, st, e)) == SQL_STEP_ROW) {
 		if (*n == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
 			unsigned char *grown = arena_array(a, ncap, size);

@@ -1,13 +1,27 @@
 /* sql.h: helpers shared by the store files: preparing and running
  * statements, binding their parameters, reading rows into structs through
- * a table of each row's columns, and turning SQLite's codes into
- * sentences. Internal to src/store/. */
+ * a table of each row's columns, and turning the engine's codes into
+ * sentences. Internal to src/store/: no file above it learns which engine
+ * (engine.h) runs. */
 #ifndef COPRO_STORE_SQL_H
 #define COPRO_STORE_SQL_H
 
-#include <sqlite3.h>
+#include <stdbool.h>
 
 #include "store/store.h"
+
+/* A prepared statement of whichever engine runs (engine.h). */
+typedef struct sql_stmt sql_stmt;
+
+/* What sql_step answers besides -1. */
+#define SQL_STEP_ROW 100
+#define SQL_STEP_DONE 101
+
+/* Whether the store runs on PostgreSQL: for the few statements whose
+ * text must differ, through SQL_DIALECT. */
+bool store_engine_is_pg(const store *s);
+/* The SQL text for the engine of `s`: SQL_DIALECT(s, "sqlite", "pg"). */
+#define SQL_DIALECT(s, sqlite_text, pg_text) (store_engine_is_pg(s) ? (pg_text) : (sqlite_text))
 
 /* ---- rows as tables of columns ------------------------------------------
  * A row struct is described once, by a table of its fields: where each
@@ -76,9 +90,9 @@ typedef struct sql_col {
 extern const sql_col sql_int64_row[], sql_text_row[];
 
 /* Reads the current row of `st` into `row`. Strings are copied into `a`;
- * with `a` NULL they point into SQLite's buffers, valid until the next
- * step (the exports' streams). */
-void sql_read_row(arena *a, sqlite3_stmt *st, void *row, const sql_col *cols);
+ * with `a` NULL they point into the engine's buffers, valid until the
+ * next step (the exports' streams). */
+void sql_read_row(arena *a, sql_stmt *st, void *row, const sql_col *cols);
 
 /* ---- SQL the store files share ------------------------------------------ */
 
@@ -136,7 +150,7 @@ typedef struct sql_in {
 /* Binds every parameter of `st` from `in` (NULL: no parameters). A
  * parameter with nothing to bind it from, or an argument left over, is
  * a refused bind, reported when the statement runs. */
-void sql_bind_in(sqlite3_stmt *st, const sql_in *in);
+void sql_bind_in(sql_stmt *st, const sql_in *in);
 
 /* ---- running a statement in one call ------------------------------------
  * Each prepares `sql`, binds `in`, runs it and gives it back. */
@@ -163,30 +177,39 @@ int sql_list(store *s, arena *a, const char *sql, const sql_in *in, void **items
  * For a statement run many times (bulk writes) or read as a stream. */
 
 /* A prepared statement from the connection's cache; give it back with
- * sql_done, never sqlite3_finalize (tests/lint checks). */
-sqlite3_stmt *sql_prepare(store *s, const char *sql, err *e);
-void sql_done(store *s, sqlite3_stmt *st);
+ * sql_done, never the engine's finalize (tests/lint checks). */
+sql_stmt *sql_prepare(store *s, const char *sql, err *e);
+void sql_done(store *s, sql_stmt *st);
 int sql_fail(store *s, int rc, err *e);      /* sets e from rc, returns -1 */
-/* Binds parameter i. A bind SQLite refuses (no parameter i, a value over
- * SQLITE_LIMIT_LENGTH, no memory) is remembered, and whatever runs the
+/* Binds parameter i. A bind the engine refuses (no parameter i, a value
+ * over its length limit, no memory) is remembered, and whatever runs the
  * statement next fails with it, giving the statement back: nothing runs
  * with a value missing. */
-void sql_bind_text(sqlite3_stmt *st, int i, const char *v);   /* NULL binds NULL */
-void sql_bind_int(sqlite3_stmt *st, int i, int64_t v);
-void sql_bind_id(sqlite3_stmt *st, int i, int64_t v);         /* 0 binds NULL */
-void sql_bind_double(sqlite3_stmt *st, int i, double v);
-void sql_bind_null(sqlite3_stmt *st, int i);
+void sql_bind_text(sql_stmt *st, int i, const char *v);   /* NULL binds NULL */
+void sql_bind_int(sql_stmt *st, int i, int64_t v);
+void sql_bind_id(sql_stmt *st, int i, int64_t v);         /* 0 binds NULL */
+void sql_bind_double(sql_stmt *st, int i, double v);
+void sql_bind_null(sql_stmt *st, int i);
 /* n bytes at v, not copied: they must stay until the statement has run. */
-void sql_bind_blob(sqlite3_stmt *st, int i, const void *v, size_t n);
+void sql_bind_blob(sql_stmt *st, int i, const void *v, size_t n);
 /* For db.c: -1 with `e` set when a bind of `st` was refused (forgetting
  * it), else 0; and forgetting a refusal when `st` is given back unrun. */
-int sql_bind_check(store *s, sqlite3_stmt *st, err *e);
-void sql_bind_forget(sqlite3_stmt *st);
-/* One step: SQLITE_ROW, SQLITE_DONE, or -1 with `e` set (a refused bind
- * or SQLite's error). The caller still gives the statement back. */
-int sql_step(store *s, sqlite3_stmt *st, err *e);
+int sql_bind_check(store *s, sql_stmt *st, err *e);
+void sql_bind_forget(sql_stmt *st);
+/* One step: SQL_STEP_ROW, SQL_STEP_DONE, or -1 with `e` set (a refused
+ * bind or the engine's error). The caller still gives the statement back. */
+int sql_step(store *s, sql_stmt *st, err *e);
+/* Readies a statement that has run to be bound and run again. */
+void sql_reset(sql_stmt *st);
+/* Rows the last INSERT, UPDATE or DELETE changed; the id the last INSERT
+ * made. */
+int64_t sql_changes(store *s);
+int64_t sql_last_id(store *s);
+/* Column c of the current row as bytes (a BLOB or BYTEA): valid until
+ * the next step. */
+const void *sql_column_blob(sql_stmt *st, int c, size_t *n);
 /* Runs a statement that returns no rows, then gives it back. */
-int sql_exec_stmt(store *s, sqlite3_stmt *st, err *e);
+int sql_exec_stmt(store *s, sql_stmt *st, err *e);
 /* Runs plain SQL with no parameters (schema, pragmas). */
 int sql_exec(store *s, const char *sql, err *e);
 
@@ -201,8 +224,8 @@ int store_sync_path(const char *path, int flags);
 void store_folder_of(const char *path, char *dir, size_t n);
 /* Reads rows into one struct (sql_one: 1 found, 0 not) or an arena array
  * (sql_collect: NULL when there are none); both give the statement back. */
-int sql_one(store *s, arena *a, sqlite3_stmt *st, void *row, const sql_col *cols, err *e);
-int sql_collect(store *s, arena *a, sqlite3_stmt *st, void **items, size_t *n,
+int sql_one(store *s, arena *a, sql_stmt *st, void *row, const sql_col *cols, err *e);
+int sql_collect(store *s, arena *a, sql_stmt *st, void **items, size_t *n,
 		size_t size, const sql_col *cols, err *e);
 
 #endif

@@ -1,6 +1,9 @@
-/* wal.c: checkpoints, and the bound on the WAL's size: copro serve's
- * checkpoint thread copies the WAL into the database a few times a second
- * and, once the WAL passes the bound, empties it. */
+/* wal.c: SQLite's checkpoints, and the bound on the WAL's size: copro
+ * serve's checkpoint thread copies the WAL into the database a few times a
+ * second and, once the WAL passes the bound, empties it. PostgreSQL
+ * checkpoints by itself (its checkpointer process): nothing to do there. */
+#include <sqlite3.h>
+
 #include "store/sql.h"
 
 #include <stdio.h>
@@ -52,6 +55,9 @@ int store_checkpoint(store *s, int *wal_pages, err *e)
 {
 	static _Thread_local double retry_at;
 	int log = 0, done = 0;
+	*wal_pages = 0;
+	if (!s->db)
+		return 0;       /* PostgreSQL */
 	int rc = sqlite3_wal_checkpoint_v2(s->db, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &done);
 	*wal_pages = log;
 	if (rc == SQLITE_OK && wal_bytes(s) > store_wal_limit() && seconds_now() >= retry_at) {

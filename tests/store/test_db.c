@@ -85,8 +85,12 @@ static void newer_schema_refused(void **state)
 	assert_int_equal(store_open(&f->db, f->path, STORE_EXISTING, &e), -1);
 	assert_non_null(strstr(e.msg, "newer copro"));
 	/* Leave the fixture with an open store for teardown. */
-	assert_int_equal(sqlite3_open(f->path, &f->db.db), SQLITE_OK);
-	f->db.path = strdup(f->path);
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM schema_migration WHERE version = 999", NULL,
+				      NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(&f->db, f->path, STORE_EXISTING, &f->e), 0);
 }
 
 static void nested_rollback_undoes_everything(void **state)
@@ -155,21 +159,36 @@ static void empty_then_not(void **state)
 	assert_false(empty);
 }
 
+/* Column 0 of a statement's current row, read as the store reads it. */
+static int64_t column0_int(sql_stmt *st)
+{
+	int64_t v = 0;
+	sql_read_row(NULL, st, &v, sql_int64_row);
+	return v;
+}
+
+static const char *column0_text(sql_stmt *st)
+{
+	const char *t = NULL;
+	sql_read_row(NULL, st, &t, sql_text_row);
+	return t;
+}
+
 /* A statement given back is the one prepared next time, with its old
  * values cleared. */
 static void statements_are_reused(void **state)
 {
 	fixture *f = *state;
-	sqlite3_stmt *st = sql_prepare(&f->db, "SELECT ?", &f->e);
+	sql_stmt *st = sql_prepare(&f->db, "SELECT ?", &f->e);
 	assert_non_null(st);
 	sql_bind_int(st, 1, 5);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 5);
+	assert_int_equal(sql_step(&f->db, st, &f->e), SQL_STEP_ROW);
+	assert_int_equal(column0_int(st), 5);
 	sql_done(&f->db, st);
-	sqlite3_stmt *again = sql_prepare(&f->db, "SELECT ?", &f->e);
+	sql_stmt *again = sql_prepare(&f->db, "SELECT ?", &f->e);
 	assert_ptr_equal(again, st);
-	assert_int_equal(sqlite3_step(again), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_type(again, 0), SQLITE_NULL);
+	assert_int_equal(sql_step(&f->db, again, &f->e), SQL_STEP_ROW);
+	assert_null(column0_text(again));
 	sql_done(&f->db, again);
 }
 
@@ -178,12 +197,12 @@ static void statements_are_reused(void **state)
 static void statement_in_use_gets_its_own(void **state)
 {
 	fixture *f = *state;
-	sqlite3_stmt *outer = sql_prepare(&f->db, "SELECT 1", &f->e);
-	assert_int_equal(sqlite3_step(outer), SQLITE_ROW);
-	sqlite3_stmt *inner = sql_prepare(&f->db, "SELECT 1", &f->e);
+	sql_stmt *outer = sql_prepare(&f->db, "SELECT 1", &f->e);
+	assert_int_equal(sql_step(&f->db, outer, &f->e), SQL_STEP_ROW);
+	sql_stmt *inner = sql_prepare(&f->db, "SELECT 1", &f->e);
 	assert_non_null(inner);
 	assert_ptr_not_equal(inner, outer);
-	assert_int_equal(sqlite3_step(inner), SQLITE_ROW);
+	assert_int_equal(sql_step(&f->db, inner, &f->e), SQL_STEP_ROW);
 	sql_done(&f->db, inner);
 	sql_done(&f->db, outer);
 	assert_ptr_equal(sql_prepare(&f->db, "SELECT 1", &f->e), outer);
@@ -199,9 +218,9 @@ static void statements_given_back_hold_no_snapshot(void **state)
 {
 	fixture *f = *state;
 	const char *count = "SELECT COUNT(*) FROM organisation";
-	sqlite3_stmt *st = sql_prepare(&f->db, count, &f->e);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 0);
+	sql_stmt *st = sql_prepare(&f->db, count, &f->e);
+	assert_int_equal(sql_step(&f->db, st, &f->e), SQL_STEP_ROW);
+	assert_int_equal(column0_int(st), 0);
 	sql_done(&f->db, st);
 
 	store other;
@@ -214,8 +233,8 @@ static void statements_given_back_hold_no_snapshot(void **state)
 	store_close(&other);
 
 	st = sql_prepare(&f->db, count, &f->e);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	assert_int_equal(sql_step(&f->db, st, &f->e), SQL_STEP_ROW);
+	assert_int_equal(column0_int(st), 1);
 	sql_done(&f->db, st);
 }
 

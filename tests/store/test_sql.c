@@ -30,7 +30,7 @@ static char *long_text(size_t n)
 static void bind_past_the_last_parameter_fails_the_write(void **state)
 {
 	fixture *f = *state;
-	sqlite3_stmt *st = sql_prepare(&f->db, AREA_INSERT, &f->e);
+	sql_stmt *st = sql_prepare(&f->db, AREA_INSERT, &f->e);
 	assert_non_null(st);
 	sql_bind_text(st, 1, "North");
 	sql_bind_int(st, 99, 7);
@@ -53,7 +53,7 @@ static void bind_past_the_last_parameter_fails_the_write(void **state)
 static void the_first_refusal_is_reported(void **state)
 {
 	fixture *f = *state;
-	sqlite3_stmt *st = sql_prepare(&f->db, AREA_INSERT, &f->e);
+	sql_stmt *st = sql_prepare(&f->db, AREA_INSERT, &f->e);
 	assert_non_null(st);
 	sql_bind_int(st, 7, 1);
 	sql_bind_int(st, 8, 1);
@@ -66,11 +66,11 @@ static void the_first_refusal_is_reported(void **state)
 static void a_statement_given_back_unrun_forgets_its_refusal(void **state)
 {
 	fixture *f = *state;
-	sqlite3_stmt *st = sql_prepare(&f->db, AREA_INSERT, &f->e);
+	sql_stmt *st = sql_prepare(&f->db, AREA_INSERT, &f->e);
 	assert_non_null(st);
 	sql_bind_int(st, 99, 1);
 	sql_done(&f->db, st);
-	sqlite3_stmt *again = sql_prepare(&f->db, AREA_INSERT, &f->e);
+	sql_stmt *again = sql_prepare(&f->db, AREA_INSERT, &f->e);
 	assert_ptr_equal(again, st);
 	sql_bind_text(again, 1, "South");
 	sql_bind_text(again, 2, NOW);
@@ -293,14 +293,28 @@ static void without_an_arena_strings_are_not_copied(void **state)
 	make_sample_table(f);
 	sample_row r = {.id = 1, .name = "Rowan"};
 	assert_int_equal(sql_run(&f->db, SAMPLE_INSERT, SQL_ROW(sample_cols, &r), &f->e), 0);
-	sqlite3_stmt *st = sql_prepare(&f->db, "SELECT " SAMPLE_COLUMNS, &f->e);
+	sql_stmt *st = sql_prepare(&f->db, "SELECT " SAMPLE_COLUMNS, &f->e);
 	assert_non_null(st);
-	assert_int_equal(sql_step(&f->db, st, &f->e), SQLITE_ROW);
+	assert_int_equal(sql_step(&f->db, st, &f->e), SQL_STEP_ROW);
 	sample_row out;
 	sql_read_row(NULL, st, &out, sample_cols);
-	assert_ptr_equal(out.name, (const char *)sqlite3_column_text(st, 2));
+	sample_row again;
+	sql_read_row(NULL, st, &again, sample_cols);
+	assert_ptr_equal(out.name, again.name);     /* the engine's buffer, not a copy */
 	assert_string_equal(out.name, "Rowan");
 	sql_done(&f->db, st);
+}
+
+/* SQL_DIALECT picks the text of the engine the store runs on, and the
+ * engine's statements run it. */
+static void the_dialect_follows_the_engine(void **state)
+{
+	fixture *f = *state;
+	int64_t v = 0;
+	const char *sql = SQL_DIALECT(&f->db, "SELECT sqlite_version() IS NOT NULL",
+				      "SELECT (version() LIKE 'PostgreSQL%')::int");
+	assert_int_equal(sql_get_int(&f->db, sql, NULL, &v, &f->e), 0);
+	assert_int_equal(v, 1);
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
@@ -314,6 +328,7 @@ int main(void)
 		T(a_row_written_by_name_reads_back_the_same), T(nothing_is_stored_as_null),
 		T(lists_grow_and_an_empty_list_is_null), T(named_and_positional_parameters_mix),
 		T(a_parameter_without_a_value_fails), T(without_an_arena_strings_are_not_copied),
+		T(the_dialect_follows_the_engine),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

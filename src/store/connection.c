@@ -1,0 +1,275 @@
+/* connection.c: the store's door whatever the engine: opening a path or a
+ * postgresql:// URI, migrations, nested transactions and the statement
+ * calls, each handed to the engine table (engine.h) of the store. */
+#include "store/engine.h"
+#include "store/sql.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/text.h"
+#include "store/schema.h"
+
+bool store_where_is_pg(const char *where)
+{
+	return strncmp(where, "postgresql:", 11) == 0 || strncmp(where, "postgres:", 9) == 0;
+}
+
+bool store_engine_is_pg(const store *s)
+{
+	return s->engine == &sql_engine_pg;
+}
+
+/* PostgreSQL is opened only where asked for (the store tests, through
+ * testutil) until the whole suite passes on it: `copro --db
+ * postgresql://...` must not pretend to work (issue 16). */
+static bool pg_allowed;
+
+void store_pg_allow(void)
+{
+	pg_allowed = true;
+}
+
+/* ---- statements --------------------------------------------------------- */
+
+sql_stmt *sql_prepare(store *s, const char *sql, err *e)
+{
+	return s->engine->prepare(s, sql, e);
+}
+
+void sql_done(store *s, sql_stmt *st)
+{
+	if (st)
+		s->engine->done(s, st);
+}
+
+int sql_exec_stmt(store *s, sql_stmt *st, err *e)
+{
+	return s->engine->exec_stmt(s, st, e);
+}
+
+int sql_exec(store *s, const char *sql, err *e)
+{
+	return s->engine->exec(s, sql, e);
+}
+
+int sql_fail(store *s, int rc, err *e)
+{
+	return s->engine->fail(s, rc, e);
+}
+
+/* ---- migrations ----------------------------------------------------------- */
+
+int store_latest_version(void)
+{
+	return (int)schema_migrations_count;
+}
+
+int store_schema_version(store *s, err *e)
+{
+	int64_t v = 0;
+	if (sql_get_int(s, "SELECT COALESCE(MAX(version), 0) FROM schema_migration", NULL, &v, e) < 0)
+		return -1;
+	return (int)v;
+}
+
+/* One transaction holding the engine's migration lock: several servers
+ * starting together on one PostgreSQL database take turns, and each reads
+ * the version again once it holds the lock. */
+static int migration_begin(store *s, err *e)
+{
+	if (store_begin(s, e) < 0)
+		return -1;
+	if (s->engine->migration_lock && s->engine->migration_lock(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+static int migration_table(store *s, err *e)
+{
+	bool has = false;
+	if (s->engine->has_table(s, "schema_migration", &has, e) < 0)
+		return -1;
+	if (has)
+		return 0;
+	if (migration_begin(s, e) < 0)
+		return -1;
+	if (sql_exec(s, "CREATE TABLE IF NOT EXISTS schema_migration ("
+		     " version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", e) < 0 ||
+	    store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+/* Applies migration v+1 when the database is at v; *done when there was
+ * none left. Each runs in its own transaction with its version row, so a
+ * crash leaves the schema at a whole version. */
+static int migrate_one(store *s, bool *done, err *e)
+{
+	if (migration_begin(s, e) < 0)
+		return -1;
+	int v = store_schema_version(s, e);
+	if (v < 0)
+		goto fail;
+	if (v > store_latest_version()) {
+		err_set(e, ERR_IO,
+			"the database %s was made by a newer copro (schema %d, this one knows %d): upgrade copro.",
+			s->path, v, store_latest_version());
+		goto fail;
+	}
+	*done = v == store_latest_version();
+	if (!*done) {
+		char now[21];
+		time_now_iso(now);
+		if (sql_exec(s, schema_migrations[v], e) < 0 ||
+		    sql_run(s, "INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)",
+			    SQL_ARGS(sql_int(v + 1), sql_text(now)), e) < 0)
+			goto fail;
+	}
+	if (store_commit(s, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+static int migrate(store *s, err *e)
+{
+	if (migration_table(s, e) < 0)
+		return -1;
+	int current = store_schema_version(s, e);
+	if (current < 0)
+		return -1;
+	if (current == store_latest_version())
+		return 0;       /* the usual start: no transaction, no lock */
+	for (bool done = false; !done;)
+		if (migrate_one(s, &done, e) < 0)
+			return -1;
+	return 0;
+}
+
+/* ---- opening -------------------------------------------------------------- */
+
+int store_open(store *s, const char *where, enum store_mode mode, err *e)
+{
+	memset(s, 0, sizeof *s);
+	bool pg = store_where_is_pg(where);
+	if (pg && !pg_allowed)
+		return err_set(e, ERR_INPUT,
+			       "PostgreSQL cannot be used yet: copro's support for it is still being built. Give --db the path of a database file instead, for example --db copro.db.");
+	s->engine = pg ? &sql_engine_pg : &sql_engine_sqlite;
+	s->path = strdup(where);        /* the PostgreSQL engine hides a password */
+	if (!s->path)
+		abort();
+	if (s->engine->open(s, where, mode, e) < 0 || migrate(s, e) < 0) {
+		store_close(s);
+		return -1;
+	}
+	return 0;
+}
+
+void store_close(store *s)
+{
+	if (!s->engine)
+		return;
+	if (s->in_tx)
+		store_rollback(s);
+	store_read_end(s);
+	s->engine->close(s);
+	free(s->path);
+	memset(s, 0, sizeof *s);
+}
+
+int store_is_empty(store *s, bool *empty, err *e)
+{
+	int64_t n = 0;
+	if (sql_get_int(s, "SELECT (SELECT COUNT(*) FROM organisation) +"
+			" (SELECT COUNT(*) FROM framework_version)", NULL, &n, e) < 0)
+		return -1;
+	*empty = n == 0;
+	return 0;
+}
+
+/* ---- transactions ----------------------------------------------------------
+ * Transactions nest: only the outermost begins and commits, so a larger
+ * job (the demo, an import) can call the domain's own writes and still be
+ * all or nothing. A rollback at any depth rolls back the whole. */
+
+int store_begin(store *s, err *e)
+{
+	if (s->in_tx) {
+		s->in_tx++;
+		return 0;
+	}
+	s->refused = 0;
+	if (s->engine->begin(s, e) < 0)
+		return -1;
+	s->in_tx = 1;
+	return 0;
+}
+
+/* The engine's commit clears in_tx itself: after it, copro serve's shared
+ * writer connection may be another thread's, so `s` is not touched. */
+int store_commit(store *s, err *e)
+{
+	if (s->in_tx == 0)
+		return err_set(e, ERR_INTERNAL, "commit without a transaction (a bug in copro).");
+	if (s->in_tx > 1) {
+		s->in_tx--;
+		return 0;
+	}
+	return s->engine->commit(s, e);
+}
+
+void store_rollback(store *s)
+{
+	if (!s->in_tx)
+		return;
+	s->engine->rollback(s);
+	s->in_tx = 0;
+}
+
+/* A read-only snapshot across several queries: answers that agree with
+ * each other. No write may happen inside it (on SQLite it would wait for
+ * the write lock and could find the snapshot out of date). */
+int store_read_begin(store *s, err *e)
+{
+	if (s->in_tx || s->in_read)
+		return err_set(e, ERR_INTERNAL, "a read inside a transaction (a bug in copro).");
+	if (s->engine->read_begin(s, e) < 0)
+		return -1;
+	s->in_read = true;
+	return 0;
+}
+
+void store_read_end(store *s)
+{
+	if (!s->in_read)
+		return;
+	s->engine->read_end(s);
+	s->in_read = false;
+}
+
+int store_refusal(store *s, err *e)
+{
+	int rc = s->refused;
+	if (!rc)
+		return 0;
+	switch (s->engine->classify(s, rc)) {
+	case SQL_CLASS_BUSY:
+		return err_set(e, ERR_BUSY, "the database is busy");
+	case SQL_CLASS_READONLY:
+		return err_set(e, ERR_IO, "the database is read-only");
+	case SQL_CLASS_FULL:
+		return err_set(e, ERR_IO, "the disk holding the database is full");
+	default:
+		return err_set(e, ERR_IO, "the disk holding the database reported an error (%s)",
+			       s->engine->errstr(rc));
+	}
+}

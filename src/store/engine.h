@@ -1,0 +1,83 @@
+/* engine.h: what a database engine provides behind the store: opening a
+ * connection, statements (sql_stmt), transactions and its errors. SQLite
+ * (db.c, engine_sqlite.c) and PostgreSQL (engine_pg.c). Internal to
+ * src/store: sql.c and db.c reach an engine only through this table. */
+#ifndef COPRO_STORE_ENGINE_H
+#define COPRO_STORE_ENGINE_H
+
+#include "store/sql.h"
+
+/* Every engine's statement starts with this, so the generic code (sql.c)
+ * finds the engine from the statement alone. */
+struct sql_stmt {
+	const struct sql_engine *eng;
+};
+
+/* The kinds of failure copro tells apart, whatever the engine. */
+enum sql_class {
+	SQL_CLASS_OTHER,
+	SQL_CLASS_BUSY,                 /* locked by another writer; try again */
+	SQL_CLASS_FULL,                 /* the disk is full */
+	SQL_CLASS_READONLY,
+	SQL_CLASS_IO,                   /* the disk or the server failed */
+	SQL_CLASS_CANTOPEN,
+	SQL_CLASS_CORRUPT,              /* not a copro database, or damaged */
+	SQL_CLASS_CONSTRAINT,           /* the data broke a constraint */
+	SQL_CLASS_SERIALIZATION,        /* a concurrent transaction won: run it again */
+	SQL_CLASS_TOOBIG,               /* a value over the engine's limit */
+	SQL_CLASS_RANGE,                /* no such parameter */
+};
+
+typedef struct sql_engine {
+	const char *name;
+	/* The connection. `where` is a path (SQLite) or a URI (PostgreSQL). */
+	int (*open)(store *s, const char *where, enum store_mode mode, err *e);
+	void (*close)(store *s);
+	/* Statements from the connection's cache, given back with done. */
+	sql_stmt *(*prepare)(store *s, const char *sql, err *e);
+	void (*done)(store *s, sql_stmt *st);
+	int (*exec_stmt)(store *s, sql_stmt *st, err *e);
+	int (*exec)(store *s, const char *sql, err *e);
+	/* The outermost transaction (db.c's store_begin keeps the nesting). */
+	int (*begin)(store *s, err *e);
+	int (*commit)(store *s, err *e);
+	void (*rollback)(store *s);
+	int (*read_begin)(store *s, err *e);
+	void (*read_end)(store *s);
+	int64_t (*changes)(store *s);
+	int64_t (*last_id)(store *s);
+	/* Sets `e` from the engine's code rc; -1. */
+	int (*fail)(store *s, int rc, err *e);
+	enum sql_class (*classify)(store *s, int rc);
+	const char *(*errstr)(int rc);
+	int64_t (*max_bytes)(store *s);         /* the longest value it takes */
+	int (*has_table)(store *s, const char *name, bool *has, err *e);
+	/* Inside a migration's transaction: keeps other servers' migrations
+	 * out until it commits (PostgreSQL's advisory lock; SQLite's BEGIN
+	 * IMMEDIATE already does). NULL: nothing to do. */
+	int (*migration_lock)(store *s, err *e);
+	/* Statements: binds and steps answer 0 (SQL_STEP_ROW, SQL_STEP_DONE
+	 * for step) or the engine's code. */
+	const char *(*sql_text)(sql_stmt *st);
+	int (*param_count)(sql_stmt *st);
+	const char *(*param_name)(sql_stmt *st, int i);
+	int (*bind_text)(sql_stmt *st, int i, const char *v);
+	int (*bind_int)(sql_stmt *st, int i, int64_t v);
+	int (*bind_double)(sql_stmt *st, int i, double v);
+	int (*bind_null)(sql_stmt *st, int i);
+	int (*bind_blob)(sql_stmt *st, int i, const void *v, size_t n);
+	int (*step)(store *s, sql_stmt *st);
+	void (*reset)(sql_stmt *st);            /* ready to bind and run again */
+	bool (*col_null)(sql_stmt *st, int c);
+	int64_t (*col_int)(sql_stmt *st, int c);
+	double (*col_double)(sql_stmt *st, int c);
+	const char *(*col_text)(sql_stmt *st, int c, size_t *n);
+	const void *(*col_blob)(sql_stmt *st, int c, size_t *n);
+} sql_engine;
+
+extern const sql_engine sql_engine_sqlite, sql_engine_pg;
+
+/* Whether `where` names a PostgreSQL database (a libpq URI). */
+bool store_where_is_pg(const char *where);
+
+#endif
