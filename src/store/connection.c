@@ -126,9 +126,15 @@ static int migrate_one(store *s, bool *done, err *e)
 	if (!*done) {
 		char now[21];
 		time_now_iso(now);
-		if (sql_exec(s, schema_migrations[v], e) < 0 ||
-		    sql_run(s, "INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)",
-			    SQL_ARGS(sql_int(v + 1), sql_text(now)), e) < 0)
+		/* A new PostgreSQL database starts from the baseline, which
+		 * records the versions it stands for (schema.h). */
+		bool pg = store_engine_is_pg(s);
+		if (pg && v == 0) {
+			if (sql_exec(s, schema_pg_baseline, e) < 0)
+				goto fail;
+		} else if (sql_exec(s, schema_migration_sql(v + 1, pg), e) < 0 ||
+			   sql_run(s, "INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)",
+				   SQL_ARGS(sql_int(v + 1), sql_text(now)), e) < 0)
 			goto fail;
 	}
 	if (store_commit(s, e) < 0)

@@ -4,12 +4,10 @@
  * CHECK lists instead of enums). */
 #include "store/schema.h"
 
-/* ---- the triggers of migration 7 -------------------------------------
- * BUMP_ORGS(select) adds one to the revision of each organisation the
- * SELECT names (column o) and of its area; BUMP_AREAS(select) to each area
- * named (column a). A row's organisation is found from the row itself
- * (NEW or OLD), directly or through its parent; a row whose parent has
- * gone (a cascade) finds none, and the parent's own trigger counts. */
+/* SQLite's side of schema_triggers.h: a trigger is SQL between BEGIN and
+ * END; a counter's upsert adds one per row the SELECT names. */
+#define TRIGGER(name, when, table, body) \
+	"CREATE TRIGGER " name " " when " ON " table " BEGIN " body " END;"
 #define BUMP_ORGS(sel) \
 	"INSERT INTO org_revision (organisation_id, n) SELECT o, 1 FROM (" sel ") WHERE o IS NOT NULL" \
 	" ON CONFLICT (organisation_id) DO UPDATE SET n = n + 1;" \
@@ -18,123 +16,12 @@
 #define BUMP_AREAS(sel) \
 	"INSERT INTO area_revision (area_id, n) SELECT a, 1 FROM (" sel ") WHERE a IS NOT NULL" \
 	" ON CONFLICT (area_id) DO UPDATE SET n = n + 1;"
-
-#define ORG_SELF(row) "SELECT " row ".id AS o"
-#define ORG_DIRECT(row) "SELECT " row ".organisation_id AS o"
-#define VIA_PARENT(table, column, row) \
-	"SELECT organisation_id AS o FROM " table " WHERE id = " row "." column
-#define VIA_EVALUATION(row) VIA_PARENT("evaluation", "evaluation_id", row)
-#define VIA_PROJECT(row) VIA_PARENT("project", "project_id", row)
-#define VIA_AUDIT(row) VIA_PARENT("audit", "audit_id", row)
-#define VIA_MEASURE(row) VIA_PARENT("measure", "measure_id", row)
-#define VIA_ACTION(row) VIA_PARENT("action_item", "action_id", row)
-#define VIA_PLAN(row) VIA_PARENT("plan", "plan_id", row)
-#define VIA_METRIC(row) \
-	"SELECT m.organisation_id AS o FROM metric t JOIN measure m ON m.id = t.measure_id" \
-	" WHERE t.id = " row ".metric_id"
-#define VIA_ACTION_REVIEW(row) \
-	"SELECT a.organisation_id AS o FROM action_review v JOIN action_item a ON a.id = v.action_id" \
-	" WHERE v.id = " row ".review_id"
-#define VIA_ROUND(row) VIA_PARENT("view_round", "round_id", row)
-/* Drafts are a partner's own progress, seen by no page but theirs: only
- * submitted responses (and their answers) change what leads see, so only
- * they bump the revision (answers arrive often: a cache kept warm). */
-#define VIA_SUBMITTED_RESPONSE(row) \
-	"SELECT r.organisation_id AS o FROM view_round r WHERE r.id = " row ".round_id" \
-	" AND " row ".submitted_at IS NOT NULL"
-#define VIA_SUBMITTED_ANSWER(row) \
-	"SELECT r.organisation_id AS o FROM view_response p JOIN view_round r ON r.id = p.round_id" \
-	" WHERE p.id = " row ".response_id AND p.submitted_at IS NOT NULL"
-#define AREA_SELF(row) "SELECT " row ".id AS a"
-#define AREA_DIRECT(row) "SELECT " row ".area_id AS a"
-
-#define ORG_TRIGGERS(table, org_of) \
-	"CREATE TRIGGER " table "_revision_insert AFTER INSERT ON " table " BEGIN " \
-	BUMP_ORGS(org_of("NEW")) " END;" \
-	"CREATE TRIGGER " table "_revision_update AFTER UPDATE ON " table " BEGIN " \
-	BUMP_ORGS(org_of("NEW") " UNION " org_of("OLD")) " END;" \
-	"CREATE TRIGGER " table "_revision_delete AFTER DELETE ON " table " BEGIN " \
-	BUMP_ORGS(org_of("OLD")) " END;"
-#define AREA_TRIGGERS(table, area_of) \
-	"CREATE TRIGGER " table "_area_revision_insert AFTER INSERT ON " table " BEGIN " \
-	BUMP_AREAS(area_of("NEW")) " END;" \
-	"CREATE TRIGGER " table "_area_revision_update AFTER UPDATE ON " table " BEGIN " \
-	BUMP_AREAS(area_of("NEW") " UNION " area_of("OLD")) " END;" \
-	"CREATE TRIGGER " table "_area_revision_delete AFTER DELETE ON " table " BEGIN " \
-	BUMP_AREAS(area_of("OLD")) " END;"
-/* An area's name and settings show on each of its organisations' pages. */
-#define AREA_ORGS_TRIGGERS(table, area_of) \
-	"CREATE TRIGGER " table "_orgs_revision AFTER UPDATE ON " table " BEGIN " \
-	BUMP_ORGS("SELECT id AS o FROM organisation WHERE area_id IN (" area_of("NEW") ")") " END;" \
-	"CREATE TRIGGER " table "_orgs_revision_insert AFTER INSERT ON " table " BEGIN " \
-	BUMP_ORGS("SELECT id AS o FROM organisation WHERE area_id IN (" area_of("NEW") ")") " END;"
-/* An organisation moved to another area leaves the old area's picture. */
-#define AREA_MOVE_TRIGGER \
-	"CREATE TRIGGER organisation_area_revision AFTER UPDATE OF area_id ON organisation BEGIN " \
-	BUMP_AREAS("SELECT OLD.area_id AS a") " END;" \
-	"CREATE TRIGGER organisation_area_revision_delete AFTER DELETE ON organisation BEGIN " \
-	BUMP_AREAS("SELECT OLD.area_id AS a") " END;"
-
-/* ---- the search index of migration 13 --------------------------------
- * One FTS5 row per searchable record: its rowid is the record's id times 8
- * plus its kind (SEARCH_KIND_* in store/search.h), so a trigger finds the
- * row without a scan; `org` holds the token "o<organisation id>", which
- * every query matches first, and organisation_id the id again for the
- * check after the match. Only this file and store/search.c know of it. */
-#define SEARCH_ROW(kind, id) "(" id ") * 8 + " #kind
-#define SEARCH_DROP(kind, id) "DELETE FROM search_index WHERE rowid = " SEARCH_ROW(kind, id) ";"
-#define SEARCH_PUT(kind, row, title, body) \
-	"INSERT INTO search_index (rowid, org, organisation_id, title, body) VALUES (" \
-	SEARCH_ROW(kind, row ".id") ", 'o' || " row ".organisation_id, " row ".organisation_id, " \
-	title ", " body ");"
-#define SEARCH_TRIGGERS(table, kind, title, body) \
-	"CREATE TRIGGER " table "_search_insert AFTER INSERT ON " table " BEGIN " \
-	SEARCH_PUT(kind, "NEW", title("NEW"), body("NEW")) " END;" \
-	"CREATE TRIGGER " table "_search_update AFTER UPDATE ON " table " BEGIN " \
-	SEARCH_DROP(kind, "OLD.id") SEARCH_PUT(kind, "NEW", title("NEW"), body("NEW")) " END;" \
-	"CREATE TRIGGER " table "_search_delete AFTER DELETE ON " table " BEGIN " \
-	SEARCH_DROP(kind, "OLD.id") " END;" \
-	"INSERT INTO search_index (rowid, org, organisation_id, title, body) SELECT " \
-	SEARCH_ROW(kind, "t.id") ", 'o' || t.organisation_id, t.organisation_id, " title("t") ", " \
-	body("t") " FROM " table " t;"
-#define EVIDENCE_TITLE(r) r ".title"
-#define EVIDENCE_BODY(r) r ".description"
-#define ACTION_TITLE(r) r ".title"
-#define ACTION_BODY(r) r ".owner"
-#define MEASURE_TITLE(r) "COALESCE(" r ".own_text, 'Success measure ' || " r ".catalogue_key)"
-#define MEASURE_BODY(r) \
-	r ".cycle || ' ' || " r ".improve || ' ' || " r ".know || ' ' || " r ".measuring || ' ' || " \
-	r ".evaluation"
-/* Migration 15: a catalogue measure is found by the catalogue's words,
- * read from the framework version it was chosen from (its JSON body). */
-#define MEASURE_CATALOGUE_TEXT(r) \
+#define TEXT_AGG "group_concat"
+#define CATALOGUE_TEXT(r) \
 	"(SELECT json_extract(m.value, '$.text') FROM framework_version f," \
 	" json_each(f.body, '$.sections') s, json_each(s.value, '$.measures') m" \
 	" WHERE f.hash = " r ".framework_hash AND json_extract(m.value, '$.key') = " r ".catalogue_key)"
-#define MEASURE_WORDED_TITLE(r) \
-	"COALESCE(" r ".own_text, " MEASURE_CATALOGUE_TEXT(r) ", 'Success measure ' || " r ".catalogue_key)"
-#define YOU_SAID_TITLE(r) r ".said"
-#define YOU_SAID_BODY(r) r ".did"
-/* A plan's words are in its statements, answers and aspects: any change
- * to one of them writes the plan's row again. */
-#define PLAN_BODY(pid) \
-	"p.cycle" \
-	" || ' ' || COALESCE((SELECT group_concat(strengths || ' ' || areas, ' ') FROM plan_statement" \
-	"                     WHERE plan_id = " pid "), '')" \
-	" || ' ' || COALESCE((SELECT group_concat(answer, ' ') FROM plan_answer WHERE plan_id = " pid "), '')" \
-	" || ' ' || COALESCE((SELECT group_concat(note, ' ') FROM plan_aspect WHERE plan_id = " pid "), '')"
-#define PLAN_PUT(pid) \
-	"INSERT INTO search_index (rowid, org, organisation_id, title, body) SELECT " \
-	SEARCH_ROW(4, "p.id") ", 'o' || p.organisation_id, p.organisation_id, p.title, " \
-	PLAN_BODY("p.id") " FROM plan p WHERE p.id = " pid ";"
-#define PLAN_REINDEX(pid) SEARCH_DROP(4, pid) PLAN_PUT(pid)
-#define PLAN_PART_TRIGGERS(table) \
-	"CREATE TRIGGER " table "_search_insert AFTER INSERT ON " table " BEGIN " \
-	PLAN_REINDEX("NEW.plan_id") " END;" \
-	"CREATE TRIGGER " table "_search_update AFTER UPDATE ON " table " BEGIN " \
-	PLAN_REINDEX("NEW.plan_id") " END;" \
-	"CREATE TRIGGER " table "_search_delete AFTER DELETE ON " table " BEGIN " \
-	PLAN_REINDEX("OLD.plan_id") " END;"
+#include "store/schema_triggers.h"
 
 #include "store/schema_accounts.h"
 #include "store/schema_files.h"
@@ -144,9 +31,9 @@
 #include "store/schema_mail.h"
 #include "store/schema_notify.h"
 
-const char *const schema_migrations[] = {
+const schema_migration schema_migrations[] = {
 	/* 1: organisations, evaluations, evidence, reviews, actions */
-	"CREATE TABLE area ("
+	{.sqlite = "CREATE TABLE area ("
 	"  id INTEGER PRIMARY KEY,"
 	"  name TEXT NOT NULL UNIQUE,"
 	"  created_at TEXT NOT NULL);"
@@ -227,11 +114,11 @@ const char *const schema_migrations[] = {
 	"  source_evaluation_id INTEGER REFERENCES evaluation (id),"
 	"  source_element_key TEXT,"
 	"  created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
-	"CREATE INDEX action_item_organisation ON action_item (organisation_id);",
+	"CREATE INDEX action_item_organisation ON action_item (organisation_id);"},
 
 	/* 2: accounts, roles, sessions, invitations, sign-in throttling and
 	 * the activity log. Tokens are stored only as SHA-256 hashes. */
-	"CREATE TABLE app_user ("
+	{.sqlite = "CREATE TABLE app_user ("
 	"  id INTEGER PRIMARY KEY,"
 	"  email TEXT NOT NULL UNIQUE,"
 	"  name TEXT NOT NULL,"
@@ -283,14 +170,14 @@ const char *const schema_migrations[] = {
 	"  organisation_id INTEGER REFERENCES organisation (id),"
 	"  what TEXT NOT NULL);"
 	"CREATE INDEX activity_organisation ON activity (organisation_id, at);"
-	"CREATE INDEX activity_area ON activity (area_id, at);",
+	"CREATE INDEX activity_area ON activity (area_id, at);"},
 
 	/* 3: York's joint partnership: service development projects worked
 	 * through a model's steps, audits against the six principles with
 	 * their versions and decisions, the area's local audit settings, and
 	 * API tokens for the area's data dashboard. Audit levels, outcomes and
 	 * step keys are checked against the instrument by the domain layer. */
-	"ALTER TABLE organisation ADD COLUMN la_code TEXT;"
+	{.sqlite = "ALTER TABLE organisation ADD COLUMN la_code TEXT;"
 	"CREATE INDEX organisation_urn ON organisation (urn);"
 	"CREATE TABLE area_setting ("
 	"  area_id INTEGER PRIMARY KEY REFERENCES area (id),"
@@ -409,13 +296,13 @@ const char *const schema_migrations[] = {
 	"  created_at TEXT NOT NULL,"
 	"  last_used_at TEXT,"
 	"  revoked_at TEXT);"
-	"CREATE INDEX api_token_area ON api_token (area_id);",
+	"CREATE INDEX api_token_area ON api_token (area_id);"},
 
 	/* 4: every activity line of an organisation carries its area too (new
 	 * lines get it on insert), so an area's log reads one index range. */
-	"UPDATE activity SET area_id = (SELECT area_id FROM organisation"
+	{.sqlite = "UPDATE activity SET area_id = (SELECT area_id FROM organisation"
 	"  WHERE organisation.id = activity.organisation_id)"
-	" WHERE area_id IS NULL AND organisation_id IS NOT NULL;",
+	" WHERE area_id IS NULL AND organisation_id IS NOT NULL;"},
 
 	/* 5: the plan-do-review cycle. Success measures chosen from the
 	 * catalogue (or the organisation's own), with their monitoring grid,
@@ -423,7 +310,7 @@ const char *const schema_migrations[] = {
 	 * service plans; reviews of actions; "You said, we did"; and what a
 	 * new cycle carried forward. Catalogue keys, statements, questions and
 	 * aspects are checked against the instrument by the domain layer. */
-	"CREATE TABLE measure ("
+	{.sqlite = "CREATE TABLE measure ("
 	"  id INTEGER PRIMARY KEY,"
 	"  organisation_id INTEGER NOT NULL REFERENCES organisation (id),"
 	"  cycle TEXT NOT NULL,"
@@ -537,75 +424,30 @@ const char *const schema_migrations[] = {
 	 * carried forward wait to be re-confirmed by someone. */
 	"ALTER TABLE evaluation ADD COLUMN previous_id INTEGER REFERENCES evaluation (id);"
 	"ALTER TABLE evidence_link ADD COLUMN carried INTEGER NOT NULL DEFAULT 0 CHECK (carried IN (0, 1));"
-	"ALTER TABLE evidence_link ADD COLUMN confirmed_at TEXT;",
+	"ALTER TABLE evidence_link ADD COLUMN confirmed_at TEXT;"},
 
 	/* 6: finding the cycle after an evaluation (the overview links to
 	 * it) without reading every evaluation in the country. */
-	"CREATE INDEX evaluation_previous ON evaluation (previous_id);",
+	{.sqlite = "CREATE INDEX evaluation_previous ON evaluation (previous_id);"},
 
 	/* 7: data revisions. Every change to an organisation's records bumps
 	 * its counter and its area's, by trigger, in the change's own
 	 * transaction: a page rendered at revision n can be served again while
 	 * the counter is still n, by any copro process (src/web/cache.c). */
-	"CREATE TABLE org_revision ("
+	{.sqlite = "CREATE TABLE org_revision ("
 	"  organisation_id INTEGER PRIMARY KEY,"
 	"  n INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE TABLE area_revision ("
 	"  area_id INTEGER PRIMARY KEY,"
 	"  n INTEGER NOT NULL) WITHOUT ROWID;"
-	ORG_TRIGGERS("organisation", ORG_SELF)
-	AREA_MOVE_TRIGGER
-	ORG_TRIGGERS("evaluation", ORG_DIRECT)
-	ORG_TRIGGERS("evidence", ORG_DIRECT)
-	ORG_TRIGGERS("action_item", ORG_DIRECT)
-	ORG_TRIGGERS("invitation", ORG_DIRECT)
-	ORG_TRIGGERS("project", ORG_DIRECT)
-	ORG_TRIGGERS("audit", ORG_DIRECT)
-	ORG_TRIGGERS("measure", ORG_DIRECT)
-	ORG_TRIGGERS("plan", ORG_DIRECT)
-	ORG_TRIGGERS("you_said", ORG_DIRECT)
-	ORG_TRIGGERS("membership", ORG_DIRECT)
-	ORG_TRIGGERS("activity", ORG_DIRECT)
-	ORG_TRIGGERS("own_indicator", VIA_EVALUATION)
-	ORG_TRIGGERS("evidence_link", VIA_EVALUATION)
-	ORG_TRIGGERS("statement_review", VIA_EVALUATION)
-	ORG_TRIGGERS("project_person", VIA_PROJECT)
-	ORG_TRIGGERS("project_step", VIA_PROJECT)
-	ORG_TRIGGERS("project_answer", VIA_PROJECT)
-	ORG_TRIGGERS("project_evidence", VIA_PROJECT)
-	ORG_TRIGGERS("audit_person", VIA_AUDIT)
-	ORG_TRIGGERS("audit_principle", VIA_AUDIT)
-	ORG_TRIGGERS("audit_evidence", VIA_AUDIT)
-	ORG_TRIGGERS("audit_event", VIA_AUDIT)
-	ORG_TRIGGERS("metric", VIA_MEASURE)
-	ORG_TRIGGERS("measure_link", VIA_MEASURE)
-	ORG_TRIGGERS("reading", VIA_METRIC)
-	ORG_TRIGGERS("action_review", VIA_ACTION)
-	ORG_TRIGGERS("action_review_evidence", VIA_ACTION_REVIEW)
-	ORG_TRIGGERS("plan_statement", VIA_PLAN)
-	ORG_TRIGGERS("plan_answer", VIA_PLAN)
-	ORG_TRIGGERS("plan_aspect", VIA_PLAN)
-	/* Area-level rows: an area administrator's membership, the area's
-	 * own activity lines, its API tokens; its name and settings show on
-	 * its organisations' pages too. */
-	AREA_TRIGGERS("membership", AREA_DIRECT)
-	AREA_TRIGGERS("activity", AREA_DIRECT)
-	AREA_TRIGGERS("api_token", AREA_DIRECT)
-	AREA_TRIGGERS("area", AREA_SELF)
-	AREA_TRIGGERS("area_setting", AREA_DIRECT)
-	AREA_ORGS_TRIGGERS("area", AREA_SELF)
-	AREA_ORGS_TRIGGERS("area_setting", AREA_DIRECT)
-	/* A person's name shows wherever they are a member. */
-	"CREATE TRIGGER app_user_revision AFTER UPDATE ON app_user BEGIN "
-	BUMP_ORGS("SELECT organisation_id AS o FROM membership WHERE user_id = NEW.id")
-	BUMP_AREAS("SELECT area_id AS a FROM membership WHERE user_id = NEW.id") " END;",
+	REVISIONS_7},
 	/* 8: partner voice (issue 12). Rounds of views with their elements and
 	 * one link per partner group (tokens stored only as SHA-256 hashes),
 	 * responses (a draft kept by a hashed cookie until submitted) and their
 	 * answers, the agreed view per element, and the organisation's and the
 	 * area's settings. Element keys and ratings are checked against the
 	 * instrument by the domain layer. */
-	"CREATE TABLE view_round ("
+	{.sqlite = "CREATE TABLE view_round ("
 	"  id INTEGER PRIMARY KEY,"
 	"  organisation_id INTEGER NOT NULL REFERENCES organisation (id),"
 	"  evaluation_id INTEGER REFERENCES evaluation (id),"
@@ -689,44 +531,36 @@ const char *const schema_migrations[] = {
 	"  area_id INTEGER PRIMARY KEY REFERENCES area (id),"
 	"  min_group INTEGER NOT NULL DEFAULT 5 CHECK (min_group >= 1 AND min_group <= 100),"
 	"  updated_at TEXT NOT NULL);"
-	ORG_TRIGGERS("view_round", ORG_DIRECT)
-	ORG_TRIGGERS("view_org_setting", ORG_DIRECT)
-	ORG_TRIGGERS("view_round_element", VIA_ROUND)
-	ORG_TRIGGERS("view_link", VIA_ROUND)
-	ORG_TRIGGERS("view_agreed", VIA_ROUND)
-	ORG_TRIGGERS("view_response", VIA_SUBMITTED_RESPONSE)
-	ORG_TRIGGERS("view_answer", VIA_SUBMITTED_ANSWER)
-	AREA_TRIGGERS("view_area_setting", AREA_DIRECT)
-	AREA_ORGS_TRIGGERS("view_area_setting", AREA_DIRECT),
+	REVISIONS_8},
 
 	/* 9: the throttle of anonymous changes (partner pages): one row per
 	 * accepted POST, by what it was sent to (a link's token hash) and a
 	 * hash of the sender's address, kept for the throttle's hour only. */
-	"CREATE TABLE throttle_hit ("
+	{.sqlite = "CREATE TABLE throttle_hit ("
 	"  id INTEGER PRIMARY KEY,"
 	"  scope TEXT NOT NULL,"
 	"  address TEXT NOT NULL,"
 	"  at TEXT NOT NULL);"
 	"CREATE INDEX throttle_hit_scope ON throttle_hit (scope, at);"
 	"CREATE INDEX throttle_hit_address ON throttle_hit (address, at);"
-	"CREATE INDEX throttle_hit_at ON throttle_hit (at);",
+	"CREATE INDEX throttle_hit_at ON throttle_hit (at);"},
 
 	/* 10: a "You said, we did" record made from a partner's comment in a
 	 * round of views remembers the round (and the answer) it came from. */
-	"CREATE TABLE view_you_said ("
+	{.sqlite = "CREATE TABLE view_you_said ("
 	"  you_said_id INTEGER PRIMARY KEY REFERENCES you_said (id) ON DELETE CASCADE,"
 	"  round_id INTEGER NOT NULL REFERENCES view_round (id) ON DELETE CASCADE,"
 	"  response_id INTEGER REFERENCES view_response (id) ON DELETE SET NULL,"
 	"  element_key TEXT NOT NULL);"
 	"CREATE INDEX view_you_said_round ON view_you_said (round_id);"
-	ORG_TRIGGERS("view_you_said", VIA_ROUND),
+	REVISIONS_10},
 
 	/* 11: the throttle counts without reading every hit of the hour. Each
 	 * hit is numbered per link and per address (1, 2, ...), so the hour's
 	 * count is the latest number less the first of the hour, plus one:
 	 * two index look-ups instead of a scan that grew with every answer
 	 * (it held the write lock for a millisecond at a few thousand). */
-	"ALTER TABLE throttle_hit ADD COLUMN scope_seq INTEGER NOT NULL DEFAULT 0;"
+	{.sqlite = "ALTER TABLE throttle_hit ADD COLUMN scope_seq INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE throttle_hit ADD COLUMN address_seq INTEGER NOT NULL DEFAULT 0;"
 	"UPDATE throttle_hit SET"
 	"  scope_seq = (SELECT COUNT(*) FROM throttle_hit h"
@@ -736,66 +570,72 @@ const char *const schema_migrations[] = {
 	"DROP INDEX throttle_hit_scope;"
 	"DROP INDEX throttle_hit_address;"
 	"CREATE INDEX throttle_hit_scope ON throttle_hit (scope, at, scope_seq);"
-	"CREATE INDEX throttle_hit_address ON throttle_hit (address, at, address_seq);",
+	"CREATE INDEX throttle_hit_address ON throttle_hit (address, at, address_seq);"},
 
 	/* 12: returning an audit, the area can comment on each principle as
 	 * well as on the whole. The comment belongs to the returned version
 	 * (which never changes again); a new version starts without one. */
-	"ALTER TABLE audit_principle ADD COLUMN area_comment TEXT NOT NULL DEFAULT '';",
+	{.sqlite = "ALTER TABLE audit_principle ADD COLUMN area_comment TEXT NOT NULL DEFAULT '';"},
 
 	/* 13: the search index of an organisation's records (store/search.c):
 	 * filled from what is there, then kept current by triggers. */
-	"CREATE VIRTUAL TABLE search_index USING fts5 ("
+	{.sqlite = "CREATE VIRTUAL TABLE search_index USING fts5 ("
 	"  org, organisation_id UNINDEXED, title, body,"
 	"  tokenize = 'unicode61 remove_diacritics 2');"
 	SEARCH_TRIGGERS("evidence", 1, EVIDENCE_TITLE, EVIDENCE_BODY)
 	SEARCH_TRIGGERS("action_item", 2, ACTION_TITLE, ACTION_BODY)
 	SEARCH_TRIGGERS("measure", 3, MEASURE_TITLE, MEASURE_BODY)
 	SEARCH_TRIGGERS("you_said", 5, YOU_SAID_TITLE, YOU_SAID_BODY)
-	"CREATE TRIGGER plan_search_insert AFTER INSERT ON plan BEGIN " PLAN_REINDEX("NEW.id") " END;"
-	"CREATE TRIGGER plan_search_update AFTER UPDATE ON plan BEGIN "
-	SEARCH_DROP(4, "OLD.id") PLAN_PUT("NEW.id") " END;"
-	"CREATE TRIGGER plan_search_delete AFTER DELETE ON plan BEGIN " SEARCH_DROP(4, "OLD.id") " END;"
-	PLAN_PART_TRIGGERS("plan_statement")
-	PLAN_PART_TRIGGERS("plan_answer")
-	PLAN_PART_TRIGGERS("plan_aspect")
+	PLAN_SEARCH_TRIGGERS
 	"INSERT INTO search_index (rowid, org, organisation_id, title, body) SELECT "
 	SEARCH_ROW(4, "p.id") ", 'o' || p.organisation_id, p.organisation_id, p.title, "
-	PLAN_BODY("p.id") " FROM plan p;",
+	PLAN_BODY("p.id") " FROM plan p;"},
 
 	/* 14: Charter Gold (issue 14): schema_gold.h. */
-	SCHEMA_GOLD,
+	{.sqlite = SCHEMA_GOLD},
 
 	/* 15: catalogue success measures are indexed by the catalogue's
 	 * wording, not only their number: the measure's triggers again, and
 	 * its rows written afresh. */
-	"DROP TRIGGER measure_search_insert;"
+	{.sqlite = "DROP TRIGGER measure_search_insert;"
 	"DROP TRIGGER measure_search_update;"
 	"DROP TRIGGER measure_search_delete;"
 	"DELETE FROM search_index WHERE rowid IN (SELECT " SEARCH_ROW(3, "id") " FROM measure);"
-	SEARCH_TRIGGERS("measure", 3, MEASURE_WORDED_TITLE, MEASURE_BODY),
+	SEARCH_TRIGGERS("measure", 3, MEASURE_WORDED_TITLE, MEASURE_BODY)},
 
 	/* 16: files attached to evidence (issue 14): schema_files.h. */
-	SCHEMA_FILES,
+	{.sqlite = SCHEMA_FILES},
 
 	/* 17: the outbox of emails (issue 15): schema_mail.h. */
-	SCHEMA_MAIL,
+	{.sqlite = SCHEMA_MAIL},
 
 	/* 18: sign-in device cookies (issue 15): schema_device.h. */
-	SCHEMA_DEVICE,
+	{.sqlite = SCHEMA_DEVICE},
 
 	/* 19: security events, disabled accounts, API token expiry (issue
 	 * 15): schema_life.h. */
-	SCHEMA_LIFE,
+	{.sqlite = SCHEMA_LIFE},
 
 	/* 20: invitations by email (issue 15): schema_mail.h. */
-	SCHEMA_INVITE_MAIL,
+	{.sqlite = SCHEMA_INVITE_MAIL},
 
 	/* 21: notifications (issue 15): schema_notify.h. */
-	SCHEMA_NOTIFY,
+	{.sqlite = SCHEMA_NOTIFY},
 
 	/* 22: passwords and two-factor sign-in (issue 15): schema_accounts.h. */
-	SCHEMA_ACCOUNTS,
+	{.sqlite = SCHEMA_ACCOUNTS},
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;
+
+const char *schema_migration_sql(int version, bool pg)
+{
+	if (version < 1 || (size_t)version > schema_migrations_count)
+		return NULL;
+	const schema_migration *m = &schema_migrations[version - 1];
+	if (!pg)
+		return m->sqlite;
+	if (version <= schema_pg_baseline_version)
+		return NULL;
+	return m->pg ? m->pg : m->sqlite;
+}

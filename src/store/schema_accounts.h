@@ -43,6 +43,9 @@
 	"  area_id INTEGER PRIMARY KEY REFERENCES area (id)," \
 	"  required INTEGER NOT NULL DEFAULT 0 CHECK (required IN (0, 1))," \
 	"  updated_at TEXT NOT NULL);" \
-	AREA_TRIGGERS("two_factor_area_setting", AREA_DIRECT)
+	SCHEMA_ACCOUNTS_TRIGGERS
+
+/* Apart, so that PostgreSQL's baseline (schema_pg.c) has them too. */
+#define SCHEMA_ACCOUNTS_TRIGGERS AREA_TRIGGERS("two_factor_area_setting", AREA_DIRECT)
 
 #endif

@@ -4,8 +4,6 @@
 #ifndef COPRO_STORE_SCHEMA_FILES_H
 #define COPRO_STORE_SCHEMA_FILES_H
 
-#define VIA_FILE(row) VIA_PARENT("evidence_file", "file_id", row)
-
 /* Files attached to evidence. The bytes sit in a table of their own, so
  * listing an item's files never reads them; the organisation is kept on
  * the file for the quota's sum. An area's quota per organisation is its
@@ -31,6 +29,10 @@
 	"  area_id INTEGER PRIMARY KEY REFERENCES area (id)," \
 	"  quota_mb INTEGER NOT NULL DEFAULT 200 CHECK (quota_mb >= 10 AND quota_mb <= 100000)," \
 	"  updated_at TEXT NOT NULL);" \
+	SCHEMA_FILES_TRIGGERS
+
+/* Apart, so that PostgreSQL's baseline (schema_pg.c) has them too. */
+#define SCHEMA_FILES_TRIGGERS \
 	ORG_TRIGGERS("evidence_file", ORG_DIRECT) \
 	ORG_TRIGGERS("evidence_file_data", VIA_FILE) \
 	AREA_TRIGGERS("evidence_file_setting", AREA_DIRECT) \

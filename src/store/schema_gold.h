@@ -51,6 +51,10 @@
 	"  CHECK ((decision = 'awarded' AND due_on IS NOT NULL)" \
 	"      OR (decision = 'not-yet' AND due_on IS NULL AND reasons <> '')));" \
 	"CREATE INDEX gold_decision_organisation ON gold_decision (organisation_id, decided_on);" \
+	SCHEMA_GOLD_TRIGGERS
+
+/* Apart, so that PostgreSQL's baseline (schema_pg.c) has them too. */
+#define SCHEMA_GOLD_TRIGGERS \
 	ORG_TRIGGERS("assessor", ORG_DIRECT) \
 	ORG_TRIGGERS("gold_decision", ORG_DIRECT) \
 	ORG_TRIGGERS("gold_comment", VIA_EVALUATION) \

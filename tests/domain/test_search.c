@@ -205,8 +205,8 @@ static void migration_indexes_existing_records(void **state)
 	add_evidence(f, org, "Older evidence of a welcome", "");
 	const char *migration = NULL;
 	for (size_t v = 0; v < schema_migrations_count; v++)
-		if (strstr(schema_migrations[v], "CREATE VIRTUAL TABLE search_index"))
-			migration = schema_migrations[v];
+		if (strstr(schema_migrations[v].sqlite, "CREATE VIRTUAL TABLE search_index"))
+			migration = schema_migrations[v].sqlite;
 	assert_non_null(migration);
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(f->db.db, "SELECT name FROM sqlite_master WHERE type = 'trigger'"
