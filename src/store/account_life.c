@@ -54,38 +54,47 @@ int store_api_token_expired(store *s, arena *a, const char *token_hash, const ch
 		       SQL_ARGS(sql_text(token_hash), sql_text(now)), at, sql_text_row, e);
 }
 
-/* One JSON text holding every part: SQLite's json functions build it, so
- * the columns read are named once, here. */
-#define PART(name, fields, from) \
+/* One JSON text holding every part, built by the engine's JSON functions,
+ * so the columns read are named once, here: SQLite's json_object and
+ * json_group_array, PostgreSQL's json_build_object and json_agg (which
+ * gives NULL, not [], for no rows). Keys keep their order on both;
+ * PostgreSQL puts spaces between them (docs/postgresql.md). */
+#define LITE_PART(name, fields, from) \
 	"'" name "', (SELECT json_group_array(json_object(" fields ")) " from ")"
+#define PG_PART(name, fields, from) \
+	"'" name "', (SELECT COALESCE(json_agg(json_build_object(" fields ")), '[]') " from ")"
+#define USER_DATA(OBJECT, PART) \
+	"SELECT " OBJECT "(" \
+	"'account', (SELECT " OBJECT "('name', name, 'email', email, 'created_at', created_at," \
+	"  'disabled_at', disabled_at) FROM app_user WHERE id = ?1), " \
+	PART("memberships", "'role', m.role, 'partner_group', m.partner_group," \
+	     " 'organisation', o.name, 'area', COALESCE(ar.name, oa.name), 'since', m.created_at", \
+	     "FROM membership m LEFT JOIN organisation o ON o.id = m.organisation_id" \
+	     " LEFT JOIN area ar ON ar.id = m.area_id LEFT JOIN area oa ON oa.id = o.area_id" \
+	     " WHERE m.user_id = ?1") ", " \
+	PART("sessions", "'started_at', created_at, 'last_seen_at', last_seen_at", \
+	     "FROM user_session WHERE user_id = ?1") ", " \
+	PART("activity", "'at', at, 'what', what, 'organisation'," \
+	     " (SELECT name FROM organisation WHERE id = activity.organisation_id)," \
+	     " 'area', (SELECT name FROM area WHERE id = activity.area_id)", \
+	     "FROM activity WHERE user_id = ?1") ", " \
+	PART("views_entered", "'round', r.title, 'organisation', o.name, 'started_at', v.started_at," \
+	     " 'submitted_at', v.submitted_at, 'from_paper', v.from_paper," \
+	     " 'entered_by_name', v.entered_by_name", \
+	     "FROM view_response v JOIN view_round r ON r.id = v.round_id" \
+	     " JOIN organisation o ON o.id = r.organisation_id WHERE v.entered_by = ?1") ", " \
+	PART("api_tokens_created", "'name', name, 'created_at', created_at, 'expires_at', expires_at," \
+	     " 'revoked_at', revoked_at", "FROM api_token WHERE created_by = ?1") ", " \
+	PART("notifications", "'kind', kind, 'subject', subject, 'text', text, 'created_at', created_at," \
+	     " 'read_at', read_at", "FROM notification WHERE user_id = ?1") ", " \
+	PART("notification_settings", "'kind', kind, 'how', how, 'updated_at', updated_at", \
+	     "FROM notification_setting WHERE user_id = ?1") \
+	") WHERE EXISTS (SELECT 1 FROM app_user WHERE id = ?1)"
 
 int store_user_data(store *s, arena *a, int64_t user, const char **json, err *e)
 {
 	*json = NULL;
-	return sql_get(s, a, "SELECT json_object("
-		"'account', (SELECT json_object('name', name, 'email', email, 'created_at', created_at,"
-		"  'disabled_at', disabled_at) FROM app_user WHERE id = ?1), "
-		PART("memberships", "'role', m.role, 'partner_group', m.partner_group,"
-		     " 'organisation', o.name, 'area', COALESCE(ar.name, oa.name), 'since', m.created_at",
-		     "FROM membership m LEFT JOIN organisation o ON o.id = m.organisation_id"
-		     " LEFT JOIN area ar ON ar.id = m.area_id LEFT JOIN area oa ON oa.id = o.area_id"
-		     " WHERE m.user_id = ?1") ", "
-		PART("sessions", "'started_at', created_at, 'last_seen_at', last_seen_at",
-		     "FROM user_session WHERE user_id = ?1") ", "
-		PART("activity", "'at', at, 'what', what, 'organisation',"
-		     " (SELECT name FROM organisation WHERE id = activity.organisation_id),"
-		     " 'area', (SELECT name FROM area WHERE id = activity.area_id)",
-		     "FROM activity WHERE user_id = ?1") ", "
-		PART("views_entered", "'round', r.title, 'organisation', o.name, 'started_at', v.started_at,"
-		     " 'submitted_at', v.submitted_at, 'from_paper', v.from_paper = 1,"
-		     " 'entered_by_name', v.entered_by_name",
-		     "FROM view_response v JOIN view_round r ON r.id = v.round_id"
-		     " JOIN organisation o ON o.id = r.organisation_id WHERE v.entered_by = ?1") ", "
-		PART("api_tokens_created", "'name', name, 'created_at', created_at, 'expires_at', expires_at,"
-		     " 'revoked_at', revoked_at", "FROM api_token WHERE created_by = ?1") ", "
-		PART("notifications", "'kind', kind, 'subject', subject, 'text', text, 'created_at', created_at,"
-		     " 'read_at', read_at", "FROM notification WHERE user_id = ?1") ", "
-		PART("notification_settings", "'kind', kind, 'how', how, 'updated_at', updated_at",
-		     "FROM notification_setting WHERE user_id = ?1")
-		") WHERE EXISTS (SELECT 1 FROM app_user WHERE id = ?1)", SQL_ID_ARG(user), json, sql_text_row, e);
+	return sql_get(s, a, SQL_DIALECT(s, USER_DATA("json_object", LITE_PART),
+					 USER_DATA("json_build_object", PG_PART)),
+		       SQL_ID_ARG(user), json, sql_text_row, e);
 }

@@ -12,7 +12,7 @@ int store_user_set_password(store *s, int64_t user, const char *hash, err *e)
 
 int store_sessions_end_others(store *s, int64_t user, const char *keep, err *e)
 {
-	return sql_run(s, "DELETE FROM user_session WHERE user_id = ? AND token_hash IS NOT ?",
+	return sql_run(s, "DELETE FROM user_session WHERE user_id = ? AND token_hash IS DISTINCT FROM ?",
 		       SQL_ARGS(sql_int(user), sql_text(keep)), e);
 }
 
@@ -34,7 +34,7 @@ int store_two_factor_begin(store *s, int64_t user, const char *secret, const cha
 {
 	return sql_run(s, "INSERT INTO two_factor (user_id, secret, created_at) VALUES (?1, ?2, ?3)"
 		       " ON CONFLICT (user_id) DO UPDATE SET secret = ?2, created_at = ?3, last_step = 0"
-		       " WHERE confirmed_at IS NULL",
+		       " WHERE two_factor.confirmed_at IS NULL",
 		       SQL_ARGS(sql_int(user), sql_text(secret), sql_text(now)), e);
 }
 

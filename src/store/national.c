@@ -52,13 +52,14 @@ static const sql_col evaluation_cols[] = {
 
 /* Self-evaluations are counted per organisation in one pass over the
  * table ("+" keeps SQLite from walking the organisation index instead,
- * which would read the rows in a random order), then each organisation's
- * area is looked up once, in id order. */
+ * which would read the rows in a random order; PostgreSQL asks that the
+ * grouped column be selected as the same expression), then each
+ * organisation's area is looked up once, in id order. */
 int store_national_evaluations(store *s, arena *a, national_evaluation_list *out, err *e)
 {
 	return SQL_LIST(s, a,
 		"SELECT o.area_id, COUNT(*), SUM(ev.draft), SUM(ev.in_review), SUM(ev.submitted)"
-		" FROM (SELECT e.organisation_id,"
+		" FROM (SELECT +e.organisation_id AS organisation_id,"
 		"   SUM(CASE WHEN e.status = 'draft' THEN 1 ELSE 0 END) AS draft,"
 		"   SUM(CASE WHEN e.status = 'in-review' THEN 1 ELSE 0 END) AS in_review,"
 		"   SUM(CASE WHEN e.status = 'submitted' THEN 1 ELSE 0 END) AS submitted"
@@ -79,7 +80,7 @@ int store_national_overdue_actions(store *s, arena *a, const char *today,
 {
 	return SQL_LIST(s, a,
 		"SELECT o.area_id, SUM(ai.n)"
-		" FROM (SELECT x.organisation_id, COUNT(*) AS n FROM action_item x"
+		" FROM (SELECT +x.organisation_id AS organisation_id, COUNT(*) AS n FROM action_item x"
 		"   WHERE x.due_on < ? AND x.status IN ('open', 'in-progress')"
 		"   GROUP BY +x.organisation_id) ai"
 		" JOIN organisation o ON o.id = ai.organisation_id"

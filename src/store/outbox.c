@@ -67,7 +67,7 @@ int store_outbox_due(store *s, const char *now, int64_t *id, err *e)
 {
 	*id = 0;
 	if (sql_get_int(s, "SELECT id FROM (SELECT id FROM outbox WHERE status = 'waiting' AND next_attempt_at <= ?1"
-			" UNION ALL SELECT id FROM outbox WHERE status = 'sending' AND claimed_until < ?1)"
+			" UNION ALL SELECT id FROM outbox WHERE status = 'sending' AND claimed_until < ?1) AS due"
 			" ORDER BY id LIMIT 1", SQL_ARGS(sql_text(now)), id, e) < 0)
 		return -1;
 	return *id != 0;

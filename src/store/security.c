@@ -36,8 +36,8 @@ int store_security_add(store *s, const activity_row *r, err *e)
 int store_security_of_user(store *s, arena *a, int64_t user, int limit, activity_list *out,
 			   err *e)
 {
-	return SQL_LIST(s, a, "SELECT at, user_id, user_name, MIN(area_id), what FROM activity"
-			" WHERE user_id = ? AND security = 1 GROUP BY at, what"
+	return SQL_LIST(s, a, "SELECT at, user_id, MIN(user_name), MIN(area_id), what FROM activity"
+			" WHERE user_id = ? AND security = 1 GROUP BY at, what, user_id"
 			" ORDER BY at DESC LIMIT ?", SQL_ARGS(sql_int(user), sql_int(limit)), out,
 			event_cols, e);
 }

@@ -17,21 +17,23 @@ int store_throttle_add(store *s, const char *scope, const char *address, const c
 
 /* The hits since `since`: the latest number less the first since then,
  * plus one; 0 when none. A clock set back can make the difference wrong
- * for the hour it covers: never below 0. */
+ * for the hour it covers: never below 0. SQLite's MAX of two values is
+ * PostgreSQL's GREATEST. */
+#define HITS_SINCE(larger, key, seq) \
+	"SELECT COALESCE(" larger "(0, 1" \
+	" + (SELECT " seq " FROM throttle_hit WHERE " key " = ?1 ORDER BY at DESC, " seq " DESC LIMIT 1)" \
+	" - (SELECT " seq " FROM throttle_hit WHERE " key " = ?1 AND at >= ?2" \
+	"    ORDER BY at, " seq " LIMIT 1)), 0)"
+
 int store_throttle_count(store *s, const char *scope, const char *address, const char *since,
 			 int64_t *per_scope, int64_t *per_address, err *e)
 {
-	if (sql_get_int(s, "SELECT COALESCE(MAX(0, 1"
-			" + (SELECT scope_seq FROM throttle_hit WHERE scope = ?1 ORDER BY at DESC, scope_seq DESC LIMIT 1)"
-			" - (SELECT scope_seq FROM throttle_hit WHERE scope = ?1 AND at >= ?2"
-			"    ORDER BY at, scope_seq LIMIT 1)), 0)",
+	if (sql_get_int(s, SQL_DIALECT(s, HITS_SINCE("MAX", "scope", "scope_seq"),
+				       HITS_SINCE("GREATEST", "scope", "scope_seq")),
 			SQL_ARGS(sql_text(scope), sql_text(since)), per_scope, e) < 0)
 		return -1;
-	return sql_get_int(s, "SELECT COALESCE(MAX(0, 1"
-			   " + (SELECT address_seq FROM throttle_hit WHERE address = ?1"
-			   "    ORDER BY at DESC, address_seq DESC LIMIT 1)"
-			   " - (SELECT address_seq FROM throttle_hit WHERE address = ?1 AND at >= ?2"
-			   "    ORDER BY at, address_seq LIMIT 1)), 0)",
+	return sql_get_int(s, SQL_DIALECT(s, HITS_SINCE("MAX", "address", "address_seq"),
+					  HITS_SINCE("GREATEST", "address", "address_seq")),
 			   SQL_ARGS(sql_text(address), sql_text(since)), per_address, e);
 }
 

@@ -67,6 +67,16 @@ static size_t lines_diff(lines *lite, lines *pg)
 	return diffs;
 }
 
+/* Fails the test, after the differences, when the two sides differ. */
+static void assert_same(lines *lite, lines *pg, const char *what)
+{
+	size_t diffs = lines_diff(lite, pg);
+	lines_free(lite);
+	lines_free(pg);
+	if (diffs)
+		fail_msg("%zu differences between %s (above)", diffs, what);
+}
+
 static char *slurp(const char *path)
 {
 	FILE *f = fopen(path, "r");
@@ -142,8 +152,8 @@ static void lite_lines(sqlite3 *db, const char *sql, lines *l)
 static const char *pg_database(char *name, size_t n)
 {
 	snprintf(name, n, "schema_engines_%d", ++w.databases);
-	char sql[200];
-	snprintf(sql, sizeof sql, "CREATE DATABASE %s;\n", name);
+	char sql[300];
+	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s;\nCREATE DATABASE %s;\n", name, name);
 	char *out = pg_run("postgres", sql);
 	assert_non_null(out);
 	free(out);
@@ -314,11 +324,7 @@ static void same_schema_on_both_engines(void **state)
 	sqlite3_close(db);
 	/* Enough of each kind that a query gone wrong cannot pass empty. */
 	assert_true(lite.n > 600);
-	size_t diffs = lines_diff(&lite, &pg);
-	lines_free(&lite);
-	lines_free(&pg);
-	if (diffs)
-		fail_msg("%zu differences between the engines' schemas (above)", diffs);
+	assert_same(&lite, &pg, "the engines' schemas");
 }
 
 /* The search index keeps FTS5's columns (and its rowid) beside the words;
@@ -334,9 +340,7 @@ static void search_index_and_versions(void **state)
 	pg_lines(name, "SELECT attname FROM pg_attribute WHERE attrelid = 'search_index'::regclass"
 		 " AND attnum > 0 AND attname <> 'words';", &pg);
 	sqlite3_close(db);
-	assert_int_equal(lines_diff(&lite, &pg), 0);
-	lines_free(&lite);
-	lines_free(&pg);
+	assert_same(&lite, &pg, "the search index's columns");
 	char *out = pg_run(name, "SELECT indexdef FROM pg_indexes WHERE tablename = 'search_index'"
 			   " AND indexdef LIKE '%gin (words)%';"
 			   "SELECT COUNT(*), MIN(version), MAX(version) FROM schema_migration;");
@@ -346,6 +350,139 @@ static void search_index_and_versions(void **state)
 	assert_non_null(strstr(out, "USING gin (words)"));
 	assert_non_null(strstr(out, expect));
 	free(out);
+}
+
+/* ---- the triggers at work ------------------------------------------------
+ * The same writes on both engines: after each, the same organisations and
+ * areas see their revision move (by how much may differ:
+ * docs/postgresql.md), and at the end the search index holds the same
+ * rows (the catalogue's wording read from the framework's JSON, a plan's
+ * words gathered from its parts). */
+static const char *const writes[] = {
+	"INSERT INTO area (name, created_at) VALUES ('North', 'x')",
+	"INSERT INTO area (name, created_at) VALUES ('South', 'x')",
+	"INSERT INTO organisation (name, sector, area_id, created_at, updated_at)"
+	" VALUES ('School', 'education', 1, 'x', 'x')",
+	"INSERT INTO organisation (name, sector, area_id, created_at, updated_at)"
+	" VALUES ('Nursery', 'education', 1, 'x', 'x')",
+	"INSERT INTO framework_version (hash, framework_id, body, first_used_at) VALUES ('h', 'm',"
+	" '{\"sections\": [{\"key\": \"1\", \"measures\": [{\"key\": \"1.3\", \"text\": \"Children feel welcome\"}]}]}',"
+	" 'x')",
+	"INSERT INTO measure (organisation_id, cycle, framework_hash, cornerstone_key, catalogue_key,"
+	" created_at, updated_at) VALUES (1, '2026-27', 'h', '1', '1.3', 'x', 'x')",
+	"INSERT INTO measure (organisation_id, cycle, framework_hash, cornerstone_key, own_text,"
+	" improve, created_at, updated_at) VALUES (2, '2026-27', 'h', '1', 'Our own', 'Transport', 'x', 'x')",
+	"INSERT INTO evidence (organisation_id, title, description, evidence_date, with_cyp, with_parents,"
+	" with_practitioners, created_at, updated_at) VALUES (1, 'Newsletter', 'For parents', '2026-01-01',"
+	" 0, 1, 0, 'x', 'x')",
+	"UPDATE evidence SET description = 'For parent carers'",
+	"INSERT INTO plan (organisation_id, framework_hash, title, cycle, created_at, updated_at)"
+	" VALUES (2, 'h', 'Team plan', '2026-27', 'x', 'x')",
+	"INSERT INTO plan_statement (plan_id, element_key, strengths, areas, updated_at)"
+	" VALUES (1, '1i', 'We listen', 'Transport', 'x')",
+	"INSERT INTO plan_answer (plan_id, section_key, question_key, answer, updated_at)"
+	" VALUES (1, 's', 'q1', 'Families lead', 'x')",
+	"INSERT INTO you_said (organisation_id, said, said_on, created_at, updated_at)"
+	" VALUES (1, 'More clubs', '2026-01-01', 'x', 'x')",
+	"INSERT INTO action_item (organisation_id, title, owner, created_at, updated_at)"
+	" VALUES (2, 'Parent forum', 'Head', 'x', 'x')",
+	"INSERT INTO area_setting (area_id, updated_at) VALUES (1, 'x')",
+	"UPDATE organisation SET area_id = 2 WHERE id = 2",
+	"DELETE FROM plan_answer",
+	"DELETE FROM evidence WHERE id = 1",
+	"INSERT INTO app_user (email, name, password_hash, created_at) VALUES ('a@b', 'Ann', 'x', 'x')",
+	"INSERT INTO membership (user_id, organisation_id, role, created_at) VALUES (1, 1, 'lead', 'x')",
+	"UPDATE app_user SET name = 'Ann Lee'",
+	"UPDATE plan SET title = 'Service plan'",
+	NULL,
+};
+
+/* Each counter as "id:n,id:n", in id order. */
+static const char lite_counters[] =
+	"SELECT (SELECT group_concat(organisation_id || ':' || n, ',') FROM"
+	"  (SELECT * FROM org_revision ORDER BY organisation_id)),"
+	" (SELECT group_concat(area_id || ':' || n, ',') FROM (SELECT * FROM area_revision ORDER BY area_id))";
+static const char pg_counters[] =
+	"SELECT (SELECT string_agg(organisation_id || ':' || n, ',' ORDER BY organisation_id) FROM org_revision),"
+	" (SELECT string_agg(area_id || ':' || n, ',' ORDER BY area_id) FROM area_revision);";
+static const char index_rows[] =
+	"SELECT 'search', rowid, org, organisation_id, title, body FROM search_index ORDER BY rowid;";
+
+/* The ids whose count differs between two "id:n,..." lists. */
+static void moved(const char *before, const char *after, char *out, size_t n)
+{
+	out[0] = '\0';
+	const char *p = after;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		char item[64], id[32];
+		snprintf(item, sizeof item, "%.*s", (int)len, p);
+		snprintf(id, sizeof id, "%.*s", (int)strcspn(item, ":"), item);
+		const char *was = strstr(before, item);
+		bool same = was && (was == before || was[-1] == ',') && (was[len] == ',' || !was[len]);
+		if (!same)
+			snprintf(out + strlen(out), n - strlen(out), "%s%s", *out ? "," : "", id);
+		p += len + (p[len] == ',');
+	}
+}
+
+/* "step|orgs moved|areas moved" for each write, from "orgs|areas" lines
+ * (the state after each write, the first line the state before any). */
+static void moves(lines *states, lines *out)
+{
+	for (size_t i = 1; i < states->n; i++) {
+		const char *before = states->v[i - 1], *after = states->v[i];
+		const char *b = strchr(before, '|'), *a = strchr(after, '|');
+		assert_non_null(b);
+		assert_non_null(a);
+		char b_orgs[512], a_orgs[512], orgs[256], areas[256], line[600];
+		snprintf(b_orgs, sizeof b_orgs, "%.*s", (int)(b - before), before);
+		snprintf(a_orgs, sizeof a_orgs, "%.*s", (int)(a - after), after);
+		moved(b_orgs, a_orgs, orgs, sizeof orgs);
+		moved(b + 1, a + 1, areas, sizeof areas);
+		snprintf(line, sizeof line, "write %zu moves organisations %s, areas %s", i, orgs, areas);
+		lines_add(out, line);
+	}
+}
+
+static void same_writes_move_the_same_counters(void **state)
+{
+	(void)state;
+	char name[64];
+	pg_database(name, sizeof name);
+	sqlite3 *db = lite_database("writes.db");
+	lines lite_states = {0}, pg_states = {0}, lite = {0}, pg = {0};
+	char *script = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&script, &len);
+	fprintf(f, "SELECT '|';\n");
+	lines_add(&lite_states, "|");
+	for (const char *const *wr = writes; *wr; wr++) {
+		char *msg = NULL;
+		if (sqlite3_exec(db, *wr, NULL, NULL, &msg) != SQLITE_OK)
+			fail_msg("%s: %s", *wr, msg);
+		lite_lines(db, lite_counters, &lite_states);
+		fprintf(f, "%s;\n%s\n", *wr, pg_counters);
+	}
+	fputs(index_rows, f);
+	fclose(f);
+	lines all = {0};
+	pg_lines(name, script, &all);
+	free(script);
+	for (size_t i = 0; i < all.n; i++)
+		lines_add(strncmp(all.v[i], "search|", 7) ? &pg_states : &pg, all.v[i]);
+	lines_free(&all);
+	moves(&lite_states, &lite);
+	lite_lines(db, index_rows, &lite);
+	moves(&pg_states, &all);
+	for (size_t i = 0; i < all.n; i++)
+		lines_add(&pg, all.v[i]);
+	sqlite3_close(db);
+	assert_int_equal(lite.n, sizeof writes / sizeof *writes - 1 + 5);
+	lines_free(&lite_states);
+	lines_free(&pg_states);
+	lines_free(&all);
+	assert_same(&lite, &pg, "what the engines' triggers did");
 }
 
 /* Migrations up to the baseline never run on PostgreSQL, so none of them
@@ -370,6 +507,7 @@ int main(void)
 		cmocka_unit_test(baseline_stands_for_the_early_migrations),
 		cmocka_unit_test(same_schema_on_both_engines),
 		cmocka_unit_test(search_index_and_versions),
+		cmocka_unit_test(same_writes_move_the_same_counters),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
