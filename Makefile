@@ -4,7 +4,7 @@
 
 CC       ?= cc
 PKGS     := sqlite3 jansson libsodium libmicrohttpd xlsxwriter libqrencode \
-            libmagic pangocairo libzip liboath libcurl
+            libmagic pangocairo libzip liboath libcurl libpq
 OPT      ?= -O2 -g
 CFLAGS   := $(OPT) -DCOPRO_FRAMEWORKS_DIR=\"$(CURDIR)/frameworks\" \
             -DCOPRO_ASSETS_DIR=\"$(CURDIR)/build/assets\" \

@@ -3,10 +3,12 @@
  * the test programs share. */
 #include "testutil.h"
 
+#include <libpq-fe.h>
 #include <signal.h>
 #include <sys/wait.h>
 
 #include "store/account.h"
+#include "store/sql.h"
 #include "report/report.h"
 
 const char *test_frameworks_dir(void)
@@ -39,6 +41,49 @@ framework *test_framework_valid(const char *text)
 	return fw;
 }
 
+/* Runs one statement on the test cluster's database itself. */
+void test_pg_admin(const char *uri, const char *sql)
+{
+	PGconn *c = PQconnectdb(uri);
+	if (PQstatus(c) != CONNECTION_OK)
+		fail_msg("cannot reach COPRO_TEST_DB %s: %s", uri, PQerrorMessage(c));
+	PQclear(PQexec(c, "SET client_min_messages = warning"));
+	PGresult *r = PQexec(c, sql);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
+		fail_msg("%s: %s", sql, PQresultErrorMessage(r));
+	PQclear(r);
+	PQfinish(c);
+}
+
+/* With COPRO_TEST_DB set to a PostgreSQL URI (tests/pg/cluster), each
+ * fixture's database is a schema of its own in that database: made and
+ * dropped in a few milliseconds, where a database of its own costs a
+ * checkpoint. f->path is the URI that opens it. */
+static void pg_fixture(fixture *f)
+{
+	const char *uri = getenv("COPRO_TEST_DB");
+	if (!uri || !*uri)
+		return;
+	static int n;
+	store_pg_allow();
+	snprintf(f->schema, sizeof f->schema, "t%d_%d", (int)getpid(), ++n);
+	char sql[80];
+	snprintf(sql, sizeof sql, "CREATE SCHEMA %s", f->schema);
+	test_pg_admin(uri, sql);
+	int w = snprintf(f->path, sizeof f->path, "%s%coptions=-csearch_path%%3D%s", uri,
+			 strchr(uri, '?') ? '&' : '?', f->schema);
+	assert_true(w > 0 && (size_t)w < sizeof f->path);
+}
+
+static void pg_fixture_drop(fixture *f)
+{
+	if (!f->schema[0])
+		return;
+	char sql[80];
+	snprintf(sql, sizeof sql, "DROP SCHEMA %s CASCADE", f->schema);
+	test_pg_admin(getenv("COPRO_TEST_DB"), sql);
+}
+
 int fixture_setup(void **state)
 {
 	fixture *f = calloc(1, sizeof *f);
@@ -46,8 +91,10 @@ int fixture_setup(void **state)
 	snprintf(f->dir, sizeof f->dir, "/tmp/copro-test-XXXXXX");
 	assert_non_null(mkdtemp(f->dir));
 	snprintf(f->path, sizeof f->path, "%s/test.db", f->dir);
+	pg_fixture(f);
 	assert_int_equal(fw_registry_load(&f->frameworks, test_frameworks_dir(), &f->e), 0);
-	assert_int_equal(store_open(&f->db, f->path, STORE_CREATE, &f->e), 0);
+	if (store_open(&f->db, f->path, STORE_CREATE, &f->e) < 0)
+		fail_msg("cannot open the test database: %s", f->e.msg);
 	f->d = (domain){.db = &f->db, .frameworks = &f->frameworks, .mem = &f->mem};
 	*state = f;
 	return 0;
@@ -57,6 +104,7 @@ int fixture_teardown(void **state)
 {
 	fixture *f = *state;
 	store_close(&f->db);
+	pg_fixture_drop(f);
 	fw_registry_free(&f->frameworks);
 	arena_free(&f->mem);
 	char cmd[200];
@@ -100,37 +148,33 @@ const char *fixture_framework_hash(fixture *f, const char *id)
 
 int64_t fixture_count(fixture *f, const char *sql)
 {
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(f->db.db, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	int64_t n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	int64_t n = -1;
+	err e = {0};
+	if (sql_get_int(&f->db, sql, NULL, &n, &e) < 0)
+		fail_msg("%s: %s", sql, e.msg);
 	return n;
 }
 
 int64_t test_count_rows(store *s)
 {
-	sqlite3_stmt *tables = NULL;
+	arena a = {0};
+	struct { const char **items; size_t n; } tables = {0};
+	err e = {0};
 	int64_t n = 0;
-	if (sqlite3_prepare_v2(s->db,
+	const char *list = SQL_DIALECT(s,
 		"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-		" AND name NOT IN ('schema_migration', 'sign_in_failure')", -1, &tables, NULL) != SQLITE_OK)
-		return -1;
-	while (sqlite3_step(tables) == SQLITE_ROW) {
+		" AND name NOT IN ('schema_migration', 'sign_in_failure')",
+		"SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
+		" AND tablename NOT IN ('schema_migration', 'sign_in_failure')");
+	if (SQL_LIST(s, &a, list, NULL, &tables, sql_text_row, &e) < 0)
+		n = -1;
+	for (size_t i = 0; i < tables.n && n >= 0; i++) {
 		char sql[200];
-		snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM \"%s\"",
-			 (const char *)sqlite3_column_text(tables, 0));
-		sqlite3_stmt *st = NULL;
-		if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-		    sqlite3_step(st) != SQLITE_ROW) {
-			sqlite3_finalize(st);
-			n = -1;
-			break;
-		}
-		n += sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+		int64_t rows = 0;
+		snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM \"%s\"", tables.items[i]);
+		n = sql_get_int(s, sql, NULL, &rows, &e) < 0 ? -1 : n + rows;
 	}
-	sqlite3_finalize(tables);
+	arena_free(&a);
 	return n;
 }
 

@@ -28,7 +28,8 @@
  * arena, all released by fixture_teardown. */
 typedef struct fixture {
 	char dir[64];
-	char path[128];
+	char path[320];         /* the file, or on PostgreSQL the URI of the fixture's schema */
+	char schema[40];        /* PostgreSQL: the schema of its own, dropped at teardown */
 	store db;
 	fw_registry frameworks;
 	arena mem;
@@ -44,6 +45,10 @@ framework *test_framework_quoted(const char *text, fw_report *r);
 framework *test_framework_valid(const char *text);
 int fixture_setup(void **state);
 int fixture_teardown(void **state);
+
+/* Runs SQL (several statements may be given) on the PostgreSQL database
+ * at `uri`, failing the test when it is refused. */
+void test_pg_admin(const char *uri, const char *sql);
 
 /* An organisation and a Four Cornerstones evaluation to work in. */
 int64_t fixture_org(fixture *f, const char *name);

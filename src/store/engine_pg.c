@@ -1,15 +1,295 @@
-/* engine_pg.c: PostgreSQL through libpq (being built: issue 16). */
-#include "store/engine.h"
+/* engine_pg.c: PostgreSQL through libpq. One connection per store; each
+ * SQL text is prepared once per connection under a name of its own, its
+ * ?, ?N and :name parameters rewritten to $N; results come in text format
+ * and the column readers convert them. Statements are engine_pg_stmt.c's
+ * side; this file holds the connection, transactions and errors. */
+#include "store/engine_pg.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- errors ----------------------------------------------------------------
+ * An engine code is PG_RC_BASE plus the failure's class (engine.h), read
+ * from the SQLSTATE; the server's message stays with the connection. */
+
+static enum sql_class class_of_state(const char *state)
+{
+	if (!state || strlen(state) != 5)
+		return SQL_CLASS_IO;    /* no answer from the server at all */
+	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0)
+		return SQL_CLASS_SERIALIZATION;
+	if (strncmp(state, "23", 2) == 0)
+		return SQL_CLASS_CONSTRAINT;
+	if (strcmp(state, "53100") == 0)
+		return SQL_CLASS_FULL;
+	if (strcmp(state, "25006") == 0)
+		return SQL_CLASS_READONLY;
+	if (strcmp(state, "55P03") == 0 || strcmp(state, "57014") == 0)
+		return SQL_CLASS_BUSY;
+	if (strncmp(state, "08", 2) == 0 || strncmp(state, "53", 2) == 0 ||
+	    strncmp(state, "57P", 3) == 0 || strncmp(state, "58", 2) == 0)
+		return SQL_CLASS_IO;
+	if (strcmp(state, "22001") == 0 || strcmp(state, "54000") == 0)
+		return SQL_CLASS_TOOBIG;
+	return SQL_CLASS_OTHER;
+}
+
+int pg_result_rc(pg_conn *c, PGresult *res)
+{
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	if (!msg)
+		msg = res ? PQresultErrorMessage(res) : PQerrorMessage(c->conn);
+	snprintf(c->message, sizeof c->message, "%s", msg && *msg ? msg : "no answer from the server");
+	size_t n = strlen(c->message);
+	while (n && (c->message[n - 1] == '\n' || c->message[n - 1] == ' '))
+		c->message[--n] = '\0';
+	return PG_RC_BASE + (int)class_of_state(state);
+}
+
+static enum sql_class pg_classify(store *s, int rc)
+{
+	(void)s;
+	return rc >= PG_RC_BASE ? (enum sql_class)(rc - PG_RC_BASE) : SQL_CLASS_OTHER;
+}
+
+static const char *pg_errstr(int rc)
+{
+	switch (pg_classify(NULL, rc)) {
+	case SQL_CLASS_BUSY: return "the database is busy";
+	case SQL_CLASS_FULL: return "the server's disk is full";
+	case SQL_CLASS_READONLY: return "the database is read-only";
+	case SQL_CLASS_IO: return "the server did not answer";
+	case SQL_CLASS_CONSTRAINT: return "a constraint refused the change";
+	case SQL_CLASS_SERIALIZATION: return "a concurrent change won";
+	case SQL_CLASS_TOOBIG: return "a value is too long";
+	case SQL_CLASS_RANGE: return "no such parameter";
+	default: return "the database refused the statement";
+	}
+}
+
+static int pg_fail(store *s, int rc, err *e)
+{
+	enum sql_class k = pg_classify(s, rc);
+	const char *msg = s->pg ? s->pg->message : "";
+	if (k == SQL_CLASS_BUSY || k == SQL_CLASS_FULL || k == SQL_CLASS_READONLY || k == SQL_CLASS_IO)
+		s->refused = rc;
+	switch (k) {
+	case SQL_CLASS_BUSY:
+		return err_set(e, ERR_BUSY, "the database %s is busy (%s). Try again in a moment.", s->path, msg);
+	case SQL_CLASS_SERIALIZATION:
+		return err_set(e, ERR_BUSY,
+			       "another change to the same records was saved at the same moment, so this one was not: try again.");
+	case SQL_CLASS_READONLY:
+		return err_set(e, ERR_IO, "cannot write to the database %s: it is read-only (%s).", s->path, msg);
+	case SQL_CLASS_FULL:
+		return err_set(e, ERR_IO, "the disk of the database server for %s is full: free some space and try again.",
+			       s->path);
+	case SQL_CLASS_IO:
+		return err_set(e, ERR_IO, "the database server for %s failed or went away (%s): check it and try again.",
+			       s->path, msg);
+	case SQL_CLASS_CONSTRAINT:
+		return err_set(e, ERR_CONFLICT, "the database refused the change (%s).", msg);
+	default:
+		return err_set(e, ERR_INTERNAL, "database error on %s: %s.", s->path, msg);
+	}
+}
+
+/* ---- plain statements ------------------------------------------------------- */
+
+/* Runs SQL with no parameters (several statements allowed): 0 or the
+ * engine's code. */
+static int exec_raw(store *s, const char *sql)
+{
+	PGresult *res = PQexec(s->pg->conn, sql);
+	ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+	int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? 0 : pg_result_rc(s->pg, res);
+	PQclear(res);
+	return rc;
+}
+
+static int pg_exec(store *s, const char *sql, err *e)
+{
+	int rc = exec_raw(s, sql);
+	return rc ? pg_fail(s, rc, e) : 0;
+}
+
+/* ---- transactions ------------------------------------------------------------
+ * SERIALIZABLE: copro's writes check what they read first (the last
+ * administrator, a name not taken yet, a quota), which SQLite makes safe
+ * by letting one writer in at a time. SERIALIZABLE keeps that promise with
+ * writers side by side: a transaction whose reads another one's commit
+ * made stale fails with 40001 instead of writing on a stale view
+ * (REPEATABLE READ would let two such checks both pass). The caller runs
+ * it again (the store answers ERR_BUSY: try again). */
+
+static int pg_begin(store *s, err *e)
+{
+	return pg_exec(s, "BEGIN ISOLATION LEVEL SERIALIZABLE", e);
+}
+
+static int pg_commit(store *s, err *e)
+{
+	int rc = exec_raw(s, "COMMIT");
+	if (rc)
+		return pg_fail(s, rc, e);      /* the caller rolls back */
+	s->in_tx = 0;
+	return 0;
+}
+
+static void pg_rollback(store *s)
+{
+	exec_raw(s, "ROLLBACK");
+}
+
+/* A read-only snapshot: every query of a page sees the same data. */
+static int pg_read_begin(store *s, err *e)
+{
+	return pg_exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", e);
+}
+
+static void pg_read_end(store *s)
+{
+	exec_raw(s, "COMMIT");
+}
+
+/* Servers starting together on one database take turns at migrating. */
+#define MIGRATION_LOCK_KEY "7380213466"
+
+static int pg_migration_lock(store *s, err *e)
+{
+	return pg_exec(s, "SELECT pg_advisory_xact_lock(" MIGRATION_LOCK_KEY ")", e);
+}
+
+static int pg_has_table(store *s, const char *name, bool *has, err *e)
+{
+	int64_t n = 0;
+	if (sql_get_int(s, "SELECT COUNT(*) FROM pg_catalog.pg_tables"
+			" WHERE schemaname = current_schema() AND tablename = ?",
+			SQL_ARGS(sql_text(name)), &n, e) < 0)
+		return -1;
+	*has = n > 0;
+	return 0;
+}
+
+static int64_t pg_changes(store *s)
+{
+	return s->pg->changes;
+}
+
+static int64_t pg_last_id(store *s)
+{
+	return s->pg->last_id;
+}
+
+static int64_t pg_max_bytes(store *s)
+{
+	(void)s;
+	return (int64_t)1 << 30;        /* a text or bytea value's limit: 1 GB */
+}
+
+/* ---- opening --------------------------------------------------------------- */
+
+/* "postgresql://user@host:port/dbname" from the URI's parts, without its
+ * password, for messages. */
+static char *display_name(PQconninfoOption *opts)
+{
+	const char *user = NULL, *host = NULL, *port = NULL, *db = NULL;
+	for (PQconninfoOption *o = opts; o->keyword; o++) {
+		const char *v = o->val && *o->val ? o->val : NULL;
+		if (strcmp(o->keyword, "user") == 0) user = v;
+		else if (strcmp(o->keyword, "host") == 0) host = v;
+		else if (strcmp(o->keyword, "port") == 0) port = v;
+		else if (strcmp(o->keyword, "dbname") == 0) db = v;
+	}
+	size_t n = 64 + (user ? strlen(user) : 0) + (host ? strlen(host) : 0) +
+		   (port ? strlen(port) : 0) + (db ? strlen(db) : 0);
+	char *out = malloc(n);
+	if (!out)
+		abort();
+	snprintf(out, n, "postgresql://%s%s%s%s%s/%s", user ? user : "", user ? "@" : "",
+		 host ? host : "", port ? ":" : "", port ? port : "", db ? db : "");
+	return out;
+}
+
+/* The server's notices (a ROLLBACK after a refused COMMIT, a DROP's
+ * cascade) are not copro's to print. */
+static void quiet(void *arg, const char *message)
+{
+	(void)arg, (void)message;
+}
 
 static int pg_open(store *s, const char *where, enum store_mode mode, err *e)
 {
-	(void)s, (void)where, (void)mode;
-	return err_set(e, ERR_INPUT, "copro cannot use PostgreSQL yet.");
+	(void)mode;     /* the database itself is made by its administrator */
+	char *why = NULL;
+	PQconninfoOption *opts = PQconninfoParse(where, &why);
+	if (!opts) {
+		err_set(e, ERR_INPUT,
+			"the PostgreSQL address is not valid (%s): write it as postgresql://USER@HOST/DATABASE.",
+			why ? why : "libpq could not read it");
+		PQfreemem(why);
+		return -1;
+	}
+	free(s->path);
+	s->path = display_name(opts);
+	PQconninfoFree(opts);
+	s->pg = pg_conn_new();
+	s->pg->conn = PQconnectdb(where);
+	if (PQstatus(s->pg->conn) != CONNECTION_OK) {
+		pg_result_rc(s->pg, NULL);
+		return err_set(e, ERR_IO, "cannot connect to the database %s: %s.", s->path,
+			       s->pg->message);
+	}
+	PQsetNoticeProcessor(s->pg->conn, quiet, NULL);
+	if (PQsetClientEncoding(s->pg->conn, "UTF8") != 0)
+		return err_set(e, ERR_IO, "the database %s cannot speak UTF-8.", s->path);
+	return pg_exec(s, "SET TIME ZONE 'UTC'", e);
 }
 
 static void pg_close(store *s)
 {
-	(void)s;
+	if (!s->pg)
+		return;
+	pg_conn_free(s->pg);
+	s->pg = NULL;
 }
 
-const sql_engine sql_engine_pg = {.name = "PostgreSQL", .open = pg_open, .close = pg_close};
+const sql_engine sql_engine_pg = {
+	.name = "PostgreSQL",
+	.open = pg_open,
+	.close = pg_close,
+	.prepare = pg_prepare,
+	.done = pg_done,
+	.exec_stmt = pg_exec_stmt,
+	.exec = pg_exec,
+	.begin = pg_begin,
+	.commit = pg_commit,
+	.rollback = pg_rollback,
+	.read_begin = pg_read_begin,
+	.read_end = pg_read_end,
+	.changes = pg_changes,
+	.last_id = pg_last_id,
+	.fail = pg_fail,
+	.classify = pg_classify,
+	.errstr = pg_errstr,
+	.max_bytes = pg_max_bytes,
+	.has_table = pg_has_table,
+	.migration_lock = pg_migration_lock,
+	.sql_text = pg_sql_text,
+	.param_count = pg_param_count,
+	.param_name = pg_param_name,
+	.bind_text = pg_bind_text,
+	.bind_int = pg_bind_int,
+	.bind_double = pg_bind_double,
+	.bind_null = pg_bind_null,
+	.bind_blob = pg_bind_blob,
+	.step = pg_step,
+	.reset = pg_reset,
+	.col_null = pg_col_null,
+	.col_int = pg_col_int,
+	.col_double = pg_col_double,
+	.col_text = pg_col_text,
+	.col_blob = pg_col_blob,
+};

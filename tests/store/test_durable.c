@@ -52,7 +52,7 @@ static void the_synced_wal_is_never_a_deleted_one(void **state)
 
 static off_t wal_size(fixture *f)
 {
-	char path[200];
+	char path[sizeof f->path + 8];
 	struct stat sb;
 	snprintf(path, sizeof path, "%s-wal", f->path);
 	return stat(path, &sb) == 0 ? sb.st_size : 0;

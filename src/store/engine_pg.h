@@ -1,0 +1,48 @@
+/* engine_pg.h: PostgreSQL's side of the engine table, shared by
+ * engine_pg.c (the connection, transactions, errors) and engine_pg_stmt.c
+ * (statements, their cache and parameters). Internal to src/store. */
+#ifndef COPRO_STORE_ENGINE_PG_H
+#define COPRO_STORE_ENGINE_PG_H
+
+#include <libpq-fe.h>
+
+#include "store/engine.h"
+#include "store/sql.h"
+
+/* An engine code: this plus the failure's class (never 0, 100 or 101). */
+#define PG_RC_BASE 1000
+
+typedef struct pg_conn {
+	PGconn *conn;
+	struct pg_cache *cache;         /* prepared statements by SQL text */
+	unsigned next_name;             /* statements are named c1, c2 ... */
+	int64_t changes, last_id;       /* of the last INSERT, UPDATE or DELETE */
+	char message[512];              /* the server's last error */
+} pg_conn;
+
+pg_conn *pg_conn_new(void);
+void pg_conn_free(pg_conn *c);
+/* The engine code of a failed result (NULL: the connection's error),
+ * keeping the server's message in c->message. */
+int pg_result_rc(pg_conn *c, PGresult *res);
+
+sql_stmt *pg_prepare(store *s, const char *sql, err *e);
+void pg_done(store *s, sql_stmt *st);
+int pg_exec_stmt(store *s, sql_stmt *st, err *e);
+const char *pg_sql_text(sql_stmt *st);
+int pg_param_count(sql_stmt *st);
+const char *pg_param_name(sql_stmt *st, int i);
+int pg_bind_text(sql_stmt *st, int i, const char *v);
+int pg_bind_int(sql_stmt *st, int i, int64_t v);
+int pg_bind_double(sql_stmt *st, int i, double v);
+int pg_bind_null(sql_stmt *st, int i);
+int pg_bind_blob(sql_stmt *st, int i, const void *v, size_t n);
+int pg_step(store *s, sql_stmt *st);
+void pg_reset(sql_stmt *st);
+bool pg_col_null(sql_stmt *st, int c);
+int64_t pg_col_int(sql_stmt *st, int c);
+double pg_col_double(sql_stmt *st, int c);
+const char *pg_col_text(sql_stmt *st, int c, size_t *n);
+const void *pg_col_blob(sql_stmt *st, int c, size_t *n);
+
+#endif

@@ -1,0 +1,462 @@
+/* engine_pg_stmt.c: PostgreSQL's statements: copro's SQL text with ?, ?N
+ * and :name parameters rewritten to $N once, prepared once per connection
+ * and kept by text; values bound as text (bytes as binary); results read
+ * whole, in text format, and converted by the column readers. */
+#include "store/engine_pg.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct pg_stmt {
+	sql_stmt h;
+	pg_conn *c;
+	char *sql;              /* copro's text, the cache's key */
+	uint64_t hash;
+	char name[24];
+	int n;                  /* parameters */
+	char **names;           /* ":name" of parameter i + 1, or NULL */
+	char **vals;            /* bound values, copies; NULL is SQL NULL */
+	int *lens, *fmts;
+	PGresult *res;
+	int row, rows;
+	bool returns_id;        /* an INSERT given RETURNING id for last_id */
+	bool cached, busy;
+	unsigned char *blob;    /* the last column read as bytes */
+} pg_stmt;
+
+#define CACHE_SLOTS 512         /* a power of two, as SQLite's cache (db.c) */
+
+struct pg_cache {
+	pg_stmt *slot[CACHE_SLOTS];
+	size_t used;
+};
+
+static void *must(void *p)
+{
+	if (!p)
+		abort();
+	return p;
+}
+
+pg_conn *pg_conn_new(void)
+{
+	pg_conn *c = must(calloc(1, sizeof *c));
+	c->cache = must(calloc(1, sizeof *c->cache));
+	return c;
+}
+
+/* ---- parameters -----------------------------------------------------------
+ * SQLite numbers `?` one past the highest number so far, `?N` as N and a
+ * new `:name` one past the highest; the same name is the same parameter.
+ * Quoted text, quoted names, comments and `::` casts are copied as they
+ * are. */
+
+typedef struct rewrite {
+	char *out;
+	size_t len;
+	int max;
+	char **names;           /* by number - 1, up to max */
+} rewrite;
+
+static void put(rewrite *r, const char *p, size_t n)
+{
+	memcpy(r->out + r->len, p, n);
+	r->len += n;
+}
+
+static void put_param(rewrite *r, int i, const char *name, size_t n)
+{
+	if (i > r->max) {
+		r->names = must(realloc(r->names, (size_t)i * sizeof *r->names));
+		for (int k = r->max; k < i; k++)
+			r->names[k] = NULL;
+		r->max = i;
+	}
+	if (name && !r->names[i - 1])
+		r->names[i - 1] = must(strndup(name, n));
+	r->len += (size_t)sprintf(r->out + r->len, "$%d", i);
+}
+
+static int named_index(rewrite *r, const char *name, size_t n)
+{
+	for (int k = 0; k < r->max; k++)
+		if (r->names[k] && strlen(r->names[k]) == n && memcmp(r->names[k], name, n) == 0)
+			return k + 1;
+	return r->max + 1;
+}
+
+/* The end of a quoted run starting at p (quote q), or of a comment. */
+static const char *skip_quoted(const char *p)
+{
+	char q = *p++;
+	while (*p && !(*p == q && p[1] != q))
+		p += *p == q ? 2 : 1;
+	return *p ? p + 1 : p;
+}
+
+static const char *skip_token(const char *p)
+{
+	if (*p == '\'' || *p == '"')
+		return skip_quoted(p);
+	if (p[0] == '-' && p[1] == '-')
+		return p + strcspn(p, "\n");
+	if (p[0] == '/' && p[1] == '*') {
+		const char *end = strstr(p + 2, "*/");
+		return end ? end + 2 : p + strlen(p);
+	}
+	if (p[0] == ':' && p[1] == ':')
+		return p + 2;
+	return p + 1;
+}
+
+static void rewrite_sql(const char *sql, rewrite *r)
+{
+	r->out = must(malloc(strlen(sql) * 5 + 16));    /* "?" becomes "$NNNN" at most */
+	for (const char *p = sql; *p;) {
+		if (*p == '?') {
+			const char *d = p + 1;
+			int i = isdigit((unsigned char)*d) ? (int)strtol(d, (char **)&d, 10) : r->max + 1;
+			put_param(r, i, NULL, 0);
+			p = d;
+		} else if (*p == ':' && (isalpha((unsigned char)p[1]) || p[1] == '_')) {
+			size_t n = 1;
+			while (isalnum((unsigned char)p[n]) || p[n] == '_')
+				n++;
+			put_param(r, named_index(r, p, n), p, n);
+			p += n;
+		} else {
+			const char *next = skip_token(p);
+			put(r, p, (size_t)(next - p));
+			p = next;
+		}
+	}
+	r->out[r->len] = '\0';
+}
+
+/* ---- preparing --------------------------------------------------------------- */
+
+/* Whether `sql` is an INSERT into a table with an id column and no
+ * RETURNING of its own: then RETURNING id gives sql_last_id its value
+ * (PostgreSQL has no last insert id; lastval() would see a trigger's). */
+static bool wants_id(pg_conn *c, const char *sql)
+{
+	while (isspace((unsigned char)*sql))
+		sql++;
+	if (strncasecmp(sql, "INSERT INTO ", 12) != 0 || strstr(sql, "RETURNING"))
+		return false;
+	const char *t = sql + 12;
+	size_t n = strcspn(t, " (");
+	char table[64];
+	if (n == 0 || n >= sizeof table)
+		return false;
+	snprintf(table, sizeof table, "%.*s", (int)n, t);
+	const char *v[1] = {table};
+	PGresult *res = PQexecParams(c->conn,
+		"SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass($1)"
+		" AND attname = 'id' AND NOT attisdropped", 1, NULL, v, NULL, NULL, 0);
+	bool yes = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1;
+	PQclear(res);
+	return yes;
+}
+
+static void stmt_free(pg_stmt *st)
+{
+	if (!st)
+		return;
+	PQclear(st->res);
+	PQfreemem(st->blob);
+	for (int i = 0; i < st->n; i++) {
+		free(st->names[i]);
+		free(st->vals[i]);
+	}
+	free(st->names);
+	free(st->vals);
+	free(st->lens);
+	free(st->fmts);
+	free(st->sql);
+	free(st);
+}
+
+static uint64_t text_hash(const char *sql)
+{
+	uint64_t h = 1469598103934665603ull;          /* FNV-1a, as db.c */
+	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+		h = (h ^ *p) * 1099511628211ull;
+	return h;
+}
+
+static pg_stmt *prepare_new(store *s, const char *sql, uint64_t h, err *e)
+{
+	pg_conn *c = s->pg;
+	rewrite r = {0};
+	rewrite_sql(sql, &r);
+	pg_stmt *st = must(calloc(1, sizeof *st));
+	*st = (pg_stmt){.h = {&sql_engine_pg}, .c = c, .hash = h, .n = r.max, .names = r.names};
+	st->sql = must(strdup(sql));
+	snprintf(st->name, sizeof st->name, "c%u", ++c->next_name);
+	st->vals = must(calloc((size_t)r.max + 1, sizeof *st->vals));
+	st->lens = must(calloc((size_t)r.max + 1, sizeof *st->lens));
+	st->fmts = must(calloc((size_t)r.max + 1, sizeof *st->fmts));
+	st->returns_id = wants_id(c, r.out);
+	if (st->returns_id) {
+		r.out = must(realloc(r.out, r.len + 16));
+		strcat(r.out, " RETURNING id");
+	}
+	PGresult *res = PQprepare(c->conn, st->name, r.out, 0, NULL);
+	free(r.out);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		int rc = pg_result_rc(c, res);
+		PQclear(res);
+		stmt_free(st);
+		s->engine->fail(s, rc, e);
+		return NULL;
+	}
+	PQclear(res);
+	return st;
+}
+
+static pg_stmt **cache_slot(struct pg_cache *k, const char *sql, uint64_t h)
+{
+	for (size_t i = h & (CACHE_SLOTS - 1);; i = (i + 1) & (CACHE_SLOTS - 1)) {
+		pg_stmt **cs = &k->slot[i];
+		if (!*cs || ((*cs)->hash == h && strcmp((*cs)->sql, sql) == 0))
+			return cs;
+	}
+}
+
+sql_stmt *pg_prepare(store *s, const char *sql, err *e)
+{
+	struct pg_cache *k = s->pg->cache;
+	uint64_t h = text_hash(sql);
+	pg_stmt **cs = cache_slot(k, sql, h);
+	if (*cs && !(*cs)->busy) {
+		(*cs)->busy = true;
+		return &(*cs)->h;
+	}
+	pg_stmt *st = prepare_new(s, sql, h, e);
+	if (!st)
+		return NULL;
+	if (!*cs && k->used < CACHE_SLOTS / 2) {
+		*cs = st;
+		st->cached = true;
+		k->used++;
+	}
+	st->busy = true;
+	return &st->h;
+}
+
+/* A statement not kept is let go on the server too. */
+static void deallocate(pg_conn *c, pg_stmt *st)
+{
+	char sql[48];
+	snprintf(sql, sizeof sql, "DEALLOCATE %s", st->name);
+	PQclear(PQexec(c->conn, sql));
+	stmt_free(st);
+}
+
+void pg_reset(sql_stmt *h)
+{
+	pg_stmt *st = (pg_stmt *)h;
+	PQclear(st->res);
+	st->res = NULL;
+	PQfreemem(st->blob);
+	st->blob = NULL;
+	for (int i = 0; i < st->n; i++) {
+		free(st->vals[i]);
+		st->vals[i] = NULL;
+		st->lens[i] = st->fmts[i] = 0;
+	}
+}
+
+void pg_done(store *s, sql_stmt *h)
+{
+	pg_stmt *st = (pg_stmt *)h;
+	sql_bind_forget(h);
+	if (!st->cached) {
+		deallocate(s->pg, st);
+		return;
+	}
+	pg_reset(h);
+	st->busy = false;
+}
+
+void pg_conn_free(pg_conn *c)
+{
+	for (size_t i = 0; i < CACHE_SLOTS; i++)
+		stmt_free(c->cache->slot[i]);
+	free(c->cache);
+	PQfinish(c->conn);
+	free(c);
+}
+
+const char *pg_sql_text(sql_stmt *h)
+{
+	return ((pg_stmt *)h)->sql;
+}
+
+int pg_param_count(sql_stmt *h)
+{
+	return ((pg_stmt *)h)->n;
+}
+
+const char *pg_param_name(sql_stmt *h, int i)
+{
+	pg_stmt *st = (pg_stmt *)h;
+	return i >= 1 && i <= st->n ? st->names[i - 1] : NULL;
+}
+
+/* ---- binding ----------------------------------------------------------------- */
+
+static int bind_bytes(pg_stmt *st, int i, const void *v, size_t n, int fmt)
+{
+	if (i < 1 || i > st->n)
+		return PG_RC_BASE + SQL_CLASS_RANGE;
+	free(st->vals[i - 1]);
+	st->vals[i - 1] = NULL;
+	if (v) {
+		st->vals[i - 1] = must(malloc(n + 1));
+		memcpy(st->vals[i - 1], v, n);
+		st->vals[i - 1][n] = '\0';
+	}
+	st->lens[i - 1] = (int)n;
+	st->fmts[i - 1] = fmt;
+	return 0;
+}
+
+int pg_bind_text(sql_stmt *h, int i, const char *v)
+{
+	return bind_bytes((pg_stmt *)h, i, v, v ? strlen(v) : 0, 0);
+}
+
+int pg_bind_int(sql_stmt *h, int i, int64_t v)
+{
+	char t[24];
+	int n = snprintf(t, sizeof t, "%lld", (long long)v);
+	return bind_bytes((pg_stmt *)h, i, t, (size_t)n, 0);
+}
+
+int pg_bind_double(sql_stmt *h, int i, double v)
+{
+	char t[40];
+	int n = snprintf(t, sizeof t, "%.17g", v);
+	return bind_bytes((pg_stmt *)h, i, t, (size_t)n, 0);
+}
+
+int pg_bind_null(sql_stmt *h, int i)
+{
+	return bind_bytes((pg_stmt *)h, i, NULL, 0, 0);
+}
+
+int pg_bind_blob(sql_stmt *h, int i, const void *v, size_t n)
+{
+	if (n > INT32_MAX)
+		return PG_RC_BASE + SQL_CLASS_TOOBIG;
+	return bind_bytes((pg_stmt *)h, i, v ? v : "", n, 1);
+}
+
+/* ---- running and reading ------------------------------------------------------- */
+
+static int execute(pg_conn *c, pg_stmt *st)
+{
+	st->res = PQexecPrepared(c->conn, st->name, st->n, (const char *const *)st->vals,
+				 st->lens, st->fmts, 0);
+	ExecStatusType status = PQresultStatus(st->res);
+	if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+		int rc = pg_result_rc(c, st->res);
+		PQclear(st->res);
+		st->res = NULL;
+		return rc;
+	}
+	const char *cmd = PQcmdStatus(st->res);
+	if (strncmp(cmd, "INSERT", 6) == 0 || strncmp(cmd, "UPDATE", 6) == 0 ||
+	    strncmp(cmd, "DELETE", 6) == 0)
+		c->changes = strtoll(PQcmdTuples(st->res), NULL, 10);
+	if (st->returns_id && PQntuples(st->res) > 0)
+		c->last_id = strtoll(PQgetvalue(st->res, 0, 0), NULL, 10);
+	st->row = -1;
+	st->rows = st->returns_id ? 0 : PQntuples(st->res);
+	return 0;
+}
+
+int pg_step(store *s, sql_stmt *h)
+{
+	pg_stmt *st = (pg_stmt *)h;
+	if (!st->res) {
+		int rc = execute(s->pg, st);
+		if (rc)
+			return rc;
+	}
+	PQfreemem(st->blob);
+	st->blob = NULL;
+	return ++st->row < st->rows ? SQL_STEP_ROW : SQL_STEP_DONE;
+}
+
+int pg_exec_stmt(store *s, sql_stmt *h, err *e)
+{
+	if (sql_bind_check(s, h, e) < 0) {
+		pg_done(s, h);
+		return -1;
+	}
+	int rc = pg_step(s, h);
+	pg_done(s, h);
+	return rc == SQL_STEP_ROW || rc == SQL_STEP_DONE ? 0 : s->engine->fail(s, rc, e);
+}
+
+static const char *value(pg_stmt *st, int c)
+{
+	if (!st->res || st->row < 0 || st->row >= st->rows || c >= PQnfields(st->res) ||
+	    PQgetisnull(st->res, st->row, c))
+		return NULL;
+	return PQgetvalue(st->res, st->row, c);
+}
+
+bool pg_col_null(sql_stmt *h, int c)
+{
+	return value((pg_stmt *)h, c) == NULL;
+}
+
+/* Integers come as decimal text; a comparison's boolean as "t" or "f". */
+int64_t pg_col_int(sql_stmt *h, int c)
+{
+	const char *v = value((pg_stmt *)h, c);
+	if (!v)
+		return 0;
+	if (v[0] == 't' || v[0] == 'f')
+		return v[0] == 't';
+	return strtoll(v, NULL, 10);
+}
+
+double pg_col_double(sql_stmt *h, int c)
+{
+	const char *v = value((pg_stmt *)h, c);
+	if (!v)
+		return 0;
+	if (v[0] == 't' || v[0] == 'f')
+		return v[0] == 't';
+	return strtod(v, NULL);
+}
+
+const char *pg_col_text(sql_stmt *h, int c, size_t *n)
+{
+	pg_stmt *st = (pg_stmt *)h;
+	const char *v = value(st, c);
+	*n = v ? (size_t)PQgetlength(st->res, st->row, c) : 0;
+	return v;
+}
+
+/* BYTEA arrives as hex text ("\x..."): unescaped into a buffer kept
+ * until the next step. */
+const void *pg_col_blob(sql_stmt *h, int c, size_t *n)
+{
+	pg_stmt *st = (pg_stmt *)h;
+	const char *v = value(st, c);
+	*n = 0;
+	if (!v)
+		return NULL;
+	PQfreemem(st->blob);
+	st->blob = PQunescapeBytea((const unsigned char *)v, n);
+	return st->blob;
+}
