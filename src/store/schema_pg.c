@@ -682,7 +682,17 @@ const char schema_pg_baseline[] =
 	/* The search index: a table of the rows SQLite's FTS5 table holds
 	 * (the same rowid packing, so the triggers are the same), the words
 	 * of title and body as a tsvector of the 'simple' configuration (no
-	 * stemming, as FTS5's unicode61), and a GIN index over them. */
+	 * stemming, as FTS5's unicode61), and a GIN index over them. Accents
+	 * are folded as FTS5's remove_diacritics folds them ("cafe" finds
+	 * "café"), by copro_fold: the Latin letters whose accent Unicode
+	 * writes apart from the letter, without the unaccent extension, which
+	 * an area's database may not allow. Queries fold their words too. */
+	"CREATE FUNCTION copro_fold(t TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE"
+	" RETURN translate(t,"
+	" 'ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞ' ||"
+	" 'ğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžȘșȚț',"
+	" 'AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaCcCcCcCcDdEeEeEeEeEeGgG' ||"
+	" 'gGgGgHhIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZzSsTt');"
 	"CREATE TABLE search_index ("
 	"  rowid BIGINT PRIMARY KEY,"
 	"  org TEXT,"
@@ -690,7 +700,7 @@ const char schema_pg_baseline[] =
 	"  title TEXT,"
 	"  body TEXT,"
 	"  words tsvector GENERATED ALWAYS AS"
-	"    (to_tsvector('simple', COALESCE(title, '') || ' ' || COALESCE(body, ''))) STORED);"
+	"    (to_tsvector('simple', copro_fold(COALESCE(title, '') || ' ' || COALESCE(body, '')))) STORED);"
 	"CREATE INDEX search_index_words ON search_index USING GIN (words);"
 	"CREATE INDEX search_index_organisation ON search_index (organisation_id);"
 	REVISIONS_7

@@ -55,7 +55,7 @@ static const char *match_expr(arena *a, bool pg, int64_t org, const char *const 
 
 /* PostgreSQL's ranking is ts_rank, SQLite's bm25: the better match first
  * on both, then the newest record. Snippets are 14 words of the body. */
-#define PG_QUERY "to_tsquery('simple', ?1)"
+#define PG_QUERY "to_tsquery('simple', copro_fold(?1))"
 #define PG_MATCH " FROM search_index WHERE words @@ " PG_QUERY " AND organisation_id = ?2"
 
 int store_search(store *s, arena *a, int64_t org, const char *const *words, size_t n,

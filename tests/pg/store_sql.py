@@ -6,7 +6,9 @@ macros are expanded; SQL_DIALECT's PostgreSQL text where there are two),
 builds PostgreSQL's schema from schema_pg.c's baseline and the later
 migrations' texts in a new database on the cluster at URI, and asks
 PostgreSQL to PREPARE each statement (parameters numbered as SQLite numbers
-them). Prints TAP: one line per store file. A statement refused only
+them), and describe the columns of each query: a truth value fails, as
+PostgreSQL gives t or f where SQLite gives 1 or 0. Prints TAP: one line
+per store file. A statement refused only
 because a parameter's type cannot be told from the SQL is the engine's to
 bind with a type: counted as skipped, not passed."""
 import codecs
@@ -103,6 +105,12 @@ def dollar(text):
     return '$sql$' + text + '$sql$'
 
 
+def psql(uri, script, stop):
+    return subprocess.run(['psql', '-X', '-q', '-A', '-t', '-F', '|', '-v',
+                           'ON_ERROR_STOP=%d' % stop, '-d', uri],
+                          input='\n'.join(script) + '\n', capture_output=True, text=True)
+
+
 def main():
     uri = sys.argv[1]
     stmts = statements()
@@ -123,8 +131,7 @@ def main():
   END LOOP;
 END $do$;''')
     script.append("SELECT n, replace(refused, E'\\n', ' ') FROM stmt WHERE refused IS NOT NULL ORDER BY n;")
-    run = subprocess.run(['psql', '-X', '-q', '-A', '-t', '-F', '|', '-v', 'ON_ERROR_STOP=1', '-d', uri],
-                         input='\n'.join(script) + '\n', capture_output=True, text=True)
+    run = psql(uri, script, stop=True)
     if run.returncode != 0:
         print('not ok - PostgreSQL builds the schema and runs the check')
         print('# ' + run.stderr.strip().replace('\n', '\n# '))
@@ -133,6 +140,18 @@ END $do$;''')
     for line in run.stdout.splitlines():
         n, _, why = line.partition('|')
         refused[int(n)] = why
+    # The columns each query gives, described without running it: a truth
+    # value is t or f on PostgreSQL, 1 or 0 on SQLite.
+    describe = ['\\connect %s' % db]
+    for n, (_, sql) in enumerate(stmts):
+        if n not in refused and sql.lstrip().upper().startswith(('SELECT', 'WITH')):
+            describe += ['\\echo @@ %d' % n, numbered(sql) + ' \\gdesc']
+    n = None
+    for line in psql(uri, describe, stop=False).stdout.splitlines():
+        if line.startswith('@@ '):
+            n = int(line[3:])
+        elif n is not None and line.endswith('|boolean'):
+            refused[n] = 'column %s is a truth value (t or f here, 1 or 0 on SQLite)' % line.split('|')[0]
     failed = 0
     files = sorted({f for f, _ in stmts})
     for f in files:
