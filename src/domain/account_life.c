@@ -90,13 +90,10 @@ int account_data(domain *d, int64_t user, const char **json, err *e)
 	return 0;
 }
 
-int api_token_create_days(domain *d, const user_row *who, int64_t area, const char *name, int days,
-			  char token[65], int64_t *id, err *e)
+/* The token and its expiry in one transaction. */
+static int token_create_at(domain *d, const user_row *who, int64_t area, const char *name,
+			   const char *until, char token[65], int64_t *id, err *e)
 {
-	if (days < 1 || days > API_TOKEN_MAX_DAYS)
-		return err_set(e, ERR_INPUT, "A token lasts from 1 day to %d days.", API_TOKEN_MAX_DAYS);
-	char until[21];
-	time_iso(time_now_epoch() + (int64_t)days * 24 * 3600, until);
 	if (store_begin(d->db, e) < 0)
 		return -1;
 	if (api_token_create_logged(d, who, area, name, token, id, e) < 0 ||
@@ -105,6 +102,34 @@ int api_token_create_days(domain *d, const user_row *who, int64_t area, const ch
 		return -1;
 	}
 	return 0;
+}
+
+int api_token_create_days(domain *d, const user_row *who, int64_t area, const char *name, int days,
+			  char token[65], int64_t *id, err *e)
+{
+	if (days < 1 || days > API_TOKEN_MAX_DAYS)
+		return err_set(e, ERR_INPUT, "A token lasts from 1 day to %d days.", API_TOKEN_MAX_DAYS);
+	char until[21];
+	time_iso(time_now_epoch() + (int64_t)days * 24 * 3600, until);
+	return token_create_at(d, who, area, name, until, token, id, e);
+}
+
+int api_token_create_until(domain *d, const user_row *who, int64_t area, const char *name,
+			   const char *day, char token[65], int64_t *id, err *e)
+{
+	/* It works through the day chosen, to its last second (UTC). */
+	int64_t end = date_valid(day) ? time_parse_iso(arena_printf(d->mem, "%sT23:59:59Z", day)) : -1;
+	if (end < 0)
+		return err_set(e, ERR_INPUT, "the last day the token works must be a real date, like 2027-03-31");
+	int64_t now = time_now_epoch();
+	if (end < now + 24 * 3600)
+		return err_set(e, ERR_INPUT, "the last day the token works must be after today");
+	if (end > now + (int64_t)(API_TOKEN_MAX_DAYS + 1) * 24 * 3600)
+		return err_set(e, ERR_INPUT, "the last day the token works must be within %d years of today",
+			       API_TOKEN_MAX_DAYS / 365);
+	char until[21];
+	time_iso(end, until);
+	return token_create_at(d, who, area, name, until, token, id, e);
 }
 
 int api_token_expired(domain *d, const char *token, char on[11], err *e)

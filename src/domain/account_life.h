@@ -35,6 +35,10 @@ int account_data(domain *d, int64_t user, const char **json, err *e);
  * its activity line; as api_token_create_logged otherwise. */
 int api_token_create_days(domain *d, const user_row *who, int64_t area, const char *name, int days,
 			  char token[65], int64_t *id, err *e);
+/* An API token that works until the end of `day` (YYYY-MM-DD, UTC): from
+ * tomorrow to API_TOKEN_MAX_DAYS from today, else ERR_INPUT. */
+int api_token_create_until(domain *d, const user_row *who, int64_t area, const char *name,
+			   const char *day, char token[65], int64_t *id, err *e);
 /* 1 when `token` is a token that has expired (not one revoked or
  * unknown), with the day it expired in `on` (YYYY-MM-DD). */
 int api_token_expired(domain *d, const char *token, char on[11], err *e);

@@ -290,13 +290,101 @@ static void token_refusals(void **state)
 	request_destroy(r);
 }
 
+/* The expiry of a token made on the page: 30 or 90 days, a year (the
+ * default) or through a chosen day; shown on the list, with expired ones
+ * said plainly. */
+static void token_expiry_chosen(void **state)
+{
+	webfix *w = *state;
+	int64_t area = fixture_org_area(&w->f, w->org);
+	const char *tokens = web_path(w, "/area/%lld/api-tokens", (long long)area);
+	request *r = web_run(w, AS_AREA, "GET", tokens, NULL);
+	page_has(r, "How long it works");
+	page_has(r, "value=\"30\"");
+	page_has(r, "value=\"90\"");
+	page_has(r, "value=\"365\" checked");
+	page_has(r, "Until a date you choose");
+	page_has(r, "id=\"until-day\"");
+	request_destroy(r);
+
+	char in30[21], in90[21];
+	time_iso(time_now_epoch() + 30 * 24 * 3600, in30);
+	time_iso(time_now_epoch() + 90 * 24 * 3600, in90);
+	r = web_run(w, AS_AREA, "POST", tokens, (const char *[]){"name", "Thirty", "expiry", "30", NULL});
+	assert_int_equal(r->status, 200);
+	page_has(r, "It works until");
+	request_destroy(r);
+	web_expect(w, AS_AREA, "POST", tokens, (const char *[]){"name", "Ninety", "expiry", "90", NULL}, 200);
+	assert_int_equal(fixture_count(&w->f, web_path(w, "SELECT COUNT(*) FROM api_token WHERE name = 'Thirty'"
+						     " AND substr(expires_at, 1, 10) = '%.10s'", in30)), 1);
+	assert_int_equal(fixture_count(&w->f, web_path(w, "SELECT COUNT(*) FROM api_token WHERE name = 'Ninety'"
+						     " AND substr(expires_at, 1, 10) = '%.10s'", in90)), 1);
+
+	char day[21];
+	time_iso(time_now_epoch() + 200 * 24 * 3600, day);
+	day[10] = '\0';
+	web_expect(w, AS_AREA, "POST", tokens, web_dated(w, "until", day, (const char *[]){
+		"name", "Dated", "expiry", "date", NULL}), 200);
+	assert_int_equal(fixture_count(&w->f, web_path(w, "SELECT COUNT(*) FROM api_token WHERE name = 'Dated'"
+						     " AND expires_at = '%sT23:59:59Z'", day)), 1);
+
+	/* One that ended yesterday: the list says so in words and offers no
+	 * revoke button; the live ones show when they end. */
+	assert_int_equal(sqlite3_exec(w->f.db.db, "UPDATE api_token SET expires_at = '2026-01-02T10:00:00Z'"
+				      " WHERE name = 'Ninety'", NULL, NULL, NULL), SQLITE_OK);
+	r = web_run(w, AS_AREA, "GET", tokens, NULL);
+	page_has(r, "Works until");
+	page_has(r, "Expired");
+	page_has(r, "2 January 2026 at 10:00");
+	page_has(r, "The API refuses it");
+	page_has(r, "Revoke<span class=\"govuk-visually-hidden\"> the token Thirty");
+	page_lacks(r, "Revoke<span class=\"govuk-visually-hidden\"> the token Ninety");
+	request_destroy(r);
+}
+
+/* Each wrong expiry: 400 with the message on its field, nothing made. */
+static void token_expiry_refusals(void **state)
+{
+	webfix *w = *state;
+	int64_t area = fixture_org_area(&w->f, w->org);
+	const char *tokens = web_path(w, "/area/%lld/api-tokens", (long long)area);
+	char today[11], far[21];
+	date_today(today);
+	time_iso(time_now_epoch() + 4 * 366 * 24 * 3600LL, far);
+	far[10] = '\0';
+	const struct {
+		const char *const *fields;
+		const char *anchor, *message;
+	} bad[] = {
+		{(const char *[]){"name", "A", "expiry", "7", NULL}, "#expiry", "Choose how long the token works"},
+		{(const char *[]){"name", "A", "expiry", "date", NULL}, "#until-", "Enter the last day it works"},
+		{web_dated(w, "until", "2026-02-30", (const char *[]){"name", "A", "expiry", "date", NULL}),
+		 "#until-", "must be a real date"},
+		{web_dated(w, "until", today, (const char *[]){"name", "A", "expiry", "date", NULL}),
+		 "#until-day", "must be after today"},
+		{web_dated(w, "until", far, (const char *[]){"name", "A", "expiry", "date", NULL}),
+		 "#until-day", "within 3 years of today"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		request *r = web_run(w, AS_AREA, "POST", tokens, bad[i].fields);
+		assert_int_equal(r->status, 400);
+		page_has(r, "<title>Error: ");
+		page_has(r, bad[i].anchor);
+		page_has(r, bad[i].message);
+		page_lacks(r, "<code id=\"token\">");
+		request_destroy(r);
+	}
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM api_token"), 0);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM activity WHERE what LIKE '%API token%'"), 0);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(export_page_and_downloads), T(export_refusals), T(token_shown_once_then_revoked),
-		T(token_refusals),
+		T(token_refusals), T(token_expiry_chosen), T(token_expiry_refusals),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }
