@@ -19,13 +19,49 @@ static const char *who_name(const user_row *by)
 	return by ? by->name : "copro (the command line)";
 }
 
+int account_life_refusal(domain *d, const user_row *by, int64_t user, const char *name, const char **why,
+			 err *e)
+{
+	*why = NULL;
+	if (!by)
+		return 0;
+	if (by->id == user) {
+		*why = "This is your own account: you cannot turn it off or delete it. Another area administrator can.";
+		return 0;
+	}
+	const char *area;
+	int sole = store_user_sole_admin_of(d->db, d->mem, user, &area, e);
+	if (sole < 0)
+		return -1;
+	if (sole)
+		*why = arena_printf(d->mem, "%s is the only area administrator of %s who can sign in, so their account "
+				    "cannot be turned off or deleted: %s would have nobody to run it. Ask whoever runs "
+				    "copro to make someone else an area administrator of %s first.", name, area, area,
+				    area);
+	return 0;
+}
+
+/* ERR_CONFLICT with the refusal's words, inside the caller's transaction. */
+static int check_refusal(domain *d, const user_row *by, int64_t user, err *e)
+{
+	user_row u;
+	int found = store_user_get(d->db, d->mem, user, &u, e);
+	if (found <= 0)
+		return found < 0 ? -1 : err_set(e, ERR_NOTFOUND, "There is no such account.");
+	const char *why;
+	if (account_life_refusal(d, by, user, u.name, &why, e) < 0)
+		return -1;
+	return why ? err_set(e, ERR_CONFLICT, "%s", why) : 0;
+}
+
 int account_set_disabled(domain *d, const user_row *by, int64_t user, bool disabled, err *e)
 {
 	char now[21];
 	time_now_iso(now);
 	if (store_begin(d->db, e) < 0)
 		return -1;
-	int changed = store_user_set_disabled(d->db, user, disabled ? now : NULL, e);
+	int changed = disabled && check_refusal(d, by, user, e) < 0 ? -1
+		      : store_user_set_disabled(d->db, user, disabled ? now : NULL, e);
 	if (changed == 0)
 		err_set(e, ERR_NOTFOUND, "There is no such account.");
 	/* Turned off takes effect at once: every session ends. */
@@ -50,26 +86,23 @@ int account_disabled(domain *d, int64_t user, bool *disabled, err *e)
 
 int account_delete(domain *d, const user_row *by, int64_t user, err *e)
 {
-	if (by && by->id == user)
-		return err_set(e, ERR_CONFLICT, "You cannot delete your own account. Ask another area administrator.");
 	user_row u;
-	store_id_list areas;
 	if (store_begin(d->db, e) < 0)
 		return -1;
 	int found = store_user_get(d->db, d->mem, user, &u, e);
 	if (found == 0)
 		err_set(e, ERR_NOTFOUND, "There is no such account.");
-	if (found <= 0 || store_user_areas(d->db, d->mem, user, &areas, e) < 0)
-		goto fail;
-	for (size_t i = 0; i < areas.n; i++)
-		if (activity_log(d, by, 0, areas.items[i], "deleted an account: its name now shows as \"" FORMER_MEMBER "\"", e) < 0)
-			goto fail;
-	if (store_user_erase(d->db, user, u.email, FORMER_MEMBER, e) < 0 || store_commit(d->db, e) < 0)
-		goto fail;
+	/* The event is the person's, in their areas' logs; the erasure below
+	 * turns its name into FORMER_MEMBER with the rest, so the line says
+	 * who deleted an account, not whose. */
+	if (found <= 0 || check_refusal(d, by, user, e) < 0 ||
+	    security_event(d, user, arena_printf(d->mem, "account deleted by %s: its name now shows as \"" FORMER_MEMBER "\"",
+						 who_name(by)), NULL, e) < 0 ||
+	    store_user_erase(d->db, user, u.email, FORMER_MEMBER, e) < 0 || store_commit(d->db, e) < 0) {
+		store_rollback(d->db);
+		return -1;
+	}
 	return 0;
-fail:
-	store_rollback(d->db);
-	return -1;
 }
 
 int account_find(domain *d, const char *email, user_row *out, err *e)

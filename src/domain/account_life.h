@@ -13,17 +13,26 @@
 #define API_TOKEN_DAYS 365
 #define API_TOKEN_MAX_DAYS (3 * 365)
 
+/* Why `by`, an area administrator on the web, may not turn off or delete
+ * account `user` (named `name`), as sentences for the page; NULL when they
+ * may. Their own account, and the last area administrator of an area who
+ * can still sign in, are refused (the command line, `by` NULL, is not:
+ * it is how an installation recovers). */
+int account_life_refusal(domain *d, const user_row *by, int64_t user, const char *name, const char **why,
+			 err *e);
 /* Turns account `user` off (sign-in refused, every session ended) or on
  * again, with a security event in the person's areas' logs saying who
- * (`by` NULL: the command line). ERR_NOTFOUND for no such account. */
+ * (`by` NULL: the command line). ERR_NOTFOUND for no such account;
+ * ERR_CONFLICT when account_life_refusal refuses turning it off. */
 int account_set_disabled(domain *d, const user_row *by, int64_t user, bool disabled, err *e);
 /* Whether the account is turned off. */
 int account_disabled(domain *d, int64_t user, bool *disabled, err *e);
 /* Deletes account `user`: the records it made stay, its name in them
  * becomes FORMER_MEMBER; its memberships, sessions, device cookies,
  * waiting emails and failed sign-ins go. A line in each of its areas'
- * logs says who deleted an account (not whose). `by` may not delete
- * themselves (ERR_CONFLICT). */
+ * logs says who deleted an account (not whose), as a security event. `by`
+ * may not delete themselves or the last area administrator
+ * (account_life_refusal: ERR_CONFLICT). */
 int account_delete(domain *d, const user_row *by, int64_t user, err *e);
 /* The account with this email (any case): 1 found, 0 not. */
 int account_find(domain *d, const char *email, user_row *out, err *e);

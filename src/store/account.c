@@ -49,7 +49,7 @@ int store_user_delete(store *s, int64_t id, err *e)
 
 #define MEMBERSHIP_COLUMNS \
 	"m.id, m.user_id, m.area_id, m.organisation_id, m.role, m.partner_group," \
-	" m.created_at, u.name, u.email, COALESCE(o.name, a.name)" \
+	" m.created_at, u.name, u.email, COALESCE(o.name, a.name), u.disabled_at" \
 	" FROM membership m JOIN app_user u ON u.id = m.user_id" \
 	" LEFT JOIN organisation o ON o.id = m.organisation_id" \
 	" LEFT JOIN area a ON a.id = m.area_id"
@@ -60,7 +60,7 @@ static const sql_col membership_cols[] = {
 	SQL_COL(membership_row, role, TEXT), SQL_COL(membership_row, partner_group, TEXT),
 	SQL_COL(membership_row, created_at, TEXT), SQL_COL(membership_row, user_name, TEXT),
 	SQL_COL(membership_row, user_email, TEXT), SQL_COL(membership_row, place_name, TEXT),
-	SQL_TABLE_END,
+	SQL_COL(membership_row, user_disabled_at, TEXT), SQL_TABLE_END,
 };
 
 int store_membership_insert(store *s, const membership_row *m, int64_t *id, err *e)

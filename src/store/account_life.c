@@ -15,6 +15,17 @@ int store_user_disabled_at(store *s, arena *a, int64_t user, const char **at, er
 		       sql_text_row, e) < 0 ? -1 : 0;
 }
 
+int store_user_sole_admin_of(store *s, arena *a, int64_t user, const char **area, err *e)
+{
+	*area = NULL;
+	return sql_get(s, a, "SELECT a.name FROM membership m JOIN area a ON a.id = m.area_id"
+		       " WHERE m.user_id = ?1 AND m.role = 'area-admin' AND NOT EXISTS ("
+		       "  SELECT 1 FROM membership o JOIN app_user u ON u.id = o.user_id"
+		       "  WHERE o.area_id = m.area_id AND o.role = 'area-admin' AND o.user_id <> ?1"
+		       "  AND u.disabled_at IS NULL) ORDER BY a.name LIMIT 1",
+		       SQL_ID_ARG(user), area, sql_text_row, e);
+}
+
 /* Each table keeping a name (or an email) beside the account's id. */
 static const char *const name_columns[] = {
 	"UPDATE activity SET user_name = ?2 WHERE user_id = ?1",

@@ -16,6 +16,10 @@ int store_user_disabled_at(store *s, arena *a, int64_t user, const char **at, er
  * memberships, sessions and device cookies go with it). */
 int store_user_erase(store *s, int64_t user, const char *email, const char *former, err *e);
 
+/* The name of an area whose only area administrator still able to sign
+ * in is `user` (1, into `a`), or 0 when every area they run has another. */
+int store_user_sole_admin_of(store *s, arena *a, int64_t user, const char **area, err *e);
+
 int store_api_token_set_expiry(store *s, int64_t id, const char *at, err *e);
 /* A token with this hash that is not revoked but expired: 1 (its expiry
  * in *at), 0 none. */

@@ -114,6 +114,7 @@ typedef struct membership_row {
 	const char *role, *partner_group, *created_at;
 	const char *user_name, *user_email;     /* joined, for lists */
 	const char *place_name;                 /* the organisation's or area's name */
+	const char *user_disabled_at;           /* NULL unless the account is turned off */
 } membership_row;
 
 typedef struct session_row {

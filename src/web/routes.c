@@ -18,6 +18,7 @@ const route *const web_route_tables[] = {
 	action_routes,
 	invitation_routes,      /* before people_routes: {member} would take "invitations" */
 	people_routes,
+	people_account_routes,
 	evaluation_routes,
 	evaluations_routes,
 	public_routes,

@@ -59,8 +59,16 @@ static void deleted_names_become_a_former_member(void **state)
 	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM app_user WHERE email = 'sam@example.org'"), 0);
 	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM membership WHERE user_id IS NULL OR user_id NOT IN (SELECT id FROM app_user)"), 0);
 	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM user_session"), 0);
-	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM activity WHERE user_name = 'Ann Admin'"
-				       " AND what LIKE 'deleted an account%'"), 1);
+	/* A security event says who deleted an account, not whose. */
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM activity WHERE user_name = 'a former member'"
+				       " AND security = 1 AND what LIKE 'account deleted by Ann Admin%'"), 1);
+	/* Ann is her area's only administrator: refused from the web (by
+	 * another), never from the command line (by NULL). */
+	user_row other = {.id = admin + 99, .name = "Someone"};
+	assert_int_equal(account_set_disabled(&f->d, &other, admin, true, &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_CONFLICT);
+	assert_non_null(strstr(f->e.msg, "only area administrator of Test Area"));
+	assert_int_equal(account_set_disabled(&f->d, NULL, admin, true, &f->e), 0);
 	assert_int_equal(account_delete(&f->d, &by, user, &f->e), -1);
 	assert_int_equal(f->e.kind, ERR_NOTFOUND);
 }

@@ -334,6 +334,13 @@ static const struct {
 	{"GET", "/org/{org}/people/invite", ACCESS_LEAD},
 	/* Only the area's administrators start a password reset for a member. */
 	{"POST", "/org/{org}/people/{member}/reset", ACCESS_AREA},
+	/* ... and turn a member's account off and on, or delete it. */
+	{"GET", "/org/{org}/people/{member}/disable", ACCESS_AREA},
+	{"POST", "/org/{org}/people/{member}/disable", ACCESS_AREA},
+	{"GET", "/org/{org}/people/{member}/enable", ACCESS_AREA},
+	{"POST", "/org/{org}/people/{member}/enable", ACCESS_AREA},
+	{"GET", "/org/{org}/people/{member}/delete", ACCESS_AREA},
+	{"POST", "/org/{org}/people/{member}/delete", ACCESS_AREA},
 	{"POST", "/org/{org}/people/invite", ACCESS_LEAD},
 	{"GET", "/org/{org}/people/{member}", ACCESS_LEAD},
 	{"POST", "/org/{org}/people/{member}/role", ACCESS_LEAD},

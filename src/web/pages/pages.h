@@ -154,6 +154,11 @@ int evidence_files_section(request *r, const evidence_row *ev);
 extern const route action_routes[];     /* action.c: actions: list, add, change */
 extern const route action_review_routes[]; /* action_review.c: reviewing an action */
 extern const route people_routes[];     /* people.c: members, invitations, roles */
+/* people_account.c: an area administrator turning a member's account off
+ * and on, or deleting it; the member page's section and its banners. */
+extern const route people_account_routes[];
+void account_member_section(request *r, const membership_row *m);
+void account_notice(request *r);
 /* invitations.c: open invitations, a new link, cancelling one */
 extern const route invitation_routes[];
 /* The page after inviting (or a new link): the full link, once, in a

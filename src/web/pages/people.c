@@ -98,6 +98,8 @@ static int people(request *r, const form_errors *fe)
 	htmlf(&r->out, "<a href=\"/org/%D\" class=\"govuk-back-link\">%t</a>", r->org, o.name);
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
 	form_error_summary(r, fe);
+	if (!fe || !fe->n)
+		account_notice(r);
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%t</span><h1 class=\"govuk-heading-l\">People</h1>",
 	     o.name);
 	if (!ms.n) {
@@ -108,12 +110,15 @@ static int people(request *r, const form_errors *fe)
 		htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Members</h2><dl class=\"govuk-summary-list\">");
 		for (size_t i = 0; i < ms.n; i++) {
 			const membership_row *m = &ms.items[i];
-			htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t%R"
-				      "<br><span class=\"govuk-body-s govuk-!-font-weight-regular\">%t</span></dt>"
+			htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%t%R",
+			     m->user_name, m->user_id == r->sess.user.id ? " (you)" : "");
+			if (m->user_disabled_at)
+				htmlf(&r->out, " <strong class=\"govuk-tag govuk-tag--grey\">Turned off</strong>");
+			htmlf(&r->out, "<br><span class=\"govuk-body-s govuk-!-font-weight-regular\">%t</span></dt>"
 				      "<dd class=\"govuk-summary-list__value\">%t<br>%t</dd>"
 				      "<dd class=\"govuk-summary-list__actions\"><a class=\"govuk-link\" href=\"/org/%D/people/%D\">"
 				      "Change<span class=\"govuk-visually-hidden\"> role or remove: %t</span></a></dd></div>",
-			     m->user_name, m->user_id == r->sess.user.id ? " (you)" : "", m->user_email,
+			     m->user_email,
 			     label(roles, m->role, m->role),
 			     label(partner_groups, m->partner_group, "Partner group not recorded"),
 			     r->org, m->id, m->user_name);
@@ -182,8 +187,10 @@ static int member_page(request *r, const membership_row *m, const form_errors *f
 	htmlf(&r->out, "<a href=\"/org/%D/people\" class=\"govuk-back-link\">People</a>"
 		      "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">", r->org);
 	form_error_summary(r, fe);
-	if (!fe || !fe->n)
+	if (!fe || !fe->n) {
 		reset_notice(r);
+		account_notice(r);
+	}
 	htmlf(&r->out, "<span class=\"govuk-caption-l\">%R</span><h1 class=\"govuk-heading-l\">%t</h1>"
 		      "<dl class=\"govuk-summary-list\">"
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Email address</dt>"
@@ -196,6 +203,7 @@ static int member_page(request *r, const membership_row *m, const form_errors *f
 	     label(partner_groups, m->partner_group, "Not recorded"));
 
 	reset_member_section(r, m);
+	account_member_section(r, m);
 	htmlf(&r->out, "<h2 class=\"govuk-heading-m\">Change role</h2>"
 		      "<form method=\"post\" action=\"/org/%D/people/%D/role\" novalidate>", r->org, m->id);
 	form_csrf(r);
