@@ -624,6 +624,10 @@ const schema_migration schema_migrations[] = {
 
 	/* 22: passwords and two-factor sign-in (issue 15): schema_accounts.h. */
 	{.sqlite = SCHEMA_ACCOUNTS},
+
+	/* 23: unread counts and notification housekeeping: schema_notify.h (the
+	 * same text on PostgreSQL). */
+	{.sqlite = SCHEMA_NOTIFY_KEEP},
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

@@ -43,4 +43,14 @@
 	"  kind TEXT NOT NULL," \
 	"  created_at TEXT NOT NULL);"
 
+/* Migration 23. The header's unread count reads one partial index (only
+ * the unread rows), and the tick's housekeeping finds what it may forget
+ * (read notifications, old unsubscribe links, reminders said long ago) by
+ * its time instead of reading whole tables. */
+#define SCHEMA_NOTIFY_KEEP \
+	"CREATE INDEX notification_unread ON notification (user_id) WHERE read_at IS NULL;" \
+	"CREATE INDEX notification_read_at ON notification (read_at) WHERE read_at IS NOT NULL;" \
+	"CREATE INDEX notification_sent_at ON notification_sent (at);" \
+	"CREATE INDEX notification_unsubscribe_at ON notification_unsubscribe (created_at);"
+
 #endif

@@ -500,6 +500,10 @@ static bool cache_key(request *r, unsigned char key[PAGE_KEY_BYTES])
 	crypto_generichash_init(&st, NULL, 0, PAGE_KEY_BYTES);
 	crypto_generichash_update(&st, (const unsigned char *)r->sess.token, strlen(r->sess.token) + 1);
 	crypto_generichash_update(&st, (const unsigned char *)today, sizeof today);
+	/* The header's unread count is the person's, not the organisation's
+	 * data: a page drawn with another count is another page. */
+	int64_t unread = web_unread(r);
+	crypto_generichash_update(&st, (const unsigned char *)&unread, sizeof unread);
 	crypto_generichash_update(&st, (const unsigned char *)r->path, strlen(r->path) + 1);
 	for (size_t i = 0; i < r->n_query; i++) {
 		crypto_generichash_update(&st, (const unsigned char *)r->query[i].name,

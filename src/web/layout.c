@@ -8,6 +8,7 @@
 #include "core/lang.h"
 #include "core/text.h"
 #include "domain/audit.h"
+#include "domain/notify.h"
 #include "web/i18n.h"
 #include "web/web.h"
 
@@ -137,6 +138,29 @@ static void section_nav(request *r)
 	htmlf(&r->out, "</ul></nav></div></div></div>\n");
 }
 
+int64_t web_unread(request *r)
+{
+	if (!r->unread_known && r->sess.valid) {
+		err e = {0};
+		if (notifications_unread(&r->d, r->sess.user.id, &r->unread, &e) < 0)
+			r->unread = 0;
+	}
+	r->unread_known = true;
+	return r->unread;
+}
+
+/* "Notifications (3)" when some are unread; screen readers hear
+ * "Notifications 3 unread" rather than a bare number in brackets. */
+static void notifications_link(request *r)
+{
+	int64_t n = web_unread(r);
+	htmlf(&r->out, "<a class=\"govuk-service-navigation__link copro-account__link\" href=\"/notifications\">Notifications");
+	if (n)
+		htmlf(&r->out, " <span aria-hidden=\"true\">(%D)</span><span class=\"govuk-visually-hidden\">%D unread</span>",
+		      n, n);
+	htmlf(&r->out, "</a> ");
+}
+
 /* The header: the service's name, and who is signed in with Sign out. */
 static void header(request *r)
 {
@@ -149,11 +173,10 @@ static void header(request *r)
 	     tr(r, "Service information"));
 	if (r->sess.valid) {
 		htmlf(&r->out, "<div class=\"copro-account\"><span class=\"copro-account__name\">"
-			      "Signed in as %t</span> "
-			      "<a class=\"govuk-service-navigation__link copro-account__link\" href=\"/notifications\">Notifications</a> "
-			      "<a class=\"govuk-service-navigation__link copro-account__link\" href=\"/account/two-factor\">Sign-in and security</a> "
-			      "<form method=\"post\" action=\"/sign-out\" class=\"copro-inline-form\">",
-		     r->sess.user.name);
+			      "Signed in as %t</span> ", r->sess.user.name);
+		notifications_link(r);
+		htmlf(&r->out, "<a class=\"govuk-service-navigation__link copro-account__link\" href=\"/account/two-factor\">Sign-in and security</a> "
+			      "<form method=\"post\" action=\"/sign-out\" class=\"copro-inline-form\">");
 		form_csrf(r);
 		htmlf(&r->out, "<button type=\"submit\" class=\"govuk-button govuk-button--secondary copro-nav-button\">"
 			      "Sign out</button></form></div>");

@@ -110,6 +110,11 @@ typedef struct request {
 	bool cache_eligible, from_cache;
 	unsigned char cache_key[32];
 	int64_t cache_revision;
+
+	/* The signed-in person's unread notifications, counted once per
+	 * request (web_unread): the header shows it, the cache key holds it. */
+	bool unread_known;
+	int64_t unread;
 } request;
 
 #define SESSION_COOKIE "__Host-copro"
@@ -222,6 +227,9 @@ int web_error_page(request *r, int status, const char *title, const char *messag
 
 /* The page chrome: GOV.UK Frontend layout without the crown. */
 void page_begin(request *r, const char *title);
+/* How many notifications the signed-in person has not read (0 when
+ * signed out or when the count fails): one indexed count per request. */
+int64_t web_unread(request *r);
 void page_end(request *r);
 /* The footer's links to the public pages: help, accessibility, privacy
  * and cookies for staff; accessibility and cookies for partners. */

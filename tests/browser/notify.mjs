@@ -12,6 +12,7 @@ import {
 	pathOf, setUp, signInAs, submit, tabTo,
 } from './lib.mjs';
 
+const squash = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
 const LEAD = { name: 'Lee Lead', email: 'lee.lead@example.org' };
 
 export default async function notify(t) {
@@ -68,14 +69,18 @@ export default async function notify(t) {
 		expectEqual(pathOf(admin), `/org/${org}/audit/${audit}`, 'the address');
 	});
 
-	await t.step('"Notifications" in the header lists it, unread; "Mark all as read"', async () => {
-		await submit(admin, () => admin.getByRole('link', { name: 'Notifications', exact: true }).click());
+	await t.step('"Notifications (1)" in the header lists it, unread; "Mark all as read"', async () => {
+		// Screen readers hear the count in words; the eye sees "(1)".
+		const link = admin.getByRole('link', { name: /^Notifications\s+1 unread$/ });
+		expectEqual(squash(await link.locator('[aria-hidden="true"]').innerText()), '(1)', 'the count the eye sees');
+		await submit(admin, () => link.click());
 		expectEqual(pathOf(admin), '/notifications', 'the address');
 		await admin.getByText('1 unread, newest first.').waitFor();
 		await t.visit(admin, 'notifications');
 		await submit(admin, () => admin.getByRole('button', { name: 'Mark all as read' }).click());
 		await admin.getByText('All your notifications are marked as read.').waitFor();
 		await admin.getByText('All read, newest first.').waitFor();
+		await admin.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
 	});
 
 	await t.step('by keyboard: a weekly digest for submitted audits', async () => {

@@ -7,6 +7,7 @@
 #include "webtest.h"
 
 #include "domain/notify.h"
+#include "web/cache.h"
 
 static void tell(webfix *w, int who, const char *subject, const char *path)
 {
@@ -166,13 +167,50 @@ static void home_waiting_for_you(void **state)
 	request_destroy(r);
 }
 
+/* The header says how many are unread on every page, in words for screen
+ * readers, and a cached page of an organisation is not sent with an old
+ * count: the count is part of the page cache's key. */
+static void unread_count_in_header(void **state)
+{
+	webfix *w = *state;
+	const char *org = web_path(w, "/org/%lld", (long long)w->org);
+	page_cache_clear();
+	page_cache_set_limit(8 << 20);
+	request *r = web_expect_request(w, AS_LEAD, "GET", org, NULL, 200);
+	page_has(r, ">Notifications</a>");
+	page_lacks(r, "unread</span>");
+	request_destroy(r);
+	tell(w, AS_LEAD, "One", "");
+	tell(w, AS_LEAD, "Two", "");
+	tell(w, AS_LEAD, "Three", "");
+	/* Nothing of the organisation changed, so its revision did not. */
+	r = web_expect_request(w, AS_LEAD, "GET", org, NULL, 200);
+	page_has(r, "Notifications <span aria-hidden=\"true\">(3)</span><span class=\"govuk-visually-hidden\">3 unread</span>");
+	request_destroy(r);
+	r = web_expect_request(w, AS_LEAD, "GET", org, NULL, 200);
+	assert_true(r->from_cache);
+	page_has(r, "(3)");
+	request_destroy(r);
+	/* Someone else's count is their own. */
+	r = web_expect_request(w, AS_VIEWER, "GET", org, NULL, 200);
+	page_lacks(r, "unread</span>");
+	request_destroy(r);
+	web_expect(w, AS_LEAD, "POST", "/notifications/read", NULL, 303);
+	r = web_expect_request(w, AS_LEAD, "GET", org, NULL, 200);
+	page_has(r, ">Notifications</a>");
+	page_lacks(r, "(3)");
+	request_destroy(r);
+	page_cache_set_limit(0);
+	page_cache_clear();
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(own_list_newest_first), T(choices_saved_and_refused), T(unsubscribe_one_click),
-		T(home_waiting_for_you),
+		T(home_waiting_for_you), T(unread_count_in_header),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }
