@@ -7,18 +7,6 @@
 #include "store/account.h"
 #include "webtest.h"
 
-/* The membership id of `email` in `org`. */
-static int64_t member_id(webfix *w, int64_t org, const char *email)
-{
-	membership_list ms;
-	assert_int_equal(store_memberships_of_org(&w->f.db, &w->f.mem, org, &ms, &w->f.e), 0);
-	for (size_t i = 0; i < ms.n; i++)
-		if (!strcmp(ms.items[i].user_email, email))
-			return ms.items[i].id;
-	fail_msg("%s is not a member", email);
-	return 0;
-}
-
 /* Makes `who` (an area administrator) also a viewer of our organisation,
  * so their own account is on its people page; answers the membership. */
 static int64_t also_member(webfix *w, int who)
@@ -44,7 +32,7 @@ static int64_t disabled(webfix *w, const char *email)
 static void turned_off_and_on(void **state)
 {
 	webfix *w = *state;
-	int64_t mid = member_id(w, w->org, "contrib@example.org");
+	int64_t mid = web_member_id(w, w->org, "contrib@example.org");
 	request *r = web_run(w, AS_AREA, "GET", member_path(w, mid, ""), NULL);
 	assert_int_equal(r->status, 200);
 	page_has(r, "Their account");
@@ -107,7 +95,7 @@ static void turned_off_and_on(void **state)
 static void deleted_with_the_typed_email(void **state)
 {
 	webfix *w = *state;
-	int64_t mid = member_id(w, w->org, "viewer@example.org");
+	int64_t mid = web_member_id(w, w->org, "viewer@example.org");
 	const char *path = member_path(w, mid, "/delete");
 	request *r = web_run(w, AS_AREA, "GET", path, NULL);
 	assert_int_equal(r->status, 200);
@@ -202,7 +190,7 @@ static void own_account_and_last_administrator_refused(void **state)
 static void only_the_area_administrators(void **state)
 {
 	webfix *w = *state;
-	int64_t mid = member_id(w, w->org, "contrib@example.org");
+	int64_t mid = web_member_id(w, w->org, "contrib@example.org");
 	const char *acts[] = {"/disable", "/enable", "/delete"};
 	for (size_t k = 0; k < 3; k++)
 		for (int who = 0; who < AS_ALL; who++) {
@@ -222,7 +210,7 @@ static void only_the_area_administrators(void **state)
 	assert_int_equal(disabled(w, "contrib@example.org"), 0);
 	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM app_user WHERE email = 'contrib@example.org'"), 1);
 	/* Another organisation's member is not found through ours. */
-	int64_t theirs = member_id(w, w->other_org, "other@example.org");
+	int64_t theirs = web_member_id(w, w->other_org, "other@example.org");
 	web_expect(w, AS_AREA, "GET", member_path(w, theirs, "/disable"), NULL, 404);
 }
 

@@ -8,18 +8,6 @@
 #define HOSTILE_ATTR "\"><img src=x onerror=alert(1)>"
 #define JOIN_PASSWORD "a new member's long password"
 
-/* The membership id of `email` in `org`. */
-static int64_t member_id(webfix *w, int64_t org, const char *email)
-{
-	membership_list ms;
-	assert_int_equal(store_memberships_of_org(&w->f.db, &w->f.mem, org, &ms, &w->f.e), 0);
-	for (size_t i = 0; i < ms.n; i++)
-		if (!strcmp(ms.items[i].user_email, email))
-			return ms.items[i].id;
-	fail_msg("%s is not a member", email);
-	return 0;
-}
-
 /* A member added straight to the store (no password hashing: quick). */
 static int64_t throwaway_member(webfix *w, const char *role)
 {
@@ -40,7 +28,7 @@ static void every_route_as_every_role(void **state)
 	webfix *w = *state;
 	const char *invite[] = {"name", "Matrix person", "role", "viewer", NULL};
 	const char *role[] = {"role", "contributor", "group", "practitioners", NULL};
-	int64_t contributor = member_id(w, w->org, "contrib@example.org");
+	int64_t contributor = web_member_id(w, w->org, "contrib@example.org");
 	struct {
 		const char *method, *path;
 		const char *const *fields;
@@ -88,7 +76,7 @@ static void every_route_as_every_role(void **state)
 static void other_organisations_members_are_not_found(void **state)
 {
 	webfix *w = *state;
-	int64_t theirs = member_id(w, w->other_org, "other@example.org");
+	int64_t theirs = web_member_id(w, w->other_org, "other@example.org");
 	const char *role[] = {"role", "viewer", NULL};
 	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld/people/%lld", (long long)w->org, (long long)theirs), NULL, 404);
 	web_expect(w, AS_AREA, "GET", web_path(w, "/org/%lld/people/%lld", (long long)w->org, (long long)theirs), NULL, 404);
@@ -172,7 +160,7 @@ static void invitation_link_works_once(void **state)
 	web_dispatch(r);
 	assert_int_equal(r->status, 200);
 	request_destroy(r);
-	int64_t mid = member_id(w, w->org, "new.parent@example.org");
+	int64_t mid = web_member_id(w, w->org, "new.parent@example.org");
 	membership_row m;
 	assert_int_equal(store_membership_get(&w->f.db, &w->f.mem, mid, &m, &w->f.e), 1);
 	assert_string_equal(m.role, "contributor");
@@ -233,7 +221,7 @@ static void bad_invitations_create_nothing(void **state)
 static void role_changes(void **state)
 {
 	webfix *w = *state;
-	int64_t contributor = member_id(w, w->org, "contrib@example.org");
+	int64_t contributor = web_member_id(w, w->org, "contrib@example.org");
 	const char *p = web_path(w, "/org/%lld/people/%lld/role", (long long)w->org, (long long)contributor);
 	request *r = web_run(w, AS_LEAD, "POST", p,
 			     (const char *[]){"role", "viewer", "group", "parent-carers", NULL});
@@ -267,7 +255,7 @@ static void role_changes(void **state)
 static void the_last_lead_stays(void **state)
 {
 	webfix *w = *state;
-	int64_t lead = member_id(w, w->org, "lead@example.org");
+	int64_t lead = web_member_id(w, w->org, "lead@example.org");
 	const char *role = web_path(w, "/org/%lld/people/%lld/role", (long long)w->org, (long long)lead);
 	const char *remove = web_path(w, "/org/%lld/people/%lld/remove", (long long)w->org, (long long)lead);
 	request *r = web_run(w, AS_LEAD, "POST", role, (const char *[]){"role", "viewer", NULL});
@@ -286,7 +274,7 @@ static void the_last_lead_stays(void **state)
 	web_expect(w, AS_LEAD, "GET", web_path(w, "/org/%lld/people", (long long)w->org), NULL, 200);
 
 	/* With a second lead, the first may step down. */
-	int64_t contributor = member_id(w, w->org, "contrib@example.org");
+	int64_t contributor = web_member_id(w, w->org, "contrib@example.org");
 	web_expect(w, AS_LEAD, "POST", web_path(w, "/org/%lld/people/%lld/role", (long long)w->org,
 						(long long)contributor), (const char *[]){"role", "lead", NULL}, 303);
 	r = web_run(w, AS_LEAD, "POST", role, (const char *[]){"role", "contributor", NULL});
@@ -302,7 +290,7 @@ static void the_last_lead_stays(void **state)
 static void removed_members_are_signed_out(void **state)
 {
 	webfix *w = *state;
-	int64_t contributor = member_id(w, w->org, "contrib@example.org");
+	int64_t contributor = web_member_id(w, w->org, "contrib@example.org");
 	web_expect(w, AS_CONTRIBUTOR, "GET", "/", NULL, 200);
 	request *r = web_run(w, AS_LEAD, "POST", web_path(w, "/org/%lld/people/%lld/remove", (long long)w->org,
 							  (long long)contributor), NULL);

@@ -263,3 +263,14 @@ void page_lacks(request *r, const char *text)
 	if (strstr(web_body(r), text))
 		fail_msg("%s: did not expect \"%s\" on the page", r->path, text);
 }
+
+int64_t web_member_id(webfix *w, int64_t org, const char *email)
+{
+	membership_list ms;
+	assert_int_equal(store_memberships_of_org(&w->f.db, &w->f.mem, org, &ms, &w->f.e), 0);
+	for (size_t i = 0; i < ms.n; i++)
+		if (!strcmp(ms.items[i].user_email, email))
+			return ms.items[i].id;
+	fail_msg("%s is not a member", email);
+	return 0;
+}

@@ -89,6 +89,10 @@ const char *web_num(webfix *w, int64_t v);
  * for a name made at run time. */
 const char *const *web_dated(webfix *w, const char *name, const char *iso, const char *const *rest);
 
+/* The membership id of `email` in organisation `org` (fails the test
+ * when they are not a member). */
+int64_t web_member_id(webfix *w, int64_t org, const char *email);
+
 /* Fail unless `text` is (or is not) on r's page; the message names it. */
 void page_has(request *r, const char *text);
 void page_lacks(request *r, const char *text);
