@@ -17,10 +17,65 @@
 #include "store/account.h"
 #include "store/store.h"
 
-/* One argon2id hash at a time per process: each takes 64 MiB while it
- * runs, so sign-ins arriving together would otherwise add 64 MiB each to
- * the server's memory. They queue instead (a hash takes about 0.1 s). */
+/* At most `hashing_max` argon2id hashes at once in the process: each
+ * takes 64 MiB while it runs, so sign-ins arriving together would
+ * otherwise add 64 MiB each to the server's memory. One for the command
+ * line; copro serve allows as many as its hashing threads (web/server.c),
+ * the only threads that hash there, so none of them waits here. */
 static pthread_mutex_t hashing = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t hashing_done = PTHREAD_COND_INITIALIZER;
+static int hashing_now, hashing_max = 1;
+static _Atomic unsigned long hashes_made;
+/* This thread refuses to hash (password_hashing_refuse), and did. */
+static _Thread_local bool refusing, refused;
+
+void password_hashing_limit(int most)
+{
+	pthread_mutex_lock(&hashing);
+	hashing_max = most > 0 ? most : 1;
+	pthread_cond_broadcast(&hashing_done);
+	pthread_mutex_unlock(&hashing);
+}
+
+void password_hashing_refuse(bool on)
+{
+	refusing = on;
+	refused = false;
+}
+
+bool password_hashing_refused(void)
+{
+	return refused;
+}
+
+unsigned long password_hashes_made(void)
+{
+	return hashes_made;
+}
+
+/* Takes a slot to hash in: 0, or -1 when this thread refuses to hash. */
+static int hashing_begin(err *e)
+{
+	if (refusing) {
+		refused = true;
+		return err_set(e, ERR_BUSY, PASSWORD_BUSY_MESSAGE);
+	}
+	pthread_mutex_lock(&hashing);
+	while (hashing_now >= hashing_max)
+		pthread_cond_wait(&hashing_done, &hashing);
+	hashing_now++;
+	pthread_mutex_unlock(&hashing);
+	hashes_made++;
+	return 0;
+}
+
+static void hashing_end(void)
+{
+	pthread_mutex_lock(&hashing);
+	hashing_now--;
+	pthread_cond_signal(&hashing_done);
+	pthread_mutex_unlock(&hashing);
+}
 
 /* t=2 and 64 MiB: above OWASP's argon2id floor (t=2, 19 MiB). Weak only
  * so that the test programs can link the minimum cost instead
@@ -37,20 +92,23 @@ int password_hash(const char *password, char out[128], err *e)
 	unsigned long long ops;
 	size_t mem;
 	password_hash_cost(&ops, &mem);
-	pthread_mutex_lock(&hashing);
+	if (hashing_begin(e) < 0)
+		return -1;
 	int rc = crypto_pwhash_str_alg(out, password, strlen(password), ops, mem,
 				       crypto_pwhash_ALG_ARGON2ID13);
-	pthread_mutex_unlock(&hashing);
+	hashing_end();
 	if (rc != 0)
 		return err_set(e, ERR_INTERNAL, "not enough memory to protect the password: try again.");
 	return 0;
 }
 
-bool password_verify(const char *hash, const char *password)
+int password_matches(const char *hash, const char *password, err *e)
 {
-	pthread_mutex_lock(&hashing);
-	bool ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
-	pthread_mutex_unlock(&hashing);
+	if (hashing_begin(e) < 0)
+		return -1;
+	bool ok = crypto_pwhash_str_verify(hash, password ? password : "",
+					   strlen(password ? password : "")) == 0;
+	hashing_end();
 	return ok;
 }
 
@@ -164,14 +222,20 @@ int session_start(domain *d, const user_row *u, session *out, err *e)
 }
 
 /* A hash to verify against when the account does not exist, so a wrong
- * email takes as long as a wrong password. */
+ * email takes as long as a wrong password. Made once (the lock keeps two
+ * first sign-ins from writing it together); NULL with `e` set when it
+ * cannot be made now. */
 static const char *dummy_hash(err *e)
 {
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 	static char hash[128];
-	static int made;
+	static bool made;
+	pthread_mutex_lock(&lock);
 	if (!made && password_hash("not a real password at all", hash, e) == 0)
-		made = 1;
-	return made ? hash : NULL;
+		made = true;
+	bool ready = made;
+	pthread_mutex_unlock(&lock);
+	return ready ? hash : NULL;
 }
 
 /* Without a device cookie of the account: failures per account and
@@ -238,7 +302,10 @@ int sign_in_device(domain *d, const char *email, const char *password, const cha
 		return err_set(e, ERR_BUSY, "Too many attempts to sign in%s. Wait 15 minutes and try again.",
 			       trusted ? " from this browser" : "");
 	const char *hash = found ? u.password_hash : dummy_hash(e);
-	bool ok = hash && password && password_verify(hash, password) && found;
+	int right = hash ? password_matches(hash, password, e) : -1;
+	if (right < 0)
+		return -1;      /* nothing counted: no password was tried */
+	bool ok = right && found;
 	/* Said only to whoever knows the password. */
 	bool off = false;
 	if (ok && account_disabled(d, u.id, &off, e) < 0)

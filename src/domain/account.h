@@ -40,7 +40,23 @@ int password_check_for(const char *password, const char *email, const char *name
  * password_hash_cost gives (defined weak in account.c). */
 int password_hash(const char *password, char out[128], err *e);
 void password_hash_cost(unsigned long long *ops, size_t *mem);
-bool password_verify(const char *hash, const char *password);
+/* 1 when `password` is the one `hash` was made from, 0 when not, -1 when
+ * it could not be checked (`e` says why: the thread refuses to hash). */
+int password_matches(const char *hash, const char *password, err *e);
+
+/* Hashing's bounds. At most `most` hashes run at once in the process (1
+ * unless set; copro serve sets its hashing threads' number). A thread
+ * that refuses (copro serve's web workers, when the hashing queue is
+ * full) makes password_hash and password_matches fail at once with
+ * ERR_BUSY and PASSWORD_BUSY_MESSAGE; password_hashing_refused says
+ * whether they did since the refusal was turned on. */
+#define PASSWORD_BUSY_MESSAGE "Too many people are signing in at once: try again in a few seconds."
+void password_hashing_limit(int most);
+void password_hashing_refuse(bool on);
+bool password_hashing_refused(void);
+/* Hashes made or checked by this process (the web tests compare it
+ * around a request). */
+unsigned long password_hashes_made(void);
 
 /* First run: the first account is the area administrator of `area`; the
  * activity log says so in the same transaction. */

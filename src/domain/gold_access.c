@@ -116,7 +116,10 @@ static int invite_account(domain *d, const assessor_row *a, const char *email, c
 		return -1;
 	if (!found)
 		return account_create(d, a->name, email, password, user, e);
-	if (!password_verify(same.password_hash, password ? password : ""))
+	int right = password_matches(same.password_hash, password, e);
+	if (right < 0)
+		return -1;
+	if (!right)
 		return err_set(e, ERR_INPUT, "That email address and password do not go together. If you already "
 			       "use copro, enter the password of your account to add this assessment to it.");
 	*user = same.id;

@@ -46,7 +46,10 @@ int password_change(domain *d, const session *s, const char *current, const char
 	int found = store_user_get(d->db, d->mem, s->user.id, &u, e);
 	if (found < 0)
 		return -1;
-	if (!found || !current || !*current || !password_verify(u.password_hash, current))
+	int right = found && current && *current ? password_matches(u.password_hash, current, e) : 0;
+	if (right < 0)
+		return -1;
+	if (!right)
 		return err_set(e, ERR_INPUT, "Your current password is not right. Enter the password you signed in with.");
 	if (password_check_for(new_password, u.email, u.name, e) < 0)
 		return -1;

@@ -233,7 +233,10 @@ int two_factor_off(domain *d, const user_row *who, const char *password, err *e)
 	int found = store_user_get(d->db, d->mem, who->id, &u, e);
 	if (found < 0)
 		return -1;
-	if (!found || !password || !*password || !password_verify(u.password_hash, password))
+	int right = found && password && *password ? password_matches(u.password_hash, password, e) : 0;
+	if (right < 0)
+		return -1;
+	if (!right)
 		return err_set(e, ERR_INPUT, "The password is not right. Enter the password you sign in with.");
 	if (store_begin(d->db, e) < 0)
 		return -1;

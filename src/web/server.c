@@ -10,6 +10,7 @@
 #include "web/body.h"
 #include "web/cache.h"
 #include "web/drain.h"
+#include "web/hashing.h"
 #include "web/net.h"
 
 #include <arpa/inet.h>
@@ -364,6 +365,11 @@ static void add_headers(struct MHD_Response *resp, const request *r)
 		MHD_add_response_header(resp, "Content-Disposition", content_disposition(r->download));
 	if (r->cookie)
 		MHD_add_response_header(resp, "Set-Cookie", r->cookie);
+	if (r->retry_after) {
+		char secs[16];
+		snprintf(secs, sizeof secs, "%d", r->retry_after);
+		MHD_add_response_header(resp, "Retry-After", secs);
+	}
 	if (r->answer_set_cookie)
 		MHD_add_response_header(resp, "Set-Cookie", r->answer_set_cookie);
 	if (r->device_set_cookie)
@@ -523,6 +529,7 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 		return r;
 	const route *rt = web_route_for(method, url, &r->mem);
 	r->change = route_is_change(rt, r->post);
+	r->hash_route = rt && (rt->flags & ROUTE_HASH);
 	body_limits(r, rt);
 	r->deadline = monotonic_seconds() +
 		      (rt && (rt->flags & ROUTE_UPLOAD) ? UPLOAD_SECONDS : BODY_SECONDS);
@@ -544,6 +551,33 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	if (!r->post_processor)
 		r->body_error = 415;
 	return r;
+}
+
+/* The request's work after its body: the database, the dispatcher, and
+ * the write lock around a change. */
+static void serve_request(void *server, request *r)
+{
+	struct server *s = server;
+	err e = {0};
+	store *db = r->change ? &s->writer : get_store(s, &e);
+	if (r->change && store_write_lock(db, &e) < 0)
+		db = NULL;
+	if (!db) {
+		fprintf(stderr, "copro serve: %s\n", e.msg);
+		web_error_page(r, 503, "Sorry, copro is not available",
+			       "The database cannot be opened. Try again in a few minutes.");
+		return;
+	}
+	r->d = (domain){.db = db, .frameworks = s->opts->config.frameworks, .mem = &r->mem};
+	web_dispatch(r);
+	if (r->change) {
+		/* The dispatcher commits or rolls back every change (and so
+		 * lets go of the lock); after that the writer is another
+		 * request's, so it is not looked at here. */
+		store_write_unlock();
+	} else if (db->in_tx) {
+		store_rollback(db);     /* a handler that forgot to finish */
+	}
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -575,26 +609,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
-	err e = {0};
-	store *db = r->change ? &s->writer : get_store(s, &e);
-	if (r->change && store_write_lock(db, &e) < 0)
-		db = NULL;
-	if (!db) {
-		fprintf(stderr, "copro serve: %s\n", e.msg);
-		web_error_page(r, 503, "Sorry, copro is not available",
-			       "The database cannot be opened. Try again in a few minutes.");
+	if (r->hash_done)
 		return respond(conn, r);
+	if (r->hash_route && !r->hash_refused && !r->early) {
+		hashing_submit(conn, r);
+		return MHD_YES;
 	}
-	r->d = (domain){.db = db, .frameworks = s->opts->config.frameworks, .mem = &r->mem};
-	web_dispatch(r);
-	if (r->change) {
-		/* The dispatcher commits or rolls back every change (and so
-		 * lets go of the lock); after that the writer is another
-		 * request's, so it is not looked at here. */
-		store_write_unlock();
-	} else if (db->in_tx) {
-		store_rollback(db);     /* a handler that forgot to finish */
-	}
+	hashing_serve_refusing(r);
 	return respond(conn, r);
 }
 
@@ -673,8 +694,14 @@ int server_run(const server_options *o, err *e)
 		return -1;
 	}
 	page_cache_set_limit((size_t)(o->page_cache_mb > 0 ? o->page_cache_mb : 0) << 20);
+	if (hashing_start(serve_request, &s, e) < 0) {
+		checkpointer_stop(&ckpt);
+		store_close(&s.writer);
+		return -1;
+	}
 	struct MHD_Daemon *d = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC,
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC |
+		MHD_ALLOW_SUSPEND_RESUME,
 		(uint16_t)o->port, on_accept, NULL, on_request, &s,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
@@ -687,6 +714,7 @@ int server_run(const server_options *o, err *e)
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 		MHD_OPTION_END);
 	if (!d) {
+		hashing_stop();
 		checkpointer_stop(&ckpt);
 		store_close(&s.writer);
 		return err_set(e, ERR_IO,
@@ -705,6 +733,9 @@ int server_run(const server_options *o, err *e)
 	if (cut)
 		fprintf(stderr, "copro serve: %d %s still under way after %d s were cut off.\n", cut,
 			cut == 1 ? "request" : "requests", DRAIN_SECONDS);
+	/* Requests still waiting to hash are answered (resumed) before
+	 * the daemon closes their connections. */
+	hashing_stop();
 	MHD_stop_daemon(d);
 	for (size_t i = 0; i < s.n_stores; i++) {
 		store_close(s.stores[i]);

@@ -74,6 +74,10 @@ typedef struct request {
 	int link_gone;                  /* a partner POST to a link found unknown (404) or
 					 * closed (410) before its body was read: not read */
 	void *post_processor;
+	/* A POST to a ROUTE_HASH route (server.c): answered on the hashing
+	 * pool's threads (hash_done once it has been), or here without
+	 * hashing when the pool's queue was full (hash_refused). */
+	bool hash_route, hash_done, hash_refused;
 
 	/* What the dispatcher found. */
 	const struct route *route;
@@ -93,6 +97,7 @@ typedef struct request {
 	bool error_summary;             /* form_error_summary wrote one: the title
 					 * gets "Error: " (dispatch.c) */
 	const char *content_type;
+	int retry_after;                /* seconds, for a Retry-After header (0: none) */
 	const char *location;           /* for 303 */
 	const char *download;           /* a file name: sent as an attachment */
 	const char *cookie;             /* a Set-Cookie value */
@@ -143,6 +148,10 @@ enum {
 	ROUTE_ASSESSOR = 64,            /* an assessor's own page or change (comments, the
 					 * decision): only someone invited as the assessor of
 					 * the {evaluation} in the URL, whose access holds */
+	ROUTE_HASH = 128,               /* a POST that may hash a password (argon2id, 64 MiB,
+					 * a tenth of a second): copro serve runs it on its
+					 * hashing threads, never on a web worker, and answers
+					 * 503 when too many wait (server.c) */
 };
 
 typedef int (*route_handler)(request *r);

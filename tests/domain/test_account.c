@@ -50,7 +50,9 @@ static void hash_is_argon2id_with_enough_work(void **state)
 	char hash[128];
 	assert_int_equal(password_hash(longpw, hash, &f->e), 0);
 	longpw[PASSWORD_MAX - 1] = 'y';
-	assert_false(password_verify(hash, longpw));
+	assert_int_equal(password_matches(hash, longpw, &f->e), 0);
+	longpw[PASSWORD_MAX - 1] = 'x';
+	assert_int_equal(password_matches(hash, longpw, &f->e), 1);
 }
 
 static void sign_in_reveals_nothing(void **state)
@@ -95,6 +97,39 @@ static void failures_slow_one_address_only(void **state)
 	int rc = sign_in(&f->d, "sam@example.org", PW, "10.0.0.9", &s, &f->e);
 	unsetenv("COPRO_NOW");
 	assert_int_equal(rc, 0);
+}
+
+/* A thread that refuses to hash (copro serve's web worker when the
+ * hashing queue is full) answers at once, says why, and counts nothing
+ * against the account or the address: no password was tried. */
+static void refused_hashing_counts_nothing(void **state)
+{
+	fixture *f = *state;
+	int64_t id;
+	session s;
+	assert_int_equal(account_create(&f->d, "Sam", "sam@example.org", PW, &id, &f->e), 0);
+	unsigned long made = password_hashes_made();
+	password_hashing_refuse(true);
+	for (int i = 0; i < FAILURES_PER_ACCOUNT + 1; i++) {
+		err e = {0};
+		assert_int_equal(sign_in(&f->d, "sam@example.org", "not the password", "10.0.0.9", &s, &e), -1);
+		assert_int_equal(e.kind, ERR_BUSY);
+		assert_string_equal(e.msg, PASSWORD_BUSY_MESSAGE);
+	}
+	err e = {0};
+	assert_int_equal(sign_in(&f->d, "nobody@example.org", PW, "10.0.0.9", &s, &e), -1);
+	assert_string_equal(e.msg, PASSWORD_BUSY_MESSAGE);
+	char hash[128];
+	assert_int_equal(password_hash(PW, hash, &e), -1);
+	assert_true(password_hashing_refused());
+	password_hashing_refuse(false);
+	assert_false(password_hashing_refused());
+	assert_int_equal(password_hashes_made(), made);
+	int64_t failures = -1;
+	assert_int_equal(store_failure_count(&f->db, NULL, "10.0.0.9", "2000-01-01T00:00:00Z", &failures, &f->e), 0);
+	assert_int_equal(failures, 0);
+	assert_int_equal(sign_in(&f->d, "sam@example.org", PW, "10.0.0.9", &s, &f->e), 0);
+	assert_true(password_hashes_made() > made);
 }
 
 static void sessions_end(void **state)
@@ -257,7 +292,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(password_rules), T(hash_is_argon2id_with_enough_work),
-		T(sign_in_reveals_nothing), T(failures_slow_one_address_only), T(sessions_end),
+		T(sign_in_reveals_nothing), T(failures_slow_one_address_only),
+		T(refused_hashing_counts_nothing), T(sessions_end),
 		T(first_account_once), T(invitations_are_one_time), T(access_levels),
 		T(activity_reaches_the_area), T(user_add_checks_the_role), T(api_tokens_are_logged),
 	};

@@ -137,6 +137,30 @@ static void joining_is_throttled_per_address(void **state)
 	}
 }
 
+/* When copro serve's hashing threads have too many waiting, the sign-in
+ * runs refusing to hash (web/hashing.c, which makes it a 503): the form
+ * again, the email kept, the password asked for again and not echoed, and
+ * nothing counted against the account or the address. */
+static void too_busy_to_hash_counts_nothing(void **state)
+{
+	webfix *w = *state;
+	password_hashing_refuse(true);
+	for (int i = 0; i < FAILURES_PER_ACCOUNT + 1; i++) {
+		request *r = sign_in_as(w, SCHOOL, NULL, "lead@example.org", "typed in a hurry 123");
+		assert_true(password_hashing_refused());
+		assert_int_equal(r->status, 429);
+		page_has(r, "<title>Error: ");
+		page_has(r, "href=\"#password\">" PASSWORD_BUSY_MESSAGE);
+		page_has(r, "value=\"lead@example.org\"");
+		page_lacks(r, "typed in a hurry");
+		request_destroy(r);
+	}
+	password_hashing_refuse(false);
+	request *r = sign_in_as(w, SCHOOL, NULL, "lead@example.org", WEBTEST_PASSWORD);
+	assert_int_equal(r->status, 303);
+	request_destroy(r);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
@@ -146,6 +170,7 @@ int main(void)
 		T(device_cookie_has_its_own_allowance),
 		T(cookie_counts_for_its_own_account_only),
 		T(joining_is_throttled_per_address),
+		T(too_busy_to_hash_counts_nothing),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

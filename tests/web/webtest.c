@@ -119,9 +119,16 @@ request *web_request(webfix *w, int who, const char *method, const char *path)
 	return r;
 }
 
+/* Every route that hashes a password is marked ROUTE_HASH, which copro
+ * serve runs on its hashing threads rather than a web worker
+ * (web/hashing.h): a route that hashes without it fails here. */
 static request *web_send(webfix *w, request *r)
 {
+	unsigned long hashes = password_hashes_made();
 	web_dispatch(r);
+	if (password_hashes_made() != hashes && !(r->route && (r->route->flags & ROUTE_HASH)))
+		fail_msg("%s %s hashed a password without ROUTE_HASH on its route: copro serve "
+			 "would hash it on a web worker (src/web/web.h)", r->method, r->path);
 	if (w->f.db.in_tx)
 		fail_msg("%s %s left a transaction open", r->method, r->path);
 	return r;

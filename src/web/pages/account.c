@@ -150,8 +150,10 @@ static int page_sign_in_post(request *r)
 		form_error_add(&fe, "email", "Enter your email address");
 	if (!password || !*password)
 		form_error_add(&fe, "password", "Enter your password");
+	/* Too busy to check the password (web/hashing.c makes it a 503): it is
+	 * the password that must be typed again. */
 	if (!fe.n && sign_in_device(&r->d, email, password, r->address, r->device_cookie, &s, &e) < 0)
-		form_error_add(&fe, "email", arena_strdup(&r->mem, e.msg));
+		form_error_add(&fe, password_hashing_refused() ? "password" : "email", arena_strdup(&r->mem, e.msg));
 	if (fe.n) {
 		r->status = e.kind == ERR_BUSY ? 429 : 400;
 		sign_in_form(r, &fe);
@@ -310,11 +312,11 @@ static int page_invitation_post(request *r)
 
 const route account_routes[] = {
 	{"GET", "/setup", page_setup, ROUTE_PUBLIC, ACCESS_NONE},
-	{"POST", "/setup", page_setup_post, ROUTE_PUBLIC | ROUTE_POST, ACCESS_NONE},
+	{"POST", "/setup", page_setup_post, ROUTE_PUBLIC | ROUTE_POST | ROUTE_HASH, ACCESS_NONE},
 	{"GET", "/sign-in", page_sign_in, ROUTE_PUBLIC, ACCESS_NONE},
-	{"POST", "/sign-in", page_sign_in_post, ROUTE_PUBLIC | ROUTE_POST, ACCESS_NONE},
+	{"POST", "/sign-in", page_sign_in_post, ROUTE_PUBLIC | ROUTE_POST | ROUTE_HASH, ACCESS_NONE},
 	{"POST", "/sign-out", page_sign_out_post, ROUTE_POST, ACCESS_NONE},
 	{"GET", "/join/{token}", page_invitation, ROUTE_PUBLIC, ACCESS_NONE},
-	{"POST", "/join/{token}", page_invitation_post, ROUTE_PUBLIC | ROUTE_POST, ACCESS_NONE},
+	{"POST", "/join/{token}", page_invitation_post, ROUTE_PUBLIC | ROUTE_POST | ROUTE_HASH, ACCESS_NONE},
 	{0},
 };

@@ -247,11 +247,11 @@ static int page_member_reset_post(request *r)
 
 const route password_routes[] = {
 	{"GET", "/account/password", page_password, 0, ACCESS_NONE},
-	{"POST", "/account/password", page_password_post, ROUTE_POST, ACCESS_NONE},
+	{"POST", "/account/password", page_password_post, ROUTE_POST | ROUTE_HASH, ACCESS_NONE},
 	{"GET", "/reset", page_reset, ROUTE_PUBLIC, ACCESS_NONE},
 	{"POST", "/reset", page_reset_post, ROUTE_PUBLIC | ROUTE_POST, ACCESS_NONE},
 	{"GET", "/reset/{token}", page_reset_token, ROUTE_PUBLIC, ACCESS_NONE},
-	{"POST", "/reset/{token}", page_reset_token_post, ROUTE_PUBLIC | ROUTE_POST, ACCESS_NONE},
+	{"POST", "/reset/{token}", page_reset_token_post, ROUTE_PUBLIC | ROUTE_POST | ROUTE_HASH, ACCESS_NONE},
 	{"POST", "/org/{org}/people/{member}/reset", page_member_reset_post, ROUTE_POST, ACCESS_AREA},
 	{0},
 };

@@ -263,7 +263,7 @@ bool two_factor_gate(request *r, const route *rt)
 
 const route two_factor_routes[] = {
 	{"GET", "/account/two-factor", page_two_factor, 0, ACCESS_NONE},
-	{"POST", "/account/two-factor", page_two_factor_post, ROUTE_POST, ACCESS_NONE},
+	{"POST", "/account/two-factor", page_two_factor_post, ROUTE_POST | ROUTE_HASH, ACCESS_NONE},
 	{"GET", "/sign-in/code", page_code, ROUTE_PUBLIC, ACCESS_NONE},
 	{"POST", "/sign-in/code", page_code_post, ROUTE_PUBLIC | ROUTE_POST, ACCESS_NONE},
 	{"POST", "/area/{area}/settings/two-factor", page_area_post, ROUTE_POST, ACCESS_AREA},
