@@ -195,7 +195,7 @@ int store_failure_count(store *s, const char *account, const char *address, cons
 			int64_t *n, err *e)
 {
 	return sql_get_int(s, "SELECT COUNT(*) FROM sign_in_failure WHERE address = ?1"
-			   " AND at >= ?2 AND (?3 IS NULL OR account_key = ?3)",
+			   " AND at >= ?2 AND (CAST(?3 AS TEXT) IS NULL OR account_key = ?3)",
 			   SQL_ARGS(sql_text(address), sql_text(since), sql_text(account)), n, e);
 }
 

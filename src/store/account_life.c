@@ -36,7 +36,7 @@ static const char *const name_columns[] = {
 	"UPDATE view_agreed SET agreed_by_name = ?2 WHERE agreed_by = ?1",
 	"UPDATE evidence_file SET uploaded_by_name = ?2 WHERE uploaded_by = ?1",
 	"UPDATE assessor SET name = ?2, email = '' WHERE user_id = ?1",
-	"DELETE FROM outbox WHERE user_id = ?1 AND ?2 IS NOT NULL",
+	"DELETE FROM outbox WHERE user_id = ?1 AND CAST(?2 AS TEXT) IS NOT NULL",
 	NULL,
 };
 

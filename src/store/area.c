@@ -8,7 +8,8 @@
 /* The area's organisations (the area is the one `?`), narrowed by the
  * filter's :sector and :type, each left out when NULL. */
 #define IN_AREA " WHERE o.area_id = ?" \
-	" AND (:sector IS NULL OR o.sector = :sector) AND (:type IS NULL OR o.type = :type)"
+	" AND (CAST(:sector AS TEXT) IS NULL OR o.sector = :sector)" \
+	" AND (CAST(:type AS TEXT) IS NULL OR o.type = :type)"
 /* The levels of each organisation's latest accepted audit. */
 #define LATEST_LEVELS \
 	" FROM organisation o JOIN audit la ON la.id = " SQL_LATEST_ACCEPTED("o.id") \

@@ -61,7 +61,7 @@ int store_export_orgs(store *s, int64_t area, export_org_fn fn, void *ctx, err *
  * narrowed by the filter's :since and :audit. */
 #define AREA_AUDITS_WHERE_JOINED \
 	" WHERE o.area_id = ? AND a.status <> 'draft'" \
-	" AND (:since IS NULL OR a.submitted_at >= :since OR a.decided_at >= :since)" \
+	" AND (CAST(:since AS TEXT) IS NULL OR a.submitted_at >= :since OR a.decided_at >= :since)" \
 	" AND (:audit = 0 OR a.id = :audit)"
 
 static const sql_col filter_cols[] = {

@@ -68,12 +68,13 @@ int store_evidence_search(store *s, arena *a, int64_t org, const evidence_filter
 {
 	return SQL_LIST(s, a, "SELECT " EVIDENCE_COLUMNS
 		" WHERE organisation_id = ?"
-		" AND (:from IS NULL OR evidence_date >= :from) AND (:to IS NULL OR evidence_date <= :to)"
+		" AND (CAST(:from AS TEXT) IS NULL OR evidence_date >= :from)"
+		" AND (CAST(:to AS TEXT) IS NULL OR evidence_date <= :to)"
 		" AND (:with_cyp = 0 OR with_cyp = 1) AND (:with_parents = 0 OR with_parents = 1)"
 		" AND (:with_practitioners = 0 OR with_practitioners = 1)"
-		" AND (:element IS NULL OR EXISTS (SELECT 1 FROM evidence_link l"
+		" AND (CAST(:element AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM evidence_link l"
 		"      WHERE l.evidence_id = evidence.id AND l.element_key = :element"
-		"      AND (:indicator IS NULL OR l.indicator_key = :indicator)))"
+		"      AND (CAST(:indicator AS TEXT) IS NULL OR l.indicator_key = :indicator)))"
 		" ORDER BY evidence_date DESC, id DESC",
 		SQL_ROW_ARGS(filter_cols, f, sql_int(org)), out, evidence_cols, e);
 }

@@ -42,8 +42,8 @@ int store_outbox_get(store *s, arena *a, int64_t id, outbox_row *out, err *e)
 int store_outbox_list(store *s, arena *a, int64_t area, const char *status, const char *to,
 		      int limit, outbox_list *out, err *e)
 {
-	return SQL_LIST(s, a, OUTBOX_SELECT " WHERE (?1 = 0 OR area_id = ?1) AND (?2 IS NULL OR status = ?2)"
-			" AND (?3 IS NULL OR to_address = ?3) ORDER BY id DESC LIMIT ?4",
+	return SQL_LIST(s, a, OUTBOX_SELECT " WHERE (?1 = 0 OR area_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR status = ?2)"
+			" AND (CAST(?3 AS TEXT) IS NULL OR to_address = ?3) ORDER BY id DESC LIMIT ?4",
 			SQL_ARGS(sql_int(area), sql_text(status), sql_text(to), sql_int(limit)), out,
 			outbox_cols, e);
 }
