@@ -59,48 +59,94 @@ int security_failures_prune(domain *d, time_t now, err *e)
 	return store_failures_prune(d->db, before, e);
 }
 
-/* ---- refused forms ------------------------------------------------------
- * Counted in memory per hour, by every thread of the process: a flood of
- * forged forms costs no writes. `due` holds finished hours not yet
- * written (hours run together when none was written between them). */
+/* ---- refusals counted per hour --------------------------------------
+ * Forms refused for their security token, and passwords copro serve was
+ * too busy to check (web/hashing.c), are counted in memory per hour by
+ * every thread of the process: a flood of them costs no writes. `due`
+ * holds finished hours not yet written (hours run together when none was
+ * written between them). */
 
 typedef struct hour_count {
 	int64_t from, to;       /* hours since 1970: [from, to) */
 	int64_t n;
 } hour_count;
 
-static pthread_mutex_t csrf_lock = PTHREAD_MUTEX_INITIALIZER;
-static hour_count csrf_now, csrf_due;
+typedef struct refusals {
+	pthread_mutex_t lock;
+	hour_count now, due;
+} refusals;
+
+static refusals csrf = {.lock = PTHREAD_MUTEX_INITIALIZER};
+static refusals busy = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 /* Moves the current count to `due` once its hour is over. Holds the lock. */
-static void csrf_roll(int64_t hour)
+static void roll(refusals *c, int64_t hour)
 {
-	if (!csrf_now.n || csrf_now.from == hour) {
-		if (!csrf_now.n)
-			csrf_now.from = hour;
+	if (!c->now.n || c->now.from == hour) {
+		if (!c->now.n)
+			c->now.from = hour;
 		return;
 	}
-	if (!csrf_due.n)
-		csrf_due.from = csrf_now.from;
-	csrf_due.to = csrf_now.from + 1;
-	csrf_due.n += csrf_now.n;
-	csrf_now = (hour_count){.from = hour};
+	if (!c->due.n)
+		c->due.from = c->now.from;
+	c->due.to = c->now.from + 1;
+	c->due.n += c->now.n;
+	c->now = (hour_count){.from = hour};
+}
+
+static void count_at(refusals *c, time_t now)
+{
+	pthread_mutex_lock(&c->lock);
+	roll(c, (int64_t)now / 3600);
+	c->now.n++;
+	pthread_mutex_unlock(&c->lock);
 }
 
 void security_csrf_refused_at(time_t now)
 {
-	pthread_mutex_lock(&csrf_lock);
-	csrf_roll((int64_t)now / 3600);
-	csrf_now.n++;
-	pthread_mutex_unlock(&csrf_lock);
+	count_at(&csrf, now);
 }
 
 void security_csrf_refused(void)
 {
-	security_csrf_refused_at(time(NULL));
+	count_at(&csrf, time(NULL));
 }
 
-static int csrf_write(domain *d, const hour_count *h, err *e)
+void security_busy_refused_at(time_t now)
+{
+	count_at(&busy, now);
+}
+
+void security_busy_refused(void)
+{
+	count_at(&busy, time(NULL));
+}
+
+/* The finished hours to write, taken out. */
+static hour_count take_due(refusals *c, int64_t hour)
+{
+	pthread_mutex_lock(&c->lock);
+	roll(c, hour);
+	hour_count due = c->due;
+	c->due = (hour_count){0};
+	pthread_mutex_unlock(&c->lock);
+	return due;
+}
+
+/* Put back for the next tick rather than lost. */
+static void keep_due(refusals *c, hour_count due)
+{
+	if (!due.n)
+		return;
+	pthread_mutex_lock(&c->lock);
+	if (c->due.n)
+		due.to = c->due.to;
+	due.n += c->due.n;
+	c->due = due;
+	pthread_mutex_unlock(&c->lock);
+}
+
+static int count_write(domain *d, const hour_count *h, bool forms, err *e)
 {
 	char from[21], to[21], now[21];
 	time_iso(h->from * 3600, from);
@@ -111,34 +157,36 @@ static int csrf_write(domain *d, const hour_count *h, err *e)
 		return -1;
 	if (!areas.n)
 		return 0;       /* before set-up: nobody to tell */
+	const char *what = forms
+		? arena_printf(d->mem, "refused %lld %s without a valid security token"
+			       " (a form from another site, or one kept open too long)", (long long)h->n,
+			       h->n == 1 ? "form" : "forms")
+		: arena_printf(d->mem, "asked %lld %s to try again in a few seconds: too many passwords"
+			       " to check at once (many people signing in together, or someone trying"
+			       " many passwords)", (long long)h->n,
+			       h->n == 1 ? "sign-in or password form" : "sign-ins and password forms");
 	activity_row r = {.at = now, .user_name = "copro",
-			  .what = arena_printf(d->mem, "refused %lld %s without a valid security token"
-					       " (a form from another site, or one kept open too long)"
-					       " between %.16s and %.16s UTC", (long long)h->n,
-					       h->n == 1 ? "form" : "forms", from, to)};
+			  .what = arena_printf(d->mem, "%s between %.16s and %.16s UTC", what, from, to)};
 	return add_to_areas(d, &r, &areas, e);
 }
 
 int security_tick(domain *d, time_t now, err *e)
 {
-	pthread_mutex_lock(&csrf_lock);
-	csrf_roll((int64_t)now / 3600);
-	hour_count due = csrf_due;
-	csrf_due = (hour_count){0};
-	pthread_mutex_unlock(&csrf_lock);
-	if (!due.n)
+	hour_count forms = take_due(&csrf, (int64_t)now / 3600);
+	hour_count hashes = take_due(&busy, (int64_t)now / 3600);
+	if (!forms.n && !hashes.n)
 		return 0;
+	if (forms.n && count_write(d, &forms, true, e) < 0) {
+		keep_due(&csrf, forms);
+		keep_due(&busy, hashes);
+		return -1;
+	}
+	if (hashes.n && count_write(d, &hashes, false, e) < 0) {
+		keep_due(&busy, hashes);
+		return -1;
+	}
 	/* The commit lets go of the write lock that copro serve takes for a
 	 * whole change (store_write_lock), which the change still needs: it
 	 * is taken again, as the server had it. */
-	if (csrf_write(d, &due, e) == 0)
-		return store_write_lock(d->db, e) < 0 ? -1 : 1;
-	/* Kept for the next tick rather than lost. */
-	pthread_mutex_lock(&csrf_lock);
-	if (csrf_due.n)
-		due.to = csrf_due.to;
-	due.n += csrf_due.n;
-	csrf_due = due;
-	pthread_mutex_unlock(&csrf_lock);
-	return -1;
+	return store_write_lock(d->db, e) < 0 ? -1 : 1;
 }

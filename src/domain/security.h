@@ -17,7 +17,11 @@ void security_csrf_refused(void);
 
 /* The same count at a given time (the tests' clock). */
 void security_csrf_refused_at(time_t now);
-/* Writes the count of each finished hour as one line in every area's
+/* So are requests copro serve asked to try again because too many
+ * passwords waited to be hashed (web/hashing.c). */
+void security_busy_refused(void);
+void security_busy_refused_at(time_t now);
+/* Writes the counts of each finished hour as a line each in every area's
  * activity log, once: 1 when it wrote, 0 when there was nothing to write
  * (cheap: the web server calls it on each change), -1 on failure (the
  * count is kept for the next call). */

@@ -23,6 +23,7 @@
 
 #include "core/pool.h"
 #include "domain/account.h"
+#include "domain/security.h"
 
 static struct {
 	pool threads;
@@ -110,9 +111,12 @@ void hashing_submit(struct MHD_Connection *conn, request *r)
 static _Atomic unsigned long refused;
 static _Atomic long refusal_minute;
 
-/* Counted, not logged one by one: a line a minute at most. */
+/* Counted, not logged one by one: a line an hour in the areas' activity
+ * logs (domain/security.h), and a line a minute at most on standard
+ * error for whoever runs copro. */
 static void count_refusal(void)
 {
+	security_busy_refused();
 	unsigned long n = ++refused;
 	long minute = now_us() / 60000000, was = refusal_minute;
 	if (minute != was && atomic_compare_exchange_strong(&refusal_minute, &was, minute))

@@ -115,6 +115,28 @@ static void refused_forms_counted_per_hour(void **state)
 	assert_int_equal(lines_like(f, area, "refused 1 form without"), 1);
 }
 
+/* Sign-ins copro serve was too busy to check are counted the same way,
+ * in a line of their own. */
+static void busy_refusals_are_counted_per_hour(void **state)
+{
+	fixture *f = *state;
+	int64_t area;
+	lead(f, &area);
+	time_t hour = 1796004000;       /* 2026-11-30T02:00:00Z */
+	for (int i = 0; i < 5; i++)
+		security_busy_refused_at(hour + 60 * i);
+	security_csrf_refused_at(hour + 30);
+	assert_int_equal(security_tick(&f->d, hour + 1800, &f->e), 0);
+	assert_int_equal(lines_like(f, area, "try again"), 0);
+	assert_int_equal(security_tick(&f->d, hour + 3600, &f->e), 1);
+	assert_int_equal(lines_like(f, area, "asked 5 sign-ins and password forms to try again in a few seconds"), 1);
+	assert_int_equal(lines_like(f, area, "too many passwords to check at once"), 1);
+	assert_int_equal(lines_like(f, area, "refused 1 form without"), 1);
+	assert_int_equal(lines_like(f, area, "between 2026-11-30T02:00 and 2026-11-30T03:00 UTC"), 2);
+	assert_int_equal(security_tick(&f->d, hour + 7200, &f->e), 0);
+	assert_int_equal(lines_like(f, area, "try again"), 1);
+}
+
 /* A failed sign-in forgets failures older than 30 days: the typed email
  * and the address are not kept longer. */
 static void failures_kept_thirty_days(void **state)
@@ -143,6 +165,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(sign_in_is_logged_in_the_area), T(refusals_and_lock_out_are_logged),
 		T(events_reach_every_area_once_each), T(refused_forms_counted_per_hour),
+		T(busy_refusals_are_counted_per_hour),
 		T(failures_kept_thirty_days),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
