@@ -9,6 +9,7 @@
 
 #include "core/text.h"
 #include "domain/account.h"
+#include "domain/mail.h"
 #include "domain/notify_internal.h"
 #include "store/account.h"
 #include "store/notify.h"
@@ -141,6 +142,36 @@ int notify_user(domain *d, int64_t user, const char *kind, const char *subject,
 	return notify_user_at(d, user, kind, subject, text, path, arena_strdup(d->mem, now), e);
 }
 
+int notify_security(domain *d, int64_t user, const char *subject, const char *text, err *e)
+{
+	user_row u;
+	char now[21];
+	time_now_iso(now);
+	int found = store_notify_recipient(d->db, d->mem, user, &u, e);
+	if (found <= 0)
+		return found;
+	notification_row n = {.user_id = user, .kind = NOTIFY_SECURITY, .subject = subject, .text = text,
+			      .path = "/account/two-factor", .created_at = now};
+	mail_message m = {
+		.to = u.email, .subject = arena_printf(d->mem, "copro: %s", subject), .kind = "security", .user = user,
+		.text = arena_printf(d->mem, "Hello %s,\n\n%s\n\nIf this was not you, reset your password straight away "
+				     "at\n%s\nand tell your organisation lead or your area's administrator.\n\n"
+				     "Your sign-in and security: %s\n\n--\nYou always get these emails about your "
+				     "account's safety, whatever you choose for other news, so that you hear when "
+				     "someone else made a change.\n", u.name, text, mail_link(d->mem, "/reset"),
+				     mail_link(d->mem, "/account/two-factor")),
+	};
+	int64_t id;
+	if (store_user_area(d->db, user, &m.area, e) < 0 || store_begin(d->db, e) < 0)
+		return -1;
+	if (store_notification_insert(d->db, &n, &id, e) < 0 || mail_queue(d, &m, e) < 0 ||
+	    store_commit(d->db, e) < 0) {
+		store_rollback(d->db);
+		return -1;
+	}
+	return 0;
+}
+
 int notify_users(domain *d, const user_list *users, const char *kind, const char *subject,
 		 const char *text, const char *path, const char *at, err *e)
 {
@@ -208,7 +239,8 @@ int notify_unsubscribe_find(domain *d, const char *token, int64_t *user, const c
 	*kind = r.kind;
 	if (!found)
 		return err_set(e, ERR_NOTFOUND,
-			       "this unsubscribe link is not one copro made: check it is the whole link from the email.");
+			       "this unsubscribe link is not one copro made, or its email is more than %d days old: "
+			       "check it is the whole link from the email.", NOTIFY_UNSUBSCRIBE_KEEP_DAYS);
 	return 0;
 }
 

@@ -24,6 +24,17 @@ int notify_tick(domain *d, time_t now, err *e);
 /* The same, counting the notifications said and the digests sent. */
 int notify_tick_counts(domain *d, time_t now, size_t *said, size_t *digests, err *e);
 
+/* News of the account's own safety: not one of notify_kinds, since nobody
+ * may switch it off (the person must hear when someone else made it). */
+#define NOTIFY_SECURITY "security"
+
+/* Tells `user` of a change to their account's safety (two-factor sign-in
+ * turned on or off, the password changed or reset): an in-app
+ * notification of kind NOTIFY_SECURITY and an email at once, always,
+ * without an unsubscribe link, saying what to do if it was not them.
+ * Inside the caller's transaction; nothing for an account turned off. */
+int notify_security(domain *d, int64_t user, const char *subject, const char *text, err *e);
+
 /* ---- kinds and choices --------------------------------------------------------- */
 
 typedef struct notify_kind {
@@ -54,6 +65,19 @@ int notifications_of(domain *d, int64_t user, int limit, bool unread_only,
 		     notification_list *out, err *e);
 int notifications_unread(domain *d, int64_t user, int64_t *n, err *e);
 int notifications_read_all(domain *d, int64_t user, err *e);
+
+/* ---- housekeeping ---------------------------------------------------------------- */
+
+/* How long copro keeps what only served to tell people: a notification
+ * after it was read; an unsubscribe link (its email's link works this
+ * long); and the record that a reminder was said, once it is no longer
+ * due (while it is due, the record stops it being said again). */
+#define NOTIFY_READ_KEEP_DAYS 180
+#define NOTIFY_UNSUBSCRIBE_KEEP_DAYS 180
+#define NOTIFY_SENT_KEEP_DAYS 30
+/* Forgets them as of `now`, in one transaction; `gone` (may be NULL)
+ * counts the rows. notify_tick does it on its first run of each day. */
+int notify_prune(domain *d, time_t now, size_t *gone, err *e);
 
 /* ---- unsubscribe links ---------------------------------------------------------- */
 

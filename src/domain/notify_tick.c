@@ -4,6 +4,8 @@
  * The home page's "Waiting for you" reads the same list for one person. */
 #include "domain/notify_internal.h"
 
+#include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -252,6 +254,68 @@ static int send_digests(domain *d, time_t now, const char *at, size_t *sent, err
 	return 0;
 }
 
+/* ---- housekeeping -------------------------------------------------------------- */
+
+static int due_order(const void *a, const void *b)
+{
+	const notify_due *x = a, *y = b;
+	if (x->user != y->user)
+		return x->user < y->user ? -1 : 1;
+	return strcmp(x->event, y->event);
+}
+
+/* `due` is what is due now for everyone: a reminder said long ago that is
+ * still in it must stay said. Sorts `due`. */
+static int prune_with(domain *d, time_t now, notify_due_list *due, size_t *gone, err *e)
+{
+	char read[21], links[21], sent[21];
+	time_iso((int64_t)now - (int64_t)NOTIFY_READ_KEEP_DAYS * DAY, read);
+	time_iso((int64_t)now - (int64_t)NOTIFY_UNSUBSCRIBE_KEEP_DAYS * DAY, links);
+	time_iso((int64_t)now - (int64_t)NOTIFY_SENT_KEEP_DAYS * DAY, sent);
+	sent_list old;
+	if (store_notify_sent_before(d->db, d->mem, sent, &old, e) < 0)
+		return -1;
+	if (due->n)
+		qsort(due->items, due->n, sizeof *due->items, due_order);
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	int notes = store_notifications_prune_read(d->db, read, e);
+	int unsub = notes < 0 ? -1 : store_unsubscribe_prune(d->db, links, e);
+	if (unsub < 0)
+		goto fail;
+	size_t n = (size_t)notes + (size_t)unsub;
+	for (size_t i = 0; i < old.n; i++) {
+		notify_due key = {.user = old.items[i].user_id, .event = old.items[i].event};
+		if (due->n && bsearch(&key, due->items, due->n, sizeof *due->items, due_order))
+			continue;
+		if (store_notify_sent_forget(d->db, key.user, key.event, e) < 0)
+			goto fail;
+		n++;
+	}
+	if (store_commit(d->db, e) < 0)
+		goto fail;
+	if (gone)
+		*gone = n;
+	return 0;
+fail:
+	store_rollback(d->db);
+	return -1;
+}
+
+int notify_prune(domain *d, time_t now, size_t *gone, err *e)
+{
+	char at[21];
+	time_iso((int64_t)now, at);
+	notify_due_list due;
+	if (notify_due_of(d, 0, arena_strndup(d->mem, at, 10), &due, e) < 0)
+		return -1;
+	return prune_with(d, now, &due, gone, e);
+}
+
+/* The day of the last housekeeping in this process: once a day is enough,
+ * and the tick runs every minute. */
+static _Atomic int64_t pruned_day;
+
 int notify_tick_counts(domain *d, time_t now, size_t *said, size_t *digests, err *e)
 {
 	char at[21];
@@ -264,7 +328,14 @@ int notify_tick_counts(domain *d, time_t now, size_t *said, size_t *digests, err
 	for (size_t i = 0; i < due.n; i++)
 		if (say_once(d, &due.items[i], when, said, e) < 0)
 			return -1;
-	return send_digests(d, now, when, digests, e);
+	if (send_digests(d, now, when, digests, e) < 0)
+		return -1;
+	int64_t day = (int64_t)now / DAY;
+	if (atomic_exchange(&pruned_day, day) != day && prune_with(d, now, &due, NULL, e) < 0) {
+		atomic_store(&pruned_day, 0);   /* tried again on the next tick */
+		return -1;
+	}
+	return 0;
 }
 
 int notify_tick(domain *d, time_t now, err *e)

@@ -9,6 +9,7 @@
 
 #include "core/text.h"
 #include "domain/mail.h"
+#include "domain/notify.h"
 #include "domain/security.h"
 #include "domain/throttle.h"
 #include "store/account.h"
@@ -23,18 +24,14 @@ static int password_set(domain *d, const user_row *who, const char *hash, const 
 {
 	char now[21];
 	time_now_iso(now);
-	mail_message m = {
-		.to = who->email, .subject = "Your copro password was changed", .kind = "security",
-		.user = who->id,
-		.text = arena_printf(d->mem, "Hello %s,\n\nThe password of your copro account was changed "
-				     "at %s (UTC). %s\n\nIf this was not you, reset your password straight away at\n%s\n"
-				     "and tell your organisation lead.\n", who->name, now,
-				     keep ? "You have been signed out everywhere else." : "You have been signed out everywhere.",
-				     mail_link(d->mem, "/reset")),
-	};
+	bool reset = !keep;
+	const char *text = arena_printf(d->mem, "The password of your copro account was %s at %.5s on %s (UTC). %s",
+					reset ? "reset" : "changed", now + 11, date_in_words(d->mem, now),
+					reset ? "You have been signed out everywhere." : "You have been signed out everywhere else.");
 	if (store_user_set_password(d->db, who->id, hash, e) < 0 ||
 	    store_sessions_end_others(d->db, who->id, keep, e) < 0 ||
-	    store_resets_end(d->db, who->id, now, e) < 0 || mail_queue(d, &m, e) < 0)
+	    store_resets_end(d->db, who->id, now, e) < 0 ||
+	    notify_security(d, who->id, reset ? "Your password was reset" : "Your password was changed", text, e) < 0)
 		return -1;
 	return security_event(d, who->id, what, NULL, e);
 }

@@ -12,6 +12,7 @@
 
 #include "core/text.h"
 #include "domain/device.h"
+#include "domain/notify.h"
 #include "domain/security.h"
 #include "store/account.h"
 #include "store/credentials.h"
@@ -185,6 +186,18 @@ static void recovery_code(char out[12])
 	out[11] = '\0';
 }
 
+/* The person hears of it in copro and by email, whatever they chose. */
+static int tell(domain *d, int64_t user, bool on, const char *how, err *e)
+{
+	char now[21];
+	time_now_iso(now);
+	return notify_security(d, user, on ? "Two-factor sign-in was turned on" : "Two-factor sign-in was turned off",
+			       arena_printf(d->mem, "Two-factor sign-in was turned %s for your copro account at %.5s on %s "
+					    "(UTC)%s. %s", on ? "on" : "off", now + 11, date_in_words(d->mem, now),
+					    how ? how : "", on ? "Signing in now asks for a code from your app after your password."
+							       : "Signing in now asks for your password only."), e);
+}
+
 int two_factor_confirm(domain *d, const user_row *who, const char *code,
 		       char codes[RECOVERY_CODES][12], err *e)
 {
@@ -217,7 +230,8 @@ int two_factor_confirm(domain *d, const user_row *who, const char *code,
 		if (store_recovery_add(d->db, who->id, hash, e) < 0)
 			goto fail;
 	}
-	if (security_event(d, who->id, "two-factor sign-in turned on", NULL, e) < 0 || store_commit(d->db, e) < 0)
+	if (security_event(d, who->id, "two-factor sign-in turned on", NULL, e) < 0 ||
+	    tell(d, who->id, true, NULL, e) < 0 || store_commit(d->db, e) < 0)
 		goto fail;
 	return 0;
 fail:
@@ -241,7 +255,8 @@ int two_factor_off(domain *d, const user_row *who, const char *password, err *e)
 	if (store_begin(d->db, e) < 0)
 		return -1;
 	int gone = store_two_factor_delete(d->db, who->id, e);
-	if (gone < 0 || (gone && security_event(d, who->id, "two-factor sign-in turned off", NULL, e) < 0) ||
+	if (gone < 0 || (gone && (security_event(d, who->id, "two-factor sign-in turned off", NULL, e) < 0 ||
+				  tell(d, who->id, false, NULL, e) < 0)) ||
 	    store_commit(d->db, e) < 0) {
 		store_rollback(d->db);
 		return -1;
@@ -264,7 +279,7 @@ int two_factor_off_by_operator(domain *d, const char *email, err *e)
 				       : "There is no account for %s: check the address.", key);
 	if (gone <= 0 ||
 	    security_event(d, u.id, "two-factor sign-in turned off from the terminal", NULL, e) < 0 ||
-	    store_commit(d->db, e) < 0) {
+	    tell(d, u.id, false, " by whoever runs copro, from the terminal", e) < 0 || store_commit(d->db, e) < 0) {
 		store_rollback(d->db);
 		return -1;
 	}

@@ -129,6 +129,36 @@ int store_digest_done(store *s, int64_t user, const char *now, err *e)
 		       SQL_ARGS(sql_int(user), sql_text(now)), e);
 }
 
+/* ---- housekeeping ------------------------------------------------------------ */
+
+int store_notifications_prune_read(store *s, const char *before, err *e)
+{
+	return sql_change(s, "DELETE FROM notification WHERE read_at IS NOT NULL AND read_at < ?",
+			  SQL_ARGS(sql_text(before)), e);
+}
+
+int store_unsubscribe_prune(store *s, const char *before, err *e)
+{
+	return sql_change(s, "DELETE FROM notification_unsubscribe WHERE created_at < ?",
+			  SQL_ARGS(sql_text(before)), e);
+}
+
+static const sql_col sent_cols[] = {
+	SQL_COL(sent_row, user_id, I64), SQL_COL(sent_row, event, TEXT), SQL_TABLE_END,
+};
+
+int store_notify_sent_before(store *s, arena *a, const char *before, sent_list *out, err *e)
+{
+	return SQL_LIST(s, a, "SELECT user_id, event FROM notification_sent WHERE at < ? ORDER BY at",
+			SQL_ARGS(sql_text(before)), out, sent_cols, e);
+}
+
+int store_notify_sent_forget(store *s, int64_t user, const char *event, err *e)
+{
+	return sql_run(s, "DELETE FROM notification_sent WHERE user_id = ? AND event = ?",
+		       SQL_ARGS(sql_int(user), sql_text(event)), e);
+}
+
 /* ---- unsubscribe links ------------------------------------------------------ */
 
 int store_unsubscribe_insert(store *s, const char *hash, int64_t user, const char *kind,

@@ -58,6 +58,19 @@ int store_notify_setting_put(store *s, int64_t user, const char *kind, const cha
 int store_notify_sent_has(store *s, int64_t user, const char *event, int64_t *n, err *e);
 int store_notify_sent_mark(store *s, int64_t user, const char *event, const char *now, err *e);
 
+/* Housekeeping (notify_prune): read notifications read before `before`,
+ * unsubscribe links made before `before` (each answers how many went),
+ * and the reminders said before `before` with the key to forget one. */
+int store_notifications_prune_read(store *s, const char *before, err *e);
+int store_unsubscribe_prune(store *s, const char *before, err *e);
+typedef struct sent_row {
+	int64_t user_id;
+	const char *event;
+} sent_row;
+typedef STORE_LIST(sent_row) sent_list;
+int store_notify_sent_before(store *s, arena *a, const char *before, sent_list *out, err *e);
+int store_notify_sent_forget(store *s, int64_t user, const char *event, err *e);
+
 /* An account that may be told something: 1 found, 0 gone or disabled. */
 int store_notify_recipient(store *s, arena *a, int64_t user, user_row *out, err *e);
 /* The people with items waiting for their digest since before `before`,

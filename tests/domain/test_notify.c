@@ -295,6 +295,82 @@ static void tick_says_each_date_once(void **state)
 	assert_int_equal(said, 0);
 }
 
+/* Housekeeping: read notifications after 180 days, unsubscribe links
+ * after 180, and the record of a reminder 30 days after it was said once
+ * it is no longer due; never an unread one, nor the record of one still
+ * due (it would be said again). */
+static void prune_forgets_what_is_spent(void **state)
+{
+	fixture *f = *state;
+	world w;
+	people(f, &w);
+	action(f, w.org, "Long overdue", "Olu Owner", "2026-01-10");
+	time_t now = at("2026-12-07T09:00:00Z");
+	size_t said, digests, gone = 99;
+	assert_int_equal(notify_tick_counts(&f->d, now, &said, &digests, &f->e), 0);
+	assert_int_equal(said, 1);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(notify_user(&f->d, w.lead, "audit-decided", "News", "", "", &f->e), 0);
+	run(f, "UPDATE notification SET read_at = '2026-05-01T00:00:00Z' WHERE id = (SELECT MIN(id) FROM notification WHERE subject = 'News');"
+	       "UPDATE notification SET read_at = '2026-11-30T00:00:00Z' WHERE id = (SELECT MAX(id) FROM notification WHERE subject = 'News');"
+	       "UPDATE notification SET created_at = '2020-01-01T00:00:00Z' WHERE subject = 'News';"
+	       "UPDATE notification_sent SET at = '2026-10-01T00:00:00Z';"
+	       "INSERT INTO notification_sent (user_id, event, at) VALUES"
+	       " (1, 'action-due:999:2026-09-01', '2026-10-01T00:00:00Z'),"
+	       " (1, 'action-due:998:2026-11-20', '2026-11-20T00:00:00Z');");
+	char old[65], fresh[65];
+	assert_int_equal(notify_unsubscribe_token(&f->d, w.lead, "all", old, &f->e), 0);
+	assert_int_equal(notify_unsubscribe_token(&f->d, w.lead, "all", fresh, &f->e), 0);
+	char sql[300], hash[65];
+	token_hash(old, hash);
+	snprintf(sql, sizeof sql, "UPDATE notification_unsubscribe SET created_at = '2026-06-01T00:00:00Z'"
+		 " WHERE token_hash = '%s'", hash);
+	run(f, sql);
+	int64_t links = fixture_count(f, "SELECT COUNT(*) FROM notification_unsubscribe");
+
+	assert_int_equal(notify_prune(&f->d, now, &gone, &f->e), 0);
+	/* The old read one, one old link, the reminder no longer due. */
+	assert_int_equal(gone, 3);
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM notification WHERE subject = 'News'"), 2);
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM notification WHERE subject = 'News' AND read_at IS NULL"), 1);
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM notification_unsubscribe"), links - 1);
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM notification_sent WHERE event LIKE 'action-due:999:%'"), 0);
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM notification_sent WHERE event LIKE 'action-due:998:%'"), 1);
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM notification_sent WHERE event LIKE 'action-overdue:%'"), 1);
+	/* The overdue action is not said again, and a second prune finds nothing. */
+	assert_int_equal(notify_tick_counts(&f->d, now + 60, &said, &digests, &f->e), 0);
+	assert_int_equal(said, 0);
+	assert_int_equal(notify_prune(&f->d, now, &gone, &f->e), 0);
+	assert_int_equal(gone, 0);
+	/* An old link is refused, saying links last 180 days. */
+	int64_t who;
+	const char *kind;
+	assert_int_equal(notify_unsubscribe_find(&f->d, fresh, &who, &kind, &f->e), 0);
+	assert_int_equal(notify_unsubscribe_find(&f->d, old, &who, &kind, &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_NOTFOUND);
+	assert_non_null(strstr(f->e.msg, "180 days"));
+}
+
+/* The tick does the housekeeping on its first run of a day. */
+static void tick_prunes_once_a_day(void **state)
+{
+	fixture *f = *state;
+	world w;
+	people(f, &w);
+	assert_int_equal(notify_user(&f->d, w.lead, "audit-decided", "Old", "", "", &f->e), 0);
+	run(f, "UPDATE notification SET read_at = '2020-01-01T00:00:00Z'");
+	size_t said, digests;
+	time_t day = at("2031-03-03T09:00:00Z");       /* a day no other test ticks on */
+	assert_int_equal(notify_tick_counts(&f->d, day, &said, &digests, &f->e), 0);
+	assert_int_equal(total(f), 0);
+	assert_int_equal(notify_user(&f->d, w.lead, "audit-decided", "Old again", "", "", &f->e), 0);
+	run(f, "UPDATE notification SET read_at = '2020-01-01T00:00:00Z'");
+	assert_int_equal(notify_tick_counts(&f->d, day + 60, &said, &digests, &f->e), 0);
+	assert_int_equal(total(f), 1);                  /* the same day: not again */
+	assert_int_equal(notify_tick_counts(&f->d, day + 24 * 3600, &said, &digests, &f->e), 0);
+	assert_int_equal(total(f), 0);
+}
+
 static void tick_reviews_rounds_and_gold(void **state)
 {
 	fixture *f = *state;
@@ -429,7 +505,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(audit_steps_reach_the_right_people), T(reading_and_marking), T(choices),
 		T(unsubscribe), T(tick_says_each_date_once), T(tick_reviews_rounds_and_gold),
-		T(digest_weekly), T(digest_of_many),
+		T(digest_weekly), T(digest_of_many), T(prune_forgets_what_is_spent), T(tick_prunes_once_a_day),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -38,6 +38,11 @@ static void change_ends_other_sessions(void **state)
 	assert_int_equal(session_resume(&f->d, here.token, &ghost, &f->e), 1);
 	assert_int_equal(session_resume(&f->d, there.token, &ghost, &f->e), 0);
 	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM activity WHERE what = 'password changed'"), 1);
+	/* Told in copro and by email, which cannot be switched off. */
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM notification WHERE kind = 'security'"
+				       " AND subject = 'Your password was changed' AND text LIKE '%signed out everywhere else%'"), 1);
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM outbox WHERE kind = 'security' AND unsubscribe IS NULL"
+				       " AND subject = 'copro: Your password was changed'"), 1);
 	assert_int_equal(sign_in(&f->d, "sam@example.org", PW, "10.0.0.3", &ghost, &f->e), -1);
 	assert_int_equal(sign_in(&f->d, "sam@example.org", NEW, "10.0.0.3", &ghost, &f->e), 0);
 }
@@ -100,6 +105,8 @@ static void reset_by_email(void **state)
 	assert_int_equal(reset_finish(&f->d, token, "another otter in the river", &f->e), -1);
 	assert_int_equal(f->e.kind, ERR_NOTFOUND);
 	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM outbox WHERE kind = 'security'"), 1);
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM notification WHERE kind = 'security'"
+				       " AND subject = 'Your password was reset'"), 1);
 	assert_int_equal(sign_in(&f->d, "sam@example.org", NEW, "10.0.0.3", &ghost, &f->e), 0);
 	/* An hour later a link has expired. */
 	assert_int_equal(reset_request(&f->d, "sam@example.org", "10.0.0.9", &f->e), 0);

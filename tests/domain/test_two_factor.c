@@ -4,6 +4,8 @@
  * its limits, turning it off, and the area's requirement. */
 #include "testutil.h"
 
+#include "domain/notify.h"
+
 #include <ctype.h>
 #include <liboath/oath.h>
 
@@ -194,8 +196,19 @@ static void turning_off(void **state)
 {
 	fixture *f = *state;
 	user_row u = {.id = person(f, "sam@example.org"), .name = "Sam Lee", .email = "sam@example.org"};
+	/* Every kind of news in copro only: the account's safety is told
+	 * anyway, by email too. */
+	const char *quiet[NOTIFY_KINDS];
+	for (size_t i = 0; i < NOTIFY_KINDS; i++)
+		quiet[i] = "in-app";
+	assert_int_equal(notify_settings_set(&f->d, u.id, quiet, &f->e), 0);
 	char codes[RECOVERY_CODES][12];
 	enrol(f, &u, codes);
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM notification WHERE kind = 'security'"
+				       " AND subject = 'Two-factor sign-in was turned on'"), 1);
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM outbox WHERE kind = 'security' AND unsubscribe IS NULL"
+				       " AND subject = 'copro: Two-factor sign-in was turned on'"
+				       " AND body LIKE '%If this was not you, reset your password%'"), 1);
 	assert_int_equal(two_factor_off(&f->d, &u, "not the password", &f->e), -1);
 	assert_int_equal(f->e.kind, ERR_INPUT);
 	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM two_factor"), 1);
@@ -213,6 +226,11 @@ static void turning_off(void **state)
 	assert_int_equal(two_factor_off_by_operator(&f->d, "sam@example.org", &f->e), -1);
 	assert_int_equal(f->e.kind, ERR_NOTFOUND);
 	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM activity WHERE what LIKE '%two-factor%'"), 4);
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM notification WHERE kind = 'security'"
+				       " AND subject = 'Two-factor sign-in was turned off'"), 2);
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM outbox WHERE kind = 'security'"
+				       " AND body LIKE '%by whoever runs copro, from the terminal%'"), 1);
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM outbox WHERE kind = 'security'"), 4);
 }
 
 static void area_requirement(void **state)

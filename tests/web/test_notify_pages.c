@@ -53,6 +53,16 @@ static void own_list_newest_first(void **state)
 	web_expect(w, AS_NOBODY, "GET", "/notifications", NULL, 303);
 }
 
+/* News of the account's safety is not a choice, and the page says so. */
+static void security_news_is_not_a_choice(void **state)
+{
+	request *r = web_expect_request(*state, AS_LEAD, "GET", "/account/notifications", NULL, 200);
+	page_has(r, "Your account's safety");
+	page_has(r, "You cannot switch these off");
+	page_lacks(r, "name=\"security\"");
+	request_destroy(r);
+}
+
 static void choices_saved_and_refused(void **state)
 {
 	webfix *w = *state;
@@ -211,6 +221,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(own_list_newest_first), T(choices_saved_and_refused), T(unsubscribe_one_click),
 		T(home_waiting_for_you), T(unread_count_in_header),
+		T(security_news_is_not_a_choice),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

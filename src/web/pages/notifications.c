@@ -114,6 +114,10 @@ static int settings_page(request *r, const char *const *typed, const form_errors
 	htmlf(&r->out, "<h1 class=\"govuk-heading-l\">Choose which emails you get</h1>"
 		      "<p class=\"govuk-body\">Everything is on your <a class=\"govuk-link\" href=\"/notifications\">notifications</a> "
 		      "page in copro whatever you choose. Emails go to %t.</p>"
+		      "<div class=\"govuk-inset-text\"><h2 class=\"govuk-heading-s\">Your account's safety</h2>"
+		      "<p class=\"govuk-body\">copro always tells you, here and by email at once, when your password "
+		      "is changed or reset and when two-factor sign-in is turned on or off. You cannot switch these "
+		      "off, so that you hear if someone else made the change.</p></div>"
 		      "<form method=\"post\" action=\"/account/notifications\" novalidate>",
 	     r->sess.user.email);
 	form_csrf(r);
@@ -170,7 +174,8 @@ static const char *kind_words(request *r, const char *kind)
 static int unsubscribe_unknown(request *r)
 {
 	public_page_begin(r, "This link does not work", NULL);
-	htmlf(&r->out, "<p class=\"govuk-body\">Check it is the whole link from the email. To choose which emails you get, "
+	htmlf(&r->out, "<p class=\"govuk-body\">Check it is the whole link from the email: a link works for "
+		      "180 days after its email was sent. To choose which emails you get, "
 		      "<a class=\"govuk-link\" href=\"/account/notifications\">sign in and go to your email choices</a>.</p>");
 	public_page_end(r);
 	return 404;
