@@ -5,6 +5,7 @@
 
 #include "domain/account.h"
 #include "store/account.h"
+#include "store/sql.h"
 
 static int64_t org_rev(fixture *f, int64_t org)
 {
@@ -20,12 +21,11 @@ static int64_t area_rev(fixture *f, int64_t area)
 	return n;
 }
 
+/* Through the store, so that the same writes run on either engine. */
 static void run(fixture *f, const char *sql)
 {
-	char *msg = NULL;
-	int rc = sqlite3_exec(f->db.db, sql, NULL, NULL, &msg);
-	if (rc != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
+	if (sql_exec(&f->db, sql, &f->e) < 0)
+		fail_msg("%s: %s", sql, f->e.msg);
 }
 
 /* Each kind of record, reached directly or through its parents, counts
@@ -133,6 +133,10 @@ static void area_and_people_changes_reach_the_pages_that_show_them(void **state)
 static void every_table_has_revision_triggers(void **state)
 {
 	fixture *f = *state;
+	/* SQLite's catalogue; test_schema_engines gives PostgreSQL the same
+	 * triggers, table by table. */
+	if (store_engine_is_pg(&f->db))
+		skip();
 	static const char *const exempt[] = {
 		"schema_migration", "framework_version", "app_user", "user_session",
 		"sign_in_failure", "org_revision", "area_revision", "throttle_hit", "outbox", "device_cookie",
