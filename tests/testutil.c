@@ -146,6 +146,13 @@ const char *fixture_framework_hash(fixture *f, const char *id)
 	return fw->hash;
 }
 
+void test_exec(store *s, const char *sql)
+{
+	err e = {0};
+	if (sql_exec(s, sql, &e) < 0)
+		fail_msg("%s: %s", sql, e.msg);
+}
+
 int64_t fixture_count(fixture *f, const char *sql)
 {
 	int64_t n = -1;

@@ -46,6 +46,9 @@ framework *test_framework_valid(const char *text);
 int fixture_setup(void **state);
 int fixture_teardown(void **state);
 
+/* Runs SQL with no parameters (several statements may be given) on the
+ * store, whichever its engine, failing the test when it is refused. */
+void test_exec(store *s, const char *sql);
 /* Runs SQL (several statements may be given) on the PostgreSQL database
  * at `uri`, failing the test when it is refused. */
 void test_pg_admin(const char *uri, const char *sql);

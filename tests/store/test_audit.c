@@ -271,7 +271,7 @@ static void events_project_actions(void **state)
 		 "INSERT INTO project_step (project_id, step_key, done, updated_at) VALUES (7, '1', 1, '%s');"
 		 "INSERT INTO project_step (project_id, step_key, done, updated_at) VALUES (7, '2', 0, '%s');",
 		 (long long)org, T0, T0, T0, T0);
-	assert_int_equal(sqlite3_exec(f->db.db, sql, NULL, NULL, NULL), SQLITE_OK);
+	test_exec(&f->db, sql);
 	audit_project_row p;
 	assert_int_equal(store_audit_project(&f->db, &f->mem, 7, &p, &f->e), 1);
 	assert_string_equal(p.title, "Short breaks review");

@@ -48,11 +48,7 @@ static void area_shared_and_optional(void **state)
 	assert_int_equal(store_org_insert(&f->db, &o, &id, &f->e), 0);
 	o.name = "Two";
 	assert_int_equal(store_org_insert(&f->db, &o, &id, &f->e), 0);
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(f->db.db, "SELECT COUNT(*) FROM area", -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 1);
-	sqlite3_finalize(st);
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM area"), 1);
 }
 
 static void update(void **state)
