@@ -24,7 +24,7 @@ static const command *const tables[] = {
 	evidence_commands, evidence_file_commands, action_commands, measure_commands, plan_commands,
 	action_review_commands, yousaid_commands, evaluation_cycle_commands,
 	statement_cycle_commands, gold_commands, project_commands, audit_commands, area_commands,
-	views_commands, views_result_commands, search_commands, report_commands, data_commands, serve_commands, user_commands,
+	views_commands, views_result_commands, search_commands, report_commands, data_commands, serve_commands, setup_commands, user_commands,
 	user_life_commands, mail_commands, language_commands, notify_commands,
 };
 

@@ -138,15 +138,14 @@ static int cmd_serve(cli *c, int argc, char **argv)
 	size_t purged = 0;
 	/* Free text past its retention period goes at start-up, then once a
 	 * day (web/server.c). */
-	if (user_count(&c->d, &users, &c->e) < 0 || views_purge(&c->d, NULL, &purged, &c->e) < 0)
+	if (user_count(&c->d, &users, &c->e) < 0 || views_purge(&c->d, NULL, &purged, &c->e) < 0 ||
+	    (!users && cli_setup_code_announce(c) < 0))
 		return cli_fail(c);
 	if (purged)
 		printf("Deleted the free text of %zu %s past the retention period.\n", purged,
 		       purged == 1 ? "answer" : "answers");
 	/* The workers open their own connections; this one is done. */
 	cli_close(c);
-	if (!users)
-		printf("First run: open the address below and create the administrator account.\n");
 	smtp_settings mail;
 	char password[512];
 	if (start_mail(c, o.port, &mail, password, sizeof password) < 0)
@@ -164,8 +163,10 @@ const command serve_commands[] = {
 	 "                           [--trusted-proxy IP[,IP]] [--behind-https]\n"
 	 "                           [--base-url URL] [--smtp-url URL] [--mail-from ADDRESS]\n\n"
 	 "Serves copro on http://127.0.0.1:8080/ (or --address and --port). On first run\n"
-	 "the first visitor creates the administrator. Put nginx or another HTTPS proxy in\n"
-	 "front for anything but this machine, and say --behind-https so copro sends HSTS.\n"
+	 "the administrator is created at /setup with the set-up code copro prints at\n"
+	 "start (a new one each start; copro setup-code prints another). Put nginx or\n"
+	 "another HTTPS proxy in front for anything but this machine, and say\n"
+	 "--behind-https so copro sends HSTS.\n"
 	 "Sign-in cookies are always Secure: browsers accept them over plain http only from\n"
 	 "localhost. Stop with Ctrl-C (SIGINT) or SIGTERM: copro stops accepting, gives the\n"
 	 "requests under way up to 10 seconds to finish, and refuses new ones with 503.\n"

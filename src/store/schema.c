@@ -29,6 +29,7 @@
 #include "store/schema_gold.h"
 #include "store/schema_life.h"
 #include "store/schema_mail.h"
+#include "store/schema_setup.h"
 #include "store/schema_notify.h"
 
 const schema_migration schema_migrations[] = {
@@ -628,6 +629,10 @@ const schema_migration schema_migrations[] = {
 	/* 23: unread counts and notification housekeeping: schema_notify.h (the
 	 * same text on PostgreSQL). */
 	{.sqlite = SCHEMA_NOTIFY_KEEP},
+
+	/* 24: the set-up code (issue 15): schema_setup.h. The same text on
+	 * both engines (pg NULL). */
+	{.sqlite = SCHEMA_SETUP_CODE},
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

@@ -10,7 +10,7 @@
 // a fresh browser, sees the organisation but is refused the people page.
 // Every page reached gets visit().
 
-import { ADMIN, expect, expectEqual, pathOf, submit, fillDate } from './lib.mjs';
+import { ADMIN, expect, expectEqual, pathOf, setupCode, submit, fillDate } from './lib.mjs';
 
 const ORG = { name: 'Riverside Primary School', type: 'Community school', sector: 'Education' };
 const CORNERSTONES = ['Welcome and Care', 'Value and Include', 'Communicate', 'Work in Partnership'];
@@ -39,7 +39,21 @@ export default async function journey(t) {
 	await t.visit(page, 'setup');
 
 	let r;
+	await t.step('a wrong set-up code is refused, and the error links to its field', async () => {
+		await page.getByLabel('Set-up code').fill('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF');
+		await page.getByLabel('Your name').fill(ADMIN.name);
+		await page.getByLabel('Email address').fill(ADMIN.email);
+		await page.getByLabel('Your local area').fill(ADMIN.area);
+		await page.getByLabel('Create a password').fill(ADMIN.password);
+		r = await submit(page, () => page.getByRole('button', { name: 'Create the administrator' }).click());
+		expectEqual(r?.status(), 400, 'the status');
+		const links = page.locator('.govuk-error-summary a');
+		expectEqual(await links.count(), 1, 'the number of errors');
+		expectEqual(await links.first().getAttribute('href'), '#code', 'the link');
+		expect(/copro setup-code/.test(await links.first().innerText()), 'the message does not say how to get a new code');
+	});
 	await t.step('a password under 12 characters is refused', async () => {
+		await page.getByLabel('Set-up code').fill(setupCode(app));
 		await page.getByLabel('Your name').fill(ADMIN.name);
 		await page.getByLabel('Email address').fill(ADMIN.email);
 		await page.getByLabel('Your local area').fill(ADMIN.area);

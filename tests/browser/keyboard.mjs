@@ -9,7 +9,7 @@
 // have a saved choice, and moving within a radio group takes an arrow key.
 
 import {
-	ADMIN, describeFocus, expect, expectEqual, focused, markFocusBaseline, pathOf, pressTo, submit, tabTo,
+	ADMIN, describeFocus, expect, expectEqual, focused, markFocusBaseline, pathOf, pressTo, setupCode, submit, tabTo,
 } from './lib.mjs';
 
 const ORG = { name: 'Hill Lane Therapy', type: "Children's therapy service" };
@@ -41,9 +41,11 @@ export default async function keyboard(t) {
 		expectEqual(f.id, 'main-content', 'the focused element after Enter');
 	});
 
-	await t.step('set-up: Tab goes name, email, area, password, button, with visible focus', async () => {
+	await t.step('set-up: Tab goes code, name, email, area, password, button, with visible focus', async () => {
 		// From wherever the skip link left focus, the first field.
-		await tabTo(page, { id: 'name' }, { max: 6 });
+		await tabTo(page, { id: 'code' }, { max: 6 });
+		await kb.type(setupCode(app));
+		await pressTo(page, 'Tab', { id: 'name' });
 		await kb.type(ADMIN.name);
 		await pressTo(page, 'Tab', { id: 'email' });
 		await kb.type(ADMIN.email);

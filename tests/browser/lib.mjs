@@ -514,11 +514,22 @@ export const ADMIN = {
 	password: 'correct horse battery staple',
 };
 
+// setupCode(app): the set-up code `copro serve` printed when it started
+// on a database with no account (the latest, after a restart), as a
+// person reads it from the terminal; /setup asks for it.
+export function setupCode(app) {
+	const codes = [...app.log().matchAll(/^Set-up code: ([0-9A-Z-]+)$/gm)];
+	if (!codes.length)
+		throw new Error(`copro serve printed no set-up code:\n${app.log().slice(-2000)}`);
+	return codes[codes.length - 1][1];
+}
+
 // setUp(page, app): creates the administrator through /setup with the
 // mouse and form filling (for files that test what comes after). Leaves
 // the page on home, signed in.
 export async function setUp(page, app, who = ADMIN) {
 	await page.goto(`${app.url}/setup`);
+	await page.getByLabel('Set-up code').fill(setupCode(app));
 	await page.getByLabel('Your name').fill(who.name);
 	await page.getByLabel('Email address').fill(who.email);
 	await page.getByLabel('Your local area').fill(who.area);

@@ -881,6 +881,29 @@ static void search_stays_in_its_organisation(void **state)
 	request_destroy(r);
 }
 
+/* Set-up (/setup, public) makes an account only before there is one, and
+ * only with the set-up code (tests/web/test_setup_pages.c): once set up,
+ * every role and no one signed in is sent to sign in, with a code or
+ * without, and no account is made. */
+static void setup_is_closed_to_everyone_once_set_up(void **state)
+{
+	webfix *w = *state;
+	int64_t before = fixture_count(&w->f, "SELECT COUNT(*) FROM app_user");
+	for (int who = 0; who < AS_ALL; who++) {
+		const char *fields[] = {"code", "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF", "name", "Eve", "email",
+					"eve@example.org", "area", "Eve's Area", "password", "correct horse battery staple",
+					NULL};
+		for (int m = 0; m < 2; m++) {
+			request *r = who == AS_NOBODY && m ? web_post_signed_out(w, "/setup", fields)
+				     : web_run(w, who, m ? "POST" : "GET", "/setup", m ? fields : NULL);
+			if (r->status != 303 || !r->location || strcmp(r->location, "/sign-in"))
+				fail_msg("%s /setup as %s answered %d", m ? "POST" : "GET", as_names[who], r->status);
+			request_destroy(r);
+		}
+	}
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM app_user"), before);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
@@ -888,6 +911,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {T(matrix), T(matrix_with_page_cache), T(stored_xss_never_executes),
 					   T(every_post_address_answers_a_get),
 					   T(refused_forms_say_error_in_their_title), T(no_title_says_error_twice),
-					   T(search_stays_in_its_organisation)};
+					   T(search_stays_in_its_organisation),
+					   T(setup_is_closed_to_everyone_once_set_up)};
 	return cmocka_run_group_tests(tests, group_setup, webfix_group_teardown);
 }

@@ -6,6 +6,7 @@
 #include "domain/device.h"
 #include "domain/gold.h"
 #include "domain/invite.h"
+#include "domain/setup.h"
 #include "domain/throttle.h"
 #include "web/pages/pages.h"
 
@@ -26,6 +27,9 @@ static void setup_form(request *r, const form_errors *fe)
 	     "administrator for your local area, and can add organisations and invite people.</p>"
 	     "<form method=\"post\" action=\"/setup\" novalidate>");
 	form_csrf(r);
+	form_input(r, "code", "Set-up code", form_get(r, "code"), fe,
+		   &(input_opts){.autocomplete = "off", .hint = "copro printed it in the terminal where it started, like "
+				 "7KQM-R2XD-9PWE-HT4C-MB6N-3ZFA. For a new one, run copro setup-code on the server."});
 	form_input(r, "name", "Your name", form_get(r, "name"), fe, &(input_opts){.autocomplete = "name"});
 	form_input(r, "email", "Email address", form_get(r, "email"), fe,
 		   &(input_opts){.type = "email", .autocomplete = "email", .hint = "You will use this to sign in."});
@@ -79,6 +83,24 @@ static int sign_in_new(request *r, const char *email, const char *password)
 	return signed_in(r, &s);
 }
 
+/* Counts one try of a public form at `scope` from the client's address
+ * (throttle.h); true when it is one too many, with the error by `field`
+ * and r->status set (429, or 500 when the count failed). */
+static bool throttled(request *r, const char *scope, const throttle_limits *lim, const char *field,
+		      const char *busy, form_errors *fe)
+{
+	err e = {0};
+	if (throttle_hit(&r->d, scope, r->address, lim, &e) == 0)
+		return false;
+	form_error_add(fe, field, e.kind == ERR_BUSY ? busy : arena_strdup(&r->mem, e.msg));
+	r->status = e.kind == ERR_BUSY ? 429 : 500;
+	return true;
+}
+
+/* Tries to set up from one address, and from all, in an hour: the code
+ * has 120 random bits, so this only bounds the work wrong tries cause. */
+static const throttle_limits setup_throttle = {.per_address = 10, .per_scope = 100};
+
 /* ROUTE: POST /setup (public) */
 static int page_setup_post(request *r)
 {
@@ -87,7 +109,16 @@ static int page_setup_post(request *r)
 	form_errors fe = {0};
 	const char *name = form_get(r, "name"), *email = form_get(r, "email");
 	const char *area = form_get(r, "area"), *password = form_get(r, "password");
+	const char *code = form_get(r, "code");
 	err e = {0};
+	/* Each try counts, before anything costly, as joining's do. */
+	if (throttled(r, "setup", &setup_throttle, "code",
+		      "Too many tries to set up copro from here in the last hour. Wait an hour and try again.", &fe)) {
+		setup_form(r, &fe);
+		return r->status;
+	}
+	if (text_blank(code))
+		form_error_add(&fe, "code", "Enter the set-up code copro printed when it started");
 	if (text_check_line("Your name", name, true, &e) < 0)
 		form_error_add(&fe, "name", "Enter your name");
 	if (!email || !strchr(email, '@'))
@@ -97,8 +128,9 @@ static int page_setup_post(request *r)
 	if (password_check_for(password, email, name, &e) < 0)
 		form_error_add(&fe, "password", arena_strdup(&r->mem, e.msg));
 	int64_t user;
-	if (!fe.n && account_create_first(&r->d, name, email, password, area, &user, &e) < 0)
-		form_error_add(&fe, "email", arena_strdup(&r->mem, e.msg));
+	if (!fe.n && setup_first_account(&r->d, code, name, email, password, area, &user, &e) < 0)
+		form_error_add(&fe, !strcmp(e.msg, SETUP_CODE_WRONG) ? "code" : "email",
+			       arena_strdup(&r->mem, e.msg));
 	if (fe.n) {
 		r->status = 400;
 		setup_form(r, &fe);
@@ -285,12 +317,9 @@ static int page_invitation_post(request *r)
 	/* Each try counts, refused or not (outside any transaction), before
 	 * anything costly: a link cannot be used to test many emails or to
 	 * make copro hash passwords without end. */
-	if (throttle_hit(&r->d, arena_printf(&r->mem, "join %s", r->params[0]), r->address,
-			 &join_throttle, &e) < 0) {
-		form_error_add(&fe, "email", e.kind == ERR_BUSY
-			       ? "Too many tries to join from here in the last hour. Wait an hour and try again, or ask your organisation lead for a new link."
-			       : arena_strdup(&r->mem, e.msg));
-		r->status = e.kind == ERR_BUSY ? 429 : 500;
+	if (throttled(r, arena_printf(&r->mem, "join %s", r->params[0]), &join_throttle, "email",
+		      "Too many tries to join from here in the last hour. Wait an hour and try again, or ask your "
+		      "organisation lead for a new link.", &fe)) {
 		invitation_form(r, &fe);
 		return r->status;
 	}
