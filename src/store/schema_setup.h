@@ -7,11 +7,11 @@
 /* The one set-up code in force while copro has no account: only its
  * SHA-256, in the database rather than a file beside it, so that every
  * copro process serving the database (and `copro setup-code`) agrees on
- * it. At most one row; set-up deletes it. */
+ * it. One row at most (store_setup_code_set replaces it); set-up deletes
+ * it. The same text on both engines. */
 #define SCHEMA_SETUP_CODE \
 	"CREATE TABLE setup_code (" \
-	"  id INTEGER PRIMARY KEY CHECK (id = 1)," \
-	"  code_hash TEXT NOT NULL," \
+	"  code_hash TEXT PRIMARY KEY," \
 	"  created_at TEXT NOT NULL);"
 
 #endif

@@ -7,7 +7,7 @@ int store_setup_code_set(store *s, const char *code_hash, const char *now, err *
 {
 	if (store_setup_code_clear(s, e) < 0)
 		return -1;
-	return sql_run(s, "INSERT INTO setup_code (id, code_hash, created_at) VALUES (1, ?, ?)",
+	return sql_run(s, "INSERT INTO setup_code (code_hash, created_at) VALUES (?, ?)",
 		       SQL_ARGS(sql_text(code_hash), sql_text(now)), e);
 }
 
