@@ -45,6 +45,21 @@ copro: $(BUILD)/copro
 $(BUILD)/copro: $(BUILD)/src/cli/main.o $(BUILD)/libcopro.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
+# `copro --version`: the release from the file VERSION, and where the build
+# came from (`git describe`, empty outside a git checkout). Only main.o
+# reads version.h, and it is rewritten only when its text changes, so a new
+# commit relinks copro and nothing else.
+VERSION_TEXT := $(shell cat VERSION)
+GIT_DESCRIBE := $(shell git describe --tags --always --dirty 2>/dev/null)
+$(BUILD)/version.h: FORCE
+	@mkdir -p $(BUILD)
+	@printf '#define COPRO_VERSION "%s"\n#define COPRO_GIT "%s"\n' '$(VERSION_TEXT)' '$(GIT_DESCRIBE)' >$@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+$(BUILD)/src/cli/main.o: $(BUILD)/version.h
+$(BUILD)/src/cli/main.o: CFLAGS += -I$(BUILD)
+.PHONY: FORCE
+FORCE:
+
 $(BUILD)/libcopro.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
@@ -197,6 +212,29 @@ bench-area:
 
 bench-area-quick:
 	BUILD=$(BUILD) bench/run-area --quick
+
+# `make install` (PREFIX, default /usr/local, and DESTDIR for staging):
+# copro in bin/, and what it reads (the frameworks, the web assets, the
+# compiled languages) in share/copro/ beside it, where an installed copro
+# looks for them (src/core/paths.h: no rebuild for the prefix); the systemd
+# units of dist/ in lib/systemd/system/ with copro's path filled in.
+# `make uninstall` removes them again.
+PREFIX   ?= /usr/local
+SHARE_TO := $(DESTDIR)$(PREFIX)/share/copro
+UNITS_TO := $(DESTDIR)$(PREFIX)/lib/systemd/system
+UNITS    := $(wildcard dist/*.service dist/*.timer)
+.PHONY: install uninstall
+install: $(BUILD)/copro assets languages
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE_TO)/frameworks $(SHARE_TO)/assets $(SHARE_TO)/locale $(UNITS_TO)
+	install -m 755 $(BUILD)/copro $(DESTDIR)$(PREFIX)/bin/copro
+	install -m 644 frameworks/*.json $(SHARE_TO)/frameworks/
+	cp -R $(ASSETS)/. $(SHARE_TO)/assets/
+	cp -R $(LOCALE)/messages $(LOCALE)/glibc $(SHARE_TO)/locale/
+	for u in $(UNITS); do sed 's|/usr/local/bin/copro|$(PREFIX)/bin/copro|g' $$u >$(UNITS_TO)/$${u#dist/}; done
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/copro $(UNITS:dist/%=$(UNITS_TO)/%)
+	rm -rf $(SHARE_TO)
 
 # Load benchmarks (bench/run): wrk against copro serve and nginx serving the
 # same bytes, start-up, RSS, writes/s; bench/results.md (--quick: under two

@@ -10,10 +10,11 @@
 #include "cli/cli.h"
 #include "cli/config.h"
 #include "core/lang.h"
+#include "domain/health.h"
 #include "domain/mail.h"
 #include "mail/smtp.h"
+#include "version.h"     /* made by the Makefile in the build folder */
 
-#define COPRO_VERSION "0.1.0"
 
 /* The order of `copro help`. A family's commands are in cli/FAMILY.c
  * (`copro user add` in cli/user.c), but for `indicator add` (statement.c)
@@ -135,6 +136,18 @@ static void start_languages(void)
 		fprintf(stderr, "copro: %s Partner pages are in British English only.\n", e.msg);
 }
 
+/* The release (the file VERSION), the commit when built from a git
+ * checkout, the schema every database is migrated to, and the database
+ * library: what a bug report or an upgrade plan needs. */
+static void print_version(void)
+{
+	if (*COPRO_GIT)
+		printf("copro %s (git %s)\n", COPRO_VERSION, COPRO_GIT);
+	else
+		printf("copro %s\n", COPRO_VERSION);
+	printf("database schema %d\n%s\n", health_schema_latest(), health_database_library());
+}
+
 /* At exit, whichever way a command ends. */
 static void settings_free(void)
 {
@@ -175,7 +188,7 @@ int main(int argc, char **argv)
 			print_overview(stdout);
 			return EXIT_OK;
 		} else if (strcmp(argv[i], "--version") == 0) {
-			printf("copro %s\n", COPRO_VERSION);
+			print_version();
 			return EXIT_OK;
 		} else {
 			fprintf(stderr, "copro: unknown option %s: the options before a command are --db PATH, --config FILE, --help and --version.\n",

@@ -8,18 +8,16 @@
 
 #include "cli/cli.h"
 #include "cli/config.h"
+#include "core/paths.h"
 #include "domain/account.h"
 #include "domain/mail.h"
 #include "domain/throttle.h"
 #include "domain/views.h"
 #include "mail/sender.h"
+#include "web/access_log.h"
 #include "web/net.h"
 #include "web/server.h"
 #include "web/web.h"
-
-#ifndef COPRO_ASSETS_DIR
-#define COPRO_ASSETS_DIR "build/assets"
-#endif
 
 /* The largest --partner-limit: far above any real hour's answers, and
  * ten times it (the per-link limit) still counts in an int64. */
@@ -97,7 +95,7 @@ static int cmd_serve(cli *c, int argc, char **argv)
 {
 	const char *port = NULL, *address = NULL, *threads = NULL, *assets = NULL, *cache_mb = NULL;
 	const char *partner_limit = NULL, *proxies = NULL, *base_url = NULL, *smtp_url = NULL, *from = NULL;
-	bool tls = false;
+	bool tls = false, quiet = false, addresses = false;
 	const cli_opt opts[] = {{"--port", &port, NULL, NULL}, {"--address", &address, NULL, NULL},
 				{"--threads", &threads, NULL, NULL}, {"--assets", &assets, NULL, NULL},
 				{"--page-cache-mb", &cache_mb, NULL, NULL},
@@ -105,10 +103,16 @@ static int cmd_serve(cli *c, int argc, char **argv)
 				{"--trusted-proxy", &proxies, NULL, NULL},
 				{"--base-url", &base_url, NULL, NULL}, {"--smtp-url", &smtp_url, NULL, NULL},
 				{"--mail-from", &from, NULL, NULL},
-				{"--behind-https", NULL, &tls, NULL}, {0}};
+				{"--behind-https", NULL, &tls, NULL}, {"--quiet", NULL, &quiet, NULL},
+				{"--log-addresses", NULL, &addresses, NULL}, {0}};
 	if (cli_parse(c, argc, argv, opts, NULL, 0, 0, NULL) < 0 || set_partner_limit(c, partner_limit) < 0 ||
 	    mail_overrides(c, base_url, smtp_url, from) < 0)
 		return EXIT_USAGE;
+	if (quiet && addresses)
+		return cli_usage_error(c, "--quiet writes no line per request, so --log-addresses has nothing to add "
+				       "to: choose one."), EXIT_USAGE;
+	access_log_on = !quiet;
+	access_log_addresses = addresses;
 	if (!proxies)
 		proxies = config_get()->trusted_proxy;
 	err pe = {0};
@@ -132,8 +136,7 @@ static int cmd_serve(cli *c, int argc, char **argv)
 	if (cli_open(c) < 0)
 		return cli_fail(c);
 	o.config = (web_config){.db_path = c->db_path, .frameworks = &c->frameworks, .tls = tls,
-				.assets_dir = assets ? assets : getenv("COPRO_ASSETS") ? getenv("COPRO_ASSETS")
-										       : COPRO_ASSETS_DIR};
+				.assets_dir = assets ? assets : paths_assets()};
 	int64_t users = 0;
 	size_t purged = 0;
 	/* Free text past its retention period goes at start-up, then once a
@@ -161,7 +164,8 @@ const command serve_commands[] = {
 	 "Usage: copro [--db PATH] serve [--port N] [--address IP] [--threads N]\n"
 	 "                           [--assets DIR] [--page-cache-mb N] [--partner-limit N]\n"
 	 "                           [--trusted-proxy IP[,IP]] [--behind-https]\n"
-	 "                           [--base-url URL] [--smtp-url URL] [--mail-from ADDRESS]\n\n"
+	 "                           [--base-url URL] [--smtp-url URL] [--mail-from ADDRESS]\n"
+	 "                           [--quiet | --log-addresses]\n\n"
 	 "Serves copro on http://127.0.0.1:8080/ (or --address and --port). On first run\n"
 	 "the administrator is created at /setup with the set-up code copro prints at\n"
 	 "start (a new one each start; copro setup-code prints another). Put nginx or\n"
@@ -186,7 +190,12 @@ const command serve_commands[] = {
 	 "default http://localhost:PORT. --smtp-url and --mail-from (config smtp-url, mail-from)\n"
 	 "name the mail server and sender: smtp://host:587 (STARTTLS, required) or\n"
 	 "smtps://host:465. The password comes only from smtp-password-file or\n"
-	 "$COPRO_SMTP_PASSWORD (docs/mail.md). Without a mail server, mail waits in the outbox.\n\n"
+	 "$COPRO_SMTP_PASSWORD (docs/mail.md). Without a mail server, mail waits in the outbox.\n"
+	 "Each request writes one line on stderr: its time, method, route (the address's\n"
+	 "pattern, such as /org/{org}/evidence/{evidence}), status, milliseconds and bytes;\n"
+	 "never the address itself, a form or a name. --log-addresses adds the client's IP\n"
+	 "address (personal data: say why you keep it); --quiet writes none (benchmarks).\n"
+	 "GET /healthz answers \"ok\" while the database answers (docs/deploy.md).\n\n"
 	 "Example:\n  copro --db school.db serve --port 8080\n",
 	 cmd_serve},
 	{0},

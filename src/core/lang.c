@@ -13,6 +13,7 @@
  * them. LANGUAGE is unset because gettext lets it override every thread's
  * locale. Only LC_MESSAGES is switched, so numbers and dates keep "C". */
 #include "core/lang.h"
+#include "core/paths.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -26,10 +27,6 @@
 
 #define DOMAIN "copro"
 #define LANG_MAX 32
-
-#ifndef COPRO_LOCALE_DIR
-#define COPRO_LOCALE_DIR "build/locale"
-#endif
 
 typedef struct lang_entry {
 	lang_info info;
@@ -114,8 +111,7 @@ static bool is_pseudo(const char *tag)
 
 const char *lang_default_dir(void)
 {
-	const char *dir = getenv("COPRO_LOCALE_DIR");
-	return dir && *dir ? dir : COPRO_LOCALE_DIR;
+	return paths_locale();
 }
 
 static lang_entry *entry_for(const char *tag)
@@ -204,7 +200,7 @@ int lang_init(const char *dir, bool pseudo, err *e)
 		finish_list();
 		/* A copro run without its build tree speaks British English;
 		 * a folder someone named must exist. */
-		if (errno == ENOENT && strcmp(dir, COPRO_LOCALE_DIR) == 0)
+		if (errno == ENOENT && strcmp(dir, paths_built_locale()) == 0)
 			return 0;
 		return err_set(e, ERR_IO, "Cannot read the languages in %s: run make to build "
 			       "them, or set COPRO_LOCALE_DIR to the folder they were built in.", path);

@@ -3,20 +3,17 @@
  * others from loading. */
 #include "framework/framework.h"
 
+#include "core/paths.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
-#ifndef COPRO_FRAMEWORKS_DIR
-#define COPRO_FRAMEWORKS_DIR "frameworks"
-#endif
-
 const char *fw_default_dir(void)
 {
-	const char *env = getenv("COPRO_FRAMEWORKS");
-	return env && *env ? env : COPRO_FRAMEWORKS_DIR;
+	return paths_frameworks();
 }
 
 static int cmp_name(const void *a, const void *b)

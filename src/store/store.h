@@ -37,6 +37,8 @@ void store_pg_allow(void);
 void store_close(store *s);
 int store_schema_version(store *s, err *e);
 int store_latest_version(void);
+/* "SQLite 3.40.1": the database library copro was built with (library.c). */
+const char *store_library_version(void);
 /* True when the database holds no organisation and no framework version. */
 int store_is_empty(store *s, bool *empty, err *e);
 

@@ -268,10 +268,11 @@ static int page_above(request *r)
 	return web_redirect(r, "/");
 }
 
-/* The GET that stands for POST-only address r->path in `get`, with the
- * POST's access rules (no CSRF token: a GET changes nothing); NULL for
- * partner, API and static routes, which keep their own answers. */
-static const route *post_address(request *r, route *get)
+/* The GET that stands for POST-only address r->path, with the POST's
+ * access rules (no CSRF token: a GET changes nothing); NULL for partner,
+ * API and static routes, which keep their own answers. In the request's
+ * arena: r->route outlives the dispatch (the server's log reads it). */
+static const route *post_address(request *r)
 {
 	for (const route *const *t = web_route_tables; *t; t++)
 		for (const route *rt = *t; rt->pattern; rt++) {
@@ -281,6 +282,7 @@ static const route *post_address(request *r, route *get)
 			if (rt->flags & (ROUTE_PARTNER | ROUTE_API | ROUTE_STATIC))
 				return NULL;
 			memcpy(r->params, params, sizeof params);
+			route *get = arena_alloc(&r->mem, sizeof *get);
 			*get = *rt;
 			get->method = "GET";
 			get->flags &= ~(unsigned)(ROUTE_POST | ROUTE_UPLOAD);
@@ -729,10 +731,9 @@ static bool refuse_upload(request *r)
 void web_dispatch(request *r)
 {
 	bool other_method;
-	route above;
 	const route *rt = find_route(r, &other_method);
 	if (!rt && other_method && !r->post)
-		rt = post_address(r, &above);
+		rt = post_address(r);
 	if (!rt) {
 		if (other_method)
 			web_error_page(r, 405, "This address does not take that request",

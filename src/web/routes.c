@@ -7,6 +7,7 @@
 
 const route *const web_route_tables[] = {
 	static_routes,
+	health_routes,
 	account_routes,
 	password_routes,
 	two_factor_routes,

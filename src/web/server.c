@@ -7,11 +7,13 @@
 
 #include "domain/views.h"
 #include "store/store.h"
+#include "web/access_log.h"
 #include "web/body.h"
 #include "web/cache.h"
 #include "web/drain.h"
 #include "web/hashing.h"
 #include "web/net.h"
+#include "web/pages/health.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -146,6 +148,7 @@ static void *checkpoint_loop(void *arg)
 		err e = {0};
 		if (store_checkpoint(&c->db, &pages, &e) < 0)
 			fprintf(stderr, "copro serve: checkpoint: %s\n", e.msg);
+		access_log_flush();
 		purge_when_due(c);
 		pthread_mutex_lock(&c->lock);
 	}
@@ -333,6 +336,7 @@ static bool queue_static(struct MHD_Connection *conn, request *r, enum MHD_Resul
 		web_error_page(r, 404, "Page not found", "There is no file at this address.");
 		return false;
 	}
+	r->sent_bytes = (size_t)sb.st_size;
 	if (queue_kept(conn, r->file_path, &sb, ok))
 		return true;
 	if (sb.st_size > 4 << 20)
@@ -380,6 +384,7 @@ static enum MHD_Result respond(struct MHD_Connection *conn, request *r)
 {
 	struct MHD_Response *resp = NULL;
 	enum MHD_Result ok;
+	r->answered = true;
 	if (r->file_path && queue_static(conn, r, &ok))
 		return ok;
 	if (r->file_path) {
@@ -392,6 +397,7 @@ static enum MHD_Result respond(struct MHD_Connection *conn, request *r)
 		 * on_completed, after the last byte is sent: no copy. */
 		const char *body = r->body ? (const char *)r->body : html_str(&r->out);
 		size_t len = r->body ? r->body_len : r->out.len;
+		r->sent_bytes = len;
 		resp = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_PERSISTENT);
 	}
 	if (!resp)
@@ -508,6 +514,7 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	request *r = request_create(&s->opts->config, method, url);
 	if (!r)
 		return NULL;
+	r->started_ns = access_log_now_ns();
 	drain_request_started();
 	if (drain_stopping()) {
 		web_error_page(r, 503, "Sorry, copro is restarting",
@@ -564,6 +571,8 @@ static void serve_request(void *server, request *r)
 		db = NULL;
 	if (!db) {
 		fprintf(stderr, "copro serve: %s\n", e.msg);
+		if (!r->post && web_answer_without_database(r))
+			return;
 		web_error_page(r, 503, "Sorry, copro is not available",
 			       "The database cannot be opened. Try again in a few minutes.");
 		return;
@@ -622,12 +631,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **req_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
-	(void)cls; (void)conn; (void)toe;
+	(void)cls; (void)conn;
 	request *r = *req_cls;
 	if (!r)
 		return;
 	if (r->post_processor)
 		MHD_destroy_post_processor(r->post_processor);
+	access_log_write(r, toe != MHD_REQUEST_TERMINATED_COMPLETED_OK);
 	request_destroy(r);
 	*req_cls = NULL;
 	drain_request_finished();
@@ -737,6 +747,7 @@ int server_run(const server_options *o, err *e)
 	 * the daemon closes their connections. */
 	hashing_stop();
 	MHD_stop_daemon(d);
+	access_log_flush();
 	for (size_t i = 0; i < s.n_stores; i++) {
 		store_close(s.stores[i]);
 		free(s.stores[i]);

@@ -108,6 +108,10 @@ typedef struct request {
 	const unsigned char *body;      /* bytes to send instead of out (a stored file) */
 	size_t body_len;
 	const char *csp;                /* a Content-Security-Policy instead of the pages' */
+	/* For the line in the server's log (web/access_log.h). */
+	int64_t started_ns;             /* the headers arrived (a monotonic time) */
+	size_t sent_bytes;              /* the response's body */
+	bool answered;                  /* a response was queued (else the client left first) */
 	err e;
 
 	/* The page cache (cache.c): whether this page may be kept, under

@@ -122,7 +122,15 @@ check "copro views -h names views open" sh -c 'printf "%s\n" "$1" | grep -q "^  
 
 # --version
 expect_ok "copro --version" --version
-same "copro --version prints the version" "copro 0.1.0" "$out"
+release=$(cat "$(dirname "$0")/../../VERSION")
+check "copro --version starts with the release in the file VERSION ($release)" \
+	sh -c 'printf "%s\n" "$1" | head -1 | grep -Eq "^copro $2( \(git [^)]+\))?\$"' _ "$out" "$release"
+latest=$(sqlite3 "$DB" 'SELECT MAX(version) FROM schema_migration' 2>/dev/null)
+[ -n "$latest" ] || { "$COPRO" init >/dev/null; latest=$(sqlite3 "$DB" 'SELECT MAX(version) FROM schema_migration'); }
+same "copro --version names the schema a new database gets" "database schema $latest" \
+	"$(printf '%s\n' "$out" | sed -n 2p)"
+same "copro --version names the database library" "SQLite $(sqlite3 -version | cut -d' ' -f1)" \
+	"$(printf '%s\n' "$out" | sed -n 3p)"
 check "copro --version prints nothing on stderr" [ -z "$err" ]
 
 finish

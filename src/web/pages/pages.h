@@ -122,6 +122,7 @@ void public_page_begin(request *r, const char *title, const char *back);
 void public_page_end(request *r);
 
 extern const route static_routes[];     /* static.c: style sheet, script, images */
+extern const route health_routes[];     /* health.c: GET /healthz for load balancers */
 extern const route account_routes[];    /* account.c: set-up, sign-in, invitations */
 extern const route password_routes[];   /* password.c: changing and resetting a password */
 extern const route two_factor_routes[]; /* two_factor.c: two-factor sign-in, its area setting */

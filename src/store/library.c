@@ -1,0 +1,14 @@
+/* library.c: the database library copro was built with, for `copro
+ * --version` (the engine's name stays inside src/store). */
+#include "store/store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+
+const char *store_library_version(void)
+{
+	static char text[64];
+	if (!text[0])
+		snprintf(text, sizeof text, "SQLite %s", sqlite3_libversion());
+	return text;
+}

@@ -1,0 +1,64 @@
+#!/bin/sh
+# test_systemd.sh: the systemd units of dist/: the hardening docs/deploy.md
+# promises is there, systemd-analyze verifies them (when it is installed)
+# and rates the service's exposure low, copro@.service is copro.service but
+# for the port, and the units' own commands (with a temporary folder for
+# /var/lib and /etc) make the database, serve it and back it up.
+. "$(dirname "$0")/lib.sh"
+
+dist="$(cd "$(dirname "$0")/../.." && pwd)/dist"
+unit="$dist/copro.service"
+for key in 'User=copro' 'StateDirectory=copro' 'ProtectSystem=strict' 'ProtectHome=yes' \
+	'PrivateTmp=yes' 'NoNewPrivileges=yes' 'CapabilityBoundingSet=$' 'RestrictAddressFamilies=' \
+	'SystemCallFilter=@system-service' 'MemoryDenyWriteExecute=yes' 'Restart=on-failure'; do
+	check "copro.service has $key" grep -q "^$key" "$unit"
+done
+check "it serves /var/lib/copro/copro.db with /etc/copro/copro.conf" \
+	grep -q '^ExecStart=/usr/local/bin/copro --db /var/lib/copro/copro.db --config /etc/copro/copro.conf serve ' "$unit"
+# The template, with its port and description put back, is the same unit.
+sed -e '/^#/d' -e 's/ --port %i / /; s/ on port %i$//' "$dist/copro@.service" >"$WORK/template"
+sed -e '/^#/d' "$unit" >"$WORK/plain"
+same "copro@.service is copro.service but for the port" "" "$(diff "$WORK/plain" "$WORK/template")"
+check "copro-backup.timer starts a backup every night" grep -q '^OnCalendar=\*-\*-\* 02:30:00' "$dist/copro-backup.timer"
+
+# The units as `make install` writes them, with this copro in them.
+mkdir -p "$WORK/units"
+for f in "$dist"/*.service "$dist"/*.timer; do
+	sed "s|/usr/local/bin/copro|$COPRO|g" "$f" >"$WORK/units/$(basename "$f")"
+done
+if command -v systemd-analyze >/dev/null 2>&1; then
+	run_sa() { systemd-analyze "$@" >"$WORK/sa.out" 2>&1; status=$?; out=$(cat "$WORK/sa.out"); err=""; }
+	run_sa verify "$WORK/units/copro.service" "$WORK/units/copro@.service" \
+		"$WORK/units/copro-backup.service" "$WORK/units/copro-backup.timer"
+	same "systemd-analyze verify finds nothing wrong with the units" "0 " "$status $out"
+	run_sa security --offline=yes --threshold=20 "$WORK/units/copro.service"
+	same "systemd-analyze security rates copro.service's exposure 2.0 or lower" 0 "$status"
+else
+	ok "systemd-analyze verify # SKIP systemd-analyze is not installed"
+fi
+
+# ExecSTART LINE: the unit's command for this test's folders, unescaped
+# as systemd does ($$ and %%), the template's %i the port.
+command_of() {
+	sed -n "s/^$1=//p" "$WORK/units/$2" | sed -e "s|/var/lib/copro-backups|$WORK/backups|g" \
+		-e "s|/var/lib/copro|$WORK/state|g" -e "s|/etc/copro|$WORK/etc|g" \
+		-e "s/%i/$port/g" -e 's/\$\$/$/g' -e 's/%%/%/g'
+}
+mkdir -p "$WORK/state" "$WORK/etc" "$WORK/backups"
+: >"$WORK/etc/copro.conf"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+eval "$(command_of ExecStartPre copro@.service)" >/dev/null
+check "the service's first start makes the database" [ -f "$WORK/state/copro.db" ]
+eval "$(command_of ExecStartPre copro@.service)" >/dev/null
+same "and a second start leaves it be" 0 "$?"
+eval "$(command_of ExecStart copro@.service) >$WORK/serve.out 2>$WORK/serve.log &"
+pid=$!
+i=0
+while ! curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+same "copro@$port.service's copro answers on its port" "ok" "$(curl -s "http://127.0.0.1:$port/healthz")"
+eval "$(command_of ExecStart copro-backup.service)" >/dev/null
+same "copro-backup.service's command makes one backup, named by the time" 1 \
+	"$(find "$WORK/backups" -name 'copro-20*Z.db' | wc -l)"
+check "the backup is a copro database" sh -c 'sqlite3 "$(find "$1" -name "copro-*.db")" "SELECT MAX(version) FROM schema_migration" | grep -q "^[0-9]"' _ "$WORK/backups"
+kill "$pid"; wait "$pid" 2>/dev/null
+finish
