@@ -214,6 +214,7 @@ int store_begin(store *s, err *e)
 		return 0;
 	}
 	s->refused = 0;
+	s->conflicted = false;
 	if (s->engine->begin(s, e) < 0)
 		return -1;
 	s->in_tx = 1;
@@ -277,5 +278,37 @@ int store_refusal(store *s, err *e)
 	default:
 		return err_set(e, ERR_IO, "the disk holding the database reported an error (%s)",
 			       s->engine->errstr(rc));
+	}
+}
+
+/* ---- running a unit of work again --------------------------------------
+ * Only PostgreSQL's SERIALIZABLE writes lose this way (engine_pg.c): the
+ * loser's reads were made stale by a commit, so running it again reads
+ * the winner's data and decides afresh. The pause, random within a few
+ * milliseconds and longer each try, keeps two losers from meeting again. */
+bool store_retry_next(store *s, int done)
+{
+	if (!s->conflicted || done >= STORE_TRIES)
+		return false;
+	store_rollback(s);      /* at any depth: the whole */
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	long ms = 5L * done + (long)(now.tv_nsec / 1000 % (10000L * done)) / 1000;
+	struct timespec pause = {.tv_sec = 0, .tv_nsec = ms * 1000000L};
+	nanosleep(&pause, NULL);
+	s->conflicted = false;
+	return true;
+}
+
+int store_retry(store *s, store_unit unit, void *ctx, err *e)
+{
+	for (int done = 1;; done++) {
+		s->conflicted = false;
+		*e = (err){0};
+		int rc = unit(s, ctx, e);
+		if (rc < 0)
+			store_rollback(s);      /* nothing of a failed try stays open */
+		if (rc >= 0 || !store_retry_next(s, done))
+			return rc;
 	}
 }

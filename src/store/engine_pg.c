@@ -79,6 +79,7 @@ static int pg_fail(store *s, int rc, err *e)
 	case SQL_CLASS_BUSY:
 		return err_set(e, ERR_BUSY, "the database %s is busy (%s). Try again in a moment.", s->path, msg);
 	case SQL_CLASS_SERIALIZATION:
+		s->conflicted = true;   /* store_retry runs the unit again */
 		return err_set(e, ERR_BUSY,
 			       "another change to the same records was saved at the same moment, so this one was not: try again.");
 	case SQL_CLASS_READONLY:

@@ -23,6 +23,11 @@ struct store {
 	 * outermost store_begin (read-only, full, busy, an I/O error), 0 if
 	 * none: the web answers 503 "not saved" rather than a form error. */
 	int refused;
+	/* A concurrent transaction won since the outermost store_begin
+	 * (PostgreSQL's serialization failure or deadlock, 40001/40P01):
+	 * nothing of this one is kept, and running the whole unit of work
+	 * again may succeed (store_retry). SQLite never sets it. */
+	bool conflicted;
 };
 
 enum store_mode { STORE_EXISTING, STORE_CREATE };
@@ -70,6 +75,20 @@ int store_commit(store *s, err *e);
  * form); else 0. */
 int store_refusal(store *s, err *e);
 void store_rollback(store *s);
+
+/* Runs `unit`, which opens and ends its own transactions on `s`, again
+ * while it fails because a concurrent transaction won (store.conflicted),
+ * up to STORE_TRIES times in all with a short random pause between tries;
+ * then answers as the last try did (ERR_BUSY, "try again"). A failed
+ * try's transaction is rolled back if the unit left it open. The unit must
+ * do nothing outside the database that a second run would repeat. */
+enum { STORE_TRIES = 3 };
+typedef int (*store_unit)(store *s, void *ctx, err *e);
+int store_retry(store *s, store_unit unit, void *ctx, err *e);
+/* For callers that run their own loop (the web dispatcher): whether the
+ * try numbered `done` (from 1) lost to a concurrent transaction and may be
+ * run again; if so, it is rolled back and the pause is taken. */
+bool store_retry_next(store *s, int done);
 
 /* A consistent copy of a live database through SQLite's backup API. */
 int store_backup(store *s, const char *dest, err *e);

@@ -339,6 +339,26 @@ static void writers_in_threads_all_commit(void **state)
 	assert_int_equal(pragma_int(&f->db, "SELECT COUNT(*) FROM area"), THREADS * EACH);
 }
 
+static int busy_unit(store *s, void *ctx, err *e)
+{
+	++*(int *)ctx;
+	if (store_begin(s, e) < 0)
+		return -1;
+	store_rollback(s);
+	return err_set(e, ERR_BUSY, "the database is busy");
+}
+
+/* SQLite never reports a lost serialization: a busy unit of work is
+ * answered busy at once, not run again (store_retry). */
+static void busy_is_not_run_again_on_sqlite(void **state)
+{
+	fixture *f = *state;
+	int runs = 0;
+	assert_int_equal(store_retry(&f->db, busy_unit, &runs, &f->e), -1);
+	assert_int_equal(runs, 1);
+	assert_int_equal(f->e.kind, ERR_BUSY);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -350,7 +370,7 @@ int main(void)
 		T(backup_is_a_full_copy), T(backup_to_missing_folder), T(empty_then_not),
 		T(statements_are_reused), T(statement_in_use_gets_its_own),
 		T(statements_given_back_hold_no_snapshot), T(commits_are_synced_before_they_return),
-		T(writers_in_threads_all_commit), T(checkpoints_in_background),
+		T(writers_in_threads_all_commit), T(busy_is_not_run_again_on_sqlite), T(checkpoints_in_background),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

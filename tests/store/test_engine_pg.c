@@ -194,6 +194,69 @@ static void concurrent_transactions_are_serializable(void **state)
 	assert_int_equal(count(f, "SELECT COUNT(*) FROM t"), 1);
 }
 
+/* A unit of work that loses to a concurrent transaction `conflicts`
+ * times: it reads the rows n = 1 and writes one n = 0, while `other`,
+ * before it writes, reads the rows n = 0 and writes one n = 1 and commits
+ * first. */
+typedef struct race {
+	store *other;
+	int tries, conflicts;
+} race;
+
+static int write_after_read(store *s, void *ctx, err *e)
+{
+	race *r = ctx;
+	int64_t v = -1;
+	if (store_begin(s, e) < 0 ||
+	    sql_get_int(s, "SELECT COUNT(*) FROM t WHERE n = 1", NULL, &v, e) < 0)
+		return -1;
+	if (++r->tries <= r->conflicts) {
+		err oe = {0};
+		assert_int_equal(store_begin(r->other, &oe), 0);
+		assert_int_equal(sql_get_int(r->other, "SELECT COUNT(*) FROM t WHERE n = 0", NULL, &v, &oe), 0);
+		assert_int_equal(sql_run(r->other, "INSERT INTO t (n) VALUES (1)", NULL, &oe), 0);
+		assert_int_equal(store_commit(r->other, &oe), 0);
+	}
+	if (sql_run(s, "INSERT INTO t (n) VALUES (0)", NULL, e) < 0)
+		return -1;      /* store_retry rolls back */
+	return store_commit(s, e);
+}
+
+/* The loser of a serialization failure is run again, whole, and its
+ * second try (which reads the winner's row) is kept; the first left
+ * nothing. */
+static void a_unit_that_loses_is_run_again(void **state)
+{
+	pgfix *f = *state;
+	store other;
+	assert_int_equal(store_open(&other, f->path, STORE_EXISTING, &f->e), 0);
+	race r = {.other = &other, .conflicts = 1};
+	assert_int_equal(store_retry(&f->db, write_after_read, &r, &f->e), 0);
+	assert_int_equal(r.tries, 2);
+	assert_int_equal(f->db.in_tx, 0);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM t WHERE n = 0"), 1);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM t WHERE n = 1"), 1);
+	store_close(&other);
+}
+
+/* A conflict that lasts past STORE_TRIES is answered as before: busy,
+ * try again, nothing kept. */
+static void a_lasting_conflict_stays_busy(void **state)
+{
+	pgfix *f = *state;
+	store other;
+	assert_int_equal(store_open(&other, f->path, STORE_EXISTING, &f->e), 0);
+	race r = {.other = &other, .conflicts = 99};
+	assert_int_equal(store_retry(&f->db, write_after_read, &r, &f->e), -1);
+	assert_int_equal(r.tries, STORE_TRIES);
+	assert_int_equal(f->e.kind, ERR_BUSY);
+	assert_non_null(strstr(f->e.msg, "try again"));
+	assert_int_equal(f->db.in_tx, 0);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM t WHERE n = 0"), 0);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM t WHERE n = 1"), STORE_TRIES);
+	store_close(&other);
+}
+
 /* A URI libpq cannot read is refused before any connection, and an
  * unreachable server is named without the URI's password. */
 static void bad_and_unreachable_uris_are_refused(void **state)
@@ -249,7 +312,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(parameters_are_rewritten), T(values_come_back_as_sqlite_gives_them),
 		T(statements_are_cached), T(a_constraint_refusal_is_a_conflict),
-		T(concurrent_transactions_are_serializable), T(bad_and_unreachable_uris_are_refused),
+		T(concurrent_transactions_are_serializable), T(a_unit_that_loses_is_run_again),
+		T(a_lasting_conflict_stays_busy), T(bad_and_unreachable_uris_are_refused),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	stop_cluster();
