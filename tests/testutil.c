@@ -55,6 +55,36 @@ void test_pg_admin(const char *uri, const char *sql)
 	PQfinish(c);
 }
 
+static char cluster_uri[300];
+
+/* The script is found from the frameworks folder tests/run names
+ * (ROOT/frameworks). */
+void test_pg_cluster_start(void)
+{
+	if (getenv("COPRO_TEST_DB") && *getenv("COPRO_TEST_DB"))
+		return;
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "%s/../tests/pg/cluster start", test_frameworks_dir());
+	FILE *p = popen(cmd, "r");
+	if (!p || !fgets(cluster_uri, sizeof cluster_uri, p)) {
+		fprintf(stderr, "cannot start a PostgreSQL cluster with %s\n", cmd);
+		exit(1);
+	}
+	pclose(p);
+	cluster_uri[strcspn(cluster_uri, "\n")] = '\0';
+	setenv("COPRO_TEST_DB", cluster_uri, 1);
+}
+
+void test_pg_cluster_stop(void)
+{
+	if (!cluster_uri[0])
+		return;
+	char cmd[900];
+	snprintf(cmd, sizeof cmd, "%s/../tests/pg/cluster stop '%s'", test_frameworks_dir(), cluster_uri);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not stop the cluster %s\n", cluster_uri);
+}
+
 /* With COPRO_TEST_DB set to a PostgreSQL URI (tests/pg/cluster), each
  * fixture's database is a schema of its own in that database: made and
  * dropped in a few milliseconds, where a database of its own costs a

@@ -52,6 +52,11 @@ void test_exec(store *s, const char *sql);
 /* Runs SQL (several statements may be given) on the PostgreSQL database
  * at `uri`, failing the test when it is refused. */
 void test_pg_admin(const char *uri, const char *sql);
+/* Unless COPRO_TEST_DB is set, starts a throw-away cluster with the
+ * script beside the tests (tests/pg/cluster) and sets COPRO_TEST_DB to
+ * its URI; test_pg_cluster_stop stops and removes the one it started. */
+void test_pg_cluster_start(void);
+void test_pg_cluster_stop(void);
 
 /* An organisation and a Four Cornerstones evaluation to work in. */
 int64_t fixture_org(fixture *f, const char *name);

@@ -266,6 +266,8 @@ void store_read_end(store *s)
 int store_refusal(store *s, err *e)
 {
 	int rc = s->refused;
+	if (s->conflicted)      /* lost to a concurrent change: not the form's fault */
+		return err_set(e, ERR_BUSY, "the database is busy");
 	if (!rc)
 		return 0;
 	switch (s->engine->classify(s, rc)) {

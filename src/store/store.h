@@ -72,7 +72,7 @@ int store_commit(store *s, err *e);
 /* -1 with the reason in `e` ("the database is read-only", no path: it is
  * shown on a web page) when the database refused a write since the
  * outermost store_begin (a fault of the disk or the file, not of the
- * form); else 0. */
+ * form) or the transaction lost to a concurrent one (busy); else 0. */
 int store_refusal(store *s, err *e);
 void store_rollback(store *s);
 

@@ -13,6 +13,7 @@
 #include "domain/throttle.h"
 #include "store/store.h"
 #include "web/cache.h"
+#include "web/change.h"
 #include "web/i18n.h"
 #include "web/partner.h"
 #include "web/web.h"
@@ -440,55 +441,6 @@ static int check_org(request *r, const route *rt)
 	return 0;
 }
 
-/* Ends the transaction of a signed-in POST: committed when the handler
- * succeeded, rolled back when it refused (nothing of a refused change is
- * kept) or left its own transactions unbalanced (a bug). */
-/* The 503 page for a change the database could not write. */
-static void not_saved_page(request *r, const err *why)
-{
-	web_error_page(r, 503, "Sorry, your change was not saved",
-		       why->kind == ERR_BUSY
-			       ? "Nothing was saved because the database is busy. Wait a moment and send the form again."
-			       : arena_printf(&r->mem, "Nothing was saved because %s. Tell whoever runs copro for you, then send the form again.",
-					      why->msg));
-}
-
-static void finish_change(request *r)
-{
-	store *db = r->d.db;
-	err e = {0};
-	/* A form refused because the database could not write (read-only, a
-	 * full disk) is not the person's mistake: say so, and why. */
-	if (r->status >= 400 && store_refusal(db, &e) < 0) {
-		store_rollback(db);
-		not_saved_page(r, &e);
-		return;
-	}
-	if (!db->in_tx)
-		return;         /* the handler rolled back already */
-	if (db->in_tx > 1) {
-		store_rollback(db);
-		web_error_page(r, 500, "Sorry, something went wrong",
-			       "Nothing was saved: copro left a change unfinished (a bug). Please report it.");
-		return;
-	}
-	if (r->status >= 400) {
-		store_rollback(db);
-		return;
-	}
-	if (store_commit(db, &e) < 0) {
-		err why = {0};
-		bool refused = store_refusal(db, &why) < 0;
-		store_rollback(db);
-		r->location = NULL;
-		r->download = NULL;
-		if (refused)
-			not_saved_page(r, &why);
-		else
-			web_error_page(r, 503, "Sorry, your change was not saved", e.msg);
-	}
-}
-
 /* ---- the page cache -------------------------------------------------
  * A signed-in GET of an organisation's or an area's page may be served
  * from the cache (cache.c). The key holds the session, so one person's
@@ -647,7 +599,7 @@ static bool admit(request *r, const route *rt, bool one_tx)
 	if (one_tx && store_begin(r->d.db, &r->e) < 0) {
 		err why = {0};
 		if (store_refusal(r->d.db, &why) < 0 && why.kind != ERR_BUSY)
-			not_saved_page(r, &why);
+			change_not_saved(r, &why);
 		else
 			web_error_page(r, 503, "Sorry, copro is busy", "Nothing was saved. Wait a moment and send the form again.");
 		return false;
@@ -728,6 +680,24 @@ static bool refuse_upload(request *r)
 	return true;
 }
 
+/* One try of the request; true unless it was a change, now ended. */
+static bool run_once(request *r, const route *rt, bool one_tx)
+{
+	bool snapshot = !r->post && store_read_begin(r->d.db, &r->e) == 0;
+	bool run = admit(r, rt, one_tx);
+	if (snapshot)
+		store_read_end(r->d.db);
+	if (run) {
+		r->status = rt->handler(r);
+		if (r->error_summary)
+			title_error(r);
+		page_keep(r);
+	}
+	if (one_tx)
+		change_finish(r);
+	return !one_tx;
+}
+
 void web_dispatch(request *r)
 {
 	bool other_method;
@@ -785,16 +755,9 @@ void web_dispatch(request *r)
 	bool one_tx = route_is_change(rt, r->post);
 	if (one_tx)
 		refusals_flush(r);
-	bool snapshot = !r->post && store_read_begin(r->d.db, &r->e) == 0;
-	bool run = admit(r, rt, one_tx);
-	if (snapshot)
-		store_read_end(r->d.db);
-	if (run) {
-		r->status = rt->handler(r);
-		if (r->error_summary)
-			title_error(r);
-		page_keep(r);
-	}
-	if (one_tx)
-		finish_change(r);
+	/* A change that lost to a concurrent one (PostgreSQL) runs again
+	 * from the request as it came, admission and all (change.c). */
+	const request first = *r;
+	for (int done = 1; !run_once(r, rt, one_tx) && change_again(r, &first, done); done++)
+		;
 }

@@ -7,9 +7,6 @@
 
 #include "store/sql.h"
 
-static char cluster_uri[300];
-static bool own_cluster;
-
 typedef struct pgfix {
 	store db;
 	char schema[40];
@@ -21,7 +18,7 @@ typedef struct pgfix {
 static const char *base_uri(void)
 {
 	const char *uri = getenv("COPRO_TEST_DB");
-	return uri && *uri ? uri : cluster_uri;
+	return uri && *uri ? uri : "";
 }
 
 static int setup(void **state)
@@ -276,39 +273,11 @@ static void bad_and_unreachable_uris_are_refused(void **state)
 	assert_null(strstr(e.msg, "s3cret"));
 }
 
-/* The cluster script beside this test, found from the frameworks folder
- * tests/run names (ROOT/frameworks). */
-static void start_cluster(void)
-{
-	if (getenv("COPRO_TEST_DB") && *getenv("COPRO_TEST_DB"))
-		return;
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "%s/../tests/pg/cluster start", test_frameworks_dir());
-	FILE *p = popen(cmd, "r");
-	if (!p || !fgets(cluster_uri, sizeof cluster_uri, p)) {
-		fprintf(stderr, "cannot start a PostgreSQL cluster with %s\n", cmd);
-		exit(1);
-	}
-	pclose(p);
-	cluster_uri[strcspn(cluster_uri, "\n")] = '\0';
-	own_cluster = true;
-}
-
-static void stop_cluster(void)
-{
-	if (!own_cluster)
-		return;
-	char cmd[900];
-	snprintf(cmd, sizeof cmd, "%s/../tests/pg/cluster stop '%s'", test_frameworks_dir(), cluster_uri);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not stop the cluster %s\n", cluster_uri);
-}
-
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
 {
-	start_cluster();
+	test_pg_cluster_start();
 	const struct CMUnitTest tests[] = {
 		T(parameters_are_rewritten), T(values_come_back_as_sqlite_gives_them),
 		T(statements_are_cached), T(a_constraint_refusal_is_a_conflict),
@@ -316,6 +285,6 @@ int main(void)
 		T(a_lasting_conflict_stays_busy), T(bad_and_unreachable_uris_are_refused),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
-	stop_cluster();
+	test_pg_cluster_stop();
 	return failed;
 }

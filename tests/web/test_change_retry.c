@@ -1,0 +1,121 @@
+/* test_change_retry.c: a change that loses to a concurrent transaction on
+ * PostgreSQL runs again, whole, from the dispatcher (web/change.c); one
+ * that keeps losing is answered 503 as before. Runs on COPRO_TEST_DB, or
+ * on a cluster of its own (tests/pg/cluster). The loss is the server's
+ * own: a trigger on action_item raises SQLSTATE 40001 for the first
+ * inserts, as PostgreSQL does for a transaction whose reads another's
+ * commit made stale (test_engine_pg makes that happen with two
+ * connections). */
+#include "webtest.h"
+
+#include "store/sql.h"
+
+/* An organisation with a lead signed in, and the trigger that makes the
+ * first `lose` inserts into action_item lose (tries counts them all). */
+static int setup(void **state)
+{
+	webfix *w = calloc(1, sizeof *w);
+	assert_non_null(w);
+	void *st = NULL;
+	fixture_setup(&st);
+	w->f = *(fixture *)st;
+	free(st);
+	fixture *f = &w->f;
+	f->d = (domain){.db = &f->db, .frameworks = &f->frameworks, .mem = &f->mem};
+	w->org = fixture_org(f, "Our School");
+	int64_t user, mid;
+	char now[21];
+	time_now_iso(now);
+	assert_int_equal(account_create(&f->d, "Lead", "lead@example.org", WEBTEST_PASSWORD, &user, &f->e), 0);
+	membership_row m = {.user_id = user, .role = "lead", .organisation_id = w->org, .created_at = now};
+	assert_int_equal(store_membership_insert(&f->db, &m, &mid, &f->e), 0);
+	assert_int_equal(sign_in(&f->d, "lead@example.org", WEBTEST_PASSWORD, "127.0.0.1", &w->as[AS_LEAD], &f->e), 0);
+	w->cfg = (web_config){.db_path = f->path, .assets_dir = "/nonexistent", .frameworks = &f->frameworks};
+	char sql[900];
+	snprintf(sql, sizeof sql,
+		 "CREATE SEQUENCE %1$s.tries; CREATE TABLE %1$s.lose (n BIGINT);"
+		 " CREATE FUNCTION %1$s.lose() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+		 " IF nextval('%1$s.tries') <= (SELECT n FROM %1$s.lose) THEN"
+		 " RAISE EXCEPTION 'could not serialize access' USING ERRCODE = 'serialization_failure';"
+		 " END IF; RETURN NEW; END $$;"
+		 " CREATE TRIGGER lose BEFORE INSERT ON %1$s.action_item FOR EACH ROW EXECUTE FUNCTION %1$s.lose()",
+		 f->schema);
+	test_pg_admin(getenv("COPRO_TEST_DB"), sql);
+	*state = w;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	webfix *w = *state;
+	void *f = malloc(sizeof w->f);
+	assert_non_null(f);
+	memcpy(f, &w->f, sizeof w->f);
+	free(w);
+	return fixture_teardown(&f);
+}
+
+static void lose(webfix *w, int times)
+{
+	char sql[200];
+	snprintf(sql, sizeof sql, "INSERT INTO %s.lose VALUES (%d)", w->f.schema, times);
+	test_pg_admin(getenv("COPRO_TEST_DB"), sql);
+}
+
+static int64_t count(webfix *w, const char *sql)
+{
+	int64_t v = -1;
+	assert_int_equal(sql_get_int(&w->f.db, sql, NULL, &v, &w->f.e), 0);
+	return v;
+}
+
+static request *add_action(webfix *w)
+{
+	const char *fields[] = {"title", "Run a dads' breakfast", "owner", "Family worker",
+				"due-day", "1", "due-month", "2", "due-year", "2099",
+				"review-day", "15", "review-month", "1", "review-year", "2099", NULL};
+	return web_run(w, AS_LEAD, "POST", web_path(w, "/org/%lld/actions", (long long)w->org), fields);
+}
+
+/* Lost once, then run again: one action and one activity line, from the
+ * second try, and the answer the first try would have had. */
+static void a_change_that_lost_runs_again(void **state)
+{
+	webfix *w = *state;
+	lose(w, 1);
+	request *r = add_action(w);
+	assert_int_equal(r->status, 303);
+	assert_string_equal(r->location, web_path(w, "/org/%lld/actions", (long long)w->org));
+	request_destroy(r);
+	assert_int_equal(count(w, "SELECT last_value FROM tries"), 2);
+	assert_int_equal(count(w, "SELECT COUNT(*) FROM action_item"), 1);
+	assert_int_equal(count(w, "SELECT COUNT(*) FROM activity WHERE what LIKE '%dads%'"), 1);
+}
+
+/* Losing every try: after STORE_TRIES tries, the 503 of a busy database
+ * (a refused change, not the form's fault: no form error), nothing kept. */
+static void a_change_that_keeps_losing_is_not_saved(void **state)
+{
+	webfix *w = *state;
+	lose(w, 99);
+	request *r = add_action(w);
+	assert_int_equal(r->status, 503);
+	page_has(r, "Nothing was saved because the database is busy");
+	request_destroy(r);
+	assert_int_equal(count(w, "SELECT last_value FROM tries"), STORE_TRIES);
+	assert_int_equal(count(w, "SELECT COUNT(*) FROM action_item"), 0);
+	assert_int_equal(count(w, "SELECT COUNT(*) FROM activity WHERE what LIKE '%dads%'"), 0);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(void)
+{
+	test_pg_cluster_start();
+	const struct CMUnitTest tests[] = {
+		T(a_change_that_lost_runs_again), T(a_change_that_keeps_losing_is_not_saved),
+	};
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	test_pg_cluster_stop();
+	return failed;
+}
