@@ -25,7 +25,7 @@
 static pthread_mutex_t hashing = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t hashing_done = PTHREAD_COND_INITIALIZER;
 static int hashing_now, hashing_max = 1;
-static _Atomic unsigned long hashes_made;
+static _Atomic unsigned long hashes_made, hashes_in_tx;
 /* This thread refuses to hash (password_hashing_refuse), and did. */
 static _Thread_local bool refusing, refused;
 
@@ -53,6 +53,11 @@ unsigned long password_hashes_made(void)
 	return hashes_made;
 }
 
+unsigned long password_hashes_in_transaction(void)
+{
+	return hashes_in_tx;
+}
+
 /* Takes a slot to hash in: 0, or -1 when this thread refuses to hash. */
 static int hashing_begin(err *e)
 {
@@ -66,6 +71,7 @@ static int hashing_begin(err *e)
 	hashing_now++;
 	pthread_mutex_unlock(&hashing);
 	hashes_made++;
+	hashes_in_tx += store_thread_in_tx();
 	return 0;
 }
 
@@ -100,6 +106,17 @@ int password_hash(const char *password, char out[128], err *e)
 	if (rc != 0)
 		return err_set(e, ERR_INTERNAL, "not enough memory to protect the password: try again.");
 	return 0;
+}
+
+int password_unchanged(domain *d, const user_row *u, err *e)
+{
+	user_row now;
+	int found = store_user_get(d->db, d->mem, u->id, &now, e);
+	if (found < 0)
+		return -1;
+	if (!found || strcmp(now.password_hash, u->password_hash))
+		return err_set(e, ERR_INPUT, "Your password has just been changed from another page: enter your current password again.");
+	return 1;
 }
 
 int password_matches(const char *hash, const char *password, err *e)
@@ -146,19 +163,22 @@ static int check_email(const char *email, err *e)
 	return 0;
 }
 
-int account_create(domain *d, const char *name, const char *email, const char *password,
-		   int64_t *user, err *e)
+int account_hash(domain *d, const char *name, const char *email, const char *password,
+		 new_account *out, err *e)
 {
 	if (text_check_line("Your name", name, true, e) < 0 || check_email(email, e) < 0 ||
-	    password_check_for(password, email, name, e) < 0)
+	    password_check_for(password, email, name, e) < 0 || password_hash(password, out->hash, e) < 0)
 		return -1;
-	char hash[128];
-	if (password_hash(password, hash, e) < 0)
-		return -1;
-	char now[21];
-	time_now_iso(now);
-	user_row u = {.email = normal_email(d->mem, email), .name = name, .password_hash = hash,
-		      .created_at = now};
+	out->name = name;
+	out->email = normal_email(d->mem, email);
+	time_now_iso(out->created_at);
+	return 0;
+}
+
+int account_insert(domain *d, const new_account *a, int64_t *user, err *e)
+{
+	user_row u = {.email = a->email, .name = a->name, .password_hash = a->hash,
+		      .created_at = a->created_at};
 	user_row same;
 	if (store_begin(d->db, e) < 0)
 		return -1;
@@ -172,29 +192,47 @@ int account_create(domain *d, const char *name, const char *email, const char *p
 	return 0;
 }
 
-int account_create_first(domain *d, const char *name, const char *email, const char *password,
-			 const char *area, int64_t *user, err *e)
+int account_create(domain *d, const char *name, const char *email, const char *password,
+		   int64_t *user, err *e)
 {
-	if (text_check_line("The local area", area, true, e) < 0)
+	new_account a;
+	return account_hash(d, name, email, password, &a, e) < 0 ? -1 : account_insert(d, &a, user, e);
+}
+
+/* Refuses once copro has an account: before hashing, and again in the
+ * transaction that makes the first. */
+static int first_refused(domain *d, err *e)
+{
+	int64_t users = 0;
+	if (store_user_count(d->db, &users, e) < 0)
 		return -1;
+	if (users > 0)
+		return err_set(e, ERR_CONFLICT, "copro already has an administrator: sign in instead.");
+	return 0;
+}
+
+int account_first_hash(domain *d, const char *name, const char *email, const char *password,
+		       const char *area, new_account *out, err *e)
+{
+	if (text_check_line("The local area", area, true, e) < 0 || first_refused(d, e) < 0 ||
+	    account_hash(d, name, email, password, out, e) < 0)
+		return -1;
+	out->area = area;
+	return 0;
+}
+
+int account_first_insert(domain *d, const new_account *a, int64_t *user, err *e)
+{
 	char now[21];
 	time_now_iso(now);
-	int64_t users = 0, area_id = 0, mid;
+	int64_t area_id = 0, mid;
 	if (store_begin(d->db, e) < 0)
 		return -1;
-	if (store_user_count(d->db, &users, e) < 0)
+	if (first_refused(d, e) < 0 || account_insert(d, a, user, e) < 0 ||
+	    store_area_by_name(d->db, a->area, now, &area_id, e) < 0)
 		goto fail;
-	if (users > 0) {
-		err_set(e, ERR_CONFLICT, "copro already has an administrator: sign in instead.");
-		goto fail;
-	}
-	membership_row m = {.role = "area-admin", .created_at = now};
-	if (account_create(d, name, email, password, user, e) < 0 ||
-	    store_area_by_name(d->db, area, now, &area_id, e) < 0)
-		goto fail;
-	m.user_id = *user;
-	m.area_id = area_id;
-	user_row who = {.id = *user, .name = name};
+	membership_row m = {.role = "area-admin", .created_at = now, .user_id = *user, .area_id = area_id};
+	user_row who = {.id = *user, .name = a->name};
 	if (store_membership_insert(d->db, &m, &mid, e) < 0 ||
 	    activity_log(d, &who, 0, 0, "created the administrator account", e) < 0 ||
 	    store_commit(d->db, e) < 0)
@@ -203,6 +241,15 @@ int account_create_first(domain *d, const char *name, const char *email, const c
 fail:
 	store_rollback(d->db);
 	return -1;
+}
+
+int account_create_first(domain *d, const char *name, const char *email, const char *password,
+			 const char *area, int64_t *user, err *e)
+{
+	new_account a;
+	if (account_first_hash(d, name, email, password, area, &a, e) < 0)
+		return -1;
+	return account_first_insert(d, &a, user, e);
 }
 
 int session_start(domain *d, const user_row *u, session *out, err *e)
@@ -555,14 +602,17 @@ int invitation_accept(domain *d, const char *token, const char *email, const cha
 		return err_set(e, ERR_NOTFOUND,
 			       "This invitation link has been used or has expired. Ask your organisation lead for a new one.");
 	int64_t mid;
-	if (store_begin(d->db, e) < 0)
-		return -1;
 	membership_row m = {.organisation_id = inv.organisation_id, .role = inv.role,
 			    .partner_group = inv.partner_group, .created_at = now};
-	/* account_create hashes the password before it looks the address up,
-	 * so an address with an account costs the same as a new one, and
-	 * the answer does not say which it was (issue 15, hole 5). */
-	if (account_create(d, inv.name, email, password, user, e) < 0) {
+	/* The password is hashed before the address is looked up, so an
+	 * address with an account costs the same as a new one, and the
+	 * answer does not say which it was (issue 15, hole 5); and before
+	 * the transaction, whose write lock would hold up others meanwhile.
+	 * The link's use is checked again in it. */
+	new_account a;
+	if (account_hash(d, inv.name, email, password, &a, e) < 0 || store_begin(d->db, e) < 0)
+		return -1;
+	if (account_insert(d, &a, user, e) < 0) {
 		if (e->kind == ERR_CONFLICT)
 			err_set(e, ERR_CONFLICT, "copro could not make a new account with that email address. If you "
 				"already use copro, sign in first, then open this link again to join with your account.");
@@ -688,11 +738,13 @@ int user_add(domain *d, const char *name, const char *email, const char *passwor
 	org_row o;
 	membership_row m = {.role = role, .organisation_id = admin ? 0 : org, .created_at = now};
 	int64_t mid;
-	if (store_begin(d->db, e) < 0)
+	new_account a;
+	if ((!admin && org_get(d, org, &o, e) < 0) || account_hash(d, name, email, password, &a, e) < 0 ||
+	    store_begin(d->db, e) < 0)
 		return -1;
 	if ((!admin && org_get(d, org, &o, e) < 0) ||
 	    (admin && store_area_by_name(d->db, area, now, &m.area_id, e) < 0) ||
-	    account_create(d, name, email, password, user, e) < 0)
+	    account_insert(d, &a, user, e) < 0)
 		goto fail;
 	/* After the account's own fields, as the database's check on the
 	 * role came before: a command with several mistakes hears of the

@@ -57,6 +57,14 @@ bool password_hashing_refused(void);
 /* Hashes made or checked by this process (the web tests compare it
  * around a request). */
 unsigned long password_hashes_made(void);
+/* Of those, the ones made while this thread had a transaction open, so
+ * holding the database's write lock for a hash's time: none should be
+ * (the tests check, tests/web/webtest.c). */
+unsigned long password_hashes_in_transaction(void);
+/* 1 when the account `u` was read with still has that password hash, in
+ * the transaction that acts on a password checked before it; else -1
+ * with ERR_INPUT ("has just been changed"). */
+int password_unchanged(domain *d, const user_row *u, err *e);
 
 /* First run: the first account is the area administrator of `area`; the
  * activity log says so in the same transaction. */
@@ -64,6 +72,22 @@ int account_create_first(domain *d, const char *name, const char *email, const c
 			 const char *area, int64_t *user, err *e);
 int account_create(domain *d, const char *name, const char *email, const char *password,
 		   int64_t *user, err *e);
+
+/* The same in two steps, so that no write lock is held while the
+ * password is hashed: account_hash checks the fields and hashes (outside
+ * any transaction); account_insert writes the account, in the caller's
+ * transaction or its own, refusing an address already in use. The
+ * account_first_ pair does so for account_create_first. */
+typedef struct new_account {
+	const char *name, *email, *area;
+	char hash[128], created_at[21];
+} new_account;
+int account_hash(domain *d, const char *name, const char *email, const char *password,
+		 new_account *out, err *e);
+int account_insert(domain *d, const new_account *a, int64_t *user, err *e);
+int account_first_hash(domain *d, const char *name, const char *email, const char *password,
+		       const char *area, new_account *out, err *e);
+int account_first_insert(domain *d, const new_account *a, int64_t *user, err *e);
 
 /* A signed-in session: the cookie holds `token` (64 hex digits, 256
  * random bits); the database keeps only its SHA-256. */

@@ -102,28 +102,40 @@ int gold_invite_find(domain *d, const char *token, assessor_row *out, err *e)
 	return !out->ended_at && strcmp(out->invite_expires_at, now) >= 0;
 }
 
-/* The account the link is used by: a new one, or an existing one whose
- * password is right (an assessor may assess several organisations). */
+/* The account the link is used by: a new one (*user 0, `fresh` made
+ * ready to insert), or an existing one whose password is right (an
+ * assessor may assess several organisations). Outside the transaction,
+ * as it hashes; `same` is what the transaction checks again. */
 static int invite_account(domain *d, const assessor_row *a, const char *email, const char *password,
-			  int64_t *user, err *e)
+			  new_account *fresh, user_row *same, int64_t *user, err *e)
 {
-	user_row same;
 	char *normal = arena_strdup(d->mem, email ? email : "");
 	for (char *p = normal; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
-	int found = store_user_by_email(d->db, d->mem, normal, &same, e);
+	*user = 0;
+	int found = store_user_by_email(d->db, d->mem, normal, same, e);
 	if (found < 0)
 		return -1;
 	if (!found)
-		return account_create(d, a->name, email, password, user, e);
-	int right = password_matches(same.password_hash, password, e);
+		return account_hash(d, a->name, email, password, fresh, e);
+	int right = password_matches(same->password_hash, password, e);
 	if (right < 0)
 		return -1;
 	if (!right)
 		return err_set(e, ERR_INPUT, "That email address and password do not go together. If you already "
 			       "use copro, enter the password of your account to add this assessment to it.");
-	*user = same.id;
+	*user = same->id;
 	return 0;
+}
+
+/* In the transaction: makes the new account, or finds the existing one
+ * unchanged since its password was checked. */
+static int invite_account_write(domain *d, const new_account *fresh, const user_row *same, int64_t *user,
+				err *e)
+{
+	if (!*user)
+		return account_insert(d, fresh, user, e);
+	return password_unchanged(d, same, e) < 0 ? -1 : 0;
 }
 
 int gold_invite_accept(domain *d, const char *token, const char *email, const char *password,
@@ -136,9 +148,11 @@ int gold_invite_accept(domain *d, const char *token, const char *email, const ch
 	if (!ok)
 		return err_set(e, ERR_NOTFOUND, "This invitation link has been used or has expired. Ask the area "
 			       "administrator who invited you for a new one.");
-	if (store_begin(d->db, e) < 0)
+	new_account fresh;
+	user_row same;
+	if (invite_account(d, &a, email, password, &fresh, &same, user, e) < 0 || store_begin(d->db, e) < 0)
 		return -1;
-	if (invite_account(d, &a, email, password, user, e) < 0)
+	if (invite_account_write(d, &fresh, &same, user, e) < 0)
 		goto fail;
 	if (store_assessor_join(d->db, a.id, *user, e) != 1) {
 		if (!e->msg[0])

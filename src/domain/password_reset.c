@@ -56,9 +56,12 @@ int password_change(domain *d, const session *s, const char *current, const char
 	if (password_hash(new_password, hash, e) < 0)
 		return -1;
 	token_hash(s->token, keep);
+	/* Hashed before the transaction, so that its write lock is not held
+	 * meanwhile; the current password must not have changed since. */
 	if (store_begin(d->db, e) < 0)
 		return -1;
-	if (password_set(d, &u, hash, keep, "password changed", e) < 0 || store_commit(d->db, e) < 0) {
+	if (password_unchanged(d, &u, e) <= 0 || password_set(d, &u, hash, keep, "password changed", e) < 0 ||
+	    store_commit(d->db, e) < 0) {
 		store_rollback(d->db);
 		return -1;
 	}

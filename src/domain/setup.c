@@ -64,21 +64,29 @@ fail:
 	return -1;
 }
 
+/* Whether `code` is the one copro printed (-1 with `e` set when wrong). */
+static int code_right(domain *d, const char *code, char hash[65], err *e)
+{
+	int right = code_hash(code, hash) ? store_setup_code_is(d->db, hash, e) : 0;
+	if (right < 0)
+		return -1;
+	return right ? 0 : err_set(e, ERR_INPUT, "%s", SETUP_CODE_WRONG);
+}
+
+/* The code is checked before the password is hashed, so that a stranger
+ * without it cannot make copro hash; the hash is made before the
+ * transaction, so that its write lock is not held meanwhile; and the code
+ * is checked again and spent in the transaction. */
 int setup_first_account(domain *d, const char *code, const char *name, const char *email,
 			const char *password, const char *area, int64_t *user, err *e)
 {
 	char hash[65];
-	if (store_begin(d->db, e) < 0)
+	new_account a;
+	if (code_right(d, code, hash, e) < 0 || account_first_hash(d, name, email, password, area, &a, e) < 0 ||
+	    store_begin(d->db, e) < 0)
 		return -1;
-	int right = code_hash(code, hash) ? store_setup_code_is(d->db, hash, e) : 0;
-	if (right < 0)
-		goto fail;
-	if (!right) {
-		err_set(e, ERR_INPUT, "%s", SETUP_CODE_WRONG);
-		goto fail;
-	}
-	if (store_setup_code_clear(d->db, e) < 0 ||
-	    account_create_first(d, name, email, password, area, user, e) < 0 || store_commit(d->db, e) < 0)
+	if (code_right(d, code, hash, e) < 0 || store_setup_code_clear(d->db, e) < 0 ||
+	    account_first_insert(d, &a, user, e) < 0 || store_commit(d->db, e) < 0)
 		goto fail;
 	return 0;
 fail:

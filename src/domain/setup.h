@@ -23,9 +23,10 @@ int setup_code_new(domain *d, char code[SETUP_CODE_SIZE], err *e);
 	"started, or run copro setup-code on the server for a new one."
 
 /* The first account with the code: the code is checked (letters in
- * either case, spaces and dashes ignored) and spent in the transaction
- * that makes the administrator (account_create_first), before the
- * password is hashed. ERR_INPUT and nothing written when it is wrong. */
+ * either case, spaces and dashes ignored) before the password is hashed,
+ * then again, and spent, in the transaction that makes the administrator
+ * (account_first_insert), which the hash comes before. ERR_INPUT and
+ * nothing written when it is wrong. */
 int setup_first_account(domain *d, const char *code, const char *name, const char *email,
 			const char *password, const char *area, int64_t *user, err *e);
 

@@ -127,7 +127,13 @@ int two_factor_begin(domain *d, int64_t user, const char **secret, err *e)
 	free(b32);
 	char now[21];
 	time_now_iso(now);
-	return store_two_factor_begin(d->db, user, *secret, now, e);
+	if (store_begin(d->db, e) < 0)
+		return -1;
+	if (store_two_factor_begin(d->db, user, *secret, now, e) < 0 || store_commit(d->db, e) < 0) {
+		store_rollback(d->db);
+		return -1;
+	}
+	return 0;
 }
 
 /* Percent-encodes for a URI's query or label. */
@@ -252,9 +258,12 @@ int two_factor_off(domain *d, const user_row *who, const char *password, err *e)
 		return -1;
 	if (!right)
 		return err_set(e, ERR_INPUT, "The password is not right. Enter the password you sign in with.");
+	/* Checked before the transaction, so that its write lock is not held
+	 * while it hashes; the password must not have changed since. */
 	if (store_begin(d->db, e) < 0)
 		return -1;
-	int gone = store_two_factor_delete(d->db, who->id, e);
+	int same = password_unchanged(d, &u, e);
+	int gone = same > 0 ? store_two_factor_delete(d->db, who->id, e) : -1;
 	if (gone < 0 || (gone && (security_event(d, who->id, "two-factor sign-in turned off", NULL, e) < 0 ||
 				  tell(d, who->id, false, NULL, e) < 0)) ||
 	    store_commit(d->db, e) < 0) {

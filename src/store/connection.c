@@ -207,6 +207,14 @@ int store_is_empty(store *s, bool *empty, err *e)
  * job (the demo, an import) can call the domain's own writes and still be
  * all or nothing. A rollback at any depth rolls back the whole. */
 
+/* This thread's outermost transaction is open (store_thread_in_tx). */
+static _Thread_local bool thread_in_tx;
+
+bool store_thread_in_tx(void)
+{
+	return thread_in_tx;
+}
+
 int store_begin(store *s, err *e)
 {
 	if (s->in_tx) {
@@ -218,6 +226,7 @@ int store_begin(store *s, err *e)
 	if (s->engine->begin(s, e) < 0)
 		return -1;
 	s->in_tx = 1;
+	thread_in_tx = true;
 	return 0;
 }
 
@@ -231,6 +240,7 @@ int store_commit(store *s, err *e)
 		s->in_tx--;
 		return 0;
 	}
+	thread_in_tx = false;
 	return s->engine->commit(s, e);
 }
 
@@ -240,6 +250,7 @@ void store_rollback(store *s)
 		return;
 	s->engine->rollback(s);
 	s->in_tx = 0;
+	thread_in_tx = false;
 }
 
 /* A read-only snapshot across several queries: answers that agree with

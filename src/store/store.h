@@ -50,6 +50,9 @@ int store_is_empty(store *s, bool *empty, err *e);
 /* Writes run between store_begin and store_commit; any failure calls
  * store_rollback so nothing is half-written. They nest (see db.c). */
 int store_begin(store *s, err *e);
+/* This thread has a transaction open, and so (SQLite) holds the write
+ * lock: nothing slow, such as hashing a password, should run now. */
+bool store_thread_in_tx(void);
 /* How many commits this process has written and how many WAL syncs made
  * them durable (db.c): fewer syncs than commits when commits arrive
  * together and share one. */

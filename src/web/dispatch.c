@@ -27,7 +27,8 @@ bool route_is_change(const route *rt, bool post)
 {
 	if (!rt || !post)
 		return false;
-	return (rt->flags & ROUTE_PARTNER) || ((rt->flags & ROUTE_POST) && !(rt->flags & ROUTE_PUBLIC));
+	return (rt->flags & ROUTE_PARTNER) ||
+	       ((rt->flags & ROUTE_POST) && !(rt->flags & (ROUTE_PUBLIC | ROUTE_HASH)));
 }
 
 bool route_match(const char *pattern, const char *path, const char **params, arena *a)
@@ -746,10 +747,9 @@ void web_dispatch(request *r)
 	}
 	/* A signed-in change runs in one transaction with its access checks
 	 * and its activity line: one commit, so one wait for the disk, per
-	 * change, and so does a partner's answer. Public POSTs (sign-in,
-	 * set-up, joining) hash a password
-	 * for a tenth of a second and must not hold the write lock while
-	 * they do. A GET's session, access checks, data revision and cache
+	 * change, and so does a partner's answer. Routes that hash a
+	 * password (ROUTE_HASH, signed in or not) take a tenth of a second
+	 * and begin their own after it. A GET's session, access checks, data revision and cache
 	 * lookup read one snapshot instead: one set of file locks for all
 	 * that a cached page costs. */
 	bool one_tx = route_is_change(rt, r->post);

@@ -186,7 +186,9 @@ extern const route *const web_route_tables[];
 extern struct throttle_limits web_partner_throttle;
 
 /* Whether a request for `rt` is a change run on the server's writer in
- * one transaction: a signed-in POST, or a partner page's. */
+ * one transaction: a signed-in POST, or a partner page's; not one that
+ * hashes a password (ROUTE_HASH), whose write lock would be held for
+ * the hash: its domain call begins its own transaction after hashing. */
 bool route_is_change(const struct route *rt, bool post);
 
 /* Someone who must set up two-factor sign-in (their area requires it)

@@ -191,6 +191,25 @@ static void invitations_are_one_time(void **state)
 	assert_int_equal(rc, -1);
 }
 
+/* Hashing takes a tenth of a second: a path that hashed inside its
+ * transaction would hold the database's write lock, and so every other
+ * change, for that long (issue 15, hole 4). */
+static void no_hash_holds_the_write_lock(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "School"), user;
+	char token[65];
+	unsigned long made = password_hashes_made();
+	assert_int_equal(account_create_first(&f->d, "Ann", "ann@example.org", PW, "Northshire", &user, &f->e), 0);
+	assert_int_equal(invitation_create(&f->d, 0, org, "contributor", NULL, "Pat", token, &f->e), 0);
+	assert_int_equal(invitation_accept(&f->d, token, "pat@example.org", PW, &user, &f->e), 0);
+	assert_int_equal(user_add(&f->d, "Lou", "lou@example.org", PW, "lead", org, NULL, &user, &f->e), 0);
+	assert_int_equal(user_add(&f->d, "Bo", "bo@example.org", PW, "area-admin", 0, "Northshire", &user, &f->e), 0);
+	assert_int_equal(password_hashes_made() - made, 4);
+	assert_int_equal(password_hashes_in_transaction(), 0);
+	assert_false(store_thread_in_tx());
+}
+
 static void access_levels(void **state)
 {
 	fixture *f = *state;
@@ -294,7 +313,8 @@ int main(void)
 		cmocka_unit_test(password_rules), T(hash_is_argon2id_with_enough_work),
 		T(sign_in_reveals_nothing), T(failures_slow_one_address_only),
 		T(refused_hashing_counts_nothing), T(sessions_end),
-		T(first_account_once), T(invitations_are_one_time), T(access_levels),
+		T(first_account_once), T(invitations_are_one_time), T(no_hash_holds_the_write_lock),
+		T(access_levels),
 		T(activity_reaches_the_area), T(user_add_checks_the_role), T(api_tokens_are_logged),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -124,11 +124,16 @@ request *web_request(webfix *w, int who, const char *method, const char *path)
  * (web/hashing.h): a route that hashes without it fails here. */
 static request *web_send(webfix *w, request *r)
 {
-	unsigned long hashes = password_hashes_made();
+	unsigned long hashes = password_hashes_made(), in_tx = password_hashes_in_transaction();
 	web_dispatch(r);
 	if (password_hashes_made() != hashes && !(r->route && (r->route->flags & ROUTE_HASH)))
 		fail_msg("%s %s hashed a password without ROUTE_HASH on its route: copro serve "
 			 "would hash it on a web worker (src/web/web.h)", r->method, r->path);
+	/* Nor inside a transaction, whose write lock would hold up every
+	 * other change for the hash's time (issue 15, hole 4). */
+	if (password_hashes_in_transaction() != in_tx)
+		fail_msg("%s %s hashed a password inside a transaction, holding the write lock",
+			 r->method, r->path);
 	if (w->f.db.in_tx)
 		fail_msg("%s %s left a transaction open", r->method, r->path);
 	return r;
