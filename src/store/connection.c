@@ -21,6 +21,11 @@ bool store_engine_is_pg(const store *s)
 	return s->engine == &sql_engine_pg;
 }
 
+bool store_writes_one_at_a_time(const store *s)
+{
+	return !s->engine->writers_side_by_side;
+}
+
 /* PostgreSQL is opened only where asked for (the store tests, through
  * testutil) until the whole suite passes on it: `copro --db
  * postgresql://...` must not pretend to work (issue 16). */

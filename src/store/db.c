@@ -496,7 +496,9 @@ void lite_close(store *s)
 /* Takes the process's write lock for the database of `s` ahead of a
  * whole request that will write through `s` (a connection shared by
  * threads): the next store_begin uses it, and the outermost commit or
- * rollback lets it go. PostgreSQL has no group: nothing to take. */
+ * rollback lets it go. PostgreSQL has no group: its writers run side by
+ * side, each thread on its own connection (store_writes_one_at_a_time),
+ * so there is nothing to take. */
 int store_write_lock(store *s, err *e)
 {
 	if (!s->group || held_write == s->group)

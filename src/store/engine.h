@@ -56,6 +56,9 @@ typedef struct sql_engine {
 	 * out until it commits (PostgreSQL's advisory lock; SQLite's BEGIN
 	 * IMMEDIATE already does). NULL: nothing to do. */
 	int (*migration_lock)(store *s, err *e);
+	/* Writers run side by side, each on its own connection (PostgreSQL),
+	 * rather than one at a time under a file's lock (SQLite). */
+	bool writers_side_by_side;
 	/* Statements: binds and steps answer 0 (SQL_STEP_ROW, SQL_STEP_DONE
 	 * for step) or the engine's code. */
 	const char *(*sql_text)(sql_stmt *st);

@@ -278,6 +278,7 @@ const sql_engine sql_engine_pg = {
 	.max_bytes = pg_max_bytes,
 	.has_table = pg_has_table,
 	.migration_lock = pg_migration_lock,
+	.writers_side_by_side = true,
 	.sql_text = pg_sql_text,
 	.param_count = pg_param_count,
 	.param_name = pg_param_name,

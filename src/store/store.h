@@ -63,9 +63,18 @@ void store_checkpoint_in_background(store *s);
 /* Copies what it can of the WAL into the database without waiting for
  * anyone (SQLite's PASSIVE checkpoint); `wal_pages` is the WAL's size. */
 int store_checkpoint(store *s, int *wal_pages, err *e);
+/* Whether the engine of `s` lets one writer in at a time (SQLite): then a
+ * process's changes go best through ONE connection that its threads share
+ * under store_write_lock (a connection only this process's writes change
+ * keeps its page cache). False where writers run side by side
+ * (PostgreSQL): each thread makes its changes on its own connection, and
+ * a transaction that loses is run again (store_retry). */
+bool store_writes_one_at_a_time(const store *s);
 /* The process's write lock for the database of `s`, taken for a whole
  * request on a connection that threads share (copro serve's writer); the
- * outermost store_commit or store_rollback lets it go, or the unlock. */
+ * outermost store_commit or store_rollback lets it go, or the unlock.
+ * Where writers run side by side no connection is shared, and it takes
+ * nothing. */
 int store_write_lock(store *s, err *e);
 void store_write_unlock(void);
 /* A read-only snapshot across several queries (db.c); no writes inside. */

@@ -39,11 +39,14 @@ struct server {
 	pthread_mutex_t lock;
 	store *stores[MAX_THREADS * 2];
 	size_t n_stores;
-	/* Signed-in changes all go through one connection, one request at a
-	 * time (the process's write lock): writes are one at a time in SQLite
-	 * anyway, and a connection that only this process's writes change
-	 * keeps its page cache, where each thread's own would be emptied by
-	 * every other thread's commit. */
+	/* Where the engine writes one at a time (SQLite), signed-in changes
+	 * all go through one connection, one request at a time (the
+	 * process's write lock): a connection that only this process's
+	 * writes change keeps its page cache, where each thread's own would
+	 * be emptied by every other thread's commit. Where writers run side
+	 * by side (PostgreSQL) each thread changes on its own connection and
+	 * `writer` stays closed: one PGconn is never used by two threads. */
+	bool shared_writer;
 	store writer;
 };
 
@@ -566,8 +569,9 @@ static void serve_request(void *server, request *r)
 {
 	struct server *s = server;
 	err e = {0};
-	store *db = r->change ? &s->writer : get_store(s, &e);
-	if (r->change && store_write_lock(db, &e) < 0)
+	bool shared = r->change && s->shared_writer;
+	store *db = shared ? &s->writer : get_store(s, &e);
+	if (shared && store_write_lock(db, &e) < 0)
 		db = NULL;
 	if (!db) {
 		fprintf(stderr, "copro serve: %s\n", e.msg);
@@ -579,7 +583,7 @@ static void serve_request(void *server, request *r)
 	}
 	r->d = (domain){.db = db, .frameworks = s->opts->config.frameworks, .mem = &r->mem};
 	web_dispatch(r);
-	if (r->change) {
+	if (shared) {
 		/* The dispatcher commits or rolls back every change (and so
 		 * lets go of the lock); after that the writer is another
 		 * request's, so it is not looked at here. */
@@ -587,6 +591,18 @@ static void serve_request(void *server, request *r)
 	} else if (db->in_tx) {
 		store_rollback(db);     /* a handler that forgot to finish */
 	}
+}
+
+/* The database is opened once here in any case, so that a wrong --db is
+ * said at start; the connection is kept only as the shared writer. */
+static int writer_open(struct server *s, err *e)
+{
+	if (store_open(&s->writer, s->opts->config.db_path, STORE_EXISTING, e) < 0)
+		return -1;
+	s->shared_writer = store_writes_one_at_a_time(&s->writer);
+	if (!s->shared_writer)
+		store_close(&s->writer);
+	return 0;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -696,7 +712,7 @@ int server_run(const server_options *o, err *e)
 	mallopt(M_MMAP_THRESHOLD, 4 << 20);
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	int threads = o->threads > 0 && o->threads <= MAX_THREADS ? o->threads : 2;
-	if (store_open(&s.writer, o->config.db_path, STORE_EXISTING, e) < 0)
+	if (writer_open(&s, e) < 0)
 		return -1;
 	checkpointer ckpt;
 	if (checkpointer_start(&ckpt, &o->config, e) < 0) {

@@ -359,6 +359,20 @@ static void busy_is_not_run_again_on_sqlite(void **state)
 	assert_int_equal(f->e.kind, ERR_BUSY);
 }
 
+/* SQLite lets one writer in at a time: copro serve's changes share one
+ * connection under the process's write lock, which a change holds. */
+static void writes_share_one_connection_on_sqlite(void **state)
+{
+	fixture *f = *state;
+	assert_true(store_writes_one_at_a_time(&f->db));
+	assert_int_equal(store_write_lock(&f->db, &f->e), 0);
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	assert_true(store_thread_in_tx());
+	store_rollback(&f->db);         /* lets go of the lock */
+	assert_int_equal(store_write_lock(&f->db, &f->e), 0);
+	store_write_unlock();
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -371,6 +385,7 @@ int main(void)
 		T(statements_are_reused), T(statement_in_use_gets_its_own),
 		T(statements_given_back_hold_no_snapshot), T(commits_are_synced_before_they_return),
 		T(writers_in_threads_all_commit), T(busy_is_not_run_again_on_sqlite), T(checkpoints_in_background),
+		T(writes_share_one_connection_on_sqlite),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -273,6 +273,29 @@ static void bad_and_unreachable_uris_are_refused(void **state)
 	assert_null(strstr(e.msg, "s3cret"));
 }
 
+/* PostgreSQL runs writers side by side: copro serve gives each thread's
+ * changes a connection of its own (one PGconn is never shared), and the
+ * write lock, which would serialise them, takes nothing. Two connections
+ * hold a write transaction each at the same time. */
+static void writers_run_side_by_side(void **state)
+{
+	pgfix *f = *state;
+	assert_false(store_writes_one_at_a_time(&f->db));
+	store other;
+	assert_int_equal(store_open(&other, f->path, STORE_EXISTING, &f->e), 0);
+	assert_int_equal(store_write_lock(&f->db, &f->e), 0);
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	assert_int_equal(store_write_lock(&other, &f->e), 0);
+	assert_int_equal(store_begin(&other, &f->e), 0);
+	assert_int_equal(sql_exec(&f->db, "INSERT INTO t (name) VALUES ('one')", &f->e), 0);
+	assert_int_equal(sql_exec(&other, "INSERT INTO t (name) VALUES ('two')", &f->e), 0);
+	assert_int_equal(store_commit(&other, &f->e), 0);
+	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	store_write_unlock();
+	store_close(&other);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM t"), 2);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -283,6 +306,7 @@ int main(void)
 		T(statements_are_cached), T(a_constraint_refusal_is_a_conflict),
 		T(concurrent_transactions_are_serializable), T(a_unit_that_loses_is_run_again),
 		T(a_lasting_conflict_stays_busy), T(bad_and_unreachable_uris_are_refused),
+		T(writers_run_side_by_side),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	test_pg_cluster_stop();
