@@ -57,14 +57,40 @@ void test_pg_admin(const char *uri, const char *sql)
 
 static char cluster_uri[300];
 
+static const char *nonempty_env(const char *name)
+{
+	const char *v = getenv(name);
+	return v && *v ? v : NULL;
+}
+
 /* The script is found from the frameworks folder tests/run names
- * (ROOT/frameworks). */
+ * (ROOT/frameworks). Waits (once) while the cluster at `uri` is still
+ * starting: tests/run starts it in the background. */
+static void pg_wait(const char *uri)
+{
+	static bool waited;
+	if (waited)
+		return;
+	char cmd[900];
+	snprintf(cmd, sizeof cmd, "'%s/../tests/pg/cluster' wait '%s'", test_frameworks_dir(), uri);
+	if (system(cmd) != 0) {
+		fprintf(stderr, "the PostgreSQL cluster at %s is not there (above)\n", uri);
+		exit(1);
+	}
+	waited = true;
+}
+
 void test_pg_cluster_start(void)
 {
-	if (getenv("COPRO_TEST_DB") && *getenv("COPRO_TEST_DB"))
+	const char *given = nonempty_env("COPRO_TEST_DB");
+	if (!given && (given = nonempty_env("COPRO_TEST_CLUSTER")))
+		setenv("COPRO_TEST_DB", given, 1);
+	if (given) {
+		pg_wait(getenv("COPRO_TEST_DB"));
 		return;
+	}
 	char cmd[600];
-	snprintf(cmd, sizeof cmd, "%s/../tests/pg/cluster start", test_frameworks_dir());
+	snprintf(cmd, sizeof cmd, "'%s/../tests/pg/cluster' start", test_frameworks_dir());
 	FILE *p = popen(cmd, "r");
 	if (!p || !fgets(cluster_uri, sizeof cluster_uri, p)) {
 		fprintf(stderr, "cannot start a PostgreSQL cluster with %s\n", cmd);
@@ -91,9 +117,10 @@ void test_pg_cluster_stop(void)
  * checkpoint. f->path is the URI that opens it. */
 static void pg_fixture(fixture *f)
 {
-	const char *uri = getenv("COPRO_TEST_DB");
-	if (!uri || !*uri)
+	const char *uri = nonempty_env("COPRO_TEST_DB");
+	if (!uri)
 		return;
+	pg_wait(uri);
 	static int n;
 	store_pg_allow();
 	snprintf(f->schema, sizeof f->schema, "t%d_%d", (int)getpid(), ++n);

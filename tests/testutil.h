@@ -52,9 +52,13 @@ void test_exec(store *s, const char *sql);
 /* Runs SQL (several statements may be given) on the PostgreSQL database
  * at `uri`, failing the test when it is refused. */
 void test_pg_admin(const char *uri, const char *sql);
-/* Unless COPRO_TEST_DB is set, starts a throw-away cluster with the
- * script beside the tests (tests/pg/cluster) and sets COPRO_TEST_DB to
- * its URI; test_pg_cluster_stop stops and removes the one it started. */
+/* For the programs that test PostgreSQL alone: sets COPRO_TEST_DB to the
+ * cluster of the whole test run (COPRO_TEST_CLUSTER, which tests/run
+ * starts in the background) unless it is set, and waits for it; with
+ * neither set (a program run alone) starts a throw-away cluster with the
+ * script beside the tests (tests/pg/cluster). test_pg_cluster_stop stops
+ * and removes the one it started. COPRO_TEST_DB alone moves every
+ * fixture onto PostgreSQL (tests/pg/test_store_pg.sh). */
 void test_pg_cluster_start(void);
 void test_pg_cluster_stop(void);
 

@@ -111,7 +111,7 @@ def psql(uri, script, stop):
 def main():
     uri = sys.argv[1]
     stmts = statements()
-    db = 'store_sql'
+    db = 'store_sql_%d' % os.getpid()  # the run's cluster is shared
     script = ['DROP DATABASE IF EXISTS %s;' % db, 'CREATE DATABASE %s;' % db, '\\connect %s' % db,
               'BEGIN;', schema(), 'COMMIT;',
               'CREATE TEMP TABLE stmt (n int, sql text, refused text);']

@@ -30,7 +30,11 @@ if [ "${1:-}" = one ]; then
 	exit 0
 fi
 
-if [ -z "${COPRO_TEST_DB:-}" ]; then
+# The test run's cluster (tests/run) when there is one, else one of its own.
+[ -z "${COPRO_TEST_DB:-}" ] && COPRO_TEST_DB=${COPRO_TEST_CLUSTER:-}
+if [ -n "$COPRO_TEST_DB" ]; then
+	"$root/tests/pg/cluster" wait "$COPRO_TEST_DB" || { echo "not ok - the cluster starts"; exit 1; }
+else
 	start=$(date +%s)
 	COPRO_TEST_DB=$("$root/tests/pg/cluster" start) || { echo "not ok - the cluster starts"; exit 1; }
 	trap '"$root/tests/pg/cluster" stop "$COPRO_TEST_DB"' EXIT

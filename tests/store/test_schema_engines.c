@@ -19,7 +19,6 @@ typedef struct lines {
 static struct {
 	char dir[64];
 	char uri[512];
-	bool own_cluster;
 	int databases;
 } w;
 
@@ -151,7 +150,7 @@ static void lite_lines(sqlite3 *db, const char *sql, lines *l)
  * migration after it, as a new copro database on PostgreSQL would. */
 static const char *pg_database(char *name, size_t n)
 {
-	snprintf(name, n, "schema_engines_%d", ++w.databases);
+	snprintf(name, n, "schema_engines_%d_%d", (int)getpid(), ++w.databases);
 	char sql[300];
 	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s;\nCREATE DATABASE %s;\n", name, name);
 	char *out = pg_run("postgres", sql);
@@ -192,33 +191,16 @@ static int setup(void **state)
 	(void)state;
 	snprintf(w.dir, sizeof w.dir, "/tmp/copro-engines-XXXXXX");
 	assert_non_null(mkdtemp(w.dir));
-	const char *given = getenv("COPRO_TEST_DB");
-	if (given && strncmp(given, "postgresql:", 11) == 0) {
-		snprintf(w.uri, sizeof w.uri, "%s", given);
-		return 0;
-	}
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "'%s/../tests/pg/cluster' start", test_frameworks_dir());
-	FILE *p = popen(cmd, "r");
-	assert_non_null(p);
-	if (!fgets(w.uri, sizeof w.uri, p))
-		w.uri[0] = '\0';
-	if (pclose(p) != 0 || strncmp(w.uri, "postgresql:", 11) != 0)
-		fail_msg("tests/pg/cluster could not start a cluster (is postgresql installed?)");
-	w.uri[strcspn(w.uri, "\n")] = '\0';
-	w.own_cluster = true;
+	test_pg_cluster_start();
+	snprintf(w.uri, sizeof w.uri, "%s", getenv("COPRO_TEST_DB"));
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	char cmd[900];
-	if (w.own_cluster) {
-		snprintf(cmd, sizeof cmd, "'%s/../tests/pg/cluster' stop '%s'", test_frameworks_dir(), w.uri);
-		if (system(cmd) != 0)
-			fprintf(stderr, "could not stop the cluster at %s\n", w.uri);
-	}
+	test_pg_cluster_stop();
+	char cmd[200];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", w.dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", w.dir);
