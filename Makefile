@@ -238,10 +238,19 @@ uninstall:
 
 # Load benchmarks (bench/run): wrk against copro serve and nginx serving the
 # same bytes, start-up, RSS, writes/s; bench/results.md (--quick: under two
-# minutes on the quick dataset, build/bench/results-quick.md).
-.PHONY: bench bench-quick
+# minutes on the quick dataset, build/bench/results-quick.md). Then the same
+# on PostgreSQL (bench/run-pg: a throw-away cluster, the dataset copied by
+# bench/pg-load), in its own section of bench/results.md.
+.PHONY: bench bench-quick bench-pg bench-pg-quick
 bench:
 	BUILD=$(BUILD) bench/run
+	BUILD=$(BUILD) bench/run-pg
+
+bench-pg:
+	BUILD=$(BUILD) bench/run-pg
+
+bench-pg-quick:
+	BUILD=$(BUILD) bench/run-pg --quick
 
 bench-quick:
 	BUILD=$(BUILD) bench/run --quick

@@ -597,6 +597,7 @@ typedef struct gen {
 	uint64_t seed;
 	int n_orgs, n_areas;
 	bool heavy;
+	bool schema_only;               /* --schema-only: copro's tables, no rows */
 	const char *path;
 	store db;
 	instruments in;
@@ -1633,6 +1634,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: bench-generate --db PATH [--seed N] [--orgs N] [--areas N] [--heavy]\n"
+		"       bench-generate --schema-only --db PATH-OR-URI\n"
 		"\n"
 		"Fills a new copro database with a national-scale dataset for benchmarks,\n"
 		"the same for the same seed.\n"
@@ -1643,6 +1645,9 @@ static void usage(FILE *f)
 		"  --areas N   local areas, 1 to %d and at most --orgs (default 150)\n"
 		"  --heavy     add one heavy organisation to the largest area: every indicator\n"
 		"              evidenced, %d evidence items in its current evaluation\n"
+		"  --schema-only  make copro's schema and nothing else, in a new file or in an\n"
+		"              empty PostgreSQL database (postgresql://...; bench/pg-load copies\n"
+		"              a generated dataset into it)\n"
 		"\n"
 		"Every generated account signs in with the password \"%s\"\n"
 		"(area administrators: admin1.areaN@bench.invalid, leads: lead.orgN@bench.invalid).\n"
@@ -1676,6 +1681,11 @@ static bool parse_number(const char *text, unsigned long long max, unsigned long
 	return true;
 }
 
+static bool is_uri(const char *path)
+{
+	return strncmp(path, "postgresql:", 11) == 0 || strncmp(path, "postgres:", 9) == 0;
+}
+
 static int parse_args(gen *g, int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
@@ -1686,6 +1696,10 @@ static int parse_args(gen *g, int argc, char **argv)
 		}
 		if (!strcmp(a, "--heavy")) {
 			g->heavy = true;
+			continue;
+		}
+		if (!strcmp(a, "--schema-only")) {
+			g->schema_only = true;
 			continue;
 		}
 		bool known = !strcmp(a, "--db") || !strcmp(a, "--seed") || !strcmp(a, "--orgs") ||
@@ -1716,6 +1730,10 @@ static int parse_args(gen *g, int argc, char **argv)
 	}
 	if (!g->path)
 		return usage_error("give --db PATH: the new database to fill (it must not exist yet).");
+	/* The rows are written through SQLite's own API (bulk_begin). */
+	if (is_uri(g->path) && !g->schema_only)
+		return usage_error("--db %s is not a file: the rows are written through SQLite. Generate a file, "
+				   "then copy it into PostgreSQL with bench/pg-load.", g->path);
 	if (g->n_areas > g->n_orgs)
 		return usage_error("--areas %d is more than --orgs %d: every area needs at least one organisation.",
 				   g->n_areas, g->n_orgs);
@@ -1750,12 +1768,37 @@ static void remove_database(const char *path)
 	}
 }
 
+/* --schema-only: the migrations of copro's store on a new file or an
+ * empty PostgreSQL database, for bench/pg-load to fill. */
+static int make_schema(gen *g)
+{
+	struct stat sb;
+	if (!is_uri(g->path) && stat(g->path, &sb) == 0) {
+		fprintf(stderr, "bench-generate: %s exists already: give a new path.\n", g->path);
+		return 1;
+	}
+	store_pg_allow();
+	if (store_open(&g->db, g->path, STORE_CREATE, &g->e) < 0) {
+		fprintf(stderr, "bench-generate: %s\n", g->e.msg);
+		return 1;
+	}
+	int version = store_schema_version(&g->db, &g->e);
+	if (version >= 0)
+		printf("Made copro's schema (version %d) in %s.\n", version, g->db.path); /* no password */
+	else
+		fprintf(stderr, "bench-generate: %s\n", g->e.msg);
+	store_close(&g->db);
+	return version < 0;
+}
+
 int main(int argc, char **argv)
 {
 	gen g = {.seed = 1, .n_orgs = 30000, .n_areas = 150};
 	int rc = parse_args(&g, argc, argv);
 	if (rc)
 		return rc;
+	if (g.schema_only)
+		return make_schema(&g);
 	struct stat sb;
 	if (stat(g.path, &sb) == 0) {
 		fprintf(stderr, "bench-generate: %s exists already: the generator only fills a new database. Remove it or give --db another path.\n",

@@ -28,6 +28,7 @@
 #include "domain/domain.h"
 #include "domain/national.h"
 #include "framework/framework.h"
+#include "store/sql.h"
 #include "store/store.h"
 #include "web/web.h"
 
@@ -250,26 +251,24 @@ static int read_paths(bench *b)
 /* ---- finding what to time (the benchmark's own queries) ------------------ */
 
 /* One integer (or text, when `text` is given) from a query with one
- * integer or text parameter; 0 when there is no row. */
+ * integer or text parameter; 0 when there is no row. Through the store's
+ * statements, so the same text runs on SQLite and PostgreSQL. */
 static int64_t lookup(bench *b, const char *sql, int64_t id, const char *param, char *text,
 		      size_t size)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(b->db.db, sql, -1, &st, NULL) != SQLITE_OK) {
-		fprintf(stderr, "bench-pagetime: %s\n", sqlite3_errmsg(b->db.db));
+	const sql_in *in = param ? SQL_ARGS(sql_text(param)) : SQL_ARGS(sql_int(id));
+	int64_t v = 0;
+	const char *t = NULL;
+	int rc = text ? sql_get(&b->db, &b->mem, sql, in, &t, sql_text_row, &b->e)
+		      : sql_get_int(&b->db, sql, in, &v, &b->e);
+	if (rc < 0) {
+		fprintf(stderr, "bench-pagetime: %s\n", b->e.msg);
 		return 0;
 	}
-	if (param)
-		sqlite3_bind_text(st, 1, param, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_int64(st, 1, id);
-	int64_t v = 0;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		v = sqlite3_column_int64(st, 0);
-		if (text)
-			snprintf(text, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	if (text && rc > 0 && t) {
+		snprintf(text, size, "%s", t);
+		v = 1;
 	}
-	sqlite3_finalize(st);
 	return v;
 }
 
@@ -492,10 +491,19 @@ static void summarise_runs(bench *b, page *pg, double *runs)
 static void trace_start(bench *b, page *pg)
 {
 	b->current = pg;
+	if (!b->db.db) {        /* PostgreSQL: SQLite's trace is all there is */
+		pg->queries = -1;
+		return;
+	}
 	sqlite3_trace_v2(b->db.db, SQLITE_TRACE_STMT | (b->slow_sql_ms > 0 ? SQLITE_TRACE_PROFILE : 0),
 			 trace_statement, b);
 }
 
+static void trace_stop(bench *b)
+{
+	if (b->db.db)
+		sqlite3_trace_v2(b->db.db, 0, NULL, NULL);
+}
 
 static void time_page(bench *b, page *pg, double *runs)
 {
@@ -508,7 +516,7 @@ static void time_page(bench *b, page *pg, double *runs)
 	pg->queries = 0;
 	trace_start(b, pg);
 	run_once(b, pg);
-	sqlite3_trace_v2(b->db.db, 0, NULL, NULL);
+	trace_stop(b);
 }
 
 /* One whole-country summary, as `copro area summary` loads it, in an arena
@@ -540,7 +548,7 @@ static int time_summary(bench *b, double *runs)
 	pg->queries = 0;
 	trace_start(b, pg);
 	summary_once(b, pg);
-	sqlite3_trace_v2(b->db.db, 0, NULL, NULL);
+	trace_stop(b);
 	return 0;
 }
 
@@ -562,6 +570,19 @@ static const char *verdict(const bench *b, const page *pg)
 	return pg->median <= b->target_ms && pg->p99 <= b->target_ms ? "met" : "MISSED";
 }
 
+/* The statement count, "-" where it was not counted (PostgreSQL). */
+typedef struct count_text {
+	char s[16];
+} count_text;
+
+static count_text queries_text(const page *p)
+{
+	count_text t = {"-"};
+	if (p->queries >= 0)
+		snprintf(t.s, sizeof t.s, "%d", p->queries);
+	return t;
+}
+
 static void print_results(const bench *b)
 {
 	if (b->markdown) {
@@ -570,13 +591,13 @@ static void print_results(const bench *b)
 		printf("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
 		for (size_t i = 0; i < b->n_pages; i++) {
 			const page *p = &b->pages[i];
-			printf("| %s | `%s` | %d | %zu | %d | %.2f | %.2f | %.2f | %.2f | %s |\n", p->label, p->path,
-			       p->status, p->bytes, p->queries, p->median, p->p90, p->p99, p->max, verdict(b, p));
+			printf("| %s | `%s` | %d | %zu | %s | %.2f | %.2f | %.2f | %.2f | %s |\n", p->label, p->path,
+			       p->status, p->bytes, queries_text(p).s, p->median, p->p90, p->p99, p->max, verdict(b, p));
 		}
 		if (b->summary) {
 			const page *p = &b->summary_row;
-			printf("| %s | %s | %d areas | - | %d | %.2f | %.2f | %.2f | %.2f | %s |\n", p->label,
-			       p->path, p->status, p->queries, p->median, p->p90, p->p99, p->max,
+			printf("| %s | %s | %d areas | - | %s | %.2f | %.2f | %.2f | %.2f | %s |\n", p->label,
+			       p->path, p->status, queries_text(p).s, p->median, p->p90, p->p99, p->max,
 			       summary_verdict(b, p));
 		}
 		return;
@@ -584,8 +605,8 @@ static void print_results(const bench *b)
 	if (b->summary) {
 		const page *p = &b->summary_row;
 		printf("Whole-country summary (national_summary_load, %d areas), %d runs after %d warm-up runs:\n"
-		       "%d SQL statements; median %.2f ms, p90 %.2f, p99 %.2f, max %.2f; %.0f ms target %s\n",
-		       p->status, b->repeat, b->warmup, p->queries, p->median, p->p90, p->p99, p->max,
+		       "%s SQL statements; median %.2f ms, p90 %.2f, p99 %.2f, max %.2f; %.0f ms target %s\n",
+		       p->status, b->repeat, b->warmup, queries_text(p).s, p->median, p->p90, p->p99, p->max,
 		       b->summary_target_ms, p->median <= b->summary_target_ms && p->p99 <= b->summary_target_ms
 		       ? "met" : "MISSED");
 		if (!b->n_pages)
@@ -597,8 +618,8 @@ static void print_results(const bench *b)
 	       "p90", "p99", "max", "target");
 	for (size_t i = 0; i < b->n_pages; i++) {
 		const page *p = &b->pages[i];
-		printf("%-60s %6d %9zu %5d %8.2f %8.2f %8.2f %8.2f  %s\n", p->path, p->status, p->bytes,
-		       p->queries, p->median, p->p90, p->p99, p->max, verdict(b, p));
+		printf("%-60s %6d %9zu %5s %8.2f %8.2f %8.2f %8.2f  %s\n", p->path, p->status, p->bytes,
+		       queries_text(p).s, p->median, p->p90, p->p99, p->max, verdict(b, p));
 	}
 }
 
@@ -628,11 +649,14 @@ int main(int argc, char **argv)
 	if (!runs)
 		abort();
 	rc = 1;
+	store_pg_allow();       /* --db may name a PostgreSQL database (bench/run-pg) */
+	bool opened = false;
 	if (fw_registry_load(&b.reg, NULL, &b.e) < 0 ||
 	    store_open(&b.db, b.db_path, STORE_EXISTING, &b.e) < 0) {
 		fprintf(stderr, "bench-pagetime: %s\n", b.e.msg);
 		goto done;
 	}
+	opened = true;
 	b.d = (domain){.db = &b.db, .frameworks = &b.reg, .mem = &b.mem};
 	b.cfg = (web_config){.db_path = b.db_path, .assets_dir = "/nonexistent", .frameworks = &b.reg};
 	if (b.summary && time_summary(&b, runs) < 0)
@@ -647,7 +671,7 @@ int main(int argc, char **argv)
 done:
 	if (b.signed_in)
 		session_end(&b.d, b.sess.token, &b.e);
-	if (b.db.db)
+	if (opened)
 		store_close(&b.db);
 	fw_registry_free(&b.reg);
 	arena_free(&b.mem);

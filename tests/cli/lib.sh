@@ -20,6 +20,23 @@ run() {
 	err=$(cat "$WORK/stderr")
 }
 
+# runp CMD...: like run, for any program.
+runp() {
+	"$@" >"$WORK/stdout" 2>"$WORK/stderr"
+	status=$?
+	out=$(cat "$WORK/stdout")
+	err=$(cat "$WORK/stderr")
+}
+
+# refused DESC CODE TEXT CMD...: exit CODE with TEXT on stderr.
+refused() {
+	desc=$1; code=$2; text=$3; shift 3
+	runp "$@"
+	if [ "$status" -ne "$code" ]; then not_ok "$desc" "expected exit $code"
+	elif ! printf '%s' "$err" | grep -qF -- "$text"; then not_ok "$desc" "expected stderr containing: $text"
+	else ok "$desc"; fi
+}
+
 ok() { echo "ok - $1"; }
 not_ok() {
 	echo "not ok - $1"

@@ -10,23 +10,6 @@ GEN="$(dirname "$COPRO")/bench-generate"
 PAGETIME="$(dirname "$COPRO")/bench-pagetime"
 FW="$COPRO_FRAMEWORKS"
 
-# runp CMD...: like run, for any program.
-runp() {
-	"$@" >"$WORK/stdout" 2>"$WORK/stderr"
-	status=$?
-	out=$(cat "$WORK/stdout")
-	err=$(cat "$WORK/stderr")
-}
-
-# refused DESC CODE TEXT CMD...: exit CODE with TEXT on stderr.
-refused() {
-	desc=$1; code=$2; text=$3; shift 3
-	runp "$@"
-	if [ "$status" -ne "$code" ]; then not_ok "$desc" "expected exit $code"
-	elif ! printf '%s' "$err" | grep -qF -- "$text"; then not_ok "$desc" "expected stderr containing: $text"
-	else ok "$desc"; fi
-}
-
 q() { sqlite3 "$1" "$2"; }
 
 # The rows, without the two columns that hold the time of generation.
@@ -80,6 +63,12 @@ same "the instruments' texts are kept" "four-cornerstones york-joint-partnership
 # The schema is copro's own: the same as `copro init` makes.
 "$COPRO" init >/dev/null 2>&1
 same "the schema is the one copro init makes" "$(sqlite3 "$DB" .schema)" "$(sqlite3 "$A" .schema)"
+
+# --schema-only: copro's schema and no rows (bench/pg-load fills it).
+S="$WORK/s.db"
+runp "$GEN" --schema-only --db "$S"
+same "--schema-only makes the schema copro init makes" "$(sqlite3 "$DB" .schema)" "$(sqlite3 "$S" .schema 2>&1)"
+same "--schema-only writes no rows" "0 0 0" "$(q "$S" "SELECT (SELECT COUNT(*) FROM organisation), (SELECT COUNT(*) FROM area), (SELECT COUNT(*) FROM app_user)" 2>&1 | tr '|' ' ')"
 
 # Every key the rows use comes from the installed instruments.
 keys_ok=$(python3 - "$FW" "$A" <<'EOF'
@@ -141,6 +130,9 @@ refused "--areas 0" 2 "--areas must be a whole number from 1" "$GEN" --db "$WORK
 refused "more areas than organisations" 2 "--areas 5 is more than --orgs 3" "$GEN" --db "$WORK/x.db" --orgs 3 --areas 5
 refused "an option without its value" 2 "--seed needs a value" "$GEN" --db "$WORK/x.db" --seed
 refused "an unknown option" 2 "unknown option --fast" "$GEN" --db "$WORK/x.db" --fast
+refused "rows into PostgreSQL" 2 "is not a file: the rows are written through SQLite" \
+	"$GEN" --db "postgresql:///copro?host=$WORK" --orgs 3 --areas 1
+refused "--schema-only on an existing file" 1 "exists already" "$GEN" --schema-only --db "$S"
 check "no database is left by refused runs" test ! -e "$WORK/x.db"
 before=$(md5sum <"$A")
 refused "an existing database is never overwritten" 1 "exists already" "$GEN" --db "$A" --orgs 5 --areas 1
