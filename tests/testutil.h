@@ -28,8 +28,8 @@
  * arena, all released by fixture_teardown. */
 typedef struct fixture {
 	char dir[64];
-	char path[320];         /* the file, or on PostgreSQL the URI of the fixture's schema */
-	char schema[40];        /* PostgreSQL: the schema of its own, dropped at teardown */
+	char path[400];         /* the file, or on PostgreSQL the URI of the fixture's database */
+	int pg_slot;            /* PostgreSQL: 1 + the slot of its database (testutil.c) */
 	store db;
 	fw_registry frameworks;
 	arena mem;
@@ -50,7 +50,8 @@ int fixture_teardown(void **state);
  * store, whichever its engine, failing the test when it is refused. */
 void test_exec(store *s, const char *sql);
 /* Runs SQL (several statements may be given) on the PostgreSQL database
- * at `uri`, failing the test when it is refused. */
+ * at `uri` (a fixture's f->path, or COPRO_TEST_DB for the cluster's own
+ * database), failing the test when it is refused. */
 void test_pg_admin(const char *uri, const char *sql);
 /* For the programs that test PostgreSQL alone: sets COPRO_TEST_DB to the
  * cluster of the whole test run (COPRO_TEST_CLUSTER, which tests/run
@@ -58,7 +59,7 @@ void test_pg_admin(const char *uri, const char *sql);
  * neither set (a program run alone) starts a throw-away cluster with the
  * script beside the tests (tests/pg/cluster). test_pg_cluster_stop stops
  * and removes the one it started. COPRO_TEST_DB alone moves every
- * fixture onto PostgreSQL (tests/pg/test_store_pg.sh). */
+ * fixture onto PostgreSQL (tests/pg/units.sh). */
 void test_pg_cluster_start(void);
 void test_pg_cluster_stop(void);
 

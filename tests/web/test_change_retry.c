@@ -33,14 +33,13 @@ static int setup(void **state)
 	w->cfg = (web_config){.db_path = f->path, .assets_dir = "/nonexistent", .frameworks = &f->frameworks};
 	char sql[900];
 	snprintf(sql, sizeof sql,
-		 "CREATE SEQUENCE %1$s.tries; CREATE TABLE %1$s.lose (n BIGINT);"
-		 " CREATE FUNCTION %1$s.lose() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-		 " IF nextval('%1$s.tries') <= (SELECT n FROM %1$s.lose) THEN"
+		 "CREATE SEQUENCE tries; CREATE TABLE lose (n BIGINT);"
+		 " CREATE FUNCTION lose() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+		 " IF nextval('tries') <= (SELECT n FROM lose) THEN"
 		 " RAISE EXCEPTION 'could not serialize access' USING ERRCODE = 'serialization_failure';"
 		 " END IF; RETURN NEW; END $$;"
-		 " CREATE TRIGGER lose BEFORE INSERT ON %1$s.action_item FOR EACH ROW EXECUTE FUNCTION %1$s.lose()",
-		 f->schema);
-	test_pg_admin(getenv("COPRO_TEST_DB"), sql);
+		 " CREATE TRIGGER lose BEFORE INSERT ON action_item FOR EACH ROW EXECUTE FUNCTION lose()");
+	test_pg_admin(f->path, sql);
 	*state = w;
 	return 0;
 }
@@ -58,8 +57,8 @@ static int teardown(void **state)
 static void lose(webfix *w, int times)
 {
 	char sql[200];
-	snprintf(sql, sizeof sql, "INSERT INTO %s.lose VALUES (%d)", w->f.schema, times);
-	test_pg_admin(getenv("COPRO_TEST_DB"), sql);
+	snprintf(sql, sizeof sql, "INSERT INTO lose VALUES (%d)", times);
+	test_pg_admin(w->f.path, sql);
 }
 
 static int64_t count(webfix *w, const char *sql)
