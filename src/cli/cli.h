@@ -41,7 +41,7 @@ extern const command framework_commands[], org_commands[], evaluation_commands[]
 	plan_commands[], yousaid_commands[], project_commands[], audit_commands[],
 	area_commands[], data_commands[], serve_commands[], user_commands[], user_life_commands[], language_commands[],
 	views_commands[], views_result_commands[], search_commands[], report_commands[], gold_commands[],
-	mail_commands[], notify_commands[], setup_commands[];
+	mail_commands[], notify_commands[], setup_commands[], migrate_commands[];
 
 /* setup.c: before the first account, a new set-up code and how to use
  * it, on standard output (copro serve, at start). */

@@ -19,13 +19,14 @@
 /* The order of `copro help`. A family's commands are in cli/FAMILY.c
  * (`copro user add` in cli/user.c), but for `indicator add` (statement.c)
  * and the whole database's init, demo, export, import and backup (data.c);
+ * `migrate` is in migrate.c;
  * docs/code-map.md lists every command's file. */
 static const command *const tables[] = {
 	framework_commands, org_commands, evaluation_commands, statement_commands,
 	evidence_commands, evidence_file_commands, action_commands, measure_commands, plan_commands,
 	action_review_commands, yousaid_commands, evaluation_cycle_commands,
 	statement_cycle_commands, gold_commands, project_commands, audit_commands, area_commands,
-	views_commands, views_result_commands, search_commands, report_commands, data_commands, serve_commands, setup_commands, user_commands,
+	views_commands, views_result_commands, search_commands, report_commands, data_commands, migrate_commands, serve_commands, setup_commands, user_commands,
 	user_life_commands, mail_commands, language_commands, notify_commands,
 };
 

@@ -150,7 +150,7 @@ fail:
 	return -1;
 }
 
-static int migrate(store *s, err *e)
+int store_migrate(store *s, err *e)
 {
 	if (migration_table(s, e) < 0)
 		return -1;
@@ -167,18 +167,29 @@ static int migrate(store *s, err *e)
 
 /* ---- opening -------------------------------------------------------------- */
 
-int store_open(store *s, const char *where, enum store_mode mode, err *e)
+int store_connect(store *s, const char *where, enum store_mode mode, err *e)
 {
 	memset(s, 0, sizeof *s);
-	bool pg = store_where_is_pg(where);
-	if (pg && !pg_allowed)
-		return err_set(e, ERR_INPUT,
-			       "PostgreSQL cannot be used yet: copro's support for it is still being built. Give --db the path of a database file instead, for example --db copro.db.");
-	s->engine = pg ? &sql_engine_pg : &sql_engine_sqlite;
+	s->engine = store_where_is_pg(where) ? &sql_engine_pg : &sql_engine_sqlite;
 	s->path = strdup(where);        /* the PostgreSQL engine hides a password */
 	if (!s->path)
 		abort();
-	if (s->engine->open(s, where, mode, e) < 0 || migrate(s, e) < 0) {
+	if (s->engine->open(s, where, mode, e) < 0) {
+		store_close(s);
+		return -1;
+	}
+	return 0;
+}
+
+int store_open(store *s, const char *where, enum store_mode mode, err *e)
+{
+	memset(s, 0, sizeof *s);
+	if (store_where_is_pg(where) && !pg_allowed)
+		return err_set(e, ERR_INPUT,
+			       "PostgreSQL cannot be used yet: copro's support for it is still being built. Give --db the path of a database file instead, for example --db copro.db.");
+	if (store_connect(s, where, mode, e) < 0)
+		return -1;
+	if (mode != STORE_READONLY && store_migrate(s, e) < 0) {
 		store_close(s);
 		return -1;
 	}

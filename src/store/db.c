@@ -439,14 +439,16 @@ int lite_open(store *s, const char *path, enum store_mode mode, err *e)
 	pthread_once(&once, sqlite_setup);
 	struct stat sb;
 	bool exists = stat(path, &sb) == 0;
+	if (!exists && mode == STORE_READONLY)
+		return err_set(e, ERR_NOTFOUND, "there is no database at %s: check the path.", path);
 	if (!exists && mode == STORE_EXISTING)
 		return err_set(e, ERR_NOTFOUND,
 			       "there is no database at %s: run `copro init` to create one, or give --db PATH (or set COPRO_DB).",
 			       path);
 	if (exists && !S_ISREG(sb.st_mode))
 		return err_set(e, ERR_IO, "%s is not a file: give --db the path of a database file.", path);
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
-		    (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
+	int flags = (mode == STORE_READONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		    SQLITE_OPEN_NOMUTEX | (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
 	int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
 	if (rc != SQLITE_OK)
 		return lite_fail(s, rc, e);

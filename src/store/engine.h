@@ -28,6 +28,9 @@ enum sql_class {
 	SQL_CLASS_RANGE,                /* no such parameter */
 };
 
+/* A value's type as the engine holds it. */
+enum sql_value { SQL_VALUE_NULL, SQL_VALUE_INT, SQL_VALUE_REAL, SQL_VALUE_TEXT, SQL_VALUE_BLOB };
+
 typedef struct sql_engine {
 	const char *name;
 	/* The connection. `where` is a path (SQLite) or a URI (PostgreSQL). */
@@ -76,11 +79,21 @@ typedef struct sql_engine {
 	double (*col_double)(sql_stmt *st, int c);
 	const char *(*col_text)(sql_stmt *st, int c, size_t *n);
 	const void *(*col_blob)(sql_stmt *st, int c, size_t *n);
+	/* What column c of the current row holds (copy.c copies any table
+	 * without knowing its columns' types). */
+	enum sql_value (*col_type)(sql_stmt *st, int c);
 } sql_engine;
 
 extern const sql_engine sql_engine_sqlite, sql_engine_pg;
 
 /* Whether `where` names a PostgreSQL database (a libpq URI). */
 bool store_where_is_pg(const char *where);
+
+/* store_open's two halves, for copy.c: the connection alone (no
+ * migrations, PostgreSQL allowed: `copro migrate` reads and writes it
+ * before the rest of copro does), and the migrations; the latter may run
+ * inside an open transaction (then they are kept or undone with it). */
+int store_connect(store *s, const char *where, enum store_mode mode, err *e);
+int store_migrate(store *s, err *e);
 
 #endif

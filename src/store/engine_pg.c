@@ -223,10 +223,14 @@ static void quiet(void *arg, const char *message)
 
 static int pg_open(store *s, const char *where, enum store_mode mode, err *e)
 {
-	(void)mode;     /* the database itself is made by its administrator */
+	/* The database itself is made by its administrator; a source that
+	 * copro only reads is kept from any write by the server itself. */
 	char *why = NULL;
 	PQconninfoOption *opts = PQconninfoParse(where, &why);
 	if (!opts) {
+		/* libpq's reason ends in a newline: the sentence goes on. */
+		for (size_t n = why ? strlen(why) : 0; n && (why[n - 1] == '\n' || why[n - 1] == ' ');)
+			why[--n] = '\0';
 		err_set(e, ERR_INPUT,
 			"the PostgreSQL address is not valid (%s): write it as postgresql://USER@HOST/DATABASE.",
 			why ? why : "libpq could not read it");
@@ -246,6 +250,8 @@ static int pg_open(store *s, const char *where, enum store_mode mode, err *e)
 	PQsetNoticeProcessor(s->pg->conn, quiet, NULL);
 	if (PQsetClientEncoding(s->pg->conn, "UTF8") != 0)
 		return err_set(e, ERR_IO, "the database %s cannot speak UTF-8.", s->path);
+	if (mode == STORE_READONLY && pg_exec(s, "SET default_transaction_read_only = on", e) < 0)
+		return -1;
 	return pg_exec(s, "SET TIME ZONE 'UTC'", e);
 }
 
@@ -294,4 +300,5 @@ const sql_engine sql_engine_pg = {
 	.col_double = pg_col_double,
 	.col_text = pg_col_text,
 	.col_blob = pg_col_blob,
+	.col_type = pg_col_type,
 };

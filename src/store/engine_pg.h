@@ -44,5 +44,6 @@ int64_t pg_col_int(sql_stmt *st, int c);
 double pg_col_double(sql_stmt *st, int c);
 const char *pg_col_text(sql_stmt *st, int c, size_t *n);
 const void *pg_col_blob(sql_stmt *st, int c, size_t *n);
+enum sql_value pg_col_type(sql_stmt *st, int c);
 
 #endif

@@ -460,3 +460,19 @@ const void *pg_col_blob(sql_stmt *h, int c, size_t *n)
 	st->blob = PQunescapeBytea((const unsigned char *)v, n);
 	return st->blob;
 }
+
+/* The type of a column from its type's OID (pg_type.dat: 16 boolean, 20,
+ * 21 and 23 the integers, 700 and 701 the floats, 1700 numeric, 17
+ * bytea): libpq's headers do not name them. */
+enum sql_value pg_col_type(sql_stmt *h, int c)
+{
+	pg_stmt *st = (pg_stmt *)h;
+	if (!value(st, c))
+		return SQL_VALUE_NULL;
+	switch (PQftype(st->res, c)) {
+	case 16: case 20: case 21: case 23: return SQL_VALUE_INT;
+	case 700: case 701: case 1700: return SQL_VALUE_REAL;
+	case 17: return SQL_VALUE_BLOB;
+	default: return SQL_VALUE_TEXT;
+	}
+}

@@ -94,6 +94,17 @@ static const void *lite_col_blob(sql_stmt *st, int c, size_t *n)
 	return b;
 }
 
+static enum sql_value lite_col_type(sql_stmt *st, int c)
+{
+	switch (sqlite3_column_type(raw(st), c)) {
+	case SQLITE_INTEGER: return SQL_VALUE_INT;
+	case SQLITE_FLOAT: return SQL_VALUE_REAL;
+	case SQLITE_TEXT: return SQL_VALUE_TEXT;
+	case SQLITE_BLOB: return SQL_VALUE_BLOB;
+	default: return SQL_VALUE_NULL;
+	}
+}
+
 static int64_t lite_changes(store *s)
 {
 	return sqlite3_changes64(s->db);
@@ -238,4 +249,5 @@ const sql_engine sql_engine_sqlite = {
 	.col_double = lite_col_double,
 	.col_text = lite_col_text,
 	.col_blob = lite_col_blob,
+	.col_type = lite_col_type,
 };

@@ -30,7 +30,9 @@ struct store {
 	bool conflicted;
 };
 
-enum store_mode { STORE_EXISTING, STORE_CREATE };
+/* STORE_READONLY: an existing database, read and never written (no
+ * migrations either): the source of `copro migrate`. */
+enum store_mode { STORE_EXISTING, STORE_CREATE, STORE_READONLY };
 
 /* Opens PATH, applies pending migrations. STORE_EXISTING refuses a path
  * with no database; STORE_CREATE makes one. A postgresql:// URI opens
@@ -104,6 +106,20 @@ bool store_retry_next(store *s, int done);
 
 /* A consistent copy of a live database through SQLite's backup API. */
 int store_backup(store *s, const char *dest, err *e);
+
+/* `copro migrate` (copy.c): every table of the database FROM copied into
+ * the new or empty database TO, ids kept, either engine to either (a
+ * path, sqlite:PATH or postgresql://...). FROM is only read and must be at
+ * this copro's schema version; TO gets the same schema, and all of it or
+ * nothing: one transaction on PostgreSQL, TO.partial renamed on SQLite.
+ * `table` is told each table once its rows are in. */
+typedef struct store_copy_report {
+	void (*table)(void *ctx, const char *table, int64_t rows);
+	void *ctx;
+	int tables;             /* copied, and their rows */
+	int64_t rows;
+} store_copy_report;
+int store_copy(const char *from, const char *to, store_copy_report *r, err *e);
 
 /* Lookups answer 1 when found, 0 when not, -1 on error. */
 

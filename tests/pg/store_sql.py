@@ -18,8 +18,10 @@ import sys
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
 # Files without SQL of their own, or whose SQL is the engines' own
-# business (pragmas, catalogues, the schema itself).
-SKIP = {'schema.c', 'schema_pg.c', 'db.c', 'sql.c', 'wal.c', 'backup.c', 'connection.c'}
+# business (pragmas, catalogues, the schema itself; copy_table.c's
+# statements are made from the names a catalogue gives, tested by
+# tests/cli/test_migrate.sh).
+SKIP = {'schema.c', 'schema_pg.c', 'db.c', 'sql.c', 'wal.c', 'backup.c', 'connection.c', 'copy_table.c'}
 # Statements on a path that runs on SQLite only, behind store_engine_is_pg:
 # (file, a piece of the statement).
 SQLITE_ONLY = {('evidence_file.c', 'zeroblob(')}  # SQLite's incremental blob I/O

@@ -1,0 +1,181 @@
+#!/bin/sh
+# test_migrate.sh: copro migrate. A database with every table filled (the
+# demo and migrate_fill.sql) goes SQLite -> PostgreSQL -> SQLite: the same
+# rows in every table, ids and bytes kept, the organisation's export and
+# search the same, PostgreSQL's identities past the largest id. Every
+# refusal says why and writes nothing; kill -9 mid-copy leaves the target
+# as it was. PostgreSQL: the test run's cluster (COPRO_TEST_CLUSTER, each
+# target a new database there) or one of its own when run alone.
+. "$(dirname "$0")/lib.sh"
+CLUSTER="$(dirname "$0")/../pg/cluster"
+
+if [ -n "${COPRO_TEST_CLUSTER:-}" ]; then
+	PG=$COPRO_TEST_CLUSTER
+	"$CLUSTER" wait "$PG" || { echo "not ok - the test run's PostgreSQL cluster is up"; exit 1; }
+else
+	PG=$("$CLUSTER" start) || { echo "not ok - a PostgreSQL cluster starts"; exit 1; }
+	trap '"$CLUSTER" stop "$PG"; rm -rf "$WORK"' EXIT
+fi
+unset COPRO_DB
+n_db=0
+# newdb: a new, empty PostgreSQL database on the cluster; its URI in $uri.
+newdb() {
+	n_db=$((n_db + 1))
+	name="migrate_$$_$n_db"
+	psql "$PG" -qc "CREATE DATABASE $name" >/dev/null || echo "# cannot create $name"
+	uri=$(printf '%s' "$PG" | sed "s#^postgresql:///[^?]*#postgresql:///$name#")
+}
+pg() { psql "$1" -XAtq -v ON_ERROR_STOP=1 -c "$2"; }
+lite_tables() {
+	sqlite3 "$1" "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual')
+		AND name NOT LIKE 'sqlite%' AND name <> 'schema_migration' ORDER BY name"
+}
+# counts DB: "table|rows" per table, whichever engine, in one query.
+counts() {
+	q=$(lite_tables "$SRC" | sed "s/.*/SELECT '&', COUNT(*) FROM &/" | paste -sd'|' | sed 's/|/ UNION ALL /g')
+	case $1 in
+	postgresql:*) pg "$1" "$q ORDER BY 1" ;;
+	*) sqlite3 "$1" "$q ORDER BY 1" ;;
+	esac
+}
+# content DB: every row of a SQLite database but the migrations' dates
+# and FTS5's own pages (the search index's rows are compared apart),
+# sorted: a table keyed by text keeps its rows, not SQLite's hidden rowid
+# order, through PostgreSQL.
+content() {
+	sqlite3 "$1" .dump | grep -v -e '^INSERT INTO schema_migration' -e "^INSERT INTO '\?search_index_" | sort
+	sqlite3 "$1" "SELECT rowid, org, organisation_id, title, body FROM search_index ORDER BY rowid"
+}
+sum() { sha256sum "$1" | cut -d' ' -f1; }
+
+SRC="$WORK/src.db"
+"$COPRO" --db "$SRC" demo >/dev/null
+sqlite3 "$SRC" <"$(dirname "$0")/migrate_fill.sql"
+empty=$(for t in $(lite_tables "$SRC"); do [ "$(sqlite3 "$SRC" "SELECT COUNT(*) FROM $t")" = 0 ] && echo "$t"; done)
+same "every table of the source holds rows" "" "$empty"
+src_sum=$(sum "$SRC")
+tables=$(lite_tables "$SRC" | grep -c -v '^search_index$')
+
+# ---- SQLite -> PostgreSQL ------------------------------------------------
+newdb; PG1=$uri
+run migrate --from "sqlite:$SRC" --to "$PG1"
+same "SQLite to PostgreSQL: exit 0" 0 "$status"
+check "the summary gives tables and rows" sh -c 'printf "%s" "$1" | grep -q "^Copied $2 tables, [0-9]* rows, into postgresql:///"' - "$out" "$tables"
+check "progress per table on stderr" sh -c 'printf "%s" "$1" | grep -q "^copro migrate: evidence_file_data: 1 row$"' - "$err"
+same "the source is unchanged" "$src_sum" "$(sum "$SRC")"
+same "each table has the source's rows on PostgreSQL" "$(counts "$SRC")" "$(counts "$PG1")"
+same "the file's 256 bytes arrive as BYTEA" "$(python3 -c 'print(bytes(range(256)).hex())')" \
+	"$(pg "$PG1" "SELECT encode(bytes, 'hex') FROM evidence_file_data")"
+same "the search index is rebuilt with the same records" \
+	"$(sqlite3 "$SRC" "SELECT rowid, organisation_id, title FROM search_index ORDER BY rowid")" \
+	"$(pg "$PG1" "SELECT rowid || '|' || organisation_id || '|' || title FROM search_index ORDER BY rowid")"
+same "PostgreSQL's search finds what SQLite's finds" \
+	"$(sqlite3 "$SRC" "SELECT rowid FROM search_index WHERE search_index MATCH 'cafe* OR welcome*' ORDER BY rowid")" \
+	"$(pg "$PG1" "SELECT rowid FROM search_index WHERE words @@ to_tsquery('simple', copro_fold('cafe:* | welcome:*')) ORDER BY rowid")"
+same "the revision counters are the source's" \
+	"$(sqlite3 "$SRC" "SELECT organisation_id, n FROM org_revision ORDER BY 1")" \
+	"$(pg "$PG1" "SELECT organisation_id || '|' || n FROM org_revision ORDER BY 1")"
+# Each identity's next number is one past the largest id copied.
+q=$(pg "$PG1" "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema()
+	AND is_identity = 'YES' ORDER BY 1" |
+	sed "s/.*/SELECT '&', nextval(pg_get_serial_sequence('&', 'id')) - COALESCE((SELECT MAX(id) FROM &), 0)/" |
+	paste -sd'|' | sed 's/|/ UNION ALL /g')
+next=$(pg "$PG1" "$q")
+same "every identity moved past the largest id" "" "$(printf '%s\n' "$next" | grep -v '|1$')"
+check "there are identities to move" test "$(printf '%s\n' "$next" | wc -l)" -gt 20
+
+# ---- PostgreSQL -> SQLite ------------------------------------------------
+BACK="$WORK/back.db"
+run migrate --from "$PG1" --to "$BACK"
+same "PostgreSQL to SQLite: exit 0" 0 "$status"
+same "no .partial is left" "" "$(ls "$WORK" | grep partial)"
+same "the round trip gives every row back" "$(content "$SRC")" "$(content "$BACK")"
+same "the organisation's export is byte-identical" "$("$COPRO" --db "$SRC" export 1 | sha256sum)" \
+	"$("$COPRO" --db "$BACK" export 1 | sha256sum)"
+same "the area's export too" "$("$COPRO" --db "$SRC" area export "Demo Borough" --format json | sha256sum)" \
+	"$("$COPRO" --db "$BACK" area export "Demo Borough" --format json | sha256sum)"
+same "search finds the same records" "$("$COPRO" --db "$SRC" search 1 cafe welcome)" \
+	"$("$COPRO" --db "$BACK" search 1 cafe welcome)"
+expect_out "copro adds to the copy with new ids" "Added" --db "$BACK" org add --name "After the move" --sector health
+
+# ---- refusals: a message, exit 1, nothing written -------------------------
+pg_before=$(counts "$PG1")
+run migrate --from "$SRC" --to "$PG1"
+same "a PostgreSQL target with data: exit 1" 1 "$status"
+check "it names the table with rows" sh -c 'printf "%s" "$1" | grep -q "already holds copro data (the table action_item has rows)"' - "$err"
+same "that target is unchanged" "$pg_before" "$(counts "$PG1")"
+
+back_sum=$(sum "$BACK")
+run migrate --from "$SRC" --to "sqlite:$BACK"
+check "a SQLite target with data names its table" sh -c 'printf "%s" "$1" | grep -q "already holds copro data (the table action_item has rows)"' - "$err"
+same "and stays as it was" "$back_sum" "$(sum "$BACK")"
+"$COPRO" --db "$WORK/init.db" init >/dev/null
+run migrate --from "$SRC" --to "$WORK/init.db"
+check "an existing file is never overwritten" sh -c 'printf "%s" "$1" | grep -q "exists already: migrate writes a new file and never overwrites one"' - "$err"
+
+cd "$WORK"
+expect_fail "a source that is not there" 1 "there is no database at $WORK/none.db: check the path." \
+	migrate --from "$WORK/none.db" --to "$WORK/t1.db"
+expect_fail "a scheme copro does not read" 1 "--to mysql://db/copro is neither a SQLite file" \
+	migrate --from "$SRC" --to mysql://db/copro
+expect_fail "a PostgreSQL URI libpq cannot read" 1 \
+	'the PostgreSQL address is not valid (invalid URI query parameter: "nosuchoption"): write it as' \
+	migrate --from "$SRC" --to 'postgresql://db/copro?nosuchoption=1'
+expect_fail "a PostgreSQL server that is not there" 1 "cannot connect to the database postgresql://" \
+	migrate --from "$SRC" --to "postgresql:///copro?host=$WORK/nowhere"
+expect_fail "the same file twice" 1 "--from and --to name the same database" \
+	migrate --from "$SRC" --to "sqlite:$SRC"
+expect_fail "the same PostgreSQL database twice" 1 "--from and --to name the same database" \
+	migrate --from "$PG1" --to "$PG1"
+expect_fail "--to missing" 2 "needs --from and --to" migrate --from "$SRC"
+same "none of them made a file" "" "$(ls "$WORK" | grep -e '^t1' -e '^mysql' -e '^db')"
+
+OLD="$WORK/old.db"
+cp "$SRC" "$OLD"
+latest=$(sqlite3 "$SRC" "SELECT MAX(version) FROM schema_migration")
+sqlite3 "$OLD" "DELETE FROM schema_migration WHERE version = $latest"
+old_sum=$(sum "$OLD")
+newdb
+run migrate --from "$OLD" --to "$uri"
+check "an older source is refused, saying how to bring it up to date" sh -c 'printf "%s" "$1" | grep -q "is at schema version $2 and this copro.s is $3: .* copro --db $4 org list"' - "$err" "$((latest - 1))" "$latest" "$OLD"
+same "and not changed" "$old_sum" "$(sum "$OLD")"
+same "nothing was made on the target" 0 "$(pg "$uri" "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()")"
+sqlite3 "$OLD" "INSERT INTO schema_migration VALUES ($latest, 'x'), ($((latest + 1)), 'x')"
+run migrate --from "$OLD" --to "$WORK/t2.db"
+check "a newer source is refused" sh -c 'printf "%s" "$1" | grep -q "was made by a newer copro"' - "$err"
+echo "not a database at all, just some text" >"$WORK/text.db"
+run migrate --from "$WORK/text.db" --to "$WORK/t3.db"
+same "a file that is no database: exit 1" 1 "$status"
+same "no target for either" "" "$(ls "$WORK" | grep -e '^t2' -e '^t3')"
+
+# ---- kill -9 mid-copy -----------------------------------------------------
+# A source whose throttle_hit (copied after statement_review) is long.
+BIG="$WORK/big.db"
+cp "$SRC" "$BIG"
+sqlite3 "$BIG" "WITH RECURSIVE n(i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM n WHERE i < 60000)
+	INSERT INTO throttle_hit (id, scope, address, at) SELECT i, 'sign-in', '192.0.2.' || (i % 250), '2026-11-07T09:00:00Z' FROM n"
+# kill_mid TARGET: starts migrate, kills it with SIGKILL once
+# statement_review is copied; $killed says whether it was still copying.
+kill_mid() {
+	: >"$WORK/kill.err"
+	"$COPRO" migrate --from "$BIG" --to "$1" >/dev/null 2>"$WORK/kill.err" &
+	kpid=$!
+	i=0
+	while ! grep -q 'statement_review' "$WORK/kill.err" && [ $i -lt 600 ]; do sleep 0.02; i=$((i + 1)); done
+	kill -9 "$kpid" 2>/dev/null
+	wait "$kpid"
+	killed=$([ $? -eq 137 ] && echo yes || echo no)
+}
+newdb
+kill_mid "$uri"
+same "the copy to PostgreSQL was killed part-way" yes "$killed"
+same "the PostgreSQL target has no table at all" 0 "$(pg "$uri" "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()")"
+run migrate --from "$SRC" --to "$uri"
+same "and takes a copy afterwards" 0 "$status"
+kill_mid "$WORK/killed.db"
+same "the copy to SQLite was killed part-way" yes "$killed"
+check "there is no SQLite target" test ! -e "$WORK/killed.db"
+run migrate --from "$SRC" --to "$WORK/killed.db"
+same "a new copy replaces the leftover .partial" "0 " "$status $(ls "$WORK" | grep partial)"
+same "and is whole" "$(content "$SRC")" "$(content "$WORK/killed.db")"
+finish
