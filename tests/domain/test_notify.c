@@ -57,9 +57,7 @@ static outbox_list mails_to(fixture *f, const char *to)
 
 static void run(fixture *f, const char *sql)
 {
-	char *msg = NULL;
-	if (sqlite3_exec(f->db.db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
+	test_exec(&f->db, sql);
 }
 
 static time_t at(const char *iso)

@@ -111,8 +111,7 @@ static void reset_by_email(void **state)
 	/* An hour later a link has expired. */
 	assert_int_equal(reset_request(&f->d, "sam@example.org", "10.0.0.9", &f->e), 0);
 	token = emailed_token(f, "sam@example.org", "password-reset");
-	assert_int_equal(sqlite3_exec(f->db.db, "UPDATE password_reset SET expires_at = '2020-01-01T00:00:00Z'",
-				      NULL, NULL, NULL), SQLITE_OK);
+	test_exec(&f->db, "UPDATE password_reset SET expires_at = '2020-01-01T00:00:00Z'");
 	assert_int_equal(reset_check(&f->d, token, &who, &f->e), 0);
 	assert_int_equal(reset_check(&f->d, "not a token", &who, &f->e), 0);
 	/* Bad input: nothing written. */

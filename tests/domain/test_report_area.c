@@ -13,9 +13,7 @@
 
 static void exec(fixture *f, const char *sql)
 {
-	char *msg = NULL;
-	if (sqlite3_exec(f->db.db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
+	test_exec(&f->db, sql);
 }
 
 /* An accepted audit with principle 1 at `level1` and principle 2 unrecorded. */
@@ -27,7 +25,7 @@ static void accepted_audit(fixture *f, int64_t org, const char *date, const char
 		" '2026-01-01', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
 		"UPDATE audit SET first_id = id WHERE first_id IS NULL;"
 		"INSERT INTO audit_principle (audit_id, principle_key, level, updated_at)"
-		" VALUES (last_insert_rowid(), '1', '%s', '2026-01-01T00:00:00Z');",
+		" VALUES ((SELECT MAX(id) FROM audit), '1', '%s', '2026-01-01T00:00:00Z');",
 		(long long)org, fixture_framework_hash(f, "york-joint-partnership-audit"), date, outcome, level1));
 }
 

@@ -4,6 +4,7 @@
  * sign-in failures are kept 30 days at most. */
 #include "testutil.h"
 
+#include "store/sql.h"
 #include "domain/account.h"
 #include "domain/area.h"
 #include "domain/security.h"
@@ -74,10 +75,9 @@ static void events_reach_every_area_once_each(void **state)
 	int64_t area, user = lead(f, &area), other, loner;
 	assert_int_equal(user_add(&f->d, "Ann", "ann@example.org", PW, "area-admin", 0, "Northshire", &other, &f->e), 0);
 	assert_int_equal(area_find(&f->d, "Northshire", &other, &f->e), 1);
-	assert_int_equal(sqlite3_exec(f->db.db, "INSERT INTO membership (user_id, area_id, role, created_at)"
-				      " SELECT id, (SELECT id FROM area WHERE name = 'Northshire'), 'area-admin',"
-				      " '2026-01-01T00:00:00Z' FROM app_user WHERE email = 'sam@example.org'",
-				      NULL, NULL, NULL), SQLITE_OK);
+	test_exec(&f->db, "INSERT INTO membership (user_id, area_id, role, created_at)"
+		  " SELECT id, (SELECT id FROM area WHERE name = 'Northshire'), 'area-admin',"
+		  " '2026-01-01T00:00:00Z' FROM app_user WHERE email = 'sam@example.org'");
 	assert_int_equal(security_event(&f->d, user, "signed in", NULL, &f->e), 0);
 	assert_int_equal(lines_like(f, area, "signed in"), 1);
 	assert_int_equal(lines_like(f, other, "signed in"), 1);
@@ -148,14 +148,15 @@ static void failures_kept_thirty_days(void **state)
 	snprintf(sql, sizeof sql, "INSERT INTO sign_in_failure (account_key, address, at) VALUES"
 		 " ('typo@example.org', '203.0.113.1', '%s'), ('kept@example.org', '203.0.113.2', '%s')",
 		 old, recent);
-	assert_int_equal(sqlite3_exec(f->db.db, sql, NULL, NULL, NULL), SQLITE_OK);
+	test_exec(&f->db, sql);
 	session s;
 	assert_int_equal(sign_in(&f->d, "someone@example.org", "wrong password", "203.0.113.3", &s, &f->e), -1);
 	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM sign_in_failure WHERE account_key = 'typo@example.org'"), 0);
 	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM sign_in_failure WHERE account_key = 'kept@example.org'"), 1);
 	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM sign_in_failure"), 2);
 	/* The prune reads an index on the time, not the whole table. */
-	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'sign_in_failure_at'"), 1);
+	assert_int_equal(fixture_count(f, SQL_DIALECT(&f->db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'sign_in_failure_at'",
+						    "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'sign_in_failure_at'")), 1);
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)

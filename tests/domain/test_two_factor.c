@@ -170,8 +170,7 @@ static void pending_sign_in_limits(void **state)
 	assert_int_equal(f->e.kind, ERR_NOTFOUND);
 	/* Expired: five minutes after the password. */
 	assert_int_equal(sign_in(&f->d, "sam@example.org", PW, "10.0.0.3", &s, &f->e), 0);
-	assert_int_equal(sqlite3_exec(f->db.db, "UPDATE sign_in_pending SET created_at = '2020-01-01T00:00:00Z'",
-				      NULL, NULL, NULL), SQLITE_OK);
+	test_exec(&f->db, "UPDATE sign_in_pending SET created_at = '2020-01-01T00:00:00Z'");
 	assert_int_equal(two_factor_sign_in(&f->d, s.pending, codes[0], "10.0.0.3", &done, &f->e), -1);
 	assert_int_equal(f->e.kind, ERR_NOTFOUND);
 	assert_false(done.valid);
