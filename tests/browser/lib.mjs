@@ -8,7 +8,7 @@
 // Node 18+ (ES modules), no test framework.
 
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -16,11 +16,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import AxeBuilder from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
 
 // axe-core as @axe-core/playwright finds it (the same copy, so the same
-// rules): its `source` is the script that runs in a page.
-const AXE_SOURCE = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'))('axe-core').source;
-import { chromium } from 'playwright-core';
+// version and rules), in the minified build the package ships beside the
+// one AxeBuilder reads: a page takes it in three quarters of the time
+// (7.1 s against 9.5 s for 10 pages, machine under load).
+const AXE_SOURCE = readFileSync(createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'))
+	.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const COPRO = process.env.COPRO || path.join(ROOT, 'build/copro');
