@@ -263,7 +263,6 @@ static void pg_fixture(fixture *f)
 	if (!uri)
 		return;
 	pg_wait(uri);
-	store_pg_allow();
 	int slot = 0;
 	while (slot < PG_SLOTS && pg.used[slot])
 		slot++;

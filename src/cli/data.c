@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -13,20 +12,19 @@ static int cmd_init(cli *c, int argc, char **argv)
 {
 	if (cli_parse(c, argc, argv, NULL, NULL, 0, 0, NULL) < 0)
 		return EXIT_USAGE;
-	struct stat sb;
-	bool existed = stat(c->db_path, &sb) == 0;
 	bool empty = true;
 	if (cli_open_or_create(c) < 0 || store_is_empty(&c->db, &empty, &c->e) < 0)
 		return cli_fail(c);
-	if (existed && !empty) {
+	const char *name = store_name(&c->db);  /* never a password */
+	if (!empty) {
 		err_set(&c->e, ERR_CONFLICT,
 			"%s already holds data, and init never overwrites it: use it as it is, or give --db a new path.",
-			c->db_path);
+			name);
 		return cli_fail(c);
 	}
-	printf(existed ? "%s is already an empty copro database (schema %d).\n"
-		       : "Created an empty copro database at %s (schema %d).\n",
-	       c->db_path, store_latest_version());
+	printf(store_schema_made(&c->db) ? "Created an empty copro database at %s (schema %d).\n"
+					 : "%s is already an empty copro database (schema %d).\n",
+	       name, store_latest_version());
 	printf("Next: copro org add --name \"...\" --sector education   (or: copro demo)\n");
 	return EXIT_OK;
 }
@@ -143,7 +141,7 @@ static int cmd_backup(cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (cli_open(c) < 0 || store_backup(&c->db, pos[0], &c->e) < 0)
 		return cli_fail(c);
-	printf("Backed up %s to %s.\n", c->db_path, pos[0]);
+	printf("Backed up %s to %s.\n", store_name(&c->db), pos[0]);
 	return EXIT_OK;
 }
 

@@ -50,7 +50,7 @@ static void print_overview(FILE *out)
 	      "\n"
 	      "Usage: copro [--db PATH] [--config FILE] COMMAND [ARGUMENTS]\n"
 	      "\n"
-	      "The database is --db PATH, else $COPRO_DB, else ./copro.db.\n"
+	      "The database is --db PATH or a postgresql:// URI, else $COPRO_DB, else ./copro.db.\n"
 	      "Settings (base URL, mail server) are read from --config FILE, else $COPRO_CONFIG\n"
 	      "(docs/mail.md lists them).\n"
 	      "Instruments are read from $COPRO_FRAMEWORKS, else the bundled frameworks/.\n"

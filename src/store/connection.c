@@ -26,14 +26,14 @@ bool store_writes_one_at_a_time(const store *s)
 	return !s->engine->writers_side_by_side;
 }
 
-/* PostgreSQL is opened only where asked for (the store tests, through
- * testutil) until the whole suite passes on it: `copro --db
- * postgresql://...` must not pretend to work (issue 16). */
-static bool pg_allowed;
-
-void store_pg_allow(void)
+const char *store_name(const store *s)
 {
-	pg_allowed = true;
+	return s->path;
+}
+
+bool store_schema_made(const store *s)
+{
+	return s->made;
 }
 
 /* ---- statements --------------------------------------------------------- */
@@ -150,6 +150,39 @@ fail:
 	return -1;
 }
 
+/* A database without copro's migration table. STORE_CREATE makes copro's
+ * tables only where there are no others: copro never mixes its tables
+ * with another program's. STORE_EXISTING refuses an empty PostgreSQL
+ * database as SQLite's open refuses a missing file (`copro init` first),
+ * so a server never makes the schema by surprise. */
+static int unmade(store *s, enum store_mode mode, err *e)
+{
+	if (mode == STORE_EXISTING && store_engine_is_pg(s))
+		return err_set(e, ERR_NOTFOUND,
+			       "the database %s holds no copro tables yet: run `copro init` to create them in it, or give --db another database.",
+			       s->path);
+	int64_t n = 0;
+	if (sql_get_int(s, SQL_DIALECT(s, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'",
+				       "SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"),
+			NULL, &n, e) < 0)
+		return -1;
+	if (n > 0)
+		return err_set(e, ERR_CONFLICT,
+			       "the database %s holds %lld %s of another program and none of copro's: copro needs a database of its own. Make an empty one (for PostgreSQL: createdb) and run `copro init` on it.",
+			       s->path, (long long)n, n == 1 ? "table" : "tables");
+	s->made = true;
+	return 0;
+}
+
+/* Before store_open's migrations: a database without copro's tables. */
+static int check_made(store *s, enum store_mode mode, err *e)
+{
+	bool has = false;
+	if (s->engine->has_table(s, "schema_migration", &has, e) < 0)
+		return -1;
+	return has ? 0 : unmade(s, mode, e);
+}
+
 int store_migrate(store *s, err *e)
 {
 	if (migration_table(s, e) < 0)
@@ -184,12 +217,9 @@ int store_connect(store *s, const char *where, enum store_mode mode, err *e)
 int store_open(store *s, const char *where, enum store_mode mode, err *e)
 {
 	memset(s, 0, sizeof *s);
-	if (store_where_is_pg(where) && !pg_allowed)
-		return err_set(e, ERR_INPUT,
-			       "PostgreSQL cannot be used yet: copro's support for it is still being built. Give --db the path of a database file instead, for example --db copro.db.");
 	if (store_connect(s, where, mode, e) < 0)
 		return -1;
-	if (mode != STORE_READONLY && store_migrate(s, e) < 0) {
+	if (mode != STORE_READONLY && (check_made(s, mode, e) < 0 || store_migrate(s, e) < 0)) {
 		store_close(s);
 		return -1;
 	}

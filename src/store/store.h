@@ -28,6 +28,7 @@ struct store {
 	 * nothing of this one is kept, and running the whole unit of work
 	 * again may succeed (store_retry). SQLite never sets it. */
 	bool conflicted;
+	bool made;              /* store_open made copro's tables */
 };
 
 /* STORE_READONLY: an existing database, read and never written (no
@@ -35,16 +36,21 @@ struct store {
 enum store_mode { STORE_EXISTING, STORE_CREATE, STORE_READONLY };
 
 /* Opens PATH, applies pending migrations. STORE_EXISTING refuses a path
- * with no database; STORE_CREATE makes one. A postgresql:// URI opens
- * PostgreSQL (engine_pg.c), not yet offered: see store_pg_allow. */
+ * with no database, or a PostgreSQL database without copro's tables;
+ * STORE_CREATE makes them, only where the database holds no other
+ * program's tables. A postgresql:// URI (any libpq URI) opens PostgreSQL
+ * (engine_pg.c). */
 int store_open(store *s, const char *path, enum store_mode mode, err *e);
-/* Lets store_open take a postgresql:// URI: only the tests call it until
- * copro passes its tests on PostgreSQL (issue 16). */
-void store_pg_allow(void);
+/* The database as messages name it: the path, or the URI without its
+ * password. */
+const char *store_name(const store *s);
+/* True when this store_open made copro's tables (a new database). */
+bool store_schema_made(const store *s);
 void store_close(store *s);
 int store_schema_version(store *s, err *e);
 int store_latest_version(void);
-/* "SQLite 3.40.1": the database library copro was built with (library.c). */
+/* The database libraries copro was built with, one a line: "SQLite
+ * 3.40.1" and "PostgreSQL client library (libpq) 15.10" (library.c). */
 const char *store_library_version(void);
 /* True when the database holds no organisation and no framework version. */
 int store_is_empty(store *s, bool *empty, err *e);

@@ -22,7 +22,7 @@ overview=$out
 check "copro help prints nothing on stderr" [ -z "$err" ]
 same "copro help is the overview copro alone prints" "$overview" "$("$COPRO" 2>&1 >/dev/null)"
 same "copro help says where the database is" \
-	"The database is --db PATH, else \$COPRO_DB, else ./copro.db." \
+	"The database is --db PATH or a postgresql:// URI, else \$COPRO_DB, else ./copro.db." \
 	"$(printf '%s\n' "$overview" | sed -n 5p)"
 same "copro help ends with where to start" \
 	"  copro init && copro demo && copro evaluation show 1" \
@@ -131,6 +131,8 @@ same "copro --version names the schema a new database gets" "database schema $la
 	"$(printf '%s\n' "$out" | sed -n 2p)"
 same "copro --version names the database library" "SQLite $(sqlite3 -version | cut -d' ' -f1)" \
 	"$(printf '%s\n' "$out" | sed -n 3p)"
+check "copro --version names the PostgreSQL client library" \
+	sh -c 'printf "%s\n" "$1" | sed -n 4p | grep -Eq "^PostgreSQL client library \(libpq\) [0-9]+\.[0-9]+\$"' _ "$out"
 check "copro --version prints nothing on stderr" [ -z "$err" ]
 
 finish

@@ -39,7 +39,6 @@ static int setup(void **state)
 	test_pg_admin(base_uri(), sql);
 	snprintf(f->path, sizeof f->path, "%s%coptions=-csearch_path%%3D%s", base_uri(),
 		 strchr(base_uri(), '?') ? '&' : '?', f->schema);
-	store_pg_allow();
 	if (store_open(&f->db, f->path, STORE_EXISTING, &f->e) < 0)
 		fail_msg("cannot open %s: %s", f->path, f->e.msg);
 	*state = f;
