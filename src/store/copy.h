@@ -14,6 +14,8 @@ typedef struct copy_table {
 	const char **cols;      /* in the table's order */
 	size_t n_cols;
 	const char *key;        /* its primary key's columns, "a, b": the rows' order */
+	int int_key;            /* the column of a key that is one integer, or -1 */
+	bool bytes;             /* it has a BLOB (BYTEA) column */
 	const char **deps;      /* the tables its foreign keys name */
 	size_t n_deps;
 } copy_table;

@@ -6,6 +6,7 @@
  * the catalogue gave, and only from plain lower-case names. */
 #include "store/copy.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,21 +64,29 @@ int copy_table_names(store *s, arena *a, const char ***names, size_t *n, err *e)
 typedef struct column_row {
 	const char *name;
 	int64_t key;            /* its place in the primary key from 1, or 0 */
+	bool integer, bytes;
 } column_row;
 
 static const sql_col column_cols[] = {
 	SQL_COL(column_row, name, TEXT),
 	SQL_COL(column_row, key, I64),
+	SQL_COL(column_row, integer, BOOL),
+	SQL_COL(column_row, bytes, BOOL),
 	SQL_TABLE_END,
 };
 
-/* Generated columns (none yet) are left for the target to compute. */
+/* Generated columns (none yet) are left for the target to compute. An
+ * index's int2vector counts from 0, hence array_lower. */
 static int read_columns(store *s, arena *a, copy_table *t, err *e)
 {
 	const char *sql = SQL_DIALECT(s,
-		"SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid",
+		"SELECT name, pk, upper(type) = 'INTEGER', upper(type) = 'BLOB'"
+		" FROM pragma_table_info(?1) ORDER BY cid",
 		"SELECT CAST(a.attname AS TEXT),"
-		" COALESCE(array_position(CAST(i.indkey AS INT2[]), a.attnum), 0)"
+		" COALESCE(array_position(CAST(i.indkey AS INT2[]), a.attnum)"
+		" - array_lower(CAST(i.indkey AS INT2[]), 1) + 1, 0),"
+		" CASE WHEN a.atttypid IN (20, 21, 23) THEN 1 ELSE 0 END,"
+		" CASE WHEN a.atttypid = 17 THEN 1 ELSE 0 END"
 		" FROM pg_attribute a LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary"
 		" WHERE a.attrelid = to_regclass(?1) AND a.attnum > 0 AND NOT a.attisdropped"
 		" AND a.attgenerated = '' ORDER BY a.attnum");
@@ -93,14 +102,18 @@ static int read_columns(store *s, arena *a, copy_table *t, err *e)
 		if (plain_name(c[i].name, e) < 0)
 			return -1;
 		t->cols[i] = c[i].name;
+		t->bytes |= c[i].bytes;
 	}
 	/* The key's columns in the key's order, for the rows' order: rows
 	 * that refer to an older row of their own table (an audit's earlier
 	 * version) come after it. */
+	t->int_key = -1;
 	for (int64_t k = 1; k <= (int64_t)n; k++)
 		for (size_t i = 0; i < n; i++)
-			if (c[i].key == k)
+			if (c[i].key == k) {
+				t->int_key = k == 1 && c[i].integer ? (int)i : -1;
 				t->key = t->key ? arena_printf(a, "%s, %s", t->key, c[i].name) : c[i].name;
+			}
 	return 0;
 }
 
@@ -240,31 +253,62 @@ static int row_failed(err *e, const char *table)
 	return err_set(e, e->kind ? e->kind : ERR_IO, "copying the table %s failed: %s", table, why);
 }
 
+/* Rows from `out` into `in` until a page of `limit` is done (0: all):
+ * SQL_STEP_DONE when the rows ran out, SQL_STEP_ROW when the page is
+ * full, or -1. *last is the page's last key (column int_key). */
+static int copy_page(store *src, store *dst, const copy_table *t, sql_stmt *out, sql_stmt *in,
+		     int64_t limit, int64_t *rows, int64_t *last, err *e)
+{
+	int rc;
+	for (int64_t n = 0; (rc = sql_step(src, out, e)) == SQL_STEP_ROW;) {
+		for (size_t c = 0; c < t->n_cols; c++)
+			bind_value(out, (int)c, in);
+		if (t->int_key >= 0)
+			*last = out->eng->col_int(out, t->int_key);
+		if (sql_step(dst, in, e) < 0)
+			return -1;
+		sql_reset(in);
+		(*rows)++;
+		if (limit && ++n == limit)
+			return SQL_STEP_ROW;
+	}
+	return rc;
+}
+
+/* A table keyed by one integer is read a page at a time after the last
+ * key copied: PostgreSQL's engine holds a statement's whole result, and
+ * the evidence files' bytes would all be in memory at once. A file is a
+ * page of its own (each up to the upload limit). */
+enum { PAGE = 256 };
+
 static int copy_table_rows(store *src, store *dst, arena *a, const copy_table *t, int64_t *rows,
 			   err *e)
 {
 	char *cols = list_of(a, t, false);
-	char *sel = arena_printf(a, "SELECT %s FROM %s%s%s", cols, t->name, t->key ? " ORDER BY " : "",
-				 t->key ? t->key : "");
+	bool paged = t->int_key >= 0;
+	int page = t->bytes ? 1 : PAGE;
+	char *sel = paged ? arena_printf(a, "SELECT %s FROM %s WHERE %s > ?1 ORDER BY %s LIMIT %d", cols,
+					 t->name, t->key, t->key, page)
+			  : arena_printf(a, "SELECT %s FROM %s%s%s", cols, t->name,
+					 t->key ? " ORDER BY " : "", t->key ? t->key : "");
 	char *ins = arena_printf(a, "INSERT INTO %s (%s) VALUES (%s)", t->name, cols, list_of(a, t, true));
 	sql_stmt *out = NULL, *in = NULL;
 	int rc = -1;
+	int64_t last = INT64_MIN;
 	*rows = 0;
 	if (listed(copied_last, t->name) &&
 	    sql_exec(dst, arena_printf(a, "DELETE FROM %s", t->name), e) < 0)
 		goto fail;
-	if (!(out = sql_prepare(src, sel, e)) || !(in = sql_prepare(dst, ins, e)))
+	if (!(in = sql_prepare(dst, ins, e)))
 		goto fail;
-	while ((rc = sql_step(src, out, e)) == SQL_STEP_ROW) {
-		for (size_t c = 0; c < t->n_cols; c++)
-			bind_value(out, (int)c, in);
-		if (sql_step(dst, in, e) < 0) {
-			rc = -1;
-			break;
-		}
-		sql_reset(in);
-		(*rows)++;
-	}
+	do {
+		sql_done(src, out);
+		if (!(out = sql_prepare(src, sel, e)))
+			goto fail;
+		if (paged)
+			sql_bind_int(out, 1, last);
+		rc = copy_page(src, dst, t, out, in, paged ? page : 0, rows, &last, e);
+	} while (rc == SQL_STEP_ROW);
 fail:
 	sql_done(dst, in);
 	sql_done(src, out);

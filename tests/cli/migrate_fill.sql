@@ -1,7 +1,7 @@
 -- migrate_fill.sql: a row in every table `copro demo` leaves empty, so that
 -- tests/cli/test_migrate.sh copies a database with every table filled:
 -- accents and emoji in text, bytes 0 to 255 in a file, a fraction in a
--- reading. Run by sqlite3 on a demo database (organisation 1, its
+-- reading, a table of several pages. Run by sqlite3 on a demo database (organisation 1, its
 -- evaluation 1, audit 1, area 1).
 PRAGMA foreign_keys = ON;
 INSERT INTO app_user (id, email, name, password_hash, created_at) VALUES
@@ -41,7 +41,10 @@ INSERT INTO recovery_code (id, user_id, code_hash) VALUES (21, 5, 'th-recovery')
 INSERT INTO setup_code (code_hash, created_at) VALUES ('th-setup', '2026-11-07T09:00:00Z');
 INSERT INTO sign_in_failure (id, account_key, address, at) VALUES (31, 'zoë@example.org', '192.0.2.7', '2026-11-07T09:00:00Z');
 INSERT INTO sign_in_pending (token_hash, user_id, created_at, failures) VALUES ('th-pending', 5, '2026-11-07T09:00:00Z', 1);
-INSERT INTO throttle_hit (id, scope, address, at, scope_seq, address_seq) VALUES (41, 'sign-in', '192.0.2.7', '2026-11-07T09:00:00Z', 1, 1);
+-- More rows than migrate reads in one page (256), with a gap in the ids.
+WITH RECURSIVE n(i) AS (SELECT 41 UNION ALL SELECT i + 1 FROM n WHERE i < 640)
+INSERT INTO throttle_hit (id, scope, address, at, scope_seq, address_seq)
+ SELECT i, 'sign-in', '192.0.2.7', '2026-11-07T09:00:00Z', i - 40, i - 40 FROM n WHERE i % 7 <> 0;
 INSERT INTO two_factor (user_id, secret, confirmed_at, last_step, created_at) VALUES (5, 'JBSWY3DPEHPK3PXP', '2026-11-07T09:00:00Z', 59000000, '2026-11-07T09:00:00Z');
 INSERT INTO two_factor_area_setting (area_id, required, updated_at) VALUES (1, 1, '2026-11-07T09:00:00Z');
 INSERT INTO user_session (token_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ('th-session', 5, 'csrf', '2026-11-07T09:00:00Z', '2026-11-07T09:05:00Z');
