@@ -2,6 +2,8 @@
  * in every role, signed in once per program) and their requests. */
 #include "webtest.h"
 
+#include "store/sql.h"
+
 const char *const as_names[AS_ALL] = {
 	"signed out", "area administrator", "lead", "contributor", "viewer",
 	"lead of another organisation", "administrator of another area",
@@ -39,17 +41,19 @@ static int64_t webfix_assessor(webfix *w, int who, const char *email, const char
 		 " invite_expires_at, until, created_at) VALUES (%lld, %lld, %lld, 'Assessor', '%s',"
 		 " '2026-01-01T00:00:00Z', '%s', '2026-01-01T00:00:00Z')", (long long)w->org, (long long)w->eval,
 		 (long long)user, email, until);
-	assert_int_equal(sqlite3_exec(f->db.db, sql, NULL, NULL, NULL), SQLITE_OK);
-	int64_t id = sqlite3_last_insert_rowid(f->db.db);
+	test_exec(&f->db, sql);
+	int64_t id = 0;
+	assert_int_equal(sql_get_int(&f->db, "SELECT id FROM assessor WHERE email = ?",
+				     SQL_ARGS(sql_text(email)), &id, &f->e), 0);
 	assert_int_equal(sign_in(&f->d, email, WEBTEST_PASSWORD, "127.0.0.1", &w->as[who], &f->e), 0);
 	return id;
 }
 
-int webfix_group_setup(void **state)
+/* The world, in a new fixture of w's own. */
+static void webfix_build(webfix *w)
 {
 	void *st = NULL;
 	fixture_setup(&st);
-	webfix *w = &webfix_template;
 	w->f = *(fixture *)st;
 	free(st);
 	w->f.d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &w->f.mem};
@@ -68,6 +72,11 @@ int webfix_group_setup(void **state)
 	webfix_member(w, AS_OTHER_AREA, "far@example.org", "area-admin", 0, "Elsewhere");
 	w->assessor = webfix_assessor(w, AS_ASSESSOR, "assessor@example.org", "2099-12-31");
 	webfix_assessor(w, AS_ASSESSOR_ENDED, "ended@example.org", "2020-01-01");
+}
+
+int webfix_group_setup(void **state)
+{
+	webfix_build(&webfix_template);
 	(void)state;
 	return 0;
 }
@@ -81,10 +90,20 @@ int webfix_group_teardown(void **state)
 	return fixture_teardown((void **)&f);
 }
 
+/* Each test works on a copy of the world: SQLite's online backup of the
+ * program's one; on PostgreSQL, which has no such copy, the world built
+ * again in a fixture of the test's own (an emptied database, testutil.c). */
 int webfix_setup(void **state)
 {
 	webfix *w = calloc(1, sizeof *w);
 	assert_non_null(w);
+	if (store_engine_is_pg(&webfix_template.f.db)) {
+		webfix_build(w);
+		w->cfg = (web_config){.db_path = w->f.path, .assets_dir = "/nonexistent",
+				      .frameworks = &w->f.frameworks};
+		*state = w;
+		return 0;
+	}
 	*w = webfix_template;
 	memset(&w->f.db, 0, sizeof w->f.db);
 	w->f.mem = (arena){0};
@@ -102,6 +121,13 @@ int webfix_setup(void **state)
 int webfix_teardown(void **state)
 {
 	webfix *w = *state;
+	if (store_engine_is_pg(&webfix_template.f.db)) {
+		fixture *f = malloc(sizeof *f);
+		assert_non_null(f);
+		*f = w->f;
+		free(w);
+		return fixture_teardown((void **)&f);
+	}
 	store_close(&w->f.db);
 	arena_free(&w->f.mem);
 	remove(w->f.path);
