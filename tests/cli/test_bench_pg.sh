@@ -3,8 +3,8 @@
 # copies a dataset bench-generate made into an empty PostgreSQL database
 # (every row, the search index, identities past the largest id), and
 # bench-pagetime draws the same pages from it as from the SQLite file;
-# pg-load's refusals. On the run's cluster (COPRO_TEST_DB) or one of its
-# own (tests/pg/cluster); skipped without PostgreSQL.
+# pg-load's refusals. On the run's cluster (COPRO_TEST_CLUSTER) or one of
+# its own (tests/pg/cluster); skipped without PostgreSQL.
 . "$(dirname "$0")/lib.sh"
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -18,20 +18,22 @@ if ! command -v psql >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/n
 	finish
 fi
 
-# A database of its own, on the run's cluster or on a new one.
+# A schema of its own, on the run's cluster (tests/run's COPRO_TEST_CLUSTER)
+# or on a new one: dropping a schema costs less than dropping a database.
 own_cluster=''
-if [ -n "${COPRO_TEST_DB:-}" ]; then
-	base=$COPRO_TEST_DB
+if [ -n "${COPRO_TEST_CLUSTER:-}" ]; then
+	base=$COPRO_TEST_CLUSTER
+	"$root/tests/pg/cluster" wait "$base" || { not_ok "the run's cluster answers"; finish; }
 else
 	base=$("$root/tests/pg/cluster" start) || { not_ok "a throw-away cluster starts"; finish; }
 	own_cluster=$base
 fi
-trap '[ -n "$own_cluster" ] && "$root/tests/pg/cluster" stop "$own_cluster"; rm -rf "$WORK"' EXIT
-name=bench_load_$$
-psql -X -q "$base" -c "CREATE DATABASE $name" || { not_ok "a database for the test"; finish; }
-uri=$(printf '%s' "$base" | sed "s|^\(postgres[a-z]*://[^/?]*\)/[^?]*|\1/$name|")
-trap 'psql -X -q "$base" -c "DROP DATABASE IF EXISTS $name" >/dev/null 2>&1
+schema=bench_load_$$
+trap 'psql -X -q "$base" -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1
 	[ -n "$own_cluster" ] && "$root/tests/pg/cluster" stop "$own_cluster"; rm -rf "$WORK"' EXIT
+psql -X -q "$base" -c "CREATE SCHEMA $schema" || { not_ok "a schema for the test"; finish; }
+case $base in *\?*) uri="$base&" ;; *) uri="$base?" ;; esac
+uri="${uri}options=-csearch_path%3D$schema"
 pq() { psql -X -At "$uri" -c "$1"; }
 
 A=$WORK/a.db
