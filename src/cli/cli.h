@@ -24,6 +24,15 @@ typedef struct cli {
 	arena mem;
 	domain d;
 	err e;
+	/* The try (from 1) of a command run again when its transaction lost
+	 * to a concurrent one (retry.c); can_retry: its output is kept aside,
+	 * so it may be. */
+	int tries;
+	bool can_retry;
+	/* What the first try read from standard input, for the next. */
+	char *stdin_text;
+	size_t stdin_len;
+	bool stdin_read;
 } cli;
 
 typedef struct command {
@@ -32,6 +41,14 @@ typedef struct command {
 	const char *help;       /* usage, options and an example */
 	int (*run)(cli *c, int argc, char **argv);
 } command;
+
+/* Runs the command, again while its transaction loses to a concurrent
+ * one, up to STORE_TRIES times, printing only the last try's output. */
+int cli_run(cli *c, const command *cmd, int argc, char **argv);
+/* The command's last transaction lost to a concurrent one. */
+bool cli_lost(cli *c);
+/* ... and the command will be run again: say nothing of it yet. */
+bool cli_will_retry(cli *c);
 
 /* Each file's commands, named after their family (cli/audit.c has
  * audit_commands); main.c lists them in the order of `copro help`. */
@@ -96,6 +113,9 @@ int cli_ids(cli *c, const char *what, const char **texts, int64_t **ids, size_t 
  * at most `limit` bytes (*len == limit: there may be more). `advice`
  * follows the message when it cannot be opened. */
 char *cli_read_file(cli *c, const char *path, size_t limit, const char *advice, size_t *len);
+/* One line of standard input into buf (fgets), or NULL at its end; the
+ * same line again when the command is run again (retry.c). */
+char *cli_read_line(cli *c, char *buf, size_t size);
 /* Prints a JSON value with two-space indent and a newline; takes it. */
 int cli_print_json(json_t *v);
 /* Prints a list's items as a JSON array, each through fn, which takes a

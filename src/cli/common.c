@@ -133,7 +133,11 @@ void cli_close(cli *c)
 
 int cli_fail(cli *c)
 {
+	if (cli_will_retry(c))
+		return EXIT_FAIL;       /* run again: the next try speaks */
 	const char *m = c->e.msg[0] ? c->e.msg : "failed for an unknown reason (a bug in copro).";
+	if (cli_lost(c))
+		m = "the database was busy with other changes at the same moment, so nothing was saved: try again in a moment.";
 	fprintf(stderr, "copro %s: %s\n", c->command, m);
 	return EXIT_FAIL;
 }
@@ -197,7 +201,52 @@ int cli_ids(cli *c, const char *what, const char **texts, int64_t **ids, size_t 
 	return 0;
 }
 
+static char *read_file(cli *c, const char *path, size_t limit, const char *advice, size_t *len);
+
+/* Standard input again, for a command run a second time (retry.c). */
+static char *stdin_again(cli *c, size_t limit, size_t *len)
+{
+	*len = c->stdin_len < limit ? c->stdin_len : limit;
+	char *buf = malloc(*len + 1);
+	if (!buf)
+		abort();
+	memcpy(buf, c->stdin_text, *len);
+	buf[*len] = '\0';
+	return buf;
+}
+
+static void stdin_keep(cli *c, const char *buf, size_t len)
+{
+	c->stdin_text = arena_alloc(&c->mem, len + 1);
+	memcpy(c->stdin_text, buf, len);
+	c->stdin_text[len] = '\0';
+	c->stdin_len = len;
+	c->stdin_read = true;
+}
+
 char *cli_read_file(cli *c, const char *path, size_t limit, const char *advice, size_t *len)
+{
+	if (strcmp(path, "-") == 0 && c->stdin_read)
+		return stdin_again(c, limit, len);
+	char *buf = read_file(c, path, limit, advice, len);
+	if (buf && strcmp(path, "-") == 0)
+		stdin_keep(c, buf, *len);
+	return buf;
+}
+
+char *cli_read_line(cli *c, char *buf, size_t size)
+{
+	if (c->stdin_read) {
+		snprintf(buf, size, "%s", c->stdin_text);
+		return buf;
+	}
+	if (!fgets(buf, (int)size, stdin))
+		return NULL;
+	stdin_keep(c, buf, strlen(buf));
+	return buf;
+}
+
+static char *read_file(cli *c, const char *path, size_t limit, const char *advice, size_t *len)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	*len = 0;

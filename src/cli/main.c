@@ -255,7 +255,7 @@ int main(int argc, char **argv)
 	c.d.mem = &c.mem;
 	if (needs_languages(cmd))
 		start_languages();
-	int rc = cmd->run(&c, argc - i - used, argv + i + used);
+	int rc = cli_run(&c, cmd, argc - i - used, argv + i + used);
 	cli_close(&c);
 	if (c.frameworks_loaded)
 		fw_registry_free(&c.frameworks);

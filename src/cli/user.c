@@ -16,9 +16,9 @@
  * other users could see it in the process list. */
 static int read_password(cli *c, char *buf, size_t size)
 {
-	if (isatty(0))
+	if (isatty(0) && !c->stdin_read)
 		fprintf(stderr, "Password (at least 12 characters): ");
-	if (!fgets(buf, (int)size, stdin)) {
+	if (!cli_read_line(c, buf, size)) {
 		err_set(&c->e, ERR_INPUT, "no password given: type it, or pipe it in on standard input.");
 		return -1;
 	}

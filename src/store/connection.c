@@ -359,6 +359,11 @@ bool store_retry_next(store *s, int done)
 	return true;
 }
 
+bool store_lost(const store *s)
+{
+	return s->conflicted;
+}
+
 int store_retry(store *s, store_unit unit, void *ctx, err *e)
 {
 	for (int done = 1;; done++) {

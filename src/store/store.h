@@ -109,6 +109,9 @@ int store_retry(store *s, store_unit unit, void *ctx, err *e);
  * try numbered `done` (from 1) lost to a concurrent transaction and may be
  * run again; if so, it is rolled back and the pause is taken. */
 bool store_retry_next(store *s, int done);
+/* The last transaction on `s` lost to a concurrent one (conflicted):
+ * running its unit of work again may succeed. */
+bool store_lost(const store *s);
 
 /* A consistent copy of a live database through SQLite's backup API. */
 int store_backup(store *s, const char *dest, err *e);

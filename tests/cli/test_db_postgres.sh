@@ -52,6 +52,37 @@ expect_fail "init refuses a database holding another program's tables" 1 \
 same "and made none of copro's there" "ledger" \
 	"$("${psql:-psql}" -At -d "$uri" -c "SELECT string_agg(tablename, ',') FROM pg_tables WHERE schemaname = 'theirs'")"
 
+# ---- a command that loses runs again ---------------------------------------
+# A trigger raises SQLSTATE 40001 (as PostgreSQL does for a transaction that
+# a concurrent commit made stale) for the first inserts, counted by a
+# sequence, which a rollback does not undo.
+lose() {
+	"${psql:-psql}" -q -d "$uri" -c "DROP TRIGGER IF EXISTS lose ON $1;
+		DROP SEQUENCE IF EXISTS lose_n; CREATE SEQUENCE lose_n;
+		CREATE OR REPLACE FUNCTION lose() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN
+		IF nextval('lose_n') <= $2 THEN RAISE EXCEPTION 'lost' USING ERRCODE = '40001'; END IF;
+		RETURN NEW; END \$\$; CREATE TRIGGER lose BEFORE INSERT ON $1 FOR EACH ROW EXECUTE FUNCTION lose()" >/dev/null
+}
+lose organisation 2
+expect_out "org add losing twice is run again and saved" "Hillside Academy" \
+	org add --name "Hillside Academy" --sector education
+same "its output is printed once" 1 "$(printf '%s\n' "$out" | grep -c 'Hillside Academy')"
+same "nothing said on standard error" "" "$err"
+same "and the organisation is there once" 1 "$("$COPRO" org list | grep -c 'Hillside Academy')"
+lose organisation 3
+expect_fail "org add losing 3 times says the database was busy, nothing saved" 1 \
+	"copro org add: the database was busy with other changes at the same moment, so nothing was saved: try again in a moment." \
+	org add --name "Valley School" --sector education
+same "nothing printed on standard output" "" "$out"
+same "and nothing was saved" 0 "$("$COPRO" org list | grep -c 'Valley School')"
+"${psql:-psql}" -q -d "$uri" -c "DROP TRIGGER lose ON organisation" >/dev/null
+lose app_user 1
+printf 'another long password\n' | "$COPRO" user add --name "Grace Hopper" --email grace@example.org \
+	--role lead --org 1 >"$WORK/out" 2>"$WORK/err"
+same "user add losing once reads its password again from what it kept: exit 0" "0 " \
+	"$? $(cat "$WORK/err")"
+"${psql:-psql}" -q -d "$uri" -c "DROP TRIGGER lose ON app_user" >/dev/null
+
 # ---- bad addresses -------------------------------------------------------
 expect_fail "a URI libpq cannot read is refused in words" 1 \
 	"the PostgreSQL address is not valid (invalid URI query parameter: \"nosuchoption\"): write it as postgresql://USER@HOST/DATABASE." \
@@ -75,6 +106,12 @@ curl -s -c "$jar" -b "$jar" -o "$WORK/signin" "$base/sign-in"
 same "Ada signs in (a session written on PostgreSQL)" 303 "$(curl -s -c "$jar" -b "$jar" -o /dev/null \
 	-w '%{http_code}' --data-urlencode "email=ada@example.org" \
 	--data-urlencode "password=a long enough password" --data-urlencode "csrf=$(token "$WORK/signin")" \
+	"$base/sign-in")"
+gjar="$WORK/gjar"
+curl -s -c "$gjar" -b "$gjar" -o "$WORK/gsignin" "$base/sign-in"
+same "Grace signs in with the password user add read once and used on its second try" 303 \
+	"$(curl -s -c "$gjar" -b "$gjar" -o /dev/null -w '%{http_code}' --data-urlencode "email=grace@example.org" \
+	--data-urlencode "password=another long password" --data-urlencode "csrf=$(token "$WORK/gsignin")" \
 	"$base/sign-in")"
 curl -s -b "$jar" -o "$WORK/new" "$base/org/1/actions/new"
 csrf=$(token "$WORK/new")
