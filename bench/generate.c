@@ -1777,7 +1777,6 @@ static int make_schema(gen *g)
 		fprintf(stderr, "bench-generate: %s exists already: give a new path.\n", g->path);
 		return 1;
 	}
-	store_pg_allow();
 	if (store_open(&g->db, g->path, STORE_CREATE, &g->e) < 0) {
 		fprintf(stderr, "bench-generate: %s\n", g->e.msg);
 		return 1;

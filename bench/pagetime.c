@@ -649,7 +649,6 @@ int main(int argc, char **argv)
 	if (!runs)
 		abort();
 	rc = 1;
-	store_pg_allow();       /* --db may name a PostgreSQL database (bench/run-pg) */
 	bool opened = false;
 	if (fw_registry_load(&b.reg, NULL, &b.e) < 0 ||
 	    store_open(&b.db, b.db_path, STORE_EXISTING, &b.e) < 0) {
