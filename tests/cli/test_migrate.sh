@@ -96,8 +96,18 @@ same "the organisation's export is byte-identical" "$("$COPRO" --db "$SRC" expor
 same "the area's export too" \
 	"$(COPRO_NOW=2026-12-01T09:00:00Z "$COPRO" --db "$SRC" area export "Demo Borough" --format json | sha256sum)" \
 	"$(COPRO_NOW=2026-12-01T09:00:00Z "$COPRO" --db "$BACK" area export "Demo Borough" --format json | sha256sum)"
-same "search finds the same records" "$("$COPRO" --db "$SRC" search 1 cafe welcome)" \
-	"$("$COPRO" --db "$BACK" search 1 cafe welcome)"
+# found DB WORDS...: what copro's search finds, as "total kind id ..." (the
+# engines may rank near-equal matches apart: docs/postgresql.md).
+found() {
+	db=$1; shift
+	"$COPRO" --db "$db" search 1 "$@" --json | python3 -c 'import json, sys
+d = json.load(sys.stdin)
+print(d["total"], *sorted("%s %s" % (r["kind"], r["id"]) for r in d["results"]))'
+}
+same "search finds the same records after the round trip" \
+	"$(found "$SRC" coffee morn; found "$SRC" welcome)" "$(found "$BACK" coffee morn; found "$BACK" welcome)"
+same "and on PostgreSQL" "3 evidence 5 measure 1 plan 1" "$(found "$PG1" coffee morn)"
+same "both words too" "$(found "$SRC" welcome)" "$(found "$PG1" welcome)"
 expect_out "copro adds to the copy with new ids" "Added" --db "$BACK" org add --name "After the move" --sector health
 
 # ---- refusals: a message, exit 1, nothing written -------------------------
@@ -160,16 +170,17 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$COPRO" "$@"
 }
 FILES="$WORK/files.db"
 cp "$SRC" "$FILES"
-sqlite3 "$FILES" "WITH RECURSIVE n(i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM n WHERE i < 107)
+sqlite3 "$FILES" "WITH RECURSIVE n(i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM n WHERE i < 115)
 	INSERT INTO evidence_file (id, evidence_id, organisation_id, name, media_type, size, sha256, created_at)
-	SELECT i, 2, 1, 'f' || i || '.bin', 'application/octet-stream', 2000000, 'x', '2026-11-09T09:00:00Z' FROM n;
-	INSERT INTO evidence_file_data SELECT id, randomblob(2000000) FROM evidence_file WHERE id >= 100"
+	SELECT i, 2, 1, 'f' || i || '.bin', 'application/octet-stream', 1000000, 'x', '2026-11-09T09:00:00Z' FROM n;
+	INSERT INTO evidence_file_data SELECT id, randomblob(1000000) FROM evidence_file WHERE id >= 100"
 newdb
 "$COPRO" migrate --from "$FILES" --to "$uri" >/dev/null 2>&1
 small=$(peak migrate --from "$PG1" --to "$WORK/small.db")
 big=$(peak migrate --from "$uri" --to "$WORK/files-back.db")
-check "16 MB of files from PostgreSQL take under 10 MB more memory ($((big - small)) kB)" \
-	test $((big - small)) -lt 10240
+# Read whole, they took about three times their size.
+check "16 MB of files from PostgreSQL take less memory than that ($((big - small)) kB more)" \
+	test $((big - small)) -lt 16000
 same "and arrive whole" "$(sqlite3 "$FILES" "SELECT hex(bytes) FROM evidence_file_data ORDER BY file_id" | md5sum)" \
 	"$(sqlite3 "$WORK/files-back.db" "SELECT hex(bytes) FROM evidence_file_data ORDER BY file_id" | md5sum)"
 
