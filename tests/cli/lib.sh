@@ -167,3 +167,19 @@ finish() {
 	[ "$_failed" -eq 0 ]
 	exit $?
 }
+
+# pg_start WHAT: a throw-away PostgreSQL cluster (tests/pg/cluster) for the
+# script, its URI in $uri; the script's EXIT trap stops it with pg_stop.
+# Without PostgreSQL installed it prints WHAT as skipped and exits 0.
+pg_start() {
+	_pg=$(cd "$(dirname "$0")/../.." && pwd)/tests/pg/cluster
+	uri=$(nice "$_pg" start 2>"$WORK/cluster.err") && return 0
+	if grep -q "no initdb found" "$WORK/cluster.err"; then
+		echo "ok - $1 # SKIP PostgreSQL is not installed (scripts/install-deps)"
+		exit 0
+	fi
+	echo "not ok - a throw-away cluster starts"
+	cat "$WORK/cluster.err"
+	exit 1
+}
+pg_stop() { "$_pg" stop "$uri"; }

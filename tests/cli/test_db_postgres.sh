@@ -8,16 +8,9 @@
 # password echoed.
 . "$(dirname "$0")/lib.sh"
 
-root=$(cd "$(dirname "$0")/../.." && pwd)
-if ! uri=$(nice "$root/tests/pg/cluster" start 2>"$WORK/cluster.err"); then
-	if grep -q "no initdb found" "$WORK/cluster.err"; then
-		echo "ok - copro on PostgreSQL # SKIP PostgreSQL is not installed (scripts/install-deps)"
-		exit 0
-	fi
-	echo "not ok - a throw-away cluster starts"; cat "$WORK/cluster.err"; exit 1
-fi
+pg_start "copro on PostgreSQL"
 pid=""
-trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait; "$root/tests/pg/cluster" stop "$uri"; rm -rf "$WORK"' EXIT
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait; pg_stop; rm -rf "$WORK"' EXIT
 dir=$(printf '%s' "$uri" | sed -n 's/.*[?&]host=\([^&]*\).*/\1/p')
 name="postgresql://copro@$dir/copro"   # how copro names it
 export COPRO_DB="$uri"
