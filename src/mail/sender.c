@@ -61,6 +61,7 @@ static struct {
 	pthread_t thread;
 	bool running, stop, woken;
 	store db;
+	const char *db_path;
 	const fw_registry *frameworks;
 	smtp_settings settings;         /* serve's, with `cancel` set to this thread's */
 	_Atomic bool cancel;            /* set by mail_sender_stop: ends a slow conversation */
@@ -76,6 +77,16 @@ void mail_sender_wake(void)
 
 static int one_pass(void)
 {
+	err lost = {0};
+	/* A connection the database server dropped (a restart) is opened
+	 * again, rather than every pass failing until copro restarts. */
+	if (store_connection_lost(&sender.db)) {
+		store_close(&sender.db);
+		if (store_open(&sender.db, sender.db_path, STORE_EXISTING, &lost) < 0) {
+			fprintf(stderr, "copro serve: sending mail: %s\n", lost.msg);
+			return 0;
+		}
+	}
 	arena mem = {0};
 	domain d = {.db = &sender.db, .frameworks = sender.frameworks, .mem = &mem};
 	err e = {0};
@@ -144,6 +155,7 @@ int mail_sender_start(const char *db_path, const fw_registry *frameworks, const 
 {
 	if (store_open(&sender.db, db_path, STORE_EXISTING, e) < 0)
 		return -1;
+	sender.db_path = db_path;
 	sender.frameworks = frameworks;
 	sender.settings = *s;
 	sender.settings.cancel = &sender.cancel;

@@ -21,6 +21,11 @@ bool store_engine_is_pg(const store *s)
 	return s->engine == &sql_engine_pg;
 }
 
+bool store_connection_lost(const store *s)
+{
+	return !s->engine || (s->engine->lost && s->engine->lost(s));
+}
+
 bool store_writes_one_at_a_time(const store *s)
 {
 	return !s->engine->writers_side_by_side;

@@ -62,6 +62,9 @@ typedef struct sql_engine {
 	/* Writers run side by side, each on its own connection (PostgreSQL),
 	 * rather than one at a time under a file's lock (SQLite). */
 	bool writers_side_by_side;
+	/* The server dropped the connection (a restart): it must be opened
+	 * again. NULL: a connection is never lost (SQLite's file). */
+	bool (*lost)(const store *s);
 	/* Statements: binds and steps answer 0 (SQL_STEP_ROW, SQL_STEP_DONE
 	 * for step) or the engine's code. */
 	const char *(*sql_text)(sql_stmt *st);

@@ -263,6 +263,21 @@ static void pg_close(store *s)
 	s->pg = NULL;
 }
 
+/* An idle connection learns that the server closed it only by reading:
+ * the server's goodbye (or the socket's end) is read here without
+ * waiting, so the first request after a restart is not the one to fail. */
+static bool pg_lost(const store *s)
+{
+	if (!s->pg)
+		return true;
+	PGconn *c = s->pg->conn;
+	/* Twice: the first read may end at the server's last message, the
+	 * second meets the closed socket. */
+	for (int i = 0; i < 2 && PQstatus(c) == CONNECTION_OK && PQtransactionStatus(c) == PQTRANS_IDLE; i++)
+		PQconsumeInput(c);
+	return PQstatus(c) == CONNECTION_BAD;
+}
+
 const sql_engine sql_engine_pg = {
 	.name = "PostgreSQL",
 	.open = pg_open,
@@ -285,6 +300,7 @@ const sql_engine sql_engine_pg = {
 	.has_table = pg_has_table,
 	.migration_lock = pg_migration_lock,
 	.writers_side_by_side = true,
+	.lost = pg_lost,
 	.sql_text = pg_sql_text,
 	.param_count = pg_param_count,
 	.param_name = pg_param_name,

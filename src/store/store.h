@@ -78,6 +78,9 @@ int store_checkpoint(store *s, int *wal_pages, err *e);
  * (PostgreSQL): each thread makes its changes on its own connection, and
  * a transaction that loses is run again (store_retry). */
 bool store_writes_one_at_a_time(const store *s);
+/* The database server dropped this connection (it restarted), or the
+ * store is closed: store_close and store_open again. Never on SQLite. */
+bool store_connection_lost(const store *s);
 /* The process's write lock for the database of `s`, taken for a whole
  * request on a connection that threads share (copro serve's writer); the
  * outermost store_commit or store_rollback lets it go, or the unlock.

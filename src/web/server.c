@@ -39,13 +39,11 @@ struct server {
 	pthread_mutex_t lock;
 	store *stores[MAX_THREADS * 2];
 	size_t n_stores;
-	/* Where the engine writes one at a time (SQLite), signed-in changes
-	 * all go through one connection, one request at a time (the
-	 * process's write lock): a connection that only this process's
-	 * writes change keeps its page cache, where each thread's own would
-	 * be emptied by every other thread's commit. Where writers run side
-	 * by side (PostgreSQL) each thread changes on its own connection and
-	 * `writer` stays closed: one PGconn is never used by two threads. */
+	/* Where writes are one at a time (SQLite), signed-in changes share one
+	 * connection under the process's write lock: it keeps its page cache,
+	 * where each thread's own would be emptied by every other's commit.
+	 * Where writers run side by side (PostgreSQL) each thread changes on
+	 * its own connection; `writer` stays closed. */
 	bool shared_writer;
 	store writer;
 };
@@ -55,11 +53,22 @@ struct server {
  * copro processes can serve the same data. */
 static _Thread_local store *thread_store;
 
+/* A connection the database server dropped (a restart) is opened again,
+ * rather than every request failing until copro restarts. */
+static int reopen_if_lost(store *st, const char *db_path, err *e)
+{
+	if (!store_connection_lost(st))
+		return 0;
+	store_close(st);
+	return store_open(st, db_path, STORE_EXISTING, e);
+}
+
 static store *get_store(struct server *s, err *e)
 {
-	if (thread_store)
-		return thread_store;
-	store *st = calloc(1, sizeof *st);
+	store *st = thread_store;
+	if (st)
+		return reopen_if_lost(st, s->opts->config.db_path, e) < 0 ? NULL : st;
+	st = calloc(1, sizeof *st);
 	if (!st) {
 		err_set(e, ERR_INTERNAL, "out of memory");
 		return NULL;
@@ -95,6 +104,7 @@ typedef struct checkpointer {
 	bool stop;
 	store db;
 	const fw_registry *frameworks;
+	const char *db_path;
 	int64_t purge_every, next_purge;        /* seconds; a monotonic time */
 } checkpointer;
 
@@ -118,10 +128,14 @@ static void purge_when_due(checkpointer *c)
 	if (monotonic_seconds() < c->next_purge)
 		return;
 	c->next_purge = monotonic_seconds() + c->purge_every;
+	err e = {0};
+	if (reopen_if_lost(&c->db, c->db_path, &e) < 0) {
+		fprintf(stderr, "copro serve: deleting old free text: %s\n", e.msg);
+		return;
+	}
 	arena mem = {0};
 	domain d = {.db = &c->db, .frameworks = c->frameworks, .mem = &mem};
 	size_t purged = 0;
-	err e = {0};
 	if (views_purge(&d, NULL, &purged, &e) < 0)
 		fprintf(stderr, "copro serve: deleting old free text: %s\n", e.msg);
 	else if (purged)
@@ -164,6 +178,7 @@ static int checkpointer_start(checkpointer *c, const web_config *config, err *e)
 	const char *db_path = config->db_path;
 	memset(c, 0, sizeof *c);
 	c->frameworks = config->frameworks;
+	c->db_path = db_path;
 	c->purge_every = purge_interval();
 	c->next_purge = monotonic_seconds() + c->purge_every;
 	if (store_open(&c->db, db_path, STORE_EXISTING, e) < 0)

@@ -138,6 +138,11 @@ same "/healthz answers 503 when the database is down" 503 \
 check "saying why" grep -q '^unavailable: ' "$WORK/health"
 expect_fail "a command says it cannot reach the server" 1 \
 	"copro org list: cannot connect to the database $name" org list
+if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start >/dev/null)
+else "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start >/dev/null; fi
+same "/healthz answers ok again once the database is back (the connection opened again)" "ok" \
+	"$(curl -s "$base/healthz")"
+same "and her pages are served again" 200 "$(curl -s -b "$jar" -o /dev/null -w '%{http_code}' "$base/org/1")"
 kill "$pid"
 wait "$pid"
 same "copro serve stops cleanly (no leak, no crash)" 0 "$?"
