@@ -7,6 +7,13 @@
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 DB="$WORK/copro.db"
+# With COPRO_TEST_PG set to a PostgreSQL cluster's URI (tests/pg/units.sh
+# cli), the script's database is a new, empty database of its own there.
+if [ -n "${COPRO_TEST_PG:-}" ]; then
+	psql -X -q -d "$COPRO_TEST_PG" -c "CREATE DATABASE cli_$$" >/dev/null ||
+		{ echo "not ok - a database of its own on $COPRO_TEST_PG"; exit 1; }
+	case $COPRO_TEST_PG in *\?*) DB="$COPRO_TEST_PG&dbname=cli_$$" ;; *) DB="$COPRO_TEST_PG?dbname=cli_$$" ;; esac
+fi
 export COPRO_DB="$DB"
 export COPRO_BUSY_TIMEOUT_MS=200
 unset COPRO_NOW
@@ -87,8 +94,14 @@ serve_start() {
 }
 
 # db_dump: the database's content as SQL text, for before/after checks.
+# On PostgreSQL its rows, sorted (an unchanged row may move), without the
+# identities' positions (a refused INSERT uses up a number there, since
+# PostgreSQL's sequences do not roll back) or pg_dump's random \restrict key.
 db_dump() {
-	if [ -f "$DB" ]; then sqlite3 "$DB" .dump 2>&1; fi
+	case $DB in
+	postgresql:*) pg_dump --data-only --no-owner -d "$DB" 2>&1 | grep -v -e '^SELECT pg_catalog.setval' -e '^.restrict ' -e '^.unrestrict ' | sort ;;
+	*) if [ -f "$DB" ]; then sqlite3 "$DB" .dump 2>&1; fi ;;
+	esac
 }
 
 # json_get JSON EXPR: evaluates a jq-like Python expression on JSON text,

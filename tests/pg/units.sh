@@ -1,6 +1,7 @@
 #!/bin/sh
-# units.sh LAYER: the unit test programs of LAYER (store, domain, web)
-# listed in tests/pg/passing.txt run again on PostgreSQL, on the test
+# units.sh LAYER: the unit test programs of LAYER (store, domain, web),
+# or the command-line scripts (cli: tests/cli/lib.sh gives each a database
+# of its own), listed in tests/pg/passing.txt run again on PostgreSQL, on the test
 # run's cluster (or one of their own), two at a time; each program has
 # databases of its own (tests/testutil.c). One TAP line a program, with
 # its failures under it. COPRO names the build's copro; the test programs
@@ -16,8 +17,13 @@ if [ "${1:-}" = one ]; then
 	t="$build/tests/$2"
 	dir=$(mktemp -d)
 	start=$(date +%s)
-	(cd "$dir" && "$t") >"$dir/out" 2>&1
-	rc=$?
+	case $2 in
+	*.sh) (cd "$dir" && COPRO_TEST_PG=$COPRO_TEST_DB sh "$root/tests/$2") >"$dir/out" 2>&1
+		rc=$?
+		grep -q '^not ok' "$dir/out" && rc=1 ;;
+	*) (cd "$dir" && "$t") >"$dir/out" 2>&1
+		rc=$? ;;
+	esac
 	secs=$(($(date +%s) - start))
 	if [ "$rc" -eq 0 ] && ! grep -q -e 'ERROR: AddressSanitizer' -e 'ERROR: LeakSanitizer' \
 		-e 'runtime error:' "$dir/out"; then
@@ -26,7 +32,7 @@ if [ "${1:-}" = one ]; then
 		[ -n "$skipped" ] && echo "# $2: $skipped SQLite-only tests skipped on PostgreSQL"
 	else
 		echo "not ok - $2 on PostgreSQL (exit $rc)"
-		grep -e '^\[  FAILED  \] [a-z]' -e 'ERROR' -e 'error:' "$dir/out" | sort -u | head -20 | sed 's/^/#   /'
+		grep -e '^\[  FAILED  \] [a-z]' -e 'ERROR' -e 'error:' -e '^not ok' "$dir/out" | sort -u | head -20 | sed 's/^/#   /'
 	fi
 	rm -rf "$dir"
 	exit 0
@@ -43,7 +49,7 @@ else
 	echo "# cluster started in $(($(date +%s) - start))s"
 fi
 export COPRO_TEST_DB
-layer=${1:?usage: tests/pg/units.sh store|domain|web}
+layer=${1:?usage: tests/pg/units.sh store|domain|web|cli}
 out=$(grep "^$layer/" "$root/tests/pg/passing.txt" |
 	xargs -P 2 -I{} sh "$0" one {})
 printf '%s\n' "$out"
