@@ -30,7 +30,11 @@ STATEMENT = re.compile(r'^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b', re.I)
 
 
 def preprocess(path):
-    flags = ['-Isrc', '-std=c11', '-D_POSIX_C_SOURCE=200809L', '-D_DEFAULT_SOURCE']
+    # The store's headers include libpq's, which Debian keeps outside the
+    # compiler's own search path (/usr/include/postgresql).
+    pq = subprocess.run(['pkg-config', '--cflags-only-I', 'libpq'], check=True,
+                        capture_output=True, text=True).stdout.split()
+    flags = ['-Isrc', '-std=c11', '-D_POSIX_C_SOURCE=200809L', '-D_DEFAULT_SOURCE'] + pq
     return subprocess.run(['cc', '-E', '-P'] + flags + [path], cwd=ROOT, check=True,
                           capture_output=True, text=True).stdout
 
