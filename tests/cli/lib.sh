@@ -104,6 +104,15 @@ db_dump() {
 	esac
 }
 
+# db_sql SQL: runs SQL on the script's database (SQLite or PostgreSQL) and
+# prints the rows, columns split by |, as sqlite3 does.
+db_sql() {
+	case $DB in
+	postgresql:*) psql -X -q -At -v ON_ERROR_STOP=1 -d "$DB" -c "$1" ;;
+	*) sqlite3 "$DB" "$1" ;;
+	esac
+}
+
 # json_get JSON EXPR: evaluates a jq-like Python expression on JSON text,
 # e.g. json_get "$out" 'd["sections"][0]["key"]'.
 json_get() {

@@ -19,15 +19,15 @@ expect_fail "two-factor off of an account without it says so" 1 "does not use tw
 	user two-factor off ada@example.org
 
 # As if Ada had set it up (the web page stores these) and lost her phone.
-sqlite3 "$DB" "INSERT INTO two_factor (user_id, secret, confirmed_at, created_at)
+db_sql "INSERT INTO two_factor (user_id, secret, confirmed_at, created_at)
 	SELECT id, 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM app_user;
 	INSERT INTO recovery_code (user_id, code_hash) SELECT id, 'x' FROM app_user;"
 expect_out "two-factor off turns it off" "Two-factor sign-in is off for ADA@example.org" \
 	user two-factor off ADA@example.org
 check "its secret and recovery codes are gone" \
-	[ "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM two_factor') $(sqlite3 "$DB" 'SELECT COUNT(*) FROM recovery_code')" = "0 0" ]
+	[ "$(db_sql 'SELECT COUNT(*) FROM two_factor') $(db_sql 'SELECT COUNT(*) FROM recovery_code')" = "0 0" ]
 check "the activity log says so" \
-	[ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM activity WHERE what LIKE 'two-factor sign-in turned off%'")" = 1 ]
+	[ "$(db_sql "SELECT COUNT(*) FROM activity WHERE what LIKE 'two-factor sign-in turned off%'")" = 1 ]
 expect_out "its help has an example" "Example:" user two-factor off --help
 
 # copro user reset: a link for the terminal operator to pass on.
@@ -39,7 +39,7 @@ link=$out
 check "the link is the base URL, /reset/ and 64 hex digits" \
 	sh -c 'printf "%s" "$1" | grep -qE "^https?://[^ ]+/reset/[0-9a-f]{64}$"' _ "$link"
 check "it warns to give it only to the person" sh -c 'printf "%s" "$1" | grep -q "Give it only to them"' _ "$err"
-check "only its hash is stored" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM password_reset WHERE token_hash = '${link##*/}'")" = 0 ]
-check "one live link" [ "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM password_reset WHERE used_at IS NULL')" = 1 ]
+check "only its hash is stored" [ "$(db_sql "SELECT COUNT(*) FROM password_reset WHERE token_hash = '${link##*/}'")" = 0 ]
+check "one live link" [ "$(db_sql 'SELECT COUNT(*) FROM password_reset WHERE used_at IS NULL')" = 1 ]
 expect_out "its help has an example" "Example:" user reset --help
 finish
