@@ -14,11 +14,13 @@
 
 # The instruments' texts under made-up hashes: the export must count a
 # project's steps from the stored version, as the installed file differs.
-sqlite3 "$DB" "
+# sql_text FILE: FILE's text as the inside of an SQL string literal.
+sql_text() { sed "s/'/''/g" "$1"; }
+db_sql "
 INSERT INTO framework_version VALUES ('h-audit', 'york-joint-partnership-audit',
-  readfile('$COPRO_FRAMEWORKS/york-joint-partnership-audit.json'), '2026-01-01T00:00:00Z');
+  '$(sql_text "$COPRO_FRAMEWORKS/york-joint-partnership-audit.json")', '2026-01-01T00:00:00Z');
 INSERT INTO framework_version VALUES ('h-model', 'york-strategic-model',
-  readfile('$COPRO_FRAMEWORKS/york-strategic-model.json'), '2026-01-01T00:00:00Z');
+  '$(sql_text "$COPRO_FRAMEWORKS/york-strategic-model.json")', '2026-01-01T00:00:00Z');
 INSERT INTO project (id, organisation_id, framework_id, framework_hash, title, service_area,
   starts_on, ends_on, created_at, updated_at) VALUES
   (1, 1, 'york-strategic-model', 'h-model', '=HYPERLINK(\"http://x\")', 'Short breaks',
@@ -109,7 +111,7 @@ same "a flat levels list" "3" "$(python3 -c "import json; print(len(json.load(op
 
 # ---- refusals -------------------------------------------------------------
 expect_fail "an unknown area" 1 'there is no area "Nowhere"' area export Nowhere --format csv --table audits
-same "the area is not created" "2" "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM area')"
+same "the area is not created" "2" "$(db_sql 'SELECT COUNT(*) FROM area')"
 expect_fail "no --format" 2 "--format is required" area export York --table audits
 expect_fail "an unknown format" 2 '--format "pdf" is not known' area export York --format pdf
 expect_fail "an unknown table" 2 '--table "people" is not known' area export York --format csv --table people
@@ -124,9 +126,9 @@ check "no half-written file is left" test ! -e "$WORK/no/such.csv"
 expect_ok "token add" area token add York --name "Area dashboard"
 token=$(printf '%s\n' "$out" | sed -n 's/^Token: //p')
 same "the secret is 64 hex digits" "64" "$(printf '%s' "$token" | tr -cd '0-9a-f' | wc -c | tr -d ' ')"
-check "only its hash is stored" test "$(sqlite3 "$DB" "SELECT COUNT(*) FROM api_token WHERE token_hash = '$token'")" = 0
+check "only its hash is stored" test "$(db_sql "SELECT COUNT(*) FROM api_token WHERE token_hash = '$token'")" = 0
 check "the activity log names it, without the secret" test \
-	"$(sqlite3 "$DB" "SELECT COUNT(*) FROM activity WHERE what = 'created API token 1: Area dashboard' AND what NOT LIKE '%$token%'")" = 1
+	"$(db_sql "SELECT COUNT(*) FROM activity WHERE what = 'created API token 1: Area dashboard' AND what NOT LIKE '%$token%'")" = 1
 expect_ok "token list" area token list York
 case "$out" in *"$token"*) not_ok "the list never shows the secret";; *) ok "the list never shows the secret";; esac
 check "the list shows the name" printf '%s' "$out" | grep -q "Area dashboard"
@@ -135,7 +137,7 @@ same "its fields" "['id', 'name', 'created_at', 'last_used_at', 'revoked_at']" "
 expect_ok "another area's token" area token add Leeds --name "Leeds board"
 expect_fail "revoking another area's token" 1 "this area has no live API token 2" area token revoke York 2
 expect_out "token revoke" "Revoked API token 1 (Area dashboard)" area token revoke York 1
-same "it is marked revoked" "1" "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM api_token WHERE id = 1 AND revoked_at IS NOT NULL')"
+same "it is marked revoked" "1" "$(db_sql 'SELECT COUNT(*) FROM api_token WHERE id = 1 AND revoked_at IS NOT NULL')"
 expect_fail "revoking it again" 1 "no live API token 1" area token revoke York 1
 expect_fail "token add without --name" 2 "--name is required" area token add York
 expect_fail "a blank name" 1 "name" area token add York --name ""
