@@ -12,13 +12,13 @@
 expect_ok "start a four-cornerstones evaluation" evaluation start 1 four-cornerstones 2026-27
 same "start says its number and the next step" "Started evaluation 1: four-cornerstones, cycle 2026-27
 Next: copro evaluation show 1" "$out"
-same "the instrument's text was stored once" 1 "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM framework_version')"
+same "the instrument's text was stored once" 1 "$(db_sql 'SELECT COUNT(*) FROM framework_version')"
 expect_fail "the same organisation, instrument and cycle again" 1 \
 	"copro evaluation start: Riverside Primary School already has a four-cornerstones evaluation for cycle 2026-27 (number 1): continue that one, or choose another cycle label." \
 	evaluation start 1 four-cornerstones 2026-27
 expect_ok "another cycle for the same organisation" evaluation start 1 four-cornerstones 2027-28
 same "it is evaluation 2" "Started evaluation 2: four-cornerstones, cycle 2027-28" "$(printf '%s\n' "$out" | head -1)"
-same "the same instrument version is not stored twice" 1 "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM framework_version')"
+same "the same instrument version is not stored twice" 1 "$(db_sql 'SELECT COUNT(*) FROM framework_version')"
 expect_ok "the same cycle for another organisation" evaluation start 2 four-cornerstones 2026-27
 expect_fail "an unknown instrument" 1 \
 	"copro evaluation start: there is no instrument \"four-corners\": \`copro frameworks\` lists the ones installed." \
