@@ -36,9 +36,9 @@ expect_out "open prints one link per group" "/v/" \
 same "three links" "3" "$(printf '%s\n' "$out" | grep -c 'https://copro.example.org/v/')"
 token=$(printf '%s\n' "$out" | sed -n 's|.*Parent carers *https://copro.example.org/v/||p')
 same "a token is 43 characters" "43" "${#token}"
-same "the token is not stored in clear" "" "$(sqlite3 "$DB" .dump | grep -F -- "$token")"
+same "the token is not stored in clear" "" "$(db_dump | grep -F -- "$token")"
 hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
-same "only its hash is stored" "1" "$(sqlite3 "$DB" "SELECT COUNT(*) FROM view_link WHERE token_hash = '$hash'")"
+same "only its hash is stored" "1" "$(db_sql "SELECT COUNT(*) FROM view_link WHERE token_hash = '$hash'")"
 expect_out "an audit's round" "Opened round of views 2" views open-audit 1 --groups parents
 
 expect_out "list" "Views on Four Cornerstones" views list 1
@@ -58,7 +58,7 @@ expect_fail "reopen an open round" 1 "not closed" views reopen 1
 expect_out "replace a link" "New link 2" views link 1 2
 expect_fail "replace another round's link" 1 "round 2 has no link number 1" views link 2 1
 newtoken=$(printf '%s\n' "$out" | sed -n 's|^  /v/||p')
-same "the old hash is gone" "0" "$(sqlite3 "$DB" "SELECT COUNT(*) FROM view_link WHERE token_hash = '$hash'")"
+same "the old hash is gone" "0" "$(db_sql "SELECT COUNT(*) FROM view_link WHERE token_hash = '$hash'")"
 
 # ---- changing a round, adapting easy read, bad numbers -----------------------------
 
@@ -68,7 +68,7 @@ expect_fail "set needs something to change" 2 "say what to change" views set 1
 expect_fail "set a closing date before opening" 1 "before the opening date" views set 1 --closes 2000-01-01
 expect_fail "set an unknown round" 1 "no round of views number 9" views set 9 --title "x"
 expect_out "adapt easy read" "uses your easy-read text" views easy-read 1 1i "We make you welcome."
-same "kept for the round" "We make you welcome." "$(sqlite3 "$DB" "SELECT easy_read FROM view_round_element WHERE round_id = 1 AND element_key = '1i'")"
+same "kept for the round" "We make you welcome." "$(db_sql "SELECT easy_read FROM view_round_element WHERE round_id = 1 AND element_key = '1i'")"
 expect_fail "adapt a statement not asked" 1 "does not ask about" views easy-read 1 4i "Hello."
 expect_fail "adapt with neither text nor --reset" 2 "or --reset" views easy-read 1 1i
 expect_out "reset easy read" "copro's easy-read text again" views easy-read 1 1i --reset
@@ -152,8 +152,8 @@ expect_out "unflag" "Took the flag off" views flag 1 2 1i --unflag
 expect_fail "an answer with no better comment" 1 "has no \"What could be better?\" comment" views yousaid 1 1 1i --better
 expect_fail "an unreviewed comment" 1 "review that comment first" views yousaid 1 3 1i
 expect_out "a comment becomes You said" "Made \"You said, we did\" record 1" views yousaid 1 1 1i
-same "what partners said" "Friendly office|2" "$(sqlite3 "$DB" "SELECT said, with_parents + 1 FROM you_said WHERE id = 1")"
-same "it remembers the round" "1" "$(sqlite3 "$DB" "SELECT round_id FROM view_you_said WHERE you_said_id = 1")"
+same "what partners said" "Friendly office|2" "$(db_sql "SELECT said, with_parents + 1 FROM you_said WHERE id = 1")"
+same "it remembers the round" "1" "$(db_sql "SELECT round_id FROM view_you_said WHERE you_said_id = 1")"
 
 # ---- agreeing ------------------------------------------------------------------------
 
@@ -166,9 +166,9 @@ expect_out "agree" "evidence item 1" \
 	views agree 1 1i --agreed "Welcoming, less so for dads" --resolved "Met both groups" --groups all
 expect_ok "the evidence item" evidence list 1 --json
 same "its title" "Views of parent carers (5), practitioners (5), $(date +'%B %Y'): 10 answers" "$(json_get "$out" 'd[0]["title"]')"
-same "linked to 1i's indicators" "$(sqlite3 "$DB" "SELECT COUNT(*) FROM evidence_link WHERE evidence_id = 1")" \
-	"$(sqlite3 "$DB" "SELECT COUNT(*) FROM evidence_link WHERE evidence_id = 1 AND element_key = '1i'")"
-check "some links" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM evidence_link WHERE evidence_id = 1")" -gt 0 ]
+same "linked to 1i's indicators" "$(db_sql "SELECT COUNT(*) FROM evidence_link WHERE evidence_id = 1")" \
+	"$(db_sql "SELECT COUNT(*) FROM evidence_link WHERE evidence_id = 1 AND element_key = '1i'")"
+check "some links" [ "$(db_sql "SELECT COUNT(*) FROM evidence_link WHERE evidence_id = 1")" -gt 0 ]
 
 # ---- settings and retention ------------------------------------------------------------
 
@@ -181,9 +181,9 @@ same "contact kept" "Mrs Khan, safeguarding lead" "$(json_get "$out" 'd["safegua
 expect_out "nothing old yet" "free text of 0 answers" views purge
 COPRO_NOW=2099-01-01T00:00:00Z run views purge
 same "retention deletes" "Deleted the free text of 4 answers past its organisation's retention period." "$out"
-same "no free text left" "0" "$(sqlite3 "$DB" "SELECT COUNT(*) FROM view_answer WHERE good IS NOT NULL")"
+same "no free text left" "0" "$(db_sql "SELECT COUNT(*) FROM view_answer WHERE good IS NOT NULL")"
 same "the activity log says so" "1" \
-	"$(sqlite3 "$DB" "SELECT COUNT(*) FROM activity WHERE what LIKE 'deleted the free text of 4 answers%'")"
+	"$(db_sql "SELECT COUNT(*) FROM activity WHERE what LIKE 'deleted the free text of 4 answers%'")"
 expect_out "help names the commands" "views results" help
 
 # A server left running deletes old free text once a day (COPRO_PURGE_EVERY
@@ -191,12 +191,12 @@ expect_out "help names the commands" "views results" help
 # runs loses its text without a restart.
 paper parents '1i 3 | Kind staff\n'
 COPRO_PURGE_EVERY=1 serve_start
-sqlite3 "$DB" "UPDATE view_response SET submitted_at = '2000-01-01T00:00:00Z' WHERE id = (SELECT MAX(id) FROM view_response)"
+db_sql "UPDATE view_response SET submitted_at = '2000-01-01T00:00:00Z' WHERE id = (SELECT MAX(id) FROM view_response)"
 i=0
-while [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM view_answer WHERE good IS NOT NULL")" != 0 ] && [ $i -lt 100 ]; do
+while [ "$(db_sql "SELECT COUNT(*) FROM view_answer WHERE good IS NOT NULL")" != 0 ] && [ $i -lt 100 ]; do
 	sleep 0.1; i=$((i + 1))
 done
-same "a running server deletes old free text" "0" "$(sqlite3 "$DB" "SELECT COUNT(*) FROM view_answer WHERE good IS NOT NULL")"
+same "a running server deletes old free text" "0" "$(db_sql "SELECT COUNT(*) FROM view_answer WHERE good IS NOT NULL")"
 kill "$pid"; wait "$pid" 2>/dev/null
 same "and says so" "1" "$(grep -c 'Deleted the free text of 1 answer past the retention period' "$WORK/serve.log")"
 
