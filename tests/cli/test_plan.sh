@@ -75,7 +75,7 @@ same "the plan lists its actions" "[[1, '1i', 'SENCO', '2099-03-31'], [2, '1i', 
 run action show 1 --json
 same "the action belongs to the organisation and names the statement" "1 Fathers rarely come" \
 	"$(json_get "$out" 'str(d["organisation"]) + " " + d["title"]')"
-check "source_plan_id is set" [ "$(sqlite3 "$DB" 'SELECT source_plan_id, source_element_key FROM action_item WHERE id = 1')" = "1|1i" ]
+check "source_plan_id is set" [ "$(db_sql 'SELECT source_plan_id, source_element_key FROM action_item WHERE id = 1')" = "1|1i" ]
 
 expect_fail "no areas for development to turn" 1 "statement 3iv of plan 1 has no areas for development yet" plan action 1 3iv
 expect_fail "a bad due date" 1 "due date" plan action 1 1i --due 2099-02-30
