@@ -152,7 +152,7 @@ same "the original evaluation's progress is the same" "16 1 25 131" \
 	"$(json_get "$out" '" ".join(str(d[k]) for k in ("statements_evidenced","statements_complete","indicators_evidenced","indicators"))')"
 run --db "$DB2" evaluation list 1 --json
 same "the imported evaluations keep their status" "['draft', 'submitted']" "$(json_get "$out" '[e["status"] for e in d]')"
-same "the original database was not touched by the import" 2 "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM organisation')"
+same "the original database was not touched by the import" 2 "$(db_sql 'SELECT COUNT(*) FROM organisation')"
 run --db "$DB2" audit list 1 --json
 same "the imported audits keep their versions and statuses" "[(2, 1, 2, 'submitted'), (1, 1, 1, 'returned')]" \
 	"$(json_get "$out" '[(a["id"], a["first_id"], a["version"], a["status"]) for a in d]')"
@@ -288,25 +288,36 @@ same "it exports again as copro-export-6, with its project and audit, no measure
 
 # ---- backup -----------------------------------------------------------------------
 
+# copro backup copies SQLite's file; a PostgreSQL database is refused,
+# pointing to pg_dump, and nothing is written.
 BACKUP="$WORK/backup.db"
-expect_ok "backup to a new file" backup "$BACKUP"
-same "backup says what it copied where" "Backed up $DB to $BACKUP." "$out"
-"$COPRO" --db "$BACKUP" export 1 >"$WORK/from-backup.json"
-same_file "the backup's export is byte-identical to the original's" "$EXPORT" "$WORK/from-backup.json"
-"$COPRO" --db "$BACKUP" export 2 >"$WORK/backup-2.json"
-"$COPRO" export 2 >"$WORK/original-2.json"
-same_file "the backup holds the second organisation too" "$WORK/original-2.json" "$WORK/backup-2.json"
-same "the backup is in WAL mode too" wal "$(sqlite3 "$BACKUP" 'PRAGMA journal_mode')"
-cp "$BACKUP" "$WORK/backup-copy.db"
-expect_fail "backup to an existing path is refused" 1 \
-	"copro backup: $BACKUP exists already: give a new file name so no backup is overwritten." backup "$BACKUP"
-same_file "the existing backup was not touched" "$WORK/backup-copy.db" "$BACKUP"
-printf 'keep me\n' >"$WORK/notes.txt"
-expect_fail "backup onto any existing file is refused" 1 "exists already" backup "$WORK/notes.txt"
-same "the existing file was not touched" "keep me" "$(cat "$WORK/notes.txt")"
-expect_fail "backup into a folder that does not exist" 1 \
-	"copro backup: cannot create the backup $WORK/missing/b.db: unable to open database file. Check that its folder exists and is writable." \
-	backup "$WORK/missing/b.db"
+case $DB in
+postgresql:*)
+	expect_fail "backup of a PostgreSQL database points to pg_dump" 1 \
+		"copro backup copies SQLite databases only: back up a PostgreSQL database with pg_dump (for example pg_dump --format=custom --file=$BACKUP)" \
+		backup "$BACKUP"
+	check "no backup file is written" test ! -e "$BACKUP" ;;
+*)
+	expect_ok "backup to a new file" backup "$BACKUP"
+	same "backup says what it copied where" "Backed up $DB to $BACKUP." "$out"
+	"$COPRO" --db "$BACKUP" export 1 >"$WORK/from-backup.json"
+	same_file "the backup's export is byte-identical to the original's" "$EXPORT" "$WORK/from-backup.json"
+	"$COPRO" --db "$BACKUP" export 2 >"$WORK/backup-2.json"
+	"$COPRO" export 2 >"$WORK/original-2.json"
+	same_file "the backup holds the second organisation too" "$WORK/original-2.json" "$WORK/backup-2.json"
+	same "the backup is in WAL mode too" wal "$(sqlite3 "$BACKUP" 'PRAGMA journal_mode')"
+	cp "$BACKUP" "$WORK/backup-copy.db"
+	expect_fail "backup to an existing path is refused" 1 \
+		"copro backup: $BACKUP exists already: give a new file name so no backup is overwritten." backup "$BACKUP"
+	same_file "the existing backup was not touched" "$WORK/backup-copy.db" "$BACKUP"
+	printf 'keep me\n' >"$WORK/notes.txt"
+	expect_fail "backup onto any existing file is refused" 1 "exists already" backup "$WORK/notes.txt"
+	same "the existing file was not touched" "keep me" "$(cat "$WORK/notes.txt")"
+	expect_fail "backup into a folder that does not exist" 1 \
+		"copro backup: cannot create the backup $WORK/missing/b.db: unable to open database file. Check that its folder exists and is writable." \
+		backup "$WORK/missing/b.db"
+	;;
+esac
 expect_fail "backup without a destination" 2 "copro backup: missing argument." backup
 
 # ---- where an action came from ----------------------------------------------------
