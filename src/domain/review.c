@@ -364,14 +364,16 @@ static int carry_indicators_and_links(domain *d, const framework *fw, int64_t fr
 	return 0;
 }
 
-/* The measures to carry: every one of the old cycle, or the ones chosen,
- * each of which must be of the old cycle. */
-static int carry_measures(domain *d, const evaluation_row *old, const next_cycle_input *in,
-			  const char *now, next_cycle_result *out, err *e)
+/* The old cycle's measures into *ms; each one chosen must be among them.
+ * Checked before anything is written: on PostgreSQL a refused insert
+ * would still use up the new evaluation's number. */
+static int check_measures(domain *d, const evaluation_row *old, const next_cycle_input *in,
+			  source_name_list *ms_out, err *e)
 {
 	source_name_list ms;
 	if (store_measures_of_cycle(d->db, d->mem, old->organisation_id, old->cycle, &ms, e) < 0)
 		return -1;
+	*ms_out = ms;
 	for (size_t i = 0; in->some_measures && i < in->n_measures; i++) {
 		bool known = false;
 		for (size_t k = 0; k < ms.n && !known; k++)
@@ -381,12 +383,19 @@ static int carry_measures(domain *d, const evaluation_row *old, const next_cycle
 				       "success measure %lld is not one chosen in cycle %s: choose from that cycle's measures.",
 				       (long long)in->measures[i], old->cycle);
 	}
-	for (size_t k = 0; k < ms.n; k++) {
+	return 0;
+}
+
+/* The measures to carry: every one of the old cycle, or the ones chosen. */
+static int carry_measures(domain *d, const source_name_list *ms, const next_cycle_input *in,
+			  const char *now, next_cycle_result *out, err *e)
+{
+	for (size_t k = 0; k < ms->n; k++) {
 		bool chosen = !in->some_measures;
 		for (size_t i = 0; !chosen && i < in->n_measures; i++)
-			chosen = ms.items[k].id == in->measures[i];
+			chosen = ms->items[k].id == in->measures[i];
 		int64_t copy;
-		if (chosen && store_measure_carry(d->db, ms.items[k].id, in->cycle, now, &copy, e) < 0)
+		if (chosen && store_measure_carry(d->db, ms->items[k].id, in->cycle, now, &copy, e) < 0)
 			return -1;
 		out->measures += chosen;
 	}
@@ -409,6 +418,7 @@ int evaluation_next_cycle(domain *d, const next_cycle_input *in, next_cycle_resu
 	evaluation_row old, same;
 	org_row o;
 	action_list actions;
+	source_name_list measures;
 	framework *stored = NULL;
 	bool changed;
 	if (evaluation_get(d, in->evaluation, &old, e) < 0 || org_get(d, old.organisation_id, &o, e) < 0)
@@ -439,11 +449,12 @@ int evaluation_next_cycle(domain *d, const next_cycle_input *in, next_cycle_resu
 			o.name, old.framework_id, in->cycle, (long long)same.id);
 		goto fail;
 	}
-	if (framework_version_keep(d, fw, e) < 0 ||
+	if (check_measures(d, &old, in, &measures, e) < 0 ||
+	    framework_version_keep(d, fw, e) < 0 ||
 	    store_evaluation_insert(d->db, &ev, &out->evaluation, e) < 0 ||
 	    store_evaluation_set_previous(d->db, out->evaluation, old.id, e) < 0 ||
 	    carry_indicators_and_links(d, fw, old.id, out->evaluation, now, out, e) < 0 ||
-	    carry_measures(d, &old, in, now, out, e) < 0 ||
+	    carry_measures(d, &measures, in, now, out, e) < 0 ||
 	    store_action_list(d->db, d->mem, old.organisation_id, &actions, e) < 0 ||
 	    store_commit(d->db, e) < 0)
 		goto fail;
