@@ -104,6 +104,16 @@ db_dump() {
 	esac
 }
 
+# db_new NAME: the address of a second, new database for the script: a
+# file in $WORK, or with COPRO_TEST_PG a new empty database on the cluster.
+db_new() {
+	case $DB in
+	postgresql:*) psql -X -q -d "$COPRO_TEST_PG" -c "CREATE DATABASE cli_$$_$1" >/dev/null &&
+		printf '%s\n' "${DB%dbname=*}dbname=cli_$$_$1" ;;
+	*) printf '%s\n' "$WORK/$1.db" ;;
+	esac
+}
+
 # db_sql SQL: runs SQL on the script's database (SQLite or PostgreSQL) and
 # prints the rows, columns split by |, as sqlite3 does.
 db_sql() {

@@ -12,8 +12,8 @@ same_file() {
 	if cmp -s "$2" "$3"; then ok "$1"; else not_ok "$1" "$2 and $3 differ: $(cmp "$2" "$3" 2>&1)"; fi
 }
 
-DB2="$WORK/second.db"
-DB3="$WORK/third.db"
+DB2=$(db_new second)
+DB3=$(db_new third)
 EXPORT="$WORK/riverside.json"
 
 # ---- demo ---------------------------------------------------------------------
@@ -269,7 +269,7 @@ same_file "organisation 3 exports byte-identical output" "$EXPORT" "$WORK/third.
 
 # An export from copro before projects and audits (copro-export-1) still
 # imports, and exports again as copro-export-6 with empty lists.
-DB4="$WORK/fourth.db"
+DB4=$(db_new fourth)
 "$COPRO" --db "$DB4" init >/dev/null
 expect_ok "a copro-export-1 file imports" --db "$DB4" import "$(dirname "$0")/../data/export-v1.json"
 "$COPRO" --db "$DB4" export 1 >"$WORK/from-v1.json"
@@ -278,7 +278,7 @@ same "it exports again as copro-export-6, with no projects, audits or measures a
 	"$(json_get "$(cat "$WORK/from-v1.json")" '" ".join(str(x) for x in (d["format"], len(d["projects"]), len(d["audits"]), len(d["measures"]), len(d["evaluations"]), len(d["evidence"]), len(d["actions"])))')"
 
 # So does one from copro before measures and plans (copro-export-2).
-DB5="$WORK/fifth.db"
+DB5=$(db_new fifth)
 "$COPRO" --db "$DB5" init >/dev/null
 expect_ok "a copro-export-2 file imports" --db "$DB5" import "$(dirname "$0")/../data/export-v2.json"
 "$COPRO" --db "$DB5" export 1 >"$WORK/from-v2.json"
