@@ -22,7 +22,7 @@ expect_fail "score-min not below score-max" 1 "must be more than the lowest scor
 expect_fail "score-max over 100" 1 "from 1 to 100" audit settings York --score-max 101
 expect_fail "an unknown rule" 1 "use lowest-level or most-common-level" audit settings York --rule average
 expect_fail "score-min not a number" 2 "is not a whole number" audit settings York --score-min two
-same "refused settings saved nothing" "0" "$(sqlite3 "$DB" "SELECT COUNT(*) FROM area_setting")"
+same "refused settings saved nothing" "0" "$(db_sql "SELECT COUNT(*) FROM area_setting")"
 expect_out "settings change" "Saved the audit settings of Leeds." audit settings Leeds --score-min 0 --score-max 4
 run audit settings Leeds --json
 same "settings --json" "0 4 lowest-level False" \
@@ -103,9 +103,9 @@ expect_out "return with a comment" "Returned audit 1 to the organisation." \
 	audit return 1 --comment "Please link the evidence for principle 4"
 expect_fail "accepting a returned audit is refused" 1 "is returned, so it cannot be accepted" audit accept 1
 expect_fail "a returned audit is read-only" 1 "is returned, so it cannot be changed" audit person 1 --name X
-before_v1=$(sqlite3 "$DB" "SELECT * FROM audit WHERE id = 1; SELECT * FROM audit_principle WHERE audit_id = 1 ORDER BY 2; SELECT * FROM audit_person WHERE audit_id = 1; SELECT * FROM audit_evidence WHERE audit_id = 1; SELECT * FROM audit_event WHERE audit_id = 1")
+before_v1=$(db_sql "SELECT * FROM audit WHERE id = 1; SELECT * FROM audit_principle WHERE audit_id = 1 ORDER BY 2; SELECT * FROM audit_person WHERE audit_id = 1; SELECT * FROM audit_evidence WHERE audit_id = 1; SELECT * FROM audit_event WHERE audit_id = 1")
 expect_out "revise" "Started audit 2, a new version of audit 1, as a draft." audit revise 1
-after_v1=$(sqlite3 "$DB" "SELECT * FROM audit WHERE id = 1; SELECT * FROM audit_principle WHERE audit_id = 1 ORDER BY 2; SELECT * FROM audit_person WHERE audit_id = 1; SELECT * FROM audit_evidence WHERE audit_id = 1; SELECT * FROM audit_event WHERE audit_id = 1")
+after_v1=$(db_sql "SELECT * FROM audit WHERE id = 1; SELECT * FROM audit_principle WHERE audit_id = 1 ORDER BY 2; SELECT * FROM audit_person WHERE audit_id = 1; SELECT * FROM audit_evidence WHERE audit_id = 1; SELECT * FROM audit_event WHERE audit_id = 1")
 same "the returned version stays exactly as it was" "$before_v1" "$after_v1"
 expect_fail "revising the same version twice is refused" 1 "already has a newer version" audit revise 1
 run audit show 2 --json
@@ -133,7 +133,7 @@ run action list 1 --json
 same "the actions are the next steps, without bullets" \
 	"['Recruit through the parent carer forum', 'Feed back to families within a month']" \
 	"$(json_get "$out" '[a["title"] for a in d]')"
-same "the actions link back to the audit" "2" "$(sqlite3 "$DB" "SELECT COUNT(*) FROM action_item WHERE source_audit_id = 2")"
+same "the actions link back to the audit" "2" "$(db_sql "SELECT COUNT(*) FROM action_item WHERE source_audit_id = 2")"
 expect_fail "every next step already raised" 1 "already has an action" audit actions 2
 expect_out "an action with its own title" "Added 1 action from audit 2." audit actions 2 --title "Share the audit with the forum"
 
