@@ -1,6 +1,7 @@
 #!/bin/sh
 # test_cluster.sh: tests/pg/cluster starts a cluster reachable only through
-# its own socket folder, with fsync on, and `stop` removes every trace;
+# its own socket folder, with fsync off but commits that wait for their
+# WAL write, and `stop` removes every trace;
 # `background` answers at once and `wait` waits for it (tests/run).
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cluster="$root/tests/pg/cluster"
@@ -16,7 +17,7 @@ check "wait returns once it is up" "$?" 0
 check "it prints a libpq URI with its socket folder" "$(echo "$uri" | grep -c '^postgresql:///copro?host=/')" 1
 check "the database answers" "$(psql -X -A -t "$uri" -c 'SELECT 1')" 1
 check "no TCP: listen_addresses is empty" "$(psql -X -A -t "$uri" -c 'SHOW listen_addresses')" ""
-check "fsync is on" "$(psql -X -A -t "$uri" -c 'SHOW fsync')" on
+check "fsync is off, commits still wait for their WAL write" "$(psql -X -A -t "$uri" -c 'SHOW fsync' -c 'SHOW synchronous_commit' | tr '\n' ' ')" "off on "
 check "the socket lives in the folder" "$(psql -X -A -t "$uri" -c 'SHOW unix_socket_directories')" "$dir"
 "$cluster" stop /etc >/dev/null 2>&1
 check "stop refuses a folder it did not start" "$? $(test -d /etc && echo there)" "1 there"
