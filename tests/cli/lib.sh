@@ -214,4 +214,21 @@ pg_start() {
 	cat "$WORK/cluster.err"
 	exit 1
 }
-pg_stop() { "$_pg" stop "$uri"; }
+pg_stop() { [ -n "${_pg_own:-}" ] || "$_pg" stop "$uri"; }
+
+# pg_shared WHAT: like pg_start, but on the test run's cluster when there is
+# one (tests/run exports COPRO_TEST_CLUSTER): a new database of the
+# script's own there, which pg_stop leaves (the cluster goes at the end).
+# A script that stops its server needs pg_start's cluster of its own.
+pg_shared() {
+	[ -n "${COPRO_TEST_CLUSTER:-}" ] || { pg_start "$1"; return; }
+	_pg=$(cd "$(dirname "$0")/../.." && pwd)/tests/pg/cluster
+	"$_pg" wait "$COPRO_TEST_CLUSTER" >"$WORK/cluster.err" 2>&1 &&
+		psql -X -q -d "$COPRO_TEST_CLUSTER" -c "CREATE DATABASE shared_$$" >>"$WORK/cluster.err" 2>&1 ||
+		{ echo "not ok - a database of its own on the test run's cluster"; cat "$WORK/cluster.err"; exit 1; }
+	_pg_own=shared
+	case $COPRO_TEST_CLUSTER in
+	*\?*) uri="$COPRO_TEST_CLUSTER&dbname=shared_$$" ;;
+	*) uri="$COPRO_TEST_CLUSTER?dbname=shared_$$" ;;
+	esac
+}

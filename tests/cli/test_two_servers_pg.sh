@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_two_servers_pg.sh: issue 16 item 3 on PostgreSQL: two `copro serve`
-# processes on ONE PostgreSQL database (a throw-away cluster): a session
-# made through one is good on the other, a change made through either (or
+# processes on ONE PostgreSQL database (on the test run's cluster, or a
+# throw-away one when run alone): a session made through one is good on
+# the other, a change made through either (or
 # the command line) shows at once on both although both keep pages
 # (their caches check the shared revisions), and failed sign-ins count on
 # both. The requests go to each process directly, alternating: nginx in
@@ -9,7 +10,7 @@
 # test_nginx.sh runs it (with SQLite).
 . "$(dirname "$0")/lib.sh"
 
-pg_start "two servers on PostgreSQL"
+pg_shared "two servers on PostgreSQL"
 pid_a="" pid_b=""
 trap 'kill $pid_a $pid_b 2>/dev/null; wait; pg_stop; rm -rf "$WORK"' EXIT
 export COPRO_DB="$uri"
