@@ -447,8 +447,13 @@ int lite_open(store *s, const char *path, enum store_mode mode, err *e)
 			       path);
 	if (exists && !S_ISREG(sb.st_mode))
 		return err_set(e, ERR_IO, "%s is not a file: give --db the path of a database file.", path);
-	int flags = (mode == STORE_READONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-		    SQLITE_OPEN_NOMUTEX | (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
+	/* A read-only store still opens the file for writing where it may
+	 * (SQLite falls back to reading alone where it may not), with
+	 * query_only refusing every change: only a writable connection, the
+	 * last to close, removes the -wal and -shm files beside the
+	 * database, so a read-only open would leave them behind. */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+		    (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
 	int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
 	if (rc != SQLITE_OK)
 		return lite_fail(s, rc, e);
@@ -462,7 +467,10 @@ int lite_open(store *s, const char *path, enum store_mode mode, err *e)
 	 * commit returns, as the store promises. */
 	if (lite_exec(s, "PRAGMA foreign_keys = ON", e) < 0)
 		return -1;
-	if (mode == STORE_CREATE || sqlite3_db_readonly(s->db, "main") == 0) {
+	if (mode == STORE_READONLY && lite_exec(s, "PRAGMA query_only = ON", e) < 0)
+		return -1;
+	if (mode == STORE_CREATE ||
+	    (mode != STORE_READONLY && sqlite3_db_readonly(s->db, "main") == 0)) {
 		sql_stmt *st = lite_prepare(s, "PRAGMA journal_mode = WAL", e);
 		if (!st)
 			return -1;

@@ -63,6 +63,7 @@ same "SQLite to PostgreSQL: exit 0" 0 "$status"
 check "the summary gives tables and rows" sh -c 'printf "%s" "$1" | grep -q "^Copied $2 tables, [0-9]* rows, into postgresql:///"' - "$out" "$tables"
 check "progress per table on stderr" sh -c 'printf "%s" "$1" | grep -q "^copro migrate: evidence_file_data: 1 row$"' - "$err"
 same "the source is unchanged" "$src_sum" "$(sum "$SRC")"
+same "no -wal or -shm is left beside it" "" "$(ls "$WORK" | grep -e '^src.db-wal$' -e '^src.db-shm$')"
 same "each table has the source's rows on PostgreSQL" "$(counts "$SRC")" "$(counts "$PG1")"
 same "the file's 256 bytes arrive as BYTEA" "$(python3 -c 'print(bytes(range(256)).hex())')" \
 	"$(pg "$PG1" "SELECT encode(bytes, 'hex') FROM evidence_file_data")"

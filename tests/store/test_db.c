@@ -373,6 +373,39 @@ static void writes_share_one_connection_on_sqlite(void **state)
 	store_write_unlock();
 }
 
+/* copro migrate's source: read, never written, and no -wal or -shm left
+ * beside it when it closes (a connection opened read-only cannot remove
+ * them, so the store opens the file writable with query_only on). */
+static void read_only_writes_nothing_and_leaves_no_journal(void **state)
+{
+	fixture *f = *state;
+	char path[200], side[220];
+	snprintf(path, sizeof path, "%s/source.db", f->dir);
+	store s;
+	err e = {0};
+	assert_int_equal(store_open(&s, path, STORE_CREATE, &e), 0);
+	assert_int_equal(sql_run(&s, "INSERT INTO area (name, created_at) VALUES ('Kept', 'x')", NULL, &e), 0);
+	store_close(&s);
+	assert_int_equal(store_open(&s, path, STORE_READONLY, &e), 0);
+	int64_t n = 0;
+	assert_int_equal(store_read_begin(&s, &e), 0);  /* as migrate reads: one snapshot */
+	assert_int_equal(sql_get_int(&s, "SELECT COUNT(*) FROM area", NULL, &n, &e), 0);
+	assert_int_equal(n, 1);
+	store_read_end(&s);
+	err refused = {0};
+	assert_int_equal(sql_run(&s, "INSERT INTO area (name, created_at) VALUES ('New', 'x')", NULL, &refused), -1);
+	store_close(&s);
+	struct stat sb;
+	snprintf(side, sizeof side, "%s-wal", path);
+	assert_int_not_equal(stat(side, &sb), 0);
+	snprintf(side, sizeof side, "%s-shm", path);
+	assert_int_not_equal(stat(side, &sb), 0);
+	assert_int_equal(store_open(&s, path, STORE_EXISTING, &e), 0);
+	assert_int_equal(sql_get_int(&s, "SELECT COUNT(*) FROM area", NULL, &n, &e), 0);
+	assert_int_equal(n, 1);
+	store_close(&s);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -385,7 +418,7 @@ int main(void)
 		T(statements_are_reused), T(statement_in_use_gets_its_own),
 		T(statements_given_back_hold_no_snapshot), T(commits_are_synced_before_they_return),
 		T(writers_in_threads_all_commit), T(busy_is_not_run_again_on_sqlite), T(checkpoints_in_background),
-		T(writes_share_one_connection_on_sqlite),
+		T(writes_share_one_connection_on_sqlite), T(read_only_writes_nothing_and_leaves_no_journal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
