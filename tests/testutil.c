@@ -356,6 +356,103 @@ void test_exec(store *s, const char *sql)
 		fail_msg("%s: %s", sql, e.msg);
 }
 
+int64_t test_write(store *s, const char *sql, const struct sql_in *in)
+{
+	err e = {0};
+	int64_t id = 0;
+	if (sql_insert(s, sql, in, &id, &e) < 0)
+		fail_msg("%s: %s", sql, e.msg);
+	return id;
+}
+
+/* Every column of every table, in each table's order, tables by name:
+ * read from the catalogue, since the engine gives no column count. */
+typedef struct table_column { const char *table, *column; } table_column;
+static const sql_col table_column_cols[] = {
+	SQL_COL(table_column, table, TEXT), SQL_COL(table_column, column, TEXT), SQL_TABLE_END,
+};
+typedef struct { table_column *items; size_t n; } table_columns;
+
+static void columns_of_tables(store *s, arena *a, table_columns *out)
+{
+	err e = {0};
+	const char *sql = SQL_DIALECT(s,
+		"SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p"
+		" WHERE m.type = 'table' ORDER BY m.name, p.cid",
+		"SELECT c.relname, a.attname FROM pg_catalog.pg_class c"
+		" JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
+		" WHERE c.relnamespace = CAST(current_schema() AS regnamespace) AND c.relkind = 'r'"
+		" AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum");
+	if (SQL_LIST(s, a, sql, NULL, out, table_column_cols, &e) < 0)
+		fail_msg("the tables' columns: %s", e.msg);
+}
+
+/* Writes the rows of the table whose columns start at cols[*i] (moving
+ * *i past them), each row as one text selected in SQL, so that it runs
+ * on both engines. */
+static void rows_text_to(store *s, FILE *out, const table_columns *cols, size_t *i, const char *where,
+			 int64_t id)
+{
+	const char *table = cols->items[*i].table;
+	char sql[8192];
+	size_t len = (size_t)snprintf(sql, sizeof sql, "SELECT ");
+	for (size_t first = *i; *i < cols->n && !strcmp(cols->items[*i].table, table); (*i)++)
+		if (len < sizeof sql)
+			len += (size_t)snprintf(sql + len, sizeof sql - len, "%sCOALESCE(CAST(\"%s\" AS TEXT), 'NULL')",
+						*i > first ? " || '|' || " : "", cols->items[*i].column);
+	if (len < sizeof sql)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, " FROM \"%s\"%s%s ORDER BY 1", table,
+					where ? " WHERE " : "", where ? where : "");
+	if (len >= sizeof sql)
+		fail_msg("the rows of %s need a longer statement", table);
+	arena a = {0};
+	struct { const char **items; size_t n; } rows = {0};
+	err e = {0};
+	if (SQL_LIST(s, &a, sql, where ? SQL_ID_ARG(id) : NULL, &rows, sql_text_row, &e) < 0)
+		fail_msg("%s: %s", sql, e.msg);
+	for (size_t r = 0; r < rows.n; r++)
+		fprintf(out, "%s\n", rows.items[r]);
+	arena_free(&a);
+}
+
+char *test_rows_text(store *s, const char *table, const char *where, int64_t id)
+{
+	arena a = {0};
+	table_columns cols = {0};
+	columns_of_tables(s, &a, &cols);
+	size_t i = 0;
+	while (i < cols.n && strcmp(cols.items[i].table, table))
+		i++;
+	if (i == cols.n)
+		fail_msg("no table %s", table);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	assert_non_null(out);
+	rows_text_to(s, out, &cols, &i, where, id);
+	fclose(out);
+	arena_free(&a);
+	return text;
+}
+
+char *test_snapshot(store *s)
+{
+	arena a = {0};
+	table_columns cols = {0};
+	columns_of_tables(s, &a, &cols);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	assert_non_null(out);
+	for (size_t i = 0; i < cols.n;) {
+		fprintf(out, "%s:\n", cols.items[i].table);
+		rows_text_to(s, out, &cols, &i, NULL, 0);
+	}
+	fclose(out);
+	arena_free(&a);
+	return text;
+}
+
 int64_t fixture_count(fixture *f, const char *sql)
 {
 	int64_t n = -1;

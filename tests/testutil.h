@@ -49,6 +49,19 @@ int fixture_teardown(void **state);
 /* Runs SQL with no parameters (several statements may be given) on the
  * store, whichever its engine, failing the test when it is refused. */
 void test_exec(store *s, const char *sql);
+/* Runs a statement that returns no rows (sql_run's `in`: SQL_ARGS ...)
+ * on the store, whichever its engine, failing the test when it is
+ * refused; answers the id an INSERT made. */
+struct sql_in;
+int64_t test_write(store *s, const char *sql, const struct sql_in *in);
+/* Every row of `table` as text (columns joined by '|', NULL as "NULL",
+ * one line a row, in the order of those lines), only those WHERE `where`
+ * with its one parameter bound to `id` when `where` is given; and the
+ * same of every table, each under its name. Equal texts mean equal
+ * rows, on either engine (each writes numbers and bytes its own way).
+ * malloc'd. */
+char *test_rows_text(store *s, const char *table, const char *where, int64_t id);
+char *test_snapshot(store *s);
 /* Runs SQL (several statements may be given) on the PostgreSQL database
  * at `uri` (a fixture's f->path, or COPRO_TEST_DB for the cluster's own
  * database), failing the test when it is refused. */

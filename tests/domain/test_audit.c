@@ -6,6 +6,7 @@
 
 #include "domain/audit.h"
 #include "store/audit.h"
+#include "store/sql.h"
 
 static const audit_actor lead = {.user_id = 0, .name = "Lead", .access = ACCESS_LEAD};
 static const audit_actor area_admin = {.user_id = 0, .name = "Area", .access = ACCESS_AREA};
@@ -15,63 +16,29 @@ static const audit_actor contributor = {.user_id = 0, .name = "Con",
 /* Every row of every table as text: equal snapshots mean nothing changed. */
 static char *snapshot(fixture *f)
 {
-	size_t cap = 1 << 16, len = 0;
-	char *out = malloc(cap);
-	assert_non_null(out);
-	out[0] = 0;
-	sqlite3_stmt *tables;
-	assert_int_equal(sqlite3_prepare_v2(f->db.db,
-		"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", -1, &tables,
-		NULL), SQLITE_OK);
-	while (sqlite3_step(tables) == SQLITE_ROW) {
-		char sql[200];
-		snprintf(sql, sizeof sql, "SELECT * FROM \"%s\" ORDER BY 1, 2",
-			 (const char *)sqlite3_column_text(tables, 0));
-		sqlite3_stmt *st;
-		assert_int_equal(sqlite3_prepare_v2(f->db.db, sql, -1, &st, NULL), SQLITE_OK);
-		while (sqlite3_step(st) == SQLITE_ROW)
-			for (int i = 0; i < sqlite3_column_count(st); i++) {
-				const char *v = (const char *)sqlite3_column_text(st, i);
-				size_t need = len + (v ? strlen(v) : 4) + 3;
-				if (need > cap) {
-					cap = need * 2;
-					out = realloc(out, cap);
-					assert_non_null(out);
-				}
-				len += (size_t)sprintf(out + len, "%s%c", v ? v : "NULL",
-						       i + 1 == sqlite3_column_count(st) ? '\n' : '|');
-			}
-		sqlite3_finalize(st);
-	}
-	sqlite3_finalize(tables);
-	return out;
+	return test_snapshot(&f->db);
 }
 
 /* The rows of one audit in every audit table, for "unchanged" checks. */
 static char *audit_rows(fixture *f, int64_t id)
 {
-	static const char *const sql[] = {
-		"SELECT * FROM audit WHERE id = ?",
-		"SELECT * FROM audit_person WHERE audit_id = ? ORDER BY position",
-		"SELECT * FROM audit_principle WHERE audit_id = ? ORDER BY principle_key",
-		"SELECT * FROM audit_evidence WHERE audit_id = ? ORDER BY principle_key, evidence_id",
-		"SELECT * FROM audit_event WHERE audit_id = ? ORDER BY id",
+	static const char *const where[][2] = {
+		{"audit", "id = ?"},
+		{"audit_person", "audit_id = ?"},
+		{"audit_principle", "audit_id = ?"},
+		{"audit_evidence", "audit_id = ?"},
+		{"audit_event", "audit_id = ?"},
 	};
-	char *out = calloc(1, 1 << 16);
-	assert_non_null(out);
+	char *out = NULL;
 	size_t len = 0;
-	for (size_t q = 0; q < sizeof sql / sizeof *sql; q++) {
-		sqlite3_stmt *st;
-		assert_int_equal(sqlite3_prepare_v2(f->db.db, sql[q], -1, &st, NULL), SQLITE_OK);
-		sqlite3_bind_int64(st, 1, id);
-		while (sqlite3_step(st) == SQLITE_ROW)
-			for (int i = 0; i < sqlite3_column_count(st); i++) {
-				const char *v = (const char *)sqlite3_column_text(st, i);
-				len += (size_t)snprintf(out + len, (1 << 16) - len, "%s|", v ? v : "NULL");
-			}
-		len += (size_t)snprintf(out + len, (1 << 16) - len, "\n");
-		sqlite3_finalize(st);
+	FILE *text = open_memstream(&out, &len);
+	assert_non_null(text);
+	for (size_t q = 0; q < sizeof where / sizeof *where; q++) {
+		char *rows = test_rows_text(&f->db, where[q][0], where[q][1], id);
+		fprintf(text, "%s\n", rows);
+		free(rows);
 	}
+	fclose(text);
 	return out;
 }
 
@@ -277,7 +244,7 @@ static int64_t make_project(fixture *f, int64_t org, int64_t id)
 		 " VALUES (%lld, '1', 1, 'x'), (%lld, '2', 1, 'x'), (%lld, '3', 0, 'x');",
 		 (long long)id, (long long)org, model->hash, (long long)id, (long long)id,
 		 (long long)id);
-	assert_int_equal(sqlite3_exec(f->db.db, sql, NULL, NULL, NULL), SQLITE_OK);
+	test_exec(&f->db, sql);
 	return id;
 }
 
@@ -389,14 +356,10 @@ static void principles_against_instrument(void **state)
 	 * file: rename a level key in the stored text. */
 	audit_row a;
 	assert_int_equal(audit_get(&f->d, id, &a, &f->e), 0);
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(f->db.db,
+	assert_int_equal(sql_change(&f->db,
 		"UPDATE framework_version SET body = replace(body, '\"key\":\"good\",\"title\":\"Good\"',"
-		" '\"key\":\"solid\",\"title\":\"Good\"') WHERE hash = ?", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_text(st, 1, a.framework_hash, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	assert_true(sqlite3_changes(f->db.db) > 0);
+		" '\"key\":\"solid\",\"title\":\"Good\"') WHERE hash = ?", SQL_ARGS(sql_text(a.framework_hash)),
+		&f->e), 1);
 	/* copro never rewrites a stored version (its hash names its text), so
 	 * parsed versions are cached per process; this test does rewrite one,
 	 * so it empties that cache. */

@@ -8,6 +8,7 @@
 
 #include "domain/national.h"
 #include "store/account.h"
+#include "store/sql.h"
 
 #define TODAY "2026-06-15"      /* the window is 2025-06-15 to 2026-06-15 */
 
@@ -15,29 +16,6 @@ typedef struct world {
 	fixture *f;
 	const char *audit_hash;
 } world;
-
-static sqlite3_stmt *prepare(fixture *f, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(f->db.db, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("prepare failed: %s", sqlite3_errmsg(f->db.db));
-	return st;
-}
-
-static void exec_ok(fixture *f, sqlite3_stmt *st)
-{
-	if (sqlite3_step(st) != SQLITE_DONE)
-		fail_msg("statement failed: %s", sqlite3_errmsg(f->db.db));
-	sqlite3_finalize(st);
-}
-
-static void bind_opt(sqlite3_stmt *st, int i, const char *v)
-{
-	if (v)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
-}
 
 static int64_t org(world *w, const char *name, const char *area)
 {
@@ -51,10 +29,8 @@ static void evaluation(world *w, int64_t org_id, const char *cycle, const char *
 {
 	int64_t id;
 	assert_int_equal(evaluation_start(&w->f->d, org_id, "four-cornerstones", cycle, &id, &w->f->e), 0);
-	sqlite3_stmt *st = prepare(w->f, "UPDATE evaluation SET status = ? WHERE id = ?");
-	sqlite3_bind_text(st, 1, status, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, id);
-	exec_ok(w->f, st);
+	test_write(&w->f->db, "UPDATE evaluation SET status = ? WHERE id = ?",
+		   SQL_ARGS(sql_text(status), sql_int(id)));
 }
 
 /* A first version of an audit; `lowest`: principle 1 at the lowest level,
@@ -62,43 +38,29 @@ static void evaluation(world *w, int64_t org_id, const char *cycle, const char *
 static int64_t audit(world *w, int64_t org_id, const char *status, const char *date,
 		     const char *outcome, const char *review_on, bool lowest)
 {
-	fixture *f = w->f;
-	sqlite3_stmt *st = prepare(f,
+	store *db = &w->f->db;
+	int64_t id = test_write(db,
 		"INSERT INTO audit (organisation_id, framework_hash, status, audit_date, outcome,"
 		" review_on, created_at, updated_at)"
-		" VALUES (?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
-	sqlite3_bind_int64(st, 1, org_id);
-	sqlite3_bind_text(st, 2, w->audit_hash, -1, SQLITE_TRANSIENT);
-	bind_opt(st, 3, status);
-	bind_opt(st, 4, date);
-	bind_opt(st, 5, outcome);
-	bind_opt(st, 6, review_on);
-	exec_ok(f, st);
-	int64_t id = sqlite3_last_insert_rowid(f->db.db);
-	st = prepare(f, "UPDATE audit SET first_id = id WHERE id = ?");
-	sqlite3_bind_int64(st, 1, id);
-	exec_ok(f, st);
+		" VALUES (?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+		SQL_ARGS(sql_int(org_id), sql_text(w->audit_hash), sql_text(status), sql_text(date),
+			 sql_text(outcome), sql_text(review_on)));
+	test_write(db, "UPDATE audit SET first_id = id WHERE id = ?", SQL_ID_ARG(id));
 	static const char *const keys[] = {"1", "2", "3", "4", "5", "6"};
-	for (int i = 0; i < 6; i++) {
-		st = prepare(f, "INSERT INTO audit_principle (audit_id, principle_key, level, updated_at)"
-				" VALUES (?, ?, ?, '2026-01-01T00:00:00Z')");
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, keys[i], -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, lowest && i == 0 ? "room-for-improvement" : "good", -1, SQLITE_STATIC);
-		exec_ok(f, st);
-	}
+	for (int i = 0; i < 6; i++)
+		test_write(db, "INSERT INTO audit_principle (audit_id, principle_key, level, updated_at)"
+			   " VALUES (?, ?, ?, '2026-01-01T00:00:00Z')",
+			   SQL_ARGS(sql_int(id), sql_text(keys[i]),
+				    sql_text(lowest && i == 0 ? "room-for-improvement" : "good")));
 	return id;
 }
 
 static void action(world *w, int64_t org_id, const char *due_on, const char *status)
 {
-	sqlite3_stmt *st = prepare(w->f,
+	test_write(&w->f->db,
 		"INSERT INTO action_item (organisation_id, title, due_on, status, created_at, updated_at)"
-		" VALUES (?, 'Do it', ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
-	sqlite3_bind_int64(st, 1, org_id);
-	bind_opt(st, 2, due_on);
-	sqlite3_bind_text(st, 3, status, -1, SQLITE_TRANSIENT);
-	exec_ok(w->f, st);
+		" VALUES (?, 'Do it', ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+		SQL_ARGS(sql_int(org_id), sql_text(due_on), sql_text(status)));
 }
 
 /* The small country every test reads:

@@ -6,27 +6,12 @@
 
 #include "domain/review.h"
 #include "store/review.h"
+#include "store/sql.h"
 
-static int64_t sql_insert(fixture *f, const char *sql, int64_t id, const char *text)
+static int64_t count_of(fixture *f, const char *sql, int64_t id)
 {
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(f->db.db, sql, -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	return sqlite3_last_insert_rowid(f->db.db);
-}
-
-static int64_t sql_count(fixture *f, const char *sql, int64_t id)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(f->db.db, sql, -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, id);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	int64_t n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	int64_t n = -1;
+	assert_int_equal(sql_get_int(&f->db, sql, SQL_ID_ARG(id), &n, &f->e), 0);
 	return n;
 }
 
@@ -37,24 +22,18 @@ static int64_t add_measure(fixture *f, int64_t org, const char *text, int64_t *r
 	const framework *fw = fw_registry_find(&f->frameworks, "four-cornerstones-success-measures");
 	assert_non_null(fw);
 	assert_int_equal(framework_version_keep(&f->d, fw, &f->e), 0);
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(f->db.db,
+	int64_t measure = test_write(&f->db,
 		"INSERT INTO measure (organisation_id, cycle, framework_hash, cornerstone_key, own_text,"
 		" improve, created_at, updated_at) VALUES (?, '2026-27', ?, '1', ?, 'Better letters',"
-		" '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z')", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_text(st, 2, fw->hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	int64_t measure = sqlite3_last_insert_rowid(f->db.db);
-	int64_t metric = sql_insert(f,
+		" '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z')",
+		SQL_ARGS(sql_int(org), sql_text(fw->hash), sql_text(text)));
+	int64_t metric = test_write(&f->db,
 		"INSERT INTO metric (measure_id, name, kind, direction, baseline, target, created_at,"
-		" updated_at) VALUES (?1, ?2, 'count', 'lower', 10, 5, '2026-09-01T00:00:00Z',"
-		" '2026-09-01T00:00:00Z')", measure, "Complaints");
-	*reading = sql_insert(f,
+		" updated_at) VALUES (?, ?, 'count', 'lower', 10, 5, '2026-09-01T00:00:00Z',"
+		" '2026-09-01T00:00:00Z')", SQL_ARGS(sql_int(measure), sql_text("Complaints")));
+	*reading = test_write(&f->db,
 		"INSERT INTO reading (metric_id, taken_on, value, source, created_at)"
-		" VALUES (?1, '2026-10-01', 8, 'records', '2026-10-01T00:00:00Z')", metric, NULL);
+		" VALUES (?, '2026-10-01', 8, 'records', '2026-10-01T00:00:00Z')", SQL_ID_ARG(metric));
 	return measure;
 }
 
@@ -355,17 +334,17 @@ static void next_cycle_carries_forward(void **state)
 	source_name_list ms;
 	assert_int_equal(store_measures_of_cycle(&f->db, &f->mem, w.org, "2027-28", &ms, &f->e), 0);
 	assert_int_equal(ms.n, 2);
-	assert_int_equal(sql_count(f, "SELECT COUNT(*) FROM measure WHERE carried_from = ?", w.measure1), 1);
-	assert_int_equal(sql_count(f,
+	assert_int_equal(count_of(f, "SELECT COUNT(*) FROM measure WHERE carried_from = ?", w.measure1), 1);
+	assert_int_equal(count_of(f,
 		"SELECT COUNT(*) FROM metric m JOIN measure s ON s.id = m.measure_id"
 		" WHERE s.carried_from = ? AND m.name = 'Complaints' AND m.target = 5", w.measure1), 1);
-	assert_int_equal(sql_count(f,
+	assert_int_equal(count_of(f,
 		"SELECT COUNT(*) FROM reading g JOIN metric m ON m.id = g.metric_id"
 		" JOIN measure s ON s.id = m.measure_id WHERE s.carried_from = ?", w.measure1), 0);
-	assert_int_equal(sql_count(f,
+	assert_int_equal(count_of(f,
 		"SELECT COUNT(*) FROM reading g JOIN metric m ON m.id = g.metric_id"
 		" WHERE m.measure_id = ?", w.measure1), 1);
-	assert_int_equal(sql_count(f, "SELECT COUNT(*) FROM measure WHERE organisation_id = ?", w.org), 4);
+	assert_int_equal(count_of(f, "SELECT COUNT(*) FROM measure WHERE organisation_id = ?", w.org), 4);
 }
 
 static void next_cycle_refusals_leave_nothing(void **state)
@@ -400,7 +379,7 @@ static void next_cycle_refusals_leave_nothing(void **state)
 	in.n_measures = 1;
 	assert_int_equal(evaluation_next_cycle(&f->d, &in, &out, &f->e), 0);
 	assert_int_equal(out.measures, 1);
-	assert_int_equal(sql_count(f, "SELECT COUNT(*) FROM measure WHERE carried_from = ?", w.measure2), 0);
+	assert_int_equal(count_of(f, "SELECT COUNT(*) FROM measure WHERE carried_from = ?", w.measure2), 0);
 	before = test_count_rows(&f->db);
 	assert_int_equal(evaluation_next_cycle(&f->d, &in, &out, &f->e), -1);
 	assert_int_equal(f->e.kind, ERR_CONFLICT);

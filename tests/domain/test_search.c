@@ -1,6 +1,6 @@
 /* test_search.c: an organisation's search: awkward words (quotes, FTS5
  * operators, unicode) are plain words; the index follows every change;
- * existing records are indexed by the migration; pages of 50; and no
+ * existing records are indexed by the migration (SQLite's); pages of 50; and no
  * result ever comes from another organisation. */
 #include "testutil.h"
 
@@ -8,6 +8,7 @@
 #include "domain/review.h"
 #include "domain/search.h"
 #include "store/schema.h"
+#include "store/sql.h"
 
 static int64_t add_evidence(fixture *f, int64_t org, const char *title, const char *desc)
 {
@@ -137,7 +138,7 @@ static void index_follows_changes(void **state)
 		kinds |= 1 << r.hits[i].kind;
 	assert_int_equal(kinds, 1 << SEARCH_ACTION | 1 << SEARCH_YOU_SAID);
 	assert_int_equal(find(f, org, "office manager").hits[0].id, aid);
-	assert_int_equal(sqlite3_exec(f->db.db, "DELETE FROM you_said", NULL, NULL, NULL), SQLITE_OK);
+	test_exec(&f->db, "DELETE FROM you_said");
 	assert_int_equal(find(f, org, "newsletter").total, 1);
 }
 
@@ -191,16 +192,20 @@ static void catalogue_measures_by_their_words(void **state)
 	assert_int_equal(r.total, 1);
 	assert_int_equal(r.hits[0].id, oid);
 	/* A change to the grid writes the row again, still with the words. */
-	assert_int_equal(sqlite3_exec(f->db.db, "UPDATE measure SET improve = 'Track the register'", NULL, NULL,
-				      NULL), SQLITE_OK);
+	test_exec(&f->db, "UPDATE measure SET improve = 'Track the register'");
 	assert_int_equal(find(f, org, "register young people").total, 1);
 }
 
 /* The migration that made the index, run on records written before it
- * (the index and its triggers dropped first): it indexes what is there. */
+ * (the index and its triggers dropped first): it indexes what is there.
+ * SQLite's alone: a PostgreSQL database starts from a baseline that has
+ * the index before any record (docs/postgresql.md), so no migration
+ * there ever meets records without it. */
 static void migration_indexes_existing_records(void **state)
 {
 	fixture *f = *state;
+	if (store_engine_is_pg(&f->db))
+		skip();
 	int64_t org = fixture_org(f, "Riverside");
 	add_evidence(f, org, "Older evidence of a welcome", "");
 	const char *migration = NULL;
@@ -208,18 +213,17 @@ static void migration_indexes_existing_records(void **state)
 		if (strstr(schema_migrations[v].sqlite, "CREATE VIRTUAL TABLE search_index"))
 			migration = schema_migrations[v].sqlite;
 	assert_non_null(migration);
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(f->db.db, "SELECT name FROM sqlite_master WHERE type = 'trigger'"
-					    " AND name LIKE '%search%'", -1, &st, NULL), SQLITE_OK);
+	struct { const char **items; size_t n; } triggers = {0};
+	assert_int_equal(SQL_LIST(&f->db, &f->mem, "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+				  " AND name LIKE '%search%'", NULL, &triggers, sql_text_row, &f->e), 0);
 	char drop[4096] = "DROP TABLE search_index;";
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	for (size_t i = 0; i < triggers.n; i++) {
 		strcat(drop, "DROP TRIGGER ");
-		strcat(drop, (const char *)sqlite3_column_text(st, 0));
+		strcat(drop, triggers.items[i]);
 		strcat(drop, ";");
 	}
-	sqlite3_finalize(st);
-	assert_int_equal(sqlite3_exec(f->db.db, drop, NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(f->db.db, migration, NULL, NULL, NULL), SQLITE_OK);
+	test_exec(&f->db, drop);
+	test_exec(&f->db, migration);
 	assert_int_equal(find(f, org, "older welcome").total, 1);
 }
 

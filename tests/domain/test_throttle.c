@@ -5,7 +5,17 @@
 
 #include "domain/account.h"
 #include "domain/throttle.h"
+#include "store/sql.h"
 #include "store/throttle.h"
+
+/* A line of a query's plan: SQLite's EXPLAIN QUERY PLAN gives id,
+ * parent, notused and the detail; PostgreSQL's EXPLAIN the text alone. */
+typedef struct { int64_t id, parent, notused; const char *detail; } plan_line;
+static const sql_col plan_sqlite[] = {
+	SQL_COL(plan_line, id, I64), SQL_COL(plan_line, parent, I64), SQL_COL(plan_line, notused, I64),
+	SQL_COL(plan_line, detail, TEXT), SQL_TABLE_END,
+};
+static const sql_col plan_pg[] = {SQL_COL(plan_line, detail, TEXT), SQL_TABLE_END};
 
 static void limits_per_address_and_per_scope(void **state)
 {
@@ -47,7 +57,7 @@ static void old_hits_are_forgotten(void **state)
 	char sql[300];
 	snprintf(sql, sizeof sql, "INSERT INTO throttle_hit (scope, address, at)"
 		 " VALUES ('%s', '%s', '2000-01-01T00:00:00Z')", scope, address);
-	assert_int_equal(sqlite3_exec(f->db.db, sql, NULL, NULL, NULL), SQLITE_OK);
+	test_exec(&f->db, sql);
 	assert_int_equal(throttle_hit(&f->d, "link-token", "192.0.2.1", &lim, &f->e), 0);
 	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM throttle_hit WHERE at < '2001'"), 0);
 	assert_int_equal(throttle_hit(&f->d, "link-token", "192.0.2.1", &lim, &f->e), -1);
@@ -81,13 +91,26 @@ static void counts_by_number(void **state)
 					      &per_address, &f->e), 0);
 	assert_int_equal(per_scope, 0);
 	assert_int_equal(per_address, 0);
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(f->db.db, "EXPLAIN QUERY PLAN SELECT scope_seq FROM throttle_hit"
-					    " WHERE scope = 'x' AND at >= 'y' ORDER BY at, scope_seq LIMIT 1", -1, &st, NULL),
-			 SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		body_has((const char *)sqlite3_column_text(st, 3), "USING COVERING INDEX throttle_hit_scope");
-	sqlite3_finalize(st);
+	/* On PostgreSQL a table this small is read whole unless told not to:
+	 * what matters is that the index alone can answer. */
+	if (store_engine_is_pg(&f->db))
+		test_exec(&f->db, "SET enable_seqscan = off");
+	const char *query = " SELECT scope_seq FROM throttle_hit WHERE scope = 'x' AND at >= 'y'"
+			    " ORDER BY at, scope_seq LIMIT 1";
+	char sql[300];
+	snprintf(sql, sizeof sql, "%s%s", SQL_DIALECT(&f->db, "EXPLAIN QUERY PLAN", "EXPLAIN"), query);
+	struct { plan_line *items; size_t n; } plan = {0};
+	assert_int_equal(SQL_LIST(&f->db, &f->mem, sql, NULL, &plan, SQL_DIALECT(&f->db, plan_sqlite, plan_pg),
+				  &f->e), 0);
+	assert_true(plan.n > 0);
+	for (size_t i = 0; i < plan.n; i++)
+		body_lacks(plan.items[i].detail, SQL_DIALECT(&f->db, "TEMP B-TREE", "Sort"));
+	size_t found = 0;
+	for (size_t i = 0; i < plan.n; i++)
+		found += strstr(plan.items[i].detail, SQL_DIALECT(&f->db, "USING COVERING INDEX throttle_hit_scope",
+							   "Index Only Scan using throttle_hit_scope")) != NULL;
+	/* SQLite's plan is that one line; PostgreSQL's is that scan under its LIMIT. */
+	assert_int_equal(found, 1);
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)

@@ -8,6 +8,7 @@
 #include "domain/area.h"
 #include "store/account.h"
 #include "store/area.h"
+#include "store/sql.h"
 
 #define TODAY "2026-06-15"
 
@@ -16,29 +17,6 @@ typedef struct world {
 	int64_t area, far_area;
 	const char *audit_hash, *model_hash;
 } world;
-
-static void exec_ok(fixture *f, sqlite3_stmt *st)
-{
-	if (sqlite3_step(st) != SQLITE_DONE)
-		fail_msg("insert failed: %s", sqlite3_errmsg(f->db.db));
-	sqlite3_finalize(st);
-}
-
-static sqlite3_stmt *prepare(fixture *f, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(f->db.db, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("prepare failed: %s", sqlite3_errmsg(f->db.db));
-	return st;
-}
-
-static void bind_opt(sqlite3_stmt *st, int i, const char *v)
-{
-	if (v)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
-}
 
 static const char *keep(fixture *f, const char *id)
 {
@@ -72,45 +50,24 @@ static int64_t audit(world *w, int64_t org_id, const char *status, const char *d
 		     const char *outcome, const char *review_on, int64_t first, int version,
 		     int64_t project)
 {
-	fixture *f = w->f;
-	sqlite3_stmt *st = prepare(f,
+	store *db = &w->f->db;
+	int64_t id = test_write(db,
 		"INSERT INTO audit (organisation_id, framework_hash, project_id, first_id, version,"
 		" status, audit_date, outcome, review_on, created_at, updated_at)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
-	sqlite3_bind_int64(st, 1, org_id);
-	sqlite3_bind_text(st, 2, w->audit_hash, -1, SQLITE_TRANSIENT);
-	if (project)
-		sqlite3_bind_int64(st, 3, project);
-	else
-		sqlite3_bind_null(st, 3);
-	if (first)
-		sqlite3_bind_int64(st, 4, first);
-	else
-		sqlite3_bind_null(st, 4);
-	sqlite3_bind_int(st, 5, version);
-	bind_opt(st, 6, status);
-	bind_opt(st, 7, date);
-	bind_opt(st, 8, outcome);
-	bind_opt(st, 9, review_on);
-	exec_ok(f, st);
-	int64_t id = sqlite3_last_insert_rowid(f->db.db);
-	if (!first) {
-		st = prepare(f, "UPDATE audit SET first_id = id WHERE id = ?");
-		sqlite3_bind_int64(st, 1, id);
-		exec_ok(f, st);
-	}
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+		SQL_ARGS(sql_int(org_id), sql_text(w->audit_hash), sql_id(project), sql_id(first),
+			 sql_int(version), sql_text(status), sql_text(date), sql_text(outcome),
+			 sql_text(review_on)));
+	if (!first)
+		test_write(db, "UPDATE audit SET first_id = id WHERE id = ?", SQL_ID_ARG(id));
 	return id;
 }
 
 static void level(world *w, int64_t audit_id, const char *principle, const char *lvl)
 {
-	sqlite3_stmt *st = prepare(w->f,
-		"INSERT INTO audit_principle (audit_id, principle_key, level, updated_at)"
-		" VALUES (?, ?, ?, '2026-01-01T00:00:00Z')");
-	sqlite3_bind_int64(st, 1, audit_id);
-	sqlite3_bind_text(st, 2, principle, -1, SQLITE_TRANSIENT);
-	bind_opt(st, 3, lvl);
-	exec_ok(w->f, st);
+	test_write(&w->f->db, "INSERT INTO audit_principle (audit_id, principle_key, level, updated_at)"
+		   " VALUES (?, ?, ?, '2026-01-01T00:00:00Z')",
+		   SQL_ARGS(sql_int(audit_id), sql_text(principle), sql_text(lvl)));
 }
 
 /* Six levels, principle 1 first. */
@@ -123,27 +80,18 @@ static void levels(world *w, int64_t audit_id, const char *const lv[6])
 
 static int64_t project(world *w, int64_t org_id, const char *title, const char *starts_on)
 {
-	sqlite3_stmt *st = prepare(w->f,
+	return test_write(&w->f->db,
 		"INSERT INTO project (organisation_id, framework_id, framework_hash, title, service_area,"
 		" starts_on, created_at, updated_at) VALUES (?, 'york-strategic-model', ?, ?, 'Short breaks', ?,"
-		" '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
-	sqlite3_bind_int64(st, 1, org_id);
-	sqlite3_bind_text(st, 2, w->model_hash, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, title, -1, SQLITE_TRANSIENT);
-	bind_opt(st, 4, starts_on);
-	exec_ok(w->f, st);
-	return sqlite3_last_insert_rowid(w->f->db.db);
+		" '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+		SQL_ARGS(sql_int(org_id), sql_text(w->model_hash), sql_text(title), sql_text(starts_on)));
 }
 
 static void step(world *w, int64_t project_id, const char *key, int done)
 {
-	sqlite3_stmt *st = prepare(w->f,
-		"INSERT INTO project_step (project_id, step_key, done, updated_at)"
-		" VALUES (?, ?, ?, '2026-01-01T00:00:00Z')");
-	sqlite3_bind_int64(st, 1, project_id);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 3, done);
-	exec_ok(w->f, st);
+	test_write(&w->f->db, "INSERT INTO project_step (project_id, step_key, done, updated_at)"
+		   " VALUES (?, ?, ?, '2026-01-01T00:00:00Z')",
+		   SQL_ARGS(sql_int(project_id), sql_text(key), sql_int(done)));
 }
 
 static const picture_org *find_org(const area_picture *p, int64_t id)
