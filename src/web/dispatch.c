@@ -386,7 +386,7 @@ static bool assessor_may_read(request *r, const route *rt, const assessor_row *a
 /* Someone with no role in the organisation may be its assessor: their
  * access holds until its last day, for one evaluation. After it, every
  * request is refused and, once nothing else is left to them, their
- * sessions end (this one with a cleared cookie). */
+ * sessions end (end_assessor_sessions). */
 static int check_assessor(request *r, const route *rt)
 {
 	enum assessor_state st;
@@ -399,10 +399,7 @@ static int check_assessor(request *r, const route *rt)
 	if (st == ASSESSOR_NONE)
 		return web_error_page(r, 404, "Page not found", "There is no page at this address.");
 	if (st == ASSESSOR_ENDED) {
-		bool ended = false;
-		err e = {0};
-		if (gold_sign_out_if_ended(&r->d, r->sess.user.id, &ended, &e) == 0 && ended)
-			web_set_session_cookie(r, NULL);
+		r->assessor_ended = true;
 		return web_error_page(r, 403, "Your access has ended",
 				      arena_printf(&r->mem, "Your access as assessor of %s's self-evaluation %s ended%s%s. "
 						   "Ask the area administrator who invited you if you need it again.",
@@ -681,6 +678,20 @@ static bool refuse_upload(request *r)
 	return true;
 }
 
+/* Ends the sessions of an assessor whose access ended (check_assessor),
+ * this one with a cleared cookie, once nothing else is left to them. Not
+ * in the checks' snapshot, which may not write (PostgreSQL refuses it),
+ * nor in a change's transaction, rolled back with its refusal. */
+static void end_assessor_sessions(request *r)
+{
+	bool ended = false;
+	err e = {0};
+	if (gold_sign_out_if_ended(&r->d, r->sess.user.id, &ended, &e) < 0)
+		fprintf(stderr, "copro serve: ending an assessor's sessions: %s\n", e.msg);
+	else if (ended)
+		web_set_session_cookie(r, NULL);
+}
+
 /* One try of the request; true unless it was a change, now ended. */
 static bool run_once(request *r, const route *rt, bool one_tx)
 {
@@ -696,6 +707,8 @@ static bool run_once(request *r, const route *rt, bool one_tx)
 	}
 	if (one_tx)
 		change_finish(r);
+	if (r->assessor_ended)
+		end_assessor_sessions(r);
 	return !one_tx;
 }
 

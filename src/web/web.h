@@ -89,6 +89,8 @@ typedef struct request {
 	enum access access;             /* the user's access to it */
 	const struct assessor_row *assessor;    /* an assessor's access to the organisation
 						 * (access is then ACCESS_VIEW); NULL for members */
+	bool assessor_ended;            /* an assessor whose access ended: signed out
+					 * once the request's snapshot or transaction is over */
 	const char *lang;               /* partner pages: the language tag they are written in */
 
 	/* The response. */

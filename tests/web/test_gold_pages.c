@@ -145,6 +145,25 @@ static void ended_access_is_refused_and_signs_out(void **state)
 	request_destroy(r);
 }
 
+/* A change sent after the access ended is refused and ends the sessions
+ * too, although the change's own transaction is rolled back. */
+static void ended_access_change_signs_out(void **state)
+{
+	webfix *w = *state;
+	const char *comment[] = {"comment", "Too late.", NULL};
+	request *r = web_run(w, AS_ASSESSOR_ENDED, "POST", web_path(w, "%s/comment/1i", readiness(w)), comment);
+	assert_int_equal(r->status, 403);
+	page_has(r, "Your access has ended");
+	assert_non_null(r->cookie);
+	assert_non_null(strstr(r->cookie, "Max-Age=0"));
+	request_destroy(r);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM gold_comment"), 0);
+	r = web_run(w, AS_ASSESSOR_ENDED, "GET", "/", NULL);
+	assert_int_equal(r->status, 303);
+	assert_string_equal(r->location, "/sign-in");
+	request_destroy(r);
+}
+
 static void bad_invitations_are_refused(void **state)
 {
 	webfix *w = *state;
@@ -223,7 +242,8 @@ static void assessor_links_all_open(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {T(readiness_says_what_it_is), T(assessor_reviews_and_awards),
-					   T(ended_access_is_refused_and_signs_out), T(bad_invitations_are_refused),
+					   T(ended_access_is_refused_and_signs_out), T(ended_access_change_signs_out),
+					   T(bad_invitations_are_refused),
 					   T(assessor_links_all_open)};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

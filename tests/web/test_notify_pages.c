@@ -160,9 +160,7 @@ static void home_waiting_for_you(void **state)
 		 "INSERT INTO audit (organisation_id, framework_hash, version, status, created_at, updated_at)"
 		 " VALUES (%lld, (SELECT hash FROM framework_version LIMIT 1), 1, 'submitted', 'x', 'x')",
 		 (long long)w->org);
-	char *msg = NULL;
-	if (sqlite3_exec(w->f.db.db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s", msg);
+	test_exec(&w->f.db, sql);
 	r = web_expect_request(w, AS_AREA, "GET", "/", NULL, 200);
 	page_has(r, "1 audit for Test Area to accept or return");
 	page_lacks(r, "Nothing is waiting");
