@@ -1821,7 +1821,8 @@ int main(int argc, char **argv)
 		goto done;
 	created = true;
 	if (keep_instruments(&g, &reg) < 0 || bulk_begin(&g) < 0 || write_areas(&g) < 0 ||
-	    write_orgs(&g) < 0 || write_years(&g) < 0 || bulk_end(&g) < 0)
+	    write_orgs(&g) < 0 || write_years(&g) < 0 || bulk_end(&g) < 0 ||
+	    store_revisions_fold(&g.db, &g.e) < 0)      /* as copro serve would at start */
 		goto done;
 	rc = 0;
 done:

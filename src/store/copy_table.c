@@ -17,9 +17,9 @@
  * FTS5 table, PostgreSQL's tsvector column). */
 static const char *const not_copied[] = {"schema_migration", "search_index", NULL};
 /* Tables the triggers write as the records arrive (the revision counters
- * the page caches read): emptied once every record is in, then copied,
- * so the counters are the source's. */
-static const char *const copied_last[] = {"org_revision", "area_revision", NULL};
+ * and the change log the page caches read): emptied once every record is
+ * in, then copied, so the revisions are the source's. */
+static const char *const copied_last[] = {"org_revision", "area_revision", "revision_change", NULL};
 
 static bool listed(const char *const *list, const char *name)
 {

@@ -633,6 +633,11 @@ const schema_migration schema_migrations[] = {
 	/* 24: the set-up code (issue 15): schema_setup.h. The same text on
 	 * both engines (pg NULL). */
 	{.sqlite = SCHEMA_SETUP_CODE},
+
+	/* 25: revisions without a hot row: a change appends to revision_change
+	 * instead of bumping its organisation's and area's counters
+	 * (schema_revisions.c; revision.c reads and folds them). */
+	{.sqlite = schema_revisions_sqlite, .pg = schema_revisions_pg},
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

@@ -26,6 +26,10 @@ extern const size_t schema_migrations_count;
 extern const char schema_pg_baseline[];
 extern const int schema_pg_baseline_version;
 
+/* Migration 25's two texts (schema_revisions.c). */
+extern const char schema_revisions_sqlite[];
+extern const char schema_revisions_pg[];
+
 /* The text migration `version` (1-based) runs on the engine: NULL for a
  * PostgreSQL migration the baseline already holds. */
 const char *schema_migration_sql(int version, bool pg);

@@ -159,6 +159,11 @@ int store_framework_version_get(store *s, arena *a, const char *hash, char **bod
  * area's records have had; 0 before the first. Triggers keep them. */
 int store_org_revision(store *s, int64_t org, int64_t *n, err *e);
 int store_area_revision(store *s, int64_t area, int64_t *n, err *e);
+/* Moves the changes logged since the last fold into the counters, leaving
+ * every revision as it was (copro serve's housekeeping pass, so the log
+ * the revisions count stays short). Losing to another server's fold is
+ * not an error: that fold counts. */
+int store_revisions_fold(store *s, err *e);
 int store_evaluation_insert(store *s, const evaluation_row *ev, int64_t *id, err *e);
 int store_evaluation_get(store *s, arena *a, int64_t id, evaluation_row *out, err *e);
 int store_evaluation_find(store *s, arena *a, int64_t org, const char *framework,

@@ -86,10 +86,11 @@ static store *get_store(struct server *s, err *e)
 }
 
 /* ---- checkpoints and housekeeping -------------------------------------
- * A thread of its own copies the WAL into the database a few times a
- * second. Left to the writers, the one whose commit filled the WAL would
- * sync the whole database file while every other writer waited for it
- * (the spikes in the write benchmark's p99). The same thread deletes
+ * A thread of its own copies the WAL into the database and folds the
+ * revision log (store_revisions_fold) a few times a second. Left to the
+ * writers, the one whose commit filled the WAL would sync the whole
+ * database file while every other writer waited for it (the spikes in
+ * the write benchmark's p99). The same thread deletes
  * partners' free text past its retention period once a day (`copro serve`
  * did it at start-up), so a server that runs for months keeps the promise
  * the privacy page makes without cron. */
@@ -163,8 +164,8 @@ static void *checkpoint_loop(void *arg)
 		pthread_mutex_unlock(&c->lock);
 		int pages = 0;
 		err e = {0};
-		if (store_checkpoint(&c->db, &pages, &e) < 0)
-			fprintf(stderr, "copro serve: checkpoint: %s\n", e.msg);
+		if (store_checkpoint(&c->db, &pages, &e) < 0 || store_revisions_fold(&c->db, &e) < 0)
+			fprintf(stderr, "copro serve: housekeeping: %s\n", e.msg);
 		access_log_flush();
 		purge_when_due(c);
 		pthread_mutex_lock(&c->lock);

@@ -73,9 +73,13 @@ same "the search index is rebuilt with the same records" \
 same "PostgreSQL's search finds what SQLite's finds" \
 	"$(sqlite3 "$SRC" "SELECT rowid FROM search_index WHERE search_index MATCH 'cafe* OR welcome*' ORDER BY rowid")" \
 	"$(pg "$PG1" "SELECT rowid FROM search_index WHERE words @@ to_tsquery('simple', copro_fold('cafe:* | welcome:*')) ORDER BY rowid")"
+# A revision is its counter plus its rows in the log (store/revision.c).
+revisions="SELECT o.id || '|' || (COALESCE((SELECT n FROM org_revision WHERE organisation_id = o.id), 0)
+	+ (SELECT COUNT(*) FROM revision_change WHERE organisation_id = o.id)) FROM organisation o ORDER BY o.id"
 same "the revision counters are the source's" \
 	"$(sqlite3 "$SRC" "SELECT organisation_id, n FROM org_revision ORDER BY 1")" \
 	"$(pg "$PG1" "SELECT organisation_id || '|' || n FROM org_revision ORDER BY 1")"
+same "each organisation's revision is the source's" "$(sqlite3 "$SRC" "$revisions")" "$(pg "$PG1" "$revisions")"
 # Each identity's next number is one past the largest id copied.
 q=$(pg "$PG1" "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema()
 	AND is_identity = 'YES' ORDER BY 1" |

@@ -1,7 +1,10 @@
-/* test_revision.c: migration 7's triggers keep each organisation's and
- * area's revision: every change to their records bumps them, in the same
- * transaction, and a change elsewhere leaves them alone. */
+/* test_revision.c: migration 7's triggers (since 25 appending to the
+ * change log) keep each organisation's and area's revision: every change
+ * to their records moves them, in the same transaction, a change
+ * elsewhere leaves them alone, and folding the log changes none. */
 #include "testutil.h"
+
+#include <libpq-fe.h>
 
 #include "domain/account.h"
 #include "store/account.h"
@@ -123,6 +126,97 @@ static void area_and_people_changes_reach_the_pages_that_show_them(void **state)
 	assert_true(area_rev(f, elsewhere) > b);
 }
 
+#define EVIDENCE_INSERT \
+	"INSERT INTO evidence (organisation_id, title, evidence_date, with_cyp, with_parents," \
+	" with_practitioners, created_at, updated_at) VALUES (%lld, 'E', '2026-01-01', 0, 1, 0, 'x', 'x')"
+
+static char *pg_one(PGconn *c, const char *sql)
+{
+	PGresult *r = PQexec(c, sql);
+	ExecStatusType st = PQresultStatus(r);
+	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
+		fail_msg("%s: %s", sql, PQerrorMessage(c));
+	char *v = strdup(st == PGRES_TUPLES_OK && PQntuples(r) ? PQgetvalue(r, 0, 0) : "");
+	PQclear(r);
+	return v;
+}
+
+/* PostgreSQL numbers a logged change when it is inserted, not when it
+ * commits: here the first transaction takes the lower number and commits
+ * last. A page drawn between the two commits must not outlive the second,
+ * so the revision read then must differ from the one read after it (a
+ * revision that was the newest number would be the same both times). */
+static void changes_committed_out_of_order_move_the_revision(void **state)
+{
+	fixture *f = *state;
+	if (!store_engine_is_pg(&f->db))
+		skip();                 /* one writer at a time: numbers follow commits */
+	int64_t org = fixture_org(f, "School");
+	int64_t area = fixture_org_area(f, org);
+	char sql[512];
+	snprintf(sql, sizeof sql, EVIDENCE_INSERT, (long long)org);
+	PGconn *first = PQconnectdb(f->path);
+	assert_int_equal(PQstatus(first), CONNECTION_OK);
+	free(pg_one(first, "BEGIN"));
+	free(pg_one(first, sql));
+	char *first_id = pg_one(first, "SELECT MAX(id) FROM revision_change");
+
+	run(f, sql);            /* another connection: a higher number, committed */
+	assert_true(fixture_count(f, "SELECT MAX(id) FROM revision_change") > atoll(first_id));
+	int64_t o = org_rev(f, org), a = area_rev(f, area);
+	free(pg_one(first, "COMMIT"));
+	assert_true(org_rev(f, org) > o);
+	assert_true(area_rev(f, area) > a);
+	free(first_id);
+	PQfinish(first);
+}
+
+/* Folding moves the log into the counters: no revision moves, the log
+ * is empty, and the next change moves them again. */
+static void folding_the_log_keeps_every_revision(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "School"), other = fixture_org(f, "Neighbour");
+	int64_t area = fixture_org_area(f, org);
+	char sql[512];
+	snprintf(sql, sizeof sql, EVIDENCE_INSERT, (long long)org);
+	run(f, sql);
+	run(f, "UPDATE area SET name = 'Renamed Area'");
+	int64_t o = org_rev(f, org), n = org_rev(f, other), a = area_rev(f, area);
+	assert_true(fixture_count(f, "SELECT COUNT(*) FROM revision_change") > 0);
+	for (int i = 0; i < 2; i++) {   /* the second finds nothing to fold */
+		assert_int_equal(store_revisions_fold(&f->db, &f->e), 0);
+		assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM revision_change"), 0);
+		assert_int_equal(org_rev(f, org), o);
+		assert_int_equal(org_rev(f, other), n);
+		assert_int_equal(area_rev(f, area), a);
+	}
+	run(f, sql);
+	assert_true(org_rev(f, org) > o);
+	assert_true(area_rev(f, area) > a);
+	assert_int_equal(org_rev(f, other), n);
+}
+
+/* No trigger writes a counter row any more (every writer of an area
+ * queued on its row until commit); each appends to the log. */
+static void no_trigger_updates_a_counter_row(void **state)
+{
+	fixture *f = *state;
+	const char *old, *appending;
+	if (store_engine_is_pg(&f->db)) {
+		old = "SELECT COUNT(*) FROM pg_proc WHERE prosrc LIKE '%INTO org_revision%'"
+		      " OR prosrc LIKE '%INTO area_revision%'";
+		appending = "SELECT COUNT(*) FROM pg_proc WHERE prosrc LIKE '%revision_change%'";
+	} else {
+		old = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"
+		      " AND (sql LIKE '%INTO org_revision%' OR sql LIKE '%INTO area_revision%')";
+		appending = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"
+			    " AND sql LIKE '%revision_change%'";
+	}
+	assert_int_equal(fixture_count(f, old), 0);
+	assert_true(fixture_count(f, appending) > 150);
+}
+
 /* A table added later without triggers would let pages outlive its data:
  * every table has them, but those no page shows as an organisation's or
  * an area's (or that only identify the person asking, as sessions do, or
@@ -139,7 +233,8 @@ static void every_table_has_revision_triggers(void **state)
 		skip();
 	static const char *const exempt[] = {
 		"schema_migration", "framework_version", "app_user", "user_session",
-		"sign_in_failure", "org_revision", "area_revision", "throttle_hit", "outbox", "device_cookie",
+		"sign_in_failure", "org_revision", "area_revision", "revision_change", "throttle_hit",
+		"outbox", "device_cookie",
 		/* a person's own notifications and choices (schema_notify.h) */
 		"notification", "notification_setting", "notification_sent",
 		"notification_digest", "notification_unsubscribe",
@@ -178,6 +273,8 @@ int main(void)
 		T(changes_bump_their_organisation_and_area), T(rolled_back_change_bumps_nothing),
 		T(area_and_people_changes_reach_the_pages_that_show_them),
 		T(every_table_has_revision_triggers),
+		T(changes_committed_out_of_order_move_the_revision), T(folding_the_log_keeps_every_revision),
+		T(no_trigger_updates_a_counter_row),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
