@@ -389,44 +389,6 @@ int sign_in_device(domain *d, const char *email, const char *password, const cha
 	return 0;
 }
 
-int session_resume(domain *d, const char *token, session *out, err *e)
-{
-	memset(out, 0, sizeof *out);
-	if (!token || strlen(token) != 64)
-		return 0;
-	char hash[65];
-	token_hash(token, hash);
-	session_row r;
-	int found = store_session_get(d->db, d->mem, hash, &r, e);
-	if (found <= 0)
-		return found;
-	int64_t now = time_now_epoch();
-	int64_t created = time_parse_iso(r.created_at), seen = time_parse_iso(r.last_seen_at);
-	if (now - seen > SESSION_IDLE_SECONDS || now - created > SESSION_ABSOLUTE_SECONDS) {
-		store_session_delete(d->db, hash, e);
-		return 0;
-	}
-	out->user = r.user;
-	/* One write a minute at most keeps the idle clock without a write on
-	 * every page. */
-	if (now - seen > 60) {
-		char iso[21];
-		time_iso(now, iso);
-		store_session_touch(d->db, hash, iso, e);
-	}
-	snprintf(out->token, sizeof out->token, "%s", token);
-	snprintf(out->csrf, sizeof out->csrf, "%s", r.csrf_token);
-	out->valid = true;
-	return 1;
-}
-
-int session_end(domain *d, const char *token, err *e)
-{
-	char hash[65];
-	token_hash(token, hash);
-	return store_session_delete(d->db, hash, e);
-}
-
 int access_to_org(domain *d, int64_t user, int64_t org, enum access *level, err *e)
 {
 	*level = ACCESS_NONE;

@@ -100,6 +100,9 @@ typedef struct session {
 	/* Set instead of a session when the password was right and the
 	 * account asks for a second step (domain/two_factor.h). */
 	char pending[65];
+	/* What session_read left for session_keep, and the session's hash. */
+	enum session_due { SESSION_DUE_NONE, SESSION_DUE_TOUCH, SESSION_DUE_END } due;
+	char due_hash[65];
 } session;
 
 /* Checks an email and password; refuses without saying whether the
@@ -112,7 +115,16 @@ int sign_in(domain *d, const char *email, const char *password, const char *addr
  * new cookie. */
 int sign_in_device(domain *d, const char *email, const char *password, const char *address,
 		   const char *device, session *out, err *e);
+/* The session of cookie `token`: 1 and `out` when it is live, 0 when
+ * there is none or it timed out (removed), -1 on error. Keeps the idle
+ * clock, a write at most once a minute (session.c). */
 int session_resume(domain *d, const char *token, session *out, err *e);
+/* The same in two steps, for a read-only snapshot, where nothing may be
+ * written: session_read only reads, and leaves in `out` what is due (the
+ * idle clock, or removing a timed-out session), which session_keep
+ * writes once the snapshot is over. */
+int session_read(domain *d, const char *token, session *out, err *e);
+int session_keep(domain *d, session *s, err *e);
 /* A new session for `u`, in the caller's transaction. */
 int session_start(domain *d, const user_row *u, session *out, err *e);
 int session_end(domain *d, const char *token, err *e);

@@ -571,18 +571,29 @@ static bool admit_partner(request *r, const route *rt, bool one_tx)
 	return true;
 }
 
+/* Writes what the session's check left due (its idle clock, or removing
+ * it once timed out): never inside a read-only snapshot. */
+static void keep_session(request *r)
+{
+	err e = {0};
+	if (session_keep(&r->d, &r->sess, &e) < 0)
+		fprintf(stderr, "copro serve: keeping a session: %s\n", e.msg);
+}
+
 /* Everything a request passes before its handler: the session, sign-in,
  * the CSRF token, the change's transaction, access to the organisation or
  * area, and the page cache. False when the response is already written
  * (a refusal, or the page from the cache). */
-static bool admit(request *r, const route *rt, bool one_tx)
+static bool admit(request *r, const route *rt, bool one_tx, bool snapshot)
 {
 	if (rt->flags & ROUTE_PARTNER)
 		return admit_partner(r, rt, one_tx);
-	if (session_resume(&r->d, r->session_cookie, &r->sess, &r->e) < 0) {
+	if (session_read(&r->d, r->session_cookie, &r->sess, &r->e) < 0) {
 		web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 		return false;
 	}
+	if (!snapshot)
+		keep_session(r);        /* before the change's transaction, whatever becomes of it */
 	if (!(rt->flags & ROUTE_PUBLIC) && !r->sess.valid) {
 		web_redirect(r, "/sign-in");
 		return false;
@@ -625,6 +636,7 @@ bool web_refuse_upload(request *r)
 	bool refused = refuse_upload(r);
 	if (snapshot)
 		store_read_end(r->d.db);
+	keep_session(r);
 	return refused;
 }
 
@@ -651,7 +663,7 @@ static bool refuse_upload(request *r)
 	if (!rt || !(rt->flags & ROUTE_UPLOAD))
 		return false;
 	r->route = rt;
-	if (session_resume(&r->d, r->session_cookie, &r->sess, &r->e) < 0) {
+	if (session_read(&r->d, r->session_cookie, &r->sess, &r->e) < 0) {
 		web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 		return true;
 	}
@@ -696,9 +708,11 @@ static void end_assessor_sessions(request *r)
 static bool run_once(request *r, const route *rt, bool one_tx)
 {
 	bool snapshot = !r->post && store_read_begin(r->d.db, &r->e) == 0;
-	bool run = admit(r, rt, one_tx);
-	if (snapshot)
+	bool run = admit(r, rt, one_tx, snapshot);
+	if (snapshot) {
 		store_read_end(r->d.db);
+		keep_session(r);
+	}
 	if (run) {
 		r->status = rt->handler(r);
 		if (r->error_summary)
