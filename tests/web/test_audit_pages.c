@@ -8,6 +8,7 @@
 
 #include "domain/audit.h"
 #include "store/account.h"
+#include "store/sql.h"
 
 /* A POST that must redirect; answers the audit id in the new location. */
 static int64_t post_to_audit(webfix *w, int who, const char *p, const char *const *fields)
@@ -28,17 +29,11 @@ static int64_t post_to_audit(webfix *w, int who, const char *p, const char *cons
  * none of them. */
 static int64_t audit_rows(webfix *w)
 {
-	sqlite3_stmt *st = NULL;
-	int64_t n = -1;
-	assert_int_equal(sqlite3_prepare_v2(w->f.db.db,
+	return fixture_count(&w->f,
 		"SELECT (SELECT COUNT(*) FROM audit) + (SELECT COUNT(*) FROM audit_person)"
 		" + (SELECT COUNT(*) FROM audit_principle) + (SELECT COUNT(*) FROM audit_evidence)"
 		" + (SELECT COUNT(*) FROM audit_event) + (SELECT COUNT(*) FROM area_setting)"
-		" + (SELECT COUNT(*) FROM action_item)", -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+		" + (SELECT COUNT(*) FROM action_item)");
 }
 
 /* Everything about one audit that a refused change must leave alone. */
@@ -549,24 +544,18 @@ static int64_t add_project(webfix *w, int64_t org, const char *title)
 	const framework *fw = fw_registry_find(&f->frameworks, "york-strategic-model");
 	assert_non_null(fw);
 	assert_int_equal(framework_version_keep(&f->d, fw, &f->e), 0);
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(f->db.db,
+	int64_t id = test_write(&f->db,
 		"INSERT INTO project (organisation_id, framework_id, framework_hash, title, service_area,"
 		" description, starts_on, created_at, updated_at)"
 		" VALUES (?, 'york-strategic-model', ?, ?, 'Short breaks', '', '2026-09-01',"
-		" '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z')", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_text(st, 2, fw->hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, title, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	int64_t id = sqlite3_last_insert_rowid(f->db.db);
+		" '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z')",
+		SQL_ARGS(sql_int(org), sql_text(fw->hash), sql_text(title)));
 	char sql[300];
 	snprintf(sql, sizeof sql,
 		 "INSERT INTO project_step VALUES (%lld, '1', 1, '2026-09-02', '', '2026-09-02T00:00:00Z');"
 		 "INSERT INTO project_step VALUES (%lld, '2', 1, '2026-09-03', '', '2026-09-03T00:00:00Z');",
 		 (long long)id, (long long)id);
-	assert_int_equal(sqlite3_exec(f->db.db, sql, NULL, NULL, NULL), SQLITE_OK);
+	test_exec(&f->db, sql);
 	return id;
 }
 

@@ -2,6 +2,7 @@
  * as each role sees them, and their forms: adding and linking evidence,
  * the judgement and the organisation's own indicators. */
 #include "store/account.h"
+#include "store/sql.h"
 #include "webtest.h"
 
 static const char *eval_path(webfix *w, int64_t org, int64_t eval)
@@ -446,9 +447,13 @@ static void each_task_returns_with_a_banner(void **state)
 static void evidence_and_links_are_all_or_nothing(void **state)
 {
 	webfix *w = *state;
-	assert_int_equal(sqlite3_exec(w->f.db.db,
+	test_exec(&w->f.db, SQL_DIALECT(&w->f.db,
 		"CREATE TRIGGER test_no_links BEFORE INSERT ON evidence_link"
-		" BEGIN SELECT RAISE(ABORT, 'links refused by the test'); END;", NULL, NULL, NULL), SQLITE_OK);
+		" BEGIN SELECT RAISE(ABORT, 'links refused by the test'); END;",
+		"CREATE FUNCTION test_no_links() RETURNS trigger LANGUAGE plpgsql AS"
+		" $$BEGIN RAISE EXCEPTION 'links refused by the test'; END$$;"
+		" CREATE TRIGGER test_no_links BEFORE INSERT ON evidence_link"
+		" FOR EACH ROW EXECUTE FUNCTION test_no_links();"));
 	int64_t before = test_count_rows(&w->f.db);
 	const char *fields[] = {"title", "Half written", "date-day", "1", "date-month", "10",
 				"date-year", "2026", "indicators", "1i.a", NULL};
@@ -459,6 +464,9 @@ static void evidence_and_links_are_all_or_nothing(void **state)
 	evidence_list list;
 	assert_int_equal(store_evidence_list(&w->f.db, &w->f.mem, w->org, &list, &w->f.e), 0);
 	assert_int_equal(list.n, 0);
+	/* On PostgreSQL the database serves the next test (testutil.c). */
+	test_exec(&w->f.db, SQL_DIALECT(&w->f.db, "DROP TRIGGER test_no_links",
+		"DROP TRIGGER test_no_links ON evidence_link; DROP FUNCTION test_no_links();"));
 }
 
 static void titles_are_escaped(void **state)
@@ -656,13 +664,8 @@ static void changed_instrument_and_gaps_are_shown(void **state)
 	assert_int_equal(store_framework_version_put(&w->f.db, "four-cornerstones", hash, changed,
 						     "2026-11-01T00:00:00Z", &w->f.e), 0);
 	free(changed);
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(w->f.db.db, "UPDATE evaluation SET framework_hash = ? WHERE id = ?",
-					    -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, w->eval);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
+	test_write(&w->f.db, "UPDATE evaluation SET framework_hash = ? WHERE id = ?",
+		   SQL_ARGS(sql_text(hash), sql_int(w->eval)));
 
 	request *r = web_run(w, AS_VIEWER, "GET", eval_path(w, w->org, w->eval), NULL);
 	assert_int_equal(r->status, 200);
