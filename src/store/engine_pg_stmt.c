@@ -20,12 +20,21 @@ typedef struct pg_stmt {
 	char **names;           /* ":name" of parameter i + 1, or NULL */
 	char **vals;            /* bound values, copies; NULL is SQL NULL */
 	int *lens, *fmts;
+	Oid *kinds;             /* the type of each bound value (NULL: text) */
+	char *untyped;          /* the $N text, while a parameter's type waits
+				 * for the first run (prepare_typed) */
 	PGresult *res;
 	int row, rows;
 	bool returns_id;        /* an INSERT given RETURNING id for last_id */
 	bool cached, busy;
 	unsigned char *blob;    /* the last column read as bytes */
 } pg_stmt;
+
+/* Type OIDs (pg_type.dat), which libpq's headers do not name. */
+#define PG_TYPE_BYTEA 17
+#define PG_TYPE_INT8 20
+#define PG_TYPE_TEXT 25
+#define PG_TYPE_FLOAT8 701
 
 #define CACHE_SLOTS 512         /* a power of two, as SQLite's cache (db.c) */
 
@@ -176,6 +185,8 @@ static void stmt_free(pg_stmt *st)
 	free(st->vals);
 	free(st->lens);
 	free(st->fmts);
+	free(st->kinds);
+	free(st->untyped);
 	free(st->sql);
 	free(st);
 }
@@ -186,6 +197,62 @@ static uint64_t text_hash(const char *sql)
 	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
 		h = (h ^ *p) * 1099511628211ull;
 	return h;
+}
+
+/* PQprepare; inside a transaction under a savepoint, in the same round
+ * trip (a pipeline), so that a refused prepare does not end the
+ * transaction: PostgreSQL ends it at any error, SQLite goes on. */
+static PGresult *prepare_kept(PGconn *conn, const char *name, const char *sql, int n, const Oid *types)
+{
+	if (PQtransactionStatus(conn) != PQTRANS_INTRANS || !PQenterPipelineMode(conn))
+		return PQprepare(conn, name, sql, n, types);
+	PQsendQueryParams(conn, "SAVEPOINT copro_prepare", 0, NULL, NULL, NULL, NULL, 0);
+	PQsendPrepare(conn, name, sql, n, types);
+	PQsendQueryParams(conn, "RELEASE SAVEPOINT copro_prepare", 0, NULL, NULL, NULL, NULL, 0);
+	PQpipelineSync(conn);
+	/* Each command's results end with NULL; the sync's ends the pipeline.
+	 * Kept: the first error, else the prepare's result. */
+	PGresult *kept = NULL;
+	int cmd = 0, failed = -1;
+	for (int guard = 0; guard < 16; guard++) {
+		PGresult *res = PQgetResult(conn);
+		if (!res) {
+			cmd++;
+			continue;
+		}
+		ExecStatusType status = PQresultStatus(res);
+		if (status == PGRES_PIPELINE_SYNC) {
+			PQclear(res);
+			break;
+		}
+		if (status == PGRES_FATAL_ERROR && failed < 0) {
+			PQclear(kept);
+			kept = res;
+			failed = cmd;
+		} else if (cmd == 1 && !kept) {
+			kept = res;
+		} else {
+			PQclear(res);
+		}
+	}
+	if (!PQexitPipelineMode(conn))
+		fprintf(stderr, "copro: pipeline not ended: %s", PQerrorMessage(conn));
+	if (failed == 1)        /* the savepoint stood: back to it */
+		PQclear(PQexec(conn, "ROLLBACK TO SAVEPOINT copro_prepare; RELEASE SAVEPOINT copro_prepare"));
+	return kept ? kept : PQprepare(conn, name, sql, n, types);
+}
+
+/* The N of "parameter $N" when PostgreSQL could not tell a parameter's
+ * type, else 0: SQLSTATE 42P08 for a statement prepared by the protocol
+ * (42P18 for SQL's PREPARE), the number only in the message. */
+static int untyped_param(const PGresult *res)
+{
+	const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+	const char *msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+	const char *dollar = msg ? strstr(msg, "data type of parameter $") : NULL;
+	if (!state || (strcmp(state, "42P08") != 0 && strcmp(state, "42P18") != 0) || !dollar)
+		return 0;
+	return atoi(dollar + strlen("data type of parameter $"));
 }
 
 static pg_stmt *prepare_new(store *s, const char *sql, uint64_t h, err *e)
@@ -200,12 +267,18 @@ static pg_stmt *prepare_new(store *s, const char *sql, uint64_t h, err *e)
 	st->vals = must(calloc((size_t)r.max + 1, sizeof *st->vals));
 	st->lens = must(calloc((size_t)r.max + 1, sizeof *st->lens));
 	st->fmts = must(calloc((size_t)r.max + 1, sizeof *st->fmts));
+	st->kinds = must(calloc((size_t)r.max + 1, sizeof *st->kinds));
 	st->returns_id = wants_id(c, r.out);
 	if (st->returns_id) {
 		r.out = must(realloc(r.out, r.len + 16));
 		strcat(r.out, " RETURNING id");
 	}
-	PGresult *res = PQprepare(c->conn, st->name, r.out, 0, NULL);
+	PGresult *res = prepare_kept(c->conn, st->name, r.out, 0, NULL);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK && untyped_param(res) > 0) {
+		PQclear(res);
+		st->untyped = r.out;    /* typed at the first run, by its values */
+		return st;
+	}
 	free(r.out);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		int rc = pg_result_rc(c, res);
@@ -216,6 +289,34 @@ static pg_stmt *prepare_new(store *s, const char *sql, uint64_t h, err *e)
 	}
 	PQclear(res);
 	return st;
+}
+
+/* The first run of a statement with a parameter PostgreSQL could not
+ * type: each such parameter (the server names one at a time) takes the
+ * type of the value bound to it now, a NULL text's, and the statement
+ * keeps those types from then on (a later value goes as text, which the
+ * server reads as that type). Only the parameters the server could not
+ * type are given one: the rest keep the types it infers. */
+static int prepare_typed(pg_conn *c, pg_stmt *st)
+{
+	Oid *types = must(calloc((size_t)st->n + 1, sizeof *types));
+	PGresult *res = NULL;
+	for (int tries = 0; tries <= st->n; tries++) {
+		PQclear(res);
+		res = prepare_kept(c->conn, st->name, st->untyped, st->n, types);
+		int k = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : untyped_param(res);
+		if (k < 1 || k > st->n || types[k - 1])
+			break;
+		types[k - 1] = st->kinds[k - 1] ? st->kinds[k - 1] : PG_TYPE_TEXT;
+	}
+	free(types);
+	int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : pg_result_rc(c, res);
+	PQclear(res);
+	if (rc == 0) {
+		free(st->untyped);
+		st->untyped = NULL;
+	}
+	return rc;
 }
 
 static pg_stmt **cache_slot(struct pg_cache *k, const char *sql, uint64_t h)
@@ -251,6 +352,10 @@ sql_stmt *pg_prepare(store *s, const char *sql, err *e)
 /* A statement not kept is let go on the server too. */
 static void deallocate(pg_conn *c, pg_stmt *st)
 {
+	if (st->untyped) {      /* never prepared on the server */
+		stmt_free(st);
+		return;
+	}
 	char sql[48];
 	snprintf(sql, sizeof sql, "DEALLOCATE %s", st->name);
 	PQclear(PQexec(c->conn, sql));
@@ -268,6 +373,7 @@ void pg_reset(sql_stmt *h)
 		free(st->vals[i]);
 		st->vals[i] = NULL;
 		st->lens[i] = st->fmts[i] = 0;
+		st->kinds[i] = 0;
 	}
 }
 
@@ -310,10 +416,11 @@ const char *pg_param_name(sql_stmt *h, int i)
 
 /* ---- binding ----------------------------------------------------------------- */
 
-static int bind_bytes(pg_stmt *st, int i, const void *v, size_t n, int fmt)
+static int bind_bytes(pg_stmt *st, int i, const void *v, size_t n, int fmt, Oid kind)
 {
 	if (i < 1 || i > st->n)
 		return PG_RC_BASE + SQL_CLASS_RANGE;
+	st->kinds[i - 1] = v ? kind : 0;
 	free(st->vals[i - 1]);
 	st->vals[i - 1] = NULL;
 	if (v) {
@@ -328,39 +435,44 @@ static int bind_bytes(pg_stmt *st, int i, const void *v, size_t n, int fmt)
 
 int pg_bind_text(sql_stmt *h, int i, const char *v)
 {
-	return bind_bytes((pg_stmt *)h, i, v, v ? strlen(v) : 0, 0);
+	return bind_bytes((pg_stmt *)h, i, v, v ? strlen(v) : 0, 0, PG_TYPE_TEXT);
 }
 
 int pg_bind_int(sql_stmt *h, int i, int64_t v)
 {
 	char t[24];
 	int n = snprintf(t, sizeof t, "%lld", (long long)v);
-	return bind_bytes((pg_stmt *)h, i, t, (size_t)n, 0);
+	return bind_bytes((pg_stmt *)h, i, t, (size_t)n, 0, PG_TYPE_INT8);
 }
 
 int pg_bind_double(sql_stmt *h, int i, double v)
 {
 	char t[40];
 	int n = snprintf(t, sizeof t, "%.17g", v);
-	return bind_bytes((pg_stmt *)h, i, t, (size_t)n, 0);
+	return bind_bytes((pg_stmt *)h, i, t, (size_t)n, 0, PG_TYPE_FLOAT8);
 }
 
 int pg_bind_null(sql_stmt *h, int i)
 {
-	return bind_bytes((pg_stmt *)h, i, NULL, 0, 0);
+	return bind_bytes((pg_stmt *)h, i, NULL, 0, 0, 0);
 }
 
 int pg_bind_blob(sql_stmt *h, int i, const void *v, size_t n)
 {
 	if (n > INT32_MAX)
 		return PG_RC_BASE + SQL_CLASS_TOOBIG;
-	return bind_bytes((pg_stmt *)h, i, v ? v : "", n, 1);
+	return bind_bytes((pg_stmt *)h, i, v ? v : "", n, 1, PG_TYPE_BYTEA);
 }
 
 /* ---- running and reading ------------------------------------------------------- */
 
 static int execute(pg_conn *c, pg_stmt *st)
 {
+	if (st->untyped) {
+		int rc = prepare_typed(c, st);
+		if (rc)
+			return rc;
+	}
 	st->res = PQexecPrepared(c->conn, st->name, st->n, (const char *const *)st->vals,
 				 st->lens, st->fmts, 0);
 	ExecStatusType status = PQresultStatus(st->res);
@@ -463,7 +575,7 @@ const void *pg_col_blob(sql_stmt *h, int c, size_t *n)
 
 /* The type of a column from its type's OID (pg_type.dat: 16 boolean, 20,
  * 21 and 23 the integers, 700 and 701 the floats, 1700 numeric, 17
- * bytea): libpq's headers do not name them. */
+ * bytea; PG_TYPE_ above): libpq's headers do not name them. */
 enum sql_value pg_col_type(sql_stmt *h, int c)
 {
 	pg_stmt *st = (pg_stmt *)h;

@@ -164,6 +164,36 @@ static void a_constraint_refusal_is_a_conflict(void **state)
 	assert_int_equal(count(f, "SELECT COUNT(*) FROM t"), 0);
 }
 
+/* A parameter the SQL gives no type (one only tested for NULL), which
+ * PostgreSQL cannot prepare, is prepared at the statement's first run
+ * with the bound value's type (a NULL as text), and kept so. Inside a
+ * transaction the refused first try is undone to a savepoint: the
+ * transaction goes on, as it does after any refused prepare, as on
+ * SQLite. */
+static void untyped_parameters_are_typed_at_first_run(void **state)
+{
+	pgfix *f = *state;
+	const char *by_name = "SELECT COUNT(*) FROM t WHERE ?1 IS NULL OR name = ?1";
+	const char *two = "SELECT CASE WHEN ? IS NULL THEN 1 ELSE 0 END + CASE WHEN ? IS NULL THEN 10 ELSE 0 END";
+	int64_t n = -1;
+	assert_int_equal(sql_run(&f->db, "INSERT INTO t (name) VALUES ('a'), ('b')", NULL, &f->e), 0);
+	assert_int_equal(sql_get_int(&f->db, by_name, SQL_ARGS(sql_text(NULL)), &n, &f->e), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(sql_get_int(&f->db, by_name, SQL_ARGS(sql_text("a")), &n, &f->e), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	assert_int_equal(sql_run(&f->db, "INSERT INTO t (name) VALUES ('c')", NULL, &f->e), 0);
+	assert_int_equal(sql_get_int(&f->db, two, SQL_ARGS(sql_text(NULL), sql_int(5)), &n, &f->e), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(sql_get_int(&f->db, two, SQL_ARGS(sql_int(7), sql_text(NULL)), &n, &f->e), 0);
+	assert_int_equal(n, 10);
+	assert_int_equal(sql_get_int(&f->db, "SELEC 1", NULL, &n, &f->e), -1);
+	assert_non_null(strstr(f->e.msg, "syntax error"));
+	assert_int_equal(sql_run(&f->db, "INSERT INTO t (name) VALUES ('d')", NULL, &f->e), 0);
+	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM t"), 4);
+}
+
 /* Write skew: each transaction reads what the other writes. SQLite would
  * run them one after the other; SERIALIZABLE lets the first commit and
  * refuses the second as busy (try again), leaving nothing of it. */
@@ -305,7 +335,7 @@ int main(void)
 		T(statements_are_cached), T(a_constraint_refusal_is_a_conflict),
 		T(concurrent_transactions_are_serializable), T(a_unit_that_loses_is_run_again),
 		T(a_lasting_conflict_stays_busy), T(bad_and_unreachable_uris_are_refused),
-		T(writers_run_side_by_side),
+		T(writers_run_side_by_side), T(untyped_parameters_are_typed_at_first_run),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	test_pg_cluster_stop();
