@@ -5,6 +5,7 @@
  * the tables so that this test does not depend on their own code. */
 #include "domain/account_life.h"
 #include "store/account.h"
+#include "store/sql.h"
 #include "webtest.h"
 
 typedef struct api_world {
@@ -20,30 +21,13 @@ static int64_t add_audit(webfix *w, int64_t org, const char *status, const char 
 	fixture *f = &w->f;
 	const framework *fw = fw_registry_find(&f->frameworks, "york-joint-partnership-audit");
 	assert_int_equal(framework_version_keep(&f->d, fw, &f->e), 0);
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(f->db.db,
+	int64_t id = test_write(&f->db,
 		"INSERT INTO audit (organisation_id, framework_hash, version, status, outcome, summary,"
 		" submitted_at, decided_at, created_at, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?,"
-		" '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_text(st, 2, fw->hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, status, -1, SQLITE_STATIC);
-	if (!strcmp(status, "accepted"))
-		sqlite3_bind_text(st, 4, "outstanding", -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 4);
-	sqlite3_bind_text(st, 5, summary, -1, SQLITE_STATIC);
-	if (submitted_at)
-		sqlite3_bind_text(st, 6, submitted_at, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 6);
-	if (decided_at)
-		sqlite3_bind_text(st, 7, decided_at, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 7);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	int64_t id = sqlite3_last_insert_rowid(f->db.db);
+		" '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+		SQL_ARGS(sql_int(org), sql_text(fw->hash), sql_text(status),
+			 sql_text(strcmp(status, "accepted") ? NULL : "outstanding"), sql_text(summary),
+			 sql_text(submitted_at), sql_text(decided_at)));
 	char sql[600];
 	snprintf(sql, sizeof sql,
 		 "UPDATE audit SET first_id = id WHERE id = %lld;"
@@ -53,7 +37,7 @@ static int64_t add_audit(webfix *w, int64_t org, const char *status, const char 
 		 "INSERT INTO audit_event (audit_id, at, user_name, status, comment)"
 		 " VALUES (%lld, '2026-10-01T00:00:00Z', 'Area Admin', '%s', 'Well evidenced');",
 		 (long long)id, (long long)id, (long long)id, (long long)id, status);
-	assert_int_equal(sqlite3_exec(f->db.db, sql, NULL, NULL, NULL), SQLITE_OK);
+	test_exec(&f->db, sql);
 	return id;
 }
 

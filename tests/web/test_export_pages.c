@@ -4,6 +4,7 @@
  * straight into the tables so that this test does not depend on their
  * own code. */
 #include "store/account.h"
+#include "store/sql.h"
 #include "webtest.h"
 
 /* A submitted audit (with one level) and a draft in `org`, and a project. */
@@ -16,36 +17,23 @@ static void add_audits(webfix *w, int64_t org, const char *summary)
 	assert_int_equal(framework_version_keep(&f->d, model, &f->e), 0);
 	const char *statuses[] = {"submitted", "draft"};
 	for (int i = 0; i < 2; i++) {
-		sqlite3_stmt *st;
-		assert_int_equal(sqlite3_prepare_v2(f->db.db,
+		int64_t id = test_write(&f->db,
 			"INSERT INTO audit (organisation_id, framework_hash, version, status, summary,"
 			" submitted_at, created_at, updated_at) VALUES (?, ?, 1, ?, ?,"
 			" '2026-10-01T00:00:00Z', '2026-10-01T00:00:00Z', '2026-10-01T00:00:00Z')",
-			-1, &st, NULL), SQLITE_OK);
-		sqlite3_bind_int64(st, 1, org);
-		sqlite3_bind_text(st, 2, fw->hash, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, statuses[i], -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, i ? "DRAFT-TEXT" : summary, -1, SQLITE_STATIC);
-		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-		sqlite3_finalize(st);
-		int64_t id = sqlite3_last_insert_rowid(f->db.db);
+			SQL_ARGS(sql_int(org), sql_text(fw->hash), sql_text(statuses[i]),
+				 sql_text(i ? "DRAFT-TEXT" : summary)));
 		char sql[300];
 		snprintf(sql, sizeof sql, "UPDATE audit SET first_id = id WHERE id = %lld;"
 			 "INSERT INTO audit_principle (audit_id, principle_key, level, score, notes, updated_at)"
 			 " VALUES (%lld, '1', 'good', 2, '', '2026-10-01T00:00:00Z');",
 			 (long long)id, (long long)id);
-		assert_int_equal(sqlite3_exec(f->db.db, sql, NULL, NULL, NULL), SQLITE_OK);
+		test_exec(&f->db, sql);
 	}
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(f->db.db,
+	test_write(&f->db,
 		"INSERT INTO project (organisation_id, framework_id, framework_hash, title, created_at,"
 		" updated_at) VALUES (?, 'york-strategic-model', ?, ?, '2026-09-01T00:00:00Z',"
-		" '2026-09-01T00:00:00Z')", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_text(st, 2, model->hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, summary, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
+		" '2026-09-01T00:00:00Z')", SQL_ARGS(sql_int(org), sql_text(model->hash), sql_text(summary)));
 }
 
 /* An API request with "Authorization: Bearer TOKEN". */
@@ -330,8 +318,7 @@ static void token_expiry_chosen(void **state)
 
 	/* One that ended yesterday: the list says so in words and offers no
 	 * revoke button; the live ones show when they end. */
-	assert_int_equal(sqlite3_exec(w->f.db.db, "UPDATE api_token SET expires_at = '2026-01-02T10:00:00Z'"
-				      " WHERE name = 'Ninety'", NULL, NULL, NULL), SQLITE_OK);
+	test_exec(&w->f.db, "UPDATE api_token SET expires_at = '2026-01-02T10:00:00Z' WHERE name = 'Ninety'");
 	r = web_run(w, AS_AREA, "GET", tokens, NULL);
 	page_has(r, "Works until");
 	page_has(r, "Expired");

@@ -3,9 +3,8 @@
  * the footer's links, the public pages (accessibility, privacy, cookies,
  * help) signed in or not, the list of self-evaluations, and a lead
  * setting an evaluation's status with who and when. */
-#include <sqlite3.h>
-
 #include "domain/domain.h"
+#include "store/sql.h"
 #include "webtest.h"
 
 #define HOSTILE_NAME "<script>alert(1)</script>"
@@ -110,9 +109,8 @@ static void area_sections(void **state)
 static void header_and_footer(void **state)
 {
 	webfix *w = *state;
-	const char *rename = web_path(w, "UPDATE app_user SET name = '%s' WHERE id = %lld", HOSTILE_NAME,
-				      (long long)w->as[AS_LEAD].user.id);
-	assert_int_equal(sqlite3_exec(w->f.db.db, rename, NULL, NULL, NULL), SQLITE_OK);
+	test_write(&w->f.db, "UPDATE app_user SET name = ? WHERE id = ?",
+		   SQL_ARGS(sql_text(HOSTILE_NAME), sql_int(w->as[AS_LEAD].user.id)));
 	const char *body = web_expect_body(w, AS_LEAD, "GET", org_path(w, "/evidence"), NULL, 200);
 	body_has(body, "&lt;script&gt;alert(1)&lt;/script&gt;");
 	body_lacks(body, HOSTILE_NAME);

@@ -2,6 +2,7 @@
  * changing roles, removing people (their sessions end), the last lead,
  * and the activity logs, as every role. */
 #include "store/account.h"
+#include "store/sql.h"
 #include "webtest.h"
 
 #define HOSTILE_SCRIPT "<script>alert(1)</script>"
@@ -134,13 +135,10 @@ static void invitation_link_works_once(void **state)
 	assert_non_null(strstr(body, "&lt;script&gt;alert(1)&lt;/script&gt;"));
 	request_destroy(r);
 	/* Only its hash is kept. */
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(w->f.db.db, "SELECT COUNT(*) FROM invitation WHERE token_hash = ?",
-					    -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_text(st, 1, token, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int64(st, 0), 0);
-	sqlite3_finalize(st);
+	int64_t n = -1;
+	assert_int_equal(sql_get_int(&w->f.db, "SELECT COUNT(*) FROM invitation WHERE token_hash = ?",
+				     SQL_ARGS(sql_text(token)), &n, &w->f.e), 0);
+	assert_int_equal(n, 0);
 	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM invitation"), 1);
 
 	r = web_run(w, AS_NOBODY, "GET", web_path(w, "/join/%s", token), NULL);
