@@ -7,54 +7,23 @@
 #include "webtest.h"
 
 #include "store/account.h"
+#include "store/sql.h"
 
 #define NOW "2026-06-15T12:00:00Z"
 #define HOSTILE_SCRIPT "<script>alert(1)</script>"
 #define HOSTILE_ATTR "\"><img src=x onerror=alert(1)>"
 
-static void sql_ok(webfix *w, sqlite3_stmt *st)
-{
-	if (sqlite3_step(st) != SQLITE_DONE)
-		fail_msg("insert failed: %s", sqlite3_errmsg(w->f.db.db));
-	sqlite3_finalize(st);
-}
-
-static sqlite3_stmt *prepare(webfix *w, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(w->f.db.db, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("prepare failed: %s", sqlite3_errmsg(w->f.db.db));
-	return st;
-}
-
 static int64_t audit(webfix *w, int64_t org, const char *status, const char *date,
 		     const char *outcome, const char *review_on, int64_t project)
 {
-	sqlite3_stmt *st = prepare(w,
+	int64_t id = test_write(&w->f.db,
 		"INSERT INTO audit (organisation_id, framework_hash, project_id, version, status,"
 		" audit_date, outcome, review_on, created_at, updated_at)"
-		" VALUES (?, ?, ?, 1, ?, ?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_text(st, 2, fixture_framework_hash(&w->f, "york-joint-partnership-audit"), -1, SQLITE_TRANSIENT);
-	if (project)
-		sqlite3_bind_int64(st, 3, project);
-	else
-		sqlite3_bind_null(st, 3);
-	sqlite3_bind_text(st, 4, status, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, date, -1, SQLITE_TRANSIENT);
-	if (outcome)
-		sqlite3_bind_text(st, 6, outcome, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, 6);
-	if (review_on)
-		sqlite3_bind_text(st, 7, review_on, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, 7);
-	sql_ok(w, st);
-	int64_t id = sqlite3_last_insert_rowid(w->f.db.db);
-	st = prepare(w, "UPDATE audit SET first_id = id WHERE id = ?");
-	sqlite3_bind_int64(st, 1, id);
-	sql_ok(w, st);
+		" VALUES (?, ?, ?, 1, ?, ?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+		SQL_ARGS(sql_int(org), sql_text(fixture_framework_hash(&w->f, "york-joint-partnership-audit")),
+			 sql_id(project), sql_text(status), sql_text(date), sql_text(outcome),
+			 sql_text(review_on)));
+	test_write(&w->f.db, "UPDATE audit SET first_id = id WHERE id = ?", SQL_ID_ARG(id));
 	return id;
 }
 
@@ -64,46 +33,30 @@ static void levels(webfix *w, int64_t audit_id, const char *const lv[6])
 	for (int i = 0; i < 6; i++) {
 		if (!lv[i])
 			continue;
-		sqlite3_stmt *st = prepare(w,
-			"INSERT INTO audit_principle (audit_id, principle_key, level, updated_at)"
-			" VALUES (?, ?, ?, '2026-01-01T00:00:00Z')");
-		sqlite3_bind_int64(st, 1, audit_id);
 		char key[2] = {(char)('1' + i), 0};
-		sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, lv[i], -1, SQLITE_TRANSIENT);
-		sql_ok(w, st);
+		test_write(&w->f.db, "INSERT INTO audit_principle (audit_id, principle_key, level, updated_at)"
+			   " VALUES (?, ?, ?, '2026-01-01T00:00:00Z')",
+			   SQL_ARGS(sql_int(audit_id), sql_text(key), sql_text(lv[i])));
 	}
 }
 
 static int64_t project(webfix *w, int64_t org, const char *title, const char *service_area,
 		       const char *starts_on, const char *ends_on)
 {
-	sqlite3_stmt *st = prepare(w,
+	return test_write(&w->f.db,
 		"INSERT INTO project (organisation_id, framework_id, framework_hash, title, service_area,"
 		" starts_on, ends_on, created_at, updated_at)"
 		" VALUES (?, 'york-strategic-model', ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z',"
-		" '2026-01-01T00:00:00Z')");
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_text(st, 2, fixture_framework_hash(&w->f, "york-strategic-model"), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, title, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, service_area, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, starts_on, -1, SQLITE_TRANSIENT);
-	if (ends_on)
-		sqlite3_bind_text(st, 6, ends_on, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, 6);
-	sql_ok(w, st);
-	return sqlite3_last_insert_rowid(w->f.db.db);
+		" '2026-01-01T00:00:00Z')",
+		SQL_ARGS(sql_int(org), sql_text(fixture_framework_hash(&w->f, "york-strategic-model")),
+			 sql_text(title), sql_text(service_area), sql_text(starts_on), sql_text(ends_on)));
 }
 
 static void step_done(webfix *w, int64_t project_id, const char *key)
 {
-	sqlite3_stmt *st = prepare(w,
-		"INSERT INTO project_step (project_id, step_key, done, done_on, updated_at)"
-		" VALUES (?, ?, 1, '2026-01-01', '2026-01-01T00:00:00Z')");
-	sqlite3_bind_int64(st, 1, project_id);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
-	sql_ok(w, st);
+	test_write(&w->f.db, "INSERT INTO project_step (project_id, step_key, done, done_on, updated_at)"
+		   " VALUES (?, ?, 1, '2026-01-01', '2026-01-01T00:00:00Z')",
+		   SQL_ARGS(sql_int(project_id), sql_text(key)));
 }
 
 static int64_t add_org(webfix *w, const char *name, const char *sector, const char *type,
@@ -240,9 +193,7 @@ static void empty_area_says_so(void **state)
 {
 	webfix *w = *state;
 	int64_t far = fixture_org_area(&w->f, w->far_org);
-	sqlite3_stmt *st = prepare(w, "UPDATE organisation SET area_id = NULL WHERE id = ?");
-	sqlite3_bind_int64(st, 1, w->far_org);
-	sql_ok(w, st);
+	test_write(&w->f.db, "UPDATE organisation SET area_id = NULL WHERE id = ?", SQL_ID_ARG(w->far_org));
 	request *r = web_run(w, AS_OTHER_AREA, "GET", web_path(w, "/area/%lld", (long long)far), NULL);
 	assert_int_equal(r->status, 200);
 	body_has(web_body(r), "<li>0 organisations</li>");

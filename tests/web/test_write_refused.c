@@ -3,7 +3,7 @@
  * error on the first field (issue 15, section 4.5). */
 #include "webtest.h"
 
-#include <sqlite3.h>
+#include "store/sql.h"
 
 /* The answer is the 503 page naming `why`, with no form error. */
 static void expect_not_saved(request *r, const char *why)
@@ -22,12 +22,15 @@ static void read_only_database_answers_503(void **state)
 	webfix *w = *state;
 	int64_t rows = test_count_rows(&w->f.db);
 	/* query_only refuses every write with SQLITE_READONLY, as a database
-	 * file without write permission does. */
-	assert_int_equal(sqlite3_exec(w->f.db.db, "PRAGMA query_only = ON", NULL, NULL, NULL), SQLITE_OK);
+	 * file without write permission does; on PostgreSQL read-only
+	 * transactions refuse them (25006), as a standby server does. */
+	test_exec(&w->f.db, SQL_DIALECT(&w->f.db, "PRAGMA query_only = ON",
+					"SET default_transaction_read_only = on"));
 	request *r = web_run(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/actions", (long long)w->org),
 			     (const char *[]){"title", "Never saved", NULL});
 	expect_not_saved(r, "read-only");
-	assert_int_equal(sqlite3_exec(w->f.db.db, "PRAGMA query_only = OFF", NULL, NULL, NULL), SQLITE_OK);
+	test_exec(&w->f.db, SQL_DIALECT(&w->f.db, "PRAGMA query_only = OFF",
+					"SET default_transaction_read_only = off"));
 	assert_int_equal(test_count_rows(&w->f.db), rows);
 	/* The next change, the database writable again, is an ordinary one. */
 	r = web_run(w, AS_CONTRIBUTOR, "POST", web_path(w, "/org/%lld/actions", (long long)w->org),
@@ -41,12 +44,18 @@ static void read_only_database_answers_503(void **state)
 }
 
 /* A full disk met by the INSERT itself, after the transaction began:
- * max_page_count stops the file growing as a full disk does (SQLITE_FULL).
- * This was a 400 with the message as an error on the title field. */
+ * max_page_count stops the file growing as a full disk does (SQLITE_FULL);
+ * on PostgreSQL a trigger answers the INSERT as a server with a full disk
+ * does (53100). This was a 400 with the message as an error on the title
+ * field. */
 static void full_disk_answers_503(void **state)
 {
 	webfix *w = *state;
-	assert_int_equal(sqlite3_exec(w->f.db.db, "PRAGMA max_page_count = 1", NULL, NULL, NULL), SQLITE_OK);
+	test_exec(&w->f.db, SQL_DIALECT(&w->f.db, "PRAGMA max_page_count = 1",
+		"CREATE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS"
+		" $$BEGIN RAISE EXCEPTION 'could not extend file' USING ERRCODE = 'disk_full'; END$$;"
+		" CREATE TRIGGER test_disk_full BEFORE INSERT ON action_item"
+		" FOR EACH ROW EXECUTE FUNCTION test_disk_full();"));
 	char title[200];
 	memset(title, 'x', sizeof title - 1);
 	title[sizeof title - 1] = 0;
@@ -62,7 +71,9 @@ static void full_disk_answers_503(void **state)
 			break;
 	}
 	expect_not_saved(r, "is full");
-	assert_int_equal(sqlite3_exec(w->f.db.db, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL), SQLITE_OK);
+	/* On PostgreSQL the database serves the next test (testutil.c). */
+	test_exec(&w->f.db, SQL_DIALECT(&w->f.db, "PRAGMA max_page_count = 1073741823",
+		"DROP TRIGGER test_disk_full ON action_item; DROP FUNCTION test_disk_full();"));
 	assert_int_equal(test_count_rows(&w->f.db), rows);
 }
 
