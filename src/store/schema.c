@@ -29,6 +29,7 @@
 #include "store/schema_gold.h"
 #include "store/schema_life.h"
 #include "store/schema_mail.h"
+#include "store/schema_search_pg.h"
 #include "store/schema_setup.h"
 #include "store/schema_notify.h"
 
@@ -638,6 +639,10 @@ const schema_migration schema_migrations[] = {
 	 * instead of bumping its organisation's and area's counters
 	 * (schema_revisions.c; revision.c reads and folds them). */
 	{.sqlite = schema_revisions_sqlite, .pg = schema_revisions_pg},
+
+	/* 26: on PostgreSQL, words in or after markup characters are found
+	 * (schema_search_pg.h); SQLite's FTS5 found them already. */
+	{.sqlite = "SELECT 1;", .pg = SCHEMA_SEARCH_MARKUP_PG},
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

@@ -6,6 +6,7 @@
  * two lists cannot part; tests/store/test_schema_engines.c compares the
  * two schemas. docs/postgresql.md lists every difference and why. */
 #include "store/schema.h"
+#include "store/schema_search_pg.h"
 
 #define SCHEMA_PG_BASELINE 22
 #define STR_(x) #x
@@ -688,11 +689,7 @@ const char schema_pg_baseline[] =
 	 * writes apart from the letter, without the unaccent extension, which
 	 * an area's database may not allow. Queries fold their words too. */
 	"CREATE FUNCTION copro_fold(t TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE"
-	" RETURN translate(t,"
-	" 'ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞ' ||"
-	" 'ğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžȘșȚț',"
-	" 'AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaCcCcCcCcDdEeEeEeEeEeGgG' ||"
-	" 'gGgGgHhIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZzSsTt');"
+	" RETURN translate(t, " COPRO_FOLD_FROM ", " COPRO_FOLD_TO ");"
 	"CREATE TABLE search_index ("
 	"  rowid BIGINT PRIMARY KEY,"
 	"  org TEXT,"

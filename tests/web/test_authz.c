@@ -16,6 +16,7 @@
 #include "domain/notify.h"
 #include "domain/views.h"
 #include "store/account.h"
+#include "store/sql.h"
 #include "web/pages/pages.h"
 
 /* Records of both organisations, for the placeholders. */
@@ -71,6 +72,16 @@ static int64_t lead_membership(webfix *w, int64_t org)
 	return 0;
 }
 
+/* Runs one INSERT with its parameters (through the store, so on either
+ * engine); answers the new row's id. */
+static int64_t insert_row(fixture *f, const char *sql, const sql_in *in)
+{
+	int64_t id = 0;
+	if (sql_insert(&f->db, sql, in, &id, &f->e) < 0)
+		fail_msg("%s: %s", sql, f->e.msg);
+	return id;
+}
+
 /* A project and an audit in organisation `org`, written straight into the
  * tables so that this matrix does not depend on the code under test. */
 static void add_york_records(webfix *w, int64_t org, const char *text, int rec)
@@ -84,58 +95,27 @@ static void add_york_records(webfix *w, int64_t org, const char *text, int rec)
 		assert_int_equal(framework_version_keep(&f->d, fw, &f->e), 0);
 		hash[i] = fw->hash;
 	}
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(f->db.db,
+	ids.project[rec] = insert_row(f,
 		"INSERT INTO project (organisation_id, framework_id, framework_hash, title, service_area,"
 		" description, starts_on, created_at, updated_at)"
-		" VALUES (?, 'york-strategic-model', ?, ?, ?, ?, '2026-09-01', '2026-09-01T00:00:00Z',"
-		" '2026-09-01T00:00:00Z')", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_text(st, 2, hash[0], -1, SQLITE_STATIC);
-	for (int i = 3; i <= 5; i++)
-		sqlite3_bind_text(st, i, text, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	ids.project[rec] = sqlite3_last_insert_rowid(f->db.db);
-	assert_int_equal(sqlite3_prepare_v2(f->db.db,
+		" VALUES (?1, 'york-strategic-model', ?2, ?3, ?3, ?3, '2026-09-01', '2026-09-01T00:00:00Z',"
+		" '2026-09-01T00:00:00Z')", SQL_ARGS(sql_int(org), sql_text(hash[0]), sql_text(text)));
+	ids.audit[rec] = insert_row(f,
 		"INSERT INTO audit (organisation_id, framework_hash, project_id, version, status,"
 		" service_area, description, audit_date, summary, next_steps, signed_by,"
 		" created_at, updated_at)"
-		" VALUES (?, ?, ?, 1, 'submitted', ?, ?, '2026-10-01', ?, ?, ?, '2026-10-01T00:00:00Z',"
-		" '2026-10-01T00:00:00Z')", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_text(st, 2, hash[1], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, ids.project[rec]);
-	for (int i = 4; i <= 8; i++)
-		sqlite3_bind_text(st, i, text, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	ids.audit[rec] = sqlite3_last_insert_rowid(f->db.db);
+		" VALUES (?1, ?2, ?3, 1, 'submitted', ?4, ?4, '2026-10-01', ?4, ?4, ?4, '2026-10-01T00:00:00Z',"
+		" '2026-10-01T00:00:00Z')",
+		SQL_ARGS(sql_int(org), sql_text(hash[1]), sql_int(ids.project[rec]), sql_text(text)));
 	char sql[400];
 	snprintf(sql, sizeof sql,
 		 "UPDATE audit SET first_id = id WHERE id = %lld;"
-		 "INSERT INTO audit_person VALUES (%lld, 1, 'A person', 'Their role');"
+		 "INSERT INTO audit_person (audit_id, position, name, designation)"
+		 " VALUES (%lld, 1, 'A person', 'Their role');"
 		 "INSERT INTO audit_principle (audit_id, principle_key, level, score, notes, updated_at)"
 		 " VALUES (%lld, '1', 'good', 2, '', '2026-10-01T00:00:00Z');",
 		 (long long)ids.audit[rec], (long long)ids.audit[rec], (long long)ids.audit[rec]);
-	assert_int_equal(sqlite3_exec(f->db.db, sql, NULL, NULL, NULL), SQLITE_OK);
-}
-
-/* Runs one INSERT with ?1 an id, ?2 an instrument hash and ?3 the text
- * (each only if the statement uses it); answers the new row's id. */
-static int64_t insert_row(fixture *f, const char *sql, int64_t id, const char *hash,
-			  const char *text)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(f->db.db, sql, -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
-	if (sqlite3_bind_parameter_count(st) >= 3)
-		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	return sqlite3_last_insert_rowid(f->db.db);
+	test_exec(&f->db, sql);
 }
 
 /* A measure with a metric and a reading, a plan and a "You said, we did"
@@ -150,24 +130,25 @@ static void add_cycle_records(webfix *w, int64_t org, const char *text, int rec)
 		"INSERT INTO measure (organisation_id, cycle, framework_hash, cornerstone_key, own_text,"
 		" improve, know, measuring, evaluation, created_at, updated_at)"
 		" VALUES (?1, '2026-27', ?2, '1', ?3, ?3, ?3, ?3, ?3, '2026-09-01T00:00:00Z',"
-		" '2026-09-01T00:00:00Z')", org, measures, text);
+		" '2026-09-01T00:00:00Z')", SQL_ARGS(sql_int(org), sql_text(measures), sql_text(text)));
 	ids.metric[rec] = insert_row(f,
 		"INSERT INTO metric (measure_id, name, kind, direction, baseline, target, created_at,"
-		" updated_at) VALUES (?1, ?3, 'count', 'lower', 10, 5, '2026-09-01T00:00:00Z',"
-		" '2026-09-01T00:00:00Z')", ids.measure[rec], "", text);
+		" updated_at) VALUES (?1, ?2, 'count', 'lower', 10, 5, '2026-09-01T00:00:00Z',"
+		" '2026-09-01T00:00:00Z')", SQL_ARGS(sql_int(ids.measure[rec]), sql_text(text)));
 	insert_row(f, "INSERT INTO reading (metric_id, taken_on, value, source, note, created_at)"
-		   " VALUES (?1, '2026-10-01', 8, 'records', ?3, '2026-10-01T00:00:00Z')",
-		   ids.metric[rec], "", text);
+		   " VALUES (?1, '2026-10-01', 8, 'records', ?2, '2026-10-01T00:00:00Z')",
+		   SQL_ARGS(sql_int(ids.metric[rec]), sql_text(text)));
 	ids.plan[rec] = insert_row(f,
 		"INSERT INTO plan (organisation_id, framework_hash, title, cycle, created_at, updated_at)"
 		" VALUES (?1, ?2, ?3, '2026-27', '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z')",
-		org, plans, text);
+		SQL_ARGS(sql_int(org), sql_text(plans), sql_text(text)));
 	insert_row(f, "INSERT INTO plan_statement (plan_id, element_key, strengths, areas, updated_at)"
-		   " VALUES (?1, '1i', ?3, ?3, '2026-09-01T00:00:00Z')", ids.plan[rec], "", text);
+		   " VALUES (?1, '1i', ?2, ?2, '2026-09-01T00:00:00Z')",
+		   SQL_ARGS(sql_int(ids.plan[rec]), sql_text(text)));
 	ids.yousaid[rec] = insert_row(f,
 		"INSERT INTO you_said (organisation_id, said, did, said_on, published, created_at,"
-		" updated_at) VALUES (?1, ?3, ?3, '2026-10-01', 1, '2026-10-01T00:00:00Z',"
-		" '2026-10-01T00:00:00Z')", org, "", text);
+		" updated_at) VALUES (?1, ?2, ?2, '2026-10-01', 1, '2026-10-01T00:00:00Z',"
+		" '2026-10-01T00:00:00Z')", SQL_ARGS(sql_int(org), sql_text(text)));
 }
 
 /* A round of views on 1i and 1ii for parent carers and a group named
@@ -604,19 +585,6 @@ static int expect_allowed(const webfix *w, const route *rt, int who, int64_t org
 	return 1;
 }
 
-/* What a copy of the template has had written to it: rows changed
- * through its connection and commits by any other (SQLite's
- * data_version). Equal before and after a case: the case wrote nothing. */
-static int64_t written(webfix *w)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(w->f.db.db, "PRAGMA data_version", -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	int64_t version = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return sqlite3_total_changes64(w->f.db.db) * 1000003 + version;
-}
-
 /* A signed-in request marks its session seen, once a minute at most
  * (domain/account.c): on a copy of a template made minutes before, every
  * case's first request would write, and so cost a new copy. Every
@@ -626,7 +594,7 @@ static void seen_now(webfix *w)
 	char iso[21], sql[96];
 	time_iso(time_now_epoch(), iso);
 	snprintf(sql, sizeof sql, "UPDATE user_session SET last_seen_at = '%s'", iso);
-	assert_int_equal(sqlite3_exec(w->f.db.db, sql, NULL, NULL, NULL), SQLITE_OK);
+	test_exec(&w->f.db, sql);
 }
 
 /* The copy of the template that cases which may write run on: a new one
@@ -647,14 +615,14 @@ static webfix *scratch_get(scratch *s)
 		seen_now(s->fix);
 		s->copies++;
 	}
-	s->mark = written(s->fix);
+	s->mark = webfix_written(s->fix);
 	return s->fix;
 }
 
 /* After the case: the copy goes if the case wrote to it (or at the end). */
 static void scratch_done(scratch *s, bool end)
 {
-	if (s->fix && (end || written(s->fix) != s->mark)) {
+	if (s->fix && (end || webfix_written(s->fix) != s->mark)) {
 		webfix_teardown(&s->fix);
 		s->fix = NULL;
 	}

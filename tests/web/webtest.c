@@ -12,6 +12,16 @@ const char *const as_names[AS_ALL] = {
 
 webfix webfix_template;
 
+/* The copies of the world on PostgreSQL (world_pg_copy, below). */
+static struct {
+	bool on;                /* the template is on PostgreSQL */
+	struct {                /* copies put back, open, ready for the next test */
+		char path[400];
+		store db;
+	} free[4];
+	int n_free, made;
+} world_pg;
+
 static void webfix_member(webfix *w, int who, const char *email, const char *role,
 			  int64_t org, const char *area)
 {
@@ -83,6 +93,8 @@ int webfix_group_setup(void **state)
 
 int webfix_group_teardown(void **state)
 {
+	while (world_pg.n_free)
+		store_close(&world_pg.free[--world_pg.n_free].db);
 	fixture *f = malloc(sizeof *f);
 	assert_non_null(f);
 	*f = webfix_template.f;
@@ -90,27 +102,154 @@ int webfix_group_teardown(void **state)
 	return fixture_teardown((void **)&f);
 }
 
+/* ---- the world's copies on PostgreSQL ----------------------------------
+ * PostgreSQL has no online backup from a connection: it copies a whole
+ * database (CREATE DATABASE ... TEMPLATE), only while no one is connected
+ * to it, in about 1 s on the loaded 2-core machine, where test_authz
+ * alone wants some 430 copies. So a program makes one copy per fixture
+ * alive at once and puts it back as the world after each test that wrote
+ * to it: before the first copy, the world's rows are kept beside it (the
+ * schema copro_world, whose tables each copy has too) and a trigger on
+ * every table counts the rows written, and to which tables; putting back
+ * empties those tables and fills them again from the kept rows, sets the
+ * identities back and the counts to nothing, with triggers and foreign
+ * keys off meanwhile. A test that changed the schema (a trigger, a
+ * column) leaves its copy behind, as testutil.c's fixtures do. */
+static const char world_keep[] =
+	"CREATE SCHEMA copro_world;"
+	"CREATE SEQUENCE copro_world.writes;"
+	"CREATE TABLE copro_world.identity AS SELECT format('public.%I', sequencename) AS seq, last_value"
+	" FROM pg_sequences WHERE schemaname = 'public';"
+	"CREATE FUNCTION copro_world.mark() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+	" PERFORM nextval('copro_world.writes');"
+	" PERFORM nextval(format('copro_world.%I', 'w_' || TG_TABLE_NAME)); RETURN NULL; END $$;"
+	"DO $$ DECLARE t text; BEGIN"
+	" FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP"
+	"  EXECUTE format('CREATE TABLE copro_world.%I AS TABLE public.%I', 'r_' || t, t);"
+	"  EXECUTE format('CREATE SEQUENCE copro_world.%I', 'w_' || t);"
+	"  EXECUTE format('CREATE TRIGGER zz_copro_world AFTER INSERT OR UPDATE OR DELETE ON public.%I"
+	" FOR EACH ROW EXECUTE FUNCTION copro_world.mark()', t);"
+	" END LOOP; END $$;"
+	/* What a test must not have changed for its copy to serve again. */
+	"CREATE FUNCTION copro_world.shape() RETURNS text LANGUAGE sql AS $$"
+	" SELECT md5(string_agg(x, ',' ORDER BY x)) FROM ("
+	"  SELECT c.relname || ':' || c.relkind::text || ':' || c.relnatts FROM pg_class c"
+	"  JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'"
+	"  UNION ALL SELECT tgname || ':' || tgrelid::regclass::text || ':' || tgenabled::text FROM pg_trigger"
+	"  WHERE NOT tgisinternal"
+	"  UNION ALL SELECT p.proname || md5(p.prosrc) FROM pg_proc p"
+	"  JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public') s(x) $$;"
+	"CREATE TABLE copro_world.kept AS SELECT copro_world.shape() AS shape;"
+	/* True when the copy is the world again; false when its schema changed. */
+	"CREATE FUNCTION copro_world.put_back() RETURNS boolean LANGUAGE plpgsql AS $$"
+	" DECLARE t text; cols text; BEGIN"
+	" IF copro_world.shape() <> (SELECT shape FROM copro_world.kept) THEN RETURN false; END IF;"
+	" PERFORM set_config('session_replication_role', 'replica', true);"
+	" FOR t IN SELECT substr(sequencename, 3) FROM pg_sequences WHERE schemaname = 'copro_world'"
+	"  AND sequencename LIKE 'w\\_%' AND last_value IS NOT NULL LOOP"
+	"  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO cols FROM pg_attribute"
+	"  WHERE attrelid = format('public.%I', t)::regclass AND attnum > 0 AND NOT attisdropped"
+	"  AND attgenerated = '';"
+	"  EXECUTE format('DELETE FROM public.%I', t);"
+	"  EXECUTE format('INSERT INTO public.%I (%s) SELECT %s FROM copro_world.%I', t, cols, cols, 'r_' || t);"
+	"  PERFORM setval(format('copro_world.%I', 'w_' || t), 1, false);"
+	" END LOOP;"
+	" PERFORM setval('copro_world.writes', 1, false);"
+	" PERFORM CASE WHEN last_value IS NULL THEN setval(seq, 1, false) ELSE setval(seq, last_value) END"
+	" FROM copro_world.identity;"
+	" RETURN true; END $$;";
+
+/* The template's database name, from its URI (testutil.c's "dbname=..."). */
+static const char *world_dbname(void)
+{
+	const char *at = strstr(webfix_template.f.path, "dbname=");
+	assert_non_null(at);
+	return at + strlen("dbname=");
+}
+
+/* A copy of the world for a test, on PostgreSQL: one put back, still
+ * open (true), or a new one to open. */
+static bool world_pg_copy(webfix *w)
+{
+	if (webfix_template.f.db.engine) {
+		test_exec(&webfix_template.f.db, world_keep);
+		store_close(&webfix_template.f.db);
+	}
+	if (world_pg.n_free) {
+		world_pg.n_free--;
+		snprintf(w->f.path, sizeof w->f.path, "%s", world_pg.free[world_pg.n_free].path);
+		w->f.db = world_pg.free[world_pg.n_free].db;
+		return true;
+	}
+	char name[40], sql[200];
+	snprintf(name, sizeof name, "w%d_%d", (int)getpid(), ++world_pg.made);
+	const char *cluster = getenv("COPRO_TEST_DB");
+	/* One an earlier process of the same number left. */
+	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", name);
+	test_pg_admin(cluster, sql);
+	snprintf(sql, sizeof sql, "CREATE DATABASE %s TEMPLATE %s", name, world_dbname());
+	test_pg_admin(cluster, sql);
+	int n = snprintf(w->f.path, sizeof w->f.path, "%s%cdbname=%s", cluster, strchr(cluster, '?') ? '&' : '?',
+			 name);
+	assert_true(n > 0 && (size_t)n < sizeof w->f.path);
+	return false;
+}
+
+/* After the test: the copy is the world again, kept open for the next
+ * (a connection's first put-back costs most: PL/pgSQL compiles it), or
+ * closed and left when the test changed its schema. */
+static void world_pg_put_back(webfix *w)
+{
+	int64_t same = 0;
+	err e = {0};
+	if (sql_get_int(&w->f.db, "SELECT CASE WHEN copro_world.put_back() THEN 1 ELSE 0 END", NULL, &same, &e) < 0)
+		fail_msg("the world could not be put back: %s", e.msg);
+	if (!same || w->f.db.in_tx || world_pg.n_free == (int)(sizeof world_pg.free / sizeof *world_pg.free)) {
+		store_close(&w->f.db);
+		return;
+	}
+	snprintf(world_pg.free[world_pg.n_free].path, sizeof world_pg.free->path, "%s", w->f.path);
+	world_pg.free[world_pg.n_free++].db = w->f.db;
+	memset(&w->f.db, 0, sizeof w->f.db);
+}
+
+int64_t webfix_written(webfix *w)
+{
+	int64_t n = 0;
+	err e = {0};
+	if (world_pg.on) {
+		if (sql_get_int(&w->f.db, "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM copro_world.writes",
+				NULL, &n, &e) < 0)
+			fail_msg("%s", e.msg);
+		return n;
+	}
+	if (sql_get_int(&w->f.db, "PRAGMA data_version", NULL, &n, &e) < 0)
+		fail_msg("%s", e.msg);
+	return sqlite3_total_changes64(w->f.db.db) * 1000003 + n;
+}
+
 /* Each test works on a copy of the world: SQLite's online backup of the
- * program's one; on PostgreSQL, which has no such copy, the world built
- * again in a fixture of the test's own (an emptied database, testutil.c). */
+ * program's one; on PostgreSQL a copy of its database, put back after
+ * each test (above). */
 int webfix_setup(void **state)
 {
 	webfix *w = calloc(1, sizeof *w);
 	assert_non_null(w);
-	if (store_engine_is_pg(&webfix_template.f.db)) {
-		webfix_build(w);
-		w->cfg = (web_config){.db_path = w->f.path, .assets_dir = "/nonexistent",
-				      .frameworks = &w->f.frameworks};
-		*state = w;
-		return 0;
-	}
+	world_pg.on |= store_engine_is_pg(&webfix_template.f.db);
 	*w = webfix_template;
 	memset(&w->f.db, 0, sizeof w->f.db);
 	w->f.mem = (arena){0};
-	static int copies;
-	snprintf(w->f.path, sizeof w->f.path, "%.60s/copy%d.db", w->f.dir, ++copies);
-	assert_int_equal(store_backup(&webfix_template.f.db, w->f.path, &w->f.e), 0);
-	assert_int_equal(store_open(&w->f.db, w->f.path, STORE_EXISTING, &w->f.e), 0);
+	w->f.pg_slot = 0;
+	bool open = false;
+	if (world_pg.on) {
+		open = world_pg_copy(w);
+	} else {
+		static int copies;
+		snprintf(w->f.path, sizeof w->f.path, "%.60s/copy%d.db", w->f.dir, ++copies);
+		assert_int_equal(store_backup(&webfix_template.f.db, w->f.path, &w->f.e), 0);
+	}
+	if (!open)
+		assert_int_equal(store_open(&w->f.db, w->f.path, STORE_EXISTING, &w->f.e), 0);
 	w->f.d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &w->f.mem};
 	w->cfg = (web_config){.db_path = w->f.path, .assets_dir = "/nonexistent",
 			      .frameworks = &w->f.frameworks};
@@ -121,16 +260,12 @@ int webfix_setup(void **state)
 int webfix_teardown(void **state)
 {
 	webfix *w = *state;
-	if (store_engine_is_pg(&webfix_template.f.db)) {
-		fixture *f = malloc(sizeof *f);
-		assert_non_null(f);
-		*f = w->f;
-		free(w);
-		return fixture_teardown((void **)&f);
-	}
+	if (world_pg.on)
+		world_pg_put_back(w);
 	store_close(&w->f.db);
 	arena_free(&w->f.mem);
-	remove(w->f.path);
+	if (!world_pg.on)
+		remove(w->f.path);
 	free(w);
 	return 0;
 }

@@ -38,6 +38,9 @@ int webfix_group_setup(void **state);
 int webfix_group_teardown(void **state);
 int webfix_setup(void **state);
 int webfix_teardown(void **state);
+/* A number that moves whenever anything is written to w's copy (equal
+ * before and after a request: the request wrote nothing). */
+int64_t webfix_written(webfix *w);
 
 /* Runs one request as `who`. `fields` alternate name, value and end with
  * NULL; a POST gets the right CSRF token unless it names "csrf" itself. */
