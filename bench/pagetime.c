@@ -51,6 +51,7 @@ typedef struct bench {
 	double target_ms;
 	double slow_sql_ms;             /* > 0: print statements slower than this */
 	const page *current;            /* the page being counted, for that report */
+	uint64_t statements_before;     /* store_statements when the count began */
 	bool markdown;
 	bool summary;                   /* time the whole-country summary too */
 	bool target_given;
@@ -118,7 +119,7 @@ static void usage(FILE *f)
 		"                  statement, evidence library, audits and projects\n"
 		"  --paths FILE    more paths, one a line (# starts a comment; - reads stdin)\n"
 		"  --target-ms N   the server time target shown as met or missed (default 50)\n"
-		"  --slow-sql N    print each SQL statement taking N ms or more, with its\n"
+		"  --slow-sql N    print each SQL statement taking N ms or more (SQLite), with its\n"
 		"                  values, on stderr (measured in one extra run per page)\n"
 		"  --summary       time the whole-country summary (copro area summary)\n"
 		"                  in-process, as a row \"whole-country summary\"; its\n"
@@ -396,16 +397,14 @@ static void url_decode(char *s)
 	*out = '\0';
 }
 
-/* The counting run: each statement started, and (with --slow-sql) each
- * that took long, with its values. */
+/* The counting run with --slow-sql on SQLite: each statement that took
+ * long, with its values. */
 static int trace_statement(unsigned type, void *ctx, void *p, void *x)
 {
 	bench *b = ctx;
-	page *pg = (page *)b->current;
-	if (type == SQLITE_TRACE_STMT) {
-		pg->queries++;
+	const page *pg = b->current;
+	if (type != SQLITE_TRACE_PROFILE)
 		return 0;
-	}
 	double ms = (double)*(sqlite3_int64 *)x / 1e6;
 	if (ms >= b->slow_sql_ms) {
 		char *sql = sqlite3_expanded_sql(p);
@@ -486,21 +485,20 @@ static void summarise_runs(bench *b, page *pg, double *runs)
 	pg->max = runs[b->repeat - 1];
 }
 
-/* Counts (and, with --slow-sql, times) the SQL statements of the next
- * run, which is not timed. */
+/* Counts the SQL statements of the next run, which is not timed, by the
+ * store's own count (both engines; BEGIN and COMMIT not counted), and
+ * with --slow-sql on SQLite times each. */
 static void trace_start(bench *b, page *pg)
 {
 	b->current = pg;
-	if (!b->db.db) {        /* PostgreSQL: SQLite's trace is all there is */
-		pg->queries = -1;
-		return;
-	}
-	sqlite3_trace_v2(b->db.db, SQLITE_TRACE_STMT | (b->slow_sql_ms > 0 ? SQLITE_TRACE_PROFILE : 0),
-			 trace_statement, b);
+	b->statements_before = store_statements(&b->db);
+	if (b->db.db && b->slow_sql_ms > 0)
+		sqlite3_trace_v2(b->db.db, SQLITE_TRACE_PROFILE, trace_statement, b);
 }
 
-static void trace_stop(bench *b)
+static void trace_stop(bench *b, page *pg)
 {
+	pg->queries = (int)(store_statements(&b->db) - b->statements_before);
 	if (b->db.db)
 		sqlite3_trace_v2(b->db.db, 0, NULL, NULL);
 }
@@ -513,10 +511,9 @@ static void time_page(bench *b, page *pg, double *runs)
 		runs[i] = run_once(b, pg);
 	summarise_runs(b, pg, runs);
 	/* One more run, untimed, counting the SQL statements it steps. */
-	pg->queries = 0;
 	trace_start(b, pg);
 	run_once(b, pg);
-	trace_stop(b);
+	trace_stop(b, pg);
 }
 
 /* One whole-country summary, as `copro area summary` loads it, in an arena
@@ -545,10 +542,9 @@ static int time_summary(bench *b, double *runs)
 		if ((runs[i] = summary_once(b, pg)) < 0)
 			return fail("the whole-country summary failed: %s", b->e.msg);
 	summarise_runs(b, pg, runs);
-	pg->queries = 0;
 	trace_start(b, pg);
 	summary_once(b, pg);
-	trace_stop(b);
+	trace_stop(b, pg);
 	return 0;
 }
 

@@ -10,16 +10,34 @@
 #define IN_AREA " WHERE o.area_id = ?" \
 	" AND (CAST(:sector AS TEXT) IS NULL OR o.sector = :sector)" \
 	" AND (CAST(:type AS TEXT) IS NULL OR o.type = :type)"
-/* The levels of each organisation's latest accepted audit. */
-#define LATEST_LEVELS \
-	" FROM organisation o JOIN audit la ON la.id = " SQL_LATEST_ACCEPTED("o.id") \
-	" JOIN audit_principle ap ON ap.audit_id = la.id" IN_AREA
-/* Each organisation's latest self-evaluation on the instrument :framework:
- * the one started last, whose number is the highest (read from the
- * (organisation_id, framework_id, ...) index alone, no sort). */
-#define SQL_LATEST_EVALUATION(org) \
-	"(SELECT MAX(x.id) FROM evaluation x WHERE x.organisation_id = " org \
-	" AND x.framework_id = :framework)"
+/* A statement written once around a join that each engine reads in its
+ * own way: SQL_DIALECT(s, head lite tail, head pg tail). */
+#define AROUND(s, head, lite, pg, tail) SQL_DIALECT(s, head lite tail, head pg tail)
+/* Joins of each organisation `o` to its latest something, kind "LEFT"
+ * keeping organisations without one and "" leaving them out. SQLite finds
+ * the latest's id by a subquery on an (organisation_id, ...) index and
+ * reads its row by the rowid. PostgreSQL cannot use a subquery's answer as
+ * an index key in a join: it read the whole table into a hash and ran the
+ * subquery twice per organisation (EXPLAIN ANALYZE), so its text reads
+ * each organisation's latest through a LATERAL join instead. */
+/* The latest accepted audit, as `la`. */
+#define LATEST_AUDIT_LITE(kind) " " kind " JOIN audit la ON la.id = " SQL_LATEST_ACCEPTED("o.id")
+#define LATEST_AUDIT_PG(kind) \
+	" " kind " JOIN LATERAL (SELECT a.id, a.audit_date, a.outcome, a.review_on FROM audit a" \
+	" WHERE a.organisation_id = o.id AND a.status = 'accepted'" \
+	" ORDER BY a.audit_date DESC, a.id DESC LIMIT 1) la ON TRUE"
+#define LATEST_AUDIT(s, kind, head, tail) AROUND(s, head, LATEST_AUDIT_LITE(kind), LATEST_AUDIT_PG(kind), tail)
+/* The latest self-evaluation on the instrument :framework, as `ev`: the
+ * one started last, whose number is the highest. */
+#define LATEST_EVALUATION_LITE(kind) \
+	" " kind " JOIN evaluation ev ON ev.id = (SELECT MAX(x.id) FROM evaluation x" \
+	" WHERE x.organisation_id = o.id AND x.framework_id = :framework)"
+#define LATEST_EVALUATION_PG(kind) \
+	" " kind " JOIN LATERAL (SELECT x.id, x.cycle, x.status, x.updated_at FROM evaluation x" \
+	" WHERE x.organisation_id = o.id AND x.framework_id = :framework" \
+	" ORDER BY x.id DESC LIMIT 1) ev ON TRUE"
+#define LATEST_EVALUATION(s, kind, head, tail) \
+	AROUND(s, head, LATEST_EVALUATION_LITE(kind), LATEST_EVALUATION_PG(kind), tail)
 /* The parameters of IN_AREA, after any `?` before it. */
 #define FILTERED(f, ...) SQL_ROW_ARGS(filter_cols, filter_or_none(f), __VA_ARGS__)
 
@@ -53,14 +71,13 @@ static const sql_col org_cols[] = {
 int store_picture_orgs(store *s, arena *a, int64_t area, const picture_filter *f,
 		       const picture_window *w, picture_org_list *out, err *e)
 {
-	return SQL_LIST(s, a,
+	return SQL_LIST(s, a, LATEST_AUDIT(s, "LEFT",
 		"SELECT o.id, o.name, o.type, o.sector, la.id, la.audit_date, la.outcome, la.review_on,"
 		" (SELECT COUNT(*) FROM project p WHERE p.organisation_id = o.id"
 		"   AND p.starts_on >= ? AND p.starts_on <= ?),"
 		" EXISTS (SELECT 1 FROM audit r WHERE r.organisation_id = o.id"
 		"   AND r.status IN ('accepted', 'submitted') AND r.audit_date >= ? AND r.audit_date <= ?)"
-		" FROM organisation o LEFT JOIN audit la ON la.id = " SQL_LATEST_ACCEPTED("o.id")
-		IN_AREA " ORDER BY o.name, o.id",
+		" FROM organisation o", IN_AREA " ORDER BY o.name, o.id"),
 		FILTERED(f, sql_text(w->year_from), sql_text(w->year_to), sql_text(w->since),
 			 sql_text(w->today), sql_int(area)),
 		out, org_cols, e);
@@ -75,24 +92,9 @@ static const sql_col level_cols[] = {
 int store_picture_levels(store *s, arena *a, int64_t area, const picture_filter *f,
 			 picture_level_list *out, err *e)
 {
-	return SQL_LIST(s, a,
-		"SELECT o.id, ap.principle_key, ap.level" LATEST_LEVELS " ORDER BY o.id, ap.principle_key",
+	return SQL_LIST(s, a, LATEST_AUDIT(s, "", "SELECT o.id, ap.principle_key, ap.level FROM organisation o",
+		" JOIN audit_principle ap ON ap.audit_id = la.id" IN_AREA " ORDER BY o.id, ap.principle_key"),
 		FILTERED(f, sql_int(area)), out, level_cols, e);
-}
-
-static const sql_col level_count_cols[] = {
-	SQL_COL(picture_level_count, principle_key, TEXT),
-	SQL_COL(picture_level_count, level, TEXT), SQL_COL(picture_level_count, n, I64),
-	SQL_TABLE_END,
-};
-
-int store_picture_level_counts(store *s, arena *a, int64_t area, const picture_filter *f,
-			       picture_level_count_list *out, err *e)
-{
-	return SQL_LIST(s, a,
-		"SELECT ap.principle_key, ap.level, COUNT(*)" LATEST_LEVELS " AND ap.level IS NOT NULL"
-		" GROUP BY ap.principle_key, ap.level ORDER BY ap.principle_key, ap.level",
-		FILTERED(f, sql_int(area)), out, level_count_cols, e);
 }
 
 static const sql_col outcome_count_cols[] = {
@@ -174,10 +176,9 @@ int store_picture_evaluations(store *s, arena *a, int64_t area, const char *fram
 			      const picture_filter *f, picture_evaluation_list *out, err *e)
 {
 	evaluation_filter ef = evaluation_filter_of(f, framework);
-	return SQL_LIST(s, a,
+	return SQL_LIST(s, a, LATEST_EVALUATION(s, "LEFT",
 		"SELECT o.id, o.name, o.type, o.sector, ev.id, ev.cycle, ev.status, ev.updated_at"
-		" FROM organisation o LEFT JOIN evaluation ev ON ev.id = " SQL_LATEST_EVALUATION("o.id")
-		IN_AREA " ORDER BY o.name, o.id",
+		" FROM organisation o", IN_AREA " ORDER BY o.name, o.id"),
 		SQL_ROW_ARGS(evaluation_filter_cols, &ef, sql_int(area)), out, evaluation_cols, e);
 }
 
@@ -197,12 +198,11 @@ int store_picture_reviews(store *s, arena *a, int64_t area, const char *framewor
 			  const picture_filter *f, picture_statement_list *out, err *e)
 {
 	evaluation_filter ef = evaluation_filter_of(f, framework);
-	return SQL_LIST(s, a,
+	return SQL_LIST(s, a, LATEST_EVALUATION(s, "",
 		"SELECT sr.evaluation_id, sr.element_key, sr.status, sr.with_cyp, sr.with_parents,"
-		" sr.with_practitioners, 0, 0, 0, 0, sr.updated_at"
-		" FROM organisation o JOIN evaluation ev ON ev.id = " SQL_LATEST_EVALUATION("o.id")
+		" sr.with_practitioners, 0, 0, 0, 0, sr.updated_at FROM organisation o",
 		" JOIN statement_review sr ON sr.evaluation_id = ev.id" IN_AREA
-		" ORDER BY sr.evaluation_id, sr.element_key",
+		" ORDER BY sr.evaluation_id, sr.element_key"),
 		SQL_ROW_ARGS(evaluation_filter_cols, &ef, sql_int(area)), out, statement_cols, e);
 }
 
@@ -213,14 +213,14 @@ int store_picture_evidence(store *s, arena *a, int64_t area, const char *framewo
 			   const picture_filter *f, picture_statement_list *out, err *e)
 {
 	evaluation_filter ef = evaluation_filter_of(f, framework);
-	return SQL_LIST(s, a,
+	return SQL_LIST(s, a, LATEST_EVALUATION(s, "",
 		"SELECT el.evaluation_id, el.element_key, NULL, 0, 0, 0, COUNT(DISTINCT el.indicator_key),"
 		" MAX(d.with_cyp), MAX(d.with_parents), MAX(d.with_practitioners), MAX(el.created_at)"
-		" FROM organisation o JOIN evaluation ev ON ev.id = " SQL_LATEST_EVALUATION("o.id")
+		" FROM organisation o",
 		" JOIN evidence_link el ON el.evaluation_id = ev.id JOIN evidence d ON d.id = el.evidence_id"
 		IN_AREA " AND NOT EXISTS (SELECT 1 FROM own_indicator oi WHERE oi.evaluation_id = el.evaluation_id"
 		" AND oi.element_key = el.element_key AND oi.key = el.indicator_key)"
-		" GROUP BY el.evaluation_id, el.element_key ORDER BY el.evaluation_id, el.element_key",
+		" GROUP BY el.evaluation_id, el.element_key ORDER BY el.evaluation_id, el.element_key"),
 		SQL_ROW_ARGS(evaluation_filter_cols, &ef, sql_int(area)), out, statement_cols, e);
 }
 

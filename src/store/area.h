@@ -26,9 +26,6 @@ int store_picture_orgs(store *s, arena *a, int64_t area, const picture_filter *f
  * organisation id. */
 int store_picture_levels(store *s, arena *a, int64_t area, const picture_filter *f,
 			 picture_level_list *out, err *e);
-/* The same counted per principle and level (levels not recorded left out). */
-int store_picture_level_counts(store *s, arena *a, int64_t area, const picture_filter *f,
-			       picture_level_count_list *out, err *e);
 /* Accepted audits (one per audit, whatever its versions) counted per
  * academic year and outcome, oldest year first. */
 int store_picture_outcomes(store *s, arena *a, int64_t area, const picture_filter *f,

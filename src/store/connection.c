@@ -45,7 +45,13 @@ bool store_schema_made(const store *s)
 
 sql_stmt *sql_prepare(store *s, const char *sql, err *e)
 {
+	s->statements++;
 	return s->engine->prepare(s, sql, e);
+}
+
+uint64_t store_statements(const store *s)
+{
+	return s->statements;
 }
 
 void sql_done(store *s, sql_stmt *st)

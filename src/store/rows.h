@@ -182,12 +182,6 @@ typedef struct picture_level_row {
 	const char *principle_key, *level;      /* level NULL: not recorded */
 } picture_level_row;
 
-/* How many latest accepted audits put a principle at a level. */
-typedef struct picture_level_count {
-	const char *principle_key, *level;
-	int64_t n;
-} picture_level_count;
-
 /* How many audits were accepted with an outcome in an academic year
  * (2025 for 1 September 2025 to 31 August 2026), by audit date. */
 typedef struct picture_outcome_count {
@@ -238,7 +232,6 @@ typedef STORE_LIST(picture_action_row) picture_action_list;
 typedef STORE_LIST(picture_evaluation_row) picture_evaluation_list;
 typedef STORE_LIST(picture_statement_row) picture_statement_list;
 typedef STORE_LIST(picture_level_row) picture_level_list;
-typedef STORE_LIST(picture_level_count) picture_level_count_list;
 typedef STORE_LIST(picture_outcome_count) picture_outcome_count_list;
 typedef STORE_LIST(picture_project_row) picture_project_list;
 typedef STORE_LIST(const char *) picture_text_list;

@@ -29,6 +29,7 @@ struct store {
 	 * again may succeed (store_retry). SQLite never sets it. */
 	bool conflicted;
 	bool made;              /* store_open made copro's tables */
+	uint64_t statements;    /* statements prepared to run (store_statements) */
 };
 
 /* STORE_READONLY: an existing database, read and never written (no
@@ -41,6 +42,12 @@ enum store_mode { STORE_EXISTING, STORE_CREATE, STORE_READONLY };
  * program's tables. A postgresql:// URI (any libpq URI) opens PostgreSQL
  * (engine_pg.c). */
 int store_open(store *s, const char *path, enum store_mode mode, err *e);
+/* How many statements this connection has been given to run (each query
+ * and each write, whichever the engine; transactions' BEGIN and COMMIT
+ * are not counted). On PostgreSQL each is a round trip to the server, so
+ * a page's cost there grows with it: tests hold a page's reads to their
+ * number and bench-pagetime reports it. */
+uint64_t store_statements(const store *s);
 /* The database as messages name it: the path, or the URI without its
  * password. */
 const char *store_name(const store *s);
