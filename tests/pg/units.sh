@@ -5,8 +5,9 @@
 # run's cluster (or one of their own), two at a time; each program has
 # databases of its own (tests/testutil.c). One TAP line a program, with
 # its failures under it. COPRO names the build's copro; the test programs
-# sit beside it (BUILD/tests/LAYER). tests/run runs it through
-# test_store_pg.sh, test_domain_pg.sh and test_web_pg.sh, side by side.
+# sit beside it (BUILD/tests/LAYER). tests/run runs each listed program
+# as a job of its own (units.sh one PROGRAM, on its cluster), so that the
+# longest-first order spreads them; a layer at once is for a run by hand.
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(dirname "${COPRO:-$root/build/copro}")

@@ -1,3 +1,0 @@
-#!/bin/sh
-# The web programs of tests/pg/passing.txt on PostgreSQL (tests/pg/units.sh).
-exec sh "$(dirname "$0")/units.sh" web
