@@ -130,11 +130,26 @@ static int pg_begin(store *s, err *e)
 	return pg_exec(s, "BEGIN ISOLATION LEVEL SERIALIZABLE", e);
 }
 
+/* A COMMIT of a transaction that a refused statement ended answers
+ * "ROLLBACK", and no error: PostgreSQL kept nothing of it, where SQLite
+ * would have kept the rest. That must never read as saved: a lost race
+ * (s->conflicted) is busy, run it again; anything else is copro going on
+ * after a refusal. */
 static int pg_commit(store *s, err *e)
 {
-	int rc = exec_raw(s, "COMMIT");
+	PGresult *res = PQexec(s->pg->conn, "COMMIT");
+	ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+	bool ended = st == PGRES_COMMAND_OK && strcmp(PQcmdStatus(res), "ROLLBACK") == 0;
+	int rc = st == PGRES_COMMAND_OK ? 0 : pg_result_rc(s->pg, res);
+	PQclear(res);
 	if (rc)
 		return pg_fail(s, rc, e);      /* the caller rolls back */
+	if (ended && s->conflicted)
+		return pg_fail(s, PG_RC_BASE + SQL_CLASS_SERIALIZATION, e);
+	if (ended)
+		return err_set(e, ERR_INTERNAL, "nothing was saved: the database refused a statement of this change (%s),"
+			       " which ends the change on PostgreSQL (a bug in copro, which went on after it).",
+			       s->pg->message);
 	s->in_tx = 0;
 	return 0;
 }

@@ -194,6 +194,28 @@ static void untyped_parameters_are_typed_at_first_run(void **state)
 	assert_int_equal(count(f, "SELECT COUNT(*) FROM t"), 4);
 }
 
+/* A commit after a statement refused inside the transaction saves
+ * nothing on PostgreSQL, which answers that COMMIT with ROLLBACK and no
+ * error: the store says so (SQLite would keep the rest), never "saved". */
+static void a_commit_after_a_refusal_saves_nothing_and_says_so(void **state)
+{
+	pgfix *f = *state;
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	assert_int_equal(sql_run(&f->db, "INSERT INTO t (name) VALUES ('x')", NULL, &f->e), 0);
+	assert_int_equal(sql_run(&f->db, "INSERT INTO t (name) VALUES ('x')", NULL, &f->e), -1);
+	assert_int_equal(store_commit(&f->db, &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_INTERNAL);
+	assert_non_null(strstr(f->e.msg, "nothing was saved"));
+	assert_non_null(strstr(f->e.msg, "duplicate key"));
+	store_rollback(&f->db);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM t"), 0);
+	/* The next transaction is an ordinary one. */
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	assert_int_equal(sql_run(&f->db, "INSERT INTO t (name) VALUES ('y')", NULL, &f->e), 0);
+	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM t"), 1);
+}
+
 /* Write skew: each transaction reads what the other writes. SQLite would
  * run them one after the other; SERIALIZABLE lets the first commit and
  * refuses the second as busy (try again), leaving nothing of it. */
@@ -336,6 +358,7 @@ int main(void)
 		T(concurrent_transactions_are_serializable), T(a_unit_that_loses_is_run_again),
 		T(a_lasting_conflict_stays_busy), T(bad_and_unreachable_uris_are_refused),
 		T(writers_run_side_by_side), T(untyped_parameters_are_typed_at_first_run),
+		T(a_commit_after_a_refusal_saves_nothing_and_says_so),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	test_pg_cluster_stop();
