@@ -90,10 +90,9 @@ static store *get_store(struct server *s, err *e)
  * revision log (store_revisions_fold) a few times a second. Left to the
  * writers, the one whose commit filled the WAL would sync the whole
  * database file while every other writer waited for it (the spikes in
- * the write benchmark's p99). The same thread deletes
- * partners' free text past its retention period once a day (`copro serve`
- * did it at start-up), so a server that runs for months keeps the promise
- * the privacy page makes without cron. */
+ * the write benchmark's p99). The same thread deletes partners' free text
+ * past its retention period once a day (`copro serve` did it at start-up),
+ * so a server that runs for months keeps the privacy page's promise. */
 
 #define CHECKPOINT_EVERY_MS 200
 #define PURGE_EVERY_S (24 * 60 * 60)
@@ -130,10 +129,8 @@ static void purge_when_due(checkpointer *c)
 		return;
 	c->next_purge = monotonic_seconds() + c->purge_every;
 	err e = {0};
-	if (reopen_if_lost(&c->db, c->db_path, &e) < 0) {
-		fprintf(stderr, "copro serve: deleting old free text: %s\n", e.msg);
-		return;
-	}
+	if (store_connection_lost(&c->db))
+		return;         /* the loop could not open it again: said there */
 	arena mem = {0};
 	domain d = {.db = &c->db, .frameworks = c->frameworks, .mem = &mem};
 	size_t purged = 0;
@@ -164,7 +161,9 @@ static void *checkpoint_loop(void *arg)
 		pthread_mutex_unlock(&c->lock);
 		int pages = 0;
 		err e = {0};
-		if (store_checkpoint(&c->db, &pages, &e) < 0 || store_revisions_fold(&c->db, &e) < 0)
+		/* The fold needs the database server back after a restart. */
+		if (store_checkpoint(&c->db, &pages, &e) < 0 || reopen_if_lost(&c->db, c->db_path, &e) < 0 ||
+		    store_revisions_fold(&c->db, &e) < 0)
 			fprintf(stderr, "copro serve: housekeeping: %s\n", e.msg);
 		access_log_flush();
 		purge_when_due(c);
