@@ -23,6 +23,7 @@ typedef struct pg_stmt {
 	Oid *kinds;             /* the type of each bound value (NULL: text) */
 	char *untyped;          /* the $N text, while a parameter's type waits
 				 * for the first run (prepare_typed) */
+	int first_untyped;      /* the parameter the first prepare named */
 	PGresult *res;
 	int row, rows;
 	bool returns_id;        /* an INSERT given RETURNING id for last_id */
@@ -274,7 +275,8 @@ static pg_stmt *prepare_new(store *s, const char *sql, uint64_t h, err *e)
 		strcat(r.out, " RETURNING id");
 	}
 	PGresult *res = prepare_kept(c->conn, st->name, r.out, 0, NULL);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK && untyped_param(res) > 0) {
+	st->first_untyped = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : untyped_param(res);
+	if (st->first_untyped > 0) {
 		PQclear(res);
 		st->untyped = r.out;    /* typed at the first run, by its values */
 		return st;
@@ -301,13 +303,13 @@ static int prepare_typed(pg_conn *c, pg_stmt *st)
 {
 	Oid *types = must(calloc((size_t)st->n + 1, sizeof *types));
 	PGresult *res = NULL;
-	for (int tries = 0; tries <= st->n; tries++) {
-		PQclear(res);
-		res = prepare_kept(c->conn, st->name, st->untyped, st->n, types);
-		int k = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : untyped_param(res);
+	for (int k = st->first_untyped, tries = 0; tries < st->n; tries++) {
 		if (k < 1 || k > st->n || types[k - 1])
 			break;
 		types[k - 1] = st->kinds[k - 1] ? st->kinds[k - 1] : PG_TYPE_TEXT;
+		PQclear(res);
+		res = prepare_kept(c->conn, st->name, st->untyped, st->n, types);
+		k = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : untyped_param(res);
 	}
 	free(types);
 	int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : pg_result_rc(c, res);
