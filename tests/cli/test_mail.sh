@@ -53,7 +53,7 @@ same "its link starts with the base URL" "https://copro.example.org." "$(mail_la
 expect_out "mail status counts it as sent" "Sent: 1" --config "$conf" mail status
 
 # A message queued while nothing sends: serve's sender thread sends it.
-sqlite3 "$DB" "INSERT INTO outbox (to_address, subject, body, kind, created_at, next_attempt_at)
+db_sql "INSERT INTO outbox (to_address, subject, body, kind, created_at, next_attempt_at)
 	VALUES ('waiting@example.org', 'Waiting', 'Sent by serve', 'test', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"
 (
 	export COPRO_CONFIG="$conf"
@@ -81,7 +81,7 @@ while True:
 silent_pid=$!
 i=0; while [ ! -s "$WORK/silent.out" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 printf 'smtp-url = smtp://127.0.0.1:%s\nmail-from = copro@example.org\n' "$(cat "$WORK/silent.out")" >"$WORK/silent.conf"
-sqlite3 "$DB" "INSERT INTO outbox (to_address, subject, body, kind, created_at, next_attempt_at)
+db_sql "INSERT INTO outbox (to_address, subject, body, kind, created_at, next_attempt_at)
 	VALUES ('slow@example.org', 'Slow', 'Body', 'test', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"
 (
 	export COPRO_CONFIG="$WORK/silent.conf"
@@ -94,7 +94,7 @@ i=0; while kill -0 "$(cat "$WORK/serve.pid")" 2>/dev/null && [ $i -lt 50 ]; do s
 check "SIGTERM stops serve within 5 s while the mail server says nothing" test $i -lt 50
 kill "$silent_pid"
 same "the message waits for a later try, saying why" "waiting|1|copro stopped while sending it" \
-	"$(sqlite3 "$DB" "SELECT status, attempts, substr(last_error, 1, 30) FROM outbox WHERE to_address = 'slow@example.org'")"
+	"$(db_sql "SELECT status, attempts, substr(last_error, 1, 30) FROM outbox WHERE to_address = 'slow@example.org'")"
 
 # ---- the server refuses STARTTLS, or the message, or the password ------------
 sink_start --no-tls
@@ -125,9 +125,9 @@ sink_stop
 
 # ---- a server that is down: tries again later, then gives up ----------------
 printf 'smtp-url = smtp://127.0.0.1:%s\nmail-from = copro@example.org\n' "$SINK_PORT" >"$conf"
-sqlite3 "$DB" "DELETE FROM outbox"
+db_sql "DELETE FROM outbox"
 "$COPRO" org add --name "Riverside" --sector education --area "Rotherham" >/dev/null
-sqlite3 "$DB" "INSERT INTO outbox (to_address, subject, body, kind, area_id, created_at, next_attempt_at)
+db_sql "INSERT INTO outbox (to_address, subject, body, kind, area_id, created_at, next_attempt_at)
 	VALUES ('down@example.org', 'Down', 'Body', 'test', (SELECT id FROM area WHERE name = 'Rotherham'),
 	'2030-01-01T00:00:00Z', '2030-01-01T00:00:00Z')"
 for at in 2030-01-01T00:00:00Z 2030-01-01T00:01:00Z 2030-01-01T00:06:00Z 2030-01-01T00:21:00Z \
@@ -140,6 +140,6 @@ check "not tried before its 240 minutes are over" sh -c "printf '%s' \"\$1\" | g
 COPRO_NOW=2030-01-01T05:21:00Z run --config "$conf" mail send
 check "the sixth failure gives it up" sh -c "printf '%s' \"\$1\" | grep -q '1 given up'" _ "$out"
 same "given up after 6 tries, with the reason" "failed|6|Could not connect to the mail server" \
-	"$(sqlite3 "$DB" "SELECT status, attempts, substr(last_error, 1, 36) FROM outbox")"
+	"$(db_sql "SELECT status, attempts, substr(last_error, 1, 36) FROM outbox")"
 
 finish

@@ -28,20 +28,20 @@ same "a quoted name with a comma and one with quotes" "True True" \
 	"$(json_get "$out" '"Oak Lane School, Upper Site" in [o["name"] for o in d], "The \"Meadows\" Nursery School" in [o["name"] for o in d]' | tr -d '(),')"
 same "URN, UKPRN, type and the opening date made ISO" "900001 10090001 Community school 1975-09-01" \
 	"$(json_get "$out" '" ".join([o for o in d if o["urn"] == "900001"][0][k] for k in ("urn", "ukprn", "type", "opened_on"))')"
-check "the LA code is kept" [ "$(sqlite3 "$DB" "SELECT la_code FROM organisation WHERE urn = '900001'")" = 990 ]
+check "the LA code is kept" [ "$(db_sql "SELECT la_code FROM organisation WHERE urn = '900001'")" = 990 ]
 
 expect_out "the same file again changes nothing" "unchanged: 10" org import-csv "Example Borough" gias-sample.csv
 same "and adds nothing" "  added:     0" "$(printf '%s\n' "$out" | sed -n 2p)"
-check "still ten organisations" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM organisation")" = 10 ]
+check "still ten organisations" [ "$(db_sql "SELECT COUNT(*) FROM organisation")" = 10 ]
 
 sed 's/Riverside Academy/Riverside Academy Trust School/' gias-sample.csv >renamed.csv
 expect_out "a renamed school is updated, not added" "updated:   1" org import-csv "Example Borough" renamed.csv
 check "the name changed on the same organisation" \
-	[ "$(sqlite3 "$DB" "SELECT id || ' ' || name FROM organisation WHERE urn = '900002'")" = "2 Riverside Academy Trust School" ]
+	[ "$(db_sql "SELECT id || ' ' || name FROM organisation WHERE urn = '900002'")" = "2 Riverside Academy Trust School" ]
 
 expect_out "--include-closed adds the two closed schools" "added:     2" \
 	org import-csv "Example Borough" gias-sample.csv --include-closed
-check "with their closing dates" [ "$(sqlite3 "$DB" "SELECT closed_on FROM organisation WHERE urn = '900007'")" = 2019-08-31 ]
+check "with their closing dates" [ "$(db_sql "SELECT closed_on FROM organisation WHERE urn = '900007'")" = 2019-08-31 ]
 
 # ---- dry run and JSON ----------------------------------------------------
 

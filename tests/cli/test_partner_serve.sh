@@ -29,7 +29,7 @@ status=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' \
 	--data-urlencode "csrf=$(token "$WORK/q1")" --data-urlencode "rating=4" "$base$path/q/1")
 check "an answer is a 303" [ "$status" = 303 ]
 check "the answer is on disk when the 303 comes" \
-	[ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM view_answer WHERE rating = 4")" = 1 ]
+	[ "$(db_sql "SELECT COUNT(*) FROM view_answer WHERE rating = 4")" = 1 ]
 python3 -c 'print("csrf=x&good=" + "a"*40000)' >"$WORK/big"
 status=$(curl -s -c "$jar" -b "$jar" -o "$WORK/body" -w '%{http_code}' --data-binary "@$WORK/big" "$base$path/q/1/comments")
 check "a partner form over 32 KB is 413" [ "$status" = 413 ]
@@ -41,7 +41,7 @@ check "a closed link is 410 before its body is read" [ "$status" = 410 ]
 check "the 410 page is friendly" grep -q "This link is closed" "$WORK/body"
 status=$(curl -s -o "$WORK/body" -w '%{http_code}' --data 'x=1' "$base/v/not-a-real-link/q/1")
 check "an unknown link is 404" [ "$status" = 404 ]
-check "nothing more was written" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM view_answer")" = 1 ]
+check "nothing more was written" [ "$(db_sql "SELECT COUNT(*) FROM view_answer")" = 1 ]
 kill "$pid"
 wait "$pid" 2>/dev/null || true
 finish

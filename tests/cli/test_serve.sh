@@ -48,7 +48,7 @@ token() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$1" | head -1; 
 curl -s -c "$jar" -b "$jar" -o "$WORK/signin" "$lbase/sign-in"
 curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "email=ada@example.org" \
 	--data-urlencode "password=a long enough password" --data-urlencode "csrf=$(token "$WORK/signin")" "$lbase/sign-in"
-area=$(sqlite3 "$DB" "SELECT id FROM area WHERE name = 'Demo Borough'")
+area=$(db_sql "SELECT id FROM area WHERE name = 'Demo Borough'")
 status=$(curl -s -c "$jar" -b "$jar" -o "$WORK/form" -w '%{http_code}' "$lbase/area/$area/organisations/import")
 check "the area administrator gets the import page" [ "$status" = 200 ]
 printf 'name,sector,type\nOak Tree Nursery,education,Nursery\n' >"$WORK/orgs.csv"
@@ -56,13 +56,13 @@ status=$(curl -s -b "$jar" -o "$WORK/body" -w '%{http_code}' -F "csrf=$(token "$
 	-F "file=@$WORK/orgs.csv;type=text/csv" "$lbase/area/$area/organisations/import")
 check "a CSV file uploaded as multipart is imported" [ "$status" = 200 ]
 check "the page says what was added" grep -q "Organisations imported" "$WORK/body"
-check "the organisation is in the area" [ "$(sqlite3 "$DB" \
+check "the organisation is in the area" [ "$(db_sql \
 	"SELECT COUNT(*) FROM organisation WHERE name = 'Oak Tree Nursery' AND area_id = $area")" = 1 ]
 # Ada signed in above with the hash `copro user add` stored, at copro's own
 # cost: the test programs' minimum cost (tests/cheap_hash.c) is never linked
 # into copro, whose password_hash_cost stays account.c's weak default.
-check "copro hashes passwords with argon2id at t=2 and 64 MiB" [ "$(sqlite3 "$DB" \
-	"SELECT password_hash LIKE '\$argon2id\$v=19\$m=65536,t=2,p=1\$%' FROM app_user WHERE email = 'ada@example.org'")" = 1 ]
+check "copro hashes passwords with argon2id at t=2 and 64 MiB" [ "$(db_sql \
+	"SELECT CASE WHEN password_hash LIKE '\$argon2id\$v=19\$m=65536,t=2,p=1\$%' THEN 1 ELSE 0 END FROM app_user WHERE email = 'ada@example.org'")" = 1 ]
 check "copro links account.c's own password_hash_cost, no other" \
 	sh -c 'nm "$1" | grep -q "^[0-9a-f]* W password_hash_cost\$"' _ "$COPRO"
 python3 -c 'import sys; sys.stdout.write("name,sector,type\n" + "x,education,y\n" * 800000)' >"$WORK/huge.csv"
@@ -76,8 +76,8 @@ check "other forms keep the 256 KB limit when signed in" [ "$status" = 413 ]
 
 # Changes arriving together: 40 judgements sent 8 at a time all land,
 # each with its activity line, and the server counts them as commits.
-org=$(sqlite3 "$DB" "SELECT id FROM organisation WHERE area_id = $area ORDER BY id LIMIT 1")
-eval=$(sqlite3 "$DB" "SELECT id FROM evaluation WHERE organisation_id = $org AND status <> 'submitted' ORDER BY id LIMIT 1")
+org=$(db_sql "SELECT id FROM organisation WHERE area_id = $area ORDER BY id LIMIT 1")
+eval=$(db_sql "SELECT id FROM evaluation WHERE organisation_id = $org AND status <> 'submitted' ORDER BY id LIMIT 1")
 page="$lbase/org/$org/evaluation/$eval/statement/1i"
 jar2="$WORK/jar2"
 curl -s -c "$jar2" -b "$jar2" -o "$WORK/signin2" "$lbase/sign-in"
@@ -86,22 +86,31 @@ curl -s -c "$jar2" -b "$jar2" -o /dev/null --data-urlencode "email=ada@example.o
 status=$(curl -s -b "$jar2" -o "$WORK/stmt" -w '%{http_code}' "$page")
 check "signed in again, the statement page is 200" [ "$status" = 200 ]
 csrf=$(token "$WORK/stmt")
-before=$(sqlite3 "$DB" "SELECT COUNT(*) FROM activity")
+before=$(db_sql "SELECT COUNT(*) FROM activity")
 # xargs replaces its placeholder in every argument, the cookie jar's path
 # too: "{}" cannot occur in a mktemp folder's name (an "N" here once did,
 # one run in seven, and curl then sent no session cookie).
 seq 1 40 | xargs -P 8 -I {} curl -s -b "$jar2" -o /dev/null -w '%{http_code} %{redirect_url}\n' \
 	--data-urlencode "csrf=$csrf" --data-urlencode "strengths=Judgement {}" \
 	--data-urlencode "status=in-progress" "$page/review" >"$WORK/codes"
-# On failure the check shows what came back and the server's log.
+# On failure the check shows what came back and the server's log. On
+# PostgreSQL writers of one row run side by side and a change that lost
+# to another three times is answered 503, nothing saved
+# (docs/postgresql.md): there each is a 303 or such a 503, most land, and
+# the activity lines count the 303s.
+landed=$(grep -c '^303 .*/statement/1i?saved=review$' "$WORK/codes")
 all_landed() {
-	[ "$(grep -c '^303 .*/statement/1i?saved=review$' "$WORK/codes")" = 40 ] && return 0
+	[ "$landed" = 40 ] && return 0
+	case $DB in
+	postgresql:*) [ "$landed" -ge 20 ] && [ "$(grep -c -e '^303 ' -e '^503 ' "$WORK/codes")" = 40 ] && return 0 ;;
+	esac
 	{ sort "$WORK/codes" | uniq -c; tail -20 "$WORK/serve.log"; ss -ltn | grep ":$port "; } | sed 's/^/# /' 
 	return 1
 }
-check "40 changes sent 8 at a time are all answered 303" all_landed
-check "and each left its activity line" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM activity") " = "$((before + 40)) " ]
-check "the judgement is one of those sent" sh -c "sqlite3 '$DB' \"SELECT strengths FROM statement_review WHERE evaluation_id = $eval AND element_key = '1i'\" | grep -q '^Judgement [0-9]*$'"
+check "40 changes sent 8 at a time are all answered 303 (on PostgreSQL 303 or 503 busy)" all_landed
+check "and each left its activity line" [ "$(db_sql "SELECT COUNT(*) FROM activity") " = "$((before + landed)) " ]
+judged=$(db_sql "SELECT strengths FROM statement_review WHERE evaluation_id = $eval AND element_key = '1i'")
+check "the judgement is one of those sent" sh -c "printf '%s\n' '$judged' | grep -q '^Judgement [0-9]*$'"
 
 kill -TERM "$pid"
 wait "$pid"
@@ -158,7 +167,7 @@ expect_fail "serve refuses a negative page cache size" 2 "from 0 (no cache) to 4
 	serve --port 1 --page-cache-mb -5
 expect_fail "serve refuses a trusted proxy that is not an address" 2 \
 	'--trusted-proxy: "proxy.example" is not an IP address' serve --port 1 --trusted-proxy 127.0.0.1,proxy.example
-hash=$(sqlite3 "$DB" "SELECT password_hash FROM app_user WHERE email = 'sam@example.org'")
+hash=$(db_sql "SELECT password_hash FROM app_user WHERE email = 'sam@example.org'")
 params=$(printf '%s' "$hash" | python3 -c 'import sys,re; m=re.match(r"\$argon2id\$v=19\$m=(\d+),t=(\d+),p=\d+\$", sys.stdin.read()); print("ok" if m and int(m[1]) >= 19456 and int(m[2]) >= 2 else "bad")')
 check "the stored password is argon2id with t>=2 and m>=19 MiB" [ "$params" = ok ]
 finish

@@ -10,7 +10,9 @@ base="http://localhost:$port"
 code=$(sed -n 's/^Set-up code: \([0-9A-Z-]*\)$/\1/p' "$WORK/serve.log" | tail -1)
 check "copro serve prints a set-up code of six groups of four" \
 	sh -c "printf '%s' '$code' | grep -Eq '^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){5}$'"
-check "only its hash is stored" sh -c "[ \"\$(sqlite3 '$DB' 'SELECT COUNT(*) FROM setup_code')\" = 1 ] && ! sqlite3 '$DB' .dump | grep -qF '$code'"
+codes=$(db_sql 'SELECT COUNT(*) FROM setup_code')
+db_dump >"$WORK/dump"
+check "only its hash is stored" sh -c "[ '$codes' = 1 ] && ! grep -qF '$code' '$WORK/dump'"
 
 jar="$WORK/jar"
 token() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$1" | head -1; }
@@ -24,7 +26,7 @@ setup() {
 setup ""
 check "without the code, /setup refuses with 400" [ "$status" = 400 ]
 check "and says what to do" grep -q "Enter the set-up code copro printed when it started" "$WORK/body"
-check "and makes no account" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM app_user")" = 0 ]
+check "and makes no account" [ "$(db_sql "SELECT COUNT(*) FROM app_user")" = 0 ]
 
 run setup-code
 check "copro setup-code prints a new code" sh -c "[ '$status' = 0 ] && printf '%s' '$out' | grep -Eq '^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){5}$'"
@@ -35,7 +37,7 @@ check "the code serve printed no longer works" [ "$status" = 400 ]
 check "the page says the code is not right" grep -q "The set-up code is not right" "$WORK/body"
 setup "$fresh"
 check "the new code makes the administrator" [ "$status" = 303 ]
-check "one account, the code spent" [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM app_user") $(sqlite3 "$DB" "SELECT COUNT(*) FROM setup_code")" = "1 0" ]
+check "one account, the code spent" [ "$(db_sql "SELECT COUNT(*) FROM app_user") $(db_sql "SELECT COUNT(*) FROM setup_code")" = "1 0" ]
 expect_fail "setup-code refuses once an account exists" 1 "copro is set up already" setup-code
 expect_fail "setup-code takes no arguments" 2 "unknown option --now" setup-code --now
 
