@@ -37,18 +37,19 @@ static int fold(store *s, err *e)
 {
 	if (store_begin(s, e) < 0)
 		return -1;
-	if (sql_exec(s,
-		     "INSERT INTO org_revision (organisation_id, n)"
-		     " SELECT organisation_id, COUNT(*) FROM revision_change"
-		     " WHERE organisation_id IS NOT NULL GROUP BY organisation_id"
-		     " ON CONFLICT (organisation_id) DO UPDATE SET n = org_revision.n + excluded.n;"
-		     "INSERT INTO area_revision (area_id, n)"
-		     " SELECT area_id, COUNT(*) FROM revision_change"
-		     " WHERE area_id IS NOT NULL GROUP BY area_id"
-		     " ON CONFLICT (area_id) DO UPDATE SET n = area_revision.n + excluded.n;"
-		     "DELETE FROM revision_change;",
-		     e) < 0 ||
-	    store_commit(s, e) < 0) {
+	if (sql_run(s,
+		    "INSERT INTO org_revision (organisation_id, n)"
+		    " SELECT organisation_id, COUNT(*) FROM revision_change"
+		    " WHERE organisation_id IS NOT NULL GROUP BY organisation_id"
+		    " ON CONFLICT (organisation_id) DO UPDATE SET n = org_revision.n + excluded.n",
+		    NULL, e) < 0 ||
+	    sql_run(s,
+		    "INSERT INTO area_revision (area_id, n)"
+		    " SELECT area_id, COUNT(*) FROM revision_change"
+		    " WHERE area_id IS NOT NULL GROUP BY area_id"
+		    " ON CONFLICT (area_id) DO UPDATE SET n = area_revision.n + excluded.n",
+		    NULL, e) < 0 ||
+	    sql_run(s, "DELETE FROM revision_change", NULL, e) < 0 || store_commit(s, e) < 0) {
 		store_rollback(s);
 		return -1;
 	}

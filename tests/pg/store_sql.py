@@ -58,9 +58,17 @@ def schema():
     baseline = join(re.search(r'schema_pg_baseline\[\] =\s*' + LITERALS.pattern, base).group(1))
     version = int(re.search(r'schema_pg_baseline_version = (\d+)', base).group(1))
     lite = preprocess('src/store/schema.c')
-    entries = re.findall(r'\{\s*\.sqlite = ' + LITERALS.pattern + r'(?:,\s*\.pg = ' + LITERALS.pattern + r')?\}',
-                         lite)
-    later = [join(pg or sqlite) for sqlite, pg in entries[version:]]
+    # A migration's text is string literals, or an array of another file
+    # (schema_revisions.c's), named in its entry.
+    text = LITERALS.pattern + r'|(\w+)'
+    entries = re.findall(r'\{\s*\.sqlite = (?:' + text + r')(?:,\s*\.pg = (?:' + text + r'))?\}', lite)
+    arrays = {}
+    for name in sorted(os.listdir(os.path.join(ROOT, 'src/store'))):
+        if name.startswith('schema_') and name.endswith('.c') and name != 'schema_pg.c':
+            for m in re.finditer(r'(\w+)\[\] =\s*' + LITERALS.pattern, preprocess('src/store/' + name)):
+                arrays[m.group(1)] = join(m.group(2))
+    later = [join(pg) if pg else arrays[pg_name] if pg_name else join(sqlite) if sqlite else arrays[sqlite_name]
+             for sqlite, sqlite_name, pg, pg_name in entries[version:]]
     return baseline + '\n' + '\n'.join(later)
 
 
