@@ -94,7 +94,9 @@ int64_t fixture_count(fixture *f, const char *sql);
 /* Counts the rows of every table, to prove a refused write left nothing
  * behind: compare the totals before and after. Every table of the schema
  * counts, so new tables are covered as soon as a migration adds them, but
- * sign-in failures, which a refusal records on purpose. */
+ * sign-in failures, which a refusal records on purpose, and the revision
+ * log (revision_change), whose rows a change's triggers append, as many
+ * as they fire, and housekeeping folds away. */
 int64_t test_count_rows(store *s);
 
 /* The tests' SMTP server (tests/smtp_sink.py) writing into `dir`. */
