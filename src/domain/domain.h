@@ -163,6 +163,10 @@ int evidence_find_same(domain *d, const evidence_row *ev, evidence_row *same, er
 /* The organisation's evidence library, newest evidence date first; search
  * narrows it down (NULL or 0 in the filter leaves a filter out). */
 int evidence_of_org(domain *d, int64_t org, evidence_list *out, err *e);
+/* The organisation's evidence linked to one statement of an evaluation,
+ * by id: what its page shows, without the rest of the library. */
+int evidence_of_statement(domain *d, int64_t org, int64_t evaluation, const char *element,
+			  evidence_list *out, err *e);
 int evidence_search(domain *d, int64_t org, const evidence_filter *f, evidence_list *out,
 		    err *e);
 /* Links of one evidence item, of every item of an organisation (by

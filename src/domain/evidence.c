@@ -264,6 +264,12 @@ int evidence_add_linked(domain *d, evidence_row *ev, int64_t evaluation,
 DOMAIN_GET_IN_ORG(evidence_get_in_org, evidence_get, evidence_row, "evidence")
 DOMAIN_LIST_BY_ID(evidence_of_org, store_evidence_list, evidence_list)
 
+int evidence_of_statement(domain *d, int64_t org, int64_t evaluation, const char *element,
+			  evidence_list *out, err *e)
+{
+	return store_evidence_of_statement(d->db, d->mem, org, evaluation, element, out, e);
+}
+
 int evidence_search(domain *d, int64_t org, const evidence_filter *f, evidence_list *out,
 		    err *e)
 {

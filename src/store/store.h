@@ -187,6 +187,8 @@ int store_evidence_insert(store *s, const evidence_row *ev, int64_t *id, err *e)
 int store_evidence_update(store *s, const evidence_row *ev, err *e);
 int store_evidence_get(store *s, arena *a, int64_t id, evidence_row *out, err *e);
 int store_evidence_list(store *s, arena *a, int64_t org, evidence_list *out, err *e);
+int store_evidence_of_statement(store *s, arena *a, int64_t org, int64_t evaluation,
+				const char *element_key, evidence_list *out, err *e);
 /* The organisation's items with ev's title (any case) and date, oldest
  * first. */
 int store_evidence_same(store *s, arena *a, const evidence_row *ev, evidence_list *out, err *e);

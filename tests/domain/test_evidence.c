@@ -237,11 +237,44 @@ static void same_title_and_date(void **state)
 	assert_int_equal(evidence_find_same(&f->d, &probe, &same, &f->e), 0);
 }
 
+/* A statement page's evidence: the items linked to that statement of
+ * that evaluation, each once, by id; not the rest of the library. */
+static void evidence_of_one_statement(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "School");
+	int64_t eval = fixture_evaluation(f, org), later;
+	assert_int_equal(evaluation_start(&f->d, org, "four-cornerstones", "2027-28", &later, &f->e), 0);
+	int64_t both = add(f, org, "Coffee mornings"), other = add(f, org, "Parent survey");
+	int64_t elsewhere = add(f, org, "Youth forum");
+	add(f, org, "Not linked");
+	size_t n;
+	assert_int_equal(evidence_link(&f->d, other, eval, (const char *[]){"1i.b"}, 1, false, &n, &f->e), 0);
+	assert_int_equal(evidence_link(&f->d, both, eval, (const char *[]){"1i.a", "1i.c"}, 2, false, &n, &f->e), 0);
+	assert_int_equal(evidence_link(&f->d, elsewhere, eval, (const char *[]){"2i.a"}, 1, false, &n, &f->e), 0);
+	assert_int_equal(evidence_link(&f->d, elsewhere, later, (const char *[]){"1i.a"}, 1, false, &n, &f->e), 0);
+
+	evidence_list list;
+	assert_int_equal(evidence_of_statement(&f->d, org, eval, "1i", &list, &f->e), 0);
+	assert_int_equal(list.n, 2);
+	assert_int_equal(list.items[0].id, both);
+	assert_string_equal(list.items[0].title, "Coffee mornings");
+	assert_int_equal(list.items[0].groups, GROUP_PARENTS);
+	assert_int_equal(list.items[1].id, other);
+	assert_int_equal(evidence_of_statement(&f->d, org, eval, "3i", &list, &f->e), 0);
+	assert_int_equal(list.n, 0);
+	/* Another organisation's id reads nothing of this one's. */
+	int64_t stranger = fixture_org(f, "Other school");
+	assert_int_equal(evidence_of_statement(&f->d, stranger, eval, "1i", &list, &f->e), 0);
+	assert_int_equal(list.n, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(validation), T(refs), T(links_all_or_nothing), T(other_organisation_refused),
 		T(add_linked), T(own_indicators), T(edit), T(same_title_and_date),
+		T(evidence_of_one_statement),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

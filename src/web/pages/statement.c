@@ -229,7 +229,7 @@ static int page_statement(request *r)
 	statement_data sd;
 	err e = {0};
 	if (links_of_statement(&r->d, p->evaluation.id, ep->element->key, &sd.links, &e) < 0 ||
-	    evidence_of_org(&r->d, r->org, &sd.evidence, &e) < 0 ||
+	    evidence_of_statement(&r->d, r->org, p->evaluation.id, ep->element->key, &sd.evidence, &e) < 0 ||
 	    carried_links(&r->d, p->evaluation.id, &sd.carried, &e) < 0)
 		return page_error(r, &e);
 	sd.can_change = r->access >= ACCESS_CONTRIBUTE && !eval_submitted(p);
