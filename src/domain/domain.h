@@ -130,6 +130,9 @@ typedef struct evaluation_progress {
 } evaluation_progress;
 
 int evaluation_progress_load(domain *d, int64_t evaluation, evaluation_progress *p, err *e);
+/* The same from the evaluation's row already read (a page's lookup of it in
+ * its organisation): one statement fewer, a round trip on PostgreSQL. */
+int evaluation_progress_of(domain *d, const evaluation_row *ev, evaluation_progress *p, err *e);
 const element_progress *progress_element(const evaluation_progress *p, const char *key);
 
 /* Strengths, areas for development, status and who took part, for one

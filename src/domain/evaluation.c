@@ -229,12 +229,22 @@ static void attach_review(element_progress *ep, const review_list *reviews)
 
 int evaluation_progress_load(domain *d, int64_t id, evaluation_progress *p, err *e)
 {
+	evaluation_row ev;
+	if (evaluation_get(d, id, &ev, e) < 0) {
+		memset(p, 0, sizeof *p);
+		return -1;
+	}
+	return evaluation_progress_of(d, &ev, p, e);
+}
+
+int evaluation_progress_of(domain *d, const evaluation_row *ev, evaluation_progress *p, err *e)
+{
 	memset(p, 0, sizeof *p);
 	link_count_list links;
 	review_list reviews;
 	own_indicator_list own;
-	if (evaluation_get(d, id, &p->evaluation, e) < 0)
-		return -1;
+	int64_t id = ev->id;
+	p->evaluation = *ev;
 	p->fw = evaluation_framework(d, &p->evaluation, &p->framework_changed, e);
 	if (!p->fw)
 		return -1;

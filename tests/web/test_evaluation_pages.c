@@ -121,6 +121,26 @@ static void pages_render_for_our_roles(void **state)
 	}
 }
 
+/* The overview and a statement page read the evaluation once (the page's
+ * lookup in the organisation gives the progress its row): each statement
+ * is a round trip on PostgreSQL. The budgets are the counts when the
+ * second read went (one more each before). */
+enum { OVERVIEW_STATEMENTS = 13, STATEMENT_STATEMENTS = 15 };
+
+static void evaluation_pages_statement_budget(void **state)
+{
+	webfix *w = *state;
+	const char *paths[] = {eval_path(w, w->org, w->eval), statement_path(w, "1i", NULL)};
+	const uint64_t budget[] = {OVERVIEW_STATEMENTS, STATEMENT_STATEMENTS};
+	for (size_t i = 0; i < 2; i++) {
+		uint64_t before = store_statements(&w->f.db);
+		request *r = web_run(w, AS_LEAD, "GET", paths[i], NULL);
+		assert_int_equal(r->status, 200);
+		request_destroy(r);
+		assert_int_equal(store_statements(&w->f.db) - before, budget[i]);
+	}
+}
+
 static void other_organisations_get_404(void **state)
 {
 	webfix *w = *state;
@@ -737,7 +757,7 @@ static void the_same_evidence_twice_is_warned_about(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(pages_render_for_our_roles), T(other_organisations_get_404),
+		T(pages_render_for_our_roles), T(evaluation_pages_statement_budget), T(other_organisations_get_404),
 		T(contributor_adds_and_links_across_cornerstones), T(viewer_cannot_change_anything),
 		T(bad_input_is_shown_and_nothing_saved), T(evidence_and_links_are_all_or_nothing),
 		T(titles_are_escaped), T(each_task_is_a_page_at_one_address),

@@ -69,7 +69,7 @@ int eval_page_load(request *r, eval_page *pg, bool statement)
 	memset(pg, 0, sizeof *pg);
 	if (evaluation_get_in_org(&r->d, r->org, id, &ev, &e) < 0)
 		return page_lookup_failed(r, &e);
-	if (evaluation_progress_load(&r->d, id, &pg->p, &e) < 0)
+	if (evaluation_progress_of(&r->d, &ev, &pg->p, &e) < 0)
 		return page_error(r, &e);
 	if (org_get(&r->d, r->org, &pg->org, &e) < 0)
 		return page_error(r, &e);
