@@ -111,8 +111,10 @@ void store_rollback(store *s);
  * up to STORE_TRIES times in all with a short random pause between tries;
  * then answers as the last try did (ERR_BUSY, "try again"). A failed
  * try's transaction is rolled back if the unit left it open. The unit must
- * do nothing outside the database that a second run would repeat. */
-enum { STORE_TRIES = 3 };
+ * do nothing outside the database that a second run would repeat. Eight
+ * tries: writers of one row take turns, one winner a round, so eight
+ * people saving one form at the same moment all land (test_serve.sh). */
+enum { STORE_TRIES = 8 };
 typedef int (*store_unit)(store *s, void *ctx, err *e);
 int store_retry(store *s, store_unit unit, void *ctx, err *e);
 /* For callers that run their own loop (the web dispatcher): whether the

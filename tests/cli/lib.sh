@@ -114,6 +114,9 @@ db_new() {
 	esac
 }
 
+# sql_text FILE: FILE's text as the inside of an SQL string literal.
+sql_text() { sed "s/'/''/g" "$1"; }
+
 # db_sql SQL: runs SQL on the script's database (SQLite or PostgreSQL) and
 # prints the rows, columns split by |, as sqlite3 does.
 db_sql() {

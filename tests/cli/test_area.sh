@@ -14,8 +14,6 @@
 
 # The instruments' texts under made-up hashes: the export must count a
 # project's steps from the stored version, as the installed file differs.
-# sql_text FILE: FILE's text as the inside of an SQL string literal.
-sql_text() { sed "s/'/''/g" "$1"; }
 db_sql "
 INSERT INTO framework_version VALUES ('h-audit', 'york-joint-partnership-audit',
   '$(sql_text "$COPRO_FRAMEWORKS/york-joint-partnership-audit.json")', '2026-01-01T00:00:00Z');

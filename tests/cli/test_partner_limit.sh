@@ -35,7 +35,7 @@ status=$(curl -s -c "$jar" -b "$jar" -o "$WORK/busy" -w '%{http_code}' \
 check "the third within the hour is refused with 429" [ "$status" = 429 ]
 check "the 429 page says to try again in an hour" grep -q "Please try again in an hour" "$WORK/busy"
 check "the refused answer wrote nothing" \
-	[ "$(sqlite3 "$DB" "SELECT group_concat(rating) FROM view_answer")" = 4 ]
+	[ "$(db_sql "SELECT COUNT(*) || ' of ' || MAX(rating) FROM view_answer")" = "1 of 4" ]
 kill "$pid"
 wait "$pid" 2>/dev/null || true
 finish
