@@ -114,17 +114,30 @@ db_new() {
 	esac
 }
 
+# db_copy NAME: the address of a copy of the script's database as it is
+# now, while no copro runs on it: a file in $WORK, or with COPRO_TEST_PG a
+# new database of the cluster made from it (CREATE DATABASE ... TEMPLATE).
+db_copy() {
+	case $DB in
+	postgresql:*) psql -X -q -d "$COPRO_TEST_PG" -c "CREATE DATABASE cli_$$_$1 TEMPLATE cli_$$" >/dev/null &&
+		printf '%s\n' "${DB%dbname=*}dbname=cli_$$_$1" ;;
+	*) cp "$DB" "$WORK/$1.db" && printf '%s\n' "$WORK/$1.db" ;;
+	esac
+}
+
 # sql_text FILE: FILE's text as the inside of an SQL string literal.
 sql_text() { sed "s/'/''/g" "$1"; }
 
-# db_sql SQL: runs SQL on the script's database (SQLite or PostgreSQL) and
-# prints the rows, columns split by |, as sqlite3 does.
-db_sql() {
-	case $DB in
-	postgresql:*) psql -X -q -At -v ON_ERROR_STOP=1 -d "$DB" -c "$1" ;;
-	*) sqlite3 "$DB" "$1" ;;
+# sql_on ADDRESS SQL: runs SQL on that database (a file, or a
+# postgresql:// URI) and prints the rows, columns split by |, as sqlite3
+# does. db_sql SQL: the same on the script's database.
+sql_on() {
+	case $1 in
+	postgresql:*) psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2" ;;
+	*) sqlite3 "$1" "$2" ;;
 	esac
 }
+db_sql() { sql_on "$DB" "$1"; }
 
 # json_get JSON EXPR: evaluates a jq-like Python expression on JSON text,
 # e.g. json_get "$out" 'd["sections"][0]["key"]'.
