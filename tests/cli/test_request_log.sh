@@ -42,13 +42,13 @@ same "a made-up method" 405 "$(get -X LOVELACE "$base/help")"
 get "$base/assets/no-such-file.css" >/dev/null
 
 # A newer copro migrated the database (an upgrade under way): 503.
-latest=$(sqlite3 "$DB" 'SELECT MAX(version) FROM schema_migration')
-sqlite3 "$DB" "INSERT INTO schema_migration (version, applied_at) VALUES ($((latest + 1)), 'test')"
+latest=$(db_sql 'SELECT MAX(version) FROM schema_migration')
+db_sql "INSERT INTO schema_migration (version, applied_at) VALUES ($((latest + 1)), 'test')"
 same "/healthz answers 503 once the schema is newer than this copro" 503 "$(get "$base/healthz")"
 same "saying why in one line" "unavailable: the database schema is $((latest + 1)), this copro knows $latest" \
 	"$(cat "$WORK/page")"
 get "$base/healthz" >/dev/null
-sqlite3 "$DB" "DELETE FROM schema_migration WHERE applied_at = 'test'"
+db_sql "DELETE FROM schema_migration WHERE applied_at = 'test'"
 same "and 200 again once it is not" 200 "$(get "$base/healthz")"
 kill "$pid"; wait "$pid" 2>/dev/null
 
