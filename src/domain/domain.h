@@ -90,6 +90,8 @@ int evaluation_status_change(domain *d, const evaluation_row *ev, activity_row *
  * `element`; a message says which when not. */
 int evaluation_statement(domain *d, int64_t id, const char *element, evaluation_row *ev,
 			 err *e);
+/* Checks the instrument of `ev`, already read, has statement `element`. */
+int evaluation_has_statement(domain *d, const evaluation_row *ev, const char *element, err *e);
 /* Refuses changes to a submitted evaluation. */
 int evaluation_writable(const evaluation_row *ev, err *e);
 /* The instrument exactly as it was when the evaluation started (from the
@@ -144,6 +146,11 @@ typedef struct review_change {
 
 int review_set(domain *d, int64_t evaluation, const char *element, const review_change *c,
 	       err *e);
+/* The same for an evaluation the caller has read in its own transaction
+ * (the web form, which checked it belongs to the organisation): not read
+ * again. */
+int review_set_in(domain *d, const evaluation_row *ev, const char *element,
+		  const review_change *c, err *e);
 
 /* ---- evidence (domain/evidence.c) ------------------------------------- */
 

@@ -98,6 +98,14 @@ static void reviews(void **state)
 	assert_string_equal(r.areas, "Adjustments");
 	assert_string_equal(r.status, "in-progress");
 	assert_int_equal(r.groups, GROUP_CYP);
+	/* A change that sets every field replaces the row whole. */
+	c = (review_change){.strengths = "", .areas = "", .status = "not-started", .groups = 0};
+	assert_int_equal(review_set(&f->d, eval, "1i", &c, &f->e), 0);
+	assert_int_equal(store_review_get(&f->db, &f->mem, eval, "1i", &r, &f->e), 1);
+	assert_string_equal(r.strengths, "");
+	assert_string_equal(r.areas, "");
+	assert_string_equal(r.status, "not-started");
+	assert_int_equal(r.groups, 0);
 	int64_t before = test_count_rows(&f->db);
 	c = (review_change){.status = "finished", .groups = -1};
 	assert_int_equal(review_set(&f->d, eval, "1i", &c, &f->e), -1);

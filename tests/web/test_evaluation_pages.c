@@ -567,6 +567,28 @@ static void lead_records_the_judgement(void **state)
 	request_destroy(r);
 }
 
+/* The judgement's POST is the change made most often: it reads the
+ * evaluation once (the lookup in the organisation gives the review its
+ * row) and not the review it replaces (the form sets every field), each a
+ * round trip on PostgreSQL. The budget counts the whole request, the
+ * session's check and the access check included; it was 2 more before. */
+enum { JUDGEMENT_STATEMENTS = 7 };
+
+static void a_judgement_is_saved_in_few_statements(void **state)
+{
+	webfix *w = *state;
+	const char *fields[] = {"strengths", "Counted", "areas", "", "status", "in-progress", NULL};
+	uint64_t before = store_statements(&w->f.db);
+	request *r = web_run(w, AS_LEAD, "POST", statement_path(w, "2i", "review"), fields);
+	assert_int_equal(r->status, 303);
+	request_destroy(r);
+	assert_int_equal(store_statements(&w->f.db) - before, JUDGEMENT_STATEMENTS);
+	review_row rv;
+	assert_int_equal(store_review_get(&w->f.db, &w->f.mem, w->eval, "2i", &rv, &w->f.e), 1);
+	assert_string_equal(rv.strengths, "Counted");
+	assert_int_equal(rv.groups, 0);
+}
+
 static void lead_adds_own_indicator(void **state)
 {
 	webfix *w = *state;
@@ -763,7 +785,8 @@ int main(void)
 		T(titles_are_escaped), T(each_task_is_a_page_at_one_address),
 		T(evidence_for_one_indicator), T(each_task_returns_with_a_banner),
 		T(evidence_of_another_organisation_is_404), T(lead_records_the_judgement),
-		T(lead_adds_own_indicator), T(submitted_evaluation_refuses),
+		T(a_judgement_is_saved_in_few_statements), T(lead_adds_own_indicator),
+		T(submitted_evaluation_refuses),
 		T(chart_and_table_show_the_numbers), T(changed_instrument_and_gaps_are_shown),
 		T(the_same_evidence_twice_is_warned_about),
 	};

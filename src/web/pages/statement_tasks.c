@@ -288,8 +288,8 @@ static int refuse_review(request *r, const form_errors *fe)
 
 /* ROUTE: POST /org/{org}/evaluation/{evaluation}/statement/{statement}/review (lead)
  * The most frequent change there is, so it reads only what its checks
- * need (review_set checks the statement and that the evaluation is not
- * submitted) rather than the whole evaluation. */
+ * need (review_set_in checks the statement and that the evaluation is not
+ * submitted, on the row read here) rather than the whole evaluation. */
 static int page_review_post(request *r)
 {
 	static const char *const statuses[] = {"not-started", "in-progress", "complete", NULL};
@@ -315,7 +315,7 @@ static int page_review_post(request *r)
 	if (fe.n)
 		return refuse_review(r, &fe);
 	const char *key = r->params[2];
-	if (review_set(&r->d, id, key, &c, &e) < 0) {
+	if (review_set_in(&r->d, &ev, key, &c, &e) < 0) {
 		if (e.kind == ERR_INPUT) {
 			form_error_add(&fe, "strengths", sentence(r, e.msg));
 			return refuse_review(r, &fe);
