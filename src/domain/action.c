@@ -138,10 +138,5 @@ bool action_overdue(const action_row *a, const char *today)
 	       (strcmp(a->status, "open") == 0 || strcmp(a->status, "in-progress") == 0);
 }
 
-int actions_overdue_count(domain *d, int64_t org, const char *today, int64_t *n, err *e)
-{
-	return store_action_overdue_count(d->db, org, today, n, e);
-}
-
 DOMAIN_GET_IN_ORG(action_get_in_org, action_get, action_row, "action")
 DOMAIN_LIST_BY_ID(actions_of_org, store_action_list, action_list)

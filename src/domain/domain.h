@@ -208,8 +208,6 @@ int action_get(domain *d, int64_t id, action_row *out, err *e);
 int action_get_in_org(domain *d, int64_t org, int64_t id, action_row *out, err *e);
 int actions_of_org(domain *d, int64_t org, action_list *out, err *e);
 bool action_overdue(const action_row *a, const char *today);
-/* How many of the organisation's actions are overdue on `today`. */
-int actions_overdue_count(domain *d, int64_t org, const char *today, int64_t *n, err *e);
 
 /* ---- export and import (domain/export.c, domain/import.c) ------------- */
 

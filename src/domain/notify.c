@@ -194,6 +194,13 @@ int notifications_unread(domain *d, int64_t user, int64_t *n, err *e)
 	return store_notifications_unread(d->db, user, n, e);
 }
 
+int frame_counts(domain *d, int64_t user, int64_t org, int64_t area, frame_count_row *out, err *e)
+{
+	char today[11];
+	date_today(today);
+	return store_frame_counts(d->db, user, org, area, today, out, e) < 0 ? -1 : 0;
+}
+
 int notifications_read_all(domain *d, int64_t user, err *e)
 {
 	char now[21];

@@ -64,6 +64,8 @@ int notify_settings_set(domain *d, int64_t user, const char *const how[NOTIFY_KI
 int notifications_of(domain *d, int64_t user, int limit, bool unread_only,
 		     notification_list *out, err *e);
 int notifications_unread(domain *d, int64_t user, int64_t *n, err *e);
+/* The counts of a page's frame as of today (store_frame_counts). */
+int frame_counts(domain *d, int64_t user, int64_t org, int64_t area, frame_count_row *out, err *e);
 int notifications_read_all(domain *d, int64_t user, err *e);
 
 /* ---- housekeeping ---------------------------------------------------------------- */

@@ -58,13 +58,6 @@ int store_action_list(store *s, arena *ar, int64_t org, action_list *out, err *e
 		action_cols, e);
 }
 
-int store_action_overdue_count(store *s, int64_t org, const char *today, int64_t *n, err *e)
-{
-	return sql_get_int(s, "SELECT COUNT(*) FROM action_item WHERE organisation_id = ?"
-		" AND status IN ('open', 'in-progress') AND due_on < ?",
-		SQL_ARGS(sql_int(org), sql_text(today)), n, e);
-}
-
 int store_action_list_audit(store *s, arena *ar, int64_t audit, action_list *out, err *e)
 {
 	return SQL_LIST(s, ar, "SELECT " ACTION_COLUMNS " WHERE source_audit_id = ? ORDER BY id",

@@ -54,6 +54,11 @@ uint64_t store_statements(const store *s)
 	return s->statements;
 }
 
+uint64_t store_transactions(const store *s)
+{
+	return s->transactions;
+}
+
 void sql_done(store *s, sql_stmt *st)
 {
 	if (st)
@@ -282,6 +287,7 @@ int store_begin(store *s, err *e)
 	s->conflicted = false;
 	if (s->engine->begin(s, e) < 0)
 		return -1;
+	s->transactions++;
 	s->in_tx = 1;
 	thread_in_tx = true;
 	return 0;
@@ -319,8 +325,15 @@ int store_read_begin(store *s, err *e)
 		return err_set(e, ERR_INTERNAL, "a read inside a transaction (a bug in copro).");
 	if (s->engine->read_begin(s, e) < 0)
 		return -1;
+	s->transactions++;
 	s->in_read = true;
 	return 0;
+}
+
+bool store_read_together(store *s)
+{
+	err e = {0};
+	return !s->engine->statements_are_round_trips && store_read_begin(s, &e) == 0;
 }
 
 void store_read_end(store *s)
@@ -329,6 +342,11 @@ void store_read_end(store *s)
 		return;
 	s->engine->read_end(s);
 	s->in_read = false;
+}
+
+bool store_tx_failed(const store *s)
+{
+	return s->engine && s->engine->tx_failed && s->engine->tx_failed(s);
 }
 
 int store_refusal(store *s, err *e)

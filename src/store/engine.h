@@ -62,9 +62,17 @@ typedef struct sql_engine {
 	/* Writers run side by side, each on its own connection (PostgreSQL),
 	 * rather than one at a time under a file's lock (SQLite). */
 	bool writers_side_by_side;
+	/* Every statement, BEGIN and COMMIT too, is a message to a server
+	 * and back (PostgreSQL); SQLite's run inside the process, where a
+	 * run of reads is cheaper in one snapshot (one set of file locks). */
+	bool statements_are_round_trips;
 	/* The server dropped the connection (a restart): it must be opened
 	 * again. NULL: a connection is never lost (SQLite's file). */
 	bool (*lost)(const store *s);
+	/* A refused statement ended the open transaction, which runs nothing
+	 * more until its rollback (PostgreSQL). NULL: never (SQLite keeps
+	 * the transaction and its other writes). */
+	bool (*tx_failed)(const store *s);
 	/* Statements: binds and steps answer 0 (SQL_STEP_ROW, SQL_STEP_DONE
 	 * for step) or the engine's code. */
 	const char *(*sql_text)(sql_stmt *st);

@@ -281,6 +281,11 @@ static void pg_close(store *s)
 /* An idle connection learns that the server closed it only by reading:
  * the server's goodbye (or the socket's end) is read here without
  * waiting, so the first request after a restart is not the one to fail. */
+static bool pg_tx_failed(const store *s)
+{
+	return s->pg && PQtransactionStatus(s->pg->conn) == PQTRANS_INERROR;
+}
+
 static bool pg_lost(const store *s)
 {
 	if (!s->pg)
@@ -315,7 +320,9 @@ const sql_engine sql_engine_pg = {
 	.has_table = pg_has_table,
 	.migration_lock = pg_migration_lock,
 	.writers_side_by_side = true,
+	.statements_are_round_trips = true,
 	.lost = pg_lost,
+	.tx_failed = pg_tx_failed,
 	.sql_text = pg_sql_text,
 	.param_count = pg_param_count,
 	.param_name = pg_param_name,

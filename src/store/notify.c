@@ -36,6 +36,27 @@ int store_notifications_unread(store *s, int64_t user, int64_t *n, err *e)
 			   SQL_ID_ARG(user), n, e);
 }
 
+static const sql_col frame_count_cols[] = {
+	SQL_COL(frame_count_row, unread, I64), SQL_COL(frame_count_row, overdue, I64),
+	SQL_COL(frame_count_row, to_decide, I64), SQL_TABLE_END,
+};
+
+/* One statement, not three: on PostgreSQL each is a round trip, and every
+ * page draws its frame. */
+int store_frame_counts(store *s, int64_t user, int64_t org, int64_t area, const char *today,
+		       frame_count_row *out, err *e)
+{
+	*out = (frame_count_row){0};
+	return sql_get(s, NULL, "SELECT"
+		" (SELECT COUNT(*) FROM notification WHERE user_id = ?1 AND read_at IS NULL),"
+		" (SELECT COUNT(*) FROM action_item WHERE organisation_id = ?2"
+		" AND status IN ('open', 'in-progress') AND due_on < ?4),"
+		" (SELECT COUNT(*) FROM audit a JOIN organisation o ON o.id = a.organisation_id"
+		" WHERE o.area_id = ?3 AND a.status = 'submitted')",
+		SQL_ARGS(sql_int(user), sql_int(org), sql_int(area), sql_text(today)), out,
+		frame_count_cols, e);
+}
+
 int store_notifications_read_all(store *s, int64_t user, const char *now, err *e)
 {
 	return sql_change(s, "UPDATE notification SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL",

@@ -43,6 +43,15 @@ int store_notification_insert(store *s, const notification_row *n, int64_t *id, 
 int store_notifications_of_user(store *s, arena *a, int64_t user, int limit, bool unread_only,
 				notification_list *out, err *e);
 int store_notifications_unread(store *s, int64_t user, int64_t *n, err *e);
+/* What every page's frame counts (web/layout.c), in one statement: the
+ * person's unread notifications, the organisation's overdue actions and
+ * the area's audits waiting for a decision; an organisation or area of 0
+ * counts nothing. */
+typedef struct frame_count_row {
+	int64_t unread, overdue, to_decide;
+} frame_count_row;
+int store_frame_counts(store *s, int64_t user, int64_t org, int64_t area, const char *today,
+		       frame_count_row *out, err *e);
 int store_notifications_read_all(store *s, int64_t user, const char *now, err *e);
 
 /* A person's choice for `kind` (*how NULL when never chosen). */

@@ -30,6 +30,7 @@ struct store {
 	bool conflicted;
 	bool made;              /* store_open made copro's tables */
 	uint64_t statements;    /* statements prepared to run (store_statements) */
+	uint64_t transactions;  /* outermost transactions and snapshots begun */
 };
 
 /* STORE_READONLY: an existing database, read and never written (no
@@ -48,6 +49,10 @@ int store_open(store *s, const char *path, enum store_mode mode, err *e);
  * a page's cost there grows with it: tests hold a page's reads to their
  * number and bench-pagetime reports it. */
 uint64_t store_statements(const store *s);
+/* How many transactions and read snapshots this connection has begun
+ * (the outermost only): on PostgreSQL each costs two round trips more,
+ * its BEGIN and its COMMIT. */
+uint64_t store_transactions(const store *s);
 /* The database as messages name it: the path, or the URI without its
  * password. */
 const char *store_name(const store *s);
@@ -98,12 +103,23 @@ void store_write_unlock(void);
 /* A read-only snapshot across several queries (db.c); no writes inside. */
 int store_read_begin(store *s, err *e);
 void store_read_end(store *s);
+/* A snapshot for a run of short reads that need no common view, only
+ * its saving (a request's checks): opened where it saves work (SQLite:
+ * one set of file locks, not one per statement) and not where it costs
+ * two round trips more (PostgreSQL's BEGIN and COMMIT), each read then
+ * seeing the newest data. True when one was opened: store_read_end ends
+ * it. No writes inside either way. */
+bool store_read_together(store *s);
 int store_commit(store *s, err *e);
 /* -1 with the reason in `e` ("the database is read-only", no path: it is
  * shown on a web page) when the database refused a write since the
  * outermost store_begin (a fault of the disk or the file, not of the
  * form) or the transaction lost to a concurrent one (busy); else 0. */
 int store_refusal(store *s, err *e);
+/* The open transaction was ended by a statement the database refused
+ * (PostgreSQL ends it there; SQLite never): nothing more can be read in
+ * it until store_rollback. */
+bool store_tx_failed(const store *s);
 void store_rollback(store *s);
 
 /* Runs `unit`, which opens and ends its own transactions on `s`, again
@@ -217,8 +233,5 @@ int store_action_insert(store *s, const action_row *a, int64_t *id, err *e);
 int store_action_update(store *s, const action_row *a, err *e);
 int store_action_get(store *s, arena *ar, int64_t id, action_row *out, err *e);
 int store_action_list(store *s, arena *ar, int64_t org, action_list *out, err *e);
-/* How many of the organisation's open or in-progress actions were due
- * before `today` (the navigation's "Actions 3 overdue"). */
-int store_action_overdue_count(store *s, int64_t org, const char *today, int64_t *n, err *e);
 
 #endif

@@ -7,7 +7,6 @@
 
 #include "core/lang.h"
 #include "core/text.h"
-#include "domain/audit.h"
 #include "domain/notify.h"
 #include "web/i18n.h"
 #include "web/web.h"
@@ -59,24 +58,38 @@ static bool in_section(const nav_section *s, const char *rest)
 	return false;
 }
 
-/* What waits in a section, as the words of its tag; NULL for nothing.
- * One COUNT each, on the pages of that organisation or area only. */
+/* The counts the frame shows, read once per request in one statement
+ * (store_frame_counts): the header's unread notifications (the page
+ * cache's key holds them too) and the tag of the organisation's Actions
+ * or the area's Audits to decide, where section_nav shows those. Not in
+ * a transaction a refused statement has ended (PostgreSQL answers only
+ * its rollback): left unknown, they are read for the page drawn after
+ * it, such as change.c's 503. */
+static void frame_counts_read(request *r)
+{
+	if (r->counts_known || !r->sess.valid || store_tx_failed(r->d.db))
+		return;
+	bool org_nav = r->org && r->access >= ACCESS_VIEW && !r->assessor, area_nav = r->area && !r->org;
+	frame_count_row c;
+	err e = {0};
+	if (frame_counts(&r->d, r->sess.user.id, org_nav ? r->org : 0, area_nav ? r->area : 0, &c, &e) < 0)
+		return;
+	r->unread = c.unread;
+	r->overdue = c.overdue;
+	r->to_decide = c.to_decide;
+	r->counts_known = true;
+}
+
+/* What waits in a section, as the words of its tag; NULL for nothing. */
 static const char *section_count(request *r, const nav_section *s)
 {
-	int64_t n = 0;
-	err e = {0};
-	if (r->org && !strcmp(s->href, "/actions")) {
-		char today[11];
-		date_today(today);
-		if (actions_overdue_count(&r->d, r->org, today, &n, &e) < 0 || !n)
-			return NULL;
-		return arena_printf(&r->mem, "%lld overdue", (long long)n);
-	}
-	if (r->area && !strcmp(s->href, "/audits")) {
-		if (audit_queue_count(&r->d, r->area, &n, &e) < 0 || !n)
-			return NULL;
-		return arena_printf(&r->mem, "%lld", (long long)n);
-	}
+	bool actions = r->org && !strcmp(s->href, "/actions"), audits = r->area && !strcmp(s->href, "/audits");
+	if (actions || audits)
+		frame_counts_read(r);
+	if (actions && r->overdue)
+		return arena_printf(&r->mem, "%lld overdue", (long long)r->overdue);
+	if (audits && r->to_decide)
+		return arena_printf(&r->mem, "%lld", (long long)r->to_decide);
 	return NULL;
 }
 
@@ -140,13 +153,8 @@ static void section_nav(request *r)
 
 int64_t web_unread(request *r)
 {
-	if (!r->unread_known && r->sess.valid) {
-		err e = {0};
-		if (notifications_unread(&r->d, r->sess.user.id, &r->unread, &e) < 0)
-			r->unread = 0;
-	}
-	r->unread_known = true;
-	return r->unread;
+	frame_counts_read(r);
+	return r->counts_known ? r->unread : 0;
 }
 
 /* "Notifications (3)" when some are unread; screen readers hear

@@ -122,10 +122,12 @@ typedef struct request {
 	unsigned char cache_key[32];
 	int64_t cache_revision;
 
-	/* The signed-in person's unread notifications, counted once per
-	 * request (web_unread): the header shows it, the cache key holds it. */
-	bool unread_known;
-	int64_t unread;
+	/* What the page's frame counts, read once per request (layout.c):
+	 * the signed-in person's unread notifications (web_unread: the
+	 * header shows it, the cache key holds it), the organisation's
+	 * overdue actions and the area's audits to decide. */
+	bool counts_known;
+	int64_t unread, overdue, to_decide;
 } request;
 
 #define SESSION_COOKIE "__Host-copro"

@@ -8,6 +8,7 @@
  * connections). */
 #include "webtest.h"
 
+#include "store/notify.h"
 #include "store/sql.h"
 
 /* An organisation with a lead signed in, and the trigger that makes the
@@ -106,6 +107,30 @@ static void a_change_that_keeps_losing_is_not_saved(void **state)
 	assert_int_equal(count(w, "SELECT COUNT(*) FROM activity WHERE what LIKE '%dads%'"), 0);
 }
 
+/* A change that loses at its activity line: the handler draws its 500
+ * page inside the transaction PostgreSQL has ended, then change.c the
+ * 503. The header of that 503 still counts the person's unread
+ * notification: read after the rollback, not in the ended transaction
+ * (where the count failed, and every later page of the request said
+ * nothing was unread). */
+static void the_busy_page_still_counts_what_is_unread(void **state)
+{
+	webfix *w = *state;
+	notification_row n = {.user_id = w->as[AS_LEAD].user.id, .kind = "audit", .subject = "An audit",
+			      .text = "An audit came back.", .path = "/", .created_at = "2026-01-01T00:00:00Z"};
+	int64_t id;
+	assert_int_equal(store_notification_insert(&w->f.db, &n, &id, &w->f.e), 0);
+	test_pg_admin(w->f.path, "DROP TRIGGER lose ON action_item;"
+		      " CREATE TRIGGER lose BEFORE INSERT ON activity FOR EACH ROW EXECUTE FUNCTION lose()");
+	lose(w, 99);
+	request *r = add_action(w);
+	assert_int_equal(r->status, 503);
+	page_has(r, "Nothing was saved because the database is busy");
+	page_has(r, "1 unread");
+	request_destroy(r);
+	assert_int_equal(count(w, "SELECT COUNT(*) FROM action_item"), 0);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -113,6 +138,7 @@ int main(void)
 	test_pg_cluster_start();
 	const struct CMUnitTest tests[] = {
 		T(a_change_that_lost_runs_again), T(a_change_that_keeps_losing_is_not_saved),
+		T(the_busy_page_still_counts_what_is_unread),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	test_pg_cluster_stop();
