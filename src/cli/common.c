@@ -123,10 +123,17 @@ int cli_open_or_create(cli *c)
 	return open_db(c, STORE_CREATE);
 }
 
+/* A command that changed something folds the revision log first, or
+ * where no copro serve runs (commands and cron imports only) the log
+ * would grow for ever. Its failure is not the command's: what the
+ * command did is saved, and the next fold takes the rows. */
 void cli_close(cli *c)
 {
-	if (c->db_open)
+	if (c->db_open) {
+		err ignored = {0};
+		store_revisions_fold_if_wrote(&c->db, &ignored);
 		store_close(&c->db);
+	}
 	c->db_open = false;
 	c->d.db = NULL;
 }

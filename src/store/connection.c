@@ -65,9 +65,25 @@ void sql_done(store *s, sql_stmt *st)
 		s->engine->done(s, st);
 }
 
+/* The engines' count is the last write's, so a read after a write may
+ * note it again: only ever too often, which costs a fold that finds
+ * little to do. */
+void store_note_write(store *s)
+{
+	if (s->engine->changes(s) <= 0)
+		return;
+	if (s->in_tx)
+		s->tx_wrote = true;
+	else
+		s->wrote = true;
+}
+
 int sql_exec_stmt(store *s, sql_stmt *st, err *e)
 {
-	return s->engine->exec_stmt(s, st, e);
+	int rc = s->engine->exec_stmt(s, st, e);
+	if (rc == 0)
+		store_note_write(s);
+	return rc;
 }
 
 int sql_exec(store *s, const char *sql, err *e)
@@ -285,6 +301,7 @@ int store_begin(store *s, err *e)
 	}
 	s->refused = 0;
 	s->conflicted = false;
+	s->tx_wrote = false;
 	if (s->engine->begin(s, e) < 0)
 		return -1;
 	s->transactions++;
@@ -304,6 +321,8 @@ int store_commit(store *s, err *e)
 		return 0;
 	}
 	thread_in_tx = false;
+	s->wrote |= s->tx_wrote;        /* before: `s` is not touched after the commit */
+	s->tx_wrote = false;
 	return s->engine->commit(s, e);
 }
 
@@ -313,6 +332,7 @@ void store_rollback(store *s)
 		return;
 	s->engine->rollback(s);
 	s->in_tx = 0;
+	s->tx_wrote = false;
 	thread_in_tx = false;
 }
 

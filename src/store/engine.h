@@ -107,4 +107,8 @@ bool store_where_is_pg(const char *where);
 int store_connect(store *s, const char *where, enum store_mode mode, err *e);
 int store_migrate(store *s, err *e);
 
+/* After a statement ran to its end: notes whether it changed rows
+ * (store.wrote, store_revisions_fold_if_wrote). */
+void store_note_write(store *s);
+
 #endif

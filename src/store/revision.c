@@ -69,3 +69,14 @@ int store_revisions_fold(store *s, err *e)
 		return (*e = (err){0}), 0;
 	return -1;
 }
+
+/* Not inside a transaction or snapshot the caller left open: the fold
+ * would join it (and go with its rollback) or be refused there. */
+int store_revisions_fold_if_wrote(store *s, err *e)
+{
+	if (!s->wrote || s->in_tx || s->in_read)
+		return 0;
+	int rc = store_revisions_fold(s, e);
+	s->wrote = false;
+	return rc;
+}

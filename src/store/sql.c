@@ -139,6 +139,8 @@ int sql_step(store *s, sql_stmt *st, err *e)
 	if (sql_bind_check(s, st, e) < 0)
 		return -1;
 	int rc = st->eng->step(s, st);
+	if (rc == SQL_STEP_DONE)
+		store_note_write(s);
 	return rc == SQL_STEP_ROW || rc == SQL_STEP_DONE ? rc : s->engine->fail(s, rc, e);
 }
 

@@ -29,6 +29,10 @@ struct store {
 	 * again may succeed (store_retry). SQLite never sets it. */
 	bool conflicted;
 	bool made;              /* store_open made copro's tables */
+	/* A statement changed rows: in the open transaction (tx_wrote), or
+	 * committed, or outside any transaction (wrote); read by
+	 * store_revisions_fold_if_wrote. */
+	bool tx_wrote, wrote;
 	uint64_t statements;    /* statements prepared to run (store_statements) */
 	uint64_t transactions;  /* outermost transactions and snapshots begun */
 };
@@ -189,6 +193,11 @@ int store_area_revision(store *s, int64_t area, int64_t *n, err *e);
  * the revisions count stays short). Losing to another server's fold is
  * not an error: that fold counts. */
 int store_revisions_fold(store *s, err *e);
+/* The same, before a command closes its connection, when the connection
+ * wrote rows (a change committed, or a commit that failed); else nothing,
+ * so a command that only reads never writes. Where no copro serve runs
+ * (commands and cron imports only) the log would otherwise grow. */
+int store_revisions_fold_if_wrote(store *s, err *e);
 int store_evaluation_insert(store *s, const evaluation_row *ev, int64_t *id, err *e);
 int store_evaluation_get(store *s, arena *a, int64_t id, evaluation_row *out, err *e);
 int store_evaluation_find(store *s, arena *a, int64_t org, const char *framework,

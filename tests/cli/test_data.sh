@@ -338,4 +338,29 @@ expect_fail "action show of an action that does not exist" 1 \
 	"copro action show: there is no action number 99: \`copro action list ORG\` shows them." action show 99
 expect_fail "action show abc" 2 'copro action show: The action "abc" is not a number' action show abc
 
+# ---- the revision log, with no copro serve to fold it -------------------------------
+# A command that changed something folds the log into the counters before
+# it exits (cli_close); one that only reads, or was refused, writes nothing.
+
+log_rows() { db_sql 'SELECT COUNT(*) FROM revision_change'; }
+# rev ORG: its revision, as the page cache reads it (store/revision.c).
+rev() {
+	db_sql "SELECT COALESCE((SELECT n FROM org_revision WHERE organisation_id = $1), 0)
+		+ (SELECT COUNT(*) FROM revision_change WHERE organisation_id = $1)"
+}
+same "every command that changed something folded the log before it exited" 0 "$(log_rows)"
+check "... into the counters" [ "$(rev 1)" -gt 0 ]
+db_sql "UPDATE action_item SET title = title WHERE id = 1"     # logged by the triggers, not folded
+logged=$(log_rows)
+rev_before=$(rev 1)
+check "a change outside copro is in the log" [ "$logged" -gt 0 ]
+expect_ok "a command that only reads" org list
+same "... leaves the log as it was" "$logged" "$(log_rows)"
+expect_fail "a refused change" 1 "no action number 99" action update 99 --title "Nothing"
+same "... leaves it too" "$logged" "$(log_rows)"
+expect_ok "a command that changes another organisation" org add --name "Folding Test School" --sector education
+same "... folds the whole log" 0 "$(log_rows)"
+same "... and the revision of the organisation it did not change is what it was" "$rev_before" "$(rev 1)"
+check "... the new organisation's change counted" [ "$(rev "$(db_sql "SELECT id FROM organisation WHERE name = 'Folding Test School'")")" -gt 0 ]
+
 finish

@@ -5,6 +5,9 @@
 #include "testutil.h"
 
 #include <libpq-fe.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <time.h>
 
 #include "domain/account.h"
 #include "store/account.h"
@@ -171,30 +174,156 @@ static void changes_committed_out_of_order_move_the_revision(void **state)
 	PQfinish(first);
 }
 
+/* An organisation changed (evidence added `times`, its area renamed),
+ * its neighbour not, and the revisions read then; the two organisations
+ * are made at the first call (l zeroed). */
+typedef struct logged {
+	int64_t org, other, area;       /* ids */
+	int64_t o, n, a;                /* their revisions */
+	char insert[512];               /* the change to org */
+} logged;
+
+static void log_changes(fixture *f, logged *l, int times)
+{
+	if (!l->org) {
+		l->org = fixture_org(f, "School");
+		l->other = fixture_org(f, "Neighbour");
+		l->area = fixture_org_area(f, l->org);
+	}
+	snprintf(l->insert, sizeof l->insert, EVIDENCE_INSERT, (long long)l->org);
+	for (int i = 0; i < times; i++)
+		run(f, l->insert);
+	run(f, "UPDATE area SET name = 'Renamed Area'");
+	l->o = org_rev(f, l->org);
+	l->n = org_rev(f, l->other);
+	l->a = area_rev(f, l->area);
+	assert_true(fixture_count(f, "SELECT COUNT(*) FROM revision_change") > 0);
+}
+
+static void same_revisions(fixture *f, const logged *l)
+{
+	assert_int_equal(org_rev(f, l->org), l->o);
+	assert_int_equal(org_rev(f, l->other), l->n);
+	assert_int_equal(area_rev(f, l->area), l->a);
+}
+
 /* Folding moves the log into the counters: no revision moves, the log
  * is empty, and the next change moves them again. */
 static void folding_the_log_keeps_every_revision(void **state)
 {
 	fixture *f = *state;
-	int64_t org = fixture_org(f, "School"), other = fixture_org(f, "Neighbour");
-	int64_t area = fixture_org_area(f, org);
-	char sql[512];
-	snprintf(sql, sizeof sql, EVIDENCE_INSERT, (long long)org);
-	run(f, sql);
-	run(f, "UPDATE area SET name = 'Renamed Area'");
-	int64_t o = org_rev(f, org), n = org_rev(f, other), a = area_rev(f, area);
-	assert_true(fixture_count(f, "SELECT COUNT(*) FROM revision_change") > 0);
+	logged l = {0};
+	log_changes(f, &l, 1);
 	for (int i = 0; i < 2; i++) {   /* the second finds nothing to fold */
 		assert_int_equal(store_revisions_fold(&f->db, &f->e), 0);
 		assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM revision_change"), 0);
-		assert_int_equal(org_rev(f, org), o);
-		assert_int_equal(org_rev(f, other), n);
-		assert_int_equal(area_rev(f, area), a);
+		same_revisions(f, &l);
 	}
-	run(f, sql);
-	assert_true(org_rev(f, org) > o);
-	assert_true(area_rev(f, area) > a);
-	assert_int_equal(org_rev(f, other), n);
+	run(f, l.insert);
+	assert_true(org_rev(f, l.org) > l.o);
+	assert_true(area_rev(f, l.area) > l.a);
+	assert_int_equal(org_rev(f, l.other), l.n);
+}
+
+/* A folder of its own: a connection opened in its thread, as copro
+ * serve's housekeeping thread and a command each have theirs. */
+typedef struct folder {
+	pthread_t thread;
+	const char *path;
+	int rc;
+	err e;
+	atomic_bool *done;
+} folder;
+
+static void *fold_on_own_connection(void *arg)
+{
+	folder *k = arg;
+	store s = {0};
+	err e = {0};
+	k->rc = store_open(&s, k->path, STORE_EXISTING, &e);
+	if (k->rc == 0)
+		k->rc = store_revisions_fold(&s, &e);
+	k->e = e;
+	store_close(&s);
+	atomic_store(k->done, true);
+	return NULL;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec t = {.tv_sec = ms / 1000, .tv_nsec = ms % 1000 * 1000000L};
+	nanosleep(&t, NULL);
+}
+
+/* Until both folders wait behind the lock (PostgreSQL: two backends of
+ * this database waiting for a lock; SQLite shows none, so a pause). */
+static void wait_for_two_waiters(fixture *f)
+{
+	if (!store_engine_is_pg(&f->db)) {
+		sleep_ms(300);
+		return;
+	}
+	for (int i = 0; i < 400; i++) {
+		if (fixture_count(f, "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+				  " AND wait_event_type = 'Lock'") >= 2)
+			return;
+		sleep_ms(50);
+	}
+	fail_msg("the two folders never both waited for the lock");
+}
+
+/* Two folders at once (two servers' housekeeping, or a server and a
+ * command), each on its own connection, both started while a third
+ * transaction holds what a fold must take: the counter row (PostgreSQL,
+ * so both have read the log in their snapshots before either writes)
+ * or the write lock (SQLite). Let go, they fold in turn or one loses and
+ * leaves it to the other: every change is counted once, the log is
+ * empty, and no revision read meanwhile, by a third connection, moved. */
+static void two_folders_at_once_count_each_change_once(void **state)
+{
+	fixture *f = *state;
+	logged l = {0};
+	log_changes(f, &l, 1);
+	assert_int_equal(store_revisions_fold(&f->db, &f->e), 0);       /* the counter rows exist */
+	log_changes(f, &l, 3);
+
+	char sql[512];
+	PGconn *pg = NULL;
+	store holder = {0};
+	if (store_engine_is_pg(&f->db)) {
+		pg = PQconnectdb(f->path);
+		assert_int_equal(PQstatus(pg), CONNECTION_OK);
+		free(pg_one(pg, "BEGIN"));
+		snprintf(sql, sizeof sql, "SELECT n FROM org_revision WHERE organisation_id = %lld FOR UPDATE",
+			 (long long)l.org);
+		free(pg_one(pg, sql));
+	} else {
+		assert_int_equal(store_open(&holder, f->path, STORE_EXISTING, &f->e), 0);
+		assert_int_equal(store_begin(&holder, &f->e), 0);
+	}
+	atomic_bool done[2] = {false, false};
+	folder k[2];
+	for (int i = 0; i < 2; i++) {
+		k[i] = (folder){.path = f->path, .rc = -1, .done = &done[i]};
+		assert_int_equal(pthread_create(&k[i].thread, NULL, fold_on_own_connection, &k[i]), 0);
+	}
+	wait_for_two_waiters(f);
+	if (pg) {
+		free(pg_one(pg, "COMMIT"));
+		PQfinish(pg);
+	} else {
+		assert_int_equal(store_commit(&holder, &f->e), 0);
+		store_close(&holder);
+	}
+	while (!atomic_load(&done[0]) || !atomic_load(&done[1]))
+		same_revisions(f, &l);
+	for (int i = 0; i < 2; i++) {
+		pthread_join(k[i].thread, NULL);
+		if (k[i].rc != 0)
+			fail_msg("folder %d: %s", i, k[i].e.msg);
+	}
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM revision_change"), 0);
+	same_revisions(f, &l);
 }
 
 /* No trigger writes a counter row any more (every writer of an area
@@ -274,6 +403,7 @@ int main(void)
 		T(area_and_people_changes_reach_the_pages_that_show_them),
 		T(every_table_has_revision_triggers),
 		T(changes_committed_out_of_order_move_the_revision), T(folding_the_log_keeps_every_revision),
+		T(two_folders_at_once_count_each_change_once),
 		T(no_trigger_updates_a_counter_row),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
