@@ -393,14 +393,12 @@ int access_to_org(domain *d, int64_t user, int64_t org, enum access *level, err 
 {
 	*level = ACCESS_NONE;
 	membership_list ms;
-	int64_t area = 0;
-	if (store_memberships_of_user(d->db, d->mem, user, &ms, e) < 0 ||
-	    store_org_area(d->db, org, &area, e) < 0)
+	if (store_memberships_in_org(d->db, d->mem, user, org, &ms, e) < 0)
 		return -1;
 	for (size_t i = 0; i < ms.n; i++) {
 		const membership_row *m = &ms.items[i];
 		enum access l = ACCESS_NONE;
-		if (!strcmp(m->role, "area-admin") && area && m->area_id == area)
+		if (!strcmp(m->role, "area-admin"))    /* of the organisation's area */
 			l = ACCESS_AREA;
 		else if (m->organisation_id == org && !strcmp(m->role, "lead"))
 			l = ACCESS_LEAD;

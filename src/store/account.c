@@ -76,6 +76,15 @@ int store_memberships_of_user(store *s, arena *a, int64_t user, membership_list 
 			SQL_ID_ARG(user), out, membership_cols, e);
 }
 
+int store_memberships_in_org(store *s, arena *a, int64_t user, int64_t org, membership_list *out,
+			     err *e)
+{
+	return SQL_LIST(s, a, "SELECT " MEMBERSHIP_COLUMNS " WHERE m.user_id = ?1 AND CASE"
+			" WHEN m.role = 'area-admin' THEN m.area_id = (SELECT area_id FROM organisation WHERE id = ?2)"
+			" ELSE m.organisation_id = ?2 END ORDER BY m.id",
+			SQL_ARGS(sql_int(user), sql_int(org)), out, membership_cols, e);
+}
+
 int store_memberships_of_org(store *s, arena *a, int64_t org, membership_list *out, err *e)
 {
 	return SQL_LIST(s, a, "SELECT " MEMBERSHIP_COLUMNS

@@ -14,6 +14,11 @@ int store_user_delete(store *s, int64_t id, err *e);
 
 int store_membership_insert(store *s, const membership_row *m, int64_t *id, err *e);
 int store_memberships_of_user(store *s, arena *a, int64_t user, membership_list *out, err *e);
+/* The user's memberships that reach organisation `org`: its own roles
+ * there, and administrator of its area; one statement (a request's access
+ * check, a round trip on PostgreSQL). */
+int store_memberships_in_org(store *s, arena *a, int64_t user, int64_t org, membership_list *out,
+			     err *e);
 int store_memberships_of_org(store *s, arena *a, int64_t org, membership_list *out, err *e);
 int store_membership_get(store *s, arena *a, int64_t id, membership_row *out, err *e);
 int store_membership_update(store *s, int64_t id, const char *role, const char *group, err *e);
