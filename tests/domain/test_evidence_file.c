@@ -9,6 +9,7 @@
 
 #include "domain/account.h"
 #include "domain/evidence_file.h"
+#include "store/engine_pg.h"
 #include "store/sql.h"
 #include "domain/export.h"
 
@@ -236,20 +237,27 @@ static void sqlite_file_holds(fixture *f, bool expected)
 	assert_int_equal(file_holds(f->path, "SECRET-WORDS-1234"), expected);
 }
 
-static void removal_deletes_the_bytes(void **state)
+/* notes.txt, 200,000 bytes of secret words, attached by Casey. */
+static void casey_attaches_notes(fixture *f, user_row *who, evidence_file_row *out)
 {
-	fixture *f = *state;
 	int64_t org = fixture_org(f, "School"), ev = item(f, org);
 	size_t n = 200000;
 	char *text = arena_alloc(&f->mem, n);
 	for (size_t i = 0; i < n; i++)
 		text[i] = "SECRET-WORDS-1234 "[i % 18];
-	evidence_file_row out;
-	user_row who = {.name = "Casey Contributor"};
-	assert_int_equal(user_add(&f->d, who.name, "casey@example.org", "a long enough password",
-				  "contributor", org, NULL, &who.id, &f->e), 0);
-	if (evidence_file_attach(&f->d, &who, org, ev, "notes.txt", text, n, &out, &f->e) < 0)
+	*who = (user_row){.name = "Casey Contributor"};
+	assert_int_equal(user_add(&f->d, who->name, "casey@example.org", "a long enough password",
+				  "contributor", org, NULL, &who->id, &f->e), 0);
+	if (evidence_file_attach(&f->d, who, org, ev, "notes.txt", text, n, out, &f->e) < 0)
 		fail_msg("%s", f->e.msg);
+}
+
+static void removal_deletes_the_bytes(void **state)
+{
+	fixture *f = *state;
+	evidence_file_row out;
+	user_row who;
+	casey_attaches_notes(f, &who, &out);
 	sqlite_file_holds(f, true);
 	assert_true(evidence_file_removable(&out, &who, false));
 	user_row other = {.id = who.id + 1, .name = "Someone Else"};
@@ -262,6 +270,34 @@ static void removal_deletes_the_bytes(void **state)
 				       " 'removed file notes.txt from evidence 1'"), 1);
 	assert_int_equal(evidence_file_remove(&f->d, &who, &out, &f->e), -1);
 	assert_int_equal(f->e.kind, ERR_NOTFOUND);
+}
+
+/* SQLite's secure_delete has no counterpart on PostgreSQL: a removal
+ * there sends its own statements and no stand-in (a "SELECT 1" before and
+ * after was two round trips, and after a refused DELETE the second ran in
+ * the transaction PostgreSQL had ended, refused in the server's log).
+ * libpq's trace of the connection shows each plain query sent. */
+static void removal_on_postgresql_sends_no_stand_in(void **state)
+{
+	fixture *f = *state;
+	if (!store_engine_is_pg(&f->db))
+		skip();                 /* SQLite's pragmas are its own statements */
+	evidence_file_row out;
+	user_row who;
+	casey_attaches_notes(f, &who, &out);
+	FILE *trace = tmpfile();
+	assert_non_null(trace);
+	PQtrace(f->db.pg->conn, trace);
+	assert_int_equal(evidence_file_remove(&f->d, &who, &out, &f->e), 0);
+	PQuntrace(f->db.pg->conn);
+	rewind(trace);
+	char line[4096];
+	int stand_ins = 0;
+	while (fgets(line, sizeof line, trace))
+		stand_ins += strstr(line, "Query") && strstr(line, "\"SELECT 1\"");
+	fclose(trace);
+	assert_int_equal(stand_ins, 0);
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM evidence_file_data"), 0);
 }
 
 /* The export carries each file's bytes; importing it elsewhere gives
@@ -347,7 +383,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(the_bytes_decide_the_type), T(names_are_made_safe), T(attach_keeps_bytes_hash_and_who),
-		T(refusals_store_nothing), T(removal_deletes_the_bytes), T(export_and_import_carry_files), T(words),
+		T(refusals_store_nothing), T(removal_deletes_the_bytes),
+		T(removal_on_postgresql_sends_no_stand_in), T(export_and_import_carry_files), T(words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
