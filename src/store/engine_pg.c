@@ -157,6 +157,7 @@ static int pg_commit(store *s, err *e)
 static void pg_rollback(store *s)
 {
 	exec_raw(s, "ROLLBACK");
+	pg_forget_stale(s->pg);
 }
 
 /* A read-only snapshot: every query of a page sees the same data. */
@@ -168,6 +169,7 @@ static int pg_read_begin(store *s, err *e)
 static void pg_read_end(store *s)
 {
 	exec_raw(s, "COMMIT");
+	pg_forget_stale(s->pg);
 }
 
 /* Servers starting together on one database take turns at migrating. */

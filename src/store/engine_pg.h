@@ -18,6 +18,10 @@ typedef struct pg_conn {
 	unsigned next_name;             /* statements are named c1, c2 ... */
 	int64_t changes, last_id;       /* of the last INSERT, UPDATE or DELETE */
 	char message[512];              /* the server's last error */
+	/* Statements let go inside a transaction a refusal had ended, where
+	 * DEALLOCATE is refused too: their numbers, let go after it ends. */
+	unsigned *stale;
+	size_t n_stale;
 } pg_conn;
 
 pg_conn *pg_conn_new(void);
@@ -26,6 +30,9 @@ void pg_conn_free(pg_conn *c);
  * keeping the server's message in c->message. */
 int pg_result_rc(pg_conn *c, PGresult *res);
 
+/* Lets go on the server of the statements done while the transaction
+ * was failed (pg_conn.stale), once it has ended. */
+void pg_forget_stale(pg_conn *c);
 sql_stmt *pg_prepare(store *s, const char *sql, err *e);
 void pg_done(store *s, sql_stmt *st);
 int pg_exec_stmt(store *s, sql_stmt *st, err *e);

@@ -351,17 +351,41 @@ sql_stmt *pg_prepare(store *s, const char *sql, err *e)
 	return &st->h;
 }
 
-/* A statement not kept is let go on the server too. */
+static void deallocate_named(pg_conn *c, const char *name)
+{
+	char sql[48];
+	snprintf(sql, sizeof sql, "DEALLOCATE %s", name);
+	PQclear(PQexec(c->conn, sql));
+}
+
+/* A statement not kept is let go on the server too; in a failed
+ * transaction, once it ends (the server would refuse the DEALLOCATE and
+ * keep the statement for the connection's life). */
 static void deallocate(pg_conn *c, pg_stmt *st)
 {
 	if (st->untyped) {      /* never prepared on the server */
 		stmt_free(st);
 		return;
 	}
-	char sql[48];
-	snprintf(sql, sizeof sql, "DEALLOCATE %s", st->name);
-	PQclear(PQexec(c->conn, sql));
+	if (PQtransactionStatus(c->conn) == PQTRANS_INERROR) {
+		c->stale = must(realloc(c->stale, (c->n_stale + 1) * sizeof *c->stale));
+		c->stale[c->n_stale++] = (unsigned)strtoul(st->name + 1, NULL, 10);
+	} else {
+		deallocate_named(c, st->name);
+	}
 	stmt_free(st);
+}
+
+void pg_forget_stale(pg_conn *c)
+{
+	if (!c->n_stale || PQtransactionStatus(c->conn) != PQTRANS_IDLE)
+		return;
+	for (size_t i = 0; i < c->n_stale; i++) {
+		char name[24];
+		snprintf(name, sizeof name, "c%u", c->stale[i]);
+		deallocate_named(c, name);
+	}
+	c->n_stale = 0;
 }
 
 void pg_reset(sql_stmt *h)
@@ -396,6 +420,7 @@ void pg_conn_free(pg_conn *c)
 	for (size_t i = 0; i < CACHE_SLOTS; i++)
 		stmt_free(c->cache->slot[i]);
 	free(c->cache);
+	free(c->stale);
 	PQfinish(c->conn);
 	free(c);
 }

@@ -151,6 +151,27 @@ static void statements_are_cached(void **state)
 	assert_non_null(strstr(f->e.msg, "no such parameter"));
 }
 
+/* A statement the cache does not keep (here the same text twice at once)
+ * is let go on the server when done. Done inside a transaction a refusal
+ * had ended, its DEALLOCATE would be refused too and the statement stay
+ * on the server for the connection's life: it goes after the rollback. */
+static void a_statement_let_go_in_an_ended_transaction_goes_after_it(void **state)
+{
+	pgfix *f = *state;
+	const char *q = "SELECT name FROM t WHERE n = 42";
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	sql_stmt *kept = sql_prepare(&f->db, q, &f->e);
+	sql_stmt *extra = sql_prepare(&f->db, q, &f->e);        /* the cached one is busy */
+	assert_non_null(kept);
+	assert_non_null(extra);
+	assert_int_equal(sql_run(&f->db, "INSERT INTO t (name) VALUES ('x'), ('x')", NULL, &f->e), -1);
+	sql_done(&f->db, extra);
+	sql_done(&f->db, kept);
+	store_rollback(&f->db);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM pg_prepared_statements"
+			       " WHERE statement = 'SELECT name FROM t WHERE n = 42'"), 1);
+}
+
 /* A constraint's refusal is a conflict; inside a transaction it and the
  * rest roll back. */
 static void a_constraint_refusal_is_a_conflict(void **state)
@@ -359,6 +380,7 @@ int main(void)
 		T(a_lasting_conflict_stays_busy), T(bad_and_unreachable_uris_are_refused),
 		T(writers_run_side_by_side), T(untyped_parameters_are_typed_at_first_run),
 		T(a_commit_after_a_refusal_saves_nothing_and_says_so),
+		T(a_statement_let_go_in_an_ended_transaction_goes_after_it),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	test_pg_cluster_stop();
