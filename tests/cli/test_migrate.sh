@@ -7,7 +7,7 @@
 # as it was. PostgreSQL: the test run's cluster (COPRO_TEST_CLUSTER, each
 # target a new database there) or one of its own when run alone.
 . "$(dirname "$0")/lib.sh"
-CLUSTER="$(dirname "$0")/../pg/cluster"
+CLUSTER="$(cd "$(dirname "$0")/../pg" && pwd)/cluster"       # absolute: the EXIT trap runs after cd "$WORK"
 
 if [ -n "${COPRO_TEST_CLUSTER:-}" ]; then
 	PG=$COPRO_TEST_CLUSTER
