@@ -103,9 +103,23 @@ static int pg_fail(store *s, int rc, err *e)
  * engine's code. */
 static int exec_raw(store *s, const char *sql)
 {
+	int rc = pg_begin_now(s->pg);
+	if (rc)
+		return rc;
 	PGresult *res = PQexec(s->pg->conn, sql);
 	ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
-	int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? 0 : pg_result_rc(s->pg, res);
+	rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? 0 : pg_result_rc(s->pg, res);
+	PQclear(res);
+	return rc;
+}
+
+int pg_begin_now(pg_conn *c)
+{
+	if (!c->begin_due)
+		return 0;
+	PGresult *res = PQexec(c->conn, c->begin_due);
+	c->begin_due = NULL;
+	int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : pg_result_rc(c, res);
 	PQclear(res);
 	return rc;
 }
@@ -125,9 +139,15 @@ static int pg_exec(store *s, const char *sql, err *e)
  * (REPEATABLE READ would let two such checks both pass). The caller runs
  * it again (the store answers ERR_BUSY: try again). */
 
+/* Not sent yet: the BEGIN goes with the first statement (a round trip
+ * fewer per transaction), and a transaction that ran none costs none. A
+ * SERIALIZABLE transaction's snapshot is taken at its first statement
+ * anyway, so nothing it reads changes. */
 static int pg_begin(store *s, err *e)
 {
-	return pg_exec(s, "BEGIN ISOLATION LEVEL SERIALIZABLE", e);
+	(void)e;
+	s->pg->begin_due = "BEGIN ISOLATION LEVEL SERIALIZABLE";
+	return 0;
 }
 
 /* A COMMIT of a transaction that a refused statement ended answers
@@ -137,6 +157,11 @@ static int pg_begin(store *s, err *e)
  * after a refusal. */
 static int pg_commit(store *s, err *e)
 {
+	if (s->pg->begin_due) {         /* nothing was run: nothing to commit */
+		s->pg->begin_due = NULL;
+		s->in_tx = 0;
+		return 0;
+	}
 	PGresult *res = PQexec(s->pg->conn, "COMMIT");
 	ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 	bool ended = st == PGRES_COMMAND_OK && strcmp(PQcmdStatus(res), "ROLLBACK") == 0;
@@ -154,22 +179,33 @@ static int pg_commit(store *s, err *e)
 	return 0;
 }
 
-static void pg_rollback(store *s)
+/* A transaction whose BEGIN was never sent ends without a word. */
+static void pg_end(store *s, const char *sql)
 {
-	exec_raw(s, "ROLLBACK");
+	if (s->pg->begin_due)
+		s->pg->begin_due = NULL;
+	else
+		exec_raw(s, sql);
 	pg_forget_stale(s->pg);
 }
 
-/* A read-only snapshot: every query of a page sees the same data. */
+static void pg_rollback(store *s)
+{
+	pg_end(s, "ROLLBACK");
+}
+
+/* A read-only snapshot: every query of a page sees the same data. Its
+ * BEGIN goes with the first query, as a change's does. */
 static int pg_read_begin(store *s, err *e)
 {
-	return pg_exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", e);
+	(void)e;
+	s->pg->begin_due = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+	return 0;
 }
 
 static void pg_read_end(store *s)
 {
-	exec_raw(s, "COMMIT");
-	pg_forget_stale(s->pg);
+	pg_end(s, "COMMIT");
 }
 
 /* Servers starting together on one database take turns at migrating. */

@@ -22,6 +22,9 @@ typedef struct pg_conn {
 	 * DEALLOCATE is refused too: their numbers, let go after it ends. */
 	unsigned *stale;
 	size_t n_stale;
+	/* A BEGIN not sent yet: it goes with the transaction's first
+	 * statement, one round trip for both (engine_pg_stmt.c). */
+	const char *begin_due;
 } pg_conn;
 
 pg_conn *pg_conn_new(void);
@@ -29,6 +32,9 @@ void pg_conn_free(pg_conn *c);
 /* The engine code of a failed result (NULL: the connection's error),
  * keeping the server's message in c->message. */
 int pg_result_rc(pg_conn *c, PGresult *res);
+/* Sends a due BEGIN on its own, before a command that does not take it
+ * along: 0 or the engine's code. */
+int pg_begin_now(pg_conn *c);
 
 /* Lets go on the server of the statements done while the transaction
  * was failed (pg_conn.stale), once it has ended. */

@@ -493,6 +493,54 @@ int pg_bind_blob(sql_stmt *h, int i, const void *v, size_t n)
 
 /* ---- running and reading ------------------------------------------------------- */
 
+/* The transaction's BEGIN, left due by pg_begin, and its first statement
+ * in one round trip (a pipeline; the BEGIN's transaction outlives the
+ * sync). The BEGIN's error when it was refused, else the statement's
+ * result. */
+static PGresult *exec_with_begin(pg_conn *c, pg_stmt *st)
+{
+	const char *begin = c->begin_due;
+	c->begin_due = NULL;
+	if (!PQenterPipelineMode(c->conn)) {
+		c->begin_due = begin;
+		int rc = pg_begin_now(c);
+		return rc ? NULL : PQexecPrepared(c->conn, st->name, st->n, (const char *const *)st->vals,
+						   st->lens, st->fmts, 0);
+	}
+	PQsendQueryParams(c->conn, begin, 0, NULL, NULL, NULL, NULL, 0);
+	PQsendQueryPrepared(c->conn, st->name, st->n, (const char *const *)st->vals, st->lens,
+			    st->fmts, 0);
+	PQpipelineSync(c->conn);
+	/* Each command's results end with NULL; the sync's ends the pipeline. */
+	PGresult *began = NULL, *res = NULL;
+	int cmd = 0;
+	for (int guard = 0; guard < 16; guard++) {
+		PGresult *one = PQgetResult(c->conn);
+		if (!one) {
+			cmd++;
+			continue;
+		}
+		if (PQresultStatus(one) == PGRES_PIPELINE_SYNC) {
+			PQclear(one);
+			break;
+		}
+		if (cmd == 0 && !began)
+			began = one;
+		else if (cmd == 1 && !res)
+			res = one;
+		else
+			PQclear(one);
+	}
+	if (!PQexitPipelineMode(c->conn))
+		fprintf(stderr, "copro: pipeline not ended: %s", PQerrorMessage(c->conn));
+	if (PQresultStatus(began) != PGRES_COMMAND_OK) {
+		PQclear(res);
+		return began;
+	}
+	PQclear(began);
+	return res;
+}
+
 static int execute(pg_conn *c, pg_stmt *st)
 {
 	if (st->untyped) {
@@ -500,7 +548,8 @@ static int execute(pg_conn *c, pg_stmt *st)
 		if (rc)
 			return rc;
 	}
-	st->res = PQexecPrepared(c->conn, st->name, st->n, (const char *const *)st->vals,
+	st->res = c->begin_due ? exec_with_begin(c, st)
+		: PQexecPrepared(c->conn, st->name, st->n, (const char *const *)st->vals,
 				 st->lens, st->fmts, 0);
 	ExecStatusType status = PQresultStatus(st->res);
 	if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {

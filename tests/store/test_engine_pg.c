@@ -368,6 +368,50 @@ static void writers_run_side_by_side(void **state)
 	assert_int_equal(count(f, "SELECT COUNT(*) FROM t"), 2);
 }
 
+/* Whether the server holds backend `pid` in an open transaction, read by
+ * another connection (outside a transaction, so each read is fresh). */
+static int64_t in_transaction(pgfix *f, store *other, int64_t pid)
+{
+	int64_t v = -1;
+	assert_int_equal(sql_get_int(other, "SELECT COUNT(*) FROM pg_catalog.pg_stat_activity"
+				     " WHERE pid = ? AND state = 'idle in transaction'",
+				     SQL_ARGS(sql_int(pid)), &v, &f->e), 0);
+	return v;
+}
+
+/* A transaction's BEGIN is not a round trip of its own: it goes to the
+ * server with the first statement, at the isolation asked for, and a
+ * transaction that ran nothing sends nothing. */
+static void a_begin_goes_with_the_first_statement(void **state)
+{
+	pgfix *f = *state;
+	store other;
+	assert_int_equal(store_open(&other, f->path, STORE_EXISTING, &f->e), 0);
+	int64_t pid = count(f, "SELECT pg_backend_pid()");
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	assert_int_equal(in_transaction(f, &other, pid), 0);
+	assert_int_equal(count(f, "SELECT CASE WHEN current_setting('transaction_isolation') = 'serializable'"
+			       " THEN 1 ELSE 0 END"), 1);
+	assert_int_equal(in_transaction(f, &other, pid), 1);
+	assert_int_equal(sql_run(&f->db, "INSERT INTO t (name) VALUES ('kept')", NULL, &f->e), 0);
+	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	assert_int_equal(in_transaction(f, &other, pid), 0);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM t WHERE name = 'kept'"), 1);
+	/* Nothing run: nothing sent, and the next one begins afresh. */
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	store_rollback(&f->db);
+	assert_int_equal(in_transaction(f, &other, pid), 0);
+	assert_int_equal(store_read_begin(&f->db, &f->e), 0);
+	assert_int_equal(count(f, "SELECT CASE WHEN current_setting('transaction_isolation') = 'repeatable read'"
+			       " AND current_setting('transaction_read_only') = 'on' THEN 1 ELSE 0 END"), 1);
+	assert_int_equal(in_transaction(f, &other, pid), 1);
+	store_read_end(&f->db);
+	assert_int_equal(in_transaction(f, &other, pid), 0);
+	store_close(&other);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -381,6 +425,7 @@ int main(void)
 		T(writers_run_side_by_side), T(untyped_parameters_are_typed_at_first_run),
 		T(a_commit_after_a_refusal_saves_nothing_and_says_so),
 		T(a_statement_let_go_in_an_ended_transaction_goes_after_it),
+		T(a_begin_goes_with_the_first_statement),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	test_pg_cluster_stop();
