@@ -96,6 +96,9 @@ typedef struct session {
 	char csrf[65];
 	user_row user;
 	bool valid;
+	/* A lead or area administrator whose area asks for two-factor
+	 * sign-in, not set up yet (read with the session: two_factor_gate). */
+	bool two_factor_missing;
 	char device[65];        /* after sign-in: the browser's new device cookie */
 	/* Set instead of a session when the password was right and the
 	 * account asks for a second step (domain/two_factor.h). */

@@ -29,6 +29,7 @@ int session_read(domain *d, const char *token, session *out, err *e)
 		return 0;
 	}
 	out->user = r.user;
+	out->two_factor_missing = r.two_factor_missing;
 	/* One write a minute at most keeps the idle clock without a write on
 	 * every page. */
 	if (now - seen > 60)

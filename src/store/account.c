@@ -123,7 +123,7 @@ static const sql_col session_cols[] = {
 	SQL_COL(session_row, last_seen_at, TEXT), SQL_COL(session_row, user.id, I64),
 	SQL_COL(session_row, user.email, TEXT), SQL_COL(session_row, user.name, TEXT),
 	SQL_COL(session_row, user.password_hash, TEXT), SQL_COL(session_row, user.created_at, TEXT),
-	SQL_TABLE_END,
+	SQL_COL(session_row, two_factor_missing, BOOL), SQL_TABLE_END,
 };
 
 int store_session_insert(store *s, const session_row *r, err *e)
@@ -133,11 +133,14 @@ int store_session_insert(store *s, const session_row *r, err *e)
 		       " :last_seen_at)", SQL_ROW(session_cols, r), e);
 }
 
+/* With whether the account still lacks the two-factor sign-in its area
+ * asks for: the dispatcher's next check, in the same round trip. */
 int store_session_get(store *s, arena *a, const char *token_hash, session_row *out, err *e)
 {
 	return sql_get(s, a,
 		"SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,"
-		" u.id, u.email, u.name, u.password_hash, u.created_at"
+		" u.id, u.email, u.name, u.password_hash, u.created_at, "
+		SQL_TWO_FACTOR_MISSING("s.user_id")
 		" FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?",
 		SQL_ARGS(sql_text(token_hash)), out, session_cols, e);
 }

@@ -79,13 +79,7 @@ int store_recovery_use(store *s, int64_t user, const char *code_hash, const char
 int store_two_factor_missing(store *s, int64_t user, bool *missing, err *e)
 {
 	int64_t n = 0;
-	/* 1 or 0, not a truth value, which PostgreSQL would give as t or f. */
-	int rc = sql_get_int(s, "SELECT CASE WHEN EXISTS (SELECT 1 FROM membership m"
-			     " LEFT JOIN organisation o ON o.id = m.organisation_id"
-			     " JOIN two_factor_area_setting t ON t.area_id = COALESCE(m.area_id, o.area_id)"
-			     " WHERE m.user_id = ?1 AND m.role IN ('area-admin', 'lead') AND t.required = 1)"
-			     " AND NOT EXISTS (SELECT 1 FROM two_factor WHERE user_id = ?1"
-			     " AND confirmed_at IS NOT NULL) THEN 1 ELSE 0 END", SQL_ID_ARG(user), &n, e);
+	int rc = sql_get_int(s, "SELECT " SQL_TWO_FACTOR_MISSING("?1"), SQL_ID_ARG(user), &n, e);
 	*missing = n != 0;
 	return rc;
 }

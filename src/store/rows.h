@@ -122,6 +122,7 @@ typedef struct session_row {
 	int64_t user_id;
 	const char *csrf_token, *created_at, *last_seen_at;
 	user_row user;          /* its account, read in the same query */
+	bool two_factor_missing;        /* read with it (store_session_get) */
 } session_row;
 
 typedef struct invitation_row {

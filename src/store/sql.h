@@ -104,6 +104,17 @@ void sql_read_row(arena *a, sql_stmt *st, void *row, const sql_col *cols);
 	"(SELECT a.id FROM audit a WHERE a.organisation_id = " org \
 	" AND a.status = 'accepted' ORDER BY a.audit_date DESC, a.id DESC LIMIT 1)"
 
+/* 1 when the account `user` is a lead or area administrator where the
+ * area asks for two-factor sign-in and has not set it up, else 0 (1 or 0,
+ * not a truth value, which PostgreSQL would give as t or f). */
+#define SQL_TWO_FACTOR_MISSING(user) \
+	"CASE WHEN EXISTS (SELECT 1 FROM membership m" \
+	" LEFT JOIN organisation o ON o.id = m.organisation_id" \
+	" JOIN two_factor_area_setting t ON t.area_id = COALESCE(m.area_id, o.area_id)" \
+	" WHERE m.user_id = " user " AND m.role IN ('area-admin', 'lead') AND t.required = 1)" \
+	" AND NOT EXISTS (SELECT 1 FROM two_factor WHERE user_id = " user \
+	" AND confirmed_at IS NOT NULL) THEN 1 ELSE 0 END"
+
 /* ---- parameters ----------------------------------------------------------
  * A statement's :name parameters are bound from a row's fields, its `?`
  * parameters from arguments in order (?N from the N-th, when a statement

@@ -126,11 +126,12 @@ static void pages_render_for_our_roles(void **state)
  * is a round trip on PostgreSQL. The budgets are the counts when the
  * second read went (one more each before), less the frame's counts read
  * in one statement (the unread notifications and overdue actions were
- * two) and the access check's read of the organisation's area (now in
- * its memberships' statement). The checks' snapshot is SQLite's alone: on
- * PostgreSQL its BEGIN and COMMIT would be two round trips more, and no
- * transaction is begun. */
-enum { OVERVIEW_STATEMENTS = 11, STATEMENT_STATEMENTS = 13 };
+ * two), the access check's read of the organisation's area (now in its
+ * memberships' statement) and the two-factor check (read with the
+ * session). The checks' snapshot is SQLite's alone: on PostgreSQL its
+ * BEGIN and COMMIT would be two round trips more, and no transaction is
+ * begun. */
+enum { OVERVIEW_STATEMENTS = 10, STATEMENT_STATEMENTS = 12 };
 
 static void evaluation_pages_statement_budget(void **state)
 {
@@ -579,8 +580,9 @@ static void lead_records_the_judgement(void **state)
  * round trip on PostgreSQL. The budget counts the whole request, the
  * session's check and the access check included (the access check one
  * statement: the memberships that reach the organisation, its area's
- * included); it was 3 more before. */
-enum { JUDGEMENT_STATEMENTS = 6 };
+ * included; the two-factor check read with the session); it was 4 more
+ * before. */
+enum { JUDGEMENT_STATEMENTS = 5 };
 
 static void a_judgement_is_saved_in_few_statements(void **state)
 {

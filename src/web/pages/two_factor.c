@@ -251,14 +251,9 @@ bool two_factor_gate(request *r, const route *rt)
 	if (!r->sess.valid || (rt->flags & (ROUTE_PUBLIC | ROUTE_STATIC | ROUTE_API | ROUTE_PARTNER)) ||
 	    !strcmp(rt->pattern, "/account/two-factor") || !strcmp(rt->pattern, "/sign-out"))
 		return false;
-	bool missing = false;
-	if (two_factor_missing(&r->d, r->sess.user.id, &missing, &r->e) < 0) {
-		web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
-		return true;
-	}
-	if (missing)
+	if (r->sess.two_factor_missing)
 		web_redirect(r, "/account/two-factor");
-	return missing;
+	return r->sess.two_factor_missing;
 }
 
 const route two_factor_routes[] = {
