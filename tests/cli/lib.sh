@@ -9,8 +9,13 @@ trap 'rm -rf "$WORK"' EXIT
 DB="$WORK/copro.db"
 # With COPRO_TEST_PG set to a PostgreSQL cluster's URI (tests/pg/units.sh
 # cli), the script's database is a new, empty database of its own there.
+# psql is PostgreSQL's own binary when it can be found: Debian's
+# /usr/bin/psql is a Perl wrapper that picks a version first, which cost
+# each of a script's hundreds of psql runs about as much as psql itself.
+PSQL=psql
+for _d in /usr/lib/postgresql/*/bin; do [ -x "$_d/psql" ] && PSQL=$_d/psql; done
 if [ -n "${COPRO_TEST_PG:-}" ]; then
-	psql -X -q -d "$COPRO_TEST_PG" -c "CREATE DATABASE cli_$$" >/dev/null ||
+	"$PSQL" -X -q -d "$COPRO_TEST_PG" -c "CREATE DATABASE cli_$$" >/dev/null ||
 		{ echo "not ok - a database of its own on $COPRO_TEST_PG"; exit 1; }
 	case $COPRO_TEST_PG in *\?*) DB="$COPRO_TEST_PG&dbname=cli_$$" ;; *) DB="$COPRO_TEST_PG?dbname=cli_$$" ;; esac
 fi
@@ -93,22 +98,75 @@ serve_start() {
 	while ! curl -s -o /dev/null "http://127.0.0.1:$port/sign-in" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 }
 
-# db_dump: the database's content as SQL text, for before/after checks.
-# On PostgreSQL its rows, sorted (an unchanged row may move), without the
-# identities' positions (a refused INSERT uses up a number there, since
-# PostgreSQL's sequences do not roll back) or pg_dump's random \restrict key.
+# db_dump: the database's content as text, for before/after checks.
+# On PostgreSQL every row of every table, each as its table's name and the
+# row's text, sorted (an unchanged row may move), without the identities'
+# positions (a refused INSERT uses up a number there, since PostgreSQL's
+# sequences do not roll back). One query, without parallel workers (the
+# tables are never analysed, so the planner took them for big and started
+# two processes for a few rows), in the script's dump session when it
+# answers (below), else in a psql of its own. It replaces pg_dump, which
+# read the catalogue table by table from a new server process each time:
+# expect_fail dumps twice, and the dumps were nearly half of test_org.sh's
+# PostgreSQL run.
+DUMP_SQL='SELECT '"'"'SELECT t, r FROM ('"'"' ||
+	string_agg(format('"'"'SELECT %L AS t, dump_row::text AS r FROM %I.%I dump_row'"'"',
+		schemaname || '"'"'.'"'"' || tablename, schemaname, tablename), '"'"' UNION ALL '"'"') ||
+	'"'"') d ORDER BY t COLLATE "C", r COLLATE "C"'"'"'
+FROM pg_catalog.pg_tables WHERE schemaname NOT IN ('"'"'pg_catalog'"'"', '"'"'information_schema'"'"')
+\gexec'
 db_dump() {
 	case $DB in
-	postgresql:*) pg_dump --data-only --no-owner -d "$DB" 2>&1 | grep -v -e '^SELECT pg_catalog.setval' -e '^.restrict ' -e '^.unrestrict ' | sort ;;
+	postgresql:*) dump_in_session || printf '%s\n' 'SET max_parallel_workers_per_gather = 0;' "$DUMP_SQL" |
+		"$PSQL" -X -q -At -v ON_ERROR_STOP=1 -d "$DB" 2>&1 ;;
 	*) if [ -f "$DB" ]; then sqlite3 "$DB" .dump 2>&1; fi ;;
 	esac
+}
+
+# The dump session: one psql kept connected to the script's database for
+# its dumps, which then cost a query each, not a psql and a new server
+# process (on the test machine about 150 ms each, 90 of them in
+# test_org.sh). It reads its queries from a FIFO and answers into another,
+# both opened read-write so that neither side ever waits at an open or
+# meets an end of file. It is no child of the script (a script's `wait`
+# would wait for it); a watcher ends it within a second of the script.
+# Its process id is kept in a file, not a variable, so that a session
+# started again inside $(...) (db_copy) is the script's.
+dump_session_start() {
+	[ -p "$WORK/dump.in" ] || mkfifo "$WORK/dump.in" "$WORK/dump.out" 2>/dev/null || return 0
+	( "$PSQL" -X -q -At -d "$DB" <>"$WORK/dump.in" 1<>"$WORK/dump.out" 2>&1 &
+	  echo $! >"$WORK/dump.pid" )
+	( sh -c 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; kill "$2" 2>/dev/null' \
+		dump_watch "$$" "$(cat "$WORK/dump.pid")" </dev/null >/dev/null 2>&1 & )
+	echo 'SET max_parallel_workers_per_gather = 0;' 1<>"$WORK/dump.in"
+}
+dump_session_end() {
+	[ -f "$WORK/dump.pid" ] && kill "$(cat "$WORK/dump.pid")" 2>/dev/null
+	rm -f "$WORK/dump.pid"
+}
+
+# dump_in_session: the dump through the session, answering 1 when there
+# is none or it did not answer within two minutes (db_dump then runs a
+# psql of its own). The rows go to a file; the session's own messages (an
+# error) and its end mark come back through the FIFO.
+dump_in_session() {
+	[ -f "$WORK/dump.pid" ] && kill -0 "$(cat "$WORK/dump.pid")" 2>/dev/null || return 1
+	: >"$WORK/dump.rows"
+	printf '%s\n' "\\o $WORK/dump.rows" "$DUMP_SQL" '\o' '\warn dump_done' 1<>"$WORK/dump.in"
+	timeout 120 sed '/^dump_done$/q' <>"$WORK/dump.out" >"$WORK/dump.said"
+	if [ "$(tail -n 1 "$WORK/dump.said")" != dump_done ]; then
+		dump_session_end        # a late answer would answer the next dump
+		return 1
+	fi
+	cat "$WORK/dump.rows"
+	sed '$d' "$WORK/dump.said"
 }
 
 # db_new NAME: the address of a second, new database for the script: a
 # file in $WORK, or with COPRO_TEST_PG a new empty database on the cluster.
 db_new() {
 	case $DB in
-	postgresql:*) psql -X -q -d "$COPRO_TEST_PG" -c "CREATE DATABASE cli_$$_$1" >/dev/null &&
+	postgresql:*) "$PSQL" -X -q -d "$COPRO_TEST_PG" -c "CREATE DATABASE cli_$$_$1" >/dev/null &&
 		printf '%s\n' "${DB%dbname=*}dbname=cli_$$_$1" ;;
 	*) printf '%s\n' "$WORK/$1.db" ;;
 	esac
@@ -119,8 +177,12 @@ db_new() {
 # new database of the cluster made from it (CREATE DATABASE ... TEMPLATE).
 db_copy() {
 	case $DB in
-	postgresql:*) psql -X -q -d "$COPRO_TEST_PG" -c "CREATE DATABASE cli_$$_$1 TEMPLATE cli_$$" >/dev/null &&
-		printf '%s\n' "${DB%dbname=*}dbname=cli_$$_$1" ;;
+	postgresql:*) dump_session_end   # a template database must have no one connected
+		"$PSQL" -X -q -d "$COPRO_TEST_PG" -c "CREATE DATABASE cli_$$_$1 TEMPLATE cli_$$" >/dev/null &&
+		printf '%s\n' "${DB%dbname=*}dbname=cli_$$_$1"
+		_rc=$?
+		dump_session_start
+		return $_rc ;;
 	*) cp "$DB" "$WORK/$1.db" && printf '%s\n' "$WORK/$1.db" ;;
 	esac
 }
@@ -133,7 +195,7 @@ sql_text() { sed "s/'/''/g" "$1"; }
 # does. db_sql SQL: the same on the script's database.
 sql_on() {
 	case $1 in
-	postgresql:*) psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2" ;;
+	postgresql:*) "$PSQL" -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2" ;;
 	*) sqlite3 "$1" "$2" ;;
 	esac
 }
@@ -240,7 +302,7 @@ pg_shared() {
 	[ -n "${COPRO_TEST_CLUSTER:-}" ] || { pg_start "$1"; return; }
 	_pg=$(cd "$(dirname "$0")/../.." && pwd)/tests/pg/cluster
 	"$_pg" wait "$COPRO_TEST_CLUSTER" >"$WORK/cluster.err" 2>&1 &&
-		psql -X -q -d "$COPRO_TEST_CLUSTER" -c "CREATE DATABASE shared_$$" >>"$WORK/cluster.err" 2>&1 ||
+		"$PSQL" -X -q -d "$COPRO_TEST_CLUSTER" -c "CREATE DATABASE shared_$$" >>"$WORK/cluster.err" 2>&1 ||
 		{ echo "not ok - a database of its own on the test run's cluster"; cat "$WORK/cluster.err"; exit 1; }
 	_pg_own=shared
 	case $COPRO_TEST_CLUSTER in
@@ -248,3 +310,6 @@ pg_shared() {
 	*) uri="$COPRO_TEST_CLUSTER?dbname=shared_$$" ;;
 	esac
 }
+
+# On PostgreSQL the script's dump session (db_dump) starts with it.
+case $DB in postgresql:*) dump_session_start ;; esac
