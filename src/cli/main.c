@@ -173,34 +173,30 @@ static void settings_free(void)
 	curl_global_cleanup();
 }
 
-int main(int argc, char **argv)
+/* The options before the command: --db, --config, --help, --version.
+ * Answers -1 to go on, with *next at the command's word, or the exit
+ * code when an option has answered (help, version) or was wrong. */
+static int global_options(int argc, char **argv, cli *c, const char **config_path, int *next)
 {
-	if (sodium_init() < 0) {
-		fputs("copro: cannot initialise libsodium\n", stderr);
-		return EXIT_FAIL;
-	}
-	cli c = {0};
-	c.db_path = getenv("COPRO_DB");
-	const char *config_path = getenv("COPRO_CONFIG");
 	int i = 1;
 	while (i < argc && argv[i][0] == '-') {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
-			c.db_path = argv[i + 1];
+			c->db_path = argv[i + 1];
 			i += 2;
 		} else if (strcmp(argv[i], "--db") == 0) {
 			fputs("copro: --db needs a PATH, for example: copro --db school.db init\n", stderr);
 			return EXIT_USAGE;
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
-			c.db_path = argv[i] + 5;
+			c->db_path = argv[i] + 5;
 			i++;
 		} else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
-			config_path = argv[i + 1];
+			*config_path = argv[i + 1];
 			i += 2;
 		} else if (strcmp(argv[i], "--config") == 0) {
 			fputs("copro: --config needs a FILE, for example: copro --config /etc/copro.conf serve\n", stderr);
 			return EXIT_USAGE;
 		} else if (strncmp(argv[i], "--config=", 9) == 0) {
-			config_path = argv[i] + 9;
+			*config_path = argv[i] + 9;
 			i++;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			print_overview(stdout);
@@ -214,6 +210,22 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	*next = i;
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	if (sodium_init() < 0) {
+		fputs("copro: cannot initialise libsodium\n", stderr);
+		return EXIT_FAIL;
+	}
+	cli c = {0};
+	c.db_path = getenv("COPRO_DB");
+	const char *config_path = getenv("COPRO_CONFIG");
+	int i, done = global_options(argc, argv, &c, &config_path, &i);
+	if (done >= 0)
+		return done;
 	if (!c.db_path || !*c.db_path)
 		c.db_path = "copro.db";
 	char msg[800];
