@@ -12,6 +12,7 @@
 #include "web/cache.h"
 #include "web/drain.h"
 #include "web/hashing.h"
+#include "web/housekeeping.h"
 #include "web/net.h"
 #include "web/pages/health.h"
 
@@ -53,21 +54,11 @@ struct server {
  * copro processes can serve the same data. */
 static _Thread_local store *thread_store;
 
-/* A connection the database server dropped (a restart) is opened again,
- * rather than every request failing until copro restarts. */
-static int reopen_if_lost(store *st, const char *db_path, err *e)
-{
-	if (!store_connection_lost(st))
-		return 0;
-	store_close(st);
-	return store_open(st, db_path, STORE_EXISTING, e);
-}
-
 static store *get_store(struct server *s, err *e)
 {
 	store *st = thread_store;
 	if (st)
-		return reopen_if_lost(st, s->opts->config.db_path, e) < 0 ? NULL : st;
+		return web_reopen_if_lost(st, s->opts->config.db_path, e) < 0 ? NULL : st;
 	st = calloc(1, sizeof *st);
 	if (!st) {
 		err_set(e, ERR_INTERNAL, "out of memory");
@@ -83,129 +74,6 @@ static store *get_store(struct server *s, err *e)
 	pthread_mutex_unlock(&s->lock);
 	thread_store = st;
 	return st;
-}
-
-/* ---- checkpoints and housekeeping -------------------------------------
- * A thread of its own copies the WAL into the database and folds the
- * revision log (store_revisions_fold) a few times a second. Left to the
- * writers, the one whose commit filled the WAL would sync the whole
- * database file while every other writer waited for it (the spikes in
- * the write benchmark's p99). The same thread deletes partners' free text
- * past its retention period once a day (`copro serve` did it at start-up),
- * so a server that runs for months keeps the privacy page's promise. */
-
-#define CHECKPOINT_EVERY_MS 200
-#define PURGE_EVERY_S (24 * 60 * 60)
-
-typedef struct checkpointer {
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t wake;
-	bool stop;
-	store db;
-	const fw_registry *frameworks;
-	const char *db_path;
-	int64_t purge_every, next_purge;        /* seconds; a monotonic time */
-} checkpointer;
-
-static int64_t monotonic_seconds(void)
-{
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (int64_t)now.tv_sec;
-}
-
-/* COPRO_PURGE_EVERY (seconds) shortens the day for the tests. */
-static int64_t purge_interval(void)
-{
-	const char *v = getenv("COPRO_PURGE_EVERY");
-	long long s = v ? atoll(v) : 0;
-	return s > 0 ? (int64_t)s : PURGE_EVERY_S;
-}
-
-static void purge_when_due(checkpointer *c)
-{
-	if (monotonic_seconds() < c->next_purge)
-		return;
-	c->next_purge = monotonic_seconds() + c->purge_every;
-	err e = {0};
-	if (store_connection_lost(&c->db))
-		return;         /* the loop could not open it again: said there */
-	arena mem = {0};
-	domain d = {.db = &c->db, .frameworks = c->frameworks, .mem = &mem};
-	size_t purged = 0;
-	if (views_purge(&d, NULL, &purged, &e) < 0)
-		fprintf(stderr, "copro serve: deleting old free text: %s\n", e.msg);
-	else if (purged)
-		printf("Deleted the free text of %zu %s past the retention period.\n", purged,
-		       purged == 1 ? "answer" : "answers");
-	fflush(stdout);
-	arena_free(&mem);
-}
-
-static void *checkpoint_loop(void *arg)
-{
-	checkpointer *c = arg;
-	pthread_mutex_lock(&c->lock);
-	while (!c->stop) {
-		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_nsec += CHECKPOINT_EVERY_MS * 1000000L;
-		if (until.tv_nsec >= 1000000000L) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000L;
-		}
-		pthread_cond_timedwait(&c->wake, &c->lock, &until);
-		if (c->stop)
-			break;
-		pthread_mutex_unlock(&c->lock);
-		int pages = 0;
-		err e = {0};
-		/* The fold needs the database server back after a restart. */
-		if (store_checkpoint(&c->db, &pages, &e) < 0 || reopen_if_lost(&c->db, c->db_path, &e) < 0 ||
-		    store_revisions_fold(&c->db, &e) < 0)
-			fprintf(stderr, "copro serve: housekeeping: %s\n", e.msg);
-		access_log_flush();
-		purge_when_due(c);
-		pthread_mutex_lock(&c->lock);
-	}
-	pthread_mutex_unlock(&c->lock);
-	return NULL;
-}
-
-static int checkpointer_start(checkpointer *c, const web_config *config, err *e)
-{
-	const char *db_path = config->db_path;
-	memset(c, 0, sizeof *c);
-	c->frameworks = config->frameworks;
-	c->db_path = db_path;
-	c->purge_every = purge_interval();
-	c->next_purge = monotonic_seconds() + c->purge_every;
-	if (store_open(&c->db, db_path, STORE_EXISTING, e) < 0)
-		return -1;
-	pthread_mutex_init(&c->lock, NULL);
-	pthread_cond_init(&c->wake, NULL);
-	if (pthread_create(&c->thread, NULL, checkpoint_loop, c) != 0) {
-		store_close(&c->db);
-		return err_set(e, ERR_INTERNAL, "cannot start the checkpoint thread.");
-	}
-	store_checkpoint_in_background(&c->db);
-	return 0;
-}
-
-static void checkpointer_stop(checkpointer *c)
-{
-	pthread_mutex_lock(&c->lock);
-	c->stop = true;
-	pthread_cond_signal(&c->wake);
-	pthread_mutex_unlock(&c->lock);
-	pthread_join(c->thread, NULL);
-	int pages;
-	err e = {0};
-	store_checkpoint(&c->db, &pages, &e);
-	store_close(&c->db);
-	pthread_mutex_destroy(&c->lock);
-	pthread_cond_destroy(&c->wake);
 }
 
 /* ---- responses ------------------------------------------------------- */
@@ -556,7 +424,7 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	r->change = route_is_change(rt, r->post);
 	r->hash_route = rt && (rt->flags & ROUTE_HASH);
 	body_limits(r, rt);
-	r->deadline = monotonic_seconds() +
+	r->deadline = web_monotonic_seconds() +
 		      (rt && (rt->flags & ROUTE_UPLOAD) ? UPLOAD_SECONDS : BODY_SECONDS);
 	if (rt && (rt->flags & ROUTE_PARTNER) && partner_link_gone(s, r, url))
 		return r;       /* no post processor: the body is dropped unread */
@@ -637,7 +505,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return r->early ? respond(conn, r) : MHD_YES;
 	}
 	if (*upload_data_size) {
-		if (monotonic_seconds() > r->deadline)
+		if (web_monotonic_seconds() > r->deadline)
 			return MHD_NO;  /* too slow: closed unanswered (see on_accept) */
 		r->body_bytes += *upload_data_size;
 		if (r->body_bytes > r->body_limit && !r->body_error && !r->link_gone)
@@ -703,50 +571,47 @@ static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_
 		web_conn_closed(ci->client_addr);
 }
 
-int server_run(const server_options *o, err *e)
+/* Signals are blocked before MHD starts its threads, so only the
+ * sigwait of server_run receives them. */
+static void block_signals(sigset_t *set)
 {
-	struct server s = {.opts = o};
-	pthread_mutex_init(&s.lock, NULL);
-	struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)o->port)};
-	if (inet_pton(AF_INET, o->address ? o->address : "127.0.0.1", &addr.sin_addr) != 1)
-		return err_set(e, ERR_INPUT, "\"%s\" is not an IPv4 address to listen on.", o->address);
-
-	/* Signals are blocked before MHD starts its threads, so only the
-	 * sigwait below receives them. */
-	sigset_t set;
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	sigemptyset(set);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, set, NULL);
 	signal(SIGPIPE, SIG_IGN);
+}
 
-	/* Every request frees its arena and SQLite its scratch memory; left
-	 * to itself glibc hands those pages back to the kernel and faults
-	 * them in again on the next request (a fifth of a write's time in
-	 * perf). A server keeps them. */
-	mallopt(M_MMAP_THRESHOLD, 4 << 20);
-	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+/* The database connections, the housekeeping thread, the page cache and
+ * the hashing threads, each undone when a later one fails. */
+static int server_open(struct server *s, err *e)
+{
+	if (writer_open(s, e) < 0)
+		return -1;
+	if (housekeeping_start(&s->opts->config, e) < 0) {
+		store_close(&s->writer);
+		return -1;
+	}
+	page_cache_set_limit((size_t)(s->opts->page_cache_mb > 0 ? s->opts->page_cache_mb : 0) << 20);
+	if (hashing_start(serve_request, s, e) < 0) {
+		housekeeping_stop();
+		store_close(&s->writer);
+		return -1;
+	}
+	return 0;
+}
+
+static struct MHD_Daemon *daemon_start(struct server *s, const struct sockaddr_in *addr)
+{
+	const server_options *o = s->opts;
 	int threads = o->threads > 0 && o->threads <= MAX_THREADS ? o->threads : 2;
-	if (writer_open(&s, e) < 0)
-		return -1;
-	checkpointer ckpt;
-	if (checkpointer_start(&ckpt, &o->config, e) < 0) {
-		store_close(&s.writer);
-		return -1;
-	}
-	page_cache_set_limit((size_t)(o->page_cache_mb > 0 ? o->page_cache_mb : 0) << 20);
-	if (hashing_start(serve_request, &s, e) < 0) {
-		checkpointer_stop(&ckpt);
-		store_close(&s.writer);
-		return -1;
-	}
-	struct MHD_Daemon *d = MHD_start_daemon(
+	return MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC |
 		MHD_ALLOW_SUSPEND_RESUME,
-		(uint16_t)o->port, on_accept, NULL, on_request, &s,
-		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+		(uint16_t)o->port, on_accept, NULL, on_request, s,
+		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)addr,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
 		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
 		/* web_conn_admit keeps the limits (web/net.h); MHD's own stops
 		 * just above, as a backstop. */
@@ -754,19 +619,12 @@ int server_run(const server_options *o, err *e)
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SECONDS,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 		MHD_OPTION_END);
-	if (!d) {
-		hashing_stop();
-		checkpointer_stop(&ckpt);
-		store_close(&s.writer);
-		return err_set(e, ERR_IO,
-			       "cannot listen on %s:%d: is another program using that port? Try --port with another number.",
-			       o->address ? o->address : "127.0.0.1", o->port);
-	}
-	printf("copro is running at http://%s:%d/  (stop it with Ctrl-C)\n",
-	       o->address ? o->address : "localhost", o->port);
-	fflush(stdout);
-	int sig;
-	sigwait(&set, &sig);
+}
+
+/* After the stop signal: the requests under way are finished, then
+ * everything server_open and daemon_start began is ended. */
+static void server_close(struct server *s, struct MHD_Daemon *d)
+{
 	/* MHD_stop_daemon alone closed every connection at once: requests
 	 * under way went unanswered, some of them committed, so a retry
 	 * would have made the change twice. */
@@ -779,13 +637,48 @@ int server_run(const server_options *o, err *e)
 	hashing_stop();
 	MHD_stop_daemon(d);
 	access_log_flush();
-	for (size_t i = 0; i < s.n_stores; i++) {
-		store_close(s.stores[i]);
-		free(s.stores[i]);
+	for (size_t i = 0; i < s->n_stores; i++) {
+		store_close(s->stores[i]);
+		free(s->stores[i]);
 	}
-	store_close(&s.writer);
-	checkpointer_stop(&ckpt);
-	pthread_mutex_destroy(&s.lock);
+	store_close(&s->writer);
+	housekeeping_stop();
+	pthread_mutex_destroy(&s->lock);
+}
+
+int server_run(const server_options *o, err *e)
+{
+	struct server s = {.opts = o};
+	struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)o->port)};
+	if (inet_pton(AF_INET, o->address ? o->address : "127.0.0.1", &addr.sin_addr) != 1)
+		return err_set(e, ERR_INPUT, "\"%s\" is not an IPv4 address to listen on.", o->address);
+	pthread_mutex_init(&s.lock, NULL);
+	sigset_t set;
+	block_signals(&set);
+
+	/* Every request frees its arena and SQLite its scratch memory; left
+	 * to itself glibc hands those pages back to the kernel and faults
+	 * them in again on the next request (a fifth of a write's time in
+	 * perf). A server keeps them. */
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	if (server_open(&s, e) < 0)
+		return -1;
+	struct MHD_Daemon *d = daemon_start(&s, &addr);
+	if (!d) {
+		hashing_stop();
+		housekeeping_stop();
+		store_close(&s.writer);
+		return err_set(e, ERR_IO,
+			       "cannot listen on %s:%d: is another program using that port? Try --port with another number.",
+			       o->address ? o->address : "127.0.0.1", o->port);
+	}
+	printf("copro is running at http://%s:%d/  (stop it with Ctrl-C)\n",
+	       o->address ? o->address : "localhost", o->port);
+	fflush(stdout);
+	int sig;
+	sigwait(&set, &sig);
+	server_close(&s, d);
 	page_cache_stats cs;
 	page_cache_stats_get(&cs);
 	uint64_t commits, syncs;
