@@ -21,6 +21,14 @@ typedef struct domain {
 	arena *mem;
 } domain;
 
+/* Reads sent together (store_reads_begin, domain/evaluation.c): between
+ * the two, the list reads of domain calls are only asked, and
+ * domain_reads_end sends them all in one round trip on PostgreSQL and
+ * fills the lists (-1 when one failed). Always ended; the lists are read
+ * after it. */
+void domain_reads_begin(domain *d);
+int domain_reads_end(domain *d, err *e);
+
 /* ---- partner groups (domain/groups.c) -------------------------------- */
 
 /* Parses "cyp,parents,practitioners" (also "children-and-young-people",

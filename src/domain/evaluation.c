@@ -232,6 +232,16 @@ static void attach_review(element_progress *ep, const review_list *reviews)
 	}
 }
 
+void domain_reads_begin(domain *d)
+{
+	store_reads_begin(d->db);
+}
+
+int domain_reads_end(domain *d, err *e)
+{
+	return store_reads_end(d->db, e);
+}
+
 int evaluation_progress_load(domain *d, int64_t id, evaluation_progress *p, err *e)
 {
 	evaluation_row ev;
@@ -253,11 +263,13 @@ int evaluation_progress_of(domain *d, const evaluation_row *ev, evaluation_progr
 	p->fw = evaluation_framework(d, &p->evaluation, &p->framework_changed, e);
 	if (!p->fw)
 		return -1;
-	if (store_link_counts(d->db, d->mem, id, &links, e) < 0 ||
-	    store_review_list(d->db, d->mem, id, &reviews, e) < 0 ||
-	    store_own_indicator_list(d->db, d->mem, id, &own, e) < 0) {
+	/* Sent together: one round trip on PostgreSQL, not three. */
+	store_reads_begin(d->db);
+	int rc = store_link_counts(d->db, d->mem, id, &links, e) < 0 ||
+		 store_review_list(d->db, d->mem, id, &reviews, e) < 0 ||
+		 store_own_indicator_list(d->db, d->mem, id, &own, e) < 0 ? -1 : 0;
+	if (store_reads_end(d->db, e) < 0 || rc < 0)
 		return -1;
-	}
 	p->n_sections = p->fw->n_sections;
 	p->sections = arena_array(d->mem, p->n_sections, sizeof *p->sections);
 	for (size_t s = 0; s < p->n_sections; s++) {
@@ -360,9 +372,7 @@ DOMAIN_LIST_BY_ID(evaluations_of_org, store_evaluation_list, evaluation_list)
 int evaluation_neighbours(domain *d, int64_t evaluation, int64_t *previous, int64_t *next,
 			  err *e)
 {
-	if (store_evaluation_previous(d->db, evaluation, previous, e) < 0)
-		return -1;
-	return store_evaluation_next(d->db, evaluation, next, e);
+	return store_evaluation_neighbours(d->db, evaluation, previous, next, e);
 }
 
 int review_find(domain *d, int64_t evaluation, const char *element, review_row *out, err *e)

@@ -265,6 +265,7 @@ void store_close(store *s)
 	if (s->in_tx)
 		store_rollback(s);
 	store_read_end(s);
+	store_reads_free(s);
 	s->engine->close(s);
 	free(s->path);
 	memset(s, 0, sizeof *s);

@@ -13,6 +13,9 @@ struct sql_stmt {
 	const struct sql_engine *eng;
 };
 
+/* The most reads sql.c queues to run together (store_reads_begin). */
+#define SQL_TOGETHER_MAX 16
+
 /* The kinds of failure copro tells apart, whatever the engine. */
 enum sql_class {
 	SQL_CLASS_OTHER,
@@ -66,6 +69,10 @@ typedef struct sql_engine {
 	 * and back (PostgreSQL); SQLite's run inside the process, where a
 	 * run of reads is cheaper in one snapshot (one set of file locks). */
 	bool statements_are_round_trips;
+	/* Runs n bound statements (n <= SQL_TOGETHER_MAX) in one round trip,
+	 * each left holding its rows for step: 0 or the first refusal's code.
+	 * NULL: reads run one by one as they come (SQLite, in the process). */
+	int (*run_together)(store *s, sql_stmt **sts, size_t n);
 	/* The server dropped the connection (a restart): it must be opened
 	 * again. NULL: a connection is never lost (SQLite's file). */
 	bool (*lost)(const store *s);

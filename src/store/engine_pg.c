@@ -359,6 +359,7 @@ const sql_engine sql_engine_pg = {
 	.migration_lock = pg_migration_lock,
 	.writers_side_by_side = true,
 	.statements_are_round_trips = true,
+	.run_together = pg_run_together,
 	.lost = pg_lost,
 	.tx_failed = pg_tx_failed,
 	.sql_text = pg_sql_text,

@@ -51,6 +51,7 @@ int pg_bind_double(sql_stmt *st, int i, double v);
 int pg_bind_null(sql_stmt *st, int i);
 int pg_bind_blob(sql_stmt *st, int i, const void *v, size_t n);
 int pg_step(store *s, sql_stmt *st);
+int pg_run_together(store *s, sql_stmt **sts, size_t n);
 void pg_reset(sql_stmt *st);
 bool pg_col_null(sql_stmt *st, int c);
 int64_t pg_col_int(sql_stmt *st, int c);

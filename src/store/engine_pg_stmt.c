@@ -493,28 +493,60 @@ int pg_bind_blob(sql_stmt *h, int i, const void *v, size_t n)
 
 /* ---- running and reading ------------------------------------------------------- */
 
-/* The transaction's BEGIN, left due by pg_begin, and its first statement
- * in one round trip (a pipeline; the BEGIN's transaction outlives the
- * sync). The BEGIN's error when it was refused, else the statement's
- * result. */
-static PGresult *exec_with_begin(pg_conn *c, pg_stmt *st)
+/* A statement's result taken as its own: 0, or the engine's code when
+ * the server refused it (the result is let go). */
+static int take_result(pg_conn *c, pg_stmt *st, PGresult *res)
+{
+	st->res = res;
+	ExecStatusType status = PQresultStatus(res);
+	if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+		int rc = pg_result_rc(c, res);
+		PQclear(res);
+		st->res = NULL;
+		return rc;
+	}
+	const char *cmd = PQcmdStatus(res);
+	if (strncmp(cmd, "INSERT", 6) == 0 || strncmp(cmd, "UPDATE", 6) == 0 ||
+	    strncmp(cmd, "DELETE", 6) == 0)
+		c->changes = strtoll(PQcmdTuples(res), NULL, 10);
+	if (st->returns_id && PQntuples(res) > 0)
+		c->last_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	st->row = -1;
+	st->rows = st->returns_id ? 0 : PQntuples(res);
+	return 0;
+}
+
+static int send_one(pg_conn *c, pg_stmt *st)
+{
+	return take_result(c, st, PQexecPrepared(c->conn, st->name, st->n, (const char *const *)st->vals,
+						 st->lens, st->fmts, 0));
+}
+
+/* The statements, with a due BEGIN first (pg_begin leaves it to go with
+ * the transaction's first statement; its transaction outlives the sync),
+ * in one round trip: libpq's pipeline, one sync after the last. Each
+ * command's results end with NULL, the sync's ends the pipeline. 0 with
+ * each statement's rows in place, or the first refusal's code (the
+ * BEGIN's when it was refused), the statements holding no result. */
+static int send_pipelined(pg_conn *c, pg_stmt **sts, size_t n)
 {
 	const char *begin = c->begin_due;
 	c->begin_due = NULL;
 	if (!PQenterPipelineMode(c->conn)) {
-		c->begin_due = begin;
-		int rc = pg_begin_now(c);
-		return rc ? NULL : PQexecPrepared(c->conn, st->name, st->n, (const char *const *)st->vals,
-						   st->lens, st->fmts, 0);
+		int rc = begin ? pg_begin_now(c) : 0;
+		for (size_t i = 0; i < n && !rc; i++)
+			rc = send_one(c, sts[i]);
+		return rc;
 	}
-	PQsendQueryParams(c->conn, begin, 0, NULL, NULL, NULL, NULL, 0);
-	PQsendQueryPrepared(c->conn, st->name, st->n, (const char *const *)st->vals, st->lens,
-			    st->fmts, 0);
+	if (begin)
+		PQsendQueryParams(c->conn, begin, 0, NULL, NULL, NULL, NULL, 0);
+	for (size_t i = 0; i < n; i++)
+		PQsendQueryPrepared(c->conn, sts[i]->name, sts[i]->n, (const char *const *)sts[i]->vals,
+				    sts[i]->lens, sts[i]->fmts, 0);
 	PQpipelineSync(c->conn);
-	/* Each command's results end with NULL; the sync's ends the pipeline. */
-	PGresult *began = NULL, *res = NULL;
-	int cmd = 0;
-	for (int guard = 0; guard < 16; guard++) {
+	PGresult *got[SQL_TOGETHER_MAX + 1] = {0};
+	size_t first = begin ? 0 : 1, cmd = first;
+	for (size_t guard = 0; guard < 4 * (n + 2); guard++) {
 		PGresult *one = PQgetResult(c->conn);
 		if (!one) {
 			cmd++;
@@ -524,21 +556,29 @@ static PGresult *exec_with_begin(pg_conn *c, pg_stmt *st)
 			PQclear(one);
 			break;
 		}
-		if (cmd == 0 && !began)
-			began = one;
-		else if (cmd == 1 && !res)
-			res = one;
+		if (cmd <= n && !got[cmd])
+			got[cmd] = one;
 		else
 			PQclear(one);
 	}
 	if (!PQexitPipelineMode(c->conn))
 		fprintf(stderr, "copro: pipeline not ended: %s", PQerrorMessage(c->conn));
-	if (PQresultStatus(began) != PGRES_COMMAND_OK) {
-		PQclear(res);
-		return began;
+	int rc = 0;
+	if (begin && PQresultStatus(got[0]) != PGRES_COMMAND_OK)
+		rc = pg_result_rc(c, got[0]);
+	PQclear(got[0]);
+	for (size_t i = 0; i < n; i++) {
+		if (rc) {
+			PQclear(got[i + 1]);
+			continue;
+		}
+		rc = take_result(c, sts[i], got[i + 1]);
 	}
-	PQclear(began);
-	return res;
+	for (size_t i = 0; rc && i < n; i++) {
+		PQclear(sts[i]->res);
+		sts[i]->res = NULL;
+	}
+	return rc;
 }
 
 static int execute(pg_conn *c, pg_stmt *st)
@@ -548,25 +588,21 @@ static int execute(pg_conn *c, pg_stmt *st)
 		if (rc)
 			return rc;
 	}
-	st->res = c->begin_due ? exec_with_begin(c, st)
-		: PQexecPrepared(c->conn, st->name, st->n, (const char *const *)st->vals,
-				 st->lens, st->fmts, 0);
-	ExecStatusType status = PQresultStatus(st->res);
-	if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-		int rc = pg_result_rc(c, st->res);
-		PQclear(st->res);
-		st->res = NULL;
-		return rc;
+	return c->begin_due ? send_pipelined(c, &st, 1) : send_one(c, st);
+}
+
+/* Reads run together (sql.c's queue): the statements, bound, in one round
+ * trip; each then steps through its rows as if it had run alone. */
+int pg_run_together(store *s, sql_stmt **hs, size_t n)
+{
+	pg_stmt *sts[SQL_TOGETHER_MAX];
+	for (size_t i = 0; i < n && i < SQL_TOGETHER_MAX; i++) {
+		sts[i] = (pg_stmt *)hs[i];
+		int rc = sts[i]->untyped ? prepare_typed(s->pg, sts[i]) : 0;
+		if (rc)
+			return rc;
 	}
-	const char *cmd = PQcmdStatus(st->res);
-	if (strncmp(cmd, "INSERT", 6) == 0 || strncmp(cmd, "UPDATE", 6) == 0 ||
-	    strncmp(cmd, "DELETE", 6) == 0)
-		c->changes = strtoll(PQcmdTuples(st->res), NULL, 10);
-	if (st->returns_id && PQntuples(st->res) > 0)
-		c->last_id = strtoll(PQgetvalue(st->res, 0, 0), NULL, 10);
-	st->row = -1;
-	st->rows = st->returns_id ? 0 : PQntuples(st->res);
-	return 0;
+	return send_pipelined(s->pg, sts, n < SQL_TOGETHER_MAX ? n : SQL_TOGETHER_MAX);
 }
 
 int pg_step(store *s, sql_stmt *h)

@@ -119,11 +119,25 @@ int store_evaluation_previous(store *s, int64_t evaluation, int64_t *previous, e
 	return *previous != 0;
 }
 
-int store_evaluation_next(store *s, int64_t evaluation, int64_t *next, err *e)
+typedef struct neighbours_row {
+	int64_t previous, next;
+} neighbours_row;
+
+static const sql_col neighbours_cols[] = {
+	SQL_COL(neighbours_row, previous, I64), SQL_COL(neighbours_row, next, I64), SQL_TABLE_END,
+};
+
+/* Both in one statement: on PostgreSQL each is a round trip. */
+int store_evaluation_neighbours(store *s, int64_t evaluation, int64_t *previous, int64_t *next,
+				err *e)
 {
-	*next = 0;
-	return sql_get(s, NULL, "SELECT id FROM evaluation WHERE previous_id = ?"
-		       " ORDER BY id DESC LIMIT 1", SQL_ID_ARG(evaluation), next, sql_int64_row, e);
+	neighbours_row n = {0};
+	int rc = sql_get(s, NULL, "SELECT e.previous_id, (SELECT x.id FROM evaluation x"
+			 " WHERE x.previous_id = e.id ORDER BY x.id DESC LIMIT 1)"
+			 " FROM evaluation e WHERE e.id = ?", SQL_ID_ARG(evaluation), &n, neighbours_cols, e);
+	*previous = n.previous;
+	*next = n.next;
+	return rc < 0 ? -1 : 0;
 }
 
 int store_evaluation_set_previous(store *s, int64_t evaluation, int64_t previous, err *e)

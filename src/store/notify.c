@@ -41,20 +41,35 @@ static const sql_col frame_count_cols[] = {
 	SQL_COL(frame_count_row, to_decide, I64), SQL_TABLE_END,
 };
 
+#define FRAME_UNREAD "SELECT (SELECT COUNT(*) FROM notification WHERE user_id = ?1 AND read_at IS NULL)"
+#define FRAME_OVERDUE(org, today) "(SELECT COUNT(*) FROM action_item WHERE organisation_id = " org \
+	" AND status IN ('open', 'in-progress') AND due_on < " today ")"
+#define FRAME_TO_DECIDE(area) "(SELECT COUNT(*) FROM audit a JOIN organisation o" \
+	" ON o.id = a.organisation_id WHERE o.area_id = " area " AND a.status = 'submitted')"
+
 /* One statement, not three: on PostgreSQL each is a round trip, and every
- * page draws its frame. */
+ * page draws its frame. A text of its own for an organisation's page, an
+ * area's and neither, each counting only what that page shows (0 for the
+ * rest, as a count of organisation or area 0 was): with one text for all,
+ * an organisation's page counted the audits of area 0, so PostgreSQL found
+ * a plan for those values cheaper than its generic plan and planned the
+ * statement afresh at every run (0.1 to 0.4 ms: 55 plans in 54 runs in
+ * pg_stat_statements); each text now keeps its generic plan after five. */
 int store_frame_counts(store *s, int64_t user, int64_t org, int64_t area, const char *today,
 		       frame_count_row *out, err *e)
 {
 	*out = (frame_count_row){0};
-	return sql_get(s, NULL, "SELECT"
-		" (SELECT COUNT(*) FROM notification WHERE user_id = ?1 AND read_at IS NULL),"
-		" (SELECT COUNT(*) FROM action_item WHERE organisation_id = ?2"
-		" AND status IN ('open', 'in-progress') AND due_on < ?4),"
-		" (SELECT COUNT(*) FROM audit a JOIN organisation o ON o.id = a.organisation_id"
-		" WHERE o.area_id = ?3 AND a.status = 'submitted')",
-		SQL_ARGS(sql_int(user), sql_int(org), sql_int(area), sql_text(today)), out,
-		frame_count_cols, e);
+	if (org && area)
+		return sql_get(s, NULL, FRAME_UNREAD ", " FRAME_OVERDUE("?2", "?4") ", " FRAME_TO_DECIDE("?3"),
+			       SQL_ARGS(sql_int(user), sql_int(org), sql_int(area), sql_text(today)), out,
+			       frame_count_cols, e);
+	if (org)
+		return sql_get(s, NULL, FRAME_UNREAD ", " FRAME_OVERDUE("?2", "?3") ", 0",
+			       SQL_ARGS(sql_int(user), sql_int(org), sql_text(today)), out, frame_count_cols, e);
+	if (area)
+		return sql_get(s, NULL, FRAME_UNREAD ", 0, " FRAME_TO_DECIDE("?2"),
+			       SQL_ARGS(sql_int(user), sql_int(area)), out, frame_count_cols, e);
+	return sql_get(s, NULL, FRAME_UNREAD ", 0, 0", SQL_ARGS(sql_int(user)), out, frame_count_cols, e);
 }
 
 int store_notifications_read_all(store *s, int64_t user, const char *now, err *e)

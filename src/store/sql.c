@@ -371,6 +371,8 @@ int sql_list(store *s, arena *a, const char *sql, const sql_in *in, void **items
 	     size_t size, const sql_col *cols, err *e)
 {
 	sql_stmt *st = prepare_bound(s, sql, in, e);
+	if (st && sql_queue_list(s, a, st, items, n, size, cols))
+		return 0;
 	if (st)
 		return sql_collect(s, a, st, items, n, size, cols, e);
 	*items = NULL;

@@ -163,6 +163,15 @@ typedef struct sql_in {
  * a refused bind, reported when the statement runs. */
 void sql_bind_in(sql_stmt *st, const sql_in *in);
 
+/* Between store_reads_begin and store_reads_end on an engine that runs
+ * reads together: keeps `st` (bound) and where its rows go, to be read by
+ * store_reads_end; false when nothing is queuing or the queue is full
+ * (then the caller runs it now). */
+bool sql_queue_list(store *s, arena *a, sql_stmt *st, void **items, size_t *n, size_t size,
+		    const sql_col *cols);
+/* Gives back the statements still queued (store_close). */
+void store_reads_free(store *s);
+
 /* ---- running a statement in one call ------------------------------------
  * Each prepares `sql`, binds `in`, runs it and gives it back. */
 

@@ -35,6 +35,8 @@ struct store {
 	bool tx_wrote, wrote;
 	uint64_t statements;    /* statements prepared to run (store_statements) */
 	uint64_t transactions;  /* outermost transactions and snapshots begun */
+	struct sql_queue *queue;        /* reads to send together (together.c) */
+	uint64_t sent_along;    /* statements that went with another (together.c) */
 };
 
 /* STORE_READONLY: an existing database, read and never written (no
@@ -53,6 +55,18 @@ int store_open(store *s, const char *path, enum store_mode mode, err *e);
  * a page's cost there grows with it: tests hold a page's reads to their
  * number and bench-pagetime reports it. */
 uint64_t store_statements(const store *s);
+/* Reads sent together: between the two, each list read (the store's
+ * functions filling a list) is only queued, and store_reads_end sends all
+ * those queued in one round trip on PostgreSQL and fills their lists (-1
+ * with `e` set when one failed: then every list is left empty). SQLite
+ * reads each as it comes. For reads that need none of the others' rows;
+ * store_reads_end is always called, its lists read only after it. */
+void store_reads_begin(store *s);
+int store_reads_end(store *s, err *e);
+/* store_statements less those that went to the server along with another
+ * (store_reads_end): the round trips they cost on PostgreSQL, where
+ * SQLite's are all counted. */
+uint64_t store_round_trips(const store *s);
 /* How many transactions and read snapshots this connection has begun
  * (the outermost only): on PostgreSQL each costs two round trips more,
  * its BEGIN and its COMMIT. */

@@ -329,6 +329,104 @@ static void the_dialect_follows_the_engine(void **state)
 	assert_int_equal(v, 1);
 }
 
+/* ---- reads sent together ------------------------------------------------ */
+
+static void fill_sample(fixture *f, int n)
+{
+	make_sample_table(f);
+	for (int i = 1; i <= n; i++) {
+		sample_row r = {.id = i, .name = i % 2 ? "odd" : "even", .count = i * i};
+		assert_int_equal(sql_run(&f->db, SAMPLE_INSERT, SQL_ROW(sample_cols, &r), &f->e), 0);
+	}
+}
+
+typedef STORE_LIST(sample_row) sample_list;
+
+static int sample_named(fixture *f, const char *name, sample_list *out)
+{
+	return SQL_LIST(&f->db, &f->mem, "SELECT " SAMPLE_COLUMNS " WHERE name = ? ORDER BY id",
+			SQL_ARGS(sql_text(name)), out, sample_cols, &f->e);
+}
+
+/* Between store_reads_begin and store_reads_end each list is asked and
+ * filled at the end (PostgreSQL: one round trip for all); SQLite reads
+ * each at once. Either way the lists hold what a read alone gives, and a
+ * nested pair sends what was queued before it too. */
+static void reads_together_give_what_each_gives_alone(void **state)
+{
+	fixture *f = *state;
+	fill_sample(f, 9);
+	sample_list odd, even, none, alone;
+	uint64_t before = store_statements(&f->db), trips = store_round_trips(&f->db);
+	store_reads_begin(&f->db);
+	assert_int_equal(sample_named(f, "odd", &odd), 0);
+	assert_int_equal(sample_named(f, "even", &even), 0);
+	/* Queued on PostgreSQL: nothing read yet. */
+	assert_int_equal(odd.n, store_engine_is_pg(&f->db) ? 0 : 5);
+	store_reads_begin(&f->db);
+	assert_int_equal(sample_named(f, "none", &none), 0);
+	assert_int_equal(store_reads_end(&f->db, &f->e), 0);
+	assert_int_equal(odd.n, 5);             /* sent by the inner end */
+	assert_int_equal(sample_named(f, "odd", &alone), 0);
+	assert_int_equal(store_reads_end(&f->db, &f->e), 0);
+	assert_int_equal(store_statements(&f->db) - before, 4);
+	/* Three went in one round trip, the fourth alone. */
+	assert_int_equal(store_round_trips(&f->db) - trips, store_engine_is_pg(&f->db) ? 2 : 4);
+	assert_int_equal(even.n, 4);
+	assert_int_equal(none.n, 0);
+	assert_null(none.items);
+	assert_int_equal(alone.n, 5);
+	for (size_t i = 0; i < 5; i++) {
+		assert_int_equal(odd.items[i].id, 2 * (int64_t)i + 1);
+		assert_int_equal(alone.items[i].count, odd.items[i].count);
+		assert_string_equal(odd.items[i].name, "odd");
+	}
+	for (size_t i = 0; i < 4; i++)
+		assert_int_equal(even.items[i].count, (int)((i + 1) * (i + 1) * 4));
+	/* No pair open: a read runs at once. */
+	assert_int_equal(store_reads_end(&f->db, &f->e), 0);
+	assert_int_equal(sample_named(f, "even", &alone), 0);
+	assert_int_equal(alone.n, 4);
+}
+
+/* A read the database refuses fails the end, with its message, and every
+ * list stays empty; the connection reads on afterwards, in a
+ * transaction too, which keeps its writes when none was refused. */
+static void a_refused_read_together_fails_them_all(void **state)
+{
+	fixture *f = *state;
+	fill_sample(f, 4);
+	sample_list odd, bad, even;
+	store_reads_begin(&f->db);
+	assert_int_equal(sample_named(f, "odd", &odd), 0);
+	int rc = SQL_LIST(&f->db, &f->mem, "SELECT " SAMPLE_COLUMNS " WHERE CAST(name AS INTEGER) = ?",
+			  SQL_ARGS(sql_int(1)), &bad, sample_cols, &f->e);
+	if (!store_engine_is_pg(&f->db)) {
+		/* SQLite reads 'odd' as 0 and refuses nothing: no refusal to see. */
+		assert_int_equal(store_reads_end(&f->db, &f->e), 0);
+		skip();
+	}
+	assert_int_equal(rc, 0);
+	assert_int_equal(sample_named(f, "even", &even), 0);
+	assert_int_equal(store_reads_end(&f->db, &f->e), -1);
+	assert_non_null(strstr(f->e.msg, "invalid input syntax"));
+	assert_int_equal(odd.n + bad.n + even.n, 0);
+	assert_null(odd.items);
+	f->e = (err){0};
+	assert_int_equal(sample_named(f, "odd", &odd), 0);
+	assert_int_equal(odd.n, 2);
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	sample_row r = {.id = 5, .name = "odd", .count = 25};
+	store_reads_begin(&f->db);
+	assert_int_equal(sample_named(f, "odd", &odd), 0);
+	assert_int_equal(sample_named(f, "even", &even), 0);
+	assert_int_equal(store_reads_end(&f->db, &f->e), 0);
+	assert_int_equal(sql_run(&f->db, SAMPLE_INSERT, SQL_ROW(sample_cols, &r), &f->e), 0);
+	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	assert_int_equal(odd.n + even.n, 4);
+	assert_int_equal(count(&f->db, "SELECT COUNT(*) FROM sample"), 5);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -340,7 +438,8 @@ int main(void)
 		T(a_row_written_by_name_reads_back_the_same), T(nothing_is_stored_as_null),
 		T(lists_grow_and_an_empty_list_is_null), T(named_and_positional_parameters_mix),
 		T(a_parameter_without_a_value_fails), T(without_an_arena_strings_are_not_copied),
-		T(the_dialect_follows_the_engine),
+		T(the_dialect_follows_the_engine), T(reads_together_give_what_each_gives_alone),
+		T(a_refused_read_together_fails_them_all),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

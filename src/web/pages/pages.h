@@ -108,9 +108,11 @@ void breadcrumbs_org(request *r, const char *org_name, const char *const *links,
 void views_entry_links(request *r, const char *source, int64_t id);
 /* On a statement's page: each group's view of it beside the staff's, from
  * the newest round of evaluation `evaluation` that asks about it, with
- * "views differ" and the agreed view (nothing when no round does); -1
- * with r->e set on a database error. */
-int views_statement_panel(request *r, int64_t evaluation, const char *statement);
+ * "views differ" and the agreed view (nothing when no round does), among
+ * the organisation's rounds (views_of_org, read with the page's other
+ * reads); -1 with r->e set on a database error. */
+int views_statement_panel(request *r, const view_round_list *rounds, int64_t evaluation,
+			  const char *statement);
 /* A contributor's home in plain words: what they are asked to do (give
  * their view in each open round, the same questions partners answer),
  * and thanks once they have; -1 with r->e set on a database error. */

@@ -16,6 +16,7 @@
 
 #include "core/text.h"
 #include "domain/review.h"
+#include "domain/views.h"
 #include "web/pages/statement_task.h"
 
 /* ---- the statement page ----------------------------------------------- */
@@ -220,18 +221,30 @@ static void saved_banner(request *r)
 /* ROUTE: GET /org/{org}/evaluation/{evaluation}/statement/{statement} (viewer) */
 static int page_statement(request *r)
 {
+	/* The statement's reads go with the evaluation's progress, in one
+	 * round trip on PostgreSQL (domain_reads_begin): they are asked by the
+	 * URL's evaluation and statement, and shown only once eval_page_load
+	 * found both in this organisation (else its 404 drops them). */
+	statement_data sd;
+	view_round_list rounds;
+	err e = {0};
+	int64_t id = param_id(r, 1);
+	const char *key = r->params[2] ? r->params[2] : "";
+	domain_reads_begin(&r->d);
+	int rc = links_of_statement(&r->d, id, key, &sd.links, &e) < 0 ||
+		 evidence_of_statement(&r->d, r->org, id, key, &sd.evidence, &e) < 0 ||
+		 carried_links(&r->d, id, &sd.carried, &e) < 0 ||
+		 views_of_org(&r->d, r->org, &rounds, &e) < 0 ? -1 : 0;
 	eval_page pg;
 	int st = eval_page_load(r, &pg, true);
+	if (domain_reads_end(&r->d, &e) < 0)
+		rc = -1;
 	if (st)
 		return st;
+	if (rc < 0)
+		return page_error(r, &e);
 	const evaluation_progress *p = &pg.p;
 	const element_progress *ep = pg.ep;
-	statement_data sd;
-	err e = {0};
-	if (links_of_statement(&r->d, p->evaluation.id, ep->element->key, &sd.links, &e) < 0 ||
-	    evidence_of_statement(&r->d, r->org, p->evaluation.id, ep->element->key, &sd.evidence, &e) < 0 ||
-	    carried_links(&r->d, p->evaluation.id, &sd.carried, &e) < 0)
-		return page_error(r, &e);
 	sd.can_change = r->access >= ACCESS_CONTRIBUTE && !eval_submitted(p);
 	page_begin(r, arena_printf(&r->mem, "%s %s - %s", ep->element->key, ep->element->title, pg.org.name));
 	eval_breadcrumbs(r, &pg);
@@ -246,7 +259,7 @@ static int page_statement(request *r)
 	htmlf(&r->out, "</div></div>");
 	judgement(r, &pg);
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
-	if (views_statement_panel(r, p->evaluation.id, ep->element->key) < 0)
+	if (views_statement_panel(r, &rounds, p->evaluation.id, ep->element->key) < 0)
 		return page_error(r, &r->e);
 	htmlf(&r->out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%a\">Back to all statements</a></p>"
 		      "</div></div>", evaluation_path(r, &pg));

@@ -439,16 +439,14 @@ void views_side_by_side(request *r, const view_results *res, const view_element_
 	views_differ_tag(r, el);
 }
 
-int views_statement_panel(request *r, int64_t evaluation, const char *statement)
+int views_statement_panel(request *r, const view_round_list *rounds, int64_t evaluation,
+			  const char *statement)
 {
-	view_round_list rounds;
-	if (views_of_org(&r->d, r->org, &rounds, &r->e) < 0)
-		return -1;
-	for (size_t i = 0; i < rounds.n; i++) {
-		if (rounds.items[i].evaluation_id != evaluation)
+	for (size_t i = 0; i < rounds->n; i++) {
+		if (rounds->items[i].evaluation_id != evaluation)
 			continue;
 		view_results res;
-		if (views_results(&r->d, rounds.items[i].id, r->access >= ACCESS_LEAD, &res, &r->e) < 0)
+		if (views_results(&r->d, rounds->items[i].id, r->access >= ACCESS_LEAD, &res, &r->e) < 0)
 			return -1;
 		for (size_t k = 0; k < res.n_elements; k++) {
 			if (strcmp(res.elements[k].element_key, statement))
