@@ -206,13 +206,31 @@ static int unmade(store *s, enum store_mode mode, err *e)
 	return 0;
 }
 
-/* Before store_open's migrations: a database without copro's tables. */
-static int check_made(store *s, enum store_mode mode, err *e)
+int store_schema_state(store *s, bool *made, int *version, err *e)
 {
-	bool has = false;
-	if (s->engine->has_table(s, "schema_migration", &has, e) < 0)
+	if (s->engine->opened_schema && s->engine->opened_schema(s, made, version))
+		return 0;
+	*version = 0;
+	if (s->engine->has_table(s, "schema_migration", made, e) < 0)
 		return -1;
-	return has ? 0 : unmade(s, mode, e);
+	if (*made && (*version = store_schema_version(s, e)) < 0)
+		return -1;
+	return 0;
+}
+
+/* After the connection: a database without copro's tables, or at another
+ * version. The usual start (made, at this copro's version) reads nothing
+ * more; store_migrate reads the version again under the migration lock
+ * and refuses a newer one. */
+static int open_checks(store *s, enum store_mode mode, err *e)
+{
+	bool made = false;
+	int version = 0;
+	if (store_schema_state(s, &made, &version, e) < 0)
+		return -1;
+	if (!made && unmade(s, mode, e) < 0)
+		return -1;
+	return made && version == store_latest_version() ? 0 : store_migrate(s, e);
 }
 
 int store_migrate(store *s, err *e)
@@ -251,7 +269,7 @@ int store_open(store *s, const char *where, enum store_mode mode, err *e)
 	memset(s, 0, sizeof *s);
 	if (store_connect(s, where, mode, e) < 0)
 		return -1;
-	if (mode != STORE_READONLY && (check_made(s, mode, e) < 0 || store_migrate(s, e) < 0)) {
+	if (mode != STORE_READONLY && open_checks(s, mode, e) < 0) {
 		store_close(s);
 		return -1;
 	}

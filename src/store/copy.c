@@ -58,15 +58,13 @@ static int open_source(store *s, const char *where, err *e)
 	if (store_connect(s, where, STORE_READONLY, e) < 0)
 		return -1;
 	bool has = false;
-	if (s->engine->has_table(s, "schema_migration", &has, e) < 0)
+	int v = 0, latest = store_latest_version();
+	if (store_schema_state(s, &has, &v, e) < 0)
 		return -1;
 	if (!has)
 		return err_set(e, ERR_INPUT,
 			       "%s is not a copro database (it has no schema_migration table): give --from a database copro made.",
 			       s->path);
-	int v = store_schema_version(s, e), latest = store_latest_version();
-	if (v < 0)
-		return -1;
 	if (v < latest)
 		return err_set(e, ERR_CONFLICT,
 			       "the source %s is at schema version %d and this copro's is %d: migrate copies only a database at this copro's version, and never changes its source. Bring it up to date first by opening it once with this copro (for example copro --db %s org list, which applies the missing migrations), then run migrate again.",

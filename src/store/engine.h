@@ -58,6 +58,12 @@ typedef struct sql_engine {
 	const char *(*errstr)(int rc);
 	int64_t (*max_bytes)(store *s);         /* the longest value it takes */
 	int (*has_table)(store *s, const char *name, bool *has, err *e);
+	/* The schema as the connection's start found it, answered once
+	 * (store_schema_state): true with *made (copro's migration table is
+	 * in the connection's current schema) and *version (0 when not made).
+	 * False, or NULL: not known, has_table and the version are read.
+	 * PostgreSQL reads it in the round trip of its session settings. */
+	bool (*opened_schema)(store *s, bool *made, int *version);
 	/* Inside a migration's transaction: keeps other servers' migrations
 	 * out until it commits (PostgreSQL's advisory lock; SQLite's BEGIN
 	 * IMMEDIATE already does). NULL: nothing to do. */
@@ -113,6 +119,9 @@ bool store_where_is_pg(const char *where);
  * inside an open transaction (then they are kept or undone with it). */
 int store_connect(store *s, const char *where, enum store_mode mode, err *e);
 int store_migrate(store *s, err *e);
+/* Whether copro's migration table is in the database (*made) and the
+ * schema's version (0 when not made). */
+int store_schema_state(store *s, bool *made, int *version, err *e);
 
 /* After a statement ran to its end: notes whether it changed rows
  * (store.wrote, store_revisions_fold_if_wrote). */

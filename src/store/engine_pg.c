@@ -274,6 +274,67 @@ static void quiet(void *arg, const char *message)
 	(void)arg, (void)message;
 }
 
+/* The session's settings, and the schema's state as store_open asks for
+ * it (engine.h's opened_schema): copro's migration table in the current
+ * schema (as has_table asks), and its version. */
+#define SETTINGS "SET TIME ZONE 'UTC'"
+#define SETTINGS_READ_ONLY "SET default_transaction_read_only = on; " SETTINGS
+#define SCHEMA_STATE "SELECT COALESCE(MAX(version), 0), to_regclass(quote_ident(current_schema())" \
+		     " || '.schema_migration') IS NOT NULL FROM schema_migration"
+
+/* The settings and the schema's state in one round trip: one message of
+ * several statements, which the server runs as one implicit transaction.
+ * Where copro's table is missing (a new database) the SELECT is refused
+ * and takes the settings with it: they are sent again, alone. */
+static int session_start(store *s, bool read_only, err *e)
+{
+	pg_conn *c = s->pg;
+	const char *settings = read_only ? SETTINGS_READ_ONLY : SETTINGS;
+	char sql[512];
+	snprintf(sql, sizeof sql, "%s; %s", settings, SCHEMA_STATE);
+	PGresult *last = NULL;
+	if (PQsendQuery(c->conn, sql))
+		for (PGresult *one; (one = PQgetResult(c->conn));) {
+			PQclear(last);
+			last = one;
+		}
+	const char *state = PQresultErrorField(last, PG_DIAG_SQLSTATE);
+	int rc = 0;
+	c->schema_known = true;
+	if (PQresultStatus(last) == PGRES_TUPLES_OK && PQntuples(last) == 1) {
+		c->schema_made = strcmp(PQgetvalue(last, 0, 1), "t") == 0;
+		c->schema_version = c->schema_made ? atoi(PQgetvalue(last, 0, 0)) : 0;
+	} else if (state && strcmp(state, "42P01") == 0) {      /* undefined_table */
+		rc = exec_raw(s, settings);
+	} else {
+		c->schema_known = false;
+		rc = pg_result_rc(c, last);
+	}
+	PQclear(last);
+	return rc ? pg_fail(s, rc, e) : 0;
+}
+
+static bool pg_opened_schema(store *s, bool *made, int *version)
+{
+	pg_conn *c = s->pg;
+	if (!c->schema_known)
+		return false;
+	c->schema_known = false;        /* the start's only: a migration changes it */
+	*made = c->schema_made;
+	*version = c->schema_version;
+	return true;
+}
+
+/* A connection speaking UTF-8 from its start: client_encoding goes in
+ * the start-up message (PQsetClientEncoding was a round trip of its own),
+ * over anything the URI says. */
+static PGconn *connect_utf8(const char *where)
+{
+	const char *const keys[] = {"dbname", "client_encoding", NULL};
+	const char *const values[] = {where, "UTF8", NULL};
+	return PQconnectdbParams(keys, values, 1);
+}
+
 static int pg_open(store *s, const char *where, enum store_mode mode, err *e)
 {
 	/* The database itself is made by its administrator; a source that
@@ -294,18 +355,16 @@ static int pg_open(store *s, const char *where, enum store_mode mode, err *e)
 	s->path = display_name(opts);
 	PQconninfoFree(opts);
 	s->pg = pg_conn_new();
-	s->pg->conn = PQconnectdb(where);
+	s->pg->conn = connect_utf8(where);
 	if (PQstatus(s->pg->conn) != CONNECTION_OK) {
 		pg_result_rc(s->pg, NULL);
 		return err_set(e, ERR_IO, "cannot connect to the database %s: %s.", s->path,
 			       s->pg->message);
 	}
 	PQsetNoticeProcessor(s->pg->conn, quiet, NULL);
-	if (PQsetClientEncoding(s->pg->conn, "UTF8") != 0)
+	if (strcmp(pg_encoding_to_char(PQclientEncoding(s->pg->conn)), "UTF8") != 0)
 		return err_set(e, ERR_IO, "the database %s cannot speak UTF-8.", s->path);
-	if (mode == STORE_READONLY && pg_exec(s, "SET default_transaction_read_only = on", e) < 0)
-		return -1;
-	return pg_exec(s, "SET TIME ZONE 'UTC'", e);
+	return session_start(s, mode == STORE_READONLY, e);
 }
 
 static void pg_close(store *s)
@@ -356,6 +415,7 @@ const sql_engine sql_engine_pg = {
 	.errstr = pg_errstr,
 	.max_bytes = pg_max_bytes,
 	.has_table = pg_has_table,
+	.opened_schema = pg_opened_schema,
 	.migration_lock = pg_migration_lock,
 	.writers_side_by_side = true,
 	.statements_are_round_trips = true,

@@ -25,6 +25,10 @@ typedef struct pg_conn {
 	/* A BEGIN not sent yet: it goes with the transaction's first
 	 * statement, one round trip for both (engine_pg_stmt.c). */
 	const char *begin_due;
+	/* The schema as the connection's start read it (pg_opened_schema),
+	 * until it is asked for once. */
+	bool schema_known, schema_made;
+	int schema_version;
 } pg_conn;
 
 pg_conn *pg_conn_new(void);

@@ -412,6 +412,103 @@ static void a_begin_goes_with_the_first_statement(void **state)
 	store_close(&other);
 }
 
+/* The server's count of transactions committed in database `db` once
+ * every connection to it has ended (a backend's counts reach the shared
+ * statistics before it leaves pg_stat_activity). */
+static int64_t commits_once_left(pgfix *f, const char *db)
+{
+	int64_t n = 1;
+	for (int i = 0; i < 200 && n > 0; i++) {
+		assert_int_equal(sql_get_int(&f->db, "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = ?",
+					     SQL_ARGS(sql_text(db)), &n, &f->e), 0);
+		if (n > 0)
+			usleep(50 * 1000);
+	}
+	assert_int_equal(n, 0);
+	assert_int_equal(sql_get_int(&f->db, "SELECT xact_commit FROM pg_stat_database WHERE datname = ?",
+				     SQL_ARGS(sql_text(db)), &n, &f->e), 0);
+	return n;
+}
+
+/* A connection's start is two round trips: libpq's start-up (encoding
+ * included), then one message with the session's settings and the
+ * schema's version. Each round trip is one transaction in the server's
+ * count; the start was eight (the encoding, the time zone, the catalog
+ * check twice and the version, the last two prepared, then run). An
+ * autovacuum worker visiting the database can only add to the count: the
+ * least of three tries is the start's. */
+static void a_connection_starts_in_two_round_trips(void **state)
+{
+	pgfix *f = *state;
+	char db[40], uri[500], sql[300];
+	snprintf(db, sizeof db, "start%d", (int)getpid());
+	snprintf(sql, sizeof sql, "CREATE DATABASE %s", db);
+	test_pg_admin(base_uri(), sql);
+	snprintf(uri, sizeof uri, "%s%cdbname=%s", base_uri(), strchr(base_uri(), '?') ? '&' : '?', db);
+	snprintf(sql, sizeof sql, "CREATE TABLE schema_migration (version INTEGER PRIMARY KEY,"
+		 " applied_at TEXT NOT NULL); INSERT INTO schema_migration VALUES (%d, 'x')",
+		 store_latest_version());
+	test_pg_admin(uri, sql);
+	int64_t least = INT64_MAX;
+	for (int i = 0; i < 3; i++) {
+		int64_t before = commits_once_left(f, db);
+		store s;
+		assert_int_equal(store_open(&s, uri, STORE_EXISTING, &f->e), 0);
+		store_close(&s);
+		int64_t n = commits_once_left(f, db) - before;
+		least = n < least ? n : least;
+	}
+	assert_int_equal(least, 2);
+	snprintf(sql, sizeof sql, "DROP DATABASE %s", db);
+	test_pg_admin(base_uri(), sql);
+}
+
+/* Whatever the URI or the database's defaults say, a connection speaks
+ * UTF-8 in UTC, and a source opened to be read is read-only. */
+static void a_connection_starts_in_utc_and_utf8(void **state)
+{
+	pgfix *f = *state;
+	char uri[600];
+	snprintf(uri, sizeof uri, "%s%%20-cTimeZone%%3DAmerica/New_York&client_encoding=LATIN1", f->path);
+	enum store_mode modes[] = {STORE_EXISTING, STORE_READONLY};
+	for (int i = 0; i < 2; i++) {
+		store_close(&f->db);
+		assert_int_equal(store_open(&f->db, uri, modes[i], &f->e), 0);
+		assert_int_equal(count(f, "SELECT CASE WHEN current_setting('TimeZone') = 'UTC'"
+				       " AND current_setting('client_encoding') = 'UTF8' THEN 1 ELSE 0 END"), 1);
+		assert_int_equal(count(f, "SELECT CASE WHEN current_setting('default_transaction_read_only')"
+				       " = 'on' THEN 1 ELSE 0 END"), modes[i] == STORE_READONLY);
+		assert_int_equal(count(f, "SELECT COUNT(*) FROM t"), 0);   /* the URI's search_path kept */
+	}
+}
+
+/* The start's one look at the schema keeps each refusal: copro's table
+ * missing from the connection's current schema (even where the search
+ * path finds one further on), and a schema newer than this copro. */
+static void a_start_refuses_what_it_did(void **state)
+{
+	pgfix *f = *state;
+	char sql[300], uri[600];
+	store s;
+	err e = {0};
+	snprintf(sql, sizeof sql, "CREATE SCHEMA %s_empty", f->schema);
+	test_pg_admin(base_uri(), sql);
+	snprintf(uri, sizeof uri, "%s%coptions=-csearch_path%%3D%s_empty,%s", base_uri(),
+		 strchr(base_uri(), '?') ? '&' : '?', f->schema, f->schema);
+	assert_int_equal(store_open(&s, uri, STORE_EXISTING, &e), -1);
+	assert_non_null(strstr(e.msg, "holds no copro tables yet: run `copro init`"));
+	snprintf(sql, sizeof sql, "DROP SCHEMA %s_empty", f->schema);
+	test_pg_admin(base_uri(), sql);
+	snprintf(sql, sizeof sql, "INSERT INTO %s.schema_migration VALUES (%d, 'x')", f->schema,
+		 store_latest_version() + 1);
+	test_pg_admin(base_uri(), sql);
+	e = (err){0};
+	assert_int_equal(store_open(&s, f->path, STORE_EXISTING, &e), -1);
+	snprintf(sql, sizeof sql, "was made by a newer copro (schema %d, this one knows %d)",
+		 store_latest_version() + 1, store_latest_version());
+	assert_non_null(strstr(e.msg, sql));
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -425,7 +522,8 @@ int main(void)
 		T(writers_run_side_by_side), T(untyped_parameters_are_typed_at_first_run),
 		T(a_commit_after_a_refusal_saves_nothing_and_says_so),
 		T(a_statement_let_go_in_an_ended_transaction_goes_after_it),
-		T(a_begin_goes_with_the_first_statement),
+		T(a_begin_goes_with_the_first_statement), T(a_connection_starts_in_two_round_trips),
+		T(a_connection_starts_in_utc_and_utf8), T(a_start_refuses_what_it_did),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	test_pg_cluster_stop();
