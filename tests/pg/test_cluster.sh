@@ -19,6 +19,12 @@ check "the database answers" "$(psql -X -A -t "$uri" -c 'SELECT 1')" 1
 check "no TCP: listen_addresses is empty" "$(psql -X -A -t "$uri" -c 'SHOW listen_addresses')" ""
 check "fsync is off, commits still wait for their WAL write" "$(psql -X -A -t "$uri" -c 'SHOW fsync' -c 'SHOW synchronous_commit' | tr '\n' ' ')" "off on "
 check "the socket lives in the folder" "$(psql -X -A -t "$uri" -c 'SHOW unix_socket_directories')" "$dir"
+# cpu counts the server processes of connections that ended: twenty
+# more connections add to it.
+before=$("$cluster" cpu "$uri")
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do psql -X -q "$uri" -c 'SELECT 1' >/dev/null; done
+check "cpu: the cluster's processor seconds grow with its connections" \
+	"$(echo "$before $("$cluster" cpu "$uri")" | awk '{ print ($1 ~ /^[0-9]+\.[0-9]$/ && $2 > $1) }')" 1
 "$cluster" stop /etc >/dev/null 2>&1
 check "stop refuses a folder it did not start" "$? $(test -d /etc && echo there)" "1 there"
 "$cluster" stop "$uri"
