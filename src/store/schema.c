@@ -643,6 +643,11 @@ const schema_migration schema_migrations[] = {
 	/* 26: on PostgreSQL, words in or after markup characters are found
 	 * (schema_search_pg.h); SQLite's FTS5 found them already. */
 	{.sqlite = "SELECT 1;", .pg = SCHEMA_SEARCH_MARKUP_PG},
+
+	/* 27: on PostgreSQL, a transaction writes one revision_change row per
+	 * organisation and area it reaches, not one per trigger
+	 * (schema_revisions.c). SQLite keeps its rows. */
+	{.sqlite = "SELECT 1;", .pg = schema_revisions_once_pg},
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

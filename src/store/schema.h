@@ -29,6 +29,8 @@ extern const int schema_pg_baseline_version;
 /* Migration 25's two texts (schema_revisions.c). */
 extern const char schema_revisions_sqlite[];
 extern const char schema_revisions_pg[];
+/* Migration 27's PostgreSQL text (schema_revisions.c). */
+extern const char schema_revisions_once_pg[];
 
 /* The text migration `version` (1-based) runs on the engine: NULL for a
  * PostgreSQL migration the baseline already holds. */

@@ -58,3 +58,47 @@ const char schema_revisions_pg[] =
 	REVISION_CHANGE_INDEXES
 	REVISION_TRIGGERS;
 #undef TRIGGER
+
+/* Migration 27 (PostgreSQL): one row per organisation and area a
+ * transaction reaches, not one per trigger. A revision has only to move
+ * when a change commits, not to count rows: a statement review's POST
+ * wrote three (the review's, and its activity line's for the
+ * organisation and again for the area), each a heap row and three index
+ * entries in the WAL a commit waits for (about 1,000 of its 1,500
+ * bytes). copro_revision_new remembers in the transaction's own settings
+ * (set_config's local form: gone at commit or rollback, undone with a
+ * savepoint) the organisation and area of the last row written, and
+ * answers false for a row that would repeat it. Only the last, so a
+ * statement reaching thousands of organisations costs no more per row;
+ * a row is skipped only when one for the same organisation and area (or,
+ * for an area alone, any row of that area) was written before it in the
+ * same transaction, so every committed change still adds a row to each
+ * organisation and area it reaches. SQLite keeps a row per trigger: its
+ * writers take turns under one lock and share their syncs. */
+#undef BUMP_ORGS
+#undef BUMP_AREAS
+#define BUMP_ORGS(sel) \
+	"INSERT INTO revision_change (organisation_id, area_id)" \
+	" SELECT r.o, r.a FROM (SELECT DISTINCT s.o, (SELECT area_id FROM organisation WHERE id = s.o) AS a" \
+	" FROM (" sel ") AS s WHERE s.o IS NOT NULL) AS r WHERE copro_revision_new(r.o, r.a);"
+#define BUMP_AREAS(sel) \
+	"INSERT INTO revision_change (area_id)" \
+	" SELECT d.a FROM (SELECT DISTINCT a FROM (" sel ") AS r WHERE a IS NOT NULL) AS d" \
+	" WHERE copro_revision_new(NULL, d.a);"
+#define TRIGGER(name, when, table, body) \
+	"CREATE OR REPLACE FUNCTION " name "() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN " body \
+	" RETURN NULL; END$$;"
+const char schema_revisions_once_pg[] =
+	"CREATE FUNCTION copro_revision_new(o BIGINT, a BIGINT) RETURNS boolean LANGUAGE plpgsql AS $$"
+	"DECLARE k TEXT := COALESCE(o::text, '') || ':' || COALESCE(a::text, '');"
+	" BEGIN"
+	"  IF o IS NULL THEN"
+	"   IF current_setting('copro.revision_area', true) = a::text THEN RETURN false; END IF;"
+	"  ELSIF current_setting('copro.revision_org', true) = k THEN RETURN false;"
+	"  ELSE PERFORM set_config('copro.revision_org', k, true);"
+	"  END IF;"
+	"  PERFORM set_config('copro.revision_area', COALESCE(a::text, ''), true);"
+	"  RETURN true;"
+	" END$$;"
+	REVISION_TRIGGERS;
+#undef TRIGGER

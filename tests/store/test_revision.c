@@ -346,6 +346,60 @@ static void no_trigger_updates_a_counter_row(void **state)
 	assert_true(fixture_count(f, appending) > 150);
 }
 
+/* On PostgreSQL (migration 27) a transaction writes one row per
+ * organisation and area it reaches, not one per trigger: a statement
+ * review and its activity line, the POST's two writes, write one row.
+ * The revisions still move with every commit, a row written under a
+ * savepoint rolled back is written again after it, and an organisation
+ * moved within the transaction still reaches its new area. */
+static void a_transaction_writes_one_row_per_organisation_it_reaches(void **state)
+{
+	fixture *f = *state;
+	if (!store_engine_is_pg(&f->db))
+		skip();                 /* SQLite keeps a row per trigger */
+	int64_t org = fixture_org(f, "School");
+	int64_t area = fixture_org_area(f, org);
+	int64_t eval = fixture_evaluation(f, org);
+	assert_int_equal(store_revisions_fold(&f->db, &f->e), 0);
+	int64_t o = org_rev(f, org), a = area_rev(f, area);
+	char sql[512];
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	snprintf(sql, sizeof sql, "INSERT INTO statement_review (evaluation_id, element_key, status, updated_at)"
+		 " VALUES (%lld, '1i', 'in-progress', 'x')", (long long)eval);
+	run(f, sql);
+	snprintf(sql, sizeof sql, "INSERT INTO activity (at, user_name, area_id, organisation_id, what)"
+		 " VALUES ('x', 'Sam', %lld, %lld, 'reviewed 1i')", (long long)area, (long long)org);
+	run(f, sql);
+	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	assert_int_equal(fixture_count(f, "SELECT COUNT(*) FROM revision_change"), 1);
+	assert_int_equal(org_rev(f, org), o + 1);
+	assert_int_equal(area_rev(f, area), a + 1);
+
+	snprintf(sql, sizeof sql, EVIDENCE_INSERT, (long long)org);
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	run(f, "SAVEPOINT before_evidence");
+	run(f, sql);
+	run(f, "ROLLBACK TO SAVEPOINT before_evidence");
+	run(f, sql);
+	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	assert_int_equal(org_rev(f, org), o + 2);
+	assert_int_equal(area_rev(f, area), a + 2);
+
+	org_row far = {.name = "Far School", .sector = "education", .area = "Elsewhere"};
+	int64_t far_org;
+	assert_int_equal(org_add(&f->d, &far, &far_org, &f->e), 0);
+	int64_t elsewhere = fixture_org_area(f, far_org), b = area_rev(f, elsewhere);
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	run(f, sql);
+	snprintf(sql, sizeof sql, "UPDATE organisation SET area_id = %lld WHERE id = %lld",
+		 (long long)elsewhere, (long long)org);
+	run(f, sql);
+	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	assert_true(org_rev(f, org) > o + 2);
+	assert_true(area_rev(f, area) > a + 2);
+	assert_true(area_rev(f, elsewhere) > b);
+}
+
 /* A table added later without triggers would let pages outlive its data:
  * every table has them, but those no page shows as an organisation's or
  * an area's (or that only identify the person asking, as sessions do, or
@@ -405,6 +459,7 @@ int main(void)
 		T(changes_committed_out_of_order_move_the_revision), T(folding_the_log_keeps_every_revision),
 		T(two_folders_at_once_count_each_change_once),
 		T(no_trigger_updates_a_counter_row),
+		T(a_transaction_writes_one_row_per_organisation_it_reaches),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
