@@ -186,27 +186,50 @@ int notify_due_of(domain *d, int64_t user, const char *today, notify_due_list *o
 
 /* ---- the tick ------------------------------------------------------------------ */
 
+/* Each reminder, each digest and the housekeeping is a transaction of its
+ * own, run again alone when it loses to a concurrent one (store_retry,
+ * which reads afresh): those before it stay committed, and the tick's
+ * counts stay true. Run again whole (the command line's retry), a tick
+ * counted only its last try's reminders. */
+typedef struct say_try {
+	domain *d;
+	const notify_due *it;
+	const char *at;
+	int fresh;              /* 1: said by this try */
+} say_try;
+
 /* Says `it` unless it was said before: one transaction, so a crash
  * between the mark and the notification leaves neither. The tick runs
  * every minute and most of what is due was said long ago: a read first,
  * so that takes no write lock; the mark inside decides a race. */
-static int say_once(domain *d, const notify_due *it, const char *at, size_t *said, err *e)
+static int say_unit(store *s, void *ctx, err *e)
 {
+	say_try *t = ctx;
 	int64_t known;
-	if (store_notify_sent_has(d->db, it->user, it->event, &known, e) < 0)
+	t->fresh = 0;
+	if (store_notify_sent_has(s, t->it->user, t->it->event, &known, e) < 0)
 		return -1;
 	if (known)
 		return 0;
-	if (store_begin(d->db, e) < 0)
+	if (store_begin(s, e) < 0)
 		return -1;
-	int fresh = store_notify_sent_mark(d->db, it->user, it->event, at, e);
-	if (fresh < 0 || (fresh && notify_user_at(d, it->user, it->kind, it->subject, it->text, it->path,
-						   at, e) < 0) ||
-	    store_commit(d->db, e) < 0) {
-		store_rollback(d->db);
+	int fresh = store_notify_sent_mark(s, t->it->user, t->it->event, t->at, e);
+	if (fresh < 0 || (fresh && notify_user_at(t->d, t->it->user, t->it->kind, t->it->subject,
+						   t->it->text, t->it->path, t->at, e) < 0) ||
+	    store_commit(s, e) < 0) {
+		store_rollback(s);
 		return -1;
 	}
-	*said += (size_t)fresh;
+	t->fresh = fresh;
+	return 0;
+}
+
+static int say_once(domain *d, const notify_due *it, const char *at, size_t *said, err *e)
+{
+	say_try t = {.d = d, .it = it, .at = at};
+	if (store_retry(d->db, say_unit, &t, e) < 0)
+		return -1;
+	*said += (size_t)t.fresh;
 	return 0;
 }
 
@@ -222,6 +245,35 @@ static void week_start(time_t now, char out[21])
 	time_iso(t, out);
 }
 
+typedef struct digest_try {
+	domain *d;
+	const user_row *u;
+	const char *week, *at;
+	bool sent;              /* a digest with items was queued by this try */
+} digest_try;
+
+static int digest_unit(store *s, void *ctx, err *e)
+{
+	digest_try *t = ctx;
+	const char *last;
+	notification_list items;
+	t->sent = false;
+	if (store_digest_last(s, t->d->mem, t->u->id, &last, e) < 0)
+		return -1;
+	if (last && strcmp(last, t->week) >= 0)
+		return 0;
+	if (store_begin(s, e) < 0)
+		return -1;
+	if (store_digest_items(s, t->d->mem, t->u->id, &items, e) < 0 ||
+	    (items.n && notify_mail_digest(t->d, t->u, &items, e) < 0) ||
+	    store_digest_done(s, t->u->id, t->at, e) < 0 || store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	t->sent = items.n > 0;
+	return 0;
+}
+
 /* Each person with items waiting from before this week gets one digest
  * a week: the first tick from Monday 07:00 UTC sends it (with all that
  * waits), unless one went since then; this week's items wait for the
@@ -234,22 +286,10 @@ static int send_digests(domain *d, time_t now, const char *at, size_t *sent, err
 	if (store_digest_users(d->db, d->mem, week, &people, e) < 0)
 		return -1;
 	for (size_t i = 0; i < people.n; i++) {
-		const user_row *u = &people.items[i];
-		const char *last;
-		notification_list items;
-		if (store_digest_last(d->db, d->mem, u->id, &last, e) < 0)
+		digest_try t = {.d = d, .u = &people.items[i], .week = week, .at = at};
+		if (store_retry(d->db, digest_unit, &t, e) < 0)
 			return -1;
-		if (last && strcmp(last, week) >= 0)
-			continue;
-		if (store_begin(d->db, e) < 0)
-			return -1;
-		if (store_digest_items(d->db, d->mem, u->id, &items, e) < 0 ||
-		    (items.n && notify_mail_digest(d, u, &items, e) < 0) ||
-		    store_digest_done(d->db, u->id, at, e) < 0 || store_commit(d->db, e) < 0) {
-			store_rollback(d->db);
-			return -1;
-		}
-		*sent += items.n > 0;
+		*sent += t.sent;
 	}
 	return 0;
 }
@@ -264,42 +304,59 @@ static int due_order(const void *a, const void *b)
 	return strcmp(x->event, y->event);
 }
 
-/* `due` is what is due now for everyone: a reminder said long ago that is
- * still in it must stay said. Sorts `due`. */
-static int prune_with(domain *d, time_t now, notify_due_list *due, size_t *gone, err *e)
+typedef struct prune_try {
+	domain *d;
+	time_t now;
+	notify_due_list *due;
+	size_t gone;
+} prune_try;
+
+static int prune_unit(store *s, void *ctx, err *e)
 {
+	prune_try *t = ctx;
 	char read[21], links[21], sent[21];
-	time_iso((int64_t)now - (int64_t)NOTIFY_READ_KEEP_DAYS * DAY, read);
-	time_iso((int64_t)now - (int64_t)NOTIFY_UNSUBSCRIBE_KEEP_DAYS * DAY, links);
-	time_iso((int64_t)now - (int64_t)NOTIFY_SENT_KEEP_DAYS * DAY, sent);
+	time_iso((int64_t)t->now - (int64_t)NOTIFY_READ_KEEP_DAYS * DAY, read);
+	time_iso((int64_t)t->now - (int64_t)NOTIFY_UNSUBSCRIBE_KEEP_DAYS * DAY, links);
+	time_iso((int64_t)t->now - (int64_t)NOTIFY_SENT_KEEP_DAYS * DAY, sent);
 	sent_list old;
-	if (store_notify_sent_before(d->db, d->mem, sent, &old, e) < 0)
+	if (store_notify_sent_before(s, t->d->mem, sent, &old, e) < 0)
 		return -1;
-	if (due->n)
-		qsort(due->items, due->n, sizeof *due->items, due_order);
-	if (store_begin(d->db, e) < 0)
+	if (store_begin(s, e) < 0)
 		return -1;
-	int notes = store_notifications_prune_read(d->db, read, e);
-	int unsub = notes < 0 ? -1 : store_unsubscribe_prune(d->db, links, e);
+	int notes = store_notifications_prune_read(s, read, e);
+	int unsub = notes < 0 ? -1 : store_unsubscribe_prune(s, links, e);
 	if (unsub < 0)
 		goto fail;
 	size_t n = (size_t)notes + (size_t)unsub;
 	for (size_t i = 0; i < old.n; i++) {
 		notify_due key = {.user = old.items[i].user_id, .event = old.items[i].event};
-		if (due->n && bsearch(&key, due->items, due->n, sizeof *due->items, due_order))
+		if (t->due->n && bsearch(&key, t->due->items, t->due->n, sizeof *t->due->items, due_order))
 			continue;
-		if (store_notify_sent_forget(d->db, key.user, key.event, e) < 0)
+		if (store_notify_sent_forget(s, key.user, key.event, e) < 0)
 			goto fail;
 		n++;
 	}
-	if (store_commit(d->db, e) < 0)
+	if (store_commit(s, e) < 0)
 		goto fail;
-	if (gone)
-		*gone = n;
+	t->gone = n;
 	return 0;
 fail:
-	store_rollback(d->db);
+	store_rollback(s);
 	return -1;
+}
+
+/* `due` is what is due now for everyone: a reminder said long ago that is
+ * still in it must stay said. Sorts `due`. */
+static int prune_with(domain *d, time_t now, notify_due_list *due, size_t *gone, err *e)
+{
+	if (due->n)
+		qsort(due->items, due->n, sizeof *due->items, due_order);
+	prune_try t = {.d = d, .now = now, .due = due};
+	if (store_retry(d->db, prune_unit, &t, e) < 0)
+		return -1;
+	if (gone)
+		*gone = t.gone;
+	return 0;
 }
 
 int notify_prune(domain *d, time_t now, size_t *gone, err *e)

@@ -75,6 +75,23 @@ printf 'another long password\n' | "$COPRO" user add --name "Grace Hopper" --ema
 same "user add losing once reads its password again from what it kept: exit 0" "0 " \
 	"$? $(cat "$WORK/err")"
 "${psql:-psql}" -q -d "$uri" -c "DROP TRIGGER lose ON app_user" >/dev/null
+# A command of several transactions (notify tick: one for each reminder)
+# runs again only the one that lost, not the whole command: the reminders
+# before it stay said, and its count says all of them. The second
+# notification's insert loses once.
+expect_ok "an action of Ada's falling due" action add 1 --title "Book the hall" \
+	--owner "Ada Lovelace" --due 2026-12-10
+expect_ok "and another" action add 1 --title "Print the survey" --owner "Ada Lovelace" --due 2026-12-11
+"${psql:-psql}" -q -d "$uri" -c "DROP SEQUENCE IF EXISTS lose_n; CREATE SEQUENCE lose_n;
+	CREATE OR REPLACE FUNCTION lose_second() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN
+	IF nextval('lose_n') = 2 THEN RAISE EXCEPTION 'lost' USING ERRCODE = '40001'; END IF;
+	RETURN NEW; END \$\$; CREATE TRIGGER lose BEFORE INSERT ON notification FOR EACH ROW
+	EXECUTE FUNCTION lose_second()" >/dev/null
+expect_out "notify tick whose second reminder lost once counts both" \
+	"2 new notifications about dates; 0 weekly digests queued." notify tick --now 2026-12-07
+same "... each said once" 2 \
+	"$("${psql:-psql}" -At -d "$uri" -c "SELECT COUNT(*) FROM notification WHERE kind = 'action-due'")"
+"${psql:-psql}" -q -d "$uri" -c "DROP TRIGGER lose ON notification" >/dev/null
 
 # ---- bad addresses -------------------------------------------------------
 expect_fail "a URI libpq cannot read is refused in words" 1 \
