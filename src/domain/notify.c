@@ -201,6 +201,14 @@ int frame_counts(domain *d, int64_t user, int64_t org, int64_t area, frame_count
 	return store_frame_counts(d->db, user, org, area, today, out, e) < 0 ? -1 : 0;
 }
 
+int frame_counts_list(domain *d, int64_t user, int64_t org, int64_t area, frame_count_list *out,
+		      err *e)
+{
+	char today[11];
+	date_today(today);
+	return store_frame_counts_list(d->db, d->mem, user, org, area, today, out, e) < 0 ? -1 : 0;
+}
+
 int notifications_read_all(domain *d, int64_t user, err *e)
 {
 	char now[21];

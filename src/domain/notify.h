@@ -66,6 +66,10 @@ int notifications_of(domain *d, int64_t user, int limit, bool unread_only,
 int notifications_unread(domain *d, int64_t user, int64_t *n, err *e);
 /* The counts of a page's frame as of today (store_frame_counts). */
 int frame_counts(domain *d, int64_t user, int64_t org, int64_t area, frame_count_row *out, err *e);
+/* The same as a list of one row, which can go with other reads
+ * (domain_reads_begin). */
+int frame_counts_list(domain *d, int64_t user, int64_t org, int64_t area, frame_count_list *out,
+		      err *e);
 int notifications_read_all(domain *d, int64_t user, err *e);
 
 /* ---- housekeeping ---------------------------------------------------------------- */

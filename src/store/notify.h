@@ -52,6 +52,11 @@ typedef struct frame_count_row {
 } frame_count_row;
 int store_frame_counts(store *s, int64_t user, int64_t org, int64_t area, const char *today,
 		       frame_count_row *out, err *e);
+/* The same as a list of its one row, so that it can go with other reads
+ * (store_reads_begin). */
+typedef STORE_LIST(frame_count_row) frame_count_list;
+int store_frame_counts_list(store *s, arena *a, int64_t user, int64_t org, int64_t area,
+			    const char *today, frame_count_list *out, err *e);
 int store_notifications_read_all(store *s, int64_t user, const char *now, err *e);
 
 /* A person's choice for `kind` (*how NULL when never chosen). */

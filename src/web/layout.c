@@ -64,20 +64,48 @@ static bool in_section(const nav_section *s, const char *rest)
  * or the area's Audits to decide, where section_nav shows those. Not in
  * a transaction a refused statement has ended (PostgreSQL answers only
  * its rollback): left unknown, they are read for the page drawn after
- * it, such as change.c's 503. */
-static void frame_counts_read(request *r)
+ * it, such as change.c's 503. False when there is nothing to read; else
+ * the organisation and area they count (0 for none). */
+static bool frame_counts_due(request *r, int64_t *org, int64_t *area)
 {
 	if (r->counts_known || !r->sess.valid || store_tx_failed(r->d.db))
-		return;
+		return false;
 	bool org_nav = r->org && r->access >= ACCESS_VIEW && !r->assessor, area_nav = r->area && !r->org;
+	*org = org_nav ? r->org : 0;
+	*area = area_nav ? r->area : 0;
+	return true;
+}
+
+static void frame_counts_keep(request *r, const frame_count_row *c)
+{
+	r->unread = c->unread;
+	r->overdue = c->overdue;
+	r->to_decide = c->to_decide;
+	r->counts_known = true;
+}
+
+static void frame_counts_read(request *r)
+{
+	int64_t org, area;
 	frame_count_row c;
 	err e = {0};
-	if (frame_counts(&r->d, r->sess.user.id, org_nav ? r->org : 0, area_nav ? r->area : 0, &c, &e) < 0)
-		return;
-	r->unread = c.unread;
-	r->overdue = c.overdue;
-	r->to_decide = c.to_decide;
-	r->counts_known = true;
+	if (frame_counts_due(r, &org, &area) && frame_counts(&r->d, r->sess.user.id, org, area, &c, &e) == 0)
+		frame_counts_keep(r, &c);
+}
+
+void web_frame_counts_ask(request *r, frame_count_list *out)
+{
+	int64_t org, area;
+	err e = {0};
+	*out = (frame_count_list){0};
+	if (frame_counts_due(r, &org, &area))
+		frame_counts_list(&r->d, r->sess.user.id, org, area, out, &e);
+}
+
+void web_frame_counts_take(request *r, const frame_count_list *asked)
+{
+	if (!r->counts_known && asked->n == 1)
+		frame_counts_keep(r, &asked->items[0]);
 }
 
 /* What waits in a section, as the words of its tag; NULL for nothing. */

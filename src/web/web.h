@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "domain/account.h"
 #include "domain/domain.h"
+#include "domain/notify.h"
 #include "web/html.h"
 
 /* Limits: a request over them is answered 413 or 400 with a readable page. */
@@ -243,6 +244,12 @@ int web_redirect(request *r, const char *location);  /* 303 See Other */
 int api_error(request *r, int status, const char *message);
 /* A whole error page; returns status. */
 int web_error_page(request *r, int status, const char *title, const char *message);
+/* The frame's counts asked with a handler's other reads (between
+ * domain_reads_begin and its end: one round trip for all on PostgreSQL),
+ * and kept for the page once they are read; the frame reads them itself
+ * when they were not asked, or not read. */
+void web_frame_counts_ask(request *r, frame_count_list *out);
+void web_frame_counts_take(request *r, const frame_count_list *asked);
 
 /* The page chrome: GOV.UK Frontend layout without the crown. */
 void page_begin(request *r, const char *title);

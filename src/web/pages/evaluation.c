@@ -59,14 +59,11 @@ bool eval_submitted(const evaluation_progress *p)
 	return strcmp(p->evaluation.status, "submitted") == 0;
 }
 
-/* Loads the evaluation named in the URL (and the statement, when the route
- * has one). Answers 0, or the status of the error page it wrote. */
-int eval_page_load(request *r, eval_page *pg, bool statement)
+static int eval_page_read(request *r, eval_page *pg, bool statement)
 {
 	int64_t id = param_id(r, 1);
 	evaluation_row ev;
 	err e = {0};
-	memset(pg, 0, sizeof *pg);
 	if (evaluation_get_in_org(&r->d, r->org, id, &ev, &e) < 0)
 		return page_lookup_failed(r, &e);
 	if (evaluation_progress_of(&r->d, &ev, &pg->p, &e) < 0)
@@ -78,6 +75,27 @@ int eval_page_load(request *r, eval_page *pg, bool statement)
 		if (!pg->ep)
 			return page_not_found(r);
 	}
+	return 0;
+}
+
+/* Loads the evaluation named in the URL (and the statement, when the route
+ * has one). Answers 0, or the status of the error page it wrote. The
+ * frame's counts go with the progress's reads (and those of a caller's
+ * open domain_reads_begin): one round trip for all on PostgreSQL. */
+int eval_page_load(request *r, eval_page *pg, bool statement)
+{
+	frame_count_list counts;
+	err e = {0};
+	memset(pg, 0, sizeof *pg);
+	domain_reads_begin(&r->d);
+	web_frame_counts_ask(r, &counts);
+	int st = eval_page_read(r, pg, statement);
+	int ended = domain_reads_end(&r->d, &e);
+	if (st)
+		return st;
+	if (ended < 0)
+		return page_error(r, &e);
+	web_frame_counts_take(r, &counts);
 	return 0;
 }
 

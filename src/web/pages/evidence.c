@@ -233,12 +233,16 @@ static int page_library(request *r)
 	org_row o;
 	evaluation_list evs;
 	link_list links;
-	/* The two lists in one round trip on PostgreSQL (domain_reads_begin). */
+	frame_count_list counts;
+	/* The two lists and the frame's counts in one round trip on
+	 * PostgreSQL (domain_reads_begin). */
 	domain_reads_begin(&r->d);
+	web_frame_counts_ask(r, &counts);
 	int rc = evaluations_of_org(&r->d, r->org, &evs, &r->e) < 0 ||
 		 links_of_org(&r->d, r->org, &links, &r->e) < 0 ? -1 : 0;
 	if (domain_reads_end(&r->d, &r->e) < 0 || rc < 0 || org_get(&r->d, r->org, &o, &r->e) < 0)
 		return page_failed(r);
+	web_frame_counts_take(r, &counts);
 	form_errors fe = {0};
 	library_filter f;
 	read_filter(r, &f, &evs, &fe);
