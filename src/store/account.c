@@ -227,10 +227,12 @@ static const sql_col activity_cols[] = {
 };
 
 /* An organisation's line also carries its area, so the area's log is one
- * index range (activity_area) however large the country grows. */
+ * index range (activity_area) however large the country grows. Sent
+ * ahead (sql_send): a change's line goes with its other writes or its
+ * commit. */
 int store_activity_add(store *s, const activity_row *r, err *e)
 {
-	return sql_run(s, "INSERT INTO activity (at, user_id, user_name, area_id, organisation_id,"
+	return sql_send(s, "INSERT INTO activity (at, user_id, user_name, area_id, organisation_id,"
 		       " what) VALUES (:at, :user_id, :user_name, COALESCE(:area_id,"
 		       " (SELECT area_id FROM organisation WHERE id = :organisation_id)),"
 		       " :organisation_id, :what)", SQL_ROW(activity_cols, r), e);

@@ -43,6 +43,11 @@ typedef struct sql_engine {
 	sql_stmt *(*prepare)(store *s, const char *sql, err *e);
 	void (*done)(store *s, sql_stmt *st);
 	int (*exec_stmt)(store *s, sql_stmt *st, err *e);
+	/* A write inside a transaction whose answer the caller does not need:
+	 * sent, and its answer read with the next statement's or the
+	 * commit's, which report its failure (PostgreSQL's pipeline). Gives
+	 * st back as exec_stmt does. NULL: exec_stmt. */
+	int (*send_stmt)(store *s, sql_stmt *st, err *e);
 	int (*exec)(store *s, const char *sql, err *e);
 	/* The outermost transaction (db.c's store_begin keeps the nesting). */
 	int (*begin)(store *s, err *e);

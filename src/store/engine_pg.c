@@ -103,7 +103,9 @@ static int pg_fail(store *s, int rc, err *e)
  * engine's code. */
 static int exec_raw(store *s, const char *sql)
 {
-	int rc = pg_begin_now(s->pg);
+	int rc = pg_settle(s->pg);
+	if (rc == 0)
+		rc = pg_begin_now(s->pg);
 	if (rc)
 		return rc;
 	PGresult *res = PQexec(s->pg->conn, sql);
@@ -162,6 +164,12 @@ static int pg_commit(store *s, err *e)
 		s->in_tx = 0;
 		return 0;
 	}
+	/* The writes sent ahead are answered first, and COMMIT only after:
+	 * its answer comes once the commit is flushed, and must be the
+	 * answer to a transaction whose every statement ran. */
+	int sent = pg_settle(s->pg);
+	if (sent)
+		return pg_fail(s, sent, e);
 	PGresult *res = PQexec(s->pg->conn, "COMMIT");
 	ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 	bool ended = st == PGRES_COMMAND_OK && strcmp(PQcmdStatus(res), "ROLLBACK") == 0;
@@ -182,6 +190,7 @@ static int pg_commit(store *s, err *e)
 /* A transaction whose BEGIN was never sent ends without a word. */
 static void pg_end(store *s, const char *sql)
 {
+	pg_settle(s->pg);       /* what was sent ahead: ended with the rest */
 	if (s->pg->begin_due)
 		s->pg->begin_due = NULL;
 	else
@@ -402,6 +411,7 @@ const sql_engine sql_engine_pg = {
 	.prepare = pg_prepare,
 	.done = pg_done,
 	.exec_stmt = pg_exec_stmt,
+	.send_stmt = pg_send_stmt,
 	.exec = pg_exec,
 	.begin = pg_begin,
 	.commit = pg_commit,

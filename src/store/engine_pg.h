@@ -29,6 +29,9 @@ typedef struct pg_conn {
 	 * until it is asked for once. */
 	bool schema_known, schema_made;
 	int schema_version;
+	/* Commands sent in a pipeline whose answers are not read yet
+	 * (pg_send_stmt); pg_settle reads them before anything else runs. */
+	int queued;
 } pg_conn;
 
 pg_conn *pg_conn_new(void);
@@ -39,6 +42,11 @@ int pg_result_rc(pg_conn *c, PGresult *res);
 /* Sends a due BEGIN on its own, before a command that does not take it
  * along: 0 or the engine's code. */
 int pg_begin_now(pg_conn *c);
+/* Reads the answers of the commands pg_send_stmt sent and ends their
+ * pipeline: 0, or the engine's code of the first that failed (the rest
+ * did not run). Called before any other command. */
+int pg_settle(pg_conn *c);
+int pg_send_stmt(store *s, sql_stmt *st, err *e);
 
 /* Lets go on the server of the statements done while the transaction
  * was failed (pg_conn.stale), once it has ended. */

@@ -339,6 +339,11 @@ sql_stmt *pg_prepare(store *s, const char *sql, err *e)
 		(*cs)->busy = true;
 		return &(*cs)->h;
 	}
+	int sent = pg_settle(s->pg);    /* the prepare is a round trip of its own */
+	if (sent) {
+		s->engine->fail(s, sent, e);
+		return NULL;
+	}
 	pg_stmt *st = prepare_new(s, sql, h, e);
 	if (!st)
 		return NULL;
@@ -367,7 +372,7 @@ static void deallocate(pg_conn *c, pg_stmt *st)
 		stmt_free(st);
 		return;
 	}
-	if (PQtransactionStatus(c->conn) == PQTRANS_INERROR) {
+	if (PQtransactionStatus(c->conn) == PQTRANS_INERROR || c->queued) {
 		c->stale = must(realloc(c->stale, (c->n_stale + 1) * sizeof *c->stale));
 		c->stale[c->n_stale++] = (unsigned)strtoul(st->name + 1, NULL, 10);
 	} else {
@@ -583,6 +588,9 @@ static int send_pipelined(pg_conn *c, pg_stmt **sts, size_t n)
 
 static int execute(pg_conn *c, pg_stmt *st)
 {
+	int sent = pg_settle(c);
+	if (sent)
+		return sent;
 	if (st->untyped) {
 		int rc = prepare_typed(c, st);
 		if (rc)
@@ -596,6 +604,9 @@ static int execute(pg_conn *c, pg_stmt *st)
 int pg_run_together(store *s, sql_stmt **hs, size_t n)
 {
 	pg_stmt *sts[SQL_TOGETHER_MAX];
+	int sent = pg_settle(s->pg);
+	if (sent)
+		return sent;
 	for (size_t i = 0; i < n && i < SQL_TOGETHER_MAX; i++) {
 		sts[i] = (pg_stmt *)hs[i];
 		int rc = sts[i]->untyped ? prepare_typed(s->pg, sts[i]) : 0;
@@ -627,6 +638,82 @@ int pg_exec_stmt(store *s, sql_stmt *h, err *e)
 	int rc = pg_step(s, h);
 	pg_done(s, h);
 	return rc == SQL_STEP_ROW || rc == SQL_STEP_DONE ? 0 : s->engine->fail(s, rc, e);
+}
+
+/* ---- writes sent ahead -------------------------------------------------------
+ * A write whose answer the caller does not need (the statement review's
+ * upsert and its activity line) is sent in a pipeline and not waited
+ * for: the writes of a change and the next statement that needs an
+ * answer, or the commit, share one round trip. A failure is reported by
+ * that next statement or commit (the server runs nothing after it until
+ * the pipeline's sync), and ends the transaction as any failure does. */
+
+/* A long run of writes (an import's) is answered now and then, so that
+ * neither side's buffer fills with what the other has not read. */
+#define SENT_AHEAD_MAX 64
+
+int pg_send_stmt(store *s, sql_stmt *h, err *e)
+{
+	pg_stmt *st = (pg_stmt *)h;
+	pg_conn *c = s->pg;
+	/* Typed at its first run, or let go on the server when done: both
+	 * need answers now. */
+	if (st->untyped || !st->cached || c->queued >= SENT_AHEAD_MAX ||
+	    (!c->queued && !PQenterPipelineMode(c->conn)))
+		return pg_exec_stmt(s, h, e);
+	if (sql_bind_check(s, h, e) < 0) {
+		pg_done(s, h);
+		return -1;
+	}
+	bool sent = true, along = c->queued > 0;
+	if (c->begin_due) {
+		sent = PQsendQueryParams(c->conn, c->begin_due, 0, NULL, NULL, NULL, NULL, 0);
+		c->begin_due = NULL;
+		c->queued++;
+	}
+	sent = sent && PQsendQueryPrepared(c->conn, st->name, st->n, (const char *const *)st->vals,
+					   st->lens, st->fmts, 0);
+	/* The first write sent ahead is answered in a round trip of its own
+	 * (pg_settle's); the others go along with it. */
+	s->sent_along += along;
+	c->queued++;
+	pg_done(s, h);
+	int rc = sent ? 0 : pg_settle(c);
+	if (!sent && !rc)
+		rc = pg_result_rc(c, NULL);
+	return rc ? s->engine->fail(s, rc, e) : 0;
+}
+
+int pg_settle(pg_conn *c)
+{
+	if (!c->queued)
+		return 0;
+	int commands = c->queued;
+	c->queued = 0;
+	PQpipelineSync(c->conn);
+	/* Each command's results end with NULL; the sync's ends the pipeline.
+	 * Kept: the first failure (those after it only say they were
+	 * skipped). */
+	PGresult *failed = NULL;
+	bool synced = false;
+	for (int ends = 0; ends <= commands && !synced;) {
+		PGresult *res = PQgetResult(c->conn);
+		if (!res) {
+			ends++;
+			continue;
+		}
+		ExecStatusType status = PQresultStatus(res);
+		synced = status == PGRES_PIPELINE_SYNC;
+		if (status == PGRES_FATAL_ERROR && !failed)
+			failed = res;
+		else
+			PQclear(res);
+	}
+	if (!PQexitPipelineMode(c->conn))
+		fprintf(stderr, "copro: pipeline not ended: %s", PQerrorMessage(c->conn));
+	int rc = failed || !synced ? pg_result_rc(c, failed) : 0;
+	PQclear(failed);
+	return rc;
 }
 
 static const char *value(pg_stmt *st, int c)

@@ -90,9 +90,11 @@ int store_review_get(store *s, arena *a, int64_t evaluation, const char *element
 		       SQL_ARGS(sql_int(evaluation), sql_text(element)), out, review_cols, e);
 }
 
+/* Sent ahead (sql_send): nothing waits for its answer, and the POST's
+ * activity line goes with it. */
 int store_review_put(store *s, const review_row *r, err *e)
 {
-	return sql_run(s, "INSERT INTO statement_review (evaluation_id, element_key, strengths,"
+	return sql_send(s, "INSERT INTO statement_review (evaluation_id, element_key, strengths,"
 		" areas, status, with_cyp, with_parents, with_practitioners, updated_at)"
 		" VALUES (:evaluation_id, :element_key, COALESCE(:strengths, ''), COALESCE(:areas, ''),"
 		" :status, :with_cyp, :with_parents, :with_practitioners, :updated_at)"

@@ -339,6 +339,17 @@ int sql_run(store *s, const char *sql, const sql_in *in, err *e)
 	return st ? sql_exec_stmt(s, st, e) : -1;
 }
 
+int sql_send(store *s, const char *sql, const sql_in *in, err *e)
+{
+	if (!s->engine->send_stmt || !s->in_tx)
+		return sql_run(s, sql, in, e);
+	sql_stmt *st = prepare_bound(s, sql, in, e);
+	if (!st || s->engine->send_stmt(s, st, e) < 0)
+		return -1;
+	s->tx_wrote = true;
+	return 0;
+}
+
 int sql_change(store *s, const char *sql, const sql_in *in, err *e)
 {
 	if (sql_run(s, sql, in, e) < 0)

@@ -177,6 +177,11 @@ void store_reads_free(store *s);
 
 /* A statement that returns no rows: 0, or -1. */
 int sql_run(store *s, const char *sql, const sql_in *in, err *e);
+/* The same for a write whose answer the caller does not need: inside a
+ * transaction on PostgreSQL it is sent without waiting, and its answer
+ * read with the next statement's or the commit's (one round trip for
+ * both), which report its failure. Elsewhere sql_run. */
+int sql_send(store *s, const char *sql, const sql_in *in, err *e);
 /* The same, answering 1 when it changed a row and 0 when none. */
 int sql_change(store *s, const char *sql, const sql_in *in, err *e);
 /* An INSERT: *id is the new row's. */

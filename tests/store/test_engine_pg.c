@@ -509,6 +509,58 @@ static void a_start_refuses_what_it_did(void **state)
 	assert_non_null(strstr(e.msg, sql));
 }
 
+/* Writes sent ahead (sql_send, the statement review POST's two writes):
+ * inside a transaction they go without waiting, and are answered in one
+ * round trip before the COMMIT (its own, answered once flushed); a read
+ * after them sees them; outside a transaction a write is answered at
+ * once, as its answer is its commit. */
+static void writes_sent_ahead_are_answered_before_the_commit(void **state)
+{
+	pgfix *f = *state;
+	const char *ins = "INSERT INTO t (name) VALUES (?)";
+	/* The text is prepared at its first run, a round trip of its own. */
+	assert_int_equal(sql_send(&f->db, ins, SQL_ARGS(sql_text("a")), &f->e), 0);
+	store other;
+	assert_int_equal(store_open(&other, f->path, STORE_EXISTING, &f->e), 0);
+	int64_t v = -1;
+	assert_int_equal(sql_get_int(&other, "SELECT COUNT(*) FROM t", NULL, &v, &f->e), 0);
+	assert_int_equal(v, 1);
+	uint64_t trips = store_round_trips(&f->db);
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	assert_int_equal(sql_send(&f->db, ins, SQL_ARGS(sql_text("b")), &f->e), 0);
+	assert_int_equal(sql_send(&f->db, ins, SQL_ARGS(sql_text("c")), &f->e), 0);
+	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	assert_int_equal(store_round_trips(&f->db) - trips, 1);
+	assert_int_equal(sql_get_int(&other, "SELECT COUNT(*) FROM t", NULL, &v, &f->e), 0);
+	assert_int_equal(v, 3);
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	assert_int_equal(sql_send(&f->db, ins, SQL_ARGS(sql_text("d")), &f->e), 0);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM t WHERE name = 'd'"), 1);
+	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	store_close(&other);
+}
+
+/* A write sent ahead that the database refuses fails the commit, which
+ * saves nothing of the transaction and says why; the next transaction
+ * is an ordinary one. */
+static void a_refused_write_sent_ahead_fails_the_commit(void **state)
+{
+	pgfix *f = *state;
+	const char *ins = "INSERT INTO t (name) VALUES (?)";
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	assert_int_equal(sql_send(&f->db, ins, SQL_ARGS(sql_text("x")), &f->e), 0);
+	assert_int_equal(sql_send(&f->db, ins, SQL_ARGS(sql_text("x")), &f->e), 0);
+	assert_int_equal(sql_send(&f->db, ins, SQL_ARGS(sql_text("z")), &f->e), 0);
+	assert_int_equal(store_commit(&f->db, &f->e), -1);
+	assert_int_equal(f->e.kind, ERR_CONFLICT);
+	store_rollback(&f->db);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM t"), 0);
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	assert_int_equal(sql_send(&f->db, ins, SQL_ARGS(sql_text("y")), &f->e), 0);
+	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM t"), 1);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -524,6 +576,8 @@ int main(void)
 		T(a_statement_let_go_in_an_ended_transaction_goes_after_it),
 		T(a_begin_goes_with_the_first_statement), T(a_connection_starts_in_two_round_trips),
 		T(a_connection_starts_in_utc_and_utf8), T(a_start_refuses_what_it_did),
+		T(writes_sent_ahead_are_answered_before_the_commit),
+		T(a_refused_write_sent_ahead_fails_the_commit),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	test_pg_cluster_stop();
