@@ -537,6 +537,17 @@ static void writes_sent_ahead_are_answered_before_the_commit(void **state)
 	assert_int_equal(sql_send(&f->db, ins, SQL_ARGS(sql_text("d")), &f->e), 0);
 	assert_int_equal(count(f, "SELECT COUNT(*) FROM t WHERE name = 'd'"), 1);
 	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	/* A long run (an import's) is answered every 64 writes, all kept. */
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	for (int i = 0; i < 150; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "many%d", i);
+		assert_int_equal(sql_send(&f->db, ins, SQL_ARGS(sql_text(name)), &f->e), 0);
+	}
+	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	assert_int_equal(sql_get_int(&other, "SELECT COUNT(*) FROM t WHERE name LIKE 'many%'", NULL, &v,
+				     &f->e), 0);
+	assert_int_equal(v, 150);
 	store_close(&other);
 }
 
