@@ -83,26 +83,42 @@ int cli_parse(cli *c, int argc, char **argv, const cli_opt *opts, const char **p
 	return 0;
 }
 
-int cli_load_frameworks(cli *c)
+/* One bad file is reported and the rest still load: when they are read. */
+static void warn_failures(const fw_registry *r)
+{
+	for (size_t i = 0; i < r->n_failures; i++)
+		fprintf(stderr, "copro: warning: %s (this instrument was not loaded)\n", r->failures[i]);
+}
+
+/* The instruments' folder is listed at once (an unreadable one is still
+ * refused at the start of every command), but its files are read and
+ * hashed only when the command first asks for an instrument: a third of
+ * `org list`'s instructions went to reading files it never used. */
+static int defer_frameworks(cli *c)
 {
 	if (c->frameworks_loaded)
 		return 0;
-	if (fw_registry_load(&c->frameworks, NULL, &c->e) < 0) {
+	if (fw_registry_defer(&c->frameworks, NULL, &c->e) < 0) {
 		fw_registry_free(&c->frameworks);
 		return -1;
 	}
+	c->frameworks.loaded = warn_failures;
 	c->frameworks_loaded = true;
 	c->d.frameworks = &c->frameworks;
-	/* One bad file is reported and the rest still load. */
-	for (size_t i = 0; i < c->frameworks.n_failures; i++)
-		fprintf(stderr, "copro: warning: %s (this instrument was not loaded)\n",
-			c->frameworks.failures[i]);
+	return 0;
+}
+
+int cli_load_frameworks(cli *c)
+{
+	if (defer_frameworks(c) < 0)
+		return -1;
+	fw_registry_ready(&c->frameworks);
 	return 0;
 }
 
 static int open_db(cli *c, int mode)
 {
-	if (cli_load_frameworks(c) < 0)
+	if (defer_frameworks(c) < 0)
 		return -1;
 	if (c->db_open)
 		return 0;

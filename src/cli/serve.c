@@ -133,7 +133,9 @@ static int cmd_serve(cli *c, int argc, char **argv)
 		return cli_usage_error(c, "--page-cache-mb takes a number of megabytes from 0 (no cache) to 4096."),
 		       EXIT_USAGE;
 	o.page_cache_mb = (int)mb;
-	if (cli_open(c) < 0)
+	/* Every instrument read now: the server's threads share the registry,
+	 * which only a command line's single thread may read late. */
+	if (cli_open(c) < 0 || cli_load_frameworks(c) < 0)
 		return cli_fail(c);
 	o.config = (web_config){.db_path = c->db_path, .frameworks = &c->frameworks, .tls = tls,
 				.assets_dir = assets ? assets : paths_assets()};

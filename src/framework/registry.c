@@ -1,6 +1,8 @@
-/* registry.c: every instrument of a directory, loaded at start-up. A bad
- * file is remembered by name with its problems and does not stop the
- * others from loading. */
+/* registry.c: every instrument of a directory. A bad file is remembered
+ * by name with its problems and does not stop the others from loading.
+ * A command line's registry is deferred (fw_registry_defer): the folder
+ * is listed at start, but its files are read and hashed only when a
+ * command first asks for an instrument; most commands never do. */
 #include "framework/framework.h"
 
 #include "core/paths.h"
@@ -56,7 +58,9 @@ static void load_one(fw_registry *r, const char *path)
 	free(rep);
 }
 
-int fw_registry_load(fw_registry *r, const char *dir, err *e)
+/* Lists the folder's *.json files, sorted, in r->pending: their reading
+ * is fw_registry_ready's. */
+int fw_registry_defer(fw_registry *r, const char *dir, err *e)
 {
 	memset(r, 0, sizeof *r);
 	if (!dir)
@@ -67,39 +71,62 @@ int fw_registry_load(fw_registry *r, const char *dir, err *e)
 		return err_set(e, ERR_IO,
 			       "cannot read the frameworks directory %s (%s): set COPRO_FRAMEWORKS to a directory of instrument files",
 			       dir, strerror(errno));
-	char **names = NULL;
-	size_t n = 0;
 	struct dirent *de;
 	while ((de = readdir(d))) {
 		size_t len = strlen(de->d_name);
 		if (de->d_name[0] == '.' || len < 6 || strcmp(de->d_name + len - 5, ".json") != 0)
 			continue;
-		char **grown = realloc(names, (n + 1) * sizeof *grown);
+		char **grown = realloc(r->pending, (r->n_pending + 1) * sizeof *grown);
 		if (!grown)
 			abort();
-		names = grown;
-		names[n++] = strdup(de->d_name);
+		r->pending = grown;
+		r->pending[r->n_pending++] = strdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_name);
-	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(dir) + strlen(names[i]) + 2;
-		char *path = malloc(len);
-		if (!path)
-			abort();
-		snprintf(path, len, "%s/%s", dir, names[i]);
-		load_one(r, path);
-		free(path);
-		free(names[i]);
-	}
-	free(names);
-	if (r->n > 1)
-		qsort(r->items, r->n, sizeof *r->items, cmp_fw);
+	qsort(r->pending, r->n_pending, sizeof *r->pending, cmp_name);
+	r->deferred = true;
 	return 0;
 }
 
+void fw_registry_ready(fw_registry *r)
+{
+	if (!r->deferred)
+		return;
+	r->deferred = false;
+	for (size_t i = 0; i < r->n_pending; i++) {
+		size_t len = strlen(r->dir) + strlen(r->pending[i]) + 2;
+		char *path = malloc(len);
+		if (!path)
+			abort();
+		snprintf(path, len, "%s/%s", r->dir, r->pending[i]);
+		load_one(r, path);
+		free(path);
+		free(r->pending[i]);
+	}
+	free(r->pending);
+	r->pending = NULL;
+	r->n_pending = 0;
+	if (r->n > 1)
+		qsort(r->items, r->n, sizeof *r->items, cmp_fw);
+	if (r->loaded)
+		r->loaded(r);
+}
+
+int fw_registry_load(fw_registry *r, const char *dir, err *e)
+{
+	if (fw_registry_defer(r, dir, e) < 0)
+		return -1;
+	fw_registry_ready(r);
+	return 0;
+}
+
+/* A deferred registry is read here, at the first instrument asked for:
+ * the registry itself is the caller's own, never a constant (a cast, not
+ * a promise broken), and a deferred one is used by one thread only. */
 const framework *fw_registry_find(const fw_registry *r, const char *id)
 {
+	if (r->deferred)
+		fw_registry_ready((fw_registry *)r);
 	for (size_t i = 0; i < r->n; i++)
 		if (strcmp(r->items[i]->id, id) == 0)
 			return r->items[i];
@@ -112,6 +139,9 @@ void fw_registry_free(fw_registry *r)
 		framework_free(r->items[i]);
 	for (size_t i = 0; i < r->n_failures; i++)
 		free(r->failures[i]);
+	for (size_t i = 0; i < r->n_pending; i++)
+		free(r->pending[i]);
+	free(r->pending);
 	free(r->items);
 	free(r->failures);
 	free(r->dir);

@@ -100,4 +100,23 @@ expect_fail "easy-read texts without the note on whose wording they are are refu
 	framework validate "$WORK/easy-read-hard.json"
 check "... with its code" sh -c 'printf "%s" "$1" | grep -qF "[easy-read-unmarked]"' _ "$err"
 
+# Instruments are read when a command first asks for one (a command that
+# asks for none never reads them), with the same checks: a bad file is
+# still told by a command that reads them, and a folder that cannot be
+# read is still refused by every command that opens the database.
+mkdir "$WORK/fw-bad"
+cp "$FW"/*.json "$WORK/fw-bad/"
+printf '{ not json' >"$WORK/fw-bad/broken.json"
+COPRO_FRAMEWORKS=$WORK/fw-bad run framework show four-cornerstones
+same "an instrument read late is read whole" 0 "$status"
+check "a bad instrument file is still told where instruments are read" sh -c \
+	'printf "%s\n" "$1" | grep -qF "broken.json:1:" && printf "%s\n" "$1" | grep -qF "(this instrument was not loaded)"' _ "$err"
+expect_ok "init" init
+COPRO_FRAMEWORKS=$WORK/fw-bad run org list
+same "a command that asks for no instrument reads no instrument file (so tells no bad one)" "0 0" \
+	"$status $(printf '%s\n' "$err" | grep -c 'broken.json')"
+COPRO_FRAMEWORKS=$WORK/no-such-folder run org list
+check "a frameworks folder that cannot be read is refused by a command that reads no instrument" sh -c \
+	'[ "$2" -ne 0 ] && printf "%s\n" "$1" | grep -qF "cannot read the frameworks directory $3/no-such-folder"' _ "$err" "$status" "$WORK"
+
 finish

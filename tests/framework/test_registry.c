@@ -146,6 +146,55 @@ static void env_var_chooses_directory(void **state)
 	free(saved);
 }
 
+/* A deferred registry (a command line's) lists the folder at once, so a
+ * folder it cannot read is refused there, and reads the files at the
+ * first instrument asked for: what is on disk then, bad files told to
+ * its owner once, the same registry as fw_registry_load's after. */
+static size_t told;
+static void count_told(const fw_registry *r)
+{
+	told += r->n_failures;
+}
+
+static void deferred_reads_files_at_first_find(void **state)
+{
+	dirfix *d = *state;
+	fw_registry r;
+	err e = {0};
+	char missing[128];
+	snprintf(missing, sizeof missing, "%s/no-such-dir", d->dir);
+	assert_int_equal(fw_registry_defer(&r, missing, &e), -1);
+	assert_int_equal(e.kind, ERR_IO);
+	assert_non_null(strstr(e.msg, "COPRO_FRAMEWORKS"));
+	fw_registry_free(&r);
+
+	assert_int_equal(fw_registry_defer(&r, d->dir, &e), 0);
+	r.loaded = count_told;
+	told = 0;
+	assert_int_equal(r.n, 0);
+	/* Changed on disk after the start, before it is first asked for. */
+	write_file(d->dir, "zeta.json",
+		   "{\"format\":\"copro-framework-1\",\"id\":\"zeta\",\"title\":\"Changed\",\"kind\":\"evidence\","
+		   "\"source\":{\"title\":\"S\"},\"sections\":[{\"key\":\"1\",\"title\":\"S1\",\"elements\":"
+		   "[{\"key\":\"1i\",\"title\":\"E\",\"indicators\":[{\"key\":\"a\",\"text\":\"A\"}]}]}]}");
+	const framework *zeta = fw_registry_find(&r, "zeta");
+	assert_non_null(zeta);
+	assert_string_equal(zeta->title, "Changed");
+	assert_ptr_equal(fw_registry_find(&r, "alpha"), r.items[0]);
+	assert_int_equal(r.n, 2);
+	assert_int_equal(told, r.n_failures);
+	assert_true(told >= 2);
+	assert_int_equal(failures_naming(&r, "broken.json"), 1);
+	fw_registry_ready(&r);  /* once only */
+	assert_int_equal(told, r.n_failures);
+	assert_int_equal(r.n, 2);
+	fw_registry_free(&r);
+
+	/* Freed before anything was asked for: nothing leaks. */
+	assert_int_equal(fw_registry_defer(&r, d->dir, &e), 0);
+	fw_registry_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -154,6 +203,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(find_by_id, setup, teardown),
 		cmocka_unit_test_setup_teardown(missing_directory, setup, teardown),
 		cmocka_unit_test_setup_teardown(env_var_chooses_directory, setup, teardown),
+		cmocka_unit_test_setup_teardown(deferred_reads_files_at_first_find, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
