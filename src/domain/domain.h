@@ -63,6 +63,9 @@ int org_validate(const org_row *o, err *e);
 int org_add(domain *d, org_row *o, int64_t *id, err *e);
 int org_edit(domain *d, const org_row *o, err *e);
 int org_get(domain *d, int64_t id, org_row *out, err *e);   /* not found is an error */
+/* Organisation `id` as a list of none or one, asked with other reads
+ * (domain_reads_begin): org_get's row once they are read. */
+int org_ask(domain *d, int64_t id, org_list *out, err *e);
 /* Every organisation, or an area's, by name. */
 int orgs_all(domain *d, org_list *out, err *e);
 int orgs_of_area(domain *d, int64_t area, org_list *out, err *e);

@@ -115,6 +115,11 @@ int org_get(domain *d, int64_t id, org_row *out, err *e)
 			    (long long)id);
 }
 
+int org_ask(domain *d, int64_t id, org_list *out, err *e)
+{
+	return store_org_ask(d->db, d->mem, id, out, e);
+}
+
 int org_edit(domain *d, const org_row *in, err *e)
 {
 	org_row o = *in;

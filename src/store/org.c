@@ -80,6 +80,11 @@ int store_org_get(store *s, arena *a, int64_t id, org_row *out, err *e)
 		       org_cols, e);
 }
 
+int store_org_ask(store *s, arena *a, int64_t id, org_list *out, err *e)
+{
+	return SQL_LIST(s, a, "SELECT " ORG_COLUMNS " WHERE o.id = ?", SQL_ID_ARG(id), out, org_cols, e);
+}
+
 int store_org_find(store *s, arena *a, const char *name, const char *area, org_row *out, err *e)
 {
 	return sql_get(s, a, "SELECT " ORG_COLUMNS

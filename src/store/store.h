@@ -189,6 +189,9 @@ int store_area_by_name(store *s, const char *name, const char *now, int64_t *id,
 int store_org_insert(store *s, const org_row *o, int64_t *id, err *e);
 int store_org_update(store *s, const org_row *o, err *e);
 int store_org_get(store *s, arena *a, int64_t id, org_row *out, err *e);
+/* The same as a list of none or one, which can go with other reads
+ * (store_reads_begin). */
+int store_org_ask(store *s, arena *a, int64_t id, org_list *out, err *e);
 int store_org_find(store *s, arena *a, const char *name, const char *area, org_row *out, err *e);
 int store_org_list(store *s, arena *a, org_list *out, err *e);
 int store_org_list_area(store *s, arena *a, int64_t area, org_list *out, err *e);

@@ -132,12 +132,12 @@ static void pages_render_for_our_roles(void **state)
  * (now one). The checks' snapshot is SQLite's alone: on PostgreSQL its
  * BEGIN and COMMIT would be two round trips more, and no transaction is
  * begun. On PostgreSQL the evaluation's progress (its links, judgements
- * and own indicators), the frame's counts and the statement page's own
- * lists go to the server together, one round trip: the round trips are
- * the statements less those that went along (3 on the overview, 7 on the
- * statement page). */
+ * and own indicators), the frame's counts, the organisation and the
+ * statement page's own lists go to the server together, one round trip:
+ * the round trips are the statements less those that went along (4 on
+ * the overview, 8 on the statement page). */
 enum { OVERVIEW_STATEMENTS = 9, STATEMENT_STATEMENTS = 12 };
-enum { OVERVIEW_ROUND_TRIPS = 6, STATEMENT_ROUND_TRIPS = 5 };
+enum { OVERVIEW_ROUND_TRIPS = 5, STATEMENT_ROUND_TRIPS = 4 };
 
 static void evaluation_pages_statement_budget(void **state)
 {

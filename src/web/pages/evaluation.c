@@ -59,16 +59,22 @@ bool eval_submitted(const evaluation_progress *p)
 	return strcmp(p->evaluation.status, "submitted") == 0;
 }
 
-static int eval_page_read(request *r, eval_page *pg, bool statement)
+/* `org` is filled by the reads' end, so it lives in the caller's frame. */
+static int eval_page_read(request *r, eval_page *pg, bool statement, org_list *org)
 {
 	int64_t id = param_id(r, 1);
 	evaluation_row ev;
 	err e = {0};
+	/* The organisation goes with the progress's reads. */
+	if (org_ask(&r->d, r->org, org, &e) < 0)
+		return page_error(r, &e);
 	if (evaluation_get_in_org(&r->d, r->org, id, &ev, &e) < 0)
 		return page_lookup_failed(r, &e);
 	if (evaluation_progress_of(&r->d, &ev, &pg->p, &e) < 0)
 		return page_error(r, &e);
-	if (org_get(&r->d, r->org, &pg->org, &e) < 0)
+	if (org->n == 1)
+		pg->org = org->items[0];
+	else if (org_get(&r->d, r->org, &pg->org, &e) < 0)
 		return page_error(r, &e);
 	if (statement) {
 		pg->ep = r->params[2] ? progress_element(&pg->p, r->params[2]) : NULL;
@@ -85,11 +91,12 @@ static int eval_page_read(request *r, eval_page *pg, bool statement)
 int eval_page_load(request *r, eval_page *pg, bool statement)
 {
 	frame_count_list counts;
+	org_list org;
 	err e = {0};
 	memset(pg, 0, sizeof *pg);
 	domain_reads_begin(&r->d);
 	web_frame_counts_ask(r, &counts);
-	int st = eval_page_read(r, pg, statement);
+	int st = eval_page_read(r, pg, statement, &org);
 	int ended = domain_reads_end(&r->d, &e);
 	if (st)
 		return st;
