@@ -19,6 +19,7 @@ check "the database answers" "$(psql -X -A -t "$uri" -c 'SELECT 1')" 1
 check "no TCP: listen_addresses is empty" "$(psql -X -A -t "$uri" -c 'SHOW listen_addresses')" ""
 check "fsync is off, commits still wait for their WAL write" "$(psql -X -A -t "$uri" -c 'SHOW fsync' -c 'SHOW synchronous_commit' | tr '\n' ' ')" "off on "
 check "the socket lives in the folder" "$(psql -X -A -t "$uri" -c 'SHOW unix_socket_directories')" "$dir"
+check "background (make check's cluster) runs without autovacuum" "$(psql -X -A -t "$uri" -c 'SHOW autovacuum')" off
 # cpu counts the server processes of connections that ended: twenty
 # more connections add to it.
 before=$("$cluster" cpu "$uri")
