@@ -83,17 +83,16 @@ int cli_parse(cli *c, int argc, char **argv, const cli_opt *opts, const char **p
 	return 0;
 }
 
-/* One bad file is reported and the rest still load: when they are read. */
-static void warn_failures(const fw_registry *r)
+/* One bad file is reported and the rest still load: when it is read. */
+static void warn_failure(const char *failure)
 {
-	for (size_t i = 0; i < r->n_failures; i++)
-		fprintf(stderr, "copro: warning: %s (this instrument was not loaded)\n", r->failures[i]);
+	fprintf(stderr, "copro: warning: %s (this instrument was not loaded)\n", failure);
 }
 
 /* The instruments' folder is listed at once (an unreadable one is still
- * refused at the start of every command), but its files are read and
- * hashed only when the command first asks for an instrument: a third of
- * `org list`'s instructions went to reading files it never used. */
+ * refused at the start of every command), but a file is read and hashed
+ * only when the command first asks for its instrument: a third of `org
+ * list`'s instructions went to reading files it never used. */
 static int defer_frameworks(cli *c)
 {
 	if (c->frameworks_loaded)
@@ -102,7 +101,7 @@ static int defer_frameworks(cli *c)
 		fw_registry_free(&c->frameworks);
 		return -1;
 	}
-	c->frameworks.loaded = warn_failures;
+	c->frameworks.told = warn_failure;
 	c->frameworks_loaded = true;
 	c->d.frameworks = &c->frameworks;
 	return 0;

@@ -183,17 +183,18 @@ typedef struct fw_registry {
 	bool deferred;
 	char **pending;
 	size_t n_pending;
-	/* Called once the files are read (set by the registry's owner). */
-	void (*loaded)(const struct fw_registry *r);
+	/* Told each bad file's problem as it is read (set by the owner). */
+	void (*told)(const char *failure);
 } fw_registry;
 
 /* Loads every *.json of `dir` (NULL: $COPRO_FRAMEWORKS, else the bundled
  * directory). Returns -1 only when the directory cannot be read. */
 int fw_registry_load(fw_registry *r, const char *dir, err *e);
-/* The same, but only lists the directory (its errors are the same): the
- * files are read by fw_registry_ready, which fw_registry_find runs at the
- * first instrument asked for. For one thread only (a command line's);
- * items, n and failures mean nothing before fw_registry_ready. */
+/* The same, but only lists the directory (its errors are the same): a
+ * file is read when fw_registry_find first asks for its instrument (an
+ * id is its file's name), the rest by fw_registry_ready. For one thread
+ * only (a command line's); items, n and failures hold only what was read
+ * until fw_registry_ready. */
 int fw_registry_defer(fw_registry *r, const char *dir, err *e);
 void fw_registry_ready(fw_registry *r);
 const framework *fw_registry_find(const fw_registry *r, const char *id);

@@ -1,8 +1,8 @@
 /* registry.c: every instrument of a directory. A bad file is remembered
  * by name with its problems and does not stop the others from loading.
  * A command line's registry is deferred (fw_registry_defer): the folder
- * is listed at start, but its files are read and hashed only when a
- * command first asks for an instrument; most commands never do. */
+ * is listed at start, but a file is read and hashed only when a command
+ * first asks for its instrument; most commands ask for none, or one. */
 #include "framework/framework.h"
 
 #include "core/paths.h"
@@ -35,6 +35,8 @@ static void add_failure(fw_registry *r, const char *line)
 		abort();
 	r->failures = grown;
 	r->failures[r->n_failures++] = strdup(line);
+	if (r->told)
+		r->told(line);
 }
 
 static void load_one(fw_registry *r, const char *path)
@@ -88,28 +90,47 @@ int fw_registry_defer(fw_registry *r, const char *dir, err *e)
 	return 0;
 }
 
+/* Reads pending file i (a name of r->pending) and forgets its name. */
+static void read_pending(fw_registry *r, size_t i)
+{
+	size_t len = strlen(r->dir) + strlen(r->pending[i]) + 2;
+	char *path = malloc(len);
+	if (!path)
+		abort();
+	snprintf(path, len, "%s/%s", r->dir, r->pending[i]);
+	load_one(r, path);
+	free(path);
+	free(r->pending[i]);
+	r->pending[i] = NULL;
+}
+
 void fw_registry_ready(fw_registry *r)
 {
 	if (!r->deferred)
 		return;
 	r->deferred = false;
-	for (size_t i = 0; i < r->n_pending; i++) {
-		size_t len = strlen(r->dir) + strlen(r->pending[i]) + 2;
-		char *path = malloc(len);
-		if (!path)
-			abort();
-		snprintf(path, len, "%s/%s", r->dir, r->pending[i]);
-		load_one(r, path);
-		free(path);
-		free(r->pending[i]);
-	}
+	for (size_t i = 0; i < r->n_pending; i++)
+		if (r->pending[i])
+			read_pending(r, i);
 	free(r->pending);
 	r->pending = NULL;
 	r->n_pending = 0;
 	if (r->n > 1)
 		qsort(r->items, r->n, sizeof *r->items, cmp_fw);
-	if (r->loaded)
-		r->loaded(r);
+}
+
+/* An instrument's id is its file's name (validate.c refuses any other),
+ * so a deferred registry reads only the file that can hold `id`. */
+static void read_for(fw_registry *r, const char *id)
+{
+	size_t n = strlen(id);
+	for (size_t i = 0; i < r->n_pending; i++) {
+		const char *name = r->pending[i];
+		if (name && strncmp(name, id, n) == 0 && strcmp(name + n, ".json") == 0) {
+			read_pending(r, i);
+			return;
+		}
+	}
 }
 
 int fw_registry_load(fw_registry *r, const char *dir, err *e)
@@ -120,13 +141,14 @@ int fw_registry_load(fw_registry *r, const char *dir, err *e)
 	return 0;
 }
 
-/* A deferred registry is read here, at the first instrument asked for:
- * the registry itself is the caller's own, never a constant (a cast, not
- * a promise broken), and a deferred one is used by one thread only. */
+/* A deferred registry reads the instrument's file here, when it is first
+ * asked for: the registry itself is the caller's own, never a constant (a
+ * cast, not a promise broken), and a deferred one is used by one thread
+ * only. */
 const framework *fw_registry_find(const fw_registry *r, const char *id)
 {
 	if (r->deferred)
-		fw_registry_ready((fw_registry *)r);
+		read_for((fw_registry *)r, id);
 	for (size_t i = 0; i < r->n; i++)
 		if (strcmp(r->items[i]->id, id) == 0)
 			return r->items[i];
@@ -140,7 +162,7 @@ void fw_registry_free(fw_registry *r)
 	for (size_t i = 0; i < r->n_failures; i++)
 		free(r->failures[i]);
 	for (size_t i = 0; i < r->n_pending; i++)
-		free(r->pending[i]);
+		free(r->pending[i]);     /* NULL once read */
 	free(r->pending);
 	free(r->items);
 	free(r->failures);

@@ -147,16 +147,17 @@ static void env_var_chooses_directory(void **state)
 }
 
 /* A deferred registry (a command line's) lists the folder at once, so a
- * folder it cannot read is refused there, and reads the files at the
- * first instrument asked for: what is on disk then, bad files told to
- * its owner once, the same registry as fw_registry_load's after. */
+ * folder it cannot read is refused there, and reads a file when its
+ * instrument is first asked for (what is on disk then), the rest at
+ * fw_registry_ready: each bad file told to its owner once, as it is
+ * read, and the same registry as fw_registry_load's at the end. */
 static size_t told;
-static void count_told(const fw_registry *r)
+static void count_told(const char *failure)
 {
-	told += r->n_failures;
+	told += failure != NULL;
 }
 
-static void deferred_reads_files_at_first_find(void **state)
+static void deferred_reads_each_file_when_asked(void **state)
 {
 	dirfix *d = *state;
 	fw_registry r;
@@ -169,7 +170,7 @@ static void deferred_reads_files_at_first_find(void **state)
 	fw_registry_free(&r);
 
 	assert_int_equal(fw_registry_defer(&r, d->dir, &e), 0);
-	r.loaded = count_told;
+	r.told = count_told;
 	told = 0;
 	assert_int_equal(r.n, 0);
 	/* Changed on disk after the start, before it is first asked for. */
@@ -180,18 +181,28 @@ static void deferred_reads_files_at_first_find(void **state)
 	const framework *zeta = fw_registry_find(&r, "zeta");
 	assert_non_null(zeta);
 	assert_string_equal(zeta->title, "Changed");
-	assert_ptr_equal(fw_registry_find(&r, "alpha"), r.items[0]);
-	assert_int_equal(r.n, 2);
-	assert_int_equal(told, r.n_failures);
-	assert_true(told >= 2);
+	assert_int_equal(r.n, 1);               /* only its file was read */
+	assert_ptr_equal(fw_registry_find(&r, "zeta"), zeta);
+	assert_null(fw_registry_find(&r, "other"));     /* in mismatch.json: never by its id */
+	assert_null(fw_registry_find(&r, "zet"));
+	assert_null(fw_registry_find(&r, "broken"));    /* read, told, not loaded */
+	assert_int_equal(told, 1);
 	assert_int_equal(failures_naming(&r, "broken.json"), 1);
-	fw_registry_ready(&r);  /* once only */
-	assert_int_equal(told, r.n_failures);
+	assert_int_equal(r.n, 1);
+	fw_registry_ready(&r);
+	assert_int_equal(r.n, 2);
+	assert_string_equal(r.items[0]->id, "alpha");
+	assert_ptr_equal(r.items[1], zeta);
+	assert_int_equal(r.n_failures, 2);
+	assert_int_equal(told, 2);              /* each once */
+	fw_registry_ready(&r);
+	assert_int_equal(told, 2);
 	assert_int_equal(r.n, 2);
 	fw_registry_free(&r);
 
-	/* Freed before anything was asked for: nothing leaks. */
+	/* Freed with files read and unread: nothing leaks. */
 	assert_int_equal(fw_registry_defer(&r, d->dir, &e), 0);
+	assert_non_null(fw_registry_find(&r, "alpha"));
 	fw_registry_free(&r);
 }
 
@@ -203,7 +214,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(find_by_id, setup, teardown),
 		cmocka_unit_test_setup_teardown(missing_directory, setup, teardown),
 		cmocka_unit_test_setup_teardown(env_var_chooses_directory, setup, teardown),
-		cmocka_unit_test_setup_teardown(deferred_reads_files_at_first_find, setup, teardown),
+		cmocka_unit_test_setup_teardown(deferred_reads_each_file_when_asked, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
