@@ -1,6 +1,7 @@
 /* engine_pg.h: PostgreSQL's side of the engine table, shared by
- * engine_pg.c (the connection, transactions, errors) and engine_pg_stmt.c
- * (statements, their cache and parameters). Internal to src/store. */
+ * engine_pg.c (the connection, transactions, errors), engine_pg_stmt.c
+ * (statements, their cache and parameters) and engine_pg_params.c (the
+ * parameters' rewriting). Internal to src/store. */
 #ifndef COPRO_STORE_ENGINE_PG_H
 #define COPRO_STORE_ENGINE_PG_H
 
@@ -33,6 +34,20 @@ typedef struct pg_conn {
 	 * (pg_send_stmt); pg_settle reads them before anything else runs. */
 	int queued;
 } pg_conn;
+
+/* p, or abort() when an allocation failed (NULL). */
+void *pg_must(void *p);
+
+/* copro's SQL text with its parameters as $N (engine_pg_params.c): out
+ * (malloc'd, len bytes), max parameters, names[i] the ":name" of $i+1 or
+ * NULL (malloc'd). */
+typedef struct pg_rewrite {
+	char *out;
+	size_t len;
+	int max;
+	char **names;           /* by number - 1, up to max */
+} pg_rewrite;
+void pg_rewrite_sql(const char *sql, pg_rewrite *r);
 
 pg_conn *pg_conn_new(void);
 void pg_conn_free(pg_conn *c);

@@ -44,7 +44,7 @@ struct pg_cache {
 	size_t used;
 };
 
-static void *must(void *p)
+void *pg_must(void *p)
 {
 	if (!p)
 		abort();
@@ -53,97 +53,9 @@ static void *must(void *p)
 
 pg_conn *pg_conn_new(void)
 {
-	pg_conn *c = must(calloc(1, sizeof *c));
-	c->cache = must(calloc(1, sizeof *c->cache));
+	pg_conn *c = pg_must(calloc(1, sizeof *c));
+	c->cache = pg_must(calloc(1, sizeof *c->cache));
 	return c;
-}
-
-/* ---- parameters -----------------------------------------------------------
- * SQLite numbers `?` one past the highest number so far, `?N` as N and a
- * new `:name` one past the highest; the same name is the same parameter.
- * Quoted text, quoted names, comments and `::` casts are copied as they
- * are. */
-
-typedef struct rewrite {
-	char *out;
-	size_t len;
-	int max;
-	char **names;           /* by number - 1, up to max */
-} rewrite;
-
-static void put(rewrite *r, const char *p, size_t n)
-{
-	memcpy(r->out + r->len, p, n);
-	r->len += n;
-}
-
-static void put_param(rewrite *r, int i, const char *name, size_t n)
-{
-	if (i > r->max) {
-		r->names = must(realloc(r->names, (size_t)i * sizeof *r->names));
-		for (int k = r->max; k < i; k++)
-			r->names[k] = NULL;
-		r->max = i;
-	}
-	if (name && !r->names[i - 1])
-		r->names[i - 1] = must(strndup(name, n));
-	r->len += (size_t)sprintf(r->out + r->len, "$%d", i);
-}
-
-static int named_index(rewrite *r, const char *name, size_t n)
-{
-	for (int k = 0; k < r->max; k++)
-		if (r->names[k] && strlen(r->names[k]) == n && memcmp(r->names[k], name, n) == 0)
-			return k + 1;
-	return r->max + 1;
-}
-
-/* The end of a quoted run starting at p (quote q), or of a comment. */
-static const char *skip_quoted(const char *p)
-{
-	char q = *p++;
-	while (*p && !(*p == q && p[1] != q))
-		p += *p == q ? 2 : 1;
-	return *p ? p + 1 : p;
-}
-
-static const char *skip_token(const char *p)
-{
-	if (*p == '\'' || *p == '"')
-		return skip_quoted(p);
-	if (p[0] == '-' && p[1] == '-')
-		return p + strcspn(p, "\n");
-	if (p[0] == '/' && p[1] == '*') {
-		const char *end = strstr(p + 2, "*/");
-		return end ? end + 2 : p + strlen(p);
-	}
-	if (p[0] == ':' && p[1] == ':')
-		return p + 2;
-	return p + 1;
-}
-
-static void rewrite_sql(const char *sql, rewrite *r)
-{
-	r->out = must(malloc(strlen(sql) * 5 + 16));    /* "?" becomes "$NNNN" at most */
-	for (const char *p = sql; *p;) {
-		if (*p == '?') {
-			const char *d = p + 1;
-			int i = isdigit((unsigned char)*d) ? (int)strtol(d, (char **)&d, 10) : r->max + 1;
-			put_param(r, i, NULL, 0);
-			p = d;
-		} else if (*p == ':' && (isalpha((unsigned char)p[1]) || p[1] == '_')) {
-			size_t n = 1;
-			while (isalnum((unsigned char)p[n]) || p[n] == '_')
-				n++;
-			put_param(r, named_index(r, p, n), p, n);
-			p += n;
-		} else {
-			const char *next = skip_token(p);
-			put(r, p, (size_t)(next - p));
-			p = next;
-		}
-	}
-	r->out[r->len] = '\0';
 }
 
 /* ---- preparing --------------------------------------------------------------- */
@@ -259,19 +171,19 @@ static int untyped_param(const PGresult *res)
 static pg_stmt *prepare_new(store *s, const char *sql, uint64_t h, err *e)
 {
 	pg_conn *c = s->pg;
-	rewrite r = {0};
-	rewrite_sql(sql, &r);
-	pg_stmt *st = must(calloc(1, sizeof *st));
+	pg_rewrite r = {0};
+	pg_rewrite_sql(sql, &r);
+	pg_stmt *st = pg_must(calloc(1, sizeof *st));
 	*st = (pg_stmt){.h = {&sql_engine_pg}, .c = c, .hash = h, .n = r.max, .names = r.names};
-	st->sql = must(strdup(sql));
+	st->sql = pg_must(strdup(sql));
 	snprintf(st->name, sizeof st->name, "c%u", ++c->next_name);
-	st->vals = must(calloc((size_t)r.max + 1, sizeof *st->vals));
-	st->lens = must(calloc((size_t)r.max + 1, sizeof *st->lens));
-	st->fmts = must(calloc((size_t)r.max + 1, sizeof *st->fmts));
-	st->kinds = must(calloc((size_t)r.max + 1, sizeof *st->kinds));
+	st->vals = pg_must(calloc((size_t)r.max + 1, sizeof *st->vals));
+	st->lens = pg_must(calloc((size_t)r.max + 1, sizeof *st->lens));
+	st->fmts = pg_must(calloc((size_t)r.max + 1, sizeof *st->fmts));
+	st->kinds = pg_must(calloc((size_t)r.max + 1, sizeof *st->kinds));
 	st->returns_id = wants_id(c, r.out);
 	if (st->returns_id) {
-		r.out = must(realloc(r.out, r.len + 16));
+		r.out = pg_must(realloc(r.out, r.len + 16));
 		strcat(r.out, " RETURNING id");
 	}
 	PGresult *res = prepare_kept(c->conn, st->name, r.out, 0, NULL);
@@ -301,7 +213,7 @@ static pg_stmt *prepare_new(store *s, const char *sql, uint64_t h, err *e)
  * type are given one: the rest keep the types it infers. */
 static int prepare_typed(pg_conn *c, pg_stmt *st)
 {
-	Oid *types = must(calloc((size_t)st->n + 1, sizeof *types));
+	Oid *types = pg_must(calloc((size_t)st->n + 1, sizeof *types));
 	PGresult *res = NULL;
 	for (int k = st->first_untyped, tries = 0; tries < st->n; tries++) {
 		if (k < 1 || k > st->n || types[k - 1])
@@ -373,7 +285,7 @@ static void deallocate(pg_conn *c, pg_stmt *st)
 		return;
 	}
 	if (PQtransactionStatus(c->conn) == PQTRANS_INERROR || c->queued) {
-		c->stale = must(realloc(c->stale, (c->n_stale + 1) * sizeof *c->stale));
+		c->stale = pg_must(realloc(c->stale, (c->n_stale + 1) * sizeof *c->stale));
 		c->stale[c->n_stale++] = (unsigned)strtoul(st->name + 1, NULL, 10);
 	} else {
 		deallocate_named(c, st->name);
@@ -456,7 +368,7 @@ static int bind_bytes(pg_stmt *st, int i, const void *v, size_t n, int fmt, Oid 
 	free(st->vals[i - 1]);
 	st->vals[i - 1] = NULL;
 	if (v) {
-		st->vals[i - 1] = must(malloc(n + 1));
+		st->vals[i - 1] = pg_must(malloc(n + 1));
 		memcpy(st->vals[i - 1], v, n);
 		st->vals[i - 1][n] = '\0';
 	}
