@@ -11,16 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/audit.h"
 #include "domain/export.h"
 #include "domain/measure.h"
 #include "domain/plan.h"
-#include "domain/project.h"
 #include "domain/review.h"
-#include "store/audit.h"
 #include "store/measure.h"
 #include "store/plan.h"
-#include "store/project.h"
 #include "store/review.h"
 #include "store/store.h"
 
@@ -101,13 +97,10 @@ static json_t *export_org(const org_row *o)
 			 "created_at", o->created_at, "updated_at", o->updated_at);
 }
 
-/* Adds the stored text of version `hash` to framework_versions once, in
- * the order records first use it. `id` NULL takes the id from the text;
- * *id_out (may be NULL) is the version's instrument id. */
-static int keep_version(struct exporter *x, const char *id, const char *hash,
+int export_keep_version(domain *d, json_t *doc, const char *id, const char *hash,
 			const char **id_out, err *e)
 {
-	json_t *versions = json_object_get(x->doc, "framework_versions");
+	json_t *versions = json_object_get(doc, "framework_versions");
 	size_t k;
 	json_t *v;
 	json_array_foreach(versions, k, v)
@@ -117,7 +110,7 @@ static int keep_version(struct exporter *x, const char *id, const char *hash,
 			return 0;
 		}
 	char *body = NULL;
-	if (store_framework_version_get(x->d->db, x->d->mem, hash, &body, e) < 0)
+	if (store_framework_version_get(d->db, d->mem, hash, &body, e) < 0)
 		return -1;
 	json_t *parsed = body ? json_loads(body, 0, NULL) : NULL;
 	if (!id && parsed)
@@ -167,7 +160,7 @@ static int export_evaluations(struct exporter *x, err *e)
 			"previous", ref_or_null(previous ? REF_OF(x->evs, previous) : 0),
 			"status", ev->status, "created_at", ev->created_at,
 			"updated_at", ev->updated_at, "own_indicators", ov, "reviews", rv));
-		if (keep_version(x, ev->framework_id, ev->framework_hash, NULL, e) < 0)
+		if (export_keep_version(x->d, x->doc, ev->framework_id, ev->framework_hash, NULL, e) < 0)
 			return -1;
 	}
 	return 0;
@@ -215,221 +208,10 @@ static int export_evidence(struct exporter *x, err *e)
 	return 0;
 }
 
-/* An evidence link of a project step or an audit principle, by ref. */
-struct keyed_link {
-	const char *key, *created_at;
-	json_int_t ref;
-};
-
-static int keyed_link_cmp(const void *a, const void *b)
-{
-	const struct keyed_link *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-	return c ? c : (x->ref > y->ref) - (x->ref < y->ref);
-}
-
-/* The links sorted by key, then evidence ref (the store sorts by evidence
- * date, which is not fixed by the file alone when dates are equal). */
-static json_t *keyed_links_json(struct keyed_link *links, size_t n, const char *key_name)
-{
-	if (n > 1)
-		qsort(links, n, sizeof *links, keyed_link_cmp);
-	json_t *arr = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:I, s:s}", key_name, links[i].key,
-						     "evidence", links[i].ref,
-						     "created_at", links[i].created_at));
-	return arr;
-}
-
-/* qsort with an empty list's NULL array is undefined: skip it. */
-static void sort(void *items, size_t n, size_t size, int (*cmp)(const void *, const void *))
+void export_sort(void *items, size_t n, size_t size, int (*cmp)(const void *, const void *))
 {
 	if (n > 1)
 		qsort(items, n, size, cmp);
-}
-
-static int by_project_id(const void *a, const void *b)
-{
-	const project_row *x = a, *y = b;
-	return (x->id > y->id) - (x->id < y->id);
-}
-
-static int by_audit_id(const void *a, const void *b)
-{
-	const audit_row *x = a, *y = b;
-	return (x->id > y->id) - (x->id < y->id);
-}
-
-static int by_event_id(const void *a, const void *b)
-{
-	const audit_event_row *x = a, *y = b;
-	return (x->id > y->id) - (x->id < y->id);
-}
-
-static json_t *project_people_json(const project_person_list *people)
-{
-	json_t *arr = json_array();
-	for (size_t i = 0; i < people->n; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:s}",
-			"name", people->items[i].name, "role", people->items[i].role,
-			"partner_group", people->items[i].partner_group));
-	return arr;
-}
-
-static json_t *project_steps_json(const project_step_list *steps)
-{
-	json_t *arr = json_array();
-	for (size_t i = 0; i < steps->n; i++) {
-		const project_step_row *s = &steps->items[i];
-		json_array_append_new(arr, json_pack("{s:s, s:b, s:s?, s:s, s:s}", "step", s->step_key,
-			"done", s->done, "done_on", s->done_on, "note", s->note,
-			"updated_at", s->updated_at));
-	}
-	return arr;
-}
-
-static json_t *project_answers_json(const project_answer_list *answers)
-{
-	json_t *arr = json_array();
-	for (size_t i = 0; i < answers->n; i++) {
-		const project_answer_row *a = &answers->items[i];
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s, s:s}", "step", a->step_key,
-			"question", a->question_key, "answer", a->answer, "note", a->note,
-			"updated_at", a->updated_at));
-	}
-	return arr;
-}
-
-static int export_project(struct exporter *x, size_t i, err *e)
-{
-	const project_row *p = &x->projects.items[i];
-	project_person_list people;
-	project_step_list steps;
-	project_answer_list answers;
-	project_evidence_list links;
-	if (store_project_person_list(x->d->db, x->d->mem, p->id, &people, e) < 0 ||
-	    store_project_step_list(x->d->db, x->d->mem, p->id, &steps, e) < 0 ||
-	    store_project_answer_list(x->d->db, x->d->mem, p->id, &answers, e) < 0 ||
-	    store_project_evidence_list(x->d->db, x->d->mem, p->id, &links, e) < 0 ||
-	    keep_version(x, p->framework_id, p->framework_hash, NULL, e) < 0)
-		return -1;
-	struct keyed_link *kl = arena_array(x->d->mem, links.n, sizeof *kl);
-	for (size_t l = 0; l < links.n; l++)
-		kl[l] = (struct keyed_link){links.items[l].step_key, links.items[l].created_at,
-					    REF_OF(x->evidence, links.items[l].evidence_id)};
-	json_t *pj = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s, s:s}",
-		"ref", (json_int_t)i + 1, "framework", p->framework_id,
-		"framework_hash", p->framework_hash, "title", p->title,
-		"service_area", p->service_area, "description", p->description,
-		"starts_on", p->starts_on, "ends_on", p->ends_on,
-		"created_at", p->created_at, "updated_at", p->updated_at);
-	if (!pj)
-		return err_set(e, ERR_INTERNAL, "cannot write project %lld into the export.",
-			       (long long)p->id);
-	json_object_set_new(pj, "people", project_people_json(&people));
-	json_object_set_new(pj, "steps", project_steps_json(&steps));
-	json_object_set_new(pj, "answers", project_answers_json(&answers));
-	json_object_set_new(pj, "evidence", keyed_links_json(kl, links.n, "step"));
-	json_array_append_new(json_object_get(x->doc, "projects"), pj);
-	return 0;
-}
-
-static json_t *audit_parts_json(const audit_person_list *people,
-				const audit_principle_list *principles, json_t *audit)
-{
-	json_t *pl = json_array();
-	for (size_t i = 0; i < people->n; i++)
-		json_array_append_new(pl, json_pack("{s:s, s:s}", "name", people->items[i].name,
-						    "designation", people->items[i].designation));
-	json_t *pr = json_array();
-	for (size_t i = 0; i < principles->n; i++) {
-		const audit_principle_row *r = &principles->items[i];
-		json_t *p = json_pack("{s:s, s:s?, s:o, s:s, s:s}",
-			"principle", r->principle_key, "level", r->level,
-			"score", r->score == AUDIT_NO_SCORE ? json_null() : json_integer(r->score),
-			"notes", r->notes, "updated_at", r->updated_at);
-		/* Only a returned version can carry one: older files never do. */
-		if (r->area_comment && *r->area_comment)
-			json_object_set_new(p, "area_comment", json_string(r->area_comment));
-		json_array_append_new(pr, p);
-	}
-	json_object_set_new(audit, "people", pl);
-	json_object_set_new(audit, "principles", pr);
-	return audit;
-}
-
-static json_t *audit_events_json(audit_event_list *events)
-{
-	/* In id order: the order they happened in, even if a clock was set
-	 * back between two of them. */
-	sort(events->items, events->n, sizeof *events->items, by_event_id);
-	json_t *arr = json_array();
-	for (size_t i = 0; i < events->n; i++) {
-		const audit_event_row *ev = &events->items[i];
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s}", "at", ev->at,
-			"by", ev->user_name, "status", ev->status, "comment", ev->comment));
-	}
-	return arr;
-}
-
-static int export_audit(struct exporter *x, size_t i, err *e)
-{
-	const audit_row *a = &x->audits.items[i];
-	audit_person_list people;
-	audit_principle_list principles;
-	audit_evidence_list links;
-	audit_event_list events;
-	const char *fw_id;
-	if (store_audit_person_list(x->d->db, x->d->mem, a->id, &people, e) < 0 ||
-	    store_audit_principle_list(x->d->db, x->d->mem, a->id, &principles, e) < 0 ||
-	    store_audit_evidence_list(x->d->db, x->d->mem, a->id, &links, e) < 0 ||
-	    store_audit_event_list(x->d->db, x->d->mem, a->id, &events, e) < 0 ||
-	    keep_version(x, NULL, a->framework_hash, &fw_id, e) < 0)
-		return -1;
-	struct keyed_link *kl = arena_array(x->d->mem, links.n, sizeof *kl);
-	for (size_t l = 0; l < links.n; l++)
-		kl[l] = (struct keyed_link){links.items[l].principle_key, links.items[l].created_at,
-					    REF_OF(x->evidence, links.items[l].evidence_id)};
-	json_t *aj = json_pack("{s:I, s:I, s:i, s:s, s:s, s:o, s:s, s:s, s:s, s:s?, s:s?, s:s,"
-			       " s:s, s:s, s:s?, s:s, s:s?, s:s?, s:s?, s:s, s:s}",
-		"ref", (json_int_t)i + 1, "first", REF_OF(x->audits, a->first_id),
-		"version", a->version, "framework", fw_id, "framework_hash", a->framework_hash,
-		"project", ref_or_null(a->project_id ? REF_OF(x->projects, a->project_id) : 0),
-		"status", a->status, "service_area", a->service_area,
-		"description", a->description, "audit_date", a->audit_date,
-		"outcome", a->outcome, "outcome_reason", a->outcome_reason,
-		"summary", a->summary, "next_steps", a->next_steps, "review_on", a->review_on,
-		"signed_by", a->signed_by, "signed_on", a->signed_on,
-		"submitted_at", a->submitted_at, "decided_at", a->decided_at,
-		"created_at", a->created_at, "updated_at", a->updated_at);
-	if (!aj)
-		return err_set(e, ERR_INTERNAL, "cannot write audit %lld into the export.",
-			       (long long)a->id);
-	audit_parts_json(&people, &principles, aj);
-	json_object_set_new(aj, "evidence", keyed_links_json(kl, links.n, "principle"));
-	json_object_set_new(aj, "events", audit_events_json(&events));
-	json_array_append_new(json_object_get(x->doc, "audits"), aj);
-	return 0;
-}
-
-static int export_projects_and_audits(struct exporter *x, int64_t org, err *e)
-{
-	if (store_project_list(x->d->db, x->d->mem, org, &x->projects, e) < 0 ||
-	    store_audit_list_org(x->d->db, x->d->mem, org, &x->audits, e) < 0)
-		return -1;
-	/* In id order, the order they were made: the store's orders (latest
-	 * start, newest first) would reshuffle the file on import when two
-	 * records tie. */
-	sort(x->projects.items, x->projects.n, sizeof *x->projects.items, by_project_id);
-	sort(x->audits.items, x->audits.n, sizeof *x->audits.items, by_audit_id);
-	for (size_t i = 0; i < x->projects.n; i++)
-		if (export_project(x, i, e) < 0)
-			return -1;
-	for (size_t i = 0; i < x->audits.n; i++)
-		if (export_audit(x, i, e) < 0)
-			return -1;
-	return 0;
 }
 
 /* ---- measures, plans, actions, "You said, we did" ---------------------- */
@@ -536,7 +318,7 @@ static int measure_links_json(struct exporter *x, size_t i, json_t **out, err *e
 		if (ref > (json_int_t)i + 1)
 			refs[n++] = ref;
 	}
-	sort(refs, n, sizeof *refs, by_int);
+	export_sort(refs, n, sizeof *refs, by_int);
 	*out = json_array();
 	for (size_t k = 0; k < n; k++)
 		json_array_append_new(*out, json_integer(refs[k]));
@@ -547,12 +329,12 @@ static int export_measures(struct exporter *x, int64_t org, err *e)
 {
 	if (store_measure_list(x->d->db, x->d->mem, org, NULL, &x->measures, e) < 0)
 		return -1;
-	sort(x->measures.items, x->measures.n, sizeof *x->measures.items, by_measure_id);
+	export_sort(x->measures.items, x->measures.n, sizeof *x->measures.items, by_measure_id);
 	json_t *list = json_object_get(x->doc, "measures");
 	for (size_t i = 0; i < x->measures.n; i++) {
 		const measure_row *m = &x->measures.items[i];
 		json_t *metrics, *links;
-		if (keep_version(x, MEASURE_FRAMEWORK, m->framework_hash, NULL, e) < 0 ||
+		if (export_keep_version(x->d, x->doc, MEASURE_FRAMEWORK, m->framework_hash, NULL, e) < 0 ||
 		    metrics_json(x, m->id, &metrics, e) < 0)
 			return -1;
 		if (measure_links_json(x, i, &links, e) < 0) {
@@ -602,14 +384,14 @@ static int export_plans(struct exporter *x, int64_t org, err *e)
 		return -1;
 	/* In id order: the store's newest-first order would reshuffle the
 	 * file when two plans start in the same second. */
-	sort(x->plans.items, x->plans.n, sizeof *x->plans.items, by_plan_id);
+	export_sort(x->plans.items, x->plans.n, sizeof *x->plans.items, by_plan_id);
 	json_t *list = json_object_get(x->doc, "plans");
 	for (size_t i = 0; i < x->plans.n; i++) {
 		const plan_row *p = &x->plans.items[i];
 		plan_statement_list st;
 		plan_answer_list an;
 		plan_aspect_list as;
-		if (keep_version(x, PLAN_FRAMEWORK, p->framework_hash, NULL, e) < 0 ||
+		if (export_keep_version(x->d, x->doc, PLAN_FRAMEWORK, p->framework_hash, NULL, e) < 0 ||
 		    store_plan_statement_list(x->d->db, x->d->mem, p->id, &st, e) < 0 ||
 		    store_plan_answer_list(x->d->db, x->d->mem, p->id, &an, e) < 0 ||
 		    store_plan_aspect_list(x->d->db, x->d->mem, p->id, &as, e) < 0)
@@ -658,7 +440,7 @@ static json_t *review_evidence_json(struct exporter *x, const review_evidence_li
 	for (size_t i = 0; i < ev->n; i++)
 		if (ev->items[i].review_id == id)
 			refs[n++] = REF_OF(x->evidence, ev->items[i].evidence_id);
-	sort(refs, n, sizeof *refs, by_int);
+	export_sort(refs, n, sizeof *refs, by_int);
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, json_integer(refs[i]));
@@ -690,8 +472,8 @@ static int gather_actions(struct exporter *x, int64_t org, err *e)
 		return -1;
 	/* Actions in id order, not the list's due-date order, so the file
 	 * does not reshuffle when a due date changes; reviews oldest first. */
-	sort(x->actions.items, x->actions.n, sizeof *x->actions.items, by_action_id);
-	sort(x->reviews.items, x->reviews.n, sizeof *x->reviews.items, by_action_then_id);
+	export_sort(x->actions.items, x->actions.n, sizeof *x->actions.items, by_action_id);
+	export_sort(x->reviews.items, x->reviews.n, sizeof *x->reviews.items, by_action_then_id);
 	return 0;
 }
 
@@ -717,7 +499,7 @@ static int export_you_said(struct exporter *x, int64_t org, err *e)
 	you_said_list ys;
 	if (store_you_said_list(x->d->db, x->d->mem, org, false, &ys, e) < 0)
 		return -1;
-	sort(ys.items, ys.n, sizeof *ys.items, by_you_said_id);
+	export_sort(ys.items, ys.n, sizeof *ys.items, by_you_said_id);
 	json_t *list = json_object_get(x->doc, "you_said");
 	for (size_t i = 0; i < ys.n; i++) {
 		const you_said_row *y = &ys.items[i];
@@ -747,7 +529,8 @@ int org_export(domain *d, int64_t org, char **out, err *e)
 	x.carried = arena_array(d->mem, x.evs.n, sizeof *x.carried);
 	char sum[72];
 	if (export_evaluations(&x, e) < 0 || export_evidence(&x, e) < 0 ||
-	    export_projects_and_audits(&x, org, e) < 0 || gather_actions(&x, org, e) < 0 ||
+	    export_projects_and_audits(d, org, &x.evidence, &x.projects, &x.audits, x.doc, e) < 0 ||
+	    gather_actions(&x, org, e) < 0 ||
 	    export_measures(&x, org, e) < 0 || export_plans(&x, org, e) < 0 ||
 	    export_actions(&x, org, e) < 0 || export_you_said(&x, org, e) < 0 ||
 	    export_views(d, org, &(export_refs){&x.evs, &x.audits, &x.evidence}, x.doc, e) < 0 ||

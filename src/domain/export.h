@@ -1,5 +1,6 @@
 /* export.h: what export.c and import.c share: the format names, the
- * checksum. Internal to src/domain/. */
+ * checksum; and what export.c shares with its parts (export_*.c).
+ * Internal to src/domain/. */
 #ifndef COPRO_DOMAIN_EXPORT_H
 #define COPRO_DOMAIN_EXPORT_H
 
@@ -32,6 +33,20 @@ json_t *export_number(double v);
 /* The place (from 1) of the row whose id (its first member) is `id` in a
  * list as the file writes it; 0 when absent. */
 json_int_t export_ref_of(const void *items, size_t n, size_t size, int64_t id);
+
+/* Adds the stored text of version `hash` to doc's framework_versions once,
+ * in the order records first use it. `id` NULL takes the id from the text;
+ * *id_out (may be NULL) is the version's instrument id. */
+int export_keep_version(domain *d, json_t *doc, const char *id, const char *hash,
+			const char **id_out, err *e);
+/* qsort, but an empty list's NULL array (undefined for qsort) is skipped. */
+void export_sort(void *items, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
+/* Fills `projects` and `audits` (sorted by id) and adds them to doc's
+ * "projects" and "audits", their evidence links as refs into `evidence`
+ * (export_projects.c). */
+int export_projects_and_audits(domain *d, int64_t org, const evidence_list *evidence,
+			       project_list *projects, audit_list *audits, json_t *doc, err *e);
 
 /* The lists the views part of an export points into, in file order. */
 typedef struct export_refs {
