@@ -167,17 +167,60 @@ static conn_count *count_of(const ip *a)
 	return NULL;
 }
 
+/* Counts a connection from `a` under the lock; false when the table of
+ * addresses is full (it cannot be: one an open connection at most). */
+static bool count_up(const ip *a)
+{
+	conn_count *c = count_of(a);
+	if (!c && conns.n_addr < WEB_CONN_LIMIT) {
+		c = &conns.addr[conns.n_addr++];
+		*c = (conn_count){.at = *a};
+	}
+	if (c) {
+		c->n++;
+		conns.total++;
+	}
+	return c != NULL;
+}
+
+static void count_down(const ip *a)
+{
+	conn_count *c = count_of(a);
+	if (c) {
+		conns.total--;
+		if (--c->n == 0)
+			*c = conns.addr[--conns.n_addr];        /* the last takes its place */
+	}
+}
+
+/* MHD's pool threads all accept on the listening socket. When admitting
+ * and counting were two steps, two threads could both admit an address's
+ * last place before either counted it (test_slow_clients.sh saw 97-99 of
+ * 96 held). So web_conn_admit counts the connection itself, and the
+ * thread remembers it until web_conn_opened (MHD calls both in the
+ * accepting thread); one admitted but never opened (MHD failed to set it
+ * up) gives its place back at the thread's next accept. */
+static _Thread_local struct {
+	ip at;
+	bool held;
+} reserved;
+
 bool web_conn_admit(const struct sockaddr *peer)
 {
 	ip a;
 	if (!ip_of(peer, &a))
 		return true;
 	pthread_mutex_lock(&conns.lock);
+	if (reserved.held)
+		count_down(&reserved.at);
+	reserved.held = false;
 	conn_count *c = count_of(&a);
 	size_t mine = c ? c->n : 0;
 	bool ok = conns.total < WEB_CONN_LIMIT &&
 		  (is_proxy(&a) || (mine < WEB_CONN_PER_ADDRESS &&
 				    (conns.total < WEB_CONN_CROWDED || mine < WEB_CONN_PER_ADDRESS_CROWDED)));
+	if (ok && count_up(&a))
+		reserved.at = a, reserved.held = true;
 	pthread_mutex_unlock(&conns.lock);
 	return ok;
 }
@@ -188,15 +231,10 @@ void web_conn_opened(const struct sockaddr *peer)
 	if (!ip_of(peer, &a))
 		return;
 	pthread_mutex_lock(&conns.lock);
-	conn_count *c = count_of(&a);
-	if (!c && conns.n_addr < WEB_CONN_LIMIT) {
-		c = &conns.addr[conns.n_addr++];
-		*c = (conn_count){.at = a};
-	}
-	if (c) {
-		c->n++;
-		conns.total++;
-	}
+	if (reserved.held && !memcmp(&reserved.at, &a, sizeof a))
+		reserved.held = false;                  /* counted when admitted */
+	else
+		count_up(&a);
 	pthread_mutex_unlock(&conns.lock);
 }
 
@@ -206,12 +244,7 @@ void web_conn_closed(const struct sockaddr *peer)
 	if (!ip_of(peer, &a))
 		return;
 	pthread_mutex_lock(&conns.lock);
-	conn_count *c = count_of(&a);
-	if (c) {
-		conns.total--;
-		if (--c->n == 0)
-			*c = conns.addr[--conns.n_addr];        /* the last takes its place */
-	}
+	count_down(&a);
 	pthread_mutex_unlock(&conns.lock);
 }
 

@@ -37,9 +37,12 @@ const char *web_client_address(arena *a, const char *peer, const char *forwarded
 #define WEB_CONN_CROWDED (WEB_CONN_LIMIT * 3 / 4)
 #define WEB_CONN_PER_ADDRESS_CROWDED 4
 struct sockaddr;
-/* Whether a new connection from `peer` may be accepted. */
+/* Whether a new connection from `peer` may be accepted; one admitted is
+ * counted at once, so that the pool's threads accepting together cannot
+ * all take an address's last place. */
 bool web_conn_admit(const struct sockaddr *peer);
-/* A connection from `peer` opened or closed. */
+/* A connection from `peer` opened (in the thread that admitted it) or
+ * closed. */
 void web_conn_opened(const struct sockaddr *peer);
 void web_conn_closed(const struct sockaddr *peer);
 /* Connections open now, in all and from `peer` (for tests). */
