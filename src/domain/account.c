@@ -330,6 +330,49 @@ int sign_in(domain *d, const char *email, const char *password, const char *addr
 	return sign_in_device(d, email, password, address, NULL, out, e);
 }
 
+/* What a sign-in writes once its password is checked: a wrong one's
+ * failure, or a right one's session. One transaction, run again when it
+ * loses to a concurrent one (PostgreSQL's SERIALIZABLE): two wrong
+ * passwords at once both read and write sign_in_failure, and the loser
+ * was told to try again (429) with its failure left uncounted. The hash
+ * is not repeated. */
+typedef struct sign_in_outcome {
+	domain *d;
+	const user_row *u;              /* NULL: no such account */
+	const char *key, *address, *device, *now;
+	int trusted;
+	bool ok;
+	session *out;
+} sign_in_outcome;
+
+static int sign_in_record(store *s, void *ctx, err *e)
+{
+	sign_in_outcome *o = ctx;
+	domain *d = o->d;
+	if (store_begin(s, e) < 0)
+		return -1;
+	if (!o->ok) {
+		if ((o->trusted ? device_failed(d, o->device, e) : store_failure_add(s, o->key, o->address, o->now, e)) < 0 ||
+		    refused_event(d, o->u ? o->u->id : 0, o->key, o->address, o->device, o->trusted, e) < 0)
+			return -1;
+		return store_commit(s, e);
+	}
+	/* Only an untrusted success forgives the failures from its address:
+	 * the owner's browser signing in says nothing of who else failed.
+	 * With two-factor sign-in nothing is forgiven, no device cookie given
+	 * and no sign-in logged until the code is right too, so a known
+	 * password does not buy more guesses. */
+	bool asked = false;
+	memset(o->out, 0, sizeof *o->out);
+	if (two_factor_pending(d, o->u->id, o->out->pending, &asked, e) < 0 ||
+	    (!asked && ((!o->trusted && store_failures_clear(s, o->key, o->address, e) < 0) ||
+			device_issue(d, o->u->id, o->device, o->out->device, e) < 0 ||
+			session_start(d, o->u, o->out, e) < 0 ||
+			security_event(d, o->u->id, "signed in", o->address, e) < 0)))
+		return -1;
+	return store_commit(s, e);
+}
+
 int sign_in_device(domain *d, const char *email, const char *password, const char *address,
 		   const char *device, session *out, err *e)
 {
@@ -359,33 +402,13 @@ int sign_in_device(domain *d, const char *email, const char *password, const cha
 		return -1;
 	if (off)
 		return err_set(e, ERR_CONFLICT, "This account has been turned off. Ask your area administrator to turn it on again.");
-	if (store_begin(d->db, e) < 0)
+	sign_in_outcome o = {.d = d, .u = found ? &u : NULL, .key = key, .address = address, .device = device,
+			     .now = now, .trusted = trusted, .ok = ok, .out = out};
+	if (store_retry(d->db, sign_in_record, &o, e) < 0)
 		return -1;
-	if (!ok) {
-		if ((trusted ? device_failed(d, device, e) : store_failure_add(d->db, key, address, now, e)) < 0 ||
-		    refused_event(d, found ? u.id : 0, key, address, device, trusted, e) < 0 ||
-		    store_commit(d->db, e) < 0) {
-			store_rollback(d->db);
-			return -1;
-		}
+	if (!ok)
 		return err_set(e, ERR_INPUT,
 			       "The email address or password is not right. Check them and try again.");
-	}
-	/* Only an untrusted success forgives the failures from its address:
-	 * the owner's browser signing in says nothing of who else failed.
-	 * With two-factor sign-in nothing is forgiven, no device cookie given
-	 * and no sign-in logged until the code is right too, so a known
-	 * password does not buy more guesses. */
-	bool asked = false;
-	if (two_factor_pending(d, u.id, out->pending, &asked, e) < 0 ||
-	    (!asked && ((!trusted && store_failures_clear(d->db, key, address, e) < 0) ||
-			device_issue(d, u.id, device, out->device, e) < 0 ||
-			session_start(d, &u, out, e) < 0 ||
-			security_event(d, u.id, "signed in", address, e) < 0)) ||
-	    store_commit(d->db, e) < 0) {
-		store_rollback(d->db);
-		return -1;
-	}
 	return 0;
 }
 
