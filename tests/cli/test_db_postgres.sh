@@ -22,6 +22,10 @@ expect_fail "a command on a database without copro's tables says to run init" 1 
 	"copro org list: the database $name holds no copro tables yet: run \`copro init\` to create them in it" org list
 expect_out "init makes copro's tables in the empty database" \
 	"Created an empty copro database at $name (schema $schema)." init
+# The start's look at the schema finds a new database's missing table
+# without a refusal (which the server would log as an ERROR).
+same "a first start on a new database leaves no ERROR in the server's log" "" \
+	"$(grep 'ERROR' "$dir/server.log")"
 expect_out "init again: already an empty copro database" \
 	"$name is already an empty copro database (schema $schema)." init
 expect_out "org add through --db" "Riverside Primary School" \
