@@ -81,11 +81,18 @@ int evaluation_start(domain *d, int64_t org, const char *framework_id, const cha
 		     int64_t *id, err *e);
 int evaluation_get(domain *d, int64_t id, evaluation_row *out, err *e);
 int evaluation_get_in_org(domain *d, int64_t org, int64_t id, evaluation_row *out, err *e);
+/* The same in two steps, so the evaluation can be asked with other reads
+ * (domain_reads_begin) before anything is known of it: evaluation_ask,
+ * then, once the reads are ended, evaluation_take_in_org answers as
+ * evaluation_get_in_org would have. */
+int evaluation_ask(domain *d, int64_t id, evaluation_list *out, err *e);
+int evaluation_take_in_org(int64_t org, int64_t id, const evaluation_list *asked,
+			   evaluation_row *out, err *e);
 int evaluations_of_org(domain *d, int64_t org, evaluation_list *out, err *e);
-/* The evaluations before and after this one in its chain of cycles; 0 when
- * there is none. */
-int evaluation_neighbours(domain *d, int64_t evaluation, int64_t *previous, int64_t *next,
-			  err *e);
+/* The evaluations before and after this one in its chain of cycles (0 when
+ * there is none), asked with other reads (domain_reads_begin): a list of
+ * one once they are read (none when there is no such evaluation). */
+int evaluation_neighbours_ask(domain *d, int64_t evaluation, neighbours_list *out, err *e);
 /* One statement's judgement: 1 found, 0 never reviewed, -1 error. */
 int review_find(domain *d, int64_t evaluation, const char *element, review_row *out, err *e);
 int evaluation_set_status(domain *d, int64_t id, const char *status, err *e);
@@ -95,8 +102,15 @@ int evaluation_set_status(domain *d, int64_t id, const char *status, err *e);
 int evaluation_set_status_by(domain *d, const user_row *who, int64_t id, const char *status,
 			     err *e);
 /* The newest status change of `ev` in its organisation's log (who and
- * when): 1 found, 0 none (never changed, or changed from the terminal). */
+ * when): 1 found, 0 none (never changed, or changed from the terminal).
+ * Not inside domain_reads_begin: it reads its answer at once. */
 int evaluation_status_change(domain *d, const evaluation_row *ev, activity_row *out, err *e);
+/* The same in two steps, asked with other reads (domain_reads_begin) by
+ * the evaluation's id; once they are read, evaluation_status_change_take
+ * answers as evaluation_status_change would have. */
+int evaluation_status_change_ask(domain *d, int64_t evaluation, activity_list *out, err *e);
+int evaluation_status_change_take(const evaluation_row *ev, const activity_list *asked,
+				  activity_row *out);
 /* Gets evaluation `id` into *ev and checks its instrument has statement
  * `element`; a message says which when not. */
 int evaluation_statement(domain *d, int64_t id, const char *element, evaluation_row *ev,
@@ -146,6 +160,19 @@ int evaluation_progress_load(domain *d, int64_t evaluation, evaluation_progress 
 /* The same from the evaluation's row already read (a page's lookup of it in
  * its organisation): one statement fewer, a round trip on PostgreSQL. */
 int evaluation_progress_of(domain *d, const evaluation_row *ev, evaluation_progress *p, err *e);
+/* The same in two steps, so the evaluation's own row can go with the
+ * progress's reads: evaluation_progress_ask by the evaluation's id alone
+ * (with other reads, domain_reads_begin), then, once they are read and
+ * the evaluation found, evaluation_progress_take (which looks up its
+ * instrument). */
+typedef struct progress_reads {
+	link_count_list links;
+	review_list reviews;
+	own_indicator_list own;
+} progress_reads;
+int evaluation_progress_ask(domain *d, int64_t evaluation, progress_reads *q, err *e);
+int evaluation_progress_take(domain *d, const evaluation_row *ev, const progress_reads *q,
+			     evaluation_progress *p, err *e);
 const element_progress *progress_element(const evaluation_progress *p, const char *key);
 
 /* Strengths, areas for development, status and who took part, for one

@@ -12,11 +12,26 @@
 #include "store/review.h"
 #include "store/store.h"
 
+#define NO_EVALUATION "there is no evaluation number %lld: `copro evaluation list` shows them."
+
 int evaluation_get(domain *d, int64_t id, evaluation_row *out, err *e)
 {
-	return domain_found(store_evaluation_get(d->db, d->mem, id, out, e), e,
-			    "there is no evaluation number %lld: `copro evaluation list` shows them.",
+	return domain_found(store_evaluation_get(d->db, d->mem, id, out, e), e, NO_EVALUATION,
 			    (long long)id);
+}
+
+int evaluation_ask(domain *d, int64_t id, evaluation_list *out, err *e)
+{
+	return store_evaluation_ask(d->db, d->mem, id, out, e);
+}
+
+int evaluation_take_in_org(int64_t org, int64_t id, const evaluation_list *asked,
+			   evaluation_row *out, err *e)
+{
+	if (domain_found(asked->n == 1, e, NO_EVALUATION, (long long)id) < 0)
+		return -1;
+	*out = asked->items[0];
+	return org_owns(org, out->organisation_id, "evaluation", id, e);
 }
 
 int evaluation_start(domain *d, int64_t org, const char *framework_id, const char *cycle,
@@ -127,15 +142,39 @@ int evaluation_set_status_by(domain *d, const user_row *who, int64_t id, const c
 	return 0;
 }
 
+/* A draft never changed has no status line to look for. */
+static bool status_never_changed(const evaluation_row *ev)
+{
+	return !ev->updated_at || (!strcmp(ev->status, "draft") && !strcmp(ev->updated_at, ev->created_at));
+}
+
 int evaluation_status_change(domain *d, const evaluation_row *ev, activity_row *out, err *e)
 {
-	/* Only a status change moves updated_at, and its line is written
-	 * after it in the same transaction: nothing to look for before, and
-	 * nothing at all for a draft never changed. */
-	if (!ev->updated_at || (!strcmp(ev->status, "draft") && !strcmp(ev->updated_at, ev->created_at)))
+	activity_list line;
+	if (status_never_changed(ev))
 		return 0;
-	return store_activity_latest(d->db, d->mem, ev->organisation_id, ev->updated_at,
-				     status_line_start(d, ev->id), out, e);
+	if (evaluation_status_change_ask(d, ev->id, &line, e) < 0)
+		return -1;
+	return evaluation_status_change_take(ev, &line, out);
+}
+
+int evaluation_status_change_ask(domain *d, int64_t evaluation, activity_list *out, err *e)
+{
+	/* Only a status change moves updated_at, and its line is written
+	 * after it in the same transaction: nothing to look for before. */
+	return store_evaluation_status_line(d->db, d->mem, evaluation,
+					    status_line_start(d, evaluation), out, e);
+}
+
+int evaluation_status_change_take(const evaluation_row *ev, const activity_list *asked,
+				  activity_row *out)
+{
+	/* Asked before the evaluation's row was known: nothing at all for a
+	 * draft never changed, whatever the log holds. */
+	if (status_never_changed(ev) || asked->n != 1)
+		return 0;
+	*out = asked->items[0];
+	return 1;
 }
 
 int evaluation_statement(domain *d, int64_t id, const char *element, evaluation_row *ev,
@@ -254,21 +293,31 @@ int evaluation_progress_load(domain *d, int64_t id, evaluation_progress *p, err 
 
 int evaluation_progress_of(domain *d, const evaluation_row *ev, evaluation_progress *p, err *e)
 {
+	progress_reads q;
+	/* Sent together: one round trip on PostgreSQL, not three. */
+	store_reads_begin(d->db);
+	int rc = evaluation_progress_ask(d, ev->id, &q, e);
+	if (store_reads_end(d->db, e) < 0 || rc < 0) {
+		memset(p, 0, sizeof *p);
+		return -1;
+	}
+	return evaluation_progress_take(d, ev, &q, p, e);
+}
+
+int evaluation_progress_ask(domain *d, int64_t evaluation, progress_reads *q, err *e)
+{
+	return store_link_counts(d->db, d->mem, evaluation, &q->links, e) < 0 ||
+	       store_review_list(d->db, d->mem, evaluation, &q->reviews, e) < 0 ||
+	       store_own_indicator_list(d->db, d->mem, evaluation, &q->own, e) < 0 ? -1 : 0;
+}
+
+int evaluation_progress_take(domain *d, const evaluation_row *ev, const progress_reads *q,
+			     evaluation_progress *p, err *e)
+{
 	memset(p, 0, sizeof *p);
-	link_count_list links;
-	review_list reviews;
-	own_indicator_list own;
-	int64_t id = ev->id;
 	p->evaluation = *ev;
 	p->fw = evaluation_framework(d, &p->evaluation, &p->framework_changed, e);
 	if (!p->fw)
-		return -1;
-	/* Sent together: one round trip on PostgreSQL, not three. */
-	store_reads_begin(d->db);
-	int rc = store_link_counts(d->db, d->mem, id, &links, e) < 0 ||
-		 store_review_list(d->db, d->mem, id, &reviews, e) < 0 ||
-		 store_own_indicator_list(d->db, d->mem, id, &own, e) < 0 ? -1 : 0;
-	if (store_reads_end(d->db, e) < 0 || rc < 0)
 		return -1;
 	p->n_sections = p->fw->n_sections;
 	p->sections = arena_array(d->mem, p->n_sections, sizeof *p->sections);
@@ -280,9 +329,9 @@ int evaluation_progress_of(domain *d, const evaluation_row *ev, evaluation_progr
 		for (size_t el = 0; el < sp->n_elements; el++) {
 			element_progress *ep = &sp->elements[el];
 			ep->element = &sp->section->elements[el];
-			fill_indicators(d, ep, &own);
-			count_links(ep, &links);
-			attach_review(ep, &reviews);
+			fill_indicators(d, ep, &q->own);
+			count_links(ep, &q->links);
+			attach_review(ep, &q->reviews);
 			sp->indicators += ep->n_indicators;
 			sp->indicators_evidenced += ep->evidenced;
 			sp->elements_evidenced += ep->evidenced > 0;
@@ -369,10 +418,9 @@ fail:
 DOMAIN_GET_IN_ORG(evaluation_get_in_org, evaluation_get, evaluation_row, "evaluation")
 DOMAIN_LIST_BY_ID(evaluations_of_org, store_evaluation_list, evaluation_list)
 
-int evaluation_neighbours(domain *d, int64_t evaluation, int64_t *previous, int64_t *next,
-			  err *e)
+int evaluation_neighbours_ask(domain *d, int64_t evaluation, neighbours_list *out, err *e)
 {
-	return store_evaluation_neighbours(d->db, evaluation, previous, next, e);
+	return store_evaluation_neighbours(d->db, d->mem, evaluation, out, e);
 }
 
 int review_find(domain *d, int64_t evaluation, const char *element, review_row *out, err *e)

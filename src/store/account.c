@@ -250,14 +250,22 @@ int store_activity_list(store *s, arena *a, int64_t org, int64_t area, int limit
 			activity_cols, e);
 }
 
-int store_activity_latest(store *s, arena *a, int64_t org, const char *since, const char *prefix,
-			  activity_row *out, err *e)
+/* The evaluation's organisation and last change are read in the
+ * statement, so it needs only the evaluation's id and goes with the
+ * page's other reads. That also keeps its plan on PostgreSQL: asked with
+ * the organisation and time as values, its generic plan's estimate
+ * (every organisation's lines alike) was far from each value's, so the
+ * server planned it again at every run; here the values are a key of one
+ * row and a prefix, estimated the same whatever they are. */
+int store_evaluation_status_line(store *s, arena *a, int64_t evaluation, const char *prefix,
+				 activity_list *out, err *e)
 {
-	return sql_get(s, a, "SELECT id, at, user_id, user_name, area_id, organisation_id, what"
-		" FROM activity WHERE organisation_id = ? AND at >= ? AND substr(what, 1, length(?)) = ?"
-		" ORDER BY at DESC, id DESC LIMIT 1",
-		SQL_ARGS(sql_int(org), sql_text(since), sql_text(prefix), sql_text(prefix)), out,
-		activity_cols, e);
+	return SQL_LIST(s, a, "SELECT a.id, a.at, a.user_id, a.user_name, a.area_id,"
+		" a.organisation_id, a.what FROM evaluation ev JOIN activity a"
+		" ON a.organisation_id = ev.organisation_id AND a.at >= ev.updated_at"
+		" WHERE ev.id = ?1 AND substr(a.what, 1, length(?2)) = ?2"
+		" ORDER BY a.at DESC, a.id DESC LIMIT 1",
+		SQL_ARGS(sql_int(evaluation), sql_text(prefix)), out, activity_cols, e);
 }
 
 /* ---- API tokens ------------------------------------------------------ */

@@ -56,9 +56,11 @@ int store_activity_add(store *s, const activity_row *r, err *e);
  * organisations' too); newest first, at most `limit`. */
 int store_activity_list(store *s, arena *a, int64_t org, int64_t area, int limit,
 			activity_list *out, err *e);
-/* The organisation's newest line since `since` (an ISO time) that starts
- * with `prefix`: 1 found, 0 not. */
-int store_activity_latest(store *s, arena *a, int64_t org, const char *since, const char *prefix,
-			  activity_row *out, err *e);
+/* The newest line of evaluation `evaluation`'s organisation since the
+ * evaluation last changed (its updated_at) that starts with `prefix`, as
+ * a list of none or one, so it can be asked with other reads
+ * (store_reads_begin). */
+int store_evaluation_status_line(store *s, arena *a, int64_t evaluation, const char *prefix,
+				 activity_list *out, err *e);
 
 #endif

@@ -44,6 +44,12 @@ int store_evaluation_get(store *s, arena *a, int64_t id, evaluation_row *out, er
 		       evaluation_cols, e);
 }
 
+int store_evaluation_ask(store *s, arena *a, int64_t id, evaluation_list *out, err *e)
+{
+	return SQL_LIST(s, a, "SELECT " EVALUATION_COLUMNS " WHERE id = ?", SQL_ID_ARG(id), out,
+			evaluation_cols, e);
+}
+
 int store_evaluation_find(store *s, arena *a, int64_t org, const char *framework,
 			  const char *cycle, evaluation_row *out, err *e)
 {
@@ -121,25 +127,17 @@ int store_evaluation_previous(store *s, int64_t evaluation, int64_t *previous, e
 	return *previous != 0;
 }
 
-typedef struct neighbours_row {
-	int64_t previous, next;
-} neighbours_row;
-
 static const sql_col neighbours_cols[] = {
 	SQL_COL(neighbours_row, previous, I64), SQL_COL(neighbours_row, next, I64), SQL_TABLE_END,
 };
 
 /* Both in one statement: on PostgreSQL each is a round trip. */
-int store_evaluation_neighbours(store *s, int64_t evaluation, int64_t *previous, int64_t *next,
+int store_evaluation_neighbours(store *s, arena *a, int64_t evaluation, neighbours_list *out,
 				err *e)
 {
-	neighbours_row n = {0};
-	int rc = sql_get(s, NULL, "SELECT e.previous_id, (SELECT x.id FROM evaluation x"
-			 " WHERE x.previous_id = e.id ORDER BY x.id DESC LIMIT 1)"
-			 " FROM evaluation e WHERE e.id = ?", SQL_ID_ARG(evaluation), &n, neighbours_cols, e);
-	*previous = n.previous;
-	*next = n.next;
-	return rc < 0 ? -1 : 0;
+	return SQL_LIST(s, a, "SELECT e.previous_id, (SELECT x.id FROM evaluation x"
+			" WHERE x.previous_id = e.id ORDER BY x.id DESC LIMIT 1)"
+			" FROM evaluation e WHERE e.id = ?", SQL_ID_ARG(evaluation), out, neighbours_cols, e);
 }
 
 int store_evaluation_set_previous(store *s, int64_t evaluation, int64_t previous, err *e)

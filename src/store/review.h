@@ -39,9 +39,10 @@ int store_measure_name(store *s, arena *a, int64_t id, source_name_row *out, err
 /* Cycles (store/evidence.c and store/evaluation.c) */
 /* The evaluation a cycle started from: 1 and *previous, 0 when none. */
 int store_evaluation_previous(store *s, int64_t evaluation, int64_t *previous, err *e);
-/* The evaluation a cycle started from and the newest started from it, 0
- * for none (0 and 0 when there is no evaluation `evaluation`). */
-int store_evaluation_neighbours(store *s, int64_t evaluation, int64_t *previous, int64_t *next,
+/* The evaluation a cycle started from and the newest started from it, as
+ * a list of one (none when there is no evaluation `evaluation`), so it can
+ * be asked with other reads (store_reads_begin). */
+int store_evaluation_neighbours(store *s, arena *a, int64_t evaluation, neighbours_list *out,
 				err *e);
 int store_evaluation_set_previous(store *s, int64_t evaluation, int64_t previous, err *e);
 /* A link carried forward: carried = 1, not yet confirmed. */

@@ -92,6 +92,12 @@ typedef STORE_LIST(link_row) link_list;
 typedef STORE_LIST(link_count_row) link_count_list;
 typedef STORE_LIST(review_row) review_list;
 typedef STORE_LIST(own_indicator_row) own_indicator_list;
+/* The evaluation a cycle started from and the newest started from it (0:
+ * none). */
+typedef struct neighbours_row {
+	int64_t previous, next;
+} neighbours_row;
+typedef STORE_LIST(neighbours_row) neighbours_list;
 typedef STORE_LIST(action_row) action_list;
 
 /* The evidence library narrowed down; NULL or 0 leaves a filter out. */

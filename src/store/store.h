@@ -217,6 +217,9 @@ int store_revisions_fold(store *s, err *e);
 int store_revisions_fold_if_wrote(store *s, err *e);
 int store_evaluation_insert(store *s, const evaluation_row *ev, int64_t *id, err *e);
 int store_evaluation_get(store *s, arena *a, int64_t id, evaluation_row *out, err *e);
+/* The same as a list of none or one, so it can be asked with other reads
+ * (store_reads_begin). */
+int store_evaluation_ask(store *s, arena *a, int64_t id, evaluation_list *out, err *e);
 int store_evaluation_find(store *s, arena *a, int64_t org, const char *framework,
 			  const char *cycle, evaluation_row *out, err *e);
 int store_evaluation_list(store *s, arena *a, int64_t org, evaluation_list *out, err *e);

@@ -59,21 +59,26 @@ bool eval_submitted(const evaluation_progress *p)
 	return strcmp(p->evaluation.status, "submitted") == 0;
 }
 
-/* `org` is filled by the reads' end, so it lives in the caller's frame. */
-static int eval_page_read(request *r, eval_page *pg, bool statement, org_list *org)
+/* What eval_page_load asks before anything is known of the evaluation. */
+typedef struct eval_asked {
+	frame_count_list counts;
+	org_list org;
+	evaluation_list ev;
+	progress_reads progress;
+} eval_asked;
+
+/* The page from what was read: the evaluation found in this organisation
+ * (else 404) before anything else read with it is used. */
+static int eval_page_take(request *r, eval_page *pg, bool statement, const eval_asked *q)
 {
-	int64_t id = param_id(r, 1);
 	evaluation_row ev;
 	err e = {0};
-	/* The organisation goes with the progress's reads. */
-	if (org_ask(&r->d, r->org, org, &e) < 0)
-		return page_error(r, &e);
-	if (evaluation_get_in_org(&r->d, r->org, id, &ev, &e) < 0)
+	if (evaluation_take_in_org(r->org, param_id(r, 1), &q->ev, &ev, &e) < 0)
 		return page_lookup_failed(r, &e);
-	if (evaluation_progress_of(&r->d, &ev, &pg->p, &e) < 0)
+	if (evaluation_progress_take(&r->d, &ev, &q->progress, &pg->p, &e) < 0)
 		return page_error(r, &e);
-	if (org->n == 1)
-		pg->org = org->items[0];
+	if (q->org.n == 1)
+		pg->org = q->org.items[0];
 	else if (org_get(&r->d, r->org, &pg->org, &e) < 0)
 		return page_error(r, &e);
 	if (statement) {
@@ -81,29 +86,30 @@ static int eval_page_read(request *r, eval_page *pg, bool statement, org_list *o
 		if (!pg->ep)
 			return page_not_found(r);
 	}
+	web_frame_counts_take(r, &q->counts);
 	return 0;
 }
 
 /* Loads the evaluation named in the URL (and the statement, when the route
  * has one). Answers 0, or the status of the error page it wrote. The
- * frame's counts go with the progress's reads (and those of a caller's
- * open domain_reads_begin): one round trip for all on PostgreSQL. */
+ * evaluation, its progress's reads (asked by the URL's id: the instrument
+ * is looked up once the evaluation is found), the organisation and the
+ * frame's counts go together, with those of a caller's open
+ * domain_reads_begin: one round trip for all on PostgreSQL. */
 int eval_page_load(request *r, eval_page *pg, bool statement)
 {
-	frame_count_list counts;
-	org_list org;
+	eval_asked q;
+	int64_t id = param_id(r, 1);
 	err e = {0};
 	memset(pg, 0, sizeof *pg);
 	domain_reads_begin(&r->d);
-	web_frame_counts_ask(r, &counts);
-	int st = eval_page_read(r, pg, statement, &org);
-	int ended = domain_reads_end(&r->d, &e);
-	if (st)
-		return st;
-	if (ended < 0)
+	web_frame_counts_ask(r, &q.counts);
+	int asked = org_ask(&r->d, r->org, &q.org, &e) < 0 ||
+		    evaluation_ask(&r->d, id, &q.ev, &e) < 0 ||
+		    evaluation_progress_ask(&r->d, id, &q.progress, &e) < 0 ? -1 : 0;
+	if (domain_reads_end(&r->d, &e) < 0 || asked < 0)
 		return page_error(r, &e);
-	web_frame_counts_take(r, &counts);
-	return 0;
+	return eval_page_take(r, pg, statement, &q);
 }
 
 const char *evaluation_path(request *r, const eval_page *pg)
@@ -363,13 +369,17 @@ static void evaluation_links(request *r, const eval_page *pg)
 	htmlf(&r->out, "</ul></div>");
 }
 
-static int evaluation_render(request *r, eval_page *pg)
+/* What the overview reads besides eval_page_load's, with them. */
+typedef struct overview_asked {
+	neighbours_list neighbours;
+	activity_list status_line;
+} overview_asked;
+
+static int evaluation_render(request *r, eval_page *pg, const overview_asked *q)
 {
 	const evaluation_progress *p = &pg->p;
-	int64_t previous = 0, next = 0;
-	err e = {0};
-	if (evaluation_neighbours(&r->d, p->evaluation.id, &previous, &next, &e) < 0)
-		return page_error(r, &e);
+	int64_t previous = q->neighbours.n ? q->neighbours.items[0].previous : 0;
+	int64_t next = q->neighbours.n ? q->neighbours.items[0].next : 0;
 	page_begin(r, arena_printf(&r->mem, "%s, %s - %s", p->fw->title, p->evaluation.cycle, pg->org.name));
 	eval_breadcrumbs(r, pg);
 	eval_changed_notice(r, pg);
@@ -381,9 +391,7 @@ static int evaluation_render(request *r, eval_page *pg)
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Cycle</dt>"
 		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>",
 	     p->evaluation.cycle);
-	int st = evaluation_status_row(r, &p->evaluation);
-	if (st)
-		return st;
+	evaluation_status_row(r, &p->evaluation, &q->status_line);
 	htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Started</dt>"
 		      "<dd class=\"govuk-summary-list__value\">%t</dd></div>"
 		      "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Partner groups who contributed</dt>"
@@ -429,9 +437,22 @@ static int evaluation_render(request *r, eval_page *pg)
 /* ROUTE: GET /org/{org}/evaluation/{evaluation} (viewer) */
 static int page_evaluation(request *r)
 {
+	/* Asked by the URL's evaluation with eval_page_load's reads (one round
+	 * trip on PostgreSQL), and used only once it found the evaluation
+	 * here. */
 	eval_page pg;
+	overview_asked q;
+	err e = {0};
+	int64_t id = param_id(r, 1);
+	domain_reads_begin(&r->d);
+	int asked = evaluation_neighbours_ask(&r->d, id, &q.neighbours, &e) < 0 ||
+		    evaluation_status_change_ask(&r->d, id, &q.status_line, &e) < 0 ? -1 : 0;
 	int st = eval_page_load(r, &pg, false);
-	return st ? st : evaluation_render(r, &pg);
+	if (domain_reads_end(&r->d, &e) < 0)
+		asked = -1;
+	if (st)
+		return st;
+	return asked < 0 ? page_error(r, &e) : evaluation_render(r, &pg, &q);
 }
 
 /* ROUTE: GET /org/{org}/evaluation/{evaluation}/next-cycle (lead) */

@@ -38,9 +38,9 @@ bool eval_submitted(const evaluation_progress *p);
 
 /* The evaluation's status as a tag: Draft, In review, Submitted. */
 void evaluation_status_tag(request *r, const char *status);
-/* Its summary-list row: the tag, who set it and when, and for leads a
- * link to change it. 0, or the status of the error page written. */
-int evaluation_status_row(request *r, const evaluation_row *ev);
+/* Its summary-list row: the tag, who set it and when (the status line
+ * evaluation_status_change_ask read), and for leads a link to change it. */
+void evaluation_status_row(request *r, const evaluation_row *ev, const activity_list *line);
 /* The success banner after a lead changed the status (?saved=status). */
 void evaluation_status_notice(request *r, const evaluation_row *ev);
 /* An organisation's self-evaluations with their status and progress. 0,

@@ -21,6 +21,11 @@ void evaluation_status_tag(request *r, const char *status)
 }
 
 /* "Set by Sam Lead on 3 December 2026, 10:04 UTC", when the log says. */
+static const char *status_words(request *r, int found, const activity_row *a)
+{
+	return found ? arena_printf(&r->mem, "Set by %s on %s", a->user_name, time_words(r, a->at)) : NULL;
+}
+
 static int status_who(request *r, const evaluation_row *ev, const char **words)
 {
 	activity_row a;
@@ -28,16 +33,14 @@ static int status_who(request *r, const evaluation_row *ev, const char **words)
 	int found = evaluation_status_change(&r->d, ev, &a, &e);
 	if (found < 0)
 		return page_error(r, &e);
-	*words = found ? arena_printf(&r->mem, "Set by %s on %s", a.user_name, time_words(r, a.at)) : NULL;
+	*words = status_words(r, found, &a);
 	return 0;
 }
 
-int evaluation_status_row(request *r, const evaluation_row *ev)
+void evaluation_status_row(request *r, const evaluation_row *ev, const activity_list *line)
 {
-	const char *who;
-	int st = status_who(r, ev, &who);
-	if (st)
-		return st;
+	activity_row a;
+	const char *who = status_words(r, evaluation_status_change_take(ev, line, &a), &a);
 	htmlf(&r->out, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Status</dt>"
 		      "<dd class=\"govuk-summary-list__value\">");
 	evaluation_status_tag(r, ev->status);
@@ -49,7 +52,6 @@ int evaluation_status_row(request *r, const evaluation_row *ev)
 			      "Change<span class=\"govuk-visually-hidden\"> status</span></a></dd>",
 		     r->org, ev->id);
 	htmlf(&r->out, "</div>");
-	return 0;
 }
 
 void evaluation_status_notice(request *r, const evaluation_row *ev)
