@@ -412,40 +412,6 @@ int sign_in_device(domain *d, const char *email, const char *password, const cha
 	return 0;
 }
 
-int access_to_org(domain *d, int64_t user, int64_t org, enum access *level, err *e)
-{
-	*level = ACCESS_NONE;
-	membership_list ms;
-	if (store_memberships_in_org(d->db, d->mem, user, org, &ms, e) < 0)
-		return -1;
-	for (size_t i = 0; i < ms.n; i++) {
-		const membership_row *m = &ms.items[i];
-		enum access l = ACCESS_NONE;
-		if (!strcmp(m->role, "area-admin"))    /* of the organisation's area */
-			l = ACCESS_AREA;
-		else if (m->organisation_id == org && !strcmp(m->role, "lead"))
-			l = ACCESS_LEAD;
-		else if (m->organisation_id == org && !strcmp(m->role, "contributor"))
-			l = ACCESS_CONTRIBUTE;
-		else if (m->organisation_id == org && !strcmp(m->role, "viewer"))
-			l = ACCESS_VIEW;
-		if (l > *level)
-			*level = l;
-	}
-	return 0;
-}
-
-int access_to_area(domain *d, int64_t user, int64_t area, bool *admin, err *e)
-{
-	*admin = false;
-	membership_list ms;
-	if (store_memberships_of_user(d->db, d->mem, user, &ms, e) < 0)
-		return -1;
-	for (size_t i = 0; i < ms.n; i++)
-		*admin |= !strcmp(ms.items[i].role, "area-admin") && ms.items[i].area_id == area;
-	return 0;
-}
-
 int api_token_create(domain *d, int64_t by, int64_t area, const char *name, char token[65],
 		     int64_t *id, err *e)
 {

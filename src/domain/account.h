@@ -128,6 +128,27 @@ int session_resume(domain *d, const char *token, session *out, err *e);
  * writes once the snapshot is over. */
 int session_read(domain *d, const char *token, session *out, err *e);
 int session_keep(domain *d, session *s, err *e);
+/* session_read's read, with the memberships access_to_org (org > 0) or
+ * else access_to_area (area > 0) would read for the session's user,
+ * asked with other reads (domain_reads_begin) before that user is known:
+ * one round trip for a request's checks on PostgreSQL. Once the reads are
+ * ended, session_take answers as session_read would have, and
+ * access_to_org_take and access_to_area_take as access_to_org and
+ * access_to_area would have for that session's user (true), or false
+ * when they cannot (not asked for that organisation or area, or not for
+ * this live session): then ask those. */
+typedef struct checks_asked {
+	char hash[65];
+	bool asked;             /* the cookie was a token: the session was asked */
+	bool memberships_asked;
+	int64_t org, area;      /* what the memberships were asked for */
+	session_list session;
+	membership_list memberships;
+} checks_asked;
+int session_ask(domain *d, const char *token, int64_t org, int64_t area, checks_asked *q, err *e);
+int session_take(const char *token, const checks_asked *q, session *out);
+bool access_to_org_take(const checks_asked *q, const session *s, int64_t org, enum access *level);
+bool access_to_area_take(const checks_asked *q, const session *s, int64_t area, bool *admin);
 /* A new session for `u`, in the caller's transaction. */
 int session_start(domain *d, const user_row *u, session *out, err *e);
 int session_end(domain *d, const char *token, err *e);

@@ -85,6 +85,22 @@ int store_memberships_in_org(store *s, arena *a, int64_t user, int64_t org, memb
 			SQL_ARGS(sql_int(user), sql_int(org)), out, membership_cols, e);
 }
 
+/* The user is the session's, read in the statement: a request's checks
+ * ask these with the session's read, before its user is known. */
+int store_memberships_of_session(store *s, arena *a, const char *token_hash, int64_t org,
+				 membership_list *out, err *e)
+{
+	if (org > 0)
+		return SQL_LIST(s, a, "SELECT " MEMBERSHIP_COLUMNS " WHERE m.user_id ="
+				" (SELECT user_id FROM user_session WHERE token_hash = ?1) AND CASE"
+				" WHEN m.role = 'area-admin' THEN m.area_id = (SELECT area_id FROM organisation WHERE id = ?2)"
+				" ELSE m.organisation_id = ?2 END ORDER BY m.id",
+				SQL_ARGS(sql_text(token_hash), sql_int(org)), out, membership_cols, e);
+	return SQL_LIST(s, a, "SELECT " MEMBERSHIP_COLUMNS " WHERE m.user_id ="
+			" (SELECT user_id FROM user_session WHERE token_hash = ?) ORDER BY m.id",
+			SQL_ARGS(sql_text(token_hash)), out, membership_cols, e);
+}
+
 int store_memberships_of_org(store *s, arena *a, int64_t org, membership_list *out, err *e)
 {
 	return SQL_LIST(s, a, "SELECT " MEMBERSHIP_COLUMNS
@@ -135,14 +151,20 @@ int store_session_insert(store *s, const session_row *r, err *e)
 
 /* With whether the account still lacks the two-factor sign-in its area
  * asks for: the dispatcher's next check, in the same round trip. */
+#define SESSION_SELECT \
+	"SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at," \
+	" u.id, u.email, u.name, u.password_hash, u.created_at, " \
+	SQL_TWO_FACTOR_MISSING("s.user_id") \
+	" FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?"
+
 int store_session_get(store *s, arena *a, const char *token_hash, session_row *out, err *e)
 {
-	return sql_get(s, a,
-		"SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,"
-		" u.id, u.email, u.name, u.password_hash, u.created_at, "
-		SQL_TWO_FACTOR_MISSING("s.user_id")
-		" FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?",
-		SQL_ARGS(sql_text(token_hash)), out, session_cols, e);
+	return sql_get(s, a, SESSION_SELECT, SQL_ARGS(sql_text(token_hash)), out, session_cols, e);
+}
+
+int store_session_ask(store *s, arena *a, const char *token_hash, session_list *out, err *e)
+{
+	return SQL_LIST(s, a, SESSION_SELECT, SQL_ARGS(sql_text(token_hash)), out, session_cols, e);
 }
 
 int store_session_touch(store *s, const char *token_hash, const char *now, err *e)

@@ -19,6 +19,11 @@ int store_memberships_of_user(store *s, arena *a, int64_t user, membership_list 
  * check, a round trip on PostgreSQL). */
 int store_memberships_in_org(store *s, arena *a, int64_t user, int64_t org, membership_list *out,
 			     err *e);
+/* What store_memberships_in_org (org > 0) or store_memberships_of_user
+ * (org 0) reads for the user of the session with `token_hash` (none when
+ * there is no such session). */
+int store_memberships_of_session(store *s, arena *a, const char *token_hash, int64_t org,
+				 membership_list *out, err *e);
 int store_memberships_of_org(store *s, arena *a, int64_t org, membership_list *out, err *e);
 int store_membership_get(store *s, arena *a, int64_t id, membership_row *out, err *e);
 int store_membership_update(store *s, int64_t id, const char *role, const char *group, err *e);
@@ -28,6 +33,9 @@ int store_org_area(store *s, int64_t org, int64_t *area, err *e);
 
 int store_session_insert(store *s, const session_row *r, err *e);
 int store_session_get(store *s, arena *a, const char *token_hash, session_row *out, err *e);
+/* The same as a list of none or one, so it can be asked with other reads
+ * (store_reads_begin). */
+int store_session_ask(store *s, arena *a, const char *token_hash, session_list *out, err *e);
 int store_session_touch(store *s, const char *token_hash, const char *now, err *e);
 int store_session_delete(store *s, const char *token_hash, err *e);
 int store_sessions_delete_user(store *s, int64_t user, err *e);

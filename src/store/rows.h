@@ -154,6 +154,7 @@ typedef struct api_token_row {
 } api_token_row;
 
 typedef STORE_LIST(membership_row) membership_list;
+typedef STORE_LIST(session_row) session_list;
 typedef STORE_LIST(api_token_row) api_token_list;
 typedef STORE_LIST(activity_row) activity_list;
 typedef STORE_LIST(user_row) user_list;

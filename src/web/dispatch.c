@@ -163,15 +163,17 @@ const char *param_named(const request *r, const char *name)
 }
 
 /* {area} routes belong to the area's administrators; any other area's
- * pages answer 404, as another organisation's do. */
-static int check_area(request *r, const route *rt)
+ * pages answer 404, as another organisation's do. `q`, when not NULL, may
+ * hold the memberships read with the session (checks_read). */
+static int check_area(request *r, const route *rt, const checks_asked *q)
 {
 	int i = placeholder_index(rt->pattern, "area");
 	if (i < 0)
 		return 0;
 	r->area = param_id(r, (size_t)i);
 	bool admin = false;
-	if (r->area && access_to_area(&r->d, r->sess.user.id, r->area, &admin, &r->e) < 0)
+	if (r->area && !(q && access_to_area_take(q, &r->sess, r->area, &admin)) &&
+	    access_to_area(&r->d, r->sess.user.id, r->area, &admin, &r->e) < 0)
 		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 	if (!admin)
 		return web_error_page(r, 404, "Page not found", "There is no page at this address.");
@@ -269,14 +271,15 @@ static int check_assessor(request *r, const route *rt)
 	return 0;
 }
 
-static int check_org(request *r, const route *rt)
+static int check_org(request *r, const route *rt, const checks_asked *q)
 {
 	if (!strstr(rt->pattern, "{org}"))
 		return 0;
 	r->org = param_id(r, 0);
 	if (!r->org)
 		return web_error_page(r, 404, "Page not found", "There is no page at this address.");
-	if (access_to_org(&r->d, r->sess.user.id, r->org, &r->access, &r->e) < 0)
+	if (!(q && access_to_org_take(q, &r->sess, r->org, &r->access)) &&
+	    access_to_org(&r->d, r->sess.user.id, r->org, &r->access, &r->e) < 0)
 		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 	if (r->access == ACCESS_NONE || (rt->flags & ROUTE_ASSESSOR))
 		return check_assessor(r, rt);
@@ -431,6 +434,29 @@ static void keep_session(request *r)
 		fprintf(stderr, "copro serve: keeping a session: %s\n", e.msg);
 }
 
+/* The session and, for a request that changes nothing, the memberships
+ * its route's organisation or area needs, asked together: one round trip
+ * on PostgreSQL. They are used only as check_org and check_area would
+ * have read them, for this live session's user. A change reads its
+ * memberships in its transaction (check_org), after the session's write:
+ * that one is never rolled back with the change. */
+static int checks_read(request *r, const route *rt, bool one_tx, checks_asked *q)
+{
+	int64_t org = 0, area = 0;
+	int i = placeholder_index(rt->pattern, "area");
+	if (!one_tx && strstr(rt->pattern, "{org}"))
+		org = param_id(r, 0);
+	else if (!one_tx && i >= 0)
+		area = param_id(r, (size_t)i);
+	domain_reads_begin(&r->d);
+	int rc = session_ask(&r->d, r->session_cookie, org, area, q, &r->e);
+	if (domain_reads_end(&r->d, &r->e) < 0)
+		rc = -1;
+	if (rc == 0)
+		session_take(r->session_cookie, q, &r->sess);
+	return rc;
+}
+
 /* Everything a request passes before its handler: the session, sign-in,
  * the CSRF token, the change's transaction, access to the organisation or
  * area, and the page cache. False when the response is already written
@@ -439,7 +465,8 @@ static bool admit(request *r, const route *rt, bool one_tx, bool snapshot)
 {
 	if (rt->flags & ROUTE_PARTNER)
 		return admit_partner(r, rt, one_tx);
-	if (session_read(&r->d, r->session_cookie, &r->sess, &r->e) < 0) {
+	checks_asked q;
+	if (checks_read(r, rt, one_tx, &q) < 0) {
 		web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 		return false;
 	}
@@ -464,7 +491,7 @@ static bool admit(request *r, const route *rt, bool one_tx, bool snapshot)
 			web_error_page(r, 503, "Sorry, copro is busy", "Nothing was saved. Wait a moment and send the form again.");
 		return false;
 	}
-	if (check_org(r, rt) || check_area(r, rt))
+	if (check_org(r, rt, &q) || check_area(r, rt, &q))
 		return false;
 	return !page_from_cache(r, rt);
 }
@@ -530,7 +557,7 @@ static bool refuse_upload(request *r)
 			       "For your security, forms stop working after you sign out or after a while. Go back, reload the page and try again.");
 		return true;
 	}
-	if (check_org(r, rt) || check_area(r, rt))
+	if (check_org(r, rt, NULL) || check_area(r, rt, NULL))
 		return true;
 	int status = precheck ? precheck(r) : 0;
 	if (!status)

@@ -140,10 +140,11 @@ static void pages_render_for_our_roles(void **state)
  * neighbours and its status line, asked by the evaluation's id before
  * its row is known: so the status line is read for this draft never
  * changed, which it was not before (9 statements then), and shown only
- * for an evaluation whose status was changed. On PostgreSQL: the session,
- * the memberships, and one round trip for the rest (5 and 4 before). */
+ * for an evaluation whose status was changed. On PostgreSQL: one round
+ * trip for the checks (the session and the memberships, sent together)
+ * and one for the rest (5 and 4 before). */
 enum { OVERVIEW_STATEMENTS = 10, STATEMENT_STATEMENTS = 12 };
-enum { OVERVIEW_ROUND_TRIPS = 3, STATEMENT_ROUND_TRIPS = 3 };
+enum { OVERVIEW_ROUND_TRIPS = 2, STATEMENT_ROUND_TRIPS = 2 };
 
 static void evaluation_pages_statement_budget(void **state)
 {
