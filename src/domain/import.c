@@ -145,7 +145,7 @@ static int read_versions(struct import *im, err *e)
 			abort();
 		char name[200];
 		snprintf(name, sizeof name, "%s.json", id);
-		im->versions[i] = framework_load_text(name, text, rep);
+		im->versions[i] = framework_load_canonical(name, text, rep);
 		free(rep);
 		free(text);
 		if (!im->versions[i])

@@ -110,7 +110,10 @@ static framework *parse_stored(domain *d, const char *key, const char *id, const
 		abort();
 	char name[200];
 	snprintf(name, sizeof name, "%s.json", id);
-	framework *fw = framework_load_text(name, body, rep);
+	/* The text as framework_version_keep stored it, canonical: hashed as
+	 * it is. A text changed behind copro's back, even only respaced,
+	 * hashes otherwise and is not cached. */
+	framework *fw = framework_load_canonical(name, body, rep);
 	free(rep);
 	if (!fw) {
 		err_set(e, ERR_IO, "the stored text of instrument %s is damaged: restore from a backup.", id);

@@ -142,6 +142,10 @@ framework *framework_load(const char *path, fw_report *report);
 /* The same from a JSON text (for tests and imports); `name` stands in for
  * the file name in messages and in the id check. */
 framework *framework_load_text(const char *name, const char *text, fw_report *report);
+/* The same from a canonical text (framework_canonical_text's: a stored
+ * version, an export's), whose hash is taken over the text as it is.
+ * Another text of the same document hashes otherwise. */
+framework *framework_load_canonical(const char *name, const char *text, fw_report *report);
 void framework_free(framework *fw);
 /* The document written back with sorted keys and no spacing: the text
  * hashed and stored as a version (malloc'd; NULL when out of memory). */

@@ -47,20 +47,23 @@ char *framework_canonical_text(const framework *fw)
 }
 
 /* The hash is over the parsed document written back with sorted keys and
- * no spacing, so reformatting a file does not make it a new version. */
-static int hash_doc(framework *fw)
+ * no spacing, so reformatting a file does not make it a new version. A
+ * text known to be that already (`canon`: a stored version) is hashed as
+ * it is: writing it back was half of the hash's cost. */
+static int hash_doc(framework *fw, const char *canon)
 {
-	char *canon = framework_canonical_text(fw);
-	if (!canon)
+	char *made = canon ? NULL : framework_canonical_text(fw);
+	const char *text = canon ? canon : made;
+	if (!text)
 		return -1;
 	unsigned char digest[crypto_hash_sha256_BYTES];
-	crypto_hash_sha256(digest, (const unsigned char *)canon, strlen(canon));
-	free(canon);
+	crypto_hash_sha256(digest, (const unsigned char *)text, strlen(text));
+	free(made);
 	sodium_bin2hex(fw->hash, sizeof fw->hash, digest, sizeof digest);
 	return 0;
 }
 
-static framework *finish(const char *name, json_t *doc, fw_report *report)
+static framework *finish(const char *name, json_t *doc, const char *canon, fw_report *report)
 {
 	if (!framework_validate(name, doc, report)) {
 		json_decref(doc);
@@ -74,7 +77,7 @@ static framework *finish(const char *name, json_t *doc, fw_report *report)
 	fw->doc = doc;
 	fw->path = arena_strdup(&fw->mem, name);
 	framework_build(fw);
-	if (hash_doc(fw) < 0) {
+	if (hash_doc(fw, canon) < 0) {
 		framework_free(fw);
 		return NULL;
 	}
@@ -89,10 +92,10 @@ framework *framework_load(const char *path, fw_report *report)
 		report_parse_error(report, &je);
 		return NULL;
 	}
-	return finish(path, doc, report);
+	return finish(path, doc, NULL, report);
 }
 
-framework *framework_load_text(const char *name, const char *text, fw_report *report)
+static framework *load_text(const char *name, const char *text, bool canonical, fw_report *report)
 {
 	json_error_t je;
 	json_t *doc = json_loads(text, JSON_REJECT_DUPLICATES, &je);
@@ -100,7 +103,17 @@ framework *framework_load_text(const char *name, const char *text, fw_report *re
 		report_parse_error(report, &je);
 		return NULL;
 	}
-	return finish(name, doc, report);
+	return finish(name, doc, canonical ? text : NULL, report);
+}
+
+framework *framework_load_text(const char *name, const char *text, fw_report *report)
+{
+	return load_text(name, text, false, report);
+}
+
+framework *framework_load_canonical(const char *name, const char *text, fw_report *report)
+{
+	return load_text(name, text, true, report);
 }
 
 void framework_free(framework *fw)

@@ -333,6 +333,44 @@ static void registry_loads_all_bundled(void **state)
 	fw_registry_free(&r);
 }
 
+/* A stored version's text (the canonical text, as framework_version_keep
+ * stores it) is hashed as it is, without writing it back again: the hash
+ * is the file's, for every bundled instrument. Any other text of the same
+ * document (the file as it was written) is not a canonical text. */
+static void a_canonical_text_hashes_as_its_file(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < N_BUNDLED; i++) {
+		framework *fw = load_bundled(bundled[i]);
+		char *canon = framework_canonical_text(fw), name[200];
+		snprintf(name, sizeof name, "%s.json", bundled[i]);
+		fw_report *r = calloc(1, sizeof *r);
+		assert_non_null(r);
+		framework *stored = framework_load_canonical(name, canon, r);
+		assert_non_null(stored);
+		assert_string_equal(stored->hash, fw->hash);
+		framework_free(stored);
+		free(canon);
+		char path[1024], *raw = NULL;
+		size_t n = 0;
+		snprintf(path, sizeof path, "%s/%s.json", test_frameworks_dir(), bundled[i]);
+		FILE *f = fopen(path, "rb");
+		assert_non_null(f);
+		raw = calloc(1, 1 << 20);
+		assert_non_null(raw);
+		n = fread(raw, 1, (1 << 20) - 1, f);
+		fclose(f);
+		assert_true(n > 0);
+		framework *as_written = framework_load_canonical(name, raw, r);
+		assert_non_null(as_written);
+		assert_string_not_equal(as_written->hash, fw->hash);
+		framework_free(as_written);
+		free(raw);
+		free(r);
+		framework_free(fw);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -346,6 +384,7 @@ int main(void)
 		cmocka_unit_test(york_individual),
 		cmocka_unit_test(every_bundled_file_is_sound),
 		cmocka_unit_test(registry_loads_all_bundled),
+		cmocka_unit_test(a_canonical_text_hashes_as_its_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
