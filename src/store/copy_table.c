@@ -76,7 +76,8 @@ static const sql_col column_cols[] = {
 };
 
 /* Generated columns (none yet) are left for the target to compute. An
- * index's int2vector counts from 0, hence array_lower. */
+ * index's int2vector counts from 0, hence array_lower. A column of a
+ * domain (migration 28) is of its base type. */
 static int read_columns(store *s, arena *a, copy_table *t, err *e)
 {
 	const char *sql = SQL_DIALECT(s,
@@ -85,9 +86,10 @@ static int read_columns(store *s, arena *a, copy_table *t, err *e)
 		"SELECT CAST(a.attname AS TEXT),"
 		" COALESCE(array_position(CAST(i.indkey AS INT2[]), a.attnum)"
 		" - array_lower(CAST(i.indkey AS INT2[]), 1) + 1, 0),"
-		" CASE WHEN a.atttypid IN (20, 21, 23) THEN 1 ELSE 0 END,"
+		" CASE WHEN COALESCE(NULLIF(t.typbasetype, 0), a.atttypid) IN (20, 21, 23) THEN 1 ELSE 0 END,"
 		" CASE WHEN a.atttypid = 17 THEN 1 ELSE 0 END"
-		" FROM pg_attribute a LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary"
+		" FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
+		" LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary"
 		" WHERE a.attrelid = to_regclass(?1) AND a.attnum > 0 AND NOT a.attisdropped"
 		" AND a.attgenerated = '' ORDER BY a.attnum");
 	column_row *c;

@@ -24,6 +24,7 @@
 #include "store/schema_triggers.h"
 
 #include "store/schema_accounts.h"
+#include "store/schema_judgement_pg.h"
 #include "store/schema_files.h"
 #include "store/schema_device.h"
 #include "store/schema_gold.h"
@@ -648,6 +649,12 @@ const schema_migration schema_migrations[] = {
 	 * organisation and area it reaches, not one per trigger
 	 * (schema_revisions.c). SQLite keeps its rows. */
 	{.sqlite = "SELECT 1;", .pg = schema_revisions_once_pg},
+
+	/* 28: on PostgreSQL, a judgement's write made cheaper: the CHECK
+	 * lists of statement_review and activity as domains, and its revision
+	 * triggers with less work (schema_judgement_pg.h). SQLite keeps its
+	 * CHECKs and triggers. */
+	{.sqlite = "SELECT 1;", .pg = SCHEMA_JUDGEMENT_PG},
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

@@ -422,6 +422,20 @@ static const char *moved(fixture *f, const int64_t org[3], const int64_t area[2]
 	return out;
 }
 
+/* The fixture's School, a Near School in its area and a Far School in
+ * another (org[0..2], area[0..1]). */
+static void three_orgs(fixture *f, int64_t org[3], int64_t area[2])
+{
+	org_row near = {.name = "Near School", .sector = "education", .area = "Test Area"}, far = {
+		.name = "Far School", .sector = "education", .area = "Elsewhere"};
+	org[0] = fixture_org(f, "School");
+	assert_int_equal(org_add(&f->d, &near, &org[1], &f->e), 0);
+	assert_int_equal(org_add(&f->d, &far, &org[2], &f->e), 0);
+	area[0] = fixture_org_area(f, org[0]);
+	area[1] = fixture_org_area(f, org[2]);
+	assert_int_equal(fixture_org_area(f, org[1]), area[0]);
+}
+
 /* One transaction going back and forth between organisations and areas,
  * with a savepoint released, an area's own change and a deletion: every
  * organisation and area it reached moves, and no other, on both engines
@@ -429,14 +443,8 @@ static const char *moved(fixture *f, const int64_t org[3], const int64_t area[2]
 static void a_transaction_back_and_forth_moves_all_it_reached(void **state)
 {
 	fixture *f = *state;
-	org_row near = {.name = "Near School", .sector = "education", .area = "Test Area"}, far = {
-		.name = "Far School", .sector = "education", .area = "Elsewhere"};
-	int64_t org[3] = {fixture_org(f, "School")}, area[2], before[5];
-	assert_int_equal(org_add(&f->d, &near, &org[1], &f->e), 0);
-	assert_int_equal(org_add(&f->d, &far, &org[2], &f->e), 0);
-	area[0] = fixture_org_area(f, org[0]);
-	area[1] = fixture_org_area(f, org[2]);
-	assert_int_equal(fixture_org_area(f, org[1]), area[0]);
+	int64_t org[3], area[2], before[5];
+	three_orgs(f, org, area);
 	assert_int_equal(store_revisions_fold(&f->db, &f->e), 0);
 	revs_of(f, org, area, before);
 	char sql[512], got[6];
@@ -464,6 +472,47 @@ static void a_transaction_back_and_forth_moves_all_it_reached(void **state)
 	run(f, sql);
 	assert_int_equal(store_commit(&f->db, &f->e), 0);
 	assert_string_equal(moved(f, org, area, before, got), "11111");
+}
+
+/* Runs the writes (NULL-terminated) in one transaction. */
+static void in_one_transaction(fixture *f, const char *const *writes)
+{
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	for (; *writes; writes++)
+		run(f, *writes);
+	assert_int_equal(store_commit(&f->db, &f->e), 0);
+}
+
+/* A judgement and its activity line, the POST's two writes, in the cases
+ * PostgreSQL's triggers take a shorter way since migration 28: a line
+ * naming another area than its organisation's, a line naming none, a
+ * review moved to another organisation's evaluation. Every organisation
+ * and area reached moves, and no other, on both engines. */
+static void a_judgement_and_its_line_move_all_they_reach(void **state)
+{
+	fixture *f = *state;
+	int64_t org[3], area[2], before[5];
+	three_orgs(f, org, area);
+	long long eval = fixture_evaluation(f, org[0]), far_eval = fixture_evaluation(f, org[2]);
+	assert_int_equal(store_revisions_fold(&f->db, &f->e), 0);
+	revs_of(f, org, area, before);
+	char review[200], line[200], bare[200], move[200], far_line[200], got[6];
+	snprintf(review, sizeof review, "INSERT INTO statement_review (evaluation_id, element_key, status,"
+		 " updated_at) VALUES (%lld, '1i', 'in-progress', 'x')", eval);
+	snprintf(line, sizeof line, "INSERT INTO activity (at, user_name, area_id, organisation_id, what)"
+		 " VALUES ('x', 'Sam', %lld, %lld, 'reviewed 1i')", (long long)area[1], (long long)org[0]);
+	snprintf(bare, sizeof bare, "INSERT INTO activity (at, user_name, organisation_id, what)"
+		 " VALUES ('x', 'Sam', %lld, 'no area named')", (long long)org[1]);
+	snprintf(move, sizeof move, "UPDATE statement_review SET evaluation_id = %lld WHERE evaluation_id = %lld",
+		 far_eval, eval);
+	snprintf(far_line, sizeof far_line, "INSERT INTO activity (at, user_name, area_id, organisation_id,"
+		 " what) VALUES ('x', 'Sam', %lld, %lld, 'moved 1i')", (long long)area[1], (long long)org[2]);
+	in_one_transaction(f, (const char *const[]){review, line, NULL});
+	assert_string_equal(moved(f, org, area, before, got), "10011");
+	in_one_transaction(f, (const char *const[]){bare, NULL});
+	assert_string_equal(moved(f, org, area, before, got), "01010");
+	in_one_transaction(f, (const char *const[]){move, far_line, NULL});
+	assert_string_equal(moved(f, org, area, before, got), "10111");
 }
 
 /* A table added later without triggers would let pages outlive its data:
@@ -527,6 +576,7 @@ int main(void)
 		T(no_trigger_updates_a_counter_row),
 		T(a_transaction_writes_one_row_per_organisation_it_reaches),
 		T(a_transaction_back_and_forth_moves_all_it_reached),
+		T(a_judgement_and_its_line_move_all_they_reach),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -220,7 +220,9 @@ static int teardown(void **state)
 
 /* Columns: an INTEGER that is the rowid and refers to nothing is an
  * identity on PostgreSQL; a PRIMARY KEY column is NOT NULL on both (SQLite
- * lets a TEXT key be NULL, copro never stores one). */
+ * lets a TEXT key be NULL, copro never stores one). A column of a domain
+ * (migration 28) is of the domain's type, and the domain's CHECKs count
+ * as its table's. */
 static const char lite_columns[] =
 	"SELECT 'column', m.name, p.name,"
 	" CASE upper(p.type) WHEN 'INTEGER' THEN 'bigint' WHEN 'TEXT' THEN 'text'"
@@ -232,7 +234,8 @@ static const char lite_columns[] =
 	" CASE WHEN p.\"notnull\" OR p.pk > 0 THEN 'not null' ELSE 'null' END, COALESCE(p.dflt_value, '')"
 	" FROM (SELECT name, sql" LITE_TABLES ") m, pragma_table_info(m.name) p";
 static const char pg_columns[] =
-	"SELECT 'column', c.relname, a.attname, format_type(a.atttypid, NULL)"
+	"SELECT 'column', c.relname, a.attname,"
+	" format_type(COALESCE(NULLIF((SELECT typbasetype FROM pg_type WHERE oid = a.atttypid), 0), a.atttypid), NULL)"
 	" || CASE WHEN a.attidentity <> '' THEN ' identity' ELSE '' END,"
 	" CASE WHEN a.attnotnull THEN 'not null' ELSE 'null' END,"
 	" COALESCE(regexp_replace(pg_get_expr(d.adbin, d.adrelid), '::(text|bigint)$', ''), '')"
@@ -252,7 +255,10 @@ static const char pg_keys[] =
 	" JOIN pg_attribute ra ON ra.attrelid = k.confrelid AND ra.attnum = k.confkey[1]"
 	" WHERE k.contype = 'f' AND" PG_TABLES("c") ";"
 	"SELECT 'checks', c.relname, (SELECT COUNT(*) FROM pg_constraint k"
-	"  WHERE k.conrelid = c.oid AND k.contype = 'c') FROM pg_class c WHERE" PG_TABLES("c") ";";
+	"  WHERE k.conrelid = c.oid AND k.contype = 'c') + (SELECT COUNT(*) FROM pg_attribute a"
+	"  JOIN pg_constraint k ON k.contypid = a.atttypid AND k.contype = 'c'"
+	"  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)"
+	" FROM pg_class c WHERE" PG_TABLES("c") ";";
 
 /* Indexes: the primary key's columns, each UNIQUE constraint's, and each
  * named index with its columns, whether unique and whether partial. */
@@ -490,6 +496,62 @@ static void same_writes_move_the_same_counters(void **state)
 	assert_same(&lite, &pg, "what the engines' triggers did");
 }
 
+/* ---- the lists of allowed values -----------------------------------------
+ * A judgement's columns keep their lists on both engines: CHECKs on
+ * SQLite, domains on PostgreSQL since migration 28. Each write is refused
+ * or taken alike. */
+static const char lists_world[] =
+	"INSERT INTO area (name, created_at) VALUES ('North', 'x');"
+	"INSERT INTO organisation (name, sector, area_id, created_at, updated_at)"
+	" VALUES ('School', 'education', 1, 'x', 'x');"
+	"INSERT INTO framework_version (hash, framework_id, body, first_used_at) VALUES ('h', 'm', '{}', 'x');"
+	"INSERT INTO evaluation (organisation_id, framework_id, framework_hash, cycle, created_at, updated_at)"
+	" VALUES (1, 'm', 'h', '2026-27', 'x', 'x');";
+static const char *const list_writes[] = {
+	"INSERT INTO statement_review (evaluation_id, element_key, status, updated_at) VALUES (1, '1i', 'done', 'x')",
+	"INSERT INTO statement_review (evaluation_id, element_key, status, updated_at)"
+	" VALUES (1, '1i', 'complete', 'x')",
+	"UPDATE statement_review SET with_cyp = 2",
+	"UPDATE statement_review SET with_parents = -1",
+	"UPDATE statement_review SET with_practitioners = 1, with_cyp = 1, with_parents = 0, status = 'in-progress'",
+	"INSERT INTO statement_review (evaluation_id, element_key, updated_at) VALUES (1, '1i', 'x')"
+	" ON CONFLICT (evaluation_id, element_key) DO UPDATE SET status = 'started'",
+	"INSERT INTO activity (at, user_name, organisation_id, what, security) VALUES ('x', 'A', 1, 'w', 2)",
+	"INSERT INTO activity (at, user_name, organisation_id, what, security) VALUES ('x', 'A', 1, 'w', 1)",
+	"INSERT INTO activity (at, user_name, organisation_id, what) VALUES ('x', 'A', 1, 'w')",
+	NULL,
+};
+
+static void the_lists_refuse_the_same_values(void **state)
+{
+	(void)state;
+	char name[64];
+	pg_database(name, sizeof name);
+	sqlite3 *db = lite_database("lists.db");
+	lines lite = {0}, pg = {0};
+	char *out = pg_run(name, lists_world);
+	assert_non_null(out);
+	free(out);
+	lite_lines(db, lists_world, &lite);
+	size_t refused = 0;
+	for (const char *const *wr = list_writes; *wr; wr++) {
+		char line[400];
+		bool no = sqlite3_exec(db, *wr, NULL, NULL, NULL) != SQLITE_OK;
+		refused += no;
+		snprintf(line, sizeof line, "%s: %s", no ? "refused" : "taken", *wr);
+		lines_add(&lite, line);
+		out = pg_run(name, *wr);
+		snprintf(line, sizeof line, "%s: %s", out ? "taken" : "refused", *wr);
+		lines_add(&pg, line);
+		free(out);
+	}
+	lite_lines(db, "SELECT * FROM statement_review; SELECT security FROM activity ORDER BY id;", &lite);
+	pg_lines(name, "SELECT * FROM statement_review; SELECT security FROM activity ORDER BY id;", &pg);
+	sqlite3_close(db);
+	assert_int_equal(refused, 5);
+	assert_same(&lite, &pg, "what the lists refused");
+}
+
 /* Migrations up to the baseline never run on PostgreSQL, so none of them
  * may carry a PostgreSQL text that would be silently ignored. */
 static void baseline_stands_for_the_early_migrations(void **state)
@@ -513,6 +575,7 @@ int main(void)
 		cmocka_unit_test(same_schema_on_both_engines),
 		cmocka_unit_test(search_index_and_versions),
 		cmocka_unit_test(same_writes_move_the_same_counters),
+		cmocka_unit_test(the_lists_refuse_the_same_values),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
