@@ -379,6 +379,38 @@ static int code_refused(domain *d, int64_t user, const char *hash, const char *k
 					      : "The code is not right. Enter the newest 6-digit code from your app, or one of your recovery codes.");
 }
 
+/* The code checked and what follows written, in one transaction that
+ * runs again when it loses to a concurrent one (PostgreSQL's
+ * SERIALIZABLE): a wrong code's failure goes into sign_in_failure beside
+ * every wrong password's, and a loser was told to try again with the
+ * failure not counted (as sign_in_device was, domain/account.c). */
+typedef struct code_try {
+	domain *d;
+	const user_row *u;
+	const char *code, *hash, *address, *device;
+	session *out;
+} code_try;
+
+static int code_record(store *s, void *ctx, err *e)
+{
+	code_try *c = ctx;
+	domain *d = c->d;
+	if (store_begin(s, e) < 0)
+		return -1;
+	int right = code_right(d, c->u->id, c->code, e);
+	if (right < 0)
+		return -1;
+	if (right == 0 || right == 2)
+		return code_refused(d, c->u->id, c->hash, c->u->email, c->address, right, e);
+	memset(c->out, 0, sizeof *c->out);
+	if (store_pending_delete(s, c->hash, e) < 0 || store_failures_clear(s, c->u->email, c->address, e) < 0 ||
+	    device_issue(d, c->u->id, c->device, c->out->device, e) < 0 || session_start(d, c->u, c->out, e) < 0 ||
+	    security_event(d, c->u->id, right == 3 ? "signed in with a recovery code" : "signed in with two-factor",
+			   c->address, e) < 0)
+		return -1;
+	return store_commit(s, e);
+}
+
 int two_factor_sign_in(domain *d, const char *token, const char *code, const char *address,
 		       session *out, err *e)
 {
@@ -404,24 +436,9 @@ int two_factor_sign_in_device(domain *d, const char *token, const char *code, co
 		return e->kind ? -1 : err_set(e, ERR_NOTFOUND, "Sign in again with your email address and password.");
 	if (failures >= FAILURES_PER_ACCOUNT)
 		return err_set(e, ERR_BUSY, "Too many attempts to sign in. Wait 15 minutes and try again.");
-	if (store_begin(d->db, e) < 0)
-		return -1;
-	int right = code_right(d, u.id, code, e);
-	if (right < 0)
-		goto fail;
-	if (right == 0 || right == 2)
-		return code_refused(d, u.id, hash, u.email, address, right, e);
-	if (store_pending_delete(d->db, hash, e) < 0 ||
-	    store_failures_clear(d->db, u.email, address, e) < 0 ||
-	    device_issue(d, u.id, device, out->device, e) < 0 || session_start(d, &u, out, e) < 0 ||
-	    security_event(d, u.id, right == 3 ? "signed in with a recovery code" : "signed in with two-factor",
-			   address, e) < 0 ||
-	    store_commit(d->db, e) < 0)
-		goto fail;
-	return 0;
-fail:
-	store_rollback(d->db);
-	return -1;
+	code_try c = {.d = d, .u = &u, .code = code, .hash = hash, .address = address, .device = device,
+		      .out = out};
+	return store_retry(d->db, code_record, &c, e);
 }
 
 int two_factor_missing(domain *d, int64_t user, bool *missing, err *e)

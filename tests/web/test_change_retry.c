@@ -8,6 +8,10 @@
  * connections). */
 #include "webtest.h"
 
+#include <liboath/oath.h>
+
+#include "domain/two_factor.h"
+
 #include "store/notify.h"
 #include "store/sql.h"
 
@@ -182,6 +186,35 @@ static void a_right_password_that_lost_still_signs_in(void **state)
 	assert_int_equal(count(w, "SELECT COUNT(*) FROM user_session"), sessions + 1);
 }
 
+/* With two-factor sign-in, a wrong code's failure that lost once is still
+ * a wrong code, counted once (it was ERR_BUSY, "try again", uncounted). */
+static void a_wrong_code_that_lost_is_still_not_right(void **state)
+{
+	webfix *w = *state;
+	fixture *f = &w->f;
+	const user_row *lead = &w->as[AS_LEAD].user;
+	const char *secret;
+	char *raw = NULL, code[10], codes[RECOVERY_CODES][12], token[65];
+	size_t len = 0;
+	assert_int_equal(two_factor_begin(&f->d, lead->id, &secret, &f->e), 0);
+	assert_int_equal(oath_base32_decode(secret, strlen(secret), &raw, &len), OATH_OK);
+	assert_int_equal(totp_code(raw, len, time_now_epoch(), TOTP_DIGITS, code, &f->e), 0);
+	free(raw);
+	assert_int_equal(two_factor_confirm(&f->d, lead, code, codes, &f->e), 0);
+	bool asked = false;
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	assert_int_equal(two_factor_pending(&f->d, lead->id, token, &asked, &f->e), 0);
+	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	assert_true(asked);
+	lose_at(w, "sign_in_failure", 1);
+	session s;
+	err e = {0};
+	assert_int_equal(two_factor_sign_in(&f->d, token, "000000", "127.0.0.1", &s, &e), -1);
+	assert_int_equal(e.kind, ERR_INPUT);
+	assert_int_equal(count(w, "SELECT last_value FROM tries"), 2);
+	assert_int_equal(count(w, "SELECT COUNT(*) FROM sign_in_failure"), 1);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -191,7 +224,7 @@ int main(void)
 		T(a_change_that_lost_runs_again), T(a_change_that_keeps_losing_is_not_saved),
 		T(the_busy_page_still_counts_what_is_unread),
 		T(a_wrong_password_that_lost_is_still_not_right),
-		T(a_right_password_that_lost_still_signs_in),
+		T(a_right_password_that_lost_still_signs_in), T(a_wrong_code_that_lost_is_still_not_right),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	test_pg_cluster_stop();
