@@ -13,20 +13,31 @@
  * it was. */
 #include "store/sql.h"
 
+#define ORG_REVISION \
+	"SELECT COALESCE((SELECT n FROM org_revision WHERE organisation_id = ?1), 0)" \
+	" + (SELECT COUNT(*) FROM revision_change WHERE organisation_id = ?1)"
+#define AREA_REVISION \
+	"SELECT COALESCE((SELECT n FROM area_revision WHERE area_id = ?1), 0)" \
+	" + (SELECT COUNT(*) FROM revision_change WHERE area_id = ?1)"
+
 int store_org_revision(store *s, int64_t org, int64_t *n, err *e)
 {
-	return sql_get_int(s,
-			   "SELECT COALESCE((SELECT n FROM org_revision WHERE organisation_id = ?1), 0)"
-			   " + (SELECT COUNT(*) FROM revision_change WHERE organisation_id = ?1)",
-			   SQL_ID_ARG(org), n, e);
+	return sql_get_int(s, ORG_REVISION, SQL_ID_ARG(org), n, e);
 }
 
 int store_area_revision(store *s, int64_t area, int64_t *n, err *e)
 {
-	return sql_get_int(s,
-			   "SELECT COALESCE((SELECT n FROM area_revision WHERE area_id = ?1), 0)"
-			   " + (SELECT COUNT(*) FROM revision_change WHERE area_id = ?1)",
-			   SQL_ID_ARG(area), n, e);
+	return sql_get_int(s, AREA_REVISION, SQL_ID_ARG(area), n, e);
+}
+
+static const sql_col revision_cols[] = {
+	SQL_COL(revision_row, n, I64), SQL_TABLE_END,
+};
+
+int store_revision_ask(store *s, arena *a, int64_t org, int64_t area, revision_list *out, err *e)
+{
+	return SQL_LIST(s, a, org ? ORG_REVISION : AREA_REVISION, SQL_ID_ARG(org ? org : area), out,
+			revision_cols, e);
 }
 
 /* One transaction: the counts added and the rows deleted are the same

@@ -205,6 +205,13 @@ int store_framework_version_get(store *s, arena *a, const char *hash, char **bod
  * area's records have had; 0 before the first. Triggers keep them. */
 int store_org_revision(store *s, int64_t org, int64_t *n, err *e);
 int store_area_revision(store *s, int64_t area, int64_t *n, err *e);
+/* Organisation `org`'s (org > 0) or else area `area`'s, as a list of one
+ * row, so it can be asked with other reads (store_reads_begin). */
+typedef struct revision_row {
+	int64_t n;
+} revision_row;
+typedef STORE_LIST(revision_row) revision_list;
+int store_revision_ask(store *s, arena *a, int64_t org, int64_t area, revision_list *out, err *e);
 /* Moves the changes logged since the last fold into the counters, leaving
  * every revision as it was (copro serve's housekeeping pass, so the log
  * the revisions count stays short). Losing to another server's fold is

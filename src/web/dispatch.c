@@ -320,17 +320,33 @@ static bool cache_key(request *r, unsigned char key[PAGE_KEY_BYTES])
 	return crypto_generichash_final(&st, key, PAGE_KEY_BYTES) == 0;
 }
 
+/* The revision a GET's page may be kept under, asked with the checks
+ * (checks_read) before they are passed: used only by page_from_cache,
+ * once they are, and only for the organisation or area it was asked for. */
+typedef struct revision_asked {
+	int64_t org, area;
+	revision_list got;
+} revision_asked;
+
+static bool cacheable(const request *r, const route *rt)
+{
+	return !r->post && !(rt->flags & (ROUTE_PUBLIC | ROUTE_API | ROUTE_STATIC)) && page_cache_on();
+}
+
 /* True when the page was sent from the cache. Otherwise notes whether
  * the page drawn next may be kept, with the revision read before drawing
  * it: a change made while it is drawn leaves it behind, never ahead. */
-static bool page_from_cache(request *r, const route *rt)
+static bool page_from_cache(request *r, const route *rt, const revision_asked *asked)
 {
-	if (r->post || !r->sess.valid || (rt->flags & (ROUTE_PUBLIC | ROUTE_API | ROUTE_STATIC)) ||
-	    (!r->org && !r->area) || !page_cache_on())
+	if (!cacheable(r, rt) || !r->sess.valid || (!r->org && !r->area))
 		return false;
 	err e = {0};
-	int rc = r->area ? store_area_revision(r->d.db, r->area, &r->cache_revision, &e)
-			 : store_org_revision(r->d.db, r->org, &r->cache_revision, &e);
+	int rc = 0;
+	if (asked->got.n == 1 && asked->area == r->area && (r->area || asked->org == r->org))
+		r->cache_revision = asked->got.items[0].n;
+	else
+		rc = r->area ? store_area_revision(r->d.db, r->area, &r->cache_revision, &e)
+			     : store_org_revision(r->d.db, r->org, &r->cache_revision, &e);
 	if (rc < 0 || !cache_key(r, r->cache_key))
 		return false;           /* drawn as if there were no cache */
 	r->cache_eligible = true;
@@ -435,12 +451,13 @@ static void keep_session(request *r)
 }
 
 /* The session and, for a request that changes nothing, the memberships
- * its route's organisation or area needs, asked together: one round trip
- * on PostgreSQL. They are used only as check_org and check_area would
+ * its route's organisation or area needs and the revision its page may be
+ * cached under, asked together: one round trip on PostgreSQL. They are used only as check_org and check_area would
  * have read them, for this live session's user. A change reads its
  * memberships in its transaction (check_org), after the session's write:
  * that one is never rolled back with the change. */
-static int checks_read(request *r, const route *rt, bool one_tx, checks_asked *q)
+static int checks_read(request *r, const route *rt, bool one_tx, checks_asked *q,
+		       revision_asked *rev)
 {
 	int64_t org = 0, area = 0;
 	int i = placeholder_index(rt->pattern, "area");
@@ -448,8 +465,13 @@ static int checks_read(request *r, const route *rt, bool one_tx, checks_asked *q
 		org = param_id(r, 0);
 	else if (!one_tx && i >= 0)
 		area = param_id(r, (size_t)i);
+	*rev = (revision_asked){0};
 	domain_reads_begin(&r->d);
 	int rc = session_ask(&r->d, r->session_cookie, org, area, q, &r->e);
+	if (rc == 0 && q->asked && (org || area) && cacheable(r, rt)) {
+		*rev = (revision_asked){.org = org, .area = area};
+		rc = store_revision_ask(r->d.db, &r->mem, org, area, &rev->got, &r->e);
+	}
 	if (domain_reads_end(&r->d, &r->e) < 0)
 		rc = -1;
 	if (rc == 0)
@@ -466,7 +488,8 @@ static bool admit(request *r, const route *rt, bool one_tx, bool snapshot)
 	if (rt->flags & ROUTE_PARTNER)
 		return admit_partner(r, rt, one_tx);
 	checks_asked q;
-	if (checks_read(r, rt, one_tx, &q) < 0) {
+	revision_asked rev;
+	if (checks_read(r, rt, one_tx, &q, &rev) < 0) {
 		web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
 		return false;
 	}
@@ -493,7 +516,7 @@ static bool admit(request *r, const route *rt, bool one_tx, bool snapshot)
 	}
 	if (check_org(r, rt, &q) || check_area(r, rt, &q))
 		return false;
-	return !page_from_cache(r, rt);
+	return !page_from_cache(r, rt, &rev);
 }
 
 static route_handler upload_check_of(const route *rt)

@@ -320,6 +320,27 @@ static void pages_are_cached_until_their_data_changes(void **state)
 	page_cache_clear();
 }
 
+/* A page the cache holds costs its checks and its key: the session (with
+ * its two-factor check), the memberships and the page's revision, sent
+ * together on PostgreSQL (one round trip; three before), and the header's
+ * unread count, which the key holds, read once the session's user is
+ * known: four statements, two round trips. */
+static void a_cached_page_is_one_round_trip(void **state)
+{
+	webfix *w = *state;
+	page_cache_clear();
+	page_cache_set_limit(1 << 20);
+	const char *page = arena_printf(&w->f.mem, "/org/%lld/evaluation/%lld/statement/1i",
+					(long long)w->org, (long long)w->eval);
+	request_destroy(get_page(w, AS_LEAD, page, false));
+	uint64_t before = store_statements(&w->f.db), trips = store_round_trips(&w->f.db);
+	request_destroy(get_page(w, AS_LEAD, page, true));
+	assert_int_equal(store_statements(&w->f.db) - before, 4);
+	assert_int_equal(store_round_trips(&w->f.db) - trips, store_engine_is_pg(&w->f.db) ? 2 : 4);
+	page_cache_set_limit(0);
+	page_cache_clear();
+}
+
 /* A refused form is counted, not logged: nothing is written until its
  * hour is over, then one line in the area's log says how many. */
 static void refused_forms_are_counted(void **state)
@@ -375,6 +396,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(matching), T(signed_out_goes_to_sign_in), T(one_commit_per_change),
 		T(pages_are_cached_until_their_data_changes),
+		T(a_cached_page_is_one_round_trip),
 		T(csrf_required_on_every_post), T(signed_out_form_needs_its_cookie),
 		T(other_organisations_do_not_exist), T(role_too_low_is_403), T(refused_forms_are_counted),
 		T(methods_sizes_and_unknown_pages), T(sign_out_ends_the_session),
