@@ -90,6 +90,10 @@ const route *web_route_for(const char *method, const char *path, arena *a)
 
 static const route *find_route(request *r, bool *other_method)
 {
+	if (r->found_done) {    /* r->params hold its placeholders already */
+		*other_method = r->found_other;
+		return r->found;
+	}
 	const route *found = NULL;
 	*other_method = false;
 	for (const route *const *t = web_route_tables; *t && !found; t++)
@@ -104,6 +108,9 @@ static const route *find_route(request *r, bool *other_method)
 		memcpy(r->params, params, sizeof params);
 		found = rt;
 	}
+	r->found = found;
+	r->found_other = *other_method;
+	r->found_done = true;
 	return found;
 }
 

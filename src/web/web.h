@@ -82,6 +82,10 @@ typedef struct request {
 
 	/* What the dispatcher found. */
 	const struct route *route;
+	/* Its route lookup's answer, kept: a POST's is looked up before its
+	 * body (web_refuse_signed_out) and again by web_dispatch. */
+	const struct route *found;
+	bool found_other, found_done;
 	domain d;
 	session sess;
 	const char *params[4];          /* {placeholders} of the route, in order */
