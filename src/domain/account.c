@@ -1,6 +1,6 @@
-/* account.c: passwords, sessions, sign-in throttling, roles, invitations
- * and the activity log. Secrets never reach the database in the clear:
- * passwords as argon2id hashes, session and invitation tokens as SHA-256. */
+/* account.c: passwords, accounts, sign-in and its throttling, and
+ * invitations. Secrets never reach the database in the clear: passwords
+ * as argon2id hashes, session and invitation tokens as SHA-256. */
 #include "domain/account.h"
 
 #include <ctype.h>
@@ -136,7 +136,7 @@ void token_hash(const char *token, char out[65])
 	sodium_bin2hex(out, 65, digest, sizeof digest);
 }
 
-static void random_token(char out[65])
+void token_random(char out[65])
 {
 	unsigned char bytes[32];
 	randombytes_buf(bytes, sizeof bytes);
@@ -256,8 +256,8 @@ int session_start(domain *d, const user_row *u, session *out, err *e)
 {
 	char now[21], hash[65];
 	time_now_iso(now);
-	random_token(out->token);
-	random_token(out->csrf);
+	token_random(out->token);
+	token_random(out->csrf);
 	token_hash(out->token, hash);
 	session_row r = {.token_hash = hash, .user_id = u->id, .csrf_token = out->csrf,
 			 .created_at = now, .last_seen_at = now};
@@ -412,97 +412,6 @@ int sign_in_device(domain *d, const char *email, const char *password, const cha
 	return 0;
 }
 
-int api_token_create(domain *d, int64_t by, int64_t area, const char *name, char token[65],
-		     int64_t *id, err *e)
-{
-	if (text_check_line("the token's name", name, true, e) < 0)
-		return -1;
-	char now[21];
-	time_now_iso(now);
-	random_token(token);
-	char hash[65], until[21];
-	token_hash(token, hash);
-	time_iso(time_now_epoch() + (int64_t)API_TOKEN_DAYS * 24 * 3600, until);
-	api_token_row r = {.area_id = area, .name = name, .token_hash = hash, .created_by = by,
-			   .created_at = now, .expires_at = until};
-	return store_api_token_insert(d->db, &r, id, e);
-}
-
-int api_token_revoke(domain *d, int64_t area, int64_t id, err *e)
-{
-	char now[21];
-	time_now_iso(now);
-	int done = store_api_token_revoke(d->db, area, id, now, e);
-	if (done < 0)
-		return -1;
-	if (done == 0)
-		return err_set(e, ERR_NOTFOUND, "there is no live API token %lld in this area",
-			       (long long)id);
-	return 0;
-}
-
-int api_token_create_logged(domain *d, const user_row *who, int64_t area, const char *name,
-			    char token[65], int64_t *id, err *e)
-{
-	if (store_begin(d->db, e) < 0)
-		return -1;
-	if (api_token_create(d, who ? who->id : 0, area, name, token, id, e) < 0 ||
-	    activity_log(d, who, 0, area,
-			 arena_printf(d->mem, "created API token %lld: %s", (long long)*id, name),
-			 e) < 0 ||
-	    store_commit(d->db, e) < 0) {
-		store_rollback(d->db);
-		return -1;
-	}
-	return 0;
-}
-
-int api_token_revoke_logged(domain *d, const user_row *who, int64_t area, int64_t id, err *e)
-{
-	api_token_list tokens;
-	if (store_begin(d->db, e) < 0)
-		return -1;
-	if (api_tokens_of_area(d, area, &tokens, e) < 0)
-		goto fail;
-	const char *name = NULL;
-	for (size_t i = 0; i < tokens.n; i++)
-		if (tokens.items[i].id == id)
-			name = tokens.items[i].name;
-	/* An unknown token is refused by api_token_revoke, before the log. */
-	if (api_token_revoke(d, area, id, e) < 0 ||
-	    activity_log(d, who, 0, area,
-			 arena_printf(d->mem, "revoked API token %lld: %s", (long long)id, name),
-			 e) < 0 ||
-	    store_commit(d->db, e) < 0)
-		goto fail;
-	return 0;
-fail:
-	store_rollback(d->db);
-	return -1;
-}
-
-int api_token_area(domain *d, const char *token, int64_t *area, err *e)
-{
-	*area = 0;
-	if (!token || strlen(token) != 64 || strspn(token, "0123456789abcdef") != 64)
-		return 0;
-	char now[21], hash[65];
-	time_now_iso(now);
-	token_hash(token, hash);
-	api_token_row r;
-	int found = store_api_token_use(d->db, d->mem, hash, now, &r, e);
-	if (found < 0)
-		return -1;
-	if (found)
-		*area = r.area_id;
-	return 0;
-}
-
-static bool role_known(const char *role)
-{
-	return role && (!strcmp(role, "lead") || !strcmp(role, "contributor") || !strcmp(role, "viewer"));
-}
-
 int invitation_create(domain *d, int64_t by, int64_t org, const char *role,
 		      const char *group, const char *name, char token[65], err *e)
 {
@@ -510,20 +419,12 @@ int invitation_create(domain *d, int64_t by, int64_t org, const char *role,
 		return -1;
 	if (!role_known(role))
 		return err_set(e, ERR_INPUT, "Choose a role: organisation lead, contributor or viewer.");
-	/* A person speaks for one partner group; stored by its full name. */
-	int g = 0;
-	if (group && *group && groups_parse("Partner group", group, &g, e) < 0)
+	if (one_group(group, &group, e) < 0)
 		return -1;
-	group = NULL;
-	for (int i = 0; i < 3; i++)
-		if (g == group_flags[i])
-			group = group_names[i];
-	if (g && !group)
-		return err_set(e, ERR_INPUT, "Choose one partner group for this person.");
 	char now[21], expires[21], hash[65];
 	time_now_iso(now);
 	time_iso(time_now_epoch() + 14 * 24 * 3600, expires);
-	random_token(token);
+	token_random(token);
 	token_hash(token, hash);
 	invitation_row r = {.token_hash = hash, .organisation_id = org, .role = role,
 			    .partner_group = group, .name = name,
@@ -582,99 +483,6 @@ fail:
 	return -1;
 }
 
-/* The one partner group a person speaks for, by its full name (NULL:
- * none given). */
-static int one_group(const char *text, const char **group, err *e)
-{
-	int g = 0;
-	*group = NULL;
-	if (text && *text && groups_parse("Partner group", text, &g, e) < 0)
-		return -1;
-	for (int i = 0; i < 3; i++)
-		if (g == group_flags[i])
-			*group = group_names[i];
-	if (g && !*group)
-		return err_set(e, ERR_INPUT, "Choose one partner group for this person.");
-	return 0;
-}
-
-/* Gets membership `member` of organisation `org` and counts its leads. */
-static int org_member(domain *d, int64_t org, int64_t member, membership_row *m, int *leads,
-		      err *e)
-{
-	int found = store_membership_get(d->db, d->mem, member, m, e);
-	if (found < 0)
-		return -1;
-	if (!found || m->organisation_id != org)
-		return err_set(e, ERR_NOTFOUND, "This person is not a member of the organisation.");
-	membership_list ms;
-	if (store_memberships_of_org(d->db, d->mem, org, &ms, e) < 0)
-		return -1;
-	*leads = 0;
-	for (size_t i = 0; i < ms.n; i++)
-		*leads += !strcmp(ms.items[i].role, "lead");
-	return 0;
-}
-
-int membership_change(domain *d, int64_t by, int64_t org, int64_t member, const char *role,
-		      const char *group, err *e)
-{
-	if (!role_known(role))
-		return err_set(e, ERR_INPUT, "Choose a role: organisation lead, contributor or viewer.");
-	const char *g;
-	if (one_group(group, &g, e) < 0)
-		return -1;
-	membership_row m;
-	int leads;
-	if (store_begin(d->db, e) < 0)
-		return -1;
-	if (org_member(d, org, member, &m, &leads, e) < 0)
-		goto fail;
-	if (m.user_id == by && !strcmp(m.role, "lead") && strcmp(role, "lead") && leads <= 1) {
-		err_set(e, ERR_CONFLICT,
-			"You are the only organisation lead, so you cannot change your own role. Make someone else a lead first.");
-		goto fail;
-	}
-	if (store_membership_update(d->db, member, role, g, e) < 0 || store_commit(d->db, e) < 0)
-		goto fail;
-	return 0;
-fail:
-	store_rollback(d->db);
-	return -1;
-}
-
-int membership_remove(domain *d, int64_t by, int64_t org, int64_t member, bool *signed_out,
-		      err *e)
-{
-	*signed_out = false;
-	membership_row m;
-	membership_list left;
-	int leads;
-	if (store_begin(d->db, e) < 0)
-		return -1;
-	if (org_member(d, org, member, &m, &leads, e) < 0)
-		goto fail;
-	if (m.user_id == by && !strcmp(m.role, "lead") && leads <= 1) {
-		err_set(e, ERR_CONFLICT,
-			"You are the only organisation lead, so you cannot remove yourself. Make someone else a lead first.");
-		goto fail;
-	}
-	if (store_membership_delete(d->db, member, e) < 0 ||
-	    store_memberships_of_user(d->db, d->mem, m.user_id, &left, e) < 0)
-		goto fail;
-	/* Access is checked on every request, so other memberships can keep
-	 * their sessions; someone left with none is signed out everywhere. */
-	if (!left.n && store_sessions_delete_user(d->db, m.user_id, e) < 0)
-		goto fail;
-	if (store_commit(d->db, e) < 0)
-		goto fail;
-	*signed_out = !left.n;
-	return 0;
-fail:
-	store_rollback(d->db);
-	return -1;
-}
-
 int user_add(domain *d, const char *name, const char *email, const char *password,
 	     const char *role, int64_t org, const char *area, int64_t *user, err *e)
 {
@@ -712,36 +520,7 @@ fail:
 	return -1;
 }
 
-int activity_log(domain *d, const user_row *who, int64_t org, int64_t area, const char *what,
-		 err *e)
-{
-	char now[21];
-	time_now_iso(now);
-	activity_row r = {.at = now, .user_id = who ? who->id : 0,
-			  .user_name = who ? who->name : "copro", .area_id = area,
-			  .organisation_id = org, .what = what};
-	return store_activity_add(d->db, &r, e);
-}
-
-int activity_of(domain *d, int64_t org, int64_t area, int limit, activity_list *out, err *e)
-{
-	return store_activity_list(d->db, d->mem, org, area, limit, out, e);
-}
-
 int user_count(domain *d, int64_t *n, err *e)
 {
 	return store_user_count(d->db, n, e);
 }
-
-DOMAIN_LIST_BY_ID(memberships_of_user, store_memberships_of_user, membership_list)
-DOMAIN_LIST_BY_ID(memberships_of_org, store_memberships_of_org, membership_list)
-
-int membership_get_in_org(domain *d, int64_t org, int64_t id, membership_row *out, err *e)
-{
-	int found = store_membership_get(d->db, d->mem, id, out, e);
-	if (found < 0)
-		return -1;
-	return org_owns(org, found ? out->organisation_id : 0, "member", id, e);
-}
-
-DOMAIN_LIST_BY_ID(api_tokens_of_area, store_api_tokens_of_area, api_token_list)

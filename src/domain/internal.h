@@ -30,4 +30,14 @@
  * given, which say where to look instead. */
 int domain_found(int found, err *e, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* 64 hex digits of 256 random bits: a session's, invitation's or API
+ * token's secret (account.c). */
+void token_random(char out[65]);
+/* An organisation's role: lead, contributor or viewer (membership.c). */
+bool role_known(const char *role);
+/* The one partner group a person speaks for, from `text` (any name
+ * groups_parse takes), by its full name; NULL when none is given
+ * (membership.c). */
+int one_group(const char *text, const char **group, err *e);
+
 #endif
