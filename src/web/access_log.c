@@ -47,13 +47,16 @@ static const char *method_word(const char *m)
 
 /* The pattern of the route that answered ("-" when none did: a 404, or a
  * request refused before it was matched). A POST refused before its body
- * was read was matched by the server, not the dispatcher: asked again. */
+ * was read was matched by the server (web_post_route), not the
+ * dispatcher: its kept answer, or asked again when it was not kept. */
 static const char *pattern_of(const request *r)
 {
 	if (r->route)
 		return r->route->pattern;
 	if (r->status == 404 || !r->post)
 		return "-";
+	if (r->found_done)
+		return r->found ? r->found->pattern : "-";
 	arena a = {0};
 	const route *rt = web_route_for(r->method, r->path, &a);
 	arena_free(&a);

@@ -77,41 +77,65 @@ void web_set_session_cookie(request *r, const char *token)
 		r->cookie = SESSION_COOKIE "=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0";
 }
 
-const route *web_route_for(const char *method, const char *path, arena *a)
+/* The first route of `method` taking `path`, its placeholders in params;
+ * the other method's routes are not matched at all. */
+static const route *route_of(const char *method, const char *path, const char **params, arena *a)
 {
 	for (const route *const *t = web_route_tables; *t; t++)
-		for (const route *rt = *t; rt->pattern; rt++) {
-			const char *params[4] = {0};
+		for (const route *rt = *t; rt->pattern; rt++)
 			if (!strcmp(rt->method, method) && route_match(rt->pattern, path, params, a))
 				return rt;
-		}
 	return NULL;
 }
 
+const route *web_route_for(const char *method, const char *path, arena *a)
+{
+	const char *params[4] = {0};
+	return route_of(method, path, params, a);
+}
+
+/* The first route of the request's method whose pattern takes its path;
+ * only when there is none, whether another method's does (a 405, or the
+ * GET of a POST's address). Looked up once, kept in the request. */
 static const route *find_route(request *r, bool *other_method)
 {
-	if (r->found_done) {    /* r->params hold its placeholders already */
-		*other_method = r->found_other;
-		return r->found;
-	}
-	const route *found = NULL;
-	*other_method = false;
-	for (const route *const *t = web_route_tables; *t && !found; t++)
-	for (const route *rt = *t; rt->pattern && !found; rt++) {
+	if (!r->found_done) {
 		const char *params[4] = {0};
-		if (!route_match(rt->pattern, r->path, params, &r->mem))
-			continue;
-		if (strcmp(rt->method, r->method) != 0) {
-			*other_method = true;
-			continue;
-		}
-		memcpy(r->params, params, sizeof params);
-		found = rt;
+		r->found = route_of(r->method, r->path, r->params, &r->mem);
+		r->found_other = false;
+		for (const route *const *t = web_route_tables; *t && !r->found && !r->found_other; t++)
+			for (const route *rt = *t; rt->pattern && !r->found_other; rt++)
+				r->found_other = route_match(rt->pattern, r->path, params, &r->mem);
+		r->found_done = true;
 	}
-	r->found = found;
-	r->found_other = *other_method;
-	r->found_done = true;
-	return found;
+	*other_method = r->found_other;
+	return r->found;
+}
+
+/* The body a POST may bring, by its route. */
+static void body_limits(request *r, const route *rt)
+{
+	unsigned flags = rt ? rt->flags : ROUTE_PUBLIC;
+	if (flags & ROUTE_UPLOAD) {
+		r->body_limit = WEB_MAX_UPLOAD + 64 * 1024;     /* the file and the form around it */
+		r->field_limit = WEB_MAX_UPLOAD;
+	} else if (flags & ROUTE_PARTNER) {
+		r->body_limit = WEB_PARTNER_BODY;
+		r->field_limit = WEB_PARTNER_FIELD;
+	} else if (flags & ROUTE_PUBLIC) {
+		r->body_limit = WEB_PUBLIC_BODY;
+		r->field_limit = WEB_PUBLIC_BODY;
+	}
+}
+
+const route *web_post_route(request *r)
+{
+	bool other_method;
+	const route *rt = find_route(r, &other_method);
+	r->change = route_is_change(rt, r->post);
+	r->hash_route = rt && (rt->flags & ROUTE_HASH);
+	body_limits(r, rt);
+	return rt;
 }
 
 /* A GET of an address that takes only POST (a refused form's, or a

@@ -14,30 +14,43 @@ bool route_is_change(const route *rt, bool post)
 	       ((rt->flags & ROUTE_POST) && !(rt->flags & (ROUTE_PUBLIC | ROUTE_HASH)));
 }
 
-bool route_match(const char *pattern, const char *path, const char **params, arena *a)
+/* Where `path` matches `pattern`: the spans of its placeholders (the
+ * first four), nothing copied, as most patterns tried do not match. */
+static bool match_spans(const char *pattern, const char *path, const char **at, size_t *len,
+			size_t *n)
 {
-	size_t n = 0;
 	while (*pattern && *path) {
 		/* A final "*" takes the rest of the path. */
 		if (pattern[0] == '*' && pattern[1] == '\0')
 			return true;
 		if (*pattern == '{') {
-			const char *close = strchr(pattern, '}');
-			size_t len = strcspn(path, "/");
-			if (!close || len == 0)
+			size_t l = strcspn(path, "/");
+			pattern = strchr(pattern, '}');
+			if (!pattern || l == 0)
 				return false;
-			if (n < 4)
-				params[n++] = arena_strndup(a, path, len);
-			pattern = close + 1;
-			path += len;
+			if (*n < 4) {
+				at[*n] = path;
+				len[(*n)++] = l;
+			}
+			pattern++;
+			path += l;
 			continue;
 		}
-		if (*pattern != *path)
+		if (*pattern++ != *path++)
 			return false;
-		pattern++;
-		path++;
 	}
 	return !*pattern && !*path;
+}
+
+bool route_match(const char *pattern, const char *path, const char **params, arena *a)
+{
+	const char *at[4];
+	size_t len[4], n = 0;
+	if (!match_spans(pattern, path, at, len, &n))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		params[i] = arena_strndup(a, at[i], len[i]);
+	return true;
 }
 
 const char *form_get(const request *r, const char *name)

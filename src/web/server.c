@@ -378,22 +378,6 @@ static bool refused_before_body(struct server *s, request *r)
 	return web_refuse_signed_out(r);
 }
 
-/* The body a POST may bring, by its route. */
-static void body_limits(request *r, const route *rt)
-{
-	unsigned flags = rt ? rt->flags : ROUTE_PUBLIC;
-	if (flags & ROUTE_UPLOAD) {
-		r->body_limit = WEB_MAX_UPLOAD + 64 * 1024;     /* the file and the form around it */
-		r->field_limit = WEB_MAX_UPLOAD;
-	} else if (flags & ROUTE_PARTNER) {
-		r->body_limit = WEB_PARTNER_BODY;
-		r->field_limit = WEB_PARTNER_FIELD;
-	} else if (flags & ROUTE_PUBLIC) {
-		r->body_limit = WEB_PUBLIC_BODY;
-		r->field_limit = WEB_PUBLIC_BODY;
-	}
-}
-
 static request *request_new(struct server *s, struct MHD_Connection *conn, const char *url,
 			    const char *method)
 {
@@ -420,10 +404,7 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, on_query, r);
 	if (!r->post)
 		return r;
-	const route *rt = web_route_for(method, url, &r->mem);
-	r->change = route_is_change(rt, r->post);
-	r->hash_route = rt && (rt->flags & ROUTE_HASH);
-	body_limits(r, rt);
+	const route *rt = web_post_route(r);
 	r->deadline = web_monotonic_seconds() +
 		      (rt && (rt->flags & ROUTE_UPLOAD) ? UPLOAD_SECONDS : BODY_SECONDS);
 	if (rt && (rt->flags & ROUTE_PARTNER) && partner_link_gone(s, r, url))

@@ -82,8 +82,9 @@ typedef struct request {
 
 	/* What the dispatcher found. */
 	const struct route *route;
-	/* Its route lookup's answer, kept: a POST's is looked up before its
-	 * body (web_refuse_signed_out) and again by web_dispatch. */
+	/* Its route lookup's answer, kept: a POST's is looked up once,
+	 * before its body (web_post_route), for the server, the checks
+	 * before the body, web_dispatch and the log line. */
 	const struct route *found;
 	bool found_other, found_done;
 	domain d;
@@ -224,8 +225,11 @@ void request_add_file(request *r, const char *name, const char *filename, const 
 /* Dispatches one complete request: finds the route, checks sign-in, CSRF
  * and access, runs the handler, fills the response. */
 void web_dispatch(request *r);
-/* The route for `method` and `path`, NULL if none (the server asks before
- * reading a body, to know its limits). */
+/* A POST's route, NULL if none, looked up before its body is read and
+ * kept for the dispatcher: sets the body's limits by it (an upload's, a
+ * partner's or a signed-out form's), r->change and r->hash_route. */
+const struct route *web_post_route(request *r);
+/* The route for `method` and `path`, NULL if none. */
 const struct route *web_route_for(const char *method, const char *path, arena *a);
 /* Matches `path` against `pattern`; fills params. */
 bool route_match(const char *pattern, const char *path, const char **params, arena *a);

@@ -4,6 +4,7 @@
 
 #include "domain/security.h"
 #include "store/sql.h"
+#include "web/access_log.h"
 #include "web/cache.h"
 
 static void matching(void **state)
@@ -19,6 +20,70 @@ static void matching(void **state)
 	assert_true(route_match("/assets/*", "/assets/images/x.png", p, &a));
 	assert_false(route_match("/assets/*", "/asset/x", p, &a));
 	arena_free(&a);
+}
+
+/* Most patterns tried for a path do not match it: those copy nothing of
+ * its placeholders, even where some matched before the mismatch. */
+static void a_mismatch_copies_nothing(void **state)
+{
+	(void)state;
+	arena a = {0};
+	const char *p[4] = {0};
+	assert_false(route_match("/org/{org}/evidence/{id}", "/org/12/actions/7", p, &a));
+	assert_false(route_match("/org/{org}/evidence/{id}", "/org/12/evidence", p, &a));
+	assert_null(a.head);
+	assert_null(p[0]);
+	assert_true(route_match("/v/{token}/*", "/v/abc/q/3", p, &a));
+	assert_string_equal(p[0], "abc");
+	arena_free(&a);
+}
+
+/* The POST's route as the server looks it up before the body
+ * (web_post_route): the body's limits and the kind of request by it, and
+ * the answer kept, so that nothing looks it up again. */
+static void post_route_before_the_body(webfix *w, const char *path, const char *pattern,
+				       size_t limit, bool change, bool hashes)
+{
+	request *r = request_create(&w->cfg, "POST", path);
+	const route *rt = web_post_route(r);
+	if (pattern)
+		assert_string_equal(rt->pattern, pattern);
+	else
+		assert_null(rt);
+	assert_int_equal(r->body_limit, limit);
+	assert_int_equal(r->change, change);
+	assert_int_equal(r->hash_route, hashes);
+	assert_true(r->found_done);
+	assert_ptr_equal(r->found, rt);
+	request_destroy(r);
+}
+
+static void a_post_is_looked_up_once(void **state)
+{
+	webfix *w = *state;
+	post_route_before_the_body(w, web_path(w, "/org/%lld/evaluation/%lld/statement/1i/review",
+					       (long long)w->org, (long long)w->eval),
+				   "/org/{org}/evaluation/{evaluation}/statement/{statement}/review",
+				   WEB_MAX_BODY, true, false);
+	post_route_before_the_body(w, web_path(w, "/org/%lld/evidence/3/files", (long long)w->org),
+				   "/org/{org}/evidence/{evidence}/files", WEB_MAX_UPLOAD + 64 * 1024, true,
+				   false);
+	post_route_before_the_body(w, "/v/abc", "/v/{token}", WEB_PARTNER_BODY, true, false);
+	post_route_before_the_body(w, "/sign-in", "/sign-in", WEB_PUBLIC_BODY, false, true);
+	post_route_before_the_body(w, "/no/such/page", NULL, WEB_PUBLIC_BODY, false, false);
+	/* A signed-out POST refused before its body: the log line names the
+	 * route the server found. */
+	request *r = request_create(&w->cfg, "POST", web_path(w, "/org/%lld/evaluation/%lld/statement/1i/review",
+							      (long long)w->org, (long long)w->eval));
+	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
+	assert_non_null(web_post_route(r));
+	assert_true(web_refuse_signed_out(r));
+	assert_string_equal(r->location, "/sign-in");
+	r->answered = true;
+	char line[512];
+	access_log_format(r, false, r->started_ns, line, sizeof line);
+	assert_non_null(strstr(line, " route=/org/{org}/evaluation/{evaluation}/statement/{statement}/review "));
+	request_destroy(r);
 }
 
 static void signed_out_goes_to_sign_in(void **state)
@@ -394,7 +459,8 @@ static void get_of_a_post_address(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(matching), T(signed_out_goes_to_sign_in), T(one_commit_per_change),
+		cmocka_unit_test(matching), cmocka_unit_test(a_mismatch_copies_nothing),
+		T(a_post_is_looked_up_once), T(signed_out_goes_to_sign_in), T(one_commit_per_change),
 		T(pages_are_cached_until_their_data_changes),
 		T(a_cached_page_is_one_round_trip),
 		T(csrf_required_on_every_post), T(signed_out_form_needs_its_cookie),
