@@ -173,6 +173,10 @@ typedef struct progress_reads {
 int evaluation_progress_ask(domain *d, int64_t evaluation, progress_reads *q, err *e);
 int evaluation_progress_take(domain *d, const evaluation_row *ev, const progress_reads *q,
 			     evaluation_progress *p, err *e);
+/* The same without the link counts, for a caller that reads them
+ * otherwise and sets q->links before the take (statement_links_take). */
+int evaluation_progress_ask_uncounted(domain *d, int64_t evaluation, progress_reads *q,
+				      err *e);
 const element_progress *progress_element(const evaluation_progress *p, const char *key);
 
 /* Strengths, areas for development, status and who took part, for one
@@ -224,6 +228,22 @@ int links_of_org(domain *d, int64_t org, link_list *out, err *e);
 int links_of_evaluation(domain *d, int64_t evaluation, link_list *out, err *e);
 int links_of_statement(domain *d, int64_t evaluation, const char *element, link_list *out,
 		       err *e);
+/* One statement's links as its page uses them, from one read: asked with
+ * statement_links_ask (it can go with other reads, domain_reads_begin),
+ * then split by statement_links_take. */
+typedef struct statement_links {
+	link_list links;                /* by indicator, then evidence */
+	evidence_list evidence;         /* the organisation's items among them, each once;
+					 * id, title, date and partner groups only */
+	carried_list carried;           /* those carried forward from the earlier cycle */
+} statement_links;
+int statement_links_ask(domain *d, int64_t evaluation, const char *element,
+			statement_link_list *out, err *e);
+/* `counts` gets what store_link_counts gives for this statement's
+ * indicators: its progress without the whole evaluation's links. */
+void statement_links_take(domain *d, int64_t org, int64_t evaluation, const char *element,
+			  const statement_link_list *rows, statement_links *out,
+			  link_count_list *counts);
 int own_indicators_of(domain *d, int64_t evaluation, own_indicator_list *out, err *e);
 /* Links (or unlinks) one evidence item to every reference, all or none. */
 int evidence_link(domain *d, int64_t evidence, int64_t evaluation,

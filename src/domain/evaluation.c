@@ -306,8 +306,14 @@ int evaluation_progress_of(domain *d, const evaluation_row *ev, evaluation_progr
 
 int evaluation_progress_ask(domain *d, int64_t evaluation, progress_reads *q, err *e)
 {
-	return store_link_counts(d->db, d->mem, evaluation, &q->links, e) < 0 ||
-	       store_review_list(d->db, d->mem, evaluation, &q->reviews, e) < 0 ||
+	return evaluation_progress_ask_uncounted(d, evaluation, q, e) < 0 ||
+	       store_link_counts(d->db, d->mem, evaluation, &q->links, e) < 0 ? -1 : 0;
+}
+
+int evaluation_progress_ask_uncounted(domain *d, int64_t evaluation, progress_reads *q, err *e)
+{
+	q->links = (link_count_list){0};
+	return store_review_list(d->db, d->mem, evaluation, &q->reviews, e) < 0 ||
 	       store_own_indicator_list(d->db, d->mem, evaluation, &q->own, e) < 0 ? -1 : 0;
 }
 

@@ -287,3 +287,56 @@ int links_of_statement(domain *d, int64_t evaluation, const char *element, link_
 }
 
 DOMAIN_LIST_BY_ID(own_indicators_of, store_own_indicator_list, own_indicator_list)
+
+int statement_links_ask(domain *d, int64_t evaluation, const char *element,
+			statement_link_list *out, err *e)
+{
+	return store_statement_links(d->db, d->mem, evaluation, element, out, e);
+}
+
+static bool evidence_listed(const evidence_list *l, int64_t id)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].id == id)
+			return true;
+	return false;
+}
+
+/* Adds a link to its indicator's count: the rows come by indicator, so
+ * an indicator's links are together. */
+static void count_link(link_count_list *counts, const link_row *l)
+{
+	link_count_row *c = counts->n ? &counts->items[counts->n - 1] : NULL;
+	if (!c || strcmp(c->indicator_key, l->indicator_key)) {
+		c = &counts->items[counts->n++];
+		*c = (link_count_row){.element_key = l->element_key, .indicator_key = l->indicator_key};
+	}
+	c->evidence++;
+	c->groups |= l->groups;
+}
+
+void statement_links_take(domain *d, int64_t org, int64_t evaluation, const char *element,
+			  const statement_link_list *rows, statement_links *out,
+			  link_count_list *counts)
+{
+	size_t n = rows->n;
+	*out = (statement_links){
+		.links.items = ARENA_ARRAY(d->mem, n, out->links.items),
+		.evidence.items = ARENA_ARRAY(d->mem, n, out->evidence.items),
+		.carried.items = ARENA_ARRAY(d->mem, n, out->carried.items)};
+	*counts = (link_count_list){.items = ARENA_ARRAY(d->mem, n, counts->items)};
+	for (size_t i = 0; i < n; i++) {
+		const statement_link_row *r = &rows->items[i];
+		link_row *l = &out->links.items[out->links.n++];
+		*l = (link_row){r->evidence_id, evaluation, element, r->indicator_key, r->created_at,
+				r->groups};
+		count_link(counts, l);
+		if (r->carried)
+			out->carried.items[out->carried.n++] =
+				(carried_row){r->evidence_id, element, r->indicator_key, r->confirmed_at};
+		if (r->organisation_id == org && !evidence_listed(&out->evidence, r->evidence_id))
+			out->evidence.items[out->evidence.n++] =
+				(evidence_row){.id = r->evidence_id, .organisation_id = org,
+					       .title = r->title, .date = r->date, .groups = r->groups};
+	}
+}

@@ -90,6 +90,19 @@ typedef STORE_LIST(evaluation_row) evaluation_list;
 typedef STORE_LIST(evidence_row) evidence_list;
 typedef STORE_LIST(link_row) link_list;
 typedef STORE_LIST(link_count_row) link_count_list;
+/* One link of a statement with what the statement's page shows of its
+ * evidence item (its organisation, title, date and partner groups) and
+ * whether it was carried forward from the earlier cycle. */
+typedef struct statement_link_row {
+	int64_t evidence_id;
+	const char *indicator_key, *created_at;
+	int64_t carried;                /* 1: carried forward */
+	const char *confirmed_at;       /* NULL: still to be re-confirmed */
+	int64_t organisation_id;
+	const char *title, *date;
+	int groups;
+} statement_link_row;
+typedef STORE_LIST(statement_link_row) statement_link_list;
 typedef STORE_LIST(review_row) review_list;
 typedef STORE_LIST(own_indicator_row) own_indicator_list;
 /* The evaluation a cycle started from and the newest started from it (0:

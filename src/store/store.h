@@ -257,6 +257,11 @@ int store_links_of_evidence(store *s, arena *a, int64_t evidence, link_list *out
 int store_links_of_evaluation(store *s, arena *a, int64_t evaluation, link_list *out, err *e);
 int store_links_of_statement(store *s, arena *a, int64_t evaluation, const char *element_key,
 			     link_list *out, err *e);
+/* The same links with their evidence items and carried-forward marks,
+ * one statement for what the statement page would read in three; by
+ * indicator, then evidence. */
+int store_statement_links(store *s, arena *a, int64_t evaluation, const char *element_key,
+			  statement_link_list *out, err *e);
 int store_link_counts(store *s, arena *a, int64_t evaluation, link_count_list *out, err *e);
 /* Every link of every evidence item of an organisation, by evidence id. */
 int store_links_of_org(store *s, arena *a, int64_t org, link_list *out, err *e);

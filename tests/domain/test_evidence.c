@@ -1,5 +1,6 @@
 /* test_evidence.c: the evidence library, links across cornerstones (all
  * or none), and organisations' own indicators. */
+#include "store/review.h"
 #include "testutil.h"
 
 static int64_t add(fixture *f, int64_t org, const char *title)
@@ -269,12 +270,75 @@ static void evidence_of_one_statement(void **state)
 	assert_int_equal(list.n, 0);
 }
 
+/* The statement page's one read, split: every link of the statement by
+ * indicator, the organisation's items each once, the links carried
+ * forward, and counts equal to the evaluation's own for that statement. */
+static void one_statement_in_one_read(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "School"), stranger = fixture_org(f, "Other school");
+	int64_t eval = fixture_evaluation(f, org);
+	int64_t both = add(f, org, "Coffee mornings"), other = add(f, org, "Parent survey");
+	int64_t elsewhere = add(f, org, "Youth forum");
+	size_t n;
+	assert_int_equal(evidence_link(&f->d, other, eval, (const char *[]){"1i.b"}, 1, false, &n, &f->e), 0);
+	assert_int_equal(evidence_link(&f->d, both, eval, (const char *[]){"1i.a", "1i.c"}, 2, false, &n, &f->e), 0);
+	assert_int_equal(evidence_link(&f->d, elsewhere, eval, (const char *[]){"2i.a"}, 1, false, &n, &f->e), 0);
+	link_row carried = {.evidence_id = other, .evaluation_id = eval, .element_key = "1i",
+			    .indicator_key = "d", .created_at = "2026-05-02T10:00:00Z"};
+	assert_int_equal(store_link_add_carried(&f->db, &carried, &f->e), 1);
+
+	statement_link_list rows;
+	statement_links sl;
+	link_count_list counts, all;
+	assert_int_equal(statement_links_ask(&f->d, eval, "1i", &rows, &f->e), 0);
+	statement_links_take(&f->d, org, eval, "1i", &rows, &sl, &counts);
+	assert_int_equal(sl.links.n, 4);
+	const char *keys[] = {"a", "b", "c", "d"};
+	const int64_t items[] = {both, other, both, other};
+	for (size_t i = 0; i < 4; i++) {
+		assert_string_equal(sl.links.items[i].indicator_key, keys[i]);
+		assert_int_equal(sl.links.items[i].evidence_id, items[i]);
+		assert_int_equal(sl.links.items[i].evaluation_id, eval);
+		assert_string_equal(sl.links.items[i].element_key, "1i");
+	}
+	assert_int_equal(sl.evidence.n, 2);
+	assert_int_equal(sl.evidence.items[0].id, both);
+	assert_string_equal(sl.evidence.items[0].title, "Coffee mornings");
+	assert_string_equal(sl.evidence.items[0].date, "2026-05-01");
+	assert_int_equal(sl.evidence.items[0].groups, GROUP_PARENTS);
+	assert_int_equal(sl.evidence.items[1].id, other);
+	assert_int_equal(sl.carried.n, 1);
+	assert_int_equal(sl.carried.items[0].evidence_id, other);
+	assert_string_equal(sl.carried.items[0].indicator_key, "d");
+	assert_null(sl.carried.items[0].confirmed_at);
+	assert_int_equal(store_link_counts(&f->db, &f->mem, eval, &all, &f->e), 0);
+	assert_int_equal(counts.n, 4);
+	size_t matched = 0;
+	for (size_t i = 0, j = 0; i < all.n; i++) {
+		if (strcmp(all.items[i].element_key, "1i"))
+			continue;
+		matched++;
+		for (j = 0; j < counts.n && strcmp(counts.items[j].indicator_key, all.items[i].indicator_key); j++)
+			;
+		assert_true(j < counts.n);
+		assert_string_equal(counts.items[j].element_key, "1i");
+		assert_int_equal(counts.items[j].evidence, all.items[i].evidence);
+		assert_int_equal(counts.items[j].groups, all.items[i].groups);
+	}
+	assert_int_equal(matched, counts.n);
+	/* Another organisation is shown none of the items. */
+	statement_links_take(&f->d, stranger, eval, "1i", &rows, &sl, &counts);
+	assert_int_equal(sl.links.n, 4);
+	assert_int_equal(sl.evidence.n, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(validation), T(refs), T(links_all_or_nothing), T(other_organisation_refused),
 		T(add_linked), T(own_indicators), T(edit), T(same_title_and_date),
-		T(evidence_of_one_statement),
+		T(evidence_of_one_statement), T(one_statement_in_one_read),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -65,6 +65,7 @@ typedef struct eval_asked {
 	org_list org;
 	evaluation_list ev;
 	progress_reads progress;
+	statement_link_list links;      /* the statement page's */
 } eval_asked;
 
 /* The page from what was read: the evaluation found in this organisation
@@ -96,20 +97,35 @@ static int eval_page_take(request *r, eval_page *pg, bool statement, const eval_
  * is looked up once the evaluation is found), the organisation and the
  * frame's counts go together, with those of a caller's open
  * domain_reads_begin: one round trip for all on PostgreSQL. */
-int eval_page_load(request *r, eval_page *pg, bool statement)
+static int load(request *r, eval_page *pg, bool statement, statement_links *sl)
 {
 	eval_asked q;
 	int64_t id = param_id(r, 1);
+	const char *key = r->params[2] ? r->params[2] : "";
 	err e = {0};
 	memset(pg, 0, sizeof *pg);
 	domain_reads_begin(&r->d);
 	web_frame_counts_ask(r, &q.counts);
 	int asked = org_ask(&r->d, r->org, &q.org, &e) < 0 ||
 		    evaluation_ask(&r->d, id, &q.ev, &e) < 0 ||
-		    evaluation_progress_ask(&r->d, id, &q.progress, &e) < 0 ? -1 : 0;
+		    (sl ? statement_links_ask(&r->d, id, key, &q.links, &e) < 0 ||
+			  evaluation_progress_ask_uncounted(&r->d, id, &q.progress, &e) < 0
+			: evaluation_progress_ask(&r->d, id, &q.progress, &e) < 0) ? -1 : 0;
 	if (domain_reads_end(&r->d, &e) < 0 || asked < 0)
 		return page_error(r, &e);
+	if (sl)
+		statement_links_take(&r->d, r->org, id, key, &q.links, sl, &q.progress.links);
 	return eval_page_take(r, pg, statement, &q);
+}
+
+int eval_page_load(request *r, eval_page *pg, bool statement)
+{
+	return load(r, pg, statement, NULL);
+}
+
+int eval_page_load_statement(request *r, eval_page *pg, statement_links *sl)
+{
+	return load(r, pg, true, sl);
 }
 
 const char *evaluation_path(request *r, const eval_page *pg)

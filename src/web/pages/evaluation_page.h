@@ -17,6 +17,11 @@ typedef struct eval_page {
 /* Loads the evaluation named in the URL (and the statement, when
  * `statement`). Answers 0, or the status of the error page it wrote. */
 int eval_page_load(request *r, eval_page *pg, bool statement);
+/* The statement page's: the same with the statement's links (*sl, read
+ * with the rest), which give its indicators' counts, so the whole
+ * evaluation's links are not counted: pg->p's other statements show no
+ * evidence. */
+int eval_page_load_statement(request *r, eval_page *pg, statement_links *sl);
 const char *evaluation_path(request *r, const eval_page *pg);
 const char *statement_path(request *r, const eval_page *pg);
 /* Home > organisation > evaluation > statement; the last is this page. */

@@ -22,17 +22,15 @@
 /* ---- the statement page ----------------------------------------------- */
 
 typedef struct statement_data {
-	link_list links;
-	evidence_list evidence;
-	carried_list carried;           /* links from the earlier cycle */
+	statement_links s;
 	bool can_change;                /* a contributor, on an evaluation not submitted */
 } statement_data;
 
 /* Carried forward from the earlier cycle and not yet re-confirmed. */
 static bool waiting_confirmation(const statement_data *sd, const link_row *lr)
 {
-	for (size_t i = 0; i < sd->carried.n; i++) {
-		const carried_row *c = &sd->carried.items[i];
+	for (size_t i = 0; i < sd->s.carried.n; i++) {
+		const carried_row *c = &sd->s.carried.items[i];
 		if (c->evidence_id == lr->evidence_id && !strcmp(c->element_key, lr->element_key) &&
 		    !strcmp(c->indicator_key, lr->indicator_key))
 			return !c->confirmed_at;
@@ -43,8 +41,8 @@ static bool waiting_confirmation(const statement_data *sd, const link_row *lr)
 static size_t waiting_in_statement(const statement_data *sd, const char *element)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < sd->carried.n; i++)
-		n += !sd->carried.items[i].confirmed_at && !strcmp(sd->carried.items[i].element_key, element);
+	for (size_t i = 0; i < sd->s.carried.n; i++)
+		n += !sd->s.carried.items[i].confirmed_at && !strcmp(sd->s.carried.items[i].element_key, element);
 	return n;
 }
 
@@ -62,9 +60,9 @@ static void confirm_form(request *r, const char *action, int64_t evidence, const
 
 static const evidence_row *find_evidence(const statement_data *sd, int64_t id)
 {
-	for (size_t i = 0; i < sd->evidence.n; i++)
-		if (sd->evidence.items[i].id == id)
-			return &sd->evidence.items[i];
+	for (size_t i = 0; i < sd->s.evidence.n; i++)
+		if (sd->s.evidence.items[i].id == id)
+			return &sd->s.evidence.items[i];
 	return NULL;
 }
 
@@ -90,8 +88,8 @@ static void evidence_cell(request *r, const eval_page *pg, const statement_data 
 	const element_progress *ep = pg->ep;
 	htmlf(&r->out, "<div class=\"copro-grid__evidence\"><p class=\"copro-grid__label\">Evidence for %t</p>", ref);
 	size_t shown = 0;
-	for (size_t l = 0; l < sd->links.n; l++) {
-		const link_row *lr = &sd->links.items[l];
+	for (size_t l = 0; l < sd->s.links.n; l++) {
+		const link_row *lr = &sd->s.links.items[l];
 		if (strcmp(lr->element_key, ep->element->key) || strcmp(lr->indicator_key, ip->key))
 			continue;
 		const evidence_row *ev = find_evidence(sd, lr->evidence_id);
@@ -221,22 +219,17 @@ static void saved_banner(request *r)
 /* ROUTE: GET /org/{org}/evaluation/{evaluation}/statement/{statement} (viewer) */
 static int page_statement(request *r)
 {
-	/* The statement's reads go with the evaluation's progress, in one
-	 * round trip on PostgreSQL (domain_reads_begin): they are asked by the
-	 * URL's evaluation and statement, and shown only once eval_page_load
-	 * found both in this organisation (else its 404 drops them). */
+	/* The partners' rounds go with the evaluation's progress and the
+	 * statement's links, in one round trip on PostgreSQL
+	 * (domain_reads_begin), and are shown only once eval_page_load_statement
+	 * found the evaluation and statement in this organisation. */
 	statement_data sd;
 	view_round_list rounds;
 	err e = {0};
-	int64_t id = param_id(r, 1);
-	const char *key = r->params[2] ? r->params[2] : "";
 	domain_reads_begin(&r->d);
-	int rc = links_of_statement(&r->d, id, key, &sd.links, &e) < 0 ||
-		 evidence_of_statement(&r->d, r->org, id, key, &sd.evidence, &e) < 0 ||
-		 carried_links(&r->d, id, &sd.carried, &e) < 0 ||
-		 views_of_org(&r->d, r->org, &rounds, &e) < 0 ? -1 : 0;
+	int rc = views_of_org(&r->d, r->org, &rounds, &e);
 	eval_page pg;
-	int st = eval_page_load(r, &pg, true);
+	int st = eval_page_load_statement(r, &pg, &sd.s);
 	if (domain_reads_end(&r->d, &e) < 0)
 		rc = -1;
 	if (st)
