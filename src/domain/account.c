@@ -331,13 +331,11 @@ int sign_in(domain *d, const char *email, const char *password, const char *addr
 }
 
 /* What a sign-in writes once its password is checked: a wrong one's
- * failure, or a right one's session. One transaction, run again when it
- * loses to a concurrent one (PostgreSQL's SERIALIZABLE): two wrong
- * passwords at once both read and write sign_in_failure, and the loser
- * was told to try again (429) with its failure left uncounted. The hash
- * is not repeated. */
+ * failure, or a right one's session, run again when it loses
+ * (domain_write): two wrong passwords at once both read and write
+ * sign_in_failure, and the loser was told to try again (429) with its
+ * failure left uncounted. The hash is not repeated. */
 typedef struct sign_in_outcome {
-	domain *d;
 	const user_row *u;              /* NULL: no such account */
 	const char *key, *address, *device, *now;
 	int trusted;
@@ -345,17 +343,13 @@ typedef struct sign_in_outcome {
 	session *out;
 } sign_in_outcome;
 
-static int sign_in_record(store *s, void *ctx, err *e)
+static int sign_in_record(domain *d, void *ctx, err *e)
 {
 	sign_in_outcome *o = ctx;
-	domain *d = o->d;
-	if (store_begin(s, e) < 0)
-		return -1;
 	if (!o->ok) {
-		if ((o->trusted ? device_failed(d, o->device, e) : store_failure_add(s, o->key, o->address, o->now, e)) < 0 ||
-		    refused_event(d, o->u ? o->u->id : 0, o->key, o->address, o->device, o->trusted, e) < 0)
+		if ((o->trusted ? device_failed(d, o->device, e) : store_failure_add(d->db, o->key, o->address, o->now, e)) < 0)
 			return -1;
-		return store_commit(s, e);
+		return refused_event(d, o->u ? o->u->id : 0, o->key, o->address, o->device, o->trusted, e);
 	}
 	/* Only an untrusted success forgives the failures from its address:
 	 * the owner's browser signing in says nothing of who else failed.
@@ -365,12 +359,12 @@ static int sign_in_record(store *s, void *ctx, err *e)
 	bool asked = false;
 	memset(o->out, 0, sizeof *o->out);
 	if (two_factor_pending(d, o->u->id, o->out->pending, &asked, e) < 0 ||
-	    (!asked && ((!o->trusted && store_failures_clear(s, o->key, o->address, e) < 0) ||
+	    (!asked && ((!o->trusted && store_failures_clear(d->db, o->key, o->address, e) < 0) ||
 			device_issue(d, o->u->id, o->device, o->out->device, e) < 0 ||
 			session_start(d, o->u, o->out, e) < 0 ||
 			security_event(d, o->u->id, "signed in", o->address, e) < 0)))
 		return -1;
-	return store_commit(s, e);
+	return 0;
 }
 
 int sign_in_device(domain *d, const char *email, const char *password, const char *address,
@@ -402,9 +396,9 @@ int sign_in_device(domain *d, const char *email, const char *password, const cha
 		return -1;
 	if (off)
 		return err_set(e, ERR_CONFLICT, "This account has been turned off. Ask your area administrator to turn it on again.");
-	sign_in_outcome o = {.d = d, .u = found ? &u : NULL, .key = key, .address = address, .device = device,
+	sign_in_outcome o = {.u = found ? &u : NULL, .key = key, .address = address, .device = device,
 			     .now = now, .trusted = trusted, .ok = ok, .out = out};
-	if (store_retry(d->db, sign_in_record, &o, e) < 0)
+	if (domain_write(d, sign_in_record, &o, e) < 0)
 		return -1;
 	if (!ok)
 		return err_set(e, ERR_INPUT,
@@ -438,6 +432,37 @@ int invitation_create(domain *d, int64_t by, int64_t org, const char *role,
 	return 0;
 }
 
+/* In the transaction, run again when it loses (domain_write): the
+ * account, the link's use (checked again: it may have been used since)
+ * and the membership. */
+typedef struct join_try {
+	const invitation_row *inv;
+	const char *hash, *now;
+	const new_account *a;
+	int64_t *user;
+} join_try;
+
+static int join_write(domain *d, void *ctx, err *e)
+{
+	join_try *t = ctx;
+	if (account_insert(d, t->a, t->user, e) < 0) {
+		if (e->kind == ERR_CONFLICT)
+			err_set(e, ERR_CONFLICT, "copro could not make a new account with that email address. If you "
+				"already use copro, sign in first, then open this link again to join with your account.");
+		return -1;
+	}
+	int used = store_invitation_use(d->db, t->hash, t->now, e);
+	if (used != 1)
+		return used < 0 ? -1 : err_set(e, ERR_CONFLICT, "This invitation link has just been used. Ask for a new one.");
+	int64_t mid;
+	membership_row m = {.user_id = *t->user, .organisation_id = t->inv->organisation_id, .role = t->inv->role,
+			    .partner_group = t->inv->partner_group, .created_at = t->now};
+	user_row who = {.id = *t->user, .name = t->inv->name};
+	if (store_membership_insert(d->db, &m, &mid, e) < 0)
+		return -1;
+	return activity_log(d, &who, 0, 0, "joined by invitation", e);
+}
+
 int invitation_accept(domain *d, const char *token, const char *email, const char *password,
 		      int64_t *user, err *e)
 {
@@ -451,36 +476,45 @@ int invitation_accept(domain *d, const char *token, const char *email, const cha
 	if (!found || inv.used_at || strcmp(inv.expires_at, now) < 0)
 		return err_set(e, ERR_NOTFOUND,
 			       "This invitation link has been used or has expired. Ask your organisation lead for a new one.");
-	int64_t mid;
-	membership_row m = {.organisation_id = inv.organisation_id, .role = inv.role,
-			    .partner_group = inv.partner_group, .created_at = now};
 	/* The password is hashed before the address is looked up, so an
 	 * address with an account costs the same as a new one, and the
-	 * answer does not say which it was (issue 15, hole 5); and before
-	 * the transaction, whose write lock would hold up others meanwhile.
-	 * The link's use is checked again in it. */
+	 * answer does not say which it was (issue 15, hole 5); and once,
+	 * before the transaction, whose write lock would hold up others
+	 * meanwhile. */
 	new_account a;
-	if (account_hash(d, inv.name, email, password, &a, e) < 0 || store_begin(d->db, e) < 0)
+	if (account_hash(d, inv.name, email, password, &a, e) < 0)
 		return -1;
-	if (account_insert(d, &a, user, e) < 0) {
-		if (e->kind == ERR_CONFLICT)
-			err_set(e, ERR_CONFLICT, "copro could not make a new account with that email address. If you "
-				"already use copro, sign in first, then open this link again to join with your account.");
-		goto fail;
-	}
-	m.user_id = *user;
-	if (store_invitation_use(d->db, hash, now, e) != 1) {
-		err_set(e, ERR_CONFLICT, "This invitation link has just been used. Ask for a new one.");
-		goto fail;
-	}
-	user_row who = {.id = *user, .name = inv.name};
-	if (store_membership_insert(d->db, &m, &mid, e) < 0 ||
-	    activity_log(d, &who, 0, 0, "joined by invitation", e) < 0 || store_commit(d->db, e) < 0)
-		goto fail;
-	return 0;
-fail:
-	store_rollback(d->db);
-	return -1;
+	join_try t = {.inv = &inv, .hash = hash, .now = now, .a = &a, .user = user};
+	return domain_write(d, join_write, &t, e);
+}
+
+/* In the transaction, run again when it loses (domain_write). */
+typedef struct user_try {
+	bool admin;                     /* an area-admin of `area`; else of `org` */
+	int64_t org;
+	const char *role, *area, *now;
+	const new_account *a;
+	int64_t *user;                  /* the new account's id */
+} user_try;
+
+static int user_write(domain *d, void *ctx, err *e)
+{
+	user_try *t = ctx;
+	org_row o;
+	membership_row m = {.role = t->role, .organisation_id = t->admin ? 0 : t->org, .created_at = t->now};
+	if ((!t->admin && org_get(d, t->org, &o, e) < 0) ||
+	    (t->admin && store_area_by_name(d->db, t->area, t->now, &m.area_id, e) < 0) ||
+	    account_insert(d, t->a, t->user, e) < 0)
+		return -1;
+	/* After the account's own fields, as the database's check on the
+	 * role came before: a command with several mistakes hears of the
+	 * same one first. */
+	if (!t->admin && !role_known(t->role))
+		return err_set(e, ERR_INPUT, "role \"%s\" is not known: use area-admin, lead, contributor or viewer.",
+			       t->role ? t->role : "");
+	m.user_id = *t->user;
+	int64_t mid;
+	return store_membership_insert(d->db, &m, &mid, e);
 }
 
 int user_add(domain *d, const char *name, const char *email, const char *password,
@@ -493,31 +527,11 @@ int user_add(domain *d, const char *name, const char *email, const char *passwor
 	char now[21];
 	time_now_iso(now);
 	org_row o;
-	membership_row m = {.role = role, .organisation_id = admin ? 0 : org, .created_at = now};
-	int64_t mid;
 	new_account a;
-	if ((!admin && org_get(d, org, &o, e) < 0) || account_hash(d, name, email, password, &a, e) < 0 ||
-	    store_begin(d->db, e) < 0)
+	if ((!admin && org_get(d, org, &o, e) < 0) || account_hash(d, name, email, password, &a, e) < 0)
 		return -1;
-	if ((!admin && org_get(d, org, &o, e) < 0) ||
-	    (admin && store_area_by_name(d->db, area, now, &m.area_id, e) < 0) ||
-	    account_insert(d, &a, user, e) < 0)
-		goto fail;
-	/* After the account's own fields, as the database's check on the
-	 * role came before: a command with several mistakes hears of the
-	 * same one first. */
-	if (!admin && !role_known(role)) {
-		err_set(e, ERR_INPUT, "role \"%s\" is not known: use area-admin, lead, contributor or viewer.",
-			role ? role : "");
-		goto fail;
-	}
-	m.user_id = *user;
-	if (store_membership_insert(d->db, &m, &mid, e) < 0 || store_commit(d->db, e) < 0)
-		goto fail;
-	return 0;
-fail:
-	store_rollback(d->db);
-	return -1;
+	user_try t = {.a = &a, .role = role, .area = area, .now = now, .org = org, .admin = admin, .user = user};
+	return domain_write(d, user_write, &t, e);
 }
 
 int user_count(domain *d, int64_t *n, err *e)

@@ -29,6 +29,12 @@ typedef struct domain {
 void domain_reads_begin(domain *d);
 int domain_reads_end(domain *d, err *e);
 
+/* A change that lost to concurrent ones at every try (domain/retry.c):
+ * the database was busy, not the person wrong. The web answers 503 with
+ * Retry-After, as when too many passwords are being hashed at once. */
+#define DOMAIN_BUSY_MESSAGE "copro is busy with other changes at this moment: wait a few seconds and try again."
+bool domain_busy(const err *e);
+
 /* ---- partner groups (domain/groups.c) -------------------------------- */
 
 /* Parses "cyp,parents,practitioners" (also "children-and-young-people",

@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "domain/gold.h"
+#include "domain/internal.h"
 #include "store/account.h"
 #include "store/gold.h"
 
@@ -128,14 +129,29 @@ static int invite_account(domain *d, const assessor_row *a, const char *email, c
 	return 0;
 }
 
-/* In the transaction: makes the new account, or finds the existing one
- * unchanged since its password was checked. */
-static int invite_account_write(domain *d, const new_account *fresh, const user_row *same, int64_t *user,
-				err *e)
+/* In the transaction, run again when it loses (domain_write): makes the
+ * new account, or finds the existing one unchanged since its password
+ * was checked, and joins the link's assessment. */
+typedef struct assessor_try {
+	const assessor_row *a;
+	const new_account *fresh;
+	const user_row *same;
+	int64_t *user;
+	int64_t found;          /* the existing account's id; 0: a new one */
+} assessor_try;
+
+static int assessor_write(domain *d, void *ctx, err *e)
 {
-	if (!*user)
-		return account_insert(d, fresh, user, e);
-	return password_unchanged(d, same, e) < 0 ? -1 : 0;
+	assessor_try *t = ctx;
+	*t->user = t->found;
+	if ((t->found ? password_unchanged(d, t->same, e) : account_insert(d, t->fresh, t->user, e)) < 0)
+		return -1;
+	int joined = store_assessor_join(d->db, t->a->id, *t->user, e);
+	if (joined != 1)
+		return joined < 0 ? -1 : err_set(e, ERR_CONFLICT, "This invitation link has just been used. Ask for a new one.");
+	user_row who = {.id = *t->user, .name = t->a->name};
+	return activity_log(d, &who, t->a->organisation_id, 0, arena_printf(d->mem, "joined as assessor of "
+			    "self-evaluation %s until %s", t->a->cycle, t->a->until), e);
 }
 
 int gold_invite_accept(domain *d, const char *token, const char *email, const char *password,
@@ -150,23 +166,10 @@ int gold_invite_accept(domain *d, const char *token, const char *email, const ch
 			       "administrator who invited you for a new one.");
 	new_account fresh;
 	user_row same;
-	if (invite_account(d, &a, email, password, &fresh, &same, user, e) < 0 || store_begin(d->db, e) < 0)
+	if (invite_account(d, &a, email, password, &fresh, &same, user, e) < 0)
 		return -1;
-	if (invite_account_write(d, &fresh, &same, user, e) < 0)
-		goto fail;
-	if (store_assessor_join(d->db, a.id, *user, e) != 1) {
-		if (!e->msg[0])
-			err_set(e, ERR_CONFLICT, "This invitation link has just been used. Ask for a new one.");
-		goto fail;
-	}
-	user_row who = {.id = *user, .name = a.name};
-	if (activity_log(d, &who, a.organisation_id, 0, arena_printf(d->mem, "joined as assessor of "
-		"self-evaluation %s until %s", a.cycle, a.until), e) < 0 || store_commit(d->db, e) < 0)
-		goto fail;
-	return 0;
-fail:
-	store_rollback(d->db);
-	return -1;
+	assessor_try t = {.a = &a, .fresh = &fresh, .same = &same, .user = user, .found = *user};
+	return domain_write(d, assessor_write, &t, e);
 }
 
 int gold_assessors_of_area(domain *d, int64_t area, assessor_list *out, err *e)

@@ -30,6 +30,17 @@
  * given, which say where to look instead. */
 int domain_found(int found, err *e, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* The writes of a change whose slow part (a password's hash) is done
+ * already: `writes` runs in one transaction, committed; when it loses to
+ * a concurrent transaction (PostgreSQL's SERIALIZABLE) it is rolled back
+ * and run again, reading afresh, up to STORE_TRIES tries (store_retry);
+ * after the last, ERR_BUSY with DOMAIN_BUSY_MESSAGE. `writes` opens no
+ * transaction of its own and does nothing outside the database that a
+ * second run would repeat. Inside the caller's transaction it runs once,
+ * in it: only the caller can run the whole again (retry.c). */
+typedef int (*domain_writes)(domain *d, void *ctx, err *e);
+int domain_write(domain *d, domain_writes writes, void *ctx, err *e);
+
 /* 64 hex digits of 256 random bits: a session's, invitation's or API
  * token's secret (account.c). */
 void token_random(char out[65]);

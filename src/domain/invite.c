@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "domain/internal.h"
 #include "domain/invite.h"
 #include "domain/mail.h"
 #include "store/account.h"
@@ -158,36 +159,40 @@ static int member_of(domain *d, int64_t user, int64_t org, bool *yes, err *e)
 	return 0;
 }
 
-int invitation_accept_signed_in(domain *d, const char *token, const user_row *who, err *e)
+/* In the transaction, run again when it loses (domain_write): the link
+ * read again, the membership and the link's use. */
+typedef struct join_try {
+	const char *token;
+	const user_row *who;
+} join_try;
+
+static int join_write(domain *d, void *ctx, err *e)
 {
+	join_try *t = ctx;
 	invitation_offer o;
 	char hash[65], now[21];
-	token_hash(token ? token : "", hash);
+	token_hash(t->token ? t->token : "", hash);
 	invite_now(now);
 	bool member;
 	int64_t mid;
-	if (store_begin(d->db, e) < 0)
+	if (invitation_offer_get(d, t->token, &o, e) < 0 || member_of(d, t->who->id, o.org, &member, e) < 0)
 		return -1;
-	if (invitation_offer_get(d, token, &o, e) < 0 || member_of(d, who->id, o.org, &member, e) < 0)
-		goto fail;
-	if (member) {
-		err_set(e, ERR_CONFLICT, "You are a member of %s already, so the link was not used: it still works "
-			"for the person it was meant for.", o.org_name);
-		goto fail;
-	}
-	membership_row m = {.user_id = who->id, .organisation_id = o.org, .role = o.role,
+	if (member)
+		return err_set(e, ERR_CONFLICT, "You are a member of %s already, so the link was not used: it still works "
+			       "for the person it was meant for.", o.org_name);
+	membership_row m = {.user_id = t->who->id, .organisation_id = o.org, .role = o.role,
 			    .partner_group = o.partner_group, .created_at = now};
-	if (store_invitation_use(d->db, hash, now, e) != 1) {
-		err_set(e, ERR_CONFLICT, "This invitation link has just been used. Ask for a new one.");
-		goto fail;
-	}
-	if (store_membership_insert(d->db, &m, &mid, e) < 0 ||
-	    activity_log(d, who, o.org, 0, arena_printf(d->mem, "joined by invitation as %s",
-							 invitation_role_words(o.role)), e) < 0 ||
-	    store_commit(d->db, e) < 0)
-		goto fail;
-	return 0;
-fail:
-	store_rollback(d->db);
-	return -1;
+	int used = store_invitation_use(d->db, hash, now, e);
+	if (used != 1)
+		return used < 0 ? -1 : err_set(e, ERR_CONFLICT, "This invitation link has just been used. Ask for a new one.");
+	if (store_membership_insert(d->db, &m, &mid, e) < 0)
+		return -1;
+	return activity_log(d, t->who, o.org, 0, arena_printf(d->mem, "joined by invitation as %s",
+							      invitation_role_words(o.role)), e);
+}
+
+int invitation_accept_signed_in(domain *d, const char *token, const user_row *who, err *e)
+{
+	join_try t = {.token = token, .who = who};
+	return domain_write(d, join_write, &t, e);
 }

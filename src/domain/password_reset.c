@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/text.h"
+#include "domain/internal.h"
 #include "domain/mail.h"
 #include "domain/notify.h"
 #include "domain/security.h"
@@ -36,6 +37,29 @@ static int password_set(domain *d, const user_row *who, const char *hash, const 
 	return security_event(d, who->id, what, NULL, e);
 }
 
+/* In the transaction, run again when it loses (domain_write): a change
+ * checks that the current password, checked before, is still the one;
+ * a reset spends its link (`link`, its hash), which may have been used
+ * since. Then the new hash, made once before, is set. */
+typedef struct password_try {
+	const user_row *u;
+	const char *hash, *keep, *link, *now;
+} password_try;
+
+static int password_write(domain *d, void *ctx, err *e)
+{
+	password_try *t = ctx;
+	if (!t->link) {
+		if (password_unchanged(d, t->u, e) <= 0)
+			return -1;
+		return password_set(d, t->u, t->hash, t->keep, "password changed", e);
+	}
+	int used = store_reset_use(d->db, t->link, t->now, e);
+	if (used != 1)
+		return used < 0 ? -1 : err_set(e, ERR_NOTFOUND, "This link has just been used. Ask for a new one.");
+	return password_set(d, t->u, t->hash, NULL, "password reset", e);
+}
+
 int password_change(domain *d, const session *s, const char *current, const char *new_password,
 		    err *e)
 {
@@ -52,20 +76,14 @@ int password_change(domain *d, const session *s, const char *current, const char
 		return -1;
 	if (!strcmp(current, new_password))
 		return err_set(e, ERR_INPUT, "The new password is the same as your current one. Choose a different one.");
+	/* Hashed once, before the transaction, so that its write lock is not
+	 * held meanwhile. */
 	char hash[128], keep[65];
 	if (password_hash(new_password, hash, e) < 0)
 		return -1;
 	token_hash(s->token, keep);
-	/* Hashed before the transaction, so that its write lock is not held
-	 * meanwhile; the current password must not have changed since. */
-	if (store_begin(d->db, e) < 0)
-		return -1;
-	if (password_unchanged(d, &u, e) <= 0 || password_set(d, &u, hash, keep, "password changed", e) < 0 ||
-	    store_commit(d->db, e) < 0) {
-		store_rollback(d->db);
-		return -1;
-	}
-	return 0;
+	password_try t = {.u = &u, .hash = hash, .keep = keep};
+	return domain_write(d, password_write, &t, e);
 }
 
 /* A new link for `user`, in the caller's transaction: `token` receives
@@ -120,28 +138,27 @@ static void pad_until(const struct timespec *start, long ms)
 	nanosleep(&wait, NULL);
 }
 
-static int reset_request_now(domain *d, const char *email, const char *address, err *e)
+/* The request counted against the address and the account, and the link
+ * made and mailed when the account exists: in one transaction, run again
+ * when it loses to a concurrent one (domain_write). */
+static int reset_request_write(domain *d, void *ctx, err *e)
 {
 	static const throttle_limits lim = {.per_address = RESET_PER_ADDRESS, .per_scope = RESET_PER_ACCOUNT};
-	const char *key = lower(d->mem, email);
+	const char **asked = ctx;       /* the email, then the address */
+	const char *key = lower(d->mem, asked[0]);
 	user_row u;
 	char token[65];
-	if (store_begin(d->db, e) < 0)
-		return -1;
-	if (throttle_hit(d, arena_printf(d->mem, "password-reset:%s", key), address, &lim, e) < 0) {
-		store_rollback(d->db);
+	if (throttle_hit(d, arena_printf(d->mem, "password-reset:%s", key), asked[1], &lim, e) < 0) {
 		if (e->kind == ERR_BUSY)
 			err_set(e, ERR_BUSY, "Too many reset emails have been asked for. Wait an hour and try again, or ask your organisation lead.");
 		return -1;
 	}
 	int found = store_user_by_email(d->db, d->mem, key, &u, e);
-	if (found < 0 || (found && (reset_create(d, u.id, 0, token, e) < 0 ||
-				    reset_mail(d, &u, token, NULL, e) < 0)) ||
-	    store_commit(d->db, e) < 0) {
-		store_rollback(d->db);
+	if (found <= 0)
+		return found;
+	if (reset_create(d, u.id, 0, token, e) < 0)
 		return -1;
-	}
-	return 0;
+	return reset_mail(d, &u, token, NULL, e);
 }
 
 int reset_request(domain *d, const char *email, const char *address, err *e)
@@ -150,7 +167,8 @@ int reset_request(domain *d, const char *email, const char *address, err *e)
 		return -1;
 	struct timespec start;
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	int rc = reset_request_now(d, email, address, e);
+	const char *asked[] = {email, address};
+	int rc = domain_write(d, reset_request_write, asked, e);
 	pad_until(&start, RESET_MIN_MS);
 	return rc;
 }
@@ -249,17 +267,6 @@ int reset_finish(domain *d, const char *token, const char *new_password, err *e)
 		return -1;
 	token_hash(token, th);
 	time_now_iso(now);
-	if (store_begin(d->db, e) < 0)
-		return -1;
-	if (store_reset_use(d->db, th, now, e) != 1) {
-		if (!e->kind)
-			err_set(e, ERR_NOTFOUND, "This link has just been used. Ask for a new one.");
-		goto fail;
-	}
-	if (password_set(d, &u, hash, NULL, "password reset", e) < 0 || store_commit(d->db, e) < 0)
-		goto fail;
-	return 0;
-fail:
-	store_rollback(d->db);
-	return -1;
+	password_try t = {.u = &u, .hash = hash, .link = th, .now = now};
+	return domain_write(d, password_write, &t, e);
 }

@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "domain/account.h"
+#include "domain/internal.h"
 #include "store/account.h"
 #include "store/setup.h"
 
@@ -73,23 +74,33 @@ static int code_right(domain *d, const char *code, char hash[65], err *e)
 	return right ? 0 : err_set(e, ERR_INPUT, "%s", SETUP_CODE_WRONG);
 }
 
+/* In the transaction, run again when it loses (domain_write): the code
+ * checked again and spent, and the first account made. */
+typedef struct first_try {
+	const char *code;
+	const new_account *a;
+	int64_t *user;
+} first_try;
+
+static int first_write(domain *d, void *ctx, err *e)
+{
+	first_try *t = ctx;
+	char hash[65];
+	if (code_right(d, t->code, hash, e) < 0 || store_setup_code_clear(d->db, e) < 0)
+		return -1;
+	return account_first_insert(d, t->a, t->user, e);
+}
+
 /* The code is checked before the password is hashed, so that a stranger
- * without it cannot make copro hash; the hash is made before the
- * transaction, so that its write lock is not held meanwhile; and the code
- * is checked again and spent in the transaction. */
+ * without it cannot make copro hash; the hash is made once, before the
+ * transaction, so that its write lock is not held meanwhile. */
 int setup_first_account(domain *d, const char *code, const char *name, const char *email,
 			const char *password, const char *area, int64_t *user, err *e)
 {
 	char hash[65];
 	new_account a;
-	if (code_right(d, code, hash, e) < 0 || account_first_hash(d, name, email, password, area, &a, e) < 0 ||
-	    store_begin(d->db, e) < 0)
+	if (code_right(d, code, hash, e) < 0 || account_first_hash(d, name, email, password, area, &a, e) < 0)
 		return -1;
-	if (code_right(d, code, hash, e) < 0 || store_setup_code_clear(d->db, e) < 0 ||
-	    account_first_insert(d, &a, user, e) < 0 || store_commit(d->db, e) < 0)
-		goto fail;
-	return 0;
-fail:
-	store_rollback(d->db);
-	return -1;
+	first_try t = {.code = code, .a = &a, .user = user};
+	return domain_write(d, first_write, &t, e);
 }

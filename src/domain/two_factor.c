@@ -12,6 +12,7 @@
 
 #include "core/text.h"
 #include "domain/device.h"
+#include "domain/internal.h"
 #include "domain/notify.h"
 #include "domain/security.h"
 #include "store/account.h"
@@ -104,6 +105,22 @@ int two_factor_get(domain *d, int64_t user, two_factor_status *out, err *e)
 	return 0;
 }
 
+/* What two-factor set-up writes, in one transaction run again when it
+ * loses to a concurrent one (domain_write): the page answers on the
+ * hashing threads, where the dispatcher runs no change again. */
+typedef struct two_factor_try {
+	int64_t user, step;
+	const char *secret;
+	char now[21];
+	char (*codes)[12];
+} two_factor_try;
+
+static int begin_write(domain *d, void *ctx, err *e)
+{
+	two_factor_try *t = ctx;
+	return store_two_factor_begin(d->db, t->user, t->secret, t->now, e);
+}
+
 int two_factor_begin(domain *d, int64_t user, const char **secret, err *e)
 {
 	two_factor_status st;
@@ -125,15 +142,9 @@ int two_factor_begin(domain *d, int64_t user, const char **secret, err *e)
 		return err_set(e, ERR_INTERNAL, "cannot make a secret (liboath: %s)", oath_strerror(rc));
 	*secret = arena_strdup(d->mem, b32);
 	free(b32);
-	char now[21];
-	time_now_iso(now);
-	if (store_begin(d->db, e) < 0)
-		return -1;
-	if (store_two_factor_begin(d->db, user, *secret, now, e) < 0 || store_commit(d->db, e) < 0) {
-		store_rollback(d->db);
-		return -1;
-	}
-	return 0;
+	two_factor_try t = {.user = user, .secret = *secret};
+	time_now_iso(t.now);
+	return domain_write(d, begin_write, &t, e);
 }
 
 /* Percent-encodes for a URI's query or label. */
@@ -204,47 +215,63 @@ static int tell(domain *d, int64_t user, bool on, const char *how, err *e)
 							       : "Signing in now asks for your password only."), e);
 }
 
+/* The codes are made again by a try run again: only the committed try's
+ * are shown, and stored. */
+static int confirm_write(domain *d, void *ctx, err *e)
+{
+	two_factor_try *t = ctx;
+	int confirmed = store_two_factor_confirm(d->db, t->user, t->now, e);
+	if (confirmed != 1)
+		return confirmed < 0 ? -1 : err_set(e, ERR_CONFLICT, "Two-factor sign-in was turned on from another page. Reload this one.");
+	if (store_two_factor_use_step(d->db, t->user, t->step, e) < 0)
+		return -1;
+	for (int i = 0; i < RECOVERY_CODES; i++) {
+		char hash[65];
+		recovery_code(t->codes[i]);
+		recovery_hash(t->codes[i], hash);
+		if (store_recovery_add(d->db, t->user, hash, e) < 0)
+			return -1;
+	}
+	if (security_event(d, t->user, "two-factor sign-in turned on", NULL, e) < 0)
+		return -1;
+	return tell(d, t->user, true, NULL, e);
+}
+
 int two_factor_confirm(domain *d, const user_row *who, const char *code,
 		       char codes[RECOVERY_CODES][12], err *e)
 {
-	two_factor_row t;
-	int found = store_two_factor_get(d->db, d->mem, who->id, &t, e);
+	two_factor_row row;
+	int found = store_two_factor_get(d->db, d->mem, who->id, &row, e);
 	if (found < 0)
 		return -1;
-	if (!found || t.confirmed_at)
+	if (!found || row.confirmed_at)
 		return err_set(e, ERR_CONFLICT, "Start again: open the two-factor page for a new secret.");
 	const char *digits = code_digits(d->mem, code);
 	if (!digits)
 		return err_set(e, ERR_INPUT, "Enter the 6-digit code your authenticator app shows, like 123456.");
 	int64_t step = 0;
-	int ok = totp_match(t.secret, digits, time_now_epoch(), &step, e);
+	int ok = totp_match(row.secret, digits, time_now_epoch(), &step, e);
 	if (ok < 0)
 		return -1;
 	if (!ok)
 		return err_set(e, ERR_INPUT, "The code is not right. Check the app shows copro and the time on your phone is right, then enter the newest code.");
-	char now[21];
-	time_now_iso(now);
-	if (store_begin(d->db, e) < 0)
+	two_factor_try t = {.user = who->id, .step = step, .codes = codes};
+	time_now_iso(t.now);
+	return domain_write(d, confirm_write, &t, e);
+}
+
+/* `ctx`: the account as it was when its password was checked. */
+static int off_write(domain *d, void *ctx, err *e)
+{
+	const user_row *u = ctx;
+	if (password_unchanged(d, u, e) <= 0)
 		return -1;
-	if (store_two_factor_confirm(d->db, who->id, now, e) != 1 ||
-	    store_two_factor_use_step(d->db, who->id, step, e) < 0)
-		goto fail;
-	for (int i = 0; i < RECOVERY_CODES; i++) {
-		char hash[65];
-		recovery_code(codes[i]);
-		recovery_hash(codes[i], hash);
-		if (store_recovery_add(d->db, who->id, hash, e) < 0)
-			goto fail;
-	}
-	if (security_event(d, who->id, "two-factor sign-in turned on", NULL, e) < 0 ||
-	    tell(d, who->id, true, NULL, e) < 0 || store_commit(d->db, e) < 0)
-		goto fail;
-	return 0;
-fail:
-	if (!e->kind)
-		err_set(e, ERR_CONFLICT, "Two-factor sign-in was turned on from another page. Reload this one.");
-	store_rollback(d->db);
-	return -1;
+	int gone = store_two_factor_delete(d->db, u->id, e);
+	if (gone <= 0)
+		return gone;
+	if (security_event(d, u->id, "two-factor sign-in turned off", NULL, e) < 0)
+		return -1;
+	return tell(d, u->id, false, NULL, e);
 }
 
 int two_factor_off(domain *d, const user_row *who, const char *password, err *e)
@@ -258,19 +285,9 @@ int two_factor_off(domain *d, const user_row *who, const char *password, err *e)
 		return -1;
 	if (!right)
 		return err_set(e, ERR_INPUT, "The password is not right. Enter the password you sign in with.");
-	/* Checked before the transaction, so that its write lock is not held
-	 * while it hashes; the password must not have changed since. */
-	if (store_begin(d->db, e) < 0)
-		return -1;
-	int same = password_unchanged(d, &u, e);
-	int gone = same > 0 ? store_two_factor_delete(d->db, who->id, e) : -1;
-	if (gone < 0 || (gone && (security_event(d, who->id, "two-factor sign-in turned off", NULL, e) < 0 ||
-				  tell(d, who->id, false, NULL, e) < 0)) ||
-	    store_commit(d->db, e) < 0) {
-		store_rollback(d->db);
-		return -1;
-	}
-	return 0;
+	/* Checked once, before the transaction, so that its write lock is not
+	 * held while it hashes; the password must not have changed since. */
+	return domain_write(d, off_write, &u, e);
 }
 
 int two_factor_off_by_operator(domain *d, const char *email, err *e)
@@ -365,50 +382,41 @@ static int pending_live(domain *d, const char *token, pending_row *p, char hash[
 /* A wrong code counts against the pending sign-in and, as a wrong
  * password does, against the account from this address. */
 static int code_refused(domain *d, int64_t user, const char *hash, const char *key, const char *address,
-			int why, err *e)
+			err *e)
 {
 	char now[21];
 	time_now_iso(now);
-	if (store_pending_fail(d->db, hash, e) < 0 || store_failure_add(d->db, key, address, now, e) < 0 ||
-	    security_event(d, user, "sign-in refused: wrong two-factor code", address, e) < 0 ||
-	    store_commit(d->db, e) < 0) {
-		store_rollback(d->db);
+	if (store_pending_fail(d->db, hash, e) < 0 || store_failure_add(d->db, key, address, now, e) < 0)
 		return -1;
-	}
-	return err_set(e, ERR_INPUT, why == 2 ? "This code has been used already. Wait for the next code in your app and enter that."
-					      : "The code is not right. Enter the newest 6-digit code from your app, or one of your recovery codes.");
+	return security_event(d, user, "sign-in refused: wrong two-factor code", address, e);
 }
 
 /* The code checked and what follows written, in one transaction that
- * runs again when it loses to a concurrent one (PostgreSQL's
- * SERIALIZABLE): a wrong code's failure goes into sign_in_failure beside
- * every wrong password's, and a loser was told to try again with the
- * failure not counted (as sign_in_device was, domain/account.c). */
+ * runs again when it loses (domain_write): a wrong code's failure goes
+ * into sign_in_failure beside every wrong password's, and a loser was
+ * told to try again with the failure not counted (as sign_in_device
+ * was, domain/account.c). */
 typedef struct code_try {
-	domain *d;
 	const user_row *u;
 	const char *code, *hash, *address, *device;
+	int right;              /* code_right's answer in the try that committed */
 	session *out;
 } code_try;
 
-static int code_record(store *s, void *ctx, err *e)
+static int code_record(domain *d, void *ctx, err *e)
 {
 	code_try *c = ctx;
-	domain *d = c->d;
-	if (store_begin(s, e) < 0)
+	c->right = code_right(d, c->u->id, c->code, e);
+	if (c->right < 0)
 		return -1;
-	int right = code_right(d, c->u->id, c->code, e);
-	if (right < 0)
-		return -1;
-	if (right == 0 || right == 2)
-		return code_refused(d, c->u->id, c->hash, c->u->email, c->address, right, e);
+	if (c->right == 0 || c->right == 2)
+		return code_refused(d, c->u->id, c->hash, c->u->email, c->address, e);
 	memset(c->out, 0, sizeof *c->out);
-	if (store_pending_delete(s, c->hash, e) < 0 || store_failures_clear(s, c->u->email, c->address, e) < 0 ||
-	    device_issue(d, c->u->id, c->device, c->out->device, e) < 0 || session_start(d, c->u, c->out, e) < 0 ||
-	    security_event(d, c->u->id, right == 3 ? "signed in with a recovery code" : "signed in with two-factor",
-			   c->address, e) < 0)
+	if (store_pending_delete(d->db, c->hash, e) < 0 || store_failures_clear(d->db, c->u->email, c->address, e) < 0 ||
+	    device_issue(d, c->u->id, c->device, c->out->device, e) < 0 || session_start(d, c->u, c->out, e) < 0)
 		return -1;
-	return store_commit(s, e);
+	return security_event(d, c->u->id, c->right == 3 ? "signed in with a recovery code" : "signed in with two-factor",
+			      c->address, e);
 }
 
 int two_factor_sign_in(domain *d, const char *token, const char *code, const char *address,
@@ -436,9 +444,13 @@ int two_factor_sign_in_device(domain *d, const char *token, const char *code, co
 		return e->kind ? -1 : err_set(e, ERR_NOTFOUND, "Sign in again with your email address and password.");
 	if (failures >= FAILURES_PER_ACCOUNT)
 		return err_set(e, ERR_BUSY, "Too many attempts to sign in. Wait 15 minutes and try again.");
-	code_try c = {.d = d, .u = &u, .code = code, .hash = hash, .address = address, .device = device,
-		      .out = out};
-	return store_retry(d->db, code_record, &c, e);
+	code_try c = {.u = &u, .code = code, .hash = hash, .address = address, .device = device, .out = out};
+	if (domain_write(d, code_record, &c, e) < 0)
+		return -1;
+	if (c.right == 0 || c.right == 2)
+		return err_set(e, ERR_INPUT, c.right == 2 ? "This code has been used already. Wait for the next code in your app and enter that."
+						       : "The code is not right. Enter the newest 6-digit code from your app, or one of your recovery codes.");
+	return 0;
 }
 
 int two_factor_missing(domain *d, int64_t user, bool *missing, err *e)

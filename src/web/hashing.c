@@ -133,7 +133,7 @@ void hashing_serve_refusing(request *r)
 	hashing.serve(hashing.server, r);
 	if (r->hash_refused && password_hashing_refused()) {
 		r->status = 503;
-		r->retry_after = 5;
+		r->retry_after = WEB_BUSY_RETRY_SECONDS;
 		count_refusal();
 	}
 	password_hashing_refuse(false);

@@ -45,6 +45,11 @@ typedef struct web_config {
 	bool tls;                       /* behind HTTPS: Secure cookies, HSTS */
 } web_config;
 
+/* When to come back after a 503 "busy, try again in a few seconds": too
+ * many passwords to hash (hashing.c), or a change that lost to concurrent
+ * ones at every try (pages/common.c). */
+#define WEB_BUSY_RETRY_SECONDS 5
+
 typedef struct request {
 	arena mem;
 	const web_config *config;
@@ -105,7 +110,8 @@ typedef struct request {
 	bool error_summary;             /* form_error_summary wrote one: the title
 					 * gets "Error: " (dispatch.c) */
 	const char *content_type;
-	int retry_after;                /* seconds, for a Retry-After header (0: none) */
+	int retry_after;                /* seconds, for a Retry-After header (0: none);
+					 * WEB_BUSY_RETRY_SECONDS when copro is busy */
 	const char *location;           /* for 303 */
 	const char *download;           /* a file name: sent as an attachment */
 	const char *cookie;             /* a Set-Cookie value */

@@ -129,12 +129,12 @@ static int page_setup_post(request *r)
 		form_error_add(&fe, "password", arena_strdup(&r->mem, e.msg));
 	int64_t user;
 	if (!fe.n && setup_first_account(&r->d, code, name, email, password, area, &user, &e) < 0)
-		form_error_add(&fe, !strcmp(e.msg, SETUP_CODE_WRONG) ? "code" : "email",
+		form_error_add(&fe, !strcmp(e.msg, SETUP_CODE_WRONG) ? "code" : domain_busy(&e) ? "password" : "email",
 			       arena_strdup(&r->mem, e.msg));
 	if (fe.n) {
-		r->status = 400;
+		r->status = page_refused_status(r, &e, 400);
 		setup_form(r, &fe);
-		return 400;
+		return r->status;
 	}
 	return sign_in_new(r, email, password);
 }
@@ -182,12 +182,13 @@ static int page_sign_in_post(request *r)
 		form_error_add(&fe, "email", "Enter your email address");
 	if (!password || !*password)
 		form_error_add(&fe, "password", "Enter your password");
-	/* Too busy to check the password (web/hashing.c makes it a 503): it is
-	 * the password that must be typed again. */
+	/* Too busy to check the password (web/hashing.c makes it a 503) or to
+	 * record the outcome: it is the password that must be typed again. */
 	if (!fe.n && sign_in_device(&r->d, email, password, r->address, r->device_cookie, &s, &e) < 0)
-		form_error_add(&fe, password_hashing_refused() ? "password" : "email", arena_strdup(&r->mem, e.msg));
+		form_error_add(&fe, password_hashing_refused() || domain_busy(&e) ? "password" : "email",
+			       arena_strdup(&r->mem, e.msg));
 	if (fe.n) {
-		r->status = e.kind == ERR_BUSY ? 429 : 400;
+		r->status = page_refused_status(r, &e, e.kind == ERR_BUSY ? 429 : 400);
 		sign_in_form(r, &fe);
 		return r->status;
 	}
@@ -328,13 +329,13 @@ static int page_invitation_post(request *r)
 	else if (gold_invite_find(&r->d, r->params[0], &assessor, &e) > 0) {
 		/* An assessor's link (domain/gold.h): an existing account joins too. */
 		if (gold_invite_accept(&r->d, r->params[0], email, password, &user, &e) < 0)
-			form_error_add(&fe, "email", arena_strdup(&r->mem, e.msg));
+			form_error_add(&fe, domain_busy(&e) ? "password" : "email", arena_strdup(&r->mem, e.msg));
 	} else if (invitation_accept(&r->d, r->params[0], email, password, &user, &e) < 0)
-		form_error_add(&fe, "email", arena_strdup(&r->mem, e.msg));
+		form_error_add(&fe, domain_busy(&e) ? "password" : "email", arena_strdup(&r->mem, e.msg));
 	if (fe.n) {
-		r->status = 400;
+		r->status = page_refused_status(r, &e, 400);
 		invitation_form(r, &fe);
-		return 400;
+		return r->status;
 	}
 	return sign_in_new(r, email, password);
 }

@@ -26,11 +26,21 @@ int page_lookup_failed(request *r, const err *e)
 	return web_error_page(r, 500, "Sorry, something went wrong", e->msg);
 }
 
+int page_refused_status(request *r, const err *e, int status)
+{
+	if (!domain_busy(e))
+		return status;
+	r->retry_after = WEB_BUSY_RETRY_SECONDS;
+	return 503;
+}
+
 int page_error(request *r, const err *e)
 {
-	if (e->kind == ERR_BUSY)
+	if (e->kind == ERR_BUSY) {
+		r->retry_after = WEB_BUSY_RETRY_SECONDS;
 		return web_error_page(r, 503, "Sorry, copro is busy",
 				      "Someone else is saving a change. Wait a moment and try again.");
+	}
 	/* For example, the evaluation was submitted while the form was open. */
 	if (e->kind == ERR_CONFLICT)
 		return web_error_page(r, 409, "This could not be saved", sentence(r, e->msg));

@@ -20,7 +20,11 @@ int page_failed(request *r);            /* 500 page with r->e's message */
 /* After an X_get_in_org getter: 404 when the record is not found (or is
  * another organisation's), else the 500 page with e's message. */
 int page_lookup_failed(request *r, const err *e);
-/* After a load or a change: 503 when busy, 409 on a conflict (the record
+/* The status of a form drawn again after its change failed with `e`:
+ * `status`, or 503 with Retry-After when the change lost to concurrent
+ * ones at every try (domain_busy: copro was busy, the form was right). */
+int page_refused_status(request *r, const err *e, int status);
+/* After a load or a change: 503 (with Retry-After) when busy, 409 on a conflict (the record
  * changed while the form was open), else 500. */
 int page_error(request *r, const err *e);
 /* A line in r->org's activity log by the signed-in user; -1 with r->e set

@@ -121,7 +121,7 @@ static int page_reset_post(request *r)
 			       : arena_strdup(&r->mem, e.msg));
 	}
 	if (fe.n) {
-		r->status = e.kind == ERR_BUSY ? 429 : 400;
+		r->status = page_refused_status(r, &e, e.kind == ERR_BUSY ? 429 : 400);
 		reset_form(r, &fe);
 		return r->status;
 	}

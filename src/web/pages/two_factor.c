@@ -201,7 +201,7 @@ static int page_code_post(request *r)
 		form_error_add(&fe, "code", arena_strdup(&r->mem, e.msg));
 	}
 	if (fe.n) {
-		r->status = e.kind == ERR_BUSY ? 429 : 400;
+		r->status = page_refused_status(r, &e, e.kind == ERR_BUSY ? 429 : 400);
 		code_form(r, &fe);
 		return r->status;
 	}
