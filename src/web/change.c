@@ -4,9 +4,12 @@
 
 #include "store/store.h"
 
-/* The 503 page for a change the database could not write. */
+/* The 503 page for a change the database could not write; when it was
+ * busy, with Retry-After, as every "busy, try again" answer of copro's. */
 void change_not_saved(request *r, const err *why)
 {
+	if (why->kind == ERR_BUSY)
+		r->retry_after = WEB_BUSY_RETRY_SECONDS;
 	web_error_page(r, 503, "Sorry, your change was not saved",
 		       why->kind == ERR_BUSY
 			       ? "Nothing was saved because the database is busy. Wait a moment and send the form again."

@@ -113,13 +113,15 @@ static void a_change_that_lost_runs_again(void **state)
 }
 
 /* Losing every try: after STORE_TRIES tries, the 503 of a busy database
- * (a refused change, not the form's fault: no form error), nothing kept. */
+ * (a refused change, not the form's fault: no form error) with
+ * Retry-After, as every "busy, try again" of copro's, nothing kept. */
 static void a_change_that_keeps_losing_is_not_saved(void **state)
 {
 	webfix *w = *state;
 	lose(w, 99);
 	request *r = add_action(w);
 	assert_int_equal(r->status, 503);
+	assert_int_equal(r->retry_after, WEB_BUSY_RETRY_SECONDS);
 	page_has(r, "Nothing was saved because the database is busy");
 	request_destroy(r);
 	assert_int_equal(count(w, "SELECT last_value FROM tries"), STORE_TRIES);
