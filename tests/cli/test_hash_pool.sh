@@ -16,10 +16,15 @@ out=$(python3 "$(dirname "$0")/../sign_in_storm.py" "$port" --addresses 16 --tri
 echo "# $out"
 field() { printf '%s' "$out" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 check "the bystander was measured while sign-ins waited" [ "$(field overlapped)" -gt 0 ]
-# Generous: it is served from memory, so seconds mean it waited for hashes
-# (before: 8.6 to 11.4 s on this loaded machine; after: under 0.5 s, 1.7 s
-# once with load average 20).
-check "the bystander's style sheet came within 4 s every time" [ "$(field bystander_max_ms)" -lt 4000 ]
+# Waiting behind the hashes made every one of the bystander's requests
+# slow (8.6 to 11.4 s each on this loaded machine), so the median says
+# whether it waited: now 16 to 32 ms, also at nice 10 beside two busy
+# processes at nice 0 (load 7). The slowest says little more: there one
+# request in thirty or so took 2.0 s, once, for want of a processor (a
+# niced process gets a tenth of one beside a busy one), not a hash; it
+# is held to well under the client's 90 s, for a request left hanging.
+check "the bystander's style sheet came within 1 s at the median" [ "$(field bystander_median_ms)" -lt 1000 ]
+check "and within 20 s every time" [ "$(field bystander_max_ms)" -lt 20000 ]
 check "every sign-in was answered" [ "$(field answered)" = 48 -a "$(field other)" = 0 ]
 check "those over the queue's limit were told to try again shortly" [ "$(field s503)" -gt 0 ]
 check "each 503 has Retry-After, its form again with the email and without the password" [ "$(field busy_ok)" = 1 ]
