@@ -225,20 +225,27 @@ static void two_factor_on(webfix *w)
 	assert_int_equal(two_factor_confirm(&f->d, &w->as[AS_LEAD].user, code, codes, &f->e), 0);
 }
 
+/* The lead's two-factor sign-in on, and their password given: the pending
+ * sign-in's token, waiting for the code. */
+static void code_awaited(webfix *w, char token[65])
+{
+	fixture *f = &w->f;
+	bool asked = false;
+	two_factor_on(w);
+	assert_int_equal(store_begin(&f->db, &f->e), 0);
+	assert_int_equal(two_factor_pending(&f->d, w->as[AS_LEAD].user.id, token, &asked, &f->e), 0);
+	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	assert_true(asked);
+}
+
 /* With two-factor sign-in, a wrong code's failure that lost once is still
  * a wrong code, counted once (it was ERR_BUSY, "try again", uncounted). */
 static void a_wrong_code_that_lost_is_still_not_right(void **state)
 {
 	webfix *w = *state;
 	fixture *f = &w->f;
-	const user_row *lead = &w->as[AS_LEAD].user;
 	char token[65];
-	two_factor_on(w);
-	bool asked = false;
-	assert_int_equal(store_begin(&f->db, &f->e), 0);
-	assert_int_equal(two_factor_pending(&f->d, lead->id, token, &asked, &f->e), 0);
-	assert_int_equal(store_commit(&f->db, &f->e), 0);
-	assert_true(asked);
+	code_awaited(w, token);
 	lose_at(w, "sign_in_failure", 1);
 	session s;
 	err e = {0};
@@ -263,6 +270,27 @@ static void a_sign_in_that_keeps_losing_is_busy(void **state)
 	page_has(r, "value=\"lead@example.org\"");
 	request_destroy(r);
 	assert_int_equal(count(w, "SELECT last_value FROM tries"), STORE_TRIES);
+	assert_int_equal(count(w, "SELECT COUNT(*) FROM sign_in_failure"), 0);
+}
+
+/* The code's page, losing at every try: busy, as the password's is. */
+static void a_code_that_keeps_losing_is_busy(void **state)
+{
+	webfix *w = *state;
+	static const char csrf[] = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+	char token[65];
+	code_awaited(w, token);
+	lose_at(w, "sign_in_failure", 99);
+	request *r = web_request(w, AS_NOBODY, "POST", "/sign-in/code");
+	r->form_cookie = csrf;
+	r->pending_cookie = token;
+	request_add_field(r, "csrf", csrf);
+	request_add_field(r, "code", "000000");
+	web_dispatch(r);
+	assert_int_equal(r->status, 503);
+	assert_int_equal(r->retry_after, WEB_BUSY_RETRY_SECONDS);
+	page_has(r, DOMAIN_BUSY_MESSAGE);
+	request_destroy(r);
 	assert_int_equal(count(w, "SELECT COUNT(*) FROM sign_in_failure"), 0);
 }
 
@@ -507,7 +535,8 @@ int main(void)
 		T(the_busy_page_still_counts_what_is_unread),
 		T(a_wrong_password_that_lost_is_still_not_right),
 		T(a_right_password_that_lost_still_signs_in), T(a_wrong_code_that_lost_is_still_not_right),
-		T(a_sign_in_that_keeps_losing_is_busy), T(a_first_account_that_lost_is_made_once),
+		T(a_sign_in_that_keeps_losing_is_busy), T(a_code_that_keeps_losing_is_busy),
+		T(a_first_account_that_lost_is_made_once),
 		T(a_first_account_that_keeps_losing_is_busy), T(a_join_that_lost_joins_once),
 		T(a_signed_in_join_that_lost_joins_once), T(an_assessor_join_that_lost_joins_once),
 		T(a_user_added_that_lost_is_added_once), T(a_password_change_that_lost_changes_once),
