@@ -345,14 +345,14 @@ static void lite_template_build(void)
 	atexit(lite_template_remove);
 }
 
-static void lite_fixture(fixture *f)
+void test_new_database(const char *path)
 {
 	if (!lite_template[0])
 		lite_template_build();
 	char from[100], to[420];
-	lite_copy(lite_template, f->path);
+	lite_copy(lite_template, path);
 	snprintf(from, sizeof from, "%s-wal", lite_template);
-	snprintf(to, sizeof to, "%s-wal", f->path);
+	snprintf(to, sizeof to, "%s-wal", path);
 	lite_copy(from, to);
 }
 
@@ -365,7 +365,7 @@ int fixture_setup(void **state)
 	snprintf(f->path, sizeof f->path, "%s/test.db", f->dir);
 	pg_fixture(f);
 	if (!f->pg_slot)
-		lite_fixture(f);
+		test_new_database(f->path);
 	assert_int_equal(fw_registry_load(&f->frameworks, test_frameworks_dir(), &f->e), 0);
 	if (store_open(&f->db, f->path, STORE_CREATE, &f->e) < 0)
 		fail_msg("cannot open the test database: %s", f->e.msg);

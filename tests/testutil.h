@@ -45,6 +45,9 @@ framework *test_framework_quoted(const char *text, fw_report *r);
 framework *test_framework_valid(const char *text);
 int fixture_setup(void **state);
 int fixture_teardown(void **state);
+/* A new SQLite database file at `path` with copro's schema, as a
+ * fixture's starts: a copy of the one the process built once. */
+void test_new_database(const char *path);
 
 /* Runs SQL with no parameters (several statements may be given) on the
  * store, whichever its engine, failing the test when it is refused. */

@@ -28,6 +28,7 @@ static void open_other(fixture *f, other_db *o, const char *name)
 {
 	char path[200];
 	snprintf(path, sizeof path, "%s/%s", f->dir, name);
+	test_new_database(path);
 	assert_int_equal(store_open(&o->db, path, STORE_CREATE, &f->e), 0);
 	o->d = (domain){.db = &o->db, .frameworks = &f->frameworks, .mem = &f->mem};
 }
