@@ -147,15 +147,19 @@ typedef struct checks_asked {
 } checks_asked;
 int session_ask(domain *d, const char *token, int64_t org, int64_t area, checks_asked *q, err *e);
 int session_take(const char *token, const checks_asked *q, session *out);
-bool access_to_org_take(const checks_asked *q, const session *s, int64_t org, enum access *level);
+bool access_to_org_take(const checks_asked *q, const session *s, int64_t org, enum access *level,
+			int64_t *area);
 bool access_to_area_take(const checks_asked *q, const session *s, int64_t area, bool *admin);
 /* A new session for `u`, in the caller's transaction. */
 int session_start(domain *d, const user_row *u, session *out, err *e);
 int session_end(domain *d, const char *token, err *e);
 void token_hash(const char *token, char out[65]);
 
-/* What the user may do in organisation `org` (ACCESS_NONE if nothing). */
-int access_to_org(domain *d, int64_t user, int64_t org, enum access *level, err *e);
+/* What the user may do in organisation `org` (ACCESS_NONE if nothing),
+ * and the organisation's area as its memberships read it (0 when none
+ * of theirs says). */
+int access_to_org(domain *d, int64_t user, int64_t org, enum access *level, int64_t *area,
+		  err *e);
 
 /* Whether the user administers area `area`. */
 int access_to_area(domain *d, int64_t user, int64_t area, bool *admin, err *e);
@@ -201,8 +205,10 @@ int membership_remove(domain *d, int64_t by, int64_t org, int64_t member, bool *
 int user_add(domain *d, const char *name, const char *email, const char *password,
 	     const char *role, int64_t org, const char *area, int64_t *user, err *e);
 
-/* One line in the activity log: who changed what. A line that cannot be
- * written fails the change it records (the compiler holds callers to it). */
+/* One line in the activity log: who changed what, in organisation `org`
+ * (with `area` its area, when the caller read it in the same transaction,
+ * else 0) or in area `area` alone (org 0). A line that cannot be written
+ * fails the change it records (the compiler holds callers to it). */
 int activity_log(domain *d, const user_row *who, int64_t org, int64_t area, const char *what,
 		 err *e) __attribute__((warn_unused_result));
 /* The latest `limit` lines of an organisation's log (area 0) or an

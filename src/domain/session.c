@@ -126,6 +126,21 @@ static enum access access_of(const membership_list *ms, int64_t org)
 	return level;
 }
 
+/* Organisation `org`'s area as `ms`, read for it, says: an area
+ * administrator's membership is of that area (store_memberships_in_org),
+ * a member's joins the organisation. */
+static int64_t area_of(const membership_list *ms, int64_t org)
+{
+	for (size_t i = 0; i < ms->n; i++) {
+		const membership_row *m = &ms->items[i];
+		if (!strcmp(m->role, "area-admin"))
+			return m->area_id;
+		if (m->organisation_id == org && m->org_area_id)
+			return m->org_area_id;
+	}
+	return 0;
+}
+
 static bool admin_of(const membership_list *ms, int64_t area)
 {
 	bool admin = false;
@@ -134,13 +149,16 @@ static bool admin_of(const membership_list *ms, int64_t area)
 	return admin;
 }
 
-int access_to_org(domain *d, int64_t user, int64_t org, enum access *level, err *e)
+int access_to_org(domain *d, int64_t user, int64_t org, enum access *level, int64_t *area,
+		  err *e)
 {
 	*level = ACCESS_NONE;
+	*area = 0;
 	membership_list ms;
 	if (store_memberships_in_org(d->db, d->mem, user, org, &ms, e) < 0)
 		return -1;
 	*level = access_of(&ms, org);
+	*area = area_of(&ms, org);
 	return 0;
 }
 
@@ -163,11 +181,13 @@ static bool asked_for(const checks_asked *q, const session *s)
 	       q->session.items[0].user_id == s->user.id;
 }
 
-bool access_to_org_take(const checks_asked *q, const session *s, int64_t org, enum access *level)
+bool access_to_org_take(const checks_asked *q, const session *s, int64_t org, enum access *level,
+			int64_t *area)
 {
 	if (!asked_for(q, s) || !org || q->org != org)
 		return false;
 	*level = access_of(&q->memberships, org);
+	*area = area_of(&q->memberships, org);
 	return true;
 }
 

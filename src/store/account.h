@@ -59,6 +59,8 @@ int store_api_token_revoke(store *s, int64_t area, int64_t id, const char *now, 
 int store_api_token_use(store *s, arena *a, const char *token_hash, const char *now,
 			api_token_row *out, err *e);
 
+/* A line of organisation_id's log (area_id its area, or 0 to have it
+ * looked up) or of area_id's alone (organisation_id 0). */
 int store_activity_add(store *s, const activity_row *r, err *e);
 /* org > 0: that organisation's; else area > 0: that area's (its
  * organisations' too); newest first, at most `limit`. */

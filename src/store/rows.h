@@ -134,6 +134,8 @@ typedef struct membership_row {
 	const char *user_name, *user_email;     /* joined, for lists */
 	const char *place_name;                 /* the organisation's or area's name */
 	const char *user_disabled_at;           /* NULL unless the account is turned off */
+	int64_t org_area_id;                    /* read: the organisation's area (0 for an
+						 * area's membership, or one in none) */
 } membership_row;
 
 typedef struct session_row {

@@ -309,9 +309,13 @@ static int check_org(request *r, const route *rt, const checks_asked *q)
 	r->org = param_id(r, 0);
 	if (!r->org)
 		return web_error_page(r, 404, "Page not found", "There is no page at this address.");
-	if (!(q && access_to_org_take(q, &r->sess, r->org, &r->access)) &&
-	    access_to_org(&r->d, r->sess.user.id, r->org, &r->access, &r->e) < 0)
+	int64_t area = 0;
+	if (!(q && access_to_org_take(q, &r->sess, r->org, &r->access, &area)) &&
+	    access_to_org(&r->d, r->sess.user.id, r->org, &r->access, &area, &r->e) < 0)
 		return web_error_page(r, 500, "Sorry, something went wrong", r->e.msg);
+	/* Only what the change's own transaction read: the organisation
+	 * cannot have moved to another area before its line is written. */
+	r->org_area = r->d.db->in_tx ? area : 0;
 	if (r->access == ACCESS_NONE || (rt->flags & ROUTE_ASSESSOR))
 		return check_assessor(r, rt);
 	/* Another organisation's pages do not exist for this user: 404, so

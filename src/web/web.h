@@ -96,6 +96,8 @@ typedef struct request {
 	session sess;
 	const char *params[4];          /* {placeholders} of the route, in order */
 	int64_t org;                    /* the organisation in the URL, 0 if none */
+	int64_t org_area;               /* its area, as read by the checks in the change's
+					 * transaction (page_log); 0 if not */
 	int64_t area;                   /* the area in the URL, or an API token's */
 	enum access access;             /* the user's access to it */
 	const struct assessor_row *assessor;    /* an assessor's access to the organisation

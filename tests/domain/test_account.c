@@ -218,10 +218,18 @@ static void access_levels(void **state)
 	assert_int_equal(invitation_create(&f->d, 0, org, "lead", NULL, "Lou", token, &f->e), 0);
 	assert_int_equal(invitation_accept(&f->d, token, "lou@example.org", PW, &user, &f->e), 0);
 	enum access a;
-	assert_int_equal(access_to_org(&f->d, user, org, &a, &f->e), 0);
+	int64_t area = -1;
+	assert_int_equal(access_to_org(&f->d, user, org, &a, &area, &f->e), 0);
 	assert_int_equal(a, ACCESS_LEAD);
-	assert_int_equal(access_to_org(&f->d, user, other, &a, &f->e), 0);
+	/* The organisation's area comes with the check, for its activity line. */
+	assert_int_equal(area, fixture_org_area(f, org));
+	assert_int_equal(access_to_org(&f->d, user, other, &a, &area, &f->e), 0);
 	assert_int_equal(a, ACCESS_NONE);
+	assert_int_equal(area, 0);
+	assert_int_equal(user_add(&f->d, "Bo", "bo@example.org", PW, "area-admin", 0, "Test Area", &user, &f->e), 0);
+	assert_int_equal(access_to_org(&f->d, user, other, &a, &area, &f->e), 0);
+	assert_int_equal(a, ACCESS_AREA);
+	assert_int_equal(area, fixture_org_area(f, other));
 }
 
 /* An organisation's activity shows in its area's log, found through the
@@ -250,7 +258,8 @@ static void user_add_checks_the_role(void **state)
 	int64_t org = fixture_org(f, "School"), user, area;
 	assert_int_equal(user_add(&f->d, "Lou", "lou@example.org", PW, "lead", org, NULL, &user, &f->e), 0);
 	enum access a;
-	assert_int_equal(access_to_org(&f->d, user, org, &a, &f->e), 0);
+	int64_t in = 0;
+	assert_int_equal(access_to_org(&f->d, user, org, &a, &in, &f->e), 0);
 	assert_int_equal(a, ACCESS_LEAD);
 
 	int64_t before = test_count_rows(&f->db);

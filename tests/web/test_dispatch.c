@@ -325,6 +325,29 @@ static void one_commit_per_change(void **state)
 		sqlite3_commit_hook(w->f.db.db, NULL, NULL);
 }
 
+/* A change's checks read the organisation's area in its transaction and
+ * hand it to its activity line, which then need not look it up. */
+static void the_line_takes_the_area_the_checks_read(void **state)
+{
+	webfix *w = *state;
+	const char *path = arena_printf(&w->f.mem, "/org/%lld/evaluation/%lld/statement/1i/review",
+					(long long)w->org, (long long)w->eval);
+	const char *good[] = {"strengths", "Warm welcome", "areas", "", "status", "in-progress", NULL};
+	int64_t area = fixture_org_area(&w->f, w->org);
+	const int who[] = {AS_LEAD, AS_AREA};
+	for (size_t i = 0; i < 2; i++) {
+		request *r = web_run(w, who[i], "POST", path, good);
+		assert_int_equal(r->status, 303);
+		assert_int_equal(r->org_area, area);
+		request_destroy(r);
+		activity_list l;
+		assert_int_equal(store_activity_list(&w->f.db, &w->f.mem, w->org, 0, 1, &l, &w->f.e), 0);
+		assert_int_equal(l.n, 1);
+		assert_int_equal(l.items[0].area_id, area);
+		assert_int_equal(l.items[0].user_id, w->as[who[i]].user.id);
+	}
+}
+
 static request *get_page(webfix *w, int who, const char *path, bool cached)
 {
 	request *r = web_run(w, who, "GET", path, NULL);
@@ -461,6 +484,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(matching), cmocka_unit_test(a_mismatch_copies_nothing),
 		T(a_post_is_looked_up_once), T(signed_out_goes_to_sign_in), T(one_commit_per_change),
+		T(the_line_takes_the_area_the_checks_read),
 		T(pages_are_cached_until_their_data_changes),
 		T(a_cached_page_is_one_round_trip),
 		T(csrf_required_on_every_post), T(signed_out_form_needs_its_cookie),

@@ -63,7 +63,7 @@ const char *site_address(request *r)
 
 int page_log(request *r, const char *what)
 {
-	return activity_log(&r->d, &r->sess.user, r->org, 0, what, &r->e);
+	return activity_log(&r->d, &r->sess.user, r->org, r->org_area, what, &r->e);
 }
 
 bool text_id(const char *s, int64_t *id)
