@@ -227,6 +227,11 @@ int evidence_of_statement(domain *d, int64_t org, int64_t evaluation, const char
 			  evidence_list *out, err *e);
 int evidence_search(domain *d, int64_t org, const evidence_filter *f, evidence_list *out,
 		    err *e);
+/* The same as the library page lists them: title, date, partner groups
+ * and how many indicators each counts for; `limit` of them from the
+ * `offset`th, each with how many there are in all. */
+int evidence_library(domain *d, int64_t org, const evidence_filter *f, int64_t offset,
+		     int64_t limit, library_list *out, err *e);
 /* Links of one evidence item, of every item of an organisation (by
  * evidence id), of an evaluation, of one statement of an evaluation. */
 int links_of_evidence(domain *d, int64_t evidence, link_list *out, err *e);

@@ -276,6 +276,12 @@ int evidence_search(domain *d, int64_t org, const evidence_filter *f, evidence_l
 	return store_evidence_search(d->db, d->mem, org, f, out, e);
 }
 
+int evidence_library(domain *d, int64_t org, const evidence_filter *f, int64_t offset,
+		     int64_t limit, library_list *out, err *e)
+{
+	return store_evidence_library(d->db, d->mem, org, f, offset, limit, out, e);
+}
+
 DOMAIN_LIST_BY_ID(links_of_evidence, store_links_of_evidence, link_list)
 DOMAIN_LIST_BY_ID(links_of_org, store_links_of_org, link_list)
 DOMAIN_LIST_BY_ID(links_of_evaluation, store_links_of_evaluation, link_list)

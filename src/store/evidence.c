@@ -75,20 +75,44 @@ static const sql_col filter_cols[] = {
 };
 
 /* The indicator counts only with a statement (element). */
+#define SEARCH_WHERE \
+	" WHERE organisation_id = ?" \
+	" AND (CAST(:from AS TEXT) IS NULL OR evidence_date >= :from)" \
+	" AND (CAST(:to AS TEXT) IS NULL OR evidence_date <= :to)" \
+	" AND (:with_cyp = 0 OR with_cyp = 1) AND (:with_parents = 0 OR with_parents = 1)" \
+	" AND (:with_practitioners = 0 OR with_practitioners = 1)" \
+	" AND (CAST(:element AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM evidence_link l" \
+	"      WHERE l.evidence_id = evidence.id AND l.element_key = :element" \
+	"      AND (CAST(:indicator AS TEXT) IS NULL OR l.indicator_key = :indicator)))" \
+	" ORDER BY evidence_date DESC, id DESC"
+
 int store_evidence_search(store *s, arena *a, int64_t org, const evidence_filter *f,
 			  evidence_list *out, err *e)
 {
-	return SQL_LIST(s, a, "SELECT " EVIDENCE_COLUMNS
-		" WHERE organisation_id = ?"
-		" AND (CAST(:from AS TEXT) IS NULL OR evidence_date >= :from)"
-		" AND (CAST(:to AS TEXT) IS NULL OR evidence_date <= :to)"
-		" AND (:with_cyp = 0 OR with_cyp = 1) AND (:with_parents = 0 OR with_parents = 1)"
-		" AND (:with_practitioners = 0 OR with_practitioners = 1)"
-		" AND (CAST(:element AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM evidence_link l"
-		"      WHERE l.evidence_id = evidence.id AND l.element_key = :element"
-		"      AND (CAST(:indicator AS TEXT) IS NULL OR l.indicator_key = :indicator)))"
-		" ORDER BY evidence_date DESC, id DESC",
-		SQL_ROW_ARGS(filter_cols, f, sql_int(org)), out, evidence_cols, e);
+	return SQL_LIST(s, a, "SELECT " EVIDENCE_COLUMNS SEARCH_WHERE,
+			SQL_ROW_ARGS(filter_cols, f, sql_int(org)), out, evidence_cols, e);
+}
+
+static const sql_col library_cols[] = {
+	SQL_COL(library_row, id, I64), SQL_COL(library_row, title, TEXT),
+	SQL_COL(library_row, date, TEXT), SQL_GROUPS(library_row, groups),
+	SQL_COL(library_row, links, I64), SQL_COL(library_row, total, I64), SQL_TABLE_END,
+};
+
+/* Each item's links counted by the primary key's index (it starts with
+ * evidence_id), for the rows sent only: the library read every link of
+ * the organisation's items, joined to their items and sorted, to count
+ * them, and every item to show 50. The window's count is the total
+ * before the limit. */
+int store_evidence_library(store *s, arena *a, int64_t org, const evidence_filter *f,
+			   int64_t offset, int64_t limit, library_list *out, err *e)
+{
+	return SQL_LIST(s, a, "SELECT id, title, evidence_date, with_cyp, with_parents,"
+			" with_practitioners, (SELECT COUNT(*) FROM evidence_link c"
+			" WHERE c.evidence_id = evidence.id), COUNT(*) OVER () FROM evidence"
+			SEARCH_WHERE " LIMIT ? OFFSET ?",
+			SQL_ROW_ARGS(filter_cols, f, sql_int(org), sql_int(limit), sql_int(offset)),
+			out, library_cols, e);
 }
 
 /* ---- links ------------------------------------------------------------- */

@@ -121,6 +121,17 @@ typedef struct evidence_filter {
 	const char *indicator;          /* ... and this indicator (NULL: any of it) */
 } evidence_filter;
 
+/* An item as the library lists it: no description or link, and how many
+ * indicators it counts for. */
+typedef struct library_row {
+	int64_t id;
+	const char *title, *date;
+	int groups;
+	int64_t links;
+	int64_t total;                  /* the items found, whatever the limit */
+} library_row;
+typedef STORE_LIST(library_row) library_list;
+
 /* ---- store/account.c ---- */
 
 typedef struct user_row {

@@ -247,6 +247,10 @@ int store_evidence_of_statement(store *s, arena *a, int64_t org, int64_t evaluat
  * first. */
 int store_evidence_same(store *s, arena *a, const evidence_row *ev, evidence_list *out, err *e);
 /* Newest evidence date first. */
+/* The same as the library lists them, in the same order: `limit` from
+ * the `offset`th. */
+int store_evidence_library(store *s, arena *a, int64_t org, const evidence_filter *f,
+			   int64_t offset, int64_t limit, library_list *out, err *e);
 int store_evidence_search(store *s, arena *a, int64_t org, const evidence_filter *f,
 			  evidence_list *out, err *e);
 /* Answers 1 when a link was added, 0 when it was there already. */

@@ -333,12 +333,52 @@ static void one_statement_in_one_read(void **state)
 	assert_int_equal(sl.evidence.n, 0);
 }
 
+/* The library's items: newest first as the search lists them, `limit`
+ * from the `offset`th, each with its links counted and the total found. */
+static void library_items_in_pages(void **state)
+{
+	fixture *f = *state;
+	int64_t org = fixture_org(f, "School"), eval = fixture_evaluation(f, org);
+	evidence_row ev = {.organisation_id = org, .title = "Older", .date = "2026-04-01",
+			   .groups = GROUP_CYP};
+	int64_t older, newer = add(f, org, "Newer"), bare = add(f, org, "Bare");
+	assert_int_equal(evidence_add(&f->d, &ev, &older, &f->e), 0);
+	size_t n;
+	assert_int_equal(evidence_link(&f->d, newer, eval, (const char *[]){"1i.a", "2i.b"}, 2, false, &n, &f->e), 0);
+	assert_int_equal(evidence_link(&f->d, older, eval, (const char *[]){"1i.a"}, 1, false, &n, &f->e), 0);
+	evidence_list all;
+	library_list page;
+	assert_int_equal(evidence_search(&f->d, org, &(evidence_filter){0}, &all, &f->e), 0);
+	assert_int_equal(all.n, 3);
+	assert_int_equal(evidence_library(&f->d, org, &(evidence_filter){0}, 0, 10, &page, &f->e), 0);
+	assert_int_equal(page.n, 3);
+	const int64_t links[] = {0, 2, 1};  /* bare, newer (same date, larger id first), older */
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(page.items[i].id, all.items[i].id);
+		assert_string_equal(page.items[i].title, all.items[i].title);
+		assert_string_equal(page.items[i].date, all.items[i].date);
+		assert_int_equal(page.items[i].groups, all.items[i].groups);
+		assert_int_equal(page.items[i].links, links[i]);
+		assert_int_equal(page.items[i].total, 3);
+	}
+	assert_int_equal(page.items[0].id, bare);
+	assert_int_equal(evidence_library(&f->d, org, &(evidence_filter){0}, 1, 1, &page, &f->e), 0);
+	assert_int_equal(page.n, 1);
+	assert_int_equal(page.items[0].id, newer);
+	assert_int_equal(page.items[0].total, 3);
+	assert_int_equal(evidence_library(&f->d, org, &(evidence_filter){0}, 3, 1, &page, &f->e), 0);
+	assert_int_equal(page.n, 0);
+	assert_int_equal(evidence_library(&f->d, org, &(evidence_filter){.element = "2i"}, 0, 10, &page, &f->e), 0);
+	assert_int_equal(page.n, 1);
+	assert_int_equal(page.items[0].total, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(validation), T(refs), T(links_all_or_nothing), T(other_organisation_refused),
 		T(add_linked), T(own_indicators), T(edit), T(same_title_and_date),
-		T(evidence_of_one_statement), T(one_statement_in_one_read),
+		T(evidence_of_one_statement), T(one_statement_in_one_read), T(library_items_in_pages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

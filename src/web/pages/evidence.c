@@ -2,6 +2,7 @@
  * indicator, partner group and date through a plain GET form), one item
  * with every place it counts, and changing an item. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -205,12 +206,13 @@ static bool library_page(request *r, size_t pages, size_t *page)
 /* The items kept by the filters, from the `from`th to before the `to`th,
  * with how many indicators each counts for. A list rather than a table,
  * so it reads the same on a phone. */
-static void library_items(request *r, const evidence_list *items, const bool *keep,
-			  const size_t *count, size_t from, size_t to)
+static void library_items(request *r, const library_list *items, const bool *keep,
+			  size_t from, size_t to)
 {
 	htmlf(&r->out, "<ul class=\"govuk-list\">");
 	for (size_t i = 0, nth = 0; i < items->n && nth < to; i++) {
-		const evidence_row *ev = &items->items[i];
+		const library_row *ev = &items->items[i];
+		size_t count = (size_t)ev->links;
 		if (!keep[i] || nth++ < from)
 			continue;
 		htmlf(&r->out, "<li><hr class=\"govuk-section-break govuk-section-break--m govuk-section-break--visible\">"
@@ -221,33 +223,100 @@ static void library_items(request *r, const evidence_list *items, const bool *ke
 			      "<p class=\"govuk-body-s govuk-!-margin-bottom-0\">%t</p></li>",
 		     r->org, ev->id, ev->title, date_words(r, ev->date),
 		     sentence(r, groups_describe(&r->mem, ev->groups)),
-		     count[i] ? arena_printf(&r->mem, "Counts for %zu indicator%s", count[i], count[i] == 1 ? "" : "s")
+		     count ? arena_printf(&r->mem, "Counts for %zu indicator%s", count, count == 1 ? "" : "s")
 			      : "Not linked to an indicator yet");
 	}
 	htmlf(&r->out, "</ul>");
 }
 
+/* What the library reads. The evaluations are read only for the
+ * cornerstone and indicator filters, and the organisation's links only for
+ * the cornerstone's; the items come with their links counted, and without
+ * the cornerstone filter (which the store cannot apply) only the page's. */
+typedef struct library_reads {
+	frame_count_list counts;
+	org_list org;
+	evaluation_list evs;
+	link_list links;
+	library_list items;
+	size_t total;                   /* without the cornerstone filter: all items */
+} library_reads;
+
+/* The page's first item asked for: a page past the end reads none. */
+static int64_t library_offset(request *r)
+{
+	size_t page = 1;
+	return library_page(r, SIZE_MAX / LIBRARY_PAGE, &page) ? (int64_t)((page - 1) * LIBRARY_PAGE) : 0;
+}
+
+static int library_items_read(request *r, library_reads *q, const library_filter *f, int64_t offset)
+{
+	if (f->cornerstone)
+		return evidence_library(&r->d, r->org, &f->store, 0, INT64_MAX, &q->items, &r->e);
+	return evidence_library(&r->d, r->org, &f->store, offset, LIBRARY_PAGE, &q->items, &r->e);
+}
+
+/* Without an indicator filter (which is checked against the evaluations)
+ * the items are asked with the rest: one round trip on PostgreSQL, else
+ * two; a page past the end asks again for the count. 0, or -1 with r->e
+ * set. */
+static int library_read(request *r, library_reads *q, library_filter *f, form_errors *fe)
+{
+	bool by_indicator = !text_blank(query_get(r, "indicator"));
+	bool by_cornerstone = !text_blank(query_get(r, "cornerstone"));
+	int64_t offset = library_offset(r);
+	*q = (library_reads){0};
+	if (!by_indicator)
+		read_filter(r, f, &q->evs, fe);
+	domain_reads_begin(&r->d);
+	web_frame_counts_ask(r, &q->counts);
+	int rc = org_ask(&r->d, r->org, &q->org, &r->e) < 0 ||
+		 ((by_indicator || by_cornerstone) && evaluations_of_org(&r->d, r->org, &q->evs, &r->e) < 0) ||
+		 (by_cornerstone && links_of_org(&r->d, r->org, &q->links, &r->e) < 0) ||
+		 (!by_indicator && !fe->n && library_items_read(r, q, f, offset) < 0) ? -1 : 0;
+	if (domain_reads_end(&r->d, &r->e) < 0 || rc < 0)
+		return -1;
+	web_frame_counts_take(r, &q->counts);
+	if (by_indicator) {
+		read_filter(r, f, &q->evs, fe);
+		if (!fe->n && library_items_read(r, q, f, offset) < 0)
+			return -1;
+	}
+	if (!fe->n && !q->items.n && offset && !f->cornerstone &&
+	    evidence_library(&r->d, r->org, &f->store, 0, 1, &q->items, &r->e) < 0)
+		return -1;
+	q->total = q->items.n ? (size_t)q->items.items[0].total : 0;
+	return 0;
+}
+
+/* Which items the cornerstone filter keeps (all without it), and how
+ * many; each item's links come sorted by evidence id. */
+static size_t library_keep(request *r, const library_reads *q, const library_filter *f, bool *keep)
+{
+	size_t shown = 0;
+	for (size_t i = 0; i < q->items.n; i++) {
+		int64_t id = q->items.items[i].id;
+		size_t first = f->cornerstone ? first_link_of(&q->links, id) : 0, n = 0;
+		while (f->cornerstone && first + n < q->links.n && q->links.items[first + n].evidence_id == id)
+			n++;
+		keep[i] = !f->cornerstone || in_cornerstone(r, q->links.items + first, n, &q->evs, f->cornerstone);
+		shown += keep[i];
+	}
+	return f->cornerstone ? shown : q->total;
+}
+
 /* ROUTE: GET /org/{org}/evidence (viewer) */
 static int page_library(request *r)
 {
-	org_row o;
-	evaluation_list evs;
-	link_list links;
-	frame_count_list counts;
-	/* The two lists and the frame's counts in one round trip on
-	 * PostgreSQL (domain_reads_begin). */
-	domain_reads_begin(&r->d);
-	web_frame_counts_ask(r, &counts);
-	int rc = evaluations_of_org(&r->d, r->org, &evs, &r->e) < 0 ||
-		 links_of_org(&r->d, r->org, &links, &r->e) < 0 ? -1 : 0;
-	if (domain_reads_end(&r->d, &r->e) < 0 || rc < 0 || org_get(&r->d, r->org, &o, &r->e) < 0)
-		return page_failed(r);
-	web_frame_counts_take(r, &counts);
+	library_reads q;
 	form_errors fe = {0};
 	library_filter f;
-	read_filter(r, &f, &evs, &fe);
-	evidence_list items = {0};
-	if (!fe.n && evidence_search(&r->d, r->org, &f.store, &items, &r->e) < 0)
+	if (library_read(r, &q, &f, &fe) < 0)
+		return page_failed(r);
+	org_row o;
+	if (q.org.n == 1)
+		o = q.org.items[0];
+	else if (org_get(&r->d, r->org, &o, &r->e) < 0)
 		return page_failed(r);
 	bool filtered = f.cornerstone || f.indicator_text || f.store.groups || f.store.from || f.store.to;
 
@@ -263,20 +332,8 @@ static int page_library(request *r)
 		page_end(r);
 		return 400;
 	}
-	/* Each item's links, for the count and the cornerstone filter; the
-	 * links come sorted by evidence id. */
-	size_t shown = 0;
-	size_t *first = ARENA_ARRAY(&r->mem, items.n, first);
-	size_t *count = ARENA_ARRAY(&r->mem, items.n, count);
-	bool *keep = ARENA_ARRAY(&r->mem, items.n, keep);
-	for (size_t i = 0; i < items.n; i++) {
-		first[i] = first_link_of(&links, items.items[i].id);
-		for (size_t k = first[i]; k < links.n && links.items[k].evidence_id == items.items[i].id; k++)
-			count[i]++;
-		keep[i] = !f.cornerstone ||
-			  in_cornerstone(r, links.items + first[i], count[i], &evs, f.cornerstone);
-		shown += keep[i];
-	}
+	bool *keep = ARENA_ARRAY(&r->mem, q.items.n, keep);
+	size_t shown = library_keep(r, &q, &f, keep);
 	size_t pages = shown ? (shown + LIBRARY_PAGE - 1) / LIBRARY_PAGE : 1;
 	size_t page = 1;
 	if (!library_page(r, pages, &page))
@@ -293,7 +350,8 @@ static int page_library(request *r)
 		     filtered ? "No evidence matches these filters. Try fewer filters, or clear them."
 			      : "There is no evidence yet.");
 	} else {
-		library_items(r, &items, keep, count, from, to);
+		/* Without the cornerstone filter the items read are the page's. */
+		library_items(r, &q.items, keep, f.cornerstone ? from : 0, f.cornerstone ? to : q.items.n);
 		pagination(r, arena_printf(&r->mem, "/org/%lld/evidence", (long long)r->org),
 			   "Pages of the evidence library", page, pages);
 	}
