@@ -14,6 +14,7 @@ typedef struct pg_stmt {
 	sql_stmt h;
 	pg_conn *c;
 	char *sql;              /* copro's text, the cache's key */
+	size_t len;             /* its length */
 	uint64_t hash;
 	char name[24];
 	int n;                  /* parameters */
@@ -104,12 +105,23 @@ static void stmt_free(pg_stmt *st)
 	free(st);
 }
 
-static uint64_t text_hash(const char *sql)
+/* Eight bytes at a step, each mixed down into the low bits the slot is
+ * taken from: every statement a request runs is found by its text, of
+ * some hundreds of bytes, and hashing it a byte at a step cost a POST
+ * about 18,000 instructions (bench/serve-callgrind). */
+static uint64_t text_hash(const char *sql, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;          /* FNV-1a, as db.c */
-	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
-		h = (h ^ *p) * 1099511628211ull;
-	return h;
+	uint64_t h = 1469598103934665603ull ^ n;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, sql + i, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+		h ^= h >> 29;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)sql[i]) * 1099511628211ull;
+	return h ^ (h >> 32);
 }
 
 /* PQprepare; inside a transaction under a savepoint, in the same round
@@ -176,6 +188,7 @@ static pg_stmt *prepare_new(store *s, const char *sql, uint64_t h, err *e)
 	pg_stmt *st = pg_must(calloc(1, sizeof *st));
 	*st = (pg_stmt){.h = {&sql_engine_pg}, .c = c, .hash = h, .n = r.max, .names = r.names};
 	st->sql = pg_must(strdup(sql));
+	st->len = strlen(sql);
 	snprintf(st->name, sizeof st->name, "c%u", ++c->next_name);
 	st->vals = pg_must(calloc((size_t)r.max + 1, sizeof *st->vals));
 	st->lens = pg_must(calloc((size_t)r.max + 1, sizeof *st->lens));
@@ -233,11 +246,11 @@ static int prepare_typed(pg_conn *c, pg_stmt *st)
 	return rc;
 }
 
-static pg_stmt **cache_slot(struct pg_cache *k, const char *sql, uint64_t h)
+static pg_stmt **cache_slot(struct pg_cache *k, const char *sql, size_t n, uint64_t h)
 {
 	for (size_t i = h & (CACHE_SLOTS - 1);; i = (i + 1) & (CACHE_SLOTS - 1)) {
 		pg_stmt **cs = &k->slot[i];
-		if (!*cs || ((*cs)->hash == h && strcmp((*cs)->sql, sql) == 0))
+		if (!*cs || ((*cs)->hash == h && (*cs)->len == n && memcmp((*cs)->sql, sql, n) == 0))
 			return cs;
 	}
 }
@@ -245,8 +258,9 @@ static pg_stmt **cache_slot(struct pg_cache *k, const char *sql, uint64_t h)
 sql_stmt *pg_prepare(store *s, const char *sql, err *e)
 {
 	struct pg_cache *k = s->pg->cache;
-	uint64_t h = text_hash(sql);
-	pg_stmt **cs = cache_slot(k, sql, h);
+	size_t n = strlen(sql);
+	uint64_t h = text_hash(sql, n);
+	pg_stmt **cs = cache_slot(k, sql, n, h);
 	if (*cs && !(*cs)->busy) {
 		(*cs)->busy = true;
 		return &(*cs)->h;

@@ -151,6 +151,20 @@ static void statements_are_cached(void **state)
 	assert_non_null(strstr(f->e.msg, "no such parameter"));
 }
 
+/* Texts alike but in one byte (the cache hashes eight at a step, then
+ * the rest one at a time), or one the other's start, are each their own
+ * statement. */
+static void texts_alike_are_not_confused(void **state)
+{
+	pgfix *f = *state;
+	const char *texts[] = {"SELECT 10 + 1", "SELECT 20 + 1", "SELECT 10 + 2", "SELECT 10 + 22",
+			       "SELECT 10 + 2 "};
+	const int64_t want[] = {11, 21, 12, 32, 12};
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+			assert_int_equal(count(f, texts[i]), want[i]);
+}
+
 /* A statement the cache does not keep (here the same text twice at once)
  * is let go on the server when done. Done inside a transaction a refusal
  * had ended, its DEALLOCATE would be refused too and the statement stay
@@ -579,7 +593,7 @@ int main(void)
 	test_pg_cluster_start();
 	const struct CMUnitTest tests[] = {
 		T(parameters_are_rewritten), T(values_come_back_as_sqlite_gives_them),
-		T(statements_are_cached), T(a_constraint_refusal_is_a_conflict),
+		T(statements_are_cached), T(texts_alike_are_not_confused), T(a_constraint_refusal_is_a_conflict),
 		T(concurrent_transactions_are_serializable), T(a_unit_that_loses_is_run_again),
 		T(a_lasting_conflict_stays_busy), T(bad_and_unreachable_uris_are_refused),
 		T(writers_run_side_by_side), T(untyped_parameters_are_typed_at_first_run),
