@@ -118,6 +118,10 @@ int sign_in(domain *d, const char *email, const char *password, const char *addr
  * new cookie. */
 int sign_in_device(domain *d, const char *email, const char *password, const char *address,
 		   const char *device, session *out, err *e);
+/* sign_in_device for account `user`, just made by this request from the
+ * password it was given (set-up, joining): the password is not checked
+ * again, so not hashed twice. */
+int sign_in_made(domain *d, int64_t user, const char *address, const char *device, session *out, err *e);
 /* The session of cookie `token`: 1 and `out` when it is live, 0 when
  * there is none or it timed out (removed), -1 on error. Keeps the idle
  * clock, a write at most once a minute (session.c). */

@@ -99,9 +99,10 @@ static void signed_out_never_says_an_account_exists(void **state)
 	page_has(r, "Already use copro? <a class=\"govuk-link\" href=\"/sign-in\">Sign in</a> first");
 	request_destroy(r);
 
-	unsigned long before = atomic_load(&cheap_hash_calls);
+	unsigned long before = atomic_load(&cheap_hash_calls), made = password_hashes_made();
 	r = join_signed_out(w, invite(w), "lead@example.org");
 	unsigned long existing = atomic_load(&cheap_hash_calls) - before;
+	unsigned long existing_all = password_hashes_made() - made;
 	assert_int_equal(r->status, 400);
 	page_lacks(r, "already an account");
 	page_has(r, "copro could not make a new account with that email address. If you already use copro, sign in "
@@ -115,14 +116,39 @@ static void signed_out_never_says_an_account_exists(void **state)
 	assert_int_equal(memberships(w, AS_LEAD, w->org), 1);
 
 	before = atomic_load(&cheap_hash_calls);
+	made = password_hashes_made();
 	r = join_signed_out(w, invite(w), "brand.new@example.org");
 	unsigned long fresh = atomic_load(&cheap_hash_calls) - before;
+	unsigned long fresh_all = password_hashes_made() - made;
 	assert_int_equal(r->status, 303);
 	request_destroy(r);
-	/* One argon2id hash each (the join's own; the sign-in after a new
-	 * account verifies, which sets no cost). */
+	/* One argon2id hash each, the join's own, and nothing else: the new
+	 * account is signed in without checking the password it was just
+	 * made from, a second argon2id run that only the new address cost. */
 	assert_int_equal(existing, 1);
 	assert_int_equal(fresh, existing);
+	assert_int_equal(existing_all, 1);
+	assert_int_equal(fresh_all, existing_all);
+}
+
+/* The new account is signed in without its password checked again, but
+ * not from an address locked out of signing in: the account is made, and
+ * the person sent to sign in, as before. */
+static void a_locked_address_joins_but_is_not_signed_in(void **state)
+{
+	webfix *w = *state;
+	char now[21];
+	time_now_iso(now);
+	for (int i = 0; i < FAILURES_PER_ADDRESS; i++)
+		assert_int_equal(store_failure_add(&w->f.db, "someone@example.org", "unknown", now, &w->f.e), 0);
+	request *r = join_signed_out(w, invite(w), "brand.new@example.org");
+	assert_int_equal(r->status, 303);
+	assert_string_equal(r->location, "/sign-in");
+	assert_null(r->cookie);
+	request_destroy(r);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM app_user WHERE email = 'brand.new@example.org'"), 1);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM user_session s JOIN app_user u ON u.id = s.user_id"
+				       " WHERE u.email = 'brand.new@example.org'"), 0);
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
@@ -133,6 +159,7 @@ int main(void)
 		T(signed_in_joins_with_one_button),
 		T(a_member_already_leaves_the_link_unused),
 		T(signed_out_never_says_an_account_exists),
+		T(a_locked_address_joins_but_is_not_signed_in),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

@@ -74,11 +74,15 @@ static int signed_in(request *r, const session *s)
 }
 
 /* A new account is signed in and sent home; to the sign-in page if that
- * fails (too many attempts from this address, say). */
-static int sign_in_new(request *r, const char *email, const char *password)
+ * fails (too many attempts from this address, say). An account made by
+ * this request (`user`) is not checked against its password again; one
+ * that was there (0: an assessor's link used by an existing account, its
+ * password checked already) is signed in with it. */
+static int sign_in_new(request *r, int64_t user, const char *email, const char *password)
 {
 	session s;
-	if (sign_in_device(&r->d, email, password, r->address, r->device_cookie, &s, &r->e) < 0)
+	if ((user ? sign_in_made(&r->d, user, r->address, r->device_cookie, &s, &r->e)
+		  : sign_in_device(&r->d, email, password, r->address, r->device_cookie, &s, &r->e)) < 0)
 		return web_redirect(r, "/sign-in");
 	return signed_in(r, &s);
 }
@@ -136,7 +140,7 @@ static int page_setup_post(request *r)
 		setup_form(r, &fe);
 		return r->status;
 	}
-	return sign_in_new(r, email, password);
+	return sign_in_new(r, user, email, password);
 }
 
 static void sign_in_form(request *r, const form_errors *fe)
@@ -311,7 +315,7 @@ static int page_invitation_post(request *r)
 	const char *email = form_get(r, "email"), *password = form_get(r, "password");
 	form_errors fe = {0};
 	err e = {0};
-	int64_t user;
+	int64_t user, made = 0;         /* made: an account this request made */
 	assessor_row assessor;
 	if (r->sess.valid && !assessor_link(r))
 		return join_signed_in(r);
@@ -330,14 +334,14 @@ static int page_invitation_post(request *r)
 		/* An assessor's link (domain/gold.h): an existing account joins too. */
 		if (gold_invite_accept(&r->d, r->params[0], email, password, &user, &e) < 0)
 			form_error_add(&fe, domain_busy(&e) ? "password" : "email", arena_strdup(&r->mem, e.msg));
-	} else if (invitation_accept(&r->d, r->params[0], email, password, &user, &e) < 0)
+	} else if (invitation_accept(&r->d, r->params[0], email, password, &made, &e) < 0)
 		form_error_add(&fe, domain_busy(&e) ? "password" : "email", arena_strdup(&r->mem, e.msg));
 	if (fe.n) {
 		r->status = page_refused_status(r, &e, 400);
 		invitation_form(r, &fe);
 		return r->status;
 	}
-	return sign_in_new(r, email, password);
+	return sign_in_new(r, made, email, password);
 }
 
 const route account_routes[] = {
