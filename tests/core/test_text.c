@@ -3,6 +3,8 @@
 
 #include "core/text.h"
 
+#include <time.h>
+
 static void dates_that_exist(void **state)
 {
 	(void)state;
@@ -124,6 +126,36 @@ static void clock_override(void **state)
 	unsetenv("COPRO_NOW");
 }
 
+/* Times as copro stores them, to seconds since 1970 as timegm gives
+ * them (a leap second's 60 is the next minute's 0); anything else,
+ * signs and spaces too, is not a time. */
+static void times_parsed(void **state)
+{
+	(void)state;
+	assert_int_equal(time_parse_iso("1970-01-01T00:00:00Z"), 0);
+	assert_int_equal(time_parse_iso("2000-02-29T12:34:56Z"), 951827696);
+	assert_int_equal(time_parse_iso("2026-12-07T20:30:00Z"), 1796675400);
+	assert_int_equal(time_parse_iso("1900-03-01T00:00:00Z"), -2203891200LL);
+	assert_int_equal(time_parse_iso("2199-12-31T23:59:59Z"), 7258118399LL);
+	assert_int_equal(time_parse_iso("2026-12-31T23:59:60Z"), time_parse_iso("2027-01-01T00:00:00Z"));
+	for (int64_t t = -2208988800LL; t < 7258118400LL; t += 3600 * 37 + 61) {
+		char iso[21];
+		time_iso(t, iso);
+		assert_int_equal(time_parse_iso(iso), t);
+	}
+	const char *bad[] = {"2026-02-29T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T00:60:00Z",
+			     "2026-01-01T00:00:61Z", "2026-01-01T-1:00:00Z", "2026-01-01T 1:00:00Z",
+			     "2026-01-01T01:+1:00Z", "2026-01-01 01:00:00Z", "2026-01-01T01:00:00",
+			     "2026-1-01T01:00:00Z", "", NULL};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_int_equal(time_parse_iso(bad[i]), -1);
+	setenv("COPRO_NOW", "2027-01-02T03:04:05Z", 1);
+	assert_int_equal(time_now_epoch(), time_parse_iso("2027-01-02T03:04:05Z"));
+	unsetenv("COPRO_NOW");
+	int64_t before = (int64_t)time(NULL), now = time_now_epoch();
+	assert_true(now >= before && now <= (int64_t)time(NULL));
+}
+
 static void digits(void **state)
 {
 	(void)state;
@@ -142,7 +174,7 @@ int main(void)
 		cmocka_unit_test(dates_that_exist), cmocka_unit_test(dates_that_do_not),
 		cmocka_unit_test(utf8),             cmocka_unit_test(lines_and_limits),
 		cmocka_unit_test(urls),             cmocka_unit_test(clock_override),
-		cmocka_unit_test(digits),
+		cmocka_unit_test(digits),           cmocka_unit_test(times_parsed),
 		cmocka_unit_test(dates_in_words),   cmocka_unit_test(counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
