@@ -151,6 +151,23 @@ static void statements_are_cached(void **state)
 	assert_non_null(strstr(f->e.msg, "no such parameter"));
 }
 
+/* Integers go to the server as their decimal text, the extremes too. */
+static void integers_are_bound_whole(void **state)
+{
+	pgfix *f = *state;
+	const int64_t values[] = {0, 7, -7, 10, 1234567890123LL, INT64_MAX, INT64_MIN};
+	for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+		int64_t got = 1;
+		assert_int_equal(sql_get_int(&f->db, "SELECT CAST(? AS BIGINT)", SQL_ARGS(sql_int(values[i])), &got,
+					     &f->e), 0);
+		assert_int_equal(got, values[i]);
+		const char *text = NULL;
+		assert_int_equal(sql_get(&f->db, &f->mem, "SELECT CAST(CAST(? AS BIGINT) AS TEXT)",
+					 SQL_ARGS(sql_int(values[i])), &text, sql_text_row, &f->e), 1);
+		assert_int_equal(strtoll(text, NULL, 10), values[i]);
+	}
+}
+
 /* Texts alike but in one byte (the cache hashes eight at a step, then
  * the rest one at a time), or one the other's start, are each their own
  * statement. */
@@ -593,7 +610,7 @@ int main(void)
 	test_pg_cluster_start();
 	const struct CMUnitTest tests[] = {
 		T(parameters_are_rewritten), T(values_come_back_as_sqlite_gives_them),
-		T(statements_are_cached), T(texts_alike_are_not_confused), T(a_constraint_refusal_is_a_conflict),
+		T(statements_are_cached), T(texts_alike_are_not_confused), T(integers_are_bound_whole), T(a_constraint_refusal_is_a_conflict),
 		T(concurrent_transactions_are_serializable), T(a_unit_that_loses_is_run_again),
 		T(a_lasting_conflict_stays_busy), T(bad_and_unreachable_uris_are_refused),
 		T(writers_run_side_by_side), T(untyped_parameters_are_typed_at_first_run),
