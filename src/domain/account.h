@@ -149,7 +149,9 @@ typedef struct checks_asked {
 	session_list session;
 	membership_list memberships;
 } checks_asked;
-int session_ask(domain *d, const char *token, int64_t org, int64_t area, checks_asked *q, err *e);
+/* `hash`, when not NULL, is token_hash's of this token, already made. */
+int session_ask(domain *d, const char *token, const char *hash, int64_t org, int64_t area,
+		checks_asked *q, err *e);
 int session_take(const char *token, const checks_asked *q, session *out);
 bool access_to_org_take(const checks_asked *q, const session *s, int64_t org, enum access *level,
 			int64_t *area);

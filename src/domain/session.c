@@ -49,12 +49,16 @@ int session_read(domain *d, const char *token, session *out, err *e)
 	return session_of_row(token, hash, &r, out);
 }
 
-int session_ask(domain *d, const char *token, int64_t org, int64_t area, checks_asked *q, err *e)
+int session_ask(domain *d, const char *token, const char *hash, int64_t org, int64_t area,
+		checks_asked *q, err *e)
 {
 	memset(q, 0, sizeof *q);
 	if (!token || strlen(token) != 64)
 		return 0;
-	token_hash(token, q->hash);
+	if (hash && strlen(hash) == 64)
+		memcpy(q->hash, hash, 65);
+	else
+		token_hash(token, q->hash);
 	q->asked = true;
 	if (store_session_ask(d->db, d->mem, q->hash, &q->session, e) < 0)
 		return -1;

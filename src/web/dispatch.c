@@ -502,7 +502,8 @@ static int checks_read(request *r, const route *rt, bool one_tx, checks_asked *q
 		area = param_id(r, (size_t)i);
 	*rev = (revision_asked){0};
 	domain_reads_begin(&r->d);
-	int rc = session_ask(&r->d, r->session_cookie, org, area, q, &r->e);
+	int rc = session_ask(&r->d, r->session_cookie, r->session_hash[0] ? r->session_hash : NULL, org, area,
+			     q, &r->e);
 	if (rc == 0 && q->asked && (org || area) && cacheable(r, rt)) {
 		*rev = (revision_asked){.org = org, .area = area};
 		rc = store_revision_ask(r->d.db, &r->mem, org, area, &rev->got, &r->e);
@@ -586,7 +587,10 @@ bool web_refuse_signed_out(request *r)
 		return web_refuse_upload(r);
 	session s;
 	err e = {0};
-	if (session_resume(&r->d, r->session_cookie, &s, &e) != 0)
+	int found = session_resume(&r->d, r->session_cookie, &s, &e);
+	/* The cookie's hash (a SHA-256), for the checks after the body. */
+	memcpy(r->session_hash, s.due_hash, sizeof r->session_hash);
+	if (found != 0)
 		return false;   /* signed in, or in doubt: the dispatcher decides */
 	web_redirect(r, "/sign-in");
 	return true;

@@ -60,6 +60,8 @@ typedef struct request {
 	/* What the request brought, copied out of libmicrohttpd so that
 	 * dispatch and pages (and their tests) never need a connection. */
 	const char *session_cookie, *form_cookie;
+	char session_hash[65];          /* the session cookie's token_hash, once made
+					 * (before the body), or "" */
 	const char *pending_cookie;     /* a sign-in waiting for its code (two_factor.c) */
 	const char *answer_cookie;      /* partner pages: the response being answered */
 	const char *device_cookie;      /* sign-in's device cookie (domain/device.h) */

@@ -325,6 +325,47 @@ static void one_commit_per_change(void **state)
 		sqlite3_commit_hook(w->f.db.db, NULL, NULL);
 }
 
+/* A signed-in POST's cookie is hashed once, before its body, and the
+ * checks after the body take that hash: here another session's, put in
+ * its place, decides who is asking. */
+static request *review_before_body(webfix *w, int who)
+{
+	request *r = web_request(w, who, "POST", web_path(w, "/org/%lld/evaluation/%lld/statement/1i/review",
+							 (long long)w->org, (long long)w->eval));
+	const char *fields[] = {"csrf", w->as[who].csrf, "strengths", "Once", "areas", "",
+				"status", "in-progress", NULL};
+	for (size_t i = 0; fields[i]; i += 2)
+		request_add_field(r, fields[i], fields[i + 1]);
+	assert_non_null(web_post_route(r));
+	assert_false(web_refuse_signed_out(r));
+	return r;
+}
+
+static void a_posts_cookie_is_hashed_once(void **state)
+{
+	webfix *w = *state;
+	char lead[65], viewer[65];
+	token_hash(w->as[AS_LEAD].token, lead);
+	token_hash(w->as[AS_VIEWER].token, viewer);
+	request *r = review_before_body(w, AS_LEAD);
+	assert_string_equal(r->session_hash, lead);
+	web_dispatch(r);
+	assert_int_equal(r->status, 303);
+	request_destroy(r);
+	r = review_before_body(w, AS_LEAD);
+	memcpy(r->session_hash, viewer, sizeof viewer);
+	web_dispatch(r);
+	assert_int_not_equal(r->status, 303);
+	request_destroy(r);
+	/* A cookie that is no session's leaves no hash: signed out at once. */
+	r = web_request(w, AS_NOBODY, "POST", "/org/1/evaluation/1/statement/1i/review");
+	r->session_cookie = "00000000000000000000000000000000000000000000000000000000000000ff";
+	assert_non_null(web_post_route(r));
+	assert_true(web_refuse_signed_out(r));
+	assert_string_equal(r->session_hash, "");
+	request_destroy(r);
+}
+
 /* A change's checks read the organisation's area in its transaction and
  * hand it to its activity line, which then need not look it up. */
 static void the_line_takes_the_area_the_checks_read(void **state)
@@ -484,7 +525,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(matching), cmocka_unit_test(a_mismatch_copies_nothing),
 		T(a_post_is_looked_up_once), T(signed_out_goes_to_sign_in), T(one_commit_per_change),
-		T(the_line_takes_the_area_the_checks_read),
+		T(the_line_takes_the_area_the_checks_read), T(a_posts_cookie_is_hashed_once),
 		T(pages_are_cached_until_their_data_changes),
 		T(a_cached_page_is_one_round_trip),
 		T(csrf_required_on_every_post), T(signed_out_form_needs_its_cookie),
