@@ -3,11 +3,16 @@
 #include "web/change.h"
 
 #include "store/store.h"
+#include "web/partner.h"
 
 /* The 503 page for a change the database could not write; when it was
  * busy, with Retry-After, as every "busy, try again" answer of copro's. */
 void change_not_saved(request *r, const err *why)
 {
+	if (r->route && (r->route->flags & ROUTE_PARTNER)) {
+		partner_not_saved(r, why->kind == ERR_BUSY);   /* never a staff page */
+		return;
+	}
 	if (why->kind == ERR_BUSY)
 		r->retry_after = WEB_BUSY_RETRY_SECONDS;
 	web_error_page(r, 503, "Sorry, your change was not saved",

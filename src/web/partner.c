@@ -91,8 +91,9 @@ void partner_page_end(request *r, const partner_frame *p)
 	      tr(r, "We do not ask for your name."));
 }
 
-int partner_error_page(request *r, const partner_frame *p, int status, const char *title,
-		       const char *message)
+/* An error page's start, the page before it dropped. */
+static void error_begin(request *r, const partner_frame *p, int status, const char *title,
+			const char *message)
 {
 	r->out.len = 0;
 	r->file_path = NULL;
@@ -101,8 +102,41 @@ int partner_error_page(request *r, const partner_frame *p, int status, const cha
 	r->status = status;
 	partner_page_begin(r, p, title);
 	htmlf(&r->out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
-		       "<h1 class=\"govuk-heading-l\">%t</h1><p class=\"govuk-body-l\">%t</p></div></div>",
+		       "<h1 class=\"govuk-heading-l\">%t</h1><p class=\"govuk-body-l\">%t</p>",
 	      title, message);
+}
+
+int partner_error_page(request *r, const partner_frame *p, int status, const char *title,
+		       const char *message)
+{
+	/* Every partner 503 is a busy one: it says when to come back, as
+	 * every busy answer of copro's. */
+	if (status == 503)
+		r->retry_after = WEB_BUSY_RETRY_SECONDS;
+	error_begin(r, p, status, title, message);
+	htmlf(&r->out, "</div></div>");
 	partner_page_end(r, p);
 	return status;
+}
+
+/* The form goes back to the address it came from (no action: the page's
+ * own), with every field as it was sent, the form token among them. */
+void partner_not_saved(request *r, bool busy)
+{
+	partner_frame p = {0};
+	if (busy)
+		error_begin(r, &p, 503, tr(r, "Sorry, we are busy"),
+			    tr(r, "Your answer is not saved yet. Wait a few seconds, then press Send again. What you wrote is kept."));
+	else
+		error_begin(r, &p, 503, tr(r, "Sorry, something went wrong"),
+			    tr(r, "Your answer is not saved yet. Please try again later. What you wrote is kept."));
+	r->retry_after = busy ? WEB_BUSY_RETRY_SECONDS : 0;
+	htmlf(&r->out, "<form method=\"post\" novalidate>");
+	for (size_t i = 0; i < r->n_fields; i++)
+		htmlf(&r->out, "<input type=\"hidden\" name=\"%a\" value=\"%a\">", r->fields[i].name,
+		      r->fields[i].value ? r->fields[i].value : "");
+	htmlf(&r->out, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">%t</button>"
+		       "</form></div></div>",
+	      tr(r, "Send again"));
+	partner_page_end(r, &p);
 }

@@ -22,6 +22,11 @@ void partner_page_end(request *r, const partner_frame *p);
  * (410), too busy (429) or sent what cannot be read; returns status. */
 int partner_error_page(request *r, const partner_frame *p, int status, const char *title,
 		       const char *message);
+/* A partner's answer the database did not save (change.c): 503 in the
+ * partner's words, with Retry-After when it was busy (lost at every try),
+ * and what they sent kept in a form that sends it again, so nothing they
+ * typed is lost. */
+void partner_not_saved(request *r, bool busy);
 /* `text` (a tr() of words with "{name}" in them) with "{name}" replaced
  * by `value`, as text (escaped when written, like any other), so that a
  * translation may move the value and no translated text is ever a format

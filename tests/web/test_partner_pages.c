@@ -11,6 +11,7 @@
 #include "domain/throttle.h"
 #include "domain/views.h"
 #include "web/i18n.h"
+#include "web/partner.h"
 
 static const user_row lead = {.id = 0, .name = "Lead Tester"};
 static const char form_token[] = "f00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeed";
@@ -297,6 +298,60 @@ static void a_york_round(void **state)
 	get_body(w, web_path(w, "/v/%s/q/7", t), c, 404);
 }
 
+/* Every partner 503 is a busy one and says when to come back, as every
+ * busy answer of copro's (the browser's Retry-After). */
+static void a_busy_page_says_when_to_come_back(void **state)
+{
+	webfix *w = *state;
+	request *r = request_create(&w->cfg, "GET", "/v/x");
+	partner_frame p = {0};
+	assert_int_equal(partner_error_page(r, &p, 503, "Sorry, we are busy", "Wait a moment."), 503);
+	assert_int_equal(r->retry_after, WEB_BUSY_RETRY_SECONDS);
+	request_destroy(r);
+	r = request_create(&w->cfg, "GET", "/v/x");
+	assert_int_equal(partner_error_page(r, &p, 410, "This link is closed", "Thank you."), 410);
+	assert_int_equal(r->retry_after, 0);
+	request_destroy(r);
+}
+
+/* An answer that loses to other changes at every try (PostgreSQL's
+ * SERIALIZABLE; here a trigger makes every write of view_answer lose):
+ * a partner page, never the staff one, 503 with Retry-After, in plain
+ * words, and what the partner wrote kept in a form that sends it again,
+ * which saves it once the database is free. */
+static void an_answer_that_keeps_losing_is_kept(void **state)
+{
+	webfix *w = *state;
+	if (!getenv("COPRO_TEST_DB"))
+		skip();         /* only PostgreSQL's changes lose */
+	int64_t round;
+	const char *t = open_round(w, NULL, NULL, &round);
+	const char *c = start(w, t);
+	const char *path = web_path(w, "/v/%s/q/1/comments", t);
+	test_pg_admin(w->f.path, "CREATE FUNCTION lose() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+		      " RAISE EXCEPTION 'could not serialize access' USING ERRCODE = 'serialization_failure';"
+		      " END $$; CREATE TRIGGER lose BEFORE INSERT OR UPDATE ON view_answer"
+		      " FOR EACH ROW EXECUTE FUNCTION lose()");
+	const char *const sent[] = {"good", "Kind \"teachers\" <3", "better", "More trips", NULL};
+	request *r = partner(w, "POST", path, c, sent);
+	expect(r, 503);
+	assert_int_equal(r->retry_after, WEB_BUSY_RETRY_SECONDS);
+	page_has(r, "Sorry, we are busy");
+	page_has(r, "Wait a few seconds, then press Send again. What you wrote is kept.");
+	page_has(r, "If you are worried about your safety");
+	page_has(r, "<form method=\"post\" novalidate>");
+	page_has(r, "name=\"good\" value=\"Kind &quot;teachers&quot; &lt;3\"");
+	page_has(r, "name=\"better\" value=\"More trips\"");
+	page_has(r, arena_printf(&w->f.mem, "name=\"csrf\" value=\"%s\"", form_token));
+	page_lacks(r, "Sign out");
+	page_lacks(r, "your change was not saved");
+	request_destroy(r);
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM view_answer"), 0);
+	test_pg_admin(w->f.path, "DROP TRIGGER lose ON view_answer; DROP FUNCTION lose()");
+	post_expect(w, path, c, sent, 303, web_path(w, "/v/%s/q/2", t));
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM view_answer WHERE better = 'More trips'"), 1);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
@@ -308,6 +363,8 @@ int main(void)
 		T(throttled),
 		T(easy_read_and_languages),
 		T(a_york_round),
+		T(a_busy_page_says_when_to_come_back),
+		T(an_answer_that_keeps_losing_is_kept),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }
