@@ -387,6 +387,7 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	r->started_ns = access_log_now_ns();
 	drain_request_started();
 	if (drain_stopping()) {
+		r->retry_after = WEB_BUSY_RETRY_SECONDS;
 		web_error_page(r, 503, "Sorry, copro is restarting",
 			       "Nothing was saved. Try again in a minute.");
 		r->early = true;
@@ -441,6 +442,7 @@ static void serve_request(void *server, request *r)
 		fprintf(stderr, "copro serve: %s\n", e.msg);
 		if (!r->post && web_answer_without_database(r))
 			return;
+		r->retry_after = WEB_BUSY_RETRY_SECONDS;
 		web_error_page(r, 503, "Sorry, copro is not available",
 			       "The database cannot be opened. Try again in a few minutes.");
 		return;

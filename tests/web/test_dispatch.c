@@ -282,6 +282,35 @@ static const char *writers(webfix *w)
 	return x ? x : "";
 }
 
+/* A change whose transaction cannot begin because another program is
+ * writing (SQLite's lock, waited for no time here): 503 "busy" with
+ * Retry-After, as every busy answer of copro's, and nothing saved. The
+ * answer is change.c's: the dispatcher's own busy page is replaced by it
+ * once the refusal is seen. */
+static void a_change_that_cannot_begin_is_busy(void **state)
+{
+	webfix *w = *state;
+	if (store_engine_is_pg(&w->f.db))
+		skip();         /* PostgreSQL's BEGIN waits for no other writer */
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(w->f.path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_busy_timeout(w->f.db.db, 0);
+	int64_t lines = activity_lines(w);
+	const char *path = arena_printf(&w->f.mem, "/org/%lld/evaluation/%lld/statement/1i/review",
+					(long long)w->org, (long long)w->eval);
+	const char *good[] = {"strengths", "Warm welcome", "areas", "", "status", "in-progress", NULL};
+	request *r = web_run(w, AS_LEAD, "POST", path, good);
+	assert_int_equal(r->status, 503);
+	assert_int_equal(r->retry_after, WEB_BUSY_RETRY_SECONDS);
+	page_has(r, "Nothing was saved because the database is busy");
+	request_destroy(r);
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	sqlite3_busy_timeout(w->f.db.db, store_busy_timeout_ms());
+	assert_int_equal(activity_lines(w), lines);
+}
+
 /* A signed-in change and its activity line are one commit (one wait for
  * the disk; on PostgreSQL, written by one transaction); a refused change
  * commits nothing and leaves nothing. */
@@ -525,6 +554,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(matching), cmocka_unit_test(a_mismatch_copies_nothing),
 		T(a_post_is_looked_up_once), T(signed_out_goes_to_sign_in), T(one_commit_per_change),
+		T(a_change_that_cannot_begin_is_busy),
 		T(the_line_takes_the_area_the_checks_read), T(a_posts_cookie_is_hashed_once),
 		T(pages_are_cached_until_their_data_changes),
 		T(a_cached_page_is_one_round_trip),

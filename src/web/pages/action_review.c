@@ -273,9 +273,10 @@ static int page_action_review_post(request *r)
 		form_error_add(&fe, "status", "Choose a status from the list, or leave it unselected");
 	int64_t id;
 	if (!fe.n && action_review_add(&r->d, &in, &id, &e) < 0) {
-		if (e.kind == ERR_BUSY || e.kind == ERR_IO || e.kind == ERR_INTERNAL)
-			return web_error_page(r, e.kind == ERR_BUSY ? 503 : 500, "Sorry, something went wrong",
-					      sentence(r, e.msg));
+		if (e.kind == ERR_BUSY)
+			return page_error(r, &e);
+		if (e.kind == ERR_IO || e.kind == ERR_INTERNAL)
+			return web_error_page(r, 500, "Sorry, something went wrong", sentence(r, e.msg));
 		form_error_add(&fe, "what_happened", sentence(r, e.msg));
 	}
 	if (fe.n)

@@ -203,8 +203,9 @@ static int page_you_said(request *r)
 
 static int you_said_failed(request *r, const err *e)
 {
-	return web_error_page(r, e->kind == ERR_BUSY ? 503 : 500, "Sorry, something went wrong",
-			      sentence(r, e->msg));
+	if (e->kind == ERR_BUSY)
+		return page_error(r, e);
+	return web_error_page(r, 500, "Sorry, something went wrong", sentence(r, e->msg));
 }
 
 /* ROUTE: POST /org/{org}/you-said (contributor) */
