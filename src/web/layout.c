@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "domain/notify.h"
 #include "web/i18n.h"
+#include "web/partner.h"
 #include "web/web.h"
 
 /* A section of the service navigation: its label, its address after
@@ -271,6 +272,12 @@ void page_end(request *r)
 
 int web_error_page(request *r, int status, const char *title, const char *message)
 {
+	/* A partner never lands on a staff page: what copro says about itself
+	 * (a change left unfinished, a database that would not write) is said
+	 * on a partner page, in the partner pages' own plain words. */
+	if (status >= 500 && r->route && (r->route->flags & ROUTE_PARTNER))
+		return partner_error_page(r, &(partner_frame){0}, status, tr(r, "Sorry, something went wrong"),
+					  tr(r, "Nothing was saved. Please try again later."));
 	r->out.len = 0;
 	r->file_path = NULL;
 	r->content_type = NULL;

@@ -314,6 +314,29 @@ static void a_busy_page_says_when_to_come_back(void **state)
 	request_destroy(r);
 }
 
+/* What copro says about itself on a partner's address (change.c's page
+ * for a change left unfinished, a commit the disk refused) is said on a
+ * partner page in its plain words, never on the staff one. */
+static void a_partner_never_sees_a_staff_error(void **state)
+{
+	webfix *w = *state;
+	request *r = request_create(&w->cfg, "POST", "/v/x/q/1/comments");
+	r->route = web_route_for("POST", r->path, &r->mem);
+	assert_non_null(r->route);
+	assert_int_equal(web_error_page(r, 500, "Sorry, something went wrong",
+					"Nothing was saved: copro left a change unfinished (a bug). Please report it."), 500);
+	page_has(r, "Nothing was saved. Please try again later.");
+	page_has(r, "If you are worried about your safety");
+	page_lacks(r, "a bug");
+	page_lacks(r, "Go to the start");
+	request_destroy(r);
+	r = request_create(&w->cfg, "GET", "/sign-in");
+	r->route = web_route_for("GET", r->path, &r->mem);
+	web_error_page(r, 500, "Sorry, something went wrong", "A staff page's reason.");
+	page_has(r, "A staff page&#39;s reason.");
+	request_destroy(r);
+}
+
 /* An answer that loses to other changes at every try (PostgreSQL's
  * SERIALIZABLE; here a trigger makes every write of view_answer lose):
  * a partner page, never the staff one, 503 with Retry-After, in plain
@@ -364,6 +387,7 @@ int main(void)
 		T(easy_read_and_languages),
 		T(a_york_round),
 		T(a_busy_page_says_when_to_come_back),
+		T(a_partner_never_sees_a_staff_error),
 		T(an_answer_that_keeps_losing_is_kept),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
