@@ -270,12 +270,22 @@ void page_end(request *r)
 		"in the source text are marked."));
 }
 
+/* The request's route, or before the dispatcher has found it (copro
+ * serve's pages for a server stopping or a database it cannot open) the
+ * one its address names. */
+static bool partner_address(request *r)
+{
+	const struct route *rt = r->route ? r->route : web_route_for(r->method, r->path, &r->mem);
+	return rt && (rt->flags & ROUTE_PARTNER);
+}
+
 int web_error_page(request *r, int status, const char *title, const char *message)
 {
 	/* A partner never lands on a staff page: what copro says about itself
-	 * (a change left unfinished, a database that would not write) is said
-	 * on a partner page, in the partner pages' own plain words. */
-	if (status >= 500 && r->route && (r->route->flags & ROUTE_PARTNER))
+	 * (a change left unfinished, a database that would not write, a
+	 * server restarting) is said on a partner page, in the partner pages'
+	 * own plain words. */
+	if (status >= 500 && partner_address(r))
 		return partner_error_page(r, &(partner_frame){0}, status, tr(r, "Sorry, something went wrong"),
 					  tr(r, "Nothing was saved. Please try again later."));
 	r->out.len = 0;

@@ -330,8 +330,14 @@ static void a_partner_never_sees_a_staff_error(void **state)
 	page_lacks(r, "a bug");
 	page_lacks(r, "Go to the start");
 	request_destroy(r);
+	/* Before the dispatcher, as serve's page for a server restarting. */
+	r = request_create(&w->cfg, "GET", "/v/x/privacy");
+	assert_int_equal(web_error_page(r, 503, "Sorry, copro is restarting", "Try again in a minute."), 503);
+	page_has(r, "Nothing was saved. Please try again later.");
+	assert_int_equal(r->retry_after, WEB_BUSY_RETRY_SECONDS);
+	page_lacks(r, "copro is restarting");
+	request_destroy(r);
 	r = request_create(&w->cfg, "GET", "/sign-in");
-	r->route = web_route_for("GET", r->path, &r->mem);
 	web_error_page(r, 500, "Sorry, something went wrong", "A staff page's reason.");
 	page_has(r, "A staff page&#39;s reason.");
 	request_destroy(r);
