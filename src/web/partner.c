@@ -123,7 +123,11 @@ int partner_error_page(request *r, const partner_frame *p, int status, const cha
  * own), with every field as it was sent, the form token among them. */
 void partner_not_saved(request *r, bool busy)
 {
+	/* The link's own address, for its privacy notice, as on the page the
+	 * partner came from: the handler's frame is gone with its try. */
 	partner_frame p = {0};
+	if (!strncmp(r->path, "/v/", 3))
+		p.base = arena_printf(&r->mem, "/v/%.*s", (int)strcspn(r->path + 3, "/?"), r->path + 3);
 	if (busy)
 		error_begin(r, &p, 503, tr(r, "Sorry, we are busy"),
 			    tr(r, "Your answer is not saved yet. Wait a few seconds, then press Send again. What you wrote is kept."));

@@ -368,6 +368,7 @@ static void an_answer_that_keeps_losing_is_kept(void **state)
 	page_has(r, "Sorry, we are busy");
 	page_has(r, "Wait a few seconds, then press Send again. What you wrote is kept.");
 	page_has(r, "If you are worried about your safety");
+	page_has(r, web_path(w, "/v/%s/privacy?lang=en-GB", t));
 	page_has(r, "<form method=\"post\" novalidate>");
 	page_has(r, "name=\"good\" value=\"Kind &quot;teachers&quot; &lt;3\"");
 	page_has(r, "name=\"better\" value=\"More trips\"");
