@@ -319,6 +319,26 @@ static void partner_pages_are_all_translated(void **state)
 	print_message("%zu partner pages drawn in en-XA\n", pages);
 }
 
+/* A reader who picked another language than the link's: the privacy
+ * notice is the link's own address with the reader's language, once
+ * (the frame's base once carried "?lang=", giving "?lang=en-GB/privacy"). */
+static void privacy_link_in_the_readers_language(void **state)
+{
+	webfix *w = *state;
+	const char *token = pseudo_round(w);
+	request *r = request_create(&w->cfg, "GET", web_path(w, "/v/%s", token));
+	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
+	r->address = "192.0.2.20";
+	request_add_query(r, "lang", "en-GB");
+	web_dispatch(r);
+	assert_int_equal(r->status, 200);
+	const char *body = web_body(r);
+	assert_non_null(strstr(body, "<html lang=\"en-GB\""));
+	assert_non_null(strstr(body, web_path(w, "href=\"/v/%s/privacy?lang=en-GB\"", token)));
+	assert_null(strstr(body, "?lang=en-GB/privacy"));
+	request_destroy(r);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 static int setup(void **state)
@@ -342,6 +362,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(the_checker_finds_english),
 		T(the_page_chrome_is_translated),
+		T(privacy_link_in_the_readers_language),
 		T(a_language_is_picked_or_british_english),
 		T(requests_in_different_languages_at_once),
 		T(partner_pages_are_all_translated),

@@ -74,7 +74,8 @@ int partner_load(request *r, partner_ctx *c, bool need_open)
 	c->frame = (partner_frame){.org_name = c->v.organisation, .safeguarding = c->v.safeguarding_contact,
 				   .link_lang = c->v.round.language,
 				   .easy_read = !strcmp(c->v.round.wording, VIEWS_WORDING_EASY)};
-	c->frame.base = partner_url(r, c, "");
+	/* The link's address alone: the footer adds the reader's language. */
+	c->frame.base = arena_printf(&r->mem, "/v/%s", c->token);
 	if (need_open && status != VIEW_LINK_OPEN)
 		return link_gone(r, c, status);
 	c->fw = views_framework(&r->d, &c->v.round, &r->e);
