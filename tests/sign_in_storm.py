@@ -25,7 +25,7 @@ import statistics
 import threading
 import time
 
-BUSY = "Too many people are signing in at once: try again in a few seconds."
+BUSY = "Too many people are signing in at once. Nothing was saved. Wait 5 seconds, then try again."
 
 
 def connect(port, src):

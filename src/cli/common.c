@@ -159,7 +159,7 @@ int cli_fail(cli *c)
 		return EXIT_FAIL;       /* run again: the next try speaks */
 	const char *m = c->e.msg[0] ? c->e.msg : "failed for an unknown reason (a bug in copro).";
 	if (cli_lost(c))
-		m = "the database was busy with other changes at the same moment, so nothing was saved: try again in a moment.";
+		m = DOMAIN_BUSY_MESSAGE;        /* staff's one busy wording, as on the web */
 	fprintf(stderr, "copro %s: %s\n", c->command, m);
 	return EXIT_FAIL;
 }

@@ -50,7 +50,7 @@ int password_matches(const char *hash, const char *password, err *e);
  * full) makes password_hash and password_matches fail at once with
  * ERR_BUSY and PASSWORD_BUSY_MESSAGE; password_hashing_refused says
  * whether they did since the refusal was turned on. */
-#define PASSWORD_BUSY_MESSAGE "Too many people are signing in at once: try again in a few seconds."
+#define PASSWORD_BUSY_MESSAGE "Too many people are signing in at once. " DOMAIN_BUSY_ADVICE
 void password_hashing_limit(int most);
 void password_hashing_refuse(bool on);
 bool password_hashing_refused(void);

@@ -29,10 +29,22 @@ typedef struct domain {
 void domain_reads_begin(domain *d);
 int domain_reads_end(domain *d, err *e);
 
+/* The one thing staff are told whenever copro was too busy to do what
+ * they asked (a change that lost at every try or found the database
+ * locked, too many passwords to hash, a server restarting). It says what
+ * was saved: nothing, on every path that says it, because each of those
+ * ends before its transaction or rolls it back whole. It says when to
+ * come back, which is the Retry-After the web sends with it: one number,
+ * written into the words, so the two cannot drift apart. */
+#define DOMAIN_BUSY_SECONDS 5
+#define DOMAIN_DIGITS_(n) #n
+#define DOMAIN_DIGITS(n) DOMAIN_DIGITS_(n)
+#define DOMAIN_BUSY_ADVICE "Nothing was saved. Wait " DOMAIN_DIGITS(DOMAIN_BUSY_SECONDS) " seconds, then try again."
+
 /* A change that lost to concurrent ones at every try (domain/retry.c):
  * the database was busy, not the person wrong. The web answers 503 with
  * Retry-After, as when too many passwords are being hashed at once. */
-#define DOMAIN_BUSY_MESSAGE "copro is busy with other changes at this moment: wait a few seconds and try again."
+#define DOMAIN_BUSY_MESSAGE "copro is busy with other changes. " DOMAIN_BUSY_ADVICE
 bool domain_busy(const err *e);
 
 /* ---- partner groups (domain/groups.c) -------------------------------- */

@@ -13,13 +13,13 @@ void change_not_saved(request *r, const err *why)
 		partner_not_saved(r, why->kind == ERR_BUSY);   /* never a staff page */
 		return;
 	}
-	if (why->kind == ERR_BUSY)
-		r->retry_after = WEB_BUSY_RETRY_SECONDS;
+	if (why->kind == ERR_BUSY) {
+		web_busy_page(r, "Sorry, copro is busy");
+		return;
+	}
 	web_error_page(r, 503, "Sorry, your change was not saved",
-		       why->kind == ERR_BUSY
-			       ? "Nothing was saved because the database is busy. Wait a moment and send the form again."
-			       : arena_printf(&r->mem, "Nothing was saved because %s. Tell whoever runs copro for you, then send the form again.",
-					      why->msg));
+		       arena_printf(&r->mem, "Nothing was saved because %s. Tell whoever runs copro for you, then send the form again.",
+				    why->msg));
 }
 
 /* Committed when the handler succeeded, rolled back when it refused

@@ -547,7 +547,7 @@ static bool admit(request *r, const route *rt, bool one_tx, bool snapshot)
 		if (store_refusal(r->d.db, &why) < 0 && why.kind != ERR_BUSY)
 			change_not_saved(r, &why);
 		else
-			web_error_page(r, 503, "Sorry, copro is busy", "Nothing was saved. Wait a moment and send the form again.");
+			web_busy_page(r, "Sorry, copro is busy");
 		return false;
 	}
 	if (check_org(r, rt, &q) || check_area(r, rt, &q))

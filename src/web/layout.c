@@ -302,3 +302,9 @@ int web_error_page(request *r, int status, const char *title, const char *messag
 	page_end(r);
 	return status;
 }
+
+int web_busy_page(request *r, const char *title)
+{
+	r->retry_after = WEB_BUSY_RETRY_SECONDS;
+	return web_error_page(r, 503, title, DOMAIN_BUSY_ADVICE);
+}

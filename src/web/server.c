@@ -387,9 +387,7 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	r->started_ns = access_log_now_ns();
 	drain_request_started();
 	if (drain_stopping()) {
-		r->retry_after = WEB_BUSY_RETRY_SECONDS;
-		web_error_page(r, 503, "Sorry, copro is restarting",
-			       "Nothing was saved. Try again in a minute.");
+		web_busy_page(r, "Sorry, copro is restarting");
 		r->early = true;
 		return r;
 	}
@@ -442,9 +440,7 @@ static void serve_request(void *server, request *r)
 		fprintf(stderr, "copro serve: %s\n", e.msg);
 		if (!r->post && web_answer_without_database(r))
 			return;
-		r->retry_after = WEB_BUSY_RETRY_SECONDS;
-		web_error_page(r, 503, "Sorry, copro is not available",
-			       "The database cannot be opened. Try again in a few minutes.");
+		web_busy_page(r, "Sorry, copro cannot open its database");
 		return;
 	}
 	r->d = (domain){.db = db, .frameworks = s->opts->config.frameworks, .mem = &r->mem};

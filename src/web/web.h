@@ -45,10 +45,8 @@ typedef struct web_config {
 	bool tls;                       /* behind HTTPS: Secure cookies, HSTS */
 } web_config;
 
-/* When to come back after a 503 "busy, try again in a few seconds": too
- * many passwords to hash (hashing.c), or a change that lost to concurrent
- * ones at every try (pages/common.c). */
-#define WEB_BUSY_RETRY_SECONDS 5
+/* Retry-After on every busy 503: the number DOMAIN_BUSY_ADVICE says. */
+#define WEB_BUSY_RETRY_SECONDS DOMAIN_BUSY_SECONDS
 
 typedef struct request {
 	arena mem;
@@ -262,6 +260,9 @@ int web_redirect(request *r, const char *location);  /* 303 See Other */
 int api_error(request *r, int status, const char *message);
 /* A whole error page; returns status. */
 int web_error_page(request *r, int status, const char *title, const char *message);
+/* The 503 of copro too busy to do it (title: why), with Retry-After and
+ * DOMAIN_BUSY_ADVICE, staff's one busy wording; returns 503. */
+int web_busy_page(request *r, const char *title);
 /* The frame's counts asked with a handler's other reads (between
  * domain_reads_begin and its end: one round trip for all on PostgreSQL),
  * and kept for the page once they are read; the frame reads them itself

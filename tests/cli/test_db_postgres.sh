@@ -68,7 +68,7 @@ same "nothing said on standard error" "" "$err"
 same "and the organisation is there once" 1 "$("$COPRO" org list | grep -c 'Hillside Academy')"
 lose organisation 8   # every try: STORE_TRIES (src/store/store.h)
 expect_fail "org add losing all 8 tries says the database was busy, nothing saved" 1 \
-	"copro org add: the database was busy with other changes at the same moment, so nothing was saved: try again in a moment." \
+	"copro org add: copro is busy with other changes. Nothing was saved. Wait 5 seconds, then try again." \
 	org add --name "Valley School" --sector education
 same "nothing printed on standard output" "" "$out"
 same "and nothing was saved" 0 "$("$COPRO" org list | grep -c 'Valley School')"

@@ -92,8 +92,9 @@ print(("ok" if not wrong else "not ok") + f" - a change was saved exactly when i
 print(("ok" if stopped == 0 else "not ok") + f" - serve stopped cleanly after them (exit {stopped})")
 late_ok = first.startswith(b"HTTP/1.1 ") and late_answer.startswith(b"HTTP/1.1 503") and \
     b"\r\nRetry-After: 5\r\n" in late_answer and \
-    b"Sorry, copro is restarting" in late_answer and "stop late" not in saved
-print(("ok" if late_ok else "not ok") + " - a request begun after SIGTERM on a kept-alive connection is refused with 503 and Retry-After, unsaved"
+    b"Sorry, copro is restarting" in late_answer and \
+    b"Nothing was saved. Wait 5 seconds, then try again." in late_answer and "stop late" not in saved
+print(("ok" if late_ok else "not ok") + " - a request begun after SIGTERM on a kept-alive connection is refused with 503 and Retry-After, saying nothing was saved and to wait those 5 seconds"
       + ("" if late_ok else f": {late_answer[:80]!r}"))
 sys.exit(1 if unanswered or wrong or stopped != 0 or not late_ok else 0)
 PY

@@ -122,7 +122,8 @@ static void a_change_that_keeps_losing_is_not_saved(void **state)
 	request *r = add_action(w);
 	assert_int_equal(r->status, 503);
 	assert_int_equal(r->retry_after, WEB_BUSY_RETRY_SECONDS);
-	page_has(r, "Nothing was saved because the database is busy");
+	page_has(r, "Sorry, copro is busy");
+	page_has(r, "Nothing was saved. Wait 5 seconds, then try again.");
 	request_destroy(r);
 	assert_int_equal(count(w, "SELECT last_value FROM tries"), STORE_TRIES);
 	assert_int_equal(count(w, "SELECT COUNT(*) FROM action_item"), 0);
@@ -147,7 +148,8 @@ static void the_busy_page_still_counts_what_is_unread(void **state)
 	lose(w, 99);
 	request *r = add_action(w);
 	assert_int_equal(r->status, 503);
-	page_has(r, "Nothing was saved because the database is busy");
+	page_has(r, "Sorry, copro is busy");
+	page_has(r, "Nothing was saved. Wait 5 seconds, then try again.");
 	page_has(r, "1 unread");
 	request_destroy(r);
 	assert_int_equal(count(w, "SELECT COUNT(*) FROM action_item"), 0);
@@ -266,7 +268,7 @@ static void a_sign_in_that_keeps_losing_is_busy(void **state)
 	request *r = sign_in_as_lead(w, "not the password at all");
 	assert_int_equal(r->status, 503);
 	assert_int_equal(r->retry_after, WEB_BUSY_RETRY_SECONDS);
-	page_has(r, DOMAIN_BUSY_MESSAGE);
+	page_has(r, "copro is busy with other changes. Nothing was saved. Wait 5 seconds, then try again.");
 	page_has(r, "value=\"lead@example.org\"");
 	request_destroy(r);
 	assert_int_equal(count(w, "SELECT last_value FROM tries"), STORE_TRIES);
@@ -289,7 +291,7 @@ static void a_code_that_keeps_losing_is_busy(void **state)
 	web_dispatch(r);
 	assert_int_equal(r->status, 503);
 	assert_int_equal(r->retry_after, WEB_BUSY_RETRY_SECONDS);
-	page_has(r, DOMAIN_BUSY_MESSAGE);
+	page_has(r, "copro is busy with other changes. Nothing was saved. Wait 5 seconds, then try again.");
 	request_destroy(r);
 	assert_int_equal(count(w, "SELECT COUNT(*) FROM sign_in_failure"), 0);
 }
@@ -318,7 +320,7 @@ static void first_account_made(webfix *w, int lost)
 	} else {
 		assert_int_equal(r->status, 503);
 		assert_int_equal(r->retry_after, WEB_BUSY_RETRY_SECONDS);
-		page_has(r, DOMAIN_BUSY_MESSAGE);
+		page_has(r, "copro is busy with other changes. Nothing was saved. Wait 5 seconds, then try again.");
 		page_has(r, "value=\"asha@example.org\"");
 	}
 	request_destroy(r);

@@ -6,6 +6,7 @@
 #include "store/sql.h"
 #include "web/access_log.h"
 #include "web/cache.h"
+#include "web/pages/pages.h"
 
 static void matching(void **state)
 {
@@ -303,7 +304,8 @@ static void a_change_that_cannot_begin_is_busy(void **state)
 	request *r = web_run(w, AS_LEAD, "POST", path, good);
 	assert_int_equal(r->status, 503);
 	assert_int_equal(r->retry_after, WEB_BUSY_RETRY_SECONDS);
-	page_has(r, "Nothing was saved because the database is busy");
+	page_has(r, "Sorry, copro is busy");
+	page_has(r, "Nothing was saved. Wait 5 seconds, then try again.");
 	request_destroy(r);
 	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(other);
@@ -520,6 +522,44 @@ static void refused_forms_are_counted(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
+/* Every staff page of copro too busy says the same: why in its title,
+ * then that nothing was saved and to wait the 5 seconds its Retry-After
+ * says (the words are written out here, so that changing either the
+ * number or the words fails). */
+static void busy_page_says(request *r, const char *title)
+{
+	assert_int_equal(r->status, 503);
+	assert_int_equal(r->retry_after, 5);
+	page_has(r, title);
+	page_has(r, "<p class=\"govuk-body\">Nothing was saved. Wait 5 seconds, then try again.</p>");
+	request_destroy(r);
+}
+
+static void busy_pages_say_one_thing(void **state)
+{
+	webfix *w = *state;
+	/* A handler's load or change that found the database busy. */
+	request *r = web_request(w, AS_LEAD, "GET", "/");
+	err busy = {.kind = ERR_BUSY};
+	snprintf(busy.msg, sizeof busy.msg, "the database is busy");
+	assert_int_equal(page_error(r, &busy), 503);
+	busy_page_says(r, "Sorry, copro is busy");
+	/* copro serve's: a request come while it stops, and a worker that
+	 * could not open its connection. */
+	r = request_create(&w->cfg, "POST", "/sign-in");
+	assert_int_equal(web_busy_page(r, "Sorry, copro is restarting"), 503);
+	busy_page_says(r, "Sorry, copro is restarting");
+	r = request_create(&w->cfg, "GET", "/help");
+	assert_int_equal(web_busy_page(r, "Sorry, copro cannot open its database"), 503);
+	busy_page_says(r, "Sorry, copro cannot open its database");
+	/* A form's own error, for a change that lost at every try, and for
+	 * too many passwords to hash at once. */
+	assert_string_equal(DOMAIN_BUSY_MESSAGE,
+			    "copro is busy with other changes. Nothing was saved. Wait 5 seconds, then try again.");
+	assert_string_equal(PASSWORD_BUSY_MESSAGE,
+			    "Too many people are signing in at once. Nothing was saved. Wait 5 seconds, then try again.");
+}
+
 /* A GET of an address that takes only POST: the page above it, for those
  * who may use it; the POST's own rules for everyone else; nothing done. */
 static void get_of_a_post_address(void **state)
@@ -554,7 +594,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(matching), cmocka_unit_test(a_mismatch_copies_nothing),
 		T(a_post_is_looked_up_once), T(signed_out_goes_to_sign_in), T(one_commit_per_change),
-		T(a_change_that_cannot_begin_is_busy),
+		T(a_change_that_cannot_begin_is_busy), T(busy_pages_say_one_thing),
 		T(the_line_takes_the_area_the_checks_read), T(a_posts_cookie_is_hashed_once),
 		T(pages_are_cached_until_their_data_changes),
 		T(a_cached_page_is_one_round_trip),

@@ -332,7 +332,7 @@ static void a_partner_never_sees_a_staff_error(void **state)
 	request_destroy(r);
 	/* Before the dispatcher, as serve's page for a server restarting. */
 	r = request_create(&w->cfg, "GET", "/v/x/privacy");
-	assert_int_equal(web_error_page(r, 503, "Sorry, copro is restarting", "Try again in a minute."), 503);
+	assert_int_equal(web_busy_page(r, "Sorry, copro is restarting"), 503);
 	page_has(r, "Nothing was saved. Please try again later.");
 	assert_int_equal(r->retry_after, WEB_BUSY_RETRY_SECONDS);
 	page_lacks(r, "copro is restarting");

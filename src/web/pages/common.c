@@ -36,11 +36,8 @@ int page_refused_status(request *r, const err *e, int status)
 
 int page_error(request *r, const err *e)
 {
-	if (e->kind == ERR_BUSY) {
-		r->retry_after = WEB_BUSY_RETRY_SECONDS;
-		return web_error_page(r, 503, "Sorry, copro is busy",
-				      "Someone else is saving a change. Wait a moment and try again.");
-	}
+	if (e->kind == ERR_BUSY)
+		return web_busy_page(r, "Sorry, copro is busy");
 	/* For example, the evaluation was submitted while the form was open. */
 	if (e->kind == ERR_CONFLICT)
 		return web_error_page(r, 409, "This could not be saved", sentence(r, e->msg));
