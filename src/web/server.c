@@ -378,6 +378,28 @@ static bool refused_before_body(struct server *s, request *r)
 	return web_refuse_signed_out(r);
 }
 
+static enum MHD_Result add_header_bytes(void *cls, enum MHD_ValueKind kind, const char *key,
+					const char *value)
+{
+	(void)kind;
+	*(size_t *)cls += strlen(key) + (value ? strlen(value) : 0);
+	return MHD_YES;
+}
+
+/* Headers past WEB_MAX_HEADER_BYTES that still fit libmicrohttpd's block
+ * get a page that says what to do; past the block, libmicrohttpd answers
+ * 431 itself or, just past it, closes the connection unanswered. */
+static bool headers_too_large(struct MHD_Connection *conn, request *r)
+{
+	size_t bytes = 0;
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, add_header_bytes, &bytes);
+	if (bytes <= WEB_MAX_HEADER_BYTES)
+		return false;
+	web_error_page(r, 431, "Your browser sent too much with this request",
+		       "Its headers, mostly cookies, are over 24 KB. Clear this site's cookies and try again.");
+	return true;
+}
+
 static request *request_new(struct server *s, struct MHD_Connection *conn, const char *url,
 			    const char *method)
 {
@@ -388,6 +410,10 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	drain_request_started();
 	if (drain_stopping()) {
 		web_busy_page(r, "Sorry, copro is restarting");
+		r->early = true;
+		return r;
+	}
+	if (headers_too_large(conn, r)) {
 		r->early = true;
 		return r;
 	}
@@ -596,7 +622,7 @@ static struct MHD_Daemon *daemon_start(struct server *s, const struct sockaddr_i
 		 * just above, as a backstop. */
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)(WEB_CONN_LIMIT + 16),
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SECONDS,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)WEB_CONN_MEMORY,
 		MHD_OPTION_END);
 }
 
