@@ -460,8 +460,8 @@ static bool admit_partner(request *r, const route *rt, bool one_tx)
 		return false;
 	}
 	if (store_begin(r->d.db, &r->e) < 0) {
-		partner_error_page(r, &p, 503, tr(r, "Sorry, we are busy"),
-				   tr(r, "Nothing was saved. Wait a moment and try again."));
+		/* What they sent is kept, as when the change itself lost. */
+		partner_not_saved(r, r->e.kind == ERR_BUSY);
 		return false;
 	}
 	if (throttle_hit(&r->d, param_named(r, "token"), r->address, &web_partner_throttle, &r->e) < 0) {

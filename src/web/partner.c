@@ -2,6 +2,7 @@
  * names copro's staff pages or loads anything from another origin; the
  * safeguarding sentence and the privacy link are on every page, errors
  * included, so a child who is worried always sees who to tell. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "web/i18n.h"
@@ -33,7 +34,7 @@ static void language_switch(request *r, const partner_frame *p)
 	size_t shown = here && here->pseudo;
 	for (size_t i = 0; i < n; i++)
 		shown += !all[i].pseudo;
-	if (shown < 2)
+	if (shown < 2 || p->kept)
 		return;
 	htmlf(&r->out, "<nav class=\"copro-partner-languages\" aria-label=\"%a\"><ul class=\"govuk-list\">",
 	      tr(r, "Language"));
@@ -119,15 +120,85 @@ int partner_error_page(request *r, const partner_frame *p, int status, const cha
 	return status;
 }
 
-/* The form goes back to the address it came from (no action: the page's
- * own), with every field as it was sent, the form token among them. */
-void partner_not_saved(request *r, bool busy)
+/* The link the answer was sent to, read again now the change has lost:
+ * the frame (the organisation, who to tell, the link's language) and the
+ * round's answers in words. False when it cannot be read now: the page
+ * then makes do with the address. */
+static bool kept_link(request *r, partner_frame *p, view_visit *v)
 {
+	if (strncmp(r->path, "/v/", 3))
+		return false;
+	const char *token = arena_printf(&r->mem, "%.*s", (int)strcspn(r->path + 3, "/?"), r->path + 3);
 	/* The link's own address, for its privacy notice, as on the page the
 	 * partner came from: the handler's frame is gone with its try. */
-	partner_frame p = {0};
-	if (!strncmp(r->path, "/v/", 3))
-		p.base = arena_printf(&r->mem, "/v/%.*s", (int)strcspn(r->path + 3, "/?"), r->path + 3);
+	p->base = arena_printf(&r->mem, "/v/%s", token);
+	enum view_link_status status;
+	err e = {0};
+	if (views_link_open(&r->d, token, v, &status, &e) < 0 || status == VIEW_LINK_UNKNOWN)
+		return false;
+	p->org_name = v->organisation;
+	p->safeguarding = v->safeguarding_contact;
+	p->link_lang = v->round.language;
+	p->easy_read = !strcmp(v->round.wording, VIEWS_WORDING_EASY);
+	return true;
+}
+
+/* The rating sent, when it is one of the round's answers. */
+static int kept_rating(const view_round_row *round, const char *value)
+{
+	char *end;
+	long v = value && *value ? strtol(value, &end, 10) : -1;
+	if (!round || v < 0 || *end || v > 4 || !views_rating_words(round, (int)v))
+		return VIEW_NO_RATING;
+	return (int)v;
+}
+
+static const char *kept_label(request *r, const char *name)
+{
+	if (!strcmp(name, "good"))
+		return tr(r, "What is good?");
+	if (!strcmp(name, "better"))
+		return tr(r, "What could be better?");
+	return NULL;
+}
+
+/* Every field as it was sent, the form token among them: what the partner
+ * chose or wrote shown as on the answer form, the rest hidden. Returns
+ * how many were shown. */
+static int kept_fields(request *r, const view_round_row *round, bool draw)
+{
+	int shown = 0;
+	for (size_t i = 0; i < r->n_fields; i++) {
+		const char *name = r->fields[i].name, *value = r->fields[i].value ? r->fields[i].value : "";
+		int rating = !strcmp(name, "rating") ? kept_rating(round, value) : VIEW_NO_RATING;
+		const char *label = kept_label(r, name);
+		shown += rating != VIEW_NO_RATING || label;
+		if (!draw)
+			continue;
+		if (rating != VIEW_NO_RATING) {
+			htmlf(&r->out, "<div class=\"govuk-form-group\"><fieldset class=\"govuk-fieldset\">"
+				       "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">%t</legend>",
+			      tr(r, "Your answer"));
+			partner_rating_radios(r, round, rating);
+			htmlf(&r->out, "</fieldset></div>");
+		} else if (label) {
+			partner_comment_box(r, name, label, value, NULL);
+		} else {
+			htmlf(&r->out, "<input type=\"hidden\" name=\"%a\" value=\"%a\">", name, value);
+		}
+	}
+	return shown;
+}
+
+/* The form goes back to the address it came from (no action: the page's
+ * own, its language included), with every field as it was sent. */
+void partner_not_saved(request *r, bool busy)
+{
+	partner_frame p = {.kept = true};
+	view_visit v;
+	bool known = kept_link(r, &p, &v);
+	partner_lang(r, known ? v.round.language : r->lang);
+	const view_round_row *round = known ? &v.round : NULL;
 	if (busy)
 		error_begin(r, &p, 503, tr(r, "Sorry, we are busy"),
 			    tr(r, "Your answer is not saved yet. Wait a few seconds, then press Send again. What you wrote is kept."));
@@ -135,10 +206,11 @@ void partner_not_saved(request *r, bool busy)
 		error_begin(r, &p, 503, tr(r, "Sorry, something went wrong"),
 			    tr(r, "Your answer is not saved yet. Please try again later. What you wrote is kept."));
 	r->retry_after = busy ? WEB_BUSY_RETRY_SECONDS : 0;
+	if (kept_fields(r, round, false))
+		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>",
+		      tr(r, "Here it is. You can change it before you press Send again."));
 	htmlf(&r->out, "<form method=\"post\" novalidate>");
-	for (size_t i = 0; i < r->n_fields; i++)
-		htmlf(&r->out, "<input type=\"hidden\" name=\"%a\" value=\"%a\">", r->fields[i].name,
-		      r->fields[i].value ? r->fields[i].value : "");
+	kept_fields(r, round, true);
 	htmlf(&r->out, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">%t</button>"
 		       "</form></div></div>",
 	      tr(r, "Send again"));

@@ -6,6 +6,7 @@
 #ifndef COPRO_WEB_PARTNER_H
 #define COPRO_WEB_PARTNER_H
 
+#include "domain/views.h"
 #include "web/web.h"
 
 typedef struct partner_frame {
@@ -14,6 +15,8 @@ typedef struct partner_frame {
 	const char *base;               /* "/v/TOKEN": privacy and language links; NULL if none */
 	const char *link_lang;          /* the language the lead chose for the link */
 	bool easy_read;                 /* larger text and spacing */
+	bool kept;                      /* the page holds what the partner wrote,
+					 * which a language link (a GET) would lose */
 } partner_frame;
 
 void partner_page_begin(request *r, const partner_frame *p, const char *title);
@@ -25,8 +28,16 @@ int partner_error_page(request *r, const partner_frame *p, int status, const cha
 /* A partner's answer the database did not save (change.c): 503 in the
  * partner's words, with Retry-After when it was busy (lost at every try),
  * and what they sent kept in a form that sends it again, so nothing they
- * typed is lost. */
+ * typed is lost; what they wrote or chose is shown, as on the answer
+ * form, for them to see and change (partner_form.c). */
 void partner_not_saved(request *r, bool busy);
+/* The answer form's pieces, shared with the page above: the round's
+ * answers as radios, `chosen` checked; a box for the partner's own words
+ * (GOV.UK's character count, whose hint says the limit without
+ * JavaScript), with its error when there is one. */
+void partner_rating_radios(request *r, const view_round_row *round, int chosen);
+void partner_comment_box(request *r, const char *name, const char *label, const char *value,
+			 const char *error);
 /* `text` (a tr() of words with "{name}" in them) with "{name}" replaced
  * by `value`, as text (escaped when written, like any other), so that a
  * translation may move the value and no translated text is ever a format

@@ -15,7 +15,7 @@
 // scrolling at 375 px, screenshots). languages.mjs walks the same pages in
 // the pseudo-locales.
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -35,6 +35,21 @@ const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
 function copro(app, ...args) {
 	return execFileSync(COPRO, ['--db', app.db, ...args], { encoding: 'utf8', stdio: 'pipe' });
+}
+
+// holdWriteLock(db): another program holding SQLite's write lock on db
+// until release() (python3's sqlite3, as scripts/install-deps installs).
+async function holdWriteLock(db) {
+	const child = spawn('python3', ['-c', 'import sqlite3, sys\n'
+		+ 'c = sqlite3.connect(sys.argv[1], isolation_level=None)\n'
+		+ 'c.execute("BEGIN IMMEDIATE")\nprint("held", flush=True)\nsys.stdin.read()', db],
+	{ stdio: ['pipe', 'pipe', 'inherit'] });
+	await new Promise((resolve, reject) => {
+		child.stdout.once('data', resolve);
+		child.once('exit', (code) => reject(new Error(`the lock was not taken (exit ${code})`)));
+	});
+	const gone = new Promise((resolve) => child.once('exit', resolve));
+	return { release: () => { child.stdin.end(); return gone; } };
 }
 
 function tokenIn(text) {
@@ -163,7 +178,25 @@ export default async function partner(t) {
 		await phone.getByLabel('What could be better?').fill('');
 		await phone.getByLabel('What is good?').fill('The staff say hello to us every morning.');
 		expect(!(await phone.getByRole('main').innerText()).includes(element('1i').title), 'the source\'s title of 1i is shown');
-		await submit(phone, () => phone.getByRole('button', { name: 'Continue' }).click());
+	});
+	// Another program writes to the database (copro waits 5 s for it): the
+	// answer is not saved, and what the parent carer wrote is shown to
+	// them again, to change or send as it is.
+	const lock = await holdWriteLock(app.db);
+	try {
+		await t.step('the database busy: "not saved yet", with what they wrote shown', async () => {
+			const r = await submit(phone, () => phone.getByRole('button', { name: 'Continue' }).click());
+			expectEqual(r?.status(), 503, 'the status');
+			await phone.getByRole('heading', { level: 1, name: 'Sorry, we are busy' }).waitFor();
+			expectEqual(await phone.getByLabel('What is good?').inputValue(), 'The staff say hello to us every morning.',
+				'what they wrote');
+		});
+		await look('answer-kept');
+	} finally {
+		await lock.release();
+	}
+	await t.step('sending it again once the database is free saves it', async () => {
+		await submit(phone, () => phone.getByRole('button', { name: 'Send again' }).click());
 		await phone.getByRole('group', { name: `How well does ${SCHOOL.name} do this?` }).waitFor();
 		expect((await phone.getByText('Question 2 of 2').count()) > 0, 'question 2 of 2');
 		await phone.getByLabel('I don\'t know').check();

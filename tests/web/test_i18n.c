@@ -10,6 +10,7 @@
 
 #include "domain/views.h"
 #include "web/i18n.h"
+#include "web/partner.h"
 
 /* Words that are data or a name, not copro's sentences: they may stay
  * as they are on a page in any language. */
@@ -339,6 +340,62 @@ static void privacy_link_in_the_readers_language(void **state)
 	request_destroy(r);
 }
 
+/* An answer the database did not save, sent to `path` of an en-XA link
+ * with `fields` (name, value, ..., NULL): the page partner_not_saved
+ * draws for it. */
+static request *not_saved(webfix *w, const char *path, const char *const *fields)
+{
+	request *r = request_create(&w->cfg, "POST", path);
+	r->d = (domain){.db = &w->f.db, .frameworks = &w->f.frameworks, .mem = &r->mem};
+	for (size_t i = 0; fields[i]; i += 2)
+		request_add_field(r, fields[i], fields[i + 1]);
+	partner_not_saved(r, true);
+	assert_int_equal(r->status, 503);
+	assert_int_equal(r->retry_after, WEB_BUSY_RETRY_SECONDS);
+	return r;
+}
+
+/* What the partner wrote or chose is on the page, as on the answer form,
+ * for them to see and change, escaped, in their language, with the
+ * link's frame; what is not theirs (the form token) stays hidden; and no
+ * language links, which (a GET) would leave what they wrote behind. */
+static void a_kept_answer_is_shown(void **state)
+{
+	webfix *w = *state;
+	const char *token = pseudo_round(w);
+	const char *const words[] = {"csrf", "0123abcd", "change", "yes", "good", "Ĝŏŏð \"<3\" &",
+				     "better", "Ɱöŕé", NULL};
+	request *r = not_saved(w, web_path(w, "/v/%s/q/1/comments", token), words);
+	const char *body = arena_strdup(&w->f.mem, web_body(r));
+	request_destroy(r);
+	assert_all_translated("the not-saved page", body, "en-XA");
+	assert_non_null(strstr(body, "<html lang=\"en-XA\""));
+	assert_non_null(strstr(body, "Our School"));
+	assert_non_null(strstr(body, "name=\"good\" rows=\"5\""));
+	assert_non_null(strstr(body, ">Ĝŏŏð &quot;&lt;3&quot; &amp;</textarea>"));
+	assert_non_null(strstr(body, ">Ɱöŕé</textarea>"));
+	assert_non_null(strstr(body, "<input type=\"hidden\" name=\"csrf\" value=\"0123abcd\">"));
+	assert_non_null(strstr(body, "<input type=\"hidden\" name=\"change\" value=\"yes\">"));
+	assert_null(strstr(body, "name=\"good\" value="));
+	assert_null(strstr(body, "hreflang"));
+	assert_non_null(strstr(body, web_path(w, "href=\"/v/%s/privacy?lang=en-XA\"", token)));
+	/* The rating, among the round's answers, the one sent checked. */
+	const char *const chose[] = {"csrf", "0123abcd", "rating", "3", NULL};
+	r = not_saved(w, web_path(w, "/v/%s/q/1", token), chose);
+	body = arena_strdup(&w->f.mem, web_body(r));
+	request_destroy(r);
+	assert_all_translated("the not-saved rating", body, "en-XA");
+	assert_non_null(strstr(body, "name=\"rating\" type=\"radio\" value=\"3\" checked>"));
+	assert_non_null(strstr(body, "name=\"rating\" type=\"radio\" value=\"4\">"));
+	/* Not one of the round's answers: sent again as it came, not shown. */
+	const char *const odd[] = {"rating", "9\"><b>", NULL};
+	r = not_saved(w, web_path(w, "/v/%s/q/1", token), odd);
+	body = arena_strdup(&w->f.mem, web_body(r));
+	request_destroy(r);
+	assert_non_null(strstr(body, "<input type=\"hidden\" name=\"rating\" value=\"9&quot;&gt;&lt;b&gt;\">"));
+	assert_null(strstr(body, "type=\"radio\""));
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 static int setup(void **state)
@@ -366,6 +423,7 @@ int main(void)
 		T(a_language_is_picked_or_british_english),
 		T(requests_in_different_languages_at_once),
 		T(partner_pages_are_all_translated),
+		T(a_kept_answer_is_shown),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

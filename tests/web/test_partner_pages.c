@@ -10,6 +10,7 @@
 #include "domain/audit.h"
 #include "domain/throttle.h"
 #include "domain/views.h"
+#include "store/sql.h"
 #include "web/i18n.h"
 #include "web/partner.h"
 
@@ -343,6 +344,19 @@ static void a_partner_never_sees_a_staff_error(void **state)
 	request_destroy(r);
 }
 
+/* An answer sent while copro is too busy to save it: the partner page
+ * that says so (503, with Retry-After) and shows what they sent. */
+static request *sent_when_busy(webfix *w, const char *path, const char *cookie, const char *const *sent)
+{
+	request *r = partner(w, "POST", path, cookie, sent);
+	expect(r, 503);
+	assert_int_equal(r->retry_after, WEB_BUSY_RETRY_SECONDS);
+	page_has(r, "Sorry, we are busy");
+	page_has(r, "Your answer is not saved yet. Wait a few seconds, then press Send again. What you wrote is kept.");
+	page_has(r, "Here it is. You can change it before you press Send again.");
+	return r;
+}
+
 /* An answer that loses to other changes at every try (PostgreSQL's
  * SERIALIZABLE; here a trigger makes every write of view_answer lose):
  * a partner page, never the staff one, 503 with Retry-After, in plain
@@ -362,16 +376,12 @@ static void an_answer_that_keeps_losing_is_kept(void **state)
 		      " END $$; CREATE TRIGGER lose BEFORE INSERT OR UPDATE ON view_answer"
 		      " FOR EACH ROW EXECUTE FUNCTION lose()");
 	const char *const sent[] = {"good", "Kind \"teachers\" <3", "better", "More trips", NULL};
-	request *r = partner(w, "POST", path, c, sent);
-	expect(r, 503);
-	assert_int_equal(r->retry_after, WEB_BUSY_RETRY_SECONDS);
-	page_has(r, "Sorry, we are busy");
-	page_has(r, "Wait a few seconds, then press Send again. What you wrote is kept.");
+	request *r = sent_when_busy(w, path, c, sent);
 	page_has(r, "If you are worried about your safety");
 	page_has(r, web_path(w, "/v/%s/privacy?lang=en-GB", t));
 	page_has(r, "<form method=\"post\" novalidate>");
-	page_has(r, "name=\"good\" value=\"Kind &quot;teachers&quot; &lt;3\"");
-	page_has(r, "name=\"better\" value=\"More trips\"");
+	page_has(r, ">Kind &quot;teachers&quot; &lt;3</textarea>");
+	page_has(r, ">More trips</textarea>");
 	page_has(r, arena_printf(&w->f.mem, "name=\"csrf\" value=\"%s\"", form_token));
 	page_lacks(r, "Sign out");
 	page_lacks(r, "your change was not saved");
@@ -380,6 +390,37 @@ static void an_answer_that_keeps_losing_is_kept(void **state)
 	test_pg_admin(w->f.path, "DROP TRIGGER lose ON view_answer; DROP FUNCTION lose()");
 	post_expect(w, path, c, sent, 303, web_path(w, "/v/%s/q/2", t));
 	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM view_answer WHERE better = 'More trips'"), 1);
+}
+
+/* An answer whose transaction cannot begin because another program is
+ * writing (SQLite's lock, waited for no time here): the same partner page
+ * as an answer that lost, what they wrote shown to send again, and a
+ * 503 with Retry-After; once the lock is gone, sending it saves it. */
+static void an_answer_that_cannot_begin_is_kept(void **state)
+{
+	webfix *w = *state;
+	if (store_engine_is_pg(&w->f.db))
+		skip();         /* PostgreSQL's BEGIN waits for no other writer */
+	int64_t round;
+	const char *t = open_round(w, NULL, NULL, &round);
+	const char *c = start(w, t);
+	const char *path = web_path(w, "/v/%s/q/1/comments", t);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(w->f.path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_busy_timeout(w->f.db.db, 0);
+	const char *const sent[] = {"good", "Kind <teachers>", "better", "", NULL};
+	request *r = sent_when_busy(w, path, c, sent);
+	page_has(r, ">Kind &lt;teachers&gt;</textarea>");
+	page_has(r, "name=\"better\" rows=\"5\"");
+	page_has(r, arena_printf(&w->f.mem, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", form_token));
+	request_destroy(r);
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	sqlite3_busy_timeout(w->f.db.db, store_busy_timeout_ms());
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM view_answer"), 0);
+	post_expect(w, path, c, sent, 303, web_path(w, "/v/%s/q/2", t));
+	assert_int_equal(fixture_count(&w->f, "SELECT COUNT(*) FROM view_answer WHERE good = 'Kind <teachers>'"), 1);
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
@@ -396,6 +437,7 @@ int main(void)
 		T(a_busy_page_says_when_to_come_back),
 		T(a_partner_never_sees_a_staff_error),
 		T(an_answer_that_keeps_losing_is_kept),
+		T(an_answer_that_cannot_begin_is_kept),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

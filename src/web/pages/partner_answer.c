@@ -76,33 +76,6 @@ static void change_field(request *r)
 
 /* ---- how well: the rating ------------------------------------------------ */
 
-static void rating_radio(request *r, const char *id, int value, const char *words, bool checked)
-{
-	if (checked)
-		htmlf(&r->out, "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"%a\" name=\"rating\""
-			       " type=\"radio\" value=\"%d\" checked><label class=\"govuk-label govuk-radios__label\" for=\"%a\">%t</label></div>",
-		      id, value, id, words);
-	else
-		htmlf(&r->out, "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"%a\" name=\"rating\""
-			       " type=\"radio\" value=\"%d\"><label class=\"govuk-label govuk-radios__label\" for=\"%a\">%t</label></div>",
-		      id, value, id, words);
-}
-
-static void rating_radios(request *r, const partner_ctx *c, int chosen)
-{
-	const view_rating *scale;
-	size_t n;
-	views_scale(&c->v.round, &scale, &n);
-	htmlf(&r->out, "<div class=\"govuk-radios\" data-module=\"govuk-radios\">");
-	for (size_t i = 0; i < n; i++) {
-		if (scale[i].value == 0)
-			htmlf(&r->out, "<div class=\"govuk-radios__divider\">%t</div>", tr(r, "or"));
-		const char *id = i ? arena_printf(&r->mem, "rating-%zu", i + 1) : "rating";
-		rating_radio(r, id, scale[i].value, tr(r, scale[i].words), scale[i].value == chosen);
-	}
-	htmlf(&r->out, "</div>");
-}
-
 static int rating_render(request *r, partner_ctx *c, size_t n, int chosen, const char *error)
 {
 	const char *back = n == 1 ? partner_url(r, c, "") : partner_question_url(r, c, n - 1, "/comments");
@@ -126,7 +99,7 @@ static int rating_render(request *r, partner_ctx *c, size_t n, int chosen, const
 	if (error)
 		htmlf(&r->out, "<p id=\"rating-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">%t:</span> %t</p>",
 		      tr(r, "Error"), error);
-	rating_radios(r, c, chosen);
+	partner_rating_radios(r, &c->v.round, chosen);
 	htmlf(&r->out, "</fieldset></div>");
 	partner_form_close(r, tr(r, "Continue"));
 	htmlf(&r->out, "</div></div>");
@@ -184,35 +157,6 @@ typedef struct comments_form {
 	const char *good_error, *better_error;
 } comments_form;
 
-/* GOV.UK's character count: the hint says the limit, so it works without
- * JavaScript (the server checks it); with JavaScript its count, in the
- * reader's language. */
-static void comment_box(request *r, const char *name, const char *label, const char *value,
-			const char *error)
-{
-	htmlf(&r->out, "<div class=\"govuk-form-group govuk-character-count%t\" data-module=\"govuk-character-count\""
-		       " data-maxlength=\"%d\" data-i18n.characters-under-limit.one=\"%a\""
-		       " data-i18n.characters-under-limit.other=\"%a\" data-i18n.characters-at-limit=\"%a\""
-		       " data-i18n.characters-over-limit.one=\"%a\" data-i18n.characters-over-limit.other=\"%a\""
-		       " data-i18n.textarea-description.other=\"%a\">"
-		       "<h2 class=\"govuk-label-wrapper\"><label class=\"govuk-label govuk-label--m\" for=\"%a\">%t</label></h2>"
-		       "<div class=\"govuk-hint\" id=\"%a-hint\">%t</div>",
-	      error ? " govuk-form-group--error" : "", VIEWS_TEXT_MAX,
-	      tr(r, "You have %{count} character remaining"), tr(r, "You have %{count} characters remaining"),
-	      tr(r, "You have 0 characters remaining"), tr(r, "You have %{count} character too many"),
-	      tr(r, "You have %{count} characters too many"), tr(r, "You can write up to %{count} characters"),
-	      name, label, name, tr(r, "You do not have to write anything. You can write up to 1,000 characters."));
-	if (error)
-		htmlf(&r->out, "<p id=\"%a-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">%t:</span> %t</p>",
-		      name, tr(r, "Error"), error);
-	htmlf(&r->out, "<textarea class=\"govuk-textarea govuk-js-character-count%t\" id=\"%a\" name=\"%a\" rows=\"5\""
-		       " aria-describedby=\"%a-info %a-hint%t\">%t</textarea>"
-		       "<div id=\"%a-info\" class=\"govuk-hint govuk-character-count__message\">%t</div></div>",
-	      error ? " govuk-textarea--error" : "", name, name, name, name,
-	      error ? arena_printf(&r->mem, " %s-error", name) : "", value ? value : "", name,
-	      tr(r, "You can write up to 1,000 characters."));
-}
-
 static int comments_render(request *r, partner_ctx *c, size_t n, const comments_form *f)
 {
 	bool error = f->good_error || f->better_error;
@@ -233,8 +177,8 @@ static int comments_render(request *r, partner_ctx *c, size_t n, const comments_
 		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", tr(r, partner_statement_title(c, n - 1)));
 	partner_form_open(r, c, partner_question_url(r, c, n, "/comments"));
 	change_field(r);
-	comment_box(r, "good", tr(r, "What is good?"), f->good, f->good_error);
-	comment_box(r, "better", tr(r, "What could be better?"), f->better, f->better_error);
+	partner_comment_box(r, "good", tr(r, "What is good?"), f->good, f->good_error);
+	partner_comment_box(r, "better", tr(r, "What could be better?"), f->better, f->better_error);
 	partner_form_close(r, tr(r, "Continue"));
 	htmlf(&r->out, "</div></div>");
 	partner_page_end(r, &c->frame);
