@@ -285,9 +285,15 @@ int web_error_page(request *r, int status, const char *title, const char *messag
 	 * (a change left unfinished, a database that would not write, a
 	 * server restarting) is said on a partner page, in the partner pages'
 	 * own plain words. */
-	if (status >= 500 && partner_address(r))
-		return partner_error_page(r, &(partner_frame){0}, status, tr(r, "Sorry, something went wrong"),
+	if (status >= 500 && partner_address(r)) {
+		/* In the partner's language, as their other pages: the one the
+		 * address asks for, else the link's when a handler read it, else
+		 * British English (before the dispatcher no link is read). */
+		partner_lang(r, r->lang);
+		partner_frame p = {.base = partner_base(r)};
+		return partner_error_page(r, &p, status, tr(r, "Sorry, something went wrong"),
 					  tr(r, "Nothing was saved. Please try again later."));
+	}
 	r->out.len = 0;
 	r->file_path = NULL;
 	r->content_type = NULL;

@@ -120,18 +120,23 @@ int partner_error_page(request *r, const partner_frame *p, int status, const cha
 	return status;
 }
 
+const char *partner_base(request *r)
+{
+	if (strncmp(r->path, "/v/", 3))
+		return NULL;
+	return arena_printf(&r->mem, "/v/%.*s", (int)strcspn(r->path + 3, "/?"), r->path + 3);
+}
+
 /* The link the answer was sent to, read again now the change has lost:
  * the frame (the organisation, who to tell, the link's language) and the
  * round's answers in words. False when it cannot be read now: the page
  * then makes do with the address. */
 static bool kept_link(request *r, partner_frame *p, view_visit *v)
 {
-	if (strncmp(r->path, "/v/", 3))
+	p->base = partner_base(r);
+	if (!p->base)
 		return false;
-	const char *token = arena_printf(&r->mem, "%.*s", (int)strcspn(r->path + 3, "/?"), r->path + 3);
-	/* The link's own address, for its privacy notice, as on the page the
-	 * partner came from: the handler's frame is gone with its try. */
-	p->base = arena_printf(&r->mem, "/v/%s", token);
+	const char *token = p->base + 3;
 	enum view_link_status status;
 	err e = {0};
 	if (views_link_open(&r->d, token, v, &status, &e) < 0 || status == VIEW_LINK_UNKNOWN)

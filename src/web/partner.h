@@ -47,5 +47,9 @@ const char *tr_fill(request *r, const char *text, const char *name, const char *
  * available language, else the link's when available, else British
  * English (i18n_pick); answers it. */
 const char *partner_lang(request *r, const char *link_lang);
+/* "/v/TOKEN", the link's own address, of a request under /v/ (for the
+ * privacy notice of a page drawn without its handler's frame); NULL for
+ * any other address. */
+const char *partner_base(request *r);
 
 #endif

@@ -340,6 +340,48 @@ static void privacy_link_in_the_readers_language(void **state)
 	request_destroy(r);
 }
 
+/* The page r drew (r is destroyed), every word of it in en-XA. */
+static const char *drawn_in_xa(webfix *w, request *r, const char *what)
+{
+	const char *body = arena_strdup(&w->f.mem, web_body(r));
+	request_destroy(r);
+	assert_all_translated(what, body, "en-XA");
+	return body;
+}
+
+/* copro's own 5xx page on a partner's address (web_error_page; here
+ * serve's for a server restarting, drawn before any link is read) is in
+ * the language the address asks for, as every partner page, with the
+ * link's privacy notice; without one, British English. */
+static void a_partners_error_page_is_in_their_language(void **state)
+{
+	webfix *w = *state;
+	request *r = request_create(&w->cfg, "GET", "/v/x/q/1");
+	request_add_query(r, "lang", "en-XA");
+	assert_int_equal(web_busy_page(r, "Sorry, copro is restarting"), 503);
+	const char *body = drawn_in_xa(w, r, "a partner's 503 in en-XA");
+	assert_non_null(strstr(body, "<html lang=\"en-XA\" dir=\"ltr\""));
+	assert_non_null(strstr(body, "href=\"/v/x/privacy?lang=en-XA\""));
+	assert_null(strstr(body, "restarting"));
+	r = request_create(&w->cfg, "POST", "/v/x/q/1/comments");
+	request_add_query(r, "lang", "ar-XB");
+	web_error_page(r, 500, "Sorry, something went wrong", "A staff page's reason.");
+	assert_non_null(strstr(web_body(r), "<html lang=\"ar-XB\" dir=\"rtl\""));
+	request_destroy(r);
+	/* A handler that read the link set its language: kept. */
+	r = request_create(&w->cfg, "POST", "/v/x/q/1/comments");
+	r->lang = "en-XA";
+	web_error_page(r, 500, "Sorry, something went wrong", "A staff page's reason.");
+	assert_all_translated("a partner's 500 after its handler", web_body(r), "en-XA");
+	request_destroy(r);
+	r = request_create(&w->cfg, "GET", "/v/x/q/1");
+	request_add_query(r, "lang", "xx-\"><b>");
+	web_busy_page(r, "Sorry, copro is restarting");
+	assert_non_null(strstr(web_body(r), "<html lang=\"en-GB\""));
+	assert_non_null(strstr(web_body(r), "Sorry, something went wrong"));
+	request_destroy(r);
+}
+
 /* An answer the database did not save, sent to `path` of an en-XA link
  * with `fields` (name, value, ..., NULL): the page partner_not_saved
  * draws for it. */
@@ -365,10 +407,8 @@ static void a_kept_answer_is_shown(void **state)
 	const char *token = pseudo_round(w);
 	const char *const words[] = {"csrf", "0123abcd", "change", "yes", "good", "Ĝŏŏð \"<3\" &",
 				     "better", "Ɱöŕé", NULL};
-	request *r = not_saved(w, web_path(w, "/v/%s/q/1/comments", token), words);
-	const char *body = arena_strdup(&w->f.mem, web_body(r));
-	request_destroy(r);
-	assert_all_translated("the not-saved page", body, "en-XA");
+	const char *body = drawn_in_xa(w, not_saved(w, web_path(w, "/v/%s/q/1/comments", token), words),
+				       "the not-saved page");
 	assert_non_null(strstr(body, "<html lang=\"en-XA\""));
 	assert_non_null(strstr(body, "Our School"));
 	assert_non_null(strstr(body, "name=\"good\" rows=\"5\""));
@@ -381,15 +421,12 @@ static void a_kept_answer_is_shown(void **state)
 	assert_non_null(strstr(body, web_path(w, "href=\"/v/%s/privacy?lang=en-XA\"", token)));
 	/* The rating, among the round's answers, the one sent checked. */
 	const char *const chose[] = {"csrf", "0123abcd", "rating", "3", NULL};
-	r = not_saved(w, web_path(w, "/v/%s/q/1", token), chose);
-	body = arena_strdup(&w->f.mem, web_body(r));
-	request_destroy(r);
-	assert_all_translated("the not-saved rating", body, "en-XA");
+	body = drawn_in_xa(w, not_saved(w, web_path(w, "/v/%s/q/1", token), chose), "the not-saved rating");
 	assert_non_null(strstr(body, "name=\"rating\" type=\"radio\" value=\"3\" checked>"));
 	assert_non_null(strstr(body, "name=\"rating\" type=\"radio\" value=\"4\">"));
 	/* Not one of the round's answers: sent again as it came, not shown. */
 	const char *const odd[] = {"rating", "9\"><b>", NULL};
-	r = not_saved(w, web_path(w, "/v/%s/q/1", token), odd);
+	request *r = not_saved(w, web_path(w, "/v/%s/q/1", token), odd);
 	body = arena_strdup(&w->f.mem, web_body(r));
 	request_destroy(r);
 	assert_non_null(strstr(body, "<input type=\"hidden\" name=\"rating\" value=\"9&quot;&gt;&lt;b&gt;\">"));
@@ -424,6 +461,7 @@ int main(void)
 		T(requests_in_different_languages_at_once),
 		T(partner_pages_are_all_translated),
 		T(a_kept_answer_is_shown),
+		T(a_partners_error_page_is_in_their_language),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
