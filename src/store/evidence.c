@@ -205,14 +205,20 @@ static const sql_col link_count_cols[] = {
 };
 
 /* The counts an evaluation's progress needs, without reading each of its
- * links (a heavily evidenced evaluation has thousands). */
+ * links (a heavily evidenced evaluation has thousands). Both sides come
+ * from an index (migration 29). Naming the organisation lets PostgreSQL
+ * hash its evidence once rather than look up each link's item: 9.2
+ * million instructions against 18.2 (callgrind, 1,113 links). Links are
+ * only ever made within the evaluation's organisation (evidence_link). */
 int store_link_counts(store *s, arena *a, int64_t evaluation, link_count_list *out, err *e)
 {
 	return SQL_LIST(s, a,
 		"SELECT l.element_key, l.indicator_key, COUNT(*),"
 		" MAX(v.with_cyp), MAX(v.with_parents), MAX(v.with_practitioners)"
 		" FROM evidence_link l JOIN evidence v ON v.id = l.evidence_id"
-		" WHERE l.evaluation_id = ? GROUP BY l.element_key, l.indicator_key",
+		" WHERE l.evaluation_id = ?1 AND v.organisation_id ="
+		" (SELECT organisation_id FROM evaluation WHERE id = ?1)"
+		" GROUP BY l.element_key, l.indicator_key",
 		SQL_ID_ARG(evaluation), out, link_count_cols, e);
 }
 

@@ -655,6 +655,19 @@ const schema_migration schema_migrations[] = {
 	 * triggers with less work (schema_judgement_pg.h). SQLite keeps its
 	 * CHECKs and triggers. */
 	{.sqlite = "SELECT 1;", .pg = SCHEMA_JUDGEMENT_PG},
+
+	/* 29: an evaluation's progress (store_link_counts) from its indexes
+	 * alone: its links in the order it groups them, with the evidence id,
+	 * and the organisation's evidence with its partner groups, which
+	 * PostgreSQL joins by one hash instead of a lookup per link. The
+	 * statement page's links come in its order too. The same text on both
+	 * engines; each index keeps its name and its leading columns. */
+	{.sqlite = "DROP INDEX evidence_link_evaluation;"
+	"CREATE INDEX evidence_link_evaluation ON evidence_link"
+	" (evaluation_id, element_key, indicator_key, evidence_id);"
+	"DROP INDEX evidence_organisation;"
+	"CREATE INDEX evidence_organisation ON evidence"
+	" (organisation_id, id, with_cyp, with_parents, with_practitioners);"},
 };
 
 const size_t schema_migrations_count = sizeof schema_migrations / sizeof *schema_migrations;

@@ -1,4 +1,5 @@
 /* test_evidence.c: evidence rows, links and organisations' own indicators. */
+#include "store/sql.h"
 #include "testutil.h"
 
 static int64_t add_evidence(fixture *f, int64_t org, const char *title, int groups)
@@ -83,6 +84,35 @@ static void links_are_a_set(void **state)
 	assert_int_equal(store_link_remove(&f->db, &l, &f->e), 0);   /* nothing left */
 }
 
+/* An index's columns in order, joined by commas. */
+static const char *index_columns(fixture *f, const char *index)
+{
+	struct { const char **items; size_t n; } cols = {0};
+	const char *sql = SQL_DIALECT(&f->db,
+		"SELECT name FROM pragma_index_info(?) ORDER BY seqno",
+		"SELECT a.attname FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey)"
+		" WITH ORDINALITY AS k (attnum, n) JOIN pg_attribute a ON a.attrelid = i.indrelid"
+		" AND a.attnum = k.attnum WHERE i.indexrelid = to_regclass(CAST(? AS TEXT)) ORDER BY k.n");
+	assert_int_equal(SQL_LIST(&f->db, &f->mem, sql, SQL_ARGS(sql_text(index)), &cols,
+				  sql_text_row, &f->e), 0);
+	const char *joined = "";
+	for (size_t i = 0; i < cols.n; i++)
+		joined = arena_printf(&f->mem, "%s%s%s", joined, i ? "," : "", cols.items[i]);
+	return joined;
+}
+
+/* store_link_counts (an evaluation overview's heaviest read) and the
+ * statement page's links are answered from these two indexes, without a
+ * sort and without reading a row of either table (migration 29). */
+static void link_counts_read_indexes_only(void **state)
+{
+	fixture *f = *state;
+	assert_string_equal(index_columns(f, "evidence_link_evaluation"),
+			    "evaluation_id,element_key,indicator_key,evidence_id");
+	assert_string_equal(index_columns(f, "evidence_organisation"),
+			    "organisation_id,id,with_cyp,with_parents,with_practitioners");
+}
+
 static void own_indicators(void **state)
 {
 	fixture *f = *state;
@@ -106,7 +136,8 @@ static void own_indicators(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(evidence_round_trip), T(links_are_a_set), T(own_indicators),
+		T(evidence_round_trip), T(links_are_a_set), T(link_counts_read_indexes_only),
+		T(own_indicators),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
