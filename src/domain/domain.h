@@ -233,24 +233,16 @@ int evidence_find_same(domain *d, const evidence_row *ev, evidence_row *same, er
 /* The organisation's evidence library, newest evidence date first; search
  * narrows it down (NULL or 0 in the filter leaves a filter out). */
 int evidence_of_org(domain *d, int64_t org, evidence_list *out, err *e);
-/* The organisation's evidence linked to one statement of an evaluation,
- * by id: what its page shows, without the rest of the library. */
-int evidence_of_statement(domain *d, int64_t org, int64_t evaluation, const char *element,
-			  evidence_list *out, err *e);
-int evidence_search(domain *d, int64_t org, const evidence_filter *f, evidence_list *out,
-		    err *e);
 /* The same as the library page lists them: title, date, partner groups
  * and how many indicators each counts for; `limit` of them from the
  * `offset`th, each with how many there are in all. */
 int evidence_library(domain *d, int64_t org, const evidence_filter *f, int64_t offset,
 		     int64_t limit, library_list *out, err *e);
 /* Links of one evidence item, of every item of an organisation (by
- * evidence id), of an evaluation, of one statement of an evaluation. */
+ * evidence id), of an evaluation (one statement's: statement_links_ask). */
 int links_of_evidence(domain *d, int64_t evidence, link_list *out, err *e);
 int links_of_org(domain *d, int64_t org, link_list *out, err *e);
 int links_of_evaluation(domain *d, int64_t evaluation, link_list *out, err *e);
-int links_of_statement(domain *d, int64_t evaluation, const char *element, link_list *out,
-		       err *e);
 /* One statement's links as its page uses them, from one read: asked with
  * statement_links_ask (it can go with other reads, domain_reads_begin),
  * then split by statement_links_take. */

@@ -264,18 +264,6 @@ int evidence_add_linked(domain *d, evidence_row *ev, int64_t evaluation,
 DOMAIN_GET_IN_ORG(evidence_get_in_org, evidence_get, evidence_row, "evidence")
 DOMAIN_LIST_BY_ID(evidence_of_org, store_evidence_list, evidence_list)
 
-int evidence_of_statement(domain *d, int64_t org, int64_t evaluation, const char *element,
-			  evidence_list *out, err *e)
-{
-	return store_evidence_of_statement(d->db, d->mem, org, evaluation, element, out, e);
-}
-
-int evidence_search(domain *d, int64_t org, const evidence_filter *f, evidence_list *out,
-		    err *e)
-{
-	return store_evidence_search(d->db, d->mem, org, f, out, e);
-}
-
 int evidence_library(domain *d, int64_t org, const evidence_filter *f, int64_t offset,
 		     int64_t limit, library_list *out, err *e)
 {
@@ -285,12 +273,6 @@ int evidence_library(domain *d, int64_t org, const evidence_filter *f, int64_t o
 DOMAIN_LIST_BY_ID(links_of_evidence, store_links_of_evidence, link_list)
 DOMAIN_LIST_BY_ID(links_of_org, store_links_of_org, link_list)
 DOMAIN_LIST_BY_ID(links_of_evaluation, store_links_of_evaluation, link_list)
-
-int links_of_statement(domain *d, int64_t evaluation, const char *element, link_list *out,
-		       err *e)
-{
-	return store_links_of_statement(d->db, d->mem, evaluation, element, out, e);
-}
 
 DOMAIN_LIST_BY_ID(own_indicators_of, store_own_indicator_list, own_indicator_list)
 

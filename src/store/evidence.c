@@ -46,18 +46,6 @@ int store_evidence_list(store *s, arena *a, int64_t org, evidence_list *out, err
 			SQL_ID_ARG(org), out, evidence_cols, e);
 }
 
-/* Only the items linked to one statement: the statement page shows those,
- * and reading the whole library there cost a round trip's worth of rows
- * per item on PostgreSQL (568 for the heavy organisation). */
-int store_evidence_of_statement(store *s, arena *a, int64_t org, int64_t evaluation,
-				const char *element_key, evidence_list *out, err *e)
-{
-	return SQL_LIST(s, a, "SELECT " EVIDENCE_COLUMNS " WHERE organisation_id = ?1"
-		" AND id IN (SELECT l.evidence_id FROM evidence_link l"
-		"   WHERE l.evaluation_id = ?2 AND l.element_key = ?3) ORDER BY id",
-		SQL_ARGS(sql_int(org), sql_int(evaluation), sql_text(element_key)), out, evidence_cols, e);
-}
-
 /* Any case, spaces around ignored; lower() and trim() read the same in
  * PostgreSQL. */
 int store_evidence_same(store *s, arena *a, const evidence_row *ev, evidence_list *out, err *e)
@@ -85,13 +73,6 @@ static const sql_col filter_cols[] = {
 	"      WHERE l.evidence_id = evidence.id AND l.element_key = :element" \
 	"      AND (CAST(:indicator AS TEXT) IS NULL OR l.indicator_key = :indicator)))" \
 	" ORDER BY evidence_date DESC, id DESC"
-
-int store_evidence_search(store *s, arena *a, int64_t org, const evidence_filter *f,
-			  evidence_list *out, err *e)
-{
-	return SQL_LIST(s, a, "SELECT " EVIDENCE_COLUMNS SEARCH_WHERE,
-			SQL_ROW_ARGS(filter_cols, f, sql_int(org)), out, evidence_cols, e);
-}
 
 static const sql_col library_cols[] = {
 	SQL_COL(library_row, id, I64), SQL_COL(library_row, title, TEXT),
@@ -163,15 +144,6 @@ int store_links_of_evaluation(store *s, arena *a, int64_t evaluation, link_list 
 	return SQL_LIST(s, a, "SELECT " LINK_COLUMNS
 		" WHERE l.evaluation_id = ? ORDER BY l.element_key, l.indicator_key, l.evidence_id",
 		SQL_ID_ARG(evaluation), out, link_cols, e);
-}
-
-int store_links_of_statement(store *s, arena *a, int64_t evaluation, const char *element_key,
-			     link_list *out, err *e)
-{
-	return SQL_LIST(s, a, "SELECT " LINK_COLUMNS
-		" WHERE l.evaluation_id = ? AND l.element_key = ?"
-		" ORDER BY l.indicator_key, l.evidence_id",
-		SQL_ARGS(sql_int(evaluation), sql_text(element_key)), out, link_cols, e);
 }
 
 static const sql_col statement_link_cols[] = {

@@ -241,26 +241,19 @@ int store_evidence_insert(store *s, const evidence_row *ev, int64_t *id, err *e)
 int store_evidence_update(store *s, const evidence_row *ev, err *e);
 int store_evidence_get(store *s, arena *a, int64_t id, evidence_row *out, err *e);
 int store_evidence_list(store *s, arena *a, int64_t org, evidence_list *out, err *e);
-int store_evidence_of_statement(store *s, arena *a, int64_t org, int64_t evaluation,
-				const char *element_key, evidence_list *out, err *e);
 /* The organisation's items with ev's title (any case) and date, oldest
  * first. */
 int store_evidence_same(store *s, arena *a, const evidence_row *ev, evidence_list *out, err *e);
-/* Newest evidence date first. */
-/* The same as the library lists them, in the same order: `limit` from
- * the `offset`th. */
+/* The library's items, newest evidence date first (the larger id first
+ * on a date), filtered: `limit` from the `offset`th. */
 int store_evidence_library(store *s, arena *a, int64_t org, const evidence_filter *f,
 			   int64_t offset, int64_t limit, library_list *out, err *e);
-int store_evidence_search(store *s, arena *a, int64_t org, const evidence_filter *f,
-			  evidence_list *out, err *e);
 /* Answers 1 when a link was added, 0 when it was there already. */
 int store_link_add(store *s, const link_row *l, err *e);
 /* Answers 1 when a link was removed, 0 when there was none. */
 int store_link_remove(store *s, const link_row *l, err *e);
 int store_links_of_evidence(store *s, arena *a, int64_t evidence, link_list *out, err *e);
 int store_links_of_evaluation(store *s, arena *a, int64_t evaluation, link_list *out, err *e);
-int store_links_of_statement(store *s, arena *a, int64_t evaluation, const char *element_key,
-			     link_list *out, err *e);
 /* The same links with their evidence items and carried-forward marks,
  * one statement for what the statement page would read in three; by
  * indicator, then evidence. */

@@ -347,8 +347,8 @@ static void agreed_view_becomes_linked_evidence(void **state)
 	const char *month = strchr(date_in_words(&f->mem, r.opens_on), ' ') + 1;
 	assert_string_equal(item.title, arena_printf(&f->mem, "Parent carers' views, %s: fewer than 5 answers", month));
 	assert_int_equal(item.groups, GROUP_PARENTS | GROUP_PRACTITIONERS);
-	link_list l;
-	assert_int_equal(links_of_statement(&f->d, ev, "1i", &l, &f->e), 0);
+	statement_link_list l;
+	assert_int_equal(statement_links_ask(&f->d, ev, "1i", &l, &f->e), 0);
 	assert_true(l.n > 0);
 	for (size_t i = 0; i < l.n; i++)
 		assert_int_equal(l.items[i].evidence_id, evidence);

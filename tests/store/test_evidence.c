@@ -62,12 +62,12 @@ static void links_are_a_set(void **state)
 
 	/* One statement's links, and the counts per indicator with the
 	 * partner groups of all their evidence together. */
-	link_list of_3ii;
-	assert_int_equal(store_links_of_statement(&f->db, &f->mem, eval, "3ii", &of_3ii, &f->e), 0);
+	statement_link_list of_3ii;
+	assert_int_equal(store_statement_links(&f->db, &f->mem, eval, "3ii", &of_3ii, &f->e), 0);
 	assert_int_equal(of_3ii.n, 2);
 	assert_int_equal(of_3ii.items[0].evidence_id, a);
 	assert_int_equal(of_3ii.items[1].evidence_id, b);
-	assert_int_equal(store_links_of_statement(&f->db, &f->mem, eval, "2iv", &of_3ii, &f->e), 0);
+	assert_int_equal(store_statement_links(&f->db, &f->mem, eval, "2iv", &of_3ii, &f->e), 0);
 	assert_int_equal(of_3ii.n, 0);
 	link_count_list counts;
 	assert_int_equal(store_link_counts(&f->db, &f->mem, eval, &counts, &f->e), 0);
