@@ -152,6 +152,32 @@ static int pg_begin(store *s, err *e)
 	return 0;
 }
 
+static int commit_alone(pg_conn *c, bool *ended)
+{
+	PGresult *res = PQexec(c->conn, "COMMIT");
+	ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+	*ended = st == PGRES_COMMAND_OK && strcmp(PQcmdStatus(res), "ROLLBACK") == 0;
+	int rc = st == PGRES_COMMAND_OK ? 0 : pg_result_rc(c, res);
+	PQclear(res);
+	return rc;
+}
+
+/* The writes sent ahead and the COMMIT share one round trip. The COMMIT
+ * runs only when every write before it ran: after a failure the server
+ * skips the rest of a pipeline until its sync, and the transaction stays
+ * open for the rollback. Its answer comes once the commit is flushed. */
+static int commit_along(store *s, bool *ended)
+{
+	pg_conn *c = s->pg;
+	if (!PQsendQueryParams(c->conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0)) {
+		int rc = pg_settle(c);
+		return rc ? rc : pg_result_rc(c, NULL);
+	}
+	c->queued++;
+	s->commits_along++;
+	return pg_settle_commit(c, ended);
+}
+
 /* A COMMIT of a transaction that a refused statement ended answers
  * "ROLLBACK", and no error: PostgreSQL kept nothing of it, where SQLite
  * would have kept the rest. That must never read as saved: a lost race
@@ -164,17 +190,8 @@ static int pg_commit(store *s, err *e)
 		s->in_tx = 0;
 		return 0;
 	}
-	/* The writes sent ahead are answered first, and COMMIT only after:
-	 * its answer comes once the commit is flushed, and must be the
-	 * answer to a transaction whose every statement ran. */
-	int sent = pg_settle(s->pg);
-	if (sent)
-		return pg_fail(s, sent, e);
-	PGresult *res = PQexec(s->pg->conn, "COMMIT");
-	ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
-	bool ended = st == PGRES_COMMAND_OK && strcmp(PQcmdStatus(res), "ROLLBACK") == 0;
-	int rc = st == PGRES_COMMAND_OK ? 0 : pg_result_rc(s->pg, res);
-	PQclear(res);
+	bool ended = false;
+	int rc = s->pg->queued ? commit_along(s, &ended) : commit_alone(s->pg, &ended);
 	if (rc)
 		return pg_fail(s, rc, e);      /* the caller rolls back */
 	if (ended && s->conflicted)

@@ -61,6 +61,7 @@ int pg_begin_now(pg_conn *c);
  * pipeline: 0, or the engine's code of the first that failed (the rest
  * did not run). Called before any other command. */
 int pg_settle(pg_conn *c);
+int pg_settle_commit(pg_conn *c, bool *ended);
 int pg_send_stmt(store *s, sql_stmt *st, err *e);
 
 /* Lets go on the server of the statements done while the transaction

@@ -623,6 +623,15 @@ int pg_send_stmt(store *s, sql_stmt *h, err *e)
 
 int pg_settle(pg_conn *c)
 {
+	bool ended;
+	return pg_settle_commit(c, &ended);
+}
+
+/* As pg_settle; *ended says a COMMIT among them answered "ROLLBACK" (a
+ * transaction already ended by a refusal). */
+int pg_settle_commit(pg_conn *c, bool *ended)
+{
+	*ended = false;
 	if (!c->queued)
 		return 0;
 	int commands = c->queued;
@@ -641,6 +650,8 @@ int pg_settle(pg_conn *c)
 		}
 		ExecStatusType status = PQresultStatus(res);
 		synced = status == PGRES_PIPELINE_SYNC;
+		if (status == PGRES_COMMAND_OK && strcmp(PQcmdStatus(res), "ROLLBACK") == 0)
+			*ended = true;
 		if (status == PGRES_FATAL_ERROR && !failed)
 			failed = res;
 		else

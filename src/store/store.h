@@ -37,6 +37,7 @@ struct store {
 	uint64_t transactions;  /* outermost transactions and snapshots begun */
 	struct sql_queue *queue;        /* reads to send together (together.c) */
 	uint64_t sent_along;    /* statements that went with another (together.c) */
+	uint64_t commits_along; /* COMMITs that went with the writes sent ahead (PostgreSQL) */
 };
 
 /* STORE_READONLY: an existing database, read and never written (no

@@ -541,10 +541,10 @@ static void a_start_refuses_what_it_did(void **state)
 }
 
 /* Writes sent ahead (sql_send, the statement review POST's two writes):
- * inside a transaction they go without waiting, and are answered in one
- * round trip before the COMMIT (its own, answered once flushed); a read
- * after them sees them; outside a transaction a write is answered at
- * once, as its answer is its commit. */
+ * inside a transaction they go without waiting, and the COMMIT goes with
+ * them (one round trip in all, answered once flushed); a read after them
+ * sees them, and a COMMIT after that read goes alone; outside a
+ * transaction a write is answered at once, as its answer is its commit. */
 static void writes_sent_ahead_are_answered_before_the_commit(void **state)
 {
 	pgfix *f = *state;
@@ -556,18 +556,20 @@ static void writes_sent_ahead_are_answered_before_the_commit(void **state)
 	int64_t v = -1;
 	assert_int_equal(sql_get_int(&other, "SELECT COUNT(*) FROM t", NULL, &v, &f->e), 0);
 	assert_int_equal(v, 1);
-	uint64_t trips = store_round_trips(&f->db);
+	uint64_t trips = store_round_trips(&f->db), along = f->db.commits_along;
 	assert_int_equal(store_begin(&f->db, &f->e), 0);
 	assert_int_equal(sql_send(&f->db, ins, SQL_ARGS(sql_text("b")), &f->e), 0);
 	assert_int_equal(sql_send(&f->db, ins, SQL_ARGS(sql_text("c")), &f->e), 0);
 	assert_int_equal(store_commit(&f->db, &f->e), 0);
 	assert_int_equal(store_round_trips(&f->db) - trips, 1);
+	assert_int_equal(f->db.commits_along - along, 1);
 	assert_int_equal(sql_get_int(&other, "SELECT COUNT(*) FROM t", NULL, &v, &f->e), 0);
 	assert_int_equal(v, 3);
 	assert_int_equal(store_begin(&f->db, &f->e), 0);
 	assert_int_equal(sql_send(&f->db, ins, SQL_ARGS(sql_text("d")), &f->e), 0);
 	assert_int_equal(count(f, "SELECT COUNT(*) FROM t WHERE name = 'd'"), 1);
 	assert_int_equal(store_commit(&f->db, &f->e), 0);
+	assert_int_equal(f->db.commits_along - along, 1);
 	/* A long run (an import's) is answered every 64 writes, all kept. */
 	assert_int_equal(store_begin(&f->db, &f->e), 0);
 	for (int i = 0; i < 150; i++) {

@@ -112,6 +112,27 @@ static void a_change_that_lost_runs_again(void **state)
 	assert_int_equal(count(w, "SELECT COUNT(*) FROM activity WHERE what LIKE '%dads%'"), 1);
 }
 
+static void lose_at(webfix *w, const char *table, int times);
+
+/* The statement judgement sends its two writes and its COMMIT together
+ * (one round trip): its activity line lost once, so the COMMIT that went
+ * with it was skipped, and the second try saved the judgement once. */
+static void a_judgement_whose_writes_lost_is_saved_once(void **state)
+{
+	webfix *w = *state;
+	int64_t eval = fixture_evaluation(&w->f, w->org);
+	lose_at(w, "activity", 1);
+	uint64_t along = w->f.db.commits_along;
+	const char *review[] = {"strengths", "Warm welcome", "areas", "", "status", "in-progress", NULL};
+	request *r = web_run(w, AS_LEAD, "POST", web_path(w, "/org/%lld/evaluation/%lld/statement/1i/review",
+							  (long long)w->org, (long long)eval), review);
+	sent_to(r, NULL);
+	lost_once(w);
+	assert_int_equal(w->f.db.commits_along - along, 2);    /* each try's */
+	assert_int_equal(count(w, "SELECT COUNT(*) FROM statement_review WHERE strengths = 'Warm welcome'"), 1);
+	assert_int_equal(count(w, "SELECT COUNT(*) FROM activity WHERE what LIKE '%judgement on statement 1i%'"), 1);
+}
+
 /* Losing every try: after STORE_TRIES tries, the 503 of a busy database
  * (a refused change, not the form's fault: no form error) with
  * Retry-After, as every "busy, try again" of copro's, nothing kept. */
@@ -537,7 +558,8 @@ int main(void)
 {
 	test_pg_cluster_start();
 	const struct CMUnitTest tests[] = {
-		T(a_change_that_lost_runs_again), T(a_change_that_keeps_losing_is_not_saved),
+		T(a_change_that_lost_runs_again), T(a_judgement_whose_writes_lost_is_saved_once),
+		T(a_change_that_keeps_losing_is_not_saved),
 		T(the_busy_page_still_counts_what_is_unread),
 		T(a_wrong_password_that_lost_is_still_not_right),
 		T(a_right_password_that_lost_still_signs_in), T(a_wrong_code_that_lost_is_still_not_right),
