@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include "domain/area.h"
+#include "store/sql.h"
 
 /* An accepted audit of `org` with the levels of principles 1 to 6 (NULL:
  * not recorded), written straight into the tables. */
@@ -63,10 +64,53 @@ static void two_statements_and_counts(void **state)
 	assert_int_equal(count_of(&p, 5, "good"), 1);
 }
 
+/* A line of a query's plan: SQLite's EXPLAIN QUERY PLAN gives id,
+ * parent, notused and the detail; PostgreSQL's EXPLAIN the text alone. */
+typedef struct { int64_t id, parent, notused; const char *detail; } plan_line;
+static const sql_col plan_sqlite[] = {
+	SQL_COL(plan_line, id, I64), SQL_COL(plan_line, parent, I64), SQL_COL(plan_line, notused, I64),
+	SQL_COL(plan_line, detail, TEXT), SQL_TABLE_END,
+};
+static const sql_col plan_pg[] = {SQL_COL(plan_line, detail, TEXT), SQL_TABLE_END};
+
+/* The plan of `query` walks `index` and sorts nothing. */
+static void read_in_index_order(fixture *f, const char *query, const char *index)
+{
+	const char *sql = arena_printf(&f->mem, "%s %s", SQL_DIALECT(&f->db, "EXPLAIN QUERY PLAN", "EXPLAIN"),
+				       query);
+	struct { plan_line *items; size_t n; } plan = {0};
+	assert_int_equal(SQL_LIST(&f->db, &f->mem, sql, NULL, &plan, SQL_DIALECT(&f->db, plan_sqlite, plan_pg),
+				  &f->e), 0);
+	size_t found = 0;
+	for (size_t i = 0; i < plan.n; i++) {
+		body_lacks(plan.items[i].detail, SQL_DIALECT(&f->db, "TEMP B-TREE", "Sort"));
+		found += strstr(plan.items[i].detail, index) != NULL;
+	}
+	assert_int_equal(found, 1);
+}
+
+/* Every page of the area reads each organisation's latest accepted audit
+ * and latest self-evaluation, the way store/area.c's PostgreSQL texts do:
+ * from an index in that order, with nothing sorted (migration 30; before
+ * it PostgreSQL sorted each organisation's rows under the LIMIT). */
+static void latest_read_in_index_order(void **state)
+{
+	fixture *f = *state;
+	if (store_engine_is_pg(&f->db))
+		test_exec(&f->db, "SET enable_seqscan = off");
+	read_in_index_order(f, "SELECT a.id, a.audit_date FROM audit a WHERE a.organisation_id = 1"
+			    " AND a.status = 'accepted' ORDER BY a.audit_date DESC, a.id DESC LIMIT 1",
+			    "audit_organisation");
+	read_in_index_order(f, "SELECT x.id, x.status FROM evaluation x WHERE x.organisation_id = 1"
+			    " AND x.framework_id = 'four-cornerstones' ORDER BY x.id DESC LIMIT 1",
+			    "evaluation_latest");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(two_statements_and_counts, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(latest_read_in_index_order, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
