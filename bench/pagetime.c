@@ -12,7 +12,13 @@
  *
  * --summary times the whole-country summary (national_summary_load, as
  * `copro area summary` runs it) in-process the same way: no request and
- * no sign-in, a fresh arena per run. */
+ * no sign-in, a fresh arena per run.
+ *
+ * --raw FILE keeps every timed run, so that bench/run-pg can pool the
+ * runs of several short rounds. Under callgrind (valgrind --tool=callgrind,
+ * best with --instr-atstart=no, which spares the sign-in's password hash),
+ * each page's timed runs are counted alone: the counters are zeroed after
+ * its warm-up and dumped after its runs, the dump named by the path. */
 #include <errno.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -21,6 +27,17 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#endif
+#endif
+#ifndef CALLGRIND_ZERO_STATS    /* no valgrind headers: nothing is counted */
+#define CALLGRIND_ZERO_STATS
+#define CALLGRIND_DUMP_STATS_AT(reason) ((void)(reason))
+#define CALLGRIND_START_INSTRUMENTATION
+#endif
 
 #include "core/arena.h"
 #include "core/err.h"
@@ -46,7 +63,8 @@ typedef struct page {
 } page;
 
 typedef struct bench {
-	const char *db_path, *user, *password, *area_name, *paths_file;
+	const char *db_path, *user, *password, *area_name, *paths_file, *raw_path;
+	FILE *raw;                      /* --raw: every timed run, "PATH ms" a line */
 	int64_t org;
 	int repeat, warmup;
 	double target_ms;
@@ -103,7 +121,8 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: bench-pagetime --db PATH [--user EMAIL] [--password TEXT] [--repeat N]\n"
 		"                      [--warmup N] [--area NAME] [--org ID] [--paths FILE]\n"
-		"                      [--target-ms N] [--summary] [--markdown] [PATH...]\n"
+		"                      [--target-ms N] [--summary] [--raw FILE] [--markdown]\n"
+		"                      [PATH...]\n"
 		"\n"
 		"Times GET pages inside copro (no socket): each path runs through the\n"
 		"dispatcher N times after a warm-up; prints status, bytes, SQL statements\n"
@@ -126,7 +145,12 @@ static void usage(FILE *f)
 		"  --summary       time the whole-country summary (copro area summary)\n"
 		"                  in-process, as a row \"whole-country summary\"; its\n"
 		"                  target is 500 ms unless --target-ms is given\n"
-		"  --markdown      print a Markdown table\n",
+		"  --raw FILE      write every timed run to FILE, one a line: the path (or\n"
+		"                  \"summary\") and its ms\n"
+		"  --markdown      print a Markdown table\n"
+		"\n"
+		"Under valgrind --tool=callgrind, each page's timed runs are counted alone:\n"
+		"one dump per page, named by its path.\n",
 		BENCH_PASSWORD);
 }
 
@@ -178,7 +202,7 @@ static int parse_args(bench *b, int argc, char **argv)
 		}
 		static const char *const with_value[] = {"--db", "--user", "--password", "--repeat",
 							 "--warmup", "--area", "--org", "--paths",
-							 "--target-ms", "--slow-sql"};
+							 "--target-ms", "--slow-sql", "--raw"};
 		bool known = false;
 		for (size_t k = 0; k < sizeof with_value / sizeof *with_value; k++)
 			known |= !strcmp(a, with_value[k]);
@@ -198,6 +222,8 @@ static int parse_args(bench *b, int argc, char **argv)
 			b->area_name = v;
 		else if (!strcmp(a, "--paths"))
 			b->paths_file = v;
+		else if (!strcmp(a, "--raw"))
+			b->raw_path = v;
 		else if (!strcmp(a, "--repeat")) {
 			if (!parse_int(v, 1, 100000, &n))
 				return usage_error("--repeat must be a whole number from 1 to 100000 (not \"%s\").", v);
@@ -476,9 +502,12 @@ static double percentile(const double *sorted, int n, double p)
 	return sorted[rank - 1];
 }
 
-/* The median, p90, p99 and max of `b->repeat` timed runs (sorted here). */
+/* The median, p90, p99 and max of `b->repeat` timed runs (sorted here);
+ * with --raw each run first, in the order they ran. */
 static void summarise_runs(bench *b, page *pg, double *runs)
 {
+	for (int i = 0; b->raw && i < b->repeat; i++)
+		fprintf(b->raw, "%s %.4f\n", pg == &b->summary_row ? "summary" : pg->path, runs[i]);
 	qsort(runs, (size_t)b->repeat, sizeof *runs, compare_double);
 	pg->median = b->repeat % 2 ? runs[b->repeat / 2]
 				   : (runs[b->repeat / 2 - 1] + runs[b->repeat / 2]) / 2;
@@ -511,8 +540,10 @@ static void time_page(bench *b, page *pg, double *runs)
 {
 	for (int i = 0; i < b->warmup; i++)
 		run_once(b, pg);
+	CALLGRIND_ZERO_STATS;
 	for (int i = 0; i < b->repeat; i++)
 		runs[i] = run_once(b, pg);
+	CALLGRIND_DUMP_STATS_AT(pg->path);
 	summarise_runs(b, pg, runs);
 	/* One more run, untimed, counting the SQL statements it steps. */
 	trace_start(b, pg);
@@ -660,6 +691,10 @@ int main(int argc, char **argv)
 		goto done;
 	}
 	opened = true;
+	if (b.raw_path && !(b.raw = fopen(b.raw_path, "w"))) {
+		fprintf(stderr, "bench-pagetime: cannot write %s: %s.\n", b.raw_path, strerror(errno));
+		goto done;
+	}
 	b.d = (domain){.db = &b.db, .frameworks = &b.reg, .mem = &b.mem};
 	b.cfg = (web_config){.db_path = b.db_path, .assets_dir = "/nonexistent", .frameworks = &b.reg};
 	if (b.summary && time_summary(&b, runs) < 0)
@@ -667,11 +702,16 @@ int main(int argc, char **argv)
 	bool pages = b.n_pages || b.area_name || b.org || b.paths_file;
 	if (pages && ((b.paths_file && read_paths(&b) < 0) || expand(&b) < 0 || sign_in_user(&b) < 0))
 		goto done;
+	CALLGRIND_START_INSTRUMENTATION;
 	for (size_t i = 0; i < b.n_pages; i++)
 		time_page(&b, &b.pages[i], runs);
 	print_results(&b);
 	rc = 0;
 done:
+	if (b.raw && fclose(b.raw) != 0 && rc == 0) {
+		fail("cannot write %s: %s.", b.raw_path, strerror(errno));
+		rc = 1;
+	}
 	if (b.signed_in)
 		session_end(&b.d, b.sess.token, &b.e);
 	if (opened)

@@ -160,6 +160,14 @@ if [ "$status" -eq 0 ] && printf '%s' "$out" | grep -qF "| evaluation overview |
 else
 	not_ok "pagetime --org --markdown, with a path given"
 fi
+admin=$(q "$A" "SELECT u.email FROM membership m JOIN app_user u ON u.id = m.user_id WHERE m.role = 'area-admin' ORDER BY u.id LIMIT 1")
+runp "$PAGETIME" --db "$A" --user "$admin" --repeat 3 --warmup 0 --summary --raw "$WORK/runs" "/org/$org"
+same "pagetime --raw keeps every timed run, the page's and the summary's" "3 3" \
+	"$(grep -c "^/org/$org [0-9][0-9.]*\$" "$WORK/runs") $(grep -c '^summary [0-9][0-9.]*$' "$WORK/runs")"
+same "pagetime --raw writes the runs alone" 6 "$(wc -l <"$WORK/runs")"
+refused "pagetime: --raw in a folder that is not there" 1 "cannot write $WORK/none/runs" \
+	"$PAGETIME" --db "$A" --user "$admin" --repeat 1 --raw "$WORK/none/runs" "/org/$org"
+refused "pagetime: --raw without a file" 2 "--raw needs a value" "$PAGETIME" --db "$A" /org/1 --raw
 refused "pagetime: a wrong password" 1 "cannot sign in as lead.org1@bench.invalid" \
 	"$PAGETIME" --db "$A" --user lead.org1@bench.invalid --password "not the password" /org/1
 refused "pagetime: an unknown area" 1 'there is no area called "Atlantis"' "$PAGETIME" --db "$A" --area Atlantis
