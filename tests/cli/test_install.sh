@@ -20,7 +20,7 @@ same "the frameworks are in usr/share/copro/frameworks" "$(ls "$root/frameworks"
 check "the style sheet is in usr/share/copro/assets" cmp -s "$root/build/assets/copro.css" "$share/assets/copro.css"
 check "the languages are in usr/share/copro/locale" [ -f "$share/locale/messages/en_GB/LC_MESSAGES/copro.mo" ]
 check "the service unit is in usr/lib/systemd/system, starting usr/bin/copro" \
-	grep -q '^ExecStart=/usr/bin/copro --db /var/lib/copro/copro.db ' "$dest/usr/lib/systemd/system/copro.service"
+	grep -q '^ExecStart=/usr/bin/copro --config /etc/copro/copro.conf serve ' "$dest/usr/lib/systemd/system/copro.service"
 check "the backup timer is there too" [ -f "$dest/usr/lib/systemd/system/copro-backup.timer" ]
 same "nothing in the units still names /usr/local" "" "$(grep -l /usr/local "$dest/usr/lib/systemd/system/"* 2>&1)"
 

@@ -13,8 +13,15 @@ for key in 'User=copro' 'StateDirectory=copro' 'ProtectSystem=strict' 'ProtectHo
 	'SystemCallFilter=@system-service' 'MemoryDenyWriteExecute=yes' 'Restart=on-failure'; do
 	check "copro.service has $key" grep -q "^$key" "$unit"
 done
-check "it serves /var/lib/copro/copro.db with /etc/copro/copro.conf" \
-	grep -q '^ExecStart=/usr/local/bin/copro --db /var/lib/copro/copro.db --config /etc/copro/copro.conf serve ' "$unit"
+check "it serves with /etc/copro/copro.conf" \
+	grep -q '^ExecStart=/usr/local/bin/copro --config /etc/copro/copro.conf serve ' "$unit"
+# The database is COPRO_DB, so that /etc/copro/copro.env can name a
+# PostgreSQL database off the command line (docs/deploy.md): a --db there
+# would win over it, and copro would serve the SQLite file instead.
+check "its database is COPRO_DB, /var/lib/copro/copro.db unless copro.env says otherwise" \
+	grep -q '^Environment=COPRO_DB=/var/lib/copro/copro.db$' "$unit"
+check "copro.env is read after it, and may be missing" grep -q '^EnvironmentFile=-/etc/copro/copro.env$' "$unit"
+same "no command of the service names a database itself" "" "$(grep -E '^Exec.* --db ' "$unit" "$dist/copro@.service")"
 # The template, with its port and description put back, is the same unit.
 sed -e '/^#/d' -e 's/ --port %i / /; s/ on port %i$//' "$dist/copro@.service" >"$WORK/template"
 sed -e '/^#/d' "$unit" >"$WORK/plain"
@@ -47,15 +54,38 @@ command_of() {
 mkdir -p "$WORK/state" "$WORK/etc" "$WORK/backups"
 : >"$WORK/etc/copro.conf"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# The unit's environment: its Environment= line, then copro.env's, as
+# systemd sets them (the file's win).
+unit_env() {
+	env_line=$(command_of Environment copro@.service)
+	[ -z "$env_line" ] || export "$env_line"
+	if [ -f "$WORK/etc/copro.env" ]; then set -a; . "$WORK/etc/copro.env"; set +a; fi
+}
+unit_env
 eval "$(command_of ExecStartPre copro@.service)" >/dev/null
 check "the service's first start makes the database" [ -f "$WORK/state/copro.db" ]
 eval "$(command_of ExecStartPre copro@.service)" >/dev/null
 same "and a second start leaves it be" 0 "$?"
+# copro.env naming a PostgreSQL database: the first start makes no SQLite
+# file (that database is made once, by `copro init`).
+printf 'COPRO_DB=postgresql://copro@db.invalid/copro\n' >"$WORK/etc/copro.env"
+unit_env
+eval "$(command_of ExecStartPre copro@.service)" >"$WORK/pre.out" 2>&1
+same "with COPRO_DB=postgresql://... in copro.env the first start does nothing" "0 " "$? $(cat "$WORK/pre.out")"
+# copro.env naming another database: the service serves that one.
+printf 'COPRO_DB=%s\n' "$WORK/state/other.db" >"$WORK/etc/copro.env"
+unit_env
+eval "$(command_of ExecStartPre copro@.service)" >/dev/null
+check "copro.env's COPRO_DB is the one the first start makes" [ -f "$WORK/state/other.db" ]
+# The unit's own file moved away: only copro.env's database can be served.
+mv "$WORK/state/copro.db" "$WORK/state/copro.db.away"
 eval "$(command_of ExecStart copro@.service) >$WORK/serve.out 2>$WORK/serve.log &"
 pid=$!
 i=0
 while ! curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 same "copro@$port.service's copro answers on its port" "ok" "$(curl -s "http://127.0.0.1:$port/healthz")"
+check "the database it serves is the one copro.env names" [ -f "$WORK/state/other.db-wal" ]
+mv "$WORK/state/copro.db.away" "$WORK/state/copro.db"
 eval "$(command_of ExecStart copro-backup.service)" >/dev/null
 same "copro-backup.service's command makes one backup, named by the time" 1 \
 	"$(find "$WORK/backups" -name 'copro-20*Z.db' | wc -l)"
