@@ -154,6 +154,16 @@ check "nor from a client that is not the proxy" \
 same "no request was counted as 203.0.113.9's, or as the proxy's own" "" \
 	"$(cat $logs | grep -E 'client=(203\.0\.113\.9|127\.0\.0\.2)$')"
 
+# nginx's access log (on for every site in Debian's nginx.conf, and in
+# this test's) keeps nothing of copro's requests: not the address as
+# typed, with its search words or a partner's token.
+tlscurl -o /dev/null -b "$jar" "$site/org/1/search?q=Lovelace"
+tlscurl -o /dev/null "$site/v/apartnerstoken0123"
+curl -s -o /dev/null -H 'Host: copro.example.org' "http://127.0.0.1:$plain/join/aninvitationtoken"
+sleep 0.5
+same "nginx's access log holds none of copro's requests" "" \
+	"$(grep -E 'Lovelace|apartnerstoken|aninvitationtoken|sign-in|healthz' "$prefix/access.log")"
+
 # A slow client: nginx holds its body; copro sees the request only whole.
 python3 - "$tls" "$prefix/cert.pem" "$pa" "$pb" >"$WORK/slow" 2>&1 <<'PY'
 import socket, ssl, sys, time
