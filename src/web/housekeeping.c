@@ -19,6 +19,7 @@
 
 #define CHECKPOINT_EVERY_MS 200
 #define PURGE_EVERY_S (24 * 60 * 60)
+#define SAY_AGAIN_EVERY_S 60
 
 /* One per process, as copro serve runs one server. */
 static struct {
@@ -30,6 +31,8 @@ static struct {
 	const fw_registry *frameworks;
 	const char *db_path;
 	int64_t purge_every, next_purge;        /* seconds; a monotonic time */
+	bool failing;
+	int64_t said_at;                        /* a monotonic time */
 } hk;
 
 int64_t web_monotonic_seconds(void)
@@ -75,6 +78,26 @@ static void purge_when_due(void)
 	arena_free(&mem);
 }
 
+/* A failure is said when it begins, then once a minute while it lasts,
+ * and its end once: the loop runs five times a second, and a database
+ * down for an hour must not write 18,000 lines to the journal. */
+static void say(int rc, const err *e)
+{
+	int64_t now = web_monotonic_seconds();
+	if (rc == 0) {
+		if (hk.failing)
+			fprintf(stderr, "copro serve: housekeeping: the database answers again.\n");
+		hk.failing = false;
+		return;
+	}
+	if (hk.failing && now - hk.said_at < SAY_AGAIN_EVERY_S)
+		return;
+	fprintf(stderr, "copro serve: housekeeping: %s%s\n", e->msg,
+		hk.failing ? " (still; said once a minute)" : "");
+	hk.failing = true;
+	hk.said_at = now;
+}
+
 static void *housekeeping_loop(void *arg)
 {
 	(void)arg;
@@ -94,9 +117,9 @@ static void *housekeeping_loop(void *arg)
 		int pages = 0;
 		err e = {0};
 		/* The fold needs the database server back after a restart. */
-		if (store_checkpoint(&hk.db, &pages, &e) < 0 ||
-		    web_reopen_if_lost(&hk.db, hk.db_path, &e) < 0 || store_revisions_fold(&hk.db, &e) < 0)
-			fprintf(stderr, "copro serve: housekeeping: %s\n", e.msg);
+		int rc = store_checkpoint(&hk.db, &pages, &e) < 0 ||
+			 web_reopen_if_lost(&hk.db, hk.db_path, &e) < 0 || store_revisions_fold(&hk.db, &e) < 0;
+		say(rc ? -1 : 0, &e);
 		access_log_flush();
 		purge_when_due();
 		pthread_mutex_lock(&hk.lock);

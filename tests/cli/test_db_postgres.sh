@@ -164,6 +164,11 @@ same "/healthz answers 503 when the database is down" 503 \
 check "saying why" grep -q '^unavailable: ' "$WORK/health"
 expect_fail "a command says it cannot reach the server" 1 \
 	"copro org list: cannot connect to the database $name" org list
+# The housekeeping thread tries five times a second: it says so once, not
+# at every try (18,000 lines an hour in the journal).
+sleep 2
+same "the housekeeping thread says once that it cannot reach the database" 1 \
+	"$(grep -c '^copro serve: housekeeping: cannot connect' "$WORK/serve.err")"
 if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start >/dev/null)
 else "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start >/dev/null; fi
 same "/healthz answers ok again once the database is back (the connection opened again)" "ok" \
@@ -180,6 +185,8 @@ while [ "$("$psql" -X -At "$uri" -c "SELECT COUNT(*) FROM revision_change")" != 
 done
 same "and the revision log is folded (store_revisions_fold) after the restart" 0 \
 	"$("$psql" -X -At "$uri" -c "SELECT COUNT(*) FROM revision_change")"
+same "and says once that the database answers again" 1 \
+	"$(grep -c '^copro serve: housekeeping: the database answers again\.$' "$WORK/serve.err")"
 kill "$pid"
 wait "$pid"
 same "copro serve stops cleanly (no leak, no crash)" 0 "$?"
