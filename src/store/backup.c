@@ -81,8 +81,8 @@ int store_backup(store *s, const char *dest, err *e)
 	 * point-in-time recovery (docs/deploy.md). */
 	if (store_engine_is_pg(s))
 		return err_set(e, ERR_INPUT,
-			       "copro backup copies SQLite databases only: back up a PostgreSQL database with pg_dump (for example pg_dump --format=custom --file=%s), or its base backups.",
-			       dest);
+			       "copro backup copies SQLite databases only: back up a PostgreSQL database with pg_dump, for example pg_dump --format=custom --file=%s '%s' (docs/deploy.md, \"Backups on PostgreSQL\"), or with its base backups.",
+			       dest, store_name(s));
 	struct stat sb;
 	if (stat(dest, &sb) == 0)
 		return err_set(e, ERR_CONFLICT,

@@ -272,7 +272,10 @@ static int64_t pg_max_bytes(store *s)
 /* ---- opening --------------------------------------------------------------- */
 
 /* "postgresql://user@host:port/dbname" from the URI's parts, without its
- * password, for messages. */
+ * password, for messages; a Unix socket's folder as "?host=/folder", as
+ * libpq reads it, so that the name shown can be given to psql or pg_dump
+ * ("user@/folder/db" would name the database "folder/db" on the default
+ * socket). */
 static char *display_name(PQconninfoOption *opts)
 {
 	const char *user = NULL, *host = NULL, *port = NULL, *db = NULL;
@@ -288,8 +291,12 @@ static char *display_name(PQconninfoOption *opts)
 	char *out = malloc(n);
 	if (!out)
 		abort();
-	snprintf(out, n, "postgresql://%s%s%s%s%s/%s", user ? user : "", user ? "@" : "",
-		 host ? host : "", port ? ":" : "", port ? port : "", db ? db : "");
+	if (host && host[0] == '/')
+		snprintf(out, n, "postgresql://%s%s/%s?host=%s%s%s", user ? user : "", user ? "@" : "",
+			 db ? db : "", host, port ? "&port=" : "", port ? port : "");
+	else
+		snprintf(out, n, "postgresql://%s%s%s%s%s/%s", user ? user : "", user ? "@" : "",
+			 host ? host : "", port ? ":" : "", port ? port : "", db ? db : "");
 	return out;
 }
 

@@ -294,9 +294,20 @@ BACKUP="$WORK/backup.db"
 case $DB in
 postgresql:*)
 	expect_fail "backup of a PostgreSQL database points to pg_dump" 1 \
-		"copro backup copies SQLite databases only: back up a PostgreSQL database with pg_dump (for example pg_dump --format=custom --file=$BACKUP)" \
+		"copro backup copies SQLite databases only: back up a PostgreSQL database with pg_dump, for example pg_dump --format=custom --file=$BACKUP 'postgresql://" \
 		backup "$BACKUP"
-	check "no backup file is written" test ! -e "$BACKUP" ;;
+	check "no backup file is written" test ! -e "$BACKUP"
+	# Its example works as written, and pg_restore puts the dump into a
+	# new database that exports the same (docs/deploy.md's restore).
+	example=$(printf '%s' "$err" | sed -n "s/.*for example \(pg_dump .*'\) (docs.*/\1/p")
+	(PATH="$(dirname "$PSQL"):$PATH" && eval "$example") >"$WORK/pg_dump.out" 2>&1
+	same "the example pg_dump command runs as written" "0 " "$? $(cat "$WORK/pg_dump.out")"
+	restored=$(db_new restored)
+	"$(dirname "$PSQL")/pg_restore" --dbname="$restored" "$BACKUP" >"$WORK/pg_restore.out" 2>&1
+	same "pg_restore reads it into a new database" "0 " "$? $(cat "$WORK/pg_restore.out")"
+	"$COPRO" --db "$restored" export 1 >"$WORK/from-backup.json"
+	same_file "the restored database's export is byte-identical to the original's" "$EXPORT" \
+		"$WORK/from-backup.json" ;;
 *)
 	expect_ok "backup to a new file" backup "$BACKUP"
 	same "backup says what it copied where" "Backed up $DB to $BACKUP." "$out"

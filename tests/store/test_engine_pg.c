@@ -372,7 +372,7 @@ static void bad_and_unreachable_uris_are_refused(void **state)
 	assert_int_equal(store_open(&s, "postgresql://me:s3cret@/copro?host=/nonexistent",
 				    STORE_EXISTING, &e), -1);
 	assert_int_equal(e.kind, ERR_IO);
-	assert_non_null(strstr(e.msg, "cannot connect to the database postgresql://me@/nonexistent/copro"));
+	assert_non_null(strstr(e.msg, "cannot connect to the database postgresql://me@/copro?host=/nonexistent"));
 	assert_null(strstr(e.msg, "s3cret"));
 }
 
