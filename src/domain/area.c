@@ -111,8 +111,24 @@ static void count_levels(area_picture *p, arena *a, const picture_level_list *le
 	}
 }
 
-int area_picture_load(domain *d, int64_t area, const picture_filter *f, const char *today,
-		      area_picture *p, err *e)
+static void add_org(area_picture *p, arena *a, const picture_org_row *row)
+{
+	picture_org *o = &p->orgs[p->n_orgs++];
+	o->row = *row;
+	o->levels = arena_array(a, p->fw->n_sections, sizeof *o->levels);
+	o->review_overdue = o->row.audit_id && o->row.review_on &&
+			    strcmp(o->row.review_on, p->dates.today) < 0;
+	p->audited += o->row.audit_id != 0;
+	p->audited_recently += o->row.audited_recently;
+	p->reviews_overdue += o->review_overdue;
+	p->started += o->row.evaluation_id != 0;
+	p->submitted += o->row.evaluation_status && !strcmp(o->row.evaluation_status, "submitted");
+}
+
+/* The picture, with each latest self-evaluation's judged statements
+ * counted among `judged_keys` (NULL: not counted). */
+static int picture_load(domain *d, int64_t area, const picture_filter *f, const char *today,
+			const char *judged_keys, area_picture *p, err *e)
 {
 	memset(p, 0, sizeof *p);
 	p->fw = fw_registry_find(d->frameworks, PICTURE_AUDIT_FRAMEWORK);
@@ -120,26 +136,20 @@ int area_picture_load(domain *d, int64_t area, const picture_filter *f, const ch
 		return err_set(e, ERR_NOTFOUND,
 			       "the instrument " PICTURE_AUDIT_FRAMEWORK " is not installed: put "
 			       PICTURE_AUDIT_FRAMEWORK ".json back in copro's frameworks folder.");
+	p->evaluation_fw = fw_registry_find(d->frameworks, PICTURE_EVALUATION_FRAMEWORK);
 	picture_dates_for(today, &p->dates);
 	picture_window w = picture_dates_window(&p->dates);
+	w.framework = PICTURE_EVALUATION_FRAMEWORK;
+	w.judged_keys = judged_keys;
 	picture_org_list orgs;
 	picture_level_list levels;
 	if (store_picture_orgs(d->db, d->mem, area, f, &w, &orgs, e) < 0 ||
 	    store_picture_levels(d->db, d->mem, area, f, &levels, e) < 0)
 		return -1;
 	size_t np = p->fw->n_sections;
-	p->n_orgs = orgs.n;
 	p->orgs = arena_array(d->mem, orgs.n, sizeof *p->orgs);
-	for (size_t i = 0; i < orgs.n; i++) {
-		picture_org *o = &p->orgs[i];
-		o->row = orgs.items[i];
-		o->levels = arena_array(d->mem, np, sizeof *o->levels);
-		o->review_overdue = o->row.audit_id && o->row.review_on &&
-				    strcmp(o->row.review_on, p->dates.today) < 0;
-		p->audited += o->row.audit_id != 0;
-		p->audited_recently += o->row.audited_recently;
-		p->reviews_overdue += o->review_overdue;
-	}
+	for (size_t i = 0; i < orgs.n; i++)
+		add_org(p, d->mem, &orgs.items[i]);
 	place_levels(p, d->mem, &levels);
 	if (np && p->fw->sections[0].n_elements) {
 		p->levels = p->fw->sections[0].elements[0].levels;
@@ -147,6 +157,49 @@ int area_picture_load(domain *d, int64_t area, const picture_filter *f, const ch
 	}
 	count_levels(p, d->mem, &levels);
 	return 0;
+}
+
+int area_picture_load(domain *d, int64_t area, const picture_filter *f, const char *today,
+		      area_picture *p, err *e)
+{
+	return picture_load(d, area, f, today, NULL, p, e);
+}
+
+int picture_no_evaluation_fw(err *e)
+{
+	return err_set(e, ERR_NOTFOUND,
+		       "the instrument " PICTURE_EVALUATION_FRAMEWORK " is not installed: put "
+		       PICTURE_EVALUATION_FRAMEWORK ".json back in copro's frameworks folder.");
+}
+
+/* The keys of the statements in the tool's cornerstones, each between two
+ * of a character no key holds: the store counts a judgement only when its
+ * key is one of them (a key of an older version of the tool is not). */
+static const char *judged_keys(arena *a, const framework *fw)
+{
+	static const char seps[] = "\n|/ ,;";
+	for (const char *sep = seps; *sep; sep++) {
+		const char *keys = arena_printf(a, "%c", *sep);
+		bool clash = false;
+		for (size_t s = 0; s < fw->n_sections && !clash; s++)
+			for (size_t k = 0; k < fw->sections[s].n_elements && !clash; k++) {
+				const char *key = fw->sections[s].elements[k].key;
+				clash = strchr(key, *sep) != NULL;
+				keys = arena_printf(a, "%s%s%c", keys, key, *sep);
+			}
+		if (!clash)
+			return keys;
+	}
+	return "\n";
+}
+
+int area_portfolio_load(domain *d, int64_t area, area_picture *p, err *e)
+{
+	/* Each instrument's message in the order the page met them before. */
+	const framework *fw = fw_registry_find(d->frameworks, PICTURE_EVALUATION_FRAMEWORK);
+	if (!fw && fw_registry_find(d->frameworks, PICTURE_AUDIT_FRAMEWORK))
+		return picture_no_evaluation_fw(e);
+	return picture_load(d, area, NULL, NULL, fw ? judged_keys(d->mem, fw) : NULL, p, e);
 }
 
 static int cmp_support(const void *a, const void *b)

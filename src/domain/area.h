@@ -47,9 +47,13 @@ typedef struct picture_org {
 
 typedef struct area_picture {
 	const framework *fw;    /* the installed audit instrument */
+	/* The installed Four Cornerstones tool, NULL when it is not; the
+	 * organisations' latest self-evaluations are read either way. */
+	const framework *evaluation_fw;
 	picture_dates dates;
 	picture_org *orgs;
 	size_t n_orgs, audited, audited_recently, reviews_overdue;
+	size_t started, submitted;      /* self-evaluations: the latest started, submitted */
 	/* The level columns: the first principle's levels (York's principles
 	 * share them), lowest first. counts[p * n_levels + l] is how many
 	 * latest accepted audits put principle p at level l; recorded[p] how
@@ -63,6 +67,13 @@ typedef struct area_picture {
  * Fails with a message when the audit instrument is not installed. */
 int area_picture_load(domain *d, int64_t area, const picture_filter *f, const char *today,
 		      area_picture *p, err *e);
+/* The picture of every organisation of `area` for its portfolio: as
+ * area_picture_load, with the statements of each latest self-evaluation
+ * judged complete (row.judged) that the installed Four Cornerstones tool
+ * has. Fails with a message when either instrument is not installed. */
+int area_portfolio_load(domain *d, int64_t area, area_picture *p, err *e);
+/* The message for a self-evaluation instrument that is not installed. */
+int picture_no_evaluation_fw(err *e);
 /* Index of level `key` among the picture's level columns, -1 if absent. */
 int picture_level_index(const area_picture *p, const char *key);
 

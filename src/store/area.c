@@ -65,21 +65,52 @@ static const sql_col org_cols[] = {
 	SQL_COL(picture_org_row, audit_id, I64), SQL_COL(picture_org_row, audit_date, TEXT),
 	SQL_COL(picture_org_row, outcome, TEXT), SQL_COL(picture_org_row, review_on, TEXT),
 	SQL_COL(picture_org_row, projects, I64), SQL_COL(picture_org_row, audited_recently, BOOL),
+	SQL_COL(picture_org_row, evaluation_id, I64), SQL_COL(picture_org_row, cycle, TEXT),
+	SQL_COL(picture_org_row, evaluation_status, TEXT), SQL_COL(picture_org_row, judged, I64),
 	SQL_TABLE_END,
 };
 
+/* The filter, the self-evaluations' instrument and the statements that
+ * count as judged. */
+typedef struct org_filter {
+	const char *sector, *type, *framework, *keys;
+} org_filter;
+
+static const sql_col org_filter_cols[] = {
+	SQL_COL(org_filter, sector, TEXT), SQL_COL(org_filter, type, TEXT),
+	SQL_COL(org_filter, framework, TEXT), SQL_COL(org_filter, keys, TEXT), SQL_TABLE_END,
+};
+
+/* The statements of the latest self-evaluation judged complete, counted
+ * only when asked (:keys), and only those whose key is in :keys between
+ * two of its first character: a key the installed instrument no longer
+ * has is left out. `find` is the engine's substring search. */
+#define JUDGED(find) \
+	" CASE WHEN CAST(:keys AS TEXT) IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM statement_review sr" \
+	"   WHERE sr.evaluation_id = ev.id AND sr.status = 'complete'" \
+	"   AND " find "(:keys, substr(:keys, 1, 1) || sr.element_key || substr(:keys, 1, 1)) > 0) END"
+#define ORGS_HEAD(find) \
+	"SELECT o.id, o.name, o.type, o.sector, la.id, la.audit_date, la.outcome, la.review_on," \
+	" (SELECT COUNT(*) FROM project p WHERE p.organisation_id = o.id" \
+	"   AND p.starts_on >= ? AND p.starts_on <= ?)," \
+	" EXISTS (SELECT 1 FROM audit r WHERE r.organisation_id = o.id" \
+	"   AND r.status IN ('accepted', 'submitted') AND r.audit_date >= ? AND r.audit_date <= ?)," \
+	" ev.id, ev.cycle, ev.status," JUDGED(find) " FROM organisation o"
+#define ORGS_TAIL IN_AREA " ORDER BY o.name, o.id"
+
+/* One read for the portfolio and the dashboard: each organisation's
+ * latest audit and its latest self-evaluation side by side (two reads
+ * of the same organisations before). */
 int store_picture_orgs(store *s, arena *a, int64_t area, const picture_filter *f,
 		       const picture_window *w, picture_org_list *out, err *e)
 {
-	return SQL_LIST(s, a, LATEST_AUDIT(s, "LEFT",
-		"SELECT o.id, o.name, o.type, o.sector, la.id, la.audit_date, la.outcome, la.review_on,"
-		" (SELECT COUNT(*) FROM project p WHERE p.organisation_id = o.id"
-		"   AND p.starts_on >= ? AND p.starts_on <= ?),"
-		" EXISTS (SELECT 1 FROM audit r WHERE r.organisation_id = o.id"
-		"   AND r.status IN ('accepted', 'submitted') AND r.audit_date >= ? AND r.audit_date <= ?)"
-		" FROM organisation o", IN_AREA " ORDER BY o.name, o.id"),
-		FILTERED(f, sql_text(w->year_from), sql_text(w->year_to), sql_text(w->since),
-			 sql_text(w->today), sql_int(area)),
+	f = filter_or_none(f);
+	org_filter of = {f->sector, f->type, w->framework, w->judged_keys};
+	return SQL_LIST(s, a, SQL_DIALECT(s,
+		ORGS_HEAD("instr") LATEST_AUDIT_LITE("LEFT") LATEST_EVALUATION_LITE("LEFT") ORGS_TAIL,
+		ORGS_HEAD("strpos") LATEST_AUDIT_PG("LEFT") LATEST_EVALUATION_PG("LEFT") ORGS_TAIL),
+		SQL_ROW_ARGS(org_filter_cols, &of, sql_text(w->year_from), sql_text(w->year_to),
+			     sql_text(w->since), sql_text(w->today), sql_int(area)),
 		out, org_cols, e);
 }
 

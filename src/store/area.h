@@ -19,7 +19,9 @@ static inline int store_picture_area_name(store *s, arena *a, int64_t area, cons
  * empty type. */
 int store_picture_types(store *s, arena *a, int64_t area, picture_text_list *out, err *e);
 /* Every organisation of the area (by name), with its latest accepted
- * audit, projects and whether it was audited recently. */
+ * audit, projects, whether it was audited recently, and its latest
+ * self-evaluation on w->framework with its judged statements (counted
+ * only when w->judged_keys is given). */
 int store_picture_orgs(store *s, arena *a, int64_t area, const picture_filter *f,
 		       const picture_window *w, picture_org_list *out, err *e);
 /* The levels of every principle in those latest accepted audits, by

@@ -198,6 +198,10 @@ typedef struct picture_window {
 	const char *today;
 	const char *since;              /* "audited recently": dated on or after this */
 	const char *year_from, *year_to;        /* "projects this year": starting in these */
+	const char *framework;          /* the self-evaluations' instrument */
+	/* The statements counted as judged, each between two of the text's
+	 * first character ("\n1i\n1ii\n"); NULL: none counted. */
+	const char *judged_keys;
 } picture_window;
 
 /* An organisation with its latest accepted audit (by audit date, then id). */
@@ -208,6 +212,9 @@ typedef struct picture_org_row {
 	const char *audit_date, *outcome, *review_on;
 	int64_t projects;               /* projects starting in year_from..year_to */
 	bool audited_recently;          /* an accepted or submitted audit dated since..today */
+	int64_t evaluation_id;          /* the latest self-evaluation; 0: none started */
+	const char *cycle, *evaluation_status;
+	int64_t judged;                 /* its statements judged complete, of judged_keys */
 } picture_org_row;
 
 /* One principle's level in an organisation's latest accepted audit. */

@@ -417,6 +417,44 @@ static void projects_portfolio(void **state)
 	request_destroy(r);
 }
 
+/* ---- what the pages cost ------------------------------------------------ */
+
+/* The portfolio and the dashboard read each organisation once, with its
+ * latest audit and its latest self-evaluation side by side, the portfolio's
+ * judged statements counted in that read (8 and 10 statements before: the
+ * self-evaluations were a second read of the organisations, and the
+ * portfolio read every judgement of the area to count them). A judgement
+ * of a statement the installed tool no longer has is not counted. */
+enum { PORTFOLIO_STATEMENTS = 6, DASHBOARD_STATEMENTS = 9 };
+
+static void area_pages_read_each_organisation_once(void **state)
+{
+	webfix *w = *state;
+	review_change done = {.status = "complete"}, going = {.status = "in-progress"};
+	assert_int_equal(review_set(&w->f.d, w->eval, "1i", &done, &w->f.e), 0);
+	assert_int_equal(review_set(&w->f.d, w->eval, "1ii", &going, &w->f.e), 0);
+	test_exec(&w->f.db, web_path(w, "INSERT INTO statement_review (evaluation_id, element_key, strengths,"
+		" areas, status, with_cyp, with_parents, with_practitioners, updated_at) VALUES (%lld, 'gone',"
+		" '', '', 'complete', 0, 0, 0, '2026-01-01T00:00:00Z')", (long long)w->eval));
+	int64_t area = fixture_org_area(&w->f, w->org);
+	const char *paths[] = {web_path(w, "/area/%lld", (long long)area),
+			       web_path(w, "/area/%lld/dashboard", (long long)area)};
+	const uint64_t budget[] = {PORTFOLIO_STATEMENTS, DASHBOARD_STATEMENTS};
+	for (size_t i = 0; i < 2; i++) {
+		uint64_t before = store_statements(&w->f.db);
+		request *r = web_run(w, AS_AREA, "GET", paths[i], NULL);
+		assert_int_equal(r->status, 200);
+		assert_int_equal(store_statements(&w->f.db) - before, budget[i]);
+		if (i == 0) {
+			page_has(r, "1 of 25 statements judged");
+			page_has(r, "<li>2 with a self-evaluation started");
+		} else {
+			page_has(r, "2 of 2 organisations started a self-evaluation with the Four Cornerstones");
+		}
+		request_destroy(r);
+	}
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, webfix_setup, webfix_teardown)
 
 int main(void)
@@ -426,7 +464,7 @@ int main(void)
 		T(only_the_area_administrators_get_in), T(portfolio_shows_every_organisation),
 		T(hostile_text_is_escaped), T(empty_area_says_so),
 		T(chart_and_table_hold_the_same_numbers), T(dashboard_filters),
-		T(projects_portfolio),
+		T(projects_portfolio), T(area_pages_read_each_organisation_once),
 	};
 	return cmocka_run_group_tests(tests, webfix_group_setup, webfix_group_teardown);
 }

@@ -206,20 +206,21 @@ static void chart_table(request *r, const chart *c, const char *row_header)
 /* ---- the portfolio ------------------------------------------------------ */
 
 /* The portfolio's self-evaluation cell: status and statements judged. */
-static void evaluation_cell(request *r, const picture_evaluation *se)
+static void evaluation_cell(request *r, const area_picture *p, const picture_org_row *o)
 {
 	htmlf(&r->out, "<td class=\"govuk-table__cell\">");
-	if (!se || !se->row.evaluation_id)
+	if (!o->evaluation_id)
 		htmlf(&r->out, "Not started");
 	else
-		htmlf(&r->out, "<a class=\"govuk-link\" href=\"/org/%D/evaluation/%D\">%t</a>, %t<br>%z of %z statements judged",
-		      se->row.organisation_id, se->row.evaluation_id, se->row.cycle,
-		      sentence(r, evaluation_status_words(se->row.status)), se->judged, se->statements);
+		htmlf(&r->out, "<a class=\"govuk-link\" href=\"/org/%D/evaluation/%D\">%t</a>, %t<br>%D of %z statements judged",
+		      o->id, o->evaluation_id, o->cycle,
+		      sentence(r, evaluation_status_words(o->evaluation_status)), o->judged,
+		      p->evaluation_fw->n_elements);
 	htmlf(&r->out, "</td>");
 }
 
 static void portfolio_row(request *r, const area_picture *p, const fw_item *outcomes,
-			  size_t n_outcomes, const picture_org *o, const picture_evaluation *se)
+			  size_t n_outcomes, const picture_org *o)
 {
 	htmlf(&r->out, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\"><a class=\"govuk-link\" href=\"/org/%D\">%t</a></th>"
 		      "<td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">%t</td><td class=\"govuk-table__cell\">",
@@ -245,7 +246,7 @@ static void portfolio_row(request *r, const area_picture *p, const fw_item *outc
 	} else {
 		htmlf(&r->out, "No accepted audit</td><td class=\"govuk-table__cell\">None</td>");
 	}
-	evaluation_cell(r, se);
+	evaluation_cell(r, p, &o->row);
 	htmlf(&r->out, "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%D</td><td class=\"govuk-table__cell\">",
 	     o->row.projects);
 	if (o->review_overdue)
@@ -266,9 +267,7 @@ static int page_portfolio(request *r)
 	if (st)
 		return st;
 	area_picture p;
-	area_evaluations ev;
-	if (area_picture_load(&r->d, r->area, NULL, NULL, &p, &r->e) < 0 ||
-	    area_evaluations_load(&r->d, r->area, NULL, PICTURE_JUDGEMENTS, &ev, &r->e) < 0)
+	if (area_portfolio_load(&r->d, r->area, &p, &r->e) < 0)
 		return page_failed(r);
 	fw_item *outcomes;
 	size_t n_outcomes = picture_outcomes(&r->mem, p.fw, &outcomes);
@@ -282,7 +281,7 @@ static int page_portfolio(request *r)
 		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/area/%D/projects\">The area's joint partnership projects</a></p>"
 		      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/area/%D/report\">Area report for the SEND partnership board</a> (print it, or download it as a PDF or an Excel workbook)</p>",
 	     p.n_orgs, p.n_orgs == 1 ? "organisation" : "organisations", p.audited_recently,
-	     p.reviews_overdue, ev.started, r->area, r->area, r->area);
+	     p.reviews_overdue, p.started, r->area, r->area, r->area);
 	htmlf(&r->out, "<div class=\"govuk-inset-text\"><p class=\"govuk-body\">Each organisation's latest audit is its most recent "
 		      "accepted audit, by the date of the audit. Audited in the last 12 months means an audit "
 		      "accepted or sent to the area with a date from %t to %t.</p>"
@@ -310,10 +309,8 @@ static int page_portfolio(request *r)
 		      "<th scope=\"col\" class=\"govuk-table__header\">To follow up</th>"
 		      "</tr></thead><tbody class=\"govuk-table__body\">",
 	     name, p.fw->term_section ? p.fw->term_section : "section");
-	/* Both lists are the area's organisations in the same order. */
 	for (size_t i = 0; i < p.n_orgs; i++)
-		portfolio_row(r, &p, outcomes, n_outcomes, &p.orgs[i],
-			      i < ev.n_orgs && ev.orgs[i].row.organisation_id == p.orgs[i].row.id ? &ev.orgs[i] : NULL);
+		portfolio_row(r, &p, outcomes, n_outcomes, &p.orgs[i]);
 	htmlf(&r->out, "</tbody></table></div>");
 	page_end(r);
 	return 200;
@@ -492,12 +489,13 @@ static void support_section(request *r, const area_picture *p)
 }
 
 /* How many have started and submitted a self-evaluation, narrowed like the
- * rest of the page; the figures per cornerstone are on their own page (they
- * read every evidence link of the area). */
-static void evaluations_section(request *r, const picture_filter *f)
+ * rest of the page (read with the organisations); the figures per
+ * cornerstone are on their own page (they read every evidence link of the
+ * area). */
+static void evaluations_section(request *r, const area_picture *p, const picture_filter *f)
 {
-	area_evaluations ev;
-	if (area_evaluations_load(&r->d, r->area, f, PICTURE_STATUS, &ev, &r->e) < 0) {
+	if (!p->evaluation_fw) {
+		picture_no_evaluation_fw(&r->e);
 		htmlf(&r->out, "<p class=\"govuk-body\">%t</p>", sentence(r, r->e.msg));
 		return;
 	}
@@ -505,7 +503,8 @@ static void evaluations_section(request *r, const picture_filter *f)
 		       "<p class=\"govuk-body\">%z of %z organisations started a self-evaluation with the %t; %t submitted one. "
 		       "<a class=\"govuk-link\" href=\"/area/%D/self-evaluations?sector=%u&amp;type=%u\">"
 		       "See each organisation's self-evaluation, and the totals per cornerstone</a>.</p>",
-	      ev.started, ev.n_orgs, ev.fw->title, text_count_of(&r->mem, (long long)ev.submitted, "has", "have"),
+	      p->started, p->n_orgs, p->evaluation_fw->title,
+	      text_count_of(&r->mem, (long long)p->submitted, "has", "have"),
 	      r->area, f->sector ? f->sector : "", f->type ? f->type : "");
 }
 
@@ -566,7 +565,7 @@ static int page_dashboard(request *r)
 	levels_section(r, &p);
 	outcomes_section(r, &t);
 	support_section(r, &p);
-	evaluations_section(r, &f);
+	evaluations_section(r, &p, &f);
 	if (gold_area_awards(r) < 0)
 		return page_failed(r);
 	page_end(r);
