@@ -116,11 +116,11 @@ int store_schema_version(store *s, err *e)
 /* One transaction holding the engine's migration lock: several servers
  * starting together on one PostgreSQL database take turns, and each reads
  * the version again once it holds the lock. */
-static int migration_begin(store *s, err *e)
+static int migration_begin(store *s, bool table_exists, err *e)
 {
 	if (store_begin(s, e) < 0)
 		return -1;
-	if (s->engine->migration_lock && s->engine->migration_lock(s, e) < 0) {
+	if (s->engine->migration_lock && s->engine->migration_lock(s, table_exists, e) < 0) {
 		store_rollback(s);
 		return -1;
 	}
@@ -134,7 +134,7 @@ static int migration_table(store *s, err *e)
 		return -1;
 	if (has)
 		return 0;
-	if (migration_begin(s, e) < 0)
+	if (migration_begin(s, false, e) < 0)
 		return -1;
 	if (sql_exec(s, "CREATE TABLE IF NOT EXISTS schema_migration ("
 		     " version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", e) < 0 ||
@@ -150,7 +150,7 @@ static int migration_table(store *s, err *e)
  * crash leaves the schema at a whole version. */
 static int migrate_one(store *s, bool *done, err *e)
 {
-	if (migration_begin(s, e) < 0)
+	if (migration_begin(s, true, e) < 0)
 		return -1;
 	int v = store_schema_version(s, e);
 	if (v < 0)
@@ -200,6 +200,11 @@ static int unmade(store *s, enum store_mode mode, err *e)
 				       "SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"),
 			NULL, &n, e) < 0)
 		return -1;
+	bool ours = false;      /* made meanwhile by a copro starting beside this one */
+	if (n > 0 && s->engine->has_table(s, "schema_migration", &ours, e) < 0)
+		return -1;
+	if (ours)
+		return 0;
 	if (n > 0)
 		return err_set(e, ERR_CONFLICT,
 			       "the database %s holds %lld %s of another program and none of copro's: copro needs a database of its own. Make an empty one (for PostgreSQL: createdb) and run `copro init` on it.",

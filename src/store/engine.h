@@ -69,10 +69,12 @@ typedef struct sql_engine {
 	 * False, or NULL: not known, has_table and the version are read.
 	 * PostgreSQL reads it in the round trip of its session settings. */
 	bool (*opened_schema)(store *s, bool *made, int *version);
-	/* Inside a migration's transaction: keeps other servers' migrations
-	 * out until it commits (PostgreSQL's advisory lock; SQLite's BEGIN
-	 * IMMEDIATE already does). NULL: nothing to do. */
-	int (*migration_lock)(store *s, err *e);
+	/* The first statement of a migration's transaction: keeps other
+	 * servers' migrations out until it commits (SQLite's BEGIN IMMEDIATE
+	 * already does), and, once the migration table exists, before the
+	 * transaction reads anything, so that what it reads is what the
+	 * last one committed. NULL: nothing to do. */
+	int (*migration_lock)(store *s, bool table_exists, err *e);
 	/* Writers run side by side, each on its own connection (PostgreSQL),
 	 * rather than one at a time under a file's lock (SQLite). */
 	bool writers_side_by_side;

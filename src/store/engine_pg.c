@@ -234,12 +234,21 @@ static void pg_read_end(store *s)
 	pg_end(s, "COMMIT");
 }
 
-/* Servers starting together on one database take turns at migrating. */
+/* Servers starting together on one database take turns at migrating.
+ * A SERIALIZABLE transaction's snapshot is taken when its first query
+ * begins: a SELECT of an advisory lock took it before waiting, so the
+ * second server read the version as it was before the first's commit and
+ * ran the same migration again ("relation ... already exists"). LOCK
+ * TABLE takes no snapshot, so the version read after it is the last
+ * committed; the advisory lock is for a database without the table yet
+ * (its CREATE TABLE IF NOT EXISTS looks at the catalogue afresh).
+ * EXCLUSIVE still lets servers read the version (/healthz). */
 #define MIGRATION_LOCK_KEY "7380213466"
 
-static int pg_migration_lock(store *s, err *e)
+static int pg_migration_lock(store *s, bool table_exists, err *e)
 {
-	return pg_exec(s, "SELECT pg_advisory_xact_lock(" MIGRATION_LOCK_KEY ")", e);
+	return pg_exec(s, table_exists ? "LOCK TABLE schema_migration IN EXCLUSIVE MODE"
+				       : "SELECT pg_advisory_xact_lock(" MIGRATION_LOCK_KEY ")", e);
 }
 
 static int pg_has_table(store *s, const char *name, bool *has, err *e)

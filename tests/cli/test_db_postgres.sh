@@ -49,6 +49,23 @@ expect_fail "init refuses a database holding another program's tables" 1 \
 same "and made none of copro's there" "ledger" \
 	"$("${psql:-psql}" -At -d "$uri" -c "SELECT string_agg(tablename, ',') FROM pg_tables WHERE schemaname = 'theirs'")"
 
+# ---- servers starting together ----------------------------------------------
+# Two copros opening one database that needs migrating take turns; the
+# second reads the version the first committed, and does not run the same
+# migration again ("relation ... already exists"). Two inits on new
+# databases: the baseline takes long enough for the second to wait.
+for n in 1 2 3; do
+	"${psql:-psql}" -q -d "$uri" -c "CREATE DATABASE together_$n" >/dev/null
+	new_db=$(printf '%s' "$uri" | sed "s#^postgresql:///[^?]*#postgresql:///together_$n#")
+	"$COPRO" --db "$new_db" init >"$WORK/init-a" 2>&1 &
+	a=$!
+	"$COPRO" --db "$new_db" init >"$WORK/init-b" 2>&1
+	b=$?
+	wait "$a"
+	same "two copro init at once on a new database both succeed (round $n)" "0 0 " \
+		"$? $b $(grep -h 'copro init' "$WORK/init-a" "$WORK/init-b")"
+done
+
 # ---- a command that loses runs again ---------------------------------------
 # A trigger raises SQLSTATE 40001 (as PostgreSQL does for a transaction that
 # a concurrent commit made stale) for the first inserts, counted by a
