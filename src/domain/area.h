@@ -148,16 +148,14 @@ typedef struct area_evaluations {
 	size_t n_orgs, started, submitted;
 } area_evaluations;
 
-/* How much of each self-evaluation to count: the evaluations alone
- * (status; cheap), with their judgements, or with their evidence as well
- * (the whole area's evidence links: the self-evaluations page only). */
-enum picture_depth { PICTURE_STATUS, PICTURE_JUDGEMENTS, PICTURE_EVIDENCE };
-
 /* Every organisation of `area` narrowed by `f` (NULL: all) with its latest
- * Four Cornerstones self-evaluation, counted to `depth`. Fails with a
- * message when the instrument is not installed. */
-int area_evaluations_load(domain *d, int64_t area, const picture_filter *f, enum picture_depth depth,
-			  area_evaluations *out, err *e);
+ * Four Cornerstones self-evaluation, its judgements and its evidence
+ * counted (the whole area's evidence links: the self-evaluations page, the
+ * report and the export; the portfolio and the dashboard count what they
+ * show with the organisations, area_portfolio_load). Fails with a message
+ * when the instrument is not installed. */
+int area_evaluations_load(domain *d, int64_t area, const picture_filter *f, area_evaluations *out,
+			  err *e);
 /* "Draft", "In review", "Submitted" for an evaluation's status. */
 const char *evaluation_status_words(const char *status);
 

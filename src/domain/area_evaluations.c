@@ -81,8 +81,8 @@ static void count_statements(const framework *fw, picture_evaluation **by_id, si
 	}
 }
 
-int area_evaluations_load(domain *d, int64_t area, const picture_filter *f, enum picture_depth depth,
-			  area_evaluations *out, err *e)
+int area_evaluations_load(domain *d, int64_t area, const picture_filter *f, area_evaluations *out,
+			  err *e)
 {
 	memset(out, 0, sizeof *out);
 	out->fw = fw_registry_find(d->frameworks, PICTURE_EVALUATION_FRAMEWORK);
@@ -93,10 +93,8 @@ int area_evaluations_load(domain *d, int64_t area, const picture_filter *f, enum
 	picture_evaluation_list orgs;
 	picture_statement_list reviews = {0}, evidence = {0};
 	if (store_picture_evaluations(d->db, d->mem, area, out->fw->id, f, &orgs, e) < 0 ||
-	    (depth >= PICTURE_JUDGEMENTS &&
-	     store_picture_reviews(d->db, d->mem, area, out->fw->id, f, &reviews, e) < 0) ||
-	    (depth >= PICTURE_EVIDENCE &&
-	     store_picture_evidence(d->db, d->mem, area, out->fw->id, f, &evidence, e) < 0))
+	    store_picture_reviews(d->db, d->mem, area, out->fw->id, f, &reviews, e) < 0 ||
+	    store_picture_evidence(d->db, d->mem, area, out->fw->id, f, &evidence, e) < 0)
 		return -1;
 	out->n_orgs = orgs.n;
 	out->orgs = ARENA_ARRAY(d->mem, orgs.n + 1, out->orgs);

@@ -288,7 +288,7 @@ static int on_project(void *ctx, const export_project_row *r, err *e)
 static int evaluation_rows(domain *d, int64_t area, emitter *em, err *e)
 {
 	area_evaluations ev;
-	if (area_evaluations_load(d, area, NULL, PICTURE_EVIDENCE, &ev, e) < 0)
+	if (area_evaluations_load(d, area, NULL, &ev, e) < 0)
 		return -1;
 	for (size_t i = 0; i < ev.n_orgs; i++) {
 		const picture_evaluation *o = &ev.orgs[i];

@@ -321,7 +321,7 @@ int report_area(domain *d, int64_t area, const char *today, report_doc **out, er
 	area_report x = {.d = d};
 	const char *name;
 	if (area_name(d, area, &name, e) < 0 || area_picture_load(d, area, NULL, today, &x.p, e) < 0 ||
-	    area_evaluations_load(d, area, NULL, PICTURE_EVIDENCE, &x.ev, e) < 0 ||
+	    area_evaluations_load(d, area, NULL, &x.ev, e) < 0 ||
 	    picture_trend_load(d, area, NULL, &x.trend, e) < 0 ||
 	    store_picture_overdue_actions(d->db, d->mem, area, x.p.dates.today, &x.overdue, e) < 0)
 		return -1;

@@ -47,7 +47,7 @@ static void counts_per_cornerstone(void **state)
 	assert_int_equal(evaluation_set_status(&f->d, eval, "submitted", &f->e), 0);
 
 	area_evaluations ev;
-	assert_int_equal(area_evaluations_load(&f->d, fixture_org_area(f, ours), NULL, PICTURE_EVIDENCE, &ev, &f->e), 0);
+	assert_int_equal(area_evaluations_load(&f->d, fixture_org_area(f, ours), NULL, &ev, &f->e), 0);
 	assert_int_equal(ev.n_orgs, 2);
 	assert_int_equal(ev.started, 1);
 	assert_int_equal(ev.submitted, 1);
@@ -75,16 +75,22 @@ static void counts_per_cornerstone(void **state)
 	assert_non_null(o->changed_at);
 	assert_string_equal(evaluation_status_words(o->row.status), "Submitted");
 	assert_string_equal(evaluation_status_words(NULL), "Not started");
-	/* Counted to judgements only: the same judgements, no evidence read. */
-	assert_int_equal(area_evaluations_load(&f->d, fixture_org_area(f, ours), NULL, PICTURE_JUDGEMENTS, &ev, &f->e), 0);
-	o = org_in(&ev, ours);
-	assert_int_equal(o->judged, 1);
-	assert_int_equal(o->evidenced, 0);
-	assert_int_equal(o->groups, GROUP_PARENTS);
-	assert_int_equal(area_evaluations_load(&f->d, fixture_org_area(f, ours), NULL, PICTURE_STATUS, &ev, &f->e), 0);
-	assert_int_equal(org_in(&ev, ours)->judged, 0);
-	assert_int_equal(ev.started, 1);
-	assert_int_equal(ev.submitted, 1);
+	/* The portfolio's read: the same judged statements and totals with the
+	 * organisations, in their two statements. */
+	area_picture p;
+	int64_t area = fixture_org_area(f, ours);
+	uint64_t before = store_statements(&f->db);
+	assert_int_equal(area_portfolio_load(&f->d, area, &p, &f->e), 0);
+	assert_int_equal(store_statements(&f->db) - before, 2);
+	assert_int_equal(p.n_orgs, 2);
+	assert_int_equal(p.started, 1);
+	assert_int_equal(p.submitted, 1);
+	assert_int_equal(p.orgs[1].row.id, ours);
+	assert_int_equal(p.orgs[1].row.evaluation_id, eval);
+	assert_string_equal(p.orgs[1].row.evaluation_status, "submitted");
+	assert_int_equal(p.orgs[1].row.judged, 1);
+	assert_int_equal(p.orgs[0].row.evaluation_id, 0);
+	assert_int_equal(p.orgs[0].row.judged, 0);
 }
 
 /* The latest evaluation counts, not an older cycle's; filters narrow;
@@ -104,15 +110,15 @@ static void latest_only_and_filters(void **state)
 
 	area_evaluations ev;
 	int64_t area = fixture_org_area(f, ours);
-	assert_int_equal(area_evaluations_load(&f->d, area, NULL, PICTURE_EVIDENCE, &ev, &f->e), 0);
+	assert_int_equal(area_evaluations_load(&f->d, area, NULL, &ev, &f->e), 0);
 	assert_int_equal(ev.n_orgs, 1);
 	assert_int_equal(ev.orgs[0].row.evaluation_id, now);
 	assert_string_equal(ev.orgs[0].row.cycle, "2027-28");
 	assert_int_equal(ev.orgs[0].evidenced, 0);
 	picture_filter health = {.sector = "health"};
-	assert_int_equal(area_evaluations_load(&f->d, area, &health, PICTURE_EVIDENCE, &ev, &f->e), 0);
+	assert_int_equal(area_evaluations_load(&f->d, area, &health, &ev, &f->e), 0);
 	assert_int_equal(ev.n_orgs, 0);
-	assert_int_equal(area_evaluations_load(&f->d, fixture_org_area(f, far_id), &health, PICTURE_EVIDENCE, &ev, &f->e), 0);
+	assert_int_equal(area_evaluations_load(&f->d, fixture_org_area(f, far_id), &health, &ev, &f->e), 0);
 	assert_int_equal(ev.n_orgs, 1);
 	assert_string_equal(ev.orgs[0].row.name, "Far School");
 }

@@ -115,7 +115,7 @@ static int page_area_evaluations(request *r)
 	const picture_filter f = af.f;
 	const char *name = af.name;
 	area_evaluations ev;
-	if (!af.fe.n && area_evaluations_load(&r->d, r->area, &f, PICTURE_EVIDENCE, &ev, &r->e) < 0)
+	if (!af.fe.n && area_evaluations_load(&r->d, r->area, &f, &ev, &r->e) < 0)
 		return page_failed(r);
 	st = area_filtered_begin(r, &af, "Self-evaluations", "/self-evaluations", "the self-evaluations");
 	if (st)
