@@ -29,6 +29,7 @@ enum sql_class {
 	SQL_CLASS_SERIALIZATION,        /* a concurrent transaction won: run it again */
 	SQL_CLASS_TOOBIG,               /* a value over the engine's limit */
 	SQL_CLASS_RANGE,                /* no such parameter */
+	SQL_CLASS_DENIED,               /* the server's role may not (PostgreSQL) */
 };
 
 /* A value's type as the engine holds it. */

@@ -32,6 +32,8 @@ static enum sql_class class_of_state(const char *state)
 		return SQL_CLASS_IO;
 	if (strcmp(state, "22001") == 0 || strcmp(state, "54000") == 0)
 		return SQL_CLASS_TOOBIG;
+	if (strcmp(state, "42501") == 0)
+		return SQL_CLASS_DENIED;
 	return SQL_CLASS_OTHER;
 }
 
@@ -65,6 +67,7 @@ static const char *pg_errstr(int rc)
 	case SQL_CLASS_SERIALIZATION: return "a concurrent change won";
 	case SQL_CLASS_TOOBIG: return "a value is too long";
 	case SQL_CLASS_RANGE: return "no such parameter";
+	case SQL_CLASS_DENIED: return "the role may not";
 	default: return "the database refused the statement";
 	}
 }
@@ -92,6 +95,12 @@ static int pg_fail(store *s, int rc, err *e)
 			       s->path, msg);
 	case SQL_CLASS_CONSTRAINT:
 		return err_set(e, ERR_CONFLICT, "the database refused the change (%s).", msg);
+	case SQL_CLASS_DENIED:
+		/* Most often a database made without --owner: its tables
+		 * cannot be made, or are another role's. */
+		return err_set(e, ERR_IO,
+			       "the database %s does not let copro's role do this (%s): the role copro connects as must own the database (createdb --owner=ROLE, docs/deploy.md) and the tables in it.",
+			       s->path, msg);
 	default:
 		return err_set(e, ERR_INTERNAL, "database error on %s: %s.", s->path, msg);
 	}

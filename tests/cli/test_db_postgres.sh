@@ -49,6 +49,13 @@ expect_fail "init refuses a database holding another program's tables" 1 \
 same "and made none of copro's there" "ledger" \
 	"$("${psql:-psql}" -At -d "$uri" -c "SELECT string_agg(tablename, ',') FROM pg_tables WHERE schemaname = 'theirs'")"
 
+# ---- a database copro's role does not own ------------------------------------
+"${psql:-psql}" -q -d "$uri" -c "CREATE ROLE visitor LOGIN" -c "CREATE DATABASE not_theirs" >/dev/null
+not_theirs=$(printf '%s' "$uri" | sed "s#^postgresql:///[^?]*#postgresql:///not_theirs#; s#user=copro#user=visitor#")
+expect_fail "init in a database the role does not own says so, and what to do" 1 \
+	"does not let copro's role do this (permission denied for schema public): the role copro connects as must own the database (createdb --owner=ROLE" \
+	--db "$not_theirs" init
+
 # ---- servers starting together ----------------------------------------------
 # Two copros opening one database that needs migrating take turns; the
 # second reads the version the first committed, and does not run the same
