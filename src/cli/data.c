@@ -139,7 +139,8 @@ static int cmd_backup(cli *c, int argc, char **argv)
 	const char *pos[1];
 	if (cli_parse(c, argc, argv, NULL, pos, 1, 1, NULL) < 0)
 		return EXIT_USAGE;
-	if (cli_open(c) < 0 || store_backup(&c->db, pos[0], &c->e) < 0)
+	if (store_backup_can(c->db_path, pos[0], &c->e) < 0 || cli_open(c) < 0 ||
+	    store_backup(&c->db, pos[0], &c->e) < 0)
 		return cli_fail(c);
 	printf("Backed up %s to %s.\n", store_name(&c->db), pos[0]);
 	return EXIT_OK;

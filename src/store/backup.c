@@ -2,6 +2,7 @@
  * either whole at its name or not there at all. */
 #include <sqlite3.h>
 
+#include "store/engine.h"
 #include "store/sql.h"
 
 #include <errno.h>
@@ -71,18 +72,37 @@ static int copy_to(store *s, const char *tmp, const char *dest, err *e)
 	return 0;
 }
 
+/* A PostgreSQL database is backed up by PostgreSQL's own tools: pg_dump
+ * for a copy, base backups and WAL archiving for point-in-time recovery
+ * (docs/deploy.md). */
+static int refuse_pg(const char *name, const char *dest, err *e)
+{
+	return err_set(e, ERR_INPUT,
+		       "copro backup copies SQLite databases only: back up a PostgreSQL database with pg_dump, for example pg_dump --format=custom --file=%s '%s' (docs/deploy.md, \"Backups on PostgreSQL\"), or with its base backups.",
+		       dest, name);
+}
+
+/* Before connecting: the backup unit's PrivateNetwork would keep it from
+ * reaching a PostgreSQL server anyway, and the refusal needs no server. */
+int store_backup_can(const char *where, const char *dest, err *e)
+{
+	if (!store_where_is_pg(where))
+		return 0;
+	char *name = store_pg_name(where, e);
+	if (!name)
+		return -1;
+	refuse_pg(name, dest, e);
+	free(name);
+	return -1;
+}
+
 /* The copy is made under a temporary name beside DEST, synced, renamed to
  * DEST and the folder synced: a backup killed part-way, or a power cut,
  * leaves no DEST that copro would open as an empty database. */
 int store_backup(store *s, const char *dest, err *e)
 {
-	/* A PostgreSQL database is backed up by PostgreSQL's own tools:
-	 * pg_dump for a copy, base backups and WAL archiving for
-	 * point-in-time recovery (docs/deploy.md). */
 	if (store_engine_is_pg(s))
-		return err_set(e, ERR_INPUT,
-			       "copro backup copies SQLite databases only: back up a PostgreSQL database with pg_dump, for example pg_dump --format=custom --file=%s '%s' (docs/deploy.md, \"Backups on PostgreSQL\"), or with its base backups.",
-			       dest, store_name(s));
+		return refuse_pg(store_name(s), dest, e);
 	struct stat sb;
 	if (stat(dest, &sb) == 0)
 		return err_set(e, ERR_CONFLICT,

@@ -120,6 +120,9 @@ extern const sql_engine sql_engine_sqlite, sql_engine_pg;
 
 /* Whether `where` names a PostgreSQL database (a libpq URI). */
 bool store_where_is_pg(const char *where);
+/* The PostgreSQL address `where` as messages show it, without its
+ * password (malloc'd), or NULL, e set, when libpq cannot read it. */
+char *store_pg_name(const char *where, err *e);
 
 /* store_open's two halves, for copy.c: the connection alone (no
  * migrations, PostgreSQL allowed: `copro migrate` reads and writes it

@@ -387,10 +387,8 @@ static PGconn *connect_utf8(const char *where)
 	return PQconnectdbParams(keys, values, 1);
 }
 
-static int pg_open(store *s, const char *where, enum store_mode mode, err *e)
+char *store_pg_name(const char *where, err *e)
 {
-	/* The database itself is made by its administrator; a source that
-	 * copro only reads is kept from any write by the server itself. */
 	char *why = NULL;
 	PQconninfoOption *opts = PQconninfoParse(where, &why);
 	if (!opts) {
@@ -401,11 +399,22 @@ static int pg_open(store *s, const char *where, enum store_mode mode, err *e)
 			"the PostgreSQL address is not valid (%s): write it as postgresql://USER@HOST/DATABASE.",
 			why ? why : "libpq could not read it");
 		PQfreemem(why);
-		return -1;
+		return NULL;
 	}
-	free(s->path);
-	s->path = display_name(opts);
+	char *name = display_name(opts);
 	PQconninfoFree(opts);
+	return name;
+}
+
+static int pg_open(store *s, const char *where, enum store_mode mode, err *e)
+{
+	/* The database itself is made by its administrator; a source that
+	 * copro only reads is kept from any write by the server itself. */
+	char *name = store_pg_name(where, e);
+	if (!name)
+		return -1;
+	free(s->path);
+	s->path = name;
 	s->pg = pg_conn_new();
 	s->pg->conn = connect_utf8(where);
 	if (PQstatus(s->pg->conn) != CONNECTION_OK) {

@@ -162,6 +162,9 @@ bool store_lost(const store *s);
 
 /* A consistent copy of a live database through SQLite's backup API. */
 int store_backup(store *s, const char *dest, err *e);
+/* Whether `where` can be backed up by store_backup: a PostgreSQL address
+ * is refused before any connection, pointing to pg_dump. */
+int store_backup_can(const char *where, const char *dest, err *e);
 
 /* `copro migrate` (copy.c): every table of the database FROM copied into
  * the new or empty database TO, ids kept, either engine to either (a

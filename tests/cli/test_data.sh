@@ -329,6 +329,17 @@ postgresql:*)
 		backup "$WORK/missing/b.db"
 	;;
 esac
+# A PostgreSQL address is refused before any connection (the backup
+# unit has no network): a server that cannot be reached is never tried,
+# and the password stays out of the message.
+expect_fail "backup of a PostgreSQL address is refused before connecting" 1 \
+	"copro backup: copro backup copies SQLite databases only: back up a PostgreSQL database with pg_dump, for example pg_dump --format=custom --file=$WORK/never.db 'postgresql://ada@db.invalid/copro' (docs/deploy.md" \
+	--db 'postgresql://ada:s3cret@db.invalid/copro' backup "$WORK/never.db"
+check "the password is not in it" sh -c '! printf "%s" "$1" | grep -q s3cret' - "$err"
+check "and no backup file is written" test ! -e "$WORK/never.db"
+expect_fail "backup of a PostgreSQL address libpq cannot read says so" 1 \
+	"copro backup: the PostgreSQL address is not valid (invalid URI query parameter: \"nosuchoption\")" \
+	--db 'postgresql:///copro?nosuchoption=1' backup "$WORK/never.db"
 expect_fail "backup without a destination" 2 "copro backup: missing argument." backup
 
 # ---- where an action came from ----------------------------------------------------

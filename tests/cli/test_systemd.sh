@@ -21,7 +21,11 @@ check "it serves with /etc/copro/copro.conf" \
 check "its database is COPRO_DB, /var/lib/copro/copro.db unless copro.env says otherwise" \
 	grep -q '^Environment=COPRO_DB=/var/lib/copro/copro.db$' "$unit"
 check "copro.env is read after it, and may be missing" grep -q '^EnvironmentFile=-/etc/copro/copro.env$' "$unit"
-same "no command of the service names a database itself" "" "$(grep -E '^Exec.* --db ' "$unit" "$dist/copro@.service")"
+same "no command of the service or its backup names a database itself" "" \
+	"$(grep -E '^Exec.* --db ' "$unit" "$dist/copro@.service" "$dist/copro-backup.service")"
+for key in 'Environment=COPRO_DB=/var/lib/copro/copro.db$' 'EnvironmentFile=-/etc/copro/copro.env$'; do
+	check "copro-backup.service has the service's $key" grep -q "^$key" "$dist/copro-backup.service"
+done
 # The template, with its port and description put back, is the same unit.
 sed -e '/^#/d' -e 's/ --port %i / /; s/ on port %i$//' "$dist/copro@.service" >"$WORK/template"
 sed -e '/^#/d' "$unit" >"$WORK/plain"
@@ -54,10 +58,10 @@ command_of() {
 mkdir -p "$WORK/state" "$WORK/etc" "$WORK/backups"
 : >"$WORK/etc/copro.conf"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-# The unit's environment: its Environment= line, then copro.env's, as
+# UNIT's environment: its Environment= line, then copro.env's, as
 # systemd sets them (the file's win).
 unit_env() {
-	env_line=$(command_of Environment copro@.service)
+	env_line=$(command_of Environment "${1:-copro@.service}")
 	[ -z "$env_line" ] || export "$env_line"
 	if [ -f "$WORK/etc/copro.env" ]; then set -a; . "$WORK/etc/copro.env"; set +a; fi
 }
@@ -86,9 +90,23 @@ while ! curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && [ $i -lt 100 ];
 same "copro@$port.service's copro answers on its port" "ok" "$(curl -s "http://127.0.0.1:$port/healthz")"
 check "the database it serves is the one copro.env names" [ -f "$WORK/state/other.db-wal" ]
 mv "$WORK/state/copro.db.away" "$WORK/state/copro.db"
+rm "$WORK/etc/copro.env"
+unit_env copro-backup.service
 eval "$(command_of ExecStart copro-backup.service)" >/dev/null
 same "copro-backup.service's command makes one backup, named by the time" 1 \
 	"$(find "$WORK/backups" -name 'copro-20*Z.db' | wc -l)"
 check "the backup is a copro database" sh -c 'sqlite3 "$(find "$1" -name "copro-*.db")" "SELECT MAX(version) FROM schema_migration" | grep -q "^[0-9]"' _ "$WORK/backups"
+# copro.env naming a PostgreSQL database: the backup is refused before
+# any connection (the unit has no network), pointing to pg_dump.
+printf 'COPRO_DB=postgresql://copro@db.invalid/copro\n' >"$WORK/etc/copro.env"
+unit_env copro-backup.service
+rm "$WORK/backups"/copro-*.db
+eval "$(command_of ExecStart copro-backup.service)" >"$WORK/backup.out" 2>&1
+same "with COPRO_DB=postgresql://... in copro.env copro-backup.service fails" 1 "$?"
+case $(cat "$WORK/backup.out") in
+"copro backup: copro backup copies SQLite databases only: back up a PostgreSQL database with pg_dump, for example pg_dump --format=custom --file=$WORK/backups/copro-"*".db 'postgresql://copro@db.invalid/copro' (docs/deploy.md"*) ok "and says to use pg_dump, naming that database" ;;
+*) not_ok "and says to use pg_dump, naming that database" "$(cat "$WORK/backup.out")" ;;
+esac
+same "and writes nothing" 0 "$(find "$WORK/backups" -type f | wc -l)"
 kill "$pid"; wait "$pid" 2>/dev/null
 finish
