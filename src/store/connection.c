@@ -278,9 +278,15 @@ static void keep_freed_memory(void)
 
 int store_connect(store *s, const char *where, enum store_mode mode, err *e)
 {
+	return store_connect_named(s, where, "--db", mode, e);
+}
+
+int store_connect_named(store *s, const char *where, const char *option, enum store_mode mode, err *e)
+{
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, keep_freed_memory);
 	memset(s, 0, sizeof *s);
+	s->option = option;
 	s->engine = store_where_is_pg(where) ? &sql_engine_pg : &sql_engine_sqlite;
 	s->path = strdup(where);        /* the PostgreSQL engine hides a password */
 	if (!s->path)

@@ -55,7 +55,7 @@ static int same_refused(const char *to, err *e)
  * refused, not brought up to date. */
 static int open_source(store *s, const char *where, err *e)
 {
-	if (store_connect(s, where, STORE_READONLY, e) < 0)
+	if (store_connect_named(s, where, "--from", STORE_READONLY, e) < 0)
 		return -1;
 	bool has = false;
 	int v = 0, latest = store_latest_version();
@@ -122,7 +122,7 @@ static void remove_partial(const char *tmp)
 static int open_sqlite_target(store *d, const char *tmp, err *e)
 {
 	remove_partial(tmp);
-	if (store_connect(d, tmp, STORE_CREATE, e) < 0 || store_migrate(d, e) < 0)
+	if (store_connect_named(d, tmp, "--to", STORE_CREATE, e) < 0 || store_migrate(d, e) < 0)
 		return -1;
 	return store_begin(d, e);
 }
@@ -151,7 +151,7 @@ static int finish_sqlite(store *d, const char *tmp, const char *where, err *e)
  * is new, and every row. Refused or interrupted, nothing stays. */
 static int open_pg_target(store *d, const char *where, const store *src, arena *a, err *e)
 {
-	if (store_connect(d, where, STORE_EXISTING, e) < 0)
+	if (store_connect_named(d, where, "--to", STORE_EXISTING, e) < 0)
 		return -1;
 	if (store_engine_is_pg(src) && strcmp(src->path, d->path) == 0)
 		return same_refused(d->path, e);

@@ -446,7 +446,8 @@ int lite_open(store *s, const char *path, enum store_mode mode, err *e)
 			       "there is no database at %s: run `copro init` to create one, or give --db PATH (or set COPRO_DB).",
 			       path);
 	if (exists && !S_ISREG(sb.st_mode))
-		return err_set(e, ERR_IO, "%s is not a file: give --db the path of a database file.", path);
+		return err_set(e, ERR_IO, "%s is not a file: give %s the path of a database file.", path,
+			       s->option ? s->option : "--db");
 	/* A read-only store still opens the file for writing where it may
 	 * (SQLite falls back to reading alone where it may not), with
 	 * query_only refusing every change: only a writable connection, the

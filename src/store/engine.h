@@ -129,6 +129,9 @@ char *store_pg_name(const char *where, err *e);
  * before the rest of copro does), and the migrations; the latter may run
  * inside an open transaction (then they are kept or undone with it). */
 int store_connect(store *s, const char *where, enum store_mode mode, err *e);
+/* store_connect for a database the user named with OPTION (messages say
+ * "use OPTION to pick another"). */
+int store_connect_named(store *s, const char *where, const char *option, enum store_mode mode, err *e);
 int store_migrate(store *s, err *e);
 /* Whether copro's migration table is in the database (*made) and the
  * schema's version (0 when not made). */

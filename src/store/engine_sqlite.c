@@ -177,6 +177,7 @@ static bool storage_fault(int rc)
 
 int lite_fail(store *s, int rc, err *e)
 {
+	const char *option = s->option ? s->option : "--db";
 	if (storage_fault(rc))
 		s->refused = rc;
 	/* SQLite reports a full disk met while making the -shm file or
@@ -191,8 +192,8 @@ int lite_fail(store *s, int rc, err *e)
 			       s->path);
 	case SQLITE_READONLY:
 		return err_set(e, ERR_IO,
-			       "cannot write to the database %s: it is read-only. Check the file's and its folder's permissions, or use --db to pick another.",
-			       s->path);
+			       "cannot write to the database %s: it is read-only. Check the file's and its folder's permissions, or use %s to pick another.",
+			       s->path, option);
 	case SQLITE_CANTOPEN:
 		return err_set(e, ERR_IO,
 			       "cannot open the database %s: check that the folder exists and is writable.",
@@ -203,8 +204,8 @@ int lite_fail(store *s, int rc, err *e)
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
 		return err_set(e, ERR_IO,
-			       "%s is not a copro database or is damaged: restore it from a backup, or use --db to pick another.",
-			       s->path);
+			       "%s is not a copro database or is damaged: restore it from a backup, or use %s to pick another.",
+			       s->path, option);
 	case SQLITE_CONSTRAINT:
 		return err_set(e, ERR_CONFLICT, "the database refused the change (%s).",
 			       sqlite3_errmsg(s->db));

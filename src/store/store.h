@@ -15,6 +15,9 @@ struct store {
 	sqlite3 *db;                    /* SQLite's connection; NULL on PostgreSQL */
 	struct pg_conn *pg;             /* PostgreSQL's (engine_pg.c) */
 	char *path;             /* the file, or the URI without its password */
+	/* The option that named the database, for messages' advice: --db
+	 * unless `copro migrate` opened it (--from, --to). */
+	const char *option;
 	int in_tx;              /* nesting depth of store_begin */
 	bool in_read;           /* inside store_read_begin */
 	struct stmt_cache *stmts;       /* prepared statements (db.c) */

@@ -161,8 +161,12 @@ sqlite3 "$OLD" "INSERT INTO schema_migration VALUES ($latest, 'x'), ($((latest +
 run migrate --from "$OLD" --to "$WORK/t2.db"
 check "a newer source is refused" sh -c 'printf "%s" "$1" | grep -q "was made by a newer copro"' - "$err"
 echo "not a database at all, just some text" >"$WORK/text.db"
-run migrate --from "$WORK/text.db" --to "$WORK/t3.db"
-same "a file that is no database: exit 1" 1 "$status"
+expect_fail "a source that is no database names --from, the option that named it" 1 \
+	"copro migrate: $WORK/text.db is not a copro database or is damaged: restore it from a backup, or use --from to pick another." \
+	migrate --from "$WORK/text.db" --to "$WORK/t3.db"
+expect_fail "a source that is a folder names --from" 1 \
+	"copro migrate: $WORK is not a file: give --from the path of a database file." \
+	migrate --from "$WORK" --to "$WORK/t3.db"
 same "no target for either" "" "$(ls "$WORK" | grep -e '^t2' -e '^t3')"
 
 # ---- a PostgreSQL source's files are read one at a time --------------------
