@@ -32,7 +32,7 @@ static int parse_where(const char *given, const char *option, const char **where
 }
 
 /* The same text, or two names of one file. PostgreSQL addresses are
- * compared once connected (open_pg_target), without their passwords. */
+ * compared once connected (open_pg_target), by the database reached. */
 static bool same_file(const char *a, const char *b)
 {
 	if (strcmp(a, b) == 0)
@@ -153,7 +153,7 @@ static int open_pg_target(store *d, const char *where, const store *src, arena *
 {
 	if (store_connect_named(d, where, "--to", STORE_EXISTING, e) < 0)
 		return -1;
-	if (store_engine_is_pg(src) && strcmp(src->path, d->path) == 0)
+	if (store_engine_is_pg(src) && store_pg_same_database(src, d))
 		return same_refused(d->path, e);
 	const char *table = NULL;
 	if (store_begin(d, e) < 0 || store_migrate(d, e) < 0 || copy_first_with_rows(d, a, &table, e) < 0)

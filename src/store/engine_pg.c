@@ -289,32 +289,96 @@ static int64_t pg_max_bytes(store *s)
 
 /* ---- opening --------------------------------------------------------------- */
 
-/* "postgresql://user@host:port/dbname" from the URI's parts, without its
- * password, for messages; a Unix socket's folder as "?host=/folder", as
- * libpq reads it, so that the name shown can be given to psql or pg_dump
- * ("user@/folder/db" would name the database "folder/db" on the default
- * socket). */
+/* The options that decide how and where libpq connects, kept in the name
+ * messages show so that the pg_dump example there connects as copro does
+ * (sslmode=require dropped would connect with libpq's default, prefer).
+ * Never password or sslpassword: messages and logs are read by others. */
+static const char *const connect_options[] = {
+	"hostaddr", "connect_timeout", "options", "sslmode", "sslnegotiation", "sslcompression",
+	"sslcert", "sslkey", "sslcertmode", "sslrootcert", "sslcrl", "sslcrldir", "sslsni",
+	"requirepeer", "ssl_min_protocol_version", "ssl_max_protocol_version", "gssencmode",
+	"krbsrvname", "gsslib", "gssdelegation", "channel_binding", "require_auth",
+	"target_session_attrs", "load_balance_hosts", "service", "passfile", NULL,
+};
+
+static bool connect_option(const char *keyword)
+{
+	for (const char *const *k = connect_options; *k; k++)
+		if (strcmp(*k, keyword) == 0)
+			return true;
+	return false;
+}
+
+/* v appended at out + *at, percent-encoded but for unreserved characters
+ * and those of `keep`: a quote, a space or an & in a value would end the
+ * shell's quoted word or the URI's parameter. */
+static void put_encoded(char *out, size_t *at, const char *v, const char *keep)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+		bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			     (*p >= '0' && *p <= '9') || strchr("-._~", *p) || strchr(keep, *p);
+		if (plain) {
+			out[(*at)++] = (char)*p;
+			continue;
+		}
+		out[(*at)++] = '%';
+		out[(*at)++] = hex[*p >> 4];
+		out[(*at)++] = hex[*p & 15];
+	}
+	out[*at] = '\0';
+}
+
+static void put_param(char *out, size_t *at, const char *keyword, const char *v)
+{
+	out[(*at)++] = strchr(out, '?') ? '&' : '?';
+	put_encoded(out, at, keyword, "");
+	out[(*at)++] = '=';
+	put_encoded(out, at, v, "/:,");
+}
+
+/* "postgresql://user@host:port/dbname?sslmode=..." from the URI's parts,
+ * without its password, for messages; a Unix socket's folder (or several
+ * hosts, or an IPv6 address) as "?host=/folder", as libpq reads it, so
+ * that the name shown can be given to psql or pg_dump ("user@/folder/db"
+ * would name the database "folder/db" on the default socket). */
 static char *display_name(PQconninfoOption *opts)
 {
 	const char *user = NULL, *host = NULL, *port = NULL, *db = NULL;
+	size_t n = 64;
 	for (PQconninfoOption *o = opts; o->keyword; o++) {
 		const char *v = o->val && *o->val ? o->val : NULL;
 		if (strcmp(o->keyword, "user") == 0) user = v;
 		else if (strcmp(o->keyword, "host") == 0) host = v;
 		else if (strcmp(o->keyword, "port") == 0) port = v;
 		else if (strcmp(o->keyword, "dbname") == 0) db = v;
+		if (v)
+			n += strlen(o->keyword) + 3 * strlen(v) + 2;
 	}
-	size_t n = 64 + (user ? strlen(user) : 0) + (host ? strlen(host) : 0) +
-		   (port ? strlen(port) : 0) + (db ? strlen(db) : 0);
-	char *out = malloc(n);
-	if (!out)
-		abort();
-	if (host && host[0] == '/')
-		snprintf(out, n, "postgresql://%s%s/%s?host=%s%s%s", user ? user : "", user ? "@" : "",
-			 db ? db : "", host, port ? "&port=" : "", port ? port : "");
-	else
-		snprintf(out, n, "postgresql://%s%s%s%s%s/%s", user ? user : "", user ? "@" : "",
-			 host ? host : "", port ? ":" : "", port ? port : "", db ? db : "");
+	char *out = pg_must(malloc(n));
+	size_t at = 0;
+	bool host_in_query = host && (host[0] == '/' || strpbrk(host, ",:"));
+	out[0] = '\0';
+	put_encoded(out, &at, "postgresql://", ":/");
+	if (user) {
+		put_encoded(out, &at, user, "");
+		put_encoded(out, &at, "@", "@");
+	}
+	if (host && !host_in_query)
+		put_encoded(out, &at, host, "");
+	if (port && !host_in_query) {
+		put_encoded(out, &at, ":", ":");
+		put_encoded(out, &at, port, "");
+	}
+	put_encoded(out, &at, "/", "/");
+	put_encoded(out, &at, db ? db : "", "");
+	if (host_in_query)
+		put_param(out, &at, "host", host);
+	if (host_in_query && port)
+		put_param(out, &at, "port", port);
+	for (PQconninfoOption *o = opts; o->keyword; o++)
+		if (o->val && *o->val && connect_option(o->keyword))
+			put_param(out, &at, o->keyword, o->val);
 	return out;
 }
 
@@ -404,6 +468,18 @@ char *store_pg_name(const char *where, err *e)
 	char *name = display_name(opts);
 	PQconninfoFree(opts);
 	return name;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+bool store_pg_same_database(const store *a, const store *b)
+{
+	PGconn *x = a->pg->conn, *y = b->pg->conn;
+	return same_text(PQhost(x), PQhost(y)) && same_text(PQport(x), PQport(y)) &&
+	       same_text(PQdb(x), PQdb(y));
 }
 
 static int pg_open(store *s, const char *where, enum store_mode mode, err *e)

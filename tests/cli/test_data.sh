@@ -337,6 +337,14 @@ expect_fail "backup of a PostgreSQL address is refused before connecting" 1 \
 	--db 'postgresql://ada:s3cret@db.invalid/copro' backup "$WORK/never.db"
 check "the password is not in it" sh -c '! printf "%s" "$1" | grep -q s3cret' - "$err"
 check "and no backup file is written" test ! -e "$WORK/never.db"
+# The example keeps what decides how libpq connects (sslmode, its root
+# certificate), so that pg_dump connects as copro does; never a password,
+# in the URI's user part or as a parameter.
+expect_fail "the pg_dump example keeps the address's sslmode and sslrootcert" 1 \
+	"pg_dump --format=custom --file=$WORK/never.db 'postgresql://ada@db.invalid:6543/copro?sslmode=require&sslrootcert=/etc/copro/ca%20root.pem' (docs/deploy.md" \
+	--db 'postgresql://ada:s3cret@db.invalid:6543/copro?sslmode=require&password=p4ss&sslpassword=k3y&sslrootcert=/etc/copro/ca%20root.pem&application_name=x' \
+	backup "$WORK/never.db"
+check "and none of its passwords" sh -c '! printf "%s" "$1" | grep -q -e s3cret -e p4ss -e k3y' - "$err"
 expect_fail "backup of a PostgreSQL address libpq cannot read says so" 1 \
 	"copro backup: the PostgreSQL address is not valid (invalid URI query parameter: \"nosuchoption\")" \
 	--db 'postgresql:///copro?nosuchoption=1' backup "$WORK/never.db"

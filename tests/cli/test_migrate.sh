@@ -144,6 +144,8 @@ expect_fail "the same file twice" 1 "--from and --to name the same database" \
 	migrate --from "$SRC" --to "sqlite:$SRC"
 expect_fail "the same PostgreSQL database twice" 1 "--from and --to name the same database" \
 	migrate --from "$PG1" --to "$PG1"
+expect_fail "the same PostgreSQL database twice, once with an option more" 1 "--from and --to name the same database" \
+	migrate --from "$PG1" --to "$PG1&connect_timeout=5"
 expect_fail "--to missing" 2 "needs --from and --to" migrate --from "$SRC"
 same "none of them made a file" "" "$(ls "$WORK" | grep -e '^t1' -e '^mysql' -e '^db')"
 

@@ -374,6 +374,17 @@ static void bad_and_unreachable_uris_are_refused(void **state)
 	assert_int_equal(e.kind, ERR_IO);
 	assert_non_null(strstr(e.msg, "cannot connect to the database postgresql://me@/copro?host=/nonexistent"));
 	assert_null(strstr(e.msg, "s3cret"));
+	/* The options that decide how libpq connects stay in the name (the
+	 * pg_dump example connects as copro does); no password does. */
+	e = (err){0};
+	assert_int_equal(store_open(&s, "postgresql://me:s3cret@/copro?host=/nonexistent&sslmode=require"
+				    "&password=p4ss&sslpassword=k3y&connect_timeout=5&application_name=x",
+				    STORE_EXISTING, &e), -1);
+	assert_non_null(strstr(e.msg, "cannot connect to the database postgresql://me@/copro?host=/nonexistent"
+				      "&connect_timeout=5&sslmode=require: "));
+	assert_null(strstr(e.msg, "s3cret"));
+	assert_null(strstr(e.msg, "p4ss"));
+	assert_null(strstr(e.msg, "k3y"));
 }
 
 /* PostgreSQL runs writers side by side: copro serve gives each thread's
