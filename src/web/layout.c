@@ -283,14 +283,17 @@ int web_error_page(request *r, int status, const char *title, const char *messag
 {
 	/* A partner never lands on a staff page: what copro says about itself
 	 * (a change left unfinished, a database that would not write, a
-	 * server restarting) is said on a partner page, in the partner pages'
-	 * own plain words. */
-	if (status >= 500 && partner_address(r)) {
+	 * server restarting, headers too large to read) is said on a partner
+	 * page, in the partner pages' own plain words. */
+	if ((status >= 500 || status == 431) && partner_address(r)) {
 		/* In the partner's language, as their other pages: the one the
 		 * address asks for, else the link's when a handler read it, else
 		 * British English (before the dispatcher no link is read). */
 		partner_lang(r, r->lang);
 		partner_frame p = {.base = partner_base(r)};
+		if (status == 431)
+			return partner_error_page(r, &p, status, tr(r, "Sorry, your browser sent too much"),
+				tr(r, "Clear this website's cookies in your browser's settings, then open your link again."));
 		return partner_error_page(r, &p, status, tr(r, "Sorry, something went wrong"),
 					  tr(r, "Nothing was saved. Please try again later."));
 	}

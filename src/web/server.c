@@ -386,17 +386,21 @@ static enum MHD_Result add_header_bytes(void *cls, enum MHD_ValueKind kind, cons
 	return MHD_YES;
 }
 
-/* Headers past WEB_MAX_HEADER_BYTES that still fit libmicrohttpd's block
- * get a page that says what to do; past the block, libmicrohttpd answers
- * 431 itself or, just past it, closes the connection unanswered. */
-static bool headers_too_large(struct MHD_Connection *conn, request *r)
+/* The request line and headers past WEB_MAX_HEADER_BYTES that still fit
+ * libmicrohttpd's block get a page that says what to do; past the block,
+ * libmicrohttpd answers 431 itself or, just past it, closes the
+ * connection unanswered. The address counts: it sits in the same block. */
+static bool headers_too_large(struct MHD_Connection *conn, request *r, const char *url,
+			      const char *method)
 {
-	size_t bytes = 0;
+	size_t bytes = strlen(method) + strlen(url);
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_header_bytes, &bytes);
 	MHD_get_connection_values(conn, MHD_HEADER_KIND, add_header_bytes, &bytes);
 	if (bytes <= WEB_MAX_HEADER_BYTES)
 		return false;
 	web_error_page(r, 431, "Your browser sent too much with this request",
-		       "Its headers, mostly cookies, are over 24 KB. Clear this site's cookies and try again.");
+		       "Its address and headers, mostly cookies, are over 24 KB. "
+		       "Clear this site's cookies and try again.");
 	return true;
 }
 
@@ -408,12 +412,14 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 		return NULL;
 	r->started_ns = access_log_now_ns();
 	drain_request_started();
+	/* Before any early page: a partner's is in the language ?lang= asks for. */
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, on_query, r);
 	if (drain_stopping()) {
 		web_busy_page(r, "Sorry, copro is restarting");
 		r->early = true;
 		return r;
 	}
-	if (headers_too_large(conn, r)) {
+	if (headers_too_large(conn, r, url, method)) {
 		r->early = true;
 		return r;
 	}
@@ -426,7 +432,6 @@ static request *request_new(struct server *s, struct MHD_Connection *conn, const
 	r->authorization = arena_strdup(&r->mem,
 		MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION));
 	r->host = arena_strdup(&r->mem, MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST));
-	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, on_query, r);
 	if (!r->post)
 		return r;
 	const route *rt = web_post_route(r);

@@ -29,8 +29,9 @@
  * take less still: their fields are a name, an email, a password. */
 #define WEB_PUBLIC_BODY (16 * 1024)
 #define WEB_PARTNER_FIELD (8 * 1024)
-/* The request's headers: each name and value, counted together, over
- * this are answered 431 (server.c). libmicrohttpd keeps the request line,
+/* The request line and headers: the method, the path, each query name
+ * and value and each header name and value, counted together, over this
+ * are answered 431 (server.c). libmicrohttpd keeps the request line,
  * the headers and the answer's headers in one block per connection that
  * it zeroes at every request (WEB_CONN_MEMORY); this leaves that block
  * room for the rest. nginx's default passes header lines of 8 KB. */

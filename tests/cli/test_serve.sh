@@ -32,15 +32,19 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/js
 check "a JSON body is 415" [ "$status" = 415 ]
 status=$(curl -s -o /dev/null -w '%{http_code}' --data 'email=a&password=b' "$base/sign-in")
 check "a POST without a CSRF token is 403" [ "$status" = 403 ]
-# Headers: every name and value counted together, 24 KB at most
-# (WEB_MAX_HEADER_BYTES): Host x, Connection close and X-Pad of N bytes
-# are N + 25. One byte over is a page saying what to do, not a closed
-# connection: libmicrohttpd's 32 KB block still holds it.
+# The request line and headers: the method, the path, every query name
+# and value and every header name and value counted together, 24 KB at
+# most (WEB_MAX_HEADER_BYTES): GET /healthz, Host x, Connection close and
+# X-Pad of N bytes are N + 36. One byte over is a page saying what to do,
+# not a closed connection: libmicrohttpd's 32 KB block still holds it.
+# headers_of N [PATH [QUERY]]
 headers_of() {
-	python3 - "$port" "$1" <<'PY'
+	python3 - "$port" "$1" "${2:-/healthz}" "${3:-}" <<'PY'
 import socket, sys
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Pad: " + b"a" * int(sys.argv[2]) + b"\r\nConnection: close\r\n\r\n")
+target = sys.argv[3].encode() + (b"?" + sys.argv[4].encode() if sys.argv[4] else b"")
+s.sendall(b"GET " + target + b" HTTP/1.1\r\nHost: x\r\nX-Pad: " + b"a" * int(sys.argv[2])
+          + b"\r\nConnection: close\r\n\r\n")
 d = b""
 while True:
     x = s.recv(65536)
@@ -51,13 +55,24 @@ print(d.split(b"\r\n")[0].decode())
 print(d.decode(errors="replace"))
 PY
 }
-headers_of $((24 * 1024 - 25)) >"$WORK/head"
-check "headers of 24 KB are answered" grep -q "^HTTP/1.1 200 OK" "$WORK/head"
-headers_of $((24 * 1024 - 24)) >"$WORK/head"
-check "headers one byte over 24 KB are 431" grep -q "^HTTP/1.1 431 " "$WORK/head"
+headers_of $((24 * 1024 - 36)) >"$WORK/head"
+check "a request line and headers of 24 KB are answered" grep -q "^HTTP/1.1 200 OK" "$WORK/head"
+headers_of $((24 * 1024 - 35)) >"$WORK/head"
+check "a request line and headers one byte over 24 KB are 431" grep -q "^HTTP/1.1 431 " "$WORK/head"
 check "the 431 page says what to do" grep -q "Clear this site" "$WORK/head"
 headers_of 40000 >"$WORK/head"
 check "headers past libmicrohttpd's block are 431 too" grep -q "^HTTP/1.1 431 " "$WORK/head"
+# The address takes the block's room as the headers do: a query of 20 KB
+# and headers of 5 KB are over, though each alone is under.
+headers_of 5000 /healthz "x=$(printf '%020000d' 0)" >"$WORK/head"
+check "a long address counts toward the 24 KB" grep -q "^HTTP/1.1 431 " "$WORK/head"
+# On a partner's address the 431 is a partner page, in plain words, in
+# the language the address asks for (?lang=, read before the page).
+headers_of 25000 /v/x/q/1 "lang=en-GB" >"$WORK/head"
+check "a partner's 431 is 431" grep -q "^HTTP/1.1 431 " "$WORK/head"
+check "a partner's 431 is a partner page" grep -q 'href="/v/x/privacy' "$WORK/head"
+check "a partner's 431 is in plain words" grep -q "Sorry, your browser sent too much" "$WORK/head"
+check "a partner's 431 has no staff words" sh -c "! grep -q 'over 24 KB' \"\$1\"" _ "$WORK/head"
 status=$(curl -s -o /dev/null -w '%{http_code}' "$base/assets/../../etc/passwd")
 check "no path out of the assets folder" [ "$status" != 200 ]
 keep=$(curl -s -v -o /dev/null "$base/sign-in" "$base/sign-in" 2>&1 | grep -c "Re-using existing connection")

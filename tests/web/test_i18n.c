@@ -382,6 +382,27 @@ static void a_partners_error_page_is_in_their_language(void **state)
 	request_destroy(r);
 }
 
+/* serve's 431 for too much in the headers (mostly cookies) on a
+ * partner's address is a partner page in their language, not the staff
+ * page with its technical words. */
+static void a_partners_431_is_a_partner_page(void **state)
+{
+	webfix *w = *state;
+	request *r = request_create(&w->cfg, "GET", "/v/x/q/1");
+	request_add_query(r, "lang", "en-XA");
+	assert_int_equal(web_error_page(r, 431, "Your browser sent too much with this request",
+					"Its address and headers are over 24 KB."), 431);
+	assert_int_equal(r->retry_after, 0);
+	const char *body = drawn_in_xa(w, r, "a partner's 431 in en-XA");
+	assert_non_null(strstr(body, "href=\"/v/x/privacy?lang=en-XA\""));
+	assert_null(strstr(body, "24 KB"));
+	r = request_create(&w->cfg, "GET", "/v/x/q/1");
+	web_error_page(r, 431, "Your browser sent too much with this request", "Its headers are over 24 KB.");
+	assert_non_null(strstr(web_body(r), "Sorry, your browser sent too much"));
+	assert_non_null(strstr(web_body(r), "cookies"));
+	request_destroy(r);
+}
+
 /* An answer the database did not save, sent to `path` of an en-XA link
  * with `fields` (name, value, ..., NULL): the page partner_not_saved
  * draws for it. */
@@ -462,6 +483,7 @@ int main(void)
 		T(partner_pages_are_all_translated),
 		T(a_kept_answer_is_shown),
 		T(a_partners_error_page_is_in_their_language),
+		T(a_partners_431_is_a_partner_page),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
