@@ -123,9 +123,10 @@ bool store_where_is_pg(const char *where);
 /* The PostgreSQL address `where` as messages show it, without its
  * password (malloc'd), or NULL, e set, when libpq cannot read it. */
 char *store_pg_name(const char *where, err *e);
-/* Whether two open PostgreSQL stores reach one database: the server and
- * database their connections reached, whatever options their addresses
- * carried (sslmode=require or not). */
+/* Whether two open PostgreSQL stores reach one database: the cluster
+ * (its system identifier), database and schema their connections reached,
+ * whatever addresses and options reached them (localhost or 127.0.0.1, a
+ * socket or TCP, sslmode=require or not). */
 bool store_pg_same_database(const store *a, const store *b);
 
 /* store_open's two halves, for copy.c: the connection alone (no

@@ -475,11 +475,48 @@ static bool same_text(const char *a, const char *b)
 	return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
+/* The first value `sql` answers on c (malloc'd), or NULL. */
+static char *one_text(PGconn *c, const char *sql)
+{
+	PGresult *res = PQexec(c, sql);
+	char *v = NULL;
+	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 && !PQgetisnull(res, 0, 0))
+		v = strdup(PQgetvalue(res, 0, 0));
+	PQclear(res);
+	return v;
+}
+
+/* What copro writes to, whatever address reached it: the cluster, the
+ * database and the schema (malloc'd), or NULL. The cluster is its system
+ * identifier, which PUBLIC may read by default (an ordinary owner role on
+ * PostgreSQL 15 does); where a provider revoked that, the postmaster's
+ * start time, the same for every connection to one running server. The
+ * right is asked first: refused inside the source's transaction, the
+ * query would end it. */
+static char *reached(PGconn *c)
+{
+	char *may = one_text(c, "SELECT has_function_privilege('pg_catalog.pg_control_system()', 'EXECUTE')");
+	if (!may)
+		return NULL;
+	bool sysid = strcmp(may, "t") == 0;
+	free(may);
+	return one_text(c, sysid ? "SELECT system_identifier::text || '/' || current_database() || '/' || "
+				   "coalesce(current_schema(), '') FROM pg_catalog.pg_control_system()"
+				 : "SELECT extract(epoch FROM pg_postmaster_start_time())::text || '/' || "
+				   "current_database() || '/' || coalesce(current_schema(), '')");
+}
+
 bool store_pg_same_database(const store *a, const store *b)
 {
 	PGconn *x = a->pg->conn, *y = b->pg->conn;
-	return same_text(PQhost(x), PQhost(y)) && same_text(PQport(x), PQport(y)) &&
-	       same_text(PQdb(x), PQdb(y));
+	char *p = reached(x), *q = reached(y);
+	/* Unanswered (a connection lost since): the addresses' ends, as before. */
+	bool same = p && q ? strcmp(p, q) == 0
+			   : same_text(PQhost(x), PQhost(y)) && same_text(PQport(x), PQport(y)) &&
+				     same_text(PQdb(x), PQdb(y));
+	free(p);
+	free(q);
+	return same;
 }
 
 static int pg_open(store *s, const char *where, enum store_mode mode, err *e)

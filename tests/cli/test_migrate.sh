@@ -146,6 +146,30 @@ expect_fail "the same PostgreSQL database twice" 1 "--from and --to name the sam
 	migrate --from "$PG1" --to "$PG1"
 expect_fail "the same PostgreSQL database twice, once with an option more" 1 "--from and --to name the same database" \
 	migrate --from "$PG1" --to "$PG1&connect_timeout=5"
+# Two addresses of one database: the cluster's socket folder by another
+# name (a link), as localhost against 127.0.0.1 or a socket against TCP.
+sockdir=$(printf '%s' "$PG1" | sed -n 's/.*[?&]host=\([^&]*\).*/\1/p')
+ln -s "$sockdir" "$WORK/sock"
+PG1_LINK=$(printf '%s' "$PG1" | sed "s#host=[^&]*#host=$WORK/sock#")
+expect_fail "the same PostgreSQL database by two addresses" 1 "--from and --to name the same database" \
+	migrate --from "$PG1" --to "$PG1_LINK"
+# An ordinary role (no superuser) reads the cluster's identifier; where
+# it may not (revoked), the server's start time tells the cluster.
+plain="migrate_plain_$$"
+pg "$PG1" "CREATE ROLE $plain LOGIN; GRANT SELECT ON schema_migration TO $plain" >/dev/null
+PLAIN=$(printf '%s' "$PG1" | sed "s#user=[^&]*#user=$plain#")
+PLAIN_LINK=$(printf '%s' "$PG1_LINK" | sed "s#user=[^&]*#user=$plain#")
+same "the role is no superuser" f "$(pg "$PLAIN" "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")"
+expect_fail "the same database by two addresses, as an ordinary role" 1 "--from and --to name the same database" \
+	migrate --from "$PLAIN" --to "$PLAIN_LINK"
+pg "$PG1" "REVOKE EXECUTE ON FUNCTION pg_control_system() FROM PUBLIC" >/dev/null
+expect_fail "the same database by two addresses, the identifier refused" 1 "--from and --to name the same database" \
+	migrate --from "$PLAIN" --to "$PLAIN_LINK"
+pg "$PG1" "GRANT EXECUTE ON FUNCTION pg_control_system() TO PUBLIC" >/dev/null
+pg "$PG1" "REVOKE SELECT ON schema_migration FROM $plain; DROP ROLE $plain" >/dev/null
+newdb
+run migrate --from "$PG1" --to "$uri"
+same "another database on the same cluster is not the same" 0 "$status"
 expect_fail "--to missing" 2 "needs --from and --to" migrate --from "$SRC"
 same "none of them made a file" "" "$(ls "$WORK" | grep -e '^t1' -e '^mysql' -e '^db')"
 
