@@ -568,6 +568,14 @@ void body_lacks(const char *body, const char *text)
 		fail_msg("did not expect \"%s\" on the page", text);
 }
 
+size_t plan_lines_with(const store_plan *plan, const char *text)
+{
+	size_t found = 0;
+	for (size_t i = 0; i < plan->n; i++)
+		found += strstr(plan->lines[i], text) != NULL;
+	return found;
+}
+
 const struct report_block *test_report_table(const struct report_doc *r, const char *caption)
 {
 	for (const report_block *b = r->first; b; b = b->next)

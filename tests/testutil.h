@@ -122,6 +122,8 @@ char *test_mail_latest(const test_sink *s, const char *to, const char *what, int
 /* Fail unless `text` is (or is not) in `body`. */
 void body_has(const char *body, const char *text);
 void body_lacks(const char *body, const char *text);
+/* How many lines of a plan (store_explain) hold `text`. */
+size_t plan_lines_with(const store_plan *plan, const char *text);
 
 /* A report's table by its caption, failing the test when there is none. */
 struct report_doc;

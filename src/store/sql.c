@@ -371,9 +371,50 @@ int sql_get_int(store *s, const char *sql, const sql_in *in, int64_t *v, err *e)
 	return sql_get(s, NULL, sql, in, v, sql_int64_row, e) < 0 ? -1 : 0;
 }
 
+/* A line of a query's plan: SQLite's EXPLAIN QUERY PLAN gives id,
+ * parent, notused and the detail; PostgreSQL's EXPLAIN the text alone. */
+typedef struct plan_line {
+	int64_t id, parent, notused;
+	const char *detail;
+} plan_line;
+static const sql_col plan_sqlite[] = {
+	SQL_COL(plan_line, id, I64), SQL_COL(plan_line, parent, I64), SQL_COL(plan_line, notused, I64),
+	SQL_COL(plan_line, detail, TEXT), SQL_TABLE_END,
+};
+static const sql_col plan_pg[] = {SQL_COL(plan_line, detail, TEXT), SQL_TABLE_END};
+
+void store_explain(store *s, store_plan *plan)
+{
+	s->plan = plan;
+}
+
+/* Adds the plan of `sql` to s->plan (store_explain). Never queued: its
+ * lines are there when it returns. */
+static int explain(store *s, const char *sql, const sql_in *in, err *e)
+{
+	store_plan *p = s->plan;
+	const char *text = arena_printf(p->a, "%s %s", SQL_DIALECT(s, "EXPLAIN QUERY PLAN", "EXPLAIN"), sql);
+	sql_stmt *st = prepare_bound(s, text, in, e);
+	plan_line *lines = NULL;
+	size_t n = 0;
+	if (!st || sql_collect(s, p->a, st, (void **)&lines, &n, sizeof *lines,
+			       SQL_DIALECT(s, plan_sqlite, plan_pg), e) < 0)
+		return -1;
+	const char **all = ARENA_ARRAY(p->a, p->n + n, all);
+	if (p->n)
+		memcpy(all, p->lines, p->n * sizeof *all);
+	for (size_t i = 0; i < n; i++)
+		all[p->n + i] = lines[i].detail;
+	p->lines = all;
+	p->n += n;
+	return 0;
+}
+
 int sql_get(store *s, arena *a, const char *sql, const sql_in *in, void *row,
 	    const sql_col *cols, err *e)
 {
+	if (s->plan)
+		return explain(s, sql, in, e) < 0 ? -1 : 0;
 	sql_stmt *st = prepare_bound(s, sql, in, e);
 	return st ? sql_one(s, a, st, row, cols, e) : -1;
 }
@@ -381,6 +422,11 @@ int sql_get(store *s, arena *a, const char *sql, const sql_in *in, void *row,
 int sql_list(store *s, arena *a, const char *sql, const sql_in *in, void **items, size_t *n,
 	     size_t size, const sql_col *cols, err *e)
 {
+	if (s->plan) {
+		*items = NULL;
+		*n = 0;
+		return explain(s, sql, in, e);
+	}
 	sql_stmt *st = prepare_bound(s, sql, in, e);
 	if (st && sql_queue_list(s, a, st, items, n, size, cols))
 		return 0;

@@ -41,6 +41,7 @@ struct store {
 	struct sql_queue *queue;        /* reads to send together (together.c) */
 	uint64_t sent_along;    /* statements that went with another (together.c) */
 	uint64_t commits_along; /* COMMITs that went with the writes sent ahead (PostgreSQL) */
+	struct store_plan *plan;        /* queries are explained into it (store_explain) */
 };
 
 /* STORE_READONLY: an existing database, read and never written (no
@@ -71,6 +72,18 @@ int store_reads_end(store *s, err *e);
  * (store_reads_end): the round trips they cost on PostgreSQL, where
  * SQLite's are all counted. */
 uint64_t store_round_trips(const store *s);
+/* For tests of a query's plan: while `plan` is set, each query the store
+ * reads (a row or a list) does not run but is EXPLAINed as it is written,
+ * with its parameters (the custom plan on PostgreSQL), and answers no
+ * rows; each line of its plan (SQLite's detail, PostgreSQL's text) is
+ * added to `plan`, in its arena. NULL runs queries again. Tests see the
+ * plans of the store's own statements, not of copies of them. */
+typedef struct store_plan {
+	arena *a;
+	const char **lines;
+	size_t n;
+} store_plan;
+void store_explain(store *s, store_plan *plan);
 /* How many transactions and read snapshots this connection has begun
  * (the outermost only): on PostgreSQL each costs two round trips more,
  * its BEGIN and its COMMIT. */

@@ -427,6 +427,45 @@ static void a_refused_read_together_fails_them_all(void **state)
 	assert_int_equal(count(&f->db, "SELECT COUNT(*) FROM sample"), 5);
 }
 
+/* ---- plans ------------------------------------------------------------- */
+
+/* While explaining, a read (a list or one row) answers no rows, inside
+ * reads sent together too, and adds its plan, with its parameters bound;
+ * a write still runs. A read the database refuses fails as it would run.
+ * Afterwards reads run again. */
+static void explained_reads_give_their_plans_and_no_rows(void **state)
+{
+	fixture *f = *state;
+	fill_sample(f, 3);
+	sample_list odd;
+	int64_t n = -1;
+	store_plan plan = {.a = &f->mem};
+	store_explain(&f->db, &plan);
+	store_reads_begin(&f->db);
+	assert_int_equal(sample_named(f, "odd", &odd), 0);
+	assert_int_equal(store_reads_end(&f->db, &f->e), 0);
+	assert_int_equal(odd.n, 0);
+	size_t first = plan.n;
+	assert_true(first > 0);
+	assert_int_equal(plan_lines_with(&plan, "sample"), 1);
+	assert_int_equal(sql_get_int(&f->db, "SELECT COUNT(*) FROM sample WHERE id = ?", SQL_ARGS(sql_int(2)), &n,
+				     &f->e), 0);
+	assert_int_equal(n, 0);
+	assert_true(plan.n > first);
+	assert_int_equal(plan_lines_with(&plan, "sample"), 2);  /* the first plan's lines kept */
+	if (store_engine_is_pg(&f->db))
+		assert_int_equal(plan_lines_with(&plan, "'odd'"), 1);     /* planned with the value */
+	sample_row r = {.id = 4, .name = "even", .count = 16};
+	assert_int_equal(sql_run(&f->db, SAMPLE_INSERT, SQL_ROW(sample_cols, &r), &f->e), 0);
+	assert_int_equal(sql_get_int(&f->db, "SELECT COUNT(*) FROM no_such_table", NULL, &n, &f->e), -1);
+	assert_non_null(strstr(f->e.msg, "no_such_table"));
+	store_explain(&f->db, NULL);
+	f->e = (err){0};
+	assert_int_equal(count(&f->db, "SELECT COUNT(*) FROM sample"), 4);
+	assert_int_equal(sample_named(f, "odd", &odd), 0);
+	assert_int_equal(odd.n, 2);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -439,7 +478,7 @@ int main(void)
 		T(lists_grow_and_an_empty_list_is_null), T(named_and_positional_parameters_mix),
 		T(a_parameter_without_a_value_fails), T(without_an_arena_strings_are_not_copied),
 		T(the_dialect_follows_the_engine), T(reads_together_give_what_each_gives_alone),
-		T(a_refused_read_together_fails_them_all),
+		T(a_refused_read_together_fails_them_all), T(explained_reads_give_their_plans_and_no_rows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
