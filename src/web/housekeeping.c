@@ -20,6 +20,7 @@
 #define CHECKPOINT_EVERY_MS 200
 #define PURGE_EVERY_S (24 * 60 * 60)
 #define SAY_AGAIN_EVERY_S 60
+#define SAID_KEPT 4     /* failures remembered, each said once a minute */
 
 /* One per process, as copro serve runs one server. */
 static struct {
@@ -32,7 +33,11 @@ static struct {
 	const char *db_path;
 	int64_t purge_every, next_purge;        /* seconds; a monotonic time */
 	bool failing;
-	int64_t said_at;                        /* a monotonic time */
+	struct said {
+		char msg[sizeof ((err *)0)->msg];
+		int64_t at;                     /* a monotonic time */
+		bool used;
+	} said[SAID_KEPT];
 } hk;
 
 int64_t web_monotonic_seconds(void)
@@ -78,24 +83,47 @@ static void purge_when_due(void)
 	arena_free(&mem);
 }
 
+/* The entry that said `msg`, else the one said longest ago (to reuse). */
+static struct said *said_of(const char *msg, bool *found)
+{
+	struct said *oldest = &hk.said[0];
+	*found = true;
+	for (struct said *d = hk.said; d < hk.said + SAID_KEPT; d++) {
+		if (d->used && strcmp(d->msg, msg) == 0)
+			return d;
+		if (oldest->used && (!d->used || d->at < oldest->at))
+			oldest = d;
+	}
+	*found = false;
+	return oldest;
+}
+
 /* A failure is said when it begins, then once a minute while it lasts,
  * and its end once: the loop runs five times a second, and a database
- * down for an hour must not write 18,000 lines to the journal. */
+ * down for an hour must not write 18,000 lines to the journal. Each
+ * message has its own minute: a different failure (the server stopping
+ * while a table was missing) is news, said at once; failures that take
+ * turns each keep to once a minute. */
 static void say(int rc, const err *e)
 {
 	int64_t now = web_monotonic_seconds();
 	if (rc == 0) {
-		if (hk.failing)
-			fprintf(stderr, "copro serve: housekeeping: the database answers again.\n");
+		if (!hk.failing)
+			return;
+		fprintf(stderr, "copro serve: housekeeping: the database answers again.\n");
 		hk.failing = false;
+		memset(hk.said, 0, sizeof hk.said);
 		return;
 	}
-	if (hk.failing && now - hk.said_at < SAY_AGAIN_EVERY_S)
-		return;
-	fprintf(stderr, "copro serve: housekeeping: %s%s\n", e->msg,
-		hk.failing ? " (still; said once a minute)" : "");
+	bool found;
+	struct said *d = said_of(e->msg, &found);
 	hk.failing = true;
-	hk.said_at = now;
+	if (found && now - d->at < SAY_AGAIN_EVERY_S)
+		return;
+	fprintf(stderr, "copro serve: housekeeping: %s%s\n", e->msg, found ? " (still; said once a minute)" : "");
+	snprintf(d->msg, sizeof d->msg, "%s", e->msg);
+	d->at = now;
+	d->used = true;
 }
 
 static void *housekeeping_loop(void *arg)
